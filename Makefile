@@ -1,0 +1,61 @@
+# Two commands for a newcomer: `make run` opens Dossier, `make test` runs the tests.
+# Both create .venv on first use and reinstall only when pyproject.toml changes.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-dev
+
+.PHONY: run test lint format bench eval model screenshots package package-test venv clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+	  echo "Cannot create a virtual environment with $(PYTHON)."; \
+	  echo "On Debian/Ubuntu install it with: sudo apt-get install python3-venv"; exit 1; }
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m desktop
+
+test: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(STAMP)
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+# Benchmarks and evaluations print figures; they are not pass/fail tests.
+# Narrow them with ONLY=<name>, e.g. `make bench ONLY=library`.
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.perf $(ONLY)
+
+eval: $(STAMP)
+	$(PY) -m tests.eval $(ONLY)
+
+clean:
+	rm -rf build dist .pytest_cache .ruff_cache
+
+# Retrain the shipped entity model from ../shared/eval (reproducible; not run in CI).
+model: $(STAMP)
+	$(PY) -m desktop.core.text.ner.train
+
+# Light and dark screenshots of the main window into docs/.
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.ui.screenshots
+
+# A self-contained one-folder bundle in dist/ (PyInstaller), and its smoke test.
+package:
+	$(MAKE) -f packaging/package.mk package
+
+package-test:
+	$(MAKE) -f packaging/package.mk package-test

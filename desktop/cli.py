@@ -1,0 +1,49 @@
+"""The front door: no sub-command opens the window; sub-commands run headless.
+
+Each group of sub-commands lives in its own module under ``desktop.commands`` and registers
+itself; this module only builds the parser and turns user-fixable errors into clean exits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from desktop import __version__
+from desktop.commands.common import CommandError
+
+COMMAND_MODULES: tuple[str, ...] = ("desktop.commands.library",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dossier",
+        description="Dossier: an offline reader for journalists. Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args, rest = parser.parse_known_args(argv)
+    if args.command is None:
+        from desktop.app import main as run_window
+
+        return run_window(rest)
+    if rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    try:
+        return int(args.run(args) or 0)
+    except CommandError as exc:
+        print(f"dossier: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,44 @@
+"""Opening a user's library: the database, its store, and the sample articles on first start."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from desktop.core.library.store import ArticleStore
+from desktop.core.paths import Paths, user_paths
+from desktop.core.storage.db import connect
+
+
+@dataclass
+class Library:
+    """An open library. Connections are thread-confined: open one Library per thread."""
+
+    paths: Paths
+    conn: sqlite3.Connection
+    store: ArticleStore
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_library(paths: Paths | None = None, *, seed: bool = True) -> Library:
+    """Open (creating and upgrading as needed) the library under ``paths``.
+
+    On the very first open the sample articles from ``seeds/`` are added once; a user who
+    deletes them later does not get them back.
+    """
+    paths = (paths or user_paths()).ensure()
+    conn = connect(paths.database)
+    library = Library(paths, conn, ArticleStore(conn))
+    if seed:
+        from desktop.core.library.seeding import add_seeds_once
+
+        add_seeds_once(library)
+    return library

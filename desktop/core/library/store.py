@@ -1,0 +1,222 @@
+"""The article store: the library's articles in SQLite, searchable with FTS5.
+
+An article's content hash is its identity: importing the same text twice is reported as a
+duplicate and never stored twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+
+from desktop.core.models import Article
+from desktop.core.storage.db import transaction
+
+_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
+SORT_COLUMNS = {
+    "title": "title COLLATE NOCASE",
+    "source": "source COLLATE NOCASE",
+    "published": "published",
+    "added": "added",
+    "words": "words",
+    "read": "read",
+    "starred": "starred",
+    "id": "id",
+}
+_COLUMNS = (
+    "id, title, byline, source, url, published, added, language, text, content_hash, words, "
+    "read, starred, origin"
+)
+_LIST_COLUMNS = _COLUMNS.replace("text, ", "'' AS text, ")
+
+
+def content_hash(text: str) -> str:
+    """Identity of an article's text, insensitive to line-ending and Unicode-form noise."""
+    normal = unicodedata.normalize("NFC", text.replace("\r\n", "\n")).strip()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def count_words(text: str) -> int:
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """Outcome of storing one article: its id and whether it was already there."""
+
+    id: int
+    duplicate: bool
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    article: Article
+    snippet: str
+    score: float
+
+
+def _article(row: sqlite3.Row) -> Article:
+    return Article(
+        id=row["id"], title=row["title"], text=row["text"], content_hash=row["content_hash"],
+        words=row["words"], byline=row["byline"], source=row["source"], url=row["url"],
+        published=row["published"], added=row["added"], language=row["language"],
+        read=bool(row["read"]), starred=bool(row["starred"]), origin=row["origin"],
+    )
+
+
+def fts_query(query: str) -> str:
+    """Turn what a user types into a safe FTS5 query: words ANDed, "quoted phrases" kept,
+    a trailing ``*`` as prefix search; FTS syntax characters never raise errors."""
+    parts: list[str] = []
+    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', query):
+        if phrase:
+            tokens = re.findall(r"\w+", phrase)
+            if tokens:
+                parts.append('"' + " ".join(tokens) + '"')
+            continue
+        prefix = word.endswith("*")
+        for token in re.findall(r"\w+", word):
+            parts.append(f'"{token}"' + ("*" if prefix else ""))
+    return " AND ".join(parts)
+
+
+class ArticleStore:
+    """Articles in one library database. Thread-confined: give each thread its own store."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def add(self, article: Article) -> AddResult:
+        """Store ``article`` unless its content is already in the library."""
+        with transaction(self.conn):
+            return self._add(article)
+
+    def add_many(self, articles: Iterable[Article]) -> list[AddResult]:
+        """Store several articles in one transaction (all or nothing)."""
+        with transaction(self.conn):
+            return [self._add(a) for a in articles]
+
+    def _add(self, article: Article) -> AddResult:
+        digest = article.content_hash or content_hash(article.text)
+        row = self.conn.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,)).fetchone()
+        if row:
+            return AddResult(row["id"], duplicate=True)
+        cur = self.conn.execute(
+            "INSERT INTO articles (title, byline, source, url, published, added, language, text,"
+            " content_hash, words, read, starred, origin)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.title, article.byline, article.source, article.url, article.published,
+                article.added or now_iso(), article.language, article.text, digest,
+                article.words or count_words(article.text), int(article.read),
+                int(article.starred), article.origin,
+            ),
+        )
+        return AddResult(int(cur.lastrowid or 0), duplicate=False)
+
+    def get(self, article_id: int) -> Article | None:
+        row = self.conn.execute(
+            f"SELECT {_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return _article(row) if row else None
+
+    def by_hash(self, digest: str) -> Article | None:
+        row = self.conn.execute(
+            f"SELECT {_COLUMNS} FROM articles WHERE content_hash = ?", (digest,)
+        ).fetchone()
+        return _article(row) if row else None
+
+    def count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def list(
+        self, *, sort: str = "added", descending: bool = True, limit: int | None = None,
+        offset: int = 0, unread_only: bool = False, starred_only: bool = False,
+    ) -> list[Article]:
+        """Articles without their text (``text`` is empty): cheap enough for long lists."""
+        order = SORT_COLUMNS.get(sort)
+        if order is None:
+            raise ValueError(f"cannot sort by {sort!r}; choose one of {', '.join(SORT_COLUMNS)}")
+        where = []
+        if unread_only:
+            where.append("read = 0")
+        if starred_only:
+            where.append("starred = 1")
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        direction = "DESC" if descending else "ASC"
+        sql = (
+            f"SELECT {_LIST_COLUMNS} FROM articles {clause} ORDER BY {order} {direction}, id"
+            f" {direction} LIMIT ? OFFSET ?"
+        )
+        rows = self.conn.execute(sql, (-1 if limit is None else limit, offset))
+        return [_article(r) for r in rows]
+
+    def iter_all(self, batch: int = 500) -> Iterator[Article]:
+        """Every article with its text, streamed in id order."""
+        last = 0
+        while True:
+            rows = self.conn.execute(
+                f"SELECT {_COLUMNS} FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, batch)
+            ).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield _article(row)
+            last = rows[-1]["id"]
+
+    def search(self, query: str, *, limit: int = 50, offset: int = 0) -> list[SearchHit]:
+        """BM25-ranked articles matching ``query`` (title weighted above body), with snippets."""
+        match = fts_query(query)
+        if not match:
+            return []
+        rows = self.conn.execute(
+            f"SELECT {_LIST_COLUMNS.replace('id,', 'a.id AS id,', 1)},"
+            " snippet(articles_fts, -1, '[', ']', '…', 12) AS snippet,"
+            " bm25(articles_fts, 5.0, 1.0) AS score"
+            " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?",
+            (match, limit, offset),
+        )
+        return [SearchHit(_article(r), r["snippet"], float(r["score"])) for r in rows]
+
+    def set_read(self, article_id: int, read: bool = True) -> None:
+        with transaction(self.conn):
+            self.conn.execute("UPDATE articles SET read = ? WHERE id = ?", (int(read), article_id))
+
+    def set_starred(self, article_id: int, starred: bool = True) -> None:
+        with transaction(self.conn):
+            self.conn.execute(
+                "UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id)
+            )
+
+    def replace_text(self, article_id: int, article: Article) -> None:
+        """Store a new version of an article's text and metadata under the same id."""
+        digest = article.content_hash or content_hash(article.text)
+        with transaction(self.conn):
+            self.conn.execute(
+                "UPDATE articles SET title = ?, byline = ?, source = ?, url = ?, published = ?,"
+                " text = ?, content_hash = ?, words = ? WHERE id = ?",
+                (
+                    article.title, article.byline, article.source, article.url,
+                    article.published, article.text, digest, count_words(article.text),
+                    article_id,
+                ),
+            )
+
+
+def with_hash(article: Article) -> Article:
+    """The article with its content hash and word count filled in."""
+    return replace(
+        article,
+        content_hash=article.content_hash or content_hash(article.text),
+        words=article.words or count_words(article.text),
+    )

@@ -1,0 +1,58 @@
+"""Every folder Dossier writes to, in one place.
+
+platformdirs gives each platform's conventional locations; ``DOSSIER_HOME`` moves all of them
+under one folder so tests, portable installs and scripts never touch the user's real library.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Dossier"
+HOME_ENV = "DOSSIER_HOME"
+
+
+@dataclass(frozen=True)
+class Paths:
+    """The user folders of one Dossier installation."""
+
+    data: Path
+    config: Path
+    cache: Path
+    logs: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data / "library.sqlite3"
+
+    @property
+    def backups(self) -> Path:
+        return self.data / "backups"
+
+    @property
+    def settings(self) -> Path:
+        return self.config / "settings.ini"
+
+    def ensure(self) -> Paths:
+        """Create the folders (idempotent) and return self."""
+        for folder in (self.data, self.config, self.cache, self.logs):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def user_paths() -> Paths:
+    """Folders for the current user, honouring ``DOSSIER_HOME`` when it is set."""
+    home = os.environ.get(HOME_ENV)
+    if home:
+        root = Path(home).expanduser().resolve()
+        return Paths(root / "data", root / "config", root / "cache", root / "logs")
+    return Paths(
+        Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+        Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
+        Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+    )

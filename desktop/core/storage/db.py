@@ -1,0 +1,122 @@
+"""The one module that opens the library database.
+
+SQLite in WAL mode so the window can read while an import writes; ``synchronous=FULL`` because a
+journalist's notes must survive a power cut, not only a crash. Schema changes are numbered SQL
+files in ``migrations/`` applied in order and recorded in ``PRAGMA user_version``, so a library
+created by any earlier version upgrades in place.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import resources as importlib_resources
+from pathlib import Path
+
+BUSY_TIMEOUT_MS = 10_000
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+class DatabaseError(RuntimeError):
+    """The library database cannot be used (locked, corrupt, newer than this program)."""
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+def migrations() -> list[Migration]:
+    """All schema migrations shipped with this version, in order."""
+    folder = importlib_resources.files("desktop.core.storage") / "migrations"
+    found = []
+    for entry in folder.iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append(Migration(int(match.group(1)), entry.name, entry.read_text("utf-8")))
+    found.sort(key=lambda m: m.version)
+    for expected, migration in enumerate(found, start=1):
+        if migration.version != expected:
+            raise DatabaseError(f"migration numbering has a gap at {migration.name}")
+    return found
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
+    """Bring the schema up to ``target`` (default: latest); each step is its own transaction."""
+    steps = migrations()
+    latest = steps[-1].version if steps else 0
+    target = latest if target is None else target
+    current = schema_version(conn)
+    if current > latest:
+        raise DatabaseError(
+            f"the library was written by a newer Dossier (schema {current}, this one knows {latest})"
+        )
+    for step in steps:
+        if current < step.version <= target:
+            with transaction(conn):
+                _execute_script(conn, step.sql)
+                conn.execute(f"PRAGMA user_version = {step.version}")
+            current = step.version
+    return current
+
+
+def _execute_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run a multi-statement script inside the open transaction (executescript would commit)."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            if statement.strip():
+                conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        conn.execute(statement)
+
+
+def connect(path: Path | str, *, migrate_schema: bool = True) -> sqlite3.Connection:
+    """Open (and upgrade) the library database at ``path``."""
+    if str(path) != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(
+            str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+            check_same_thread=False,
+        )
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if migrate_schema:
+            migrate(conn)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"cannot open the library database {path}: {exc}") from exc
+    return conn
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One atomic write: everything inside commits together or not at all.
+
+    ``BEGIN IMMEDIATE`` takes the write lock up front so two processes never deadlock halfway.
+    Nested use joins the outer transaction.
+    """
+    if conn.in_transaction:
+        yield conn
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

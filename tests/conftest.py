@@ -1,0 +1,23 @@
+"""Every test runs headless, offline and in a library of its own."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# An empty NLTK data folder proves nothing needs downloaded NLTK data.
+os.environ["NLTK_DATA"] = tempfile.mkdtemp(prefix="dossier-empty-nltk-")
+
+SHARED_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+
+
+@pytest.fixture(autouse=True)
+def dossier_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh DOSSIER_HOME for every test."""
+    home = tmp_path / "dossier-home"
+    monkeypatch.setenv("DOSSIER_HOME", str(home))
+    return home
