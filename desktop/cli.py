@@ -20,7 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = ("desktop.commands.library",)
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dossier",
-        description="Dossier: an offline reader for journalists. Without a command, opens the window.",
+        description="Dossier, an offline reader for journalists. No command opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")

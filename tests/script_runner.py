@@ -1,4 +1,4 @@
-"""Runs every ``<prefix>*.py`` module of a folder: the engine behind `make bench` and `make eval`."""
+"""Runs every ``<prefix>*.py`` module of a folder: the engine of `make bench` and `make eval`."""
 
 from __future__ import annotations
 

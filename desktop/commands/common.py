@@ -30,25 +30,37 @@ def write_json_line(value: Any, stream: TextIO | None = None) -> None:
     out.write("\n")
 
 
-def iter_batch(path: str) -> Iterator[dict[str, Any]]:
+def iter_batch(path: str, problems: list[str]) -> Iterator[dict[str, Any]]:
     """Records ``{"id", "text"}`` of a JSON Lines file (``-`` reads standard input).
 
-    A malformed line stops the batch with the file name and line number: scripts must not get
-    silently partial output.
+    A malformed line is reported on stderr with the file name and line number, appended to
+    ``problems`` and skipped, so one bad record neither stops the batch nor goes unnoticed:
+    callers exit non-zero when ``problems`` is not empty.
     """
-    stream = sys.stdin if path == "-" else None
+    if path == "-":
+        yield from _records(path, sys.stdin, problems)
+        return
     try:
-        handle = stream or Path(path).open(encoding="utf-8")
+        with Path(path).open(encoding="utf-8") as handle:
+            yield from _records(path, handle, problems)
     except OSError as exc:
         raise CommandError(f"{path}: cannot read batch file: {exc.strerror or exc}") from exc
-    with handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
+    except UnicodeDecodeError as exc:
+        raise CommandError(f"{path}: batch file is not UTF-8 ({exc.reason})") from exc
+
+
+def _records(path: str, handle: TextIO, problems: list[str]) -> Iterator[dict[str, Any]]:
+    for number, line in enumerate(handle, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problem = f"{path}:{number}: not valid JSON ({exc.msg})"
+        else:
+            if isinstance(record, dict) and isinstance(record.get("text"), str):
+                yield record
                 continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise CommandError(f"{path}:{number}: not valid JSON ({exc.msg})") from exc
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise CommandError(f'{path}:{number}: expected an object with a "text" string')
-            yield record
+            problem = f'{path}:{number}: expected an object with a "text" string'
+        problems.append(problem)
+        print(f"dossier: {problem}", file=sys.stderr)

@@ -33,6 +33,9 @@ _COLUMNS = (
     "read, starred, origin"
 )
 _LIST_COLUMNS = _COLUMNS.replace("text, ", "'' AS text, ")
+_SEARCH_COLUMNS = ", ".join(
+    c if c.startswith("''") else f"a.{c}" for c in _LIST_COLUMNS.split(", ")
+)
 
 
 def content_hash(text: str) -> str:
@@ -66,10 +69,20 @@ class SearchHit:
 
 def _article(row: sqlite3.Row) -> Article:
     return Article(
-        id=row["id"], title=row["title"], text=row["text"], content_hash=row["content_hash"],
-        words=row["words"], byline=row["byline"], source=row["source"], url=row["url"],
-        published=row["published"], added=row["added"], language=row["language"],
-        read=bool(row["read"]), starred=bool(row["starred"]), origin=row["origin"],
+        id=row["id"],
+        title=row["title"],
+        text=row["text"],
+        content_hash=row["content_hash"],
+        words=row["words"],
+        byline=row["byline"],
+        source=row["source"],
+        url=row["url"],
+        published=row["published"],
+        added=row["added"],
+        language=row["language"],
+        read=bool(row["read"]),
+        starred=bool(row["starred"]),
+        origin=row["origin"],
     )
 
 
@@ -107,7 +120,9 @@ class ArticleStore:
 
     def _add(self, article: Article) -> AddResult:
         digest = article.content_hash or content_hash(article.text)
-        row = self.conn.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,)).fetchone()
+        row = self.conn.execute(
+            "SELECT id FROM articles WHERE content_hash = ?", (digest,)
+        ).fetchone()
         if row:
             return AddResult(row["id"], duplicate=True)
         cur = self.conn.execute(
@@ -115,10 +130,19 @@ class ArticleStore:
             " content_hash, words, read, starred, origin)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                article.title, article.byline, article.source, article.url, article.published,
-                article.added or now_iso(), article.language, article.text, digest,
-                article.words or count_words(article.text), int(article.read),
-                int(article.starred), article.origin,
+                article.title,
+                article.byline,
+                article.source,
+                article.url,
+                article.published,
+                article.added or now_iso(),
+                article.language,
+                article.text,
+                digest,
+                article.words or count_words(article.text),
+                int(article.read),
+                int(article.starred),
+                article.origin,
             ),
         )
         return AddResult(int(cur.lastrowid or 0), duplicate=False)
@@ -139,8 +163,14 @@ class ArticleStore:
         return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def list(
-        self, *, sort: str = "added", descending: bool = True, limit: int | None = None,
-        offset: int = 0, unread_only: bool = False, starred_only: bool = False,
+        self,
+        *,
+        sort: str = "added",
+        descending: bool = True,
+        limit: int | None = None,
+        offset: int = 0,
+        unread_only: bool = False,
+        starred_only: bool = False,
     ) -> list[Article]:
         """Articles without their text (``text`` is empty): cheap enough for long lists."""
         order = SORT_COLUMNS.get(sort)
@@ -179,7 +209,7 @@ class ArticleStore:
         if not match:
             return []
         rows = self.conn.execute(
-            f"SELECT {_LIST_COLUMNS.replace('id,', 'a.id AS id,', 1)},"
+            f"SELECT {_SEARCH_COLUMNS},"
             " snippet(articles_fts, -1, '[', ']', '…', 12) AS snippet,"
             " bm25(articles_fts, 5.0, 1.0) AS score"
             " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
@@ -206,8 +236,14 @@ class ArticleStore:
                 "UPDATE articles SET title = ?, byline = ?, source = ?, url = ?, published = ?,"
                 " text = ?, content_hash = ?, words = ? WHERE id = ?",
                 (
-                    article.title, article.byline, article.source, article.url,
-                    article.published, article.text, digest, count_words(article.text),
+                    article.title,
+                    article.byline,
+                    article.source,
+                    article.url,
+                    article.published,
+                    article.text,
+                    digest,
+                    count_words(article.text),
                     article_id,
                 ),
             )

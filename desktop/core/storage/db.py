@@ -58,7 +58,8 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
     current = schema_version(conn)
     if current > latest:
         raise DatabaseError(
-            f"the library was written by a newer Dossier (schema {current}, this one knows {latest})"
+            f"the library was written by a newer Dossier (schema {current}, this knows {latest})"
+            " — update Dossier to open it"
         )
     for step in steps:
         if current < step.version <= target:
@@ -88,7 +89,9 @@ def connect(path: Path | str, *, migrate_schema: bool = True) -> sqlite3.Connect
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     try:
         conn = sqlite3.connect(
-            str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+            str(path),
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
             check_same_thread=False,
         )
         conn.row_factory = sqlite3.Row
