@@ -1,0 +1,103 @@
+"""Run core functions off the GUI thread: ``run_task(fn, on_done, on_error)``.
+
+Every slow call (database, summaries, entities, imports) goes through here so the window never
+freezes. Results come back on the GUI thread through a queued signal. Each worker thread keeps
+its own library connection (SQLite connections are thread-confined), opened on first use.
+Tests can call ``set_synchronous(True)`` to run tasks inline.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from desktop.core.library.session import Library, open_library
+
+_local = threading.local()
+_ids = itertools.count(1)
+_synchronous = False
+_keep_alive: set[_Relay] = set()
+
+
+def thread_library() -> Library:
+    """The calling thread's own open library (created on first use, reused after)."""
+    library = getattr(_local, "library", None)
+    if library is None:
+        library = open_library(seed=False)
+        _local.library = library
+    return library
+
+
+def set_synchronous(value: bool) -> None:
+    """Run tasks inline on the calling thread (for deterministic tests)."""
+    global _synchronous
+    _synchronous = value
+
+
+class _Relay(QObject):
+    """Carries a result from the worker thread to the GUI thread."""
+
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._fn = fn
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except Exception as exc:  # delivered to on_error; never lost in a worker thread
+            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            self._relay.failed.emit(exc)
+        else:
+            self._relay.done.emit(result)
+
+
+def run_task(
+    fn: Callable[[], Any],
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[Exception], None] | None = None,
+    *,
+    pool: QThreadPool | None = None,
+) -> int:
+    """Run ``fn()`` in the thread pool; call ``on_done(result)`` or ``on_error(exc)`` on the
+    GUI thread. Returns a job id so callers can drop results for work the user has left."""
+    job_id = next(_ids)
+    if _synchronous:
+        try:
+            result = fn()
+        except Exception as exc:
+            if on_error:
+                on_error(exc)
+            else:
+                raise
+        else:
+            if on_done:
+                on_done(result)
+        return job_id
+    relay = _Relay()
+    _keep_alive.add(relay)
+
+    def finish(callback: Callable[[Any], None] | None, value: Any) -> None:
+        _keep_alive.discard(relay)
+        if callback:
+            callback(value)
+
+    relay.done.connect(lambda result: finish(on_done, result))
+    relay.failed.connect(lambda exc: finish(on_error or _report_unhandled, exc))
+    (pool or QThreadPool.globalInstance()).start(_Task(fn, relay))
+    return job_id
+
+
+def _report_unhandled(exc: Exception) -> None:
+    text = getattr(exc, "__traceback_text__", repr(exc))
+    print(f"dossier: background task failed:\n{text}")
