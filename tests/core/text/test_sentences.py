@@ -1,0 +1,116 @@
+"""The offline sentence splitter: Punkt traps, line structure and exact offsets."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop.core.text.sentences import split_sentences
+
+
+def texts(text: str, language: str = "en") -> list[str]:
+    return [s.text for s in split_sentences(text, language)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "He lives in the U.S. The country is big.",
+            ["He lives in the U.S.", "The country is big."],
+        ),
+        ("It was U.S. policy. The U.K. said no.", ["It was U.S. policy.", "The U.K. said no."]),
+        (
+            "She went to No. 10 Downing Street. He left.",
+            ["She went to No. 10 Downing Street.", "He left."],
+        ),
+        ("He said no. Then he left.", ["He said no.", "Then he left."]),
+        ("Mr. Putin met Dr. Smith and Gen. Lee.", ["Mr. Putin met Dr. Smith and Gen. Lee."]),
+        ("Growth was 5.5 per cent. Prices rose.", ["Growth was 5.5 per cent.", "Prices rose."]),
+        (
+            "They met at 5 p.m. on Jan. 5 at Acme Inc. offices.",
+            ["They met at 5 p.m. on Jan. 5 at Acme Inc. offices."],
+        ),
+        (
+            "J. K. Rowling wrote it. Fans, e.g. children, read it.",
+            ["J. K. Rowling wrote it.", "Fans, e.g. children, read it."],
+        ),
+        ("He waited... and waited. It rained.", ["He waited... and waited.", "It rained."]),
+        ('"I understand." He left.', ['"I understand."', "He left."]),
+        ("She said: “It is over.” Then silence.", ["She said: “It is over.”", "Then silence."]),
+    ],
+)
+def test_tricky_cases(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+def test_paragraph_break_always_ends_a_sentence() -> None:
+    assert texts("The talks went on for Mr\n\nSmith said nothing") == [
+        "The talks went on for Mr",
+        "Smith said nothing",
+    ]
+
+
+def test_heading_without_period_is_its_own_sentence() -> None:
+    text = "Storm Hits Coast\nThe storm arrived on Monday. Roads closed.\n"
+    assert texts(text) == ["Storm Hits Coast", "The storm arrived on Monday.", "Roads closed."]
+
+
+def test_hard_wrapped_paragraph_is_joined() -> None:
+    text = (
+        "The committee met on Monday to discuss the budget for the coming\n"
+        "year, and members agreed that spending on roads should rise by a\n"
+        "tenth. The vote was close."
+    )
+    result = texts(text)
+    assert len(result) == 2
+    assert result[1] == "The vote was close."
+
+
+def test_offsets_are_exact_and_in_order() -> None:
+    text = "  Title line\n\nFirst one.  Second one?\r\n  Third “quoted.” Last\n"
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "Title line",
+        "First one.",
+        "Second one?",
+        "Third “quoted.”",
+        "Last",
+    ]
+    for s in sentences:
+        assert text[s.start : s.end] == s.text
+    assert [s.start for s in sentences] == sorted(s.start for s in sentences)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .?!\n\"”'U.S")), max_size=200))
+def test_offsets_hold_for_any_text(text: str) -> None:
+    previous_end = 0
+    for s in split_sentences(text):
+        assert text[s.start : s.end] == s.text
+        assert s.text == s.text.strip() and s.text
+        assert s.start >= previous_end
+        previous_end = s.end
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\n"])
+def test_empty_text_has_no_sentences(text: str) -> None:
+    assert split_sentences(text) == []
+
+
+def test_very_long_sentence_stays_whole() -> None:
+    text = "word " * 5000 + "end."
+    assert texts(text) == [text]
+
+
+def test_unknown_language_falls_back_to_plain_punkt() -> None:
+    assert texts("Das ist gut. Wir gehen heim.", "de") == ["Das ist gut.", "Wir gehen heim."]
+
+
+def test_needs_no_nltk_data() -> None:
+    folder = Path(os.environ["NLTK_DATA"])
+    assert folder.is_dir() and not any(folder.iterdir())
+    assert texts("It works. Offline.") == ["It works.", "Offline."]
