@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from desktop import __version__
 from desktop.commands.common import CommandError
 
-COMMAND_MODULES: tuple[str, ...] = ("desktop.commands.library",)
+COMMAND_MODULES: tuple[str, ...] = ("desktop.commands.library", "desktop.commands.summarize")
 
 
 def build_parser() -> argparse.ArgumentParser:

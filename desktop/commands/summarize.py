@@ -1,0 +1,139 @@
+"""``dossier summarize``: the summary of a stored article or a file, or of a JSON Lines batch.
+
+Human output is the chosen sentences in document order with their rank; ``--json`` prints
+``{"method", "sentences": [{"text", "start", "end", "rank", "score"}]}``. ``--batch IN.jsonl``
+reads ``{"id", "text"}`` lines and writes one ``{"id", "sentences": [...]}`` line per record, for
+newsroom scripts and evaluation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from desktop.commands.common import (
+    CommandError,
+    iter_batch,
+    open_user_library,
+    print_json,
+    write_json_line,
+)
+from desktop.core.library.importers import UnreadableFile, read_articles
+from desktop.core.library.summaries import article_summary
+from desktop.core.models import Article, Summary
+from desktop.core.text.summarize import METHODS, summarize
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "summarize",
+        help="summarise a stored article (by id), a file, or a JSON Lines batch",
+        description="Print an extractive summary. Without a length, three sentences.",
+    )
+    p.add_argument("target", nargs="?", metavar="ID|FILE", help="article id or a file to read")
+    p.add_argument("--batch", metavar="IN.jsonl", help='summarise {"id","text"} lines ("-": stdin)')
+    p.add_argument("--method", choices=METHODS, default="news", help="summariser (news)")
+    length = p.add_mutually_exclusive_group()
+    length.add_argument("--sentences", type=_positive_int, metavar="N", help="N sentences")
+    length.add_argument("--ratio", type=_ratio, metavar="R", help="this share of the sentences")
+    length.add_argument("--words", type=_positive_int, metavar="W", help="at most W words")
+    p.add_argument("--language", default=None, help="language code (default: the article's, en)")
+    p.add_argument("--json", action="store_true", help="print a JSON object")
+    p.set_defaults(run=run_summarize)
+
+
+def run_summarize(args: argparse.Namespace) -> int:
+    if (args.batch is None) == (args.target is None):
+        raise CommandError("give an article id or a file, or --batch IN.jsonl")
+    length = {"sentences": args.sentences, "ratio": args.ratio, "words": args.words}
+    if args.batch is not None:
+        return _run_batch(args.batch, args.method, length, args.language or "en")
+    for label, summary in _summaries(args.target, args.method, length, args.language):
+        if args.json:
+            print_json({"method": summary.method, **label, "sentences": _sentences(summary)})
+        else:
+            for s in summary.sentences:
+                print(f"[{s.rank}] {s.text}")
+            if not summary.sentences:
+                print("(no sentences to summarise)")
+    return 0
+
+
+def _summaries(
+    target: str, method: str, length: dict[str, Any], language: str | None
+) -> list[tuple[dict[str, Any], Summary]]:
+    """Stored article by id (cached summary), else every article a file holds."""
+    path = Path(target)
+    if target.isdigit() and not path.exists():
+        with open_user_library() as library:
+            article = library.store.get(int(target))
+            if article is None:
+                raise CommandError(f"no article with id {target} (see `dossier list`)")
+            if language is not None:
+                return [({"id": article.id}, _summarize(article.text, method, length, language))]
+            return [({"id": article.id}, _cached(library.conn, article, method, length))]
+    try:
+        articles = read_articles(path)
+    except UnreadableFile as exc:
+        raise CommandError(str(exc)) from exc
+    return [
+        ({"title": a.title}, _summarize(a.text, method, length, language or a.language))
+        for a in articles
+    ]
+
+
+def _cached(
+    conn: sqlite3.Connection, article: Article, method: str, length: dict[str, Any]
+) -> Summary:
+    try:
+        return article_summary(conn, article, method, **length)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from exc
+
+
+def _summarize(text: str, method: str, length: dict[str, Any], language: str) -> Summary:
+    try:
+        return summarize(text, method, language=language, **length)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from exc
+
+
+def _run_batch(path: str, method: str, length: dict[str, Any], language: str) -> int:
+    problems: list[str] = []
+    for record in iter_batch(path, problems):
+        summary = _summarize(record["text"], method, length, record.get("language") or language)
+        sentences = [
+            {"start": s.start, "end": s.end, "text": s.text, "rank": s.rank}
+            for s in summary.sentences
+        ]
+        write_json_line({"id": record.get("id"), "sentences": sentences})
+    return 1 if problems else 0
+
+
+def _sentences(summary: Summary) -> list[dict[str, Any]]:
+    return [
+        {"text": s.text, "start": s.start, "end": s.end, "rank": s.rank, "score": s.score}
+        for s in summary.sentences
+    ]
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
+    return number
+
+
+def _ratio(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0 < number <= 1:
+        raise argparse.ArgumentTypeError(f"must be more than 0 and at most 1: {value}")
+    return number

@@ -1,0 +1,119 @@
+"""Extractive summaries: rank the article's sentences, keep the best, return them in order.
+
+Offsets in the result index the text exactly as given. ``news`` is the default and the method
+built for news articles; ``lead`` takes the opening sentences; the others are sumy's summarisers
+(fast re-implementations where sumy's own are quadratic or worse, picking the same sentences).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from desktop.core.models import Sentence, Summary, SummarySentence
+from desktop.core.text.methods import Ranker, Ranking
+from desktop.core.text.methods.stock import stock_ranker
+from desktop.core.text.news import rank_news
+from desktop.core.text.sentences import split_sentences
+from desktop.core.text.words import words as word_tokens
+
+METHODS: tuple[str, ...] = (
+    "news",
+    "lead",
+    "lexrank",
+    "textrank",
+    "lsa",
+    "luhn",
+    "edmundson",
+    "kl",
+    "sumbasic",
+    "reduction",
+)
+# Bump when any method's choices may change, so cached summaries are recomputed.
+ALGORITHM_VERSION = "1"
+DEFAULT_SENTENCES = 3
+
+
+def _rank_lead(sentences: Sequence[Sentence], language: str, limit: int) -> Ranking:
+    return [(i, float(len(sentences) - i)) for i in range(min(limit, len(sentences)))]
+
+
+_RANKERS: dict[str, Ranker] = {
+    "news": rank_news,
+    "lead": _rank_lead,
+    **{m: stock_ranker(m) for m in METHODS if m not in ("news", "lead")},
+}
+
+
+def summarize(
+    text: str,
+    method: str = "news",
+    *,
+    sentences: int | None = None,
+    ratio: float | None = None,
+    words: int | None = None,
+    language: str = "en",
+) -> Summary:
+    """The summary of ``text`` by ``method``; length as a sentence count, ratio or word budget.
+
+    With no length given, three sentences. A text shorter than asked gives all its sentences.
+    """
+    ranker = _RANKERS.get(method)
+    if ranker is None:
+        raise ValueError(f"unknown summary method {method!r}; choose one of {', '.join(METHODS)}")
+    check_length(sentences=sentences, ratio=ratio, words=words)
+    split = split_sentences(text, language)
+    if not split:
+        return Summary(method, ())
+    limit = _sentence_limit(len(split), sentences, ratio, words)
+    ranking = ranker(split, language, limit)[:limit]
+    if words is not None:
+        ranking = _within_words(split, ranking, words)
+    chosen = [
+        SummarySentence(split[i].start, split[i].end, split[i].text, rank, score)
+        for rank, (i, score) in enumerate(ranking, start=1)
+    ]
+    return Summary(method, tuple(sorted(chosen, key=lambda s: s.start)))
+
+
+def check_length(
+    *, sentences: int | None = None, ratio: float | None = None, words: int | None = None
+) -> None:
+    """Raise ValueError unless at most one length is given and it makes sense."""
+    given = [
+        name
+        for name, v in (("sentences", sentences), ("ratio", ratio), ("words", words))
+        if v is not None
+    ]
+    if len(given) > 1:
+        raise ValueError(f"give one summary length, not {' and '.join(given)}")
+    if sentences is not None and (
+        isinstance(sentences, bool) or not isinstance(sentences, int) or sentences < 1
+    ):
+        raise ValueError(f"sentences must be a whole number of at least 1, not {sentences!r}")
+    if ratio is not None and not 0 < ratio <= 1:
+        raise ValueError(f"ratio must be more than 0 and at most 1, not {ratio!r}")
+    if words is not None and (isinstance(words, bool) or not isinstance(words, int) or words < 1):
+        raise ValueError(f"words must be a whole number of at least 1, not {words!r}")
+
+
+def _sentence_limit(
+    available: int, sentences: int | None, ratio: float | None, budget: int | None
+) -> int:
+    if ratio is not None:
+        return max(1, round(available * ratio))
+    if budget is not None:
+        return min(available, budget)
+    return min(available, sentences or DEFAULT_SENTENCES)
+
+
+def _within_words(split: Sequence[Sentence], ranking: Ranking, budget: int) -> Ranking:
+    """The best sentences while they fit the word budget; always at least the best one."""
+    kept: Ranking = []
+    used = 0
+    for index, score in ranking:
+        count = len(word_tokens(split[index].text))
+        if kept and used + count > budget:
+            break
+        kept.append((index, score))
+        used += count
+    return kept
