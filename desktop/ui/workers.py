@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.core.library.session import Library, open_library
+from desktop.core.paths import user_paths
 
 _local = threading.local()
 _ids = itertools.count(1)
@@ -25,9 +26,10 @@ _keep_alive: set[_Relay] = set()
 
 
 def thread_library() -> Library:
-    """The calling thread's own open library (created on first use, reused after)."""
+    """The calling thread's own open library (created on first use, reused after; reopened
+    when ``DOSSIER_HOME`` points elsewhere, as it does for every test)."""
     library = getattr(_local, "library", None)
-    if library is None:
+    if library is None or library.paths != user_paths():
         library = open_library(seed=False)
         _local.library = library
     return library
