@@ -1,0 +1,70 @@
+"""The read-only text surface of the reader: a column of comfortable width, hover and click.
+
+Lines much longer than ~70 characters are tiring to read, so the text is kept in a centred
+column by viewport margins that follow the widget's width. Hover and click positions are
+reported as document positions; the reader decides what they mean.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QFontMetricsF, QHelpEvent, QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
+
+COLUMN_CHARACTERS = 72
+
+
+class ReaderPage(QTextBrowser):
+    clicked = Signal(int)  # document position of a click that selected nothing
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setOpenLinks(False)
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.tooltip_for: Callable[[int], str] = lambda _position: ""
+        self.viewport().installEventFilter(self)
+        self.viewport().setMouseTracking(True)
+
+    def column_width(self) -> int:
+        """The widest text column, from the body font's average character width."""
+        metrics = QFontMetricsF(self.document().defaultFont())
+        return int(metrics.averageCharWidth() * COLUMN_CHARACTERS) + 2 * 24
+
+    def update_margins(self) -> None:
+        spare = self.width() - self.verticalScrollBar().sizeHint().width() - self.column_width()
+        side = max(spare // 2, 0)
+        self.setViewportMargins(side, 0, side, 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.update_margins()
+        super().resizeEvent(event)
+
+    def position_at(self, point: QPointF) -> int | None:
+        """Document position under a viewport point, or None off the text."""
+        scroll = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        layout = self.document().documentLayout()
+        position = layout.hitTest(point + scroll, Qt.HitTestAccuracy.ExactHit)
+        return None if position < 0 else position
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.viewport():
+            if event.type() == QEvent.Type.ToolTip:
+                assert isinstance(event, QHelpEvent)
+                position = self.position_at(QPointF(event.pos()))
+                text = self.tooltip_for(position) if position is not None else ""
+                if text:
+                    QToolTip.showText(event.globalPos(), text, self.viewport())
+                else:
+                    QToolTip.hideText()
+                return True
+            if event.type() == QEvent.Type.MouseButtonRelease and not (
+                self.textCursor().hasSelection()
+            ):
+                assert isinstance(event, QMouseEvent)
+                position = self.position_at(event.position())
+                if position is not None:
+                    self.clicked.emit(position)
+        return super().eventFilter(watched, event)

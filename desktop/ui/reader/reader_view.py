@@ -1,0 +1,332 @@
+"""The reader: one article as readable prose, its entities and key terms coloured.
+
+The text appears at once; entities and terms are fetched in the background and coloured when
+they arrive (a result for an article the user has already left is dropped). Colouring is
+layered — entities, terms, watchlist, summary tint, the user's highlights — and flattened into
+precomputed segments (``layers.py``) that a syntax highlighter applies; search matches and the
+brief flash after a jump are extra selections on top. Offsets in and out of this widget are
+Python string offsets into the article text; ``TextPositions`` is the only conversion.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
+
+from desktop.core.models import Article, Entity, SummarySentence, Term
+from desktop.ui.reader.document import build_document
+from desktop.ui.reader.find_bar import FindBar
+from desktop.ui.reader.formats import FormatBook, HighlightStyles
+from desktop.ui.reader.highlighter import ReaderHighlighter
+from desktop.ui.reader.layers import Mark, flatten
+from desktop.ui.reader.legend import Legend
+from desktop.ui.reader.mentions import MentionIndex
+from desktop.ui.reader.page import ReaderPage
+from desktop.ui.text_positions import TextPositions
+from desktop.ui.theme import CATEGORY_ROLES, Theme, current_theme, theme_events
+from desktop.ui.workers import run_task, thread_library
+
+EntitySource = Callable[[Article], tuple[Sequence[Entity], Sequence[Term]]]
+FLASH_MS = 900
+MIN_FONT, MAX_FONT, DEFAULT_FONT = 8.0, 32.0, 13.0
+
+
+def load_article_entities(article: Article) -> tuple[Sequence[Entity], Sequence[Term]]:
+    """Entities and terms from the library's index (runs in a worker thread)."""
+    from desktop.core.library.entity_index import article_entities
+
+    return article_entities(thread_library().conn, article)
+
+
+class ReaderView(QWidget):
+    selection_changed = Signal(int, int)  # Python offsets; start == end when nothing selected
+    article_shown = Signal(int)  # article id, once its text is on screen
+    entities_shown = Signal(object)  # (list[Entity], list[Term]) now coloured
+    highlight_clicked = Signal(object)  # id of the user highlight clicked (no selection)
+    entities_failed = Signal(str)  # why entities could not be loaded
+
+    def __init__(
+        self, parent: QWidget | None = None, *, entity_source: EntitySource | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._entity_source = entity_source or load_article_entities
+        self._article: Article | None = None
+        self._positions = TextPositions("")
+        self._token = 0
+        self._entities: list[Entity] = []
+        self._terms: list[Term] = []
+        self._summary: list[SummarySentence] = []
+        self._highlights: list[Any] = []
+        self._hidden: set[str] = set()
+        self._mentions = MentionIndex()
+        self._book = FormatBook(current_theme())
+        self._font = QFont(self.font())
+        self._font.setPointSizeF(DEFAULT_FONT)
+        self._find_selections: list[QTextEdit.ExtraSelection] = []
+        self._flash_selections: list[QTextEdit.ExtraSelection] = []
+        self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
+        self._flash_timer.timeout.connect(self._end_flash)
+
+        self.legend = Legend(self)
+        self.page = ReaderPage(self)
+        self.highlighter = ReaderHighlighter(self)
+        self._document = self.page.document()
+        self.find_bar = FindBar(self.page, self)
+        self.find_bar.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        for widget in (self.legend, self.page, self.find_bar):
+            layout.addWidget(widget)
+        layout.setStretch(1, 1)
+
+        self.find_action = self._action(
+            "Find in Article…", QKeySequence.StandardKey.Find, self.find
+        )
+        self.zoom_in_action = self._action(
+            "Larger Text", QKeySequence.StandardKey.ZoomIn, self._zoom_in
+        )
+        self.zoom_out_action = self._action(
+            "Smaller Text", QKeySequence.StandardKey.ZoomOut, self._zoom_out
+        )
+        self.legend.category_toggled.connect(self.set_category_visible)
+        self.find_bar.matches_changed.connect(self._on_matches)
+        self.page.selectionChanged.connect(self._on_selection)
+        self.page.clicked.connect(self._on_click)
+        self.page.tooltip_for = self._tooltip_for
+        theme_events().changed.connect(self._on_theme_changed)
+
+    # --- showing an article -------------------------------------------------------------
+    def show_article(self, article: Article) -> None:
+        """Show the text now; colour it when the background fetch of entities returns."""
+        self._article = article
+        self._entities, self._terms, self._summary, self._highlights = [], [], [], []
+        self._mentions = MentionIndex()
+        self._render()
+        self.set_scroll_fraction(0.0)
+        self.article_shown.emit(article.id)
+        self.refresh_entities()
+
+    def article(self) -> Article | None:
+        return self._article
+
+    def refresh_entities(self) -> None:
+        """Fetch entities again (after a correction or a watchlist change)."""
+        if self._article is None:
+            return
+        self._token += 1
+        token, article = self._token, self._article
+        run_task(
+            lambda: self._entity_source(article),
+            lambda result: self._on_entities(token, result),
+            lambda exc: self._on_entities_failed(token, exc),
+        )
+
+    def set_entities(self, entities: Sequence[Entity], terms: Sequence[Term]) -> None:
+        """Colour these entities and terms in the open article."""
+        self._entities, self._terms = list(entities), list(terms)
+        self._apply()
+        counts = Counter(e.category for e in self._entities)
+        counts["term"] = sum(len(t.spans) for t in self._terms)
+        counts["watchlist"] = sum(e.watchlist for e in self._entities)
+        self.legend.set_counts(counts)
+        self.entities_shown.emit((self._entities, self._terms))
+
+    def _on_entities(self, token: int, result: tuple[Sequence[Entity], Sequence[Term]]) -> None:
+        if token == self._token:  # otherwise the user has moved on: drop the stale result
+            self.set_entities(*result)
+
+    def _on_entities_failed(self, token: int, exc: Exception) -> None:
+        if token == self._token:
+            self.entities_failed.emit(f"Entities could not be loaded: {exc}")
+
+    def _render(self) -> None:
+        """(Re)build the document for the current article, font and theme."""
+        fraction = self.scroll_fraction()
+        if self._article is None:
+            return
+        doc, base = build_document(self._article, self._font, self._book.theme)
+        self._positions = TextPositions(self._article.text, base)
+        self.page.setFont(self._font)
+        self.page.setDocument(doc)
+        self._document = doc  # the page does not own documents it did not create
+        self.highlighter.setDocument(doc)
+        self.page.update_margins()
+        self._apply()
+        self.set_scroll_fraction(fraction)
+
+    # --- layers ---------------------------------------------------------------------------
+    def set_category_visible(self, category: str, visible: bool) -> None:
+        """Show or hide one colouring category (leader … term, watchlist)."""
+        if category not in CATEGORY_ROLES:
+            raise ValueError(f"unknown category {category!r}")
+        if self.legend.is_checked(category) != visible:
+            self.legend.buttons[category].setChecked(visible)  # re-enters through the signal
+            return
+        (self._hidden.discard if visible else self._hidden.add)(category)
+        self._apply()
+
+    def set_summary_tint(self, sentences: Sequence[SummarySentence] | None) -> None:
+        """Tint these sentences (the summary shown in the text); None removes the tint."""
+        self._summary = list(sentences or [])
+        self._apply()
+
+    def set_highlights(self, highlights: Sequence[Any], styles: HighlightStyles) -> None:
+        """The user's highlights (``id, start, end, category, note``); ``styles`` maps a
+        category to its (light, dark) background colour."""
+        self._highlights = [h for h in highlights if not getattr(h, "orphan", False)]
+        self._book = FormatBook(self._book.theme, styles)
+        self._apply()
+
+    def highlight_at(self, pos: int) -> Any | None:
+        """Id of the user highlight covering Python offset ``pos`` (the innermost), or None."""
+        covering = [h for h in self._highlights if h.start <= pos < h.end]
+        return min(covering, key=lambda h: h.end - h.start).id if covering else None
+
+    def _apply(self) -> None:
+        """Flatten every visible layer into segments and hand them to the highlighter."""
+        to_qt = self._positions.to_qt
+        marks: list[Mark] = []
+        shown_entities = [e for e in self._entities if e.category not in self._hidden]
+        for e in self._entities:
+            if e.category not in self._hidden:
+                marks.append(Mark(to_qt(e.start), to_qt(e.end), "fg", e.category))
+            if e.watchlist and "watchlist" not in self._hidden:
+                marks.append(Mark(to_qt(e.start), to_qt(e.end), "watch"))
+        shown_terms = [] if "term" in self._hidden else self._terms
+        for term in shown_terms:
+            marks += [Mark(to_qt(s), to_qt(e), "fg", "term") for s, e in term.spans]
+        marks += [Mark(to_qt(s.start), to_qt(s.end), "bg", "summary-tint") for s in self._summary]
+        for h in self._highlights:
+            marks.append(Mark(to_qt(h.start), to_qt(h.end), "bg", f"hl:{h.category}"))
+            if h.note:
+                marks.append(Mark(to_qt(h.start), to_qt(h.end), "note"))
+        book = self._book
+        self.highlighter.set_segments([(s, e, book.format(st)) for s, e, st in flatten(marks)])
+        self._mentions = MentionIndex.of(shown_entities, shown_terms)
+
+    def format_at(self, offset: int) -> QTextCharFormat:
+        """The format the reader draws at Python offset ``offset`` (what a user sees)."""
+        position = self._positions.to_qt(offset)
+        block = self.page.document().findBlock(position)
+        inside = position - block.position()
+        for fmt_range in block.layout().formats():
+            if fmt_range.start <= inside < fmt_range.start + fmt_range.length:
+                return QTextCharFormat(fmt_range.format)
+        return QTextCharFormat()
+
+    # --- navigation -------------------------------------------------------------------------
+    def scroll_to(self, start: int, end: int, flash: bool = True) -> None:
+        """Put the cursor at the start of ``[start, end)``, scroll it into view, flash it."""
+        qs, qe = self._positions.span_to_qt(start, end)
+        cursor = QTextCursor(self.page.document())
+        cursor.setPosition(qs)
+        self.page.setTextCursor(cursor)
+        top = self.page.cursorRect(cursor).top()
+        bar = self.page.verticalScrollBar()
+        bar.setValue(bar.value() + top - self.page.viewport().height() // 4)
+        if flash and qe > qs:
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = QTextCursor(self.page.document())
+            selection.cursor.setPosition(qs)
+            selection.cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
+            selection.format.setBackground(self._book.theme.color("flash"))
+            self._flash_selections = [selection]
+            self._update_extra_selections()
+            self._flash_timer.start()
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The selection as Python offsets into the text (header excluded), or None."""
+        cursor = self.page.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self._positions.to_python(cursor.selectionStart())
+        end = self._positions.to_python(cursor.selectionEnd())
+        return (start, end) if end > start else None
+
+    def find(self) -> None:
+        """Open the find bar (Ctrl+F)."""
+        self.find_bar.open_bar()
+
+    def font_size(self) -> float:
+        return self._font.pointSizeF()
+
+    def set_font_size(self, pt: float) -> None:
+        pt = min(max(float(pt), MIN_FONT), MAX_FONT)
+        if pt != self._font.pointSizeF():
+            self._font.setPointSizeF(pt)
+            self._render()
+
+    def scroll_fraction(self) -> float:
+        bar = self.page.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
+
+    def set_scroll_fraction(self, fraction: float) -> None:
+        bar = self.page.verticalScrollBar()
+        bar.setValue(round(min(max(fraction, 0.0), 1.0) * bar.maximum()))
+
+    # --- private slots ------------------------------------------------------------------------
+    def _action(
+        self, text: str, keys: QKeySequence.StandardKey, slot: Callable[[], None]
+    ) -> QAction:
+        action = QAction(text, self, shortcut=QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _zoom_in(self) -> None:
+        self.set_font_size(self.font_size() + 1)
+
+    def _zoom_out(self) -> None:
+        self.set_font_size(self.font_size() - 1)
+
+    def _tooltip_for(self, position: int) -> str:
+        if not self._positions.contains_qt(position):
+            return ""
+        offset = self._positions.to_python(position)
+        lines = self._mentions.labels_at(offset)
+        lines += [
+            f"Note: {h.note}" for h in self._highlights if h.note and h.start <= offset < h.end
+        ]
+        return "\n".join(lines)
+
+    def _on_selection(self) -> None:
+        selected = self.selected_range()
+        if selected is None:
+            offset = self._positions.to_python(self.page.textCursor().position())
+            selected = (offset, offset)
+        self.selection_changed.emit(*selected)
+
+    def _on_click(self, position: int) -> None:
+        if self._positions.contains_qt(position):
+            found = self.highlight_at(self._positions.to_python(position))
+            if found is not None:
+                self.highlight_clicked.emit(found)
+
+    def _on_matches(self, cursors: list[QTextCursor]) -> None:
+        colour = self._book.theme.color("find-match")
+        self._find_selections = []
+        for cursor in cursors:
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format.setBackground(colour)
+            self._find_selections.append(selection)
+        self._update_extra_selections()
+
+    def _end_flash(self) -> None:
+        self._flash_selections = []
+        self._update_extra_selections()
+
+    def _update_extra_selections(self) -> None:
+        self.page.setExtraSelections(self._find_selections + self._flash_selections)
+
+    def _on_theme_changed(self, theme: Theme) -> None:
+        self._book = FormatBook(theme, self._book.highlight_styles)
+        self._render()
+        self._on_matches([s.cursor for s in self._find_selections])
