@@ -1,0 +1,259 @@
+"""Highlighting in the reader: create, note, tag, delete, undo, and keep the reader's layer in sync.
+
+The controller owns no widgets but the selection popup; it turns user intentions into undoable
+commands, runs them on the serial notes worker (saved at once, no Save button), then reloads the
+article's highlights and hands them to the reader and to anyone listening (the Notes pane).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, QPoint, QTimer, Signal, Slot
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+from desktop.core.models import Highlight, HighlightCategory
+from desktop.core.notes.notebook import Notebook
+from desktop.ui.notes.notes_tasks import run_notes_task
+from desktop.ui.notes.selection_popup import SelectionPopup
+from desktop.ui.notes.undo_commands import (
+    CreateHighlightCommand,
+    DeleteHighlightCommand,
+    EditHighlightCommand,
+    HighlightFields,
+    NewHighlight,
+)
+from desktop.ui.theme import current_theme, theme_events
+
+POPUP_DELAY_MS = 250
+
+
+def text_order(highlights: list[Highlight]) -> list[Highlight]:
+    """Placed highlights by position, then orphans (which have no trustworthy position)."""
+    return sorted(highlights, key=lambda h: (h.orphan, h.start, h.end, h.created))
+
+
+class HighlightController(QObject):
+    """Highlights of the article shown in ``reader``; see the module docstring."""
+
+    highlights_changed = Signal(object)  # list[Highlight]: the article's, text order, orphans last
+    categories_changed = Signal(object)  # list[HighlightCategory], in display order
+    note_edit_requested = Signal(str)  # id of a highlight whose note the user wants to write
+    failed = Signal(str)  # a message for the status bar; other work goes on
+
+    def __init__(self, reader: QWidget, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self._reader = reader
+        self._article_id: int | None = None
+        self._highlights: list[Highlight] = []
+        self._categories: list[HighlightCategory] = []
+        self._popup = SelectionPopup(reader)
+        self._popup_timer = QTimer(self, singleShot=True, interval=POPUP_DELAY_MS)
+        self._popup_timer.timeout.connect(self._show_popup)
+        self._popup.category_chosen.connect(self.highlight_selection)
+        self._popup.note_requested.connect(self.note_on_selection)
+        reader.article_shown.connect(self.set_article)
+        reader.selection_changed.connect(self._on_selection_changed)
+        theme_events().changed.connect(lambda _theme: self._set_categories(self._categories))
+        self.reload_categories()
+
+    # -- state ---------------------------------------------------------------------------------
+
+    @property
+    def article_id(self) -> int | None:
+        return self._article_id
+
+    def highlights(self) -> list[Highlight]:
+        return list(self._highlights)
+
+    def categories(self) -> list[HighlightCategory]:
+        return list(self._categories)
+
+    def find(self, highlight_id: str) -> Highlight | None:
+        return next((h for h in self._highlights if h.id == highlight_id), None)
+
+    def styles(self) -> dict[str, tuple[str, str]]:
+        """Category style name → (light colour, dark colour), as the reader wants them."""
+        return {c.name: (c.light, c.dark) for c in self._categories}
+
+    def selected_range(self) -> tuple[int, int] | None:
+        selected = self._reader.selected_range()
+        if selected is None or selected[1] <= selected[0]:
+            return None
+        return selected
+
+    # -- loading -------------------------------------------------------------------------------
+
+    @Slot(int)
+    def set_article(self, article_id: int) -> None:
+        """Show ``article_id``'s highlights (connected to the reader's ``article_shown``)."""
+        self._article_id = article_id
+        self._highlights = []
+        self._popup.hide()
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the article's highlights; a result for an article already left is dropped."""
+        article_id = self._article_id
+        if article_id is None:
+            return
+        run_notes_task(
+            lambda notebook: notebook.for_article(article_id),
+            lambda found: self._show(article_id, found),
+            self._on_error,
+        )
+
+    def reload_categories(self) -> None:
+        run_notes_task(lambda notebook: notebook.categories(), self._set_categories, self._on_error)
+
+    def _show(self, article_id: int, found: list[Highlight]) -> None:
+        if article_id != self._article_id:
+            return
+        self._highlights = text_order(found)
+        self._reader.set_highlights([h for h in self._highlights if not h.orphan], self.styles())
+        self.highlights_changed.emit(self.highlights())
+
+    def _set_categories(self, categories: list[HighlightCategory]) -> None:
+        self._categories = sorted(categories, key=lambda c: c.position)
+        self._popup.set_categories(self._categories, current_theme().dark)
+        self.categories_changed.emit(self.categories())
+        if self._highlights:
+            placed = [h for h in self._highlights if not h.orphan]
+            self._reader.set_highlights(placed, self.styles())
+
+    # -- user actions --------------------------------------------------------------------------
+
+    @Slot()
+    @Slot(str)
+    def highlight_selection(self, category: str = "") -> None:
+        """Highlight the reader's selection (shortcut H, or a popup button)."""
+        selected = self.selected_range()
+        if selected is None:
+            self.failed.emit("Select some text in the article to highlight it.")
+            return
+        self.promote(selected[0], selected[1], category)
+
+    @Slot(int, int)
+    @Slot(int, int, str)
+    def promote(self, start: int, end: int, category: str = "") -> None:
+        """Make ``[start, end)`` of the current article a highlight in one click (also used for
+        summary sentences and entity mentions)."""
+        self._create(start, end, category)
+
+    @Slot()
+    def note_on_selection(self) -> None:
+        """Write a note on the selection: on the highlight already there, or on a new one."""
+        selected = self.selected_range()
+        if selected is None:
+            self.failed.emit("Select some text (or a highlight) to write a note on it.")
+            return
+        existing = self._covering(*selected)
+        if existing is not None:
+            self.note_edit_requested.emit(existing.id)
+        else:
+            self._create(*selected, "", on_created=lambda h: self.note_edit_requested.emit(h.id))
+
+    def edit(
+        self,
+        highlight_id: str,
+        *,
+        note: str | None = None,
+        tags: tuple[str, ...] | None = None,
+        category: str | None = None,
+    ) -> None:
+        """Change a highlight's note, tags or category (undoable, saved at once)."""
+        current = self.find(highlight_id)
+        if current is None:
+            return
+        before = HighlightFields.of(current)
+        after = replace(
+            before,
+            note=before.note if note is None else note,
+            tags=before.tags if tags is None else tuple(tags),
+            category=before.category if category is None else category,
+        )
+        if after == before:
+            return
+        # Show the change at once; the reload after the write confirms it.
+        self._highlights = [
+            replace(h, note=after.note, tags=after.tags, category=after.category)
+            if h.id == highlight_id
+            else h
+            for h in self._highlights
+        ]
+        self.undo_stack.push(EditHighlightCommand(highlight_id, before, after, self._write))
+
+    def delete(self, highlight_id: str) -> None:
+        """Delete a highlight and its note (undoable: Ctrl+Z brings both back)."""
+        self.undo_stack.push(DeleteHighlightCommand(highlight_id, self._write))
+
+    def reattach(self, highlight_id: str, start: int, end: int) -> None:
+        """Place an orphan on the passage ``[start, end)`` the user selected."""
+        self._write(lambda notebook: notebook.reattach(highlight_id, start, end))
+
+    def reattach_to_selection(self, highlight_id: str) -> bool:
+        selected = self.selected_range()
+        if selected is None:
+            self.failed.emit("Select the passage in the article to re-attach the note to.")
+            return False
+        self.reattach(highlight_id, *selected)
+        return True
+
+    # -- plumbing ------------------------------------------------------------------------------
+
+    def _create(
+        self,
+        start: int,
+        end: int,
+        category: str,
+        on_created: Callable[[Highlight], None] | None = None,
+    ) -> None:
+        if self._article_id is None or end <= start:
+            return
+        category = category or self._default_category()
+        new = NewHighlight(self._article_id, start, end, category)
+        self._popup.hide()
+        self.undo_stack.push(CreateHighlightCommand(new, self._write, on_created))
+
+    def _default_category(self) -> str:
+        return self._categories[0].name if self._categories else ""
+
+    def _covering(self, start: int, end: int) -> Highlight | None:
+        for highlight in self._highlights:
+            if not highlight.orphan and highlight.start <= start and end <= highlight.end:
+                return highlight
+        return None
+
+    def _write(
+        self, fn: Callable[[Notebook], object], on_done: Callable[[object], None] | None = None
+    ) -> None:
+        """Queue one change, then a reload that shows its result (both on the serial worker)."""
+        run_notes_task(fn, on_done, self._on_error)
+        self.reload()
+
+    def _on_error(self, exc: Exception) -> None:
+        self.failed.emit(f"Notes: {exc}")
+
+    def _on_selection_changed(self, start: int, end: int) -> None:
+        if end > start and self._article_id is not None and self._categories:
+            self._popup_timer.start()
+        else:
+            self._popup_timer.stop()
+            self._popup.hide()
+
+    def _show_popup(self) -> None:
+        if self.selected_range() is None:
+            return
+        self._popup.show_at(self._selection_anchor())
+
+    def _selection_anchor(self) -> QPoint:
+        """Bottom of the selection's end, in the reader's coordinates."""
+        reader = self._reader
+        text_edit = reader if isinstance(reader, QTextEdit) else reader.findChild(QTextEdit)
+        if text_edit is None:
+            return QPoint(reader.width() // 2, reader.height() // 2)
+        rect = text_edit.cursorRect()
+        return text_edit.viewport().mapTo(reader, rect.bottomLeft())

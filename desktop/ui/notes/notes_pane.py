@@ -1,0 +1,306 @@
+"""The Notes pane: the article's highlights in text order, their notes, and its orphans.
+
+Editing here goes through the controller, so it is saved at once and can be undone like a
+change made in the reader. A note is saved when the user pauses typing or leaves the field.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.models import Highlight, HighlightCategory
+from desktop.ui.notes.highlight_controller import HighlightController
+from desktop.ui.notes.selection_popup import swatch_icon
+from desktop.ui.theme import current_theme
+
+NOTE_SAVE_DELAY_MS = 700
+QUOTE_CHARS = 180
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """``"budget, Kyiv  ,budget"`` → ``("budget", "Kyiv")``: trimmed, no blanks, no repeats."""
+    seen: dict[str, None] = {}
+    for tag in text.replace("#", " ").split(","):
+        tag = " ".join(tag.split())
+        if tag:
+            seen.setdefault(tag, None)
+    return tuple(seen)
+
+
+def elide(text: str, limit: int = QUOTE_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def item_text(highlight: Highlight) -> str:
+    """What a list row says: the quote, then a marked note line and tags, so a highlight with
+    a note is told apart by a symbol and words, not only by colour."""
+    lines = [f"“{elide(highlight.quote)}”"]
+    if highlight.note.strip():
+        lines.append(f"✎ {elide(highlight.note, 120)}")
+    if highlight.tags:
+        lines.append(" ".join(f"#{t}" for t in highlight.tags))
+    return "\n".join(lines)
+
+
+class NotesPane(QWidget):
+    """See the module docstring. ``highlight_activated(start, end)`` asks to jump there."""
+
+    highlight_activated = Signal(int, int)
+
+    def __init__(self, controller: HighlightController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._highlights: dict[str, Highlight] = {}
+        self._labels: dict[str, str] = {}
+        self._editing_id: str | None = None
+        self._pending_focus: str | None = None
+        self._save_timer = QTimer(self, singleShot=True, interval=NOTE_SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self._save_note)
+        self._build()
+        controller.highlights_changed.connect(self._on_highlights)
+        controller.categories_changed.connect(self._on_categories)
+        controller.note_edit_requested.connect(self.focus_note)
+        self._on_categories(controller.categories())
+        self._on_highlights(controller.highlights())
+
+    def _build(self) -> None:
+        self.count_label = QLabel("No highlights yet. Select text and press H.")
+        self.count_label.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.itemClicked.connect(self._activate)
+        self.list.itemActivated.connect(self._activate)
+        self.list.currentItemChanged.connect(self._on_current_changed)
+
+        self.category = QComboBox()
+        self.category.activated.connect(self._save_category)
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText("Write a note… (Markdown: **bold**, *italic*, - lists)")
+        self.note.textChanged.connect(self._on_note_typed)
+        self.note.installEventFilter(self)
+        self.preview = QLabel()
+        self.preview.setTextFormat(Qt.TextFormat.MarkdownText)
+        self.preview.setWordWrap(True)
+        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText("tags, separated by commas")
+        self.tags.editingFinished.connect(self._save_tags)
+        self.delete_button = QPushButton("Delete highlight")
+        self.delete_button.setToolTip("Delete this highlight and its note (Ctrl+Z brings it back)")
+        self.delete_button.clicked.connect(self._delete)
+        self.editor = QWidget()
+        form = QFormLayout(self.editor)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("Category", self.category)
+        form.addRow("Note", self.note)
+        form.addRow("", self.preview)
+        form.addRow("Tags", self.tags)
+        form.addRow("", self.delete_button)
+        self.editor.setEnabled(False)
+
+        self.orphans_label = QLabel()
+        self.orphans_label.setWordWrap(True)
+        self.orphans = QListWidget()
+        self.orphans.setWordWrap(True)
+        self.orphans.currentItemChanged.connect(lambda *_: self._update_reattach())
+        self.reattach_button = QPushButton("Re-attach to selection")
+        self.reattach_button.setToolTip(
+            "Select the passage in the article, then attach this note to it"
+        )
+        self.reattach_button.clicked.connect(self._reattach)
+        self.orphans_box = QWidget()
+        orphans_layout = QVBoxLayout(self.orphans_box)
+        orphans_layout.setContentsMargins(0, 0, 0, 0)
+        orphans_layout.addWidget(self.orphans_label)
+        orphans_layout.addWidget(self.orphans)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.reattach_button)
+        orphans_layout.addLayout(buttons)
+        self.orphans_box.hide()
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.count_label)
+        top_layout.addWidget(self.list)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(self.editor)
+        splitter.addWidget(self.orphans_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(2, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+
+    # -- from the controller -------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_categories(self, categories: list[HighlightCategory]) -> None:
+        self._labels = {c.name: c.label for c in categories}
+        dark = current_theme().dark
+        self.category.blockSignals(True)
+        self.category.clear()
+        for c in categories:
+            self.category.addItem(swatch_icon(c.dark if dark else c.light), c.label, c.name)
+        self.category.blockSignals(False)
+        self._on_highlights(list(self._highlights.values()))
+
+    @Slot(object)
+    def _on_highlights(self, highlights: list[Highlight]) -> None:
+        self._highlights = {h.id: h for h in highlights}
+        placed = [h for h in highlights if not h.orphan]
+        orphans = [h for h in highlights if h.orphan]
+        current = self._pending_focus or self._editing_id
+        self._fill(self.list, placed)
+        self._fill(self.orphans, orphans)
+        self.count_label.setText(self._count_text(placed))
+        self.orphans_label.setText(
+            f"Orphans ({len(orphans)}): the passage of these notes changed and could not be "
+            "found again. Their quote and note are kept."
+        )
+        self.orphans_box.setVisible(bool(orphans))
+        self._update_reattach()
+        if current and self._select(current):
+            if current == self._pending_focus:
+                self._pending_focus = None
+                self.note.setFocus()
+        elif self._editing_id and self._editing_id not in self._highlights:
+            self._load_editor(None)
+
+    def _count_text(self, placed: list[Highlight]) -> str:
+        if not placed:
+            return "No highlights yet. Select text and press H."
+        notes = sum(1 for h in placed if h.note.strip())
+        return f"{len(placed)} highlights, {notes} with notes"
+
+    def _fill(self, widget: QListWidget, highlights: list[Highlight]) -> None:
+        dark = current_theme().dark
+        colours = {c.name: (c.dark if dark else c.light) for c in self._controller.categories()}
+        widget.blockSignals(True)
+        widget.setUpdatesEnabled(False)
+        widget.clear()
+        for highlight in highlights:
+            item = QListWidgetItem(item_text(highlight))
+            item.setData(ID_ROLE, highlight.id)
+            colour = colours.get(highlight.category)
+            if colour:
+                item.setIcon(swatch_icon(colour))
+            label = self._labels.get(highlight.category, highlight.category)
+            item.setToolTip(f"{label}\n\n{highlight.note}" if highlight.note else label)
+            widget.addItem(item)
+        widget.setUpdatesEnabled(True)
+        widget.blockSignals(False)
+
+    def _select(self, highlight_id: str) -> bool:
+        for widget in (self.list, self.orphans):
+            for row in range(widget.count()):
+                if widget.item(row).data(ID_ROLE) == highlight_id:
+                    widget.setCurrentRow(row)
+                    self._load_editor(self._highlights[highlight_id])
+                    return True
+        return False
+
+    @Slot(str)
+    def focus_note(self, highlight_id: str) -> None:
+        """Select a highlight and put the cursor in its note (it may not be listed yet)."""
+        if highlight_id in self._highlights and self._select(highlight_id):
+            self.note.setFocus()
+        else:
+            self._pending_focus = highlight_id
+
+    # -- editor --------------------------------------------------------------------------------
+
+    def _on_current_changed(self, item: QListWidgetItem | None, _previous: object) -> None:
+        if item is not None:
+            self._load_editor(self._highlights.get(item.data(ID_ROLE)))
+
+    def _load_editor(self, highlight: Highlight | None) -> None:
+        new_id = highlight.id if highlight else None
+        if new_id != self._editing_id:
+            self._flush()
+        elif highlight is not None and (self._save_timer.isActive() or self.note.hasFocus()):
+            return  # the user is typing this very note: never overwrite it under them
+        self._editing_id = new_id
+        self.editor.setEnabled(highlight is not None)
+        note = highlight.note if highlight else ""
+        if self.note.toPlainText() != note:
+            self.note.blockSignals(True)
+            self.note.setPlainText(note)
+            self.note.blockSignals(False)
+        self.preview.setText(note)
+        self.tags.setText(", ".join(highlight.tags) if highlight else "")
+        index = self.category.findData(highlight.category) if highlight else -1
+        self.category.setCurrentIndex(index)
+
+    def _on_note_typed(self) -> None:
+        self.preview.setText(self.note.toPlainText())
+        if self._editing_id:
+            self._save_timer.start()
+
+    def _flush(self) -> None:
+        if self._save_timer.isActive():
+            self._save_timer.stop()
+            self._save_note()
+
+    def _save_note(self) -> None:
+        if self._editing_id:
+            self._controller.edit(self._editing_id, note=self.note.toPlainText())
+
+    def _save_tags(self) -> None:
+        if self._editing_id:
+            self._controller.edit(self._editing_id, tags=parse_tags(self.tags.text()))
+
+    def _save_category(self, index: int) -> None:
+        name = self.category.itemData(index)
+        if self._editing_id and name:
+            self._controller.edit(self._editing_id, category=name)
+
+    def _delete(self) -> None:
+        if self._editing_id:
+            self._save_timer.stop()
+            self._controller.delete(self._editing_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.note and event.type() == QEvent.Type.FocusOut:
+            self._flush()  # leaving the note field saves it, like pausing does
+        return super().eventFilter(watched, event)
+
+    # -- jumping and orphans -------------------------------------------------------------------
+
+    def _activate(self, item: QListWidgetItem) -> None:
+        highlight = self._highlights.get(item.data(ID_ROLE))
+        if highlight is not None and not highlight.orphan:
+            self.highlight_activated.emit(highlight.start, highlight.end)
+
+    def _selected_orphan(self) -> str | None:
+        item = self.orphans.currentItem()
+        return item.data(ID_ROLE) if item is not None else None
+
+    def _update_reattach(self) -> None:
+        self.reattach_button.setEnabled(self._selected_orphan() is not None)
+
+    def _reattach(self) -> None:
+        orphan = self._selected_orphan()
+        if orphan is not None:
+            self._controller.reattach_to_selection(orphan)

@@ -1,0 +1,149 @@
+"""Highlighting in the reader, notes in the pane, undo/redo, orphans — through real widgets and
+a real library on disk."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat
+
+from desktop.core.models import Highlight
+from desktop.core.notes.anchoring import replace_text_and_reanchor
+from desktop.core.notes.notebook import Notebook
+from desktop.ui.theme import current_theme
+from desktop.ui.workers import thread_library
+from tests.ui.notes.conftest import ARTICLE_TEXT, add_article
+from tests.ui.notes.helpers import open_ui, select
+
+PHRASE = "budget would rise by ten percent"
+
+
+def stored(article_id: int) -> list[Highlight]:
+    return Notebook(thread_library().conn).for_article(article_id)
+
+
+def category_colour(name: str) -> str:
+    category = Notebook(thread_library().conn).category(name)
+    return category.dark if current_theme().dark else category.light
+
+
+def test_highlight_and_note_survive_a_restart(qtbot, restart):
+    article = add_article()
+    ui = open_ui(qtbot, article)
+    start, end = select(ui.reader, PHRASE)
+    assert ARTICLE_TEXT[start:end] == PHRASE  # offsets after the emoji are Python offsets
+
+    ui.controller.highlight_selection("quote-to-use")
+    assert ui.pane.list.count() == 1
+    ui.pane.list.setCurrentRow(0)
+    ui.pane.note.setPlainText("Check **the** budget papers")
+    ui.pane.tags.setText("budget, vote, budget")
+    ui.pane.tags.editingFinished.emit()
+    qtbot.waitUntil(lambda: stored(article.id)[0].note == "Check **the** budget papers")
+    assert stored(article.id)[0].tags == ("budget", "vote")
+
+    ui.pane.close()
+    ui.reader.close()
+    restart()
+    reopened = thread_library().store.get(article.id)
+    again = open_ui(qtbot, reopened)
+
+    assert again.pane.list.count() == 1
+    row = again.pane.list.item(0).text()
+    assert PHRASE in row and "✎ Check **the** budget papers" in row and "#budget #vote" in row
+    drawn = again.reader.format_at(start)
+    assert drawn.background().color().name() == category_colour("quote-to-use")
+    assert drawn.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine  # "has a note"
+    assert again.reader.format_at(end - 1).background() == drawn.background()
+    assert again.reader.format_at(end).background().style() == Qt.BrushStyle.NoBrush
+    assert again.reader.format_at(start - 1).background().style() == Qt.BrushStyle.NoBrush
+
+
+def test_undo_removes_a_created_highlight_and_redo_restores_it(qtbot, restart):
+    article = add_article()
+    ui = open_ui(qtbot, article)
+    start, _ = select(ui.reader, PHRASE)
+    ui.controller.highlight_selection()
+    (created,) = stored(article.id)
+
+    ui.controller.undo_stack.undo()
+    assert stored(article.id) == []
+    assert ui.pane.list.count() == 0
+    assert ui.reader.format_at(start).background().style() == Qt.BrushStyle.NoBrush
+
+    ui.controller.undo_stack.redo()
+    (restored,) = stored(article.id)
+    assert (restored.id, restored.start, restored.end) == (created.id, created.start, created.end)
+    assert ui.pane.list.count() == 1
+    assert ui.reader.format_at(start).background().style() != Qt.BrushStyle.NoBrush
+
+
+def test_edits_merge_into_one_undo_step_and_delete_is_undoable(qtbot, restart):
+    article = add_article()
+    ui = open_ui(qtbot, article)
+    select(ui.reader, "Critics disagreed sharply")
+    ui.controller.highlight_selection("disagree")
+    (highlight,) = stored(article.id)
+
+    ui.controller.edit(highlight.id, note="Ask")
+    ui.controller.edit(highlight.id, note="Ask the critics")
+    ui.controller.edit(highlight.id, category="to-verify")
+    assert stored(article.id)[0].note == "Ask the critics"
+    assert stored(article.id)[0].category == "to-verify"
+    ui.controller.undo_stack.undo()
+    assert stored(article.id)[0].note == ""  # typing a note is one step, not one per save
+    assert stored(article.id)[0].category == "disagree"
+
+    ui.controller.undo_stack.redo()
+    ui.controller.delete(highlight.id)
+    assert stored(article.id) == []
+    ui.controller.undo_stack.undo()
+    (back,) = stored(article.id)
+    assert back.id == highlight.id and back.note == "Ask the critics"
+
+
+def test_promote_a_passage_and_note_on_selection_focuses_the_editor(qtbot, restart):
+    article = add_article()
+    ui = open_ui(qtbot, article)
+    sentence = ARTICLE_TEXT.index("Nobody checked")
+    ui.controller.promote(sentence, sentence + len("Nobody checked the numbers"), "to-verify")
+    (promoted,) = stored(article.id)
+    assert promoted.quote == "Nobody checked the numbers" and promoted.category == "to-verify"
+
+    select(ui.reader, "Flood defences")
+    ui.controller.note_on_selection()
+    noted = next(h for h in stored(article.id) if h.quote == "Flood defences")
+    assert ui.pane._editing_id == noted.id
+    assert ui.pane.list.currentItem().text().startswith("“Flood defences”")
+
+    with qtbot.waitSignal(ui.pane.highlight_activated) as jumped:
+        ui.pane._activate(ui.pane.list.item(1))
+    assert jumped.args == [promoted.start, promoted.end]
+
+
+def test_orphan_is_listed_and_reattached_to_a_selection(qtbot, restart):
+    article = add_article()
+    notebook = Notebook(thread_library().conn)
+    lost = notebook.add_quote(article.id, "Critics disagreed sharply", note="Call them back")
+    rewritten = ARTICLE_TEXT.replace("Critics disagreed sharply with the figures. ", "")
+    report = replace_text_and_reanchor(
+        thread_library().store, article.id, replace(article, text=rewritten, content_hash="")
+    )
+    assert report.orphaned == (lost.id,)
+
+    ui = open_ui(qtbot, thread_library().store.get(article.id))
+    assert ui.pane.list.count() == 0
+    assert ui.pane.orphans.count() == 1 and ui.pane.orphans_box.isVisibleTo(ui.pane)
+    assert "Critics disagreed sharply" in ui.pane.orphans.item(0).text()
+    assert "Call them back" in ui.pane.orphans.item(0).text()
+
+    ui.pane.orphans.setCurrentRow(0)
+    start, end = select(ui.reader, "Nobody checked the numbers")
+    qtbot.mouseClick(ui.pane.reattach_button, Qt.MouseButton.LeftButton)
+
+    (placed,) = stored(article.id)
+    assert (placed.id, placed.orphan, placed.start, placed.end) == (lost.id, False, start, end)
+    assert placed.note == "Call them back"
+    assert ui.pane.orphans.count() == 0 and ui.pane.list.count() == 1
+    assert ui.reader.format_at(start).background().style() != Qt.BrushStyle.NoBrush
