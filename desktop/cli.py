@@ -14,7 +14,11 @@ from collections.abc import Sequence
 from desktop import __version__
 from desktop.commands.common import CommandError
 
-COMMAND_MODULES: tuple[str, ...] = ("desktop.commands.library", "desktop.commands.summarize")
+COMMAND_MODULES: tuple[str, ...] = (
+    "desktop.commands.library",
+    "desktop.commands.summarize",
+    "desktop.commands.notes",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,200 @@
+"""`dossier notes …`: highlights and notes from the command line, through the same core
+functions as the window. A write is reported only after it has been durably committed."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
+
+from desktop.commands.common import CommandError, print_json
+from desktop.core.library.session import Library, open_library
+from desktop.core.notes.backups import (
+    backup_if_due,
+    create_backup,
+    list_backups,
+    restore_backup,
+)
+from desktop.core.notes.errors import NotesError
+from desktop.core.notes.export import (
+    FORMATS,
+    export_markdown_folder,
+    export_notes,
+    highlight_record,
+)
+from desktop.core.notes.importer import import_notes, load_annotations
+from desktop.core.notes.notebook import DEFAULT_CATEGORY, Notebook
+from desktop.core.storage.db import DatabaseError
+
+
+@contextmanager
+def _library() -> Iterator[Library]:
+    """The user's library; notes problems become one-line command errors."""
+    try:
+        with open_library() as library:
+            yield library
+    except (NotesError, DatabaseError) as exc:
+        raise CommandError(str(exc)) from exc
+
+
+def _add(args: argparse.Namespace) -> int:
+    if args.quote is None and args.end is None:
+        raise CommandError("--start needs --end")
+    if args.quote is None and args.occurrence is not None:
+        raise CommandError("--occurrence goes with --quote, not with --start/--end")
+    occurrence = 1 if args.occurrence is None else args.occurrence
+    with _library() as library:
+        backup_if_due(library.conn, library.paths.backups)
+        notebook = Notebook(library.conn)
+        options = {"category": args.category, "note": args.note, "tags": args.tag}
+        if args.quote is not None:
+            highlight = notebook.add_quote(args.article, args.quote, occurrence, **options)
+        else:
+            highlight = notebook.add(args.article, args.start, args.end, **options)
+    print_json(highlight_record(highlight))
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    with _library() as library:
+        notebook = Notebook(library.conn)
+        highlights = list(notebook.iter_all(article_id=args.article))
+    if args.json:
+        print_json([highlight_record(h) for h in highlights])
+        return 0
+    for h in highlights:
+        quote = " ".join(h.quote.split())
+        quote = quote if len(quote) <= 60 else quote[:59] + "…"
+        note = " ".join(h.note.split())
+        flag = " ORPHAN" if h.orphan else ""
+        line = f"{h.id}  article {h.article_id}  {h.start}-{h.end}{flag}  [{h.category}]  “{quote}”"
+        tags = " ".join("#" + t for t in h.tags)
+        print(" ".join(part for part in (line, tags, f"— {note}" if note else "") if part))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    filters = {"article_id": args.article, "tag": args.tag, "category": args.category}
+    with _library() as library:
+        if args.output and Path(args.output).is_dir():
+            if args.format != "md":
+                raise CommandError(f"{args.output} is a folder; only --format md writes one")
+            written = export_markdown_folder(library.conn, Path(args.output), **filters)
+            print(f"wrote {len(written)} Markdown file(s) to {args.output}", file=sys.stderr)
+            return 0
+        if not args.output:
+            export_notes(library.conn, args.format, sys.stdout, **filters)
+            return 0
+        _write_atomically(
+            Path(args.output),
+            lambda out: export_notes(library.conn, args.format, out, **filters),
+        )
+    return 0
+
+
+def _write_atomically(path: Path, write: Callable[[TextIO], object]) -> None:
+    """Write ``path`` whole or not at all: a failed export never truncates an older one."""
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as out:
+            write(out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(partial, path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise CommandError(f"{path}: cannot write export: {exc.strerror or exc}") from exc
+
+
+def _import(args: argparse.Namespace) -> int:
+    with _library() as library:
+        load_annotations(args.file)
+        create_backup(library.conn, library.paths.backups, "pre-import")
+        report = import_notes(library.conn, args.file)
+    for problem in report.problems:
+        print(f"dossier: {problem}", file=sys.stderr)
+    print(
+        f"added {len(report.added)}, updated {len(report.updated)},"
+        f" unchanged {len(report.unchanged)}, orphans {len(report.orphaned)},"
+        f" skipped {len(report.problems)}"
+    )
+    return 1 if report.problems else 0
+
+
+def _backups(args: argparse.Namespace) -> int:
+    with _library() as library:
+        found = list_backups(library.paths.backups)
+    if not found:
+        print("no backups yet", file=sys.stderr)
+    for backup in found:
+        print(f"{backup.name}  {backup.kind}  {backup.created.isoformat(timespec='seconds')}")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    with _library() as library:
+        report = restore_backup(library.conn, library.paths.backups, args.backup)
+    print(
+        f"restored {report.restored} highlight(s) from {args.backup}; to undo:"
+        f" dossier notes restore {report.pre_restore.name}"
+    )
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    notes = subparsers.add_parser(
+        "notes",
+        help="highlights and notes: add, list, export, import, backups, restore",
+        description="Highlights and their notes, stored in the library database.",
+    )
+    actions = notes.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
+
+    add = actions.add_parser("add", help="highlight a passage of an article (prints it as JSON)")
+    add.add_argument("article", type=int, metavar="ID", help="article id")
+    where = add.add_mutually_exclusive_group(required=True)
+    where.add_argument("--quote", metavar="TEXT", help="the exact text to highlight")
+    where.add_argument("--start", type=int, metavar="S", help="start offset (characters)")
+    add.add_argument("--end", type=int, metavar="E", help="end offset (with --start)")
+    add.add_argument(
+        "--occurrence",
+        type=int,
+        metavar="N",
+        help="which occurrence of --quote (from 1; default 1)",
+    )
+    add.add_argument("--note", default="", metavar="TEXT")
+    add.add_argument("--category", default=DEFAULT_CATEGORY, metavar="NAME")
+    add.add_argument("--tag", action="append", default=[], metavar="T", help="repeatable")
+    add.set_defaults(run=_add)
+
+    show = actions.add_parser("list", help="list highlights (orphans flagged)")
+    show.add_argument("--article", type=int, metavar="ID")
+    show.add_argument("--json", action="store_true", help="a JSON array")
+    show.set_defaults(run=_list)
+
+    export = actions.add_parser("export", help="export notes as Markdown, JSON or CSV")
+    export.add_argument("--format", choices=FORMATS, required=True)
+    export.add_argument("--article", type=int, metavar="ID")
+    export.add_argument("--tag", metavar="T")
+    export.add_argument("--category", metavar="C")
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="file (default: standard output); a folder"
+        " with --format md writes one file per article",
+    )
+    export.set_defaults(run=_export)
+
+    load = actions.add_parser("import", help="import a JSON notes export (no duplicates)")
+    load.add_argument("file", metavar="FILE")
+    load.set_defaults(run=_import)
+
+    actions.add_parser("backups", help="list the rolling notes backups").set_defaults(run=_backups)
+
+    restore = actions.add_parser("restore", help="replace the notes with a backup's")
+    restore.add_argument("backup", metavar="BACKUP", help="a name from `notes backups`, or a path")
+    restore.set_defaults(run=_restore)

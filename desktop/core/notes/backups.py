@@ -1,0 +1,196 @@
+"""Rolling backups of the notes, and restoring them into the live library.
+
+A backup is a small SQLite file holding the highlights, categories and the identity (id, hash,
+URL, title) of the articles they belong to — not the article texts, which can be re-imported.
+It is taken with the SQLite backup API from a consistent snapshot, written under a temporary
+name and renamed, so a crash never leaves a half-written backup with a real name.
+
+Kinds: ``daily`` (at most one a day), ``pre-restore`` and ``pre-import`` (taken automatically
+before those operations, so each can be undone by restoring it) and ``manual``. The newest
+``KEEP`` of each kind are kept.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+from desktop.core.models import Highlight
+from desktop.core.notes.errors import BadNotesFile
+from desktop.core.notes.notebook import Notebook
+from desktop.core.notes.table import COLUMNS, highlight_from_row
+from desktop.core.storage.db import transaction
+
+KEEP = 7
+KINDS = ("daily", "pre-restore", "pre-import", "manual")
+_NAME = re.compile(r"^notes-(\d{8}T\d{6}\d{6}Z)-([a-z-]+)\.sqlite3$")
+_STAMP = "%Y%m%dT%H%M%S%fZ"
+_SNAPSHOT_TABLES = {
+    "highlights": f"SELECT {COLUMNS} FROM live.highlights",
+    "highlight_categories": "SELECT * FROM live.highlight_categories",
+    "articles": (
+        "SELECT id, title, url, content_hash FROM live.articles"
+        " WHERE id IN (SELECT article_id FROM live.highlights)"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    kind: str
+    created: datetime
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+@dataclass(frozen=True)
+class RestoreReport:
+    """How many highlights were restored, and the backup that undoes the restore."""
+
+    restored: int
+    pre_restore: Backup
+
+
+def _database_file(conn: sqlite3.Connection) -> str:
+    for row in conn.execute("PRAGMA database_list"):
+        if row[1] == "main" and row[2]:
+            return str(row[2])
+    raise BadNotesFile("the library is an in-memory database; there is nothing to back up")
+
+
+def create_backup(conn: sqlite3.Connection, folder: Path, kind: str = "manual") -> Backup:
+    """Write a backup of every highlight (deleted ones too) into ``folder``."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown backup kind {kind!r}; choose one of {', '.join(KINDS)}")
+    folder.mkdir(parents=True, exist_ok=True)
+    created = datetime.now(timezone.utc)
+    final = folder / f"notes-{created.strftime(_STAMP)}-{kind}.sqlite3"
+    partial = final.with_suffix(".partial")
+    snapshot = sqlite3.connect(":memory:")
+    try:
+        snapshot.execute("ATTACH DATABASE ? AS live", (_database_file(conn),))
+        snapshot.execute("BEGIN")
+        for table, select in _SNAPSHOT_TABLES.items():
+            snapshot.execute(f"CREATE TABLE main.{table} AS {select}")
+        snapshot.execute("COMMIT")
+        snapshot.execute("DETACH DATABASE live")
+        partial.unlink(missing_ok=True)
+        target = sqlite3.connect(partial)
+        try:
+            snapshot.backup(target)
+        finally:
+            target.close()
+        with partial.open("rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, final)
+    finally:
+        snapshot.close()
+    _prune(folder, kind)
+    return Backup(final, kind, created)
+
+
+def backup_if_due(conn: sqlite3.Connection, folder: Path) -> Backup | None:
+    """The daily backup: taken when none exists from today (UTC); call it on start or write."""
+    today = datetime.now(timezone.utc).date()
+    if any(b.kind == "daily" and b.created.date() == today for b in list_backups(folder)):
+        return None
+    return create_backup(conn, folder, "daily")
+
+
+def list_backups(folder: Path) -> list[Backup]:
+    """Every backup in ``folder``, newest first."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for entry in folder.iterdir():
+        match = _NAME.match(entry.name)
+        if match:
+            created = datetime.strptime(match.group(1), _STAMP).replace(tzinfo=timezone.utc)
+            found.append(Backup(entry, match.group(2), created))
+    found.sort(key=lambda b: (b.created, b.name), reverse=True)
+    return found
+
+
+def find_backup(folder: Path, name: str) -> Path:
+    """A backup by file name (as ``list_backups`` shows it) or by path."""
+    for candidate in (folder / name, Path(name)):
+        if candidate.is_file():
+            return candidate
+    raise BadNotesFile(f"{name}: no such backup (see `dossier notes backups`)")
+
+
+def _prune(folder: Path, kind: str) -> None:
+    for old in [b for b in list_backups(folder) if b.kind == kind][KEEP:]:
+        old.path.unlink(missing_ok=True)
+
+
+def read_backup(path: Path) -> tuple[list[Highlight], list[sqlite3.Row], dict[int, sqlite3.Row]]:
+    """Highlights, category rows and article identities stored in a backup file."""
+    try:
+        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        source.row_factory = sqlite3.Row
+        try:
+            highlights = [
+                highlight_from_row(r) for r in source.execute(f"SELECT {COLUMNS} FROM highlights")
+            ]
+            categories = source.execute("SELECT * FROM highlight_categories").fetchall()
+            articles = {r["id"]: r for r in source.execute("SELECT * FROM articles")}
+        finally:
+            source.close()
+    except sqlite3.DatabaseError as exc:
+        raise BadNotesFile(f"{path}: not a Dossier notes backup ({exc})") from exc
+    return highlights, categories, articles
+
+
+def restore_backup(conn: sqlite3.Connection, folder: Path, backup: Path | str) -> RestoreReport:
+    """Replace the live library's highlights with those of ``backup``; articles are untouched.
+
+    A ``pre-restore`` backup is taken first: restoring it undoes this restore.
+    """
+    path = find_backup(folder, str(backup))
+    highlights, categories, articles = read_backup(path)
+    pre_restore = create_backup(conn, folder, "pre-restore")
+    notebook = Notebook(conn)
+    with transaction(conn):
+        for row in categories:
+            conn.execute(
+                "INSERT INTO highlight_categories (name, label, light, dark, builtin, position)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET"
+                " label = excluded.label, light = excluded.light, dark = excluded.dark",
+                (
+                    row["name"],
+                    row["label"],
+                    row["light"],
+                    row["dark"],
+                    row["builtin"],
+                    row["position"],
+                ),
+            )
+        conn.execute("DELETE FROM highlights")
+        for highlight in highlights:
+            article = articles.get(highlight.article_id)
+            local = _local_article(conn, article) if article else None
+            if local is not None and local != highlight.article_id:
+                highlight = replace(highlight, article_id=local)
+            notebook.put(highlight)
+    return RestoreReport(len(highlights), pre_restore)
+
+
+def _local_article(conn: sqlite3.Connection, article: sqlite3.Row) -> int | None:
+    """The live article a backed-up one is: same text first, then same URL (else the
+    highlight keeps its article id and is listed as an orphan until that article is back)."""
+    row = conn.execute(
+        "SELECT id FROM articles WHERE content_hash = ?", (article["content_hash"],)
+    ).fetchone()
+    if row is None and article["url"]:
+        row = conn.execute(
+            "SELECT id FROM articles WHERE url = ? LIMIT 1", (article["url"],)
+        ).fetchone()
+    return int(row[0]) if row else None

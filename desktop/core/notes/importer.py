@@ -1,0 +1,180 @@
+"""Notes back into Dossier from the W3C Web Annotation JSON that ``export`` writes.
+
+Highlights keep their ids, so importing a file twice changes nothing and an older copy never
+overwrites a newer edit. Annotations are matched to local articles by content hash (then URL),
+so the same notes attach to the same articles in a freshly rebuilt library. The whole import is
+one transaction; an annotation that cannot be used is reported by number and skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop.core.models import Highlight
+from desktop.core.notes.errors import BadNotesFile
+from desktop.core.notes.notebook import Notebook
+from desktop.core.notes.table import normalize_tags, read_highlight
+from desktop.core.storage.db import transaction
+
+_FALLBACK_COLOURS = ("#e0e0e0", "#4a4a4a")
+
+
+@dataclass
+class ImportReport:
+    """Ids added, updated (the file was newer), unchanged, and placed as orphans."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    orphaned: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+class _Skip(Exception):
+    """One annotation cannot be imported; the message says why."""
+
+
+def load_annotations(path: Path | str) -> dict[str, Any]:
+    """The parsed collection in ``path``, or ``BadNotesFile`` naming the file and problem."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise BadNotesFile(f"{path}: cannot read notes file: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise BadNotesFile(f"{path}: notes file is not UTF-8 ({exc.reason})") from exc
+    except json.JSONDecodeError as exc:
+        raise BadNotesFile(
+            f"{path}: not a Dossier JSON notes export (invalid JSON at line {exc.lineno}:"
+            f" {exc.msg})"
+        ) from exc
+    if not isinstance(data, dict) or data.get("type") != "AnnotationCollection":
+        raise BadNotesFile(f"{path}: not a W3C AnnotationCollection (export with --format json)")
+    return data
+
+
+def import_notes(conn: sqlite3.Connection, path: Path | str) -> ImportReport:
+    """Import a JSON notes export from ``path`` into the library."""
+    return import_collection(conn, load_annotations(path), source=str(path))
+
+
+def import_collection(
+    conn: sqlite3.Connection, data: dict[str, Any], *, source: str = "notes"
+) -> ImportReport:
+    notebook = Notebook(conn)
+    report = ImportReport()
+    items = (data.get("first") or {}).get("items") or []
+    with transaction(conn):
+        known = {c.name for c in notebook.categories()}
+        for category in data.get("dossier:categories") or []:
+            name = str(category.get("name", ""))
+            if name and name not in known:
+                _add_category(conn, name, category)
+                known.add(name)
+        for number, item in enumerate(items, start=1):
+            try:
+                highlight = _highlight(conn, item, known)
+            except _Skip as exc:
+                report.problems.append(f"{source}: annotation {number}: {exc}")
+                continue
+            existing = read_highlight(conn, highlight.id)
+            if existing is not None and existing.modified >= highlight.modified:
+                report.unchanged.append(highlight.id)
+                continue
+            placed = notebook.put(highlight)
+            (report.updated if existing else report.added).append(placed.id)
+            if placed.orphan:
+                report.orphaned.append(placed.id)
+    return report
+
+
+def _add_category(conn: sqlite3.Connection, name: str, fields: dict[str, Any]) -> None:
+    position = conn.execute(
+        "SELECT coalesce(max(position), -1) + 1 FROM highlight_categories"
+    ).fetchone()[0]
+    conn.execute(
+        "INSERT INTO highlight_categories (name, label, light, dark, builtin, position)"
+        " VALUES (?, ?, ?, ?, 0, ?)",
+        (
+            name,
+            str(fields.get("label") or name),
+            str(fields.get("light") or _FALLBACK_COLOURS[0]),
+            str(fields.get("dark") or _FALLBACK_COLOURS[1]),
+            position,
+        ),
+    )
+
+
+def _highlight(conn: sqlite3.Connection, item: Any, categories: set[str]) -> Highlight:
+    if not isinstance(item, dict) or item.get("type") != "Annotation":
+        raise _Skip("not an Annotation object")
+    ident = str(item.get("id", ""))
+    if not ident.startswith("urn:uuid:") or len(ident) <= len("urn:uuid:"):
+        raise _Skip(f"id {ident!r} is not a urn:uuid")
+    target = item.get("target")
+    if not isinstance(target, dict):
+        raise _Skip("no target")
+    selectors = {s.get("type"): s for s in target.get("selector") or [] if isinstance(s, dict)}
+    quote = selectors.get("TextQuoteSelector")
+    position = selectors.get("TextPositionSelector")
+    if not quote or not isinstance(quote.get("exact"), str) or not quote["exact"]:
+        raise _Skip("missing TextQuoteSelector")
+    if not position or not _is_span(position.get("start"), position.get("end")):
+        raise _Skip("missing or invalid TextPositionSelector")
+    source = target.get("source") or {}
+    anchored_hash = str(target.get("dossier:contentHash") or "")
+    article_id = _match_article(conn, source, anchored_hash)
+    bodies = [b for b in item.get("body") or [] if isinstance(b, dict)]
+    note = next((str(b.get("value", "")) for b in bodies if b.get("purpose") == "commenting"), "")
+    tags = normalize_tags(str(b.get("value", "")) for b in bodies if b.get("purpose") == "tagging")
+    category = next(
+        (str(b.get("value")) for b in bodies if b.get("purpose") == "classifying"), "key-fact"
+    )
+    if category not in categories:
+        _add_category(conn, category, {})
+        categories.add(category)
+    created = str(item.get("created") or "")
+    if not created:
+        raise _Skip("missing created time")
+    return Highlight(
+        id=ident[len("urn:uuid:") :],
+        article_id=article_id,
+        start=position["start"],
+        end=position["end"],
+        quote=quote["exact"],
+        prefix=str(quote.get("prefix") or ""),
+        suffix=str(quote.get("suffix") or ""),
+        content_hash=anchored_hash,
+        category=category,
+        note=note,
+        tags=tags,
+        created=created,
+        modified=str(item.get("modified") or created),
+        orphan=bool(target.get("dossier:orphan", False)),
+    )
+
+
+def _is_span(start: Any, end: Any) -> bool:
+    return isinstance(start, int) and isinstance(end, int) and 0 <= start <= end
+
+
+def _match_article(conn: sqlite3.Connection, source: Any, anchored_hash: str) -> int:
+    """The local article an annotation belongs to: same text (hash), else same URL."""
+    if not isinstance(source, dict):
+        source = {}
+    for digest in (source.get("dossier:contentHash"), anchored_hash):
+        if digest:
+            row = conn.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,))
+            found = row.fetchone()
+            if found:
+                return int(found[0])
+    url = source.get("dossier:url")
+    if url:
+        found = conn.execute("SELECT id FROM articles WHERE url = ? LIMIT 1", (url,)).fetchone()
+        if found:
+            return int(found[0])
+    title = source.get("title") or source.get("id") or "?"
+    raise _Skip(f"no article in the library matches {title!r}: import that article first")

@@ -1,0 +1,423 @@
+"""Every highlight in the library: create, edit, find. The one API the window and CLI share.
+
+Each mutating call is one transaction that has committed (WAL, ``synchronous=FULL``) when it
+returns, and returns the resulting ``Highlight`` so callers (and ``history.NoteHistory``) can
+redraw and undo without another query. Deleting is soft: a note is only ever hidden.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+
+from desktop.core.library.store import fts_query
+from desktop.core.models import Highlight, HighlightCategory
+from desktop.core.notes.anchoring import reanchor, selectors
+from desktop.core.notes.errors import (
+    BadOffsets,
+    OccurrenceOutOfRange,
+    QuoteNotFound,
+    UnknownArticle,
+    UnknownCategory,
+    UnknownHighlight,
+)
+from desktop.core.notes.table import (
+    COLUMNS,
+    QUALIFIED_COLUMNS,
+    category_from_row,
+    highlight_from_row,
+    normalize_tags,
+    read_highlight,
+    utc_now,
+    write_highlight,
+)
+from desktop.core.storage.db import transaction
+
+DEFAULT_CATEGORY = "key-fact"
+DateLike = date | datetime | str
+
+
+def _slug(label: str) -> str:
+    return re.sub(r"[^\w]+", "-", label.casefold()).strip("-")
+
+
+def _bound(value: DateLike, *, end_of_day: bool) -> str:
+    """A date filter as an ISO string comparable with stored UTC timestamps."""
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        day = value + timedelta(days=1) if end_of_day else value
+        return day.isoformat()
+    if end_of_day and len(value) == 10:
+        return (date.fromisoformat(value) + timedelta(days=1)).isoformat()
+    return value
+
+
+class Notebook:
+    """Highlights of one library database. Thread-confined, like its connection."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    # -- creating --------------------------------------------------------------------------
+
+    def add(
+        self,
+        article_id: int,
+        start: int,
+        end: int,
+        *,
+        category: str = DEFAULT_CATEGORY,
+        note: str = "",
+        tags: Iterable[str] = (),
+    ) -> Highlight:
+        """Highlight ``text[start:end]`` of an article."""
+        with transaction(self.conn):
+            text, digest = self._article_text(article_id)
+            if not 0 <= start < end <= len(text):
+                raise BadOffsets(
+                    f"bad offsets {start}-{end} for article {article_id}: need"
+                    f" 0 <= start < end <= {len(text)} (its length)"
+                )
+            quote, prefix, suffix = selectors(text, start, end)
+            now = utc_now()
+            highlight = Highlight(
+                id=str(uuid.uuid4()),
+                article_id=article_id,
+                start=start,
+                end=end,
+                quote=quote,
+                prefix=prefix,
+                suffix=suffix,
+                content_hash=digest,
+                category=self._category_name(category),
+                note=note,
+                tags=normalize_tags(tags),
+                created=now,
+                modified=now,
+            )
+            write_highlight(self.conn, highlight)
+        return highlight
+
+    def add_quote(
+        self,
+        article_id: int,
+        quote: str,
+        occurrence: int = 1,
+        *,
+        category: str = DEFAULT_CATEGORY,
+        note: str = "",
+        tags: Iterable[str] = (),
+    ) -> Highlight:
+        """Highlight the ``occurrence``-th (1-based) place where ``quote`` appears."""
+        text, _ = self._article_text(article_id)
+        if not quote:
+            raise QuoteNotFound(f"empty quote for article {article_id}")
+        positions = []
+        found = text.find(quote)
+        while found >= 0:
+            positions.append(found)
+            found = text.find(quote, found + 1)
+        if not positions:
+            raise QuoteNotFound(f"quote not found in article {article_id}: {quote!r}")
+        if not 1 <= occurrence <= len(positions):
+            raise OccurrenceOutOfRange(
+                f"occurrence {occurrence} is out of range: the quote occurs {len(positions)}"
+                f" time(s) in article {article_id}"
+            )
+        start = positions[occurrence - 1]
+        return self.add(
+            article_id, start, start + len(quote), category=category, note=note, tags=tags
+        )
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def get(self, highlight_id: str) -> Highlight:
+        highlight = read_highlight(self.conn, highlight_id)
+        if highlight is None:
+            raise UnknownHighlight(f"no highlight with id {highlight_id}")
+        return highlight
+
+    def for_article(self, article_id: int) -> list[Highlight]:
+        """An article's highlights in text order; orphans (flagged) come last."""
+        rows = self.conn.execute(
+            f"SELECT {COLUMNS} FROM highlights WHERE article_id = ? AND deleted = 0"
+            ' ORDER BY orphan, start, "end", created',
+            (article_id,),
+        )
+        return [highlight_from_row(r) for r in rows]
+
+    def orphans(self, article_id: int | None = None) -> list[Highlight]:
+        """Highlights that could not be placed in their article's current text."""
+        where = "" if article_id is None else " AND article_id = ?"
+        params = () if article_id is None else (article_id,)
+        rows = self.conn.execute(
+            f"SELECT {COLUMNS} FROM highlights WHERE orphan = 1 AND deleted = 0{where}"
+            " ORDER BY article_id, start",
+            params,
+        )
+        return [highlight_from_row(r) for r in rows]
+
+    def search(
+        self,
+        query: str = "",
+        *,
+        category: str | None = None,
+        tag: str | None = None,
+        article_id: int | None = None,
+        since: DateLike | None = None,
+        until: DateLike | None = None,
+        limit: int = 200,
+    ) -> list[Highlight]:
+        """The notebook: full text over quotes, notes and tags (best match first), or newest
+        first without a query; filters combine. ``until`` as a date includes that day."""
+        where = ["h.deleted = 0"]
+        params: list[object] = []
+        source = "highlights h"
+        order = "h.created DESC, h.seq DESC"
+        match = fts_query(query)
+        if match:
+            source = "highlights_fts JOIN highlights h ON h.seq = highlights_fts.rowid"
+            where.append("highlights_fts MATCH ?")
+            params.append(match)
+            order = "bm25(highlights_fts, 2.0, 1.0, 1.0), h.created DESC"
+        elif query.strip():
+            return []
+        if category is not None:
+            where.append("h.category = ?")
+            params.append(self._category_name(category))
+        if tag is not None:
+            where.append("h.seq IN (SELECT seq FROM highlight_tags WHERE tag = ?)")
+            params.append(tag.strip().lstrip("#"))
+        if article_id is not None:
+            where.append("h.article_id = ?")
+            params.append(article_id)
+        if since is not None:
+            where.append("h.created >= ?")
+            params.append(_bound(since, end_of_day=False))
+        if until is not None:
+            where.append("h.created < ?")
+            params.append(_bound(until, end_of_day=True))
+        sql = (
+            f"SELECT {QUALIFIED_COLUMNS} FROM {source} WHERE {' AND '.join(where)}"
+            f" ORDER BY {order} LIMIT ?"
+        )
+        rows = self.conn.execute(sql, (*params, limit))
+        return [highlight_from_row(r) for r in rows]
+
+    def iter_all(
+        self,
+        *,
+        article_id: int | None = None,
+        tag: str | None = None,
+        category: str | None = None,
+        include_deleted: bool = False,
+    ) -> Iterator[Highlight]:
+        """Every matching highlight, by article then text order (for export and backup)."""
+        where = [] if include_deleted else ["deleted = 0"]
+        params: list[object] = []
+        if article_id is not None:
+            where.append("article_id = ?")
+            params.append(article_id)
+        if category is not None:
+            where.append("category = ?")
+            params.append(self._category_name(category))
+        if tag is not None:
+            where.append("seq IN (SELECT seq FROM highlight_tags WHERE tag = ?)")
+            params.append(tag.strip().lstrip("#"))
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        rows = self.conn.execute(
+            f"SELECT {COLUMNS} FROM highlights {clause}"
+            ' ORDER BY article_id, orphan, start, "end", created',
+            params,
+        )
+        for row in rows:
+            yield highlight_from_row(row)
+
+    def count_by_article(self) -> dict[int, int]:
+        """How many (visible) highlights each article has, for badges in the library list."""
+        rows = self.conn.execute(
+            "SELECT article_id, count(*) FROM highlights WHERE deleted = 0 GROUP BY article_id"
+        )
+        return {int(a): int(n) for a, n in rows}
+
+    def tags(self) -> list[str]:
+        """Every tag in use, for completion and the notebook's tag filter."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT t.tag FROM highlight_tags t JOIN highlights h ON h.seq = t.seq"
+            " WHERE h.deleted = 0 ORDER BY t.tag COLLATE NOCASE"
+        )
+        return [r[0] for r in rows]
+
+    def article_titles(self, article_ids: Iterable[int]) -> dict[int, str]:
+        """Titles for a page of search results, without loading article texts."""
+        ids = sorted(set(article_ids))
+        if not ids:
+            return {}
+        marks = ", ".join("?" * len(ids))
+        rows = self.conn.execute(f"SELECT id, title FROM articles WHERE id IN ({marks})", ids)
+        return {int(i): t for i, t in rows}
+
+    # -- changing --------------------------------------------------------------------------
+
+    def update(
+        self,
+        highlight_id: str,
+        *,
+        note: str | None = None,
+        category: str | None = None,
+        tags: Iterable[str] | None = None,
+    ) -> Highlight:
+        """Change a highlight's note, category or tags; ``None`` leaves a field as it is."""
+        with transaction(self.conn):
+            old = self.get(highlight_id)
+            new = replace(
+                old,
+                note=old.note if note is None else note,
+                category=old.category if category is None else self._category_name(category),
+                tags=old.tags if tags is None else normalize_tags(tags),
+            )
+            if new == old:
+                return old
+            new = replace(new, modified=utc_now())
+            write_highlight(self.conn, new)
+        return new
+
+    def delete(self, highlight_id: str) -> Highlight:
+        """Hide a highlight (soft delete); ``undelete`` brings it back."""
+        return self._set_deleted(highlight_id, True)
+
+    def undelete(self, highlight_id: str) -> Highlight:
+        return self._set_deleted(highlight_id, False)
+
+    def reattach(self, highlight_id: str, start: int, end: int) -> Highlight:
+        """Anchor a highlight (typically an orphan) to a new selection of its article."""
+        with transaction(self.conn):
+            old = self.get(highlight_id)
+            text, digest = self._article_text(old.article_id)
+            if not 0 <= start < end <= len(text):
+                raise BadOffsets(
+                    f"bad offsets {start}-{end} for article {old.article_id}: need"
+                    f" 0 <= start < end <= {len(text)} (its length)"
+                )
+            quote, prefix, suffix = selectors(text, start, end)
+            new = replace(
+                old,
+                start=start,
+                end=end,
+                quote=quote,
+                prefix=prefix,
+                suffix=suffix,
+                content_hash=digest,
+                orphan=False,
+                modified=utc_now(),
+            )
+            write_highlight(self.conn, new)
+        return new
+
+    def put(self, highlight: Highlight) -> Highlight:
+        """Write a highlight exactly as given (undo/redo, import, restore); if its article's
+        text changed since it was anchored, it is re-anchored first, or kept as an orphan (as
+        it is when its article is not in the library)."""
+        h = highlight
+        with transaction(self.conn):
+            # SQLite's substr counts characters, like Python: check in place, no text copy.
+            row = self.conn.execute(
+                "SELECT content_hash = ? AND substr(text, ?, ?) = ? FROM articles WHERE id = ?",
+                (h.content_hash, h.start + 1, h.end - h.start, h.quote, h.article_id),
+            ).fetchone()
+            if row is None:
+                h = replace(h, orphan=True)
+            elif h.orphan or not row[0]:
+                text, digest = self._article_text(h.article_id)
+                h = reanchor(h, text, digest)
+            write_highlight(self.conn, h)
+        return h
+
+    def _set_deleted(self, highlight_id: str, deleted: bool) -> Highlight:
+        with transaction(self.conn):
+            old = self.get(highlight_id)
+            if old.deleted == deleted:
+                return old
+            new = replace(old, deleted=deleted, modified=utc_now())
+            write_highlight(self.conn, new)
+        return new
+
+    # -- categories ------------------------------------------------------------------------
+
+    def categories(self) -> list[HighlightCategory]:
+        rows = self.conn.execute(
+            "SELECT * FROM highlight_categories ORDER BY position, label COLLATE NOCASE"
+        )
+        return [category_from_row(r) for r in rows]
+
+    def category(self, name_or_label: str) -> HighlightCategory:
+        """A category by style name, or by label in any case (what a user types)."""
+        wanted = name_or_label.strip()
+        for candidate in self.categories():
+            if wanted == candidate.name:
+                return candidate
+        for candidate in self.categories():
+            if wanted.casefold() == candidate.label.casefold() or _slug(wanted) == candidate.name:
+                return candidate
+        known = ", ".join(c.name for c in self.categories())
+        raise UnknownCategory(f"unknown category {name_or_label!r}; known: {known}")
+
+    def add_category(
+        self, label: str, light: str, dark: str, *, name: str | None = None
+    ) -> HighlightCategory:
+        """A new category; its style name is derived from the label unless given."""
+        style = name or _slug(label)
+        if not style or not label.strip():
+            raise UnknownCategory("a category needs a non-empty label")
+        with transaction(self.conn):
+            if self.conn.execute(
+                "SELECT 1 FROM highlight_categories WHERE name = ?", (style,)
+            ).fetchone():
+                raise UnknownCategory(f"a category named {style!r} already exists")
+            position = self.conn.execute(
+                "SELECT coalesce(max(position), -1) + 1 FROM highlight_categories"
+            ).fetchone()[0]
+            self.conn.execute(
+                "INSERT INTO highlight_categories (name, label, light, dark, builtin, position)"
+                " VALUES (?, ?, ?, ?, 0, ?)",
+                (style, label.strip(), light, dark, position),
+            )
+        return self.category(style)
+
+    def rename_category(self, name: str, label: str) -> HighlightCategory:
+        """Change what a category is called; highlights keep referring to its style name."""
+        if not label.strip():
+            raise UnknownCategory("a category needs a non-empty label")
+        return self._update_category(name, "label = ?", (label.strip(),))
+
+    def recolour_category(self, name: str, light: str, dark: str) -> HighlightCategory:
+        return self._update_category(name, "light = ?, dark = ?", (light, dark))
+
+    def _update_category(
+        self, name: str, assignments: str, values: tuple[str, ...]
+    ) -> HighlightCategory:
+        with transaction(self.conn):
+            style = self._category_name(name)
+            self.conn.execute(
+                f"UPDATE highlight_categories SET {assignments} WHERE name = ?", (*values, style)
+            )
+        return self.category(style)
+
+    def _category_name(self, name_or_label: str) -> str:
+        row = self.conn.execute(
+            "SELECT name FROM highlight_categories WHERE name = ?", (name_or_label,)
+        ).fetchone()
+        return row[0] if row else self.category(name_or_label).name
+
+    def _article_text(self, article_id: int) -> tuple[str, str]:
+        row = self.conn.execute(
+            "SELECT text, content_hash FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            raise UnknownArticle(f"unknown article {article_id}")
+        return row["text"], row["content_hash"]

@@ -1,0 +1,110 @@
+"""The highlights table: mapping rows to ``Highlight`` and the one function that writes them.
+
+Every write goes through ``write_highlight`` so the tag index and the full-text index (kept by
+triggers) can never disagree with the row.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from datetime import datetime, timezone
+
+from desktop.core.models import Highlight, HighlightCategory
+
+COLUMNS = (
+    'id, article_id, start, "end", quote, prefix, suffix, content_hash, category, note, tags,'
+    " created, modified, orphan, deleted"
+)
+QUALIFIED_COLUMNS = ", ".join(f"h.{c.strip()}" for c in COLUMNS.split(","))
+
+
+def utc_now() -> str:
+    """Timestamps with milliseconds: two edits in one second still sort in order."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def normalize_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Tags as the user meant them: trimmed, without a leading ``#``, no duplicates (any case)."""
+    seen: set[str] = set()
+    result = []
+    for tag in tags:
+        clean = " ".join(str(tag).strip().lstrip("#").split())
+        if clean and clean.casefold() not in seen:
+            seen.add(clean.casefold())
+            result.append(clean)
+    return tuple(result)
+
+
+def highlight_from_row(row: sqlite3.Row) -> Highlight:
+    return Highlight(
+        id=row["id"],
+        article_id=row["article_id"],
+        start=row["start"],
+        end=row["end"],
+        quote=row["quote"],
+        prefix=row["prefix"],
+        suffix=row["suffix"],
+        content_hash=row["content_hash"],
+        category=row["category"],
+        note=row["note"],
+        tags=tuple(json.loads(row["tags"])),
+        created=row["created"],
+        modified=row["modified"],
+        orphan=bool(row["orphan"]),
+        deleted=bool(row["deleted"]),
+    )
+
+
+def category_from_row(row: sqlite3.Row) -> HighlightCategory:
+    return HighlightCategory(
+        name=row["name"],
+        label=row["label"],
+        light=row["light"],
+        dark=row["dark"],
+        builtin=bool(row["builtin"]),
+        position=row["position"],
+    )
+
+
+def read_highlight(conn: sqlite3.Connection, highlight_id: str) -> Highlight | None:
+    row = conn.execute(f"SELECT {COLUMNS} FROM highlights WHERE id = ?", (highlight_id,)).fetchone()
+    return highlight_from_row(row) if row else None
+
+
+def write_highlight(conn: sqlite3.Connection, highlight: Highlight) -> None:
+    """Insert or fully overwrite one highlight (by id). Call inside a transaction."""
+    h = highlight
+    conn.execute(
+        f"INSERT INTO highlights ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (id) DO UPDATE SET article_id = excluded.article_id,"
+        ' start = excluded.start, "end" = excluded."end", quote = excluded.quote,'
+        " prefix = excluded.prefix, suffix = excluded.suffix,"
+        " content_hash = excluded.content_hash, category = excluded.category,"
+        " note = excluded.note, tags = excluded.tags, created = excluded.created,"
+        " modified = excluded.modified, orphan = excluded.orphan, deleted = excluded.deleted",
+        (
+            h.id,
+            h.article_id,
+            h.start,
+            h.end,
+            h.quote,
+            h.prefix,
+            h.suffix,
+            h.content_hash,
+            h.category,
+            h.note,
+            json.dumps(list(h.tags), ensure_ascii=False),
+            h.created,
+            h.modified,
+            int(h.orphan),
+            int(h.deleted),
+        ),
+    )
+    seq = conn.execute("SELECT seq FROM highlights WHERE id = ?", (h.id,)).fetchone()[0]
+    conn.execute("DELETE FROM highlight_tags WHERE seq = ?", (seq,))
+    conn.executemany(
+        "INSERT OR IGNORE INTO highlight_tags (tag, seq) VALUES (?, ?)",
+        [(tag, seq) for tag in h.tags],
+    )
