@@ -1,16 +1,35 @@
-"""The one place that builds and wires the GUI."""
+"""The one place that builds and wires the GUI.
+
+Start-up order matters for how fast the window appears: Qt and the library first, the window
+shown, and only then the heavy language libraries (nltk, sumy, numpy) imported in a background
+thread, so they are warm by the time the first summary is asked for.
+"""
 
 from __future__ import annotations
 
+import argparse
+import importlib
 import os
 import sys
+import threading
+import time
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.core.library.session import Library
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import WindowSettings
 
 NO_DISPLAY_MESSAGE = """\
 dossier: no display found, so the window cannot open.
   - On a desktop session, run it from a terminal inside that session.
   - Headless (CI, SSH): QT_QPA_PLATFORM=offscreen dossier   (renders without a screen)
   - Or use the command line: dossier list | search | show | summarize | entities | notes"""
+
+# Imported after the window is up; names that are missing are skipped.
+WARM_UP_MODULES = ("numpy", "nltk", "sumy", "desktop.core.text.summarize", "desktop.core.text.ner")
+_STARTED = time.perf_counter()
 
 
 def display_available() -> bool:
@@ -22,16 +41,86 @@ def display_available() -> bool:
     return True
 
 
+def warm_up_in_background(modules: Sequence[str] = WARM_UP_MODULES) -> threading.Thread:
+    """Import the slow language libraries off the GUI thread (after the window is shown)."""
+
+    def run() -> None:
+        for name in modules:
+            try:
+                importlib.import_module(name)
+            except ImportError:
+                continue
+
+    thread = threading.Thread(target=run, name="dossier-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
+def build_main_window(
+    library: Library | None = None, settings: WindowSettings | None = None
+) -> MainWindow:
+    """The wired main window over ``library`` (default: the user's, seeded on first use).
+
+    A ``QApplication`` must exist. Used by ``main``, the tests, the screenshots and the
+    packaged app's self-test.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.core.library.session import open_library
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import WindowSettings
+    from desktop.ui.theme import current_theme, theme_events
+
+    # Fusion honours the theme's palette everywhere; the palette follows the colour scheme.
+    QApplication.setStyle("Fusion")
+    theme_events().changed.connect(lambda theme: QApplication.setPalette(theme.palette()))
+    QApplication.setPalette(current_theme().palette())
+    return MainWindow(library or open_library(), settings or WindowSettings())
+
+
+def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="dossier", add_help=False)
+    parser.add_argument(
+        "--exit-after-paint",
+        action="store_true",
+        help=argparse.SUPPRESS,  # start-up benchmark: print seconds to first paint, then quit
+    )
+    args, _ = parser.parse_known_args(list(argv))
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if not display_available():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+    args = _parse(argv or [])
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
-    window = QMainWindow()
-    window.setWindowTitle("Dossier")
-    window.setCentralWidget(QLabel("Dossier"))
-    window.resize(1200, 800)
+    app.setApplicationName("Dossier")
+    app.setOrganizationName("Dossier")
+    app.setApplicationDisplayName("Dossier")
+    window = build_main_window()
+    if args.exit_after_paint:
+        _exit_after_first_paint(window)
     window.show()
-    return app.exec()
+    warm_up_in_background()
+    status = app.exec()
+    return int(status)
+
+
+def _exit_after_first_paint(window: MainWindow) -> None:
+    """Print the seconds from interpreter start to the window's first paint, then quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                window.removeEventFilter(self)
+                print(f"painted {time.perf_counter() - _STARTED:.3f}", flush=True)
+                QTimer.singleShot(0, QApplication.quit)
+            return False
+
+    window._first_paint = FirstPaint(window)  # type: ignore[attr-defined]
+    window.installEventFilter(window._first_paint)  # type: ignore[attr-defined]

@@ -1,0 +1,273 @@
+"""The Library pane: a live search box, filters and the article list.
+
+Moving through the list opens articles (after a short pause so holding ↓ does not open every
+row on the way); Enter opens at once and hands focus to the reader; Space stars.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from sqlite3 import Connection
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.library.model import COLUMNS, LibraryModel
+from desktop.ui.library.query import LibraryFilter
+
+SEARCH_DELAY_MS = 200
+OPEN_DELAY_MS = 120
+_MOVES = {Qt.Key.Key_J: 1, Qt.Key.Key_K: -1}
+
+
+class LibraryTable(QTableView):
+    """The article list with reader-style keys: j/k move, Space stars, Enter opens."""
+
+    open_requested = Signal(int)
+    star_requested = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = Qt.Key(event.key())
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        row = self.currentIndex().row()
+        if plain and key in _MOVES:
+            target = max(0, min(self.model().rowCount() - 1, row + _MOVES[key]))
+            self.setCurrentIndex(self.model().index(target, 0))
+        elif plain and key == Qt.Key.Key_Space and row >= 0:
+            self.star_requested.emit(row)
+        elif plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and row >= 0:
+            self.open_requested.emit(row)
+        else:
+            super().keyPressEvent(event)
+
+
+class LibraryPane(QWidget):
+    """Search, filter and pick articles; emits ``article_opened(id)``."""
+
+    article_opened = Signal(int)
+    reader_focus_requested = Signal()
+
+    def __init__(self, conn: Connection, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.model = LibraryModel(conn, self)
+        self._opened = 0
+        self._pending = 0
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search the library")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search the library")
+        self.unread = self._toggle("Unread", "Only unread articles")
+        self.starred = self._toggle("Starred", "Only starred articles")
+        self.watchlist = self._toggle("Watchlist", "Only articles that match your watchlist")
+        self.mentions = QToolButton(self)
+        self.mentions.setToolTip("Showing articles that mention this entity; click to clear")
+        self.mentions.setVisible(False)
+        self.count = QLabel(self)
+
+        self.table = LibraryTable(self)
+        self.table.setModel(self.model)
+        self._set_up_table()
+
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        for button in (self.unread, self.starred, self.watchlist, self.mentions):
+            filters.addWidget(button)
+        filters.addStretch(1)
+        filters.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 6)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+
+        self._search_timer = self._single_shot(SEARCH_DELAY_MS, self._apply_filters)
+        self._open_timer = self._single_shot(OPEN_DELAY_MS, self._open_pending)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self.table.setFocus)
+        for key, slot in (
+            (QKeySequence.StandardKey.Cancel, self.search.clear),
+            ("Down", self.table.setFocus),
+        ):
+            QShortcut(
+                QKeySequence(key), self.search, slot, context=Qt.ShortcutContext.WidgetShortcut
+            )
+        for button in (self.unread, self.starred, self.watchlist):
+            button.toggled.connect(self._apply_filters)
+        self.mentions.clicked.connect(lambda: self.filter_mentions(""))
+        self.model.refreshed.connect(self._on_refreshed)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.table.open_requested.connect(self._on_open_requested)
+        self.table.star_requested.connect(self.model.toggle_star)
+        self.table.clicked.connect(self._on_clicked)
+
+    def _toggle(self, text: str, tip: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setCheckable(True)
+        button.setAutoRaise(True)
+        return button
+
+    def _single_shot(self, delay: int, slot: Any) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(delay)
+        timer.timeout.connect(slot)
+        return timer
+
+    def _set_up_table(self) -> None:
+        table = self.table
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setShowGrid(False)
+        table.setWordWrap(False)
+        table.setAlternatingRowColors(True)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        rows = table.verticalHeader()
+        rows.setVisible(False)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        header.setSortIndicator(2, Qt.SortOrder.DescendingOrder)
+        metrics = table.fontMetrics()
+        widths = {
+            "source": metrics.horizontalAdvance("Source name"),
+            "date": metrics.horizontalAdvance("2025-08-18") + 20,
+            "words": metrics.horizontalAdvance("00,000") + 16,
+        }
+        symbol = metrics.horizontalAdvance("00") + 14
+        header.setMinimumSectionSize(symbol)
+        for column, (key, _, _) in enumerate(COLUMNS):
+            if key != "title":
+                header.resizeSection(column, widths.get(key, symbol))
+        table.setSortingEnabled(True)
+
+    # --- filters -------------------------------------------------------------------------
+    def _apply_filters(self) -> None:
+        self.model.set_filter(
+            dataclasses.replace(
+                self.model.filter,
+                search=self.search.text(),
+                unread_only=self.unread.isChecked(),
+                starred_only=self.starred.isChecked(),
+                watchlist_only=self.watchlist.isChecked(),
+            )
+        )
+
+    def filter_mentions(self, canonical: str) -> None:
+        """Show only articles mentioning ``canonical`` ('' shows every article again)."""
+        self.mentions.setText(f"Mentions: {canonical}  ✕" if canonical else "")
+        self.mentions.setVisible(bool(canonical))
+        self.model.set_filter(dataclasses.replace(self.model.filter, mentions=canonical))
+
+    def current_filter(self) -> LibraryFilter:
+        return self.model.filter
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # --- selection and opening -----------------------------------------------------------
+    def select_article(self, article_id: int) -> bool:
+        """Make ``article_id`` the current row (opening it); False when it is not listed."""
+        row = self.model.row_of(article_id)
+        if row < 0:
+            return False
+        self._set_current(row)
+        return True
+
+    def current_article_id(self) -> int:
+        return self._opened
+
+    def show_opened(self, article_id: int) -> None:
+        """Record an article opened from elsewhere (start-up) so the list selects its row."""
+        self._opened = article_id
+        self.select_article(article_id)
+
+    def sort_column(self) -> tuple[int, bool]:
+        header = self.table.horizontalHeader()
+        return header.sortIndicatorSection(), (
+            header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        )
+
+    def step(self, delta: int) -> None:
+        """Move to the next (+1) or previous (-1) article in the list."""
+        rows = self.model.rowCount()
+        if rows:
+            current = self.table.currentIndex().row()
+            self._set_current(max(0, min(rows - 1, current + delta)))
+
+    def toggle_star_current(self) -> None:
+        row = self.table.currentIndex().row()
+        if row >= 0:
+            self.model.toggle_star(row)
+
+    def _set_current(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._pending = self.model.article_id(current.row()) if current.isValid() else 0
+        if self._pending and self._pending != self._opened:
+            self._open_timer.start()
+
+    def _open_pending(self) -> None:
+        if self._pending and self._pending != self._opened:
+            self._open(self._pending)
+
+    def _on_open_requested(self, row: int) -> None:
+        self._open_timer.stop()
+        article_id = self.model.article_id(row)
+        if article_id and article_id != self._opened:
+            self._open(article_id)
+        self.reader_focus_requested.emit()
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        if COLUMNS[index.column()][0] == "starred":
+            self.model.toggle_star(index.row())
+
+    def _open(self, article_id: int) -> None:
+        self._opened = article_id
+        self.model.mark_read(article_id)
+        self.article_opened.emit(article_id)
+
+    def _on_refreshed(self) -> None:
+        rows = self.model.rowCount()
+        self.count.setText(f"{rows:,} article{'s' if rows != 1 else ''}")
+        row = self.model.row_of(self._opened) if self._opened else -1
+        if row >= 0:
+            self._set_current(row)
+
+    def refresh(self) -> None:
+        self.model.refresh()
+
+    def shortcut_hints(self) -> list[tuple[str, str]]:
+        """The list's own keys, for Help ▸ Keyboard shortcuts."""
+        return [
+            ("↓ / J", "Next article"),
+            ("↑ / K", "Previous article"),
+            ("Enter", "Open the article and move to the reader"),
+            ("Space", "Star or unstar the article"),
+            (QKeySequence("Escape").toString(), "Clear the search (in the search box)"),
+        ]

@@ -1,0 +1,192 @@
+"""What the library list shows, as SQL: the ordered ids of matching articles and their rows.
+
+Qt-free on purpose: the list model keeps only an ordered array of ids (8 bytes per article) and
+pages rows in by id, so 100,000 articles never become 100,000 Python objects. Sorting and
+filtering happen in SQLite (``ORDER BY`` over the whole library), in a worker thread.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from array import array
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from desktop.core.library.store import fts_query
+
+# Column key -> SQL ordering over ``articles``; "notes" and "watch" are counted elsewhere.
+_ORDER = {
+    "title": "title COLLATE NOCASE",
+    "source": "source COLLATE NOCASE",
+    "date": "COALESCE(NULLIF(published, ''), added)",
+    "words": "words",
+    "read": "read",
+    "starred": "starred",
+}
+COUNTED_KEYS = ("notes", "watch")
+
+
+@dataclass(frozen=True)
+class LibraryFilter:
+    """Which articles the list shows; an empty filter shows the whole library."""
+
+    search: str = ""
+    unread_only: bool = False
+    starred_only: bool = False
+    mentions: str = ""
+    watchlist_only: bool = False
+
+    @property
+    def match(self) -> str:
+        """The FTS5 query for ``search`` ('' when there is nothing to search for)."""
+        return fts_query(self.search) if self.search.strip() else ""
+
+
+@dataclass(frozen=True)
+class ListRow:
+    """One row of the list: an article's metadata, never its text."""
+
+    id: int
+    title: str
+    byline: str
+    source: str
+    date: str
+    words: int
+    read: bool
+    starred: bool
+
+
+def ordered_ids(
+    conn: sqlite3.Connection,
+    filt: LibraryFilter,
+    sort: str,
+    descending: bool,
+    *,
+    only: Sequence[int] | None = None,
+    counts: Mapping[int, int] | None = None,
+) -> array:
+    """Ids of the articles ``filt`` admits, sorted by ``sort``.
+
+    ``only`` narrows to a precomputed id set (entity mentions, watchlist hits); ``counts`` sorts
+    by a per-article count (notes, watchlist matches) computed by another module.
+    """
+    where: list[str] = []
+    params: list[object] = []
+    if filt.unread_only:
+        where.append("read = 0")
+    if filt.starred_only:
+        where.append("starred = 1")
+    if filt.match:
+        where.append("id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        params.append(filt.match)
+    if only is not None:
+        where.append("id IN (SELECT value FROM json_each(?))")
+        params.append("[" + ",".join(str(int(i)) for i in only) + "]")
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    direction = "DESC" if descending else "ASC"
+    order = _ORDER.get(sort, _ORDER["date"])
+    cur = conn.cursor()
+    cur.row_factory = None
+    cur.execute(
+        f"SELECT id FROM articles {clause} ORDER BY {order} {direction}, id {direction}", params
+    )
+    ids = array("q", (row[0] for row in cur))
+    if sort in COUNTED_KEYS:
+        table = counts or {}
+        ids = array("q", sorted(ids, key=lambda i: table.get(i, 0), reverse=descending))
+    return ids
+
+
+def fetch_rows(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, ListRow]:
+    """The list rows of ``ids`` (one page), keyed by id."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(
+        "SELECT id, title, byline, source, published, added, words, read, starred"
+        f" FROM articles WHERE id IN ({marks})",
+        list(ids),
+    )
+    return {
+        r["id"]: ListRow(
+            id=r["id"],
+            title=r["title"],
+            byline=r["byline"],
+            source=r["source"],
+            date=(r["published"] or r["added"] or "")[:10],
+            words=r["words"],
+            read=bool(r["read"]),
+            starred=bool(r["starred"]),
+        )
+        for r in rows
+    }
+
+
+def fetch_snippets(conn: sqlite3.Connection, match: str, ids: Sequence[int]) -> dict[int, str]:
+    """Search-match snippets (matched words in [brackets]) for the ``ids`` of one page."""
+    if not match or not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(
+        "SELECT rowid, snippet(articles_fts, -1, '[', ']', '…', 16) FROM articles_fts"
+        f" WHERE articles_fts MATCH ? AND rowid IN ({marks})",
+        [match, *ids],
+    )
+    return {int(r[0]): str(r[1]) for r in rows}
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A computed list: ordered ids plus the per-article counts shown in their own columns."""
+
+    ids: array
+    notes: Mapping[int, int]
+    watch: Mapping[int, int]
+
+
+EMPTY_LISTING = Listing(array("q"), {}, {})
+
+
+def compute_listing(
+    conn: sqlite3.Connection, filt: LibraryFilter, sort: str, descending: bool
+) -> Listing:
+    """Everything the list needs to show ``filt`` sorted by ``sort`` (run off the GUI thread)."""
+    notes = note_counts(conn)
+    watch = watchlist_counts(conn)
+    only: set[int] | None = None
+    if filt.mentions:
+        only = set(articles_mentioning(conn, filt.mentions))
+    if filt.watchlist_only:
+        hits = {i for i, n in watch.items() if n}
+        only = hits if only is None else only & hits
+    counts = notes if sort == "notes" else watch if sort == "watch" else None
+    ids = ordered_ids(
+        conn, filt, sort, descending, only=sorted(only) if only is not None else None, counts=counts
+    )
+    return Listing(ids, notes, watch)
+
+
+def note_counts(conn: sqlite3.Connection) -> dict[int, int]:
+    return {}  # TODO wire Notebook.count_by_article
+
+
+def watchlist_counts(conn: sqlite3.Connection) -> dict[int, int]:
+    return {}  # TODO wire entity_index.watchlist_counts
+
+
+def articles_mentioning(conn: sqlite3.Connection, canonical: str) -> list[int]:
+    return []  # TODO wire entity_index.articles_mentioning
+
+
+def initial_article_id(conn: sqlite3.Connection, remembered: int) -> int:
+    """The article to open at start: the one open last time if it still exists, else the
+    first sample article (a new library), else the most recently added; 0 for an empty one."""
+    for sql, params in (
+        ("SELECT id FROM articles WHERE id = ?", (remembered,)),
+        ("SELECT id FROM articles WHERE origin LIKE 'seeds/%' ORDER BY id LIMIT 1", ()),
+        ("SELECT id FROM articles ORDER BY added DESC, id DESC LIMIT 1", ()),
+    ):
+        row = conn.execute(sql, params).fetchone()
+        if row:
+            return int(row[0])
+    return 0

@@ -1,0 +1,239 @@
+"""The main window: lays the panes out and wires their signals; it owns no feature logic.
+
+Library (left) | Reader (centre) | Summary / Entities / Notes tabs (right). Panes never import
+each other: everything one pane asks of another goes through a connection made here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+)
+
+from desktop import __version__
+from desktop.core.library.session import Library
+from desktop.core.models import Article
+from desktop.ui.actions import install_menus, menu_shortcuts
+from desktop.ui.importing.controller import ImportController
+from desktop.ui.importing.progress_bar import ImportProgress
+from desktop.ui.importing.report_dialog import ImportReportDialog, report_summary
+from desktop.ui.library.library_pane import LibraryPane
+from desktop.ui.notes.highlight_controller import HighlightController
+from desktop.ui.notes.notes_menu import NotesMenu
+from desktop.ui.notes.notes_pane import NotesPane
+from desktop.ui.reader.reader_view import DEFAULT_FONT, ReaderView
+from desktop.ui.settings import WindowSettings
+from desktop.ui.shortcuts_dialog import ShortcutsDialog
+from desktop.ui.window_state import first_article, restore_layout, save_state
+from desktop.ui.workers import run_task, thread_library
+
+if TYPE_CHECKING:
+    from desktop.core.library.importing import ImportReport
+
+IMPORT_FILTER = (
+    "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.xml *.rss *.atom);;All files (*)"
+)
+SIDE_TABS = ("Summary", "Entities", "Notes")
+LIST_REFRESH_MS = 500
+
+
+class MainWindow(QMainWindow):
+    """Dossier's one window."""
+
+    article_shown = Signal(object)  # the Article now in the reader
+
+    def __init__(self, library: Library, settings: WindowSettings, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.settings = settings
+        self.article: Article | None = None
+        self._opening = 0
+        self._jump: tuple[int, int] | None = None
+        self._scroll: float = 0.0
+        self.setWindowTitle("Dossier")
+        self.setAcceptDrops(True)
+
+        self.library_pane = LibraryPane(library.conn, self)
+        self.reader = ReaderView(self)
+        self.highlights = HighlightController(self.reader, self)
+        self.notes_pane = NotesPane(self.highlights, self)
+        self.summary_pane = QLabel("Summary", self)
+        self.entity_pane = QLabel("Entities", self)
+        self.side_tabs = QTabWidget(self)
+        self.side_tabs.setDocumentMode(True)
+        for pane, title in zip(
+            (self.summary_pane, self.entity_pane, self.notes_pane), SIDE_TABS, strict=True
+        ):
+            self.side_tabs.addTab(pane, title)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        for pane in (self.library_pane, self.reader, self.side_tabs):
+            self.splitter.addWidget(pane)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+
+        self.imports = ImportController(self)
+        self.import_progress = ImportProgress(self)
+        self.statusBar().addPermanentWidget(self.import_progress)
+        self.notes_menu = NotesMenu(self, self.highlights)
+        self.actions_by_name = install_menus(self, self.notes_menu.menu)
+        self._list_refresh = QTimer(self, singleShot=True, interval=LIST_REFRESH_MS)
+        self._wire()
+        restore_layout(self)
+        article_id, self._scroll = first_article(self)
+        if article_id:
+            self.library_pane.show_opened(article_id)
+            self.open_article(article_id)
+
+    # --- wiring --------------------------------------------------------------------------
+    def _wire(self) -> None:
+        lib, reader, status = self.library_pane, self.reader, self.statusBar()
+        lib.article_opened.connect(self.open_article)
+        lib.reader_focus_requested.connect(reader.page.setFocus)
+        self.article_shown.connect(reader.show_article)
+        reader.entities_failed.connect(lambda message: status.showMessage(message, 8000))
+        self.notes_pane.highlight_activated.connect(reader.scroll_to)
+        self.notes_menu.open_highlight.connect(self.open_article_at)
+        self.notes_menu.message.connect(lambda message: status.showMessage(message, 8000))
+        self.notes_menu.notes_changed.connect(self._list_refresh.start)
+        self.highlights.highlights_changed.connect(self._list_refresh.start)
+        self._list_refresh.timeout.connect(lib.refresh)
+        self.imports.running_changed.connect(self.import_progress.set_running)
+        self.imports.progress.connect(self.import_progress.set_progress)
+        self.imports.finished.connect(self._on_import_finished)
+        self.imports.failed.connect(self._on_import_failed)
+        self.import_progress.cancel_button.clicked.connect(self.imports.cancel)
+
+    # --- opening articles ----------------------------------------------------------------
+    def open_article(self, article_id: int) -> None:
+        """Load ``article_id`` in a worker and show it in every pane; a load overtaken by a
+        newer one is dropped."""
+        self._opening = article_id
+        run_task(
+            lambda: thread_library().store.get(article_id),
+            lambda article: self._show_article(article_id, article),
+            lambda exc: self.statusBar().showMessage(f"Cannot open the article: {exc}", 8000),
+        )
+
+    def open_article_at(self, article_id: int, start: int, end: int) -> None:
+        """Open ``article_id`` (if it is not already open) and show ``[start, end)``."""
+        if self.article is not None and self.article.id == article_id:
+            self.reader.scroll_to(start, end)
+            return
+        self._jump = (start, end)
+        self.library_pane.show_opened(article_id)
+        self.open_article(article_id)
+
+    def _show_article(self, article_id: int, article: Article | None) -> None:
+        if article_id != self._opening or article is None:
+            return
+        self.article = article
+        self.setWindowTitle(f"{article.title} — Dossier")
+        self.settings.set_open_article(article.id)
+        self.article_shown.emit(article)
+        jump, scroll = self._jump, self._scroll
+        self._jump, self._scroll = None, 0.0
+        if jump or scroll:
+            # After the reader has laid the new text out, so the scroll range is known.
+            QTimer.singleShot(0, lambda: self._restore_position(article_id, jump, scroll))
+
+    def _restore_position(
+        self, article_id: int, jump: tuple[int, int] | None, scroll: float
+    ) -> None:
+        if self.article is None or self.article.id != article_id:
+            return
+        if jump:
+            self.reader.scroll_to(*jump)
+        else:
+            self.reader.set_scroll_fraction(scroll)
+
+    # --- import --------------------------------------------------------------------------
+    def import_files_dialog(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, "Import Files", "", IMPORT_FILTER)
+        self.import_paths(files)
+
+    def import_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import Folder")
+        if folder:
+            self.import_paths([folder])
+
+    def import_paths(self, paths: list[str] | list[Path]) -> None:
+        if paths:
+            self.imports.start(paths)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _local_paths(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _local_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+        else:
+            super().dropEvent(event)
+
+    def _on_import_finished(self, report: ImportReport) -> None:
+        self.statusBar().showMessage(report_summary(report), 15000)
+        self.library_pane.refresh()
+        if report.failures:
+            self.import_report = ImportReportDialog(report, self)
+            self.import_report.show()
+
+    def _on_import_failed(self, message: str) -> None:
+        self.statusBar().showMessage(f"Import stopped: {message}", 15000)
+        QMessageBox.warning(self, "Import stopped", message)
+
+    # --- menu commands -------------------------------------------------------------------
+    def zoom_reset(self) -> None:
+        self.reader.set_font_size(DEFAULT_FONT)
+
+    def show_side_tab(self, index: int) -> None:
+        self.side_tabs.setCurrentIndex(index)
+
+    def toggle_full_screen(self) -> None:
+        self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+
+    def mark_current_unread(self) -> None:
+        if self.article is not None:
+            self.library_pane.model.mark_read(self.article.id, False)
+
+    def open_watchlist(self) -> None:
+        pass
+
+    def show_shortcuts(self) -> None:
+        groups = [*menu_shortcuts(self), ("Library list", self.library_pane.shortcut_hints())]
+        self.shortcuts_dialog = ShortcutsDialog(groups, self)
+        self.shortcuts_dialog.show()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Dossier",
+            f"<b>Dossier {__version__}</b><p>An offline reader for journalists: a library of"
+            " articles, coloured entities, summaries and notes. Nothing leaves this computer.</p>",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        save_state(self)
+        self.imports.cancel()
+        super().closeEvent(event)
+
+
+def _local_paths(event: QDragEnterEvent | QDropEvent) -> list[str]:
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]

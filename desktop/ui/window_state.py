@@ -1,0 +1,63 @@
+"""Restoring and saving what the window remembers: layout, open article, scroll, font, method.
+
+Separate from ``main_window`` so the window module stays about layout and wiring; this reads
+and writes ``WindowSettings`` through the panes' public methods only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+
+from desktop.ui.library.query import initial_article_id
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+DEFAULT_SIZE = (1360, 860)
+DEFAULT_SPLIT = [420, 660, 340]
+
+
+def restore_layout(window: MainWindow) -> None:
+    """Geometry, splitter, side tab, list order, reader font and summary method."""
+    settings = window.settings
+    geometry = settings.geometry()
+    if geometry is None or not window.restoreGeometry(geometry):
+        window.resize(*DEFAULT_SIZE)
+    state = settings.window_state()
+    if state is not None:
+        window.restoreState(state)
+    sizes = settings.splitter_sizes("main")
+    window.splitter.setSizes(sizes if len(sizes) == 3 and all(sizes) else DEFAULT_SPLIT)
+    window.side_tabs.setCurrentIndex(settings.side_tab())
+    column, descending = settings.library_sort()
+    order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+    window.library_pane.table.sortByColumn(column, order)
+    if settings.font_size():
+        window.reader.set_font_size(settings.font_size())
+    if settings.summary_method() and hasattr(window.summary_pane, "set_method"):
+        window.summary_pane.set_method(settings.summary_method())
+
+
+def first_article(window: MainWindow) -> tuple[int, float]:
+    """The article to open at start and the scroll fraction to restore in it."""
+    remembered = window.settings.open_article()
+    article_id = initial_article_id(window.library.conn, remembered)
+    return article_id, window.settings.scroll_fraction() if article_id == remembered else 0.0
+
+
+def save_state(window: MainWindow) -> None:
+    settings = window.settings
+    settings.set_geometry(window.saveGeometry())
+    settings.set_window_state(window.saveState())
+    settings.set_splitter_sizes("main", window.splitter.sizes())
+    settings.set_side_tab(window.side_tabs.currentIndex())
+    settings.set_library_sort(*window.library_pane.sort_column())
+    settings.set_font_size(window.reader.font_size())
+    if hasattr(window.summary_pane, "method"):
+        settings.set_summary_method(window.summary_pane.method())
+    if window.article is not None:
+        settings.set_open_article(window.article.id)
+        settings.set_scroll_fraction(window.reader.scroll_fraction())
+    settings.sync()

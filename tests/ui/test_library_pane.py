@@ -1,0 +1,123 @@
+"""The Library pane: a lazy model over SQLite, live search, filters, sorting and keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop.ui.library.library_pane import LibraryPane
+from desktop.ui.library.model import ARTICLE_ID_ROLE, PAGE_SIZE, LibraryModel
+from desktop.ui.library.query import LibraryFilter
+from tests.ui.conftest import add_article
+
+TITLE, WORDS, STAR = 0, 3, 5
+
+
+def fill(library, count: int) -> list[int]:
+    return [
+        add_article(
+            library,
+            f"Report {n:03d}",
+            " ".join(["budget"] * (n + 1)) + (" zebra crossing" if n % 50 == 7 else ""),
+            source=f"Source {n % 3}",
+            published=f"2024-01-{n % 28 + 1:02d}",
+        )
+        for n in range(count)
+    ]
+
+
+def make_pane(qtbot, library) -> LibraryPane:
+    pane = LibraryPane(library.conn)
+    qtbot.addWidget(pane)
+    pane.show()
+    return pane
+
+
+def titles(model: LibraryModel) -> list[str]:
+    return [model.index(r, TITLE).data() for r in range(model.rowCount())]
+
+
+def test_model_passes_qt_model_tester(qtmodeltester, library, sync_workers):
+    fill(library, 40)
+    model = LibraryModel(library.conn)
+    model.refresh()
+    qtmodeltester.check(model, force_py=True)
+    model.set_filter(LibraryFilter(search="zebra"))
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_rows_page_in_lazily_and_cover_the_whole_library(library, sync_workers):
+    ids = fill(library, PAGE_SIZE * 2 + 5)
+    model = LibraryModel(library.conn)
+    model.refresh()
+    assert model.rowCount() == len(ids) + 1  # and the seed article
+    assert model._pages == {}  # nothing fetched until a row is asked for
+    last = model.rowCount() - 1
+    assert model.index(last, TITLE).data()
+    assert list(model._pages) == [last // PAGE_SIZE]
+    shown = {model.index(r, 0).data(ARTICLE_ID_ROLE) for r in range(model.rowCount())}
+    assert set(ids) <= shown
+
+
+def test_typing_in_search_filters_the_list_with_snippet_tooltips(qtbot, library, sync_workers):
+    fill(library, 120)
+    pane = make_pane(qtbot, library)
+    pane.refresh()
+    everything = pane.model.rowCount()
+    qtbot.keyClicks(pane.search, "zebra")
+    qtbot.waitUntil(lambda: pane.model.rowCount() < everything, timeout=2000)
+    assert sorted(titles(pane.model)) == ["Report 007", "Report 057", "Report 107"]
+    tip = pane.model.index(0, TITLE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "[zebra]" in tip
+    pane.search.clear()
+    qtbot.waitUntil(lambda: pane.model.rowCount() == everything, timeout=2000)
+
+
+def test_sorting_by_a_column_orders_rows_in_sqlite(library, sync_workers):
+    fill(library, 30)
+    model = LibraryModel(library.conn)
+    model.sort(WORDS, Qt.SortOrder.AscendingOrder)
+    words = [int(model.index(r, WORDS).data().replace(",", "")) for r in range(model.rowCount())]
+    assert words == sorted(words)
+    model.sort(TITLE, Qt.SortOrder.DescendingOrder)
+    shown = titles(model)
+    assert shown == sorted(shown, key=str.lower, reverse=True)
+
+
+def test_unread_and_starred_filters(qtbot, library, sync_workers):
+    ids = fill(library, 10)
+    library.store.set_read(ids[0])
+    library.store.set_starred(ids[1])
+    pane = make_pane(qtbot, library)
+    pane.refresh()
+    total = pane.model.rowCount()
+    pane.unread.setChecked(True)
+    assert pane.model.rowCount() == total - 1
+    pane.unread.setChecked(False)
+    pane.starred.setChecked(True)
+    assert titles(pane.model) == ["Report 001"]
+
+
+def test_keyboard_moves_stars_and_opens(qtbot, library, sync_workers):
+    fill(library, 5)
+    pane = make_pane(qtbot, library)
+    pane.refresh()
+    opened: list[int] = []
+    pane.article_opened.connect(opened.append)
+    table = pane.table
+    table.setFocus()
+    pane._set_current(0)
+    qtbot.keyClick(table, Qt.Key.Key_J)
+    qtbot.keyClick(table, Qt.Key.Key_J)
+    qtbot.keyClick(table, Qt.Key.Key_K)
+    assert table.currentIndex().row() == 1
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert table.currentIndex().row() == 2
+    article_id = pane.model.article_id(2)
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    assert library.store.get(article_id).starred
+    assert pane.model.index(2, STAR).data() == "★"
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert opened[-1] == article_id
+    assert library.store.get(article_id).read
+    QApplication.processEvents()
