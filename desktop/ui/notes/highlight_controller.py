@@ -41,14 +41,16 @@ class HighlightController(QObject):
     highlights_changed = Signal(object)  # list[Highlight]: the article's, text order, orphans last
     categories_changed = Signal(object)  # list[HighlightCategory], in display order
     note_edit_requested = Signal(str)  # id of a highlight whose note the user wants to write
+    highlight_selected = Signal(str)  # id of a highlight the user clicked in the reader
     failed = Signal(str)  # a message for the status bar; other work goes on
 
     def __init__(self, reader: QWidget, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent or reader)  # lives and dies with the reader it serves
         self.undo_stack = QUndoStack(self)
         self._reader = reader
         self._article_id: int | None = None
         self._highlights: list[Highlight] = []
+        self._drawn = False
         self._categories: list[HighlightCategory] = []
         self._popup = SelectionPopup(reader)
         self._popup_timer = QTimer(self, singleShot=True, interval=POPUP_DELAY_MS)
@@ -57,6 +59,7 @@ class HighlightController(QObject):
         self._popup.note_requested.connect(self.note_on_selection)
         reader.article_shown.connect(self.set_article)
         reader.selection_changed.connect(self._on_selection_changed)
+        reader.highlight_clicked.connect(lambda found: self.highlight_selected.emit(str(found)))
         theme_events().changed.connect(lambda _theme: self._set_categories(self._categories))
         self.reload_categories()
 
@@ -92,6 +95,7 @@ class HighlightController(QObject):
         """Show ``article_id``'s highlights (connected to the reader's ``article_shown``)."""
         self._article_id = article_id
         self._highlights = []
+        self._drawn = False  # the reader clears its highlights when it shows an article
         self._popup.hide()
         self.reload()
 
@@ -113,14 +117,17 @@ class HighlightController(QObject):
         if article_id != self._article_id:
             return
         self._highlights = text_order(found)
-        self._reader.set_highlights([h for h in self._highlights if not h.orphan], self.styles())
+        placed = [h for h in self._highlights if not h.orphan]
+        if placed or self._drawn:  # an article shown afresh has no highlights drawn yet
+            self._reader.set_highlights(placed, self.styles())
+        self._drawn = bool(placed)
         self.highlights_changed.emit(self.highlights())
 
     def _set_categories(self, categories: list[HighlightCategory]) -> None:
         self._categories = sorted(categories, key=lambda c: c.position)
         self._popup.set_categories(self._categories, current_theme().dark)
         self.categories_changed.emit(self.categories())
-        if self._highlights:
+        if self._drawn:
             placed = [h for h in self._highlights if not h.orphan]
             self._reader.set_highlights(placed, self.styles())
 

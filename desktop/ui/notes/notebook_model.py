@@ -42,6 +42,9 @@ class NotebookModel(QAbstractTableModel):
     def highlight(self, row: int) -> Highlight:
         return self._rows[row]
 
+    def rows(self) -> list[Highlight]:
+        return list(self._rows)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._rows)
 

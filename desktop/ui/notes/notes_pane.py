@@ -6,15 +6,14 @@ change made in the reader. A note is saved when the user pauses typing or leaves
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -24,12 +23,11 @@ from PySide6.QtWidgets import (
 
 from desktop.core.models import Highlight, HighlightCategory
 from desktop.ui.notes.highlight_controller import HighlightController
+from desktop.ui.notes.highlight_list_model import ID_ROLE, HighlightListModel
 from desktop.ui.notes.selection_popup import swatch_icon
 from desktop.ui.theme import current_theme
 
 NOTE_SAVE_DELAY_MS = 700
-QUOTE_CHARS = 180
-ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def parse_tags(text: str) -> tuple[str, ...]:
@@ -40,22 +38,6 @@ def parse_tags(text: str) -> tuple[str, ...]:
         if tag:
             seen.setdefault(tag, None)
     return tuple(seen)
-
-
-def elide(text: str, limit: int = QUOTE_CHARS) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def item_text(highlight: Highlight) -> str:
-    """What a list row says: the quote, then a marked note line and tags, so a highlight with
-    a note is told apart by a symbol and words, not only by colour."""
-    lines = [f"“{elide(highlight.quote)}”"]
-    if highlight.note.strip():
-        lines.append(f"✎ {elide(highlight.note, 120)}")
-    if highlight.tags:
-        lines.append(" ".join(f"#{t}" for t in highlight.tags))
-    return "\n".join(lines)
 
 
 class NotesPane(QWidget):
@@ -76,19 +58,18 @@ class NotesPane(QWidget):
         controller.highlights_changed.connect(self._on_highlights)
         controller.categories_changed.connect(self._on_categories)
         controller.note_edit_requested.connect(self.focus_note)
+        controller.highlight_selected.connect(self.show_highlight)
         self._on_categories(controller.categories())
         self._on_highlights(controller.highlights())
 
     def _build(self) -> None:
         self.count_label = QLabel("No highlights yet. Select text and press H.")
         self.count_label.setWordWrap(True)
-        self.list = QListWidget()
-        self.list.setWordWrap(True)
-        self.list.setAlternatingRowColors(True)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.list.itemClicked.connect(self._activate)
-        self.list.itemActivated.connect(self._activate)
-        self.list.currentItemChanged.connect(self._on_current_changed)
+        self.model = HighlightListModel(self)
+        self.list = self._list_view(self.model)
+        self.list.clicked.connect(self._activate)
+        self.list.activated.connect(self._activate)
+        self.list.selectionModel().currentChanged.connect(self._on_current_changed)
 
         self.category = QComboBox()
         self.category.activated.connect(self._save_category)
@@ -118,9 +99,9 @@ class NotesPane(QWidget):
 
         self.orphans_label = QLabel()
         self.orphans_label.setWordWrap(True)
-        self.orphans = QListWidget()
-        self.orphans.setWordWrap(True)
-        self.orphans.currentItemChanged.connect(lambda *_: self._update_reattach())
+        self.orphan_model = HighlightListModel(self)
+        self.orphans = self._list_view(self.orphan_model)
+        self.orphans.selectionModel().currentChanged.connect(self._on_current_changed)
         self.reattach_button = QPushButton("Re-attach to selection")
         self.reattach_button.setToolTip(
             "Select the passage in the article, then attach this note to it"
@@ -153,18 +134,31 @@ class NotesPane(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
 
+    def _list_view(self, model: HighlightListModel) -> QListView:
+        view = QListView()
+        view.setModel(model)
+        view.setUniformItemSizes(True)  # every row is two lines: no per-row layout
+        view.setAlternatingRowColors(True)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        return view
+
     # -- from the controller -------------------------------------------------------------------
 
     @Slot(object)
     def _on_categories(self, categories: list[HighlightCategory]) -> None:
         self._labels = {c.name: c.label for c in categories}
         dark = current_theme().dark
+        colours = {c.name: c.dark if dark else c.light for c in categories}
+        for model in (self.model, self.orphan_model):
+            model.set_categories(self._labels, colours)
         self.category.blockSignals(True)
         self.category.clear()
         for c in categories:
             self.category.addItem(swatch_icon(c.dark if dark else c.light), c.label, c.name)
         self.category.blockSignals(False)
-        self._on_highlights(list(self._highlights.values()))
+        if self._editing_id in self._highlights:
+            self._load_editor(self._highlights[self._editing_id])
 
     @Slot(object)
     def _on_highlights(self, highlights: list[Highlight]) -> None:
@@ -172,8 +166,8 @@ class NotesPane(QWidget):
         placed = [h for h in highlights if not h.orphan]
         orphans = [h for h in highlights if h.orphan]
         current = self._pending_focus or self._editing_id
-        self._fill(self.list, placed)
-        self._fill(self.orphans, orphans)
+        self.model.set_highlights(placed)
+        self.orphan_model.set_highlights(orphans)
         self.count_label.setText(self._count_text(placed))
         self.orphans_label.setText(
             f"Orphans ({len(orphans)}): the passage of these notes changed and could not be "
@@ -194,32 +188,21 @@ class NotesPane(QWidget):
         notes = sum(1 for h in placed if h.note.strip())
         return f"{len(placed)} highlights, {notes} with notes"
 
-    def _fill(self, widget: QListWidget, highlights: list[Highlight]) -> None:
-        dark = current_theme().dark
-        colours = {c.name: (c.dark if dark else c.light) for c in self._controller.categories()}
-        widget.blockSignals(True)
-        widget.setUpdatesEnabled(False)
-        widget.clear()
-        for highlight in highlights:
-            item = QListWidgetItem(item_text(highlight))
-            item.setData(ID_ROLE, highlight.id)
-            colour = colours.get(highlight.category)
-            if colour:
-                item.setIcon(swatch_icon(colour))
-            label = self._labels.get(highlight.category, highlight.category)
-            item.setToolTip(f"{label}\n\n{highlight.note}" if highlight.note else label)
-            widget.addItem(item)
-        widget.setUpdatesEnabled(True)
-        widget.blockSignals(False)
-
     def _select(self, highlight_id: str) -> bool:
-        for widget in (self.list, self.orphans):
-            for row in range(widget.count()):
-                if widget.item(row).data(ID_ROLE) == highlight_id:
-                    widget.setCurrentRow(row)
-                    self._load_editor(self._highlights[highlight_id])
-                    return True
+        for view, model in ((self.list, self.model), (self.orphans, self.orphan_model)):
+            row = model.row_of(highlight_id)
+            if row >= 0:
+                view.setCurrentIndex(model.index(row))
+                view.scrollTo(model.index(row))
+                self._load_editor(self._highlights[highlight_id])
+                return True
         return False
+
+    @Slot(str)
+    def show_highlight(self, highlight_id: str) -> None:
+        """Select a highlight's row and show its note (a click on it in the reader)."""
+        if highlight_id in self._highlights:
+            self._select(highlight_id)
 
     @Slot(str)
     def focus_note(self, highlight_id: str) -> None:
@@ -231,9 +214,10 @@ class NotesPane(QWidget):
 
     # -- editor --------------------------------------------------------------------------------
 
-    def _on_current_changed(self, item: QListWidgetItem | None, _previous: object) -> None:
-        if item is not None:
-            self._load_editor(self._highlights.get(item.data(ID_ROLE)))
+    def _on_current_changed(self, index: QModelIndex, _previous: QModelIndex) -> None:
+        if index.isValid():
+            self._load_editor(self._highlights.get(index.data(ID_ROLE)))
+        self._update_reattach()
 
     def _load_editor(self, highlight: Highlight | None) -> None:
         new_id = highlight.id if highlight else None
@@ -288,14 +272,14 @@ class NotesPane(QWidget):
 
     # -- jumping and orphans -------------------------------------------------------------------
 
-    def _activate(self, item: QListWidgetItem) -> None:
-        highlight = self._highlights.get(item.data(ID_ROLE))
+    def _activate(self, index: QModelIndex) -> None:
+        highlight = self._highlights.get(index.data(ID_ROLE))
         if highlight is not None and not highlight.orphan:
             self.highlight_activated.emit(highlight.start, highlight.end)
 
     def _selected_orphan(self) -> str | None:
-        item = self.orphans.currentItem()
-        return item.data(ID_ROLE) if item is not None else None
+        index = self.orphans.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
 
     def _update_reattach(self) -> None:
         self.reattach_button.setEnabled(self._selected_orphan() is not None)

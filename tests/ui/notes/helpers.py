@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
 
 from desktop.core.models import Article
@@ -39,3 +40,13 @@ def select(reader: ReaderView, phrase: str) -> tuple[int, int]:
     selected = reader.selected_range()
     assert selected is not None
     return selected
+
+
+def rows(view: QAbstractItemView) -> list[str]:
+    """The text of every row a list view shows."""
+    model = view.model()
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def select_row(view: QAbstractItemView, row: int) -> None:
+    view.setCurrentIndex(view.model().index(row, 0))

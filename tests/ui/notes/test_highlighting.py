@@ -5,16 +5,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCharFormat
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from desktop.core.models import Highlight
 from desktop.core.notes.anchoring import replace_text_and_reanchor
 from desktop.core.notes.notebook import Notebook
+from desktop.ui.notes.notes_tasks import wait_for_notes_tasks
 from desktop.ui.theme import current_theme
-from desktop.ui.workers import thread_library
+from desktop.ui.workers import set_synchronous, thread_library
 from tests.ui.notes.conftest import ARTICLE_TEXT, add_article
-from tests.ui.notes.helpers import open_ui, select
+from tests.ui.notes.helpers import open_ui, rows, select, select_row
 
 PHRASE = "budget would rise by ten percent"
 
@@ -35,8 +36,8 @@ def test_highlight_and_note_survive_a_restart(qtbot, restart):
     assert ARTICLE_TEXT[start:end] == PHRASE  # offsets after the emoji are Python offsets
 
     ui.controller.highlight_selection("quote-to-use")
-    assert ui.pane.list.count() == 1
-    ui.pane.list.setCurrentRow(0)
+    assert len(rows(ui.pane.list)) == 1
+    select_row(ui.pane.list, 0)
     ui.pane.note.setPlainText("Check **the** budget papers")
     ui.pane.tags.setText("budget, vote, budget")
     ui.pane.tags.editingFinished.emit()
@@ -49,8 +50,8 @@ def test_highlight_and_note_survive_a_restart(qtbot, restart):
     reopened = thread_library().store.get(article.id)
     again = open_ui(qtbot, reopened)
 
-    assert again.pane.list.count() == 1
-    row = again.pane.list.item(0).text()
+    assert len(rows(again.pane.list)) == 1
+    row = rows(again.pane.list)[0]
     assert PHRASE in row and "✎ Check **the** budget papers" in row and "#budget #vote" in row
     drawn = again.reader.format_at(start)
     assert drawn.background().color().name() == category_colour("quote-to-use")
@@ -69,13 +70,13 @@ def test_undo_removes_a_created_highlight_and_redo_restores_it(qtbot, restart):
 
     ui.controller.undo_stack.undo()
     assert stored(article.id) == []
-    assert ui.pane.list.count() == 0
+    assert len(rows(ui.pane.list)) == 0
     assert ui.reader.format_at(start).background().style() == Qt.BrushStyle.NoBrush
 
     ui.controller.undo_stack.redo()
     (restored,) = stored(article.id)
     assert (restored.id, restored.start, restored.end) == (created.id, created.start, created.end)
-    assert ui.pane.list.count() == 1
+    assert len(rows(ui.pane.list)) == 1
     assert ui.reader.format_at(start).background().style() != Qt.BrushStyle.NoBrush
 
 
@@ -115,10 +116,10 @@ def test_promote_a_passage_and_note_on_selection_focuses_the_editor(qtbot, resta
     ui.controller.note_on_selection()
     noted = next(h for h in stored(article.id) if h.quote == "Flood defences")
     assert ui.pane._editing_id == noted.id
-    assert ui.pane.list.currentItem().text().startswith("“Flood defences”")
+    assert ui.pane.list.currentIndex().data().startswith("“Flood defences”")
 
     with qtbot.waitSignal(ui.pane.highlight_activated) as jumped:
-        ui.pane._activate(ui.pane.list.item(1))
+        ui.pane.list.activated.emit(ui.pane.model.index(1))
     assert jumped.args == [promoted.start, promoted.end]
 
 
@@ -133,17 +134,52 @@ def test_orphan_is_listed_and_reattached_to_a_selection(qtbot, restart):
     assert report.orphaned == (lost.id,)
 
     ui = open_ui(qtbot, thread_library().store.get(article.id))
-    assert ui.pane.list.count() == 0
-    assert ui.pane.orphans.count() == 1 and ui.pane.orphans_box.isVisibleTo(ui.pane)
-    assert "Critics disagreed sharply" in ui.pane.orphans.item(0).text()
-    assert "Call them back" in ui.pane.orphans.item(0).text()
+    assert len(rows(ui.pane.list)) == 0
+    assert len(rows(ui.pane.orphans)) == 1 and ui.pane.orphans_box.isVisibleTo(ui.pane)
+    assert "Critics disagreed sharply" in rows(ui.pane.orphans)[0]
+    assert "Call them back" in rows(ui.pane.orphans)[0]
 
-    ui.pane.orphans.setCurrentRow(0)
+    select_row(ui.pane.orphans, 0)
     start, end = select(ui.reader, "Nobody checked the numbers")
     qtbot.mouseClick(ui.pane.reattach_button, Qt.MouseButton.LeftButton)
 
     (placed,) = stored(article.id)
     assert (placed.id, placed.orphan, placed.start, placed.end) == (lost.id, False, start, end)
     assert placed.note == "Call them back"
-    assert ui.pane.orphans.count() == 0 and ui.pane.list.count() == 1
+    assert len(rows(ui.pane.orphans)) == 0 and len(rows(ui.pane.list)) == 1
     assert ui.reader.format_at(start).background().style() != Qt.BrushStyle.NoBrush
+
+
+def test_clicking_a_highlight_in_the_reader_selects_it_in_the_pane(qtbot, restart):
+    article = add_article()
+    ui = open_ui(qtbot, article)
+    ui.reader.show()
+    first = ARTICLE_TEXT.index("Flood")
+    ui.controller.promote(first, first + len("Flood defences"))
+    second = ARTICLE_TEXT.index("Critics")
+    ui.controller.promote(second, second + len("Critics disagreed"))
+    assert ui.pane.list.currentIndex().row() == -1
+
+    cursor = QTextCursor(ui.reader.page.document())
+    cursor.setPosition(ui.reader.page.document().find("disagreed").selectionStart())
+    ui.reader.page.setTextCursor(cursor)
+    point = ui.reader.page.cursorRect().center() + QPoint(3, 0)
+    qtbot.mouseClick(ui.reader.page.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert ui.pane.list.currentIndex().row() == 1
+    assert ui.pane._editing_id == stored(article.id)[1].id
+
+
+def test_saving_runs_in_the_background_in_the_order_the_user_acted(qtbot, restart):
+    article = add_article()
+    ui = open_ui(qtbot, article)
+    set_synchronous(False)
+    select(ui.reader, PHRASE)
+    ui.controller.highlight_selection()
+    ui.controller.undo_stack.undo()  # queued before the create has necessarily run
+    ui.controller.undo_stack.redo()
+    qtbot.waitUntil(lambda: len(rows(ui.pane.list)) == 1)
+    assert wait_for_notes_tasks()
+    qtbot.waitUntil(lambda: len(stored(article.id)) == 1)
+    ui.controller.undo_stack.undo()
+    qtbot.waitUntil(lambda: len(rows(ui.pane.list)) == 0)
+    assert stored(article.id) == []

@@ -1,0 +1,80 @@
+"""The rows of the Notes pane: one highlight per row, two lines each.
+
+A model rather than a list of widget items, and every row the same height, so an article with
+a thousand highlights is listed in a few milliseconds and the view lays out only what it shows.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QIcon
+
+from desktop.core.models import Highlight
+from desktop.ui.notes.selection_popup import swatch_icon
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+QUOTE_CHARS = 200
+Index = QModelIndex | QPersistentModelIndex
+
+
+def one_line(text: str, limit: int = QUOTE_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def row_text(highlight: Highlight, label: str) -> str:
+    """The quote, then the category in words, a ✎ and the note, and the tags: a highlight with
+    a note is told apart by a symbol and words, not only by colour."""
+    details = [label]
+    if highlight.note.strip():
+        details.append(f"✎ {one_line(highlight.note, 120)}")
+    if highlight.tags:
+        details.append(" ".join(f"#{t}" for t in highlight.tags))
+    return f"“{one_line(highlight.quote)}”\n{' · '.join(details)}"
+
+
+class HighlightListModel(QAbstractListModel):
+    """Replaced as a whole when the article's highlights change; the view keeps the selection
+    by id (see ``NotesPane``)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[Highlight] = []
+        self._labels: dict[str, str] = {}
+        self._icons: dict[str, QIcon] = {}
+
+    def set_categories(self, labels: dict[str, str], colours: dict[str, str]) -> None:
+        """New labels or colours: the same rows redrawn (the selection stays)."""
+        self._labels = dict(labels)
+        self._icons = {name: swatch_icon(colour) for name, colour in colours.items()}
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
+    def set_highlights(self, highlights: list[Highlight]) -> None:
+        self.beginResetModel()
+        self._rows = list(highlights)
+        self.endResetModel()
+
+    def highlight(self, row: int) -> Highlight:
+        return self._rows[row]
+
+    def row_of(self, highlight_id: str) -> int:
+        return next((i for i, h in enumerate(self._rows) if h.id == highlight_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        highlight = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row_text(highlight, self._labels.get(highlight.category, highlight.category))
+        if role == ID_ROLE:
+            return highlight.id
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._icons.get(highlight.category)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            label = self._labels.get(highlight.category, highlight.category)
+            return f"{label}\n\n{highlight.note}" if highlight.note else label
+        return None
