@@ -13,12 +13,7 @@ from typing import TextIO
 
 from desktop.commands.common import CommandError, print_json
 from desktop.core.library.session import Library, open_library
-from desktop.core.notes.backups import (
-    backup_if_due,
-    create_backup,
-    list_backups,
-    restore_backup,
-)
+from desktop.core.notes.backups import backup_if_due, list_backups, restore_backup
 from desktop.core.notes.errors import NotesError
 from desktop.core.notes.export import (
     FORMATS,
@@ -26,7 +21,7 @@ from desktop.core.notes.export import (
     export_notes,
     highlight_record,
 )
-from desktop.core.notes.importer import import_notes, load_annotations
+from desktop.core.notes.importer import import_notes
 from desktop.core.notes.notebook import DEFAULT_CATEGORY, Notebook
 from desktop.core.storage.db import DatabaseError
 
@@ -112,8 +107,6 @@ def _write_atomically(path: Path, write: Callable[[TextIO], object]) -> None:
 
 def _import(args: argparse.Namespace) -> int:
     with _library() as library:
-        load_annotations(args.file)
-        create_backup(library.conn, library.paths.backups, "pre-import")
         report = import_notes(library.conn, args.file)
     for problem in report.problems:
         print(f"dossier: {problem}", file=sys.stderr)

@@ -58,11 +58,18 @@ class RestoreReport:
     pre_restore: Backup
 
 
-def _database_file(conn: sqlite3.Connection) -> str:
+def _database_file(conn: sqlite3.Connection) -> str | None:
     for row in conn.execute("PRAGMA database_list"):
         if row[1] == "main" and row[2]:
             return str(row[2])
-    raise BadNotesFile("the library is an in-memory database; there is nothing to back up")
+    return None
+
+
+def backup_folder(conn: sqlite3.Connection) -> Path | None:
+    """Where a library's backups live: ``backups/`` next to its database (``Paths.backups``);
+    None for an in-memory library."""
+    database = _database_file(conn)
+    return Path(database).parent / "backups" if database else None
 
 
 def create_backup(conn: sqlite3.Connection, folder: Path, kind: str = "manual") -> Backup:
@@ -75,7 +82,10 @@ def create_backup(conn: sqlite3.Connection, folder: Path, kind: str = "manual") 
     partial = final.with_suffix(".partial")
     snapshot = sqlite3.connect(":memory:")
     try:
-        snapshot.execute("ATTACH DATABASE ? AS live", (_database_file(conn),))
+        database = _database_file(conn)
+        if database is None:
+            raise BadNotesFile("the library is in memory; there is nothing to back up")
+        snapshot.execute("ATTACH DATABASE ? AS live", (database,))
         snapshot.execute("BEGIN")
         for table, select in _SNAPSHOT_TABLES.items():
             snapshot.execute(f"CREATE TABLE main.{table} AS {select}")

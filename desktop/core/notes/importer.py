@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.models import Highlight
+from desktop.core.notes.backups import backup_folder, create_backup
 from desktop.core.notes.errors import BadNotesFile
 from desktop.core.notes.notebook import Notebook
 from desktop.core.notes.table import normalize_tags, read_highlight
@@ -56,9 +57,19 @@ def load_annotations(path: Path | str) -> dict[str, Any]:
     return data
 
 
-def import_notes(conn: sqlite3.Connection, path: Path | str) -> ImportReport:
-    """Import a JSON notes export from ``path`` into the library."""
-    return import_collection(conn, load_annotations(path), source=str(path))
+def import_notes(
+    conn: sqlite3.Connection, path: Path | str, *, backup: bool = True
+) -> ImportReport:
+    """Import a JSON notes export from ``path`` into the library.
+
+    A ``pre-import`` backup is taken first (unless ``backup`` is false or the library is in
+    memory): restoring it undoes the import.
+    """
+    data = load_annotations(path)
+    folder = backup_folder(conn)
+    if backup and folder is not None:
+        create_backup(conn, folder, "pre-import")
+    return import_collection(conn, data, source=str(path))
 
 
 def import_collection(

@@ -1,0 +1,204 @@
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
+
+from desktop.core.library.store import ArticleStore, content_hash, with_hash
+from desktop.core.models import Article
+from desktop.core.notes.anchoring import (
+    CONTEXT,
+    FUZZY_THRESHOLD,
+    locate,
+    reanchor_article,
+    replace_text_and_reanchor,
+    selectors,
+)
+from desktop.core.notes.notebook import Notebook
+from desktop.core.storage.db import connect, transaction
+from tests.core.notes.conftest import TEXT
+
+
+def _store(text: str) -> tuple[ArticleStore, int]:
+    store = ArticleStore(connect(":memory:"))
+    return store, store.add(with_hash(Article(0, "t", text, "", 0))).id
+
+
+def _replace(store: ArticleStore, article_id: int, text: str):
+    return replace_text_and_reanchor(store, article_id, with_hash(Article(0, "t", text, "", 0)))
+
+
+def test_insertion_before_moves_the_highlight() -> None:
+    store, article = _store(TEXT)
+    notebook = Notebook(store.conn)
+    h = notebook.add_quote(article, "budget was a fantasy", note="n")
+    new_text = "BREAKING: " + TEXT
+    report = _replace(store, article, new_text)
+    moved = notebook.get(h.id)
+    assert report.exact == (h.id,)
+    assert moved.start == h.start + 10 and new_text[moved.start : moved.end] == h.quote
+    assert moved.content_hash == content_hash(new_text) and moved.note == "n"
+
+
+def test_repeated_quote_follows_its_context_not_the_nearest_copy() -> None:
+    text = "Police said the suspect fled north. Witnesses saw the car leave at dawn."
+    store, article = _store(text)
+    notebook = Notebook(store.conn)
+    h = notebook.add_quote(article, "the", 2)
+    new_text = "Update, 14:00: this story has been revised. " + text
+    _replace(store, article, new_text)
+    moved = notebook.get(h.id)
+    nearest = new_text.find("the", h.start)
+    assert nearest - h.start < moved.start - h.start  # another copy was closer…
+    assert new_text[moved.start - 14 : moved.end] == "Witnesses saw the"  # …context won
+
+
+def test_edited_quote_is_found_approximately() -> None:
+    store, article = _store(TEXT)
+    notebook = Notebook(store.conn)
+    h = notebook.add_quote(article, "The minister left the room without questions.")
+    new_text = TEXT.replace("left the room without", "walked out of the room without any")
+    report = _replace(store, article, new_text)
+    moved = notebook.get(h.id)
+    assert report.fuzzy == (h.id,) and not moved.orphan
+    assert moved.quote == new_text[moved.start : moved.end]
+    assert moved.quote.startswith("The minister") and moved.quote.endswith("questions.")
+
+
+def test_removed_passage_becomes_an_orphan_and_can_be_reattached() -> None:
+    store, article = _store(TEXT)
+    notebook = Notebook(store.conn)
+    h = notebook.add_quote(article, "Critics said the budget was a fantasy.", note="keep")
+    other = notebook.add_quote(article, "correction")
+    new_text = TEXT.replace("Critics said the budget was a fantasy. ", "")
+    report = _replace(store, article, new_text)
+    assert report.orphaned == (h.id,) and report.exact == (other.id,)
+    orphan = notebook.get(h.id)
+    assert orphan.orphan and orphan.quote == h.quote and orphan.note == "keep"
+    assert orphan.content_hash == h.content_hash  # still says which text it came from
+    assert [o.id for o in notebook.orphans(article)] == [h.id]
+    assert notebook.for_article(article)[-1] == orphan
+    back = notebook.reattach(h.id, 0, 12)
+    assert not back.orphan and back.quote == new_text[:12]
+    # Restoring the old text re-attaches remaining orphans by themselves.
+    notebook.update(back.id, note="still here")
+    _replace(store, article, TEXT)
+    assert not notebook.get(other.id).orphan
+
+
+def test_unchanged_text_changes_nothing() -> None:
+    store, article = _store(TEXT)
+    notebook = Notebook(store.conn)
+    h = notebook.add_quote(article, "fantasy")
+    report = reanchor_article(store.conn, article, TEXT)
+    assert report.unchanged == (h.id,) and notebook.get(h.id) == h
+
+
+def test_locate_without_quote_or_match_finds_nothing() -> None:
+    assert locate(TEXT, "") is None
+    assert locate(TEXT, "xyzzy plover quux", hint=3) is None
+    assert locate("short", "a much longer quote than the text") is None
+
+
+# --- property: random edits around and inside highlighted passages -------------------------
+
+WORDS = st.text(alphabet="abcdefghijklm", min_size=1, max_size=8)
+INSERTS = st.text(alphabet="nopqrstuvwxyz é😀.\n", max_size=25)
+
+
+@dataclass(frozen=True)
+class Edit:
+    at: float
+    delete: int
+    insert: str
+
+
+EDITS = st.builds(Edit, st.floats(0, 1), st.integers(0, 30), INSERTS)
+
+
+@st.composite
+def scenarios(draw):
+    text = " ".join(draw(st.lists(WORDS, min_size=5, max_size=60))) + "."
+    spans = []
+    for _ in range(draw(st.integers(1, 8))):
+        start = draw(st.integers(0, len(text) - 1))
+        end = draw(st.integers(start + 1, min(len(text), start + 40)))
+        spans.append((start, end))
+    return text, spans, draw(st.lists(EDITS, min_size=1, max_size=5))
+
+
+def _apply(text: str, edits: list[Edit], spans: list[tuple[int, int]]):
+    """The edited text, and for each span its new start if no edit came near it, else None."""
+    shifted: list[int | None] = [s for s, _ in spans]
+    for edit in edits:
+        at = round(edit.at * len(text))
+        gone = min(edit.delete, len(text) - at)
+        text = text[:at] + edit.insert + text[at + gone :]
+        for i, (start, end) in enumerate(spans):
+            new = shifted[i]
+            if new is None:
+                continue
+            if at + gone <= new - CONTEXT:
+                shifted[i] = new + len(edit.insert) - gone
+            elif at < new + (end - start) + CONTEXT:
+                shifted[i] = None
+    return text, shifted
+
+
+@settings(
+    max_examples=int(os.environ.get("NOTES_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(scenarios())
+def test_random_edits_reanchor_survivors_and_orphan_the_rest(scenario) -> None:
+    text, spans, edits = scenario
+    store, article = _store(text)
+    notebook = Notebook(store.conn)
+    before = [notebook.add(article, s, e, note=f"note {i}") for i, (s, e) in enumerate(spans)]
+    new_text, shifted = _apply(text, edits, spans)
+    if not new_text.strip():
+        new_text = "-"
+    _replace(store, article, new_text)
+    after = {h.id: h for h in notebook.for_article(article)}
+    assert set(after) == {h.id for h in before}  # none vanish
+    digest = content_hash(new_text)
+    for old, untouched in zip(before, shifted, strict=True):
+        new = after[old.id]
+        assert new.note == old.note
+        if old.quote in new_text:
+            assert not new.orphan
+            assert new_text[new.start : new.end] == old.quote
+        elif not new.orphan:
+            assert fuzz.ratio(old.quote, new.quote) >= FUZZY_THRESHOLD * 100
+        if new.orphan:
+            assert (new.quote, new.start, new.content_hash) == (
+                old.quote,
+                old.start,
+                old.content_hash,
+            )
+        else:
+            assert (new.quote, new.prefix, new.suffix) == selectors(new_text, new.start, new.end)
+            assert new.content_hash == digest
+        whole = old.prefix + old.quote + old.suffix
+        if untouched is not None and new_text.count(whole) == 1:
+            assert new.start == untouched  # the very same passage, moved by the edits
+
+
+def test_reanchoring_is_one_transaction_over_a_shared_connection() -> None:
+    conn: sqlite3.Connection = connect(":memory:")
+    store = ArticleStore(conn)
+    article = store.add(with_hash(Article(0, "t", TEXT, "", 0))).id
+    notebook = Notebook(conn)
+    h = notebook.add_quote(article, "fantasy")
+    try:
+        with transaction(conn):
+            _replace(store, article, "fantasy first. " + TEXT)
+            raise RuntimeError("abort")
+    except RuntimeError:
+        pass
+    assert notebook.get(h.id) == h and store.get(article).text == TEXT

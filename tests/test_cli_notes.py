@@ -1,0 +1,113 @@
+"""`dossier notes …` end to end, through the real argument parser and a real library."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.core.library.session import open_library
+from desktop.core.library.store import with_hash
+from desktop.core.models import Article
+
+TEXT = "The mayor said the bridge is safe. Engineers said the bridge is not safe."
+
+
+@pytest.fixture
+def article() -> int:
+    with open_library(seed=False) as library:
+        return library.store.add(with_hash(Article(0, "Bridge", TEXT, "", 0, url="u"))).id
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(["notes", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_add_list_and_errors(capsys, article: int) -> None:
+    code, out, _ = run(
+        capsys, "add", str(article), "--quote", "the bridge is", "--occurrence", "2",
+        "--note", "contradiction 🚧", "--category", "To verify", "--tag", "infra", "--tag", "x",
+    )  # fmt: skip
+    assert code == 0
+    added = json.loads(out)
+    assert added["start"] == TEXT.index("the bridge is", 20) and added["quote"] == "the bridge is"
+    assert (added["category"], added["tags"], added["note"]) == (
+        "to-verify",
+        ["infra", "x"],
+        "contradiction 🚧",
+    )
+    code, out, _ = run(capsys, "add", str(article), "--start", "4", "--end", "9")
+    assert code == 0 and json.loads(out)["quote"] == "mayor"
+
+    code, out, _ = run(capsys, "list", "--article", str(article), "--json")
+    listed = json.loads(out)
+    assert [h["quote"] for h in listed] == ["mayor", "the bridge is"]
+    keys = {"id", "article", "quote", "note", "category", "tags", "start", "end", "orphan"}
+    assert all(keys <= set(h) for h in listed) and listed[1]["id"] == added["id"]
+    code, out, _ = run(capsys, "list")
+    assert code == 0 and added["id"] in out and "contradiction 🚧" in out and "#infra" in out
+
+    for argv, message in [
+        (["--quote", "tunnel"], "quote not found"),
+        (["--quote", "safe", "--occurrence", "3"], "occurrence 3 is out of range"),
+        (["--start", "9", "--end", "4"], "bad offsets 9-4"),
+        (["--start", "9"], "--start needs --end"),
+        (["--start", "1", "--end", "2", "--occurrence", "2"], "--occurrence goes with --quote"),
+        (["--quote", "mayor", "--category", "gossip"], "unknown category 'gossip'"),
+    ]:
+        code, out, err = run(capsys, "add", str(article), *argv)
+        assert (code, out) == (1, "") and message in err
+    code, _, err = run(capsys, "add", "999", "--quote", "x")
+    assert code == 1 and "unknown article 999" in err
+    code, out, _ = run(capsys, "list", "--json")
+    assert len(json.loads(out)) == 2  # failed adds stored nothing
+
+
+def test_export_import_backups_restore(capsys, article: int, tmp_path: Path) -> None:
+    run(capsys, "add", str(article), "--quote", "mayor", "--tag", "people", "--note", "n")
+    run(capsys, "add", str(article), "--quote", "Engineers", "--category", "disagree")
+
+    code, out, _ = run(capsys, "export", "--format", "csv", "--tag", "people")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and [r["quote"] for r in rows] == ["mayor"]
+    code, out, _ = run(capsys, "export", "--format", "md", "--category", "disagree")
+    assert out.startswith('---\ntitle: "Bridge"') and "> Engineers" in out and "mayor" not in out
+    target = tmp_path / "notes.json"
+    code, out, _ = run(capsys, "export", "--format", "json", "-o", str(target))
+    assert code == 0 and out == ""
+    exported = json.loads(target.read_text(encoding="utf-8"))
+    assert exported["total"] == 2
+    folder = tmp_path / "vault"
+    folder.mkdir()
+    assert run(capsys, "export", "--format", "md", "-o", str(folder))[0] == 0
+    assert len(list(folder.glob("*.md"))) == 1
+
+    code, out, _ = run(capsys, "import", str(target))
+    assert code == 0 and "added 0, updated 0, unchanged 2" in out
+    code, out, _ = run(capsys, "backups")
+    names = [line.split()[0] for line in out.splitlines()]
+    kinds = [line.split()[1] for line in out.splitlines()]
+    assert sorted(kinds) == ["daily", "pre-import"]
+
+    daily = names[kinds.index("daily")]  # taken before the first note was written
+    code, out, _ = run(capsys, "restore", daily)
+    assert code == 0 and "restored 0 highlight(s)" in out
+    assert json.loads(run(capsys, "list", "--json")[1]) == []
+    undo = out.rsplit("dossier notes restore ", 1)[1].strip()
+    assert run(capsys, "restore", undo)[0] == 0
+    assert len(json.loads(run(capsys, "list", "--json")[1])) == 2
+
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}", encoding="utf-8")
+    code, _, err = run(capsys, "import", str(bad))
+    assert code == 1 and str(bad) in err
+    code, _, err = run(capsys, "restore", "nope")
+    assert code == 1 and "no such backup" in err
+    with pytest.raises(SystemExit):
+        main(["notes", "export", "--format", "pdf"])
