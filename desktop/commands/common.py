@@ -5,8 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from desktop.core.library.session import Library
 
 
 class CommandError(Exception):
@@ -15,6 +19,25 @@ class CommandError(Exception):
     def __init__(self, message: str, exit_code: int = 1) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+
+
+@contextmanager
+def open_user_library() -> Iterator[Library]:
+    """The user's library for one command; a database that cannot be opened is a clean
+    one-line error (locked, corrupt, written by a newer Dossier) instead of a traceback."""
+    from desktop.core.library.session import open_library
+    from desktop.core.resources import ResourceNotFound
+    from desktop.core.storage.db import DatabaseError
+
+    try:
+        library = open_library()
+    except (DatabaseError, ResourceNotFound) as exc:
+        raise CommandError(str(exc)) from exc
+    with library:
+        try:
+            yield library
+        except DatabaseError as exc:
+            raise CommandError(str(exc)) from exc
 
 
 def print_json(value: Any, stream: TextIO | None = None) -> None:

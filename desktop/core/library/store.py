@@ -45,7 +45,7 @@ def content_hash(text: str) -> str:
 
 
 def count_words(text: str) -> int:
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))
 
 
 def now_iso() -> str:
@@ -62,6 +62,9 @@ class AddResult:
 
 @dataclass(frozen=True)
 class SearchHit:
+    """A search result: ``article`` without its text, a ``[marked]`` snippet, and a BM25
+    ``score`` (higher is better)."""
+
     article: Article
     snippet: str
     score: float
@@ -204,19 +207,28 @@ class ArticleStore:
             last = rows[-1]["id"]
 
     def search(self, query: str, *, limit: int = 50, offset: int = 0) -> list[SearchHit]:
-        """BM25-ranked articles matching ``query`` (title weighted above body), with snippets."""
+        """BM25-ranked articles matching ``query`` (title weighted 5× the body), with snippets.
+
+        ``ORDER BY rank`` lets FTS5 sort by its configured ``bm25(5.0, 1.0)`` itself, so the
+        join and the snippet are computed only for the rows returned, not for every match.
+        """
         match = fts_query(query)
         if not match:
             return []
         rows = self.conn.execute(
             f"SELECT {_SEARCH_COLUMNS},"
-            " snippet(articles_fts, -1, '[', ']', '…', 12) AS snippet,"
-            " bm25(articles_fts, 5.0, 1.0) AS score"
+            " snippet(articles_fts, -1, '[', ']', '…', 12) AS snippet, rank"
             " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-            " WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?",
+            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
             (match, limit, offset),
         )
-        return [SearchHit(_article(r), r["snippet"], float(r["score"])) for r in rows]
+        return [SearchHit(_article(r), r["snippet"], -float(r["rank"])) for r in rows]
+
+    def delete(self, article_id: int) -> bool:
+        """Remove an article (its search entry goes with it); False if there was none."""
+        with transaction(self.conn):
+            cur = self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        return cur.rowcount > 0
 
     def set_read(self, article_id: int, read: bool = True) -> None:
         with transaction(self.conn):

@@ -17,6 +17,8 @@ from importlib import resources as importlib_resources
 from pathlib import Path
 
 BUSY_TIMEOUT_MS = 10_000
+CACHE_KIB = 32 * 1024
+MMAP_BYTES = 256 * 1024 * 1024
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
@@ -99,6 +101,10 @@ def connect(path: Path | str, *, migrate_schema: bool = True) -> sqlite3.Connect
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
+        # Search reads large FTS doclists and imports merge index segments: a 32 MiB page
+        # cache and memory-mapped reads keep both off the read() system call.
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         if migrate_schema:
             migrate(conn)
     except sqlite3.DatabaseError as exc:

@@ -1,0 +1,199 @@
+"""Library sub-commands: import, list, search, show, mark.
+
+Human output is a compact table; ``--json`` prints stable JSON for scripts: ``list`` and
+``search`` an array of article objects (``search`` adds ``snippet`` and ``score``), ``show`` one
+object with its ``text``, ``import`` its report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import asdict
+from typing import Any
+
+from desktop.commands.common import CommandError, open_user_library, print_json
+from desktop.core.library.importing import ImportReport, import_paths
+from desktop.core.library.store import SORT_COLUMNS
+from desktop.core.models import Article
+
+_LISTED_FIELDS = (
+    "id", "title", "byline", "source", "url", "published", "added", "language", "words",
+    "read", "starred", "origin",
+)  # fmt: skip
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser("import", help="add article files or folders (recursive)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to import")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(run=run_import)
+
+    p = commands.add_parser("list", help="list the articles in the library")
+    p.add_argument("--sort", choices=sorted(SORT_COLUMNS), default="added")
+    p.add_argument("--ascending", action="store_true", help="oldest / smallest first")
+    p.add_argument("--limit", type=_positive, default=None, help="at most N articles")
+    p.add_argument("--unread", action="store_true", help="only unread articles")
+    p.add_argument("--starred", action="store_true", help="only starred articles")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.set_defaults(run=run_list)
+
+    p = commands.add_parser("search", help="full-text search, best matches first")
+    p.add_argument("query", nargs="+", help='words (all must match), "a phrase", or prefix*')
+    p.add_argument("--limit", type=_positive, default=20, help="at most N results (20)")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.set_defaults(run=run_search)
+
+    p = commands.add_parser("show", help="print one article with its text")
+    p.add_argument("id", type=int, help="article id (see `dossier list`)")
+    p.add_argument("--json", action="store_true", help="print a JSON object")
+    p.set_defaults(run=run_show)
+
+    p = commands.add_parser("mark", help="mark an article read/unread or starred/unstarred")
+    p.add_argument("id", type=int, help="article id")
+    group = p.add_mutually_exclusive_group(required=True)
+    for flag in ("read", "unread", "star", "unstar"):
+        group.add_argument(f"--{flag}", dest="state", action="store_const", const=flag)
+    p.set_defaults(run=run_mark)
+
+
+def article_json(article: Article, *, with_text: bool = False) -> dict[str, Any]:
+    """The JSON shape of an article; ``text`` and ``content_hash`` only when asked."""
+    fields = asdict(article)
+    value = {name: fields[name] for name in _LISTED_FIELDS}
+    if with_text:
+        value["content_hash"] = article.content_hash
+        value["text"] = article.text
+    return value
+
+
+def run_import(args: argparse.Namespace) -> int:
+    progress = None if args.json or not sys.stderr.isatty() else _ProgressBar()
+    with open_user_library() as library:
+        report = import_paths(library, args.paths, progress.update if progress else None)
+    if progress:
+        progress.finish()
+    if args.json:
+        print_json(_report_json(report))
+    else:
+        for failure in report.failures:
+            print(f"dossier: {failure.error}", file=sys.stderr)
+        print(
+            f"Imported {len(report.imported)}, duplicates {len(report.duplicates)}, "
+            f"failed {len(report.failures)}."
+        )
+    return 1 if report.failures else 0
+
+
+def _report_json(report: ImportReport) -> dict[str, Any]:
+    return {
+        "imported": report.imported,
+        "duplicates": report.duplicates,
+        "failed": [{"path": str(f.path), "reason": f.error} for f in report.failures],
+        "files": [
+            {
+                "path": str(f.path),
+                "imported": list(f.imported),
+                "duplicates": list(f.duplicates),
+                "error": f.error,
+            }
+            for f in report.files
+        ],
+    }
+
+
+def run_list(args: argparse.Namespace) -> int:
+    with open_user_library() as library:
+        articles = library.store.list(
+            sort=args.sort,
+            descending=not args.ascending,
+            limit=args.limit,
+            unread_only=args.unread,
+            starred_only=args.starred,
+        )
+    if args.json:
+        print_json([article_json(a) for a in articles])
+    else:
+        for article in articles:
+            print(_row(article))
+    return 0
+
+
+def run_search(args: argparse.Namespace) -> int:
+    query = " ".join(args.query)
+    with open_user_library() as library:
+        hits = library.store.search(query, limit=args.limit)
+    if args.json:
+        print_json(
+            [{**article_json(h.article), "snippet": h.snippet, "score": h.score} for h in hits]
+        )
+    else:
+        for hit in hits:
+            print(_row(hit.article))
+            print(f"      {' '.join(hit.snippet.split())}")
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    with open_user_library() as library:
+        article = library.store.get(args.id)
+    if article is None:
+        raise CommandError(f"no article with id {args.id} (see `dossier list`)")
+    if args.json:
+        print_json(article_json(article, with_text=True))
+        return 0
+    print(article.title)
+    details = [article.byline, article.source, article.published, f"{article.words} words"]
+    print(" · ".join(d for d in details if d))
+    if article.url:
+        print(article.url)
+    print()
+    print(article.text)
+    return 0
+
+
+def run_mark(args: argparse.Namespace) -> int:
+    with open_user_library() as library:
+        if library.store.get(args.id) is None:
+            raise CommandError(f"no article with id {args.id} (see `dossier list`)")
+        if args.state in ("read", "unread"):
+            library.store.set_read(args.id, args.state == "read")
+        else:
+            library.store.set_starred(args.id, args.state == "star")
+    return 0
+
+
+def _row(article: Article) -> str:
+    flags = ("*" if article.starred else " ") + (" " if article.read else "•")
+    date = article.published or article.added[:10]
+    source = f"  ({article.source})" if article.source else ""
+    return f"{article.id:>5} {flags} {date:<10} {article.words:>6}w  {article.title}{source}"
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+class _ProgressBar:
+    """A one-line progress bar on stderr, redrawn in place; only used on a terminal."""
+
+    WIDTH = 30
+
+    def __init__(self) -> None:
+        self._shown = False
+
+    def update(self, done: int, total: int, path: str) -> None:
+        filled = self.WIDTH * done // max(total, 1)
+        name = path[-40:]
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        sys.stderr.write(f"\r[{bar}] {done}/{total} {name:<40}")
+        sys.stderr.flush()
+        self._shown = True
+
+    def finish(self) -> None:
+        if self._shown:
+            sys.stderr.write("\n")
+            sys.stderr.flush()

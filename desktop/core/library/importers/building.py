@@ -1,0 +1,89 @@
+"""Turning what an importer found into a stored-ready Article, the same way for every format."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+from pathlib import Path
+
+from desktop.core.library.store import with_hash
+from desktop.core.models import Article
+
+_TRAILING_SPACE = re.compile(r"[ \t\u00a0]+\n")
+_BLANK_LINES = re.compile(r"\n{3,}")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+_WORDS_IN_NAME = re.compile(r"[^\W\d_]{3,}")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+TITLE_WORDS = 12
+
+
+def tidy_text(text: str) -> str:
+    """One canonical form for stored text: NFC, ``\\n`` line ends, at most one blank line."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _TRAILING_SPACE.sub("\n", text + "\n")
+    return _BLANK_LINES.sub("\n\n", text).strip()
+
+
+def iso_date(value: str | date | None) -> str:
+    """``YYYY-MM-DD`` from a date or a string starting with one; empty when there is none."""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    match = _ISO_DATE.match((value or "").strip())
+    if not match:
+        return ""
+    try:
+        return date(*(int(part) for part in match.groups())).isoformat()
+    except ValueError:
+        return ""
+
+
+def opening_words(text: str, limit: int = TITLE_WORDS) -> str:
+    """A stand-in title: the first sentence, cut to ``limit`` words."""
+    first = _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+    words = first.split()
+    if len(words) <= limit:
+        return " ".join(words)
+    return " ".join(words[:limit]).rstrip(",;:") + "…"
+
+
+def title_from_filename(path: Path, text: str) -> str:
+    """The file name as a title (``gas-prices_2024.txt`` → ``gas prices 2024``), unless it is a
+    machine-made name such as ``000_66ae021c01a1e4e0``: then the article's opening words."""
+    stem = re.sub(r"[_\s-]+", " ", path.stem).strip()
+    if _WORDS_IN_NAME.search(stem):
+        return stem
+    return opening_words(text) or stem or path.name
+
+
+def build_article(
+    path: Path,
+    *,
+    title: str,
+    text: str,
+    byline: str = "",
+    source: str = "",
+    url: str = "",
+    published: str = "",
+    language: str = "",
+    origin: str = "",
+) -> Article:
+    """An unsaved Article (id 0) with tidy text, its content hash and word count."""
+    text = tidy_text(text)
+    return with_hash(
+        Article(
+            id=0,
+            title=" ".join(title.split()) or title_from_filename(path, text),
+            text=text,
+            content_hash="",
+            words=0,
+            byline=" ".join(byline.split()),
+            source=" ".join(source.split()),
+            url=url.strip(),
+            published=published,
+            language=(language or "en").strip().lower()[:2] or "en",
+            origin=origin or str(path),
+        )
+    )

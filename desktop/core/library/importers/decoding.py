@@ -1,0 +1,125 @@
+"""Bytes of a file in, text out: the size limit, binary sniffing and encoding detection.
+
+Saved articles come in UTF-8, in UTF-16 with a byte-order mark (Windows "Unicode" text), or in
+a legacy single-byte charset. charset-normalizer guesses legacy charsets, but on short Western
+text it often prefers a Baltic or Central European code page over Windows-1252, by far the most
+common legacy encoding of news text, so 1252 wins whenever it reads about as cleanly.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+import charset_normalizer
+from charset_normalizer.md import mess_ratio
+
+from desktop.core.library.importers.errors import UnreadableFile
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+"""Largest file an importer reads (20 MiB): far above any article or feed, small enough that a
+mistaken pick (a video, a disk image) fails at once instead of filling memory."""
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_PREFERRED_LEGACY = "cp1252"
+_LEGACY_PREFERENCE = 0.1
+_MAX_MESS = 0.25
+_MAX_CONTROL_SHARE = 0.01
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_CHARSET_DECLARATION = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+_XML_DECLARATION = re.compile(rb"""^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+
+
+def read_file_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing folders, empty files and files over ``MAX_FILE_BYTES``."""
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise UnreadableFile(path, "not a regular file")
+        if size > MAX_FILE_BYTES:
+            raise UnreadableFile(
+                path,
+                f"file is too large ({size / 1048576:.1f} MiB; the limit is "
+                f"{MAX_FILE_BYTES // 1048576} MiB)",
+            )
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise UnreadableFile(path, f"cannot read the file ({exc.strerror or exc})") from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise UnreadableFile(path, "file grew past the size limit while it was read")
+    if not data.strip():
+        raise UnreadableFile(path, "file is empty")
+    return data
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The charset an HTML ``<meta>`` or XML declaration names, if Python knows it."""
+    head = data[:4096]
+    match = _XML_DECLARATION.match(head.lstrip()) or _CHARSET_DECLARATION.search(head)
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+
+
+def decode_text(data: bytes, path: Path, declared: str | None = None) -> str:
+    """Decode ``data``: byte-order mark, then UTF-8, then ``declared``, then a careful guess."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _checked(_strict(data[len(bom) :], encoding, path), path)
+    if b"\x00" in data[:65536]:
+        raise UnreadableFile(path, "binary file, not text")
+    try:
+        return _checked(data.decode("utf-8"), path)
+    except UnicodeDecodeError:
+        pass
+    if declared and declared not in ("utf-8", "utf-16", "utf-32"):
+        try:
+            return _checked(data.decode(declared), path)
+        except UnicodeDecodeError:
+            pass
+    return _checked(_guess_legacy(data, path), path)
+
+
+def _strict(data: bytes, encoding: str, path: Path) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(path, f"not valid {encoding.upper()} text ({exc.reason})") from exc
+
+
+def _guess_legacy(data: bytes, path: Path) -> str:
+    candidates: list[tuple[float, str]] = []
+    for match in charset_normalizer.from_bytes(data):
+        candidates.append((match.chaos, str(match)))
+    try:
+        text = data.decode(_PREFERRED_LEGACY)
+    except UnicodeDecodeError:
+        pass
+    else:
+        candidates.append((mess_ratio(text, 1.0) - _LEGACY_PREFERENCE, text))
+    if not candidates:
+        raise UnreadableFile(path, "cannot tell the text encoding (not UTF-8 or a known charset)")
+    mess, text = min(candidates, key=lambda c: c[0])
+    if mess > _MAX_MESS:
+        raise UnreadableFile(path, "cannot tell the text encoding (it decodes only to garbage)")
+    return text
+
+
+def _checked(text: str, path: Path) -> str:
+    """Refuse text that is mostly control characters: a binary file that happened to decode."""
+    sample = text[:65536]
+    controls = len(_CONTROL.findall(sample))
+    if sample and controls / len(sample) > _MAX_CONTROL_SHARE:
+        raise UnreadableFile(path, "binary file, not text")
+    return text.lstrip("\ufeff")

@@ -1,0 +1,97 @@
+"""Web pages saved as HTML: the article's main text and its metadata, via trafilatura.
+
+trafilatura drops scripts, styles, navigation, comments and ads, and reads title, author, date
+and site name from the page's metadata. It is given the page's text, never a URL, so it never
+touches the network.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import lxml.html
+from lxml import etree
+
+from desktop.core.library.importers.building import build_article, iso_date
+from desktop.core.library.importers.errors import UnreadableFile
+from desktop.core.models import Article
+
+_DATE_OPTIONS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"}
+_BLOCKS = frozenset(
+    {
+        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+        "pre", "table", "tr", "section", "article", "header", "footer", "figure", "hr",
+    }
+)  # fmt: skip
+_DROPPED = frozenset(("script", "style", "noscript", "template", "iframe", "object", "svg"))
+
+# trafilatura reports pages it finds little in through logging; that is our error to word.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+
+
+def parse_html(text: str, path: Path) -> list[Article]:
+    import trafilatura
+
+    try:
+        found = trafilatura.bare_extraction(
+            text,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            date_extraction_params=_DATE_OPTIONS,
+        )
+    except (ValueError, etree.LxmlError) as exc:
+        raise UnreadableFile(path, f"cannot parse the HTML ({exc})") from exc
+    lines = [line.strip() for line in (found.text or "").splitlines()] if found else []
+    title = (found.title or "") if found else ""
+    if lines and title and lines[0] == title.strip():
+        lines = lines[1:]
+    body = "\n\n".join(line for line in lines if line)
+    if not body:
+        raise UnreadableFile(path, "no article text found in the HTML page")
+    return [
+        build_article(
+            path,
+            title=title,
+            text=body,
+            byline=found.author or "",
+            source=found.sitename or found.hostname or "",
+            url=found.url or "",
+            published=iso_date(found.date),
+            language=found.language or "",
+        )
+    ]
+
+
+def html_fragment_text(fragment: str) -> str:
+    """Readable text of a small HTML fragment (a feed entry): blocks become paragraphs."""
+    if "<" not in fragment:
+        return fragment
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (ValueError, etree.LxmlError):
+        return ""
+    parts: list[str] = []
+    _collect_text(root, parts)
+    paragraphs = (" ".join(p.split()) for p in "".join(parts).split("\n\n"))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _collect_text(element: lxml.html.HtmlElement, parts: list[str]) -> None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in _DROPPED:
+        if element.tail:
+            parts.append(element.tail)
+        return
+    block = tag in _BLOCKS
+    if block:
+        parts.append("\n\n")
+    if element.text and tag:
+        parts.append(element.text)
+    for child in element:
+        _collect_text(child, parts)
+    if block:
+        parts.append("\n\n")
+    if element.tail:
+        parts.append(element.tail)

@@ -1,0 +1,144 @@
+"""The import pipeline: files and folders in, articles stored, a report of what happened.
+
+Runs anywhere (CLI, tests, the window's worker thread): it takes a progress callback and an
+optional cancel event instead of printing. Files are read and parsed before any write, and
+stored in one transaction per batch, so a file that cannot be read changes nothing and a
+failed write leaves no half-stored batch.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.core.library.importers import SUPPORTED_SUFFIXES, UnreadableFile, read_articles
+from desktop.core.models import Article
+from desktop.core.storage.db import DatabaseError, transaction
+
+if TYPE_CHECKING:
+    from desktop.core.library.session import Library
+
+Progress = Callable[[int, int, str], None]
+"""``progress(done, total, path)`` after each file; ``path`` is the file just handled."""
+
+FileRead = tuple[Path, "list[Article] | str"]
+"""A file and its articles, or the message saying why it could not be read."""
+
+BATCH_FILES = 200
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What became of one file: ids stored, ids it duplicated, or why it failed."""
+
+    path: Path
+    imported: tuple[int, ...] = ()
+    duplicates: tuple[int, ...] = ()
+    error: str = ""
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.error)
+
+
+@dataclass
+class ImportReport:
+    """Per-file results of one import, in the order the files were handled."""
+
+    files: list[FileResult] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def imported(self) -> list[int]:
+        return [i for f in self.files for i in f.imported]
+
+    @property
+    def duplicates(self) -> list[int]:
+        return [i for f in self.files for i in f.duplicates]
+
+    @property
+    def failures(self) -> list[FileResult]:
+        return [f for f in self.files if f.failed]
+
+
+def collect_files(paths: Iterable[Path | str]) -> Iterator[tuple[Path, str]]:
+    """``(file, problem)`` pairs: folders are walked recursively (supported suffixes only,
+    hidden entries skipped, sorted); a named file is always tried; a missing path is a problem."""
+    for given in paths:
+        path = Path(given).expanduser()
+        if path.is_dir():
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(names):
+                    if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
+                        yield Path(root) / name, ""
+        elif path.exists():
+            yield path, ""
+        else:
+            yield path, "no such file or folder"
+
+
+def import_paths(
+    library: Library,
+    paths: Iterable[Path | str],
+    progress: Progress | None = None,
+    *,
+    cancel: threading.Event | None = None,
+    batch_files: int = BATCH_FILES,
+) -> ImportReport:
+    """Import every file under ``paths`` into ``library``; one bad file never stops the rest.
+
+    Raises ``DatabaseError`` only when the library itself cannot be written; batches committed
+    before that stay stored.
+    """
+    files = list(collect_files(paths))
+    report = ImportReport()
+    pending: list[FileRead] = []
+    for done, (path, problem) in enumerate(files, start=1):
+        if cancel is not None and cancel.is_set():
+            report.cancelled = True
+            break
+        pending.append((path, f"{path}: {problem}" if problem else _read(path)))
+        if len(pending) >= batch_files:
+            report.files.extend(store_batch(library, pending))
+            pending = []
+        if progress is not None:
+            progress(done, len(files), str(path))
+    report.files.extend(store_batch(library, pending))
+    return report
+
+
+def _read(path: Path) -> list[Article] | str:
+    """The file's articles, or why it cannot be read."""
+    try:
+        return read_articles(path)
+    except UnreadableFile as exc:
+        return str(exc)
+
+
+def store_batch(library: Library, batch: list[FileRead]) -> list[FileResult]:
+    """Store the articles of several files in one transaction, all of them or none; a file
+    given as an error message is passed through as a failure."""
+    results = []
+    try:
+        with transaction(library.conn):
+            for path, read in batch:
+                if isinstance(read, str):
+                    results.append(FileResult(path, error=read))
+                    continue
+                added = [library.store.add(article) for article in read]
+                results.append(
+                    FileResult(
+                        path,
+                        imported=tuple(a.id for a in added if not a.duplicate),
+                        duplicates=tuple(a.id for a in added if a.duplicate),
+                    )
+                )
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"cannot store imported articles in the library: {exc}") from exc
+    return results

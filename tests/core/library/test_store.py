@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from desktop.core.library.store import ArticleStore, content_hash, count_words, fts_query, with_hash
+from desktop.core.models import Article
+from desktop.core.storage.db import connect
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> ArticleStore:
+    return ArticleStore(connect(tmp_path / "library.sqlite3"))
+
+
+def article(title: str, text: str, **fields: object) -> Article:
+    return with_hash(Article(id=0, title=title, text=text, content_hash="", words=0, **fields))
+
+
+def test_add_and_get_round_trip(store: ArticleStore) -> None:
+    new = article("Port strike", "Dock workers walked out.", byline="Ann", source="Gazette")
+    result = store.add(new)
+    assert not result.duplicate
+    stored = store.get(result.id)
+    assert stored is not None
+    assert (stored.title, stored.text, stored.byline, stored.source) == (
+        "Port strike",
+        "Dock workers walked out.",
+        "Ann",
+        "Gazette",
+    )
+    assert stored.words == 4
+    assert stored.added
+    assert store.by_hash(new.content_hash) == stored
+    assert store.get(result.id + 100) is None
+
+
+def test_same_content_is_a_duplicate_and_stored_once(store: ArticleStore) -> None:
+    first = store.add(article("One", "Same words here.\n"))
+    again = store.add(article("Another title", "Same words here.\r\n"))
+    assert again.duplicate and again.id == first.id
+    assert store.count() == 1
+    assert store.get(first.id).title == "One"
+
+
+def test_content_hash_ignores_line_endings_and_unicode_form() -> None:
+    assert content_hash("Cafe\u0301\r\nbar") == content_hash("Café\nbar\n")
+    assert content_hash("one text") != content_hash("another text")
+
+
+def test_count_words_keeps_contractions_and_hyphens_together() -> None:
+    assert count_words("Don't over-think U.S. policy, 3.5 times.") == 6
+
+
+def test_add_many_failing_midway_stores_nothing(store: ArticleStore) -> None:
+    store.add(article("Existing", "Already here."))
+    broken = replace(article("Broken", "No title allowed."), title=None)
+    batch = [article("A", "First new."), article("B", "Second new."), broken]
+    with pytest.raises(sqlite3.IntegrityError):
+        store.add_many(batch)
+    assert store.count() == 1
+    assert store.search("new") == []
+
+
+def test_search_ranks_title_matches_first_and_marks_snippets(store: ArticleStore) -> None:
+    body_only = store.add(article("City news", "The harbour was quiet. " * 5 + "Flooding later."))
+    in_title = store.add(article("Flooding closes roads", "Roads closed after rain."))
+    hits = store.search("flooding")
+    assert [h.article.id for h in hits] == [in_title.id, body_only.id]
+    assert hits[0].score > hits[1].score
+    assert "[Flooding]" in hits[1].snippet
+    assert hits[0].article.text == ""
+
+
+def test_search_stems_and_ignores_diacritics(store: ArticleStore) -> None:
+    stored = store.add(article("Vote", "Elections were held at the café on Sunday."))
+    assert [h.article.id for h in store.search("election")] == [stored.id]
+    assert [h.article.id for h in store.search("cafe")] == [stored.id]
+    assert store.search("elect*")
+    assert store.search('"held at the"')
+    assert store.search('"the held"') == []
+
+
+def test_search_requires_every_word(store: ArticleStore) -> None:
+    store.add(article("A", "Budget talks in parliament."))
+    both = store.add(article("B", "Budget cuts for hospitals."))
+    assert [h.article.id for h in store.search("budget hospitals")] == [both.id]
+
+
+@pytest.mark.parametrize(
+    "query", ['"', "AND OR NOT", "(", "*", "NEAR(a b)", "title:x", "-", "^a", "'; DROP TABLE"]
+)
+def test_search_never_fails_on_fts_syntax(store: ArticleStore, query: str) -> None:
+    store.add(article("A", "Some text with a title and x."))
+    assert isinstance(store.search(query), list)
+
+
+def test_fts_query_quotes_tokens() -> None:
+    assert fts_query('tax "prime minister" elect*') == '"tax" AND "prime minister" AND "elect"*'
+    assert fts_query("  ") == ""
+
+
+def test_search_follows_text_changes_and_deletes(store: ArticleStore) -> None:
+    stored = store.add(article("Report", "Original wording about tariffs."))
+    store.replace_text(stored.id, article("Report", "Revised wording about subsidies."))
+    assert store.search("tariffs") == []
+    assert [h.article.id for h in store.search("subsidies")] == [stored.id]
+    assert store.get(stored.id).words == 4
+    assert store.delete(stored.id)
+    assert not store.delete(stored.id)
+    assert store.search("subsidies") == []
+    assert store.count() == 0
+
+
+def test_list_sorts_filters_and_pages(store: ArticleStore) -> None:
+    ids = [
+        store.add(article(t, f"Text {t}.", published=p)).id
+        for t, p in (("beta", "2020-01-02"), ("Alpha", "2021-05-01"), ("gamma", "2019-12-31"))
+    ]
+    store.set_read(ids[0])
+    store.set_starred(ids[2])
+    assert [a.title for a in store.list(sort="title", descending=False)] == [
+        "Alpha",
+        "beta",
+        "gamma",
+    ]
+    assert [a.title for a in store.list(sort="published")] == ["Alpha", "beta", "gamma"]
+    assert [a.id for a in store.list(unread_only=True, sort="id", descending=False)] == ids[1:]
+    assert [a.id for a in store.list(starred_only=True)] == [ids[2]]
+    assert [a.title for a in store.list(sort="title", descending=False, limit=1, offset=1)] == [
+        "beta"
+    ]
+    assert all(a.text == "" for a in store.list())
+    assert store.get(ids[0]).read and not store.get(ids[0]).starred
+    store.set_read(ids[0], False)
+    assert not store.get(ids[0]).read
+    with pytest.raises(ValueError, match="cannot sort"):
+        store.list(sort="text")
+
+
+def test_iter_all_streams_every_article_with_text(store: ArticleStore) -> None:
+    store.add_many(article(f"T{i}", f"Body number {i}.") for i in range(7))
+    streamed = list(store.iter_all(batch=3))
+    assert [a.title for a in streamed] == [f"T{i}" for i in range(7)]
+    assert all(a.text.startswith("Body number") for a in streamed)

@@ -1,0 +1,228 @@
+"""Library benchmark: import 10,000 article files, search at 10k and 100k articles, peak memory.
+
+Goals (issue 2): 10k articles imported in ≤ 15 s including FTS; p95 search ≤ 20 ms at 100k.
+Articles are built from ../shared/eval texts (Wikinews and BBC), varied so every one is unique.
+Baselines measured in the same run: storing the same articles with ``add_many`` (no files, no
+parsing) and, for search, a plain ``bm25`` join over every match.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import resource
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from desktop.core.library.importing import import_paths
+from desktop.core.library.session import Library, open_library
+from desktop.core.library.store import with_hash
+from desktop.core.models import Article
+from desktop.core.paths import Paths
+
+EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"
+SOURCES = ("library-wikinews.jsonl", "summaries-bbc-dev.jsonl")
+IMPORT_COUNT = 10_000
+LARGE_COUNT = 100_000
+HTML_COUNT = 200
+ADD_BATCH = 5_000
+REPEATS = 3
+QUERIES = (
+    "election", "prime minister", "police arrested", "football", "economy growth",
+    "interest rates", "climate change", "Trump", "Brexit", "oil prices", "court ruling",
+    "hospital", "film award", "music chart", "mobile phone", "internet", "tax", "Labour party",
+    "Conservatives", "Blair", "Chelsea", "Arsenal", "earthquake", "flood", "protest",
+    "government plans", "unemployment", "inflation", "shares fell", "profits rose",
+    "European Union", "China", "Iraq war", "United Nations", "vote", "elect*", "minist*",
+    '"Prime Minister"', "ID cards", "Microsoft", "video games", "broadband", "Oscar",
+    "tennis Australian Open", "rugby Wales", "coronavirus", "Pelosi", "Congress Senate",
+    "school teachers", "security guarantees",
+)  # fmt: skip
+NAIVE_SEARCH = (
+    "SELECT a.id, a.title, a.source, a.published, a.words, a.read, a.starred,"
+    " snippet(articles_fts, -1, '[', ']', '…', 12) AS snippet, bm25(articles_fts, 5.0, 1.0) AS s"
+    " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+    " WHERE articles_fts MATCH ? ORDER BY s LIMIT 50"
+)
+
+
+def load_bases() -> list[dict[str, str]]:
+    bases = []
+    for name in SOURCES:
+        with (EVAL / name).open(encoding="utf-8") as handle:
+            for line in handle:
+                record = json.loads(line)
+                bases.append(
+                    {
+                        "title": record["title"],
+                        "text": record["text"],
+                        "source": record.get("publisher", "BBC News"),
+                        "date": record.get("date", "2005-01-01"),
+                    }
+                )
+    return bases
+
+
+def variant(bases: list[dict[str, str]], index: int) -> dict[str, str]:
+    """A unique article: a base text with its paragraphs shuffled and an edition line."""
+    base = bases[index % len(bases)]
+    paragraphs = [p for p in base["text"].split("\n") if p.strip()]
+    rng = random.Random(index)
+    lead, rest = paragraphs[:1], paragraphs[1:]
+    rng.shuffle(rest)
+    text = "\n\n".join([*lead, *rest, f"Edition {index} of this report."])
+    return {**base, "title": f"{base['title']} ({index})", "text": text}
+
+
+def write_files(folder: Path, bases: list[dict[str, str]], count: int) -> None:
+    """Four in five as plain text (seed format), one in five as Markdown."""
+    for i in range(count):
+        art = variant(bases, i)
+        sub = folder / f"{i // 1000:02d}"
+        sub.mkdir(exist_ok=True)
+        if i % 5:
+            content = f" date {art['date']}\n{art['title']}\n\n{art['text']}\n"
+            (sub / f"article-{i}.txt").write_text(content, encoding="utf-8")
+        else:
+            content = f"# {art['title']}\n\n*By a reporter*\n\n{art['text']}\n"
+            (sub / f"article-{i}.md").write_text(content, encoding="utf-8")
+
+
+def write_html(folder: Path, bases: list[dict[str, str]], count: int, offset: int) -> None:
+    for i in range(offset, offset + count):
+        art = variant(bases, i)
+        body = "".join(f"<p>{p}</p>\n" for p in art["text"].split("\n\n"))
+        page = (
+            f"<!doctype html><html><head><title>{art['title']}</title>"
+            f'<meta name="author" content="A Reporter"><meta property="og:site_name" '
+            f'content="{art["source"]}"><script>var ads = 1;</script></head><body>'
+            f"<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article>"
+            f"<h1>{art['title']}</h1>{body}</article><footer>© News</footer></body></html>"
+        )
+        (folder / f"page-{i}.html").write_text(page, encoding="utf-8")
+
+
+def articles(bases: list[dict[str, str]], start: int, stop: int) -> list[Article]:
+    built = []
+    for i in range(start, stop):
+        art = variant(bases, i)
+        built.append(
+            with_hash(
+                Article(
+                    id=0,
+                    title=art["title"],
+                    text=art["text"],
+                    content_hash="",
+                    words=0,
+                    source=art["source"],
+                    published=art["date"],
+                )
+            )
+        )
+    return built
+
+
+def fresh_library(root: Path, name: str) -> Library:
+    home = root / name
+    return open_library(Paths(home / "data", home / "config", home / "cache", home / "logs"))
+
+
+def search_times(library: Library, run) -> list[float]:
+    times = []
+    for _ in range(REPEATS):
+        for query in QUERIES:
+            started = time.perf_counter()
+            run(library, query)
+            times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def store_search(library: Library, query: str) -> None:
+    library.store.search(query, limit=50)
+
+
+def naive_search(library: Library, query: str) -> None:
+    from desktop.core.library.store import fts_query
+
+    library.conn.execute(NAIVE_SEARCH, (fts_query(query),)).fetchall()
+
+
+def percentiles(times: list[float]) -> str:
+    cuts = statistics.quantiles(times, n=100)
+    return f"p50 {cuts[49]:6.2f} ms   p95 {cuts[94]:6.2f} ms   max {max(times):6.2f} ms"
+
+
+def main() -> int:
+    if not all((EVAL / name).exists() for name in SOURCES):
+        print(f"skipped: {EVAL} is missing (the benchmark builds its articles from it)")
+        return 0
+    bases = load_bases()
+    with tempfile.TemporaryDirectory(prefix="dossier-bench-") as tmp:
+        root = Path(tmp)
+        files = root / "files"
+        files.mkdir()
+        write_files(files, bases, IMPORT_COUNT)
+
+        with fresh_library(root, "baseline") as library:
+            built = articles(bases, 0, IMPORT_COUNT)
+            started = time.perf_counter()
+            for i in range(0, len(built), ADD_BATCH):
+                library.store.add_many(built[i : i + ADD_BATCH])
+            baseline = time.perf_counter() - started
+        del built
+
+        with fresh_library(root, "library") as library:
+            started = time.perf_counter()
+            report = import_paths(library, [files])
+            elapsed = time.perf_counter() - started
+            assert not report.failures, report.failures[:3]
+            stored = len(report.imported)
+            print(
+                f"import {stored:,} files (txt+md)     {elapsed:6.2f} s  "
+                f"{stored / elapsed:8,.0f} articles/s   goal ≤ 15 s"
+            )
+            print(
+                f"  baseline add_many, no files   {baseline:6.2f} s  "
+                f"{IMPORT_COUNT / baseline:8,.0f} articles/s   pipeline/baseline "
+                f"{elapsed / baseline:.2f}×"
+            )
+            html = root / "html"
+            html.mkdir()
+            write_html(html, bases, HTML_COUNT, LARGE_COUNT)
+            started = time.perf_counter()
+            report = import_paths(library, [html])
+            html_elapsed = time.perf_counter() - started
+            print(
+                f"import {len(report.imported):,} HTML pages (trafilatura) {html_elapsed:5.2f} s  "
+                f"{len(report.imported) / html_elapsed:6,.0f} articles/s"
+            )
+            count = library.store.count()
+            small = search_times(library, store_search)
+            print(f"search at {count:>7,} articles   {percentiles(small)}")
+
+            started = time.perf_counter()
+            for start in range(IMPORT_COUNT, LARGE_COUNT, ADD_BATCH):
+                library.store.add_many(articles(bases, start, start + ADD_BATCH))
+            bulk = time.perf_counter() - started
+            added = LARGE_COUNT - IMPORT_COUNT
+            print(
+                f"add_many {added:,} more articles {bulk:6.2f} s  {added / bulk:8,.0f} articles/s"
+            )
+            count = library.store.count()
+            ours = search_times(library, store_search)
+            naive = search_times(library, naive_search)
+            print(f"search at {count:>7,} articles   {percentiles(ours)}   goal p95 ≤ 20 ms")
+            print(f"  baseline bm25 join          {percentiles(naive)}")
+            ratio = statistics.quantiles(ours, n=100)[94] / statistics.quantiles(naive, n=100)[94]
+            print(f"  p95 ours/baseline {ratio:.2f}×")
+            size = sum(p.stat().st_size for p in library.paths.data.iterdir() if p.is_file())
+            print(f"database size {size / 1048576:,.0f} MiB")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS {peak:,.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
