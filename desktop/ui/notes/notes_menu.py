@@ -57,8 +57,8 @@ class NotesMenu(QObject):
         self.notebook_action = self._action("Note&book", NOTEBOOK_KEY, self.show_notebook)
         self.categories_action = self._action("&Categories…", None, self.show_categories)
         self.menu.addSeparator()
-        self.export_action = self._action("&Export notes…", None, self.show_export)
-        self.import_action = self._action("&Import notes…", None, self.importer.ask)
+        self.export_action = self._action("Export &Notes…", None, self.show_export)
+        self.import_action = self._action("Import N&otes…", None, self.importer.ask)
 
     def _action(self, text: str, key: str | None, slot) -> QAction:
         action = QAction(text, self._window)

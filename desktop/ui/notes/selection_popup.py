@@ -33,8 +33,11 @@ class SelectionPopup(QFrame):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("selectionPopup")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
+        # Palette roles, so it stands off the page in the light and the dark theme alike.
+        self.setStyleSheet(
+            "QFrame#selectionPopup { background: palette(window); border: 1px solid palette(mid);"
+            " border-radius: 4px; }"
+        )
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(3, 3, 3, 3)
