@@ -1,12 +1,138 @@
-"""The ``news`` method: placeholder ranking by position until the tuned ranker lands."""
+"""The ``news`` method: inverted-pyramid position prior × forward centrality, with redundancy
+control, a length prior and page furniture left out.
+
+News puts the essentials first, so the opening sentences are the strongest baseline (Lead-3).
+Among the opening sentences, one that the rest of the article keeps coming back to (tf-idf
+similarity to the sentences *after* it, as in PacSum's directed centrality) is more likely to be
+the gist than an aside or a quote. A sentence much shorter or longer than a typical summary
+sentence is damped (long ones are often captions run into the text), bylines and prompts such as
+"Scroll down for video" are never chosen, and a sentence that repeats one already chosen loses
+its place. Everything is computed against the first few sentences only, so the cost grows
+linearly with the article.
+"""
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Sequence
+from functools import cache, lru_cache
+
+import numpy as np
 
 from desktop.core.models import Sentence
+from desktop.core.resources import ResourceNotFound, resource_path
 from desktop.core.text.methods import Ranking
+from desktop.core.text.sumy_adapter import stemmer, stop_words
+from desktop.core.text.words import words
+
+# Tuned on half of the lower-cased CNN/DailyMail dev set, checked on the other half.
+CANDIDATES = 15
+POSITION_DECAY = 0.3
+CENTRALITY_WEIGHT = 40.0
+SHORT_WORDS = 8
+LONG_WORDS = 60
+REDUNDANCY = 1.0
+MIN_WORDS = 4
 
 
 def rank_news(sentences: Sequence[Sentence], language: str, limit: int) -> Ranking:
-    return [(i, 1.0 / (i + 1)) for i in range(min(limit, len(sentences)))]
+    """The opening sentences best first by the news score, then the rest in document order."""
+    count = len(sentences)
+    if count == 0:
+        return []
+    lengths = np.array([len(s.text.split()) for s in sentences], dtype=float)
+    furniture = _furniture(language)
+    usable = [
+        lengths[i] >= MIN_WORDS and not (furniture and furniture.match(s.text))
+        for i, s in enumerate(sentences)
+    ]
+    k = min(CANDIDATES, count)
+    similarity = _similarity_to_all(sentences, k, language)
+    scores = np.zeros(k)
+    for i in range(k):
+        later = count - i - 1
+        centrality = similarity[i, i + 1 :].sum() / later if later else 0.0
+        scores[i] = (1 + CENTRALITY_WEIGHT * centrality) / (1 + POSITION_DECAY * i)
+    scores *= _length_prior(lengths[:k])
+    ranking: Ranking = []
+    open_ = [i for i in range(k) if usable[i]]
+    while open_ and len(ranking) < limit:
+        chosen = [i for i, _ in ranking]
+        adjusted = [
+            scores[i] * (1 - REDUNDANCY * max((similarity[j, i] for j in chosen), default=0.0))
+            for i in open_
+        ]
+        best = int(np.argmax(adjusted))
+        ranking.append((open_.pop(best), float(adjusted[best])))
+    if len(ranking) < limit:
+        ranking.extend(_rest(count, ranking, usable, limit))
+    return ranking
+
+
+def _rest(count: int, ranking: Ranking, usable: list[bool], limit: int) -> Ranking:
+    """Sentences past the candidates: usable ones in document order, furniture last."""
+    taken = {i for i, _ in ranking}
+    order = [i for i in range(count) if usable[i] and i not in taken]
+    order += [i for i in range(count) if not usable[i] and i not in taken]
+    floor = min((score for _, score in ranking), default=1.0)
+    return [(i, floor / (2 + n)) for n, i in enumerate(order[: limit - len(ranking)])]
+
+
+def _length_prior(lengths: np.ndarray) -> np.ndarray:
+    short = np.where(lengths < SHORT_WORDS, lengths / SHORT_WORDS, 1.0)
+    long = np.where(lengths > LONG_WORDS, (LONG_WORDS / np.maximum(lengths, 1)) ** 2, 1.0)
+    return short * long
+
+
+def _similarity_to_all(sentences: Sequence[Sentence], k: int, language: str) -> np.ndarray:
+    """Cosine similarity (in-document tf-idf) of each of the first ``k`` sentences to all.
+
+    Only the terms of those ``k`` sentences matter, so the matrix is built over them alone.
+    """
+    stem = _stemmer(language)
+    stops = stop_words(language)
+    terms = [
+        [stem(w) for w in (w.lower() for w in words(s.text)) if w not in stops] for s in sentences
+    ]
+    count = len(sentences)
+    vocabulary: dict[str, int] = {}
+    for sentence_terms in terms[:k]:
+        for term in sentence_terms:
+            vocabulary.setdefault(term, len(vocabulary))
+    counts = np.zeros((count, len(vocabulary)))
+    norms = np.zeros(count)
+    document_frequency: dict[str, int] = {}
+    for sentence_terms in terms:
+        for term in set(sentence_terms):
+            document_frequency[term] = document_frequency.get(term, 0) + 1
+    for row, sentence_terms in enumerate(terms):
+        for term in sentence_terms:
+            column = vocabulary.get(term)
+            if column is not None:
+                counts[row, column] += 1
+    idf = {t: math.log(1 + count / df) for t, df in document_frequency.items()}
+    for row, sentence_terms in enumerate(terms):
+        tally: dict[str, int] = {}
+        for term in sentence_terms:
+            tally[term] = tally.get(term, 0) + 1
+        norms[row] = math.sqrt(sum((n * idf[t]) ** 2 for t, n in tally.items())) or 1.0
+    weights = np.array([idf[t] for t in vocabulary]) if vocabulary else np.zeros(0)
+    vectors = counts * weights / norms[:, None]
+    return vectors[:k] @ vectors.T
+
+
+@cache
+def _stemmer(language: str):  # noqa: ANN202 - a cached callable
+    return lru_cache(maxsize=100_000)(stemmer(language))
+
+
+@cache
+def _furniture(language: str) -> re.Pattern[str] | None:
+    try:
+        path = resource_path("text", language, "boilerplate.txt")
+    except ResourceNotFound:
+        return None
+    lines = path.read_text(encoding="utf-8").splitlines()
+    patterns = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None

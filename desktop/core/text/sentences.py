@@ -31,10 +31,34 @@ _WRAPPED_MIN_LINE = 40
 _WRAPPED_MAX_LINE = 100
 
 
+# Before a run-on break: a lower-case letter, a digit, or a closing quote or bracket.
+_RUN_ON_BEFORE = r"(?<=[a-zß-ÿ0-9’”\"')\]])"
+# A caption label's colon: "Skilful: The kite weighs..." (a capital letter follows).
+_LABEL_COLON = re.compile(r"(?<=\w):\s+(?=[A-Z])")
+_LABEL_WORDS = 4
+_NON_SPACE = re.compile(r"\S+")
+_RUN_ON_END = re.compile(r"[a-zß-ÿ0-9’”\"')\]]$")
+
+
+class _Tokenizer(PunktSentenceTokenizer):
+    """Punkt that also treats dotted initialisms it was not told about ("B.B.") as abbreviations;
+    whether one ends a sentence is then decided by the word after it, as for "U.S."."""
+
+    _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+
+    def _first_pass_annotation(self, aug_tok):
+        super()._first_pass_annotation(aug_tok)
+        if aug_tok.sentbreak and self._DOTTED.fullmatch(aug_tok.type_no_period):
+            aug_tok.sentbreak = False
+            aug_tok.abbr = True
+
+
 @dataclass(frozen=True)
 class _Language:
     tokenizer: PunktSentenceTokenizer
     number_abbreviations: frozenset[str]
+    furniture: re.Pattern[str] | None
+    run_on_starters: re.Pattern[str] | None
 
 
 def split_sentences(text: str, language: str = "en") -> list[Sentence]:
@@ -50,8 +74,26 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
             text, start, list(rules.tokenizer.span_tokenize(text[start:end])), rules
         )
         for s, e in spans:
-            sentences.append(Sentence(start + s, start + e, text[start + s : start + e]))
+            for a, b in _run_on_pieces(text, start + s, start + e, rules):
+                sentences.append(Sentence(a, b, text[a:b]))
     return sentences
+
+
+def _run_on_pieces(text: str, start: int, end: int, rules: _Language) -> list[tuple[int, int]]:
+    """Split a Punkt sentence where scraped news runs a caption or page furniture into the
+    next sentence without punctuation ("...last Saturday Skilful: The kite weighs...")."""
+    cuts = set()
+    if rules.furniture is not None:
+        cuts.update(m.end() for m in rules.furniture.finditer(text, start, end))
+    if rules.run_on_starters is not None:
+        cuts.update(m.start() for m in rules.run_on_starters.finditer(text, start, end))
+    cuts.update(_caption_label_starts(text, start, end))
+    pieces = []
+    for cut in sorted(c for c in cuts if start < c < end):
+        pieces.append(_stripped(text, start, cut))
+        start = cut
+    pieces.append(_stripped(text, start, end))
+    return [(a, b) for a, b in pieces if a < b]
 
 
 def _units(text: str) -> Iterator[tuple[int, int]]:
@@ -102,6 +144,31 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _caption_label_starts(text: str, start: int, end: int) -> Iterator[int]:
+    """Starts of short "Label:" runs glued to a previous caption without punctuation.
+
+    The label begins at the last capitalised word among the few before the colon, taken back
+    over capitalised words before it ("Joy Smith:"); if that reaches the sentence start there
+    is nothing to split ("The Great Escape: ...").
+    """
+    for colon in _LABEL_COLON.finditer(text, start, end):
+        words = list(_NON_SPACE.finditer(text, start, colon.start()))
+        capitals = [
+            i for i in range(max(0, len(words) - _LABEL_WORDS), len(words)) if _capital(words[i])
+        ]
+        if not capitals:
+            continue
+        first = capitals[-1]
+        while first > 0 and _capital(words[first - 1]):
+            first -= 1
+        if first > 0 and _RUN_ON_END.search(words[first - 1].group()):
+            yield words[first].start()
+
+
+def _capital(word: re.Match[str]) -> bool:
+    return word.group()[0].isupper()
+
+
 def _merge_number_abbreviations(
     text: str, offset: int, spans: list[tuple[int, int]], rules: _Language
 ) -> list[tuple[int, int]]:
@@ -132,16 +199,29 @@ def _language(language: str) -> _Language:
     for word in starters:
         params.add_ortho_context(word, _ORTHO_BEG_UC | _ORTHO_MID_LC)
     return _Language(
-        PunktSentenceTokenizer(params),
+        _Tokenizer(params),
         frozenset(_word_list(language, "number_abbreviations.txt")),
+        _alternatives(r"(?<!\w)(?i:", _lines(language, "furniture.txt"), r")(?=\s+\S)"),
+        _alternatives(_RUN_ON_BEFORE + r"\s+(?=", _lines(language, "runon_starters.txt"), r"\s)"),
     )
+
+
+def _alternatives(before: str, phrases: list[str], after: str) -> re.Pattern[str] | None:
+    """A pattern matching any of ``phrases`` between ``before`` and ``after``; None if none."""
+    if not phrases:
+        return None
+    return re.compile(before + "(?:" + "|".join(re.escape(p) for p in phrases) + ")" + after)
 
 
 def _word_list(language: str, name: str) -> list[str]:
     """Lower-case entries of a resource list; none when the language ships no such list."""
+    return [line.lower() for line in _lines(language, name)]
+
+
+def _lines(language: str, name: str) -> list[str]:
     try:
         path = resource_path("text", language, name)
     except ResourceNotFound:
         return []
     lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.strip().lower() for line in lines if line.strip() and not line.startswith("#")]
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
