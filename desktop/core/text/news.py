@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 
 import numpy as np
@@ -123,7 +123,7 @@ def _similarity_to_all(sentences: Sequence[Sentence], k: int, language: str) -> 
 
 
 @cache
-def _stemmer(language: str):  # noqa: ANN202 - a cached callable
+def _stemmer(language: str) -> Callable[[str], str]:
     return lru_cache(maxsize=100_000)(stemmer(language))
 
 
