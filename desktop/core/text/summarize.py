@@ -11,7 +11,13 @@ from collections.abc import Sequence
 
 from desktop.core.models import Sentence, Summary, SummarySentence
 from desktop.core.text.methods import Ranker, Ranking
+from desktop.core.text.methods.kl import rank_kl
+from desktop.core.text.methods.lexrank import rank_lexrank
+from desktop.core.text.methods.lsa import rank_lsa
+from desktop.core.text.methods.reduction import rank_reduction
 from desktop.core.text.methods.stock import stock_ranker
+from desktop.core.text.methods.sumbasic import rank_sumbasic
+from desktop.core.text.methods.textrank import rank_textrank
 from desktop.core.text.news import rank_news
 from desktop.core.text.sentences import split_sentences
 from desktop.core.text.words import words as word_tokens
@@ -40,7 +46,14 @@ def _rank_lead(sentences: Sequence[Sentence], language: str, limit: int) -> Rank
 _RANKERS: dict[str, Ranker] = {
     "news": rank_news,
     "lead": _rank_lead,
-    **{m: stock_ranker(m) for m in METHODS if m not in ("news", "lead")},
+    "lexrank": rank_lexrank,
+    "textrank": rank_textrank,
+    "lsa": rank_lsa,
+    "luhn": stock_ranker("luhn"),
+    "edmundson": stock_ranker("edmundson"),
+    "kl": rank_kl,
+    "sumbasic": rank_sumbasic,
+    "reduction": rank_reduction,
 }
 
 
