@@ -18,6 +18,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desktop.commands.library",
     "desktop.commands.summarize",
     "desktop.commands.notes",
+    "desktop.commands.entities",
 )
 
 

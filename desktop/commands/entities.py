@@ -1,0 +1,246 @@
+"""Entity sub-commands: ``entities`` (what an article names, and its key terms), ``correct``
+(the user's corrections) and ``watch`` (the watchlist).
+
+``dossier entities ID|FILE --json`` prints ``{"entities": [...], "terms": [...]}``; an article
+from the library (ID) shows the user's corrections and watchlist, a FILE is read as imported
+but shows only what the recogniser finds. ``--batch IN.jsonl`` reads ``{"id", "text"}`` lines
+and writes ``{"id", "entities", "terms"}`` lines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop.commands.common import (
+    CommandError,
+    iter_batch,
+    open_user_library,
+    print_json,
+    write_json_line,
+)
+from desktop.core.models import Entity, Term
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "entities", help="leaders, people, institutions, places and key terms of an article"
+    )
+    p.add_argument("target", nargs="?", metavar="ID|FILE", help="article id or a file to read")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--batch", metavar="IN.jsonl", help='analyse {"id","text"} lines ("-": stdin)')
+    p.add_argument("--terms", type=int, default=15, metavar="N", help="key terms to list (15)")
+    p.add_argument("--mentioning", metavar="NAME", help="ids of library articles naming NAME")
+    p.set_defaults(run=run_entities)
+
+    p = commands.add_parser("correct", help="correct an entity in every article")
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    a = actions.add_parser("rename", help="show an entity under another name")
+    a.add_argument("name")
+    a.add_argument("new_name")
+    a = actions.add_parser("merge", help="treat one entity as another")
+    a.add_argument("source")
+    a.add_argument("target")
+    a = actions.add_parser("category", help="change an entity's category")
+    a.add_argument("name")
+    a.add_argument("category", choices=("leader", "person", "institution", "place"))
+    a = actions.add_parser("not-entity", help="never show this name as an entity")
+    a.add_argument("name")
+    a = actions.add_parser("undo", help="forget the corrections of a name")
+    a.add_argument("name")
+    a = actions.add_parser("list", help="list the corrections")
+    a.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_correct)
+
+    p = commands.add_parser("watch", help="the watchlist of names and terms to follow")
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    a = actions.add_parser("add", help="watch a name or term")
+    a.add_argument("name")
+    a.add_argument(
+        "--category", default="person", choices=("leader", "person", "institution", "place", "term")
+    )
+    a.add_argument("--alias", action="append", default=[], help="another spelling (repeatable)")
+    a = actions.add_parser("remove", help="stop watching (name or id)")
+    a.add_argument("item")
+    a = actions.add_parser("list", help="list the watchlist")
+    a.add_argument("--json", action="store_true")
+    a = actions.add_parser("counts", help="matches per article")
+    a.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_watch)
+
+
+def entity_json(entity: Entity) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "start": entity.start,
+        "end": entity.end,
+        "text": entity.text,
+        "category": entity.category,
+        "canonical": entity.canonical,
+        "role": entity.role,
+    }
+    if entity.watchlist:
+        out["watchlist"] = True
+    return out
+
+
+def term_json(term: Term) -> dict[str, Any]:
+    return {"text": term.text, "score": term.score, "spans": [list(s) for s in term.spans]}
+
+
+def run_entities(args: argparse.Namespace) -> int:
+    from desktop.core.text.analysis import analyze
+
+    if args.batch:
+        if args.target:
+            raise CommandError("give either ID|FILE or --batch, not both")
+        problems: list[str] = []
+        for record in iter_batch(args.batch, problems):
+            entities, terms = analyze(record["text"], limit=args.terms)
+            write_json_line(
+                {
+                    "id": record.get("id"),
+                    "entities": [entity_json(e) for e in entities],
+                    "terms": [term_json(t) for t in terms],
+                }
+            )
+        return 1 if problems else 0
+    if args.mentioning:
+        from desktop.core.library.entity_index import articles_mentioning
+
+        with open_user_library() as library:
+            ids = articles_mentioning(library.conn, args.mentioning)
+        if args.json:
+            print_json(ids)
+        else:
+            print("\n".join(map(str, ids)))
+        return 0
+    if not args.target:
+        raise CommandError("give an article id, a file, or --batch IN.jsonl")
+    results = _analyse_target(args.target, args.terms)
+    if args.json:
+        objects = [
+            {"entities": [entity_json(e) for e in ents], "terms": [term_json(t) for t in terms]}
+            for _, ents, terms in results
+        ]
+        print_json(objects[0] if len(objects) == 1 else objects)
+        return 0
+    for title, entities, terms in results:
+        _print_human(title, entities, terms)
+    return 0
+
+
+def _analyse_target(target: str, limit: int) -> list[tuple[str, list[Entity], list[Term]]]:
+    from desktop.core.text.analysis import analyze
+
+    path = Path(target)
+    if target.isdigit() and not path.exists():
+        from desktop.core.library.entity_index import article_entities
+
+        with open_user_library() as library:
+            article = library.store.get(int(target))
+            if article is None:
+                raise CommandError(f"no article with id {target} (see `dossier list`)")
+            entities, terms = article_entities(library.conn, article)
+        return [(article.title, entities, terms[:limit])]
+    from desktop.core.library.importers import UnreadableFile, read_articles
+
+    try:
+        articles = read_articles(path)
+    except UnreadableFile as exc:
+        raise CommandError(str(exc)) from exc
+    return [(a.title, *analyze(a.text, limit=limit)) for a in articles]
+
+
+def _print_human(title: str, entities: list[Entity], terms: list[Term]) -> None:
+    if title:
+        print(f"# {title}")
+    seen: dict[tuple[str, str], int] = {}
+    roles: dict[tuple[str, str], str] = {}
+    for e in entities:
+        key = (e.category, e.canonical)
+        seen[key] = seen.get(key, 0) + 1
+        roles.setdefault(key, e.role)
+    for (category, canonical), count in sorted(seen.items()):
+        role = roles[(category, canonical)]
+        print(f"{category:<12} {canonical}" + (f" ({role})" if role else "") + f"  ×{count}")
+    if terms:
+        print("terms: " + "; ".join(t.text for t in terms))
+
+
+def run_correct(args: argparse.Namespace) -> int:
+    from desktop.core.library import entity_index as index
+
+    with open_user_library() as library:
+        conn = library.conn
+        try:
+            if args.action == "rename":
+                index.rename_entity(conn, args.name, args.new_name)
+            elif args.action == "merge":
+                index.merge_entities(conn, args.source, args.target)
+            elif args.action == "category":
+                index.set_entity_category(conn, args.name, args.category)
+            elif args.action == "not-entity":
+                index.mark_not_entity(conn, args.name)
+            elif args.action == "undo":
+                if not index.remove_correction(conn, args.name):
+                    raise CommandError(f"no correction for {args.name!r}")
+            else:
+                rows = index.list_corrections(conn)
+                if args.json:
+                    print_json(rows)
+                for row in [] if args.json else rows:
+                    print(_correction_line(row))
+        except index.CorrectionError as exc:
+            raise CommandError(str(exc)) from exc
+    return 0
+
+
+def _correction_line(row: dict[str, Any]) -> str:
+    parts = [str(row["canonical"])]
+    if row["new_name"]:
+        parts.append(f"→ {row['new_name']}")
+    if row["category"]:
+        parts.append(f"as {row['category']}")
+    if row["not_entity"]:
+        parts.append("not an entity")
+    return " ".join(parts)
+
+
+def run_watch(args: argparse.Namespace) -> int:
+    from desktop.core.library import entity_index as index
+
+    with open_user_library() as library:
+        conn = library.conn
+        if args.action == "add":
+            try:
+                item = index.add_watch_item(conn, args.name, args.category, args.alias)
+            except index.WatchlistError as exc:
+                raise CommandError(str(exc)) from exc
+            print(f"watching {item.name} ({item.category}) as item {item.id}")
+        elif args.action == "remove":
+            key: int | str = int(args.item) if args.item.isdigit() else args.item
+            if not index.remove_watch_item(conn, key):
+                raise CommandError(f"{args.item!r} is not on the watchlist")
+        elif args.action == "list":
+            items = index.list_watch_items(conn)
+            if args.json:
+                print_json(
+                    [
+                        {"id": i.id, "name": i.name, "category": i.category, "aliases": i.aliases}
+                        for i in items
+                    ]
+                )
+            for i in [] if args.json else items:
+                aliases = f" (also {', '.join(i.aliases)})" if i.aliases else ""
+                print(f"{i.id:>4}  {i.category:<12} {i.name}{aliases}")
+        else:
+            counts = index.watchlist_counts(conn)
+            if args.json:
+                print_json({str(k): v for k, v in sorted(counts.items())})
+            else:
+                for article_id, n in sorted(counts.items()):
+                    print(f"{article_id:>6}  {n}")
+    sys.stdout.flush()
+    return 0

@@ -1,0 +1,212 @@
+"""The library's index of entities and key terms: who is mentioned where, and how often.
+
+Articles are indexed after import (``index_pending`` from a background worker) or on first
+view (``article_entities``). The index holds what the recogniser found; the user's corrections
+and watchlist are applied when it is read. This module is the one the window and the CLI use;
+corrections and watchlist functions are re-exported here.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable
+
+from desktop.core.library.entity_corrections import (
+    CorrectionError,
+    list_corrections,
+    load_corrections,
+    mark_not_entity,
+    merge_entities,
+    remove_correction,
+    rename_entity,
+    set_entity_category,
+)
+from desktop.core.library.store import ArticleStore, now_iso
+from desktop.core.library.watchlist import (
+    WatchItem,
+    WatchlistError,
+    add_watch_item,
+    articles_watching,
+    list_watch_items,
+    remove_watch_item,
+    watch_matches,
+    watchlist_counts,
+    with_watchlist,
+)
+from desktop.core.models import Article, Entity, Term
+from desktop.core.storage.db import transaction
+from desktop.core.text.analysis import analyze
+from desktop.core.text.keyterms import document_words
+
+__all__ = [
+    "INDEX_VERSION",
+    "CorrectionError",
+    "LibraryFrequencies",
+    "WatchItem",
+    "WatchlistError",
+    "add_watch_item",
+    "article_entities",
+    "articles_mentioning",
+    "index_article",
+    "index_pending",
+    "list_corrections",
+    "list_watch_items",
+    "mark_not_entity",
+    "mention_counts",
+    "merge_entities",
+    "remove_correction",
+    "remove_watch_item",
+    "rename_entity",
+    "set_entity_category",
+    "watchlist_counts",
+]
+
+# Bump when the recogniser changes enough that stored results should be recomputed.
+INDEX_VERSION = 1
+_IN_CHUNK = 500
+
+
+class LibraryFrequencies:
+    """Document frequencies of words over the indexed articles (the key-term background)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    @property
+    def documents(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM entity_index_state").fetchone()[0])
+
+    def frequencies(self, words: Iterable[str]) -> dict[str, int]:
+        words = list(words)
+        found: dict[str, int] = {}
+        for i in range(0, len(words), _IN_CHUNK):
+            chunk = words[i : i + _IN_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"SELECT word, documents FROM term_document_frequency WHERE word IN ({marks})",
+                chunk,
+            )
+            found.update((r[0], int(r[1])) for r in rows)
+        return found
+
+
+def index_article(conn: sqlite3.Connection, article: Article) -> tuple[list[Entity], list[Term]]:
+    """Recognise and store the entities and key terms of ``article``; returns them raw."""
+    entities, terms = analyze(article.text, background=LibraryFrequencies(conn))
+    with transaction(conn):
+        state = conn.execute(
+            "SELECT content_hash FROM entity_index_state WHERE article_id = ?", (article.id,)
+        ).fetchone()
+        conn.execute("DELETE FROM entity_mentions WHERE article_id = ?", (article.id,))
+        conn.execute("DELETE FROM article_terms WHERE article_id = ?", (article.id,))
+        conn.executemany(
+            "INSERT OR IGNORE INTO entity_mentions (article_id, start_offset, end_offset, "
+            "category, canonical, role) VALUES (?, ?, ?, ?, ?, ?)",
+            [(article.id, e.start, e.end, e.category, e.canonical, e.role) for e in entities],
+        )
+        conn.executemany(
+            "INSERT INTO article_terms (article_id, rank, text, score, spans) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [
+                (article.id, rank, t.text, t.score, json.dumps([list(s) for s in t.spans]))
+                for rank, t in enumerate(terms)
+            ],
+        )
+        if state is None:
+            conn.executemany(
+                "INSERT INTO term_document_frequency (word, documents) VALUES (?, 1) "
+                "ON CONFLICT (word) DO UPDATE SET documents = documents + 1",
+                [(w,) for w in sorted(document_words(article.text))],
+            )
+        conn.execute(
+            "INSERT OR REPLACE INTO entity_index_state (article_id, content_hash, version, "
+            "indexed_at) VALUES (?, ?, ?, ?)",
+            (article.id, article.content_hash, INDEX_VERSION, now_iso()),
+        )
+    return entities, terms
+
+
+def index_pending(conn: sqlite3.Connection, limit: int = 50) -> int:
+    """Index up to ``limit`` articles that are new, changed or indexed by an older version.
+
+    Returns how many were indexed: a background worker calls it until it returns 0.
+    """
+    rows = conn.execute(
+        "SELECT a.id FROM articles AS a LEFT JOIN entity_index_state AS s ON s.article_id = a.id "
+        "WHERE s.article_id IS NULL OR s.version != ? OR s.content_hash != a.content_hash "
+        "ORDER BY a.id LIMIT ?",
+        (INDEX_VERSION, limit),
+    ).fetchall()
+    store = ArticleStore(conn)
+    done = 0
+    for row in rows:
+        article = store.get(int(row[0]))
+        if article is not None:
+            index_article(conn, article)
+            done += 1
+    return done
+
+
+def _stored(conn: sqlite3.Connection, article: Article) -> tuple[list[Entity], list[Term]] | None:
+    state = conn.execute(
+        "SELECT content_hash, version FROM entity_index_state WHERE article_id = ?",
+        (article.id,),
+    ).fetchone()
+    if state is None or state[0] != article.content_hash or state[1] != INDEX_VERSION:
+        return None
+    entities = [
+        Entity(r[0], r[1], article.text[r[0] : r[1]], r[2], r[3], r[4])
+        for r in conn.execute(
+            "SELECT start_offset, end_offset, category, canonical, role FROM entity_mentions "
+            "WHERE article_id = ? ORDER BY start_offset",
+            (article.id,),
+        )
+    ]
+    terms = [
+        Term(r[0], r[1], tuple(tuple(s) for s in json.loads(r[2])))
+        for r in conn.execute(
+            "SELECT text, score, spans FROM article_terms WHERE article_id = ? ORDER BY rank",
+            (article.id,),
+        )
+    ]
+    return entities, terms
+
+
+def article_entities(conn: sqlite3.Connection, article: Article) -> tuple[list[Entity], list[Term]]:
+    """What the window colours in ``article``: indexed entities (indexing now if needed) with
+    the user's corrections applied and watchlist matches added, and the key terms."""
+    stored = _stored(conn, article) if article.id else None
+    if stored is None:
+        stored = index_article(conn, article) if article.id else analyze(article.text)
+    entities, terms = stored
+    corrected = load_corrections(conn).apply(entities)
+    watched = watch_matches(list_watch_items(conn), article.text)
+    return with_watchlist(corrected, watched), terms
+
+
+def articles_mentioning(conn: sqlite3.Connection, canonical: str) -> list[int]:
+    """Ids of the indexed articles that mention ``canonical`` (after corrections), and of
+    those where a watch item of that name occurs."""
+    names = sorted(load_corrections(conn).sources(canonical))
+    ids: set[int] = set(articles_watching(conn, canonical))
+    if names:
+        marks = ",".join("?" * len(names))
+        ids.update(
+            int(r[0])
+            for r in conn.execute(
+                f"SELECT DISTINCT article_id FROM entity_mentions WHERE canonical IN ({marks})",
+                names,
+            )
+        )
+    return sorted(ids)
+
+
+def mention_counts(conn: sqlite3.Connection, article_id: int) -> dict[str, int]:
+    """Canonical name → mentions in one article (after corrections, with watch matches)."""
+    article = ArticleStore(conn).get(article_id)
+    if article is None:
+        return {}
+    entities, _ = article_entities(conn, article)
+    return dict(Counter(e.canonical for e in entities))

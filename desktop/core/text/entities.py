@@ -1,0 +1,229 @@
+"""Who and what an article names: leaders, people, institutions and places.
+
+The CRF tagger finds the names; the bundled knowledge and context rules decide who is a leader
+and with which office; mentions are linked within the article so "Zelenskyy" after
+"Volodymyr Zelenskyy" is the same leader and an acronym introduced in brackets is its long form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.core.models import Entity
+from desktop.core.text.ner.knowledge import Knowledge, Known, load_knowledge
+from desktop.core.text.ner.roles import role_after, role_before
+from desktop.core.text.ner.tagger import Tagged, default_tagger
+from desktop.core.text.ner.tokens import Token
+
+CATEGORIES = ("leader", "person", "institution", "place")
+_FROM_LABEL = {"PER": "person", "ORG": "institution", "LOC": "place"}
+_PEOPLE = ("person", "leader")
+_COURTESY = frozenset(
+    {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "mr.", "mrs.", "dr."}
+)
+
+
+@dataclass
+class _Mention:
+    first: int
+    stop: int
+    category: str
+    canonical: str = ""
+    role: str = ""
+    known: Known | None = None
+
+
+def find_entities(text: str, *, language: str = "en") -> list[Entity]:
+    """Every leader, person, institution and place mentioned in ``text``, in text order.
+
+    Only English is modelled; ``language`` is accepted so callers need not special-case.
+    """
+    return resolve_entities(text, default_tagger().tag(text))
+
+
+def resolve_entities(text: str, tagged: Tagged) -> list[Entity]:
+    """Turn tagger spans into categorised, linked entities."""
+    knowledge = load_knowledge()
+    tokens = tagged.tokens
+    words = [t.text for t in tokens]
+    covered = [False] * len(tokens)
+    mentions: list[_Mention] = []
+    for span in tagged.spans:
+        for i in range(span.first, span.stop):
+            covered[i] = True
+        if span.label not in _FROM_LABEL:
+            continue  # MISC (nationalities, events) is not shown but blocks other matches
+        first = span.first
+        if span.label == "PER":
+            first = _after_titles(words, first, span.stop, knowledge)
+        surface = " ".join(words[first : span.stop])
+        known = knowledge.names.get(surface)
+        category = _FROM_LABEL[span.label]
+        if known is not None and known.category in ("leader", "institution"):
+            category = known.category
+        mentions.append(_Mention(first, span.stop, category, known=known))
+    mentions += _knowledge_matches(words, covered, knowledge)
+    mentions += _surname_matches(words, covered, mentions)
+    mentions.sort(key=lambda m: m.first)
+    _link_people(words, mentions)
+    _link_acronyms(words, covered, mentions)
+    _assign_roles(text, tokens, mentions, knowledge)
+    return [
+        Entity(
+            start=tokens[m.first].start,
+            end=tokens[m.stop - 1].end,
+            text=text[tokens[m.first].start : tokens[m.stop - 1].end],
+            category=m.category,
+            canonical=m.canonical,
+            role=m.role,
+        )
+        for m in mentions
+    ]
+
+
+def _after_titles(words: list[str], first: int, stop: int, knowledge: Knowledge) -> int:
+    """Skip an office or courtesy title the tagger took into a name ("Chancellor Friedrich
+    Merz" → "Friedrich Merz"); the title still gives the role."""
+    while stop - first > 1 and (
+        words[first].lower() in knowledge.role_words or words[first].lower() in _COURTESY
+    ):
+        first += 1
+    return first
+
+
+def _knowledge_matches(
+    words: list[str], covered: list[bool], knowledge: Knowledge
+) -> list[_Mention]:
+    """Known leaders and institutions the tagger missed (never inside a tagged span)."""
+    found = []
+    i = 0
+    while i < len(words):
+        match = None
+        if not covered[i]:
+            for surface, known in knowledge.by_first_word.get(words[i], ()):
+                n = len(surface)
+                if (
+                    known.category in ("leader", "institution")
+                    and tuple(words[i : i + n]) == surface
+                    and not any(covered[i : i + n])
+                    and not _in_capitals(words, i, n)
+                ):
+                    match = _Mention(i, i + n, known.category, known=known)
+                    break
+        if match is None:
+            i += 1
+            continue
+        found.append(match)
+        for j in range(match.first, match.stop):
+            covered[j] = True
+        i = match.stop
+    return found
+
+
+def _in_capitals(words: list[str], i: int, n: int) -> bool:
+    """A lone word inside an all-capitals headline ("WHO", "AP") is not trusted."""
+    if n > 1:
+        return False
+    neighbours = [
+        w for w in (words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "")
+    ]
+    return any(w.isupper() and len(w) > 1 for w in neighbours)
+
+
+def _surname_matches(
+    words: list[str], covered: list[bool], mentions: list[_Mention]
+) -> list[_Mention]:
+    """A person's surname that the tagger missed elsewhere in the same article."""
+    surnames = {
+        words[m.stop - 1]: m.category
+        for m in mentions
+        if m.category in _PEOPLE and m.stop - m.first > 1 and words[m.stop - 1][:1].isupper()
+    }
+    found = []
+    for i, word in enumerate(words):
+        if not covered[i] and word in surnames and len(word) > 2 and not word.isupper():
+            covered[i] = True
+            found.append(_Mention(i, i + 1, surnames[word]))
+    return found
+
+
+def _link_people(words: list[str], mentions: list[_Mention]) -> None:
+    """A short name takes the longest full name in the article that ends (or starts) with it;
+    a name in the bundled knowledge becomes that leader (unless the article names someone
+    else with the same surname in full)."""
+    people = [m for m in mentions if m.category in _PEOPLE]
+    full = [tuple(words[m.first : m.stop]) for m in people]
+    for m, name in zip(people, full, strict=True):
+        n = len(name)
+        longer = [f for f in full if len(f) > n and (f[-n:] == name or f[:n] == name)]
+        m.canonical = " ".join(max(longer, key=len) if longer else name)
+        known = _known_leader(m.canonical)
+        if known is None and not longer and m.known is not None and m.known.category == "leader":
+            known = m.known
+        m.known = known
+        if known is not None:
+            m.category = "leader"
+            m.canonical = known.canonical
+    for m in mentions:
+        if m.category not in _PEOPLE:
+            surface = " ".join(words[m.first : m.stop])
+            m.canonical = m.known.canonical if m.known is not None else surface
+
+
+def _known_leader(name: str) -> Known | None:
+    known = load_knowledge().names.get(name)
+    return known if known is not None and known.category == "leader" else None
+
+
+def _link_acronyms(words: list[str], covered: list[bool], mentions: list[_Mention]) -> None:
+    """ "European Defence Agency (EDA)": every "EDA" in the article becomes the long form."""
+    long_forms: dict[str, _Mention] = {}
+    for m in mentions:
+        k = m.stop
+        if words[k : k + 1] == ["("] and words[k + 2 : k + 3] == [")"]:
+            acronym = words[k + 1]
+            if _abbreviates(acronym, words[m.first : m.stop]):
+                long_forms.setdefault(acronym, m)
+    if not long_forms:
+        return
+    for i, word in enumerate(words):
+        if word in long_forms and not covered[i]:
+            covered[i] = True
+            mentions.append(_Mention(i, i + 1, long_forms[word].category))
+    mentions.sort(key=lambda m: m.first)
+    for m in mentions:
+        if m.stop - m.first == 1 and words[m.first] in long_forms:
+            source = long_forms[words[m.first]]
+            m.canonical, m.category, m.role = source.canonical, source.category, source.role
+
+
+def _abbreviates(acronym: str, name: list[str]) -> bool:
+    letters = [ch for ch in acronym if ch.isalpha()]
+    if len(letters) < 2 or not acronym.replace(".", "").isupper():
+        return False
+    initials = [w[0] for w in name if w[:1].isupper()]
+    return letters[0] == name[0][:1] and len(letters) <= len(initials) + 1
+
+
+def _assign_roles(
+    text: str, tokens: list[Token], mentions: list[_Mention], knowledge: Knowledge
+) -> None:
+    """A person with an office anywhere in the article is a leader at every mention."""
+    names = {i for m in mentions if m.category in _PEOPLE for i in range(m.first, m.stop)}
+    roles: dict[str, str] = {}
+    for m in mentions:
+        if m.category not in _PEOPLE:
+            continue
+        if m.known is not None and m.known.category == "leader":
+            roles.setdefault(m.canonical, m.known.role)
+            continue
+        own = names - set(range(m.first, m.stop))
+        role = role_before(text, tokens, m.first, knowledge) or role_after(
+            text, tokens, m.stop, knowledge, own
+        )
+        if role:
+            roles.setdefault(m.canonical, " ".join(role.split()))
+    for m in mentions:
+        if m.category in _PEOPLE and m.canonical in roles:
+            m.category = "leader"
+            m.role = roles[m.canonical]

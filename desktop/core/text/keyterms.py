@@ -1,0 +1,190 @@
+"""Key terms: the phrases that set an article apart ("security guarantees", "Article 5").
+
+Candidates are runs of content words (never starting or ending with a stop word); a phrase
+scores by how often the article uses it times how unusual its words are — against the user's
+library when one is given (document frequency), otherwise against general English word
+frequencies (``wordfreq``). A word mostly used inside a longer phrase yields to the phrase.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import Protocol
+
+from desktop.core.models import Term
+from desktop.core.resources import resource_path
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+MAX_WORDS = 3
+# Fewer library documents than this say too little about a word: use general English instead.
+MIN_LIBRARY_DOCUMENTS = 20
+_RARE_ZIPF = 7.5  # specificity of a word = how far below this its Zipf frequency lies
+
+
+class DocumentFrequencies(Protocol):
+    """How many library articles there are and how many contain each (lower-cased) word."""
+
+    @property
+    def documents(self) -> int: ...
+
+    def frequencies(self, words: Iterable[str]) -> dict[str, int]: ...
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    text = resource_path("keyterms", "stopwords-en.txt").read_text("utf-8")
+    return frozenset(
+        w for line in text.splitlines() if not line.startswith("#") for w in line.split()
+    )
+
+
+@cache
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def key_terms(
+    text: str,
+    *,
+    limit: int = 15,
+    background: DocumentFrequencies | None = None,
+    skip: Sequence[tuple[int, int]] = (),
+) -> list[Term]:
+    """The ``limit`` best key terms of ``text``, best first, with every occurrence.
+
+    ``skip`` lists character spans (e.g. entity names) that no term may overlap.
+    """
+    stops = stop_words()
+    blocked = _blocked_starts(text, skip)
+    occurrences: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    surfaces: dict[tuple[str, ...], dict[str, int]] = {}
+    run: list[re.Match[str]] = []
+    for match in [*_WORD.finditer(text), None]:
+        if match is not None and _continues(text, run, match, stops, blocked):
+            run.append(match)
+            continue
+        _collect(text, run, stops, occurrences, surfaces)
+        run = []
+        if match is not None and _continues(text, run, match, stops, blocked):
+            run.append(match)
+    if not occurrences:
+        return []
+    specificity = _specificity({w for key in occurrences for w in key}, background)
+    scored = []
+    for key, spans in occurrences.items():
+        count = len(spans)
+        if count < 2 and len(key) == 1 and len(occurrences) > 50:
+            continue
+        weight = sum(specificity[w] for w in key) / len(key)
+        score = count * weight * (1 + 0.5 * (len(key) - 1))
+        scored.append((score, key))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    dominated = _dominated(occurrences)
+    chosen: list[tuple[float, tuple[str, ...]]] = []
+    for score, key in scored:
+        if key in dominated or any(_overlaps(key, other) for _, other in chosen):
+            continue
+        chosen.append((score, key))
+        if len(chosen) >= limit:
+            break
+    top = chosen[0][0] if chosen else 1.0
+    return [
+        Term(
+            text=max(surfaces[key].items(), key=lambda kv: kv[1])[0],
+            score=round(score / top, 4),
+            spans=tuple(occurrences[key]),
+        )
+        for score, key in chosen
+    ]
+
+
+def _blocked_starts(text: str, skip: Sequence[tuple[int, int]]) -> set[int]:
+    """Start offsets of words that lie inside a skipped span."""
+    blocked: set[int] = set()
+    for start, end in skip:
+        blocked.update(m.start() + start for m in _WORD.finditer(text[start:end]))
+    return blocked
+
+
+def _continues(
+    text: str,
+    run: list[re.Match[str]],
+    match: re.Match[str],
+    stops: frozenset[str],
+    blocked: set[int],
+) -> bool:
+    """Whether ``match`` may extend the current run of content words."""
+    word = match.group()
+    if match.start() in blocked or word.lower() in stops or (len(word) < 2 and not word.isdigit()):
+        return False
+    if not run:
+        return not word[0].isdigit()
+    gap = text[run[-1].end() : match.start()]
+    return gap in (" ", "-")
+
+
+def _collect(
+    text: str,
+    run: list[re.Match[str]],
+    stops: frozenset[str],
+    occurrences: dict[tuple[str, ...], list[tuple[int, int]]],
+    surfaces: dict[tuple[str, ...], dict[str, int]],
+) -> None:
+    lowers = [m.group().lower() for m in run]
+    for i in range(len(run)):
+        if lowers[i][0].isdigit():
+            continue
+        for n in range(1, min(MAX_WORDS, len(run) - i) + 1):
+            key = tuple(lowers[i : i + n])
+            if key[-1][0].isdigit() and n == 1:
+                continue
+            start, end = run[i].start(), run[i + n - 1].end()
+            occurrences.setdefault(key, []).append((start, end))
+            forms = surfaces.setdefault(key, {})
+            surface = text[start:end]
+            forms[surface] = forms.get(surface, 0) + 1
+
+
+def _specificity(words: set[str], background: DocumentFrequencies | None) -> dict[str, float]:
+    if background is not None and background.documents >= MIN_LIBRARY_DOCUMENTS:
+        total = background.documents
+        found = background.frequencies(words)
+        return {w: math.log((total + 1) / (found.get(w, 0) + 1)) for w in words}
+    return {w: _word_specificity(w) for w in words}
+
+
+def _word_specificity(word: str) -> float:
+    if word[0].isdigit():
+        return 1.0
+    return max(0.2, _RARE_ZIPF - _zipf(word))
+
+
+def _dominated(occurrences: dict[tuple[str, ...], list[tuple[int, int]]]) -> set[tuple[str, ...]]:
+    """Shorter phrases mostly used inside one longer phrase ("guarantees" in "security
+    guarantees"): the longer phrase speaks for them."""
+    dominated = set()
+    for key, spans in occurrences.items():
+        for n in range(1, len(key)):
+            for i in range(len(key) - n + 1):
+                part = key[i : i + n]
+                if part in occurrences and len(spans) >= 0.5 * len(occurrences[part]):
+                    dominated.add(part)
+    return dominated
+
+
+def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One phrase contains the other."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    n = len(short)
+    return any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
+
+
+def document_words(text: str) -> set[str]:
+    """The distinct lower-cased words of ``text`` that could be part of a key term."""
+    stops = stop_words()
+    return {w for w in (m.group().lower() for m in _WORD.finditer(text)) if w not in stops}

@@ -1,0 +1,161 @@
+"""Features the CRF sees for each token.
+
+Everything that depends on a word alone (affixes, shape, gazetteers, commonness) is computed
+once per distinct word and cached, including the copies shown to its neighbours; a token's
+feature list is then a handful of list concatenations, which is what keeps tagging fast.
+Sentence-level (all-caps headline, first word) and document-level clues (how the same word is
+cased elsewhere in the article, how the first pass labelled it elsewhere) are added per token.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+_SHAPE_RUNS = re.compile(r"(.)\1+")
+CONTEXT = (-2, -1, 1, 2)
+_CACHE_LIMIT = 300_000
+
+
+def word_shape(word: str) -> str:
+    """Xxxx → Xx, U.S. → X.X., 1996 → d: the shape with repeated classes collapsed."""
+    mapped = []
+    for ch in word:
+        if ch.isupper():
+            mapped.append("X")
+        elif ch.islower():
+            mapped.append("x")
+        elif ch.isdigit():
+            mapped.append("d")
+        else:
+            mapped.append(ch)
+    return _SHAPE_RUNS.sub(r"\1", "".join(mapped))
+
+
+def casing(word: str) -> str:
+    if word.isupper():
+        return "upper"
+    if word[:1].isupper():
+        return "title"
+    if word.islower():
+        return "lower"
+    return "other"
+
+
+def is_caps_sentence(words: Sequence[str]) -> bool:
+    """A headline in capitals: casing says nothing about names in it."""
+    letters = [w for w in words if w[:1].isalpha()]
+    return len(letters) >= 2 and sum(w.isupper() for w in letters) >= 0.8 * len(letters)
+
+
+def document_casing(sentences: Sequence[Sequence[str]]) -> dict[str, str]:
+    """How each word is written mid-sentence in ordinary (not all-caps) sentences of the text."""
+    seen: dict[str, Counter[str]] = {}
+    for words in sentences:
+        if is_caps_sentence(words):
+            continue
+        for word in words[1:]:
+            if word[:1].isalpha():
+                seen.setdefault(word.lower(), Counter())[casing(word)] += 1
+    return {lower: counts.most_common(1)[0][0] for lower, counts in seen.items()}
+
+
+class FeatureExtractor:
+    """Turns sentences of words into CRF feature lists."""
+
+    def __init__(self, gazetteer: Mapping[str, str], common_rank: Mapping[str, int]) -> None:
+        # gazetteer: lower-cased word → space-separated classes, e.g. "PER LOC"
+        self.gazetteer = gazetteer
+        self.common_rank = common_rank
+        self._cache: dict[str, tuple[list[str], ...]] = {}
+
+    def word(self, word: str) -> tuple[list[str], ...]:
+        """Features of a word itself, then the copies its neighbours at -2, -1, +1, +2 see."""
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        if len(self._cache) > _CACHE_LIMIT:
+            self._cache.clear()
+        lower = word.lower()
+        shape = word_shape(word)
+        rank = self.common_rank.get(lower)
+        common = "none" if rank is None else ("1k" if rank < 1000 else "5k" if rank < 5000 else "x")
+        gaz = self.gazetteer.get(lower, "").split()
+        own = [
+            "b",
+            "w=" + word,
+            "lw=" + lower,
+            "sh=" + shape,
+            "cs=" + casing(word),
+            "cm=" + common,
+            "p2=" + word[:2],
+            "p3=" + word[:3],
+            "s2=" + lower[-2:],
+            "s3=" + lower[-3:],
+            "s4=" + lower[-4:],
+        ]
+        own.extend("g=" + g for g in gaz)
+        if len(word) == 1:
+            own.append("len1")
+        context: list[list[str]] = []
+        for k in CONTEXT:
+            feats = [f"{k}lw={lower}", f"{k}sh={shape}"]
+            if abs(k) == 1:
+                feats.append(f"{k}cm={common}")
+                feats.extend(f"{k}g={g}" for g in gaz)
+            context.append(feats)
+        result = (own, *context)
+        self._cache[word] = result
+        return result
+
+    @staticmethod
+    def token_extras(
+        words: Sequence[str],
+        i: int,
+        caps: bool,
+        doc_case: Mapping[str, str],
+        doc_labels: Mapping[str, str] | None,
+    ) -> list[str]:
+        """Features of one position that no per-word cache can hold."""
+        word = words[i]
+        lower = word.lower()
+        feats = []
+        if i == 0:
+            feats.append("bos")
+        else:
+            feats.append(f"-1|0={words[i - 1].lower()}|{lower}")
+        if i == len(words) - 1:
+            feats.append("eos")
+        if caps:
+            feats.append("caps")
+        if word[:1].isupper():
+            case = doc_case.get(lower, "none")
+            feats.append("dc=" + case)
+            if i == 0 or caps:
+                feats.append("first|dc=" + case)
+        if doc_labels is not None:
+            label = doc_labels.get(lower)
+            if label:
+                feats.append("d2=" + label)
+        return feats
+
+    def sentence(
+        self,
+        words: Sequence[str],
+        doc_case: Mapping[str, str],
+        doc_labels: Mapping[str, str] | None = None,
+    ) -> list[list[str]]:
+        """Feature lists for one sentence; ``doc_labels`` are first-pass labels by word."""
+        parts = [self.word(w) for w in words]
+        caps = is_caps_sentence(words)
+        n = len(words)
+        out = []
+        for i in range(n):
+            feats = list(parts[i][0])
+            for slot, k in enumerate(CONTEXT, start=1):
+                if 0 <= i + k < n:
+                    feats += parts[i + k][slot]
+            feats += self.token_extras(words, i, caps, doc_case, doc_labels)
+            out.append(feats)
+        return out

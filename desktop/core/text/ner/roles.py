@@ -1,0 +1,133 @@
+"""Context rules that make a named person a leader: an office right before the name
+("German Chancellor Friedrich Merz") or in apposition after it ("Steve Witkoff, US special
+presidential envoy for peace missions,"). The office words are in ``resources/knowledge/roles.txt``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from desktop.core.text.ner.knowledge import Knowledge
+from desktop.core.text.ner.tokens import Token
+
+# Lower-case words that may stand inside an office title before a name.
+_MODIFIERS = frozenset(
+    [
+        "acting",
+        "assistant",
+        "chief",
+        "defence",
+        "defense",
+        "deputy",
+        "economy",
+        "executive",
+        "finance",
+        "first",
+        "foreign",
+        "former",
+        "general",
+        "health",
+        "home",
+        "interim",
+        "interior",
+        "justice",
+        "national",
+        "opposition",
+        "party",
+        "prime",
+        "presidential",
+        "regional",
+        "senior",
+        "special",
+        "state",
+        "top",
+        "trade",
+        "vice",
+    ]
+)
+_NOT_TITLE = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "if",
+        "in",
+        "of",
+        "on",
+        "or",
+        "so",
+        "the",
+        "to",
+        "when",
+        "while",
+        "with",
+    ]
+)
+_APPOSITION_STOP = frozenset(',.;:()[]"“”!?')
+_APPOSITION_SCAN = 14
+_ROLE_WINDOW = 5
+
+
+def _role_end(tokens: Sequence[Token], j: int, roles: frozenset[str]) -> int:
+    """Index just after an office word ending at token ``j`` (one or two words), else -1."""
+    if j < 0:
+        return -1
+    word = tokens[j].text.lower()
+    if word in roles:
+        return j + 1
+    if j > 0 and f"{tokens[j - 1].text.lower()} {word}" in roles:
+        return j + 1
+    return -1
+
+
+def role_before(text: str, tokens: Sequence[Token], first: int, knowledge: Knowledge) -> str:
+    """The title written right before a name, e.g. "Ukrainian President", or ""."""
+    j = first - 1
+    if _role_end(tokens, j, knowledge.role_words) < 0:
+        return ""
+    k = j
+    while k > 0 and j - k < _ROLE_WINDOW:
+        word = tokens[k - 1].text
+        lower = word.lower()
+        if lower in _NOT_TITLE or not word[:1].isalpha():
+            break
+        if not (word[:1].isupper() or lower in _MODIFIERS or lower in knowledge.role_words):
+            break
+        if text[tokens[k - 1].end : tokens[k].start] not in (" ", ""):
+            break
+        k -= 1
+    return text[tokens[k].start : tokens[j].end]
+
+
+def role_after(
+    text: str, tokens: Sequence[Token], stop: int, knowledge: Knowledge, names: set[int]
+) -> str:
+    """An office in apposition after a name ("X, the foreign minister,"), or "".
+
+    ``names`` holds the token indexes inside other people's names: a list of names
+    ("Merz, Finnish President Alexander Stubb") is not an apposition.
+    """
+    if stop >= len(tokens) or tokens[stop].text != ",":
+        return ""
+    begin = stop + 1
+    end = begin
+    while end < len(tokens) and end - begin < _APPOSITION_SCAN:
+        if tokens[end].text in _APPOSITION_STOP or end in names:
+            break
+        if "\n" in text[tokens[end - 1].end : tokens[end].start]:
+            break
+        end += 1
+    if end < len(tokens) and end in names:
+        return ""
+    while begin < end and tokens[begin].text.lower() in ("the", "a", "an"):
+        begin += 1
+    window = min(end, begin + _ROLE_WINDOW)
+    if not any(_role_end(tokens, j, knowledge.role_words) >= 0 for j in range(begin, window)):
+        return ""
+    return text[tokens[begin].start : tokens[end - 1].end]

@@ -1,0 +1,169 @@
+"""The shipped CRF tagger: text in, labelled token spans out (PER, ORG, LOC, MISC).
+
+Two passes: the second sees how the first labelled each word elsewhere in the same article,
+so a name recognised in an easy context is also recognised in a hard one (a headline in
+capitals, the start of a sentence).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from desktop.core.resources import resource_path
+from desktop.core.text.ner.crf import CrfModel
+from desktop.core.text.ner.features import (
+    CONTEXT,
+    FeatureExtractor,
+    document_casing,
+    is_caps_sentence,
+)
+from desktop.core.text.ner.tokens import Token, sequences, tokenize
+
+PASS1_FILE = "pass1.npz"
+PASS2_FILE = "pass2.npz"
+_WORD_CACHE_LIMIT = 200_000
+GAZETTEER_FILE = "gazetteer.tsv"
+COMMON_FILE = "common-words.txt"
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedSpan:
+    """An entity: character offsets, CoNLL class, and its tokens ``tokens[first:stop]``."""
+
+    start: int
+    end: int
+    label: str
+    first: int
+    stop: int
+
+
+@dataclass(frozen=True)
+class Tagged:
+    tokens: list[Token]
+    spans: list[TaggedSpan]
+
+
+def spans_from_labels(labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    """BIO labels → (first token, end token, class); a stray I- starts a new span."""
+    spans = []
+    begin, kind = -1, ""
+    for i, label in enumerate([*labels, "O"]):
+        inside = label.startswith("I-") and label[2:] == kind
+        if begin >= 0 and not inside:
+            spans.append((begin, i, kind))
+            begin, kind = -1, ""
+        if label != "O" and not inside:
+            begin, kind = i, label[2:]
+    return spans
+
+
+def document_labels(
+    sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]
+) -> dict[str, str]:
+    """For each capitalised word, the class the first pass gave it most often in the text."""
+    counts: dict[str, Counter[str]] = {}
+    for words, tags in zip(sentences, labels, strict=True):
+        for word, tag in zip(words, tags, strict=True):
+            if tag != "O" and word[:1].isupper():
+                counts.setdefault(word.lower(), Counter())[tag[2:]] += 1
+    return {w: c.most_common(1)[0][0] for w, c in counts.items()}
+
+
+class NerTagger:
+    """Loads the two CRF passes and the gazetteer from a model folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self._models = (CrfModel.load(folder / PASS1_FILE), CrfModel.load(folder / PASS2_FILE))
+        self._caches: tuple[dict[str, np.ndarray], ...] = ({}, {})
+        self._extractor = FeatureExtractor(
+            _read_gazetteer(folder / GAZETTEER_FILE), _read_common(folder / COMMON_FILE)
+        )
+
+    def tag(self, text: str) -> Tagged:
+        """The tokens of ``text`` and every entity span in it with its CoNLL class."""
+        tokens = tokenize(text)
+        runs = sequences(text, tokens)
+        sentences = [[t.text for t in run] for run in runs]
+        case = document_casing(sentences)
+        first = self._label(0, sentences, case, None)
+        second = self._label(1, sentences, case, document_labels(sentences, first))
+        spans = []
+        offset = 0
+        for run, labels in zip(runs, second, strict=True):
+            for i, j, kind in spans_from_labels(labels):
+                spans.append(TaggedSpan(run[i].start, run[j - 1].end, kind, offset + i, offset + j))
+            offset += len(run)
+        return Tagged(tokens, spans)
+
+    def _label(
+        self,
+        which: int,
+        sentences: list[list[str]],
+        case: dict[str, str],
+        doc_labels: dict[str, str] | None,
+    ) -> list[list[str]]:
+        """One CRF pass over the whole text: emissions from cached per-word scores plus the
+        per-position features, then batched Viterbi."""
+        model = self._models[which]
+        lengths = [len(words) for words in sentences]
+        if not any(lengths):
+            return [[] for _ in sentences]
+        flat = [w for words in sentences for w in words]
+        local: dict[str, int] = {}
+        word_ids = np.fromiter((local.setdefault(w, len(local)) for w in flat), np.intp, len(flat))
+        table = self._word_scores(which, list(local))
+        emissions = table[word_ids, 0].copy()
+        position = np.concatenate([np.arange(n) for n in lengths])
+        sentence_length = np.repeat(lengths, lengths)
+        for slot, k in enumerate(CONTEXT, start=1):
+            at = np.nonzero((position + k >= 0) & (position + k < sentence_length))[0]
+            emissions[at] += table[word_ids[at + k], slot]
+        extras = self._extractor.token_extras
+        emissions += model.score(
+            [
+                extras(words, i, caps, case, doc_labels)
+                for words in sentences
+                for caps in (is_caps_sentence(words),)
+                for i in range(len(words))
+            ]
+        )
+        return model.decode(emissions, lengths)
+
+    def _word_scores(self, which: int, words: list[str]) -> np.ndarray:
+        """Score vectors [word, own/neighbour slot, label], computed once per word and model."""
+        cache = self._caches[which]
+        new = [w for w in words if w not in cache]
+        if new:
+            if len(cache) + len(new) > _WORD_CACHE_LIMIT:
+                cache.clear()
+                new = words
+            slots = len(CONTEXT) + 1
+            groups = [part for w in new for part in self._extractor.word(w)]
+            scores = self._models[which].score(groups).reshape(len(new), slots, -1)
+            cache.update(zip(new, scores, strict=True))
+        return np.stack([cache[w] for w in words])
+
+
+def _read_gazetteer(path: Path) -> dict[str, str]:
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, classes = line.partition("\t")
+        out[word] = classes
+    return out
+
+
+def _read_common(path: Path) -> dict[str, int]:
+    words = path.read_text(encoding="utf-8").split()
+    return {w: rank for rank, w in enumerate(words)}
+
+
+@cache
+def default_tagger() -> NerTagger:
+    """The tagger shipped in ``resources/ner`` (loaded once per process)."""
+    return NerTagger(resource_path("ner"))

@@ -1,0 +1,207 @@
+"""Train the shipped entity tagger: ``python -m desktop.core.text.ner.train`` (``make model``).
+
+Reads CoNLL-2003 English train from ``../shared/eval`` and writes into ``resources/ner/``:
+the word gazetteer learned from the annotations, the list of common English words, and two
+CRF models — the first pass, and a second pass that also sees how the first pass labelled the
+same word elsewhere in the article. Gazetteer and first-pass labels for the training text come
+from models that never saw that text (two folds), so the second pass learns how far to trust
+them on new articles. Fixed parameters and document order make every run identical.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycrfsuite
+
+from desktop.core.text.ner.crf import CrfModel
+from desktop.core.text.ner.features import FeatureExtractor, document_casing
+from desktop.core.text.ner.knowledge import knowledge_gazetteer
+from desktop.core.text.ner.tagger import (
+    COMMON_FILE,
+    GAZETTEER_FILE,
+    PASS1_FILE,
+    PASS2_FILE,
+    document_labels,
+)
+from desktop.core.text.ner.tokens import sequences, tokenize
+
+SHARED_EVAL = Path(__file__).resolve().parents[4].parent / "shared" / "eval"
+DEFAULT_TRAIN = SHARED_EVAL / "entities-conll-train.jsonl"
+DEFAULT_OUT = Path(__file__).resolve().parents[4] / "resources" / "ner"
+PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True}
+COMMON_WORDS = 20_000
+
+
+@dataclass
+class Document:
+    """A training article as sentences of words with BIO labels."""
+
+    sentences: list[list[str]]
+    labels: list[list[str]]
+
+
+def load_documents(path: Path, limit: int | None = None) -> list[Document]:
+    """Read ``{text, entities}`` records and label our own tokens from the gold spans."""
+    documents = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            documents.append(_document(record["text"], record["entities"]))
+            if limit is not None and len(documents) >= limit:
+                break
+    return documents
+
+
+def _document(text: str, entities: Sequence[dict]) -> Document:
+    label_at: dict[int, str] = {}
+    for entity in entities:
+        label_at[entity["start"]] = "B-" + entity["label"]
+        for i in range(entity["start"] + 1, entity["end"]):
+            label_at.setdefault(i, "I-" + entity["label"])
+    sentences, labels = [], []
+    for run in sequences(text, tokenize(text)):
+        sentences.append([t.text for t in run])
+        labels.append([label_at.get(t.start, "O") for t in run])
+    return Document(sentences, labels)
+
+
+def build_gazetteer(documents: Iterable[Document]) -> dict[str, str]:
+    """Words that mostly appear inside entities of a class in the annotations."""
+    inside: dict[str, Counter[str]] = defaultdict(Counter)
+    total: Counter[str] = Counter()
+    for doc in documents:
+        for words, labels in zip(doc.sentences, doc.labels, strict=True):
+            for word, label in zip(words, labels, strict=True):
+                lower = word.lower()
+                total[lower] += 1
+                if label != "O":
+                    inside[lower][label[2:]] += 1
+    gazetteer = {}
+    for lower, counts in inside.items():
+        classes = [c for c, n in counts.items() if n >= 2 and n >= 0.3 * total[lower]]
+        if classes and lower[:1].isalpha():
+            gazetteer[lower] = " ".join(sorted(classes))
+    return gazetteer
+
+
+def merge_gazetteers(*parts: dict[str, str]) -> dict[str, str]:
+    merged: dict[str, set[str]] = defaultdict(set)
+    for part in parts:
+        for word, classes in part.items():
+            merged[word].update(classes.split())
+    return {word: " ".join(sorted(classes)) for word, classes in merged.items()}
+
+
+def common_words() -> dict[str, int]:
+    from wordfreq import top_n_list
+
+    words = [w for w in top_n_list("en", COMMON_WORDS) if w.isalpha()]
+    return {w: rank for rank, w in enumerate(words)}
+
+
+def features_for(
+    extractor: FeatureExtractor, doc: Document, doc_labels: dict[str, str] | None = None
+) -> list[list[list[str]]]:
+    case = document_casing(doc.sentences)
+    return [extractor.sentence(words, case, doc_labels) for words in doc.sentences]
+
+
+def train_model(xs: list[list[list[str]]], ys: list[list[str]], path: Path, verbose: bool) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for x, y in zip(xs, ys, strict=True):
+        trainer.append(x, y)
+    trainer.set_params(PARAMS)
+    started = time.perf_counter()
+    trainer.train(str(path))
+    if verbose:
+        print(f"  trained {path.name} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+
+
+def _train_and_export(
+    xs: list[list[list[str]]], ys: list[list[str]], path: Path, verbose: bool
+) -> None:
+    """Train with crfsuite, ship the weights as the numpy model the tagger reads."""
+    trained = path.with_suffix(".crfsuite")
+    train_model(xs, ys, trained, verbose)
+    CrfModel.from_crfsuite(trained).save(path)
+    trained.unlink()
+
+
+def first_pass_labels(model: Path, extractor: FeatureExtractor, doc: Document) -> dict[str, str]:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    try:
+        predicted = [tagger.tag(x) for x in features_for(extractor, doc)]
+    finally:
+        tagger.close()
+    return document_labels(doc.sentences, predicted)
+
+
+def train(train_path: Path, out: Path, *, limit: int | None = None, verbose: bool = True) -> None:
+    """Write the gazetteer, common words and both CRF passes into ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    documents = load_documents(train_path, limit)
+    common = common_words()
+    knowledge = knowledge_gazetteer()
+    folds = [documents[0::2], documents[1::2]]
+    fold_extractors = [
+        FeatureExtractor(merge_gazetteers(build_gazetteer(folds[1 - k]), knowledge), common)
+        for k in range(2)
+    ]
+    # Pass 1 on each fold with the other fold's gazetteer, then fold models for pass-2 labels.
+    fold_x = [[features_for(fold_extractors[k], d) for d in folds[k]] for k in range(2)]
+    fold_y = [[d.labels for d in folds[k]] for k in range(2)]
+    doc_labels: list[list[dict[str, str]]] = [[], []]
+    for k in range(2):
+        fold_model = out / f"fold{k}.crfsuite"
+        other = 1 - k
+        train_model(
+            [s for doc in fold_x[other] for s in doc],
+            [s for doc in fold_y[other] for s in doc],
+            fold_model,
+            verbose,
+        )
+        doc_labels[k] = [first_pass_labels(fold_model, fold_extractors[k], d) for d in folds[k]]
+        fold_model.unlink()
+    xs1 = [s for k in range(2) for doc in fold_x[k] for s in doc]
+    ys = [s for k in range(2) for doc in fold_y[k] for s in doc]
+    _train_and_export(xs1, ys, out / PASS1_FILE, verbose)
+    xs2 = [
+        s
+        for k in range(2)
+        for doc, labels in zip(folds[k], doc_labels[k], strict=True)
+        for s in features_for(fold_extractors[k], doc, labels)
+    ]
+    _train_and_export(xs2, ys, out / PASS2_FILE, verbose)
+    gazetteer = merge_gazetteers(build_gazetteer(documents), knowledge)
+    (out / GAZETTEER_FILE).write_text(
+        "".join(f"{w}\t{c}\n" for w, c in sorted(gazetteer.items())), encoding="utf-8"
+    )
+    (out / COMMON_FILE).write_text("".join(w + "\n" for w in common), encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--train", type=Path, default=DEFAULT_TRAIN)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--limit", type=int, help="use only the first N documents")
+    args = parser.parse_args(argv)
+    if not args.train.exists():
+        print(f"training data not found: {args.train}", file=sys.stderr)
+        return 1
+    train(args.train, args.out, limit=args.limit)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,98 @@
+"""Entity quality on CoNLL-2003 dev (``make eval ONLY=entities``).
+
+Runs the same pass as ``dossier entities --batch`` over ``../shared/eval/entities-conll-dev.jsonl``,
+prints exact-span precision/recall/F1 per class (leader+person → PER, institution → ORG,
+place → LOC, as the goal is judged), the confusion between classes, the speed, and the line
+``score.py`` prints for the same output, so both numbers can be compared. Skips with a message
+when the evaluation data is absent.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from desktop.commands.entities import entity_json, term_json
+from desktop.core.text.analysis import analyze
+
+EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"
+DATA = EVAL / "entities-conll-dev.jsonl"
+MAPPING = {"leader": "PER", "person": "PER", "institution": "ORG", "place": "LOC"}
+CLASSES = ("PER", "ORG", "LOC")
+
+
+def main() -> int:
+    if not DATA.exists():
+        print(f"skipped: {DATA} not found (the evaluation data lives in ../shared/eval)")
+        return 0
+    records = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
+    analyze("warm up: President Emmanuel Macron spoke in Paris.")
+    outputs, seconds, words = [], 0.0, 0
+    for record in records:
+        started = time.perf_counter()
+        entities, terms = analyze(record["text"])
+        seconds += time.perf_counter() - started
+        words += len(record["text"].split())
+        outputs.append(
+            {
+                "id": record["id"],
+                "entities": [entity_json(e) for e in entities],
+                "terms": [term_json(t) for t in terms],
+            }
+        )
+    _report(records, outputs)
+    print(f"speed: {words:,} words in {seconds:.2f} s = {words / seconds:,.0f} words/s (one core)")
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "out.jsonl"
+        out.write_text("".join(json.dumps(o) + "\n" for o in outputs), encoding="utf-8")
+        score = subprocess.run(
+            [sys.executable, str(EVAL / "score.py"), "entities", str(DATA), str(out)],
+            capture_output=True,
+            text=True,
+        )
+    print("score.py: " + score.stdout.strip())
+    return 0
+
+
+def _report(records: list[dict], outputs: list[dict]) -> None:
+    tp, fp, fn = Counter(), Counter(), Counter()
+    confusion: Counter[tuple[str, str]] = Counter()
+    for record, output in zip(records, outputs, strict=True):
+        gold = {(e["start"], e["end"]): e["label"] for e in record["entities"]}
+        pred = {
+            (e["start"], e["end"]): MAPPING[e["category"]]
+            for e in output["entities"]
+            if e["category"] in MAPPING
+        }
+        for span, label in gold.items():
+            if label in CLASSES or span in pred:
+                confusion[(label, pred.get(span, "—"))] += 1
+        for span, label in pred.items():
+            if span not in gold:
+                confusion[("—", label)] += 1
+        for k in CLASSES:
+            g = {s for s, label in gold.items() if label == k}
+            p = {s for s, label in pred.items() if label == k}
+            tp[k] += len(g & p)
+            fp[k] += len(p - g)
+            fn[k] += len(g - p)
+    print("class  precision  recall  F1     (goal F1: PER 0.90, ORG 0.80, LOC 0.85)")
+    for k in CLASSES:
+        precision = tp[k] / max(tp[k] + fp[k], 1)
+        recall = tp[k] / max(tp[k] + fn[k], 1)
+        f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+        print(f"{k:<5}  {precision:9.3f}  {recall:6.3f}  {f1:.3f}")
+    columns = (*CLASSES, "—")
+    print("\nconfusion (rows: gold, columns: predicted; — = no span / wrong boundaries)")
+    print("gold\\pred " + "".join(f"{c:>7}" for c in columns))
+    for row in (*CLASSES, "MISC", "—"):
+        print(f"{row:<10}" + "".join(f"{confusion[(row, c)]:>7}" for c in columns))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
