@@ -1,0 +1,130 @@
+"""The library commands end to end, in the temporary DOSSIER_HOME every test gets."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+
+FIXTURES = Path(__file__).parent / "core" / "library" / "fixtures"
+LISTED = {"id", "title", "source", "published", "words", "read", "starred"}
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str):
+    code, out, _ = run(capsys, *argv, "--json")
+    assert code == 0
+    return json.loads(out)
+
+
+def test_fresh_library_lists_the_seed(capsys: pytest.CaptureFixture[str]) -> None:
+    (seed,) = run_json(capsys, "list")
+    assert seed.keys() >= LISTED
+    assert seed["published"] == "2025-08-18"
+    assert seed["read"] is False and seed["starred"] is False
+    assert "text" not in seed
+
+
+def test_import_list_search_show(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    (folder / "feeds").mkdir(parents=True)
+    shutil.copy(FIXTURES / "headline.txt", folder)
+    shutil.copy(FIXTURES / "article.html", folder)
+    shutil.copy(FIXTURES / "rss.xml", folder / "feeds")
+    code, out, err = run(capsys, "import", str(folder))
+    assert code == 0, err
+    assert out.strip() == "Imported 4, duplicates 0, failed 0."
+    assert "[" not in err  # no progress bar when output is not a terminal
+
+    listed = run_json(capsys, "list", "--sort", "title", "--ascending")
+    titles = [a["title"] for a in listed]
+    assert "Flood defences fail in river town" in titles
+    assert titles == sorted(titles, key=str.lower)
+    assert len(listed) == 5
+
+    hits = run_json(capsys, "search", "flood", "barriers")
+    assert [h["title"] for h in hits] == ["Flood defences fail in river town"]
+    assert LISTED | {"snippet", "score"} <= hits[0].keys()
+    assert "[barriers]" in hits[0]["snippet"]
+
+    shown = run_json(capsys, "show", str(hits[0]["id"]))
+    assert shown["byline"] == "Maria Lopez"
+    assert shown["text"].startswith("Flood defences in the river town")
+
+    code, out, _ = run(capsys, "show", str(hits[0]["id"]))
+    assert code == 0
+    assert out.startswith("Flood defences fail in river town\nMaria Lopez · The Valley Courier")
+
+    code, out, _ = run(capsys, "search", "ferry")
+    assert "New ferry route announced" in out
+
+
+def test_reimport_reports_duplicates(capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "import", str(FIXTURES / "headline.txt"))
+    report = run_json(capsys, "import", str(FIXTURES / "headline.txt"))
+    assert report["imported"] == [] and len(report["duplicates"]) == 1
+    assert len(run_json(capsys, "list")) == 2
+
+
+def test_failed_file_makes_import_exit_non_zero_but_others_import(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(
+        capsys, "import", str(FIXTURES / "binary.txt"), str(FIXTURES / "atom.xml"), "nowhere.txt"
+    )
+    assert code == 1
+    assert out.strip() == "Imported 1, duplicates 0, failed 2."
+    assert f"dossier: {FIXTURES / 'binary.txt'}: binary file, not text" in err
+    assert "nowhere.txt: no such file or folder" in err
+    code, out, _ = run(capsys, "import", "--json", str(FIXTURES / "empty.txt"))
+    assert code == 1
+    (failed,) = json.loads(out)["failed"]
+    assert failed["path"] == str(FIXTURES / "empty.txt")
+    assert "file is empty" in failed["reason"]
+
+
+def test_mark_read_and_starred_then_filter(capsys: pytest.CaptureFixture[str]) -> None:
+    (seed,) = run_json(capsys, "list")
+    assert run(capsys, "mark", str(seed["id"]), "--star")[0] == 0
+    assert run(capsys, "mark", str(seed["id"]), "--read")[0] == 0
+    assert run_json(capsys, "list", "--unread") == []
+    (starred,) = run_json(capsys, "list", "--starred")
+    assert starred["starred"] is True and starred["read"] is True
+
+
+def test_unknown_article_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "show", "999")
+    assert code == 1 and out == ""
+    assert err.strip() == "dossier: no article with id 999 (see `dossier list`)"
+    assert run(capsys, "mark", "999", "--read")[0] == 1
+
+
+def test_search_with_fts_syntax_is_safe(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_json(capsys, "search", '"unclosed', "AND", "(") == []
+
+
+def test_python_dash_m_desktop_runs_the_cli(tmp_path: Path) -> None:
+    env = {**os.environ, "DOSSIER_HOME": str(tmp_path / "home")}
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", "search", "--json", "security", "guarantees"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    (hit,) = json.loads(done.stdout)
+    assert "[security] [guarantees]" in hit["snippet"].lower()
