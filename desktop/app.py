@@ -16,6 +16,8 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from desktop import APP_ID
+
 if TYPE_CHECKING:
     from desktop.core.library.session import Library
     from desktop.ui.main_window import MainWindow
@@ -90,6 +92,10 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if "--self-test" in (argv or []):  # offscreen end-to-end check of this installation
+        from desktop.selftest import run
+
+        return run()
     if not display_available():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
@@ -100,6 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("Dossier")
     app.setOrganizationName("Dossier")
     app.setApplicationDisplayName("Dossier")
+    app.setDesktopFileName(APP_ID)  # ties windows to org.dossierapp.Dossier.desktop
     window = build_main_window()
     if args.exit_after_paint:
         _exit_after_first_paint(window)

@@ -1,0 +1,186 @@
+"""Smoke test of the built bundle: it must run with no Python around and carry no dead weight.
+
+1. The bundle holds no ``nltk_data`` and no tkinter (``_tkinter``, Tcl/Tk libraries or data).
+2. ``dossier --self-test`` passes offscreen in a minimal environment: no inherited variables,
+   a PATH with nothing on it (so no Python interpreter can be found) and a temporary
+   ``DOSSIER_HOME``.
+3. Figures: size on disk, archive size, build time (from build.py's report) and start-up time to
+   the first painted window (``--exit-after-paint``), first start of a new library and again.
+
+Exit status 0 when every check passes; the figures are printed either way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SELF_TEST_TIMEOUT_S = 300
+START_TIMEOUT_S = 60
+START_RUNS = 3
+MIB = 1024 * 1024
+# tkinter's extension module, its Tcl/Tk libraries and their script folders.
+TK_NAMES = re.compile(r"^(_tkinter.*|tkinter|lib(tcl|tk)\d.*|_?(tcl|tk)(\d[\d.]*|_data)?)$", re.I)
+
+
+class SmokeFailure(AssertionError):
+    """The bundle failed a check."""
+
+
+def executable(bundle: Path) -> Path:
+    """The program inside a one-folder bundle, on any platform."""
+    for name in ("dossier", "dossier-cli.exe", "Dossier.exe"):
+        if (bundle / name).is_file():
+            return bundle / name
+    raise SmokeFailure(f"no dossier executable in {bundle}")
+
+
+def forbidden_files(bundle: Path) -> list[str]:
+    """Paths in the bundle that belong to nltk_data or tkinter (none may be there)."""
+    found = []
+    for path in bundle.rglob("*"):
+        parts = path.relative_to(bundle).parts
+        if "nltk_data" in parts or TK_NAMES.match(path.name):
+            found.append(str(path.relative_to(bundle)))
+    return sorted(found)
+
+
+def disk_usage(folder: Path) -> tuple[int, int]:
+    """(bytes allocated on disk, bytes of content) under ``folder``, each file counted once."""
+    seen: set[tuple[int, int]] = set()
+    on_disk = content = 0
+    for path in [folder, *folder.rglob("*")]:
+        info = path.lstat()
+        if (info.st_dev, info.st_ino) in seen:
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        on_disk += getattr(info, "st_blocks", 0) * 512 or info.st_size
+        content += info.st_size
+    return on_disk, content
+
+
+def minimal_env(root: Path) -> dict[str, str]:
+    """What ``env -i`` plus the display and library settings would give: no Python anywhere."""
+    empty_bin = root / "empty-bin"
+    empty_bin.mkdir(exist_ok=True)
+    env = {
+        "PATH": str(empty_bin),
+        "HOME": str(root / "user"),
+        "DOSSIER_HOME": str(root / "dossier-home"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "LANG": "C.UTF-8",
+        "TMPDIR": str(root),
+    }
+    if sys.platform == "win32":  # Windows cannot start a program without these
+        env.update({k: os.environ[k] for k in ("SYSTEMROOT", "WINDIR") if k in os.environ})
+    if shutil.which("python3", path=env["PATH"]) or shutil.which("python", path=env["PATH"]):
+        raise SmokeFailure("the minimal environment still finds a Python interpreter")
+    return env
+
+
+def run_self_test(program: Path, root: Path) -> float:
+    env = minimal_env(root)
+    start = time.perf_counter()
+    result = subprocess.run(
+        [str(program), "--self-test"],
+        env=env,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=SELF_TEST_TIMEOUT_S,
+    )
+    seconds = time.perf_counter() - start
+    print(result.stdout, end="")
+    if result.returncode != 0 or "self-test: passed" not in result.stdout:
+        print(result.stderr, end="", file=sys.stderr)
+        raise SmokeFailure(f"--self-test exited with status {result.returncode}")
+    return seconds
+
+
+def time_to_paint(program: Path, root: Path) -> float:
+    """Seconds from launching the program to its first painted window, as seen from outside."""
+    env = minimal_env(root)
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [str(program), "--exit-after-paint"],
+        env=env,
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert process.stdout is not None
+    painted = None
+    for line in process.stdout:
+        if line.startswith("painted "):
+            painted = time.perf_counter() - start
+            break
+    try:
+        process.wait(timeout=START_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        raise SmokeFailure("the window did not close after its first paint") from None
+    if painted is None:
+        raise SmokeFailure(f"no 'painted' line (exit status {process.returncode})")
+    return painted
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bundle", type=Path, required=True, help="the one-folder bundle")
+    parser.add_argument("--report", type=Path, help="build.py's JSON report (build time)")
+    args = parser.parse_args(argv)
+    bundle: Path = args.bundle.resolve()
+    build = json.loads(args.report.read_text("utf-8")) if args.report else {}
+    failures = []
+
+    forbidden = forbidden_files(bundle)
+    if forbidden:
+        failures.append(f"nltk_data or tkinter files in the bundle: {forbidden[:10]}")
+    else:
+        print("smoke: no nltk_data and no tkinter in the bundle")
+
+    program = executable(bundle)
+    figures: dict[str, object] = {}
+    with tempfile.TemporaryDirectory(prefix="dossier-smoke-") as tmp:
+        try:
+            figures["self_test_s"] = round(run_self_test(program, Path(tmp) / "self-test"), 2)
+            starts = []
+            for run in range(START_RUNS):
+                starts.append(time_to_paint(program, Path(tmp) / f"start-{run}"))
+            figures["first_start_to_paint_s"] = round(starts[0], 3)
+            figures["start_to_paint_median_s"] = round(statistics.median(starts), 3)
+        except (SmokeFailure, subprocess.TimeoutExpired) as exc:
+            failures.append(str(exc))
+
+    on_disk, content = disk_usage(bundle)
+    figures["size_on_disk_mib"] = round(on_disk / MIB, 1)
+    figures["size_content_mib"] = round(content / MIB, 1)
+    archive = Path(build["archive"]) if build.get("archive") else None
+    if archive and archive.is_file():
+        figures["archive"] = archive.name
+        figures["archive_mib"] = round(archive.stat().st_size / MIB, 1)
+    if "build_seconds" in build:
+        figures["build_s"] = build["build_seconds"]
+    print("smoke: figures")
+    for key, value in figures.items():
+        print(f"  {key:26} {value}")
+    if failures:
+        for failure in failures:
+            print(f"smoke FAILED: {failure}", file=sys.stderr)
+        return 1
+    print("smoke: passed")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
