@@ -7,6 +7,7 @@ change made in the reader. A note is saved when the user pauses typing or leaves
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QHideEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -70,6 +71,7 @@ class NotesPane(QWidget):
         self.list.clicked.connect(self._activate)
         self.list.activated.connect(self._activate)
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.list.installEventFilter(self)  # the Delete key deletes the current highlight
 
         self.category = QComboBox()
         self.category.activated.connect(self._save_category)
@@ -271,9 +273,20 @@ class NotesPane(QWidget):
             self._save_timer.stop()
             self._controller.delete(self._editing_id)
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._flush()  # switching tabs or closing the window never loses a note being typed
+        super().hideEvent(event)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.note and event.type() == QEvent.Type.FocusOut:
             self._flush()  # leaving the note field saves it, like pausing does
+        if (
+            watched is self.list
+            and event.type() == QEvent.Type.KeyPress
+            and event.matches(QKeySequence.StandardKey.Delete)
+        ):
+            self._delete()
+            return True
         return super().eventFilter(watched, event)
 
     # -- jumping and orphans -------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QCoreApplication, QThreadPool
 
 from desktop.core.notes.notebook import Notebook
 from desktop.ui.workers import run_task, thread_library
@@ -25,6 +25,9 @@ def _serial_pool() -> QThreadPool:
         _pool = QThreadPool()
         _pool.setMaxThreadCount(1)
         _pool.setExpiryTimeout(-1)  # keep the one thread, and so its library connection
+        app = QCoreApplication.instance()
+        if app is not None:  # a note typed just before quitting is written before the exit
+            app.aboutToQuit.connect(wait_for_notes_tasks)
     return _pool
 
 
@@ -41,6 +44,6 @@ def run_notes_task(
     return run_task(call, on_done, on_error, pool=_serial_pool())
 
 
-def wait_for_notes_tasks(msecs: int = 10_000) -> bool:
-    """Block until queued notes work has finished (used at shutdown and by benchmarks)."""
-    return _serial_pool().waitForDone(msecs)
+def wait_for_notes_tasks(msecs: int = 30_000) -> bool:
+    """Block until queued notes work has finished (at quit, and in tests)."""
+    return _pool is None or _pool.waitForDone(msecs)

@@ -183,3 +183,28 @@ def test_saving_runs_in_the_background_in_the_order_the_user_acted(qtbot, restar
     ui.controller.undo_stack.undo()
     qtbot.waitUntil(lambda: len(rows(ui.pane.list)) == 0)
     assert stored(article.id) == []
+
+
+def test_a_note_being_typed_is_saved_when_the_pane_is_hidden(qtbot, restart):
+    article = add_article()
+    ui = open_ui(qtbot, article)
+    ui.pane.show()
+    select(ui.reader, PHRASE)
+    ui.controller.note_on_selection()
+    ui.pane.note.setPlainText("Typed just before switching tabs")
+    ui.pane.hide()  # well before the pause that would save it
+    assert stored(article.id)[0].note == "Typed just before switching tabs"
+
+
+def test_delete_key_in_the_list_deletes_and_undo_restores(qtbot, restart):
+    article = add_article()
+    ui = open_ui(qtbot, article)
+    ui.pane.show()
+    select(ui.reader, PHRASE)
+    ui.controller.highlight_selection()
+    select_row(ui.pane.list, 0)
+    ui.pane.list.setFocus()
+    qtbot.keyClick(ui.pane.list, Qt.Key.Key_Delete)
+    assert stored(article.id) == [] and rows(ui.pane.list) == []
+    ui.controller.undo_stack.undo()
+    assert len(rows(ui.pane.list)) == 1

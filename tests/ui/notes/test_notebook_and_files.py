@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -58,6 +59,27 @@ def test_notebook_search_finds_a_note_word_and_click_opens_it(qtbot, restart):
             pos=window.table.visualRect(index).center(),
         )
     assert opened.args == [budget.id, wanted.start, wanted.end]
+
+
+def test_notebook_filters_by_article_and_date(qtbot, restart):
+    budget = add_article()
+    mill = add_article("The sluice gates at the old mill were replaced in spring.", "Mill")
+    recent = notebook().add_quote(budget.id, "Critics disagreed")
+    old = notebook().add_quote(mill.id, "old mill", note="from an earlier story")
+    notebook().put(replace(old, created="2020-03-01T09:00:00+00:00"))
+
+    window = NotebookWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert {h.id for h in window.model.rows()} == {recent.id, old.id}
+    assert window.article.findData(mill.id) > 0 and window.article.findText("Mill") > 0
+    window.article.setCurrentIndex(window.article.findData(mill.id))
+    assert [h.id for h in window.model.rows()] == [old.id]
+    assert window.model.index(0, 4).data() == "Mill"
+    window.article.setCurrentIndex(0)
+    window.when.setCurrentIndex(window.when.findText("Past year"))
+    assert [h.id for h in window.model.rows()] == [recent.id]
+    assert window.status.text() == "1 highlights"
 
 
 def test_categories_are_renamed_recoloured_and_added(qtbot, restart):
