@@ -46,6 +46,12 @@ class FormatBook:
     def highlight_styles(self) -> HighlightStyles:
         return dict(self._highlight_styles)
 
+    def plain(self) -> QTextCharFormat:
+        """Uncoloured article text: every styled format starts from this one."""
+        fmt = QTextCharFormat()
+        fmt.setForeground(self.theme.color("text"))
+        return fmt
+
     def format(self, style: Style) -> QTextCharFormat:
         fmt = self._cache.get(style)
         if fmt is None:
@@ -65,7 +71,7 @@ class FormatBook:
         return self.theme.color(role if role in self.theme.colours else "highlight-yellow")
 
     def _build(self, style: Style) -> QTextCharFormat:
-        fmt = QTextCharFormat()
+        fmt = self.plain()
         if style.foreground in CATEGORY_UNDERLINES:
             colour = self.theme.color(CATEGORY_ROLES[style.foreground])
             fmt.setForeground(colour)
@@ -76,8 +82,6 @@ class FormatBook:
         if style.watch:
             fmt.setBackground(self.theme.color("watchlist"))
             fmt.setFontWeight(QFont.Weight.Bold)
-            if style.foreground is None:
-                fmt.setForeground(self.theme.color("text"))
         if style.background is not None:
             fmt.setBackground(self.background_colour(style.background))
         if style.note:

@@ -1,26 +1,25 @@
 """Flatten the reader's overlapping layers into non-overlapping styled segments.
 
 Entities, key terms, watchlist matches, the summary tint and the user's highlights overlap
-freely; a QSyntaxHighlighter can only set one format per character. One sweep over the span
-boundaries turns the layers into segments, each carrying the combined ``Style`` of everything
-covering it, so the highlighter only looks segments up.
+freely, but a character has one format. One sweep over the span boundaries turns the layers
+into segments, each carrying the combined ``Style`` of everything covering it, so the reader
+writes each stretch of text once.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from itertools import pairwise
+from typing import NamedTuple
 
 # When an entity and a key term overlap, the entity's colour wins; leaders win over people.
 FOREGROUND_PRIORITY = {"leader": 0, "person": 1, "institution": 2, "place": 3, "term": 4}
 
 
-@dataclass(frozen=True)
-class Style:
+class Style(NamedTuple):
     """What covers a stretch of text: a foreground category, the watchlist mark, a background
-    (a theme role, or ``hl:<category>`` for a user highlight) and whether a note is attached."""
+    (a theme role, or ``hl:<category>`` for a user highlight) and whether a note is attached.
+    A named tuple, not a dataclass: it is hashed once per segment and that shows in profiles."""
 
     foreground: str | None = None
     watch: bool = False
@@ -28,8 +27,7 @@ class Style:
     note: bool = False
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     """One span of one layer, in document positions. ``layer`` is fg, watch, bg or note."""
 
     start: int
@@ -46,17 +44,23 @@ def flatten(marks: Iterable[Mark]) -> list[tuple[int, int, Style]]:
             continue
         events.setdefault(mark.start, []).append((1, mark.layer, mark.value))
         events.setdefault(mark.end, []).append((-1, mark.layer, mark.value))
-    active: Counter[tuple[str, str]] = Counter()
+    active: dict[tuple[str, str], int] = {}
     segments: list[tuple[int, int, Style]] = []
+    styles: dict[tuple[tuple[str, str], ...], Style] = {}  # most texts repeat a few mixes
     positions = sorted(events)
     for here, after in pairwise(positions):
         for delta, layer, value in events[here]:
-            active[(layer, value)] += delta
-            if not active[(layer, value)]:
+            count = active.get((layer, value), 0) + delta
+            if count:
+                active[(layer, value)] = count
+            else:
                 del active[(layer, value)]
         if not active:
             continue
-        style = _combine(active)
+        mix = tuple(active)
+        style = styles.get(mix)
+        if style is None:
+            style = styles[mix] = _combine(mix)
         if segments and segments[-1][1] == here and segments[-1][2] == style:
             segments[-1] = (segments[-1][0], after, style)
         else:
@@ -64,7 +68,7 @@ def flatten(marks: Iterable[Mark]) -> list[tuple[int, int, Style]]:
     return segments
 
 
-def _combine(active: Counter[tuple[str, str]]) -> Style:
+def _combine(active: tuple[tuple[str, str], ...]) -> Style:
     foreground = None
     watch = note = False
     background = None

@@ -35,23 +35,22 @@ def term_label(term: Term) -> str:
 
 
 class MentionIndex:
-    """Sorted ``(start, end, label)`` spans in Python offsets."""
+    """Sorted ``(start, end, entity or term)`` spans in Python offsets; labels are made only
+    when hovered, so indexing a long article stays cheap."""
 
-    def __init__(self, spans: Iterable[tuple[int, int, str]] = ()) -> None:
-        self._spans = sorted(spans)
-        self._starts = [start for start, _, _ in self._spans]
-
-    @classmethod
-    def of(cls, entities: Iterable[Entity], terms: Iterable[Term]) -> MentionIndex:
-        spans = [(e.start, e.end, entity_label(e)) for e in entities]
-        spans += [(s, e, term_label(t)) for t in terms for s, e in t.spans]
-        return cls(spans)
+    def __init__(self, entities: Iterable[Entity] = (), terms: Iterable[Term] = ()) -> None:
+        spans: list[tuple[int, int, Entity | Term]] = [(e.start, e.end, e) for e in entities]
+        spans += [(s, e, t) for t in terms for s, e in t.spans]
+        spans.sort(key=lambda span: (span[0], span[1]))
+        self._spans = spans
+        self._starts = [start for start, _, _ in spans]
 
     def labels_at(self, offset: int) -> list[str]:
         """Labels of every span covering ``offset``, outermost first, without repeats."""
         index = bisect_right(self._starts, offset)
         found: list[str] = []
-        for start, end, label in self._spans[max(index - _LOOKBACK, 0) : index]:
+        for start, end, item in self._spans[max(index - _LOOKBACK, 0) : index]:
+            label = entity_label(item) if isinstance(item, Entity) else term_label(item)
             if start <= offset < end and label not in found:
                 found.append(label)
         return found

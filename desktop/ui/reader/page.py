@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QHelpEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
@@ -41,6 +41,12 @@ class ReaderPage(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.update_margins()
         super().resizeEvent(event)
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copy plain text: a quote pasted elsewhere must not carry the reader's colours."""
+        data = QMimeData()
+        data.setText(self.textCursor().selectedText().replace("\u2029", "\n"))
+        return data
 
     def position_at(self, point: QPointF) -> int | None:
         """Document position under a viewport point, or None off the text."""

@@ -8,14 +8,17 @@ from PySide6.QtGui import QTextCharFormat
 from desktop.ui import workers
 from desktop.ui.entities.entity_pane import EntityPane
 from desktop.ui.reader.reader_view import ReaderView
+from desktop.ui.theme import LIGHT, set_theme
 from tests.ui.reader import sample
 
 
 @pytest.fixture(autouse=True)
 def synchronous():
     workers.set_synchronous(True)
+    set_theme("light")
     yield
     workers.set_synchronous(False)
+    set_theme(None)
 
 
 class FakeCorrections:
@@ -96,11 +99,12 @@ def test_other_articles_request(wired, qtbot) -> None:
 def test_not_an_entity_stops_the_reader_colouring_it(wired, qtbot) -> None:
     reader, pane, store = wired
     start = sample.span("Donald Trump")[0]
-    assert reader.format_at(start).hasProperty(QTextCharFormat.Property.ForegroundBrush)
+    person = LIGHT.colours["entity-person"]
+    assert reader.format_at(start).foreground().color().name() == person
     with qtbot.waitSignal(pane.corrections_changed):
         pane.mark_not_entity("Donald Trump")
     assert store.calls == [("not-entity", "Donald Trump")]
-    assert not reader.format_at(start).hasProperty(QTextCharFormat.Property.ForegroundBrush)
+    assert reader.format_at(start).foreground().color().name() == LIGHT.colours["text"]
     assert "People (1)" not in _groups(pane)
 
 
