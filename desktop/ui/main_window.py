@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -24,9 +23,11 @@ from desktop import __version__
 from desktop.core.library.session import Library
 from desktop.core.models import Article
 from desktop.ui.actions import install_menus, menu_shortcuts
+from desktop.ui.entities.entity_pane import EntityPane
 from desktop.ui.importing.controller import ImportController
 from desktop.ui.importing.progress_bar import ImportProgress
 from desktop.ui.importing.report_dialog import ImportReportDialog, report_summary
+from desktop.ui.library.indexer import BackgroundIndexer
 from desktop.ui.library.library_pane import LibraryPane
 from desktop.ui.notes.highlight_controller import HighlightController
 from desktop.ui.notes.notes_menu import NotesMenu
@@ -34,6 +35,8 @@ from desktop.ui.notes.notes_pane import NotesPane
 from desktop.ui.reader.reader_view import DEFAULT_FONT, ReaderView
 from desktop.ui.settings import WindowSettings
 from desktop.ui.shortcuts_dialog import ShortcutsDialog
+from desktop.ui.summary.summary_pane import SummaryPane
+from desktop.ui.watchlist.watchlist_dialog import WatchlistDialog
 from desktop.ui.window_state import first_article, restore_layout, save_state
 from desktop.ui.workers import run_task, thread_library
 
@@ -45,6 +48,7 @@ IMPORT_FILTER = (
 )
 SIDE_TABS = ("Summary", "Entities", "Notes")
 LIST_REFRESH_MS = 500
+INDEX_DELAY_MS = 3000
 
 
 class MainWindow(QMainWindow):
@@ -67,8 +71,8 @@ class MainWindow(QMainWindow):
         self.reader = ReaderView(self)
         self.highlights = HighlightController(self.reader, self)
         self.notes_pane = NotesPane(self.highlights, self)
-        self.summary_pane = QLabel("Summary", self)
-        self.entity_pane = QLabel("Entities", self)
+        self.summary_pane = SummaryPane(self)
+        self.entity_pane = EntityPane(self)
         self.side_tabs = QTabWidget(self)
         self.side_tabs.setDocumentMode(True)
         for pane, title in zip(
@@ -83,6 +87,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.imports = ImportController(self)
+        self.indexer = BackgroundIndexer(self)
         self.import_progress = ImportProgress(self)
         self.statusBar().addPermanentWidget(self.import_progress)
         self.notes_menu = NotesMenu(self, self.highlights)
@@ -94,25 +99,45 @@ class MainWindow(QMainWindow):
         if article_id:
             self.library_pane.show_opened(article_id)
             self.open_article(article_id)
+        self._index_timer = QTimer(self, singleShot=True, interval=INDEX_DELAY_MS)
+        self._index_timer.timeout.connect(self.indexer.start)
+        self._index_timer.start()  # the rest of the library, once the window is up
 
     # --- wiring --------------------------------------------------------------------------
     def _wire(self) -> None:
         lib, reader, status = self.library_pane, self.reader, self.statusBar()
+        summary, entities, notes = self.summary_pane, self.entity_pane, self.notes_pane
         lib.article_opened.connect(self.open_article)
         lib.reader_focus_requested.connect(reader.page.setFocus)
         self.article_shown.connect(reader.show_article)
-        reader.entities_failed.connect(lambda message: status.showMessage(message, 8000))
-        self.notes_pane.highlight_activated.connect(reader.scroll_to)
+        self.article_shown.connect(summary.show_article)
+        self.article_shown.connect(entities.clear)
+        reader.entities_shown.connect(entities.show_entities)
+        summary.sentence_activated.connect(reader.scroll_to)
+        summary.tint_changed.connect(reader.set_summary_tint)
+        summary.method_changed.connect(self.settings.set_summary_method)
+        entities.mention_activated.connect(reader.scroll_to)
+        entities.filter_library_requested.connect(lib.filter_mentions)
+        entities.corrections_changed.connect(self.on_entities_changed)
+        notes.highlight_activated.connect(reader.scroll_to)
         self.notes_menu.open_highlight.connect(self.open_article_at)
-        self.notes_menu.message.connect(lambda message: status.showMessage(message, 8000))
         self.notes_menu.notes_changed.connect(self._list_refresh.start)
         self.highlights.highlights_changed.connect(self._list_refresh.start)
         self._list_refresh.timeout.connect(lib.refresh)
+        for source in (reader.entities_failed, entities.correction_failed, self.notes_menu.message):
+            source.connect(lambda message: status.showMessage(message, 8000))
         self.imports.running_changed.connect(self.import_progress.set_running)
         self.imports.progress.connect(self.import_progress.set_progress)
         self.imports.finished.connect(self._on_import_finished)
         self.imports.failed.connect(self._on_import_failed)
         self.import_progress.cancel_button.clicked.connect(self.imports.cancel)
+        self.indexer.finished.connect(lambda count: count and lib.refresh())
+        self.indexer.failed.connect(lambda message: status.showMessage(message, 8000))
+
+    def on_entities_changed(self) -> None:
+        """A correction or watchlist change: re-colour the article and recount the list."""
+        self.reader.refresh_entities()
+        self._list_refresh.start()
 
     # --- opening articles ----------------------------------------------------------------
     def open_article(self, article_id: int) -> None:
@@ -188,6 +213,7 @@ class MainWindow(QMainWindow):
     def _on_import_finished(self, report: ImportReport) -> None:
         self.statusBar().showMessage(report_summary(report), 15000)
         self.library_pane.refresh()
+        self.indexer.start()
         if report.failures:
             self.import_report = ImportReportDialog(report, self)
             self.import_report.show()
@@ -211,7 +237,10 @@ class MainWindow(QMainWindow):
             self.library_pane.model.mark_read(self.article.id, False)
 
     def open_watchlist(self) -> None:
-        pass
+        dialog = WatchlistDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.watchlist_changed.connect(self.on_entities_changed)
+        dialog.show()
 
     def show_shortcuts(self) -> None:
         groups = [*menu_shortcuts(self), ("Library list", self.library_pane.shortcut_hints())]
@@ -229,6 +258,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         save_state(self)
         self.imports.cancel()
+        self._index_timer.stop()
+        self._list_refresh.stop()
         super().closeEvent(event)
 
 

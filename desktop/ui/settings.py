@@ -102,3 +102,11 @@ class WindowSettings:
     def set_library_sort(self, column: int, descending: bool) -> None:
         self._qs.setValue("library/sort_column", int(column))
         self._qs.setValue("library/sort_descending", int(descending))
+
+    def hidden_columns(self) -> list[str]:
+        raw = self._qs.value("library/hidden_columns", [])
+        values = raw if isinstance(raw, list) else [raw]
+        return [str(v) for v in values if str(v).strip()]
+
+    def set_hidden_columns(self, keys: list[str]) -> None:
+        self._qs.setValue("library/hidden_columns", list(keys))

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 DEFAULT_SIZE = (1360, 860)
-DEFAULT_SPLIT = [420, 660, 340]
+DEFAULT_SPLIT = [470, 640, 330]
 
 
 def restore_layout(window: MainWindow) -> None:
@@ -34,9 +34,10 @@ def restore_layout(window: MainWindow) -> None:
     column, descending = settings.library_sort()
     order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
     window.library_pane.table.sortByColumn(column, order)
+    window.library_pane.set_hidden_columns(settings.hidden_columns())
     if settings.font_size():
         window.reader.set_font_size(settings.font_size())
-    if settings.summary_method() and hasattr(window.summary_pane, "set_method"):
+    if settings.summary_method():
         window.summary_pane.set_method(settings.summary_method())
 
 
@@ -54,9 +55,9 @@ def save_state(window: MainWindow) -> None:
     settings.set_splitter_sizes("main", window.splitter.sizes())
     settings.set_side_tab(window.side_tabs.currentIndex())
     settings.set_library_sort(*window.library_pane.sort_column())
+    settings.set_hidden_columns(window.library_pane.hidden_columns())
     settings.set_font_size(window.reader.font_size())
-    if hasattr(window.summary_pane, "method"):
-        settings.set_summary_method(window.summary_pane.method())
+    settings.set_summary_method(window.summary_pane.method())
     if window.article is not None:
         settings.set_open_article(window.article.id)
         settings.set_scroll_fraction(window.reader.scroll_fraction())

@@ -58,6 +58,8 @@ def main() -> int:
     if not ready:
         print("warning: the reader was not coloured in time", file=sys.stderr)
     window.show_side_tab(0)
+    window.summary_pane.show_in_text.setChecked(True)  # the summary tinted in the text
+    window.reader.page.setFocus()
     settle(1.0)
     OUT.mkdir(parents=True, exist_ok=True)
     for name in ("light", "dark"):

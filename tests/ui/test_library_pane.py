@@ -121,3 +121,25 @@ def test_keyboard_moves_stars_and_opens(qtbot, library, sync_workers):
     assert opened[-1] == article_id
     assert library.store.get(article_id).read
     QApplication.processEvents()
+
+
+def test_a_refresh_before_the_open_delay_keeps_the_users_choice(qtbot, library, sync_workers):
+    fill(library, 5)
+    pane = make_pane(qtbot, library)
+    pane.refresh()
+    first, second = pane.model.article_id(0), pane.model.article_id(1)
+    pane.show_opened(first)
+    opened: list[int] = []
+    pane.article_opened.connect(opened.append)
+    pane.select_article(second)
+    pane.refresh()  # e.g. note counts changed, before the open delay ran out
+    qtbot.waitUntil(lambda: opened == [second], timeout=2000)
+    assert pane.table.currentIndex().data(ARTICLE_ID_ROLE) == second
+
+
+def test_columns_can_be_hidden_from_the_header_menu(qtbot, library, sync_workers):
+    pane = make_pane(qtbot, library)
+    pane.set_hidden_columns(["source", "watch"])
+    assert pane.table.isColumnHidden(1) and pane.table.isColumnHidden(7)
+    assert not pane.table.isColumnHidden(0)
+    assert pane.hidden_columns() == ["source", "watch"]

@@ -11,7 +11,7 @@ from sqlite3 import Connection
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -121,6 +121,14 @@ class LibraryPane(QWidget):
         button.setAutoRaise(True)
         return button
 
+    def _column_toggle(self, column: int, meaning: str) -> QAction:
+        """A header context-menu entry that shows or hides one column."""
+        action = QAction(f"Show {meaning.lower()}", self)
+        action.setCheckable(True)
+        action.setChecked(True)
+        action.toggled.connect(lambda shown: self.table.setColumnHidden(column, not shown))
+        return action
+
     def _single_shot(self, delay: int, slot: Any) -> QTimer:
         timer = QTimer(self)
         timer.setSingleShot(True)
@@ -147,15 +155,22 @@ class LibraryPane(QWidget):
         header.setSortIndicator(2, Qt.SortOrder.DescendingOrder)
         metrics = table.fontMetrics()
         widths = {
-            "source": metrics.horizontalAdvance("Source name"),
-            "date": metrics.horizontalAdvance("2025-08-18") + 20,
-            "words": metrics.horizontalAdvance("00,000") + 16,
+            "source": metrics.horizontalAdvance("Source nam"),
+            "date": metrics.horizontalAdvance("2025-08-18") + 12,
+            "words": metrics.horizontalAdvance("00,000") + 10,
         }
-        symbol = metrics.horizontalAdvance("00") + 14
+        symbol = metrics.horizontalAdvance("0") + 16
         header.setMinimumSectionSize(symbol)
         for column, (key, _, _) in enumerate(COLUMNS):
             if key != "title":
                 header.resizeSection(column, widths.get(key, symbol))
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.column_actions = {
+            key: self._column_toggle(column, meaning)
+            for column, (key, _, meaning) in enumerate(COLUMNS)
+            if key != "title"
+        }
+        header.addActions(list(self.column_actions.values()))
         table.setSortingEnabled(True)
 
     # --- filters -------------------------------------------------------------------------
@@ -197,7 +212,8 @@ class LibraryPane(QWidget):
 
     def show_opened(self, article_id: int) -> None:
         """Record an article opened from elsewhere (start-up) so the list selects its row."""
-        self._opened = article_id
+        self._opened = self._pending = article_id
+        self.model.mark_read(article_id)
         self.select_article(article_id)
 
     def sort_column(self) -> tuple[int, bool]:
@@ -228,8 +244,10 @@ class LibraryPane(QWidget):
         self.table.scrollTo(index)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._pending = self.model.article_id(current.row()) if current.isValid() else 0
-        if self._pending and self._pending != self._opened:
+        if not current.isValid():
+            return  # a list refresh; ``_on_refreshed`` puts the selection back
+        self._pending = self.model.article_id(current.row())
+        if self._pending != self._opened:
             self._open_timer.start()
 
     def _open_pending(self) -> None:
@@ -255,12 +273,20 @@ class LibraryPane(QWidget):
     def _on_refreshed(self) -> None:
         rows = self.model.rowCount()
         self.count.setText(f"{rows:,} article{'s' if rows != 1 else ''}")
-        row = self.model.row_of(self._opened) if self._opened else -1
+        selected = self._pending or self._opened
+        row = self.model.row_of(selected) if selected else -1
         if row >= 0:
             self._set_current(row)
 
     def refresh(self) -> None:
         self.model.refresh()
+
+    def hidden_columns(self) -> list[str]:
+        return [key for key, action in self.column_actions.items() if not action.isChecked()]
+
+    def set_hidden_columns(self, keys: list[str]) -> None:
+        for key, action in self.column_actions.items():
+            action.setChecked(key not in keys)
 
     def shortcut_hints(self) -> list[tuple[str, str]]:
         """The list's own keys, for Help ▸ Keyboard shortcuts."""

@@ -167,15 +167,24 @@ def compute_listing(
 
 
 def note_counts(conn: sqlite3.Connection) -> dict[int, int]:
-    return {}  # TODO wire Notebook.count_by_article
+    """Article id → number of highlights (with or without a note)."""
+    from desktop.core.notes.notebook import Notebook
+
+    return Notebook(conn).count_by_article()
 
 
 def watchlist_counts(conn: sqlite3.Connection) -> dict[int, int]:
-    return {}  # TODO wire entity_index.watchlist_counts
+    """Article id → watchlist matches (imported here: the matcher pulls in numpy, which the
+    window must not wait for at start-up)."""
+    from desktop.core.library.watchlist import watchlist_counts as counts
+
+    return counts(conn)
 
 
 def articles_mentioning(conn: sqlite3.Connection, canonical: str) -> list[int]:
-    return []  # TODO wire entity_index.articles_mentioning
+    from desktop.core.library.entity_index import articles_mentioning as mentioning
+
+    return mentioning(conn, canonical)
 
 
 def initial_article_id(conn: sqlite3.Connection, remembered: int) -> int:
