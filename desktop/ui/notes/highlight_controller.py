@@ -59,8 +59,9 @@ class HighlightController(QObject):
         self._popup.note_requested.connect(self.note_on_selection)
         reader.article_shown.connect(self.set_article)
         reader.selection_changed.connect(self._on_selection_changed)
-        reader.highlight_clicked.connect(lambda found: self.highlight_selected.emit(str(found)))
-        theme_events().changed.connect(lambda _theme: self._set_categories(self._categories))
+        # Bound methods, not lambdas: Qt drops these connections when the controller goes.
+        reader.highlight_clicked.connect(self._on_highlight_clicked)
+        theme_events().changed.connect(self._on_theme_changed)
         self.reload_categories()
 
     # -- state ---------------------------------------------------------------------------------
@@ -243,6 +244,12 @@ class HighlightController(QObject):
 
     def _on_error(self, exc: Exception) -> None:
         self.failed.emit(f"Notes: {exc}")
+
+    def _on_highlight_clicked(self, highlight_id: object) -> None:
+        self.highlight_selected.emit(str(highlight_id))
+
+    def _on_theme_changed(self, _theme: object) -> None:
+        self._set_categories(self._categories)  # swatches in the popup follow the theme
 
     def _on_selection_changed(self, start: int, end: int) -> None:
         if end > start and self._article_id is not None and self._categories:
