@@ -34,6 +34,9 @@ SHORT_WORDS = 8
 LONG_WORDS = 60
 REDUNDANCY = 1.0
 MIN_WORDS = 4
+# A heading (no final punctuation, mostly capitalised words) is a title, not a summary line.
+HEADING = 0.3
+_TERMINATED = re.compile(r"""[.!?…]["'”’»)\]]*$""")
 
 
 def rank_news(sentences: Sequence[Sentence], language: str, limit: int) -> Ranking:
@@ -55,6 +58,7 @@ def rank_news(sentences: Sequence[Sentence], language: str, limit: int) -> Ranki
         centrality = similarity[i, i + 1 :].sum() / later if later else 0.0
         scores[i] = (1 + CENTRALITY_WEIGHT * centrality) / (1 + POSITION_DECAY * i)
     scores *= _length_prior(lengths[:k])
+    scores *= [HEADING if _is_heading(s.text) else 1.0 for s in sentences[:k]]
     ranking: Ranking = []
     open_ = [i for i in range(k) if usable[i]]
     while open_ and len(ranking) < limit:
@@ -77,6 +81,13 @@ def _rest(count: int, ranking: Ranking, usable: list[bool], limit: int) -> Ranki
     order += [i for i in range(count) if not usable[i] and i not in taken]
     floor = min((score for _, score in ranking), default=1.0)
     return [(i, floor / (2 + n)) for n, i in enumerate(order[: limit - len(ranking)])]
+
+
+def _is_heading(text: str) -> bool:
+    if _TERMINATED.search(text):
+        return False
+    tokens = text.split()
+    return sum(t[0].isupper() for t in tokens) >= 0.6 * len(tokens)
 
 
 def _length_prior(lengths: np.ndarray) -> np.ndarray:

@@ -89,7 +89,8 @@ def stock_summarizer(method: str, language: str = "en") -> AbstractSummarizer:
     # Without cue lists for the language, Edmundson still rates by title words and location.
     cue_weight = 1.0 if bonus and stigma else 0.0
     edmundson = EdmundsonSummarizer(stemmer(language), cue_weight=cue_weight)
-    edmundson.null_words = stop_words(language)
+    # Its title and location methods refuse an empty null-word set; "" matches no word.
+    edmundson.null_words = stop_words(language) or frozenset({""})
     edmundson.bonus_words = bonus
     edmundson.stigma_words = stigma
     return edmundson
