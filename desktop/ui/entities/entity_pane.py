@@ -107,7 +107,8 @@ class EntityPane(QWidget):
             if e.watchlist:
                 watched.add(key)
         for term in terms:
-            self._mentions[("term", term.text)] = sorted(term.spans)
+            spans = self._mentions.setdefault(("term", term.text), [])
+            spans[:] = sorted({*spans, *term.spans})
         self.tree.clear()
         for category, label in GROUPS.items():
             keys = [k for k in self._mentions if k[0] == category]

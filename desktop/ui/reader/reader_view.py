@@ -134,7 +134,7 @@ class ReaderView(QWidget):
         self._entities, self._terms = list(entities), list(terms)
         self._apply()
         counts = Counter(e.category for e in self._entities)
-        counts["term"] = sum(len(t.spans) for t in self._terms)
+        counts["term"] += sum(len(t.spans) for t in self._terms)
         counts["watchlist"] = sum(e.watchlist for e in self._entities)
         self.legend.set_counts(counts)
         self.entities_shown.emit((self._entities, self._terms))
