@@ -42,6 +42,7 @@ class HighlightController(QObject):
     categories_changed = Signal(object)  # list[HighlightCategory], in display order
     note_edit_requested = Signal(str)  # id of a highlight whose note the user wants to write
     highlight_selected = Signal(str)  # id of a highlight the user clicked in the reader
+    article_leaving = Signal()  # last call for edits of the article's highlights in progress
     failed = Signal(str)  # a message for the status bar; other work goes on
 
     def __init__(self, reader: QWidget, parent: QObject | None = None) -> None:
@@ -94,6 +95,7 @@ class HighlightController(QObject):
     @Slot(int)
     def set_article(self, article_id: int) -> None:
         """Show ``article_id``'s highlights (connected to the reader's ``article_shown``)."""
+        self.article_leaving.emit()
         self._article_id = article_id
         self._highlights = []
         self._drawn = False  # the reader clears its highlights when it shows an article

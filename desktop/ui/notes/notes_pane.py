@@ -60,6 +60,7 @@ class NotesPane(QWidget):
         controller.categories_changed.connect(self._on_categories)
         controller.note_edit_requested.connect(self.focus_note)
         controller.highlight_selected.connect(self.show_highlight)
+        controller.article_leaving.connect(self._flush)
         self._on_categories(controller.categories())
         self._on_highlights(controller.highlights())
 

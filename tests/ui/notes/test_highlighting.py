@@ -208,3 +208,15 @@ def test_delete_key_in_the_list_deletes_and_undo_restores(qtbot, restart):
     assert stored(article.id) == [] and rows(ui.pane.list) == []
     ui.controller.undo_stack.undo()
     assert len(rows(ui.pane.list)) == 1
+
+
+def test_a_note_being_typed_is_saved_when_another_article_opens(qtbot, restart):
+    article = add_article()
+    other = add_article("A different story about the harbour.", "Harbour")
+    ui = open_ui(qtbot, article)
+    select(ui.reader, PHRASE)
+    ui.controller.note_on_selection()
+    ui.pane.note.setPlainText("Written in a hurry")
+    ui.reader.show_article(other)
+    assert stored(article.id)[0].note == "Written in a hurry"
+    assert rows(ui.pane.list) == [] and not ui.pane.editor.isEnabled()
