@@ -53,6 +53,7 @@ class HighlightController(QObject):
         self._highlights: list[Highlight] = []
         self._drawn = False
         self._categories: list[HighlightCategory] = []
+        self._last_category = ""
         self._popup = SelectionPopup(reader)
         self._popup_timer = QTimer(self, singleShot=True, interval=POPUP_DELAY_MS)
         self._popup_timer.timeout.connect(self._show_popup)
@@ -150,8 +151,17 @@ class HighlightController(QObject):
     @Slot(int, int, str)
     def promote(self, start: int, end: int, category: str = "") -> None:
         """Make ``[start, end)`` of the current article a highlight in one click (also used for
-        summary sentences and entity mentions)."""
-        self._create(start, end, category)
+        summary sentences and entity mentions). The exact passage of an existing highlight is
+        re-categorised instead of highlighted twice."""
+        same = next(
+            (h for h in self._highlights if not h.orphan and (h.start, h.end) == (start, end)),
+            None,
+        )
+        if same is not None:
+            self._popup.hide()
+            self.edit(same.id, category=category or same.category)
+        else:
+            self._create(start, end, category)
 
     @Slot()
     def note_on_selection(self) -> None:
@@ -223,13 +233,17 @@ class HighlightController(QObject):
     ) -> None:
         if self._article_id is None or end <= start:
             return
-        category = category or self._default_category()
-        new = NewHighlight(self._article_id, start, end, category)
+        if category:
+            self._last_category = category  # H then repeats the category picked last
+        new = NewHighlight(self._article_id, start, end, category or self._default_category())
         self._popup.hide()
         self.undo_stack.push(CreateHighlightCommand(new, self._write, on_created))
 
     def _default_category(self) -> str:
-        return self._categories[0].name if self._categories else ""
+        names = [c.name for c in self._categories]
+        if self._last_category in names:
+            return self._last_category
+        return names[0] if names else ""
 
     def _covering(self, start: int, end: int) -> Highlight | None:
         for highlight in self._highlights:

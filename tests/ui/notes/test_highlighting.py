@@ -220,3 +220,22 @@ def test_a_note_being_typed_is_saved_when_another_article_opens(qtbot, restart):
     ui.reader.show_article(other)
     assert stored(article.id)[0].note == "Written in a hurry"
     assert rows(ui.pane.list) == [] and not ui.pane.editor.isEnabled()
+
+
+def test_h_repeats_the_last_category_and_a_highlighted_passage_is_recategorised(qtbot, restart):
+    article = add_article()
+    ui = open_ui(qtbot, article)
+    select(ui.reader, "Flood defences")
+    ui.controller.highlight_selection("to-verify")
+    select(ui.reader, "Critics disagreed")
+    ui.controller.highlight_selection()  # H: the category picked last
+    assert [h.category for h in stored(article.id)] == ["to-verify", "to-verify"]
+
+    select(ui.reader, "Flood defences")
+    ui.controller.highlight_selection("disagree")  # the same passage again: no duplicate
+    assert [(h.quote, h.category) for h in stored(article.id)] == [
+        ("Flood defences", "disagree"),
+        ("Critics disagreed", "to-verify"),
+    ]
+    ui.controller.undo_stack.undo()
+    assert stored(article.id)[0].category == "to-verify"
