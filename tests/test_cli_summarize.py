@@ -1,0 +1,116 @@
+"""`dossier summarize` end to end: a stored article, a file, batch mode and bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.core.library.session import open_library
+from desktop.core.library.store import with_hash
+from desktop.core.models import Article
+
+TEXT = (
+    "The council approved the new budget on Tuesday after a long debate. "
+    "Spending on roads will rise by a tenth next year. "
+    "Opposition members said the plan ignored rural areas. "
+    "The mayor promised a review of rural transport in the spring. "
+    "A final vote on the detailed spending plan is due in March."
+)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def stored_article() -> int:
+    with open_library(seed=False) as library:
+        return library.store.add(with_hash(Article(0, "Budget", TEXT, "", 0))).id
+
+
+def test_summarize_stored_article_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    article_id = stored_article()
+    code, out, _ = run(capsys, "summarize", str(article_id), "--sentences", "2", "--json")
+    assert code == 0
+    result = json.loads(out)
+    assert result["method"] == "news" and result["id"] == article_id
+    assert len(result["sentences"]) == 2
+    for s in result["sentences"]:
+        assert TEXT[s["start"] : s["end"]] == s["text"]
+        assert s.keys() == {"text", "start", "end", "rank", "score"}
+    assert sorted(s["rank"] for s in result["sentences"]) == [1, 2]
+
+
+def test_summarize_prints_sentences_with_ranks(capsys: pytest.CaptureFixture[str]) -> None:
+    article_id = stored_article()
+    code, out, _ = run(capsys, "summarize", str(article_id), "--method", "lead", "--sentences", "2")
+    assert code == 0
+    assert out.splitlines() == [
+        "[1] The council approved the new budget on Tuesday after a long debate.",
+        "[2] Spending on roads will rise by a tenth next year.",
+    ]
+
+
+def test_summarize_a_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "budget.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    code, out, _ = run(capsys, "summarize", str(path), "--method", "lexrank", "--json")
+    assert code == 0
+    result = json.loads(out)
+    assert len(result["sentences"]) == 3
+    assert all(s["text"] in TEXT for s in result["sentences"])
+
+
+def test_batch_writes_one_line_per_record(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    batch = tmp_path / "in.jsonl"
+    records = [{"id": "a", "text": TEXT}, {"id": "b", "text": ""}, {"id": 7, "text": "One line."}]
+    batch.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, "summarize", "--batch", str(batch), "--sentences", "3")
+    assert code == 0
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [line["id"] for line in lines] == ["a", "b", 7]
+    assert len(lines[0]["sentences"]) == 3 and lines[1]["sentences"] == []
+    for s in lines[0]["sentences"]:
+        assert s.keys() == {"start", "end", "text", "rank"}
+        assert TEXT[s["start"] : s["end"]] == s["text"]
+
+
+def test_batch_reports_bad_lines_and_goes_on(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    batch = tmp_path / "in.jsonl"
+    batch.write_text('{"id": 1, "text": "Fine here."}\nnot json\n{"id": 2}\n', encoding="utf-8")
+    code, out, err = run(capsys, "summarize", "--batch", str(batch))
+    assert code == 1
+    assert len(out.splitlines()) == 1
+    assert f"{batch}:2" in err and f"{batch}:3" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["summarize", "999"], "no article with id 999"),
+        (["summarize"], "give an article id or a file"),
+        (["summarize", "/no/such/file.txt"], "/no/such/file.txt"),
+    ],
+)
+def test_user_errors_are_one_line(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    code, _, err = run(capsys, *argv)
+    assert code != 0
+    assert message in err and "Traceback" not in err
+
+
+def test_bad_length_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["summarize", "1", "--sentences", "0"])
+    with pytest.raises(SystemExit):
+        main(["summarize", "1", "--sentences", "2", "--words", "10"])
+    assert "must be at least 1" in capsys.readouterr().err
