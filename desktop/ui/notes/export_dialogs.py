@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.core.notes.export import export_notes
 from desktop.core.notes.importer import ImportReport, import_notes
 from desktop.core.notes.notebook import Notebook
+from desktop.ui.notes.highlight_list_model import count_of
 from desktop.ui.notes.notes_tasks import run_notes_task
 
 FORMAT_CHOICES = (
@@ -171,7 +172,7 @@ class ExportNotesDialog(QDialog):
         run_notes_task(request.run, lambda count: self._done(request.path, count), self._show_error)
 
     def _done(self, path: Path, count: int) -> None:
-        self.message.setText(f"Exported {count} highlights to {path}.")
+        self.message.setText(f"Exported {count_of(count)} to {path}.")
         self.exported.emit(str(path), count)
 
     def _show_error(self, exc: Exception) -> None:

@@ -17,6 +17,11 @@ QUOTE_CHARS = 200
 Index = QModelIndex | QPersistentModelIndex
 
 
+def count_of(n: int, noun: str = "highlight") -> str:
+    """``1 highlight``, ``2 highlights``."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def one_line(text: str, limit: int = QUOTE_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.models import Highlight, HighlightCategory
 from desktop.core.notes.notebook import Notebook
+from desktop.ui.notes.highlight_list_model import count_of
 from desktop.ui.notes.notebook_model import HIGHLIGHT_ROLE, NotebookModel
 from desktop.ui.notes.notes_tasks import run_notes_task
 
@@ -198,7 +199,7 @@ class NotebookWindow(QMainWindow):
         rows, titles = found
         self.model.set_results(rows, titles)
         more = " — the first ones; narrow the search to see others" * (len(rows) >= RESULT_LIMIT)
-        self.status.setText(f"{len(rows)} highlights{more}")
+        self.status.setText(f"{count_of(len(rows))}{more}")
         self.results_shown.emit(len(rows))
 
     def _show_error(self, exc: Exception) -> None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.models import Highlight, HighlightCategory
 from desktop.ui.notes.highlight_controller import HighlightController
-from desktop.ui.notes.highlight_list_model import ID_ROLE, HighlightListModel
+from desktop.ui.notes.highlight_list_model import ID_ROLE, HighlightListModel, count_of
 from desktop.ui.notes.selection_popup import swatch_icon
 from desktop.ui.theme import current_theme
 
@@ -195,7 +195,7 @@ class NotesPane(QWidget):
         if not placed:
             return "No highlights yet. Select text and press H."
         notes = sum(1 for h in placed if h.note.strip())
-        return f"{len(placed)} highlights, {notes} with notes"
+        return f"{count_of(len(placed))}, {notes} with a note"
 
     def _select(self, highlight_id: str) -> bool:
         for view, model in ((self.list, self.model), (self.orphans, self.orphan_model)):

@@ -79,7 +79,7 @@ def test_notebook_filters_by_article_and_date(qtbot, restart):
     window.article.setCurrentIndex(0)
     window.when.setCurrentIndex(window.when.findText("Past year"))
     assert [h.id for h in window.model.rows()] == [recent.id]
-    assert window.status.text() == "1 highlights"
+    assert window.status.text() == "1 highlight"
 
 
 def test_categories_are_renamed_recoloured_and_added(qtbot, restart):
@@ -111,7 +111,7 @@ def test_export_dialog_writes_readable_files(qtbot, restart, tmp_path, fmt):
     dialog.export()
     written = (tmp_path / f"notes.{fmt}").read_text(encoding="utf-8")
     assert "Critics disagreed" in written and "Ring them ✆" in written
-    assert "Exported 1 highlights" in dialog.message.text()
+    assert "Exported 1 highlight to" in dialog.message.text()
 
 
 def test_exported_json_imports_into_an_empty_library(qtbot, restart, tmp_path, monkeypatch):
