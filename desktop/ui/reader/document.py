@@ -53,7 +53,23 @@ def build_document(article: Article, font: QFont, theme: Theme) -> tuple[QTextDo
     cursor.insertBlock(body, plain)
     base = cursor.position()
     cursor.insertText(article.text)
+    _collapse_empty_lines(doc, base, size)
     return doc, base
+
+
+def _collapse_empty_lines(doc: QTextDocument, base: int, size: float) -> None:
+    """Texts that separate paragraphs with a blank line would show a double gap; paragraph
+    spacing already separates them, so blank lines shrink to a sliver (the text is unchanged,
+    so offsets still hold)."""
+    sliver = QTextBlockFormat()
+    sliver.setLineHeight(max(size * 0.25, 1.0), QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+    cursor = QTextCursor(doc)
+    block = doc.findBlock(base)
+    while block.isValid():
+        if block.length() == 1:
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(sliver)
+        block = block.next()
 
 
 def _date(published: str) -> str:

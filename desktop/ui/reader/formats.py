@@ -74,7 +74,8 @@ class FormatBook:
         fmt = self.plain()
         if style.foreground in CATEGORY_UNDERLINES:
             colour = self.theme.color(CATEGORY_ROLES[style.foreground])
-            fmt.setForeground(colour)
+            if style.foreground != "term":  # key terms are many: underlined, text left plain
+                fmt.setForeground(colour)
             fmt.setUnderlineStyle(CATEGORY_UNDERLINES[style.foreground])
             fmt.setUnderlineColor(colour)
             if style.foreground == "leader":

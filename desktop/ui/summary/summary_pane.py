@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QProgressBar,
     QSpinBox,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.models import Article, Summary, SummarySentence
+from desktop.ui.summary.sentence_list import SentenceList
 from desktop.ui.workers import run_task, thread_library
 
 Summarizer = Callable[[Article, str, "int | None", "float | None"], Summary]
@@ -42,7 +42,6 @@ METHOD_LABELS = {
     "reduction": "Reduction",
 }
 SENTENCES, PERCENT = "sentences", "% of the text"
-OFFSETS = Qt.ItemDataRole.UserRole
 
 
 def summarize_article(
@@ -89,12 +88,7 @@ class SummaryPane(QWidget):
         self.busy.hide()
         self.status = QLabel(wordWrap=True)
         self.status.hide()
-        self.list = QListWidget()
-        self.list.setWordWrap(True)
-        self.list.setSpacing(4)
-        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
-        self.list.setAlternatingRowColors(True)
+        self.list = SentenceList()
 
         controls = QHBoxLayout()
         controls.addWidget(self.length_box)
@@ -190,14 +184,9 @@ class SummaryPane(QWidget):
             return  # the user changed article, method or length meanwhile
         self.busy.hide()
         self._summary = summary
-        self.list.clear()
-        count = len(summary.sentences)
-        for sentence in summary.sentences:
-            item = QListWidgetItem(sentence.text.strip())
-            item.setData(OFFSETS, (sentence.start, sentence.end))
-            item.setToolTip(f"Rank {sentence.rank} of {count} · click to show it in the article")
-            self.list.addItem(item)
-        self._show_status("" if count else "This article has no sentences to summarise.")
+        self.list.set_sentences(summary.sentences)
+        empty = "This article has no sentences to summarise."
+        self._show_status("" if summary.sentences else empty)
         self.summary_ready.emit(summary)
         self.tint_changed.emit(self.tint_sentences())
 
@@ -219,5 +208,4 @@ class SummaryPane(QWidget):
         self.tint_changed.emit(self.tint_sentences())
 
     def _on_item(self, item: QListWidgetItem) -> None:
-        start, end = item.data(OFFSETS)
-        self.sentence_activated.emit(start, end)
+        self.sentence_activated.emit(*self.list.offsets(self.list.row(item)))
