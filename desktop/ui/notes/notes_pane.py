@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 from desktop.core.models import Highlight, HighlightCategory
 from desktop.ui.notes.highlight_controller import HighlightController
 from desktop.ui.notes.highlight_list_model import ID_ROLE, HighlightListModel, count_of
+from desktop.ui.notes.notes_tasks import run_notes_task
 from desktop.ui.notes.selection_popup import swatch_icon
+from desktop.ui.notes.tag_completer import TagCompleter
 from desktop.ui.theme import current_theme
 
 NOTE_SAVE_DELAY_MS = 700
@@ -87,6 +89,8 @@ class NotesPane(QWidget):
         self.tags = QLineEdit()
         self.tags.setPlaceholderText("tags, separated by commas")
         self.tags.editingFinished.connect(self._save_tags)
+        self.tag_completer = TagCompleter(self.tags)
+        self.tags.installEventFilter(self)  # refresh the known tags when the field is entered
         self.delete_button = QPushButton("Delete highlight")
         self.delete_button.setToolTip("Delete this highlight and its note (Ctrl+Z brings it back)")
         self.delete_button.clicked.connect(self._delete)
@@ -246,6 +250,10 @@ class NotesPane(QWidget):
         index = self.category.findData(highlight.category) if highlight else -1
         self.category.setCurrentIndex(index)
 
+    def refresh_tags(self) -> None:
+        """Offer every tag in use in the library (read in the background)."""
+        run_notes_task(lambda notebook: notebook.tags(), self.tag_completer.set_tags)
+
     def _on_note_typed(self) -> None:
         self.preview.setText(self.note.toPlainText())
         if self._editing_id:
@@ -281,6 +289,8 @@ class NotesPane(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.note and event.type() == QEvent.Type.FocusOut:
             self._flush()  # leaving the note field saves it, like pausing does
+        if watched is self.tags and event.type() == QEvent.Type.FocusIn:
+            self.refresh_tags()
         if (
             watched is self.list
             and event.type() == QEvent.Type.KeyPress

@@ -239,3 +239,18 @@ def test_h_repeats_the_last_category_and_a_highlighted_passage_is_recategorised(
     ]
     ui.controller.undo_stack.undo()
     assert stored(article.id)[0].category == "to-verify"
+
+
+def test_tag_field_completes_the_last_tag_from_tags_in_use(qtbot, restart):
+    article = add_article()
+    Notebook(thread_library().conn).add_quote(article.id, "Flood defences", tags=["Budget2026"])
+    ui = open_ui(qtbot, article)
+    select(ui.reader, PHRASE)
+    ui.controller.note_on_selection()
+    ui.pane.refresh_tags()
+    completer = ui.pane.tag_completer
+    ui.pane.tags.setText("vote, bud")
+    assert completer.splitPath(ui.pane.tags.text()) == ["bud"]
+    completer.setCompletionPrefix("bud")
+    assert completer.currentIndex().data() == "Budget2026"
+    assert completer.currentCompletion() == "vote, Budget2026"  # earlier tags are kept
