@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QMenu,
@@ -67,6 +68,10 @@ class EntityPane(QWidget):
         self.tree.setHeaderLabels(["Name", "Mentions"])
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.status = QLabel(wordWrap=True)
         self.others_button = QToolButton(text="Other articles")
@@ -117,17 +122,20 @@ class EntityPane(QWidget):
             keys.sort(key=lambda k: (-len(self._mentions[k]), k[1].casefold()))
             group = QTreeWidgetItem([f"{label} ({len(keys)})", ""])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            bold = group.font(0)
+            bold.setBold(True)
+            group.setFont(0, bold)
             self.tree.addTopLevelItem(group)
             for key in keys:
                 name = key[1] + (f" — {roles[key]}" if roles.get(key) else "")
-                name += "  ★ watchlist" if key in watched else ""
-                row = QTreeWidgetItem([name, str(len(self._mentions[key]))])
+                star = "★ " if key in watched else ""  # first, so eliding never hides it
+                row = QTreeWidgetItem([star + name, str(len(self._mentions[key]))])
                 row.setData(0, KEY, key)
-                row.setToolTip(0, f"{name}: click to step through its mentions")
+                watch = " (on your watchlist)" if star else ""
+                row.setToolTip(0, f"{name}{watch}: click to step through its mentions")
                 row.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
                 group.addChild(row)
             group.setExpanded(True)
-        self.tree.resizeColumnToContents(1)
         self.status.setText("" if self._mentions else "No entities found in this article.")
         self._update_buttons()
 

@@ -70,7 +70,7 @@ def test_entities_are_grouped_with_mention_counts(wired) -> None:
     _reader, pane, _store = wired
     groups = _groups(pane)
     assert groups["Leaders (1)"] == ["Volodymyr Zelenskyy — President of Ukraine"]
-    assert groups["Institutions (2)"] == ["European Commission", "NATO  ★ watchlist"]
+    assert groups["Institutions (2)"] == ["European Commission", "★ NATO"]
     assert groups["Key terms (1)"] == ["security guarantees"]
     assert pane.mention_count("leader", "Volodymyr Zelenskyy") == 2
 
