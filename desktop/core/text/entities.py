@@ -152,13 +152,18 @@ def _link_people(words: list[str], mentions: list[_Mention]) -> None:
     a name in the bundled knowledge becomes that leader (unless the article names someone
     else with the same surname in full)."""
     people = [m for m in mentions if m.category in _PEOPLE]
-    full = [tuple(words[m.first : m.stop]) for m in people]
-    for m, name in zip(people, full, strict=True):
-        n = len(name)
-        longer = [f for f in full if len(f) > n and (f[-n:] == name or f[:n] == name)]
-        m.canonical = " ".join(max(longer, key=len) if longer else name)
+    names = [tuple(words[m.first : m.stop]) for m in people]
+    longest: dict[tuple[str, ...], tuple[str, ...]] = {}  # part of a name → longest full name
+    for name in names:
+        for n in range(1, len(name)):
+            for part in (name[-n:], name[:n]):
+                if len(name) > len(longest.get(part, ())):
+                    longest[part] = name
+    for m, name in zip(people, names, strict=True):
+        full = longest.get(name)
+        m.canonical = " ".join(full or name)
         known = _known_leader(m.canonical)
-        if known is None and not longer and m.known is not None and m.known.category == "leader":
+        if known is None and full is None and m.known is not None and m.known.category == "leader":
             known = m.known
         m.known = known
         if known is not None:
@@ -217,9 +222,8 @@ def _assign_roles(
         if m.known is not None and m.known.category == "leader":
             roles.setdefault(m.canonical, m.known.role)
             continue
-        own = names - set(range(m.first, m.stop))
         role = role_before(text, tokens, m.first, knowledge) or role_after(
-            text, tokens, m.stop, knowledge, own
+            text, tokens, m.stop, knowledge, names
         )
         if role:
             roles.setdefault(m.canonical, " ".join(role.split()))

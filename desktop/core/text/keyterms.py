@@ -21,6 +21,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 MAX_WORDS = 3
 # Fewer library documents than this say too little about a word: use general English instead.
 MIN_LIBRARY_DOCUMENTS = 20
+_SINGLE = 0.5  # a phrase used once is weaker evidence than its length suggests
 _RARE_ZIPF = 7.5  # specificity of a word = how far below this its Zipf frequency lies
 
 
@@ -35,10 +36,13 @@ class DocumentFrequencies(Protocol):
 
 @cache
 def stop_words() -> frozenset[str]:
+    """Function words and fillers, plus office words: "President" is a title, not a topic."""
+    from desktop.core.text.ner.knowledge import load_knowledge
+
     text = resource_path("keyterms", "stopwords-en.txt").read_text("utf-8")
-    return frozenset(
-        w for line in text.splitlines() if not line.startswith("#") for w in line.split()
-    )
+    words = {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
+    words.update(w for role in load_knowledge().role_words for w in role.split())
+    return frozenset(words)
 
 
 @cache
@@ -81,7 +85,7 @@ def key_terms(
         if count < 2 and len(key) == 1 and len(occurrences) > 50:
             continue
         weight = sum(specificity[w] for w in key) / len(key)
-        score = count * weight * (1 + 0.5 * (len(key) - 1))
+        score = count * weight * (1 + 0.5 * (len(key) - 1)) * (1 if count > 1 else _SINGLE)
         scored.append((score, key))
     scored.sort(key=lambda item: (-item[0], item[1]))
     dominated = _dominated(occurrences)
@@ -137,17 +141,31 @@ def _collect(
 ) -> None:
     lowers = [m.group().lower() for m in run]
     for i in range(len(run)):
-        if lowers[i][0].isdigit():
+        if lowers[i][0].isdigit() or _adverb(lowers[i]):
             continue
         for n in range(1, min(MAX_WORDS, len(run) - i) + 1):
-            key = tuple(lowers[i : i + n])
-            if key[-1][0].isdigit() and n == 1:
+            last = lowers[i + n - 1]
+            if n > 1 and _participle(lowers[i + n - 2]) and n - 2 > 0:
+                break  # "ban followed discussions": a verb inside is a clause, not a phrase
+            if _adverb(last):
+                break
+            if (n == 1 and last[0].isdigit()) or _participle(last):
                 continue
+            key = tuple(lowers[i : i + n])
             start, end = run[i].start(), run[i + n - 1].end()
             occurrences.setdefault(key, []).append((start, end))
             forms = surfaces.setdefault(key, {})
             surface = text[start:end]
             forms[surface] = forms.get(surface, 0) + 1
+
+
+def _participle(word: str) -> bool:
+    """ "-ed" forms: fine before a noun ("armed attack"), never a phrase's last word."""
+    return len(word) > 4 and word.endswith("ed")
+
+
+def _adverb(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ly")
 
 
 def _specificity(words: set[str], background: DocumentFrequencies | None) -> dict[str, float]:

@@ -7,11 +7,22 @@ import json
 import random
 from pathlib import Path
 
+import numpy as np
 import pycrfsuite
 
 from desktop.core.text.ner import train as ner_train
 from desktop.core.text.ner.crf import CrfModel
-from desktop.core.text.ner.tagger import PASS1_FILE, PASS2_FILE, NerTagger
+from desktop.core.text.ner.features import document_casing, is_caps_sentence
+from desktop.core.text.ner.tagger import (
+    COMMON_FILE,
+    GAZETTEER_FILE,
+    PASS1_FILE,
+    PASS2_FILE,
+    NerTagger,
+    read_common,
+    read_gazetteer,
+)
+from desktop.core.text.ner.tokens import sequences, tokenize
 
 PEOPLE = ["Anna Berg", "Tomas Lind", "Maria Holm", "Peter Sand", "Eva Strom", "Jonas Falk"]
 GROUPS = ["Nordbank", "Vestel Group", "Harbour Council", "Union Steel"]
@@ -95,3 +106,27 @@ def test_numpy_tagger_matches_crfsuite(tmp_path: Path) -> None:
     emissions = model.score([f for sentence in xs for f in sentence])
     decoded = model.decode(emissions, [len(x) for x in xs])
     assert decoded == [reference.tag(x) for x in xs]
+
+
+def test_tagger_emissions_equal_the_training_features(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.jsonl"
+    _write_sample(sample)
+    out = tmp_path / "model"
+    ner_train.train(sample, out, verbose=False)
+    tagger = NerTagger(out)
+    extractor = ner_train.FeatureExtractor(
+        read_gazetteer(out / GAZETTEER_FILE), read_common(out / COMMON_FILE)
+    )
+    text = "PETER SAND IN OSLO\nIn Oslo , Peter Sand of Nordbank met reporters .\nSand left ."
+    sentences = [[t.text for t in run] for run in sequences(text, tokenize(text))]
+    caps = [is_caps_sentence(words) for words in sentences]
+    case = document_casing(sentences, caps)
+    doc_labels = {"sand": "PER", "oslo": "LOC"}
+    for which, labels in ((0, None), (1, doc_labels)):
+        model = CrfModel.load(out / (PASS1_FILE, PASS2_FILE)[which])
+        expected = model.score(
+            [f for words in sentences for f in extractor.sentence(words, case, labels)]
+        )
+        assert np.allclose(
+            tagger.emissions(which, sentences, caps, case, labels), expected, atol=1e-4
+        )

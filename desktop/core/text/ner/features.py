@@ -9,28 +9,27 @@ cased elsewhere in the article, how the first pass labelled it elsewhere) are ad
 
 from __future__ import annotations
 
-import re
+import string
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from itertools import groupby
 
-_SHAPE_RUNS = re.compile(r"(.)\1+")
+_SHAPE_TABLE = str.maketrans(
+    string.ascii_uppercase + string.ascii_lowercase + string.digits, "X" * 26 + "x" * 26 + "d" * 10
+)
 CONTEXT = (-2, -1, 1, 2)
 _CACHE_LIMIT = 300_000
 
 
 def word_shape(word: str) -> str:
     """Xxxx → Xx, U.S. → X.X., 1996 → d: the shape with repeated classes collapsed."""
-    mapped = []
-    for ch in word:
-        if ch.isupper():
-            mapped.append("X")
-        elif ch.islower():
-            mapped.append("x")
-        elif ch.isdigit():
-            mapped.append("d")
-        else:
-            mapped.append(ch)
-    return _SHAPE_RUNS.sub(r"\1", "".join(mapped))
+    mapped = word.translate(_SHAPE_TABLE)
+    if not mapped.isascii():
+        mapped = "".join(
+            "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
+            for ch in mapped
+        )
+    return "".join(ch for ch, _ in groupby(mapped))
 
 
 def casing(word: str) -> str:
@@ -45,20 +44,33 @@ def casing(word: str) -> str:
 
 def is_caps_sentence(words: Sequence[str]) -> bool:
     """A headline in capitals: casing says nothing about names in it."""
-    letters = [w for w in words if w[:1].isalpha()]
-    return len(letters) >= 2 and sum(w.isupper() for w in letters) >= 0.8 * len(letters)
+    letters = upper = 0
+    for word in words:
+        if word[:1].isalpha():
+            letters += 1
+            upper += word.isupper()
+    return letters >= 2 and upper >= 0.8 * letters
 
 
-def document_casing(sentences: Sequence[Sequence[str]]) -> dict[str, str]:
-    """How each word is written mid-sentence in ordinary (not all-caps) sentences of the text."""
+def document_casing(
+    sentences: Sequence[Sequence[str]], caps: Sequence[bool] | None = None
+) -> dict[str, str]:
+    """How each word is written mid-sentence in ordinary (not all-caps) sentences of the text;
+    ``caps`` may pass the all-caps flags of the sentences when they are already known."""
     seen: dict[str, Counter[str]] = {}
-    for words in sentences:
-        if is_caps_sentence(words):
+    if caps is None:
+        caps = [is_caps_sentence(words) for words in sentences]
+    for words, in_capitals in zip(sentences, caps, strict=True):
+        if in_capitals:
             continue
         for word in words[1:]:
             if word[:1].isalpha():
-                seen.setdefault(word.lower(), Counter())[casing(word)] += 1
-    return {lower: counts.most_common(1)[0][0] for lower, counts in seen.items()}
+                lower = word.lower()
+                counts = seen.get(lower)
+                if counts is None:
+                    seen[lower] = counts = Counter()
+                counts[casing(word)] += 1
+    return {lower: max(counts, key=counts.__getitem__) for lower, counts in seen.items()}
 
 
 class FeatureExtractor:

@@ -110,8 +110,8 @@ def role_after(
 ) -> str:
     """An office in apposition after a name ("X, the foreign minister,"), or "".
 
-    ``names`` holds the token indexes inside other people's names: a list of names
-    ("Merz, Finnish President Alexander Stubb") is not an apposition.
+    ``names`` holds the token indexes inside people's names (the scan starts after this
+    one): a list of names ("Merz, Finnish President Alexander Stubb") is not an apposition.
     """
     if stop >= len(tokens) or tokens[stop].text != ",":
         return ""

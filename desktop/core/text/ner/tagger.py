@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -82,7 +83,7 @@ class NerTagger:
         self._models = (CrfModel.load(folder / PASS1_FILE), CrfModel.load(folder / PASS2_FILE))
         self._caches: tuple[dict[str, np.ndarray], ...] = ({}, {})
         self._extractor = FeatureExtractor(
-            _read_gazetteer(folder / GAZETTEER_FILE), _read_common(folder / COMMON_FILE)
+            read_gazetteer(folder / GAZETTEER_FILE), read_common(folder / COMMON_FILE)
         )
 
     def tag(self, text: str) -> Tagged:
@@ -90,9 +91,10 @@ class NerTagger:
         tokens = tokenize(text)
         runs = sequences(text, tokens)
         sentences = [[t.text for t in run] for run in runs]
-        case = document_casing(sentences)
-        first = self._label(0, sentences, case, None)
-        second = self._label(1, sentences, case, document_labels(sentences, first))
+        caps = [is_caps_sentence(words) for words in sentences]
+        case = document_casing(sentences, caps)
+        first = self._label(0, sentences, caps, case, None)
+        second = self._label(1, sentences, caps, case, document_labels(sentences, first))
         spans = []
         offset = 0
         for run, labels in zip(runs, second, strict=True):
@@ -105,35 +107,71 @@ class NerTagger:
         self,
         which: int,
         sentences: list[list[str]],
+        caps: list[bool],
         case: dict[str, str],
         doc_labels: dict[str, str] | None,
     ) -> list[list[str]]:
-        """One CRF pass over the whole text: emissions from cached per-word scores plus the
-        per-position features, then batched Viterbi."""
-        model = self._models[which]
         lengths = [len(words) for words in sentences]
         if not any(lengths):
             return [[] for _ in sentences]
+        emissions = self.emissions(which, sentences, caps, case, doc_labels)
+        return self._models[which].decode(emissions, lengths)
+
+    def emissions(
+        self,
+        which: int,
+        sentences: list[list[str]],
+        caps: list[bool],
+        case: dict[str, str],
+        doc_labels: dict[str, str] | None,
+    ) -> np.ndarray:
+        """Token × label state scores of one CRF pass over the whole text — the same sums
+        ``FeatureExtractor.sentence`` features give, built from cached per-word vectors and
+        small tables for the per-position features instead of one string list per token."""
+        model = self._models[which]
+        lengths = [len(words) for words in sentences]
         flat = [w for words in sentences for w in words]
         local: dict[str, int] = {}
         word_ids = np.fromiter((local.setdefault(w, len(local)) for w in flat), np.intp, len(flat))
-        table = self._word_scores(which, list(local))
+        uniq = list(local)
+        table = self._word_scores(which, uniq)
         emissions = table[word_ids, 0].copy()
         position = np.concatenate([np.arange(n) for n in lengths])
         sentence_length = np.repeat(lengths, lengths)
         for slot, k in enumerate(CONTEXT, start=1):
             at = np.nonzero((position + k >= 0) & (position + k < sentence_length))[0]
             emissions[at] += table[word_ids[at + k], slot]
-        extras = self._extractor.token_extras
-        emissions += model.score(
-            [
-                extras(words, i, caps, case, doc_labels)
-                for words in sentences
-                for caps in (is_caps_sentence(words),)
-                for i in range(len(words))
-            ]
-        )
-        return model.decode(emissions, lengths)
+        first = position == 0
+        emissions[first] += model.score([["bos"]])[0]
+        emissions[position == sentence_length - 1] += model.score([["eos"]])[0]
+        in_capitals = np.repeat(caps, lengths)
+        emissions[in_capitals] += model.score([["caps"]])[0]
+        # Per distinct word: its document casing (if capitalised) and first-pass label.
+        lowers = [w.lower() for w in uniq]
+        capital = np.array([w[:1].isupper() for w in uniq])[word_ids]
+        doc_case = [case.get(lower, "none") for lower in lowers]
+        case_rows = model.score([["dc=" + c] for c in doc_case])[word_ids]
+        emissions[capital] += case_rows[capital]
+        opening = capital & (first | in_capitals)
+        first_rows = model.score([["first|dc=" + c] for c in doc_case])[word_ids]
+        emissions[opening] += first_rows[opening]
+        if doc_labels is not None:
+            label_rows = [[f"d2={doc_labels[x]}"] if x in doc_labels else [] for x in lowers]
+            emissions += model.score(label_rows)[word_ids]
+        lower_flat = [lowers[i] for i in word_ids.tolist()]
+        starts = first.tolist()
+        index = model.index
+        found = [
+            (i, row)
+            for i, row in enumerate(
+                map(index.get, (f"-1|0={a}|{b}" for a, b in pairwise(lower_flat))), start=1
+            )
+            if row is not None and not starts[i]
+        ]
+        if found:
+            targets, rows = zip(*found, strict=True)
+            np.add.at(emissions, np.array(targets), model.weights[list(rows)])
+        return emissions
 
     def _word_scores(self, which: int, words: list[str]) -> np.ndarray:
         """Score vectors [word, own/neighbour slot, label], computed once per word and model."""
@@ -150,7 +188,7 @@ class NerTagger:
         return np.stack([cache[w] for w in words])
 
 
-def _read_gazetteer(path: Path) -> dict[str, str]:
+def read_gazetteer(path: Path) -> dict[str, str]:
     out = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         word, _, classes = line.partition("\t")
@@ -158,7 +196,7 @@ def _read_gazetteer(path: Path) -> dict[str, str]:
     return out
 
 
-def _read_common(path: Path) -> dict[str, int]:
+def read_common(path: Path) -> dict[str, int]:
     words = path.read_text(encoding="utf-8").split()
     return {w: rank for rank, w in enumerate(words)}
 

@@ -8,7 +8,7 @@ a cheap boundary is enough for the tagger and keeps one pass linear in the text 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Order matters: dotted abbreviations (U.S.), an initial before a name (S. Waugh), words with
 # inner hyphens, dots, ampersands or apostrophes (never a possessive 's), numbers, then any
@@ -52,8 +52,9 @@ _NO_BREAK_AFTER = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark; a tuple because long articles have very many."""
+
     start: int
     end: int
     text: str

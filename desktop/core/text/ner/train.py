@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pycrfsuite
 
@@ -116,11 +117,17 @@ def features_for(
     return [extractor.sentence(words, case, doc_labels) for words in doc.sentences]
 
 
-def train_model(xs: list[list[list[str]]], ys: list[list[str]], path: Path, verbose: bool) -> None:
+def train_model(
+    xs: list[list[list[str]]],
+    ys: list[list[str]],
+    path: Path,
+    verbose: bool,
+    params: dict[str, Any] | None = None,
+) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
     for x, y in zip(xs, ys, strict=True):
         trainer.append(x, y)
-    trainer.set_params(PARAMS)
+    trainer.set_params(params or PARAMS)
     started = time.perf_counter()
     trainer.train(str(path))
     if verbose:
@@ -128,11 +135,15 @@ def train_model(xs: list[list[list[str]]], ys: list[list[str]], path: Path, verb
 
 
 def _train_and_export(
-    xs: list[list[list[str]]], ys: list[list[str]], path: Path, verbose: bool
+    xs: list[list[list[str]]],
+    ys: list[list[str]],
+    path: Path,
+    verbose: bool,
+    params: dict[str, Any] | None,
 ) -> None:
     """Train with crfsuite, ship the weights as the numpy model the tagger reads."""
     trained = path.with_suffix(".crfsuite")
-    train_model(xs, ys, trained, verbose)
+    train_model(xs, ys, trained, verbose, params)
     CrfModel.from_crfsuite(trained).save(path)
     trained.unlink()
 
@@ -147,7 +158,14 @@ def first_pass_labels(model: Path, extractor: FeatureExtractor, doc: Document) -
     return document_labels(doc.sentences, predicted)
 
 
-def train(train_path: Path, out: Path, *, limit: int | None = None, verbose: bool = True) -> None:
+def train(
+    train_path: Path,
+    out: Path,
+    *,
+    limit: int | None = None,
+    verbose: bool = True,
+    params: dict[str, Any] | None = None,
+) -> None:
     """Write the gazetteer, common words and both CRF passes into ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     documents = load_documents(train_path, limit)
@@ -170,19 +188,20 @@ def train(train_path: Path, out: Path, *, limit: int | None = None, verbose: boo
             [s for doc in fold_y[other] for s in doc],
             fold_model,
             verbose,
+            params,
         )
         doc_labels[k] = [first_pass_labels(fold_model, fold_extractors[k], d) for d in folds[k]]
         fold_model.unlink()
     xs1 = [s for k in range(2) for doc in fold_x[k] for s in doc]
     ys = [s for k in range(2) for doc in fold_y[k] for s in doc]
-    _train_and_export(xs1, ys, out / PASS1_FILE, verbose)
+    _train_and_export(xs1, ys, out / PASS1_FILE, verbose, params)
     xs2 = [
         s
         for k in range(2)
         for doc, labels in zip(folds[k], doc_labels[k], strict=True)
         for s in features_for(fold_extractors[k], doc, labels)
     ]
-    _train_and_export(xs2, ys, out / PASS2_FILE, verbose)
+    _train_and_export(xs2, ys, out / PASS2_FILE, verbose, params)
     gazetteer = merge_gazetteers(build_gazetteer(documents), knowledge)
     (out / GAZETTEER_FILE).write_text(
         "".join(f"{w}\t{c}\n" for w, c in sorted(gazetteer.items())), encoding="utf-8"
@@ -195,11 +214,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--train", type=Path, default=DEFAULT_TRAIN)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--limit", type=int, help="use only the first N documents")
+    parser.add_argument("--c1", type=float, help=f"L1 weight (default {PARAMS['c1']})")
+    parser.add_argument("--c2", type=float, help=f"L2 weight (default {PARAMS['c2']})")
     args = parser.parse_args(argv)
     if not args.train.exists():
         print(f"training data not found: {args.train}", file=sys.stderr)
         return 1
-    train(args.train, args.out, limit=args.limit)
+    params = dict(PARAMS)
+    params.update({k: getattr(args, k) for k in ("c1", "c2") if getattr(args, k) is not None})
+    train(args.train, args.out, limit=args.limit, params=params)
     return 0
 
 
