@@ -34,7 +34,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def opens_window(argv: Sequence[str]) -> bool:
+    """No sub-command (only window options): the window, without importing every sub-command
+    (their language libraries would delay the window by a second)."""
+    return all(a.startswith("-") and a not in ("-h", "--help", "--version") for a in argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if opens_window(argv):
+        from desktop.app import main as run_window
+
+        return run_window(argv)
     parser = build_parser()
     args, rest = parser.parse_known_args(argv)
     if args.command is None:
