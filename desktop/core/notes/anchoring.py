@@ -20,12 +20,13 @@ from rapidfuzz import fuzz
 
 from desktop.core.library.store import ArticleStore, content_hash
 from desktop.core.models import Article, Highlight
-from desktop.core.notes.table import COLUMNS, highlight_from_row, write_highlight
+from desktop.core.notes.table import COLUMNS, highlight_from_row, write_anchor
 from desktop.core.storage.db import transaction
 
 CONTEXT = 32
 FUZZY_THRESHOLD = 0.75
 FUZZY_MIN_QUOTE = 8
+_NEAR = 4096
 # Weights of the approximate match, as in Hypothesis' match-quote: the quote dominates, the
 # context disambiguates, the position only breaks ties.
 _W_QUOTE, _W_PREFIX, _W_SUFFIX, _W_POSITION = 50.0, 20.0, 20.0, 2.0
@@ -87,8 +88,28 @@ def _context_agreement(text: str, start: int, end: int, prefix: str, suffix: str
 
 
 def _exact(text: str, quote: str, prefix: str, suffix: str, hint: int) -> Anchor | None:
+    """The best verbatim occurrence: most context agreement, then nearest to ``hint``.
+
+    A window around the hint is searched first: an occurrence there with full context
+    agreement beats everything outside (those are all farther away), which spares most
+    highlights a scan of the whole text after a small edit.
+    """
+    low, high = max(0, hint - _NEAR), hint + _NEAR + len(quote)
+    near = _best_occurrence(text, quote, prefix, suffix, hint, low, high)
+    if near is not None and near[0] == 1.0:
+        best = near
+    else:
+        best = _best_occurrence(text, quote, prefix, suffix, hint, 0, len(text))
+    if best is None:
+        return None
+    return Anchor(best[2], best[2] + len(quote), "exact", best[0])
+
+
+def _best_occurrence(
+    text: str, quote: str, prefix: str, suffix: str, hint: int, low: int, high: int
+) -> tuple[float, int, int] | None:
     best: tuple[float, int, int] | None = None
-    position = text.find(quote)
+    position = text.find(quote, low, high)
     while position >= 0:
         agreement = _context_agreement(text, position, position + len(quote), prefix, suffix)
         key = (agreement, -abs(position - hint), position)
@@ -96,10 +117,8 @@ def _exact(text: str, quote: str, prefix: str, suffix: str, hint: int) -> Anchor
             best = key
             if agreement == 1.0 and position == hint:
                 break
-        position = text.find(quote, position + 1)
-    if best is None:
-        return None
-    return Anchor(best[2], best[2] + len(quote), "exact", best[0])
+        position = text.find(quote, position + 1, high)
+    return best
 
 
 def _fuzzy(text: str, quote: str, prefix: str, suffix: str, hint: int) -> Anchor | None:
@@ -190,7 +209,7 @@ def reanchor_article(conn: sqlite3.Connection, article_id: int, new_text: str) -
             if new == old:
                 outcome["unchanged" if not old.orphan else "orphaned"].append(old.id)
                 continue
-            write_highlight(conn, new)
+            write_anchor(conn, new)
             if new.orphan:
                 outcome["orphaned"].append(new.id)
             elif new.quote == old.quote:

@@ -38,6 +38,7 @@ from desktop.core.notes.table import (
 from desktop.core.storage.db import transaction
 
 DEFAULT_CATEGORY = "key-fact"
+RANK_LIMIT = 2_000
 DateLike = date | datetime | str
 
 
@@ -173,26 +174,43 @@ class Notebook:
         until: DateLike | None = None,
         limit: int = 200,
     ) -> list[Highlight]:
-        """The notebook: full text over quotes, notes and tags (best match first), or newest
-        first without a query; filters combine. ``until`` as a date includes that day."""
+        """The notebook: full text over quotes, notes and tags, filters combined.
+
+        Without a query, the most recently added come first. With one, the best matches come
+        first (BM25, quotes weighted double) — unless more than ``RANK_LIMIT`` highlights
+        match, when ranking them all would cost more than a keystroke may; then the most
+        recently added matches come first. ``until`` as a date includes that day.
+        """
+        match = fts_query(query)
+        if query.strip() and not match:
+            return []
         where = ["h.deleted = 0"]
         params: list[object] = []
-        source = "highlights h"
-        order = "h.created DESC, h.seq DESC"
-        match = fts_query(query)
         if match:
             source = "highlights_fts JOIN highlights h ON h.seq = highlights_fts.rowid"
             where.append("highlights_fts MATCH ?")
             params.append(match)
-            order = "bm25(highlights_fts, 2.0, 1.0, 1.0), h.created DESC"
-        elif query.strip():
-            return []
+            order = "highlights_fts.rowid DESC"
+            if self._matches_at_most(match, RANK_LIMIT):
+                order = "bm25(highlights_fts, 2.0, 1.0, 1.0), h.seq DESC"
+        elif tag is not None:
+            # Walk the tag's own index newest first: as fast for a rare tag as a common one.
+            source = "highlight_tags t JOIN highlights h ON h.seq = t.seq"
+            order = "t.seq DESC"
+        else:
+            source = "highlights h"
+            order = "h.seq DESC"
+        if tag is not None:
+            if match:
+                where.append(
+                    "EXISTS (SELECT 1 FROM highlight_tags t WHERE t.tag = ? AND t.seq = h.seq)"
+                )
+            else:
+                where.append("t.tag = ?")
+            params.append(tag.strip().lstrip("#"))
         if category is not None:
             where.append("h.category = ?")
             params.append(self._category_name(category))
-        if tag is not None:
-            where.append("h.seq IN (SELECT seq FROM highlight_tags WHERE tag = ?)")
-            params.append(tag.strip().lstrip("#"))
         if article_id is not None:
             where.append("h.article_id = ?")
             params.append(article_id)
@@ -208,6 +226,14 @@ class Notebook:
         )
         rows = self.conn.execute(sql, (*params, limit))
         return [highlight_from_row(r) for r in rows]
+
+    def _matches_at_most(self, match: str, most: int) -> bool:
+        found = self.conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM highlights_fts WHERE highlights_fts MATCH ?"
+            " LIMIT ?)",
+            (match, most + 1),
+        ).fetchone()[0]
+        return int(found) <= most
 
     def iter_all(
         self,

@@ -1,7 +1,8 @@
 """The highlights table: mapping rows to ``Highlight`` and the one function that writes them.
 
 Every write goes through ``write_highlight`` so the tag index and the full-text index (kept by
-triggers) can never disagree with the row.
+triggers) can never disagree with the row; ``write_anchor`` is its narrow twin for re-anchoring,
+which only moves a highlight and so leaves both indexes alone unless the quote changed.
 """
 
 from __future__ import annotations
@@ -107,4 +108,26 @@ def write_highlight(conn: sqlite3.Connection, highlight: Highlight) -> None:
     conn.executemany(
         "INSERT OR IGNORE INTO highlight_tags (tag, seq) VALUES (?, ?)",
         [(tag, seq) for tag in h.tags],
+    )
+
+
+def write_anchor(conn: sqlite3.Connection, highlight: Highlight) -> None:
+    """Store where a highlight now sits (position, selectors, text hash, orphan flag)."""
+    h = highlight
+    quote_changed = conn.execute(
+        "SELECT quote IS NOT ? FROM highlights WHERE id = ?", (h.quote, h.id)
+    ).fetchone()[0]
+    conn.execute(
+        'UPDATE highlights SET start = ?, "end" = ?, prefix = ?, suffix = ?, content_hash = ?,'
+        f" orphan = ?{', quote = ?' if quote_changed else ''} WHERE id = ?",
+        (
+            h.start,
+            h.end,
+            h.prefix,
+            h.suffix,
+            h.content_hash,
+            int(h.orphan),
+            *((h.quote,) if quote_changed else ()),
+            h.id,
+        ),
     )

@@ -202,3 +202,14 @@ def test_reanchoring_is_one_transaction_over_a_shared_connection() -> None:
     except RuntimeError:
         pass
     assert notebook.get(h.id) == h and store.get(article).text == TEXT
+
+
+def test_far_copy_with_its_context_beats_a_near_copy_without() -> None:
+    filler = "".join(f"sentence number {i} of the filler. " for i in range(400))
+    text = "Context one: the quote here, and more. " + filler + "Other: the quote here, end."
+    h_start = text.index("the quote here", 100)
+    quote, prefix, suffix = selectors(text, h_start, h_start + len("the quote here"))
+    # Cut most of the filler: the highlighted copy moves far back, the first copy is nearer.
+    new_text = text[:40] + text[40 + len(filler) - 300 :]
+    anchor = locate(new_text, quote, prefix, suffix, hint=h_start)
+    assert new_text[anchor.start - 7 : anchor.end] == "Other: the quote here"

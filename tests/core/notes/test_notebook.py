@@ -160,3 +160,20 @@ def test_history_undoes_and_redoes_create_edit_delete(notebook: Notebook, add_ar
     history.update(h.id, category="disagree")
     assert not history.can_redo  # a new change forgets the redo branch
     assert notebook.get(h.id).category == "disagree"
+
+
+def test_search_ranks_best_first_and_falls_back_to_newest_when_broad(
+    notebook: Notebook, add_article, monkeypatch
+) -> None:
+    from desktop.core.notes import notebook as notebook_module
+
+    article = add_article()
+    long_note = "a long note that names the budget once among many other words about the vote"
+    in_quote = notebook.add_quote(article, "budget would rise")
+    in_tag = notebook.add_quote(article, "room", tags=["budget"])
+    in_note = notebook.add_quote(article, "Critics", note=long_note)  # newest, weakest match
+    ranked = [h.id for h in notebook.search("budget")]
+    assert ranked[-1] == in_note.id and set(ranked) == {in_note.id, in_quote.id, in_tag.id}
+    monkeypatch.setattr(notebook_module, "RANK_LIMIT", 2)
+    assert [h.id for h in notebook.search("budget")] == [in_note.id, in_tag.id, in_quote.id]
+    assert [h.id for h in notebook.search("budget", tag="budget")] == [in_tag.id]

@@ -39,7 +39,8 @@ CREATE TABLE highlights (
 
 CREATE INDEX highlights_article ON highlights (article_id, start);
 CREATE INDEX highlights_created ON highlights (created);
-CREATE INDEX highlights_category ON highlights (category, created);
+-- Ordered by seq within a category, so "newest first" in one category needs no sort.
+CREATE INDEX highlights_category ON highlights (category);
 
 -- One row per tag so filtering by tag is an index lookup, not a scan of JSON.
 CREATE TABLE highlight_tags (
