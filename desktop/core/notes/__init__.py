@@ -1,0 +1,13 @@
+"""Highlights and their notes: the data a journalist must never lose. Headless; the window and
+the ``dossier notes`` commands call the same functions.
+
+- ``notebook.Notebook(conn)``: add / add_quote / get / update / delete / undelete / reattach /
+  put, for_article, orphans, search, iter_all, count_by_article, tags, categories.
+- ``history.NoteHistory(notebook)``: undo and redo of create, edit, delete and re-attach.
+- ``anchoring``: ``reanchor_article(conn, article_id, new_text)`` and
+  ``replace_text_and_reanchor(store, article_id, article)`` for when an article's text changes.
+- ``export.export_notes(conn, fmt, out, …)`` (md, csv, W3C Web Annotation json) and
+  ``importer.import_notes(conn, path)`` (the json back, without duplicates).
+- ``backups``: ``backup_if_due``, ``create_backup``, ``list_backups``, ``restore_backup``.
+- ``errors``: the typed, user-fixable problems (all ``NotesError``).
+"""
