@@ -14,7 +14,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import (
+    PunktLanguageVars,
+    PunktParameters,
+    PunktSentenceTokenizer,
+    PunktToken,
+)
 
 from desktop.core.models import Sentence
 from desktop.core.resources import ResourceNotFound, resource_path
@@ -38,6 +43,45 @@ _LABEL_COLON = re.compile(r"(?<=\w):\s+(?=[A-Z])")
 _LABEL_WORDS = 4
 _NON_SPACE = re.compile(r"\S+")
 _RUN_ON_END = re.compile(r"[a-zß-ÿ0-9’”\"')\]]$")
+
+
+class _LanguageVars(PunktLanguageVars):
+    """Punkt's own patterns compiled with the standard ``re``.
+
+    nltk runs every pattern through its time-limited ``regex`` wrapper, which made splitting
+    most of a summary's cost; these fixed patterns are linear, so the guard buys nothing here.
+    """
+
+    re_boundary_realignment = re.compile(
+        PunktLanguageVars.re_boundary_realignment.pattern, re.MULTILINE
+    )
+
+    def __init__(self) -> None:
+        parts = {
+            "NonWord": self._re_non_word_chars,
+            "MultiChar": self._re_multi_char_punct,
+            "WordStart": self._re_word_start,
+            "SentEndChars": self._re_sent_end_chars,
+        }
+        flags = re.UNICODE | re.VERBOSE
+        self._words = re.compile(self._word_tokenize_fmt % parts, flags)
+        self._period_context = re.compile(self._period_context_fmt % parts, flags)
+
+    def _word_tokenizer_re(self) -> re.Pattern[str]:
+        return self._words
+
+    def period_context_re(self) -> re.Pattern[str]:
+        return self._period_context
+
+
+class _Token(PunktToken):
+    """Punkt's token with its fixed patterns on the standard ``re`` (see ``_LanguageVars``)."""
+
+    __slots__ = ()
+    _RE_ELLIPSIS = re.compile(r"\.\.+$")
+    _RE_NUMERIC = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
+    _RE_INITIAL = re.compile(r"[^\W\d]\.$")
+    _RE_ALPHA = re.compile(r"[^\W\d]+$")
 
 
 class _Tokenizer(PunktSentenceTokenizer):
@@ -199,7 +243,7 @@ def _language(language: str) -> _Language:
     for word in starters:
         params.add_ortho_context(word, _ORTHO_BEG_UC | _ORTHO_MID_LC)
     return _Language(
-        _Tokenizer(params),
+        _Tokenizer(params, lang_vars=_LanguageVars(), token_cls=_Token),
         frozenset(_word_list(language, "number_abbreviations.txt")),
         _alternatives(r"(?<!\w)(?i:", _lines(language, "furniture.txt"), r")(?=\s+\S)"),
         _alternatives(_RUN_ON_BEFORE + r"\s+(?=", _lines(language, "runon_starters.txt"), r"\s)"),
