@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from desktop.core.library.importers import SUPPORTED_SUFFIXES, read_articles
 from desktop.core.resources import seeds_dir
 from desktop.core.storage.db import transaction
 
@@ -25,6 +24,10 @@ def add_seeds_once(library: Library) -> int:
     were added now."""
     if _already_seeded(library):
         return 0
+    # Imported only now: the parsers (feedparser, trafilatura) cost half a second, which every
+    # later start-up of the window would otherwise pay.
+    from desktop.core.library.importers import SUPPORTED_SUFFIXES, read_articles
+
     files = sorted(
         p for p in seeds_dir().iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
     )
