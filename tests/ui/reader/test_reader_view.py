@@ -209,3 +209,14 @@ def test_click_on_a_highlight_reports_it(reader, qtbot) -> None:
     with qtbot.waitSignal(reader.highlight_clicked) as blocker:
         qtbot.mouseClick(reader.page.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert blocker.args == [5]
+
+
+def test_copy_gives_plain_text_without_colours(reader) -> None:
+    start, end = sample.span("Donald Trump")
+    cursor = reader.page.textCursor()
+    cursor.setPosition(reader._positions.to_qt(start))
+    cursor.setPosition(reader._positions.to_qt(end), cursor.MoveMode.KeepAnchor)
+    reader.page.setTextCursor(cursor)
+    data = reader.page.createMimeDataFromSelection()
+    assert data.text() == "Donald Trump"
+    assert not data.hasHtml()
