@@ -56,6 +56,7 @@ def median_ms(fn: Callable[[], None]) -> float:
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["DOSSIER_HOME"] = tempfile.mkdtemp(prefix="dossier-bench-notes-")
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     from desktop.core.models import Article
@@ -63,6 +64,7 @@ def main() -> int:
     from desktop.core.storage.db import transaction
     from desktop.ui.notes.highlight_controller import HighlightController
     from desktop.ui.notes.notes_pane import NotesPane
+    from desktop.ui.notes.notes_tasks import wait_for_notes_tasks
     from desktop.ui.reader.reader_view import ReaderView
     from desktop.ui.workers import set_synchronous, thread_library
 
@@ -120,6 +122,25 @@ def main() -> int:
     draw = median_ms(lambda: reader.set_highlights(found, styles))
     listing = median_ms(lambda: controller.highlights_changed.emit(found))
 
+    # As in the app: the read runs on the notes worker thread, results come back queued.
+    set_synchronous(False)
+
+    def open_in_background() -> None:
+        reader.show_article(marked)
+        while pane.model.rowCount() != HIGHLIGHTS:
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
+        reader.page.viewport().grab()
+        pane.grab()
+
+    async_runs = []
+    for _ in range(REPEATS):
+        open_article(other)()
+        while pane.model.rowCount():
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
+        async_runs.append(timed_ms(open_in_background))
+    background = statistics.median(async_runs)
+    wait_for_notes_tasks()
+
     verdict = "OK" if full <= GOAL_MS else "OVER"
     print(
         f"open article, no highlights (baseline): median {base:7.1f} ms  (max {max(base_runs):.1f})"
@@ -131,6 +152,10 @@ def main() -> int:
     print(f"  ratio to baseline: {full / base:.2f}×; cost of the highlights: {full - base:.1f} ms")
     print(f"  of which: read from the library {read:.1f} ms, reader layer {draw:.1f} ms,")
     print(f"            Notes pane list {listing:.1f} ms")
+    print(
+        f"open article, {HIGHLIGHTS:,} highlights, read in the background as in the app: "
+        f"median {background:.1f} ms to drawn and listed (max {max(async_runs):.1f})"
+    )
     reader.close()
     pane.close()
     library.close()
