@@ -57,6 +57,11 @@ class FindBar(QWidget):
         self.matches_changed.emit([])
         self._editor.setFocus()
 
+    def refresh(self) -> None:
+        """Search again (the editor's document was replaced), if the bar is open."""
+        if self.isVisible():
+            self._search(self.field.text())
+
     def match_count(self) -> int:
         return len(self._matches)
 

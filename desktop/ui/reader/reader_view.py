@@ -160,6 +160,10 @@ class ReaderView(QWidget):
         self._painted = set()
         self.page.update_margins()
         self._apply()
+        self._flash_selections = []
+        self._find_selections = []
+        self._update_extra_selections()
+        self.find_bar.refresh()
         self.set_scroll_fraction(fraction)
 
     # --- layers ---------------------------------------------------------------------------
@@ -350,4 +354,3 @@ class ReaderView(QWidget):
     def _on_theme_changed(self, theme: Theme) -> None:
         self._book = FormatBook(theme, self._book.highlight_styles)
         self._render()
-        self._on_matches([s.cursor for s in self._find_selections])

@@ -175,6 +175,9 @@ def test_find_bar_finds_text(reader, qtbot) -> None:
     assert reader.find_bar.match_count() == 2
     assert reader.page.textCursor().selectedText() == "security"
     assert len(reader.page.extraSelections()) == 2
+    reader.set_font_size(16)  # a new document: the matches are found again in it
+    assert len(reader.page.extraSelections()) == 2
+    assert reader.page.extraSelections()[0].cursor.selectedText() == "security"
     qtbot.keyClick(reader.find_bar.field, Qt.Key.Key_Escape)
     assert not reader.find_bar.isVisible()
     assert reader.page.extraSelections() == []
