@@ -24,6 +24,7 @@ from desktop.ui.notes.undo_commands import (
     EditHighlightCommand,
     HighlightFields,
     NewHighlight,
+    ReattachHighlightCommand,
 )
 from desktop.ui.theme import current_theme, theme_events
 
@@ -211,8 +212,10 @@ class HighlightController(QObject):
         self.undo_stack.push(DeleteHighlightCommand(highlight_id, self._write))
 
     def reattach(self, highlight_id: str, start: int, end: int) -> None:
-        """Place an orphan on the passage ``[start, end)`` the user selected."""
-        self._write(lambda notebook: notebook.reattach(highlight_id, start, end))
+        """Place an orphan on the passage ``[start, end)`` the user selected (undoable)."""
+        current = self.find(highlight_id)
+        if current is not None:
+            self.undo_stack.push(ReattachHighlightCommand(current, start, end, self._write))
 
     def reattach_to_selection(self, highlight_id: str) -> bool:
         selected = self.selected_range()

@@ -137,3 +137,22 @@ class DeleteHighlightCommand(QUndoCommand):
     def undo(self) -> None:
         highlight_id = self.highlight_id
         self._write(lambda notebook: notebook.undelete(highlight_id))
+
+
+class ReattachHighlightCommand(QUndoCommand):
+    """Places an orphan on a passage; undo writes the highlight back exactly as it was, which
+    the core re-anchors against the current text (so it is an orphan again unless it fits)."""
+
+    def __init__(self, before: Highlight, start: int, end: int, write: Write) -> None:
+        super().__init__("Re-attach note")
+        self._before = before
+        self._span = (start, end)
+        self._write = write
+
+    def redo(self) -> None:
+        highlight_id, (start, end) = self._before.id, self._span
+        self._write(lambda notebook: notebook.reattach(highlight_id, start, end))
+
+    def undo(self) -> None:
+        before = self._before
+        self._write(lambda notebook: notebook.put(before))

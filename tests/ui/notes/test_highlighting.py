@@ -149,6 +149,11 @@ def test_orphan_is_listed_and_reattached_to_a_selection(qtbot, restart):
     assert len(rows(ui.pane.orphans)) == 0 and len(rows(ui.pane.list)) == 1
     assert ui.reader.format_at(start).background().style() != Qt.BrushStyle.NoBrush
 
+    ui.controller.undo_stack.undo()  # an orphan again, note and all
+    (again,) = stored(article.id)
+    assert (again.orphan, again.quote, again.note) == (True, lost.quote, "Call them back")
+    assert len(rows(ui.pane.orphans)) == 1 and len(rows(ui.pane.list)) == 0
+
 
 def test_clicking_a_highlight_in_the_reader_selects_it_in_the_pane(qtbot, restart):
     article = add_article()
