@@ -1,4 +1,4 @@
-"""Undoable notes changes: create, edit and delete a highlight.
+"""Undoable notes changes: create, edit, delete and re-attach a highlight.
 
 Each command only queues core calls on the serial notes worker, so an undo pressed before a
 create has reached the database still runs after it. The created highlight's id is read when
