@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -49,12 +49,14 @@ IMPORT_FILTER = (
 SIDE_TABS = ("Summary", "Entities", "Notes")
 LIST_REFRESH_MS = 500
 INDEX_DELAY_MS = 3000
+SHUTDOWN_WAIT_MS = 5000
 
 
 class MainWindow(QMainWindow):
     """Dossier's one window."""
 
     article_shown = Signal(object)  # the Article now in the reader
+    first_painted = Signal()  # the window is on screen; background work may begin
 
     def __init__(self, library: Library, settings: WindowSettings, parent: Any = None) -> None:
         super().__init__(parent)
@@ -95,12 +97,24 @@ class MainWindow(QMainWindow):
         self._list_refresh = QTimer(self, singleShot=True, interval=LIST_REFRESH_MS)
         self._wire()
         restore_layout(self)
+        self._index_timer = QTimer(self, singleShot=True, interval=INDEX_DELAY_MS)
+        self._index_timer.timeout.connect(self.indexer.start)
+        self.installEventFilter(self)  # until the first paint: see eventFilter
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Start background work only once the window has been painted, so it does not
+        compete with drawing the first frame."""
+        if watched is self and event.type() == QEvent.Type.Paint:
+            self.removeEventFilter(self)
+            QTimer.singleShot(0, self._after_first_paint)
+        return False
+
+    def _after_first_paint(self) -> None:
+        self.first_painted.emit()
         article_id, self._scroll = first_article(self)
         if article_id:
             self.library_pane.show_opened(article_id)
             self.open_article(article_id)
-        self._index_timer = QTimer(self, singleShot=True, interval=INDEX_DELAY_MS)
-        self._index_timer.timeout.connect(self.indexer.start)
         self._index_timer.start()  # the rest of the library, once the window is up
 
     # --- wiring --------------------------------------------------------------------------
@@ -254,6 +268,13 @@ class MainWindow(QMainWindow):
             f"<b>Dossier {__version__}</b><p>An offline reader for journalists: a library of"
             " articles, coloured entities, summaries and notes. Nothing leaves this computer.</p>",
         )
+
+    def finish_background_work(self, msecs: int = SHUTDOWN_WAIT_MS) -> None:
+        """Let writes in flight (a star, an import batch) finish before the process ends."""
+        self.imports.cancel()
+        for pool in (QThreadPool.globalInstance(), self.imports.pool, self.indexer.pool):
+            pool.clear()
+            pool.waitForDone(msecs)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         save_state(self)

@@ -47,6 +47,8 @@ def make_window(qtbot, sync_workers: None) -> Iterator[Callable[[], MainWindow]]
         window.show()
         qtbot.waitExposed(window)
         windows.append(window)
+        # The first article opens once the window has been painted.
+        qtbot.waitUntil(lambda: window.article is not None)
         return window
 
     yield make

@@ -9,6 +9,7 @@ from PySide6.QtGui import QDropEvent
 
 from desktop.ui.importing.report_dialog import ImportReportDialog
 from desktop.ui.library.model import ARTICLE_ID_ROLE
+from desktop.ui.theme import CATEGORY_ROLES, current_theme
 from tests.ui.conftest import add_article
 
 
@@ -120,3 +121,77 @@ def test_help_lists_the_keyboard_shortcuts(window):
     assert rows["Ctrl+O"] == "Import Files…"
     assert rows["Ctrl+F"].startswith("Find")
     assert "Space" in rows and "↓ / J" in rows
+
+
+# --- across the panes -------------------------------------------------------------------------
+def category_colour(category: str):
+    return current_theme().color(CATEGORY_ROLES[category])
+
+
+def coloured_as(window, offset: int, category: str) -> bool:
+    return window.reader.format_at(offset).foreground().color() == category_colour(category)
+
+
+def shown_entities(window) -> list:
+    shown: list = []
+    window.reader.entities_shown.connect(lambda payload: shown.append(payload[0]))
+    window.reader.refresh_entities()
+    return shown[-1]
+
+
+def test_opening_an_article_colours_its_entities_even_after_an_emoji(window, library, qtbot):
+    text = (
+        "🇺🇦🎉 Ukrainian President Volodymyr Zelenskyy met French President Emmanuel Macron"
+        " in Paris on Monday.\n\nThe talks at the Élysée Palace lasted three hours."
+    )
+    article_id = add_article(library, "Paris talks", text)
+    window.library_pane.refresh()
+    assert window.library_pane.select_article(article_id)
+    qtbot.waitUntil(lambda: window.article is not None and window.article.id == article_id)
+    entities = shown_entities(window)
+    macron = next(e for e in entities if "Macron" in e.text)
+    assert text[macron.start : macron.end] == macron.text
+    assert coloured_as(window, macron.start, macron.category)
+    assert coloured_as(window, macron.end - 1, macron.category)
+    assert not coloured_as(window, macron.start - 1, macron.category)  # the space before
+    assert not coloured_as(window, macron.end, macron.category)
+
+
+def test_clicking_the_second_summary_sentence_puts_the_cursor_in_it(window, qtbot):
+    summary = window.summary_pane
+    qtbot.waitUntil(lambda: summary.summary() is not None and summary.list.count() >= 2)
+    second = summary.summary().sentences[1]
+    item = summary.list.item(1)
+    rect = summary.list.visualItemRect(item)
+    qtbot.mouseClick(summary.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    cursor = window.reader.page.textCursor()
+    after = cursor.block().text()[cursor.positionInBlock() :]
+    assert after.startswith(second.text.split("\n")[0][:40])
+
+
+def test_hiding_institutions_removes_every_institution_format(window):
+    entities = shown_entities(window)
+    institutions = [e for e in entities if e.category == "institution"]
+    assert institutions, "the seed article names institutions (NATO, European Commission)"
+    assert all(coloured_as(window, e.start, "institution") for e in institutions)
+    window.reader.legend.buttons["institution"].click()
+    assert not any(coloured_as(window, e.start, "institution") for e in institutions)
+    people = [e for e in entities if e.category in ("leader", "person")]
+    assert any(coloured_as(window, e.start, e.category) for e in people)
+
+
+def test_a_not_an_entity_correction_survives_a_restart(make_window):
+    first = make_window()
+    entities = shown_entities(first)
+    place = next(e for e in entities if e.category == "place")
+    name = place.canonical or place.text
+    first.entity_pane.mark_not_entity(name)
+    after = shown_entities(first)
+    assert all((e.canonical or e.text) != name for e in after)
+    first.close()
+
+    second = make_window()
+    assert second.article.id == first.article.id
+    again = shown_entities(second)
+    assert again and all((e.canonical or e.text) != name for e in again)
+    assert not coloured_as(second, place.start, "place")

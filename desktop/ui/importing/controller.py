@@ -32,8 +32,8 @@ class ImportController(QObject):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
         self._cancel = threading.Event()
         self._queued = 0
 
@@ -62,7 +62,7 @@ class ImportController(QObject):
             run,
             self._on_done,
             self._on_error,
-            pool=self._pool,
+            pool=self.pool,
         )
 
     def cancel(self) -> None:
@@ -71,7 +71,7 @@ class ImportController(QObject):
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until queued imports finish (for tests and shutdown)."""
-        return self._pool.waitForDone(msecs)
+        return self.pool.waitForDone(msecs)
 
     def _throttled(self) -> Any:
         last = [0.0]

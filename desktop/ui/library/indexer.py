@@ -30,9 +30,9 @@ class BackgroundIndexer(QObject):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._pool.setThreadPriority(QThread.Priority.LowPriority)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.pool.setThreadPriority(QThread.Priority.LowPriority)
         self._running = False
         self._again = False
         self._count = 0
@@ -45,10 +45,10 @@ class BackgroundIndexer(QObject):
         self._step()
 
     def wait(self, msecs: int = -1) -> bool:
-        return self._pool.waitForDone(msecs)
+        return self.pool.waitForDone(msecs)
 
     def _step(self) -> None:
-        run_task(_index_batch, self._on_batch, self._on_error, pool=self._pool)
+        run_task(_index_batch, self._on_batch, self._on_error, pool=self.pool)
 
     def _on_batch(self, done: int) -> None:
         self._count += done

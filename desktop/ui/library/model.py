@@ -29,6 +29,7 @@ from desktop.ui.library.query import (
     compute_listing,
     fetch_rows,
     fetch_snippets,
+    watchlist_counts,
 )
 from desktop.ui.workers import run_task, thread_library
 
@@ -107,6 +108,18 @@ class LibraryModel(QAbstractTableModel):
         self._snippets.clear()
         self.endResetModel()
         self.refreshed.emit()
+        if not listing.watch_counted:
+            run_task(
+                lambda: watchlist_counts(thread_library().conn),
+                lambda counts: self._apply_watch_counts(generation, counts),
+            )
+
+    def _apply_watch_counts(self, generation: int, counts: dict[int, int]) -> None:
+        if generation != self._generation or not counts:
+            return
+        self._listing = dataclasses.replace(self._listing, watch=counts, watch_counted=True)
+        column = len(COLUMNS) - 1
+        self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
 
     # --- lookups -------------------------------------------------------------------------
     def article_id(self, row: int) -> int:

@@ -142,6 +142,7 @@ class Listing:
     ids: array
     notes: Mapping[int, int]
     watch: Mapping[int, int]
+    watch_counted: bool = True
 
 
 EMPTY_LISTING = Listing(array("q"), {}, {})
@@ -150,9 +151,14 @@ EMPTY_LISTING = Listing(array("q"), {}, {})
 def compute_listing(
     conn: sqlite3.Connection, filt: LibraryFilter, sort: str, descending: bool
 ) -> Listing:
-    """Everything the list needs to show ``filt`` sorted by ``sort`` (run off the GUI thread)."""
+    """Everything the list needs to show ``filt`` sorted by ``sort`` (run off the GUI thread).
+
+    Watchlist counts are left out (empty) unless the sort or the filter needs them: they
+    scan article texts, so the model fetches them in a second step (``watchlist_counts``).
+    """
     notes = note_counts(conn)
-    watch = watchlist_counts(conn)
+    needs_watch = sort == "watch" or filt.watchlist_only
+    watch = watchlist_counts(conn) if needs_watch else {}
     only: set[int] | None = None
     if filt.mentions:
         only = set(articles_mentioning(conn, filt.mentions))
@@ -161,9 +167,9 @@ def compute_listing(
         only = hits if only is None else only & hits
     counts = notes if sort == "notes" else watch if sort == "watch" else None
     ids = ordered_ids(
-        conn, filt, sort, descending, only=sorted(only) if only is not None else None, counts=counts
+        conn, filt, sort, descending, only=None if only is None else sorted(only), counts=counts
     )
-    return Listing(ids, notes, watch)
+    return Listing(ids, notes, watch, watch_counted=needs_watch)
 
 
 def note_counts(conn: sqlite3.Connection) -> dict[int, int]:

@@ -1,0 +1,372 @@
+"""Window benchmark: start-up, opening articles, responsiveness during an import, memory.
+
+Goals (issue 5): process start → window painted ≤ 0.6 s; after opening a 10,000-word article,
+colours ≤ 100 ms and summary ≤ 150 ms; no event-loop stall > 100 ms during a 1,000-file
+import; RSS ≤ 250 MiB with a 100,000-article library. Baselines measured in the same run: a
+bare PySide6 window (start-up) and the window over the one-article seed library (memory).
+
+Every library is built in a temporary folder from variants of the shipped seed article, so the
+benchmark needs nothing outside the repository. Each measurement that needs a fresh process
+(start-up, memory) runs in a child: ``python -m tests.perf.bench_window --child KIND HOME``.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+STARTS = 5
+IMPORT_FILES = 1_000
+LARGE_COUNT = 100_000
+ADD_BATCH = 5_000
+LONG_WORDS = 10_000
+TICK_MS = 10
+WAIT_S = 120.0
+BARE_WINDOW = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow(); window.setCentralWidget(QLabel("bare")); window.resize(1360, 860)
+class First(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print("painted", flush=True); QTimer.singleShot(0, app.quit)
+        return False
+first = First(); window.installEventFilter(first); window.show(); app.exec()
+"""
+
+
+# --- building libraries -----------------------------------------------------------------------
+def seed_parts() -> tuple[str, list[str]]:
+    """The seed article's title line and paragraphs (the raw material of every variant)."""
+    from desktop.core.resources import seeds_dir
+
+    path = sorted(seeds_dir().glob("*.txt"))[0]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    body = "\n".join(lines[1:]) if lines[0].startswith(" date") else "\n".join(lines)
+    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
+    return paragraphs[0], paragraphs
+
+
+def variant_text(paragraphs: list[str], index: int, words: int = 0) -> str:
+    """A unique article: the seed's paragraphs shuffled (repeated up to ``words``) plus an
+    edition line."""
+    rng = random.Random(index)
+    chosen: list[str] = []
+    while not chosen or sum(len(p.split()) for p in chosen) < words:
+        rest = paragraphs[1:]
+        rng.shuffle(rest)
+        chosen += [paragraphs[0], *rest]
+    return "\n\n".join([*chosen, f"Edition {index} of this report."])
+
+
+def home_paths(home: Path):
+    from desktop.core.paths import Paths
+
+    return Paths(home / "data", home / "config", home / "cache", home / "logs")
+
+
+def build_library(home: Path, count: int) -> None:
+    """A library of ``count`` variants (plus the seed), stored in batches like an import."""
+    from desktop.core.library.session import open_library
+    from desktop.core.library.store import with_hash
+    from desktop.core.models import Article
+
+    _, paragraphs = seed_parts()
+    with open_library(home_paths(home)) as library:
+        for start in range(0, count, ADD_BATCH):
+            batch = [
+                with_hash(
+                    Article(
+                        id=0,
+                        title=f"Security guarantees, report {i}",
+                        text=variant_text(paragraphs, i),
+                        content_hash="",
+                        words=0,
+                        source=f"Wire {i % 7}",
+                        published=f"2025-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
+                    )
+                )
+                for i in range(start, min(count, start + ADD_BATCH))
+            ]
+            library.store.add_many(batch)
+
+
+def write_files(folder: Path, count: int) -> None:
+    _, paragraphs = seed_parts()
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        text = variant_text(paragraphs, 500_000 + i)
+        (folder / f"report-{i:04d}.txt").write_text(f"Report {i}\n\n{text}\n", encoding="utf-8")
+
+
+# --- measuring inside a window ----------------------------------------------------------------
+class StallMeter:
+    """The longest gap between ticks of a 10 ms timer: how long the GUI thread was blocked."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.timer = QTimer()
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._tick)
+        self.last = 0.0
+        self.worst = 0.0
+
+    def start(self) -> None:
+        self.last, self.worst = time.perf_counter(), 0.0
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.worst = max(self.worst, now - self.last)
+        self.last = now
+
+    def stop(self) -> float:
+        self.timer.stop()
+        self._tick()
+        return self.worst
+
+
+def spin(condition: Callable[[], bool], timeout: float = WAIT_S) -> bool:
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        if condition():
+            return True
+        time.sleep(0.001)
+    return False
+
+
+class OpenMarks:
+    """When the article ``article_id`` got its text, colours and summary on screen."""
+
+    def __init__(self, window, article_id: int) -> None:
+        self.window, self.article_id = window, article_id
+        self.times: dict[str, float] = {}
+        reader, summary = window.reader, window.summary_pane
+        self.slots = [
+            (reader.article_shown, self._mark("text")),
+            (reader.entities_shown, self._mark("colours")),
+            (summary.summary_ready, self._mark("summary")),
+        ]
+        for signal, slot in self.slots:
+            signal.connect(slot)
+
+    def _mark(self, name: str) -> Callable[..., None]:
+        def record(*_args: object) -> None:
+            article = self.window.article
+            if article is not None and article.id == self.article_id:
+                self.times.setdefault(name, time.perf_counter())
+
+        return record
+
+    def wait(self, started: float, meter: StallMeter) -> str:
+        spin(lambda: len(self.times) == 3)
+        stall = meter.stop()
+        for signal, slot in self.slots:
+            signal.disconnect(slot)
+        cells = [
+            f"{k} {(self.times[k] - started) * 1000 if k in self.times else -1:7.0f} ms"
+            for k in ("text", "colours", "summary")
+        ]
+        return "  ".join([*cells, f"stall {stall * 1000:5.0f} ms"])
+
+
+def time_open(window, article_id: int) -> str:
+    """Open ``article_id`` as a click in the list does and time what appears when."""
+    marks = OpenMarks(window, article_id)
+    meter = StallMeter()
+    meter.start()
+    started = time.perf_counter()
+    window.library_pane.select_article(article_id)
+    window.open_article(article_id)
+    return marks.wait(started, meter)
+
+
+def open_figures(home: Path) -> None:
+    """The seed at start-up (models loading), then a 10,000-word article and the seed again."""
+    os.environ["DOSSIER_HOME"] = str(home)
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import build_main_window
+    from desktop.core.library.session import open_library
+    from desktop.core.library.store import with_hash
+    from desktop.core.models import Article
+    from desktop.ui.library.query import initial_article_id
+
+    with open_library() as library:
+        seed = initial_article_id(library.conn, 0)
+        _, paragraphs = seed_parts()
+        text = variant_text(paragraphs, 77, LONG_WORDS)
+        article = with_hash(Article(0, "A long report", text, "", 0, source="Bench"))
+        long_id = library.store.add(article).id
+    print(f"  (the long article has {article.words:,} words)")
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    meter = StallMeter()
+    started = time.perf_counter()
+    window = build_main_window()
+    marks = OpenMarks(window, seed)
+    window.show()
+    meter.start()
+    print(f"  {'seed at start-up':26} {marks.wait(started, meter)}")
+    for label, article_id in (
+        ("10k words, first open", long_id),
+        ("seed, again", seed),
+        ("10k words, again", long_id),
+    ):
+        print(f"  {label:26} {time_open(window, article_id)}")
+    print("  goals after opening a 10k-word article: colours ≤ 100 ms, summary ≤ 150 ms")
+    window.close()
+    app.processEvents()
+
+
+def import_figures(home: Path, files: Path) -> None:
+    """The longest GUI stall while 1,000 files are imported (and while they are indexed)."""
+    os.environ["DOSSIER_HOME"] = str(home)
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import build_main_window
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    window = build_main_window()
+    window.show()
+    spin(lambda: window.summary_pane.summary() is not None, 60)
+    reports: list[object] = []
+    window.imports.finished.connect(reports.append)
+    meter = StallMeter()
+    meter.start()
+    started = time.perf_counter()
+    window.import_paths([files])
+    spin(lambda: bool(reports), 600)
+    elapsed = time.perf_counter() - started
+    stall = meter.stop()
+    imported = len(reports[0].imported) if reports else 0
+    print(
+        f"  import {imported:,} files in {elapsed:5.1f} s; longest GUI stall {stall * 1000:5.0f} ms"
+        "   goal ≤ 100 ms"
+    )
+    meter.start()
+    spin(lambda: False, 5.0)
+    print(f"  next 5 s (background entity indexing): longest stall {meter.stop() * 1000:5.0f} ms")
+    window.close()
+    app.processEvents()
+
+
+# --- child processes --------------------------------------------------------------------------
+def child_env(home: Path) -> dict[str, str]:
+    env = dict(os.environ, DOSSIER_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def time_to_line(cmd: list[str], env: dict[str, str], prefix: str) -> tuple[float, str]:
+    """Seconds from spawning ``cmd`` to its first stdout line starting with ``prefix``."""
+    started = time.perf_counter()
+    with subprocess.Popen(
+        cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    ) as proc:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith(prefix):
+                elapsed = time.perf_counter() - started
+                proc.wait(60)
+                return elapsed, line.strip()
+        proc.wait(60)
+    raise RuntimeError(f"{cmd} never printed {prefix!r}")
+
+
+def startup_figures(home: Path) -> None:
+    env = child_env(home)
+    ours, bare, note = [], [], ""
+    for _ in range(STARTS):
+        seconds, note = time_to_line(
+            [sys.executable, "-m", "desktop", "--exit-after-paint"], env, "painted"
+        )
+        ours.append(seconds)
+        bare.append(time_to_line([sys.executable, "-c", BARE_WINDOW], env, "painted")[0])
+    mine, base = statistics.median(ours), statistics.median(bare)
+    print(f"  dossier: process start → window painted  median {mine:5.2f} s   goal ≤ 0.6 s")
+    print(f"  baseline bare PySide6 window             median {base:5.2f} s", end="")
+    print(f"   ratio {mine / base:.2f}×")
+    print(f"  ({note})")
+
+
+def memory_child(home: Path) -> None:
+    """In a fresh process: the window over ``home``, list loaded and scrolled, an article open."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import build_main_window
+
+    app = QApplication([sys.argv[0]])
+    window = build_main_window()
+    window.show()
+    model = window.library_pane.model
+    count = window.library.store.count()
+    spin(lambda: model.rowCount() == count, 120)
+    table = window.library_pane.table
+    for row in (model.rowCount() - 1, model.rowCount() // 2, 0):
+        table.scrollTo(model.index(row, 0))
+        app.processEvents()
+    window.library_pane.search.setText("Putin Alaska")
+    spin(lambda: model.filter.search == "Putin Alaska", 10)
+    spin(lambda: window.summary_pane.summary() is not None, 120)
+    spin(lambda: False, 1.0)
+    status = Path("/proc/self/status").read_text()
+    fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+    rss, peak = (int(fields[k].split()[0]) / 1024 for k in ("VmRSS", "VmHWM"))
+    print(f"memory rows={model.rowCount()} rss={rss:.0f} peak={peak:.0f}", flush=True)
+    window.close()
+
+
+def memory_figures(small: Path, large: Path) -> None:
+    for label, home in (("seed library", small), (f"{LARGE_COUNT:,}-article library", large)):
+        _, line = time_to_line(
+            [sys.executable, "-m", "tests.perf.bench_window", "--child", "memory", str(home)],
+            child_env(home),
+            "memory",
+        )
+        fields = dict(part.split("=") for part in line.split()[1:])
+        print(
+            f"  {label:24} rows {int(fields['rows']):>7,}  RSS {fields['rss']:>4} MiB"
+            f"  peak {fields['peak']:>4} MiB   goal ≤ 250 MiB"
+        )
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="dossier-bench-window-") as tmp:
+        root = Path(tmp)
+        small = root / "small"
+        build_library(small, 0)
+        print("start-up")
+        startup_figures(small)
+        print("opening articles (text shown / colours applied / summary shown / GUI stall)")
+        open_figures(root / "open")
+        print(f"importing {IMPORT_FILES:,} files")
+        write_files(root / "files", IMPORT_FILES)
+        import_figures(root / "import", root / "files")
+        print(f"memory (building a {LARGE_COUNT:,}-article library first)")
+        started = time.perf_counter()
+        build_library(root / "large", LARGE_COUNT)
+        print(f"  (built in {time.perf_counter() - started:.0f} s)")
+        memory_figures(small, root / "large")
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--child" and sys.argv[2] == "memory":
+        memory_child(Path(sys.argv[3]))
+    else:
+        raise SystemExit(main())
