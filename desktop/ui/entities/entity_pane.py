@@ -66,6 +66,7 @@ class EntityPane(QWidget):
         self._cursor: dict[tuple[str, str], int] = {}
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Name", "Mentions"])
+        self.tree.setAccessibleName("Entities in this article")
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()

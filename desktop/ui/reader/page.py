@@ -24,6 +24,7 @@ class ReaderPage(QTextBrowser):
         self.setReadOnly(True)
         self.setOpenLinks(False)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.setAccessibleName("Article text")
         self.tooltip_for: Callable[[int], str] = lambda _position: ""
         self.viewport().installEventFilter(self)
         self.viewport().setMouseTracking(True)

@@ -28,6 +28,7 @@ class SentenceList(QListWidget):
         self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAlternatingRowColors(True)
+        self.setAccessibleName("Summary sentences")
 
     def set_sentences(self, sentences: Sequence[SummarySentence]) -> None:
         self.clear()
