@@ -44,7 +44,7 @@ class Legend(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setIconSize(_ICON)
             button.setToolTip(f"Show or hide {label.lower()} ({UNDERLINE_NAMES[category]})")
-            button.toggled.connect(lambda on, c=category: self.category_toggled.emit(c, on))
+            button.toggled.connect(lambda on, c=category: self._on_toggled(c, on))
             layout.addWidget(button)
             self.buttons[category] = button
         layout.addStretch(1)
@@ -56,6 +56,12 @@ class Legend(QWidget):
         for category, button in self.buttons.items():
             count = counts.get(category, 0)
             button.setText(f"{LABELS[category]} {count}" if count else LABELS[category])
+
+    def _on_toggled(self, category: str, on: bool) -> None:
+        font = self.buttons[category].font()
+        font.setStrikeOut(not on)  # hidden categories read as crossed out, not just unpressed
+        self.buttons[category].setFont(font)
+        self.category_toggled.emit(category, on)
 
     def is_checked(self, category: str) -> bool:
         return self.buttons[category].isChecked()

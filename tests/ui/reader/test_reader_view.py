@@ -85,6 +85,7 @@ def test_legend_toggle_hides_a_category(reader) -> None:
     reader.legend.buttons["leader"].click()
     assert _colour(reader.format_at(sample.ZELENSKYY.start)) == PLAIN
     assert reader.legend.buttons["leader"].text().startswith("Leaders")
+    assert reader.legend.buttons["leader"].font().strikeOut()
 
 
 def test_tooltip_names_canonical_role_and_kind(reader) -> None:
