@@ -14,8 +14,8 @@ from desktop.core.text.methods import Ranker, Ranking
 from desktop.core.text.methods.kl import rank_kl
 from desktop.core.text.methods.lexrank import rank_lexrank
 from desktop.core.text.methods.lsa import rank_lsa
+from desktop.core.text.methods.luhn import rank_edmundson, rank_luhn
 from desktop.core.text.methods.reduction import rank_reduction
-from desktop.core.text.methods.stock import stock_ranker
 from desktop.core.text.methods.sumbasic import rank_sumbasic
 from desktop.core.text.methods.textrank import rank_textrank
 from desktop.core.text.news import rank_news
@@ -49,8 +49,8 @@ _RANKERS: dict[str, Ranker] = {
     "lexrank": rank_lexrank,
     "textrank": rank_textrank,
     "lsa": rank_lsa,
-    "luhn": stock_ranker("luhn"),
-    "edmundson": stock_ranker("edmundson"),
+    "luhn": rank_luhn,
+    "edmundson": rank_edmundson,
     "kl": rank_kl,
     "sumbasic": rank_sumbasic,
     "reduction": rank_reduction,

@@ -78,17 +78,21 @@ def stop_words(language: str) -> frozenset[str]:
         return frozenset()
 
 
-def stock_summarizer(method: str, language: str = "en") -> AbstractSummarizer:
-    """sumy's own class for ``method``, set up the way Dossier runs it."""
+def stock_summarizer(
+    method: str, language: str = "en", stem: Callable[[str], str] | None = None
+) -> AbstractSummarizer:
+    """sumy's own class for ``method``, set up the way Dossier runs it (``stem`` defaults to
+    sumy's stemmer for the language)."""
+    stem = stem or stemmer(language)
     if method != "edmundson":
-        summarizer = STOCK_CLASSES[method](stemmer(language))
+        summarizer = STOCK_CLASSES[method](stem)
         summarizer.stop_words = stop_words(language)
         return summarizer
     bonus = _cue_words(language, "bonus_words.txt")
     stigma = _cue_words(language, "stigma_words.txt")
     # Without cue lists for the language, Edmundson still rates by title words and location.
     cue_weight = 1.0 if bonus and stigma else 0.0
-    edmundson = EdmundsonSummarizer(stemmer(language), cue_weight=cue_weight)
+    edmundson = EdmundsonSummarizer(stem, cue_weight=cue_weight)
     # Its title and location methods refuse an empty null-word set; "" matches no word.
     edmundson.null_words = stop_words(language) or frozenset({""})
     edmundson.bonus_words = bonus

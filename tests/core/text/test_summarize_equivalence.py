@@ -16,6 +16,7 @@ import pytest
 from desktop.core.text.methods.kl import rank_kl
 from desktop.core.text.methods.lexrank import rank_lexrank
 from desktop.core.text.methods.lsa import rank_lsa
+from desktop.core.text.methods.luhn import rank_edmundson, rank_luhn
 from desktop.core.text.methods.reduction import rank_reduction
 from desktop.core.text.methods.stock import stock_ranker
 from desktop.core.text.methods.sumbasic import rank_sumbasic
@@ -29,9 +30,11 @@ FAST = {
     "reduction": rank_reduction,
     "kl": rank_kl,
     "sumbasic": rank_sumbasic,
+    "luhn": rank_luhn,
+    "edmundson": rank_edmundson,
 }
 # Greedy methods rate by the step a sentence was taken; the others by a comparable score.
-SCORED = {"lexrank", "textrank", "lsa", "reduction"}
+SCORED = {"lexrank", "textrank", "lsa", "reduction", "luhn", "edmundson"}
 
 TOPICS = [
     ["storm", "coast", "power", "homes", "road", "winds", "crews", "trees", "schools", "weather"],
