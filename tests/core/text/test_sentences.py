@@ -114,3 +114,43 @@ def test_needs_no_nltk_data() -> None:
     folder = Path(os.environ["NLTK_DATA"])
     assert folder.is_dir() and not any(folder.iterdir())
     assert texts("It works. Offline.") == ["It works.", "Offline."]
+
+
+def test_dotted_initialism_is_an_abbreviation_unless_a_sentence_starts() -> None:
+    assert texts("Blues legend B.B. King was ill. He is fine.") == [
+        "Blues legend B.B. King was ill.",
+        "He is fine.",
+    ]
+    assert texts("They met the F.B.I. The talks went well.") == [
+        "They met the F.B.I.",
+        "The talks went well.",
+    ]
+
+
+def test_captions_and_furniture_run_into_text_are_split() -> None:
+    text = (
+        "The kite took to the sky last weekend Skilful: The kite weighs 200 kilograms. "
+        "Scroll down for video Crowds gathered to watch."
+    )
+    assert texts(text) == [
+        "The kite took to the sky last weekend",
+        "Skilful: The kite weighs 200 kilograms.",
+        "Scroll down for video",
+        "Crowds gathered to watch.",
+    ]
+
+
+def test_label_at_sentence_start_and_quoted_speech_are_not_split() -> None:
+    assert texts("The Great Escape: Bader planned it.") == ["The Great Escape: Bader planned it."]
+    assert texts("He told the BBC's Today programme: 'We are fine.'") == [
+        "He told the BBC's Today programme: 'We are fine.'"
+    ]
+
+
+def test_run_on_sentence_starter_splits_only_cased_text() -> None:
+    assert texts("He left court on Friday He said he was sorry.") == [
+        "He left court on Friday",
+        "He said he was sorry.",
+    ]
+    lower = "he left court on friday he said he was sorry."
+    assert texts(lower) == [lower]
