@@ -124,9 +124,7 @@ def _in_capitals(words: list[str], i: int, n: int) -> bool:
     """A lone word inside an all-capitals headline ("WHO", "AP") is not trusted."""
     if n > 1:
         return False
-    neighbours = [
-        w for w in (words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "")
-    ]
+    neighbours = (words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "")
     return any(w.isupper() and len(w) > 1 for w in neighbours)
 
 

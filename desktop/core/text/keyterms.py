@@ -67,15 +67,8 @@ def key_terms(
     blocked = _blocked_starts(text, skip)
     occurrences: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     surfaces: dict[tuple[str, ...], dict[str, int]] = {}
-    run: list[re.Match[str]] = []
-    for match in [*_WORD.finditer(text), None]:
-        if match is not None and _continues(text, run, match, stops, blocked):
-            run.append(match)
-            continue
-        _collect(text, run, stops, occurrences, surfaces)
-        run = []
-        if match is not None and _continues(text, run, match, stops, blocked):
-            run.append(match)
+    for run in _runs(text, stops, blocked):
+        _collect(text, run, occurrences, surfaces)
     if not occurrences:
         return []
     specificity = _specificity({w for key in occurrences for w in key}, background)
@@ -115,27 +108,37 @@ def _blocked_starts(text: str, skip: Sequence[tuple[int, int]]) -> set[int]:
     return blocked
 
 
-def _continues(
-    text: str,
-    run: list[re.Match[str]],
-    match: re.Match[str],
-    stops: frozenset[str],
-    blocked: set[int],
-) -> bool:
-    """Whether ``match`` may extend the current run of content words."""
-    word = match.group()
-    if match.start() in blocked or word.lower() in stops or (len(word) < 2 and not word.isdigit()):
-        return False
-    if not run:
-        return not word[0].isdigit()
-    gap = text[run[-1].end() : match.start()]
-    return gap in (" ", "-")
+def _runs(text: str, stops: frozenset[str], blocked: set[int]) -> list[list[re.Match[str]]]:
+    """Maximal runs of content words joined by a single space or hyphen."""
+    usable: dict[str, bool] = {}  # per distinct word: may it be part of a term?
+    runs: list[list[re.Match[str]]] = []
+    run: list[re.Match[str]] = []
+    previous_end = -1
+    for match in _WORD.finditer(text):
+        word = match.group()
+        ok = usable.get(word)
+        if ok is None:
+            ok = usable[word] = word.lower() not in stops and (len(word) > 1 or word.isdigit())
+        start = match.start()
+        if ok and start not in blocked:
+            if run and text[previous_end:start] in (" ", "-"):
+                run.append(match)
+            else:
+                if run:
+                    runs.append(run)
+                run = [] if word[0].isdigit() else [match]
+        elif run:
+            runs.append(run)
+            run = []
+        previous_end = match.end()
+    if run:
+        runs.append(run)
+    return runs
 
 
 def _collect(
     text: str,
     run: list[re.Match[str]],
-    stops: frozenset[str],
     occurrences: dict[tuple[str, ...], list[tuple[int, int]]],
     surfaces: dict[tuple[str, ...], dict[str, int]],
 ) -> None:

@@ -109,25 +109,27 @@ class CrfModel:
     def _viterbi(
         self, emissions: np.ndarray, starts: list[int], lengths: list[int]
     ) -> list[list[int]]:
+        """Viterbi over sentences sorted by length, shortest first: at step ``t`` only the
+        sentences longer than ``t`` — a tail of the batch — take part."""
         count, longest, n_labels = len(starts), max(lengths), len(self.labels)
         padded = np.zeros((count, longest, n_labels), dtype=np.float32)
         for s, (start, length) in enumerate(zip(starts, lengths, strict=True)):
             padded[s, :length] = emissions[start : start + length]
-        length_arr = np.array(lengths)
+        first_active = np.searchsorted(lengths, np.arange(longest), side="right").tolist()
         score = padded[:, 0].copy()
         back = np.zeros((count, longest, n_labels), dtype=np.intp)
+        transitions = self.transitions[None]
         for t in range(1, longest):
-            candidates = score[:, :, None] + self.transitions[None]
-            back[:, t] = candidates.argmax(axis=1)
-            step = candidates.max(axis=1) + padded[:, t]
-            active = (t < length_arr)[:, None]
-            score = np.where(active, step, score)
+            k = first_active[t]
+            candidates = score[k:, :, None] + transitions
+            back[k:, t] = candidates.argmax(axis=1)
+            score[k:] = candidates.max(axis=1) + padded[k:, t]
         current = score.argmax(axis=1)
         out = np.zeros((count, longest), dtype=np.intp)
         rows = np.arange(count)
         for t in range(longest - 1, -1, -1):
-            active = t < length_arr
-            out[active, t] = current[active]
+            k = first_active[t]
+            out[k:, t] = current[k:]
             if t > 0:
-                current = np.where(active, back[rows, t, current], current)
+                current[k:] = back[rows[k:], t, current[k:]]
         return [out[s, :length].tolist() for s, length in enumerate(lengths)]

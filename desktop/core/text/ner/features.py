@@ -12,7 +12,7 @@ from __future__ import annotations
 import string
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from itertools import groupby
+from itertools import chain, groupby
 
 _SHAPE_TABLE = str.maketrans(
     string.ascii_uppercase + string.ascii_lowercase + string.digits, "X" * 26 + "x" * 26 + "d" * 10
@@ -57,19 +57,19 @@ def document_casing(
 ) -> dict[str, str]:
     """How each word is written mid-sentence in ordinary (not all-caps) sentences of the text;
     ``caps`` may pass the all-caps flags of the sentences when they are already known."""
-    seen: dict[str, Counter[str]] = {}
     if caps is None:
         caps = [is_caps_sentence(words) for words in sentences]
-    for words, in_capitals in zip(sentences, caps, strict=True):
-        if in_capitals:
-            continue
-        for word in words[1:]:
-            if word[:1].isalpha():
-                lower = word.lower()
-                counts = seen.get(lower)
-                if counts is None:
-                    seen[lower] = counts = Counter()
-                counts[casing(word)] += 1
+    inner = chain.from_iterable(
+        words[1:] for words, capitals in zip(sentences, caps, strict=True) if not capitals
+    )
+    seen: dict[str, Counter[str]] = {}
+    for word, count in Counter(inner).items():
+        if word[:1].isalpha():
+            lower = word.lower()
+            counts = seen.get(lower)
+            if counts is None:
+                seen[lower] = counts = Counter()
+            counts[casing(word)] += count
     return {lower: max(counts, key=counts.__getitem__) for lower, counts in seen.items()}
 
 

@@ -11,64 +11,16 @@ from desktop.core.text.ner.knowledge import Knowledge
 from desktop.core.text.ner.tokens import Token
 
 # Lower-case words that may stand inside an office title before a name.
-_MODIFIERS = frozenset(
-    [
-        "acting",
-        "assistant",
-        "chief",
-        "defence",
-        "defense",
-        "deputy",
-        "economy",
-        "executive",
-        "finance",
-        "first",
-        "foreign",
-        "former",
-        "general",
-        "health",
-        "home",
-        "interim",
-        "interior",
-        "justice",
-        "national",
-        "opposition",
-        "party",
-        "prime",
-        "presidential",
-        "regional",
-        "senior",
-        "special",
-        "state",
-        "top",
-        "trade",
-        "vice",
-    ]
-)
-_NOT_TITLE = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "but",
-        "by",
-        "for",
-        "from",
-        "if",
-        "in",
-        "of",
-        "on",
-        "or",
-        "so",
-        "the",
-        "to",
-        "when",
-        "while",
-        "with",
-    ]
-)
+_MODIFIERS = frozenset((
+    "acting", "assistant", "chief", "defence", "defense", "deputy", "economy", "executive",
+    "finance", "first", "foreign", "former", "general", "health", "home", "interim",
+    "interior", "justice", "national", "opposition", "party", "prime", "presidential",
+    "regional", "senior", "special", "state", "top", "trade", "vice",
+))  # fmt: skip
+_NOT_TITLE = frozenset((
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "if", "in", "of", "on", "or",
+    "so", "the", "to", "when", "while", "with",
+))  # fmt: skip
 _APPOSITION_STOP = frozenset(',.;:()[]"“”!?')
 _APPOSITION_SCAN = 14
 _ROLE_WINDOW = 5

@@ -29,6 +29,11 @@ from desktop.core.text.ner.tokens import Token, sequences, tokenize
 PASS1_FILE = "pass1.npz"
 PASS2_FILE = "pass2.npz"
 _WORD_CACHE_LIMIT = 200_000
+_CASES = ("none", "upper", "title", "lower", "other")  # values of features.casing, or none
+_CASE_ID = {c: i for i, c in enumerate(_CASES)}
+_LABELS = ("PER", "ORG", "LOC", "MISC")
+_LABEL_ID = {c: i for i, c in enumerate(_LABELS)}
+_NO_LABEL = len(_LABELS)
 GAZETTEER_FILE = "gazetteer.tsv"
 COMMON_FILE = "common-words.txt"
 
@@ -82,6 +87,7 @@ class NerTagger:
     def __init__(self, folder: Path) -> None:
         self._models = (CrfModel.load(folder / PASS1_FILE), CrfModel.load(folder / PASS2_FILE))
         self._caches: tuple[dict[str, np.ndarray], ...] = ({}, {})
+        self._fixed = tuple(_fixed_scores(model) for model in self._models)
         self._extractor = FeatureExtractor(
             read_gazetteer(folder / GAZETTEER_FILE), read_common(folder / COMMON_FILE)
         )
@@ -129,10 +135,11 @@ class NerTagger:
         ``FeatureExtractor.sentence`` features give, built from cached per-word vectors and
         small tables for the per-position features instead of one string list per token."""
         model = self._models[which]
+        fixed = self._fixed[which]
         lengths = [len(words) for words in sentences]
         flat = [w for words in sentences for w in words]
-        local: dict[str, int] = {}
-        word_ids = np.fromiter((local.setdefault(w, len(local)) for w in flat), np.intp, len(flat))
+        local = {w: i for i, w in enumerate(dict.fromkeys(flat))}
+        word_ids = np.array(list(map(local.__getitem__, flat)), dtype=np.intp)
         uniq = list(local)
         table = self._word_scores(which, uniq)
         emissions = table[word_ids, 0].copy()
@@ -142,23 +149,22 @@ class NerTagger:
             at = np.nonzero((position + k >= 0) & (position + k < sentence_length))[0]
             emissions[at] += table[word_ids[at + k], slot]
         first = position == 0
-        emissions[first] += model.score([["bos"]])[0]
-        emissions[position == sentence_length - 1] += model.score([["eos"]])[0]
+        emissions[first] += fixed["bos"]
+        emissions[position == sentence_length - 1] += fixed["eos"]
         in_capitals = np.repeat(caps, lengths)
-        emissions[in_capitals] += model.score([["caps"]])[0]
+        emissions[in_capitals] += fixed["caps"]
         # Per distinct word: its document casing (if capitalised) and first-pass label.
         lowers = [w.lower() for w in uniq]
         capital = np.array([w[:1].isupper() for w in uniq])[word_ids]
-        doc_case = [case.get(lower, "none") for lower in lowers]
-        case_rows = model.score([["dc=" + c] for c in doc_case])[word_ids]
-        emissions[capital] += case_rows[capital]
+        case_ids = np.array([_CASE_ID[case.get(x, "none")] for x in lowers], dtype=np.intp)
+        token_case = case_ids[word_ids]
+        emissions[capital] += fixed["dc"][token_case[capital]]
         opening = capital & (first | in_capitals)
-        first_rows = model.score([["first|dc=" + c] for c in doc_case])[word_ids]
-        emissions[opening] += first_rows[opening]
+        emissions[opening] += fixed["first|dc"][token_case[opening]]
         if doc_labels is not None:
-            label_rows = [[f"d2={doc_labels[x]}"] if x in doc_labels else [] for x in lowers]
-            emissions += model.score(label_rows)[word_ids]
-        lower_flat = [lowers[i] for i in word_ids.tolist()]
+            label_ids = [_LABEL_ID.get(doc_labels.get(x, ""), _NO_LABEL) for x in lowers]
+            emissions += fixed["d2"][np.array(label_ids, dtype=np.intp)][word_ids]
+        lower_flat = list(map(lowers.__getitem__, word_ids.tolist()))
         starts = first.tolist()
         index = model.index
         found = [
@@ -186,6 +192,19 @@ class NerTagger:
             scores = self._models[which].score(groups).reshape(len(new), slots, -1)
             cache.update(zip(new, scores, strict=True))
         return np.stack([cache[w] for w in words])
+
+
+def _fixed_scores(model: CrfModel) -> dict[str, np.ndarray]:
+    """Scores of the per-position features, which take only a handful of values."""
+    one = model.score([["bos"], ["eos"], ["caps"]])
+    return {
+        "bos": one[0],
+        "eos": one[1],
+        "caps": one[2],
+        "dc": model.score([["dc=" + c] for c in _CASES]),
+        "first|dc": model.score([["first|dc=" + c] for c in _CASES]),
+        "d2": model.score([*(["d2=" + x] for x in _LABELS), []]),
+    }
 
 
 def read_gazetteer(path: Path) -> dict[str, str]:

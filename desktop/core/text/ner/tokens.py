@@ -23,33 +23,10 @@ _TOKEN = re.compile(
 )
 _SENTENCE_END = frozenset({".", "!", "?"})
 # Short words after which a full stop does not end a sentence ("Mr. Smith", "St. Louis").
-_NO_BREAK_AFTER = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "gov",
-        "sen",
-        "rep",
-        "rev",
-        "prof",
-        "jr",
-        "sr",
-        "no",
-        "vs",
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-    ]
-)
+_NO_BREAK_AFTER = frozenset((
+    "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep",
+    "rev", "prof", "jr", "sr", "no", "vs", "inc", "corp", "co", "ltd",
+))  # fmt: skip
 
 
 class Token(NamedTuple):

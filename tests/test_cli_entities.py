@@ -1,0 +1,106 @@
+"""The entity commands end to end, in the temporary DOSSIER_HOME every test gets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+
+ENTITY_KEYS = {"start", "end", "text", "category", "canonical", "role"}
+TEXT = (
+    "German Chancellor Friedrich Merz met Emmanuel Macron in Paris on Tuesday. "
+    "Merz later spoke to the European Commission about energy prices and energy prices again."
+)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _seed_id(capsys: pytest.CaptureFixture[str]) -> int:
+    code, out, _ = run(capsys, "list", "--json")
+    assert code == 0
+    return json.loads(out)[0]["id"]
+
+
+def test_file_json_has_entities_and_terms_with_exact_offsets(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    code, out, _ = run(capsys, "entities", str(path), "--json")
+    assert code == 0
+    result = json.loads(out)
+    assert set(result) == {"entities", "terms"}
+    for entity in result["entities"]:
+        assert set(entity) == ENTITY_KEYS
+        assert TEXT[entity["start"] : entity["end"]] == entity["text"]
+    merz = [e for e in result["entities"] if e["canonical"] == "Friedrich Merz"]
+    assert len(merz) == 2 and {e["category"] for e in merz} == {"leader"}
+    terms = {t["text"]: t for t in result["terms"]}
+    assert [list(s) for s in terms["energy prices"]["spans"]] == [
+        [m, m + len("energy prices")] for m in _find_all(TEXT, "energy prices")
+    ]
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    out, at = [], text.find(needle)
+    while at >= 0:
+        out.append(at)
+        at = text.find(needle, at + 1)
+    return out
+
+
+def test_batch_writes_one_line_per_record_and_reports_bad_lines(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    batch = tmp_path / "in.jsonl"
+    batch.write_text(
+        json.dumps({"id": "a", "text": TEXT}) + "\nnot json\n" + json.dumps({"id": 7, "text": ""}),
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "entities", "--batch", str(batch))
+    assert code == 1
+    assert "in.jsonl:2" in err
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [line["id"] for line in lines] == ["a", 7]
+    assert lines[0]["entities"] and lines[1] == {"id": 7, "entities": [], "terms": []}
+
+
+def test_library_article_shows_corrections_and_watchlist(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    seed = str(_seed_id(capsys))
+    code, out, _ = run(capsys, "entities", seed, "--json")
+    assert code == 0
+    before = json.loads(out)["entities"]
+    assert any(e["canonical"] == "Donald Trump" for e in before)
+    assert run(capsys, "correct", "rename", "Donald Trump", "President Trump")[0] == 0
+    assert run(capsys, "correct", "not-entity", "Alaska")[0] == 0
+    assert run(capsys, "watch", "add", "security guarantees", "--category", "term")[0] == 0
+    code, out, _ = run(capsys, "entities", seed, "--json")
+    assert code == 0
+    after = json.loads(out)["entities"]
+    names = {e["canonical"] for e in after}
+    assert "President Trump" in names and "Donald Trump" not in names
+    assert "Alaska" not in {e["text"] for e in after}
+    watched = [e for e in after if e.get("watchlist")]
+    assert watched and {e["canonical"] for e in watched} == {"security guarantees"}
+    code, out, _ = run(capsys, "watch", "counts", "--json")
+    assert code == 0 and json.loads(out) == {seed: len(watched)}
+    code, out, _ = run(capsys, "entities", "--mentioning", "President Trump", "--json")
+    assert code == 0 and json.loads(out) == [int(seed)]
+
+
+def test_errors_are_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "entities", "999")
+    assert code == 1 and "no article with id 999" in err
+    code, _, err = run(capsys, "entities", str(tmp_path / "missing.txt"))
+    assert code == 1 and "missing.txt" in err
+    code, _, err = run(capsys, "watch", "remove", "nobody")
+    assert code == 1 and "not on the watchlist" in err
