@@ -18,6 +18,8 @@ from desktop.core.text.ner.tokens import Token
 CATEGORIES = ("leader", "person", "institution", "place")
 _FROM_LABEL = {"PER": "person", "ORG": "institution", "LOC": "place"}
 _PEOPLE = ("person", "leader")
+# Known places that are never anything else, whatever the tagger says.
+_PLACE_ONLY = frozenset({"DC", "D.C.", "Kyiv", "Kiev", "Crimea", "Donbas", "Gaza", "West Bank"})
 _COURTESY = frozenset(
     {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "mr.", "mrs.", "dr."}
 )
@@ -56,12 +58,16 @@ def resolve_entities(text: str, tagged: Tagged) -> list[Entity]:
         first = span.first
         if span.label == "PER":
             first = _after_titles(words, first, span.stop, knowledge)
-        surface = " ".join(words[first : span.stop])
-        known = knowledge.names.get(surface)
-        category = _FROM_LABEL[span.label]
-        if known is not None and known.category in ("leader", "institution"):
-            category = known.category
-        mentions.append(_Mention(first, span.stop, category, known=known))
+        parts = _split_known_pair(words, first, span.stop, knowledge)
+        for start, stop in parts:
+            surface = " ".join(words[start:stop])
+            known = knowledge.names.get(surface)
+            category = _FROM_LABEL[span.label]
+            if known is not None and (
+                known.category != "place" or surface in _PLACE_ONLY or len(parts) > 1
+            ):
+                category = known.category
+            mentions.append(_Mention(start, stop, category, known=known))
     mentions += _knowledge_matches(words, covered, knowledge)
     mentions += _surname_matches(words, covered, mentions)
     mentions.sort(key=lambda m: m.first)
@@ -79,6 +85,18 @@ def resolve_entities(text: str, tagged: Tagged) -> list[Entity]:
         )
         for m in mentions
     ]
+
+
+def _split_known_pair(
+    words: list[str], first: int, stop: int, knowledge: Knowledge
+) -> list[tuple[int, int]]:
+    """ "US and Europe" taken as one name is two names when both sides are known."""
+    if "and" in words[first:stop]:
+        middle = words.index("and", first, stop)
+        left, right = " ".join(words[first:middle]), " ".join(words[middle + 1 : stop])
+        if left in knowledge.names and right in knowledge.names:
+            return [(first, middle), (middle + 1, stop)]
+    return [(first, stop)]
 
 
 def _after_titles(words: list[str], first: int, stop: int, knowledge: Knowledge) -> int:

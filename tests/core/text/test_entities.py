@@ -42,8 +42,11 @@ def test_seed_leaders_are_exactly_the_eleven_with_roles(seed_text: str) -> None:
 
 def test_seed_institutions(seed_text: str) -> None:
     found = defaultdict(set)
-    for e in find_entities(seed_text):
+    entities = find_entities(seed_text)
+    for e in entities:
         found[e.text].add(e.category)
+    assert "US and Europe" not in found  # two known places, not one name
+    assert {e.category for e in entities if e.text == "DC"} <= {"place"}
     for name in ("NATO", "European Commission", "White House", "Fox News"):
         assert found[name] == {"institution"}, name
     assert found["Ukraine"] == {"place"}

@@ -180,18 +180,23 @@ class NerTagger:
         return emissions
 
     def _word_scores(self, which: int, words: list[str]) -> np.ndarray:
-        """Score vectors [word, own/neighbour slot, label], computed once per word and model."""
+        """Score vectors [word, own/neighbour slot, label], computed once per word and model.
+
+        Reads the cache once, so a worker thread clearing it meanwhile cannot break a call.
+        """
         cache = self._caches[which]
-        new = [w for w in words if w not in cache]
-        if new:
+        vectors = [cache.get(w) for w in words]
+        missing = [i for i, vector in enumerate(vectors) if vector is None]
+        if missing:
+            new = [words[i] for i in missing]
+            groups = [part for w in new for part in self._extractor.word(w)]
+            scores = self._models[which].score(groups).reshape(len(new), len(CONTEXT) + 1, -1)
+            for i, vector in zip(missing, scores, strict=True):
+                vectors[i] = vector
             if len(cache) + len(new) > _WORD_CACHE_LIMIT:
                 cache.clear()
-                new = words
-            slots = len(CONTEXT) + 1
-            groups = [part for w in new for part in self._extractor.word(w)]
-            scores = self._models[which].score(groups).reshape(len(new), slots, -1)
             cache.update(zip(new, scores, strict=True))
-        return np.stack([cache[w] for w in words])
+        return np.stack(vectors)
 
 
 def _fixed_scores(model: CrfModel) -> dict[str, np.ndarray]:
