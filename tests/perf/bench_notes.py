@@ -1,11 +1,11 @@
-"""Notes core benchmark (issue 6): load, re-anchor, search and export highlights.
+"""Notes core benchmark (issue 6): load, re-anchor, search, export and import highlights.
 
 Goals: loading an article's 1,000 highlights is a small part of the 150 ms "open an article"
 budget (the window's drawing is measured in bench_notes_gui); re-anchoring 1,000 highlights
 after an edit ≤ 1 s; notebook search over 100,000 highlights p95 ≤ 30 ms. Export of 100,000
-highlights is timed per format. Baselines measured in the same run: a bare SELECT of the same
-rows (load), storing the new text without re-anchoring (re-anchor), and a LIKE scan instead of
-the full-text index (search).
+highlights is timed per format, and its JSON imported into a rebuilt library. Baselines
+measured in the same run: a bare SELECT of the same rows (load), storing the new text without
+re-anchoring (re-anchor), and a LIKE scan instead of the full-text index (search).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import wordfreq
@@ -26,8 +27,9 @@ from desktop.core.library.store import with_hash
 from desktop.core.models import Article
 from desktop.core.notes.anchoring import replace_text_and_reanchor
 from desktop.core.notes.export import FORMATS, export_notes
+from desktop.core.notes.importer import import_notes
 from desktop.core.notes.notebook import Notebook
-from desktop.core.paths import user_paths
+from desktop.core.paths import Paths, user_paths
 from desktop.core.storage.db import transaction
 
 ONE_ARTICLE = 1_000
@@ -183,11 +185,31 @@ def bench_notebook(library: Library, rng: random.Random, words: list[str]) -> No
         f" (full-text index ×{statistics.median(naive) / p50:.0f} faster at p50)"
     )
 
+    exports = {}
     for fmt in FORMATS:
         out = io.StringIO()
         elapsed = timed_ms(lambda f=fmt, o=out: export_notes(library.conn, f, o))
-        size = len(out.getvalue().encode("utf-8"))
+        exports[fmt] = out.getvalue()
+        size = len(exports[fmt].encode("utf-8"))
         print(f"export {total:,} highlights as {fmt}: {elapsed / 1000:.1f} s, {size / 1e6:.0f} MB")
+    bench_import(library, exports["json"], total)
+
+
+def bench_import(library: Library, exported: str, total: int) -> None:
+    """The JSON export into a rebuilt library (articles first), then the same file again."""
+    folder = Path(tempfile.mkdtemp(prefix="dossier-bench-notes-import-"))
+    path = folder / "notes.json"
+    path.write_text(exported, encoding="utf-8")
+    paths = Paths(folder / "data", folder / "config", folder / "cache", folder / "logs")
+    with open_library(paths, seed=False) as fresh:
+        fresh.store.add_many(replace(a, id=0) for a in library.store.iter_all())
+        first = timed_ms(lambda: import_notes(fresh.conn, path, backup=False))
+        again = timed_ms(lambda: import_notes(fresh.conn, path, backup=False))
+        count = fresh.conn.execute("SELECT count(*) FROM highlights").fetchone()[0]
+    print(
+        f"import {total:,} highlights (JSON) into a rebuilt library: {first / 1000:.1f} s;"
+        f" importing the same file again: {again / 1000:.1f} s ({count:,} stored, no duplicates)"
+    )
 
 
 def main() -> int:

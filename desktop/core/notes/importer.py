@@ -80,6 +80,7 @@ def import_collection(
     items = (data.get("first") or {}).get("items") or []
     with transaction(conn):
         known = {c.name for c in notebook.categories()}
+        matched: dict[tuple[str, ...], int | None] = {}
         for category in data.get("dossier:categories") or []:
             name = str(category.get("name", ""))
             if name and name not in known:
@@ -87,7 +88,7 @@ def import_collection(
                 known.add(name)
         for number, item in enumerate(items, start=1):
             try:
-                highlight = _highlight(conn, item, known)
+                highlight = _highlight(conn, item, known, matched)
             except _Skip as exc:
                 report.problems.append(f"{source}: annotation {number}: {exc}")
                 continue
@@ -119,7 +120,12 @@ def _add_category(conn: sqlite3.Connection, name: str, fields: dict[str, Any]) -
     )
 
 
-def _highlight(conn: sqlite3.Connection, item: Any, categories: set[str]) -> Highlight:
+def _highlight(
+    conn: sqlite3.Connection,
+    item: Any,
+    categories: set[str],
+    matched: dict[tuple[str, ...], int | None],
+) -> Highlight:
     if not isinstance(item, dict) or item.get("type") != "Annotation":
         raise _Skip("not an Annotation object")
     ident = str(item.get("id", ""))
@@ -137,7 +143,16 @@ def _highlight(conn: sqlite3.Connection, item: Any, categories: set[str]) -> Hig
         raise _Skip("missing or invalid TextPositionSelector")
     source = target.get("source") or {}
     anchored_hash = str(target.get("dossier:contentHash") or "")
-    article_id = _match_article(conn, source, anchored_hash)
+    if not isinstance(source, dict):
+        source = {}
+    key = tuple(str(source.get(k) or "") for k in ("dossier:contentHash", "dossier:url", "title"))
+    key += (anchored_hash,)
+    if key not in matched:  # thousands of notes share a few articles: look each up once
+        matched[key] = _match_article(conn, source, anchored_hash)
+    article_id = matched[key]
+    if article_id is None:
+        title = source.get("title") or source.get("id") or "?"
+        raise _Skip(f"no article in the library matches {title!r}: import that article first")
     bodies = [b for b in item.get("body") or [] if isinstance(b, dict)]
     note = next((str(b.get("value", "")) for b in bodies if b.get("purpose") == "commenting"), "")
     tags = normalize_tags(str(b.get("value", "")) for b in bodies if b.get("purpose") == "tagging")
@@ -172,10 +187,10 @@ def _is_span(start: Any, end: Any) -> bool:
     return isinstance(start, int) and isinstance(end, int) and 0 <= start <= end
 
 
-def _match_article(conn: sqlite3.Connection, source: Any, anchored_hash: str) -> int:
+def _match_article(
+    conn: sqlite3.Connection, source: dict[str, Any], anchored_hash: str
+) -> int | None:
     """The local article an annotation belongs to: same text (hash), else same URL."""
-    if not isinstance(source, dict):
-        source = {}
     for digest in (source.get("dossier:contentHash"), anchored_hash):
         if digest:
             row = conn.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,))
@@ -187,5 +202,4 @@ def _match_article(conn: sqlite3.Connection, source: Any, anchored_hash: str) ->
         found = conn.execute("SELECT id FROM articles WHERE url = ? LIMIT 1", (url,)).fetchone()
         if found:
             return int(found[0])
-    title = source.get("title") or source.get("id") or "?"
-    raise _Skip(f"no article in the library matches {title!r}: import that article first")
+    return None

@@ -50,7 +50,7 @@ def highlight_from_row(row: sqlite3.Row) -> Highlight:
         content_hash=row["content_hash"],
         category=row["category"],
         note=row["note"],
-        tags=tuple(json.loads(row["tags"])),
+        tags=tuple(json.loads(row["tags"])) if row["tags"] != "[]" else (),
         created=row["created"],
         modified=row["modified"],
         orphan=bool(row["orphan"]),
