@@ -63,8 +63,10 @@ def test_add_list_and_errors(capsys, article: int) -> None:
     ]:
         code, out, err = run(capsys, "add", str(article), *argv)
         assert (code, out) == (1, "") and message in err
-    code, _, err = run(capsys, "add", "999", "--quote", "x")
-    assert code == 1 and "unknown article 999" in err
+    for argv in (["add", "999", "--quote", "x"], ["list", "--article", "999"],
+                 ["export", "--format", "csv", "--article", "999"]):  # fmt: skip
+        code, _, err = run(capsys, *argv)
+        assert code == 1 and "unknown article 999" in err
     code, out, _ = run(capsys, "list", "--json")
     assert len(json.loads(out)) == 2  # failed adds stored nothing
 

@@ -54,8 +54,22 @@ def _add(args: argparse.Namespace) -> int:
     return 0
 
 
+def _known_article(library: Library, article_id: int | None) -> None:
+    """Reject a filter on an article that neither exists nor has notes (a typo, surely)."""
+    if article_id is None:
+        return
+    found = library.conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?)"
+        " OR EXISTS (SELECT 1 FROM highlights WHERE article_id = ?)",
+        (article_id, article_id),
+    ).fetchone()[0]
+    if not found:
+        raise CommandError(f"unknown article {article_id}")
+
+
 def _list(args: argparse.Namespace) -> int:
     with _library() as library:
+        _known_article(library, args.article)
         notebook = Notebook(library.conn)
         highlights = list(notebook.iter_all(article_id=args.article))
     if args.json:
@@ -75,6 +89,7 @@ def _list(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     filters = {"article_id": args.article, "tag": args.tag, "category": args.category}
     with _library() as library:
+        _known_article(library, args.article)
         if args.output and Path(args.output).is_dir():
             if args.format != "md":
                 raise CommandError(f"{args.output} is a folder; only --format md writes one")
