@@ -119,7 +119,10 @@ def _matching_articles(conn: sqlite3.Connection, items: Sequence[WatchItem]) -> 
     pattern = _pattern(items)
     if pattern is None:
         return {}
-    query = " OR ".join("(" + fts_query('"' + s + '"') + ")" for i in items for s in i.spellings)
+    phrases = [fts_query('"' + s + '"') for item in items for s in item.spellings]
+    query = " OR ".join(f"({p})" for p in phrases if p)
+    if not query:
+        return {}
     rows = conn.execute(
         "SELECT a.id, a.text FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid "
         "WHERE articles_fts MATCH ?",
