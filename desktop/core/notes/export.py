@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from typing import Any, TextIO
 from desktop import __version__
 from desktop.core.models import Highlight, HighlightCategory
 from desktop.core.notes.notebook import Notebook
-from desktop.core.notes.table import utc_now
+from desktop.core.notes.table import slug, utc_now
 
 FORMATS = ("md", "json", "csv")
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -333,8 +332,8 @@ def export_markdown_folder(
     highlights, articles, categories = _selection(conn, article_id, tag, category)
     written = []
     for info, document in markdown_documents(highlights, articles, categories):
-        slug = re.sub(r"[^\w]+", "-", info.title.casefold()).strip("-")[:60] or "article"
-        path = folder / f"{info.id:05d}-{slug}.md"
+        name = slug(info.title)[:60] or "article"
+        path = folder / f"{info.id:05d}-{name}.md"
         path.write_text(document + "\n", encoding="utf-8")
         written.append(path)
     return written

@@ -18,7 +18,7 @@ from desktop.core.models import Highlight
 from desktop.core.notes.backups import backup_folder, create_backup
 from desktop.core.notes.errors import BadNotesFile
 from desktop.core.notes.notebook import Notebook
-from desktop.core.notes.table import normalize_tags, read_highlight
+from desktop.core.notes.table import insert_category, normalize_tags, read_highlight
 from desktop.core.storage.db import transaction
 
 _FALLBACK_COLOURS = ("#e0e0e0", "#4a4a4a")
@@ -104,19 +104,12 @@ def import_collection(
 
 
 def _add_category(conn: sqlite3.Connection, name: str, fields: dict[str, Any]) -> None:
-    position = conn.execute(
-        "SELECT coalesce(max(position), -1) + 1 FROM highlight_categories"
-    ).fetchone()[0]
-    conn.execute(
-        "INSERT INTO highlight_categories (name, label, light, dark, builtin, position)"
-        " VALUES (?, ?, ?, ?, 0, ?)",
-        (
-            name,
-            str(fields.get("label") or name),
-            str(fields.get("light") or _FALLBACK_COLOURS[0]),
-            str(fields.get("dark") or _FALLBACK_COLOURS[1]),
-            position,
-        ),
+    insert_category(
+        conn,
+        name,
+        str(fields.get("label") or name),
+        str(fields.get("light") or _FALLBACK_COLOURS[0]),
+        str(fields.get("dark") or _FALLBACK_COLOURS[1]),
     )
 
 

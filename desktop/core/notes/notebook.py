@@ -7,12 +7,11 @@ redraw and undo without another query. Deleting is soft: a note is only ever hid
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 from desktop.core.library.store import fts_query
 from desktop.core.models import Highlight, HighlightCategory
@@ -30,8 +29,10 @@ from desktop.core.notes.table import (
     QUALIFIED_COLUMNS,
     category_from_row,
     highlight_from_row,
+    insert_category,
     normalize_tags,
     read_highlight,
+    slug,
     utc_now,
     write_highlight,
 )
@@ -42,14 +43,10 @@ RANK_LIMIT = 2_000
 DateLike = date | datetime | str
 
 
-def _slug(label: str) -> str:
-    return re.sub(r"[^\w]+", "-", label.casefold()).strip("-")
-
-
 def _bound(value: DateLike, *, end_of_day: bool) -> str:
     """A date filter as an ISO string comparable with stored UTC timestamps."""
     if isinstance(value, datetime):
-        return value.isoformat()
+        return (value.astimezone(timezone.utc) if value.tzinfo else value).isoformat()
     if isinstance(value, date):
         day = value + timedelta(days=1) if end_of_day else value
         return day.isoformat()
@@ -78,13 +75,7 @@ class Notebook:
     ) -> Highlight:
         """Highlight ``text[start:end]`` of an article."""
         with transaction(self.conn):
-            text, digest = self._article_text(article_id)
-            if not 0 <= start < end <= len(text):
-                raise BadOffsets(
-                    f"bad offsets {start}-{end} for article {article_id}: need"
-                    f" 0 <= start < end <= {len(text)} (its length)"
-                )
-            quote, prefix, suffix = selectors(text, start, end)
+            quote, prefix, suffix, digest = self._selection(article_id, start, end)
             now = utc_now()
             highlight = Highlight(
                 id=str(uuid.uuid4()),
@@ -324,13 +315,7 @@ class Notebook:
         """Anchor a highlight (typically an orphan) to a new selection of its article."""
         with transaction(self.conn):
             old = self.get(highlight_id)
-            text, digest = self._article_text(old.article_id)
-            if not 0 <= start < end <= len(text):
-                raise BadOffsets(
-                    f"bad offsets {start}-{end} for article {old.article_id}: need"
-                    f" 0 <= start < end <= {len(text)} (its length)"
-                )
-            quote, prefix, suffix = selectors(text, start, end)
+            quote, prefix, suffix, digest = self._selection(old.article_id, start, end)
             new = replace(
                 old,
                 start=start,
@@ -388,7 +373,7 @@ class Notebook:
             if wanted == candidate.name:
                 return candidate
         for candidate in self.categories():
-            if wanted.casefold() == candidate.label.casefold() or _slug(wanted) == candidate.name:
+            if wanted.casefold() == candidate.label.casefold() or slug(wanted) == candidate.name:
                 return candidate
         known = ", ".join(c.name for c in self.categories())
         raise UnknownCategory(f"unknown category {name_or_label!r}; known: {known}")
@@ -397,7 +382,7 @@ class Notebook:
         self, label: str, light: str, dark: str, *, name: str | None = None
     ) -> HighlightCategory:
         """A new category; its style name is derived from the label unless given."""
-        style = name or _slug(label)
+        style = name or slug(label)
         if not style or not label.strip():
             raise UnknownCategory("a category needs a non-empty label")
         with transaction(self.conn):
@@ -405,14 +390,7 @@ class Notebook:
                 "SELECT 1 FROM highlight_categories WHERE name = ?", (style,)
             ).fetchone():
                 raise UnknownCategory(f"a category named {style!r} already exists")
-            position = self.conn.execute(
-                "SELECT coalesce(max(position), -1) + 1 FROM highlight_categories"
-            ).fetchone()[0]
-            self.conn.execute(
-                "INSERT INTO highlight_categories (name, label, light, dark, builtin, position)"
-                " VALUES (?, ?, ?, ?, 0, ?)",
-                (style, label.strip(), light, dark, position),
-            )
+            insert_category(self.conn, style, label.strip(), light, dark)
         return self.category(style)
 
     def rename_category(self, name: str, label: str) -> HighlightCategory:
@@ -439,6 +417,16 @@ class Notebook:
             "SELECT name FROM highlight_categories WHERE name = ?", (name_or_label,)
         ).fetchone()
         return row[0] if row else self.category(name_or_label).name
+
+    def _selection(self, article_id: int, start: int, end: int) -> tuple[str, str, str, str]:
+        """Quote, prefix, suffix and text hash of a selection, or ``BadOffsets``."""
+        text, digest = self._article_text(article_id)
+        if not 0 <= start < end <= len(text):
+            raise BadOffsets(
+                f"bad offsets {start}-{end} for article {article_id}: need"
+                f" 0 <= start < end <= {len(text)} (its length)"
+            )
+        return (*selectors(text, start, end), digest)
 
     def _article_text(self, article_id: int) -> tuple[str, str]:
         row = self.conn.execute(

@@ -8,6 +8,7 @@ which only moves a highlight and so leaves both indexes alone unless the quote c
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable
 from datetime import datetime, timezone
@@ -24,6 +25,11 @@ QUALIFIED_COLUMNS = ", ".join(f"h.{c.strip()}" for c in COLUMNS.split(","))
 def utc_now() -> str:
     """Timestamps with milliseconds: two edits in one second still sort in order."""
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def slug(text: str) -> str:
+    """A name safe for a style name or a file name: lower case words joined by hyphens."""
+    return re.sub(r"[^\w]+", "-", text.casefold()).strip("-")
 
 
 def normalize_tags(tags: Iterable[str]) -> tuple[str, ...]:
@@ -130,4 +136,13 @@ def write_anchor(conn: sqlite3.Connection, highlight: Highlight) -> None:
             *((h.quote,) if quote_changed else ()),
             h.id,
         ),
+    )
+
+
+def insert_category(conn: sqlite3.Connection, name: str, label: str, light: str, dark: str) -> None:
+    """Add a user category after the existing ones. Call inside a transaction."""
+    conn.execute(
+        "INSERT INTO highlight_categories (name, label, light, dark, builtin, position)"
+        " SELECT ?, ?, ?, ?, 0, coalesce(max(position), -1) + 1 FROM highlight_categories",
+        (name, label, light, dark),
     )
