@@ -197,9 +197,13 @@ def reanchor(highlight: Highlight, text: str, digest: str | None = None) -> High
 def reanchor_article(conn: sqlite3.Connection, article_id: int, new_text: str) -> ReanchorReport:
     """Re-attach every highlight of an article (deleted ones too, so undo still works) to
     ``new_text``; one transaction. Call it whenever an article's stored text changes."""
-    digest = content_hash(new_text)
     outcome: dict[str, list[str]] = {"unchanged": [], "exact": [], "fuzzy": [], "orphaned": []}
     with transaction(conn):
+        # The hash the store recorded for this text, so highlights and article agree on it.
+        stored = conn.execute(
+            "SELECT content_hash FROM articles WHERE id = ? AND text = ?", (article_id, new_text)
+        ).fetchone()
+        digest = stored[0] if stored else content_hash(new_text)
         rows = conn.execute(
             f"SELECT {COLUMNS} FROM highlights WHERE article_id = ?", (article_id,)
         ).fetchall()

@@ -213,3 +213,13 @@ def test_far_copy_with_its_context_beats_a_near_copy_without() -> None:
     new_text = text[:40] + text[40 + len(filler) - 300 :]
     anchor = locate(new_text, quote, prefix, suffix, hint=h_start)
     assert new_text[anchor.start - 7 : anchor.end] == "Other: the quote here"
+
+
+def test_highlights_take_the_hash_the_store_recorded() -> None:
+    store, article = _store(TEXT)
+    notebook = Notebook(store.conn)
+    h = notebook.add_quote(article, "fantasy")
+    new = Article(0, "t", "Now: " + TEXT, "hash-chosen-by-an-importer", 0)
+    replace_text_and_reanchor(store, article, new)
+    assert notebook.get(h.id).content_hash == "hash-chosen-by-an-importer"
+    assert store.get(article).content_hash == "hash-chosen-by-an-importer"
