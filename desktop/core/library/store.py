@@ -7,6 +7,7 @@ duplicate and never stored twice.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import sqlite3
 import unicodedata
@@ -32,6 +33,7 @@ _COLUMNS = (
     "id, title, byline, source, url, published, added, language, text, content_hash, words, "
     "read, starred, origin"
 )
+_BM25 = "bm25(articles_fts, 5.0, 1.0)"
 _LIST_COLUMNS = _COLUMNS.replace("text, ", "'' AS text, ")
 _SEARCH_COLUMNS = ", ".join(
     c if c.startswith("''") else f"a.{c}" for c in _LIST_COLUMNS.split(", ")
@@ -207,22 +209,36 @@ class ArticleStore:
             last = rows[-1]["id"]
 
     def search(self, query: str, *, limit: int = 50, offset: int = 0) -> list[SearchHit]:
-        """BM25-ranked articles matching ``query`` (title weighted 5× the body), with snippets.
+        """BM25-ranked articles matching ``query`` (a title match weighs 5× a body match),
+        with snippets.
 
-        ``ORDER BY rank`` lets FTS5 sort by its configured ``bm25(5.0, 1.0)`` itself, so the
-        join and the snippet are computed only for the rows returned, not for every match.
+        Two steps, because FTS5 must score every match: first only ids and scores, sorted by
+        SQLite's top-N sorter; then article rows and snippets for those ids alone. One query
+        that also selected the snippet would build a snippet for every match before sorting.
         """
         match = fts_query(query)
         if not match:
             return []
-        rows = self.conn.execute(
-            f"SELECT {_SEARCH_COLUMNS},"
-            " snippet(articles_fts, -1, '[', ']', '…', 12) AS snippet, rank"
-            " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+        ranked = self.conn.execute(
+            f"SELECT rowid, {_BM25} FROM articles_fts WHERE articles_fts MATCH ?"
+            " ORDER BY 2 LIMIT ? OFFSET ?",
             (match, limit, offset),
+        ).fetchall()
+        if not ranked:
+            return []
+        rows = self.conn.execute(
+            f"SELECT {_SEARCH_COLUMNS}, snippet(articles_fts, -1, '[', ']', '…', 12) AS snippet"
+            " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+            " WHERE articles_fts MATCH ?"
+            " AND +articles_fts.rowid IN (SELECT value FROM json_each(?))",
+            (match, json.dumps([r[0] for r in ranked])),
         )
-        return [SearchHit(_article(r), r["snippet"], -float(r["rank"])) for r in rows]
+        found = {r["id"]: r for r in rows}
+        return [
+            SearchHit(_article(found[i]), found[i]["snippet"], -score)
+            for i, score in ranked
+            if i in found
+        ]
 
     def delete(self, article_id: int) -> bool:
         """Remove an article (its search entry goes with it); False if there was none."""

@@ -146,3 +146,12 @@ def test_iter_all_streams_every_article_with_text(store: ArticleStore) -> None:
     streamed = list(store.iter_all(batch=3))
     assert [a.title for a in streamed] == [f"T{i}" for i in range(7)]
     assert all(a.text.startswith("Body number") for a in streamed)
+
+
+def test_search_pages_through_the_ranking(store: ArticleStore) -> None:
+    for i in range(6):
+        store.add(article(f"Story {i}", "budget " * (i + 1) + "and other words " * 10))
+    everything = [h.article.id for h in store.search("budget", limit=1000)]
+    assert len(everything) == 6
+    assert [h.article.id for h in store.search("budget", limit=2, offset=2)] == everything[2:4]
+    assert store.search("budget", limit=5, offset=6) == []

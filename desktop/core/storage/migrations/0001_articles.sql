@@ -25,9 +25,6 @@ CREATE VIRTUAL TABLE articles_fts USING fts5 (
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
 
--- Search ranks with BM25, a title match weighing five times a body match.
-INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(5.0, 1.0)');
-
 CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
 END;
