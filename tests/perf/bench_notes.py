@@ -138,6 +138,17 @@ def bench_one_article(library: Library, rng: random.Random, words: list[str]) ->
         f"  outcome of the edit: {len(report.exact)} exact, {len(report.fuzzy)} fuzzy,"
         f" {len(report.orphaned)} orphans, {len(report.unchanged)} unchanged"
     )
+    # A reformat touching most passages (spacing after every word ending in "e").
+    reformatted = with_hash(Article(0, "Long read", text.replace("e ", "e  "), "", 0))
+    heavy = []
+    elapsed = timed_ms(
+        lambda: heavy.append(replace_text_and_reanchor(library.store, article, reformatted))
+    )
+    print(
+        f"re-anchor 1,000 after a reformat of the whole text: {elapsed:.0f} ms"
+        f" ({len(heavy[0].exact)} exact, {len(heavy[0].fuzzy)} fuzzy,"
+        f" {len(heavy[0].orphaned)} orphans)"
+    )
 
 
 def bench_notebook(library: Library, rng: random.Random, words: list[str]) -> None:
