@@ -223,3 +223,20 @@ def test_json_round_trip_of_generated_notebooks(scenario) -> None:
     assert not report.problems
     assert list(Notebook(new_store.conn).iter_all()) == list(old.iter_all())
     assert not import_collection(new_store.conn, json.loads(out.getvalue())).added
+
+
+def test_import_into_an_updated_article_reanchors_or_keeps_orphans(notebook, add_article, library):
+    one = add_article(url="https://news.example/budget")
+    moved = notebook.add_quote(one, "budget was a fantasy", note="moves")
+    lost = notebook.add_quote(one, "published a correction", note="kept anyway")
+    data = json.loads(_export(library.conn, "json"))
+
+    store = ArticleStore(connect(":memory:"))
+    updated = "Update: " + TEXT.replace("published a correction: t", "said t")
+    store.add(with_hash(Article(0, "Budget", updated, "", 0, url="https://news.example/budget")))
+    report = import_collection(store.conn, data)
+    assert sorted(report.added) == sorted([moved.id, lost.id]) and report.orphaned == [lost.id]
+    placed = Notebook(store.conn).get(moved.id)
+    assert updated[placed.start : placed.end] == "budget was a fantasy" and not placed.orphan
+    orphan = Notebook(store.conn).get(lost.id)
+    assert orphan.orphan and orphan.note == "kept anyway" and orphan.quote == lost.quote
