@@ -56,7 +56,8 @@ def build(dist: Path, work: Path, clean: bool) -> Path:
             command.insert(3, "--clean")
         run(command, env)
     fmt = "zip" if sys.platform == "win32" else "gztar"
-    return Path(shutil.make_archive(str(archive_base(dist)), fmt, dist, BUNDLE_NAME))
+    folder = "Dossier.app" if sys.platform == "darwin" else BUNDLE_NAME  # what users install
+    return Path(shutil.make_archive(str(archive_base(dist)), fmt, dist, folder))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -21,6 +21,10 @@ UNUSED_PLUGINS = {
     "imageformats": re.compile(r"tiff|webp|tga|wbmp|pdf|icns", re.I),
     "egldeviceintegrations": re.compile(r"."),
     "generic": re.compile(r"."),
+    # OpenGL glue for X11: the widgets draw in software, and it would bring Qt's OpenGL library.
+    "xcbglintegrations": re.compile(r"."),
+    # Wayland buffer sharing for OpenGL and Vulkan clients; widgets use shared memory.
+    "wayland-graphics-integration-client": re.compile(r"."),
 }
 
 
