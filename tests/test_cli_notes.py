@@ -96,6 +96,7 @@ def test_export_import_backups_restore(capsys, article: int, tmp_path: Path) -> 
     names = [line.split()[0] for line in out.splitlines()]
     kinds = [line.split()[1] for line in out.splitlines()]
     assert sorted(kinds) == ["daily", "pre-import"]
+    assert out.splitlines()[kinds.index("pre-import")].endswith("  2 highlight(s)")
 
     daily = names[kinds.index("daily")]  # taken before the first note was written
     code, out, _ = run(capsys, "restore", daily)

@@ -13,7 +13,12 @@ from typing import TextIO
 
 from desktop.commands.common import CommandError, print_json
 from desktop.core.library.session import Library, open_library
-from desktop.core.notes.backups import backup_if_due, list_backups, restore_backup
+from desktop.core.notes.backups import (
+    backup_if_due,
+    count_highlights,
+    list_backups,
+    restore_backup,
+)
 from desktop.core.notes.errors import NotesError
 from desktop.core.notes.export import (
     FORMATS,
@@ -139,7 +144,8 @@ def _backups(args: argparse.Namespace) -> int:
     if not found:
         print("no backups yet", file=sys.stderr)
     for backup in found:
-        print(f"{backup.name}  {backup.kind}  {backup.created.isoformat(timespec='seconds')}")
+        when = backup.created.isoformat(timespec="seconds")
+        print(f"{backup.name}  {backup.kind}  {when}  {count_highlights(backup.path)} highlight(s)")
     return 0
 
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -141,21 +143,36 @@ def _prune(folder: Path, kind: str) -> None:
         old.path.unlink(missing_ok=True)
 
 
-def read_backup(path: Path) -> tuple[list[Highlight], list[sqlite3.Row], dict[int, sqlite3.Row]]:
-    """Highlights, category rows and article identities stored in a backup file."""
+@contextmanager
+def _open_backup(path: Path) -> Iterator[sqlite3.Connection]:
+    """A backup opened read-only; anything unreadable is reported naming the file."""
     try:
         source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         source.row_factory = sqlite3.Row
         try:
-            highlights = [
-                highlight_from_row(r) for r in source.execute(f"SELECT {COLUMNS} FROM highlights")
-            ]
-            categories = source.execute("SELECT * FROM highlight_categories").fetchall()
-            articles = {r["id"]: r for r in source.execute("SELECT * FROM articles")}
+            yield source
         finally:
             source.close()
     except sqlite3.DatabaseError as exc:
         raise BadNotesFile(f"{path}: not a Dossier notes backup ({exc})") from exc
+
+
+def count_highlights(path: Path) -> int:
+    """How many (not deleted) highlights a backup holds, to help choose one to restore."""
+    with _open_backup(path) as source:
+        return int(
+            source.execute("SELECT count(*) FROM highlights WHERE deleted = 0").fetchone()[0]
+        )
+
+
+def read_backup(path: Path) -> tuple[list[Highlight], list[sqlite3.Row], dict[int, sqlite3.Row]]:
+    """Highlights, category rows and article identities stored in a backup file."""
+    with _open_backup(path) as source:
+        highlights = [
+            highlight_from_row(r) for r in source.execute(f"SELECT {COLUMNS} FROM highlights")
+        ]
+        categories = source.execute("SELECT * FROM highlight_categories").fetchall()
+        articles = {r["id"]: r for r in source.execute("SELECT * FROM articles")}
     return highlights, categories, articles
 
 
