@@ -68,7 +68,8 @@ def article_json(article: Article, *, with_text: bool = False) -> dict[str, Any]
 
 
 def run_import(args: argparse.Namespace) -> int:
-    progress = None if args.json or not sys.stderr.isatty() else _ProgressBar()
+    on_terminal = sys.stdout.isatty() and sys.stderr.isatty()
+    progress = _ProgressBar() if on_terminal and not args.json else None
     with open_user_library() as library:
         report = import_paths(library, args.paths, progress.update if progress else None)
     if progress:

@@ -29,6 +29,7 @@ from desktop.ui.importing.progress_bar import ImportProgress
 from desktop.ui.importing.report_dialog import ImportReportDialog, report_summary
 from desktop.ui.library.indexer import BackgroundIndexer
 from desktop.ui.library.library_pane import LibraryPane
+from desktop.ui.library.query import lean
 from desktop.ui.notes.highlight_controller import HighlightController
 from desktop.ui.notes.notes_menu import NotesMenu
 from desktop.ui.notes.notes_pane import NotesPane
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
     def __init__(self, library: Library, settings: WindowSettings, parent: Any = None) -> None:
         super().__init__(parent)
         self.library = library
+        lean(library.conn)
         self.settings = settings
         self.article: Article | None = None
         self._opening = 0
@@ -88,6 +90,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
 
+        # Article texts load in a thread of their own: never queued behind slow work.
+        self._loader = QThreadPool(self)
+        self._loader.setMaxThreadCount(1)
         self.imports = ImportController(self)
         self.indexer = BackgroundIndexer(self)
         self.import_progress = ImportProgress(self)
@@ -159,9 +164,10 @@ class MainWindow(QMainWindow):
         newer one is dropped."""
         self._opening = article_id
         run_task(
-            lambda: thread_library().store.get(article_id),
+            lambda: _load_article(article_id),
             lambda article: self._show_article(article_id, article),
             lambda exc: self.statusBar().showMessage(f"Cannot open the article: {exc}", 8000),
+            pool=self._loader,
         )
 
     def open_article_at(self, article_id: int, start: int, end: int) -> None:
@@ -272,7 +278,8 @@ class MainWindow(QMainWindow):
     def finish_background_work(self, msecs: int = SHUTDOWN_WAIT_MS) -> None:
         """Let writes in flight (a star, an import batch) finish before the process ends."""
         self.imports.cancel()
-        for pool in (QThreadPool.globalInstance(), self.imports.pool, self.indexer.pool):
+        pools = (QThreadPool.globalInstance(), self._loader, self.imports.pool, self.indexer.pool)
+        for pool in pools:
             pool.clear()
             pool.waitForDone(msecs)
 
@@ -282,6 +289,13 @@ class MainWindow(QMainWindow):
         self._index_timer.stop()
         self._list_refresh.stop()
         super().closeEvent(event)
+
+
+def _load_article(article_id: int) -> Article | None:
+    """The article with its text (in the loader thread, on its own lean connection)."""
+    library = thread_library()
+    lean(library.conn)
+    return library.store.get(article_id)
 
 
 def _local_paths(event: QDragEnterEvent | QDropEvent) -> list[str]:

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui.library.library_pane import LibraryPane
-from desktop.ui.library.model import ARTICLE_ID_ROLE, PAGE_SIZE, LibraryModel
+from desktop.ui.library.model import ARTICLE_ID_ROLE, COLUMNS, PAGE_SIZE, LibraryModel
 from desktop.ui.library.query import LibraryFilter
 from tests.ui.conftest import add_article
 
@@ -143,3 +143,36 @@ def test_columns_can_be_hidden_from_the_header_menu(qtbot, library, sync_workers
     assert pane.table.isColumnHidden(1) and pane.table.isColumnHidden(7)
     assert not pane.table.isColumnHidden(0)
     assert pane.hidden_columns() == ["source", "watch"]
+
+
+def test_watchlist_filter_and_counts(qtbot, library, sync_workers):
+    from desktop.core.library.watchlist import add_watch_item
+
+    ids = fill(library, 6)
+    rotterdam = add_article(library, "Port news", "Rotterdam dockers met in Rotterdam today.")
+    add_watch_item(library.conn, "Rotterdam", "place")
+    pane = make_pane(qtbot, library)
+    pane.refresh()
+    watch = len(COLUMNS) - 1
+    row = pane.model.row_of(rotterdam)
+    assert pane.model.index(row, watch).data() == "2"
+    assert pane.model.index(pane.model.row_of(ids[0]), watch).data() == ""
+    pane.watchlist.setChecked(True)
+    assert titles(pane.model) == ["Port news"]
+
+
+def test_mentions_filter_lists_articles_naming_an_entity(qtbot, library, sync_workers):
+    from desktop.core.library.entity_index import index_pending
+
+    other = add_article(library, "Weather", "Rain is expected across the region on Sunday.")
+    while index_pending(library.conn):
+        pass
+    pane = make_pane(qtbot, library)
+    pane.refresh()
+    assert pane.model.row_of(other) >= 0
+    pane.filter_mentions("Vladimir Putin")
+    assert pane.mentions.isVisible() and "Vladimir Putin" in pane.mentions.text()
+    shown = titles(pane.model)
+    assert len(shown) == 1 and shown[0].startswith("As Ukrainian President")
+    pane.mentions.click()
+    assert pane.model.row_of(other) >= 0

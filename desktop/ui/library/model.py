@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QFont
@@ -29,6 +30,7 @@ from desktop.ui.library.query import (
     compute_listing,
     fetch_rows,
     fetch_snippets,
+    lean,
     watchlist_counts,
 )
 from desktop.ui.workers import run_task, thread_library
@@ -67,6 +69,9 @@ class LibraryModel(QAbstractTableModel):
         self._sort = "date"
         self._descending = True
         self._generation = 0
+        # Listings run in a thread of their own: one at a time, never behind slow work.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
 
     # --- what is shown -------------------------------------------------------------------
     @property
@@ -95,8 +100,9 @@ class LibraryModel(QAbstractTableModel):
         generation = self._generation
         filt, sort, descending = self._filter, self._sort, self._descending
         run_task(
-            lambda: compute_listing(thread_library().conn, filt, sort, descending),
+            lambda: compute_listing(lean(thread_library().conn), filt, sort, descending),
             lambda listing: self._apply(generation, listing),
+            pool=self._pool,
         )
 
     def _apply(self, generation: int, listing: Listing) -> None:
@@ -110,8 +116,9 @@ class LibraryModel(QAbstractTableModel):
         self.refreshed.emit()
         if not listing.watch_counted:
             run_task(
-                lambda: watchlist_counts(thread_library().conn),
+                lambda: watchlist_counts(lean(thread_library().conn)),
                 lambda counts: self._apply_watch_counts(generation, counts),
+                pool=self._pool,
             )
 
     def _apply_watch_counts(self, generation: int, counts: dict[int, int]) -> None:
