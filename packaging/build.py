@@ -23,17 +23,11 @@ SPEC = ROOT / "packaging" / "dossier.spec"
 BUNDLE_NAME = "dossier"
 
 
-def version() -> str:
-    """The version from ``desktop/__init__.py`` (the one place it is written)."""
-    for line in (ROOT / "desktop" / "__init__.py").read_text("utf-8").splitlines():
-        if line.startswith("__version__"):
-            return line.split("=", 1)[1].strip().strip("\"'")
-    raise SystemExit("desktop/__init__.py defines no __version__")
-
-
 def archive_base(dist: Path) -> Path:
+    from desktop import __version__  # imported after build() reinstalled the project
+
     system = {"win32": "windows", "darwin": "macos"}.get(sys.platform, sys.platform)
-    return dist / f"{BUNDLE_NAME}-{version()}-{system}-{platform.machine().lower()}"
+    return dist / f"{BUNDLE_NAME}-{__version__}-{system}-{platform.machine().lower()}"
 
 
 def run(command: list[str], env: dict[str, str] | None = None) -> None:

@@ -5,7 +5,8 @@
    a PATH with nothing on it (so no Python interpreter can be found) and a temporary
    ``DOSSIER_HOME``.
 3. Figures: size on disk, archive size, build time (from build.py's report) and start-up time to
-   the first painted window (``--exit-after-paint``), first start of a new library and again.
+   the first painted window (``--exit-after-paint``): with the bundle evicted from the page
+   cache, then warm, for a new library and for one that exists.
 
 Exit status 0 when every check passes; the figures are printed either way.
 """
@@ -23,6 +24,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from desktop import __version__  # the build environment's install of this checkout
 
 SELF_TEST_TIMEOUT_S = 300
 START_TIMEOUT_S = 60
@@ -134,6 +137,42 @@ def time_to_paint(program: Path, root: Path) -> float:
     return painted
 
 
+def evict_from_page_cache(folder: Path) -> bool:
+    """Drop the folder's files from the OS page cache (Linux), so the next start reads them from
+    disk: a cold start of the bundle without flushing every other program's cache."""
+    if not hasattr(os, "posix_fadvise"):
+        return False
+    for path in folder.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            finally:
+                os.close(fd)
+    return True
+
+
+def check_command_line(program: Path, root: Path, version: str) -> None:
+    """The sub-commands work frozen too (the CLI imports them by name, out of PyInstaller's
+    sight): ``--version`` and ``list --json`` over a new library holding the seeds."""
+    env = minimal_env(root)
+    shown = subprocess.run(
+        [str(program), "--version"], env=env, capture_output=True, text=True, timeout=60
+    )
+    if shown.returncode != 0 or shown.stdout.split()[-1:] != [version]:
+        raise SmokeFailure(f"--version printed {shown.stdout.strip()!r}, expected {version}")
+    listed = subprocess.run(
+        [str(program), "list", "--json"], env=env, capture_output=True, text=True, timeout=120
+    )
+    if listed.returncode != 0:
+        raise SmokeFailure(f"'list --json' failed: {listed.stderr.strip()[-500:]}")
+    articles = json.loads(listed.stdout)
+    if not articles or not all("id" in a and "title" in a for a in articles):
+        raise SmokeFailure(f"'list --json' listed no seed articles: {listed.stdout[:200]!r}")
+    print(f"smoke: dossier --version and list --json work ({len(articles)} seed articles)")
+
+
 def check_contents(bundle: Path) -> None:
     forbidden = forbidden_files(bundle)
     if forbidden:
@@ -155,12 +194,18 @@ def main(argv: list[str] | None = None) -> int:
         figures["self_test_s"] = round(run_self_test(program, tmp / "self-test"), 2)
 
     def start_up(tmp: Path) -> None:
+        # Every start is the first of a new library (it seeds the library), the worst case.
+        if evict_from_page_cache(bundle):
+            figures["cold_start_to_paint_s"] = round(time_to_paint(program, tmp / "cold"), 3)
         starts = [time_to_paint(program, tmp / f"start-{run}") for run in range(START_RUNS)]
-        figures["first_start_to_paint_s"] = round(starts[0], 3)
         figures["start_to_paint_median_s"] = round(statistics.median(starts), 3)
+        # Then the daily case: a library that already exists.
+        again = [time_to_paint(program, tmp / "start-0") for _ in range(START_RUNS)]
+        figures["restart_to_paint_median_s"] = round(statistics.median(again), 3)
 
     checks = (
         ("contents", lambda tmp: check_contents(bundle)),
+        ("command line", lambda tmp: check_command_line(program, tmp / "cli", __version__)),
         ("self-test", self_test),
         ("start-up", start_up),
     )
@@ -183,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         figures["build_s"] = build["build_seconds"]
     print("smoke: figures")
     for key, value in figures.items():
-        print(f"  {key:24} {value}")
+        print(f"  {key:26} {value}")
     for failure in failures:
         print(f"smoke FAILED: {failure}")
     # A closing line in the form CI reads as a test result.
