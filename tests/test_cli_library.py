@@ -128,3 +128,33 @@ def test_python_dash_m_desktop_runs_the_cli(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     (hit,) = json.loads(done.stdout)
     assert "[security] [guarantees]" in hit["snippet"].lower()
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_import_on_a_terminal_shows_a_progress_bar(tmp_path: Path) -> None:
+    for name in ("headline.txt", "atom.xml", "article.md"):
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    leader, follower = os.openpty()
+    env = {**os.environ, "DOSSIER_HOME": str(tmp_path / "home")}
+    with subprocess.Popen(
+        [sys.executable, "-m", "desktop", "import", str(tmp_path)],
+        stdout=follower,
+        stderr=follower,
+        env=env,
+    ) as process:
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the terminal closes when the process exits
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        assert process.wait(timeout=120) == 0
+    os.close(leader)
+    shown = b"".join(chunks).decode()
+    assert "\r[##########" in shown
+    assert "] 3/3 " in shown
+    assert "Imported 3, duplicates 0, failed 0." in shown
