@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int, str], None]
 """``progress(done, total, path)`` after each file; ``path`` is the file just handled."""
 
-FileRead = tuple[Path, "list[Article] | str"]
+FileRead = tuple[Path, list[Article] | str]
 """A file and its articles, or the message saying why it could not be read."""
 
 BATCH_FILES = 200
