@@ -28,6 +28,7 @@ class ActionSpec:
     key: Key | None
     slot: Callable[[], object]
     tip: str = ""
+    fallback: str = ""  # for a standard key this platform leaves unbound (Quit on some)
 
 
 MenuEntry = ActionSpec | QAction | None
@@ -56,7 +57,9 @@ def _menu_specs(window: MainWindow) -> dict[str, list[MenuEntry]]:
             notes.import_action,
             notes.export_action,
             None,
-            ActionSpec("quit", "&Quit", QKeySequence.StandardKey.Quit, window.close),
+            ActionSpec(
+                "quit", "&Quit", QKeySequence.StandardKey.Quit, window.close, fallback="Ctrl+Q"
+            ),
         ],
         "&Edit": [
             reader.find_action,
@@ -124,7 +127,8 @@ def install_menus(window: MainWindow, *extra: QMenu) -> dict[str, QAction]:
                 continue
             action = QAction(spec.text, window)
             if spec.key is not None:
-                action.setShortcut(QKeySequence(spec.key))
+                keys = QKeySequence(spec.key)
+                action.setShortcut(keys if not keys.isEmpty() else QKeySequence(spec.fallback))
             if spec.tip:
                 action.setStatusTip(spec.tip)
             action.triggered.connect(spec.slot)

@@ -104,21 +104,27 @@ def test_open_article_scroll_and_font_are_remembered(make_window, library, qtbot
     qtbot.waitUntil(lambda: abs(second.reader.scroll_fraction() - scrolled) < 0.02, timeout=3000)
 
 
-def test_a_stale_article_load_is_dropped(window, library):
-    newer = add_article(library, "Newer", "The newer article text.")
-    seed = window.article
-    window._opening = newer
-    window._show_article(seed.id, seed)  # the older load finishing late
-    window.open_article(newer)
-    assert window.article.id == newer
-    window._show_article(seed.id, seed)
-    assert window.article.id == newer
+def test_quick_succession_of_opens_ends_on_the_last(window, library):
+    first = add_article(library, "First", "The first article text.")
+    last = add_article(library, "Last", "The last article text.")
+    window.open_article(first)
+    window.open_article(last)
+    assert window.article.id == last
+    assert window.reader.article().id == last
+    assert window.settings.open_article() == last
+
+
+def test_opening_a_missing_article_keeps_the_current_one(window):
+    current = window.article
+    window.open_article(987654)
+    assert window.article == current
 
 
 def test_help_lists_the_keyboard_shortcuts(window):
     window.show_shortcuts()
     rows = dict(window.shortcuts_dialog.rows())
     assert rows["Ctrl+O"] == "Import Files…"
+    assert rows["Ctrl+Q"] == "Quit"
     assert rows["Ctrl+F"].startswith("Find")
     assert "Space" in rows and "↓ / J" in rows
 
