@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
+from xml.parsers.expat import ErrorString
 
 import defusedxml.ElementTree
 import feedparser
@@ -67,7 +68,7 @@ def _checked_root(data: bytes, path: Path) -> str:
     except ParseError as exc:
         line, column = exc.position
         raise UnreadableFile(
-            path, f"not well-formed XML at line {line}, column {column} (truncated file?)"
+            path, f"not well-formed XML at line {line}, column {column} ({ErrorString(exc.code)})"
         ) from exc
     return root.tag.rpartition("}")[2]
 
