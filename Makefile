@@ -47,6 +47,7 @@ clean:
 
 # Retrain the shipped entity model from ../shared/eval (reproducible; not run in CI).
 model: $(STAMP)
+	nice -n 10 $(PY) -m desktop.core.text.build_frequencies
 	nice -n 10 $(PY) -m desktop.core.text.ner.train
 
 # Light and dark screenshots of the main window into docs/.

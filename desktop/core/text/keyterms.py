@@ -23,6 +23,7 @@ MAX_WORDS = 3
 MIN_LIBRARY_DOCUMENTS = 20
 _SINGLE = 0.5  # a phrase used once is weaker evidence than its length suggests
 _RARE_ZIPF = 7.5  # specificity of a word = how far below this its Zipf frequency lies
+_UNLISTED_ZIPF = 2.0  # words rarer than the shipped table
 
 
 class DocumentFrequencies(Protocol):
@@ -46,10 +47,15 @@ def stop_words() -> frozenset[str]:
 
 
 @cache
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
+def _zipf_table() -> dict[str, float]:
+    """General English word frequencies (Zipf scale) from ``resources/keyterms/zipf-en.tsv``,
+    built from ``wordfreq`` by ``desktop.core.text.build_frequencies``."""
+    table: dict[str, float] = {}
+    with resource_path("keyterms", "zipf-en.tsv").open(encoding="utf-8") as handle:
+        for line in handle:
+            zipf, _, words = line.partition("\t")
+            table.update(dict.fromkeys(words.split(), float(zipf)))
+    return table
 
 
 def key_terms(
@@ -64,10 +70,9 @@ def key_terms(
     ``skip`` lists character spans (e.g. entity names) that no term may overlap.
     """
     stops = stop_words()
-    blocked = _blocked_starts(text, skip)
     occurrences: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     surfaces: dict[tuple[str, ...], dict[str, int]] = {}
-    for run in _runs(text, stops, blocked):
+    for run in _runs(text, stops, sorted(skip)):
         _collect(text, run, occurrences, surfaces)
     if not occurrences:
         return []
@@ -100,27 +105,25 @@ def key_terms(
     ]
 
 
-def _blocked_starts(text: str, skip: Sequence[tuple[int, int]]) -> set[int]:
-    """Start offsets of words that lie inside a skipped span."""
-    blocked: set[int] = set()
-    for start, end in skip:
-        blocked.update(m.start() + start for m in _WORD.finditer(text[start:end]))
-    return blocked
-
-
-def _runs(text: str, stops: frozenset[str], blocked: set[int]) -> list[list[re.Match[str]]]:
-    """Maximal runs of content words joined by a single space or hyphen."""
+def _runs(
+    text: str, stops: frozenset[str], skip: list[tuple[int, int]]
+) -> list[list[re.Match[str]]]:
+    """Maximal runs of content words joined by a single space or hyphen; a word starting
+    inside a ``skip`` span (sorted) ends the run."""
     usable: dict[str, bool] = {}  # per distinct word: may it be part of a term?
     runs: list[list[re.Match[str]]] = []
     run: list[re.Match[str]] = []
     previous_end = -1
+    next_skip = 0
     for match in _WORD.finditer(text):
         word = match.group()
         ok = usable.get(word)
         if ok is None:
             ok = usable[word] = word.lower() not in stops and (len(word) > 1 or word.isdigit())
         start = match.start()
-        if ok and start not in blocked:
+        while next_skip < len(skip) and skip[next_skip][1] <= start:
+            next_skip += 1
+        if ok and not (next_skip < len(skip) and skip[next_skip][0] <= start):
             if run and text[previous_end:start] in (" ", "-"):
                 run.append(match)
             else:
@@ -176,13 +179,14 @@ def _specificity(words: set[str], background: DocumentFrequencies | None) -> dic
         total = background.documents
         found = background.frequencies(words)
         return {w: math.log((total + 1) / (found.get(w, 0) + 1)) for w in words}
-    return {w: _word_specificity(w) for w in words}
+    table = _zipf_table()
+    return {w: _word_specificity(w, table) for w in words}
 
 
-def _word_specificity(word: str) -> float:
+def _word_specificity(word: str, table: dict[str, float]) -> float:
     if word[0].isdigit():
         return 1.0
-    return max(0.2, _RARE_ZIPF - _zipf(word))
+    return max(0.2, _RARE_ZIPF - table.get(word, _UNLISTED_ZIPF))
 
 
 def _dominated(occurrences: dict[tuple[str, ...], list[tuple[int, int]]]) -> set[tuple[str, ...]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -75,19 +76,20 @@ class CrfModel:
 
     def score(self, groups: Sequence[Sequence[str]]) -> np.ndarray:
         """One row per group: the sum of the state weights of its features (unknown ones
-        weigh nothing), computed with a single numpy reduction for all groups."""
-        index = self.index
-        rows: list[int] = []
-        starts: list[int] = []
-        filled: list[int] = []
-        for g, features in enumerate(groups):
-            ids = [i for i in map(index.get, features) if i is not None]
-            if ids:
-                filled.append(g)
-                starts.append(len(rows))
-                rows.extend(ids)
+        weigh nothing), with one dictionary pass and one numpy reduction for all groups."""
         out = np.zeros((len(groups), len(self.labels)), dtype=np.float32)
-        if rows:
+        sizes = [len(features) for features in groups]
+        flat = [feature for features in groups for feature in features]
+        if not flat:
+            return out
+        rows = np.array(list(map(self.index.get, flat, repeat(-1, len(flat)))), dtype=np.intp)
+        owner = np.repeat(np.arange(len(groups)), sizes)
+        known = rows >= 0
+        rows, owner = rows[known], owner[known]
+        if len(rows):
+            counts = np.bincount(owner, minlength=len(groups))
+            filled = np.nonzero(counts)[0]
+            starts = np.concatenate([[0], np.cumsum(counts[filled])[:-1]])
             out[filled] = np.add.reduceat(self.weights[rows], starts, axis=0)
         return out
 
