@@ -45,6 +45,11 @@ class BackgroundIndexer(QObject):
         self._running, self._count = True, 0
         self._step()
 
+    @property
+    def indexed(self) -> int:
+        """Articles indexed in the current (or last) run."""
+        return self._count
+
     def wait(self, msecs: int = -1) -> bool:
         return self.pool.waitForDone(msecs)
 
