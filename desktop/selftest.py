@@ -113,6 +113,14 @@ class SelfTest:
         wait_for(window.isVisible, "the main window to be shown")
         picture = window.grab()
         check(not picture.isNull(), "the main window could not be drawn")
+        image = picture.toImage()
+        step = max(1, min(image.width(), image.height()) // 40)
+        colours = {
+            image.pixel(x, y)
+            for x in range(0, image.width(), step)
+            for y in range(0, image.height(), step)
+        }
+        check(len(colours) >= 3, f"the main window is drawn blank ({len(colours)} colours)")
         platform = QApplication.platformName()
         self.say(f"main window drawn ({picture.width()}x{picture.height()}, platform {platform})")
 
