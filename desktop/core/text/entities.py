@@ -20,6 +20,11 @@ _FROM_LABEL = {"PER": "person", "ORG": "institution", "LOC": "place"}
 _PEOPLE = ("person", "leader")
 # Known places that are never anything else, whatever the tagger says.
 _PLACE_ONLY = frozenset({"DC", "D.C.", "Kyiv", "Kiev", "Crimea", "Donbas", "Gaza", "West Bank"})
+_NOT_NAME_START = frozenset({
+    "a", "after", "all", "also", "an", "and", "as", "because", "before", "both", "but", "each",
+    "either", "every", "if", "neither", "so", "that", "the", "then", "these", "this", "those",
+    "when", "while",
+})  # fmt: skip
 _COURTESY = frozenset(
     {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "mr.", "mrs.", "dr."}
 )
@@ -58,6 +63,8 @@ def resolve_entities(text: str, tagged: Tagged) -> list[Entity]:
         first = span.first
         if span.label == "PER":
             first = _after_titles(words, first, span.stop, knowledge)
+            while span.stop - first > 1 and words[first].lower() in _NOT_NAME_START:
+                first += 1  # "Both Pete Buttigieg": a sentence's first word taken in
         parts = _split_known_pair(words, first, span.stop, knowledge)
         for start, stop in parts:
             surface = " ".join(words[start:stop])
@@ -112,7 +119,8 @@ def _after_titles(words: list[str], first: int, stop: int, knowledge: Knowledge)
 def _knowledge_matches(
     words: list[str], covered: list[bool], knowledge: Knowledge
 ) -> list[_Mention]:
-    """Known leaders and institutions the tagger missed (never inside a tagged span)."""
+    """Known institutions and leaders' full names the tagger missed (never inside a tagged
+    span); a surname alone is too ambiguous to add without the tagger."""
     found = []
     i = 0
     while i < len(words):
@@ -121,7 +129,7 @@ def _knowledge_matches(
             for surface, known in knowledge.by_first_word.get(words[i], ()):
                 n = len(surface)
                 if (
-                    known.category in ("leader", "institution")
+                    (known.category == "institution" or (known.category == "leader" and n > 1))
                     and tuple(words[i : i + n]) == surface
                     and not any(covered[i : i + n])
                     and not _in_capitals(words, i, n)
@@ -185,6 +193,8 @@ def _link_people(words: list[str], mentions: list[_Mention]) -> None:
         if known is not None:
             m.category = "leader"
             m.canonical = known.canonical
+        elif m.category == "leader":
+            m.category = "person"  # a known surname, but the article names someone else
     for m in mentions:
         if m.category not in _PEOPLE:
             surface = " ".join(words[m.first : m.stop])

@@ -19,7 +19,8 @@ _MODIFIERS = frozenset((
 ))  # fmt: skip
 _NOT_TITLE = frozenset((
     "a", "an", "and", "as", "at", "but", "by", "for", "from", "if", "in", "of", "on", "or",
-    "so", "the", "to", "when", "while", "with",
+    "so", "the", "to", "when", "while", "with", "this", "that", "last", "next", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
 ))  # fmt: skip
 _APPOSITION_STOP = frozenset(',.;:()[]"“”!?')
 _APPOSITION_SCAN = 14
@@ -77,9 +78,20 @@ def role_after(
         end += 1
     if end < len(tokens) and end in names:
         return ""
-    while begin < end and tokens[begin].text.lower() in ("the", "a", "an"):
-        begin += 1
     window = min(end, begin + _ROLE_WINDOW)
     if not any(_role_end(tokens, j, knowledge.role_words) >= 0 for j in range(begin, window)):
         return ""
-    return text[tokens[begin].start : tokens[end - 1].end]
+    # "who served as President of France" / "as the new Sultan": the office starts at the
+    # first word that can be part of a title.
+    while begin < end and not _title_word(tokens[begin].text, knowledge):
+        begin += 1
+    return text[tokens[begin].start : tokens[end - 1].end] if begin < end else ""
+
+
+def _title_word(word: str, knowledge: Knowledge) -> bool:
+    lower = word.lower()
+    return (
+        (word[:1].isupper() and lower not in _NOT_TITLE)
+        or lower in _MODIFIERS
+        or lower in knowledge.role_words
+    )

@@ -159,7 +159,7 @@ def first_pass_labels(model: Path, extractor: FeatureExtractor, doc: Document) -
 
 
 def train(
-    train_path: Path,
+    train_paths: Path | Sequence[Path],
     out: Path,
     *,
     limit: int | None = None,
@@ -168,7 +168,8 @@ def train(
 ) -> None:
     """Write the gazetteer, common words and both CRF passes into ``out``."""
     out.mkdir(parents=True, exist_ok=True)
-    documents = load_documents(train_path, limit)
+    paths = [train_paths] if isinstance(train_paths, Path) else list(train_paths)
+    documents = [doc for path in paths for doc in load_documents(path, limit)]
     common = common_words()
     knowledge = knowledge_gazetteer()
     folds = [documents[0::2], documents[1::2]]
@@ -211,18 +212,26 @@ def train(
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--train", type=Path, default=DEFAULT_TRAIN)
+    parser.add_argument(
+        "--train", type=Path, action="append", help="JSON Lines training file (repeatable)"
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument("--limit", type=int, help="use only the first N documents")
+    parser.add_argument("--limit", type=int, help="use only the first N documents of each file")
     parser.add_argument("--c1", type=float, help=f"L1 weight (default {PARAMS['c1']})")
     parser.add_argument("--c2", type=float, help=f"L2 weight (default {PARAMS['c2']})")
+    parser.add_argument(
+        "--max-iterations", type=int, help=f"L-BFGS steps (default {PARAMS['max_iterations']})"
+    )
     args = parser.parse_args(argv)
-    if not args.train.exists():
-        print(f"training data not found: {args.train}", file=sys.stderr)
-        return 1
+    paths = args.train or [DEFAULT_TRAIN]
+    for path in paths:
+        if not path.exists():
+            print(f"training data not found: {path}", file=sys.stderr)
+            return 1
     params = dict(PARAMS)
-    params.update({k: getattr(args, k) for k in ("c1", "c2") if getattr(args, k) is not None})
-    train(args.train, args.out, limit=args.limit, params=params)
+    given = {"c1": args.c1, "c2": args.c2, "max_iterations": args.max_iterations}
+    params.update({k: v for k, v in given.items() if v is not None})
+    train(paths, args.out, limit=args.limit, params=params)
     return 0
 
 
