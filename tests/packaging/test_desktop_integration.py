@@ -145,3 +145,13 @@ def test_spec_keeps_out_tkinter_tests_and_nltk_data() -> None:
     assert "*nltk_data*" in spec_list("DROPPED")
     hook = (PACKAGING / "hooks" / "hook-nltk.py").read_text("utf-8")
     assert "nltk.data.path" not in hook, "the nltk hook must not copy local nltk_data"
+
+
+def test_nltk_is_not_imported_at_start_up() -> None:
+    """The stock run-time hook imports nltk before the window can paint; ours replaces it."""
+    hooks = PACKAGING / "hooks"
+    replaced = ast.literal_eval((hooks / "rthooks.dat").read_text("utf-8"))
+    assert list(replaced) == ["nltk"]
+    for name in replaced["nltk"]:
+        tree = ast.parse((hooks / "rthooks" / name).read_text("utf-8"))
+        assert not [n for n in ast.walk(tree) if isinstance(n, ast.Import | ast.ImportFrom)]
