@@ -30,6 +30,7 @@ ADD_BATCH = 5_000
 LONG_WORDS = 10_000
 TICK_MS = 10
 INDEXED_BEFORE_MEMORY = 100
+IDLE_S = 3.0
 WAIT_S = 120.0
 BARE_WINDOW = """
 import sys, time
@@ -249,6 +250,9 @@ def import_figures(home: Path, files: Path) -> None:
     window.imports.finished.connect(reports.append)
     meter = StallMeter()
     meter.start()
+    spin(lambda: False, IDLE_S)
+    idle = meter.stop()
+    meter.start()
     started = time.perf_counter()
     window.import_paths([files])
     spin(lambda: bool(reports), 600)
@@ -262,6 +266,7 @@ def import_figures(home: Path, files: Path) -> None:
     meter.start()
     spin(lambda: False, 5.0)
     print(f"  next 5 s (background entity indexing): longest stall {meter.stop() * 1000:5.0f} ms")
+    print(f"  baseline: {IDLE_S:.0f} s of the idle window, longest gap {idle * 1000:5.0f} ms")
     window.close()
     app.processEvents()
 

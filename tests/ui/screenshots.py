@@ -39,8 +39,12 @@ def settle(seconds: float = 0.3) -> None:
 
 
 def main() -> int:
-    home = tempfile.mkdtemp(prefix="dossier-screenshots-")
-    os.environ["DOSSIER_HOME"] = home
+    with tempfile.TemporaryDirectory(prefix="dossier-screenshots-") as home:
+        os.environ["DOSSIER_HOME"] = home
+        return render()
+
+
+def render() -> int:
     from PySide6.QtWidgets import QApplication
 
     from desktop.app import build_main_window
@@ -69,6 +73,8 @@ def main() -> int:
         window.grab().save(str(path))
         print(f"wrote {path.relative_to(ROOT)}")
     window.close()
+    window.finish_background_work()
+    window.library.close()
     set_theme(None)
     return 0
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from desktop.core.library.store import fts_query
+from desktop.core.notes.notebook import Notebook
 
 # Column key -> SQL ordering over ``articles``; "notes" and "watch" are counted elsewhere.
 _ORDER = {
@@ -187,8 +188,6 @@ def lean(conn: sqlite3.Connection) -> sqlite3.Connection:
 
 def note_counts(conn: sqlite3.Connection) -> dict[int, int]:
     """Article id → number of highlights (with or without a note)."""
-    from desktop.core.notes.notebook import Notebook
-
     return Notebook(conn).count_by_article()
 
 
@@ -201,6 +200,7 @@ def watchlist_counts(conn: sqlite3.Connection) -> dict[int, int]:
 
 
 def articles_mentioning(conn: sqlite3.Connection, canonical: str) -> list[int]:
+    """Ids of the articles naming ``canonical`` (imported here for the same reason)."""
     from desktop.core.library.entity_index import articles_mentioning as mentioning
 
     return mentioning(conn, canonical)
