@@ -104,3 +104,12 @@ def test_errors_are_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     assert code == 1 and "missing.txt" in err
     code, _, err = run(capsys, "watch", "remove", "nobody")
     assert code == 1 and "not on the watchlist" in err
+
+
+def test_mentioning_indexes_the_library_first(capsys: pytest.CaptureFixture[str]) -> None:
+    seed = _seed_id(capsys)
+    code, out, err = run(capsys, "entities", "--mentioning", "Volodymyr Zelenskyy", "--json")
+    assert code == 0 and json.loads(out) == [seed]
+    assert "indexed 1 articles" in err
+    code, out, _ = run(capsys, "entities", "--mentioning", "Nobody Atall", "--json")
+    assert code == 0 and json.loads(out) == []

@@ -107,9 +107,13 @@ def run_entities(args: argparse.Namespace) -> int:
             )
         return 1 if problems else 0
     if args.mentioning:
-        from desktop.core.library.entity_index import articles_mentioning
+        from desktop.core.library.entity_index import articles_mentioning, index_pending
 
         with open_user_library() as library:
+            indexed = 0
+            while done := index_pending(library.conn, 200):
+                indexed += done
+                print(f"dossier: indexed {indexed} articles…", file=sys.stderr)
             ids = articles_mentioning(library.conn, args.mentioning)
         if args.json:
             print_json(ids)
