@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from desktop.core.library.store import now_iso
 from desktop.core.models import Entity
 from desktop.core.storage.db import transaction
-from desktop.core.text.entities import CATEGORIES
+from desktop.core.text.categories import CATEGORIES
 
 _MAX_HOPS = 16  # renames chain (A → B → C); a cycle the user made stops here
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from desktop.core.library.store import fts_query, now_iso
 from desktop.core.models import Entity
 from desktop.core.storage.db import transaction
-from desktop.core.text.entities import CATEGORIES
+from desktop.core.text.categories import CATEGORIES
 
 WATCH_CATEGORIES = (*CATEGORIES, "term")
 

@@ -15,7 +15,6 @@ from desktop.core.text.ner.roles import role_after, role_before
 from desktop.core.text.ner.tagger import Tagged, default_tagger
 from desktop.core.text.ner.tokens import Token
 
-CATEGORIES = ("leader", "person", "institution", "place")
 _FROM_LABEL = {"PER": "person", "ORG": "institution", "LOC": "place"}
 _PEOPLE = ("person", "leader")
 # Known places that are never anything else, whatever the tagger says.
