@@ -193,13 +193,14 @@ def time_open(window, article_id: int) -> str:
     meter = StallMeter()
     meter.start()
     started = time.perf_counter()
-    window.library_pane.select_article(article_id)
+    window.library_pane.show_opened(article_id)  # what Enter in the list does
     window.open_article(article_id)
     return marks.wait(started, meter)
 
 
 def open_figures(home: Path) -> None:
-    """The seed at start-up (models loading), then a 10,000-word article and the seed again."""
+    """The seed as the window first shows it (models still loading), then a 10,000-word
+    article, the seed again and the long article again (indexed and summarised by then)."""
     os.environ["DOSSIER_HOME"] = str(home)
     from PySide6.QtWidgets import QApplication
 
@@ -218,12 +219,14 @@ def open_figures(home: Path) -> None:
     print(f"  (the long article has {article.words:,} words)")
     app = QApplication.instance() or QApplication([sys.argv[0]])
     meter = StallMeter()
-    started = time.perf_counter()
     window = build_main_window()
     marks = OpenMarks(window, seed)
+    painted: list[float] = []
+    window.first_painted.connect(lambda: painted.append(time.perf_counter()))
     window.show()
+    spin(lambda: bool(painted))
     meter.start()
-    print(f"  {'seed at start-up':26} {marks.wait(started, meter)}")
+    print(f"  {'seed, after first paint':26} {marks.wait(painted[0], meter)}")
     for label, article_id in (
         ("10k words, first open", long_id),
         ("seed, again", seed),

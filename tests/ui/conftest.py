@@ -42,7 +42,7 @@ def make_window(qtbot, sync_workers: None) -> Iterator[Callable[[], MainWindow]]
     windows: list[MainWindow] = []
 
     def make() -> MainWindow:
-        window = build_main_window()
+        window = build_main_window(warm_up=False)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

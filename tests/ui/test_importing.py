@@ -1,0 +1,73 @@
+"""Importing from the window: in a worker, with progress, a cancel, and a report of failures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.ui.importing.controller import ImportController
+from desktop.ui.importing.report_dialog import ImportReportDialog, failure_reason, report_summary
+
+
+def write_articles(folder: Path, count: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(count):
+        path = folder / f"report-{n:03d}.txt"
+        path.write_text(f"Report {n}\n\nHarbour workers met on day {n} to discuss wages.\n")
+        paths.append(path)
+    return paths
+
+
+def test_import_runs_in_a_worker_with_progress(qtbot, library, tmp_path):
+    write_articles(tmp_path / "in", 40)
+    (tmp_path / "in" / "empty.txt").write_text("")
+    controller = ImportController()
+    progress: list[tuple[int, int]] = []
+    controller.progress.connect(lambda done, total, _path: progress.append((done, total)))
+    with qtbot.waitSignal(controller.finished, timeout=20000) as finished:
+        controller.start([tmp_path / "in"])
+        assert controller.is_running()
+    report = finished.args[0]
+    assert len(report.imported) == 40
+    assert [f.path.name for f in report.failures] == ["empty.txt"]
+    assert progress and progress[-1] == (41, 41)  # the last file is always reported
+    assert not controller.is_running()
+    assert library.store.count() == 41  # the seed and the 40 reports
+
+
+def test_cancel_stops_the_import_and_the_next_one_runs(qtbot, library, tmp_path):
+    paths = write_articles(tmp_path / "in", 50)
+    controller = ImportController()
+    with qtbot.waitSignal(controller.finished, timeout=20000) as finished:
+        controller.start(paths)
+        controller.cancel()  # the worker checks between files
+    cancelled = finished.args[0]
+    assert cancelled.cancelled and len(cancelled.files) < 50
+    assert library.store.count() == 1 + len(cancelled.imported)  # the seed and what got in
+    with qtbot.waitSignal(controller.finished, timeout=20000) as finished:
+        controller.start(paths)
+    assert not finished.args[0].cancelled
+    assert len(finished.args[0].imported) == 50 - len(cancelled.imported)
+    assert library.store.count() == 51
+
+
+def test_report_names_each_failed_file_and_why(qtbot, tmp_path):
+    from desktop.core.library.importing import FileResult, ImportReport
+
+    bad = tmp_path / "bad.html"
+    report = ImportReport(
+        [
+            FileResult(tmp_path / "a.txt", imported=(5,)),
+            FileResult(tmp_path / "b.txt", duplicates=(5,)),
+            FileResult(bad, error=f"{bad}: binary file, not text"),
+        ]
+    )
+    assert report_summary(report) == (
+        "Imported 1 article; 1 already in the library; 1 file failed."
+    )
+    assert failure_reason(str(bad), f"{bad}: binary file, not text") == "binary file, not text"
+    dialog = ImportReportDialog(report)
+    qtbot.addWidget(dialog)
+    assert dialog.failed_files() == ["bad.html"]
+    assert dialog.failures.topLevelItem(0).text(1) == "binary file, not text"
+    assert not dialog.isModal()
