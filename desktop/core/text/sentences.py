@@ -41,6 +41,7 @@ _RUN_ON_BEFORE = r"(?<=[a-zß-ÿ0-9’”\"')\]])"
 # A caption label's colon: "Skilful: The kite weighs..." (a capital letter follows).
 _LABEL_COLON = re.compile(r"(?<=\w):\s+(?=[A-Z])")
 _LABEL_WORDS = 4
+_LAST_WORD_BEFORE = re.compile(r"(?<!\S)([a-zß-ÿ][\w’'-]*)\s*$")
 _NON_SPACE = re.compile(r"\S+")
 _RUN_ON_END = re.compile(r"[a-zß-ÿ0-9’”\"')\]]$")
 
@@ -103,6 +104,8 @@ class _Language:
     number_abbreviations: frozenset[str]
     furniture: re.Pattern[str] | None
     run_on_starters: re.Pattern[str] | None
+    starters: re.Pattern[str] | None
+    title_preceders: frozenset[str]
 
 
 def split_sentences(text: str, language: str = "en") -> list[Sentence]:
@@ -131,6 +134,11 @@ def _run_on_pieces(text: str, start: int, end: int, rules: _Language) -> list[tu
         cuts.update(m.end() for m in rules.furniture.finditer(text, start, end))
     if rules.run_on_starters is not None:
         cuts.update(m.start() for m in rules.run_on_starters.finditer(text, start, end))
+    if rules.starters is not None:
+        for m in rules.starters.finditer(text, start, end):
+            before = _LAST_WORD_BEFORE.search(text, start, m.start())
+            if before and before.group(1) not in rules.title_preceders:
+                cuts.add(m.start())
     cuts.update(_caption_label_starts(text, start, end))
     pieces = []
     for cut in sorted(c for c in cuts if start < c < end):
@@ -247,6 +255,11 @@ def _language(language: str) -> _Language:
         frozenset(_word_list(language, "number_abbreviations.txt")),
         _alternatives(r"(?<!\w)(?i:", _lines(language, "furniture.txt"), r")(?=\s+\S)"),
         _alternatives(_RUN_ON_BEFORE + r"\s+(?=", _lines(language, "runon_starters.txt"), r"\s)"),
+        # One-letter starters ("A", "I") stand mid-sentence too often ("plan A", "then I").
+        _alternatives(
+            r"(?<=[a-zß-ÿ])\s+(?=", [w.capitalize() for w in starters if len(w) > 1], r"\s)"
+        ),
+        frozenset(_word_list(language, "title_preceders.txt")),
     )
 
 

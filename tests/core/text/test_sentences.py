@@ -154,3 +154,16 @@ def test_run_on_sentence_starter_splits_only_cased_text() -> None:
     ]
     lower = "he left court on friday he said he was sorry."
     assert texts(lower) == [lower]
+
+
+def test_caption_glued_before_a_sentence_starter_is_split_but_titles_are_not() -> None:
+    assert texts("He scored with his eyes shut The Spanish midfielder smiled.") == [
+        "He scored with his eyes shut",
+        "The Spanish midfielder smiled.",
+    ]
+    for kept in (
+        "It was immortalised in The Great Escape starring Steve McQueen.",
+        "She told The Times she would stay.",
+        "He starred in the film The Sea Inside last year.",
+    ):
+        assert texts(kept) == [kept]
