@@ -85,9 +85,10 @@ def build_main_window(
     from desktop.ui.settings import WindowSettings
     from desktop.ui.theme import current_theme, theme_events
 
-    # Fusion honours the theme's palette everywhere; the palette follows the colour scheme.
+    # Fusion honours the theme's palette everywhere. theme_events() follows the system colour
+    # scheme from now on (and repaints with the new palette); this sets the first one.
     QApplication.setStyle("Fusion")
-    theme_events().changed.connect(lambda theme: QApplication.setPalette(theme.palette()))
+    theme_events()
     QApplication.setPalette(current_theme().palette())
     window = MainWindow(library or open_library(), settings or WindowSettings())
     if warm_up:

@@ -91,6 +91,7 @@ def test_open_article_scroll_and_font_are_remembered(make_window, library, qtbot
     other = add_article(library, "Port budget", text)
     first = make_window()
     first.reader.set_font_size(17)
+    first.summary_pane.set_method("lexrank")
     assert first.library_pane.select_article(other)
     qtbot.waitUntil(lambda: first.article is not None and first.article.id == other, timeout=3000)
     first.reader.set_scroll_fraction(0.5)
@@ -101,6 +102,7 @@ def test_open_article_scroll_and_font_are_remembered(make_window, library, qtbot
     second = make_window()
     assert second.article.id == other
     assert second.reader.font_size() == 17
+    assert second.summary_pane.method() == "lexrank"
     qtbot.waitUntil(lambda: abs(second.reader.scroll_fraction() - scrolled) < 0.02, timeout=3000)
 
 
@@ -201,3 +203,36 @@ def test_a_not_an_entity_correction_survives_a_restart(make_window):
     again = shown_entities(second)
     assert again and all((e.canonical or e.text) != name for e in again)
     assert not coloured_as(second, place.start, "place")
+
+
+def test_opening_a_passage_from_another_article_jumps_to_it(window, library, qtbot):
+    text = "\n\n".join(f"Paragraph {n} on the harbour budget." for n in range(200))
+    other = add_article(library, "Harbour budget", text)
+    window.library_pane.refresh()
+    start = text.index("Paragraph 150")
+    window.open_article_at(other, start, start + len("Paragraph 150"))
+    assert window.article.id == other
+    assert window.library_pane.table.currentIndex().data(ARTICLE_ID_ROLE) == other
+
+    def cursor_in_paragraph_150() -> bool:
+        cursor = window.reader.page.textCursor()
+        return cursor.block().text().startswith("Paragraph 150")
+
+    qtbot.waitUntil(cursor_in_paragraph_150)
+    assert window.reader.scroll_fraction() > 0.5
+
+
+def test_the_window_follows_the_dark_theme(window, qtbot):
+    from PySide6.QtGui import QPalette
+
+    from desktop.ui.theme import DARK, set_theme
+
+    try:
+        set_theme("dark")
+        table = window.library_pane.table
+        qtbot.waitUntil(
+            lambda: table.palette().color(QPalette.ColorRole.Base) == DARK.color("page")
+        )
+        assert window.palette().color(QPalette.ColorRole.Window) == DARK.color("window")
+    finally:
+        set_theme(None)

@@ -69,6 +69,7 @@ class LibraryPane(QWidget):
         self.search.setPlaceholderText("Search the library")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search the library")
+        self.search.setAcceptDrops(False)  # dropped files are imported by the window
         self.unread = self._toggle("Unread", "Only unread articles")
         self.starred = self._toggle("Starred", "Only starred articles")
         self.watchlist = self._toggle("Watchlist", "Only articles that match your watchlist")
