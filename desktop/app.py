@@ -133,22 +133,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _exit_after_first_paint(window: MainWindow) -> None:
-    """Print the seconds from interpreter start to the window's first paint, then quit."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    """For start-up measurements: once the window is painted, print the seconds since this
+    module was imported and which heavy libraries were already loaded, then quit."""
     from PySide6.QtWidgets import QApplication
 
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                window.removeEventFilter(self)
-                heavy = [m for m in ("nltk", "sumy", "numpy") if m in sys.modules]
-                print(
-                    f"painted {time.perf_counter() - _STARTED:.3f} s after app import;"
-                    f" heavy modules loaded: {', '.join(heavy) or 'none'}",
-                    flush=True,
-                )
-                QTimer.singleShot(0, QApplication.quit)
-            return False
+    def report() -> None:
+        heavy = [m for m in ("nltk", "sumy", "numpy") if m in sys.modules]
+        print(
+            f"painted {time.perf_counter() - _STARTED:.3f} s after app import;"
+            f" heavy modules loaded: {', '.join(heavy) or 'none'}",
+            flush=True,
+        )
+        QApplication.quit()
 
-    window._first_paint = FirstPaint(window)  # type: ignore[attr-defined]
-    window.installEventFilter(window._first_paint)  # type: ignore[attr-defined]
+    window.first_painted.connect(report)

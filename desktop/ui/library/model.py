@@ -69,6 +69,8 @@ class LibraryModel(QAbstractTableModel):
         self._sort = "date"
         self._descending = True
         self._generation = 0
+        self._unread_font = QFont()
+        self._unread_font.setBold(True)  # unread rows are bold, as in a mail client
         # Listings run in a thread of their own: one at a time, never behind slow work.
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -227,9 +229,7 @@ class LibraryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(index.row(), row, key)
         if role == Qt.ItemDataRole.FontRole and not row.read:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return self._unread_font
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if key in _NUMERIC:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
