@@ -41,7 +41,8 @@ _RUN_ON_BEFORE = r"(?<=[a-zß-ÿ0-9’”\"')\]])"
 # A caption label's colon: "Skilful: The kite weighs..." (a capital letter follows).
 _LABEL_COLON = re.compile(r"(?<=\w):\s+(?=[A-Z])")
 _LABEL_WORDS = 4
-_LAST_WORD_BEFORE = re.compile(r"(?<!\S)([a-zß-ÿ][\w’'-]*)\s*$")
+_NON_SPACE_AT_END = re.compile(r"\S+$")
+_CLOSING = "’”\"')]"
 _NON_SPACE = re.compile(r"\S+")
 _RUN_ON_END = re.compile(r"[a-zß-ÿ0-9’”\"')\]]$")
 
@@ -136,8 +137,8 @@ def _run_on_pieces(text: str, start: int, end: int, rules: _Language) -> list[tu
         cuts.update(m.start() for m in rules.run_on_starters.finditer(text, start, end))
     if rules.starters is not None:
         for m in rules.starters.finditer(text, start, end):
-            before = _LAST_WORD_BEFORE.search(text, start, m.start())
-            if before and before.group(1) not in rules.title_preceders:
+            before = _NON_SPACE_AT_END.search(text, start, m.start())
+            if before and _glued_sentence_start(before.group(), rules.title_preceders):
                 cuts.add(m.start())
     cuts.update(_caption_label_starts(text, start, end))
     pieces = []
@@ -194,6 +195,17 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _glued_sentence_start(before: str, title_preceders: frozenset[str]) -> bool:
+    """Whether a capitalised sentence starter after the token ``before`` begins a sentence that
+    lost its period: after a lower-case word that does not introduce names or titles, a number,
+    or a closing quote or bracket that is not a possessive ("the Exiles’ No 10 shirt")."""
+    if before[0].isdigit() or (before[0].islower() and before[-1].isalnum()):
+        return before.lower() not in title_preceders
+    if before[-1] in _CLOSING and len(before) > 1:
+        return before[-2] not in ".!?,;:sS"
+    return False
 
 
 def _caption_label_starts(text: str, start: int, end: int) -> Iterator[int]:
@@ -257,7 +269,7 @@ def _language(language: str) -> _Language:
         _alternatives(_RUN_ON_BEFORE + r"\s+(?=", _lines(language, "runon_starters.txt"), r"\s)"),
         # One-letter starters ("A", "I") stand mid-sentence too often ("plan A", "then I").
         _alternatives(
-            r"(?<=[a-zß-ÿ])\s+(?=", [w.capitalize() for w in starters if len(w) > 1], r"\s)"
+            _RUN_ON_BEFORE + r"\s+(?=", [w.capitalize() for w in starters if len(w) > 1], r"\s)"
         ),
         frozenset(_word_list(language, "title_preceders.txt")),
     )

@@ -161,7 +161,12 @@ def test_caption_glued_before_a_sentence_starter_is_split_but_titles_are_not() -
         "He scored with his eyes shut",
         "The Spanish midfielder smiled.",
     ]
+    assert texts("It is dubbed ‘The First Great Escape’ The story is remarkable.") == [
+        "It is dubbed ‘The First Great Escape’",
+        "The story is remarkable.",
+    ]
     for kept in (
+        "Barkley reclaims the Exiles’ No 10 shirt.",
         "It was immortalised in The Great Escape starring Steve McQueen.",
         "She told The Times she would stay.",
         "He starred in the film The Sea Inside last year.",
