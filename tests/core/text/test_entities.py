@@ -7,6 +7,8 @@ import sys
 from collections import defaultdict
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.core.resources import seeds_dir
 from desktop.core.text.entities import find_entities
@@ -124,3 +126,38 @@ def test_needs_no_nltk() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Trump",
+                "Trump's",
+                "NATO",
+                "(EDA)",
+                "President",
+                "Kyiv",
+                "and",
+                ",",
+                ".",
+                "\n",
+                "EUROPE",
+                "said",
+                "Ms",
+                "Zelenskyy",
+                "😀",
+                "\r\n",
+                "the",
+                "Agency",
+                "1,200",
+            ]
+        ),
+        max_size=40,
+    ).map(" ".join)
+)
+def test_offsets_are_exact_for_any_mix_of_words(text: str) -> None:
+    for entity in find_entities(text):
+        assert text[entity.start : entity.end] == entity.text
+        assert entity.category in ("leader", "person", "institution", "place")
