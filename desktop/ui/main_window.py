@@ -51,6 +51,7 @@ SIDE_TABS = ("Summary", "Entities", "Notes")
 LIST_REFRESH_MS = 500
 INDEX_DELAY_MS = 3000
 SHUTDOWN_WAIT_MS = 5000
+SETTLE_MS = 1500
 
 
 class MainWindow(QMainWindow):
@@ -190,7 +191,7 @@ class MainWindow(QMainWindow):
         self._jump, self._scroll = None, 0.0
         if jump or scroll:
             # After the reader has laid the new text out, so the scroll range is known.
-            QTimer.singleShot(0, lambda: self._restore_position(article_id, jump, scroll))
+            QTimer.singleShot(0, self, lambda: self._restore_position(article_id, jump, scroll))
 
     def _restore_position(
         self, article_id: int, jump: tuple[int, int] | None, scroll: float
@@ -199,8 +200,17 @@ class MainWindow(QMainWindow):
             return
         if jump:
             self.reader.scroll_to(*jump)
-        else:
+            return
+        self.reader.set_scroll_fraction(scroll)
+        # The text may be laid out again once the window has its final size: keep the place
+        # through those first re-layouts.
+        bar = self.reader.page.verticalScrollBar()
+
+        def keep(*_: int) -> None:
             self.reader.set_scroll_fraction(scroll)
+
+        bar.rangeChanged.connect(keep)
+        QTimer.singleShot(SETTLE_MS, bar, lambda: bar.rangeChanged.disconnect(keep))
 
     # --- import --------------------------------------------------------------------------
     def import_files_dialog(self) -> None:
