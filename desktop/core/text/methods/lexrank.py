@@ -27,13 +27,14 @@ def rank_lexrank(sentences: Sequence[Sentence], language: str, limit: int) -> Ra
     max_tf = np.ones(n)
     np.maximum.at(max_tf, terms.rows, terms.counts)
     weights = terms.counts / max_tf[terms.rows] * idf[terms.cols]
-    numerator = gram(terms.rows, terms.cols, weights, n)
-    norms = np.sqrt(np.diag(numerator))
+    cosine = gram(terms.rows, terms.cols, weights, n)
+    norms = np.sqrt(np.diag(cosine))
     denominator = np.outer(norms, norms)
-    cosine = np.divide(numerator, denominator, out=np.zeros_like(numerator), where=denominator > 0)
-    adjacency = (cosine > LexRankSummarizer.threshold).astype(float)
-    degrees = adjacency.sum(axis=1)
+    np.divide(cosine, denominator, out=cosine, where=denominator > 0)
+    cosine[denominator <= 0] = 0.0
+    adjacency = cosine > LexRankSummarizer.threshold
+    degrees = adjacency.sum(axis=1).astype(float)
     degrees[degrees == 0] = 1
-    matrix = adjacency / degrees[:, None]
+    matrix = np.divide(adjacency, degrees[:, None], out=denominator)
     scores = LexRankSummarizer.power_method(matrix, LexRankSummarizer.epsilon)
     return rank_by_score(last_by_text(sentences, scores))

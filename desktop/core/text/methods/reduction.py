@@ -15,8 +15,7 @@ from desktop.core.text.methods.textrank import shared_word_edges
 def rank_reduction(sentences: Sequence[Sentence], language: str, limit: int) -> Ranking:
     if not sentences:
         return []
-    shared, norm = shared_word_edges(sentences, language)
-    edges = np.divide(shared, norm, out=np.zeros_like(shared), where=(shared != 0) & (norm != 0))
+    edges = shared_word_edges(sentences, language, when_both_single="zero")
     np.fill_diagonal(edges, 0.0)
     per_sentence = edges.sum(axis=1)
     # sumy keys ratings by sentence text, so sentences with the same text pool their edges.
