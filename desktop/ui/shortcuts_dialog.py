@@ -47,7 +47,9 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree)
         layout.addWidget(buttons)
-        self.resize(520, 560)
+        self.tree.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a list to read, nothing to pick
+        self.tree.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
+        self.resize(520, 660)
 
     def rows(self) -> list[tuple[str, str]]:
         """Every (keys, action) row shown, for tests and accessibility checks."""
