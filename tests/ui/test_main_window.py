@@ -236,3 +236,26 @@ def test_the_window_follows_the_dark_theme(window, qtbot):
         assert window.palette().color(QPalette.ColorRole.Window) == DARK.color("window")
     finally:
         set_theme(None)
+
+
+def test_other_articles_mentioning_an_entity_filter_the_library(window, library):
+    add_article(library, "Weather", "Rain is expected across the region on Sunday.")
+    window.library_pane.refresh()
+    assert window.library_pane.model.rowCount() == 2
+    window.entity_pane.filter_library_requested.emit("Vladimir Putin")
+    assert listed_titles(window) == [window.article.title]
+    assert window.library_pane.mentions.isVisible()
+
+
+def test_a_watchlist_entry_is_counted_in_the_list_and_coloured(window, qtbot):
+    from desktop.ui.watchlist.watchlist_dialog import WatchlistDialog
+
+    window.open_watchlist()
+    dialog = window.findChild(WatchlistDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.add_entry("Alaska", "place")
+    watch_column = window.library_pane.model.columnCount() - 1
+    model = window.library_pane.model
+    qtbot.waitUntil(lambda: model.index(0, watch_column).data() == "1")
+    entities = shown_entities(window)
+    assert any(e.watchlist and e.text == "Alaska" for e in entities)
