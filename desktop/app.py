@@ -123,7 +123,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("Dossier")
     app.setApplicationDisplayName("Dossier")
     app.setDesktopFileName(APP_ID)  # ties windows to org.dossierapp.Dossier.desktop
-    window = build_main_window()
+    from desktop.core.storage.db import DatabaseError
+
+    try:
+        window = build_main_window()
+    except DatabaseError as exc:  # locked, corrupt or newer: the user can act on the message
+        from PySide6.QtWidgets import QMessageBox
+
+        print(f"dossier: {exc}", file=sys.stderr)
+        QMessageBox.critical(None, "Dossier cannot open its library", str(exc))
+        return 1
     if args.exit_after_paint:
         _exit_after_first_paint(window)
     window.show()

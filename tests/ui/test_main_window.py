@@ -259,3 +259,20 @@ def test_a_watchlist_entry_is_counted_in_the_list_and_coloured(window, qtbot):
     qtbot.waitUntil(lambda: model.index(0, watch_column).data() == "1")
     entities = shown_entities(window)
     assert any(e.watchlist and e.text == "Alaska" for e in entities)
+
+
+def test_a_library_written_by_a_newer_version_is_reported_not_crashed(
+    dossier_home, monkeypatch, capsys
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.app import main
+    from desktop.core.library.session import open_library
+
+    with open_library() as library:
+        library.conn.execute("PRAGMA user_version = 9999")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    assert main([]) == 1
+    assert "newer Dossier" in shown[0]
+    assert "newer Dossier" in capsys.readouterr().err
