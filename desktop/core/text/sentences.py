@@ -10,6 +10,7 @@ sentence of its own. Offsets are Python string indexes: ``text[s.start:s.end] ==
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -42,6 +43,7 @@ _RUN_ON_BEFORE = r"(?<=[a-zß-ÿ0-9’”\"')\]])"
 _LABEL_COLON = re.compile(r"(?<=\w):\s+(?=[A-Z])")
 _LABEL_WORDS = 4
 _NON_SPACE_AT_END = re.compile(r"\S+$")
+_LONGEST_TOKEN = 100
 _CLOSING = "’”\"')]"
 _NON_SPACE = re.compile(r"\S+")
 _RUN_ON_END = re.compile(r"[a-zß-ÿ0-9’”\"')\]]$")
@@ -121,15 +123,16 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
         spans = _merge_number_abbreviations(
             text, start, list(rules.tokenizer.span_tokenize(text[start:end])), rules
         )
+        cuts = _run_on_cuts(text, start, end, rules)
         for s, e in spans:
-            for a, b in _run_on_pieces(text, start + s, start + e, rules):
+            for a, b in _pieces(text, start + s, start + e, cuts):
                 sentences.append(Sentence(a, b, text[a:b]))
     return sentences
 
 
-def _run_on_pieces(text: str, start: int, end: int, rules: _Language) -> list[tuple[int, int]]:
-    """Split a Punkt sentence where scraped news runs a caption or page furniture into the
-    next sentence without punctuation ("...last Saturday Skilful: The kite weighs...")."""
+def _run_on_cuts(text: str, start: int, end: int, rules: _Language) -> list[int]:
+    """Where scraped news runs page furniture or a caption into the next sentence without
+    punctuation ("Scroll down for video Crowds gathered...", "...eyes shut The Spanish...")."""
     cuts = set()
     if rules.furniture is not None:
         cuts.update(m.end() for m in rules.furniture.finditer(text, start, end))
@@ -137,12 +140,21 @@ def _run_on_pieces(text: str, start: int, end: int, rules: _Language) -> list[tu
         cuts.update(m.start() for m in rules.run_on_starters.finditer(text, start, end))
     if rules.starters is not None:
         for m in rules.starters.finditer(text, start, end):
-            before = _NON_SPACE_AT_END.search(text, start, m.start())
+            before = _NON_SPACE_AT_END.search(
+                text, max(start, m.start() - _LONGEST_TOKEN), m.start()
+            )
             if before and _glued_sentence_start(before.group(), rules.title_preceders):
                 cuts.add(m.start())
-    cuts.update(_caption_label_starts(text, start, end))
+    return sorted(cuts)
+
+
+def _pieces(text: str, start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
+    """A Punkt sentence cut at the run-on points inside it and before caption labels."""
+    inside = set(cuts[bisect_right(cuts, start) : bisect_left(cuts, end)])
+    if text.find(":", start, end) != -1:
+        inside.update(_caption_label_starts(text, start, end))
     pieces = []
-    for cut in sorted(c for c in cuts if start < c < end):
+    for cut in sorted(c for c in inside if start < c < end):
         pieces.append(_stripped(text, start, cut))
         start = cut
     pieces.append(_stripped(text, start, end))
