@@ -14,7 +14,6 @@ splitting the text stays flat however long the article is.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
@@ -24,8 +23,9 @@ import numpy as np
 from desktop.core.models import Sentence
 from desktop.core.resources import ResourceNotFound, resource_path
 from desktop.core.text.methods import Ranking
-from desktop.core.text.sumy_adapter import stemmer, stop_words
-from desktop.core.text.words import words
+from desktop.core.text.methods.terms import cached_stemmer
+from desktop.core.text.sumy_adapter import stop_words
+from desktop.core.text.words import WORD
 
 # Tuned on half of the lower-cased CNN/DailyMail dev set, checked on the other half.
 CANDIDATES = 15
@@ -114,39 +114,48 @@ def _length_prior(lengths: np.ndarray) -> np.ndarray:
 def _similarity_to_all(sentences: Sequence[Sentence], k: int, language: str) -> np.ndarray:
     """Cosine similarity (tf-idf within the article) of each of the first ``k`` sentences to all.
 
-    Only the terms of those ``k`` sentences matter, so the matrix is built over them alone.
+    Only the terms of those ``k`` sentences can be shared with them, so the dense matrix is
+    built over those terms alone.
     """
-    stem = _stemmer(language)
-    stops = stop_words(language)
-    terms = [
-        [stem(w) for w in (w.lower() for w in words(s.text)) if w not in stops] for s in sentences
-    ]
-    count = len(sentences)
-    document_frequency: dict[str, int] = {}
-    for sentence_terms in terms:
-        for term in set(sentence_terms):
-            document_frequency[term] = document_frequency.get(term, 0) + 1
-    weight = {t: math.log(1 + count / df) for t, df in document_frequency.items()}
+    term_of = _term_function(language)
     vocabulary: dict[str, int] = {}
-    for sentence_terms in terms[:k]:
-        for term in sentence_terms:
-            vocabulary.setdefault(term, len(vocabulary))
-    vectors = np.zeros((count, len(vocabulary)))
-    for row, sentence_terms in enumerate(terms):
-        tally: dict[str, int] = {}
-        for term in sentence_terms:
-            tally[term] = tally.get(term, 0) + 1
-        norm = math.sqrt(sum((n * weight[t]) ** 2 for t, n in tally.items())) or 1.0
-        for term, n in tally.items():
-            column = vocabulary.get(term)
-            if column is not None:
-                vectors[row, column] = n * weight[term] / norm
+    rows: list[int] = []
+    columns: list[int] = []
+    for row, sentence in enumerate(sentences):
+        for word in WORD.findall(sentence.text.lower()):
+            term = term_of(word)
+            if term is not None:
+                rows.append(row)
+                columns.append(vocabulary.setdefault(term, len(vocabulary)))
+    count, size = len(sentences), max(len(vocabulary), 1)
+    flat = np.array(rows, dtype=np.int64) * size + np.array(columns, dtype=np.int64)
+    pairs, tallies = np.unique(flat, return_counts=True)
+    pair_rows, pair_columns = pairs // size, pairs % size
+    document_frequency = np.bincount(pair_columns, minlength=size)
+    idf = np.log(1 + count / np.maximum(document_frequency, 1))
+    weights = tallies * idf[pair_columns]
+    norms = np.sqrt(np.bincount(pair_rows, weights=weights**2, minlength=count))
+    weights /= np.where(norms > 0, norms, 1.0)[pair_rows]
+    shared = np.unique(pair_columns[pair_rows < k])
+    dense_column = np.full(size, -1)
+    dense_column[shared] = np.arange(len(shared))
+    keep = dense_column[pair_columns] >= 0
+    vectors = np.zeros((count, len(shared)))
+    vectors[pair_rows[keep], dense_column[pair_columns[keep]]] = weights[keep]
     return vectors[:k] @ vectors.T
 
 
 @cache
-def _stemmer(language: str) -> Callable[[str], str]:
-    return lru_cache(maxsize=100_000)(stemmer(language))
+def _term_function(language: str) -> Callable[[str], str | None]:
+    """Lower-case word → its stem, or None for a stop word; memoised across articles."""
+    stem = cached_stemmer(language)
+    stops = stop_words(language)
+
+    @lru_cache(maxsize=200_000)
+    def term(word: str) -> str | None:
+        return None if word in stops else stem(word)
+
+    return term
 
 
 @cache
