@@ -16,7 +16,7 @@ import pytest
 from desktop.core.text.methods.kl import rank_kl
 from desktop.core.text.methods.lexrank import rank_lexrank
 from desktop.core.text.methods.lsa import rank_lsa
-from desktop.core.text.methods.luhn import rank_edmundson, rank_luhn
+from desktop.core.text.methods.per_sentence import rank_edmundson, rank_luhn
 from desktop.core.text.methods.reduction import rank_reduction
 from desktop.core.text.methods.stock import stock_ranker
 from desktop.core.text.methods.sumbasic import rank_sumbasic
