@@ -37,7 +37,7 @@ from desktop.core.text.ner.tokens import sequences, tokenize
 SHARED_EVAL = Path(__file__).resolve().parents[4].parent / "shared" / "eval"
 DEFAULT_TRAIN = SHARED_EVAL / "entities-conll-train.jsonl"
 DEFAULT_OUT = Path(__file__).resolve().parents[4] / "resources" / "ner"
-PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True}
+PARAMS = {"c1": 0.05, "c2": 0.1, "max_iterations": 120, "feature.possible_transitions": True}
 COMMON_WORDS = 20_000
 
 
