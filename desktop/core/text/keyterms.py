@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Protocol
@@ -71,9 +72,8 @@ def key_terms(
     """
     stops = stop_words()
     occurrences: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    surfaces: dict[tuple[str, ...], dict[str, int]] = {}
     for run in _runs(text, stops, sorted(skip)):
-        _collect(text, run, occurrences, surfaces)
+        _collect(run, occurrences)
     if not occurrences:
         return []
     specificity = _specificity({w for key in occurrences for w in key}, background)
@@ -97,7 +97,7 @@ def key_terms(
     top = chosen[0][0] if chosen else 1.0
     return [
         Term(
-            text=max(surfaces[key].items(), key=lambda kv: kv[1])[0],
+            text=_usual_form(text, occurrences[key]),
             score=round(score / top, 4),
             spans=tuple(occurrences[key]),
         )
@@ -105,64 +105,73 @@ def key_terms(
     ]
 
 
-def _runs(
-    text: str, stops: frozenset[str], skip: list[tuple[int, int]]
-) -> list[list[re.Match[str]]]:
+_Word = tuple[int, int, str]  # start, end, lower-cased word
+
+
+def _runs(text: str, stops: frozenset[str], skip: list[tuple[int, int]]) -> list[list[_Word]]:
     """Maximal runs of content words joined by a single space or hyphen; a word starting
     inside a ``skip`` span (sorted) ends the run."""
-    usable: dict[str, bool] = {}  # per distinct word: may it be part of a term?
-    runs: list[list[re.Match[str]]] = []
-    run: list[re.Match[str]] = []
+    usable: dict[str, str | None] = {}  # word → its lower case if it may be part of a term
+    runs: list[list[_Word]] = []
+    run: list[_Word] = []
     previous_end = -1
     next_skip = 0
+    skips = len(skip)
     for match in _WORD.finditer(text):
-        word = match.group()
-        ok = usable.get(word)
-        if ok is None:
-            ok = usable[word] = word.lower() not in stops and (len(word) > 1 or word.isdigit())
-        start = match.start()
-        while next_skip < len(skip) and skip[next_skip][1] <= start:
+        start, end = match.span()
+        word = text[start:end]
+        if word in usable:
+            lower = usable[word]
+        else:
+            lower = word.lower()
+            if lower in stops or (len(word) == 1 and not word.isdigit()):
+                lower = None
+            usable[word] = lower
+        while next_skip < skips and skip[next_skip][1] <= start:
             next_skip += 1
-        if ok and not (next_skip < len(skip) and skip[next_skip][0] <= start):
+        if lower is not None and not (next_skip < skips and skip[next_skip][0] <= start):
             if run and text[previous_end:start] in (" ", "-"):
-                run.append(match)
+                run.append((start, end, lower))
             else:
                 if run:
                     runs.append(run)
-                run = [] if word[0].isdigit() else [match]
+                run = [] if word[0].isdigit() else [(start, end, lower)]
         elif run:
             runs.append(run)
             run = []
-        previous_end = match.end()
+        previous_end = end
     if run:
         runs.append(run)
     return runs
 
 
-def _collect(
-    text: str,
-    run: list[re.Match[str]],
-    occurrences: dict[tuple[str, ...], list[tuple[int, int]]],
-    surfaces: dict[tuple[str, ...], dict[str, int]],
-) -> None:
-    lowers = [m.group().lower() for m in run]
+def _collect(run: list[_Word], occurrences: dict[tuple[str, ...], list[tuple[int, int]]]) -> None:
+    """Every phrase of up to ``MAX_WORDS`` words in a run, with its span."""
+    lowers = [word for _, _, word in run]
     for i in range(len(run)):
         if lowers[i][0].isdigit() or _adverb(lowers[i]):
             continue
         for n in range(1, min(MAX_WORDS, len(run) - i) + 1):
             last = lowers[i + n - 1]
-            if n > 1 and _participle(lowers[i + n - 2]) and n - 2 > 0:
+            if n > 2 and _participle(lowers[i + n - 2]):
                 break  # "ban followed discussions": a verb inside is a clause, not a phrase
             if _adverb(last):
                 break
             if (n == 1 and last[0].isdigit()) or _participle(last):
                 continue
             key = tuple(lowers[i : i + n])
-            start, end = run[i].start(), run[i + n - 1].end()
-            occurrences.setdefault(key, []).append((start, end))
-            forms = surfaces.setdefault(key, {})
-            surface = text[start:end]
-            forms[surface] = forms.get(surface, 0) + 1
+            span = (run[i][0], run[i + n - 1][1])
+            found = occurrences.get(key)
+            if found is None:
+                occurrences[key] = [span]
+            else:
+                found.append(span)
+
+
+def _usual_form(text: str, spans: list[tuple[int, int]]) -> str:
+    """The way the article writes a phrase most often (first seen wins a tie)."""
+    forms = Counter(text[start:end] for start, end in spans)
+    return max(forms, key=forms.__getitem__)
 
 
 def _participle(word: str) -> bool:
