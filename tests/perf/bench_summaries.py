@@ -14,7 +14,6 @@ sentences; no method over 2 s at 2,000 sentences.
 from __future__ import annotations
 
 import json
-import os
 import time
 import warnings
 from collections.abc import Callable
@@ -38,8 +37,6 @@ GOAL_ANY_2000_S = 2.0
 
 
 def main() -> int:
-    if hasattr(os, "nice"):
-        os.nice(10)
     warnings.simplefilter("ignore")  # sumy's LSA warns on small vocabularies
     articles = _dev_articles()
     print(f"Dev articles: {len(articles)} ({_source_name()}); 3-sentence summaries")
