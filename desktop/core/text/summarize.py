@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from desktop.core.models import Sentence, Summary, SummarySentence
+from desktop.core.text.method_names import METHODS
 from desktop.core.text.methods import Ranker, Ranking
 from desktop.core.text.methods.kl import rank_kl
 from desktop.core.text.methods.lexrank import rank_lexrank
@@ -22,18 +23,6 @@ from desktop.core.text.news import rank_news
 from desktop.core.text.sentences import split_sentences
 from desktop.core.text.words import words as word_tokens
 
-METHODS: tuple[str, ...] = (
-    "news",
-    "lead",
-    "lexrank",
-    "textrank",
-    "lsa",
-    "luhn",
-    "edmundson",
-    "kl",
-    "sumbasic",
-    "reduction",
-)
 # Bump when any method's choices may change, so cached summaries are recomputed.
 ALGORITHM_VERSION = "1"
 DEFAULT_SENTENCES = 3

@@ -2,13 +2,13 @@
 
 Summaries are computed (or looked up in the library's cache) in a worker thread; a busy bar
 shows while that runs and a result for an article or setting the user has already left is
-dropped. The list of methods is read in the background too, because importing the summariser
-loads sumy and nltk, which must not delay the window's first paint.
+dropped. The method names come from a module that imports nothing: importing the summariser
+loads numpy, which must not delay the window's first paint.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.models import Article, Summary, SummarySentence
+from desktop.core.text.method_names import METHODS
 from desktop.ui.summary.sentence_list import SentenceList
 from desktop.ui.workers import run_task, thread_library
 
@@ -54,12 +55,6 @@ def summarize_article(
     return article_summary(conn, article, method, sentences=sentences, ratio=ratio)
 
 
-def available_methods() -> tuple[str, ...]:
-    from desktop.core.text.summarize import METHODS
-
-    return tuple(METHODS)
-
-
 class SummaryPane(QWidget):
     sentence_activated = Signal(int, int)  # Python offsets of the sentence in the article
     show_in_text_toggled = Signal(bool)
@@ -75,10 +70,10 @@ class SummaryPane(QWidget):
         self._article: Article | None = None
         self._summary: Summary | None = None
         self._token = 0
-        self._wanted_method = DEFAULT_METHOD
 
         self.method_box = QComboBox(toolTip="How sentences are chosen")
-        self._add_method(DEFAULT_METHOD)
+        for name in METHODS:
+            self.method_box.addItem(METHOD_LABELS.get(name, name), name)
         self.length_box = QSpinBox(minimum=1, maximum=50, value=3, toolTip="Summary length")
         self.unit_box = QComboBox()
         self.unit_box.addItems([SENTENCES, PERCENT])
@@ -109,7 +104,6 @@ class SummaryPane(QWidget):
         self.show_in_text.toggled.connect(self._on_show_in_text)
         self.list.itemClicked.connect(self._on_item)
         self.list.itemActivated.connect(self._on_item)
-        run_task(available_methods, self._on_methods, lambda exc: self._show_status(str(exc)))
 
     # --- public API -------------------------------------------------------------------------
     def show_article(self, article: Article) -> None:
@@ -121,8 +115,7 @@ class SummaryPane(QWidget):
         return self.method_box.currentData() or DEFAULT_METHOD
 
     def set_method(self, name: str) -> None:
-        """Choose a method; a name not (yet) known is kept until the method list arrives."""
-        self._wanted_method = name
+        """Choose a method; a name this version does not offer (an old setting) is ignored."""
         index = self.method_box.findData(name)
         if index >= 0:
             self.method_box.setCurrentIndex(index)
@@ -137,22 +130,7 @@ class SummaryPane(QWidget):
         return list(self._summary.sentences)
 
     # --- private --------------------------------------------------------------------------------
-    def _add_method(self, name: str) -> None:
-        self.method_box.addItem(METHOD_LABELS.get(name, name), name)
-
-    def _on_methods(self, methods: Sequence[str]) -> None:
-        self.method_box.blockSignals(True)
-        current = self.method()
-        self.method_box.clear()
-        for name in methods:
-            self._add_method(name)
-        self.method_box.blockSignals(False)
-        wanted = self._wanted_method if self._wanted_method in methods else current
-        # Emits (and recomputes) only when this differs from the method already shown.
-        self.method_box.setCurrentIndex(max(self.method_box.findData(wanted), 0))
-
     def _on_method(self) -> None:
-        self._wanted_method = self.method()
         self.method_changed.emit(self.method())
         self._recompute()
 
