@@ -1,7 +1,8 @@
 """The window's menus and actions, with Qt's standard keys wherever a standard exists.
 
 Kept apart from ``main_window`` so the window module only lays out and wires. Every action is
-also added to the window itself, so its shortcut works whichever pane has focus.
+also added to the window itself, so its shortcut works whichever pane has focus — a pane's own
+action too (Ctrl+F finds in the article from the library list as from the reader).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -123,7 +125,11 @@ def install_menus(window: MainWindow, *extra: QMenu) -> dict[str, QAction]:
                 menu.addSeparator()
                 continue
             if isinstance(spec, QAction):
+                # One action, one shortcut: widening its context (rather than adding a second
+                # action on the same keys) leaves Qt nothing ambiguous to refuse.
+                spec.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
                 menu.addAction(spec)
+                window.addAction(spec)
                 continue
             action = QAction(spec.text, window)
             if spec.key is not None:
