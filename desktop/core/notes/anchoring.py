@@ -133,7 +133,9 @@ def _fuzzy(text: str, quote: str, prefix: str, suffix: str, hint: int) -> Anchor
         found = fuzz.partial_ratio_alignment(quote, window, score_cutoff=cutoff)
         if found is None:
             continue
-        start, end = _refine(text, quote, offset + found.dest_start, offset + found.dest_end)
+        start, end = _refine(
+            text, quote, prefix, suffix, offset + found.dest_start, offset + found.dest_end
+        )
         similarity = fuzz.ratio(quote, text[start:end]) / 100
         if similarity < FUZZY_THRESHOLD or start >= end:
             continue
@@ -143,15 +145,55 @@ def _fuzzy(text: str, quote: str, prefix: str, suffix: str, hint: int) -> Anchor
     return best
 
 
-def _refine(text: str, quote: str, start: int, end: int) -> tuple[int, int]:
+def _refine(
+    text: str, quote: str, prefix: str, suffix: str, start: int, end: int
+) -> tuple[int, int]:
     """Move the edges of an approximate match to where the quote's own edges fit best
-    (the aligner returns a window as long as the quote, not the edited passage)."""
+    (the aligner returns a window as long as the quote, not the edited passage).
+
+    Case is ignored when comparing; an edge that fell between words before is moved off the
+    middle of a word (to that word's start or end, whichever fits better), and spaces the quote
+    did not have are left out. Otherwise "according" edited to "According" scores better
+    without its first letter than with it, and the passage comes back as "ccording".
+    """
     slack = min(len(quote) // 4 + 8, 64)
+    folded = quote.casefold()
+
+    def fit(s: int, e: int) -> float:
+        return fuzz.ratio(folded, text[s:e].casefold())
+
     starts = range(max(0, start - slack), min(end - 1, start + slack) + 1)
-    new_start = max(starts, key=lambda s: (fuzz.ratio(quote, text[s:end]), -abs(s - start)))
+    new_start = max(starts, key=lambda s: (fit(s, end), -abs(s - start)))
+    if not _cuts_word(prefix[-1:], quote[:1]):
+        new_start = max(_word_edges(text, new_start), key=lambda s: fit(s, end))
     ends = range(max(new_start + 1, end - slack), min(len(text), end + slack) + 1)
-    new_end = max(ends, key=lambda e: (fuzz.ratio(quote, text[new_start:e]), -abs(e - end)))
+    new_end = max(ends, key=lambda e: (fit(new_start, e), -abs(e - end)))
+    if not _cuts_word(quote[-1:], suffix[:1]):
+        new_end = max(_word_edges(text, new_end), key=lambda e: fit(new_start, e))
+    if not quote[0].isspace():
+        while new_start < new_end and text[new_start].isspace():
+            new_start += 1
+    if not quote[-1].isspace():
+        while new_end > new_start and text[new_end - 1].isspace():
+            new_end -= 1
     return new_start, new_end
+
+
+def _cuts_word(before: str, after: str) -> bool:
+    """Whether an edge between the character ``before`` and the one ``after`` splits a word."""
+    return before.isalnum() and after.isalnum()
+
+
+def _word_edges(text: str, at: int) -> tuple[int, ...]:
+    """``at`` if it is between words, else the start and the end of the word it splits."""
+    if not _cuts_word(text[at - 1 : at] if at else "", text[at : at + 1]):
+        return (at,)
+    left, right = at, at
+    while left > 0 and text[left - 1].isalnum():
+        left -= 1
+    while right < len(text) and text[right].isalnum():
+        right += 1
+    return left, right
 
 
 def _fuzzy_score(

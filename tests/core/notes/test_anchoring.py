@@ -223,3 +223,33 @@ def test_highlights_take_the_hash_the_store_recorded() -> None:
     replace_text_and_reanchor(store, article, new)
     assert notebook.get(h.id).content_hash == "hash-chosen-by-an-importer"
     assert store.get(article).content_hash == "hash-chosen-by-an-importer"
+
+
+def test_capitalised_first_word_keeps_its_first_letter() -> None:
+    text = (
+        "The ministry denied the report on Tuesday. according to two officials who spoke on"
+        " condition of anonymity, the plan was dropped."
+    )
+    store, article = _store(text)
+    notebook = Notebook(store.conn)
+    h = notebook.add_quote(article, "according to two officials")
+    new_text = text.replace("according", "According")
+    report = _replace(store, article, new_text)
+    moved = notebook.get(h.id)
+    assert report.fuzzy == (h.id,)
+    assert moved.quote == "According to two officials" == new_text[moved.start : moved.end]
+
+
+def test_an_edited_edge_word_is_kept_whole_or_left_out_never_cut() -> None:
+    text = "Earlier today Critics said the budget was a fantasy, and the minister left."
+    quote = "Critics said the budget was a fantasy"
+    start = text.index(quote)
+    selected = selectors(text, start, start + len(quote))
+    for old, new, expected in (
+        ("Critics", "Opponents", "said the budget was a fantasy"),
+        ("fantasy", "fantasies", "Critics said the budget was a fantasies"),
+    ):
+        new_text = text.replace(old, new)
+        anchor = locate(new_text, *selected, hint=start)
+        assert anchor is not None and anchor.method == "fuzzy"
+        assert new_text[anchor.start : anchor.end] == expected
