@@ -8,7 +8,7 @@ and Viterbi runs over many sentences at a time. Results are the same labels crfs
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import repeat
 from pathlib import Path
 
@@ -76,22 +76,8 @@ class CrfModel:
 
     def score(self, groups: Sequence[Sequence[str]]) -> np.ndarray:
         """One row per group: the sum of the state weights of its features (unknown ones
-        weigh nothing), with one dictionary pass and one numpy reduction for all groups."""
-        out = np.zeros((len(groups), len(self.labels)), dtype=np.float32)
-        sizes = [len(features) for features in groups]
-        flat = [feature for features in groups for feature in features]
-        if not flat:
-            return out
-        rows = np.array(list(map(self.index.get, flat, repeat(-1, len(flat)))), dtype=np.intp)
-        owner = np.repeat(np.arange(len(groups)), sizes)
-        known = rows >= 0
-        rows, owner = rows[known], owner[known]
-        if len(rows):
-            counts = np.bincount(owner, minlength=len(groups))
-            filled = np.nonzero(counts)[0]
-            starts = np.concatenate([[0], np.cumsum(counts[filled])[:-1]])
-            out[filled] = np.add.reduceat(self.weights[rows], starts, axis=0)
-        return out
+        weigh nothing)."""
+        return sum_weights(self.index, self.weights, groups)
 
     def decode(self, emissions: np.ndarray, lengths: Sequence[int]) -> list[list[str]]:
         """Best label sequence of each sentence; ``emissions`` stacks their token scores."""
@@ -135,3 +121,25 @@ class CrfModel:
             if t > 0:
                 current[k:] = back[rows[k:], t, current[k:]]
         return [out[s, :length].tolist() for s, length in enumerate(lengths)]
+
+
+def sum_weights(
+    index: Mapping[str, int], weights: np.ndarray, groups: Sequence[Sequence[str]]
+) -> np.ndarray:
+    """Row ``i``: the sum of ``weights[index[f]]`` over the features ``f`` of ``groups[i]``
+    that ``index`` knows, with one dictionary pass and one numpy reduction for all groups."""
+    out = np.zeros((len(groups), *weights.shape[1:]), dtype=weights.dtype)
+    sizes = [len(features) for features in groups]
+    flat = [feature for features in groups for feature in features]
+    if not flat:
+        return out
+    rows = np.array(list(map(index.get, flat, repeat(-1, len(flat)))), dtype=np.intp)
+    owner = np.repeat(np.arange(len(groups)), sizes)
+    known = rows >= 0
+    rows, owner = rows[known], owner[known]
+    if len(rows):
+        counts = np.bincount(owner, minlength=len(groups))
+        filled = np.nonzero(counts)[0]
+        starts = np.concatenate([[0], np.cumsum(counts[filled])[:-1]])
+        out[filled] = np.add.reduceat(weights[rows], starts, axis=0)
+    return out

@@ -9,14 +9,16 @@ cased elsewhere in the article, how the first pass labelled it elsewhere) are ad
 
 from __future__ import annotations
 
+import re
 import string
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from itertools import chain, groupby
+from itertools import chain
 
 _SHAPE_TABLE = str.maketrans(
     string.ascii_uppercase + string.ascii_lowercase + string.digits, "X" * 26 + "x" * 26 + "d" * 10
 )
+_REPEATS = re.compile(r"(.)\1+", re.DOTALL)
 CONTEXT = (-2, -1, 1, 2)
 _CACHE_LIMIT = 300_000
 
@@ -29,7 +31,7 @@ def word_shape(word: str) -> str:
             "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
             for ch in mapped
         )
-    return "".join(ch for ch, _ in groupby(mapped))
+    return _REPEATS.sub(r"\1", mapped)
 
 
 def casing(word: str) -> str:
@@ -83,17 +85,22 @@ class FeatureExtractor:
         self._cache: dict[str, tuple[list[str], ...]] = {}
 
     def word(self, word: str) -> tuple[list[str], ...]:
-        """Features of a word itself, then the copies its neighbours at -2, -1, +1, +2 see."""
+        """``word_features``, cached: training sees each word many times."""
         cached = self._cache.get(word)
         if cached is not None:
             return cached
         if len(self._cache) > _CACHE_LIMIT:
             self._cache.clear()
+        result = self._cache[word] = self.word_features(word)
+        return result
+
+    def word_features(self, word: str) -> tuple[list[str], ...]:
+        """Features of a word itself, then the copies its neighbours at -2, -1, +1, +2 see."""
         lower = word.lower()
         shape = word_shape(word)
         rank = self.common_rank.get(lower)
         common = "none" if rank is None else ("1k" if rank < 1000 else "5k" if rank < 5000 else "x")
-        gaz = self.gazetteer.get(lower, "").split()
+        gaz = self.gazetteer.get(lower)
         own = [
             "b",
             "w=" + word,
@@ -107,19 +114,21 @@ class FeatureExtractor:
             "s3=" + lower[-3:],
             "s4=" + lower[-4:],
         ]
-        own.extend("g=" + g for g in gaz)
+        near = ["-1cm=" + common], ["1cm=" + common]
+        if gaz:
+            for g in gaz.split():
+                own.append("g=" + g)
+                near[0].append("-1g=" + g)
+                near[1].append("1g=" + g)
         if len(word) == 1:
             own.append("len1")
-        context: list[list[str]] = []
-        for k in CONTEXT:
-            feats = [f"{k}lw={lower}", f"{k}sh={shape}"]
-            if abs(k) == 1:
-                feats.append(f"{k}cm={common}")
-                feats.extend(f"{k}g={g}" for g in gaz)
-            context.append(feats)
-        result = (own, *context)
-        self._cache[word] = result
-        return result
+        return (
+            own,
+            ["-2lw=" + lower, "-2sh=" + shape],
+            ["-1lw=" + lower, "-1sh=" + shape, *near[0]],
+            ["1lw=" + lower, "1sh=" + shape, *near[1]],
+            ["2lw=" + lower, "2sh=" + shape],
+        )
 
     @staticmethod
     def token_extras(

@@ -7,6 +7,7 @@ capitals, the start of a sentence).
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from desktop.core.resources import resource_path
-from desktop.core.text.ner.crf import CrfModel
+from desktop.core.text.ner.crf import CrfModel, sum_weights
 from desktop.core.text.ner.features import (
     CONTEXT,
     FeatureExtractor,
@@ -86,7 +87,9 @@ class NerTagger:
 
     def __init__(self, folder: Path) -> None:
         self._models = (CrfModel.load(folder / PASS1_FILE), CrfModel.load(folder / PASS2_FILE))
-        self._caches: tuple[dict[str, np.ndarray], ...] = ({}, {})
+        self._index, self._weights = _joint_weights(self._models)
+        self._lock = threading.Lock()
+        self._words = _WordVectors(self._weights.shape[1:])
         self._fixed = tuple(_fixed_scores(model) for model in self._models)
         self._extractor = FeatureExtractor(
             read_gazetteer(folder / GAZETTEER_FILE), read_common(folder / COMMON_FILE)
@@ -141,7 +144,7 @@ class NerTagger:
         local = {w: i for i, w in enumerate(dict.fromkeys(flat))}
         word_ids = np.array(list(map(local.__getitem__, flat)), dtype=np.intp)
         uniq = list(local)
-        table = self._word_scores(which, uniq)
+        table = self._word_scores(uniq)[:, :, which]
         emissions = table[word_ids, 0].copy()
         position = np.concatenate([np.arange(n) for n in lengths])
         sentence_length = np.repeat(lengths, lengths)
@@ -179,24 +182,56 @@ class NerTagger:
             np.add.at(emissions, np.array(targets), model.weights[list(rows)])
         return emissions
 
-    def _word_scores(self, which: int, words: list[str]) -> np.ndarray:
-        """Score vectors [word, own/neighbour slot, label], computed once per word and model.
+    def _word_scores(self, words: list[str]) -> np.ndarray:
+        """Score vectors [word, own/neighbour slot, pass, label] of distinct ``words``, each
+        computed once for both passes (one feature lookup in the joint index) and kept."""
+        with self._lock:
+            store = self._words
+            missing = [w for w in words if w not in store.rows]
+            if missing:
+                if store.count + len(missing) > _WORD_CACHE_LIMIT:
+                    store = self._words = _WordVectors(self._weights.shape[1:])
+                features = self._extractor.word_features
+                groups = [part for w in missing for part in features(w)]
+                scores = sum_weights(self._index, self._weights, groups)
+                store.add(
+                    missing, scores.reshape(len(missing), len(CONTEXT) + 1, *scores.shape[1:])
+                )
+            return store.vectors[list(map(store.rows.__getitem__, words))]
 
-        Reads the cache once, so a worker thread clearing it meanwhile cannot break a call.
-        """
-        cache = self._caches[which]
-        vectors = [cache.get(w) for w in words]
-        missing = [i for i, vector in enumerate(vectors) if vector is None]
-        if missing:
-            new = [words[i] for i in missing]
-            groups = [part for w in new for part in self._extractor.word(w)]
-            scores = self._models[which].score(groups).reshape(len(new), len(CONTEXT) + 1, -1)
-            for i, vector in zip(missing, scores, strict=True):
-                vectors[i] = vector
-            if len(cache) + len(new) > _WORD_CACHE_LIMIT:
-                cache.clear()
-            cache.update(zip(new, scores, strict=True))
-        return np.stack(vectors)
+
+class _WordVectors:
+    """Per-word score vectors in one growing array, so a text's words are gathered with one
+    index operation instead of stacking an array per word."""
+
+    def __init__(self, shape: tuple[int, ...]) -> None:
+        self.rows: dict[str, int] = {}
+        self.count = 0
+        self.vectors = np.zeros((4096, len(CONTEXT) + 1, *shape), dtype=np.float32)
+
+    def add(self, words: list[str], vectors: np.ndarray) -> None:
+        end = self.count + len(words)
+        if end > len(self.vectors):
+            grown = np.zeros((max(end, 2 * len(self.vectors)), *self.vectors.shape[1:]), np.float32)
+            grown[: self.count] = self.vectors[: self.count]
+            self.vectors = grown
+        self.vectors[self.count : end] = vectors
+        self.rows.update(zip(words, range(self.count, end), strict=True))
+        self.count = end
+
+
+def _joint_weights(models: Sequence[CrfModel]) -> tuple[dict[str, int], np.ndarray]:
+    """One attribute index over all passes and weights [attribute, pass, label] (zero where a
+    pass lacks the attribute): a word's features are looked up once for every pass."""
+    if any(model.labels != models[0].labels for model in models):
+        raise ValueError("the tagger's passes must share one label order")
+    names = dict.fromkeys(a for model in models for a in model.attributes)
+    index = {a: i for i, a in enumerate(names)}
+    weights = np.zeros((len(index), len(models), len(models[0].labels)), dtype=np.float32)
+    for m, model in enumerate(models):
+        rows = np.fromiter(map(index.__getitem__, model.attributes), np.intp, len(model.attributes))
+        weights[rows, m] = model.weights
+    return index, weights
 
 
 def _fixed_scores(model: CrfModel) -> dict[str, np.ndarray]:
