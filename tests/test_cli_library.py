@@ -158,3 +158,20 @@ def test_import_on_a_terminal_shows_a_progress_bar(tmp_path: Path) -> None:
     assert "\r[##########" in shown
     assert "] 3/3 " in shown
     assert "Imported 3, duplicates 0, failed 0." in shown
+
+
+def test_reimport_of_a_changed_file_reports_it_updated(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    story = tmp_path / "harbour.txt"
+    story.write_text("The council approved the harbour plan.\n\nWork starts in spring.\n")
+    (article_id,) = run_json(capsys, "import", str(story))["imported"]
+    story.write_text("The council approved the harbour plan.\n\nWork starts in May.\n")
+    report = run_json(capsys, "import", str(story))
+    assert report["updated"] == [article_id] == report["files"][0]["updated"]
+    assert report["imported"] == [] and report["duplicates"] == []
+    story.write_text("The council approved the harbour plan.\n\nWork starts in June.\n")
+    code, out, _ = run(capsys, "import", str(story))
+    assert code == 0 and out.strip() == "Imported 0, updated 1, duplicates 0, failed 0."
+    shown = run_json(capsys, "show", str(article_id))
+    assert "June" in shown["text"]

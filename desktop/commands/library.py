@@ -24,7 +24,11 @@ _LISTED_FIELDS = (
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    p = commands.add_parser("import", help="add article files or folders (recursive)")
+    p = commands.add_parser(
+        "import",
+        help="add article files or folders (recursive); a changed text of an article already"
+        " in the library (same URL or file) updates it and re-anchors its notes",
+    )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to import")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(run=run_import)
@@ -79,8 +83,9 @@ def run_import(args: argparse.Namespace) -> int:
     else:
         for failure in report.failures:
             print(f"dossier: {failure.error}", file=sys.stderr)
+        updated = f"updated {len(report.updated)}, " if report.updated else ""
         print(
-            f"Imported {len(report.imported)}, duplicates {len(report.duplicates)}, "
+            f"Imported {len(report.imported)}, {updated}duplicates {len(report.duplicates)}, "
             f"failed {len(report.failures)}."
         )
     return 1 if report.failures else 0
@@ -91,11 +96,13 @@ def _report_json(report: ImportReport) -> dict[str, Any]:
         "imported": report.imported,
         "duplicates": report.duplicates,
         "failed": [{"path": str(f.path), "reason": f.error} for f in report.failures],
+        "updated": report.updated,
         "files": [
             {
                 "path": str(f.path),
                 "imported": list(f.imported),
                 "duplicates": list(f.duplicates),
+                "updated": list(f.updated),
                 "error": f.error,
             }
             for f in report.files

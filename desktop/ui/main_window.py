@@ -243,6 +243,8 @@ class MainWindow(QMainWindow):
     def _on_import_finished(self, report: ImportReport) -> None:
         self.statusBar().showMessage(report_summary(report), 15000)
         self.library_pane.refresh()
+        if self.article is not None and self.article.id in report.updated:
+            self.open_article(self.article.id)  # its new text, highlights re-anchored
         self.indexer.start()
         if report.failures:
             self.import_report = ImportReportDialog(report, self)

@@ -3,7 +3,8 @@
 Runs anywhere (CLI, tests, the window's worker thread): it takes a progress callback and an
 optional cancel event instead of printing. Files are read and parsed before any write, and
 stored in one transaction per batch, so a file that cannot be read changes nothing and a
-failed write leaves no half-stored batch.
+failed write leaves no half-stored batch. A new text of an article already stored (same URL or
+origin, see ``versions``) updates that article in place and re-anchors its highlights.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core.library.importers import SUPPORTED_SUFFIXES, UnreadableFile, read_articles
+from desktop.core.library.store import with_hash
+from desktop.core.library.versions import previous_version, store_version
 from desktop.core.models import Article
 from desktop.core.storage.db import DatabaseError, transaction
 
@@ -34,12 +37,14 @@ BATCH_FILES = 200
 
 @dataclass(frozen=True)
 class FileResult:
-    """What became of one file: ids stored, ids it duplicated, or why it failed."""
+    """What became of one file: ids stored, ids it duplicated, ids it updated with a new
+    version of their text, or why it failed."""
 
     path: Path
     imported: tuple[int, ...] = ()
     duplicates: tuple[int, ...] = ()
     error: str = ""
+    updated: tuple[int, ...] = ()
 
     @property
     def failed(self) -> bool:
@@ -60,6 +65,10 @@ class ImportReport:
     @property
     def duplicates(self) -> list[int]:
         return [i for f in self.files for i in f.duplicates]
+
+    @property
+    def updated(self) -> list[int]:
+        return [i for f in self.files for i in f.updated]
 
     @property
     def failures(self) -> list[FileResult]:
@@ -131,14 +140,25 @@ def store_batch(library: Library, batch: list[FileRead]) -> list[FileResult]:
                 if isinstance(read, str):
                     results.append(FileResult(path, error=read))
                     continue
-                added = [library.store.add(article) for article in read]
-                results.append(
-                    FileResult(
-                        path,
-                        imported=tuple(a.id for a in added if not a.duplicate),
-                        duplicates=tuple(a.id for a in added if a.duplicate),
-                    )
-                )
+                outcomes: dict[str, list[int]] = {"imported": [], "duplicates": [], "updated": []}
+                for article in read:
+                    kind, article_id = _store_article(library, article)
+                    outcomes[kind].append(article_id)
+                results.append(FileResult(path, **{k: tuple(v) for k, v in outcomes.items()}))
     except sqlite3.Error as exc:
         raise DatabaseError(f"cannot store imported articles in the library: {exc}") from exc
     return results
+
+
+def _store_article(library: Library, article: Article) -> tuple[str, int]:
+    """Store one article: ``("imported" | "duplicates" | "updated", id)``."""
+    article = with_hash(article)
+    known = library.conn.execute(
+        "SELECT id FROM articles WHERE content_hash = ?", (article.content_hash,)
+    ).fetchone()
+    previous = None if known else previous_version(library.conn, article)
+    if previous is not None:
+        store_version(library.store, previous, article)
+        return "updated", previous
+    added = library.store.add(article)
+    return ("duplicates" if added.duplicate else "imported"), added.id

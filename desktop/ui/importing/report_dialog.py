@@ -23,8 +23,10 @@ if TYPE_CHECKING:
 
 
 def report_summary(report: ImportReport) -> str:
-    """One line: counts of imported, duplicate and failed files."""
+    """One line: counts of imported, updated, duplicate and failed files."""
     parts = [f"Imported {len(report.imported):,} article{'s' * (len(report.imported) != 1)}"]
+    if report.updated:
+        parts.append(f"{len(report.updated):,} updated to a newer version")
     if report.duplicates:
         parts.append(f"{len(report.duplicates):,} already in the library")
     if report.failures:
