@@ -34,6 +34,7 @@ from desktop.ui.library.query import lean
 from desktop.ui.notes.highlight_controller import HighlightController
 from desktop.ui.notes.notes_menu import NotesMenu
 from desktop.ui.notes.notes_pane import NotesPane
+from desktop.ui.notes.notes_tasks import run_notes_task
 from desktop.ui.reader.reader_view import DEFAULT_FONT, ReaderView
 from desktop.ui.settings import WindowSettings
 from desktop.ui.shortcuts_dialog import ShortcutsDialog
@@ -43,6 +44,7 @@ from desktop.ui.window_state import first_article, restore_layout, save_state
 
 if TYPE_CHECKING:
     from desktop.core.library.importing import ImportReport
+    from desktop.core.notes.notebook import Notebook
 
 IMPORT_FILTER = (
     "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.xml *.rss *.atom);;All files (*)"
@@ -118,6 +120,23 @@ class MainWindow(QMainWindow):
             self.library_pane.show_opened(article_id)
             self.open_article(article_id)
         self._index_timer.start()  # the rest of the library, once the window is up
+        self._backup_notes()
+
+    def _backup_notes(self) -> None:
+        """Today's backup of the notes, if there is none yet: on the notes worker, so it never
+        delays the window and a note saved meanwhile waits for it instead of racing it."""
+        folder = self.library.paths.backups
+
+        def backup(notebook: Notebook) -> object:
+            from desktop.core.notes.backups import backup_if_due
+
+            return backup_if_due(notebook.conn, folder)
+
+        run_notes_task(
+            backup,
+            None,
+            lambda exc: self.statusBar().showMessage(f"Notes backup failed: {exc}", 15000),
+        )
 
     # --- wiring --------------------------------------------------------------------------
     def _wire(self) -> None:
