@@ -11,7 +11,7 @@ from sqlite3 import Connection
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -154,7 +154,9 @@ class LibraryPane(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         header.setSortIndicator(2, Qt.SortOrder.DescendingOrder)
-        metrics = table.fontMetrics()
+        bold = QFont(table.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)  # unread rows are bold: their dates must fit too
         widths = {
             "source": metrics.horizontalAdvance("Source nam"),
             "date": metrics.horizontalAdvance("2025-08-18") + 12,
