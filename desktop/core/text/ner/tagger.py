@@ -88,6 +88,7 @@ class NerTagger:
     def __init__(self, folder: Path) -> None:
         self._models = (CrfModel.load(folder / PASS1_FILE), CrfModel.load(folder / PASS2_FILE))
         self._index, self._weights = _joint_weights(self._models)
+        self._bigrams = _pair_rows(self._index)
         self._lock = threading.Lock()
         self._words = _WordVectors(self._weights.shape[1:])
         self._fixed = tuple(_fixed_scores(model) for model in self._models)
@@ -100,31 +101,32 @@ class NerTagger:
         tokens = tokenize(text)
         runs = sequences(text, tokens)
         sentences = [[t.text for t in run] for run in runs]
-        caps = [is_caps_sentence(words) for words in sentences]
-        case = document_casing(sentences, caps)
-        first = self._label(0, sentences, caps, case, None)
-        second = self._label(1, sentences, caps, case, document_labels(sentences, first))
         spans = []
-        offset = 0
-        for run, labels in zip(runs, second, strict=True):
-            for i, j, kind in spans_from_labels(labels):
-                spans.append(TaggedSpan(run[i].start, run[j - 1].end, kind, offset + i, offset + j))
-            offset += len(run)
+        if tokens:
+            caps = [is_caps_sentence(words) for words in sentences]
+            case = document_casing(sentences, caps)
+            layout = self._layout(sentences)
+            first = self._label(0, layout, caps, case, None)
+            second = self._label(1, layout, caps, case, document_labels(sentences, first))
+            offset = 0
+            for run, labels in zip(runs, second, strict=True):
+                for i, j, kind in spans_from_labels(labels):
+                    spans.append(
+                        TaggedSpan(run[i].start, run[j - 1].end, kind, offset + i, offset + j)
+                    )
+                offset += len(run)
         return Tagged(tokens, spans)
 
     def _label(
         self,
         which: int,
-        sentences: list[list[str]],
+        layout: _Layout,
         caps: list[bool],
         case: dict[str, str],
         doc_labels: dict[str, str] | None,
     ) -> list[list[str]]:
-        lengths = [len(words) for words in sentences]
-        if not any(lengths):
-            return [[] for _ in sentences]
-        emissions = self.emissions(which, sentences, caps, case, doc_labels)
-        return self._models[which].decode(emissions, lengths)
+        emissions = self._emissions(which, layout, caps, case, doc_labels)
+        return self._models[which].decode(emissions, layout.lengths)
 
     def emissions(
         self,
@@ -135,19 +137,54 @@ class NerTagger:
         doc_labels: dict[str, str] | None,
     ) -> np.ndarray:
         """Token × label state scores of one CRF pass over the whole text — the same sums
-        ``FeatureExtractor.sentence`` features give, built from cached per-word vectors and
-        small tables for the per-position features instead of one string list per token."""
-        model = self._models[which]
-        fixed = self._fixed[which]
+        ``FeatureExtractor.sentence`` features give."""
+        return self._emissions(which, self._layout(sentences), caps, case, doc_labels)
+
+    def _layout(self, sentences: list[list[str]]) -> _Layout:
+        """What both passes share: distinct words, token positions, and the rows of the
+        previous-word/word pairs the model knows (looked up without building a string)."""
         lengths = [len(words) for words in sentences]
         flat = [w for words in sentences for w in words]
         local = {w: i for i, w in enumerate(dict.fromkeys(flat))}
         word_ids = np.array(list(map(local.__getitem__, flat)), dtype=np.intp)
         uniq = list(local)
-        table = self._word_scores(uniq)[:, :, which]
+        lowers = [w.lower() for w in uniq]
+        position = np.concatenate([np.arange(n) for n in lengths]) if flat else word_ids
+        lower_flat = list(map(lowers.__getitem__, word_ids.tolist()))
+        starts = (position == 0).tolist()
+        bigrams = self._bigrams
+        pairs = [
+            (i, following.get(b))
+            for i, (a, b) in enumerate(pairwise(lower_flat), start=1)
+            if (following := bigrams.get(a)) is not None and not starts[i]
+        ]
+        pairs = [(i, row) for i, row in pairs if row is not None]
+        return _Layout(
+            lengths=lengths,
+            words=uniq,
+            lowers=lowers,
+            word_ids=word_ids,
+            position=position,
+            sentence_length=np.repeat(lengths, lengths),
+            pair_targets=np.array([i for i, _ in pairs], dtype=np.intp),
+            pair_rows=np.array([row for _, row in pairs], dtype=np.intp),
+        )
+
+    def _emissions(
+        self,
+        which: int,
+        layout: _Layout,
+        caps: list[bool],
+        case: dict[str, str],
+        doc_labels: dict[str, str] | None,
+    ) -> np.ndarray:
+        """Built from cached per-word vectors and small tables for the per-position features
+        instead of one string list per token."""
+        fixed = self._fixed[which]
+        word_ids, position, lengths = layout.word_ids, layout.position, layout.lengths
+        sentence_length = layout.sentence_length
+        table = self._word_scores(layout.words)[:, :, which]
         emissions = table[word_ids, 0].copy()
-        position = np.concatenate([np.arange(n) for n in lengths])
-        sentence_length = np.repeat(lengths, lengths)
         for slot, k in enumerate(CONTEXT, start=1):
             at = np.nonzero((position + k >= 0) & (position + k < sentence_length))[0]
             emissions[at] += table[word_ids[at + k], slot]
@@ -157,8 +194,8 @@ class NerTagger:
         in_capitals = np.repeat(caps, lengths)
         emissions[in_capitals] += fixed["caps"]
         # Per distinct word: its document casing (if capitalised) and first-pass label.
-        lowers = [w.lower() for w in uniq]
-        capital = np.array([w[:1].isupper() for w in uniq])[word_ids]
+        lowers = layout.lowers
+        capital = np.array([w[:1].isupper() for w in layout.words], dtype=bool)[word_ids]
         case_ids = np.array([_CASE_ID[case.get(x, "none")] for x in lowers], dtype=np.intp)
         token_case = case_ids[word_ids]
         emissions[capital] += fixed["dc"][token_case[capital]]
@@ -167,19 +204,7 @@ class NerTagger:
         if doc_labels is not None:
             label_ids = [_LABEL_ID.get(doc_labels.get(x, ""), _NO_LABEL) for x in lowers]
             emissions += fixed["d2"][np.array(label_ids, dtype=np.intp)][word_ids]
-        lower_flat = list(map(lowers.__getitem__, word_ids.tolist()))
-        starts = first.tolist()
-        index = model.index
-        found = [
-            (i, row)
-            for i, row in enumerate(
-                map(index.get, (f"-1|0={a}|{b}" for a, b in pairwise(lower_flat))), start=1
-            )
-            if row is not None and not starts[i]
-        ]
-        if found:
-            targets, rows = zip(*found, strict=True)
-            np.add.at(emissions, np.array(targets), model.weights[list(rows)])
+        emissions[layout.pair_targets] += self._weights[layout.pair_rows, which]
         return emissions
 
     def _word_scores(self, words: list[str]) -> np.ndarray:
@@ -218,6 +243,31 @@ class _WordVectors:
         self.vectors[self.count : end] = vectors
         self.rows.update(zip(words, range(self.count, end), strict=True))
         self.count = end
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    lengths: list[int]
+    words: list[str]  # distinct, in order of appearance
+    lowers: list[str]
+    word_ids: np.ndarray  # token → index into words
+    position: np.ndarray  # token → position in its sentence
+    sentence_length: np.ndarray  # token → length of its sentence
+    pair_targets: np.ndarray  # tokens whose (previous word, word) pair the model knows
+    pair_rows: np.ndarray  # and that pair's row in the joint weights
+
+
+def _pair_rows(index: dict[str, int]) -> dict[str, dict[str, int]]:
+    """previous word → word → joint row of the feature ``-1|0=previous|word``. A name that
+    could be split at more than one "|" is entered under every split, which matches exactly
+    the tokens whose feature string equals it."""
+    pairs: dict[str, dict[str, int]] = {}
+    for name, row in index.items():
+        if name.startswith("-1|0="):
+            body = name[5:]
+            for cut in (i for i, ch in enumerate(body) if ch == "|"):
+                pairs.setdefault(body[:cut], {})[body[cut + 1 :]] = row
+    return pairs
 
 
 def _joint_weights(models: Sequence[CrfModel]) -> tuple[dict[str, int], np.ndarray]:
