@@ -155,3 +155,57 @@ def test_search_pages_through_the_ranking(store: ArticleStore) -> None:
     assert len(everything) == 6
     assert [h.article.id for h in store.search("budget", limit=2, offset=2)] == everything[2:4]
     assert store.search("budget", limit=5, offset=6) == []
+
+
+def _statements(store: ArticleStore) -> list[str]:
+    """Every SQL statement ``store``'s connection runs from now on."""
+    seen: list[str] = []
+    store.conn.set_trace_callback(seen.append)
+    return seen
+
+
+def test_repeated_search_on_an_unchanged_library_is_not_ranked_again(store: ArticleStore) -> None:
+    store.add(article("Budget vote", "The budget passed."))
+    first = store.search("budget")
+    seen = _statements(store)
+    again = store.search("budget")
+    assert again == first
+    assert not any("articles_fts" in sql for sql in seen)
+    store.search("budget", limit=5)
+    assert any("bm25" in sql for sql in seen)
+
+
+def test_search_cache_follows_adds_updates_flags_and_deletes(store: ArticleStore) -> None:
+    first = store.add(article("Budget vote", "The budget passed."))
+    assert [h.article.id for h in store.search("budget")] == [first.id]
+    second = store.add(article("Debate", "A long debate on the budget."))
+    assert [h.article.id for h in store.search("budget")] == [first.id, second.id]
+    store.set_read(second.id)
+    assert [h.article.read for h in store.search("budget")] == [False, True]
+    store.replace_text(first.id, article("Vote", "The spending plan passed."))
+    assert [h.article.id for h in store.search("budget")] == [second.id]
+    store.delete(second.id)
+    assert store.search("budget") == []
+
+
+def test_search_cache_sees_writes_from_another_connection(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    reader, writer = ArticleStore(connect(path)), ArticleStore(connect(path))
+    assert reader.search("harbour") == []
+    added = writer.add(article("Harbour", "The harbour reopened."))
+    assert [h.article.id for h in reader.search("harbour")] == [added.id]
+    writer.delete(added.id)
+    assert reader.search("harbour") == []
+
+
+def test_search_cache_keeps_only_recent_queries(store: ArticleStore) -> None:
+    from desktop.core.library.store import SEARCH_CACHE_SIZE
+
+    store.add(article("Words", " ".join(f"w{i}" for i in range(SEARCH_CACHE_SIZE + 1))))
+    for i in range(SEARCH_CACHE_SIZE + 1):
+        assert len(store.search(f"w{i}")) == 1
+    seen = _statements(store)
+    store.search(f"w{SEARCH_CACHE_SIZE}")
+    assert not any("bm25" in sql for sql in seen)
+    store.search("w0")
+    assert any("bm25" in sql for sql in seen)
