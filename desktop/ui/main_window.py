@@ -151,6 +151,9 @@ class MainWindow(QMainWindow):
         summary.sentence_activated.connect(reader.scroll_to)
         summary.tint_changed.connect(reader.set_summary_tint)
         summary.method_changed.connect(self.settings.set_summary_method)
+        summary.highlight_requested.connect(self.highlights.promote)
+        entities.highlight_requested.connect(self.highlights.promote)
+        self.highlights.note_edit_requested.connect(self._show_notes_tab)
         entities.mention_activated.connect(reader.scroll_to)
         entities.filter_library_requested.connect(lib.filter_mentions)
         entities.corrections_changed.connect(self.on_entities_changed)
@@ -279,6 +282,10 @@ class MainWindow(QMainWindow):
 
     def show_side_tab(self, index: int) -> None:
         self.side_tabs.setCurrentIndex(index)
+
+    def _show_notes_tab(self, _highlight_id: str) -> None:
+        """A note is to be written: show the Notes tab, where its editor is."""
+        self.show_side_tab(SIDE_TABS.index("Notes"))
 
     def toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)

@@ -1,9 +1,10 @@
 """The entities pane: who and what the open article mentions, and the user's corrections.
 
 Entities are grouped by category with their mention counts; clicking one steps through its
-mentions in the reader. A correction (rename, merge, change category, "not an entity") is
-stored by the core in the library and applies to every article from then on; the pane says
-so with ``corrections_changed`` and the window re-colours the reader.
+mentions in the reader, and the mention shown can be made a highlight in one click. A
+correction (rename, merge, change category, "not an entity") is stored by the core in the
+library and applies to every article from then on; the pane says so with
+``corrections_changed`` and the window re-colours the reader.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ def store_correction(kind: str, *args: str) -> None:
 
 class EntityPane(QWidget):
     mention_activated = Signal(int, int)  # Python offsets of the mention to show
+    highlight_requested = Signal(int, int)  # offsets of a mention to make a highlight
     filter_library_requested = Signal(str)  # canonical name: list articles mentioning it
     corrections_changed = Signal()
     correction_failed = Signal(str)
@@ -81,7 +83,10 @@ class EntityPane(QWidget):
         self.correct_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.correct_button.setToolTip("Rename, merge, recategorise or remove this entity")
         self.correct_button.setMenu(QMenu(self.correct_button))
+        self.highlight_button = QToolButton(text="Highlight")
+        self.highlight_button.setToolTip("Make the mention shown in the article a highlight")
         buttons = QHBoxLayout()
+        buttons.addWidget(self.highlight_button)
         buttons.addWidget(self.others_button)
         buttons.addWidget(self.correct_button)
         buttons.addStretch(1)
@@ -96,6 +101,7 @@ class EntityPane(QWidget):
         self.tree.customContextMenuRequested.connect(self._on_context_menu)
         self.tree.currentItemChanged.connect(self._update_buttons)
         self.others_button.clicked.connect(self._on_others)
+        self.highlight_button.clicked.connect(self._on_highlight)
         self.correct_button.menu().aboutToShow.connect(self._fill_correct_menu)
         self._update_buttons()
 
@@ -157,6 +163,19 @@ class EntityPane(QWidget):
         self.status.setText(f"{name}: mention {index + 1} of {len(spans)}")
         self.mention_activated.emit(*spans[index])
 
+    def current_mention(self, category: str, name: str) -> tuple[int, int] | None:
+        """The mention last shown in the reader (the first one before any was shown)."""
+        spans = self._mentions.get((category, name))
+        if not spans:
+            return None
+        return spans[self._cursor.get((category, name), 0) % len(spans)]
+
+    def highlight_mention(self, category: str, name: str) -> None:
+        """Ask for the mention shown (see ``current_mention``) to become a highlight."""
+        span = self.current_mention(category, name)
+        if span is not None:
+            self.highlight_requested.emit(*span)
+
     # --- corrections --------------------------------------------------------------------------
     def rename(self, name: str, new_name: str) -> None:
         self._correct("rename", name, new_name)
@@ -185,12 +204,18 @@ class EntityPane(QWidget):
     def _update_buttons(self, *_args: object) -> None:
         key = self._selected_key()
         self.others_button.setEnabled(key is not None)
+        self.highlight_button.setEnabled(key is not None)
         self.correct_button.setEnabled(key is not None and key[0] in ENTITY_CATEGORIES)
 
     def _on_item(self, item: QTreeWidgetItem) -> None:
         key = item.data(0, KEY)
         if key:
             self.activate(*key)
+
+    def _on_highlight(self) -> None:
+        key = self._selected_key()
+        if key:
+            self.highlight_mention(*key)
 
     def _on_others(self) -> None:
         key = self._selected_key()
@@ -202,13 +227,17 @@ class EntityPane(QWidget):
         if item is None or not item.data(0, KEY):
             return
         self.tree.setCurrentItem(item)
+        self.entity_menu(*item.data(0, KEY)).exec(self.tree.viewport().mapToGlobal(point))
+
+    def entity_menu(self, category: str, name: str) -> QMenu:
+        """The context menu of an entity or key term row."""
         menu = QMenu(self)
-        category, name = item.data(0, KEY)
+        menu.addAction("Highlight this mention", lambda: self.highlight_mention(category, name))
         menu.addAction(f"Other articles mentioning {name}", self._on_others)
         if category in ENTITY_CATEGORIES:
             menu.addSeparator()
             self._add_corrections(menu, category, name)
-        menu.exec(self.tree.viewport().mapToGlobal(point))
+        return menu
 
     def _fill_correct_menu(self) -> None:
         menu = self.correct_button.menu()

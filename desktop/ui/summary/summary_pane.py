@@ -1,4 +1,5 @@
-"""The summary pane: pick a method and a length, read the chosen sentences, jump to them.
+"""The summary pane: pick a method and a length, read the chosen sentences, jump to them, and
+make one a highlight in one click (context menu or the Highlight button).
 
 Summaries are computed (or looked up in the library's cache) in a worker thread; a busy bar
 shows while that runs and a result for an article or setting the user has already left is
@@ -10,15 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidgetItem,
+    QMenu,
     QProgressBar,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -57,6 +60,7 @@ def summarize_article(
 
 class SummaryPane(QWidget):
     sentence_activated = Signal(int, int)  # Python offsets of the sentence in the article
+    highlight_requested = Signal(int, int)  # offsets of a sentence to make a highlight
     show_in_text_toggled = Signal(bool)
     summary_ready = Signal(object)  # Summary
     method_changed = Signal(str)
@@ -84,6 +88,10 @@ class SummaryPane(QWidget):
         self.status = QLabel(wordWrap=True)
         self.status.hide()
         self.list = SentenceList()
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.highlight_button = QToolButton(text="Highlight sentence")
+        self.highlight_button.setToolTip("Make the selected sentence a highlight in the article")
+        self.highlight_button.setEnabled(False)
 
         controls = QHBoxLayout()
         controls.addWidget(self.length_box)
@@ -97,6 +105,10 @@ class SummaryPane(QWidget):
         layout.addWidget(self.busy)
         layout.addWidget(self.status)
         layout.addWidget(self.list, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.highlight_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
 
         self.method_box.currentIndexChanged.connect(self._on_method)
         self.length_box.valueChanged.connect(self._recompute)
@@ -104,6 +116,11 @@ class SummaryPane(QWidget):
         self.show_in_text.toggled.connect(self._on_show_in_text)
         self.list.itemClicked.connect(self._on_item)
         self.list.itemActivated.connect(self._on_item)
+        self.list.currentRowChanged.connect(self._update_button)
+        self.list.customContextMenuRequested.connect(self._on_context_menu)
+        self.highlight_button.clicked.connect(
+            lambda: self.highlight_sentence(self.list.currentRow())
+        )
 
     # --- public API -------------------------------------------------------------------------
     def show_article(self, article: Article) -> None:
@@ -122,6 +139,11 @@ class SummaryPane(QWidget):
 
     def summary(self) -> Summary | None:
         return self._summary
+
+    def highlight_sentence(self, row: int) -> None:
+        """Ask for the summary's sentence ``row`` to become a highlight."""
+        if 0 <= row < self.list.count():
+            self.highlight_requested.emit(*self.list.offsets(row))
 
     def tint_sentences(self) -> list[SummarySentence] | None:
         """What the reader should tint: the summary when "show in text" is on, else None."""
@@ -187,3 +209,21 @@ class SummaryPane(QWidget):
 
     def _on_item(self, item: QListWidgetItem) -> None:
         self.sentence_activated.emit(*self.list.offsets(self.list.row(item)))
+
+    def _update_button(self, row: int) -> None:
+        self.highlight_button.setEnabled(0 <= row < self.list.count())
+
+    def sentence_menu(self, row: int) -> QMenu:
+        """The context menu of the summary's sentence ``row``."""
+        menu = QMenu(self)
+        menu.addAction("Highlight this sentence", lambda: self.highlight_sentence(row))
+        menu.addAction("Show in the article", lambda: self._on_item(self.list.item(row)))
+        return menu
+
+    def _on_context_menu(self, point: QPoint) -> None:
+        item = self.list.itemAt(point)
+        if item is None:
+            return
+        row = self.list.row(item)
+        self.list.setCurrentRow(row)
+        self.sentence_menu(row).exec(self.list.viewport().mapToGlobal(point))
