@@ -35,7 +35,8 @@ _COLUMNS = (
     "read, starred, origin"
 )
 _BM25 = "bm25(articles_fts, 5.0, 1.0)"
-SEARCH_CACHE_SIZE = 64
+SEARCH_CACHE_SIZE = 64  # searches remembered per store
+SEARCH_CACHE_HITS = 5_000  # hits held in all, so a few huge pages cannot pile up
 _LIST_COLUMNS = _COLUMNS.replace("text, ", "'' AS text, ")
 _SEARCH_COLUMNS = ", ".join(
     c if c.startswith("''") else f"a.{c}" for c in _LIST_COLUMNS.split(", ")
@@ -120,9 +121,10 @@ class _SearchCache:
     depend on every article, and hits carry read and starred flags.
     """
 
-    def __init__(self, conn: sqlite3.Connection, size: int) -> None:
+    def __init__(self, conn: sqlite3.Connection, size: int, hits: int) -> None:
         self.conn = conn
         self.size = size
+        self.hits = hits
         self.entries: OrderedDict[tuple[str, int, int], tuple[SearchHit, ...]] = OrderedDict()
         self.mark: tuple[int, int] = (-1, -1)
 
@@ -143,7 +145,9 @@ class _SearchCache:
 
     def put(self, key: tuple[str, int, int], hits: list[SearchHit]) -> None:
         self.entries[key] = tuple(hits)
-        if len(self.entries) > self.size:
+        while len(self.entries) > 1 and (
+            len(self.entries) > self.size or sum(map(len, self.entries.values())) > self.hits
+        ):
             self.entries.popitem(last=False)
 
 
@@ -152,7 +156,7 @@ class ArticleStore:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        self._searches = _SearchCache(conn, SEARCH_CACHE_SIZE)
+        self._searches = _SearchCache(conn, SEARCH_CACHE_SIZE, SEARCH_CACHE_HITS)
 
     def add(self, article: Article) -> AddResult:
         """Store ``article`` unless its content is already in the library."""

@@ -209,3 +209,19 @@ def test_search_cache_keeps_only_recent_queries(store: ArticleStore) -> None:
     assert not any("bm25" in sql for sql in seen)
     store.search("w0")
     assert any("bm25" in sql for sql in seen)
+
+
+def test_search_cache_bounds_the_hits_it_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("desktop.core.library.store.SEARCH_CACHE_HITS", 3)
+    store = ArticleStore(connect(tmp_path / "library.sqlite3"))
+    store.add_many(article(f"Budget {i}", f"Budget line {i}.") for i in range(3))
+    store.add(article("Tax", "A tax rise."))
+    assert len(store.search("budget")) == 3
+    assert len(store.search("tax")) == 1
+    seen = _statements(store)
+    store.search("tax")
+    assert not any("bm25" in sql for sql in seen)
+    store.search("budget")
+    assert any("bm25" in sql for sql in seen)
