@@ -9,6 +9,7 @@ import pytest
 from desktop.core.library.entity_index import article_entities, index_pending
 from desktop.core.library.importing import import_paths
 from desktop.core.library.session import Library, open_library
+from desktop.core.library.versions import same_story
 from desktop.core.notes.notebook import Notebook
 
 V1 = (
@@ -102,3 +103,27 @@ def test_update_drops_the_entity_index_of_the_old_text(library: Library, tmp_pat
     entities, _ = article_entities(library.conn, library.store.get(article_id))
     assert all(V2[e.start : e.end] == e.text for e in entities)
     assert any(e.text == "Ana Lopes" for e in entities)
+
+
+def test_another_article_under_the_same_file_name_is_new_not_an_update(
+    library: Library, tmp_path: Path
+) -> None:
+    story = _write(tmp_path / "story.txt", V1)
+    (first,) = import_paths(library, [story]).imported
+    Notebook(library.conn).add_quote(first, KEPT)
+    other = (
+        "Heavy rain closed the mountain pass for a second day, and drivers were told to take"
+        " the coast road. Snow ploughs are waiting for the storm to pass."
+    )
+    _write(story, other)
+    report = import_paths(library, [story])
+    assert report.updated == [] and len(report.imported) == 1
+    assert library.store.get(first).text == V1  # untouched, its highlight still placed
+    assert not Notebook(library.conn).for_article(first)[0].orphan
+
+
+def test_same_story_compares_runs_of_words() -> None:
+    assert same_story(V1, V2) and same_story(V2, V1)
+    assert same_story("Short note.", "short note")
+    assert not same_story(V1, "Heavy rain closed the mountain pass for a second day.")
+    assert not same_story("", V1) and not same_story("...", "...")
