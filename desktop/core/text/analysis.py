@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop.core.models import Entity, Term
 from desktop.core.text.entities import resolve_entities
-from desktop.core.text.keyterms import DocumentFrequencies, key_terms
+from desktop.core.text.keyterms import DEFAULT_LIMIT, DocumentFrequencies, key_terms
 from desktop.core.text.ner.tagger import default_tagger
 
 
@@ -12,7 +12,7 @@ def analyze(
     text: str,
     *,
     language: str = "en",
-    limit: int = 15,
+    limit: int = DEFAULT_LIMIT,
     background: DocumentFrequencies | None = None,
 ) -> tuple[list[Entity], list[Term]]:
     """Entities of ``text`` and its key terms; a term never overlaps a name the tagger found

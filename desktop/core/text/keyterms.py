@@ -1,9 +1,13 @@
 """Key terms: the phrases that set an article apart ("security guarantees", "Article 5").
 
 Candidates are runs of content words (never starting or ending with a stop word); a phrase
-scores by how often the article uses it times how unusual its words are — against the user's
-library when one is given (document frequency), otherwise against general English word
-frequencies (``wordfreq``). A word mostly used inside a longer phrase yields to the phrase.
+scores by how often the article uses it (with diminishing returns) times the summed surprise of
+its words — against the user's library when one is given (document frequency), otherwise
+against general English word frequencies (``wordfreq``). A phrase made only of everyday news
+vocabulary ("federal government") is no term, nor is a lone word unless it is both rare in
+general English and repeated ("impeachment", not "meeting"); a phrase used once only fills in
+behind repeated ones. A word mostly used inside a longer phrase yields to the phrase, and a
+plural counts with its singular ("member" / "members").
 """
 
 from __future__ import annotations
@@ -18,13 +22,28 @@ from typing import Protocol
 from desktop.core.models import Term
 from desktop.core.resources import resource_path
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+# A number with letters attached ("116th", "5G") is one word, never a letter fragment.
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,]\d+)*[^\W_]*")
 MAX_WORDS = 3
+_POSSESSIVE = ("'s", "’s")
+DEFAULT_LIMIT = 12  # more underlined phrases than this stop standing out
 # Fewer library documents than this say too little about a word: use general English instead.
 MIN_LIBRARY_DOCUMENTS = 20
 _SINGLE = 0.5  # a phrase used once is weaker evidence than its length suggests
 _RARE_ZIPF = 7.5  # specificity of a word = how far below this its Zipf frequency lies
 _UNLISTED_ZIPF = 2.0  # words rarer than the shipped table
+_NUMBER_SPECIFICITY = 3.0  # "Article 5": a number pins a phrase down
+# A lone word is a term only below this Zipf frequency ("referendum" 3.98, not "meeting" 5.15).
+_SINGLE_WORD_ZIPF = 4.2
+# A phrase used once needs a word this rare ("government shutdown": shutdown 3.62) or all its
+# words below the second limit ("peace talks": 5.02, 4.61; not "strong desire": 5.22).
+_RARE_ONCE_ZIPF = 4.0
+_PLAIN_ONCE_ZIPF = 5.1
+_NOT_NOUN_ENDINGS = ("ing", "ous", "ful", "less", "able", "ible")
+_MAX_ONCE = 4  # phrases used once only fill in behind repeated ones, a few at most
+# A phrase needs one word at least this rare: "peace talks" (talks 4.61), not "federal
+# government" (5.13, 5.57) or "social media company".
+_PHRASE_WORD_ZIPF = 5.0
 
 
 class DocumentFrequencies(Protocol):
@@ -62,7 +81,7 @@ def _zipf_table() -> dict[str, float]:
 def key_terms(
     text: str,
     *,
-    limit: int = 15,
+    limit: int = DEFAULT_LIMIT,
     background: DocumentFrequencies | None = None,
     skip: Sequence[tuple[int, int]] = (),
 ) -> list[Term]:
@@ -74,23 +93,46 @@ def key_terms(
     occurrences: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for run in _runs(text, stops, sorted(skip)):
         _collect(run, occurrences)
+    _merge_plurals(occurrences)
     if not occurrences:
         return []
-    specificity = _specificity({w for key in occurrences for w in key}, background)
+    words = {w for key in occurrences for w in key}
+    table = _zipf_table()
+    zipf = {w: _zipf(w, table) for w in words if not w[0].isdigit()}
+    specificity = _specificity(words, zipf, background)
     scored = []
     for key, spans in occurrences.items():
         count = len(spans)
-        if count < 2 and len(key) == 1 and len(occurrences) > 50:
+        if len(key) == 1:
+            if count < 2 or key[0] not in zipf or zipf[key[0]] > _SINGLE_WORD_ZIPF:
+                continue
+        elif all(zipf.get(w, 0.0) > _PHRASE_WORD_ZIPF for w in key) or (
+            count == 1 and (len(key) > 2 or not _rare_phrase(key, zipf))
+        ):
             continue
-        weight = sum(specificity[w] for w in key) / len(key)
-        score = count * weight * (1 + 0.5 * (len(key) - 1)) * (1 if count > 1 else _SINGLE)
-        scored.append((score, key))
+        weight = sum(specificity[w] for w in key)
+        score = (1 + math.log(count)) * weight * (1 if count > 1 else _SINGLE)
+        if score > 0:
+            scored.append((score, key))
     scored.sort(key=lambda item: (-item[0], item[1]))
-    dominated = _dominated(occurrences)
+    dominated = _dominated(occurrences, (key for _, key in scored))
     chosen: list[tuple[float, tuple[str, ...]]] = []
+    once = 0
+    underlined = bytearray(len(text))  # a term's text never overlaps a better term's
     for score, key in scored:
-        if key in dominated or any(_overlaps(key, other) for _, other in chosen):
+        spans = occurrences[key]
+        if (
+            key in dominated
+            or any(_overlaps(key, other) for _, other in chosen)
+            or any(any(underlined[start:end]) for start, end in spans)
+        ):
             continue
+        if len(spans) == 1:
+            if once == _MAX_ONCE:
+                continue
+            once += 1
+        for start, end in spans:
+            underlined[start:end] = b"\x01" * (end - start)
         chosen.append((score, key))
         if len(chosen) >= limit:
             break
@@ -124,13 +166,16 @@ def _runs(text: str, stops: frozenset[str], skip: list[tuple[int, int]]) -> list
             lower = usable[word]
         else:
             lower = word.lower()
-            if lower in stops or (len(word) == 1 and not word.isdigit()):
+            if _is_stop(lower, stops) or (
+                not word.isdigit() if len(word) == 1 or word[0].isdigit() else False
+            ):
                 lower = None
             usable[word] = lower
         while next_skip < skips and skip[next_skip][1] <= start:
             next_skip += 1
         if lower is not None and not (next_skip < skips and skip[next_skip][0] <= start):
-            if run and text[previous_end:start] in (" ", "-"):
+            gap = text[previous_end:start]
+            if run and (gap == " " or (gap == "-" and not word[0].isdigit())):
                 run.append((start, end, lower))
             else:
                 if run:
@@ -145,12 +190,17 @@ def _runs(text: str, stops: frozenset[str], skip: list[tuple[int, int]]) -> list
     return runs
 
 
+def _is_stop(lower: str, stops: frozenset[str]) -> bool:
+    """A stop word, also in the possessive ("Monday's")."""
+    return lower in stops or (lower[-2:] in _POSSESSIVE and lower[:-2] in stops)
+
+
 def _collect(run: list[_Word], occurrences: dict[tuple[str, ...], list[tuple[int, int]]]) -> None:
     """Every phrase of up to ``MAX_WORDS`` words in a run, with its span."""
     lowers = [word for _, _, word in run]
     for i in range(len(run)):
-        if lowers[i][0].isdigit() or _adverb(lowers[i]):
-            continue
+        if lowers[i][0].isdigit() or _adverb(lowers[i]) or lowers[i][-2:] in _POSSESSIVE:
+            continue  # "country's border" is a clause's tail, not a phrase
         for n in range(1, min(MAX_WORDS, len(run) - i) + 1):
             last = lowers[i + n - 1]
             if n > 2 and _participle(lowers[i + n - 2]):
@@ -168,6 +218,19 @@ def _collect(run: list[_Word], occurrences: dict[tuple[str, ...], list[tuple[int
                 found.append(span)
 
 
+def _rare_phrase(key: tuple[str, ...], zipf: dict[str, float]) -> bool:
+    """A phrase worth showing though used once: a rare word in it ("government shutdown") or
+    no everyday word at all ("peace talks", not "strong desire"), and shaped like a noun
+    phrase — not opening with an "-ing" form ("citing sources") nor ending in one or in an
+    adjective ("individuals serving", "citing anonymous")."""
+    known = [zipf[w] for w in key if w in zipf]
+    return (
+        (min(known, default=0.0) <= _RARE_ONCE_ZIPF or max(known) <= _PLAIN_ONCE_ZIPF)
+        and not key[0].endswith("ing")
+        and not key[-1].endswith(_NOT_NOUN_ENDINGS)
+    )
+
+
 def _usual_form(text: str, spans: list[tuple[int, int]]) -> str:
     """The way the article writes a phrase most often (first seen wins a tie)."""
     forms = Counter(text[start:end] for start, end in spans)
@@ -183,30 +246,52 @@ def _adverb(word: str) -> bool:
     return len(word) > 4 and word.endswith("ly")
 
 
-def _specificity(words: set[str], background: DocumentFrequencies | None) -> dict[str, float]:
+def _zipf(word: str, table: dict[str, float]) -> float:
+    """Zipf frequency of a word; an unlisted compound is as common as its commonest part
+    ("closed-door" like "door", "whistle-blower" like "blower")."""
+    found = table.get(word)
+    if found is not None:
+        return found
+    if "-" in word:
+        return max(table.get(part, _UNLISTED_ZIPF) for part in word.split("-"))
+    return _UNLISTED_ZIPF
+
+
+def _merge_plurals(occurrences: dict[tuple[str, ...], list[tuple[int, int]]]) -> None:
+    """Count a phrase ending in a plural "-s" with its singular, under the form used more."""
+    for key in [k for k in occurrences if len(k[-1]) > 3 and k[-1][-1] == "s" != k[-1][-2]]:
+        singular = (*key[:-1], key[-1][:-1])
+        if singular in occurrences and key in occurrences:
+            plural, single = occurrences[key], occurrences[singular]
+            keep, drop = (key, singular) if len(plural) > len(single) else (singular, key)
+            occurrences[keep] = sorted(plural + single)
+            del occurrences[drop]
+
+
+def _specificity(
+    words: set[str], zipf: dict[str, float], background: DocumentFrequencies | None
+) -> dict[str, float]:
+    """How unusual each word is: inverse document frequency in the library, or how far below
+    everyday English its Zipf frequency lies; numbers get a fixed middling value."""
     if background is not None and background.documents >= MIN_LIBRARY_DOCUMENTS:
         total = background.documents
         found = background.frequencies(words)
         return {w: math.log((total + 1) / (found.get(w, 0) + 1)) for w in words}
-    table = _zipf_table()
-    return {w: _word_specificity(w, table) for w in words}
+    return {w: max(0.2, _RARE_ZIPF - zipf[w]) if w in zipf else _NUMBER_SPECIFICITY for w in words}
 
 
-def _word_specificity(word: str, table: dict[str, float]) -> float:
-    if word[0].isdigit():
-        return 1.0
-    return max(0.2, _RARE_ZIPF - table.get(word, _UNLISTED_ZIPF))
-
-
-def _dominated(occurrences: dict[tuple[str, ...], list[tuple[int, int]]]) -> set[tuple[str, ...]]:
-    """Shorter phrases mostly used inside one longer phrase ("guarantees" in "security
-    guarantees"): the longer phrase speaks for them."""
+def _dominated(
+    occurrences: dict[tuple[str, ...], list[tuple[int, int]]], candidates: Iterable[tuple[str, ...]]
+) -> set[tuple[str, ...]]:
+    """Shorter phrases mostly used inside one longer candidate phrase ("guarantees" in
+    "security guarantees"): the longer phrase speaks for them."""
     dominated = set()
-    for key, spans in occurrences.items():
+    for key in candidates:
+        spans = occurrences[key]
         for n in range(1, len(key)):
             for i in range(len(key) - n + 1):
                 part = key[i : i + n]
-                if part in occurrences and len(spans) >= 0.5 * len(occurrences[part]):
+                if part in occurrences and 2 * len(spans) > len(occurrences[part]):
                     dominated.add(part)
     return dominated
 

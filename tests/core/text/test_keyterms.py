@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from desktop.core.resources import seeds_dir
 from desktop.core.text.analysis import analyze
-from desktop.core.text.keyterms import key_terms, stop_words
+from desktop.core.text.keyterms import DEFAULT_LIMIT, _zipf_table, key_terms, stop_words
 
 
 def _seed() -> str:
@@ -26,8 +26,8 @@ def test_terms_never_start_or_end_with_stop_words_and_spans_are_exact() -> None:
     for term in terms:
         words = term.text.lower().split()
         assert words[0] not in stops and words[-1] not in stops, term.text
-        for start, end in term.spans:
-            assert text[start:end].lower() == term.text.lower()
+        for start, end in term.spans:  # the term as written, or its singular or plural
+            assert text[start:end].lower().removesuffix("s") == term.text.lower().removesuffix("s")
 
 
 def test_terms_do_not_overlap_entities() -> None:
@@ -60,6 +60,68 @@ def test_library_background_changes_what_is_distinctive() -> None:
     against_library = [t.text.lower() for t in key_terms(text, limit=5, background=_Library())]
     assert "security guarantees" in plain
     assert "security guarantees" not in against_library
+
+
+EVERYDAY = ("meeting", "said", "people", "year", "leaders", "war", "talks")
+
+
+def _news_story() -> str:
+    """An article in which everyday news words are the most frequent content words."""
+    sentences = [
+        "The meeting of leaders ended late on Tuesday, officials said.",
+        "People said the carbon border levy would change trade within a year.",
+        "At the meeting, people asked leaders about the war and the carbon border levy.",
+        "A year after the war began, leaders said the meeting was useful for people.",
+        "Leaders said talks would go on; people at the meeting expected a deal next year.",
+        "The war dominated the meeting, and people said talks could last a year.",
+    ]
+    return " ".join(sentences[i % len(sentences)] for i in range(18))
+
+
+def test_everyday_news_words_are_never_terms_on_their_own() -> None:
+    text = _news_story()
+    lowered = text.lower()
+    assert all(lowered.count(word) >= 6 for word in EVERYDAY)  # frequent, so the test can fail
+    terms = [t.text.lower() for t in key_terms(text)]
+    assert terms[0] == "carbon border levy"
+    assert not set(terms) & set(EVERYDAY), terms
+
+
+def test_single_words_must_be_rare_and_repeated() -> None:
+    text = (
+        "The ceasefire held overnight. Monitors said the ceasefire was fragile. "
+        "One observer mentioned a kaleidoscope once. Officials discussed the government."
+    )
+    terms = {t.text.lower(): t for t in key_terms(text)}
+    assert "ceasefire" in terms and len(terms["ceasefire"].spans) == 2
+    assert "kaleidoscope" not in terms  # rare, but used once
+    assert "government" not in terms  # everyday English
+
+
+def test_phrases_used_once_only_fill_in_and_are_phrases() -> None:
+    terms = key_terms(_seed())
+    once = [t for t in terms if len(t.spans) == 1]
+    assert all(len(t.text.split()) == 2 for t in once), once
+    assert len(once) < len(terms)
+
+
+def test_plural_counts_with_its_singular() -> None:
+    text = "The sanction was lifted. Other sanctions stayed. New sanctions followed."
+    (term,) = [t for t in key_terms(text) if "sanction" in t.text.lower()]
+    assert term.text == "sanctions"
+    assert [text[s:e] for s, e in term.spans] == ["sanction", "sanctions", "sanctions"]
+
+
+def test_ordinals_are_not_split_into_letter_fragments() -> None:
+    text = "The 116th Congress met. The 116th Congress voted on the 116th day."
+    assert all("th" not in t.text.lower().split() for t in key_terms(text))
+
+
+def test_default_number_of_terms_is_capped() -> None:
+    rare = sorted(w for w, z in _zipf_table().items() if 2.5 < z < 3.5 and w.isalpha())[:40]
+    text = " ".join(f"{word.capitalize()}. {word.capitalize()} again." for word in rare)
+    assert len(key_terms(text)) == DEFAULT_LIMIT
+    assert len(key_terms(text, limit=30)) == 30
 
 
 def test_text_without_content_words_has_no_terms() -> None:
