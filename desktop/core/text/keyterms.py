@@ -103,39 +103,13 @@ def key_terms(
     scored = []
     for key, spans in occurrences.items():
         count = len(spans)
-        if len(key) == 1:
-            if count < 2 or key[0] not in zipf or zipf[key[0]] > _SINGLE_WORD_ZIPF:
-                continue
-        elif all(zipf.get(w, 0.0) > _PHRASE_WORD_ZIPF for w in key) or (
-            count == 1 and (len(key) > 2 or not _rare_phrase(key, zipf))
-        ):
-            continue
-        weight = sum(specificity[w] for w in key)
-        score = (1 + math.log(count)) * weight * (1 if count > 1 else _SINGLE)
-        if score > 0:
-            scored.append((score, key))
+        if _eligible(key, count, zipf):
+            weight = sum(specificity[w] for w in key)
+            score = (1 + math.log(count)) * weight * (1 if count > 1 else _SINGLE)
+            if score > 0:
+                scored.append((score, key))
     scored.sort(key=lambda item: (-item[0], item[1]))
-    dominated = _dominated(occurrences, (key for _, key in scored))
-    chosen: list[tuple[float, tuple[str, ...]]] = []
-    once = 0
-    underlined = bytearray(len(text))  # a term's text never overlaps a better term's
-    for score, key in scored:
-        spans = occurrences[key]
-        if (
-            key in dominated
-            or any(_overlaps(key, other) for _, other in chosen)
-            or any(any(underlined[start:end]) for start, end in spans)
-        ):
-            continue
-        if len(spans) == 1:
-            if once == _MAX_ONCE:
-                continue
-            once += 1
-        for start, end in spans:
-            underlined[start:end] = b"\x01" * (end - start)
-        chosen.append((score, key))
-        if len(chosen) >= limit:
-            break
+    chosen = _choose(scored, occurrences, limit, len(text))
     top = chosen[0][0] if chosen else 1.0
     return [
         Term(
@@ -216,6 +190,49 @@ def _collect(run: list[_Word], occurrences: dict[tuple[str, ...], list[tuple[int
                 occurrences[key] = [span]
             else:
                 found.append(span)
+
+
+def _eligible(key: tuple[str, ...], count: int, zipf: dict[str, float]) -> bool:
+    """A lone word rare in general English and repeated; a phrase with at least one word
+    that is not everyday vocabulary, used more than once or a rare pair used once."""
+    if len(key) == 1:
+        return count > 1 and zipf.get(key[0], math.inf) <= _SINGLE_WORD_ZIPF
+    if all(zipf.get(w, 0.0) > _PHRASE_WORD_ZIPF for w in key):
+        return False
+    return count > 1 or (len(key) == 2 and _rare_phrase(key, zipf))
+
+
+def _choose(
+    scored: list[tuple[float, tuple[str, ...]]],
+    occurrences: dict[tuple[str, ...], list[tuple[int, int]]],
+    limit: int,
+    text_length: int,
+) -> list[tuple[float, tuple[str, ...]]]:
+    """The best ``limit`` phrases, skipping one that a longer candidate speaks for, that
+    contains or is contained in a better one, or whose text overlaps a better one's; at most
+    ``_MAX_ONCE`` of them used only once."""
+    dominated = _dominated(occurrences, (key for _, key in scored))
+    chosen: list[tuple[float, tuple[str, ...]]] = []
+    once = 0
+    underlined = bytearray(text_length)
+    for score, key in scored:
+        spans = occurrences[key]
+        if (
+            key in dominated
+            or any(_overlaps(key, other) for _, other in chosen)
+            or any(any(underlined[start:end]) for start, end in spans)
+        ):
+            continue
+        if len(spans) == 1:
+            if once == _MAX_ONCE:
+                continue
+            once += 1
+        for start, end in spans:
+            underlined[start:end] = b"\x01" * (end - start)
+        chosen.append((score, key))
+        if len(chosen) >= limit:
+            break
+    return chosen
 
 
 def _rare_phrase(key: tuple[str, ...], zipf: dict[str, float]) -> bool:
