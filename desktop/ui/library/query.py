@@ -131,7 +131,8 @@ def fetch_snippets(conn: sqlite3.Connection, match: str, ids: Sequence[int]) -> 
     marks = ",".join("?" * len(ids))
     rows = conn.execute(
         "SELECT rowid, snippet(articles_fts, -1, '[', ']', '…', 16) FROM articles_fts"
-        f" WHERE articles_fts MATCH ? AND rowid IN ({marks})",
+        # "+rowid" keeps SQLite from driving the query by rowid, which scores every match.
+        f" WHERE articles_fts MATCH ? AND +rowid IN ({marks})",
         [match, *ids],
     )
     return {int(r[0]): str(r[1]) for r in rows}
