@@ -64,15 +64,20 @@ def document_casing(
     inner = chain.from_iterable(
         words[1:] for words, capitals in zip(sentences, caps, strict=True) if not capitals
     )
-    seen: dict[str, Counter[str]] = {}
+    seen: dict[str, dict[str, int]] = {}
     for word, count in Counter(inner).items():
         if word[:1].isalpha():
             lower = word.lower()
             counts = seen.get(lower)
+            case = casing(word)
             if counts is None:
-                seen[lower] = counts = Counter()
-            counts[casing(word)] += count
-    return {lower: max(counts, key=counts.__getitem__) for lower, counts in seen.items()}
+                seen[lower] = {case: count}
+            else:
+                counts[case] = counts.get(case, 0) + count
+    return {
+        lower: next(iter(counts)) if len(counts) == 1 else max(counts, key=counts.__getitem__)
+        for lower, counts in seen.items()
+    }
 
 
 class FeatureExtractor:

@@ -8,7 +8,6 @@ capitals, the start of a sentence).
 from __future__ import annotations
 
 import threading
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -74,12 +73,17 @@ def document_labels(
     sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]
 ) -> dict[str, str]:
     """For each capitalised word, the class the first pass gave it most often in the text."""
-    counts: dict[str, Counter[str]] = {}
+    counts: dict[str, dict[str, int]] = {}
     for words, tags in zip(sentences, labels, strict=True):
         for word, tag in zip(words, tags, strict=True):
             if tag != "O" and word[:1].isupper():
-                counts.setdefault(word.lower(), Counter())[tag[2:]] += 1
-    return {w: c.most_common(1)[0][0] for w, c in counts.items()}
+                lower, kind = word.lower(), tag[2:]
+                found = counts.get(lower)
+                if found is None:
+                    counts[lower] = {kind: 1}
+                else:
+                    found[kind] = found.get(kind, 0) + 1
+    return {w: max(c, key=c.__getitem__) for w, c in counts.items()}
 
 
 class NerTagger:
