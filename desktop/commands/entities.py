@@ -22,6 +22,7 @@ from desktop.commands.common import (
     write_json_line,
 )
 from desktop.core.models import Entity, Term
+from desktop.core.text.keyterms import DEFAULT_LIMIT
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -31,7 +32,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("target", nargs="?", metavar="ID|FILE", help="article id or a file to read")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--batch", metavar="IN.jsonl", help='analyse {"id","text"} lines ("-": stdin)')
-    p.add_argument("--terms", type=int, default=15, metavar="N", help="key terms to list (15)")
+    p.add_argument(
+        "--terms",
+        type=int,
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help=f"key terms to list ({DEFAULT_LIMIT})",
+    )
     p.add_argument("--mentioning", metavar="NAME", help="ids of library articles naming NAME")
     p.set_defaults(run=run_entities)
 
