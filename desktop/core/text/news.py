@@ -55,17 +55,19 @@ def rank_news(sentences: Sequence[Sentence], language: str, limit: int) -> Ranki
         return []
     lengths = np.array([len(s.text.split()) for s in sentences], dtype=float)
     furniture = _furniture(language)
-    usable = [
-        lengths[i] >= MIN_WORDS and not (furniture and furniture.match(s.text))
-        for i, s in enumerate(sentences)
-    ]
+    page = [bool(furniture and furniture.match(s.text)) for s in sentences]
+    usable = [lengths[i] >= MIN_WORDS and not page[i] for i in range(count)]
     k = min(CANDIDATES, count)
     similarity = _similarity_to_all(sentences[:CONTEXT], k, language)
+    # Furniture before the lead (bylines, datelines) does not push it back.
+    position = np.arange(k) - np.cumsum(page[:k])
     scores = np.zeros(k)
     for i in range(k):
         later = similarity.shape[1] - i - 1
         centrality = similarity[i, i + 1 :].sum() / later if later else 0.0
-        scores[i] = (1 + CENTRALITY_WEIGHT * centrality) / (1 + POSITION_DECAY * i)
+        scores[i] = (1 + CENTRALITY_WEIGHT * centrality) / (
+            1 + POSITION_DECAY * max(position[i], 0)
+        )
     scores *= _length_prior(lengths[:k])
     scores *= [_style_prior(s.text) for s in sentences[:k]]
     ranking: Ranking = []

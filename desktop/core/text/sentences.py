@@ -47,6 +47,11 @@ _LONGEST_TOKEN = 100
 _CLOSING = "’”\"')]"
 _NON_SPACE = re.compile(r"\S+")
 _RUN_ON_END = re.compile(r"[a-zß-ÿ0-9’”\"')\]]$")
+# A "sentence" this long in cased text is usually a caption run into the story; it is cut where
+# a name the article also opens a sentence with follows a lower-case word ("...on Friday night
+# Pama, a married father..."), leaving pieces of at least ``_RUN_ON_PIECE`` words.
+_RUN_ON_WORDS = 40
+_RUN_ON_PIECE = 8
 
 
 class _LanguageVars(PunktLanguageVars):
@@ -127,7 +132,38 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
         for s, e in spans:
             for a, b in _pieces(text, start + s, start + e, cuts):
                 sentences.append(Sentence(a, b, text[a:b]))
-    return sentences
+    return _split_long_runs(sentences, rules.title_preceders)
+
+
+def _split_long_runs(sentences: list[Sentence], title_preceders: frozenset[str]) -> list[Sentence]:
+    """Cut over-long sentences where a name the article opens other sentences with follows a
+    lower-case word, as when a caption without a period runs into the story."""
+    openers = {s.text.split(None, 1)[0].rstrip(",") for s in sentences}
+    result: list[Sentence] = []
+    for sentence in sentences:
+        words = list(_NON_SPACE.finditer(sentence.text))
+        if len(words) < _RUN_ON_WORDS:
+            result.append(sentence)
+            continue
+        start = 0
+        for i in range(_RUN_ON_PIECE, len(words) - _RUN_ON_PIECE):
+            word, after = words[i].group(), words[i + 1].group()
+            if (
+                i - start >= _RUN_ON_PIECE
+                and word[0].isupper()
+                and not word.isupper()
+                and after[0].islower()
+                and word.rstrip(",") in openers
+                and _glued_sentence_start(words[i - 1].group(), title_preceders)
+            ):
+                result.append(_piece(sentence, words[start].start(), words[i - 1].end()))
+                start = i
+        result.append(_piece(sentence, words[start].start(), words[-1].end()))
+    return result
+
+
+def _piece(sentence: Sentence, start: int, end: int) -> Sentence:
+    return Sentence(sentence.start + start, sentence.start + end, sentence.text[start:end])
 
 
 def _run_on_cuts(text: str, start: int, end: int, rules: _Language) -> list[int]:
@@ -277,7 +313,7 @@ def _language(language: str) -> _Language:
     return _Language(
         _Tokenizer(params, lang_vars=_LanguageVars(), token_cls=_Token),
         frozenset(_word_list(language, "number_abbreviations.txt")),
-        _alternatives(r"(?<!\w)(?i:", _lines(language, "furniture.txt"), r")(?=\s+\S)"),
+        _alternatives(r"(?<!\w)(?i:", _lines(language, "furniture.txt"), r")(?=\s+\S|(?<=\))\S)"),
         _alternatives(_RUN_ON_BEFORE + r"\s+(?=", _lines(language, "runon_starters.txt"), r"\s)"),
         # One-letter starters ("A", "I") stand mid-sentence too often ("plan A", "then I").
         _alternatives(

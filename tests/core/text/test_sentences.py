@@ -172,3 +172,35 @@ def test_caption_glued_before_a_sentence_starter_is_split_but_titles_are_not() -
         "He starred in the film The Sea Inside last year.",
     ):
         assert texts(kept) == [kept]
+
+
+def test_long_run_on_is_cut_before_a_name_the_article_opens_sentences_with() -> None:
+    caption = (
+        "Phillip Pama covered his face as he left the local courts where he was granted"
+        " conditional bail late on Friday after a short hearing before the magistrate"
+    )
+    story = (
+        "Pama, a married father of three, works an early shift at a nearby warehouse and"
+        " was asleep at the time."
+    )
+    text = f"Pama was arrested at home. {caption} {story}"
+    assert texts(text) == ["Pama was arrested at home.", caption, story]
+    # Short sentences, and names no sentence opens with, are left whole.
+    assert texts(f"{caption} {story}".replace("Pama,", "Smith,")) == [
+        f"{caption} {story}".replace("Pama,", "Smith,")
+    ]
+    assert texts("He left on Friday Pama, a father, works late. Pama slept.") == [
+        "He left on Friday Pama, a father, works late.",
+        "Pama slept.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WASHINGTON (CNN) -- The law was signed on Tuesday.",
+        "Washington (CNN)The law was signed on Tuesday.",
+    ],
+)
+def test_news_agency_dateline_is_its_own_piece(text: str) -> None:
+    assert texts(text)[1:] == ["The law was signed on Tuesday."]
