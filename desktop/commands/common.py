@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 if TYPE_CHECKING:
     from desktop.core.library.session import Library
+    from desktop.core.models import Article
+
+T = TypeVar("T")
 
 
 class CommandError(Exception):
@@ -38,6 +41,30 @@ def open_user_library() -> Iterator[Library]:
             yield library
         except DatabaseError as exc:
             raise CommandError(str(exc)) from exc
+
+
+def for_target(
+    target: str,
+    stored: Callable[[Library, Article], T],
+    read: Callable[[Article], T],
+) -> list[T]:
+    """Apply a command to its ``ID|FILE`` argument: an id (that is not also a file name) is the
+    stored article, given to ``stored`` while its library is open; anything else is a file whose
+    articles, read as an import would, each go to ``read``."""
+    path = Path(target)
+    if target.isdigit() and not path.exists():
+        with open_user_library() as library:
+            article = library.store.get(int(target))
+            if article is None:
+                raise CommandError(f"no article with id {target} (see `dossier list`)")
+            return [stored(library, article)]
+    from desktop.core.library.importers import UnreadableFile, read_articles
+
+    try:
+        articles = read_articles(path)
+    except UnreadableFile as exc:
+        raise CommandError(str(exc)) from exc
+    return [read(a) for a in articles]
 
 
 def print_json(value: Any, stream: TextIO | None = None) -> None:

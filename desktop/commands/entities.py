@@ -11,18 +11,21 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.commands.common import (
     CommandError,
+    for_target,
     iter_batch,
     open_user_library,
     print_json,
     write_json_line,
 )
-from desktop.core.models import Entity, Term
+from desktop.core.models import Article, Entity, Term
 from desktop.core.text.keyterms import DEFAULT_LIMIT
+
+if TYPE_CHECKING:
+    from desktop.core.library.session import Library
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -145,23 +148,13 @@ def run_entities(args: argparse.Namespace) -> int:
 def _analyse_target(target: str, limit: int) -> list[tuple[str, list[Entity], list[Term]]]:
     from desktop.core.text.analysis import analyze
 
-    path = Path(target)
-    if target.isdigit() and not path.exists():
+    def stored(library: Library, article: Article) -> tuple[str, list[Entity], list[Term]]:
         from desktop.core.library.entity_index import article_entities
 
-        with open_user_library() as library:
-            article = library.store.get(int(target))
-            if article is None:
-                raise CommandError(f"no article with id {target} (see `dossier list`)")
-            entities, terms = article_entities(library.conn, article)
-        return [(article.title, entities, terms[:limit])]
-    from desktop.core.library.importers import UnreadableFile, read_articles
+        entities, terms = article_entities(library.conn, article)
+        return article.title, entities, terms[:limit]
 
-    try:
-        articles = read_articles(path)
-    except UnreadableFile as exc:
-        raise CommandError(str(exc)) from exc
-    return [(a.title, *analyze(a.text, limit=limit)) for a in articles]
+    return for_target(target, stored, lambda a: (a.title, *analyze(a.text, limit=limit)))
 
 
 def _print_human(title: str, entities: list[Entity], terms: list[Term]) -> None:

@@ -10,20 +10,21 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.commands.common import (
     CommandError,
+    for_target,
     iter_batch,
-    open_user_library,
     print_json,
     write_json_line,
 )
-from desktop.core.library.importers import UnreadableFile, read_articles
 from desktop.core.library.summaries import article_summary
 from desktop.core.models import Article, Summary
 from desktop.core.text.summarize import METHODS, summarize
+
+if TYPE_CHECKING:
+    from desktop.core.library.session import Library
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -65,23 +66,17 @@ def _summaries(
     target: str, method: str, length: dict[str, Any], language: str | None
 ) -> list[tuple[dict[str, Any], Summary]]:
     """Stored article by id (cached summary), else every article a file holds."""
-    path = Path(target)
-    if target.isdigit() and not path.exists():
-        with open_user_library() as library:
-            article = library.store.get(int(target))
-            if article is None:
-                raise CommandError(f"no article with id {target} (see `dossier list`)")
-            if language is not None:
-                return [({"id": article.id}, _summarize(article.text, method, length, language))]
-            return [({"id": article.id}, _cached(library.conn, article, method, length))]
-    try:
-        articles = read_articles(path)
-    except UnreadableFile as exc:
-        raise CommandError(str(exc)) from exc
-    return [
-        ({"title": a.title}, _summarize(a.text, method, length, language or a.language))
-        for a in articles
-    ]
+
+    def stored(library: Library, article: Article) -> tuple[dict[str, Any], Summary]:
+        if language is not None:
+            return {"id": article.id}, _summarize(article.text, method, length, language)
+        return {"id": article.id}, _cached(library.conn, article, method, length)
+
+    return for_target(
+        target,
+        stored,
+        lambda a: ({"title": a.title}, _summarize(a.text, method, length, language or a.language)),
+    )
 
 
 def _cached(
