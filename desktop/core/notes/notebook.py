@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
+from typing import Any
 
 from desktop.core.library.store import fts_query
 from desktop.core.models import Highlight, HighlightCategory
@@ -75,17 +76,12 @@ class Notebook:
     ) -> Highlight:
         """Highlight ``text[start:end]`` of an article."""
         with transaction(self.conn):
-            quote, prefix, suffix, digest = self._selection(article_id, start, end)
+            anchor = self._anchor(article_id, start, end)
             now = utc_now()
             highlight = Highlight(
                 id=str(uuid.uuid4()),
                 article_id=article_id,
-                start=start,
-                end=end,
-                quote=quote,
-                prefix=prefix,
-                suffix=suffix,
-                content_hash=digest,
+                **anchor,
                 category=self._category_name(category),
                 note=note,
                 tags=normalize_tags(tags),
@@ -315,15 +311,9 @@ class Notebook:
         """Anchor a highlight (typically an orphan) to a new selection of its article."""
         with transaction(self.conn):
             old = self.get(highlight_id)
-            quote, prefix, suffix, digest = self._selection(old.article_id, start, end)
             new = replace(
                 old,
-                start=start,
-                end=end,
-                quote=quote,
-                prefix=prefix,
-                suffix=suffix,
-                content_hash=digest,
+                **self._anchor(old.article_id, start, end),
                 orphan=False,
                 modified=utc_now(),
             )
@@ -418,15 +408,24 @@ class Notebook:
         ).fetchone()
         return row[0] if row else self.category(name_or_label).name
 
-    def _selection(self, article_id: int, start: int, end: int) -> tuple[str, str, str, str]:
-        """Quote, prefix, suffix and text hash of a selection, or ``BadOffsets``."""
+    def _anchor(self, article_id: int, start: int, end: int) -> dict[str, Any]:
+        """The ``Highlight`` fields that place a selection (offsets, quote, prefix, suffix and
+        text hash), or ``BadOffsets``: creating and re-attaching anchor alike."""
         text, digest = self._article_text(article_id)
         if not 0 <= start < end <= len(text):
             raise BadOffsets(
                 f"bad offsets {start}-{end} for article {article_id}: need"
                 f" 0 <= start < end <= {len(text)} (its length)"
             )
-        return (*selectors(text, start, end), digest)
+        quote, prefix, suffix = selectors(text, start, end)
+        return {
+            "start": start,
+            "end": end,
+            "quote": quote,
+            "prefix": prefix,
+            "suffix": suffix,
+            "content_hash": digest,
+        }
 
     def _article_text(self, article_id: int) -> tuple[str, str]:
         row = self.conn.execute(
