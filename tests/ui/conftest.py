@@ -12,6 +12,7 @@ from desktop.core.library.store import with_hash
 from desktop.core.models import Article
 from desktop.ui import workers
 from desktop.ui.main_window import MainWindow
+from desktop.ui.theme import set_theme
 
 
 @pytest.fixture
@@ -20,6 +21,14 @@ def sync_workers() -> Iterator[None]:
     workers.set_synchronous(True)
     yield
     workers.set_synchronous(False)
+
+
+@pytest.fixture
+def light_theme() -> Iterator[None]:
+    """The light theme forced, so colours asserted do not follow the system's scheme."""
+    set_theme("light")
+    yield
+    set_theme(None)
 
 
 @pytest.fixture

@@ -5,20 +5,12 @@ from dataclasses import replace
 import pytest
 from PySide6.QtGui import QTextCharFormat
 
-from desktop.ui import workers
 from desktop.ui.entities.entity_pane import EntityPane
 from desktop.ui.reader.reader_view import ReaderView
-from desktop.ui.theme import LIGHT, set_theme
+from desktop.ui.theme import LIGHT
 from tests.ui.reader import sample
 
-
-@pytest.fixture(autouse=True)
-def synchronous():
-    workers.set_synchronous(True)
-    set_theme("light")
-    yield
-    workers.set_synchronous(False)
-    set_theme(None)
+pytestmark = pytest.mark.usefixtures("sync_workers", "light_theme")
 
 
 class FakeCorrections:

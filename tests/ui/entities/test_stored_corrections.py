@@ -8,18 +8,11 @@ from desktop.core.resources import seeds_dir
 from desktop.ui import workers
 from desktop.ui.entities.entity_pane import EntityPane
 from desktop.ui.reader.reader_view import ReaderView
-from desktop.ui.theme import LIGHT, set_theme
+from desktop.ui.theme import LIGHT
 from desktop.ui.watchlist.watchlist_dialog import WatchlistDialog
 from tests.ui.reader import sample
 
-
-@pytest.fixture(autouse=True)
-def synchronous():
-    workers.set_synchronous(True)
-    set_theme("light")
-    yield
-    workers.set_synchronous(False)
-    set_theme(None)
+pytestmark = pytest.mark.usefixtures("sync_workers", "light_theme")
 
 
 @pytest.fixture

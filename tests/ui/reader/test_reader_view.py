@@ -15,13 +15,7 @@ Underline = QTextCharFormat.UnderlineStyle
 PLAIN = LIGHT.colours["text"]
 
 
-@pytest.fixture(autouse=True)
-def synchronous_light():
-    workers.set_synchronous(True)
-    set_theme("light")
-    yield
-    workers.set_synchronous(False)
-    set_theme(None)
+pytestmark = pytest.mark.usefixtures("sync_workers", "light_theme")
 
 
 @pytest.fixture
