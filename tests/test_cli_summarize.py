@@ -9,16 +9,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.core.library.session import open_library
-from desktop.core.library.store import with_hash
-from desktop.core.models import Article
-
-TEXT = (
-    "The council approved the new budget on Tuesday after a long debate. "
-    "Spending on roads will rise by a tenth next year. "
-    "Opposition members said the plan ignored rural areas. "
-    "The mayor promised a review of rural transport in the spring. "
-    "A final vote on the detailed spending plan is due in March."
-)
+from tests.summary_sample import TEXT, store_budget
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -29,7 +20,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 def stored_article() -> int:
     with open_library(seed=False) as library:
-        return library.store.add(with_hash(Article(0, "Budget", TEXT, "", 0))).id
+        return store_budget(library).id
 
 
 def test_summarize_stored_article_as_json(capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,14 +11,7 @@ from desktop.core.library.session import open_library
 from desktop.core.library.store import with_hash
 from desktop.core.models import Article
 from desktop.core.text.summarize import summarize
-
-TEXT = (
-    "The council approved the new budget on Tuesday after a long debate. "
-    "Spending on roads will rise by a tenth next year. "
-    "Opposition members said the plan ignored rural areas. "
-    "The mayor promised a review of rural transport in the spring. "
-    "A final vote on the detailed spending plan is due in March."
-)
+from tests.summary_sample import TEXT, store_budget
 
 
 @pytest.fixture
@@ -29,8 +22,7 @@ def library():
 
 @pytest.fixture
 def article(library) -> Article:
-    draft = with_hash(Article(0, "Budget", TEXT, "", 0))
-    return library.store.get(library.store.add(draft).id)
+    return library.store.get(store_budget(library).id)
 
 
 @pytest.fixture
