@@ -7,19 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
+from tests.cli_runner import run
 
 ENTITY_KEYS = {"start", "end", "text", "category", "canonical", "role"}
 TEXT = (
     "German Chancellor Friedrich Merz met Emmanuel Macron in Paris on Tuesday. "
     "Merz later spoke to the European Commission about energy prices and energy prices again."
 )
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _seed_id(capsys: pytest.CaptureFixture[str]) -> int:

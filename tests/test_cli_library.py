@@ -11,16 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
+from tests.cli_runner import run
 
 FIXTURES = Path(__file__).parent / "core" / "library" / "fixtures"
 LISTED = {"id", "title", "source", "published", "words", "read", "starred"}
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *argv: str):

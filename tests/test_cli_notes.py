@@ -13,6 +13,7 @@ from desktop.cli import main
 from desktop.core.library.session import open_library
 from desktop.core.library.store import with_hash
 from desktop.core.models import Article
+from tests.cli_runner import run as cli_run
 
 TEXT = "The mayor said the bridge is safe. Engineers said the bridge is not safe."
 
@@ -24,9 +25,7 @@ def article() -> int:
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(["notes", *argv])
-    out, err = capsys.readouterr()
-    return code, out, err
+    return cli_run(capsys, "notes", *argv)
 
 
 def test_add_list_and_errors(capsys, article: int) -> None:

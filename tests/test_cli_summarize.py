@@ -9,13 +9,8 @@ import pytest
 
 from desktop.cli import main
 from desktop.core.library.session import open_library
+from tests.cli_runner import run
 from tests.summary_sample import TEXT, store_budget
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def stored_article() -> int:
