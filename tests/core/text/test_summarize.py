@@ -99,3 +99,16 @@ def test_non_english_text_falls_back_gracefully(method: str) -> None:
 def test_bad_arguments_raise_clear_errors(kwargs: dict, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         summarize(ARTICLE, **kwargs)
+
+
+def test_news_page_furniture_before_the_lead_neither_shows_nor_pushes_it_back() -> None:
+    body = ARTICLE.split("\n\n", 2)[2]
+    furniture = (
+        "By . Jane Doe . PUBLISHED: . 12:37 EST, 3 March 2013 . | . UPDATED: . 13:01 EST, "
+        "3 March 2013 . Last updated at 13:01 on 3 March 2013 . LONDON (CNN) -- "
+    )
+    plain = summarize(body, "news", sentences=3).sentences
+    dated = summarize(furniture + body, "news", sentences=3).sentences
+    assert [s.text for s in dated] == [s.text for s in plain]
+    # The lead keeps most of its score: the furniture pieces do not count as positions.
+    assert dated[0].score > 0.6 * plain[0].score
