@@ -109,11 +109,13 @@ class _Tokenizer(PunktSentenceTokenizer):
 @dataclass(frozen=True)
 class _Language:
     tokenizer: PunktSentenceTokenizer
+    abbreviations: frozenset[str]
     number_abbreviations: frozenset[str]
     furniture: re.Pattern[str] | None
     run_on_starters: re.Pattern[str] | None
     starters: re.Pattern[str] | None
     title_preceders: frozenset[str]
+    calendar: frozenset[str]
 
 
 def split_sentences(text: str, language: str = "en") -> list[Sentence]:
@@ -132,12 +134,12 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
         for s, e in spans:
             for a, b in _pieces(text, start + s, start + e, cuts):
                 sentences.append(Sentence(a, b, text[a:b]))
-    return _split_long_runs(sentences, rules.title_preceders)
+    return _split_long_runs(sentences, rules)
 
 
-def _split_long_runs(sentences: list[Sentence], title_preceders: frozenset[str]) -> list[Sentence]:
+def _split_long_runs(sentences: list[Sentence], rules: _Language) -> list[Sentence]:
     """Cut over-long sentences where a name the article opens other sentences with follows a
-    lower-case word, as when a caption without a period runs into the story."""
+    lower-case word or a day or month, as when a caption without a period runs into the story."""
     openers = {s.text.split(None, 1)[0].rstrip(",") for s in sentences}
     result: list[Sentence] = []
     for sentence in sentences:
@@ -147,19 +149,30 @@ def _split_long_runs(sentences: list[Sentence], title_preceders: frozenset[str])
             continue
         start = 0
         for i in range(_RUN_ON_PIECE, len(words) - _RUN_ON_PIECE):
-            word, after = words[i].group(), words[i + 1].group()
+            word, before = words[i].group(), words[i - 1].group()
             if (
                 i - start >= _RUN_ON_PIECE
                 and word[0].isupper()
                 and not word.isupper()
-                and after[0].islower()
                 and word.rstrip(",") in openers
-                and _glued_sentence_start(words[i - 1].group(), title_preceders)
+                and word.rstrip(".").lower() not in rules.abbreviations
+                and _name_then_lower_case(words, i + 1)
+                and (
+                    before in rules.calendar or _glued_sentence_start(before, rules.title_preceders)
+                )
             ):
                 result.append(_piece(sentence, words[start].start(), words[i - 1].end()))
                 start = i
         result.append(_piece(sentence, words[start].start(), words[-1].end()))
     return result
+
+
+def _name_then_lower_case(words: list[re.Match[str]], i: int) -> bool:
+    """Whether a lower-case word follows at ``i``, or after one more capitalised name word."""
+    following = words[i].group()
+    if following[0].islower():
+        return True
+    return following[0].isupper() and i + 1 < len(words) and words[i + 1].group()[0].islower()
 
 
 def _piece(sentence: Sentence, start: int, end: int) -> Sentence:
@@ -305,13 +318,15 @@ def _merge_number_abbreviations(
 @cache
 def _language(language: str) -> _Language:
     params = PunktParameters()
-    params.abbrev_types = set(_word_list(language, "abbreviations.txt"))
+    abbreviations = frozenset(_word_list(language, "abbreviations.txt"))
+    params.abbrev_types = set(abbreviations)
     starters = _word_list(language, "sentence_starters.txt")
     params.sent_starters = set(starters)
     for word in starters:
         params.add_ortho_context(word, _ORTHO_BEG_UC | _ORTHO_MID_LC)
     return _Language(
         _Tokenizer(params, lang_vars=_LanguageVars(), token_cls=_Token),
+        abbreviations,
         frozenset(_word_list(language, "number_abbreviations.txt")),
         _alternatives(r"(?<!\w)(?i:", _lines(language, "furniture.txt"), r")(?=\s+\S|(?<=\))\S)"),
         _alternatives(_RUN_ON_BEFORE + r"\s+(?=", _lines(language, "runon_starters.txt"), r"\s)"),
@@ -320,6 +335,7 @@ def _language(language: str) -> _Language:
             _RUN_ON_BEFORE + r"\s+(?=", [w.capitalize() for w in starters if len(w) > 1], r"\s)"
         ),
         frozenset(_word_list(language, "title_preceders.txt")),
+        frozenset(_lines(language, "calendar_words.txt")),
     )
 
 

@@ -195,6 +195,22 @@ def test_long_run_on_is_cut_before_a_name_the_article_opens_sentences_with() -> 
     ]
 
 
+def test_long_run_on_is_cut_after_a_day_before_a_two_word_name_but_not_after_a_title() -> None:
+    caption = (
+        "Mick Schumacher makes his debut in the junior racing series in Germany at the"
+        " circuit near the town this coming Friday"
+    )
+    story = (
+        "Schumacher Junior will start nineteenth on the grid in the first race and take"
+        " part in two more races."
+    )
+    text = f"Schumacher waved. {caption} {story}"
+    assert texts(text) == ["Schumacher waved.", caption, story]
+    # "Mr" opens sentences too, but it is an abbreviation, not a name.
+    titled = story.replace("Schumacher Junior", "Mr Schumacher")
+    assert texts(f"Mr Schumacher waved. {caption} {titled}")[1] == f"{caption} {titled}"
+
+
 @pytest.mark.parametrize(
     "text",
     [
