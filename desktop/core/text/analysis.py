@@ -1,4 +1,8 @@
-"""The whole language pass over one article: entities, then key terms that are not names."""
+"""The whole language pass over one article: entities, then key terms that are not names.
+
+A long article opened before it was indexed is first coloured from a window of the text around
+what is on screen (``paragraph_window``), then from the whole pass.
+"""
 
 from __future__ import annotations
 
@@ -22,3 +26,17 @@ def analyze(
     skip = [(s.start, s.end) for s in tagged.spans] + [(e.start, e.end) for e in entities]
     terms = key_terms(text, limit=limit, background=background, skip=skip)
     return entities, terms
+
+
+def paragraph_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` widened to whole lines of ``text`` (clamped to it).
+
+    The tagger's sequences always break at a line end, so a window of whole lines hands it
+    the same sentences the whole pass does: only article-wide evidence (how a word is labelled
+    or cased elsewhere, who a surname refers to) can differ.
+    """
+    start = min(max(start, 0), len(text))
+    end = min(max(end, start), len(text))
+    first = text.rfind("\n", 0, start) + 1
+    stop = text.find("\n", end)
+    return first, len(text) if stop < 0 else stop

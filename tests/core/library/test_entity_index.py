@@ -109,3 +109,30 @@ def test_changed_text_is_indexed_again(conn: sqlite3.Connection, seed: Article) 
     )
     assert index.index_pending(conn) == 1
     assert index.articles_mentioning(conn, "Donald Trump") == []
+
+
+LINES = (
+    "Chancellor Friedrich Merz met Emmanuel Macron in Berlin on Tuesday to discuss energy prices.",
+    "Keir Starmer told reporters in London that NATO would meet again after the summer.",
+    "Giorgia Meloni flew home to Rome after the meeting in Brussels.",
+)
+
+
+def test_window_entities_match_the_whole_pass_inside_the_window(conn: sqlite3.Connection) -> None:
+    article = _add(conn, "Three lines", "\n\n".join(LINES))
+    index.rename_entity(conn, "Keir Starmer", "Prime Minister Starmer")
+    index.add_watch_item(conn, "London", "place")
+    start = article.text.index("reporters")
+    assert not index.is_indexed(conn, article)
+    window = index.window_entities(conn, article, start, start + 3)
+    assert not index.is_indexed(conn, article)  # nothing stored by the window pass
+    first, stop = article.text.index(LINES[1]), article.text.index(LINES[1]) + len(LINES[1])
+    assert window and all(first <= e.start < e.end <= stop for e in window)
+    assert all(article.text[e.start : e.end] == e.text for e in window)
+    whole, _ = index.article_entities(conn, article)
+    assert index.is_indexed(conn, article)
+    assert window == [e for e in whole if first <= e.start < stop]
+    names = {e.canonical: e for e in window}
+    assert "Prime Minister Starmer" in names and "Keir Starmer" not in names
+    assert names["London"].watchlist
+    assert "Friedrich Merz" in {e.canonical for e in whole} - set(names)
