@@ -9,7 +9,6 @@ newsroom scripts and evaluation.
 from __future__ import annotations
 
 import argparse
-import sqlite3
 from typing import TYPE_CHECKING, Any
 
 from desktop.commands.common import (
@@ -21,6 +20,7 @@ from desktop.commands.common import (
 )
 from desktop.core.library.summaries import article_summary
 from desktop.core.models import Article, Summary
+from desktop.core.storage.engine import sqlite3
 from desktop.core.text.summarize import METHODS, summarize
 
 if TYPE_CHECKING:

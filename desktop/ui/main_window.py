@@ -6,7 +6,6 @@ each other: everything one pane asks of another goes through a connection made h
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.core.library.session import Library
 from desktop.core.models import Article
+from desktop.core.storage.engine import sqlite3
 from desktop.ui.actions import install_menus, menu_shortcuts
 from desktop.ui.entities.entity_pane import EntityPane
 from desktop.ui.importing.controller import ImportController

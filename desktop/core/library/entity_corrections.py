@@ -6,13 +6,13 @@ every article, already indexed or not.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from desktop.core.library.store import now_iso
 from desktop.core.models import Entity
 from desktop.core.storage.db import transaction
+from desktop.core.storage.engine import sqlite3
 from desktop.core.text.categories import CATEGORIES
 
 _MAX_HOPS = 16  # renames chain (A → B → C); a cycle the user made stops here

@@ -14,7 +14,6 @@ the article (a term never overlaps one) and costs about half the tagger's time o
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
@@ -43,6 +42,7 @@ from desktop.core.library.watchlist import (
 )
 from desktop.core.models import Article, Entity, Term
 from desktop.core.storage.db import transaction
+from desktop.core.storage.engine import sqlite3
 from desktop.core.text.analysis import analyze, paragraph_window
 from desktop.core.text.entities import find_entities
 from desktop.core.text.keyterms import document_words

@@ -10,7 +10,6 @@ origin, see ``versions``) updates that article in place and re-anchors its highl
 from __future__ import annotations
 
 import os
-import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from desktop.core.library.store import with_hash
 from desktop.core.library.versions import previous_version, store_version
 from desktop.core.models import Article
 from desktop.core.storage.db import DatabaseError, transaction
+from desktop.core.storage.engine import sqlite3
 
 if TYPE_CHECKING:
     from desktop.core.library.session import Library

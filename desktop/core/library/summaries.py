@@ -8,11 +8,11 @@ article holds it, and a new algorithm version simply misses and recomputes.
 from __future__ import annotations
 
 import json
-import sqlite3
 
 from desktop.core.library.store import now_iso
 from desktop.core.models import Article, Summary, SummarySentence
 from desktop.core.storage.db import transaction
+from desktop.core.storage.engine import sqlite3
 from desktop.core.text.summarize import ALGORITHM_VERSION, check_length, summarize
 
 

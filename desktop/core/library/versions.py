@@ -15,12 +15,12 @@ a text is imported as a new article instead, and nothing is replaced.
 from __future__ import annotations
 
 import re
-import sqlite3
 
 from desktop.core.library.store import ArticleStore
 from desktop.core.models import Article
 from desktop.core.notes.anchoring import ReanchorReport, replace_text_and_reanchor
 from desktop.core.storage.db import transaction
+from desktop.core.storage.engine import sqlite3
 
 SAME_STORY = 0.6
 """Share of the shorter text's runs of three words the other must contain. Among 400 articles of

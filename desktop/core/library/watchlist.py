@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from desktop.core.library.store import fts_query, now_iso
 from desktop.core.models import Entity
 from desktop.core.storage.db import transaction
+from desktop.core.storage.engine import sqlite3
 from desktop.core.text.categories import CATEGORIES
 
 WATCH_CATEGORIES = (*CATEGORIES, "term")

@@ -13,7 +13,6 @@ A highlight remembers its quote, up to ``CONTEXT`` characters either side and it
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
@@ -22,6 +21,7 @@ from desktop.core.library.store import ArticleStore, content_hash
 from desktop.core.models import Article, Highlight
 from desktop.core.notes.table import COLUMNS, highlight_from_row, write_anchor
 from desktop.core.storage.db import transaction
+from desktop.core.storage.engine import sqlite3
 
 CONTEXT = 32
 FUZZY_THRESHOLD = 0.75

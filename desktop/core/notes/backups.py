@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -26,6 +25,7 @@ from desktop.core.notes.errors import BadNotesFile
 from desktop.core.notes.notebook import Notebook
 from desktop.core.notes.table import COLUMNS, highlight_from_row
 from desktop.core.storage.db import transaction
+from desktop.core.storage.engine import sqlite3
 
 KEEP = 7
 KINDS = ("daily", "pre-restore", "pre-import", "manual")

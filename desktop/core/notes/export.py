@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import json
-import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from desktop import __version__
 from desktop.core.models import Highlight, HighlightCategory
 from desktop.core.notes.notebook import Notebook
 from desktop.core.notes.table import slug, utc_now
+from desktop.core.storage.engine import sqlite3
 
 FORMATS = ("md", "json", "csv")
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"

@@ -9,7 +9,6 @@ one transaction; an annotation that cannot be used is reported by number and ski
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from desktop.core.notes.errors import BadNotesFile
 from desktop.core.notes.notebook import Notebook
 from desktop.core.notes.table import insert_category, normalize_tags
 from desktop.core.storage.db import transaction
+from desktop.core.storage.engine import sqlite3
 
 _FALLBACK_COLOURS = ("#e0e0e0", "#4a4a4a")
 

@@ -7,7 +7,6 @@ redraw and undo without another query. Deleting is soft: a note is only ever hid
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -38,6 +37,7 @@ from desktop.core.notes.table import (
     write_highlight,
 )
 from desktop.core.storage.db import transaction
+from desktop.core.storage.engine import sqlite3
 
 DEFAULT_CATEGORY = "key-fact"
 RANK_LIMIT = 2_000

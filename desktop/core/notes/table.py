@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from collections.abc import Iterable
 from datetime import datetime, timezone
 
 from desktop.core.models import Highlight, HighlightCategory
+from desktop.core.storage.engine import sqlite3
 
 COLUMNS = (
     'id, article_id, start, "end", quote, prefix, suffix, content_hash, category, note, tags,'

@@ -7,13 +7,13 @@ filtering happen in SQLite (``ORDER BY`` over the whole library), in a worker th
 
 from __future__ import annotations
 
-import sqlite3
 from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from desktop.core.library.store import fts_query
 from desktop.core.notes.notebook import Notebook
+from desktop.core.storage.engine import sqlite3
 
 # Column key -> SQL ordering over ``articles``; "notes" and "watch" are counted elsewhere.
 _ORDER = {

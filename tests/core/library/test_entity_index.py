@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from desktop.core.library.store import ArticleStore, with_hash
 from desktop.core.models import Article
 from desktop.core.resources import seeds_dir
 from desktop.core.storage.db import connect
+from desktop.core.storage.engine import sqlite3
 
 OTHER = (
     "Chancellor Friedrich Merz met Emmanuel Macron in Berlin on Tuesday to discuss energy prices. "

@@ -9,6 +9,7 @@ import pytest
 from desktop.core.library.importing import collect_files, import_paths
 from desktop.core.library.session import Library, open_library
 from desktop.core.storage.db import DatabaseError
+from desktop.core.storage.engine import sqlite3
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -98,7 +99,7 @@ def test_a_write_failing_midway_rolls_back_its_whole_batch(
     def failing_add(article):
         calls.append(article)
         if len(calls) == 5:
-            raise __import__("sqlite3").OperationalError("disk I/O error")
+            raise sqlite3.OperationalError("disk I/O error")
         return real_add(article)
 
     monkeypatch.setattr(library.store, "add", failing_add)

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
@@ -9,6 +8,7 @@ import pytest
 from desktop.core.library.store import ArticleStore, content_hash, count_words, fts_query, with_hash
 from desktop.core.models import Article
 from desktop.core.storage.db import connect
+from desktop.core.storage.engine import sqlite3
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from dataclasses import dataclass
 
 from hypothesis import HealthCheck, given, settings
@@ -20,6 +19,7 @@ from desktop.core.notes.anchoring import (
 )
 from desktop.core.notes.notebook import Notebook
 from desktop.core.storage.db import connect, transaction
+from desktop.core.storage.engine import sqlite3
 from tests.core.notes.conftest import TEXT
 
 

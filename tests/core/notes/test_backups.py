@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -17,6 +16,7 @@ from desktop.core.notes.backups import (
 from desktop.core.notes.errors import BadNotesFile
 from desktop.core.notes.notebook import Notebook
 from desktop.core.storage.db import connect
+from desktop.core.storage.engine import sqlite3
 
 
 def test_backup_holds_the_notes_not_the_article_texts(notebook, add_article, library) -> None:

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from desktop.core.storage.db import (
     schema_version,
     transaction,
 )
+from desktop.core.storage.engine import sqlite3
 
 LATEST = migrations()[-1].version
 
