@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
+from desktop.core.library.ranking import close_readers
 from desktop.core.library.store import ArticleStore
 from desktop.core.paths import Paths, user_paths
 from desktop.core.storage.db import connect
+from desktop.core.storage.engine import sqlite3
 
 
 @dataclass
@@ -19,6 +20,7 @@ class Library:
     store: ArticleStore
 
     def close(self) -> None:
+        close_readers(self.conn)
         self.conn.close()
 
     def __enter__(self) -> Library:

@@ -9,15 +9,16 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sqlite3
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
+from desktop.core.library.ranking import rank
 from desktop.core.models import Article
 from desktop.core.storage.db import transaction
+from desktop.core.storage.engine import sqlite3
 
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 SORT_COLUMNS = {
@@ -34,7 +35,6 @@ _COLUMNS = (
     "id, title, byline, source, url, published, added, language, text, content_hash, words, "
     "read, starred, origin"
 )
-_BM25 = "bm25(articles_fts, 5.0, 1.0)"
 SEARCH_CACHE_SIZE = 64  # searches remembered per store
 SEARCH_CACHE_HITS = 5_000  # hits held in all, so a few huge pages cannot pile up
 _LIST_COLUMNS = _COLUMNS.replace("text, ", "'' AS text, ")
@@ -257,9 +257,10 @@ class ArticleStore:
         """BM25-ranked articles matching ``query`` (a title match weighs 5× a body match),
         with snippets.
 
-        Two steps, because FTS5 must score every match: first only ids and scores, sorted by
-        SQLite's top-N sorter; then article rows and snippets for those ids alone. One query
-        that also selected the snippet would build a snippet for every match before sorting.
+        Two steps, because FTS5 must score every match: first only ids and scores (``ranking``,
+        on several cores in a large library); then article rows and snippets for those ids
+        alone. One query that also selected the snippet would build a snippet for every match
+        before sorting.
         The same query on an unchanged library is answered from a small cache.
         """
         match = fts_query(query)
@@ -273,11 +274,7 @@ class ArticleStore:
         return hits
 
     def _search(self, match: str, limit: int, offset: int) -> list[SearchHit]:
-        ranked = self.conn.execute(
-            f"SELECT rowid, {_BM25} FROM articles_fts WHERE articles_fts MATCH ?"
-            " ORDER BY 2 LIMIT ? OFFSET ?",
-            (match, limit, offset),
-        ).fetchall()
+        ranked = rank(self.conn, match, limit + offset)[offset:]
         if not ranked:
             return []
         rows = self.conn.execute(

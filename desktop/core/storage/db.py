@@ -9,12 +9,13 @@ created by any earlier version upgrades in place.
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources as importlib_resources
 from pathlib import Path
+
+from desktop.core.storage.engine import sqlite3
 
 BUSY_TIMEOUT_MS = 10_000
 CACHE_KIB = 32 * 1024
@@ -109,6 +110,22 @@ def connect(path: Path | str, *, migrate_schema: bool = True) -> sqlite3.Connect
             migrate(conn)
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"cannot open the library database {path}: {exc}") from exc
+    return conn
+
+
+def connect_reader(path: Path) -> sqlite3.Connection:
+    """A read-only connection to an existing library (for work spread over threads): it can
+    never write, so it needs no migration and cannot take the write lock."""
+    conn = sqlite3.connect(
+        f"{path.resolve().as_uri()}?mode=ro",
+        uri=True,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        isolation_level=None,
+        check_same_thread=False,
+    )
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
     return conn
 
 
