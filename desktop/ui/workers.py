@@ -70,9 +70,11 @@ def run_task(
     on_error: Callable[[Exception], None] | None = None,
     *,
     pool: QThreadPool | None = None,
+    priority: int = 0,
 ) -> int:
     """Run ``fn()`` in the thread pool; call ``on_done(result)`` or ``on_error(exc)`` on the
-    GUI thread. Returns a job id so callers can drop results for work the user has left."""
+    GUI thread. Returns a job id so callers can drop results for work the user has left.
+    A task of higher ``priority`` takes the next free thread before queued ones."""
     job_id = next(_ids)
     if _synchronous:
         try:
@@ -96,7 +98,7 @@ def run_task(
 
     relay.done.connect(lambda result: finish(on_done, result))
     relay.failed.connect(lambda exc: finish(on_error or _report_unhandled, exc))
-    (pool or QThreadPool.globalInstance()).start(_Task(fn, relay))
+    (pool or QThreadPool.globalInstance()).start(_Task(fn, relay), priority)
     return job_id
 
 

@@ -49,6 +49,16 @@ class ReaderPage(QTextBrowser):
         data.setText(self.textCursor().selectedText().replace("\u2029", "\n"))
         return data
 
+    def visible_span(self) -> tuple[float, float]:
+        """The part of the document in view, as fractions of its height.
+
+        From the scroll bar, not by hit-testing the view's corners: right after a new
+        document is set, a hit test at the top of the view can answer a position far down it.
+        """
+        bar = self.verticalScrollBar()
+        height = max(bar.maximum() + bar.pageStep(), 1)
+        return bar.value() / height, (bar.value() + bar.pageStep()) / height
+
     def position_at(self, point: QPointF) -> int | None:
         """Document position under a viewport point, or None off the text."""
         scroll = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())

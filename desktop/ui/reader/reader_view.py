@@ -1,7 +1,8 @@
 """The reader: one article as readable prose, its entities and key terms coloured.
 
 The text appears at once; entities and terms are fetched in the background and coloured when
-they arrive (a result for an article the user has already left is dropped). Colouring is
+they arrive (``entity_fetch.py``: the lines on screen first while an article is not indexed
+yet; a result for an article the user has already left is dropped). Colouring is
 layered — entities, terms, watchlist, summary tint, the user's highlights — and flattened into
 non-overlapping segments (``layers.py``) whose formats are built once per theme
 (``formats.py``) and written in one edit block. That measured several times faster than a
@@ -22,6 +23,13 @@ from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
 
 from desktop.core.models import Article, Entity, SummarySentence, Term
 from desktop.ui.reader.document import build_document
+from desktop.ui.reader.entity_fetch import (
+    EntityFetch,
+    EntitySource,
+    WindowSource,
+    load_article_entities,
+    load_window_entities,
+)
 from desktop.ui.reader.find_bar import FindBar
 from desktop.ui.reader.formats import FormatBook, HighlightStyles
 from desktop.ui.reader.layers import Mark, Style, flatten
@@ -30,36 +38,43 @@ from desktop.ui.reader.mentions import MentionIndex
 from desktop.ui.reader.page import ReaderPage
 from desktop.ui.text_positions import TextPositions
 from desktop.ui.theme import CATEGORY_ROLES, Theme, current_theme, theme_events
-from desktop.ui.workers import run_task, thread_library
 
-EntitySource = Callable[[Article], tuple[Sequence[Entity], Sequence[Term]]]
 FLASH_MS = 900
 KEEP = QTextCursor.MoveMode.KeepAnchor
 MIN_FONT, MAX_FONT, DEFAULT_FONT = 8.0, 32.0, 13.0
-
-
-def load_article_entities(article: Article) -> tuple[Sequence[Entity], Sequence[Term]]:
-    """Entities and terms from the library's index (runs in a worker thread)."""
-    from desktop.core.library.entity_index import article_entities
-
-    return article_entities(thread_library().conn, article)
+SCREENS_AROUND = 2  # screens of text the first pass covers on each side of the visible one
+MIN_SCREEN_CHARS = 2_000  # the least counted as a screen (a hidden page has a tiny view)
 
 
 class ReaderView(QWidget):
     selection_changed = Signal(int, int)  # Python offsets; start == end when nothing selected
     article_shown = Signal(int)  # article id, once its text is on screen
-    entities_shown = Signal(object)  # (list[Entity], list[Term]) now coloured
+    entities_shown = Signal(object)  # (list[Entity], list[Term]), complete, now coloured
+    first_colours_shown = Signal(object)  # list[Entity] around the screen, coloured first
     highlight_clicked = Signal(object)  # id of the user highlight clicked (no selection)
     entities_failed = Signal(str)  # why entities could not be loaded
 
     def __init__(
-        self, parent: QWidget | None = None, *, entity_source: EntitySource | None = None
+        self,
+        parent: QWidget | None = None,
+        *,
+        entity_source: EntitySource | None = None,
+        window_source: WindowSource | None = None,
     ) -> None:
+        """``entity_source`` gives an article's complete entities and terms, ``window_source``
+        the quick first pass (without one, the default when ``entity_source`` is given, the
+        article is coloured in one pass)."""
         super().__init__(parent)
-        self._entity_source = entity_source or load_article_entities
+        self._fetch = EntityFetch(
+            entity_source or load_article_entities,
+            window_source or (None if entity_source else load_window_entities),
+            self,
+        )
+        self._fetch.first_ready.connect(self._on_first_entities)
+        self._fetch.complete_ready.connect(lambda result: self.set_entities(*result))
+        self._fetch.failed.connect(self.entities_failed)
         self._article: Article | None = None
         self._positions = TextPositions("")
-        self._token = 0
         self._entities: list[Entity] = []
         self._terms: list[Term] = []
         self._summary: list[SummarySentence] = []
@@ -109,6 +124,7 @@ class ReaderView(QWidget):
         self._article = article
         self._entities, self._terms, self._summary, self._highlights = [], [], [], []
         self._mentions = MentionIndex()
+        self.legend.set_counts({})  # until the complete result: never partial counts
         self._render()
         self.set_scroll_fraction(0.0)
         self.article_shown.emit(article.id)
@@ -119,18 +135,27 @@ class ReaderView(QWidget):
 
     def refresh_entities(self) -> None:
         """Fetch entities again (after a correction or a watchlist change)."""
-        if self._article is None:
-            return
-        self._token += 1
-        token, article = self._token, self._article
-        run_task(
-            lambda: self._entity_source(article),
-            lambda result: self._on_entities(token, result),
-            lambda exc: self._on_entities_failed(token, exc),
-        )
+        if self._article is not None:
+            self._fetch.start(self._article, self._around_screen())
+
+    def _around_screen(self) -> tuple[int, int]:
+        """Python offsets of about the text on screen, widened by ``SCREENS_AROUND`` screens
+        (an estimate in proportion to the text's length is close enough with that margin)."""
+        top, bottom = self.page.visible_span()
+        length = self._positions.length
+        start, end = round(top * length), round(bottom * length)
+        margin = max(end - start, MIN_SCREEN_CHARS) * SCREENS_AROUND
+        return start - margin, end + margin
+
+    def _on_first_entities(self, entities: list[Entity]) -> None:
+        """Colour the first pass's entities; the legend counts wait for the complete ones."""
+        self._entities = entities
+        self._apply()
+        self.first_colours_shown.emit(entities)
 
     def set_entities(self, entities: Sequence[Entity], terms: Sequence[Term]) -> None:
-        """Colour these entities and terms in the open article."""
+        """Colour these entities and terms, the complete result, in the open article."""
+        self._fetch.settle()
         self._entities, self._terms = list(entities), list(terms)
         self._apply()
         counts = Counter(e.category for e in self._entities)
@@ -138,14 +163,6 @@ class ReaderView(QWidget):
         counts["watchlist"] = sum(e.watchlist for e in self._entities)
         self.legend.set_counts(counts)
         self.entities_shown.emit((self._entities, self._terms))
-
-    def _on_entities(self, token: int, result: tuple[Sequence[Entity], Sequence[Term]]) -> None:
-        if token == self._token:  # otherwise the user has moved on: drop the stale result
-            self.set_entities(*result)
-
-    def _on_entities_failed(self, token: int, exc: Exception) -> None:
-        if token == self._token:
-            self.entities_failed.emit(f"Entities could not be loaded: {exc}")
 
     def _render(self) -> None:
         """(Re)build the document for the current article, font and theme."""

@@ -6,7 +6,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 
-from desktop.ui import workers
 from desktop.ui.reader.reader_view import ReaderView
 from desktop.ui.theme import LIGHT, set_theme
 from tests.ui.reader import sample
@@ -100,22 +99,6 @@ def test_hover_shows_the_tooltip(reader, qtbot) -> None:
     event = QHelpEvent(QHelpEvent.Type.ToolTip, point, reader.page.viewport().mapToGlobal(point))
     QApplication.sendEvent(reader.page.viewport(), event)
     assert QToolTip.text() == "Volodymyr Zelenskyy — President of Ukraine (leader)"
-
-
-def test_stale_entities_for_a_left_article_are_dropped(qtbot) -> None:
-    pending = []
-    workers.set_synchronous(False)
-    view = ReaderView(entity_source=lambda article: pending.append(article) or ([], []))
-    qtbot.addWidget(view)
-    calls = []
-    view.entities_shown.connect(calls.append)
-    view.show_article(sample.article(article_id=1))
-    first_token = view._token
-    view.show_article(sample.article("Other text entirely.", article_id=2))
-    view._on_entities(first_token, (sample.ENTITIES, sample.TERMS))
-    assert calls == []
-    assert _colour(view.format_at(0)) == PLAIN
-    qtbot.waitUntil(lambda: len(calls) == 1)
 
 
 def test_scroll_to_puts_the_cursor_inside_and_flashes(reader) -> None:

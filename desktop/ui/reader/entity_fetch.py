@@ -1,0 +1,115 @@
+"""The reader's entities, fetched off the GUI thread: in two passes while an article is new.
+
+Colouring a long article that the library has not indexed yet waits for the whole language
+pass (the tagger over every word, then the index written). Editors face the same with long
+files and colour what is on screen first; so does the reader. The first pass covers the lines
+around the screen and takes the next free worker; once its result is coloured the complete
+pass starts (after it, so the two passes never compete with each other), and its result
+replaces the first. An indexed article is read back in one quick pass. A result for an
+article the reader has left, and a first result once the complete one is shown, is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QObject, Signal
+from shiboken6 import isValid
+
+from desktop.core.models import Article, Entity, Term
+from desktop.ui.workers import run_task, thread_library
+
+EntitySource = Callable[[Article], tuple[Sequence[Entity], Sequence[Term]]]
+WindowSource = Callable[[Article, int, int], Sequence[Entity] | None]
+FIRST_PRIORITY = 1  # the first pass takes the next free worker before queued work
+
+
+def load_article_entities(article: Article) -> tuple[Sequence[Entity], Sequence[Term]]:
+    """Entities and terms from the library's index, indexing now if needed (in a worker)."""
+    from desktop.core.library.entity_index import article_entities
+
+    return article_entities(thread_library().conn, article)
+
+
+def load_window_entities(article: Article, start: int, end: int) -> Sequence[Entity] | None:
+    """Entities of the lines around ``[start, end)`` while ``article`` is not indexed; None
+    once it is, since reading the index back is already quick (in a worker)."""
+    from desktop.core.library.entity_index import is_indexed, window_entities
+
+    conn = thread_library().conn
+    return None if is_indexed(conn, article) else window_entities(conn, article, start, end)
+
+
+class EntityFetch(QObject):
+    """``start(article, around)``; results come back as signals on the GUI thread."""
+
+    first_ready = Signal(object)  # list[Entity] of the lines around the screen
+    complete_ready = Signal(object)  # (list[Entity], list[Term]) of the whole article
+    failed = Signal(str)  # why entities could not be found
+
+    def __init__(
+        self,
+        entity_source: EntitySource = load_article_entities,
+        window_source: WindowSource | None = load_window_entities,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.entity_source = entity_source
+        self.window_source = window_source  # None: always one pass
+        self.token = 0  # the current fetch; results of any other are stale
+        self._settled = False
+
+    def start(self, article: Article, around: tuple[int, int]) -> None:
+        """Fetch the entities of ``article``; the first pass covers the Python offsets
+        ``around``. Results of earlier fetches are dropped from now on."""
+        self.token += 1
+        self._settled = False
+        token, source = self.token, self.window_source
+        if source is None:
+            self._fetch_complete(token, article)
+            return
+        start, end = around
+        run_task(
+            lambda: source(article, start, end),
+            lambda entities: self._on_first(token, article, entities),
+            lambda exc: self._on_first_failed(token, article, exc),
+            priority=FIRST_PRIORITY,
+        )
+
+    def settle(self) -> None:
+        """The complete result is shown: a first-pass result still on its way is dropped."""
+        self._settled = True
+
+    def _fetch_complete(self, token: int, article: Article) -> None:
+        source = self.entity_source
+        run_task(
+            lambda: source(article),
+            lambda result: self._on_complete(token, result),
+            lambda exc: self._on_complete_failed(token, exc),
+        )
+
+    def _current(self, token: int) -> bool:
+        """Whether a result of fetch ``token`` is still wanted: the reader has neither moved
+        on nor been closed (a chained pass would outlive it)."""
+        return token == self.token and isValid(self)
+
+    def _on_first(self, token: int, article: Article, entities: Sequence[Entity] | None) -> None:
+        if not self._current(token) or self._settled:
+            return
+        if entities is not None:  # None: indexed, the complete pass alone is quick
+            self.first_ready.emit(list(entities))
+        self._fetch_complete(token, article)
+
+    def _on_first_failed(self, token: int, article: Article, exc: Exception) -> None:
+        """Say so, and let the complete pass colour the article (or say why it cannot)."""
+        if self._current(token) and not self._settled:
+            self.failed.emit(f"Entities on screen could not be found: {exc}")
+            self._fetch_complete(token, article)
+
+    def _on_complete(self, token: int, result: tuple[Sequence[Entity], Sequence[Term]]) -> None:
+        if self._current(token):
+            self.complete_ready.emit(result)
+
+    def _on_complete_failed(self, token: int, exc: Exception) -> None:
+        if self._current(token):
+            self.failed.emit(f"Entities could not be loaded: {exc}")
