@@ -5,8 +5,9 @@ pass (the tagger over every word, then the index written). Editors face the same
 files and colour what is on screen first; so does the reader. The first pass covers the lines
 around the screen and takes the next free worker; once its result is coloured the complete
 pass starts (after it, so the two passes never compete with each other), and its result
-replaces the first. An indexed article is read back in one quick pass. A result for an
-article the reader has left, and a first result once the complete one is shown, is dropped.
+replaces the first. An indexed article is read back in one quick pass, and a short one is
+analysed in one. A result for an article the reader has left, and a first result once the
+complete one is shown, is dropped.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from desktop.ui.workers import run_task, thread_library
 EntitySource = Callable[[Article], tuple[Sequence[Entity], Sequence[Term]]]
 WindowSource = Callable[[Article, int, int], Sequence[Entity] | None]
 FIRST_PRIORITY = 1  # the first pass takes the next free worker before queued work
+# Above this share of the text, a first pass would delay the complete colours by nearly as
+# long as it saves: one pass is then as quick.
+MAX_FIRST_SHARE = 0.5
 
 
 def load_article_entities(article: Article) -> tuple[Sequence[Entity], Sequence[Term]]:
@@ -65,10 +69,11 @@ class EntityFetch(QObject):
         self.token += 1
         self._settled = False
         token, source = self.token, self.window_source
-        if source is None:
+        start, end = around
+        covered = min(end, len(article.text)) - max(start, 0)
+        if source is None or covered > MAX_FIRST_SHARE * len(article.text):
             self._fetch_complete(token, article)
             return
-        start, end = around
         run_task(
             lambda: source(article, start, end),
             lambda entities: self._on_first(token, article, entities),

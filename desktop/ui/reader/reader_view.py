@@ -43,7 +43,7 @@ FLASH_MS = 900
 KEEP = QTextCursor.MoveMode.KeepAnchor
 MIN_FONT, MAX_FONT, DEFAULT_FONT = 8.0, 32.0, 13.0
 SCREENS_AROUND = 2  # screens of text the first pass covers on each side of the visible one
-MIN_SCREEN_CHARS = 2_000  # the least counted as a screen (a hidden page has a tiny view)
+MIN_SCREEN_CHARS = 1_000  # the least counted as a screen (a hidden page has a tiny view)
 
 
 class ReaderView(QWidget):

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtGui import QTextCharFormat
 
 from desktop.core.library.entity_index import article_entities, is_indexed
+from desktop.core.models import Article
 from desktop.core.resources import seeds_dir
 from desktop.ui import workers
 from desktop.ui.reader.reader_view import ReaderView
@@ -24,6 +25,11 @@ END = "Giorgia Meloni flew home to Rome after the meeting in Brussels."
 
 def _colour(fmt: QTextCharFormat) -> str:
     return fmt.foreground().color().name() if fmt.hasProperty(fmt.Property.ForegroundBrush) else ""
+
+
+def _long_article(article_id: int) -> Article:
+    """The sample article followed by enough filler to make the first pass worth it."""
+    return sample.article(sample.TEXT + "\nMore words follow here." * 2_000, article_id)
 
 
 def _long_text() -> str:
@@ -84,6 +90,19 @@ def test_an_indexed_article_is_coloured_in_one_pass(library, reader: ReaderView)
     assert _colour(reader.format_at(article.text.rindex("Meloni"))) == LEADER
 
 
+@pytest.mark.usefixtures("sync_workers", "light_theme")
+def test_a_short_new_article_is_analysed_in_one_pass(library, reader: ReaderView) -> None:
+    article = library.store.get(add_article(library, "Short", "\n\n".join([TOP, END])))
+    assert article is not None
+    first: list[object] = []
+    complete: list[object] = []
+    reader.first_colours_shown.connect(first.append)
+    reader.entities_shown.connect(complete.append)
+    reader.show_article(article)
+    assert first == [] and len(complete) == 1
+    assert is_indexed(library.conn, article)
+
+
 @pytest.mark.usefixtures("light_theme")
 def test_results_of_either_pass_for_a_left_article_are_dropped(qtbot) -> None:
     """Article 1's complete pass is still running and article 2's first pass is on its way
@@ -111,10 +130,10 @@ def test_results_of_either_pass_for_a_left_article_are_dropped(qtbot) -> None:
     view.first_colours_shown.connect(firsts.append)
     view.entities_shown.connect(completes.append)
     try:
-        view.show_article(sample.article(article_id=1))
+        view.show_article(_long_article(1))
         qtbot.waitUntil(lambda: complete_calls == [1])  # after its first colours
-        view.show_article(sample.article(article_id=2))
-        view.show_article(sample.article(article_id=3))  # before 2's first result is back
+        view.show_article(_long_article(2))
+        view.show_article(_long_article(3))  # before 2's first result is back
         qtbot.waitUntil(lambda: len(completes) == 1)
     finally:
         release.set()
@@ -142,7 +161,7 @@ def test_a_first_result_after_the_complete_one_is_ignored(qtbot) -> None:
     firsts: list[object] = []
     view.first_colours_shown.connect(firsts.append)
     try:
-        view.show_article(sample.article())
+        view.show_article(_long_article(7))
         view.set_entities([sample.ZELENSKYY], [])  # the complete result, before the first
     finally:
         release.set()
