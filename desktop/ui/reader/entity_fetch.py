@@ -5,14 +5,15 @@ pass (the tagger over every word, then the index written). Editors face the same
 files and colour what is on screen first; so does the reader. The first pass covers the lines
 around the screen and takes the next free worker; once its result is coloured the complete
 pass starts (after it, so the two passes never compete with each other), and its result
-replaces the first. An indexed article is read back in one quick pass, and a short one is
-analysed in one. A result for an article the reader has left, and a first result once the
-complete one is shown, is dropped.
+replaces the first. For an indexed article the first pass reads the complete result back; a
+short article is analysed in one pass. A result for an article the reader has left, and a
+first result once the complete one is shown, is dropped.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 from shiboken6 import isValid
@@ -20,8 +21,18 @@ from shiboken6 import isValid
 from desktop.core.models import Article, Entity, Term
 from desktop.ui.workers import run_task, thread_library
 
+
+class FirstPass(NamedTuple):
+    """What the first pass found: an indexed article's complete entities and terms, or the
+    entities of the lines around the screen (``complete`` False, no terms yet)."""
+
+    complete: bool
+    entities: Sequence[Entity]
+    terms: Sequence[Term] = ()
+
+
 EntitySource = Callable[[Article], tuple[Sequence[Entity], Sequence[Term]]]
-WindowSource = Callable[[Article, int, int], Sequence[Entity] | None]
+FirstSource = Callable[[Article, int, int], FirstPass]
 FIRST_PRIORITY = 1  # the first pass takes the next free worker before queued work
 # Above this share of the text, a first pass would delay the complete colours by nearly as
 # long as it saves: one pass is then as quick.
@@ -35,13 +46,15 @@ def load_article_entities(article: Article) -> tuple[Sequence[Entity], Sequence[
     return article_entities(thread_library().conn, article)
 
 
-def load_window_entities(article: Article, start: int, end: int) -> Sequence[Entity] | None:
-    """Entities of the lines around ``[start, end)`` while ``article`` is not indexed; None
-    once it is, since reading the index back is already quick (in a worker)."""
-    from desktop.core.library.entity_index import is_indexed, window_entities
+def load_first_pass(article: Article, start: int, end: int) -> FirstPass:
+    """The complete result if ``article`` is indexed (reading it back is quick), else the
+    entities of the lines around ``[start, end)`` (in a worker)."""
+    from desktop.core.library.entity_index import article_entities, is_indexed, window_entities
 
     conn = thread_library().conn
-    return None if is_indexed(conn, article) else window_entities(conn, article, start, end)
+    if is_indexed(conn, article):
+        return FirstPass(True, *article_entities(conn, article))
+    return FirstPass(False, window_entities(conn, article, start, end))
 
 
 class EntityFetch(QObject):
@@ -54,12 +67,12 @@ class EntityFetch(QObject):
     def __init__(
         self,
         entity_source: EntitySource = load_article_entities,
-        window_source: WindowSource | None = load_window_entities,
+        first_source: FirstSource | None = load_first_pass,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.entity_source = entity_source
-        self.window_source = window_source  # None: always one pass
+        self.first_source = first_source  # None: always one pass
         self.token = 0  # the current fetch; results of any other are stale
         self._settled = False
 
@@ -68,7 +81,7 @@ class EntityFetch(QObject):
         ``around``. Results of earlier fetches are dropped from now on."""
         self.token += 1
         self._settled = False
-        token, source = self.token, self.window_source
+        token, source = self.token, self.first_source
         start, end = around
         covered = min(end, len(article.text)) - max(start, 0)
         if source is None or covered > MAX_FIRST_SHARE * len(article.text):
@@ -76,7 +89,7 @@ class EntityFetch(QObject):
             return
         run_task(
             lambda: source(article, start, end),
-            lambda entities: self._on_first(token, article, entities),
+            lambda found: self._on_first(token, article, found),
             lambda exc: self._on_first_failed(token, article, exc),
             priority=FIRST_PRIORITY,
         )
@@ -98,11 +111,13 @@ class EntityFetch(QObject):
         on nor been closed (a chained pass would outlive it)."""
         return token == self.token and isValid(self)
 
-    def _on_first(self, token: int, article: Article, entities: Sequence[Entity] | None) -> None:
+    def _on_first(self, token: int, article: Article, found: FirstPass) -> None:
         if not self._current(token) or self._settled:
             return
-        if entities is not None:  # None: indexed, the complete pass alone is quick
-            self.first_ready.emit(list(entities))
+        if found.complete:
+            self.complete_ready.emit((found.entities, found.terms))
+            return
+        self.first_ready.emit(list(found.entities))
         self._fetch_complete(token, article)
 
     def _on_first_failed(self, token: int, article: Article, exc: Exception) -> None:

@@ -26,9 +26,9 @@ from desktop.ui.reader.document import build_document
 from desktop.ui.reader.entity_fetch import (
     EntityFetch,
     EntitySource,
-    WindowSource,
+    FirstSource,
     load_article_entities,
-    load_window_entities,
+    load_first_pass,
 )
 from desktop.ui.reader.find_bar import FindBar
 from desktop.ui.reader.formats import FormatBook, HighlightStyles
@@ -59,15 +59,15 @@ class ReaderView(QWidget):
         parent: QWidget | None = None,
         *,
         entity_source: EntitySource | None = None,
-        window_source: WindowSource | None = None,
+        first_source: FirstSource | None = None,
     ) -> None:
-        """``entity_source`` gives an article's complete entities and terms, ``window_source``
+        """``entity_source`` gives an article's complete entities and terms, ``first_source``
         the quick first pass (without one, the default when ``entity_source`` is given, the
         article is coloured in one pass)."""
         super().__init__(parent)
         self._fetch = EntityFetch(
             entity_source or load_article_entities,
-            window_source or (None if entity_source else load_window_entities),
+            first_source or (None if entity_source else load_first_pass),
             self,
         )
         self._fetch.first_ready.connect(self._on_first_entities)

@@ -12,6 +12,7 @@ from desktop.core.library.entity_index import article_entities, is_indexed
 from desktop.core.models import Article
 from desktop.core.resources import seeds_dir
 from desktop.ui import workers
+from desktop.ui.reader.entity_fetch import FirstPass
 from desktop.ui.reader.reader_view import ReaderView
 from desktop.ui.theme import LIGHT
 from tests.ui.conftest import add_article
@@ -113,8 +114,8 @@ def test_results_of_either_pass_for_a_left_article_are_dropped(qtbot) -> None:
     finished: list[int] = []
     everything = {1: sample.ENTITIES, 3: [sample.ZELENSKYY]}
 
-    def window(article, start: int, end: int):
-        return everything.get(article.id, sample.ENTITIES)[:1]
+    def window(article, start: int, end: int) -> FirstPass:
+        return FirstPass(False, everything.get(article.id, sample.ENTITIES)[:1])
 
     def complete(article):
         complete_calls.append(article.id)
@@ -123,7 +124,7 @@ def test_results_of_either_pass_for_a_left_article_are_dropped(qtbot) -> None:
         finished.append(article.id)
         return everything[article.id], []
 
-    view = ReaderView(entity_source=complete, window_source=window)
+    view = ReaderView(entity_source=complete, first_source=window)
     qtbot.addWidget(view)
     firsts: list[object] = []
     completes: list[object] = []
@@ -151,12 +152,12 @@ def test_a_first_result_after_the_complete_one_is_ignored(qtbot) -> None:
     release = threading.Event()
     returned: list[int] = []
 
-    def window(article, start: int, end: int):
+    def window(article, start: int, end: int) -> FirstPass:
         release.wait(10)
         returned.append(article.id)
-        return sample.ENTITIES
+        return FirstPass(False, sample.ENTITIES)
 
-    view = ReaderView(entity_source=lambda article: ([], []), window_source=window)
+    view = ReaderView(entity_source=lambda article: ([], []), first_source=window)
     qtbot.addWidget(view)
     firsts: list[object] = []
     view.first_colours_shown.connect(firsts.append)
