@@ -316,6 +316,7 @@ class MainWindow(QMainWindow):
     def finish_background_work(self, msecs: int = SHUTDOWN_WAIT_MS) -> None:
         """Let writes in flight (a star, an import batch) finish before the process ends."""
         self.imports.cancel()
+        self.indexer.stop()
         pools = (QThreadPool.globalInstance(), self.imports.pool, self.indexer.pool)
         for pool in pools:
             pool.clear()

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import isValid
 
 from desktop.core.library.session import Library, open_library
 from desktop.core.paths import user_paths
@@ -59,9 +60,15 @@ class _Task(QRunnable):
             result = self._fn()
         except Exception as exc:  # delivered to on_error; never lost in a worker thread
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self._relay.failed.emit(exc)
+            self._deliver("failed", exc)
         else:
-            self._relay.done.emit(result)
+            self._deliver("done", result)
+
+    def _deliver(self, signal: str, value: Any) -> None:
+        """Emit, unless the program is closing and the relay is already gone: a task that
+        outlived the shutdown wait has no one left to tell (its writes are committed)."""
+        if isValid(self._relay):
+            getattr(self._relay, signal).emit(value)
 
 
 def run_task(

@@ -245,6 +245,7 @@ def open_figures(home: Path) -> None:
         print(f"  {label:26} {time_open(window, article_id)}")
     print("  goals after opening a 10k-word article: colours ≤ 100 ms, summary ≤ 150 ms")
     print("  (first: colours of the lines on screen while an article is not indexed yet)")
+    window.finish_background_work()  # as the app does before it exits
     window.close()
     app.processEvents()
 
@@ -281,6 +282,7 @@ def import_figures(home: Path, files: Path) -> None:
     spin(lambda: False, 5.0)
     print(f"  next 5 s (background entity indexing): longest stall {meter.stop() * 1000:5.0f} ms")
     print(f"  baseline: {IDLE_S:.0f} s of the idle window, longest gap {idle * 1000:5.0f} ms")
+    window.finish_background_work()  # as the app does before it exits
     window.close()
     app.processEvents()
 
@@ -365,6 +367,7 @@ def memory_child(home: Path) -> None:
         f" file={file:.0f} ner={int('desktop.core.text.ner.tagger' in sys.modules)}",
         flush=True,
     )
+    window.finish_background_work()  # as the app does before it exits
     window.close()
 
 

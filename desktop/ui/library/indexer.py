@@ -37,8 +37,11 @@ class BackgroundIndexer(QObject):
         self._running = False
         self._again = False
         self._count = 0
+        self._stopped = False
 
     def start(self) -> None:
+        if self._stopped:
+            return
         if self._running:
             self._again = True  # new articles arrived mid-run: go round once more
             return
@@ -50,6 +53,10 @@ class BackgroundIndexer(QObject):
         """Articles indexed in the current (or last) run."""
         return self._count
 
+    def stop(self) -> None:
+        """Schedule no further batch (the program is closing); the one running finishes."""
+        self._stopped = True
+
     def wait(self, msecs: int = -1) -> bool:
         return self.pool.waitForDone(msecs)
 
@@ -58,7 +65,7 @@ class BackgroundIndexer(QObject):
 
     def _on_batch(self, done: int) -> None:
         self._count += done
-        if done:
+        if done and not self._stopped:
             self._step()
             return
         self._running = False

@@ -1,0 +1,46 @@
+"""Background work at shutdown: the indexer schedules nothing new once stopped, and a task that
+outlives its relay (the program closing) finishes quietly."""
+
+from __future__ import annotations
+
+from shiboken6 import delete
+
+from desktop.core.library.session import Library
+from desktop.core.library.store import with_hash
+from desktop.core.models import Article
+from desktop.ui import workers
+from desktop.ui.library.indexer import BATCH, BackgroundIndexer
+
+
+def _pending(library: Library) -> int:
+    return library.conn.execute(
+        "SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM entity_index_state)"
+    ).fetchone()[0]
+
+
+def test_a_stopped_indexer_finishes_its_batch_and_starts_no_other(library, qtbot) -> None:
+    library.store.add_many(
+        with_hash(Article(0, f"Report {i}", f"Mayor Anna Berg met NATO officials ({i}).", "", 0))
+        for i in range(2 * BATCH)
+    )
+    before = _pending(library)
+    indexer = BackgroundIndexer()
+    indexer.start()
+    indexer.stop()
+    assert indexer.wait(60_000)
+    qtbot.wait(50)  # the batch's result is delivered; no next batch may follow it
+    assert indexer.wait(60_000)
+    assert indexer.indexed == BATCH
+    assert _pending(library) == before - BATCH
+    indexer.start()
+    assert indexer.wait(1_000) and _pending(library) == before - BATCH
+
+
+def test_a_task_whose_relay_is_gone_finishes_without_raising() -> None:
+    relay = workers._Relay()
+    received: list[object] = []
+    relay.done.connect(received.append)
+    task = workers._Task(lambda: 42, relay)
+    delete(relay)  # what interpreter shutdown does to a relay while its task still runs
+    task.run()
+    assert received == []
