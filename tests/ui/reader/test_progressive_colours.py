@@ -40,6 +40,15 @@ def _long_text() -> str:
     return "\n\n".join([TOP, *paragraphs * 6, END])
 
 
+def _passes(reader: ReaderView) -> tuple[list[object], list[object]]:
+    """Lists that collect what each pass delivers: first colours, complete colours."""
+    first: list[object] = []
+    complete: list[object] = []
+    reader.first_colours_shown.connect(first.append)
+    reader.entities_shown.connect(complete.append)
+    return first, complete
+
+
 @pytest.fixture
 def reader(qtbot) -> ReaderView:
     view = ReaderView()  # the library's own sources: the index, or the language pass
@@ -82,10 +91,7 @@ def test_an_indexed_article_is_coloured_in_one_pass(library, reader: ReaderView)
     article = library.store.get(add_article(library, "Long", _long_text()))
     assert article is not None
     article_entities(library.conn, article)  # indexes it
-    first: list[object] = []
-    complete: list[object] = []
-    reader.first_colours_shown.connect(first.append)
-    reader.entities_shown.connect(complete.append)
+    first, complete = _passes(reader)
     reader.show_article(article)
     assert first == [] and len(complete) == 1
     assert _colour(reader.format_at(article.text.rindex("Meloni"))) == LEADER
@@ -95,10 +101,7 @@ def test_an_indexed_article_is_coloured_in_one_pass(library, reader: ReaderView)
 def test_a_short_new_article_is_analysed_in_one_pass(library, reader: ReaderView) -> None:
     article = library.store.get(add_article(library, "Short", "\n\n".join([TOP, END])))
     assert article is not None
-    first: list[object] = []
-    complete: list[object] = []
-    reader.first_colours_shown.connect(first.append)
-    reader.entities_shown.connect(complete.append)
+    first, complete = _passes(reader)
     reader.show_article(article)
     assert first == [] and len(complete) == 1
     assert is_indexed(library.conn, article)
