@@ -152,6 +152,8 @@ def _records(path: str, handle: TextIO, problems: list[str]) -> Iterator[dict[st
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             problem = f"{where}: not valid JSON ({exc.msg})"
+        except RecursionError:
+            problem = f"{where}: not valid JSON (nested too deeply)"
         else:
             if isinstance(record, dict) and isinstance(record.get("text"), str):
                 yield record
