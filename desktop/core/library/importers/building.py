@@ -11,7 +11,7 @@ from desktop.core.library.store import with_hash
 from desktop.core.models import Article
 from desktop.core.printable import printable
 
-_TRAILING_SPACE = re.compile(r"[ \t\u00a0]+\n")
+_TRAILING_SPACE = " \t\u00a0"
 _BLANK_LINES = re.compile(r"\n{3,}")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 _WORDS_IN_NAME = re.compile(r"[^\W\d_]{3,}")
@@ -22,7 +22,7 @@ TITLE_WORDS = 12
 def tidy_text(text: str) -> str:
     """One canonical form for stored text: NFC, ``\\n`` line ends, at most one blank line."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _TRAILING_SPACE.sub("\n", text + "\n")
+    text = "\n".join(line.rstrip(_TRAILING_SPACE) for line in text.split("\n"))
     return _BLANK_LINES.sub("\n\n", text).strip()
 
 
