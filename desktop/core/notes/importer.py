@@ -18,7 +18,7 @@ from desktop.core.notes.backups import backup_folder, create_backup
 from desktop.core.notes.errors import BadNotesFile
 from desktop.core.notes.notebook import Notebook
 from desktop.core.notes.table import insert_category, normalize_tags
-from desktop.core.printable import printable
+from desktop.core.printable import is_valid_text, printable
 from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
 
@@ -45,6 +45,7 @@ def load_annotations(path: Path | str) -> dict[str, Any]:
     shown = printable(path)
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
+        valid = is_valid_text(json.dumps(data, ensure_ascii=False))  # no lone surrogate
     except OSError as exc:
         raise BadNotesFile(f"{shown}: cannot read notes file: {exc.strerror or exc}") from exc
     except UnicodeDecodeError as exc:
@@ -58,6 +59,11 @@ def load_annotations(path: Path | str) -> dict[str, Any]:
         raise BadNotesFile(f"{shown}: not a notes file: nested too deeply") from exc
     if not isinstance(data, dict) or data.get("type") != "AnnotationCollection":
         raise BadNotesFile(f"{shown}: not a W3C AnnotationCollection (export with --format json)")
+    if not valid:
+        raise BadNotesFile(
+            f"{shown}: not a notes file: it holds a \\u escape of half a character"
+            " (a lone surrogate), which no Dossier export writes"
+        )
     return data
 
 

@@ -1,5 +1,6 @@
-"""JSON nested deeper than Python's recursion limit, in a notes file and in batch input:
-regression tests for issue 11, where ``json`` raised ``RecursionError`` as a traceback."""
+"""JSON that parses but cannot be used, in a notes file and in batch input: nested deeper than
+Python's recursion limit, or holding half a character. Regression tests for issue 11, where
+these ended in ``RecursionError`` and ``UnicodeEncodeError`` tracebacks."""
 
 from __future__ import annotations
 
@@ -37,3 +38,20 @@ def test_a_batch_line_nested_too_deeply_is_reported_and_skipped(
     assert code == 1
     assert err == f"dossier: {batch}:1: not valid JSON (nested too deeply)\n"
     assert [json.loads(line)["id"] for line in out.splitlines()] == ["ok"]
+
+
+def test_a_notes_file_with_half_a_character_is_refused_by_name(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Regression: a ``\\udcff`` escape in a note reached SQLite, which raised
+    UnicodeEncodeError as a traceback in the middle of the import."""
+    code, _, _ = run(capsys, "notes", "add", "1", "--quote", "Zelenskyy", "--note", "hello")
+    assert code == 0
+    notes = tmp_path / "notes.json"
+    assert run(capsys, "notes", "export", "--format", "json", "-o", str(notes))[0] == 0
+    exported = notes.read_text(encoding="utf-8")
+    notes.write_text(exported.replace('"hello"', '"he\\udcffllo"'), encoding="utf-8")
+    code, out, err = run(capsys, "notes", "import", str(notes))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"dossier: {notes}: not a notes file: it holds a \\u escape of half")
+    assert err.count("\n") == 1
