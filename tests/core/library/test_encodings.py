@@ -56,14 +56,14 @@ def test_a_feed_in_its_declared_multibyte_or_legacy_charset(tmp_path: Path, enco
     assert second.source == "Wire"
 
 
-@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
-def test_utf16_without_a_byte_order_mark(tmp_path: Path, codec: str) -> None:
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_without_a_byte_order_mark(tmp_path: Path, codec: str) -> None:
     story = STORIES["cp1252"]
     xml = tmp_path / "wire.xml"
-    xml.write_bytes(feed("utf-16", story).encode(codec))
+    xml.write_bytes(feed(codec[:6], story).encode(codec))
     assert read_articles(xml)[0].text == story
     html = tmp_path / "page.html"
-    html.write_bytes(page("utf-16", story).encode(codec))
+    html.write_bytes(page(codec[:6], story).encode(codec))
     assert story in read_articles(html)[0].text
     text = tmp_path / "note.txt"
     text.write_bytes(f"Harbour vote\n\n{story}\n".encode(codec))

@@ -1,9 +1,9 @@
 """Bytes of a file in, text out: the size limit, binary sniffing and encoding detection.
 
-Saved articles come in UTF-8, in UTF-16 (Windows "Unicode" text, with or without a byte-order
-mark), or in a legacy charset, often named by the page or feed itself. A declared name is only a
-hint: one Python does not know, or that names a codec which is not a charset (``base64``,
-``rot13``, ``undefined``), is ignored and the bytes are looked at instead.
+Saved articles come in UTF-8, in UTF-16 or UTF-32 (Windows "Unicode" text, with or without a
+byte-order mark), or in a legacy charset, often named by the page or feed itself. A declared
+name is only a hint: one Python does not know, or that names a codec which is not a charset
+(``base64``, ``rot13``, ``undefined``), is ignored and the bytes are looked at instead.
 
 charset-normalizer guesses legacy charsets, but on short Western text it often prefers a Baltic
 or Central European code page over Windows-1252, by far the most common legacy encoding of news
@@ -45,7 +45,7 @@ _NOT_CHARSETS = frozenset(
 """Python text codecs that no page or feed means by its charset: Python-specific encodings."""
 _AS_BROWSERS_READ = {"ascii": "cp1252", "iso8859-1": "cp1252"}
 """Declared names that pages mean as Windows-1252 (curly quotes in 0x80-0x9f), as browsers do."""
-_UTF16_SAMPLE = 4096
+_BOMLESS_SAMPLE = 4096
 _UTF16_MIN_ZEROS = 0.05
 _UTF16_PARITY_RATIO = 4
 
@@ -97,7 +97,7 @@ def decode_text(data: bytes, path: Path, declared: str | None = None) -> str:
         if data.startswith(bom):
             return _checked(_strict(data[len(bom) :], encoding, path), path)
     if b"\x00" in data[:65536]:
-        encoding = _utf16_without_bom(data)
+        encoding = _unicode_without_bom(data)
         if encoding is None:
             raise UnreadableFile(path, "binary file, not text")
         return _checked(_strict(data, encoding, path), path)
@@ -113,14 +113,21 @@ def decode_text(data: bytes, path: Path, declared: str | None = None) -> str:
     return _checked(_guess_legacy(data, path), path)
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """``utf-16-le`` or ``-be`` when the zero bytes sit on one side of each pair, as the high
-    bytes of ASCII letters, spaces and markup do; ``None`` for anything else (a binary file
-    has zeros on both sides)."""
-    sample = data[:_UTF16_SAMPLE]
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+def _unicode_without_bom(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 (little or big end) told by where the zero bytes sit, as the high bytes
+    of ASCII letters, spaces and markup put them; ``None`` for anything else (a binary file has
+    zeros everywhere)."""
+    end = min(len(data), _BOMLESS_SAMPLE)
+    sample = data[: end - end % 4] or data[: end - end % 2]
+    zeros = [sample[i::4].count(0) for i in range(4)]
+    units = len(sample) // 4
+    if units and zeros[3] == units and zeros[2] > 0.9 * units and zeros[0] < 0.1 * units:
+        return "utf-32-le"  # every code point's top byte is zero, nearly every second one
+    if units and zeros[0] == units and zeros[1] > 0.9 * units and zeros[3] < 0.1 * units:
+        return "utf-32-be"
+    even, odd = zeros[0] + zeros[2], zeros[1] + zeros[3]
     high, low = max(even, odd), min(even, odd)
-    if high < _UTF16_MIN_ZEROS * len(sample) / 2 or high < _UTF16_PARITY_RATIO * low:
+    if not high or high < _UTF16_MIN_ZEROS * len(sample) / 2 or high < _UTF16_PARITY_RATIO * low:
         return None
     return "utf-16-le" if odd > even else "utf-16-be"
 
