@@ -25,6 +25,9 @@ from desktop.core.library.importers.plaintext import parse_plaintext
 from desktop.core.models import Article
 
 _log = logging.getLogger(__name__)
+# The traceback of an unexpected error goes to the handlers the application sets up (a log
+# file), never by default to a user's terminal, where the file's failure line says enough.
+_log.addHandler(logging.NullHandler())
 
 __all__ = ["MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "UnreadableFile", "read_articles"]
 
