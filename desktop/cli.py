@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.commands.common import CommandError
+from desktop.commands.common import CommandError, CommandParser, use_tolerant_output
 
 COMMAND_MODULES: tuple[str, ...] = (
     "desktop.commands.library",
@@ -23,7 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = CommandParser(
         prog="dossier",
         description="Dossier, an offline reader for journalists. No command opens the window.",
     )
@@ -42,6 +42,7 @@ def opens_window(argv: Sequence[str]) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    use_tolerant_output()
     if opens_window(argv):
         from desktop.app import main as run_window
 

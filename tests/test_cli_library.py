@@ -169,3 +169,32 @@ def test_reimport_of_a_changed_file_reports_it_updated(
     assert code == 0 and out.strip() == "Imported 0, updated 1, duplicates 0, failed 0."
     shown = run_json(capsys, "show", str(article_id))
     assert "June" in shown["text"]
+
+
+def test_an_unexpected_error_reading_a_file_is_one_line_without_traceback(tmp_path: Path) -> None:
+    """Regression (issue 11): the exception ended the import with a traceback. In a process
+    of its own: pytest's log capture would hide a traceback that logging prints by default."""
+    story = tmp_path / "story.txt"
+    story.write_text("Harbour vote\n\nThe council met today.\n", encoding="utf-8")
+    script = f"""
+from desktop.core.library import importers
+from desktop.cli import main
+parse_text = importers._TEXT_FORMATS["text"]
+def buggy(text, path):
+    if path.name == "story.txt":
+        raise IndexError("list index out of range")
+    return parse_text(text, path)
+importers._TEXT_FORMATS["text"] = buggy
+raise SystemExit(main(["import", {str(story)!r}, {str(FIXTURES / "article.md")!r}]))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=Path(__file__).resolve().parents[1],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DOSSIER_HOME": str(tmp_path / "home")},
+        timeout=120,
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (1, "Imported 1, duplicates 0, failed 1.\n")
+    assert done.stderr == f"dossier: {story}: could not be read: list index out of range\n"

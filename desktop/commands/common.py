@@ -1,13 +1,17 @@
-"""What every sub-command shares: errors, JSON output, the open library, batch input."""
+"""What every sub-command shares: errors, the argument parser, output, the open library,
+batch input."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
+
+from desktop.core.printable import is_valid_text, printable
 
 if TYPE_CHECKING:
     from desktop.core.library.session import Library
@@ -22,6 +26,44 @@ class CommandError(Exception):
     def __init__(self, message: str, exit_code: int = 1) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+
+
+class CommandParser(argparse.ArgumentParser):
+    """The parser of ``dossier`` and its commands: an argument is text unless its ``type`` says
+    otherwise (``path_argument`` for files), and text that is not UTF-8 is a usage error naming
+    the argument. Undecodable bytes reach Python as lone surrogates, which SQLite and a UTF-8
+    terminal refuse with a traceback far from the argument that brought them."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.register("type", None, text_argument)
+
+    def add_subparsers(self, **kwargs: Any) -> argparse._SubParsersAction:
+        commands = super().add_subparsers(**kwargs)
+        commands.type = str  # the words after a command are checked by that command's parser
+        return commands
+
+
+def text_argument(value: str) -> str:
+    """The default argument type: any text that is valid UTF-8."""
+    if not is_valid_text(value):
+        raise argparse.ArgumentTypeError(f"not valid UTF-8 text ({printable(value)})")
+    return value
+
+
+def path_argument(value: str) -> str:
+    """The type of a file or folder argument: any bytes the file system allows, kept as
+    Python gives them so the file is found; shown through ``printable``."""
+    return value
+
+
+def use_tolerant_output() -> None:
+    """Write what the terminal's encoding lacks (``LANG=C``, a Windows code page) as escapes
+    instead of failing half-way through the output with ``UnicodeEncodeError``."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
 
 
 @contextmanager
@@ -87,30 +129,35 @@ def iter_batch(path: str, problems: list[str]) -> Iterator[dict[str, Any]]:
     ``problems`` and skipped, so one bad record neither stops the batch nor goes unnoticed:
     callers exit non-zero when ``problems`` is not empty.
     """
-    if path == "-":
-        yield from _records(path, sys.stdin, problems)
-        return
     try:
+        if path == "-":
+            yield from _records(path, sys.stdin, problems)
+            return
         with Path(path).open(encoding="utf-8") as handle:
             yield from _records(path, handle, problems)
     except OSError as exc:
-        raise CommandError(f"{path}: cannot read batch file: {exc.strerror or exc}") from exc
+        raise CommandError(
+            f"{printable(path)}: cannot read batch file: {exc.strerror or exc}"
+        ) from exc
     except UnicodeDecodeError as exc:
-        raise CommandError(f"{path}: batch file is not UTF-8 ({exc.reason})") from exc
+        raise CommandError(f"{printable(path)}: batch file is not UTF-8 ({exc.reason})") from exc
 
 
 def _records(path: str, handle: TextIO, problems: list[str]) -> Iterator[dict[str, Any]]:
     for number, line in enumerate(handle, start=1):
         if not line.strip():
             continue
+        where = f"{printable(path)}:{number}"
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            problem = f"{path}:{number}: not valid JSON ({exc.msg})"
+            problem = f"{where}: not valid JSON ({exc.msg})"
+        except RecursionError:
+            problem = f"{where}: not valid JSON (nested too deeply)"
         else:
             if isinstance(record, dict) and isinstance(record.get("text"), str):
                 yield record
                 continue
-            problem = f'{path}:{number}: expected an object with a "text" string'
+            problem = f'{where}: expected an object with a "text" string'
         problems.append(problem)
         print(f"dossier: {problem}", file=sys.stderr)

@@ -18,6 +18,7 @@ from desktop.commands.common import (
     for_target,
     iter_batch,
     open_user_library,
+    path_argument,
     print_json,
     write_json_line,
 )
@@ -32,9 +33,16 @@ def register(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser(
         "entities", help="leaders, people, institutions, places and key terms of an article"
     )
-    p.add_argument("target", nargs="?", metavar="ID|FILE", help="article id or a file to read")
+    p.add_argument(
+        "target", nargs="?", type=path_argument, metavar="ID|FILE", help="article id or a file"
+    )
     p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument("--batch", metavar="IN.jsonl", help='analyse {"id","text"} lines ("-": stdin)')
+    p.add_argument(
+        "--batch",
+        type=path_argument,
+        metavar="IN.jsonl",
+        help='analyse {"id","text"} lines ("-": stdin)',
+    )
     p.add_argument(
         "--terms",
         type=int,

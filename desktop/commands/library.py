@@ -12,7 +12,13 @@ import sys
 from dataclasses import asdict
 from typing import Any
 
-from desktop.commands.common import CommandError, open_user_library, print_json
+from desktop.commands.common import (
+    CommandError,
+    open_user_library,
+    path_argument,
+    print_json,
+    printable,
+)
 from desktop.core.library.importing import ImportReport, import_paths
 from desktop.core.library.store import SORT_COLUMNS
 from desktop.core.models import Article
@@ -29,7 +35,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="add article files or folders (recursive); a changed text of an article already"
         " in the library (same URL or file) updates it and re-anchors its notes",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to import")
+    p.add_argument(
+        "paths", nargs="+", type=path_argument, metavar="PATH", help="files or folders to import"
+    )
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(run=run_import)
 
@@ -95,11 +103,11 @@ def _report_json(report: ImportReport) -> dict[str, Any]:
     return {
         "imported": report.imported,
         "duplicates": report.duplicates,
-        "failed": [{"path": str(f.path), "reason": f.error} for f in report.failures],
+        "failed": [{"path": printable(f.path), "reason": f.error} for f in report.failures],
         "updated": report.updated,
         "files": [
             {
-                "path": str(f.path),
+                "path": printable(f.path),
                 "imported": list(f.imported),
                 "duplicates": list(f.duplicates),
                 "updated": list(f.updated),

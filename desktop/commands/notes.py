@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from desktop.commands.common import CommandError, print_json
+from desktop.commands.common import CommandError, path_argument, print_json, printable
 from desktop.core.library.session import Library, open_library
 from desktop.core.notes.backups import (
     backup_if_due,
@@ -97,9 +97,12 @@ def _export(args: argparse.Namespace) -> int:
         _known_article(library, args.article)
         if args.output and Path(args.output).is_dir():
             if args.format != "md":
-                raise CommandError(f"{args.output} is a folder; only --format md writes one")
+                raise CommandError(
+                    f"{printable(args.output)} is a folder; only --format md writes one"
+                )
             written = export_markdown_folder(library.conn, Path(args.output), **filters)
-            print(f"wrote {len(written)} Markdown file(s) to {args.output}", file=sys.stderr)
+            shown = printable(args.output)
+            print(f"wrote {len(written)} Markdown file(s) to {shown}", file=sys.stderr)
             return 0
         if not args.output:
             export_notes(library.conn, args.format, sys.stdout, **filters)
@@ -122,7 +125,8 @@ def _write_atomically(path: Path, write: Callable[[TextIO], object]) -> None:
         os.replace(partial, path)
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise CommandError(f"{path}: cannot write export: {exc.strerror or exc}") from exc
+        reason = exc.strerror or exc
+        raise CommandError(f"{printable(path)}: cannot write export: {reason}") from exc
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -153,7 +157,7 @@ def _restore(args: argparse.Namespace) -> int:
     with _library() as library:
         report = restore_backup(library.conn, library.paths.backups, args.backup)
     print(
-        f"restored {report.restored} highlight(s) from {args.backup}; to undo:"
+        f"restored {report.restored} highlight(s) from {printable(args.backup)}; to undo:"
         f" dossier notes restore {report.pre_restore.name}"
     )
     return 0
@@ -197,6 +201,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument(
         "-o",
         "--output",
+        type=path_argument,
         metavar="FILE",
         help="file (default: standard output); a folder"
         " with --format md writes one file per article",
@@ -204,11 +209,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.set_defaults(run=_export)
 
     load = actions.add_parser("import", help="import a JSON notes export (no duplicates)")
-    load.add_argument("file", metavar="FILE")
+    load.add_argument("file", type=path_argument, metavar="FILE")
     load.set_defaults(run=_import)
 
     actions.add_parser("backups", help="list the rolling notes backups").set_defaults(run=_backups)
 
     restore = actions.add_parser("restore", help="replace the notes with a backup's")
-    restore.add_argument("backup", metavar="BACKUP", help="a name from `notes backups`, or a path")
+    restore.add_argument(
+        "backup",
+        type=path_argument,
+        metavar="BACKUP",
+        help="a name from `notes backups`, or a path",
+    )
     restore.set_defaults(run=_restore)

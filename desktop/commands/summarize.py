@@ -15,6 +15,7 @@ from desktop.commands.common import (
     CommandError,
     for_target,
     iter_batch,
+    path_argument,
     print_json,
     write_json_line,
 )
@@ -33,8 +34,15 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="summarise a stored article (by id), a file, or a JSON Lines batch",
         description="Print an extractive summary. Without a length, three sentences.",
     )
-    p.add_argument("target", nargs="?", metavar="ID|FILE", help="article id or a file to read")
-    p.add_argument("--batch", metavar="IN.jsonl", help='summarise {"id","text"} lines ("-": stdin)')
+    p.add_argument(
+        "target", nargs="?", type=path_argument, metavar="ID|FILE", help="article id or a file"
+    )
+    p.add_argument(
+        "--batch",
+        type=path_argument,
+        metavar="IN.jsonl",
+        help='summarise {"id","text"} lines ("-": stdin)',
+    )
     p.add_argument("--method", choices=METHODS, default="news", help="summariser (news)")
     length = p.add_mutually_exclusive_group()
     length.add_argument("--sentences", type=_positive_int, metavar="N", help="N sentences")

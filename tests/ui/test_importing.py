@@ -71,3 +71,33 @@ def test_report_names_each_failed_file_and_why(qtbot, tmp_path):
     assert dialog.failed_files() == ["bad.html"]
     assert dialog.failures.topLevelItem(0).text(1) == "binary file, not text"
     assert not dialog.isModal()
+
+
+def test_a_hostile_file_is_one_named_failure_and_the_rest_import(qtbot, library, tmp_path):
+    """Regression (issue 11): a feed in Shift_JIS or a page declaring ``charset=rot13`` raised
+    in the worker, so nothing of the batch was stored and the window named no file."""
+    import os
+
+    folder = tmp_path / "in"
+    write_articles(folder, 2)
+    story = "東京の記者が報告した。市場は今日大きく下落した。"
+    (folder / "tokyo.xml").write_bytes(
+        (
+            '<?xml version="1.0" encoding="Shift_JIS"?><rss version="2.0"><channel><title>T'
+            f"</title><item><title>Tokyo</title><description>{story}</description></item>"
+            "</channel></rss>"
+        ).encode("shift_jis")
+    )
+    bad = os.fsencode(folder) + b"/caf\xe9.xml"
+    with open(bad, "wb") as handle:
+        handle.write(b'<?xml version="1.0" encoding="rot13"?><rss>' + bytes(range(128, 256)) * 9)
+    controller = ImportController()
+    with qtbot.waitSignal(controller.finished, timeout=20000) as finished:
+        controller.start([folder])
+    report = finished.args[0]
+    assert len(report.imported) == 3
+    assert library.store.count() == 4  # the seed, two reports and the Tokyo story
+    dialog = ImportReportDialog(report)
+    qtbot.addWidget(dialog)
+    assert dialog.failed_files() == ["caf\\xe9.xml"]
+    assert dialog.failures.topLevelItem(0).text(1).startswith("cannot tell the text encoding")

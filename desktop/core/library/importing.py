@@ -20,6 +20,7 @@ from desktop.core.library.importers import SUPPORTED_SUFFIXES, UnreadableFile, r
 from desktop.core.library.store import with_hash
 from desktop.core.library.versions import previous_version, store_version
 from desktop.core.models import Article
+from desktop.core.printable import printable
 from desktop.core.storage.db import DatabaseError, transaction
 from desktop.core.storage.engine import sqlite3
 
@@ -112,12 +113,12 @@ def import_paths(
         if cancel is not None and cancel.is_set():
             report.cancelled = True
             break
-        pending.append((path, f"{path}: {problem}" if problem else _read(path)))
+        pending.append((path, printable(f"{path}: {problem}") if problem else _read(path)))
         if len(pending) >= batch_files:
             report.files.extend(store_batch(library, pending))
             pending = []
         if progress is not None:
-            progress(done, len(files), str(path))
+            progress(done, len(files), printable(path))
     report.files.extend(store_batch(library, pending))
     return report
 

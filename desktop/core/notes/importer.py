@@ -18,6 +18,7 @@ from desktop.core.notes.backups import backup_folder, create_backup
 from desktop.core.notes.errors import BadNotesFile
 from desktop.core.notes.notebook import Notebook
 from desktop.core.notes.table import insert_category, normalize_tags
+from desktop.core.printable import is_valid_text, printable
 from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
 
@@ -41,19 +42,28 @@ class _Skip(Exception):
 
 def load_annotations(path: Path | str) -> dict[str, Any]:
     """The parsed collection in ``path``, or ``BadNotesFile`` naming the file and problem."""
+    shown = printable(path)
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
+        valid = is_valid_text(json.dumps(data, ensure_ascii=False))  # no lone surrogate
     except OSError as exc:
-        raise BadNotesFile(f"{path}: cannot read notes file: {exc.strerror or exc}") from exc
+        raise BadNotesFile(f"{shown}: cannot read notes file: {exc.strerror or exc}") from exc
     except UnicodeDecodeError as exc:
-        raise BadNotesFile(f"{path}: notes file is not UTF-8 ({exc.reason})") from exc
+        raise BadNotesFile(f"{shown}: notes file is not UTF-8 ({exc.reason})") from exc
     except json.JSONDecodeError as exc:
         raise BadNotesFile(
-            f"{path}: not a Dossier JSON notes export (invalid JSON at line {exc.lineno}:"
+            f"{shown}: not a Dossier JSON notes export (invalid JSON at line {exc.lineno}:"
             f" {exc.msg})"
         ) from exc
+    except RecursionError as exc:
+        raise BadNotesFile(f"{shown}: not a notes file: nested too deeply") from exc
     if not isinstance(data, dict) or data.get("type") != "AnnotationCollection":
-        raise BadNotesFile(f"{path}: not a W3C AnnotationCollection (export with --format json)")
+        raise BadNotesFile(f"{shown}: not a W3C AnnotationCollection (export with --format json)")
+    if not valid:
+        raise BadNotesFile(
+            f"{shown}: not a notes file: it holds a \\u escape of half a character"
+            " (a lone surrogate), which no Dossier export writes"
+        )
     return data
 
 
@@ -69,7 +79,7 @@ def import_notes(
     folder = backup_folder(conn)
     if backup and folder is not None:
         create_backup(conn, folder, "pre-import")
-    return import_collection(conn, data, source=str(path))
+    return import_collection(conn, data, source=printable(path))
 
 
 def import_collection(

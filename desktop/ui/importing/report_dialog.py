@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.core.printable import printable
+
 if TYPE_CHECKING:
     from desktop.core.library.importing import ImportReport
 
@@ -61,9 +63,9 @@ class ImportReportDialog(QDialog):
         for result in report.failures:
             item = QTreeWidgetItem(
                 [
-                    result.path.name,
-                    failure_reason(str(result.path), result.error),
-                    str(result.path.parent),
+                    printable(result.path.name),
+                    failure_reason(printable(result.path), result.error),
+                    printable(result.path.parent),
                 ]
             )
             item.setToolTip(1, result.error)

@@ -194,3 +194,17 @@ def test_declared_html_charset_is_used_when_not_utf8(tmp_path: Path) -> None:
 def test_utf8_with_bom_loses_the_bom() -> None:
     text = decode_text("\ufeffTitle\n\nBody".encode("utf-8"), Path("x.txt"))
     assert text == "Title\n\nBody"
+
+
+@pytest.mark.timeout(10, method="signal")
+def test_a_head_of_many_comments_is_sniffed_at_once(tmp_path: Path) -> None:
+    """Regression: a repeated lazy comment pattern backtracked exponentially (40 comments in
+    front of a non-page took minutes; 2 KB holds 256)."""
+    path = tmp_path / "download"
+    path.write_bytes(b"<!--a-->" * 256 + b"plain words of a note, not a page")
+    assert only(path).text.endswith("not a page")
+    page = tmp_path / "saved"
+    page.write_bytes(
+        b"<!-- saved -->\n<!-- from the web -->\n" + (FIXTURES / "article.html").read_bytes()
+    )
+    assert only(page).title == only("article.html").title

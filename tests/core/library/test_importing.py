@@ -139,3 +139,32 @@ def test_import_runs_in_a_worker_thread_with_its_own_library(tmp_path: Path) -> 
     assert len(results[0].imported) == 1
     with open_library(seed=False) as library:
         assert library.store.get(results[0].imported[0]).title == "Telescope spots distant comet"
+
+
+def test_an_unexpected_error_reading_one_file_is_that_files_failure(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog
+) -> None:
+    """Regression (issue 11): an exception no importer expected aborted the whole batch."""
+    from desktop.core.library import importers
+
+    (kept,) = import_paths(library, [FIXTURES / "headline.txt"]).imported
+    before = library.conn.execute("SELECT id, text FROM articles").fetchall()
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text("A file that trips a bug\n\nsomewhere deep in a parser.\n")
+    parse_text = importers._TEXT_FORMATS["text"]
+
+    def buggy(text: str, path: Path):
+        if path == hostile:
+            raise RecursionError("maximum recursion depth exceeded\nwhile parsing")
+        return parse_text(text, path)
+
+    monkeypatch.setitem(importers._TEXT_FORMATS, "text", buggy)
+    report = import_paths(library, [hostile, FIXTURES / "seed-format.txt"])
+    (failure,) = report.failures
+    assert failure.error == (
+        f"{hostile}: could not be read: maximum recursion depth exceeded while parsing"
+    )
+    assert len(report.imported) == 1
+    assert "Traceback" in caplog.text and "RecursionError" in caplog.text
+    after = library.conn.execute("SELECT id, text FROM articles WHERE id = ?", (kept,)).fetchall()
+    assert after == [row for row in before if row[0] == kept]

@@ -6,6 +6,7 @@ Every problem with the file itself is an ``UnreadableFile`` naming the file and 
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +23,11 @@ from desktop.core.library.importers.html import parse_html
 from desktop.core.library.importers.markdown import parse_markdown
 from desktop.core.library.importers.plaintext import parse_plaintext
 from desktop.core.models import Article
+
+_log = logging.getLogger(__name__)
+# The traceback of an unexpected error goes to the handlers the application sets up (a log
+# file), never by default to a user's terminal, where the file's failure line says enough.
+_log.addHandler(logging.NullHandler())
 
 __all__ = ["MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "UnreadableFile", "read_articles"]
 
@@ -47,13 +53,9 @@ _SUFFIX_FORMATS = {
 SUPPORTED_SUFFIXES = frozenset(_SUFFIX_FORMATS)
 """File suffixes a folder import picks up; a file named explicitly is tried whatever it is."""
 
-_COMMENTS = rb"(?:<!--.*?-->\s*)*"
-_HTML_START = re.compile(
-    rb"^\s*" + _COMMENTS + rb"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
-)
-_FEED_START = re.compile(
-    rb"^\s*(?:<\?xml[^>]*>\s*)?" + _COMMENTS + rb"<(?:rss|feed|rdf:RDF)\b", re.DOTALL
-)
+_XML_DECLARATION = re.compile(rb"<\?xml[^>]*>")
+_HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
+_FEED_START = re.compile(rb"<(?:rss|feed|rdf:RDF)\b")
 
 
 def detect_format(path: Path, data: bytes) -> str:
@@ -61,7 +63,11 @@ def detect_format(path: Path, data: bytes) -> str:
     known = _SUFFIX_FORMATS.get(path.suffix.lower())
     if known:
         return known
-    head = data[:2048].lstrip(b"\xef\xbb\xbf")
+    head = data[:2048].lstrip(b"\xef\xbb\xbf").lstrip()
+    declaration = _XML_DECLARATION.match(head)
+    if declaration and _FEED_START.match(_after_comments(head[declaration.end() :])):
+        return "feed"
+    head = _after_comments(head)
     if _FEED_START.match(head):
         return "feed"
     if _HTML_START.match(head):
@@ -69,12 +75,38 @@ def detect_format(path: Path, data: bytes) -> str:
     return "text"
 
 
+def _after_comments(head: bytes) -> bytes:
+    """``head`` past any leading ``<!-- … -->`` comments and white space. (A regex with a
+    repeated lazy comment backtracks exponentially on a head of many comments.)"""
+    head = head.lstrip()
+    while head.startswith(b"<!--"):
+        end = head.find(b"-->", 4)
+        if end < 0:
+            break
+        head = head[end + 3 :].lstrip()
+    return head
+
+
 def read_articles(path: Path | str) -> list[Article]:
     """The articles in one file (a feed holds several), not yet stored: ``id`` is 0.
 
-    Raises ``UnreadableFile`` for anything wrong with the file; never touches the library.
+    Raises ``UnreadableFile`` for anything wrong with the file, and for anything else that goes
+    wrong while reading it: a hostile file must not stop the other files of an import, so an
+    unexpected error is logged with its traceback and reported as the file's failure. Never
+    touches the library.
     """
     path = Path(path)
+    try:
+        return _read(path)
+    except UnreadableFile:
+        raise
+    except Exception as exc:  # the safety net: one file's failure, whatever the cause
+        _log.exception("unexpected error while reading %s", path)
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        raise UnreadableFile(path, f"could not be read: {reason}") from exc
+
+
+def _read(path: Path) -> list[Article]:
     data = read_file_bytes(path)
     kind = detect_format(path, data)
     if kind == "feed":

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from desktop.core.library.store import with_hash
 from desktop.core.models import Article
+from desktop.core.printable import printable
 
-_TRAILING_SPACE = re.compile(r"[ \t\u00a0]+\n")
+_TRAILING_SPACE = " \t\u00a0"
 _BLANK_LINES = re.compile(r"\n{3,}")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 _WORDS_IN_NAME = re.compile(r"[^\W\d_]{3,}")
@@ -21,7 +22,7 @@ TITLE_WORDS = 12
 def tidy_text(text: str) -> str:
     """One canonical form for stored text: NFC, ``\\n`` line ends, at most one blank line."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _TRAILING_SPACE.sub("\n", text + "\n")
+    text = "\n".join(line.rstrip(_TRAILING_SPACE) for line in text.split("\n"))
     return _BLANK_LINES.sub("\n\n", text).strip()
 
 
@@ -52,10 +53,10 @@ def opening_words(text: str, limit: int = TITLE_WORDS) -> str:
 def title_from_filename(path: Path, text: str) -> str:
     """The file name as a title (``gas-prices_2024.txt`` → ``gas prices 2024``), unless it is a
     machine-made name such as ``000_66ae021c01a1e4e0``: then the article's opening words."""
-    stem = re.sub(r"[_\s-]+", " ", path.stem).strip()
+    stem = re.sub(r"[_\s-]+", " ", printable(path.stem)).strip()
     if _WORDS_IN_NAME.search(stem):
         return stem
-    return opening_words(text) or stem or path.name
+    return opening_words(text) or stem or printable(path.name)
 
 
 def build_article(
@@ -70,20 +71,24 @@ def build_article(
     language: str = "",
     origin: str = "",
 ) -> Article:
-    """An unsaved Article (id 0) with tidy text, its content hash and word count."""
-    text = tidy_text(text)
+    """An unsaved Article (id 0) with tidy text, its content hash and word count.
+
+    Every field goes through ``printable``: a lone surrogate (an undecodable byte of a file name,
+    a character reference to half a UTF-16 pair) would make SQLite refuse the whole batch.
+    """
+    text = tidy_text(printable(text))
     return with_hash(
         Article(
             id=0,
-            title=" ".join(title.split()) or title_from_filename(path, text),
+            title=" ".join(printable(title).split()) or title_from_filename(path, text),
             text=text,
             content_hash="",
             words=0,
-            byline=" ".join(byline.split()),
-            source=" ".join(source.split()),
-            url=url.strip(),
+            byline=" ".join(printable(byline).split()),
+            source=" ".join(printable(source).split()),
+            url=printable(url.strip()),
             published=published,
-            language=(language or "en").strip().lower()[:2] or "en",
-            origin=origin or str(path),
+            language=printable((language or "en").strip().lower()[:2]) or "en",
+            origin=printable(origin or str(path)),
         )
     )

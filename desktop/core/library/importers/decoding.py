@@ -1,9 +1,13 @@
 """Bytes of a file in, text out: the size limit, binary sniffing and encoding detection.
 
-Saved articles come in UTF-8, in UTF-16 with a byte-order mark (Windows "Unicode" text), or in
-a legacy single-byte charset. charset-normalizer guesses legacy charsets, but on short Western
-text it often prefers a Baltic or Central European code page over Windows-1252, by far the most
-common legacy encoding of news text, so 1252 wins whenever it reads about as cleanly.
+Saved articles come in UTF-8, in UTF-16 or UTF-32 (Windows "Unicode" text, with or without a
+byte-order mark), or in a legacy charset, often named by the page or feed itself. A declared
+name is only a hint: one Python does not know, or that names a codec which is not a charset
+(``base64``, ``rot13``, ``undefined``), is ignored and the bytes are looked at instead.
+
+charset-normalizer guesses legacy charsets, but on short Western text it often prefers a Baltic
+or Central European code page over Windows-1252, by far the most common legacy encoding of news
+text, so 1252 wins whenever it reads about as cleanly.
 """
 
 from __future__ import annotations
@@ -33,8 +37,17 @@ _LEGACY_PREFERENCE = 0.1
 _MAX_MESS = 0.25
 _MAX_CONTROL_SHARE = 0.01
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-_CHARSET_DECLARATION = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+_CHARSET_DECLARATION = re.compile(rb"""<meta[^<>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _XML_DECLARATION = re.compile(rb"""^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+_NOT_CHARSETS = frozenset(
+    ("undefined", "idna", "punycode", "unicode-escape", "raw-unicode-escape", "charmap")
+)
+"""Python text codecs that no page or feed means by its charset: Python-specific encodings."""
+_AS_BROWSERS_READ = {"ascii": "cp1252", "iso8859-1": "cp1252"}
+"""Declared names that pages mean as Windows-1252 (curly quotes in 0x80-0x9f), as browsers do."""
+_BOMLESS_SAMPLE = 4096
+_UTF16_MIN_ZEROS = 0.05
+_UTF16_PARITY_RATIO = 4
 
 
 def read_file_bytes(path: Path) -> bytes:
@@ -61,15 +74,21 @@ def read_file_bytes(path: Path) -> bytes:
 
 
 def declared_encoding(data: bytes) -> str | None:
-    """The charset an HTML ``<meta>`` or XML declaration names, if Python knows it."""
+    """The charset an HTML ``<meta>`` or XML declaration names, if it is one Python can use."""
     head = data[:4096]
     match = _XML_DECLARATION.match(head.lstrip()) or _CHARSET_DECLARATION.search(head)
-    if not match:
-        return None
+    return text_codec(match.group(1).decode("ascii")) if match else None
+
+
+def text_codec(name: str) -> str | None:
+    """Python's name for the charset ``name``; ``None`` for an unknown name or a codec that
+    does not turn text into bytes (``base64``, ``rot13``) or is no charset (``undefined``)."""
     try:
-        return codecs.lookup(match.group(1).decode("ascii")).name
-    except LookupError:
+        codec = codecs.lookup(name).name
+        "".encode(codec)  # LookupError for bytes-to-bytes codecs, UnicodeError for 'undefined'
+    except (LookupError, ValueError):
         return None
+    return None if codec in _NOT_CHARSETS else codec
 
 
 def decode_text(data: bytes, path: Path, declared: str | None = None) -> str:
@@ -78,17 +97,39 @@ def decode_text(data: bytes, path: Path, declared: str | None = None) -> str:
         if data.startswith(bom):
             return _checked(_strict(data[len(bom) :], encoding, path), path)
     if b"\x00" in data[:65536]:
-        raise UnreadableFile(path, "binary file, not text")
+        encoding = _unicode_without_bom(data)
+        if encoding is None:
+            raise UnreadableFile(path, "binary file, not text")
+        return _checked(_strict(data, encoding, path), path)
     try:
         return _checked(data.decode("utf-8"), path)
     except UnicodeDecodeError:
         pass
     if declared and declared not in ("utf-8", "utf-16", "utf-32"):
         try:
-            return _checked(data.decode(declared), path)
-        except UnicodeDecodeError:
-            pass
+            return _checked(data.decode(_AS_BROWSERS_READ.get(declared, declared)), path)
+        except (UnicodeError, UnreadableFile):
+            pass  # the declaration is wrong: look at the bytes instead
     return _checked(_guess_legacy(data, path), path)
+
+
+def _unicode_without_bom(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 (little or big end) told by where the zero bytes sit, as the high bytes
+    of ASCII letters, spaces and markup put them; ``None`` for anything else (a binary file has
+    zeros everywhere)."""
+    end = min(len(data), _BOMLESS_SAMPLE)
+    sample = data[: end - end % 4] or data[: end - end % 2]
+    zeros = [sample[i::4].count(0) for i in range(4)]
+    units = len(sample) // 4
+    if units and zeros[3] == units and zeros[2] > 0.9 * units and zeros[0] < 0.1 * units:
+        return "utf-32-le"  # every code point's top byte is zero, nearly every second one
+    if units and zeros[0] == units and zeros[1] > 0.9 * units and zeros[3] < 0.1 * units:
+        return "utf-32-be"
+    even, odd = zeros[0] + zeros[2], zeros[1] + zeros[3]
+    high, low = max(even, odd), min(even, odd)
+    if not high or high < _UTF16_MIN_ZEROS * len(sample) / 2 or high < _UTF16_PARITY_RATIO * low:
+        return None
+    return "utf-16-le" if odd > even else "utf-16-be"
 
 
 def _strict(data: bytes, encoding: str, path: Path) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desktop.core.printable import printable
+
 
 class UnreadableFile(ValueError):
     """A file cannot be imported; the message names the file and the reason.
@@ -13,6 +15,6 @@ class UnreadableFile(ValueError):
     """
 
     def __init__(self, path: Path | str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
         self.path = Path(path)
-        self.reason = reason
+        self.reason = printable(reason)
+        super().__init__(f"{printable(self.path)}: {self.reason}")

@@ -1,0 +1,122 @@
+"""Every charset a feed or page may declare, and declarations that lie or name no charset.
+
+Regression tests for issue 11: feeds in Shift_JIS, GB2312/GB18030, Big5, EUC-KR, UTF-16 without
+a byte-order mark or an unknown encoding, and pages whose ``<meta charset>`` named ``base64``,
+``rot13`` or ``undefined``, raised tracebacks that aborted the whole import.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.core.library.importers import UnreadableFile, read_articles
+from desktop.core.library.importers.decoding import declared_encoding, decode_text, text_codec
+from desktop.core.library.importing import import_paths
+from desktop.core.library.session import open_library
+
+STORIES = {
+    "shift_jis": "東京の記者が報告した。市場は今日大きく下落した。",
+    "gb2312": "新闻记者报道说，今天市场大幅下跌。",
+    "gb18030": "新闻记者报道说，今天市场大幅下跌。",
+    "big5": "新聞記者報導說，今天市場大幅下跌。",
+    "euc-kr": "기자들은 오늘 시장이 크게 하락했다고 보도했다.",
+    "koi8-r": "Журналисты сообщили, что сегодня рынок сильно упал.",
+    "cp1252": "Le café coûte « trop cher » à Paris, déjà.",
+}
+WESTERN = "Le café coûte « trop cher » à Paris, déjà; the “rôle” of the naïve résumé."
+
+
+def feed(declared: str, story: str) -> str:
+    return (
+        f'<?xml version="1.0" encoding="{declared}"?>\n'
+        '<rss version="2.0"><channel><title>Wire</title>'
+        f"<item><title>First</title><description>{story}</description></item>"
+        f"<item><title>Second</title><description>{story} {story}</description></item>"
+        "</channel></rss>\n"
+    )
+
+
+def page(declared: str, story: str) -> str:
+    paragraph = f"<p>{story} The council met again today to vote on the harbour budget.</p>"
+    return (
+        f'<html><head><meta charset="{declared}"><title>Harbour vote</title></head>'
+        f"<body><article><h1>Harbour vote</h1>{paragraph * 4}</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize("encoding", sorted(STORIES))
+def test_a_feed_in_its_declared_multibyte_or_legacy_charset(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / f"{encoding}.xml"
+    path.write_bytes(feed(encoding, STORIES[encoding]).encode(encoding))
+    first, second = read_articles(path)
+    assert first.title == "First"
+    assert first.text == STORIES[encoding]
+    assert second.source == "Wire"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_without_a_byte_order_mark(tmp_path: Path, codec: str) -> None:
+    story = STORIES["cp1252"]
+    xml = tmp_path / "wire.xml"
+    xml.write_bytes(feed(codec[:6], story).encode(codec))
+    assert read_articles(xml)[0].text == story
+    html = tmp_path / "page.html"
+    html.write_bytes(page(codec[:6], story).encode(codec))
+    assert story in read_articles(html)[0].text
+    text = tmp_path / "note.txt"
+    text.write_bytes(f"Harbour vote\n\n{story}\n".encode(codec))
+    (found,) = read_articles(text)
+    assert (found.title, found.text) == ("Harbour vote", story)
+
+
+@pytest.mark.parametrize("declared", ["x-no-such-charset", "undefined", "base64", "rot13", "hex"])
+def test_a_declaration_naming_no_charset_is_ignored_and_the_bytes_decide(
+    tmp_path: Path, declared: str
+) -> None:
+    assert declared_encoding(f'<meta charset="{declared}">'.encode()) is None
+    xml = tmp_path / "wire.xml"
+    xml.write_bytes(feed(declared, WESTERN).encode("cp1252"))
+    assert read_articles(xml)[0].text == WESTERN
+    html = tmp_path / "page.html"
+    html.write_bytes(page(declared, WESTERN).encode("cp1252"))
+    assert WESTERN in read_articles(html)[0].text
+
+
+def test_a_declared_charset_that_does_not_fit_the_bytes_falls_back_to_detection(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "lying.xml"
+    path.write_bytes(feed("shift_jis", STORIES["euc-kr"]).encode("utf-8"))
+    assert read_articles(path)[0].text == STORIES["euc-kr"]
+    latin = tmp_path / "latin.xml"  # pages that say Latin-1 mean Windows-1252 (curly quotes)
+    latin.write_bytes(feed("iso-8859-1", WESTERN).encode("cp1252"))
+    assert read_articles(latin)[0].text == WESTERN
+
+
+def test_text_codec_accepts_charsets_and_refuses_other_codecs() -> None:
+    assert text_codec("Shift_JIS") == "shift_jis"
+    assert text_codec("windows-1252") == "cp1252"
+    for name in ("base64", "rot13", "undefined", "zlib", "idna", "unicode_escape", "nonsense"):
+        assert text_codec(name) is None, name
+
+
+def test_binary_with_zero_bytes_is_still_refused() -> None:
+    png = bytes.fromhex("89504e470d0a1a0a0000000d49484452") + bytes(range(256)) * 8
+    with pytest.raises(UnreadableFile, match="binary file"):
+        decode_text(png, Path("photo.txt"))
+
+
+def test_an_undecodable_feed_is_one_failure_and_the_batch_goes_on(tmp_path: Path) -> None:
+    bad = tmp_path / "garbage.xml"
+    bad.write_bytes(b'<?xml version="1.0" encoding="base64"?>\n<rss>' + bytes(range(128, 256)) * 40)
+    good = tmp_path / "good.xml"
+    good.write_bytes(feed("big5", STORIES["big5"]).encode("big5"))
+    with open_library(seed=False) as library:
+        report = import_paths(library, [bad, good])
+        assert len(report.imported) == 2
+        (failure,) = report.failures
+        assert failure.path == bad
+        assert failure.error.startswith(f"{bad}: ")
+        assert "\n" not in failure.error

@@ -1,0 +1,78 @@
+"""Importer benchmark: hostile Markdown and plain text at 50, 100, 200 and 400 KB (issue 11).
+
+Goal: linear time. Before, a 200 KB file of such input ran for minutes. For each input the
+table gives the seconds ``read_articles`` takes per size, its ratio to a baseline measured in
+the same run on the same file (reading and decoding its bytes, which no import can skip), and
+the growth from 50 to 400 KB divided by 8: about 1 is linear, 8 would be quadratic.
+Best of ``REPEATS`` runs each. Run alone with ``make bench ONLY=importers``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop.core.library.importers import UnreadableFile, read_articles
+from desktop.core.library.importers.decoding import decode_text, read_file_bytes
+from tests.core.library.hostile_markup import MARKDOWN, PLAIN_TEXT, Builder
+
+SIZES_KB = (50, 100, 200, 400)
+REPEATS = 3
+
+
+def best_of(work: Callable[[], object]) -> float:
+    times = []
+    for _ in range(REPEATS):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def import_file(path: Path) -> None:
+    # Pure markup may hold no text; the time to find that out is what counts.
+    with contextlib.suppress(UnreadableFile):
+        read_articles(path)
+
+
+def read_file(path: Path) -> None:
+    decode_text(read_file_bytes(path), path)
+
+
+def measure(folder: Path, name: str, build: Builder, suffix: str) -> tuple[list[float], float]:
+    """Seconds per size, and the ratio to the baseline at the largest size."""
+    seconds, baseline = [], 0.0
+    for size in SIZES_KB:
+        path = folder / f"input{suffix}"
+        path.write_text("Hostile\n\n" + build(size * 1000), encoding="utf-8")
+        seconds.append(best_of(lambda p=path: import_file(p)))
+        baseline = best_of(lambda p=path: read_file(p))
+    return seconds, seconds[-1] / max(baseline, 1e-9)
+
+
+def main() -> int:
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"machine load (1 min) at start: {load:.2f}")
+    header = "  ".join(f"{kb:>4} KB" for kb in SIZES_KB)
+    print(f"{'input':<34} {header}   ×baseline@400   growth/8 (1 = linear)")
+    worst = 0.0
+    with tempfile.TemporaryDirectory(prefix="dossier-bench-") as tmp:
+        folder = Path(tmp)
+        inputs = [(n, b, ".md") for n, b in MARKDOWN.items()]
+        inputs += [(n, b, ".txt") for n, b in PLAIN_TEXT.items()]
+        for name, build, suffix in inputs:
+            seconds, ratio = measure(folder, name, build, suffix)
+            growth = seconds[-1] / max(seconds[0], 1e-9) / (SIZES_KB[-1] / SIZES_KB[0])
+            worst = max(worst, growth)
+            times = "  ".join(f"{s:7.3f}" for s in seconds)
+            print(f"{name + ' (' + suffix + ')':<34} {times}   {ratio:13.0f}   {growth:8.2f}")
+    print(f"worst growth/8: {worst:.2f}   goal: about 1 (linear); 8 would be quadratic")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
