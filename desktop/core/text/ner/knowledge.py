@@ -7,20 +7,68 @@ which spelling is canonical ("Zelensky" → "Volodymyr Zelenskyy, President of U
 
 from __future__ import annotations
 
+import gzip
 import json
 from dataclasses import dataclass
 from functools import cache
 
 from desktop.core.resources import resource_path
 
+PEOPLE_FILE = "people.json.gz"
+ORGANISATIONS_FILE = "organisations.json.gz"
+Office = tuple[str, str, str, int, str]  # role, start, end ("" open), rank, known-until
+
 
 @dataclass(frozen=True)
 class Known:
-    """What a name in the bundled knowledge refers to."""
+    """What a name in the bundled knowledge refers to.
+
+    A person (category ``leader``) carries every office held, with dates; which one is shown
+    depends on the article's date (``role_at``). ``strict`` names (companies from open lists)
+    count only where the tagger found a name, never as a bare word match.
+    """
 
     canonical: str
     category: str
     role: str = ""
+    offices: tuple[Office, ...] = ()
+    kind: str = ""
+    strict: bool = False
+
+    def role_at(self, day: str) -> str | None:
+        """The office held on ``day`` (ISO date), "former …" for one that had ended, or None
+        when no office had begun. Two offices at once: the more senior (then the later)."""
+        return role_at(self.offices, day)
+
+
+def role_at(offices: tuple[Office, ...], day: str) -> str | None:
+    held, possible, past = [], [], []
+    for office in offices:
+        _, start, end, _, known = office
+        if start > day:
+            continue
+        if end and end < day:
+            past.append(office)
+        elif end or day <= known:
+            held.append(office)
+        else:
+            possible.append(office)  # open in a snapshot taken before ``day``
+    if held:
+        return min(held, key=lambda o: (o[3], o[2] == "", _desc(o[1])))[0]
+    best_past = min(past, key=lambda o: (o[3], _desc(o[2])), default=None)
+    if possible:
+        best = min(possible, key=lambda o: (o[3], _desc(o[1])))
+        # A later end of an office as senior means the snapshot is out of date.
+        if best_past is None or best_past[3] > best[3] or best_past[2] <= best[4]:
+            return f"{best[0]} (as of {best[4]})"
+    if best_past is not None:
+        return f"former {best_past[0]}"
+    return None
+
+
+def _desc(day: str) -> tuple[int, ...]:
+    """Sort key that puts later ISO dates first."""
+    return tuple(-ord(ch) for ch in day)
 
 
 @dataclass(frozen=True)
@@ -28,12 +76,15 @@ class Knowledge:
     names: dict[str, Known]  # exact surface form → what it is
     demonyms: dict[str, str]  # "Ukrainian" → "Ukraine"
     role_words: frozenset[str]  # lower-case office words, some of two words
-    as_of: str
     by_first_word: dict[str, list[tuple[tuple[str, ...], Known]]]  # longest surfaces first
 
 
 def _read_json(name: str) -> dict:
     return json.loads(resource_path("knowledge", name).read_text(encoding="utf-8"))
+
+
+def _read_gzip_json(name: str) -> dict:
+    return json.loads(gzip.decompress(resource_path("knowledge", name).read_bytes()))
 
 
 @cache
@@ -44,22 +95,31 @@ def load_knowledge() -> Knowledge:
     places = _read_json("places.json")
     for alias, canonical in places["aliases"].items():
         names[alias] = Known(canonical, "place")
-    institutions = _read_json("institutions.json")
-    for item in institutions["institutions"]:
-        known = Known(item["name"], "institution")
-        for surface in [item["name"], *item.get("acronyms", ()), *item.get("variants", ())]:
-            names[surface] = known
-    leaders = _read_json("leaders.json")
-    for item in leaders["leaders"]:
-        known = Known(item["name"], "leader", item["role"])
-        surfaces = [item["name"], *item.get("variants", ())]
-        if item.get("surname"):
-            surfaces.append(item["surname"])
-        for surface in surfaces:
-            names[surface] = known
+    for name, aliases, kind, strict in _read_gzip_json(ORGANISATIONS_FILE)["organisations"]:
+        known = Known(name, "institution", kind=kind, strict=strict)
+        for surface in (name, *aliases):
+            if not strict or surface not in names:
+                names[surface] = known
+    surnames: dict[str, Known] = {}
+    for name, aliases, surname, offices in _read_gzip_json(PEOPLE_FILE)["people"]:
+        known = Known(name, "leader", offices=tuple(map(tuple, offices)))
+        for surface in (name, *aliases):
+            names[surface] = _merged(names.get(surface), known)
+        if surname:
+            surnames[surname] = _merged(surnames.get(surname), known)
+    for surname, known in surnames.items():
+        if names.get(surname) is None or names[surname].category == "leader":
+            names[surname] = _merged(names.get(surname), known)
     lines = resource_path("knowledge", "roles.txt").read_text(encoding="utf-8").splitlines()
     roles = frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
-    return Knowledge(names, places["demonyms"], roles, leaders["as_of"], _index_words(names))
+    return Knowledge(names, places["demonyms"], roles, _index_words(names))
+
+
+def _merged(old: Known | None, new: Known) -> Known:
+    """Two people under one name: one entry with both people's offices."""
+    if old is None or old.category != "leader":
+        return new
+    return Known(old.canonical, "leader", offices=old.offices + new.offices)
 
 
 def _index_words(names: dict[str, Known]) -> dict[str, list[tuple[tuple[str, ...], Known]]]:
@@ -68,7 +128,9 @@ def _index_words(names: dict[str, Known]) -> dict[str, list[tuple[tuple[str, ...
 
     index: dict[str, list[tuple[tuple[str, ...], Known]]] = {}
     for surface, known in names.items():
-        words = tuple(t.text for t in tokenize(surface))
+        # Most names are plain words; only the others need the tokenizer.
+        simple = surface.replace(" ", "").isalpha()
+        words = tuple(surface.split() if simple else (t.text for t in tokenize(surface)))
         if words:
             index.setdefault(words[0], []).append((words, known))
     for entries in index.values():

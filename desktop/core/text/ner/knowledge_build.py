@@ -1,0 +1,219 @@
+"""``make knowledge``: build the shipped people and organisations from the committed inputs.
+
+Inputs live in ``data/knowledge/`` (not shipped): trimmed open-data snapshots written by
+``tools/knowledge_import.py`` (``offices-*.tsv.gz``, ``organisations-*.tsv.gz``, their
+provenance in ``sources.json``) and the hand-kept ``leaders.json`` and ``institutions.json``.
+Outputs: ``resources/knowledge/people.json.gz`` and ``organisations.json.gz``. The same inputs
+always give the same bytes (sorted, fixed gzip header), which a test checks.
+
+A person is every office they held with its dates; an office still open in a snapshot is
+known to be held up to that snapshot's date (``known``), not beyond.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+from desktop.core.text.ner.knowledge import ORGANISATIONS_FILE, PEOPLE_FILE
+
+ROOT = Path(__file__).resolve().parents[4]
+INPUTS = ROOT / "data" / "knowledge"
+
+# Seniority: a person holding two offices at once is shown with the more senior one.
+RANKS = {"head": 0, "deputy": 1, "minister": 2, "other": 3, "legislator": 4}
+_HEAD_WORDS = ("president", "prime minister", "chancellor", "monarch", "king", "queen", "emperor",
+               "emir", "sultan", "premier", "taoiseach", "supreme leader", "secretary-general",
+               "first minister", "head of state", "governor", "pope", "crown prince")  # fmt: skip
+_DEPUTY_WORDS = ("vice president", "vice-president", "deputy prime minister", "deputy premier",
+                 "first deputy", "vice premier", "deputy first minister")  # fmt: skip
+_MINISTER_WORDS = ("minister", "secretary", "attorney general", "chief of staff", "director",
+                   "chair", "managing director", "high representative")  # fmt: skip
+# A head of state or government of a country: "UK Prime Minister", "President of Ghana".
+_HEAD_TITLE = r"(President|Prime Minister|Chancellor|Taoiseach|Supreme Leader|Emperor|King|Queen)"
+_HONORIFIC = re.compile(r", (Baron|Baroness|Lord|Lady|Viscount|Earl|Countess|Marquess|Duke)\b.*$")
+# Organisation kinds from words in the name, most specific first.
+_KIND_WORDS = (
+    ("party", ("Party", "Democrats", "Republicans", "Tories", "Labour")),
+    ("court", ("Court", "Tribunal")),
+    ("media", ("News", "Times", "Post", "Journal", "Press", "Reuters", "BBC", "CNN",
+               "Jazeera", "Television", "Radio", "Broadcasting", "Telegraph", "Guardian")),
+    ("international body", ("United Nations", "NATO", "North Atlantic", "European", "World ",
+                            "International", "Organization", "Group of", "African Union",
+                            "Association of Southeast")),
+    ("legislature", ("Congress", "Senate", "Parliament", "Bundestag", "Rada", "Assembly",
+                     "Duma", "Knesset", "House of", "Lok Sabha", "Dáil")),
+    ("agency", ("Agency", "Bureau", "Department", "Ministry", "Reserve", "Bank", "Office",
+                "Service", "Police", "White House", "Kremlin", "Pentagon", "Downing Street",
+                "Palace")),
+    ("university", ("University", "College")),
+    ("club", ("F.C.", "FC")),
+)  # fmt: skip
+
+
+def office_kind(role: str) -> str:
+    """head, deputy, minister or other, from the words of an office title."""
+    lower = role.lower()
+    if any(w in lower for w in _DEPUTY_WORDS) or lower.startswith(("deputy ", "vice ")):
+        return "deputy"
+    if any(w in lower for w in ("ambassador", "representative to", "envoy", "spokes", "aide")):
+        return "other"
+    if any(w in lower for w in _HEAD_WORDS) and "minister of" not in lower.replace(
+        "prime minister of", ""
+    ):
+        return "head"
+    if any(w in lower for w in _MINISTER_WORDS):
+        return "minister"
+    return "other"
+
+
+def organisation_kind(name: str) -> str:
+    for kind, words in _KIND_WORDS:
+        if any(w in name for w in words):
+            return kind
+    return "organisation"
+
+
+def start_day(value: str) -> str:
+    """A start given as a year or month means its first day."""
+    value = value[:10]
+    return value + "-01-01"[len(value) - 4 :] if value else ""
+
+
+def end_day(value: str) -> str:
+    """An end given as a year or month means its last day (31 sorts after every real day)."""
+    value = value[:10]
+    return value + "-12-31"[len(value) - 4 :] if value else ""
+
+
+def ascii_fold(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    return list(csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+class _Person:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.aliases: set[str] = set()
+        self.surname = ""
+        self.offices: set[tuple[str, str, str, int, str]] = set()
+
+
+def build_people(inputs: Path) -> list[list]:
+    sources = json.loads((inputs / "sources.json").read_text(encoding="utf-8"))
+    people: dict[str, _Person] = {}
+    countries: set[str] = set()
+    for source in sources["files"]:
+        if not source["file"].startswith("offices-"):
+            continue
+        for row in _read_tsv(inputs / source["file"]):
+            countries.add(row["country"])
+            person = people.setdefault(row["id"], _Person(row["name"]))
+            person.aliases.update(a for a in row["aliases"].split("|") if a)
+            end = end_day(row["end"])
+            known = "" if end else source["as_of"]
+            person.offices.add(
+                (row["role"], start_day(row["start"]), end, RANKS[row["kind"]], known)
+            )
+    by_name = defaultdict(list)
+    for key, person in people.items():
+        by_name[person.name].append(key)
+    curated = json.loads((inputs / "leaders.json").read_text(encoding="utf-8"))
+    for item in curated["leaders"]:
+        keys = by_name.get(item["name"]) or [f"curated:{item['name']}"]
+        person = people.setdefault(keys[0], _Person(item["name"]))
+        person.aliases.update(item.get("variants", ()))
+        person.surname = item.get("surname", "")
+        rank = RANKS[office_kind(item["role"])]
+        person.offices.add((item["role"], item["since"], "", rank, curated["as_of"]))
+    _add_surnames(people, countries)
+    out = []
+    for person in people.values():
+        aliases = set(person.aliases)
+        for name in (person.name, *person.aliases):
+            aliases.add(ascii_fold(name))
+            short = _HONORIFIC.sub("", name)
+            if short != name and " " in short:
+                aliases.add(short)
+        aliases.discard(person.name)
+        offices = sorted([list(o) for o in person.offices], key=lambda o: (o[1], o[2], o[0]))
+        out.append([person.name, sorted(aliases), person.surname, offices])
+    out.sort(key=lambda p: (p[0], json.dumps(p[3])))
+    return out
+
+
+def _add_surnames(people: dict[str, _Person], countries: set[str]) -> None:
+    """A surname alone names a head of state or government only when no other office
+    holder of rank minister or above shares it ("Obama", but not "Brown" or "Bush")."""
+    names = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True) if c)
+    national = re.compile(rf"^(\w+ )?{_HEAD_TITLE}( of (the )?({names}))?$")
+    holders = defaultdict(set)
+    for key, person in people.items():
+        words = person.name.split()
+        if len(words) > 1 and any(o[3] <= RANKS["minister"] for o in person.offices):
+            holders[words[-1]].add(key)
+    for key, person in people.items():
+        words = person.name.split()
+        if person.surname or len(words) < 2 or len(words[-1]) < 4 or not words[-1].isalpha():
+            continue
+        national_head = any(national.match(o[0]) for o in person.offices)
+        if national_head and holders[words[-1]] == {key}:
+            person.surname = words[-1]
+
+
+def build_organisations(inputs: Path) -> list[list]:
+    curated = json.loads((inputs / "institutions.json").read_text(encoding="utf-8"))
+    out: dict[str, list] = {}
+    for item in curated["institutions"]:
+        aliases = sorted({*item.get("acronyms", ()), *item.get("variants", ())})
+        kind = item.get("kind") or organisation_kind(item["name"])
+        out[item["name"]] = [item["name"], aliases, kind, False]
+    for path in sorted(inputs.glob("organisations-*.tsv.gz")):
+        for row in _read_tsv(path):
+            if row["name"] not in out:
+                aliases = sorted(a for a in row["aliases"].split("|") if a)
+                out[row["name"]] = [row["name"], aliases, row["kind"], True]
+    return sorted(out.values())
+
+
+def gzip_json(value: object) -> bytes:
+    """Compact JSON, gzip without a name or time stamp: equal values give equal bytes."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    buffer = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0) as out:
+        out.write(text.encode("utf-8"))
+    return buffer.getvalue()
+
+
+def build(inputs: Path = INPUTS) -> dict[str, bytes]:
+    """The shipped files' bytes, by file name."""
+    sources = json.loads((inputs / "sources.json").read_text(encoding="utf-8"))
+    people = {"sources": sources["files"], "people": build_people(inputs)}
+    return {
+        PEOPLE_FILE: gzip_json(people),
+        ORGANISATIONS_FILE: gzip_json({"organisations": build_organisations(inputs)}),
+    }
+
+
+def main() -> int:
+    folder = ROOT / "resources" / "knowledge"
+    for name, data in build().items():
+        (folder / name).write_bytes(data)
+        print(f"{folder / name}: {len(data):,} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
