@@ -148,9 +148,9 @@ def build_people(inputs: Path) -> list[list]:
             if short != name and " " in short:
                 aliases.add(short)
         aliases.discard(person.name)
-        offices = sorted([list(o) for o in person.offices], key=lambda o: (o[1], o[2], o[0]))
+        offices = sorted([list(o) for o in person.offices], key=lambda o: (o[1], o[2], o[0], o[3:]))
         out.append([person.name, sorted(aliases), person.surname, offices])
-    out.sort(key=lambda p: (p[0], json.dumps(p[3])))
+    out.sort(key=lambda p: (p[0], json.dumps(p, ensure_ascii=False)))
     return out
 
 
