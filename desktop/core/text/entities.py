@@ -90,7 +90,7 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
         ]
         for start, stop in parts:
             surface = " ".join(words[start:stop])
-            known = knowledge.names.get(surface)
+            known = knowledge.lookup(surface)
             category = _FROM_LABEL[span.label]
             if known is not None and known.category == "leader" and known.role_at(day) is None:
                 known = None  # in office only after the article's date
@@ -184,20 +184,20 @@ def _knowledge_matches(
     i = 0
     while i < len(words):
         match = None
-        if not covered[i]:
-            for surface, known in knowledge.by_first_word.get(words[i], ()):
-                n = len(surface)
-                if (
-                    (
-                        (known.category == "institution" and not known.strict)
-                        or (known.category == "leader" and n > 1 and known.role_at(day))
-                    )
-                    and tuple(words[i : i + n]) == surface
-                    and not any(covered[i : i + n])
-                    and not _in_capitals(words, i, n)
-                ):
-                    match = _Mention(i, i + n, known.category, known=known)
-                    break
+        longest = 0 if covered[i] else knowledge.longest.get(words[i], 0)
+        for n in range(min(longest, len(words) - i), 0, -1):
+            known = knowledge.lookup(" ".join(words[i : i + n]))
+            if (
+                known is not None
+                and (
+                    (known.category == "institution" and not known.strict)
+                    or (known.category == "leader" and n > 1 and known.role_at(day))
+                )
+                and not any(covered[i : i + n])
+                and not _in_capitals(words, i, n)
+            ):
+                match = _Mention(i, i + n, known.category, known=known)
+                break
         if match is None:
             i += 1
             continue

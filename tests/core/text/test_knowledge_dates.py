@@ -65,7 +65,7 @@ def _person(text: str, name: str, as_of: str):
     [
         ("2005-06-01", "leader", "US Senator"),
         ("2014-06-01", "leader", "President of the United States"),
-        ("2019-06-01", "leader", "former US President"),
+        ("2019-06-01", "leader", "former President of the United States"),
     ],
 )
 def test_open_data_gives_dated_roles(as_of: str, category: str, role: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -54,10 +55,10 @@ def role_at(offices: tuple[Office, ...], day: str) -> str | None:
         else:
             possible.append(office)  # open in a snapshot taken before ``day``
     if held:
-        return min(held, key=lambda o: (o[3], o[2] == "", _desc(o[1])))[0]
-    best_past = min(past, key=lambda o: (o[3], _desc(o[2])), default=None)
+        return min(held, key=lambda o: (o[3], o[2] == "", _desc(o[1]), o[0]))[0]
+    best_past = min(past, key=lambda o: (o[3], _desc(o[2]), o[0]), default=None)
     if possible:
-        best = min(possible, key=lambda o: (o[3], _desc(o[1])))
+        best = min(possible, key=lambda o: (o[3], _desc(o[1]), o[0]))
         # A later end of an office as senior means the snapshot is out of date.
         if best_past is None or best_past[3] > best[3] or best_past[2] <= best[4]:
             return f"{best[0]} (as of {best[4]})"
@@ -71,12 +72,21 @@ def _desc(day: str) -> tuple[int, ...]:
     return tuple(-ord(ch) for ch in day)
 
 
+# Anything that makes the tokenizer split a name other than at its spaces.
+_PLAIN = re.compile(r"[^\w\s.\-'’&]|\w{2,}\.(\s|$)|['’][sS]\b|[-.&'’](\s|$)|(^|\s)[-.&'’]|\s\s")
+
+
 @dataclass(frozen=True)
 class Knowledge:
     names: dict[str, Known]  # exact surface form → what it is
     demonyms: dict[str, str]  # "Ukrainian" → "Ukraine"
     role_words: frozenset[str]  # lower-case office words, some of two words
-    by_first_word: dict[str, list[tuple[tuple[str, ...], Known]]]  # longest surfaces first
+    longest: dict[str, int]  # first token of a surface → most tokens of one starting so
+    by_tokens: dict[str, Known]  # surfaces whose tokens, joined by spaces, differ from them
+
+    def lookup(self, tokens: str) -> Known | None:
+        """What a name given as space-joined tokens ("Alphabet Inc .") refers to."""
+        return self.by_tokens.get(tokens) or self.names.get(tokens)
 
 
 def _read_json(name: str) -> dict:
@@ -112,7 +122,7 @@ def load_knowledge() -> Knowledge:
             names[surname] = _merged(names.get(surname), known)
     lines = resource_path("knowledge", "roles.txt").read_text(encoding="utf-8").splitlines()
     roles = frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
-    return Knowledge(names, places["demonyms"], roles, _index_words(names))
+    return Knowledge(names, places["demonyms"], roles, *_index_words(names))
 
 
 def _merged(old: Known | None, new: Known) -> Known:
@@ -122,20 +132,24 @@ def _merged(old: Known | None, new: Known) -> Known:
     return Known(old.canonical, "leader", offices=old.offices + new.offices)
 
 
-def _index_words(names: dict[str, Known]) -> dict[str, list[tuple[tuple[str, ...], Known]]]:
-    """Surfaces as token tuples keyed by their first token, so text can be matched by tokens."""
+def _index_words(names: dict[str, Known]) -> tuple[dict[str, int], dict[str, Known]]:
+    """How far a name can run from its first token, and the names the tokenizer splits
+    differently from their spaces ("Alphabet Inc." is "Alphabet", "Inc", ".")."""
     from desktop.core.text.ner.tokens import tokenize
 
-    index: dict[str, list[tuple[tuple[str, ...], Known]]] = {}
+    longest: dict[str, int] = {}
+    by_tokens: dict[str, Known] = {}
     for surface, known in names.items():
-        # Most names are plain words; only the others need the tokenizer.
-        simple = surface.replace(" ", "").isalpha()
-        words = tuple(surface.split() if simple else (t.text for t in tokenize(surface)))
-        if words:
-            index.setdefault(words[0], []).append((words, known))
-    for entries in index.values():
-        entries.sort(key=lambda entry: -len(entry[0]))
-    return index
+        if surface.replace(" ", "").isalpha() or _PLAIN.search(surface) is None:
+            words = surface.split()
+        else:
+            words = [t.text for t in tokenize(surface)]
+            joined = " ".join(words)
+            if joined != surface:
+                by_tokens.setdefault(joined, known)
+        if words and longest.get(words[0], 0) < len(words):
+            longest[words[0]] = len(words)
+    return longest, by_tokens
 
 
 def _country_names() -> list[tuple[str, str]]:

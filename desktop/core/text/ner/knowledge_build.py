@@ -20,6 +20,7 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
+from datetime import date, timedelta
 from pathlib import Path
 
 from desktop.core.text.ner.knowledge import ORGANISATIONS_FILE, PEOPLE_FILE
@@ -27,6 +28,7 @@ from desktop.core.text.ner.knowledge import ORGANISATIONS_FILE, PEOPLE_FILE
 ROOT = Path(__file__).resolve().parents[4]
 INPUTS = ROOT / "data" / "knowledge"
 
+_TERM_GAP = timedelta(days=62)
 # Seniority: a person holding two offices at once is shown with the more senior one.
 RANKS = {"head": 0, "deputy": 1, "minister": 2, "other": 3, "legislator": 4}
 _HEAD_WORDS = ("president", "prime minister", "chancellor", "monarch", "king", "queen", "emperor",
@@ -148,10 +150,47 @@ def build_people(inputs: Path) -> list[list]:
             if short != name and " " in short:
                 aliases.add(short)
         aliases.discard(person.name)
-        offices = sorted([list(o) for o in person.offices], key=lambda o: (o[1], o[2], o[0], o[3:]))
+        offices = sorted(_joined(person.offices), key=lambda o: (o[1], o[2], o[0], o[3:]))
         out.append([person.name, sorted(aliases), person.surname, offices])
     out.sort(key=lambda p: (p[0], json.dumps(p, ensure_ascii=False)))
     return out
+
+
+def _joined(offices: set[tuple[str, str, str, int, str]]) -> list[list]:
+    """Consecutive terms of one office (a senator re-elected) as one office: an office that
+    starts within ``_TERM_GAP`` of the end of the same one continues it."""
+    out: list[list] = []
+    for role, start, end, rank, known in sorted(offices):
+        last = out[-1] if out else None
+        if last and last[0] == role and last[3] == rank and _continues(last[2], start):
+            last[2], last[4] = _later_end((last[2], last[4]), (end, known))
+            continue
+        out.append([role, start, end, rank, known])
+    return out
+
+
+def _later_end(*ends: tuple[str, str]) -> tuple[str, str]:
+    """The end of two joined terms: the later definite end, unless an open term was seen
+    still held after it (then open, known up to that day)."""
+    definite = max((end for end, _ in ends if end), default="")
+    known = max((k for end, k in ends if not end), default="")
+    return (definite, "") if definite and definite >= known else ("", known)
+
+
+def _continues(end: str, start: str) -> bool:
+    if not end:
+        return True  # the earlier term is still open
+    if not start:
+        return False
+    return _as_date(start) - _as_date(end) <= _TERM_GAP
+
+
+def _as_date(day: str) -> date:
+    """An ISO day; the padded last day of a short month ("2019-06-31") is read as its 28th."""
+    try:
+        return date.fromisoformat(day[:10])
+    except ValueError:
+        return date(int(day[:4]), int(day[5:7]), 28)
 
 
 def _add_surnames(people: dict[str, _Person], countries: set[str]) -> None:
