@@ -255,10 +255,12 @@ WORLD = ("world", "4a3b394d9a35d26d138cded8718d0805b7ce9336")
 WORLD_LEADERS = ("world-leaders-2021", "be7039cf5952d8121c4f1e24eea64cc5dd465633")
 GOVERNORS = ("us-governors", "c84c2123e392d3966f630a88ff8461dddbfd56df")
 CONGRESS = ("unitedstates/congress-legislators", "dfa9622263dd4c8d08636926e498f1845704d7eb")
+PARTIES = ("hdigital/partyfactsdata", "764de8978f84ba41a1c88752d6a00b9a4d05f599")
 SP500 = ("datasets/s-and-p-500-companies", "56509dd80619e4d8e1410c2260d68ddd3eab6068")
 
 _ORDINAL = re.compile(r"\b\d+(st|nd|rd|th) ")
 _QID = re.compile(r"^Q\d+$")
+_BRACKETS = re.compile(r"\s*[\[(].*?[\])]")
 _COMPANY_SUFFIX = re.compile(
     r",? (Inc\.?|Corporation|Corp\.?|Company|Co\.|plc|PLC|Ltd\.?|Limited|Holdings|Group|"
     r"Incorporated|N\.V\.|S\.A\.|AG|SE|Companies|\(The\)|\(Class [A-Z]\))$"
@@ -457,6 +459,25 @@ def legislature_rows() -> Iterator[list[str]]:
                 yield [name, "", "legislature"]
 
 
+def party_rows(mirrors: Mirrors) -> Iterator[list[str]]:
+    """Parties of Party Facts that won at least 1 % of a national vote and were active after
+    ``SINCE``: the local and English names, and an all-capitals acronym of three letters or
+    more ("SNP", "UKIP")."""
+    text = mirrors.read(*PARTIES, "import/elecglob/partyfacts-core-parties.csv")
+    for row in csv.DictReader(io.StringIO(text)):
+        if float(row["share"] or 0) < 1 or (row["year_last"] and row["year_last"] < SINCE):
+            continue
+        names = [_BRACKETS.sub("", n).strip() for n in (row["name_english"], row["name"])]
+        names = [n for n in names if n and "/" not in n]
+        if not names:
+            continue
+        short = row["name_short"].strip()
+        aliases = set(names[1:])
+        if len(short) >= 3 and short.isupper() and short.isalpha():
+            aliases.add(short)
+        yield [names[0], "|".join(sorted(aliases - {names[0]})), "party"]
+
+
 def company_rows(mirrors: Mirrors) -> Iterator[list[str]]:
     text = mirrors.read(*SP500, "data/constituents.csv")
     for row in csv.DictReader(io.StringIO(text)):
@@ -537,6 +558,13 @@ def write_sources(mirrors: Mirrors) -> None:
             ["data/constituents.csv"],
             "ODC Public Domain Dedication and License 1.0",
         ),
+        (
+            "organisations-parties.tsv.gz",
+            PARTIES[0],
+            PARTIES[1],
+            ["import/elecglob/partyfacts-core-parties.csv"],
+            "MIT (the repository's LICENSE.md)",
+        ),
         ("organisations-legislatures.tsv.gz", "(the office sources above)", "", [], _CC0),
     ]
     files = []
@@ -580,6 +608,8 @@ def main(argv: list[str]) -> int:
     org_header = ["name", "aliases", "kind"]
     companies = sorted({tuple(r) for r in company_rows(mirrors)})
     write_tsv(OUT / "organisations-sp500.tsv.gz", org_header, [list(r) for r in companies])
+    parties = sorted({tuple(r) for r in party_rows(mirrors)})
+    write_tsv(OUT / "organisations-parties.tsv.gz", org_header, [list(r) for r in parties])
     legislatures = sorted({tuple(r) for r in legislature_rows()})
     write_tsv(
         OUT / "organisations-legislatures.tsv.gz", org_header, [list(r) for r in legislatures]

@@ -7,6 +7,7 @@ and with which office; mentions are linked within the article so "Zelenskyy" aft
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -25,6 +26,7 @@ _NOT_NAME_START = frozenset({
     "either", "every", "if", "neither", "so", "that", "the", "then", "these", "this", "those",
     "when", "while",
 })  # fmt: skip
+_CONTRACTION = re.compile(r"^\w+['’](m|d|ve|ll|re|t|am)$", re.IGNORECASE)
 _COURTESY = frozenset(
     {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "mr.", "mrs.", "dr."}
 )
@@ -72,11 +74,18 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     tokens = tagged.tokens
     words = [t.text for t in tokens]
     covered = [False] * len(tokens)
+    misc: set[int] = set()  # tokens of MISC spans: a longer known name may still take them
     mentions: list[_Mention] = []
     for span in tagged.spans:
         for i in range(span.first, span.stop):
             covered[i] = True
         if span.label not in _FROM_LABEL:
+            known = knowledge.lookup(" ".join(words[span.first : span.stop]))
+            if known is not None and known.category == "institution":
+                # "Republicans", "Tories": a party's name the tagger took for a nationality.
+                mentions.append(_Mention(span.first, span.stop, "institution", known=known))
+                continue
+            misc.update(range(span.first, span.stop))
             continue  # MISC (nationalities, events) is not shown but blocks other matches
         first = span.first
         if span.label == "PER":
@@ -90,6 +99,8 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
         ]
         for start, stop in parts:
             surface = " ".join(words[start:stop])
+            if stop - start == 1 and _CONTRACTION.match(surface):
+                continue  # "I'm", "We're", "Ma'am" are never names
             known = knowledge.lookup(surface)
             category = _FROM_LABEL[span.label]
             if known is not None and known.category == "leader" and known.role_at(day) is None:
@@ -99,7 +110,7 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
             ):
                 category = known.category
             mentions.append(_Mention(start, stop, category, known=known))
-    mentions += _knowledge_matches(words, covered, knowledge, day)
+    mentions += _knowledge_matches(words, covered, misc, knowledge, day)
     mentions += _surname_matches(words, covered, mentions)
     mentions.sort(key=lambda m: m.first)
     _link_people(words, mentions, day)
@@ -175,25 +186,28 @@ def _after_titles(words: list[str], first: int, stop: int, knowledge: Knowledge)
 
 
 def _knowledge_matches(
-    words: list[str], covered: list[bool], knowledge: Knowledge, day: str
+    words: list[str], covered: list[bool], misc: set[int], knowledge: Knowledge, day: str
 ) -> list[_Mention]:
     """Known institutions and leaders' full names the tagger missed (never inside a tagged
-    span); a surname alone, or a name from an open list of companies, is too ambiguous to
-    add without the tagger."""
+    span); a surname alone, or one word naming an organisation of an open list ("Apple"),
+    is too ambiguous to add without the tagger. A name of several words may take in a word
+    the tagger called MISC ("Republican" in "Republican Party")."""
     found = []
     i = 0
     while i < len(words):
         match = None
-        longest = 0 if covered[i] else knowledge.longest.get(words[i], 0)
+        longest = knowledge.longest.get(words[i], 0) if not covered[i] or i in misc else 0
+        free = [not c or j in misc for j, c in enumerate(covered[i : i + longest], start=i)]
         for n in range(min(longest, len(words) - i), 0, -1):
             known = knowledge.lookup(" ".join(words[i : i + n]))
             if (
                 known is not None
                 and (
-                    (known.category == "institution" and not known.strict)
+                    (known.category == "institution" and (n > 1 or not known.strict))
                     or (known.category == "leader" and n > 1 and known.role_at(day))
                 )
-                and not any(covered[i : i + n])
+                and all(free[:n])
+                and (n > 1 or not covered[i])
                 and not _in_capitals(words, i, n)
             ):
                 match = _Mention(i, i + n, known.category, known=known)

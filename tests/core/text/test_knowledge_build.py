@@ -13,7 +13,14 @@ from pathlib import Path
 
 from desktop.core.text.ner import knowledge_build
 from desktop.core.text.ner.knowledge import ORGANISATIONS_FILE, PEOPLE_FILE
-from desktop.core.text.ner.knowledge_build import INPUTS, ROOT, build, end_day, start_day
+from desktop.core.text.ner.knowledge_build import (
+    INPUTS,
+    ROOT,
+    build,
+    end_day,
+    party_members,
+    start_day,
+)
 
 SHIPPED = ROOT / "resources" / "knowledge"
 BUDGET = 40 * 1024 * 1024  # everything the recogniser ships: model, gazetteers, knowledge
@@ -119,3 +126,11 @@ def test_model_and_knowledge_load_in_a_fresh_process_quickly() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert float(out.stdout) < 5.0  # about 0.6 s alone on the reference machine
+
+
+def test_party_members_name_the_party_but_nationalities_do_not() -> None:
+    assert party_members("Republican Party") == "Republicans"
+    assert party_members("Democratic Party") == "Democrats"
+    assert party_members("Conservative Party") == "Conservatives"
+    assert party_members("Bavarian Party") == ""
+    assert party_members("Labour Party of Xland") == ""

@@ -94,3 +94,18 @@ def test_surname_alone_names_only_a_unique_head_of_state() -> None:
     names = load_knowledge().names
     assert names["Obama"].canonical == "Barack Obama"
     assert "Smith" not in names or names["Smith"].category != "leader"
+
+
+def test_parties_by_their_members_and_contractions_are_not_names() -> None:
+    text = "I'm sure the Republicans will win, said the Democrats' spokesman on Monday."
+    found = {e.text: e.category for e in find_entities(text, as_of="2019-06-01")}
+    assert found.get("Republicans") == "institution"
+    assert "I'm" not in found
+
+
+def test_one_word_of_an_open_list_needs_the_tagger_but_a_longer_name_does_not() -> None:
+    names = load_knowledge().names
+    assert names["Apple"].strict and names["Apple"].kind == "company"
+    text = "shares of apple fell while Morgan Stanley analysts watched."
+    found = {e.text: e.category for e in find_entities(text, as_of="2019-06-01")}
+    assert found.get("Morgan Stanley") == "institution"

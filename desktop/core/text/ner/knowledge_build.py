@@ -76,6 +76,20 @@ def office_kind(role: str) -> str:
     return "other"
 
 
+def party_members(name: str) -> str:
+    """What English calls a party's members, which names the party too: "Republican Party"
+    → "Republicans", "Democratic Party" → "Democrats", "Conservative Party" → "Conservatives"."""
+    words = name.split()
+    if len(words) != 2 or words[1] != "Party" or not words[0].isalpha():
+        return ""
+    word = words[0]
+    if word.endswith("atic"):
+        return word[:-2] + "s"
+    if word.endswith(("ican", "tarian", "ive", "ist")):  # not nationalities ("Bavarians")
+        return word + "s"
+    return ""
+
+
 def organisation_kind(name: str) -> str:
     for kind, words in _KIND_WORDS:
         if any(w in name for w in words):
@@ -222,7 +236,10 @@ def build_organisations(inputs: Path) -> list[list]:
     for path in sorted(inputs.glob("organisations-*.tsv.gz")):
         for row in _read_tsv(path):
             if row["name"] not in out:
-                aliases = sorted(a for a in row["aliases"].split("|") if a)
+                aliases = {a for a in row["aliases"].split("|") if a}
+                if row["kind"] == "party":
+                    aliases.update(filter(None, map(party_members, (row["name"], *aliases))))
+                aliases = sorted(aliases - {row["name"]})
                 out[row["name"]] = [row["name"], aliases, row["kind"], True]
     return sorted(out.values())
 
