@@ -256,6 +256,7 @@ WORLD_LEADERS = ("world-leaders-2021", "be7039cf5952d8121c4f1e24eea64cc5dd465633
 GOVERNORS = ("us-governors", "c84c2123e392d3966f630a88ff8461dddbfd56df")
 CONGRESS = ("unitedstates/congress-legislators", "dfa9622263dd4c8d08636926e498f1845704d7eb")
 PARTIES = ("hdigital/partyfactsdata", "764de8978f84ba41a1c88752d6a00b9a4d05f599")
+CLUBS = ("openfootball/clubs", "ae3800227c449447b3a337fc0aac79a8f02f4c8b")
 SP500 = ("datasets/s-and-p-500-companies", "56509dd80619e4d8e1410c2260d68ddd3eab6068")
 
 _ORDINAL = re.compile(r"\b\d+(st|nd|rd|th) ")
@@ -280,6 +281,15 @@ class Mirrors:
             check=True,
             capture_output=True,
         ).stdout.decode("utf-8")
+
+    def files(self, repo: str, commit: str) -> list[str]:
+        folder = self.root / repo.replace("/", "+") / "repo"
+        return subprocess.run(
+            ["git", "-C", str(folder), "ls-tree", "-r", "--name-only", commit],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.split()
 
     def day(self, repo: str, commit: str) -> str:
         folder = self.root / repo.replace("/", "+") / "repo"
@@ -478,6 +488,25 @@ def party_rows(mirrors: Mirrors) -> Iterator[list[str]]:
         yield [names[0], "|".join(sorted(aliases - {names[0]})), "party"]
 
 
+def club_rows(mirrors: Mirrors) -> Iterator[list[str]]:
+    """Football clubs of openfootball: a line "Name, founded, @ ground, city" and its other
+    names on the following "| a | b" lines."""
+    for path in mirrors.files(*CLUBS):
+        if not path.endswith(".clubs.txt"):
+            continue
+        club: list[str] = []
+        for line in [*mirrors.read(*CLUBS, path).splitlines(), ""]:
+            text = line.split("#", 1)[0]
+            if text.strip().startswith("|"):
+                if club:
+                    club += [a.strip() for a in text.strip().split("|") if a.strip()]
+                continue
+            if club:
+                yield [club[0], "|".join(sorted(set(club[1:]) - {club[0]})), "club"]
+            name = text.split(",", 1)[0].strip()
+            club = [name] if name and line[:1].isalnum() and not text.startswith("=") else []
+
+
 def company_rows(mirrors: Mirrors) -> Iterator[list[str]]:
     text = mirrors.read(*SP500, "data/constituents.csv")
     for row in csv.DictReader(io.StringIO(text)):
@@ -565,6 +594,7 @@ def write_sources(mirrors: Mirrors) -> None:
             ["import/elecglob/partyfacts-core-parties.csv"],
             "MIT (the repository's LICENSE.md)",
         ),
+        ("organisations-clubs.tsv.gz", CLUBS[0], CLUBS[1], ["*/**/*.clubs.txt"], "CC0 1.0"),
         ("organisations-legislatures.tsv.gz", "(the office sources above)", "", [], _CC0),
     ]
     files = []
@@ -608,6 +638,8 @@ def main(argv: list[str]) -> int:
     org_header = ["name", "aliases", "kind"]
     companies = sorted({tuple(r) for r in company_rows(mirrors)})
     write_tsv(OUT / "organisations-sp500.tsv.gz", org_header, [list(r) for r in companies])
+    clubs = sorted({tuple(r) for r in club_rows(mirrors)})
+    write_tsv(OUT / "organisations-clubs.tsv.gz", org_header, [list(r) for r in clubs])
     parties = sorted({tuple(r) for r in party_rows(mirrors)})
     write_tsv(OUT / "organisations-parties.tsv.gz", org_header, [list(r) for r in parties])
     legislatures = sorted({tuple(r) for r in legislature_rows()})

@@ -105,6 +105,8 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
             category = _FROM_LABEL[span.label]
             if known is not None and known.category == "leader" and known.role_at(day) is None:
                 known = None  # in office only after the article's date
+            if known is not None and known.strict and span.label == "LOC":
+                known = None  # an open list's "Liverpool", "New York City" may be the place
             if known is not None and (
                 known.category != "place" or surface in _PLACE_ONLY or len(parts) > 1
             ):
