@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -78,15 +79,15 @@ _PLAIN = re.compile(r"[^\w\s.\-'’&]|\w{2,}\.(\s|$)|['’][sS]\b|[-.&'’](\s|$
 
 @dataclass(frozen=True)
 class Knowledge:
-    names: dict[str, Known]  # exact surface form → what it is
+    names: Mapping[str, Known]  # exact surface form → what it is
     demonyms: dict[str, str]  # "Ukrainian" → "Ukraine"
     role_words: frozenset[str]  # lower-case office words, some of two words
     longest: dict[str, int]  # first token of a surface → most tokens of one starting so
-    by_tokens: dict[str, Known]  # surfaces whose tokens, joined by spaces, differ from them
+    by_tokens: dict[str, str]  # space-joined tokens → surface, where the two differ
 
     def lookup(self, tokens: str) -> Known | None:
         """What a name given as space-joined tokens ("Alphabet Inc .") refers to."""
-        return self.by_tokens.get(tokens) or self.names.get(tokens)
+        return self.names.get(self.by_tokens.get(tokens, tokens))
 
 
 def _read_json(name: str) -> dict:
@@ -99,57 +100,91 @@ def _read_gzip_json(name: str) -> dict:
 
 @cache
 def load_knowledge() -> Knowledge:
-    names: dict[str, Known] = {}
+    fixed: dict[str, Known] = {}
     for name, common in _country_names():
-        names.setdefault(name, Known(common, "place"))
+        fixed.setdefault(name, Known(common, "place"))
     places = _read_json("places.json")
     for alias, canonical in places["aliases"].items():
-        names[alias] = Known(canonical, "place")
+        fixed[alias] = Known(canonical, "place")
     for name, aliases, kind, strict in _read_gzip_json(ORGANISATIONS_FILE)["organisations"]:
         known = Known(name, "institution", kind=kind, strict=strict)
         for surface in (name, *aliases):
-            if not strict or surface not in names:
-                names[surface] = known
-    surnames: dict[str, Known] = {}
-    for name, aliases, surname, offices in _read_gzip_json(PEOPLE_FILE)["people"]:
-        known = Known(name, "leader", offices=tuple(map(tuple, offices)))
-        for surface in (name, *aliases):
-            names[surface] = _merged(names.get(surface), known)
-        if surname:
-            surnames[surname] = _merged(surnames.get(surname), known)
-    for surname, known in surnames.items():
-        if names.get(surname) is None or names[surname].category == "leader":
-            names[surname] = _merged(names.get(surname), known)
+            if not strict or surface not in fixed:
+                fixed[surface] = known
+    people = _read_gzip_json(PEOPLE_FILE)
+    names = _Names(fixed, people["people"])
+    # The build indexed the people and organisations; places are indexed here.
+    longest, by_tokens = people["index"]["longest"], people["index"]["by_tokens"]
+    index_words((s for s, known in fixed.items() if known.category == "place"), longest, by_tokens)
     lines = resource_path("knowledge", "roles.txt").read_text(encoding="utf-8").splitlines()
     roles = frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
-    return Knowledge(names, places["demonyms"], roles, *_index_words(names))
+    return Knowledge(names, places["demonyms"], roles, longest, by_tokens)
 
 
-def _merged(old: Known | None, new: Known) -> Known:
-    """Two people under one name: one entry with both people's offices."""
-    if old is None or old.category != "leader":
-        return new
-    return Known(old.canonical, "leader", offices=old.offices + new.offices)
+class _Names(Mapping[str, Known]):
+    """Every known surface: places and organisations, and people (a person's full name,
+    other spellings and, for a few, the surname alone), which take precedence. A person's
+    entry is made when first asked for, so loading does not build tens of thousands."""
+
+    def __init__(self, fixed: dict[str, Known], people: list[list]) -> None:
+        self._fixed = fixed
+        self._people = people
+        self._rows: dict[str, list[int]] = {}
+        surnames: dict[str, list[int]] = {}
+        for row, (name, aliases, surname, _) in enumerate(people):
+            for surface in (name, *aliases):
+                self._rows.setdefault(surface, []).append(row)
+            if surname:
+                surnames.setdefault(surname, []).append(row)
+        for surname, rows in surnames.items():
+            if surname not in fixed:
+                self._rows.setdefault(surname, []).extend(rows)
+        self._made: dict[str, Known] = {}
+
+    def __getitem__(self, surface: str) -> Known:
+        made = self._made.get(surface)
+        if made is not None:
+            return made
+        rows = self._rows.get(surface)
+        if rows is None:
+            return self._fixed[surface]
+        # Two people under one name: one entry with both people's offices.
+        offices = tuple(tuple(o) for row in rows for o in self._people[row][3])
+        made = self._made[surface] = Known(self._people[rows[0]][0], "leader", offices=offices)
+        return made
+
+    def __contains__(self, surface: object) -> bool:
+        return surface in self._rows or surface in self._fixed
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._rows
+        yield from (s for s in self._fixed if s not in self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows) + sum(1 for s in self._fixed if s not in self._rows)
 
 
-def _index_words(names: dict[str, Known]) -> tuple[dict[str, int], dict[str, Known]]:
-    """How far a name can run from its first token, and the names the tokenizer splits
-    differently from their spaces ("Alphabet Inc." is "Alphabet", "Inc", ".")."""
+def surface_words(surface: str) -> list[str]:
+    """A name's tokens as the tagger's tokenizer splits it (most names: at their spaces)."""
+    if surface.replace(" ", "").isalpha() or _PLAIN.search(surface) is None:
+        return surface.split()
     from desktop.core.text.ner.tokens import tokenize
 
-    longest: dict[str, int] = {}
-    by_tokens: dict[str, Known] = {}
-    for surface, known in names.items():
-        if surface.replace(" ", "").isalpha() or _PLAIN.search(surface) is None:
-            words = surface.split()
-        else:
-            words = [t.text for t in tokenize(surface)]
-            joined = " ".join(words)
-            if joined != surface:
-                by_tokens.setdefault(joined, known)
+    return [t.text for t in tokenize(surface)]
+
+
+def index_words(
+    surfaces: Iterable[str], longest: dict[str, int], by_tokens: dict[str, str]
+) -> None:
+    """Add to ``longest`` how far a name can run from its first token, and to ``by_tokens``
+    the names the tokenizer splits other than at their spaces ("Alphabet Inc" "." )."""
+    for surface in surfaces:
+        words = surface_words(surface)
+        joined = " ".join(words)
+        if joined != surface:
+            by_tokens.setdefault(joined, surface)
         if words and longest.get(words[0], 0) < len(words):
             longest[words[0]] = len(words)
-    return longest, by_tokens
 
 
 def _country_names() -> list[tuple[str, str]]:

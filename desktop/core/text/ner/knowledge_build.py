@@ -23,7 +23,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
 
-from desktop.core.text.ner.knowledge import ORGANISATIONS_FILE, PEOPLE_FILE
+from desktop.core.text.ner.knowledge import ORGANISATIONS_FILE, PEOPLE_FILE, index_words
 
 ROOT = Path(__file__).resolve().parents[4]
 INPUTS = ROOT / "data" / "knowledge"
@@ -256,10 +256,17 @@ def gzip_json(value: object) -> bytes:
 def build(inputs: Path = INPUTS) -> dict[str, bytes]:
     """The shipped files' bytes, by file name."""
     sources = json.loads((inputs / "sources.json").read_text(encoding="utf-8"))
-    people = {"sources": sources["files"], "people": build_people(inputs)}
+    people = build_people(inputs)
+    organisations = build_organisations(inputs)
+    # Token index of every person's and organisation's surface, so loading need not tokenize.
+    longest: dict[str, int] = {}
+    by_tokens: dict[str, str] = {}
+    index_words((s for p in people for s in (p[0], *p[1], p[2]) if s), longest, by_tokens)
+    index_words((s for o in organisations for s in (o[0], *o[1])), longest, by_tokens)
+    index = {"longest": longest, "by_tokens": by_tokens}
     return {
-        PEOPLE_FILE: gzip_json(people),
-        ORGANISATIONS_FILE: gzip_json({"organisations": build_organisations(inputs)}),
+        PEOPLE_FILE: gzip_json({"sources": sources["files"], "people": people, "index": index}),
+        ORGANISATIONS_FILE: gzip_json({"organisations": organisations}),
     }
 
 
