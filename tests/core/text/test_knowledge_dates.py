@@ -28,8 +28,9 @@ def test_two_offices_at_once_show_the_more_senior() -> None:
     assert role_at(offices, "2014-06-01") == "Prime Minister"
     assert role_at(offices, "2012-06-01") == "Foreign Minister"
     assert role_at(offices, "2016-01-01") == "Prime Minister"
-    # Only the seat in parliament is still held after 2018.
-    assert role_at(offices, "2020-01-01") == "Member of Parliament"
+    # Only the seat in parliament is still held after 2018; the past office is more senior.
+    assert role_at(offices, "2020-01-01") == "Member of Parliament, former Prime Minister"
+    assert role_at((MINISTER, MP), "2008-01-01") == "Member of Parliament"
 
 
 def test_an_office_open_in_an_old_snapshot_is_dated_not_asserted() -> None:
@@ -109,3 +110,18 @@ def test_one_word_of_an_open_list_needs_the_tagger_but_a_longer_name_does_not() 
     text = "shares of apple fell while Morgan Stanley analysts watched."
     found = {e.text: e.category for e in find_entities(text, as_of="2019-06-01")}
     assert found.get("Morgan Stanley") == "institution"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "as_of", "role"),
+    [
+        ("Hawaii Rep. Tulsi Gabbard spoke.", "Tulsi Gabbard", "2019-06-01", "US Representative"),
+        ("Senator Marco Rubio spoke.", "Marco Rubio", "2019-01-15", "US Senator"),
+        ("Gordon Brown spoke.", "Gordon Brown", "2014-05-01", "UK MP, former UK Prime Minister"),
+        ("David Cameron spoke.", "David Cameron", "2014-05-01", "UK Prime Minister"),
+    ],
+)
+def test_roles_reported_wrong_before_dates_were_known(
+    text: str, name: str, as_of: str, role: str
+) -> None:
+    assert _person(text, name, as_of).role == role

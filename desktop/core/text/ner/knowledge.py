@@ -39,7 +39,8 @@ class Known:
 
     def role_at(self, day: str) -> str | None:
         """The office held on ``day`` (ISO date), "former …" for one that had ended, or None
-        when no office had begun. Two offices at once: the more senior (then the later)."""
+        when no office had begun. Two offices at once: the more senior (then the later); a
+        more senior one that had ended is added ("UK MP, former UK Prime Minister")."""
         return role_at(self.offices, day)
 
 
@@ -55,9 +56,12 @@ def role_at(offices: tuple[Office, ...], day: str) -> str | None:
             held.append(office)
         else:
             possible.append(office)  # open in a snapshot taken before ``day``
-    if held:
-        return min(held, key=lambda o: (o[3], o[2] == "", _desc(o[1]), o[0]))[0]
     best_past = min(past, key=lambda o: (o[3], _desc(o[2]), o[0]), default=None)
+    if held:
+        best = min(held, key=lambda o: (o[3], o[2] == "", _desc(o[1]), o[0]))
+        if best_past is not None and best_past[3] < best[3]:
+            return f"{best[0]}, former {best_past[0]}"  # an MP who was prime minister
+        return best[0]
     if possible:
         best = min(possible, key=lambda o: (o[3], _desc(o[1]), o[0]))
         # A later end of an office as senior means the snapshot is out of date.
