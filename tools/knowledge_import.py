@@ -47,6 +47,127 @@ class Cabinet:
 _EP = "every-politician-scrapers"
 CABINETS = (
     Cabinet(
+        "argentina-ministers",
+        "98105f511ea6ad6c9730e979190909cf34d9343b",
+        "Argentina",
+        "Argentine",
+        {
+            "member of the Argentine Chamber of Deputies": "Argentine deputy",
+            "member of the Argentine Chamber of Senators": "Argentine Senator",
+        },
+    ),
+    Cabinet(
+        "austria-cabinet",
+        "d8d29777ec6abe3e2adfb82f5c308e944fb8f8a9",
+        "Austria",
+        "Austrian",
+        {"member of the National Council of Austria": "Austrian MP"},
+    ),
+    Cabinet(
+        "denmark-cabinet",
+        "1599847eacdd27202c9b84387407cef25458f309",
+        "Denmark",
+        "Danish",
+        {"member of the Folketing": "member of the Danish Folketing"},
+    ),
+    Cabinet("egypt-ministers", "f3820a30ce92a8557e3503202fed731e9d91275c", "Egypt", "Egyptian", {}),
+    Cabinet(
+        "finland-cabinet",
+        "56412ba38703d3181b5dd5675b8410b95f6a5487",
+        "Finland",
+        "Finnish",
+        {"member of the Parliament of Finland": "Finnish MP"},
+    ),
+    Cabinet(
+        "greece-cabinet",
+        "34bf1d17b4c2afa95e6063f93742e53f3d4c7454",
+        "Greece",
+        "Greek",
+        {"Member of the Hellenic Parliament": "Greek MP"},
+    ),
+    Cabinet(
+        "hungary-cabinet",
+        "aee95092e592403fee7a5d87f0d6b8eeeda1e9ca",
+        "Hungary",
+        "Hungarian",
+        {"member of the National Assembly of Hungary": "Hungarian MP"},
+    ),
+    Cabinet(
+        "indonesia-ministers",
+        "66eaaf57191eff7e9d28eea926358bf83d443114",
+        "Indonesia",
+        "Indonesian",
+        {"Member of the People's Representative Council of Indonesia": "Indonesian MP"},
+    ),
+    Cabinet(
+        "netherlands-cabinet",
+        "a542323a663b1a7232e6f8e4843eda1f019a8705",
+        "Netherlands",
+        "Dutch",
+        {
+            "Member of the House of Representatives": "Dutch MP",
+            "Member of the Senate": "Dutch Senator",
+        },
+    ),
+    Cabinet(
+        "northern-ireland-ministers",
+        "50c4a20cb3e1f3d65194d4936fca4736d906248c",
+        "Northern Ireland",
+        "Northern Ireland",
+        {"Member of the Northern Ireland Assembly": "Member of the Northern Ireland Assembly"},
+    ),
+    Cabinet(
+        "norway-cabinet",
+        "c0bc52971dac1a8734320e298a714903adae5b83",
+        "Norway",
+        "Norwegian",
+        {"member of the Parliament of Norway": "Norwegian MP"},
+    ),
+    Cabinet(
+        "philippines-ministers",
+        "1f396f9a8c2e3397cfe392fca350c8943aa1d5f5",
+        "Philippines",
+        "Philippine",
+        {
+            "Member of the House of Representatives of the Philippines": "Philippine congressman",
+            "Member of the Senate of the Philippines": "Philippine Senator",
+        },
+    ),
+    Cabinet(
+        "poland-cabinet",
+        "c6b228df3eed6e9ba89f02bf424f870a66ea47a6",
+        "Poland",
+        "Polish",
+        {
+            "Member of the Sejm of the Republic of Poland": "Polish MP",
+            "Member of the Senate of the Republic of Poland": "Polish Senator",
+        },
+    ),
+    Cabinet(
+        "portugal-cabinet",
+        "49dd0287a8d715a217ba067c04d574b2632864af",
+        "Portugal",
+        "Portuguese",
+        {"Member of the Assembly of the Republic": "Portuguese MP"},
+    ),
+    Cabinet(
+        "sweden-cabinet",
+        "6756a7c9de57d94b64628365d3715a344c3ad9a7",
+        "Sweden",
+        "Swedish",
+        {"member of the Swedish Riksdag": "member of the Swedish Riksdag"},
+    ),
+    Cabinet(
+        "wales-cabinet",
+        "929c9e07a44fc9bf62e43f54c9edbcedc70d92d9",
+        "Wales",
+        "Welsh",
+        {
+            "Member of the National Assembly for Wales": "Member of the Welsh Assembly",
+            "Member of the Senedd": "Member of the Senedd",
+        },
+    ),
+    Cabinet(
         "australia-cabinet",
         "4c35a6ef087d076eb343b6177814574b2d6e43b8",
         "Australia",
@@ -384,7 +505,8 @@ def world_rows(mirrors: Mirrors) -> Iterator[list[str]]:
         io.StringIO(mirrors.read(repo, WORLD_LEADERS[1], "data/wikidata.csv"))
     ):
         label, country = row["positionLabel"], row["country"]
-        role = label if country.lower() in label.lower() else f"{label} of {country}"
+        named = country.lower() in label.lower() or " of " in label
+        role = label if named else f"{label} of {country}"
         role = role[:1].upper() + role[1:]
         yield _office(
             row["officeholder"],

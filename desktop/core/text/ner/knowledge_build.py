@@ -157,12 +157,16 @@ def build_people(inputs: Path) -> list[list]:
     _add_surnames(people, countries)
     out = []
     for person in people.values():
+        head = any(o[3] == RANKS["head"] for o in person.offices)
+        if " " not in person.name and not head:
+            continue  # one word ("Muslim", "Peter") names too many others
         aliases = set(person.aliases)
         for name in (person.name, *person.aliases):
             aliases.add(ascii_fold(name))
             short = _HONORIFIC.sub("", name)
             if short != name and " " in short:
                 aliases.add(short)
+        aliases = {a for a in aliases if " " in a or head}
         aliases.discard(person.name)
         offices = sorted(_joined(person.offices), key=lambda o: (o[1], o[2], o[0], o[3:]))
         out.append([person.name, sorted(aliases), person.surname, offices])
