@@ -131,30 +131,41 @@ class _Names(Mapping[str, Known]):
     entry is made when first asked for, so loading does not build tens of thousands."""
 
     def __init__(self, fixed: dict[str, Known], people: list[list]) -> None:
+        # Only strings, ints and tuples of ints are kept: the garbage collector does not
+        # walk them, where a list per person would add hundreds of thousands of objects
+        # to every full collection (the window would stutter).
         self._fixed = fixed
-        self._people = people
-        self._rows: dict[str, list[int]] = {}
-        surnames: dict[str, list[int]] = {}
-        for row, (name, aliases, surname, _) in enumerate(people):
+        self._names = [row[0] for row in people]
+        self._offices = [row[3] for row in people]  # JSON text, read when asked for
+        self._rows: dict[str, int | tuple[int, ...]] = {}
+        for row, (name, aliases, _, _) in enumerate(people):
             for surface in (name, *aliases):
-                self._rows.setdefault(surface, []).append(row)
-            if surname:
-                surnames.setdefault(surname, []).append(row)
-        for surname, rows in surnames.items():
-            if surname not in fixed:
-                self._rows.setdefault(surname, []).extend(rows)
+                self._add(surface, row)
+        for row, (_, _, surname, _) in enumerate(people):
+            if surname and surname not in fixed:
+                self._add(surname, row)
         self._made: dict[str, Known] = {}
+
+    def _add(self, surface: str, row: int) -> None:
+        old = self._rows.get(surface)
+        if old is None:
+            self._rows[surface] = row
+        elif isinstance(old, int):
+            self._rows[surface] = (old, row) if old != row else old
+        elif row not in old:
+            self._rows[surface] = (*old, row)
 
     def __getitem__(self, surface: str) -> Known:
         made = self._made.get(surface)
         if made is not None:
             return made
-        rows = self._rows.get(surface)
-        if rows is None:
+        found = self._rows.get(surface)
+        if found is None:
             return self._fixed[surface]
+        rows = (found,) if isinstance(found, int) else found
         # Two people under one name: one entry with both people's offices.
-        offices = tuple(tuple(o) for row in rows for o in self._people[row][3])
-        made = self._made[surface] = Known(self._people[rows[0]][0], "leader", offices=offices)
+        offices = tuple(tuple(o) for row in rows for o in json.loads(self._offices[row]))
+        made = self._made[surface] = Known(self._names[rows[0]], "leader", offices=offices)
         return made
 
     def __contains__(self, surface: object) -> bool:

@@ -174,6 +174,13 @@ def build_people(inputs: Path) -> list[list]:
     return out
 
 
+def _offices_as_text(people: list[list]) -> list[list]:
+    """Each person's offices as compact JSON text: loading then makes one string per
+    person instead of a list per office (see ``knowledge._Names``)."""
+    compact = {"ensure_ascii": False, "separators": (",", ":")}
+    return [[*p[:3], json.dumps(p[3], **compact)] for p in people]
+
+
 def _joined(offices: set[tuple[str, str, str, int, str]]) -> list[list]:
     """Consecutive terms of one office (a senator re-elected) as one office: an office that
     starts within ``_TERM_GAP`` of the end of the same one continues it."""
@@ -269,7 +276,9 @@ def build(inputs: Path = INPUTS) -> dict[str, bytes]:
     index_words((s for o in organisations for s in (o[0], *o[1])), longest, by_tokens)
     index = {"longest": longest, "by_tokens": by_tokens}
     return {
-        PEOPLE_FILE: gzip_json({"sources": sources["files"], "people": people, "index": index}),
+        PEOPLE_FILE: gzip_json(
+            {"sources": sources["files"], "people": _offices_as_text(people), "index": index}
+        ),
         ORGANISATIONS_FILE: gzip_json({"organisations": organisations}),
     }
 
