@@ -39,6 +39,9 @@ def test_an_office_open_in_an_old_snapshot_is_dated_not_asserted() -> None:
     # A later end of an office as senior shows the snapshot is out of date.
     ended = ("Member of Parliament", "2019-01-01", "2023-12-31", 4, "")
     assert role_at((MP, ended), "2024-06-01") == "former Member of Parliament"
+    # Of two snapshots that list the office, the later one is shown.
+    fresher = ("MP for Xtown", "2005-05-01", "", 4, "2025-08-18")
+    assert role_at((MP, fresher), "2026-01-01") == "MP for Xtown (as of 2025-08-18)"
 
 
 def test_known_role_at_uses_the_offices() -> None:

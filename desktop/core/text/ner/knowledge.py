@@ -63,7 +63,8 @@ def role_at(offices: tuple[Office, ...], day: str) -> str | None:
             return f"{best[0]}, former {best_past[0]}"  # an MP who was prime minister
         return best[0]
     if possible:
-        best = min(possible, key=lambda o: (o[3], _desc(o[1]), o[0]))
+        # The freshest snapshot first: it knows the office was held the latest.
+        best = min(possible, key=lambda o: (o[3], _desc(o[4]), _desc(o[1]), o[0]))
         # A later end of an office as senior means the snapshot is out of date.
         if best_past is None or best_past[3] > best[3] or best_past[2] <= best[4]:
             return f"{best[0]} (as of {best[4]})"
