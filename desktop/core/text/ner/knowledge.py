@@ -1,8 +1,9 @@
 """Bundled knowledge the project owns: office holders, institutions, places and role words.
 
-Read once from ``resources/knowledge/`` (and pycountry for country names). The tagger finds
-*that* something is a name; this knowledge says who a leader is, what office they hold and
-which spelling is canonical ("Zelensky" → "Volodymyr Zelenskyy, President of Ukraine").
+Read once from ``resources/knowledge/`` (and pycountry for country names); the people and
+organisations there are built from open data by ``knowledge_build``. The tagger finds *that*
+something is a name; this knowledge says who held which office when, and which spelling is
+canonical ("Zelensky" → "Volodymyr Zelenskyy"), so a role is shown as of the article's date.
 """
 
 from __future__ import annotations
