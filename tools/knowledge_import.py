@@ -640,11 +640,13 @@ def company_rows(mirrors: Mirrors) -> Iterator[list[str]]:
 
 def _recent(rows: Iterable[list[str]]) -> list[list[str]]:
     """Rows of named people, deduplicated and sorted; of offices that ended before ``SINCE``
-    only heads of state or government are kept ("Richard Nixon")."""
+    only those of heads of state or government and their deputies ("Walter Mondale")."""
     kept = {
         tuple(r)
         for r in rows
-        if r[1] and not _QID.match(r[1]) and (not r[6] or r[6][:4] >= SINCE or r[7] == "head")
+        if r[1]
+        and not _QID.match(r[1])
+        and (not r[6] or r[6][:4] >= SINCE or r[7] in ("head", "deputy"))
     }
     return sorted(list(r) for r in kept)
 
