@@ -378,6 +378,7 @@ GOVERNORS = ("us-governors", "c84c2123e392d3966f630a88ff8461dddbfd56df")
 CONGRESS = ("unitedstates/congress-legislators", "dfa9622263dd4c8d08636926e498f1845704d7eb")
 PARTIES = ("hdigital/partyfactsdata", "764de8978f84ba41a1c88752d6a00b9a4d05f599")
 CLUBS = ("openfootball/clubs", "ae3800227c449447b3a337fc0aac79a8f02f4c8b")
+MEDIA = ("savkov/freebie", "ece4dd58b16ee9abbe83da2a416a376505e165ca")
 SP500 = ("datasets/s-and-p-500-companies", "56509dd80619e4d8e1410c2260d68ddd3eab6068")
 
 _ORDINAL = re.compile(r"\b\d+(st|nd|rd|th) ")
@@ -629,6 +630,15 @@ def club_rows(mirrors: Mirrors) -> Iterator[list[str]]:
             club = [name] if name and line[:1].isalnum() and not text.startswith("=") else []
 
 
+def media_rows(mirrors: Mirrors) -> Iterator[list[str]]:
+    """News outlets of the freebie list, also without a leading "The" ("Guardian")."""
+    for row in csv.DictReader(io.StringIO(mirrors.read(*MEDIA, "freebie/websources.csv"))):
+        name = " ".join(row["name"].split())
+        if name and not name.isdigit():
+            short = name[4:] if name.startswith("The ") else ""
+            yield [name, short, "media"]
+
+
 def company_rows(mirrors: Mirrors) -> Iterator[list[str]]:
     text = mirrors.read(*SP500, "data/constituents.csv")
     for row in csv.DictReader(io.StringIO(text)):
@@ -719,6 +729,7 @@ def write_sources(mirrors: Mirrors) -> None:
             "MIT (the repository's LICENSE.md)",
         ),
         ("organisations-clubs.tsv.gz", CLUBS[0], CLUBS[1], ["*/**/*.clubs.txt"], "CC0 1.0"),
+        ("organisations-media.tsv.gz", MEDIA[0], MEDIA[1], ["freebie/websources.csv"], "MIT"),
         ("organisations-legislatures.tsv.gz", "(the office sources above)", "", [], _CC0),
     ]
     files = []
@@ -762,6 +773,8 @@ def main(argv: list[str]) -> int:
     org_header = ["name", "aliases", "kind"]
     companies = sorted({tuple(r) for r in company_rows(mirrors)})
     write_tsv(OUT / "organisations-sp500.tsv.gz", org_header, [list(r) for r in companies])
+    media = sorted({tuple(r) for r in media_rows(mirrors)})
+    write_tsv(OUT / "organisations-media.tsv.gz", org_header, [list(r) for r in media])
     clubs = sorted({tuple(r) for r in club_rows(mirrors)})
     write_tsv(OUT / "organisations-clubs.tsv.gz", org_header, [list(r) for r in clubs])
     parties = sorted({tuple(r) for r in party_rows(mirrors)})

@@ -75,7 +75,12 @@ def test_build_merges_sources_and_dates_open_offices(tmp_path: Path) -> None:
     )
     _write_tsv(
         tmp_path / "organisations-x.tsv.gz",
-        [["name", "aliases", "kind"], ["Acme Inc.", "Acme", "company"]],
+        [
+            ["name", "aliases", "kind"],
+            ["Acme Inc.", "Acme", "company"],
+            ["The Australian", "Australian", "media"],
+            ["The Guardian", "Guardian", "media"],
+        ],
     )
     files = [
         {"file": "offices-x.tsv.gz", "as_of": "2022-07-01"},
@@ -107,6 +112,9 @@ def test_build_merges_sources_and_dates_open_offices(tmp_path: Path) -> None:
     organisations = {o[0]: o for o in knowledge_build.build_organisations(tmp_path)}
     assert organisations["Xland Labour Party"] == ["Xland Labour Party", ["XLP"], "party", False]
     assert organisations["Acme Inc."] == ["Acme Inc.", ["Acme"], "company", True]
+    # A country's adjective is a nationality, whatever a newspaper is called.
+    assert organisations["The Australian"][1] == []
+    assert organisations["The Guardian"][1] == ["Guardian"]
 
 
 def test_partial_dates_cover_their_whole_period() -> None:

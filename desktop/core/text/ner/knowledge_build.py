@@ -237,7 +237,20 @@ def _add_surnames(people: dict[str, _Person], countries: set[str]) -> None:
             person.surname = words[-1]
 
 
+def _nationality(word: str, countries: list[str]) -> bool:
+    """ "Australian", "Zimbabwean", "Chinese": a country's adjective, which the tagger and
+    readers take for a nationality even when a newspaper is called so."""
+    if " " in word or not word.endswith(("an", "ese", "ish", "i")):
+        return False
+    return any(
+        len(c) > 3 and word[: len(c) - 1] == c[:-1] and len(word) <= len(c) + 3 for c in countries
+    )
+
+
 def build_organisations(inputs: Path) -> list[list]:
+    import pycountry
+
+    countries = sorted({c.name for c in pycountry.countries if " " not in c.name})
     curated = json.loads((inputs / "institutions.json").read_text(encoding="utf-8"))
     out: dict[str, list] = {}
     for item in curated["institutions"]:
@@ -250,8 +263,8 @@ def build_organisations(inputs: Path) -> list[list]:
                 aliases = {a for a in row["aliases"].split("|") if a}
                 if row["kind"] == "party":
                     aliases.update(filter(None, map(party_members, (row["name"], *aliases))))
-                aliases = sorted(aliases - {row["name"]})
-                out[row["name"]] = [row["name"], aliases, row["kind"], True]
+                aliases = {a for a in aliases if not _nationality(a, countries)}
+                out[row["name"]] = [row["name"], sorted(aliases - {row["name"]}), row["kind"], True]
     return sorted(out.values())
 
 
