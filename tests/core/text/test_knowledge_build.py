@@ -145,6 +145,7 @@ def test_party_members_name_the_party_but_nationalities_do_not() -> None:
     assert party_members("Democratic Party") == "Democrats"
     assert party_members("Conservative Party") == "Conservatives"
     assert party_members("Bavarian Party") == ""
+    assert party_members("Conservatives") == "Conservative Party"
     assert party_members("Labour Party of Xland") == ""
 
 

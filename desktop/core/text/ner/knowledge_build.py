@@ -78,8 +78,11 @@ def office_kind(role: str) -> str:
 
 def party_members(name: str) -> str:
     """What English calls a party's members, which names the party too: "Republican Party"
-    → "Republicans", "Democratic Party" → "Democrats", "Conservative Party" → "Conservatives"."""
+    → "Republicans", "Democratic Party" → "Democrats", "Conservative Party" → "Conservatives";
+    and the other way round ("Conservatives" → "Conservative Party")."""
     words = name.split()
+    if len(words) == 1 and name.endswith(("ives", "ists", "icans", "tarians")):
+        return name[:-1] + " Party"
     if len(words) != 2 or words[1] != "Party" or not words[0].isalpha():
         return ""
     word = words[0]
