@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-dev
 
-.PHONY: run test lint format bench eval model screenshots package package-test venv clean
+.PHONY: run test lint format bench eval model knowledge knowledge-import screenshots package package-test venv clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -49,6 +49,17 @@ clean:
 model: $(STAMP)
 	nice -n 10 $(PY) -m desktop.core.text.build_frequencies
 	nice -n 10 $(PY) -m desktop.core.text.ner.train
+
+# Rebuild resources/knowledge/{people,organisations}.json.gz from the committed inputs in
+# data/knowledge/ (byte-identical for the same inputs; a test checks the committed output).
+knowledge: $(STAMP)
+	$(PY) -m desktop.core.text.ner.knowledge_build
+
+# Refresh data/knowledge/ from git snapshots of the open-data sources (see
+# resources/knowledge/README.md): `make knowledge-import MIRRORS=/path/to/mirrors`.
+knowledge-import: $(STAMP)
+	$(PY) -m tools.knowledge_import $(MIRRORS)
+	$(PY) -m desktop.core.text.ner.knowledge_build
 
 # Light and dark screenshots of the main window into docs/.
 screenshots: $(STAMP)

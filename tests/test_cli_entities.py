@@ -9,7 +9,7 @@ import pytest
 
 from tests.cli_runner import run
 
-ENTITY_KEYS = {"start", "end", "text", "category", "canonical", "role"}
+ENTITY_KEYS = {"start", "end", "text", "category", "canonical", "role", "role_as_of"}
 TEXT = (
     "German Chancellor Friedrich Merz met Emmanuel Macron in Paris on Tuesday. "
     "Merz later spoke to the European Commission about energy prices and energy prices again."
@@ -107,3 +107,28 @@ def test_mentioning_indexes_the_library_first(capsys: pytest.CaptureFixture[str]
     assert "indexed 1 articles" in err
     code, out, _ = run(capsys, "entities", "--mentioning", "Nobody Atall", "--json")
     assert code == 0 and json.loads(out) == []
+
+
+def test_batch_date_sets_the_day_roles_are_resolved_for(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    text = "Keir Starmer spoke in London."
+    batch = tmp_path / "in.jsonl"
+    records = [
+        {"id": "2019", "text": text, "date": "2019-06-01"},
+        {"id": "2025", "text": text, "date": "2025-08-18"},
+        {"id": "bad", "text": text, "date": "18/08/2025"},
+    ]
+    batch.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    code, out, err = run(capsys, "entities", "--batch", str(batch))
+    assert code == 1
+    assert "record 'bad': date must be YYYY-MM-DD" in err
+    lines = {line["id"]: line for line in map(json.loads, out.splitlines())}
+    assert set(lines) == {"2019", "2025"}
+    starmer = {
+        k: next(e for e in v["entities"] if e["text"] == "Keir Starmer") for k, v in lines.items()
+    }
+    assert starmer["2019"]["role_as_of"] == "2019-06-01"
+    assert "Prime Minister" not in starmer["2019"]["role"]
+    assert starmer["2025"]["role"] == "Prime Minister of the United Kingdom"
+    assert starmer["2025"]["role_as_of"] == "2025-08-18"

@@ -4,13 +4,16 @@
 ``dossier entities ID|FILE --json`` prints ``{"entities": [...], "terms": [...]}``; an article
 from the library (ID) shows the user's corrections and watchlist, a FILE is read as imported
 but shows only what the recogniser finds. ``--batch IN.jsonl`` reads ``{"id", "text"}`` lines
-and writes ``{"id", "entities", "terms"}`` lines.
+(optionally ``"date": "YYYY-MM-DD"``, the article's date roles are resolved for; today when
+absent) and writes ``{"id", "entities", "terms"}`` lines; each entity's ``role_as_of`` is the
+day its role was resolved for.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from desktop.commands.common import (
@@ -97,6 +100,7 @@ def entity_json(entity: Entity) -> dict[str, Any]:
         "category": entity.category,
         "canonical": entity.canonical,
         "role": entity.role,
+        "role_as_of": entity.role_as_of,
     }
     if entity.watchlist:
         out["watchlist"] = True
@@ -115,7 +119,16 @@ def run_entities(args: argparse.Namespace) -> int:
             raise CommandError("give either ID|FILE or --batch, not both")
         problems: list[str] = []
         for record in iter_batch(args.batch, problems):
-            entities, terms = analyze(record["text"], limit=args.terms)
+            day = record.get("date")
+            if day is not None and not _is_day(day):
+                problem = (
+                    f"{args.batch}: record {record.get('id')!r}: date must be YYYY-MM-DD, "
+                    f"not {day!r}"
+                )
+                problems.append(problem)
+                print(f"dossier: {problem}", file=sys.stderr)
+                continue
+            entities, terms = analyze(record["text"], limit=args.terms, as_of=day)
             write_json_line(
                 {
                     "id": record.get("id"),
@@ -153,6 +166,16 @@ def run_entities(args: argparse.Namespace) -> int:
     return 0
 
 
+def _is_day(value: object) -> bool:
+    if not isinstance(value, str) or len(value) != 10:
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _analyse_target(target: str, limit: int) -> list[tuple[str, list[Entity], list[Term]]]:
     from desktop.core.text.analysis import analyze
 
@@ -162,7 +185,12 @@ def _analyse_target(target: str, limit: int) -> list[tuple[str, list[Entity], li
         entities, terms = article_entities(library.conn, article)
         return article.title, entities, terms[:limit]
 
-    return for_target(target, stored, lambda a: (a.title, *analyze(a.text, limit=limit)))
+    def read(article: Article) -> tuple[str, list[Entity], list[Term]]:
+        from desktop.core.library.entity_index import article_day
+
+        return article.title, *analyze(article.text, limit=limit, as_of=article_day(article))
+
+    return for_target(target, stored, read)
 
 
 def _print_human(title: str, entities: list[Entity], terms: list[Term]) -> None:

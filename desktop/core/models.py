@@ -68,6 +68,7 @@ class Entity:
     canonical: str
     role: str = ""
     watchlist: bool = False
+    role_as_of: str = ""  # the day (YYYY-MM-DD) ``role`` was resolved for
 
 
 @dataclass(frozen=True)

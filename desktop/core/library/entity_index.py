@@ -44,7 +44,7 @@ from desktop.core.models import Article, Entity, Term
 from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
 from desktop.core.text.analysis import analyze, paragraph_window
-from desktop.core.text.entities import find_entities
+from desktop.core.text.entities import find_entities, role_day
 from desktop.core.text.keyterms import document_words
 
 __all__ = [
@@ -73,7 +73,7 @@ __all__ = [
 ]
 
 # Bump when the recogniser changes enough that stored results should be recomputed.
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: roles as of the article's date
 _IN_CHUNK = 500
 
 
@@ -103,7 +103,9 @@ class LibraryFrequencies:
 
 def index_article(conn: sqlite3.Connection, article: Article) -> tuple[list[Entity], list[Term]]:
     """Recognise and store the entities and key terms of ``article``; returns them raw."""
-    entities, terms = analyze(article.text, background=LibraryFrequencies(conn))
+    entities, terms = analyze(
+        article.text, background=LibraryFrequencies(conn), as_of=article_day(article)
+    )
     with transaction(conn):
         state = conn.execute(
             "SELECT content_hash FROM entity_index_state WHERE article_id = ?", (article.id,)
@@ -135,6 +137,12 @@ def index_article(conn: sqlite3.Connection, article: Article) -> tuple[list[Enti
             (article.id, article.content_hash, INDEX_VERSION, now_iso()),
         )
     return entities, terms
+
+
+def article_day(article: Article) -> str:
+    """The date roles are resolved for: when the article was published, else when it was
+    added to the library (text beginning YYYY-MM-DD; empty means today)."""
+    return article.published or article.added
 
 
 def index_pending(conn: sqlite3.Connection, limit: int = 50) -> int:
@@ -170,8 +178,9 @@ def is_indexed(conn: sqlite3.Connection, article: Article) -> bool:
 def _stored(conn: sqlite3.Connection, article: Article) -> tuple[list[Entity], list[Term]] | None:
     if not is_indexed(conn, article):
         return None
+    day = role_day(article_day(article))
     entities = [
-        Entity(r[0], r[1], article.text[r[0] : r[1]], r[2], r[3], r[4])
+        Entity(r[0], r[1], article.text[r[0] : r[1]], r[2], r[3], r[4], role_as_of=day)
         for r in conn.execute(
             "SELECT start_offset, end_offset, category, canonical, role FROM entity_mentions "
             "WHERE article_id = ? ORDER BY start_offset",
@@ -193,7 +202,10 @@ def article_entities(conn: sqlite3.Connection, article: Article) -> tuple[list[E
     the user's corrections applied and watchlist matches added, and the key terms."""
     stored = _stored(conn, article) if article.id else None
     if stored is None:
-        stored = index_article(conn, article) if article.id else analyze(article.text)
+        if article.id:
+            stored = index_article(conn, article)
+        else:
+            stored = analyze(article.text, as_of=article_day(article))
     entities, terms = stored
     return _as_shown(conn, article.text, entities), terms
 
@@ -210,7 +222,7 @@ def window_entities(
     part = article.text[first:stop]
     return [
         replace(e, start=e.start + first, end=e.end + first)
-        for e in _as_shown(conn, part, find_entities(part))
+        for e in _as_shown(conn, part, find_entities(part, as_of=article_day(article)))
     ]
 
 

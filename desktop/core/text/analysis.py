@@ -6,6 +6,8 @@ what is on screen (``paragraph_window``), then from the whole pass.
 
 from __future__ import annotations
 
+from datetime import date
+
 from desktop.core.models import Entity, Term
 from desktop.core.text.entities import resolve_entities
 from desktop.core.text.keyterms import DEFAULT_LIMIT, DocumentFrequencies, key_terms
@@ -18,11 +20,13 @@ def analyze(
     language: str = "en",
     limit: int = DEFAULT_LIMIT,
     background: DocumentFrequencies | None = None,
+    as_of: date | str | None = None,
 ) -> tuple[list[Entity], list[Term]]:
     """Entities of ``text`` and its key terms; a term never overlaps a name the tagger found
-    (nationalities and other names that are not shown as entities included)."""
+    (nationalities and other names that are not shown as entities included). Roles are those
+    held on ``as_of``, the article's date (today when unknown)."""
     tagged = default_tagger().tag(text)
-    entities = resolve_entities(text, tagged)
+    entities = resolve_entities(text, tagged, as_of=as_of)
     skip = [(s.start, s.end) for s in tagged.spans] + [(e.start, e.end) for e in entities]
     terms = key_terms(text, limit=limit, background=background, skip=skip)
     return entities, terms

@@ -7,7 +7,9 @@ and with which office; mentions are linked within the article so "Zelenskyy" aft
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 
 from desktop.core.models import Entity
 from desktop.core.text.ner.knowledge import Knowledge, Known, load_knowledge
@@ -24,6 +26,7 @@ _NOT_NAME_START = frozenset({
     "either", "every", "if", "neither", "so", "that", "the", "then", "these", "this", "those",
     "when", "while",
 })  # fmt: skip
+_CONTRACTION = re.compile(r"^\w+['’](m|d|ve|ll|re|t|am)$", re.IGNORECASE)
 _COURTESY = frozenset(
     {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "mr.", "mrs.", "dr."}
 )
@@ -39,47 +42,82 @@ class _Mention:
     known: Known | None = None
 
 
-def find_entities(text: str, *, language: str = "en") -> list[Entity]:
-    """Every leader, person, institution and place mentioned in ``text``, in text order.
+def find_entities(
+    text: str, *, language: str = "en", as_of: date | str | None = None
+) -> list[Entity]:
+    """Every leader, person, institution and place mentioned in ``text``, in text order,
+    with roles as of the article's date ``as_of`` (today when unknown).
 
     Only English is modelled; ``language`` is accepted so callers need not special-case.
     """
-    return resolve_entities(text, default_tagger().tag(text))
+    return resolve_entities(text, default_tagger().tag(text), as_of=as_of)
 
 
-def resolve_entities(text: str, tagged: Tagged) -> list[Entity]:
-    """Turn tagger spans into categorised, linked entities."""
+def role_day(as_of: date | str | None) -> str:
+    """The ISO day roles are resolved for: ``as_of`` (a date or text starting with
+    YYYY-MM-DD), else today."""
+    if isinstance(as_of, date):
+        return as_of.isoformat()[:10]
+    if as_of:
+        try:
+            return date.fromisoformat(as_of.strip()[:10]).isoformat()
+        except ValueError:
+            pass
+    return date.today().isoformat()
+
+
+def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = None) -> list[Entity]:
+    """Turn tagger spans into categorised, linked entities; a person's office is the one
+    held on ``as_of`` (see ``role_day``)."""
     knowledge = load_knowledge()
+    day = role_day(as_of)
     tokens = tagged.tokens
     words = [t.text for t in tokens]
     covered = [False] * len(tokens)
+    misc: set[int] = set()  # tokens of MISC spans: a longer known name may still take them
     mentions: list[_Mention] = []
     for span in tagged.spans:
         for i in range(span.first, span.stop):
             covered[i] = True
         if span.label not in _FROM_LABEL:
+            known = knowledge.lookup(" ".join(words[span.first : span.stop]))
+            if known is not None and known.category == "institution":
+                # "Republicans", "Tories": a party's name the tagger took for a nationality.
+                mentions.append(_Mention(span.first, span.stop, "institution", known=known))
+                continue
+            misc.update(range(span.first, span.stop))
             continue  # MISC (nationalities, events) is not shown but blocks other matches
         first = span.first
         if span.label == "PER":
             first = _after_titles(words, first, span.stop, knowledge)
             while span.stop - first > 1 and words[first].lower() in _NOT_NAME_START:
                 first += 1  # "Both Pete Buttigieg": a sentence's first word taken in
-        parts = _split_known_pair(words, first, span.stop, knowledge)
+        parts = [
+            part
+            for pair in _split_known_pair(words, first, span.stop, knowledge)
+            for part in _split_around_person(words, *pair, knowledge, day)
+        ]
         for start, stop in parts:
             surface = " ".join(words[start:stop])
-            known = knowledge.names.get(surface)
+            if stop - start == 1 and _CONTRACTION.match(surface):
+                continue  # "I'm", "We're", "Ma'am" are never names
+            known = knowledge.lookup(surface)
             category = _FROM_LABEL[span.label]
+            if known is not None and known.category == "leader" and known.role_at(day) is None:
+                known = None  # in office only after the article's date
+            if known is not None and known.strict and span.label == "LOC":
+                known = None  # an open list's "Liverpool", "New York City" may be the place
             if known is not None and (
                 known.category != "place" or surface in _PLACE_ONLY or len(parts) > 1
             ):
                 category = known.category
             mentions.append(_Mention(start, stop, category, known=known))
-    mentions += _knowledge_matches(words, covered, knowledge)
+    mentions += _knowledge_matches(words, covered, misc, knowledge, day)
     mentions += _surname_matches(words, covered, mentions)
     mentions.sort(key=lambda m: m.first)
-    _link_people(words, mentions)
+    _link_people(words, mentions, day)
     _link_acronyms(words, covered, mentions)
-    _assign_roles(text, tokens, mentions, knowledge)
+    _assign_roles(text, tokens, mentions, knowledge, day)
     return [
         Entity(
             start=tokens[m.first].start,
@@ -88,6 +126,7 @@ def resolve_entities(text: str, tagged: Tagged) -> list[Entity]:
             category=m.category,
             canonical=m.canonical,
             role=m.role,
+            role_as_of=day,
         )
         for m in mentions
     ]
@@ -105,6 +144,39 @@ def _split_known_pair(
     return [(first, stop)]
 
 
+def _split_around_person(
+    words: list[str], first: int, stop: int, knowledge: Knowledge, day: str
+) -> list[tuple[int, int]]:
+    """A known office holder's full name inside a longer name is a name of its own: "Vermont
+    Bernie Sanders", "MP Philip Hammond", "Queen Elizabeth II", "Elizabeth Warren of
+    Massachusetts". A known place beside it stays a place; title words are dropped."""
+    for k in range(first + 1, stop - 1):
+        if _office_holder(words[k:stop], knowledge, day):
+            end = k
+            while end > first and (
+                words[end - 1].lower() in knowledge.role_words
+                or words[end - 1].lower() in _COURTESY
+            ):
+                end -= 1
+            return [*_place_part(words, first, end, knowledge), (k, stop)]
+    for k in range(stop - 2, first + 1, -1):
+        if words[k] == "of" and _office_holder(words[first:k], knowledge, day):
+            return [(first, k), *_place_part(words, k + 1, stop, knowledge)]
+    return [(first, stop)]
+
+
+def _office_holder(name: list[str], knowledge: Knowledge, day: str) -> bool:
+    known = knowledge.names.get(" ".join(name))
+    return known is not None and known.category == "leader" and known.role_at(day) is not None
+
+
+def _place_part(
+    words: list[str], first: int, stop: int, knowledge: Knowledge
+) -> list[tuple[int, int]]:
+    known = knowledge.names.get(" ".join(words[first:stop])) if stop > first else None
+    return [(first, stop)] if known is not None and known.category == "place" else []
+
+
 def _after_titles(words: list[str], first: int, stop: int, knowledge: Knowledge) -> int:
     """Skip an office or courtesy title the tagger took into a name ("Chancellor Friedrich
     Merz" → "Friedrich Merz"); the title still gives the role."""
@@ -116,25 +188,32 @@ def _after_titles(words: list[str], first: int, stop: int, knowledge: Knowledge)
 
 
 def _knowledge_matches(
-    words: list[str], covered: list[bool], knowledge: Knowledge
+    words: list[str], covered: list[bool], misc: set[int], knowledge: Knowledge, day: str
 ) -> list[_Mention]:
     """Known institutions and leaders' full names the tagger missed (never inside a tagged
-    span); a surname alone is too ambiguous to add without the tagger."""
+    span); a surname alone, or one word naming an organisation of an open list ("Apple"),
+    is too ambiguous to add without the tagger. A name of several words may take in a word
+    the tagger called MISC ("Republican" in "Republican Party")."""
     found = []
     i = 0
     while i < len(words):
         match = None
-        if not covered[i]:
-            for surface, known in knowledge.by_first_word.get(words[i], ()):
-                n = len(surface)
-                if (
-                    (known.category == "institution" or (known.category == "leader" and n > 1))
-                    and tuple(words[i : i + n]) == surface
-                    and not any(covered[i : i + n])
-                    and not _in_capitals(words, i, n)
-                ):
-                    match = _Mention(i, i + n, known.category, known=known)
-                    break
+        longest = knowledge.longest.get(words[i], 0) if not covered[i] or i in misc else 0
+        free = [not c or j in misc for j, c in enumerate(covered[i : i + longest], start=i)]
+        for n in range(min(longest, len(words) - i), 0, -1):
+            known = knowledge.lookup(" ".join(words[i : i + n]))
+            if (
+                known is not None
+                and (
+                    (known.category == "institution" and (n > 1 or not known.strict))
+                    or (known.category == "leader" and n > 1 and known.role_at(day))
+                )
+                and all(free[:n])
+                and (n > 1 or not covered[i])
+                and not _in_capitals(words, i, n)
+            ):
+                match = _Mention(i, i + n, known.category, known=known)
+                break
         if match is None:
             i += 1
             continue
@@ -170,7 +249,7 @@ def _surname_matches(
     return found
 
 
-def _link_people(words: list[str], mentions: list[_Mention]) -> None:
+def _link_people(words: list[str], mentions: list[_Mention], day: str) -> None:
     """A short name takes the longest full name in the article that ends (or starts) with it;
     a name in the bundled knowledge becomes that leader (unless the article names someone
     else with the same surname in full)."""
@@ -185,9 +264,9 @@ def _link_people(words: list[str], mentions: list[_Mention]) -> None:
     for m, name in zip(people, names, strict=True):
         full = longest.get(name)
         m.canonical = " ".join(full or name)
-        known = _known_leader(m.canonical)
+        known = _known_leader(m.canonical, day)
         if known is None and full is None and m.known is not None and m.known.category == "leader":
-            known = m.known
+            known = m.known  # already checked to hold an office by ``day``
         m.known = known
         if known is not None:
             m.category = "leader"
@@ -200,9 +279,12 @@ def _link_people(words: list[str], mentions: list[_Mention]) -> None:
             m.canonical = m.known.canonical if m.known is not None else surface
 
 
-def _known_leader(name: str) -> Known | None:
+def _known_leader(name: str, day: str) -> Known | None:
+    """The known person of this name who had taken an office by ``day``."""
     known = load_knowledge().names.get(name)
-    return known if known is not None and known.category == "leader" else None
+    if known is None or known.category != "leader" or known.role_at(day) is None:
+        return None
+    return known
 
 
 def _link_acronyms(words: list[str], covered: list[bool], mentions: list[_Mention]) -> None:
@@ -236,16 +318,17 @@ def _abbreviates(acronym: str, name: list[str]) -> bool:
 
 
 def _assign_roles(
-    text: str, tokens: list[Token], mentions: list[_Mention], knowledge: Knowledge
+    text: str, tokens: list[Token], mentions: list[_Mention], knowledge: Knowledge, day: str
 ) -> None:
-    """A person with an office anywhere in the article is a leader at every mention."""
+    """A person with an office anywhere in the article is a leader at every mention; a
+    known person's office is the one held on ``day``."""
     names = {i for m in mentions if m.category in _PEOPLE for i in range(m.first, m.stop)}
     roles: dict[str, str] = {}
     for m in mentions:
         if m.category not in _PEOPLE:
             continue
         if m.known is not None and m.known.category == "leader":
-            roles.setdefault(m.canonical, m.known.role)
+            roles.setdefault(m.canonical, m.known.role_at(day) or "")
             continue
         role = role_before(text, tokens, m.first, knowledge) or role_after(
             text, tokens, m.stop, knowledge, names

@@ -136,3 +136,21 @@ def test_window_entities_match_the_whole_pass_inside_the_window(conn: sqlite3.Co
     assert "Prime Minister Starmer" in names and "Keir Starmer" not in names
     assert names["London"].watchlist
     assert "Friedrich Merz" in {e.canonical for e in whole} - set(names)
+
+
+def test_roles_are_those_of_the_article_date(conn: sqlite3.Connection) -> None:
+    text = "Keir Starmer met Emmanuel Macron in Paris on Tuesday."
+    store = ArticleStore(conn)
+    dated = Article(id=0, title="2019", text=text, content_hash="", words=0, published="2019-06-01")
+    article = store.get(store.add(with_hash(dated)).id)
+    assert article is not None
+    fresh, _ = index.article_entities(conn, article)
+    stored, _ = index.article_entities(conn, article)  # read back from the index
+    for entities in (fresh, stored):
+        starmer = next(e for e in entities if e.canonical == "Keir Starmer")
+        assert starmer.role_as_of == "2019-06-01"
+        assert "Prime Minister" not in starmer.role
+        macron = next(e for e in entities if e.canonical == "Emmanuel Macron")
+        assert macron.category == "leader"
+    shown = index.window_entities(conn, article, 0, len(text))
+    assert next(e for e in shown if e.canonical == "Keir Starmer").role_as_of == "2019-06-01"

@@ -1,79 +1,207 @@
 """Bundled knowledge the project owns: office holders, institutions, places and role words.
 
-Read once from ``resources/knowledge/`` (and pycountry for country names). The tagger finds
-*that* something is a name; this knowledge says who a leader is, what office they hold and
-which spelling is canonical ("Zelensky" → "Volodymyr Zelenskyy, President of Ukraine").
+Read once from ``resources/knowledge/`` (and pycountry for country names); the people and
+organisations there are built from open data by ``knowledge_build``. The tagger finds *that*
+something is a name; this knowledge says who held which office when, and which spelling is
+canonical ("Zelensky" → "Volodymyr Zelenskyy"), so a role is shown as of the article's date.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 
 from desktop.core.resources import resource_path
 
+PEOPLE_FILE = "people.json.gz"
+ORGANISATIONS_FILE = "organisations.json.gz"
+Office = tuple[str, str, str, int, str]  # role, start, end ("" open), rank, known-until
+
 
 @dataclass(frozen=True)
 class Known:
-    """What a name in the bundled knowledge refers to."""
+    """What a name in the bundled knowledge refers to.
+
+    A person (category ``leader``) carries every office held, with dates; which one is shown
+    depends on the article's date (``role_at``). ``strict`` names (companies from open lists)
+    count only where the tagger found a name, never as a bare word match.
+    """
 
     canonical: str
     category: str
     role: str = ""
+    offices: tuple[Office, ...] = ()
+    kind: str = ""
+    strict: bool = False
+
+    def role_at(self, day: str) -> str | None:
+        """The office held on ``day`` (ISO date), "former …" for one that had ended, or None
+        when no office had begun. Two offices at once: the more senior (then the later); a
+        more senior one that had ended is added ("UK MP, former UK Prime Minister")."""
+        return role_at(self.offices, day)
+
+
+def role_at(offices: tuple[Office, ...], day: str) -> str | None:
+    held, possible, past = [], [], []
+    for office in offices:
+        _, start, end, _, known = office
+        if start > day:
+            continue
+        if end and end < day:
+            past.append(office)
+        elif end or day <= known:
+            held.append(office)
+        else:
+            possible.append(office)  # open in a snapshot taken before ``day``
+    best_past = min(past, key=lambda o: (o[3], _desc(o[2]), o[0]), default=None)
+    if held:
+        best = min(held, key=lambda o: (o[3], o[2] == "", _desc(o[1]), o[0]))
+        if best_past is not None and best_past[3] < best[3]:
+            return f"{best[0]}, former {best_past[0]}"  # an MP who was prime minister
+        return best[0]
+    if possible:
+        # The freshest snapshot first: it knows the office was held the latest.
+        best = min(possible, key=lambda o: (o[3], _desc(o[4]), _desc(o[1]), o[0]))
+        # A later end of an office as senior means the snapshot is out of date.
+        if best_past is None or best_past[3] > best[3] or best_past[2] <= best[4]:
+            return f"{best[0]} (as of {best[4]})"
+    if best_past is not None:
+        return f"former {best_past[0]}"
+    return None
+
+
+def _desc(day: str) -> tuple[int, ...]:
+    """Sort key that puts later ISO dates first."""
+    return tuple(-ord(ch) for ch in day)
+
+
+# Anything that makes the tokenizer split a name other than at its spaces.
+_PLAIN = re.compile(r"[^\w\s.\-'’&]|\w{2,}\.(\s|$)|['’][sS]\b|[-.&'’](\s|$)|(^|\s)[-.&'’]|\s\s")
 
 
 @dataclass(frozen=True)
 class Knowledge:
-    names: dict[str, Known]  # exact surface form → what it is
+    names: Mapping[str, Known]  # exact surface form → what it is
     demonyms: dict[str, str]  # "Ukrainian" → "Ukraine"
     role_words: frozenset[str]  # lower-case office words, some of two words
-    as_of: str
-    by_first_word: dict[str, list[tuple[tuple[str, ...], Known]]]  # longest surfaces first
+    longest: dict[str, int]  # first token of a surface → most tokens of one starting so
+    by_tokens: dict[str, str]  # space-joined tokens → surface, where the two differ
+
+    def lookup(self, tokens: str) -> Known | None:
+        """What a name given as space-joined tokens ("Alphabet Inc .") refers to."""
+        return self.names.get(self.by_tokens.get(tokens, tokens))
 
 
 def _read_json(name: str) -> dict:
     return json.loads(resource_path("knowledge", name).read_text(encoding="utf-8"))
 
 
+def _read_gzip_json(name: str) -> dict:
+    return json.loads(gzip.decompress(resource_path("knowledge", name).read_bytes()))
+
+
 @cache
 def load_knowledge() -> Knowledge:
-    names: dict[str, Known] = {}
+    fixed: dict[str, Known] = {}
     for name, common in _country_names():
-        names.setdefault(name, Known(common, "place"))
+        fixed.setdefault(name, Known(common, "place"))
     places = _read_json("places.json")
     for alias, canonical in places["aliases"].items():
-        names[alias] = Known(canonical, "place")
-    institutions = _read_json("institutions.json")
-    for item in institutions["institutions"]:
-        known = Known(item["name"], "institution")
-        for surface in [item["name"], *item.get("acronyms", ()), *item.get("variants", ())]:
-            names[surface] = known
-    leaders = _read_json("leaders.json")
-    for item in leaders["leaders"]:
-        known = Known(item["name"], "leader", item["role"])
-        surfaces = [item["name"], *item.get("variants", ())]
-        if item.get("surname"):
-            surfaces.append(item["surname"])
-        for surface in surfaces:
-            names[surface] = known
+        fixed[alias] = Known(canonical, "place")
+    for name, aliases, kind, strict in _read_gzip_json(ORGANISATIONS_FILE)["organisations"]:
+        known = Known(name, "institution", kind=kind, strict=strict)
+        for surface in (name, *aliases):
+            if not strict or surface not in fixed:
+                fixed[surface] = known
+    people = _read_gzip_json(PEOPLE_FILE)
+    names = _Names(fixed, people["people"])
+    # The build indexed the people and organisations; places are indexed here.
+    longest, by_tokens = people["index"]["longest"], people["index"]["by_tokens"]
+    index_words((s for s, known in fixed.items() if known.category == "place"), longest, by_tokens)
     lines = resource_path("knowledge", "roles.txt").read_text(encoding="utf-8").splitlines()
     roles = frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
-    return Knowledge(names, places["demonyms"], roles, leaders["as_of"], _index_words(names))
+    return Knowledge(names, places["demonyms"], roles, longest, by_tokens)
 
 
-def _index_words(names: dict[str, Known]) -> dict[str, list[tuple[tuple[str, ...], Known]]]:
-    """Surfaces as token tuples keyed by their first token, so text can be matched by tokens."""
+class _Names(Mapping[str, Known]):
+    """Every known surface: places and organisations, and people (a person's full name,
+    other spellings and, for a few, the surname alone), which take precedence. A person's
+    entry is made when first asked for, so loading does not build tens of thousands."""
+
+    def __init__(self, fixed: dict[str, Known], people: list[list]) -> None:
+        # Only strings, ints and tuples of ints are kept: the garbage collector does not
+        # walk them, where a list per person would add hundreds of thousands of objects
+        # to every full collection (the window would stutter).
+        self._fixed = fixed
+        self._names = [row[0] for row in people]
+        self._offices = [row[3] for row in people]  # JSON text, read when asked for
+        self._rows: dict[str, int | tuple[int, ...]] = {}
+        for row, (name, aliases, _, _) in enumerate(people):
+            for surface in (name, *aliases):
+                self._add(surface, row)
+        for row, (_, _, surname, _) in enumerate(people):
+            if surname and surname not in fixed:
+                self._add(surname, row)
+        self._made: dict[str, Known] = {}
+
+    def _add(self, surface: str, row: int) -> None:
+        old = self._rows.get(surface)
+        if old is None:
+            self._rows[surface] = row
+        elif isinstance(old, int):
+            self._rows[surface] = (old, row) if old != row else old
+        elif row not in old:
+            self._rows[surface] = (*old, row)
+
+    def __getitem__(self, surface: str) -> Known:
+        made = self._made.get(surface)
+        if made is not None:
+            return made
+        found = self._rows.get(surface)
+        if found is None:
+            return self._fixed[surface]
+        rows = (found,) if isinstance(found, int) else found
+        # Two people under one name: one entry with both people's offices.
+        offices = tuple(tuple(o) for row in rows for o in json.loads(self._offices[row]))
+        made = self._made[surface] = Known(self._names[rows[0]], "leader", offices=offices)
+        return made
+
+    def __contains__(self, surface: object) -> bool:
+        return surface in self._rows or surface in self._fixed
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._rows
+        yield from (s for s in self._fixed if s not in self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows) + sum(1 for s in self._fixed if s not in self._rows)
+
+
+def surface_words(surface: str) -> list[str]:
+    """A name's tokens as the tagger's tokenizer splits it (most names: at their spaces)."""
+    if surface.replace(" ", "").isalpha() or _PLAIN.search(surface) is None:
+        return surface.split()
     from desktop.core.text.ner.tokens import tokenize
 
-    index: dict[str, list[tuple[tuple[str, ...], Known]]] = {}
-    for surface, known in names.items():
-        words = tuple(t.text for t in tokenize(surface))
-        if words:
-            index.setdefault(words[0], []).append((words, known))
-    for entries in index.values():
-        entries.sort(key=lambda entry: -len(entry[0]))
-    return index
+    return [t.text for t in tokenize(surface)]
+
+
+def index_words(
+    surfaces: Iterable[str], longest: dict[str, int], by_tokens: dict[str, str]
+) -> None:
+    """Add to ``longest`` how far a name can run from its first token, and to ``by_tokens``
+    the names the tokenizer splits other than at their spaces ("Alphabet Inc" "." )."""
+    for surface in surfaces:
+        words = surface_words(surface)
+        joined = " ".join(words)
+        if joined != surface:
+            by_tokens.setdefault(joined, surface)
+        if words and longest.get(words[0], 0) < len(words):
+            longest[words[0]] = len(words)
 
 
 def _country_names() -> list[tuple[str, str]]:

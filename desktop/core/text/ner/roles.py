@@ -23,6 +23,7 @@ _NOT_TITLE = frozenset((
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
 ))  # fmt: skip
 _APPOSITION_STOP = frozenset(',.;:()[]"“”!?')
+_SENTENCE_OPEN = frozenset('.!?"“”:;\n')
 _APPOSITION_SCAN = 14
 _ROLE_WINDOW = 5
 
@@ -40,10 +41,15 @@ def _role_end(tokens: Sequence[Token], j: int, roles: frozenset[str]) -> int:
 
 
 def role_before(text: str, tokens: Sequence[Token], first: int, knowledge: Knowledge) -> str:
-    """The title written right before a name, e.g. "Ukrainian President", or ""."""
-    j = first - 1
+    """The title written right before a name, e.g. "Ukrainian President", "Director of
+    Public Prosecutions", or set off by a comma ("The mayor of Paris, Anne Hidalgo"), or ""."""
+    j = last = first - 1
+    if j > 0 and tokens[j].text == ",":
+        return _role_set_off(text, tokens, j, knowledge)
     if _role_end(tokens, j, knowledge.role_words) < 0:
-        return ""
+        j = _office_of(tokens, j, knowledge)  # "Director of Public Prosecutions"
+        if j < 0:
+            return ""
     k = j
     while k > 0 and j - k < _ROLE_WINDOW:
         word = tokens[k - 1].text
@@ -55,7 +61,7 @@ def role_before(text: str, tokens: Sequence[Token], first: int, knowledge: Knowl
         if text[tokens[k - 1].end : tokens[k].start] not in (" ", ""):
             break
         k -= 1
-    return text[tokens[k].start : tokens[j].end]
+    return text[tokens[k].start : tokens[last].end]
 
 
 def role_after(
@@ -95,3 +101,40 @@ def _title_word(word: str, knowledge: Knowledge) -> bool:
         or lower in _MODIFIERS
         or lower in knowledge.role_words
     )
+
+
+def _office_of(tokens: Sequence[Token], j: int, knowledge: Knowledge) -> int:
+    """For a title "<office> of <Capitalised words>" ending at token ``j``, the index of its
+    office word ("Director" in "Director of Public Prosecutions"), else -1."""
+    k = j
+    while k > 0 and j - k < _ROLE_WINDOW and tokens[k].text[:1].isupper():
+        k -= 1
+    if k == j or tokens[k].text != "of" or _role_end(tokens, k - 1, knowledge.role_words) < 0:
+        return -1
+    return k - 1
+
+
+def _role_set_off(text: str, tokens: Sequence[Token], comma: int, knowledge: Knowledge) -> str:
+    """ "The mayor of Paris, Anne Hidalgo", "One senator, Eduardo Bhatia": a title opening
+    its sentence (after "the", "a" or "one") and set off from the name by a comma."""
+    k = comma
+    while k > 0 and comma - k < _ROLE_WINDOW + 2:
+        word = tokens[k - 1].text
+        lower = word.lower()
+        if lower in ("the", "a", "one") and (k == 1 or tokens[k - 2].text in _SENTENCE_OPEN):
+            phrase = tokens[k:comma]
+            if phrase and _role_end(tokens, _head(tokens, k, comma), knowledge.role_words) >= 0:
+                return text[tokens[k].start : tokens[comma - 1].end]
+            return ""
+        if not (lower == "of" or word[:1].isupper() or _title_word(word, knowledge)):
+            return ""
+        k -= 1
+    return ""
+
+
+def _head(tokens: Sequence[Token], start: int, stop: int) -> int:
+    """The last word of a title before any "of …" ("mayor" in "mayor of Paris")."""
+    for i in range(start, stop):
+        if tokens[i].text == "of":
+            return i - 1
+    return stop - 1

@@ -1,0 +1,161 @@
+"""The shipped knowledge is rebuilt byte for byte from its committed inputs, stays within the
+size budget and loads quickly."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from desktop.core.text.ner import knowledge_build
+from desktop.core.text.ner.knowledge import ORGANISATIONS_FILE, PEOPLE_FILE
+from desktop.core.text.ner.knowledge_build import (
+    INPUTS,
+    ROOT,
+    build,
+    end_day,
+    party_members,
+    start_day,
+)
+
+SHIPPED = ROOT / "resources" / "knowledge"
+BUDGET = 40 * 1024 * 1024  # everything the recogniser ships: model, gazetteers, knowledge
+
+
+def test_build_is_reproducible_and_equals_the_committed_files() -> None:
+    first = build()
+    # Another process with other string hashes (set order) must give the same bytes.
+    code = (
+        "import hashlib; from desktop.core.text.ner.knowledge_build import build; "
+        "print(sorted((n, hashlib.sha256(b).hexdigest()) for n, b in build().items()))"
+    )
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+        )
+        digests = sorted((n, hashlib.sha256(b).hexdigest()) for n, b in first.items())
+        assert out.stdout.strip() == str(digests)
+    for name in (PEOPLE_FILE, ORGANISATIONS_FILE):
+        assert (SHIPPED / name).read_bytes() == first[name], f"run `make knowledge` ({name})"
+
+
+def test_every_input_has_its_provenance_recorded() -> None:
+    sources = json.loads((INPUTS / "sources.json").read_text(encoding="utf-8"))["files"]
+    recorded = {s["file"] for s in sources}
+    assert recorded == {p.name for p in INPUTS.glob("*.tsv.gz")}
+    for source in sources:
+        assert source["licence"] and source["repository"]
+        if source["file"].startswith("offices-"):
+            assert len(source["commit"]) == 40 and source["as_of"]
+
+
+def _write_tsv(path: Path, rows: list[list[str]]) -> None:
+    text = "".join("\t".join(r) + "\n" for r in rows)
+    path.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+
+
+def test_build_merges_sources_and_dates_open_offices(tmp_path: Path) -> None:
+    header = ["id", "name", "aliases", "role", "country", "start", "end", "kind"]
+    _write_tsv(
+        tmp_path / "offices-x.tsv.gz",
+        [
+            header,
+            ["Q1", "Ana Példa", "", "Xland Prime Minister", "Xland", "2001", "2005-03", "head"],
+            ["Q1", "Ana Példa", "", "Xland MP", "Xland", "1999-05-01", "", "legislator"],
+            ["Q2", "Bo Example", "Bob Example", "Xland MP", "Xland", "2003", "", "legislator"],
+            ["Q2", "Bo Example", "", "Xland MP", "Xland", "1995", "2002-12-20", "legislator"],
+            ["Q3", "Peter", "", "Xland MP", "Xland", "1995", "", "legislator"],
+            ["Q4", "Naru", "", "Emperor of Xland", "Xland", "2019", "", "head"],
+        ],
+    )
+    _write_tsv(
+        tmp_path / "organisations-x.tsv.gz",
+        [
+            ["name", "aliases", "kind"],
+            ["Acme Inc.", "Acme", "company"],
+            ["The Australian", "Australian", "media"],
+            ["The Guardian", "Guardian", "media"],
+        ],
+    )
+    files = [
+        {"file": "offices-x.tsv.gz", "as_of": "2022-07-01"},
+        {"file": "organisations-x.tsv.gz", "as_of": ""},
+    ]
+    (tmp_path / "sources.json").write_text(json.dumps({"files": files}), encoding="utf-8")
+    curated = {
+        "as_of": "2025-08-18",
+        "leaders": [{"name": "Bo Example", "role": "Xland Prime Minister", "since": "2024-01-02"}],
+    }
+    (tmp_path / "leaders.json").write_text(json.dumps(curated), encoding="utf-8")
+    institutions = {"institutions": [{"name": "Xland Labour Party", "acronyms": ["XLP"]}]}
+    (tmp_path / "institutions.json").write_text(json.dumps(institutions), encoding="utf-8")
+
+    people = {p[0]: p for p in knowledge_build.build_people(tmp_path)}
+    # One word names too many others, unless it is a head of state's ("Naruhito").
+    assert "Peter" not in people and "Naru" in people
+    ana, bo = people["Ana Példa"], people["Bo Example"]
+    assert "Ana Pelda" in ana[1]  # a spelling without accents
+    assert ana[2] == "Példa"  # a national head of government, the only one of that surname
+    assert ["Xland Prime Minister", "2001-01-01", "2005-03-31", 0, ""] in ana[3]
+    assert ["Xland MP", "1999-05-01", "", 4, "2022-07-01"] in ana[3]
+    assert bo[1] == ["Bob Example"]
+    # Consecutive terms of one seat are one office, open as the later term is.
+    assert [o for o in bo[3] if o[0] == "Xland MP"] == [
+        ["Xland MP", "1995-01-01", "", 4, "2022-07-01"]
+    ]
+    assert ["Xland Prime Minister", "2024-01-02", "", 0, "2025-08-18"] in bo[3]
+    organisations = {o[0]: o for o in knowledge_build.build_organisations(tmp_path)}
+    assert organisations["Xland Labour Party"] == ["Xland Labour Party", ["XLP"], "party", False]
+    assert organisations["Acme Inc."] == ["Acme Inc.", ["Acme"], "company", True]
+    # A country's adjective is a nationality, whatever a newspaper is called.
+    assert organisations["The Australian"][1] == []
+    assert organisations["The Guardian"][1] == ["Guardian"]
+
+
+def test_partial_dates_cover_their_whole_period() -> None:
+    assert (start_day("2019"), end_day("2019")) == ("2019-01-01", "2019-12-31")
+    assert (start_day("2019-07"), end_day("2019-07")) == ("2019-07-01", "2019-07-31")
+    assert (start_day(""), end_day("2019-07-24")) == ("", "2019-07-24")
+
+
+def test_what_the_recogniser_ships_fits_the_size_budget() -> None:
+    shipped = [ROOT / "resources" / "ner", SHIPPED]
+    size = sum(p.stat().st_size for folder in shipped for p in folder.rglob("*") if p.is_file())
+    assert size <= BUDGET
+
+
+def test_model_and_knowledge_load_in_a_fresh_process_quickly() -> None:
+    code = (
+        "import time; t = time.perf_counter(); "
+        "from desktop.core.text.ner.knowledge import load_knowledge; "
+        "from desktop.core.text.ner.tagger import default_tagger; "
+        "default_tagger(); load_knowledge(); print(time.perf_counter() - t)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert float(out.stdout) < 5.0  # about 0.6 s alone on the reference machine
+
+
+def test_party_members_name_the_party_but_nationalities_do_not() -> None:
+    assert party_members("Republican Party") == "Republicans"
+    assert party_members("Democratic Party") == "Democrats"
+    assert party_members("Conservative Party") == "Conservatives"
+    assert party_members("Bavarian Party") == ""
+    assert party_members("Conservatives") == "Conservative Party"
+    assert party_members("Labour Party of Xland") == ""
+
+
+def test_loaded_knowledge_adds_little_for_the_garbage_collector_to_walk() -> None:
+    # Every full collection walks the tracked objects; hundreds of thousands (a list per
+    # person and office) made the window stutter.
+    code = (
+        "import gc; from desktop.core.text.ner.knowledge import load_knowledge; "
+        "gc.collect(); before = len(gc.get_objects()); load_knowledge(); gc.collect(); "
+        "print(len(gc.get_objects()) - before)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert int(out.stdout) < 40_000

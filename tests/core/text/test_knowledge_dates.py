@@ -1,0 +1,130 @@
+"""Roles as of the article's date: an office held then, "former …" once it ended, nothing
+before it began; the more senior of two offices; today when the date is unknown."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop.core.text.entities import find_entities, role_day
+from desktop.core.text.ner.knowledge import Known, load_knowledge, role_at
+
+MINISTER = ("Foreign Minister", "2010-01-01", "2014-12-31", 2, "")
+LEADER = ("Prime Minister", "2014-01-01", "2018-06-30", 0, "")
+MP = ("Member of Parliament", "2005-05-01", "", 4, "2022-07-23")
+
+
+def test_before_during_and_after_an_office() -> None:
+    offices = (MINISTER,)
+    assert role_at(offices, "2009-12-31") is None
+    assert role_at(offices, "2010-01-01") == "Foreign Minister"
+    assert role_at(offices, "2014-12-31") == "Foreign Minister"
+    assert role_at(offices, "2015-01-01") == "former Foreign Minister"
+
+
+def test_two_offices_at_once_show_the_more_senior() -> None:
+    offices = (MINISTER, LEADER, MP)
+    assert role_at(offices, "2014-06-01") == "Prime Minister"
+    assert role_at(offices, "2012-06-01") == "Foreign Minister"
+    assert role_at(offices, "2016-01-01") == "Prime Minister"
+    # Only the seat in parliament is still held after 2018; the past office is more senior.
+    assert role_at(offices, "2020-01-01") == "Member of Parliament, former Prime Minister"
+    assert role_at((MINISTER, MP), "2008-01-01") == "Member of Parliament"
+
+
+def test_an_office_open_in_an_old_snapshot_is_dated_not_asserted() -> None:
+    assert role_at((MP,), "2022-07-23") == "Member of Parliament"
+    assert role_at((MP,), "2024-01-01") == "Member of Parliament (as of 2022-07-23)"
+    # A later end of an office as senior shows the snapshot is out of date.
+    ended = ("Member of Parliament", "2019-01-01", "2023-12-31", 4, "")
+    assert role_at((MP, ended), "2024-06-01") == "former Member of Parliament"
+    # Of two snapshots that list the office, the later one is shown.
+    fresher = ("MP for Xtown", "2005-05-01", "", 4, "2025-08-18")
+    assert role_at((MP, fresher), "2026-01-01") == "MP for Xtown (as of 2025-08-18)"
+
+
+def test_known_role_at_uses_the_offices() -> None:
+    known = Known("A B", "leader", offices=(LEADER,))
+    assert known.role_at("2015-01-01") == "Prime Minister"
+    assert known.role_at("2013-01-01") is None
+
+
+def test_unknown_date_is_today_and_dates_are_normalised() -> None:
+    today = date.today().isoformat()
+    assert role_day(None) == today
+    assert role_day("not a date") == today
+    assert role_day("2014-03-05T10:00:00+00:00") == "2014-03-05"
+    assert role_day(date(2019, 1, 2)) == "2019-01-02"
+    entity = find_entities("Emmanuel Macron spoke in Paris.")[0]
+    assert entity.role_as_of == today
+
+
+def _person(text: str, name: str, as_of: str):
+    return next(e for e in find_entities(text, as_of=as_of) if e.text == name)
+
+
+@pytest.mark.parametrize(
+    ("as_of", "category", "role"),
+    [
+        ("2005-06-01", "leader", "US Senator"),
+        ("2014-06-01", "leader", "President of the United States"),
+        ("2019-06-01", "leader", "former President of the United States"),
+    ],
+)
+def test_open_data_gives_dated_roles(as_of: str, category: str, role: str) -> None:
+    entity = _person("Barack Obama arrived in Berlin on Tuesday.", "Barack Obama", as_of)
+    assert (entity.category, entity.role, entity.role_as_of) == (category, role, as_of)
+
+
+def test_an_office_taken_later_is_not_shown() -> None:
+    text = "Keir Starmer spoke to reporters in London."
+    assert "Prime Minister" not in _person(text, "Keir Starmer", "2019-06-01").role
+    # Before his first office he is no leader at all.
+    assert _person(text, "Keir Starmer", "2010-01-01").category == "person"
+    in_2025 = _person(text, "Keir Starmer", "2025-08-18")
+    assert in_2025.role == "Prime Minister of the United Kingdom"
+
+
+def test_a_place_or_title_before_a_known_name_is_not_part_of_it() -> None:
+    text = "Vermont Bernie Sanders and MP Philip Hammond spoke."
+    found = {e.text: e.category for e in find_entities(text, as_of="2019-06-01")}
+    assert found.get("Bernie Sanders") == "leader"
+    assert found.get("Philip Hammond") == "leader"
+    assert "Vermont Bernie Sanders" not in found
+
+
+def test_surname_alone_names_only_a_unique_head_of_state() -> None:
+    names = load_knowledge().names
+    assert names["Obama"].canonical == "Barack Obama"
+    assert "Smith" not in names or names["Smith"].category != "leader"
+
+
+def test_parties_by_their_members_and_contractions_are_not_names() -> None:
+    text = "I'm sure the Republicans will win, said the Democrats' spokesman on Monday."
+    found = {e.text: e.category for e in find_entities(text, as_of="2019-06-01")}
+    assert found.get("Republicans") == "institution"
+    assert "I'm" not in found
+
+
+def test_one_word_of_an_open_list_needs_the_tagger_but_a_longer_name_does_not() -> None:
+    names = load_knowledge().names
+    assert names["Apple"].strict and names["Apple"].kind == "company"
+    text = "shares of apple fell while Morgan Stanley analysts watched."
+    found = {e.text: e.category for e in find_entities(text, as_of="2019-06-01")}
+    assert found.get("Morgan Stanley") == "institution"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "as_of", "role"),
+    [
+        ("Hawaii Rep. Tulsi Gabbard spoke.", "Tulsi Gabbard", "2019-06-01", "US Representative"),
+        ("Senator Marco Rubio spoke.", "Marco Rubio", "2019-01-15", "US Senator"),
+        ("Gordon Brown spoke.", "Gordon Brown", "2014-05-01", "UK MP, former UK Prime Minister"),
+        ("David Cameron spoke.", "David Cameron", "2014-05-01", "UK Prime Minister"),
+    ],
+)
+def test_roles_reported_wrong_before_dates_were_known(
+    text: str, name: str, as_of: str, role: str
+) -> None:
+    assert _person(text, name, as_of).role == role

@@ -1,0 +1,33 @@
+"""Offices written around a name make its bearer a leader: a title with "of" before the name,
+and a title opening the sentence, set off by a comma."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.text.entities import find_entities
+
+
+def _roles(text: str) -> dict[str, tuple[str, str]]:
+    return {e.text: (e.category, e.role) for e in find_entities(text, as_of="2019-06-01")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Director of Public Prosecutions Zara Quillon resigned.",
+            "Zara Quillon",
+            "Director of Public Prosecutions",
+        ),
+        ("The mayor of Paris, Zara Quillon, wrote on Twitter.", "Zara Quillon", "mayor of Paris"),
+        ("One senator, Zara Quillon, said she would sue.", "Zara Quillon", "senator"),
+    ],
+)
+def test_a_title_around_a_name_gives_the_role(text: str, name: str, role: str) -> None:
+    assert _roles(text)[name] == ("leader", role)
+
+
+def test_a_title_in_the_middle_of_a_sentence_is_not_set_off_before_a_name() -> None:
+    found = _roles("In a letter to the prime minister, Zara Quillon said she disagreed.")
+    assert found["Zara Quillon"] == ("person", "")

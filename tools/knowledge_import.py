@@ -1,0 +1,792 @@
+"""Trim the open-data snapshots the knowledge base is built from into ``data/knowledge/``.
+
+Run by a maintainer when the snapshots are refreshed, never at run time or in CI:
+
+    python -m tools.knowledge_import /path/to/mirrors
+
+``/path/to/mirrors`` holds one bare git snapshot per source repository as
+``<owner>+<name>/repo`` (the layout of ``git clone --mirror`` copies). Each source is read at
+the commit recorded in ``SOURCES`` below, so a rerun writes byte-identical files; the trimmed,
+compressed files are committed and ``make knowledge`` builds the shipped knowledge from them.
+
+Office rows: ``id, name, aliases, role, country, start, end, kind`` (tab-separated; dates ISO,
+possibly only a year or a month; ``kind`` is head, deputy, minister, legislator or other).
+Organisation rows: ``name, aliases, kind``.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.core.text.ner.knowledge_build import office_kind
+
+OUT = Path(__file__).resolve().parent.parent / "data" / "knowledge"
+SINCE = "1990"  # offices that ended before this year are left out
+
+
+@dataclass(frozen=True)
+class Cabinet:
+    """An every-politician-scrapers country repository: Wikidata office holders (CC0)."""
+
+    slug: str
+    commit: str
+    country: str
+    adjective: str
+    legislatures: dict[str, str] = field(default_factory=dict)  # Wikidata label → role shown
+
+
+_EP = "every-politician-scrapers"
+CABINETS = (
+    Cabinet(
+        "argentina-ministers",
+        "98105f511ea6ad6c9730e979190909cf34d9343b",
+        "Argentina",
+        "Argentine",
+        {
+            "member of the Argentine Chamber of Deputies": "Argentine deputy",
+            "member of the Argentine Chamber of Senators": "Argentine Senator",
+        },
+    ),
+    Cabinet(
+        "austria-cabinet",
+        "d8d29777ec6abe3e2adfb82f5c308e944fb8f8a9",
+        "Austria",
+        "Austrian",
+        {"member of the National Council of Austria": "Austrian MP"},
+    ),
+    Cabinet(
+        "denmark-cabinet",
+        "1599847eacdd27202c9b84387407cef25458f309",
+        "Denmark",
+        "Danish",
+        {"member of the Folketing": "member of the Danish Folketing"},
+    ),
+    Cabinet("egypt-ministers", "f3820a30ce92a8557e3503202fed731e9d91275c", "Egypt", "Egyptian", {}),
+    Cabinet(
+        "finland-cabinet",
+        "56412ba38703d3181b5dd5675b8410b95f6a5487",
+        "Finland",
+        "Finnish",
+        {"member of the Parliament of Finland": "Finnish MP"},
+    ),
+    Cabinet(
+        "greece-cabinet",
+        "34bf1d17b4c2afa95e6063f93742e53f3d4c7454",
+        "Greece",
+        "Greek",
+        {"Member of the Hellenic Parliament": "Greek MP"},
+    ),
+    Cabinet(
+        "hungary-cabinet",
+        "aee95092e592403fee7a5d87f0d6b8eeeda1e9ca",
+        "Hungary",
+        "Hungarian",
+        {"member of the National Assembly of Hungary": "Hungarian MP"},
+    ),
+    Cabinet(
+        "indonesia-ministers",
+        "66eaaf57191eff7e9d28eea926358bf83d443114",
+        "Indonesia",
+        "Indonesian",
+        {"Member of the People's Representative Council of Indonesia": "Indonesian MP"},
+    ),
+    Cabinet(
+        "netherlands-cabinet",
+        "a542323a663b1a7232e6f8e4843eda1f019a8705",
+        "Netherlands",
+        "Dutch",
+        {
+            "Member of the House of Representatives": "Dutch MP",
+            "Member of the Senate": "Dutch Senator",
+        },
+    ),
+    Cabinet(
+        "northern-ireland-ministers",
+        "50c4a20cb3e1f3d65194d4936fca4736d906248c",
+        "Northern Ireland",
+        "Northern Ireland",
+        {"Member of the Northern Ireland Assembly": "Member of the Northern Ireland Assembly"},
+    ),
+    Cabinet(
+        "norway-cabinet",
+        "c0bc52971dac1a8734320e298a714903adae5b83",
+        "Norway",
+        "Norwegian",
+        {"member of the Parliament of Norway": "Norwegian MP"},
+    ),
+    Cabinet(
+        "philippines-ministers",
+        "1f396f9a8c2e3397cfe392fca350c8943aa1d5f5",
+        "Philippines",
+        "Philippine",
+        {
+            "Member of the House of Representatives of the Philippines": "Philippine congressman",
+            "Member of the Senate of the Philippines": "Philippine Senator",
+        },
+    ),
+    Cabinet(
+        "poland-cabinet",
+        "c6b228df3eed6e9ba89f02bf424f870a66ea47a6",
+        "Poland",
+        "Polish",
+        {
+            "Member of the Sejm of the Republic of Poland": "Polish MP",
+            "Member of the Senate of the Republic of Poland": "Polish Senator",
+        },
+    ),
+    Cabinet(
+        "portugal-cabinet",
+        "49dd0287a8d715a217ba067c04d574b2632864af",
+        "Portugal",
+        "Portuguese",
+        {"Member of the Assembly of the Republic": "Portuguese MP"},
+    ),
+    Cabinet(
+        "sweden-cabinet",
+        "6756a7c9de57d94b64628365d3715a344c3ad9a7",
+        "Sweden",
+        "Swedish",
+        {"member of the Swedish Riksdag": "member of the Swedish Riksdag"},
+    ),
+    Cabinet(
+        "wales-cabinet",
+        "929c9e07a44fc9bf62e43f54c9edbcedc70d92d9",
+        "Wales",
+        "Welsh",
+        {
+            "Member of the National Assembly for Wales": "Member of the Welsh Assembly",
+            "Member of the Senedd": "Member of the Senedd",
+        },
+    ),
+    Cabinet(
+        "australia-cabinet",
+        "4c35a6ef087d076eb343b6177814574b2d6e43b8",
+        "Australia",
+        "Australian",
+        {
+            "Member of the House of Representatives": "Australian MP",
+            "Member of the Senate": "Australian Senator",
+        },
+    ),
+    Cabinet(
+        "brazil-ministers",
+        "de58065b42edc0c0f310185ffda9174540e9af5f",
+        "Brazil",
+        "Brazilian",
+        {"Federal deputy": "Brazilian federal deputy", "Senator": "Brazilian Senator"},
+    ),
+    Cabinet(
+        "canada-cabinet",
+        "3b3f0da86ca64c7e3ce6d0f073ed66612885d06f",
+        "Canada",
+        "Canadian",
+        {
+            "member of the House of Commons": "Canadian MP",
+            "member of the Senate": "Canadian Senator",
+        },
+    ),
+    Cabinet("china-ministers", "300341654d57cd10776238bae41c89b6ea315276", "China", "Chinese", {}),
+    Cabinet(
+        "france-cabinet",
+        "7ff37baf3297a83711c90ac84b1d3b2ecb50a541",
+        "France",
+        "French",
+        {
+            "member of the French National Assembly": "member of the French National Assembly",
+            "member of the Senate of France": "French Senator",
+        },
+    ),
+    Cabinet(
+        "india-ministers",
+        "66f344bbf207d35eaa3225edf5584ae0bb164fe8",
+        "India",
+        "Indian",
+        {"Member of the Lok Sabha": "Indian MP (Lok Sabha)"},
+    ),
+    Cabinet(
+        "iran-ministers",
+        "a8e7c2fb16372b8b77a09303ae27d46a9ea21e67",
+        "Iran",
+        "Iranian",
+        {"Member of the Islamic Consultative Assembly": "Iranian MP"},
+    ),
+    Cabinet("iraq-ministers", "ab7f90c8298be91e36248b2ca5d7f268cee0b173", "Iraq", "Iraqi", {}),
+    Cabinet(
+        "ireland-ministers",
+        "562aee81a3802e59acc4cf21c8fce6a8ca35f76e",
+        "Ireland",
+        "Irish",
+        {"Teachta Dála": "Teachta Dála (Irish MP)", "senator of Ireland": "Irish Senator"},
+    ),
+    Cabinet(
+        "israel-ministers",
+        "81da8707e865df568c7ba8b0b89bf95e7ffd4ae1",
+        "Israel",
+        "Israeli",
+        {"Knesset member": "Knesset member"},
+    ),
+    Cabinet(
+        "italy-ministers",
+        "4f9e038f62f3c71f737fd7e30a4e35df1686f4eb",
+        "Italy",
+        "Italian",
+        {
+            "member of the Chamber of Deputies": "Italian MP",
+            "member of the Senate": "Italian Senator",
+            "Senator for life": "Italian Senator for life",
+        },
+    ),
+    Cabinet(
+        "japan-ministers",
+        "8ba3cb1992bee87f5b8dc566da87db2be8550a1a",
+        "Japan",
+        "Japanese",
+        {
+            "member of the House of Representatives": "Japanese MP",
+            "member of the House of Councillors": "member of the Japanese House of Councillors",
+        },
+    ),
+    Cabinet(
+        "kenya",
+        "845fa144b1aa18652748624528d836b81e51b7d0",
+        "Kenya",
+        "Kenyan",
+        {"Member of the National Assembly": "Kenyan MP", "Member of the Senate": "Kenyan Senator"},
+    ),
+    Cabinet(
+        "mexico-ministers",
+        "87f5ae7dc992a800173a7c9de53ccbe25661dc61",
+        "Mexico",
+        "Mexican",
+        {"member of the Senate of Mexico": "Mexican Senator"},
+    ),
+    Cabinet(
+        "new-zealand-cabinet",
+        "dbf5f248a1d55fc1a111112bc904c8e7e8e26950",
+        "New Zealand",
+        "New Zealand",
+        {"Member of the New Zealand Parliament": "New Zealand MP"},
+    ),
+    Cabinet(
+        "nigeria",
+        "1f5d4aad9ba42a810e353d0d7b4378fedc4429e6",
+        "Nigeria",
+        "Nigerian",
+        {"member of the Senate of Nigeria": "Nigerian Senator"},
+    ),
+    Cabinet(
+        "pakistan-ministers",
+        "065accdb5d8d693e89c0bc559862c10f66d443d1",
+        "Pakistan",
+        "Pakistani",
+        {
+            "Member of the National Assembly of Pakistan": "Pakistani MP",
+            "Senator": "Pakistani Senator",
+        },
+    ),
+    Cabinet(
+        "russia-cabinet",
+        "3871831d9846a16c5017acc229e003ab706202ab",
+        "Russia",
+        "Russian",
+        {
+            "member of the State Duma": "member of the Russian State Duma",
+            "member of the Federation Council of Russia": "Russian Federation Council member",
+        },
+    ),
+    Cabinet(
+        "saudi-ministers", "566c58806bee4d91167f3dcbd19abbb596e65497", "Saudi Arabia", "Saudi", {}
+    ),
+    Cabinet(
+        "scotland-cabinet",
+        "082f5ce4eda96d7e9ea8af82df53fefd85962cca",
+        "Scotland",
+        "Scottish",
+        {"Member of the Scottish Parliament": "Member of the Scottish Parliament"},
+    ),
+    Cabinet(
+        "south-africa-cabinet",
+        "0558a872c69856bba752bd3b8b3604e4e4479252",
+        "South Africa",
+        "South African",
+        {"member of the National Assembly of South Africa": "South African MP"},
+    ),
+    Cabinet(
+        "south-korea-ministers",
+        "6f17960017c672790f0997885e5b2ff5937305de",
+        "South Korea",
+        "South Korean",
+        {"Member of National Assembly of South Korea": "South Korean MP"},
+    ),
+    Cabinet(
+        "spain-ministers",
+        "1e1550ca85af4c39b71e6a462fead133849fe078",
+        "Spain",
+        "Spanish",
+        {
+            "Member of the Congress of Deputies": "Spanish MP",
+            "Member of the Senate of Spain": "Spanish Senator",
+        },
+    ),
+    Cabinet(
+        "turkey-ministers",
+        "288fbd45ee3fa59f8a226437bf43d726c9845f4f",
+        "Turkey",
+        "Turkish",
+        {"Member of the Grand National Assembly of Turkey": "Turkish MP"},
+    ),
+    Cabinet(
+        "ukraine-cabinet",
+        "4fc6ab0f4d90d6170b674172a115f1bc98478e4b",
+        "Ukraine",
+        "Ukrainian",
+        {"People's Deputy of Ukraine": "Ukrainian MP"},
+    ),
+    Cabinet(
+        "united-kingdom-cabinet",
+        "3a5ec686630cbefc0fe4b96da38a2a50b52d2556",
+        "United Kingdom",
+        "UK",
+        {
+            "Member of the Parliament of the United Kingdom": "UK MP",
+            "Member of the House of Lords": "member of the House of Lords",
+        },
+    ),
+    Cabinet(
+        "us-cabinet",
+        "0d5e73cb24ba9f78bc36f6cd0fbe9839e6cd8600",
+        "United States",
+        "US",
+        {
+            "United States representative": "US Representative",
+            "United States senator": "US Senator",
+        },
+    ),
+)
+WORLD = ("world", "4a3b394d9a35d26d138cded8718d0805b7ce9336")
+WORLD_LEADERS = ("world-leaders-2021", "be7039cf5952d8121c4f1e24eea64cc5dd465633")
+GOVERNORS = ("us-governors", "c84c2123e392d3966f630a88ff8461dddbfd56df")
+CONGRESS = ("unitedstates/congress-legislators", "dfa9622263dd4c8d08636926e498f1845704d7eb")
+PARTIES = ("hdigital/partyfactsdata", "764de8978f84ba41a1c88752d6a00b9a4d05f599")
+CLUBS = ("openfootball/clubs", "ae3800227c449447b3a337fc0aac79a8f02f4c8b")
+MEDIA = ("savkov/freebie", "ece4dd58b16ee9abbe83da2a416a376505e165ca")
+SP500 = ("datasets/s-and-p-500-companies", "56509dd80619e4d8e1410c2260d68ddd3eab6068")
+
+_ORDINAL = re.compile(r"\b\d+(st|nd|rd|th) ")
+_QID = re.compile(r"^Q\d+$")
+_BRACKETS = re.compile(r"\s*[\[(].*?[\])]")
+_COMPANY_SUFFIX = re.compile(
+    r",? (Inc\.?|Corporation|Corp\.?|Company|Co\.|plc|PLC|Ltd\.?|Limited|Holdings|Group|"
+    r"Incorporated|N\.V\.|S\.A\.|AG|SE|Companies|\(The\)|\(Class [A-Z]\))$"
+)
+
+
+class Mirrors:
+    """Reads files of bare git snapshots at a given commit."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def read(self, repo: str, commit: str, path: str) -> str:
+        folder = self.root / repo.replace("/", "+") / "repo"
+        return subprocess.run(
+            ["git", "-C", str(folder), "show", f"{commit}:{path}"],
+            check=True,
+            capture_output=True,
+        ).stdout.decode("utf-8")
+
+    def files(self, repo: str, commit: str) -> list[str]:
+        folder = self.root / repo.replace("/", "+") / "repo"
+        return subprocess.run(
+            ["git", "-C", str(folder), "ls-tree", "-r", "--name-only", commit],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.split()
+
+    def day(self, repo: str, commit: str) -> str:
+        folder = self.root / repo.replace("/", "+") / "repo"
+        return subprocess.run(
+            ["git", "-C", str(folder), "log", "-1", "--format=%cs", commit],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+
+    def versions(self, repo: str, commit: str, path: str) -> list[tuple[str, str]]:
+        """(commit, ISO date) of every version of ``path`` up to ``commit``, oldest first."""
+        folder = self.root / repo.replace("/", "+") / "repo"
+        log = subprocess.run(
+            ["git", "-C", str(folder), "log", "--format=%H %cs", commit, "--", path],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.split("\n")
+        return [tuple(line.split()) for line in reversed(log) if line]  # type: ignore[misc]
+
+
+def _mentions_country(label: str, cabinet: Cabinet) -> bool:
+    lower = label.lower()
+    names = {cabinet.country.lower(), cabinet.adjective.lower(), "united states", "british"}
+    return any(n in lower for n in names)
+
+
+def cabinet_rows(mirrors: Mirrors, cabinet: Cabinet) -> Iterator[list[str]]:
+    repo = f"{_EP}/{cabinet.slug}"
+    for row in csv.DictReader(
+        io.StringIO(mirrors.read(repo, cabinet.commit, "html/holders21.csv"))
+    ):
+        label = row["position"].strip()
+        role = label if _mentions_country(label, cabinet) else f"{cabinet.adjective} {label}"
+        yield _office(
+            row["personID"],
+            row["person"],
+            "",
+            role,
+            cabinet.country,
+            row["start"],
+            row.get("end", ""),
+        )
+    text = mirrors.read(repo, cabinet.commit, "html/legislators.csv")
+    for row in csv.DictReader(io.StringIO(text)):
+        label = _ORDINAL.sub("", row["position"].strip())
+        if label in cabinet.legislatures:
+            role = cabinet.legislatures[label]
+            yield _office(
+                row["personID"],
+                row["person"],
+                "",
+                role,
+                cabinet.country,
+                row["start"],
+                row.get("end", ""),
+                "legislator",
+            )
+
+
+def _office(
+    pid: str, name: str, aliases: str, role: str, country: str, start: str, end: str, kind: str = ""
+) -> list[str]:
+    return [
+        pid,
+        " ".join(name.split()),
+        aliases,
+        role,
+        country,
+        start.strip(),
+        end.strip(),
+        kind or office_kind(role),
+    ]
+
+
+def world_rows(mirrors: Mirrors) -> Iterator[list[str]]:
+    repo = f"{_EP}/{WORLD[0]}"
+    for path in ("html/holders21.csv", "html/current.csv"):
+        for row in csv.DictReader(io.StringIO(mirrors.read(repo, WORLD[1], path))):
+            yield _office(
+                row["personID"],
+                row["person"],
+                "",
+                row["position"],
+                "",
+                row["start"],
+                row.get("end", ""),
+            )
+    repo = f"{_EP}/{WORLD_LEADERS[0]}"
+    for row in csv.DictReader(
+        io.StringIO(mirrors.read(repo, WORLD_LEADERS[1], "data/wikidata.csv"))
+    ):
+        label, country = row["positionLabel"], row["country"]
+        named = country.lower() in label.lower() or " of " in label
+        role = label if named else f"{label} of {country}"
+        role = role[:1].upper() + role[1:]
+        yield _office(
+            row["officeholder"],
+            row["officeholderLabel"],
+            "",
+            role,
+            country,
+            row["start_year"],
+            row["end_year"],
+        )
+
+
+def governor_rows(mirrors: Mirrors) -> Iterator[list[str]]:
+    """Governors are only listed as serving on each snapshot date: the office runs from the
+    first snapshot that lists a governor to the last (all that the source can vouch for)."""
+    repo = f"{_EP}/{GOVERNORS[0]}"
+    seen: dict[tuple[str, str, str], list[str]] = {}
+    for commit, day in mirrors.versions(repo, GOVERNORS[1], "data/wikidata.csv"):
+        for row in csv.DictReader(io.StringIO(mirrors.read(repo, commit, "data/wikidata.csv"))):
+            key = (row["item"], row["name"], row["state"])
+            seen.setdefault(key, [day, day])[1] = day
+    for (pid, name, state), (first, last) in seen.items():
+        yield _office(pid, name, "", f"Governor of {state}", "United States", first, last, "head")
+
+
+def congress_rows(mirrors: Mirrors) -> Iterator[list[str]]:
+    import yaml
+
+    repo, commit = CONGRESS
+    titles = {
+        "prez": "President of the United States",
+        "viceprez": "Vice President of the United States",
+    }
+    for path in ("executive.yaml", "legislators-current.yaml"):
+        for person in yaml.safe_load(mirrors.read(repo, commit, path)):
+            ids, name = person["id"], person["name"]
+            pid = ids.get("wikidata") or "bioguide:" + ids.get("bioguide", "")
+            first = name.get("nickname") or name["first"]
+            full = " ".join(x for x in (first, name["last"], name.get("suffix", "")) if x)
+            aliases = {name.get("official_full", ""), f"{name['first']} {name['last']}"} - {
+                full,
+                "",
+            }
+            for term in person["terms"]:
+                if term["type"] in titles:
+                    role = titles[term["type"]]
+                elif term["type"] == "sen":
+                    role = f"US Senator for {_state(term['state'])}"
+                else:
+                    role = f"US Representative for {_state(term['state'])}"
+                kind = "legislator" if term["type"] in ("sen", "rep") else ""
+                yield _office(
+                    pid,
+                    full,
+                    "|".join(sorted(aliases)),
+                    role,
+                    "United States",
+                    str(term["start"]),
+                    str(term.get("end", "")),
+                    kind,
+                )
+
+
+def _state(code: str) -> str:
+    import pycountry
+
+    found = pycountry.subdivisions.get(code=f"US-{code}")
+    return found.name if found else code
+
+
+def legislature_rows() -> Iterator[list[str]]:
+    """The national parliaments the office rows name ("member of the State Duma")."""
+    for cabinet in CABINETS:
+        for label in cabinet.legislatures:
+            name = re.sub(r"^[Mm]ember of (the )?", "", label)
+            if (
+                name != label
+                and name[:1].isupper()
+                and " " in name
+                and not name.startswith(("Senate", "House"))
+            ):
+                yield [name, "", "legislature"]
+
+
+def party_rows(mirrors: Mirrors) -> Iterator[list[str]]:
+    """Parties of Party Facts that won at least 1 % of a national vote and were active after
+    ``SINCE``: the local and English names, and an all-capitals acronym of three letters or
+    more ("SNP", "UKIP")."""
+    text = mirrors.read(*PARTIES, "import/elecglob/partyfacts-core-parties.csv")
+    for row in csv.DictReader(io.StringIO(text)):
+        if float(row["share"] or 0) < 1 or (row["year_last"] and row["year_last"] < SINCE):
+            continue
+        names = [_BRACKETS.sub("", n).strip() for n in (row["name_english"], row["name"])]
+        names = [n for n in names if n and "/" not in n]
+        if not names:
+            continue
+        short = row["name_short"].strip()
+        aliases = set(names[1:])
+        if len(short) >= 3 and short.isupper() and short.isalpha():
+            aliases.add(short)
+        yield [names[0], "|".join(sorted(aliases - {names[0]})), "party"]
+
+
+def club_rows(mirrors: Mirrors) -> Iterator[list[str]]:
+    """Football clubs of openfootball: a line "Name, founded, @ ground, city" and its other
+    names on the following "| a | b" lines."""
+    for path in mirrors.files(*CLUBS):
+        if not path.endswith(".clubs.txt"):
+            continue
+        club: list[str] = []
+        for line in [*mirrors.read(*CLUBS, path).splitlines(), ""]:
+            text = line.split("#", 1)[0]
+            if text.strip().startswith("|"):
+                if club:
+                    club += [a.strip() for a in text.strip().split("|") if a.strip()]
+                continue
+            if club:
+                yield [club[0], "|".join(sorted(set(club[1:]) - {club[0]})), "club"]
+            name = text.split(",", 1)[0].strip()
+            club = [name] if name and line[:1].isalnum() and not text.startswith("=") else []
+
+
+def media_rows(mirrors: Mirrors) -> Iterator[list[str]]:
+    """News outlets of the freebie list, also without a leading "The" ("Guardian")."""
+    for row in csv.DictReader(io.StringIO(mirrors.read(*MEDIA, "freebie/websources.csv"))):
+        name = " ".join(row["name"].split())
+        if name and not name.isdigit():
+            short = name[4:] if name.startswith("The ") else ""
+            yield [name, short, "media"]
+
+
+def company_rows(mirrors: Mirrors) -> Iterator[list[str]]:
+    text = mirrors.read(*SP500, "data/constituents.csv")
+    for row in csv.DictReader(io.StringIO(text)):
+        name = row["Security"].strip()
+        short = _COMPANY_SUFFIX.sub("", name).strip()
+        aliases = sorted({short} - {name, ""})
+        yield [name, "|".join(aliases), "company"]
+
+
+def _recent(rows: Iterable[list[str]]) -> list[list[str]]:
+    """Rows of named people, deduplicated and sorted; of offices that ended before ``SINCE``
+    only those of heads of state or government and their deputies ("Walter Mondale")."""
+    kept = {
+        tuple(r)
+        for r in rows
+        if r[1]
+        and not _QID.match(r[1])
+        and (not r[6] or r[6][:4] >= SINCE or r[7] in ("head", "deputy"))
+    }
+    return sorted(list(r) for r in kept)
+
+
+def write_tsv(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    """Gzip with a fixed header (no name, no time) so equal rows give equal bytes."""
+    text = "\t".join(header) + "\n" + "".join("\t".join(r) + "\n" for r in rows)
+    with path.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as out:
+        out.write(text.encode("utf-8"))
+
+
+_CC0 = "CC0 1.0 (Wikidata content)"
+
+
+def write_sources(mirrors: Mirrors) -> None:
+    """Provenance of every trimmed file: repository, commit, its date, paths, licence."""
+    entries = []
+    for cabinet in CABINETS:
+        repo = f"{_EP}/{cabinet.slug}"
+        entries.append(
+            (
+                f"offices-{cabinet.slug}.tsv.gz",
+                repo,
+                cabinet.commit,
+                ["html/holders21.csv", "html/legislators.csv"],
+                _CC0,
+            )
+        )
+    entries += [
+        (
+            "offices-world.tsv.gz",
+            f"{_EP}/{WORLD[0]}",
+            WORLD[1],
+            ["html/holders21.csv", "html/current.csv"],
+            _CC0,
+        ),
+        (
+            "offices-world.tsv.gz",
+            f"{_EP}/{WORLD_LEADERS[0]}",
+            WORLD_LEADERS[1],
+            ["data/wikidata.csv"],
+            _CC0,
+        ),
+        (
+            "offices-us-governors.tsv.gz",
+            f"{_EP}/{GOVERNORS[0]}",
+            GOVERNORS[1],
+            ["data/wikidata.csv (every version)"],
+            _CC0,
+        ),
+        (
+            "offices-us-congress.tsv.gz",
+            CONGRESS[0],
+            CONGRESS[1],
+            ["executive.yaml", "legislators-current.yaml"],
+            "CC0 1.0",
+        ),
+        (
+            "organisations-sp500.tsv.gz",
+            SP500[0],
+            SP500[1],
+            ["data/constituents.csv"],
+            "ODC Public Domain Dedication and License 1.0",
+        ),
+        (
+            "organisations-parties.tsv.gz",
+            PARTIES[0],
+            PARTIES[1],
+            ["import/elecglob/partyfacts-core-parties.csv"],
+            "MIT (the repository's LICENSE.md)",
+        ),
+        ("organisations-clubs.tsv.gz", CLUBS[0], CLUBS[1], ["*/**/*.clubs.txt"], "CC0 1.0"),
+        ("organisations-media.tsv.gz", MEDIA[0], MEDIA[1], ["freebie/websources.csv"], "MIT"),
+        ("organisations-legislatures.tsv.gz", "(the office sources above)", "", [], _CC0),
+    ]
+    files = []
+    for file, repo, commit, paths, licence in entries:
+        day = mirrors.day(repo, commit) if commit else ""
+        files.append(
+            {
+                "file": file,
+                "repository": repo,
+                "commit": commit,
+                "as_of": day,
+                "paths": paths,
+                "licence": licence,
+            }
+        )
+    # One snapshot date per file: the oldest of the snapshots it merges.
+    oldest: dict[str, str] = {}
+    for f in files:
+        if f["as_of"]:
+            oldest[f["file"]] = min(oldest.get(f["file"], f["as_of"]), f["as_of"])
+    for f in files:
+        f["as_of"] = oldest.get(f["file"], "")
+    text = json.dumps({"files": files}, indent=1, ensure_ascii=False) + "\n"
+    (OUT / "sources.json").write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print("usage: python -m tools.knowledge_import MIRRORS_FOLDER", file=sys.stderr)
+        return 2
+    mirrors = Mirrors(Path(argv[0]))
+    OUT.mkdir(parents=True, exist_ok=True)
+    header = ["id", "name", "aliases", "role", "country", "start", "end", "kind"]
+    for cabinet in CABINETS:
+        write_tsv(
+            OUT / f"offices-{cabinet.slug}.tsv.gz", header, _recent(cabinet_rows(mirrors, cabinet))
+        )
+    write_tsv(OUT / "offices-world.tsv.gz", header, _recent(world_rows(mirrors)))
+    write_tsv(OUT / "offices-us-governors.tsv.gz", header, _recent(governor_rows(mirrors)))
+    write_tsv(OUT / "offices-us-congress.tsv.gz", header, _recent(congress_rows(mirrors)))
+    org_header = ["name", "aliases", "kind"]
+    companies = sorted({tuple(r) for r in company_rows(mirrors)})
+    write_tsv(OUT / "organisations-sp500.tsv.gz", org_header, [list(r) for r in companies])
+    media = sorted({tuple(r) for r in media_rows(mirrors)})
+    write_tsv(OUT / "organisations-media.tsv.gz", org_header, [list(r) for r in media])
+    clubs = sorted({tuple(r) for r in club_rows(mirrors)})
+    write_tsv(OUT / "organisations-clubs.tsv.gz", org_header, [list(r) for r in clubs])
+    parties = sorted({tuple(r) for r in party_rows(mirrors)})
+    write_tsv(OUT / "organisations-parties.tsv.gz", org_header, [list(r) for r in parties])
+    legislatures = sorted({tuple(r) for r in legislature_rows()})
+    write_tsv(
+        OUT / "organisations-legislatures.tsv.gz", org_header, [list(r) for r in legislatures]
+    )
+    write_sources(mirrors)
+    print(json.dumps({p.name: p.stat().st_size for p in sorted(OUT.glob("*.tsv.gz"))}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
