@@ -15,11 +15,14 @@ import heapq
 import os
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.storage.db import connect_reader
 from desktop.core.storage.engine import sqlite3
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 BM25 = "bm25(articles_fts, 5.0, 1.0)"  # a title match weighs 5× a body match
 PARALLEL_FROM = 20_000  # rowid span below which one query is as fast as slices
@@ -141,6 +144,10 @@ def _readers_for(path: str) -> _Readers:
 
 
 def _pool() -> ThreadPoolExecutor:
+    # Imported on the first parallel search: a command that never searches a large library
+    # should not load the executor (and logging with it).
+    from concurrent.futures import ThreadPoolExecutor
+
     global _executor
     with _lock:
         if _executor is None:

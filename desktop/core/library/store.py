@@ -6,7 +6,6 @@ duplicate and never stored twice.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import unicodedata
@@ -45,6 +44,8 @@ _SEARCH_COLUMNS = ", ".join(
 
 def content_hash(text: str) -> str:
     """Identity of an article's text, insensitive to line-ending and Unicode-form noise."""
+    import hashlib  # here: OpenSSL's loading is a visible part of a read-only command's start
+
     normal = unicodedata.normalize("NFC", text.replace("\r\n", "\n")).strip()
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
