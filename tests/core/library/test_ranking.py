@@ -122,3 +122,25 @@ def test_empty_and_in_memory_libraries(tmp_path: Path) -> None:
     memory = connect(":memory:")
     new = ArticleStore(memory).add(article("Flood", "The river flooded.")).id
     assert rank(memory, fts_query("flood"), 10, slices=2, parallel_from=0)[0][0] == new
+
+
+def test_fewer_matches_than_the_threshold_are_ranked_in_one_query(
+    conn: sqlite3.Connection,
+) -> None:
+    """A probe counts the matches: below ``parallel_from`` no slice runs on a reader thread
+    (their fixed cost would dwarf the query), from it on the slices run; the ranking is the
+    same either way."""
+    match = fts_query("council")
+    (matches,) = conn.execute(
+        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (match,)
+    ).fetchone()
+    assert 50 < matches < 400  # a common word, in a library whose rowid span is 400
+    whole = rank(conn, match, 30, slices=1)
+    path = ranking._database_file(conn)
+
+    close_readers(conn)
+    assert rank(conn, match, 30, slices=3, parallel_from=matches + 1) == whole
+    assert path not in ranking._readers
+
+    assert rank(conn, match, 30, slices=3, parallel_from=matches) == whole
+    assert ranking._readers[path].idle
