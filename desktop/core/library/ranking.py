@@ -37,9 +37,7 @@ _RANK = (
 )
 _SPAN = "SELECT (SELECT min(id) FROM articles), (SELECT max(id) FROM articles)"
 # Counting matches in rowid order reads their positions but scores none (~30 ns a match).
-_PROBE = (
-    "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)"
-)
+_PROBE = "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)"
 
 Ranked = list[tuple[int, float]]
 
@@ -65,7 +63,7 @@ def rank(
         or path is None
         or conn.in_transaction
         or hi - lo + 1 < parallel_from  # the rowid span bounds the number of matches
-        or _fewer_matches(conn, match, parallel_from)
+        or fewer_matches(conn, match, parallel_from)
     ):
         return _rank_slice(conn, match, lo, hi, count)
     bounds = _cut(lo, hi, slices)
@@ -89,7 +87,8 @@ def close_readers(conn: sqlite3.Connection) -> None:
         readers.close()
 
 
-def _fewer_matches(conn: sqlite3.Connection, match: str, limit: int) -> bool:
+def fewer_matches(conn: sqlite3.Connection, match: str, limit: int) -> bool:
+    """Whether ``match`` has fewer than ``limit`` matches, counted without scoring them."""
     return limit > 0 and conn.execute(_PROBE, (match, limit)).fetchone()[0] < limit
 
 

@@ -14,12 +14,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from desktop.core.library.ranking import fewer_matches
 from desktop.core.storage.engine import sqlite3
 
 # snippet() on an article up to LONG_WORDS, or on one piece, takes at most ~20 ms even when
 # every word is a match (a text of one repeated word); ordinary prose takes well under 1 ms.
 LONG_WORDS = 2_000
 PIECE_CHARS = 8_000
+# Picking the ids out of the matches scans them in rowid order (~50 ns a match); looking each id
+# up in the index costs ~20 µs: below this many matches an id, the scan is the cheaper.
+SCAN_MATCHES_PER_ID = 400
 ELLIPSIS = "…"
 _PHRASE = re.compile(r'"[^"]*"\*?')
 _TOKENIZE = re.compile(r"""tokenize\s*=\s*(['"])(.*?)\1""", re.IGNORECASE | re.DOTALL)
@@ -78,10 +82,11 @@ def _indexed_snippets(
     conn: sqlite3.Connection, match: str, ids: Sequence[int], tokens: int
 ) -> dict[int, str]:
     marks = ",".join("?" * len(ids))
+    # "+rowid" makes SQLite scan the matches for the ids; plain "rowid" looks each id up.
+    scan = fewer_matches(conn, match, SCAN_MATCHES_PER_ID * len(ids))
     rows = conn.execute(
         f"SELECT rowid, snippet(articles_fts, -1, '[', ']', '{ELLIPSIS}', ?) FROM articles_fts"
-        # "+rowid" keeps SQLite from driving the query by rowid, which scores every match.
-        f" WHERE articles_fts MATCH ? AND +rowid IN ({marks})",
+        f" WHERE articles_fts MATCH ? AND {'+' if scan else ''}rowid IN ({marks})",
         [tokens, match, *ids],
     )
     return {int(r[0]): str(r[1]) for r in rows}
