@@ -8,34 +8,17 @@ import pytest
 
 from desktop.core.library import snippets as snippets_module
 from desktop.core.library.snippets import LONG_WORDS, PIECE_CHARS, snippets
-from desktop.core.library.store import ArticleStore, fts_query, with_hash
-from desktop.core.models import Article
+from desktop.core.library.store import ArticleStore, fts_query
 from desktop.core.storage.db import connect
 from desktop.core.storage.engine import sqlite3
-
-FILLER = [
-    "council",
-    "budget",
-    "harbour",
-    "strike",
-    "vote",
-    "flood",
-    "school",
-    "court",
-    "bridge",
-    "report",
-]
-
-
-def article(title: str, text: str) -> Article:
-    return with_hash(Article(id=0, title=title, text=text, content_hash="", words=0))
+from tests.core.library.test_ranking import WORDS, article
 
 
 def prose(words: int, seed: int) -> str:
     rng = random.Random(seed)
     out = []
     for n in range(words):
-        out.append(rng.choice(FILLER) + ("." if n % 9 == 8 else ""))
+        out.append(rng.choice(WORDS) + ("." if n % 9 == 8 else ""))
         if n % 120 == 119:
             out.append("\n")
     return " ".join(out)
