@@ -36,8 +36,12 @@ _RANK = (
     " AND rowid BETWEEN ? AND ? ORDER BY 2, 1 LIMIT ?"
 )
 _SPAN = "SELECT (SELECT min(id) FROM articles), (SELECT max(id) FROM articles)"
-# Counting matches in rowid order reads their positions but scores none (~30 ns a match).
-_PROBE = "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)"
+# The first matches in rowid order, read without scoring them (~50 ns a match).
+_PROBE = (
+    "SELECT count(*), max(rowid) FROM"
+    " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)"
+)
+PROBE_SAMPLE = 1_000  # matches counted; beyond them, the total is estimated
 
 Ranked = list[tuple[int, float]]
 
@@ -49,21 +53,21 @@ def rank(
     *,
     slices: int | None = None,
     parallel_from: int | None = None,
+    many: bool | None = None,
 ) -> Ranked:
     """The ``count`` best ``(rowid, bm25)`` pairs for the FTS5 query ``match``, best (lowest
-    score) first; in ``SLICES`` slices once there are ``PARALLEL_FROM`` matches."""
+    score) first; in ``SLICES`` slices once there are ``PARALLEL_FROM`` matches. ``many`` is
+    ``many_matches``' answer when the caller already has it."""
     lo, hi = conn.execute(_SPAN).fetchone()
     if lo is None:
         return []
     slices = slices or SLICES
-    parallel_from = PARALLEL_FROM if parallel_from is None else parallel_from
     path = _database_file(conn)
     if (
         slices < 2
         or path is None
         or conn.in_transaction
-        or hi - lo + 1 < parallel_from  # the rowid span bounds the number of matches
-        or fewer_matches(conn, match, parallel_from)
+        or not (many_matches(conn, match, parallel_from) if many is None else many)
     ):
         return _rank_slice(conn, match, lo, hi, count)
     bounds = _cut(lo, hi, slices)
@@ -87,9 +91,22 @@ def close_readers(conn: sqlite3.Connection) -> None:
         readers.close()
 
 
-def fewer_matches(conn: sqlite3.Connection, match: str, limit: int) -> bool:
-    """Whether ``match`` has fewer than ``limit`` matches, counted without scoring them."""
-    return limit > 0 and conn.execute(_PROBE, (match, limit)).fetchone()[0] < limit
+def many_matches(conn: sqlite3.Connection, match: str, limit: int | None = None) -> bool:
+    """Whether ``match`` has about ``limit`` (``PARALLEL_FROM``) matches or more.
+
+    Up to ``PROBE_SAMPLE`` matches are counted exactly; beyond, the total is estimated from how
+    far into the rowid span the last of them lies (a word found all through the library has
+    reached its thousandth match a tenth of the way when it has 10,000). A library whose rowid
+    span is shorter than ``limit`` has fewer, without counting.
+    """
+    limit = PARALLEL_FROM if limit is None else limit
+    lo, hi = conn.execute(_SPAN).fetchone()
+    if lo is None or hi - lo + 1 < limit:
+        return False
+    found, last = conn.execute(_PROBE, (match, PROBE_SAMPLE)).fetchone()
+    if found < PROBE_SAMPLE:
+        return bool(found >= limit)
+    return found * (hi - lo + 1) >= limit * (last - lo + 1)
 
 
 def _rank_slice(conn: sqlite3.Connection, match: str, lo: int, hi: int, count: int) -> Ranked:

@@ -14,26 +14,29 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from desktop.core.library.ranking import fewer_matches
+from desktop.core.library.ranking import many_matches
 from desktop.core.storage.engine import sqlite3
 
 # snippet() on an article up to LONG_WORDS, or on one piece, takes at most ~20 ms even when
 # every word is a match (a text of one repeated word); ordinary prose takes well under 1 ms.
 LONG_WORDS = 2_000
 PIECE_CHARS = 8_000
-# Picking the ids out of the matches scans them in rowid order (~50 ns a match); looking each id
-# up in the index costs ~20 µs: below this many matches an id, the scan is the cheaper.
-SCAN_MATCHES_PER_ID = 400
 ELLIPSIS = "…"
 _PHRASE = re.compile(r'"[^"]*"\*?')
 _TOKENIZE = re.compile(r"""tokenize\s*=\s*(['"])(.*?)\1""", re.IGNORECASE | re.DOTALL)
 
 
 def snippets(
-    conn: sqlite3.Connection, match: str, ids: Sequence[int], tokens: int
+    conn: sqlite3.Connection,
+    match: str,
+    ids: Sequence[int],
+    tokens: int,
+    *,
+    many: bool | None = None,
 ) -> dict[int, str]:
     """Snippets of about ``tokens`` words for the articles ``ids`` that match the FTS5 query
-    ``match``, keyed by id (an article that does not match has none)."""
+    ``match``, keyed by id (an article that does not match has none). ``many`` is
+    ``ranking.many_matches``' answer when the caller already has it."""
     if not match or not ids:
         return {}
     listed = "[" + ",".join(str(int(i)) for i in ids) + "]"
@@ -45,7 +48,7 @@ def snippets(
         )
     ]
     short = [i for i in ids if i not in frozenset(long_ids)]
-    found = _indexed_snippets(conn, match, short, tokens) if short else {}
+    found = _indexed_snippets(conn, match, short, tokens, many) if short else {}
     for article_id in long_ids:
         if not _matches(conn, match, article_id):
             continue
@@ -79,11 +82,12 @@ def long_snippet(conn: sqlite3.Connection, match: str, title: str, text: str, to
 
 
 def _indexed_snippets(
-    conn: sqlite3.Connection, match: str, ids: Sequence[int], tokens: int
+    conn: sqlite3.Connection, match: str, ids: Sequence[int], tokens: int, many: bool | None
 ) -> dict[int, str]:
     marks = ",".join("?" * len(ids))
-    # "+rowid" makes SQLite scan the matches for the ids; plain "rowid" looks each id up.
-    scan = fewer_matches(conn, match, SCAN_MATCHES_PER_ID * len(ids))
+    # "+rowid" makes SQLite scan the matches for the ids (~50 ns a match); plain "rowid" looks
+    # each id up (~20 µs an id), the cheaper way once there are many matches.
+    scan = not (many_matches(conn, match) if many is None else many)
     rows = conn.execute(
         f"SELECT rowid, snippet(articles_fts, -1, '[', ']', '{ELLIPSIS}', ?) FROM articles_fts"
         f" WHERE articles_fts MATCH ? AND {'+' if scan else ''}rowid IN ({marks})",

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
-from desktop.core.library.ranking import rank
+from desktop.core.library.ranking import many_matches, rank
 from desktop.core.library.snippets import snippets
 from desktop.core.models import Article
 from desktop.core.storage.db import transaction
@@ -274,7 +274,8 @@ class ArticleStore:
         return hits
 
     def _search(self, match: str, limit: int, offset: int) -> list[SearchHit]:
-        ranked = rank(self.conn, match, limit + offset)[offset:]
+        many = many_matches(self.conn, match)
+        ranked = rank(self.conn, match, limit + offset, many=many)[offset:]
         if not ranked:
             return []
         ids = [r[0] for r in ranked]
@@ -283,7 +284,7 @@ class ArticleStore:
             (json.dumps(ids),),
         )
         found = {r["id"]: _article(r) for r in rows}
-        marked = snippets(self.conn, match, ids, SNIPPET_TOKENS)
+        marked = snippets(self.conn, match, ids, SNIPPET_TOKENS, many=many)
         return [
             SearchHit(found[i], marked[i], -score)
             for i, score in ranked

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.library import ranking
-from desktop.core.library.ranking import close_readers, rank
+from desktop.core.library.ranking import close_readers, many_matches, rank
 from desktop.core.library.store import ArticleStore, fts_query, with_hash
 from desktop.core.models import Article
 from desktop.core.storage.db import connect, transaction
@@ -144,3 +144,15 @@ def test_fewer_matches_than_the_threshold_are_ranked_in_one_query(
 
     assert rank(conn, match, 30, slices=3, parallel_from=matches) == whole
     assert ranking._readers[path].idle
+
+
+def test_many_matches_counts_up_to_the_threshold(conn: sqlite3.Connection, tmp_path: Path) -> None:
+    match = fts_query("council")
+    (matches,) = conn.execute(
+        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (match,)
+    ).fetchone()
+    assert many_matches(conn, match, matches)
+    assert not many_matches(conn, match, matches + 1)
+    assert many_matches(conn, match, 0)
+    assert not many_matches(conn, match, 401)  # more than the rowid span: no count needed
+    assert not many_matches(connect(tmp_path / "empty.sqlite3"), match, 0)

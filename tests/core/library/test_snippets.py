@@ -137,14 +137,12 @@ def test_pieces_use_the_library_tokenizer(conn: sqlite3.Connection) -> None:
 
 
 def test_scanning_the_matches_and_looking_ids_up_give_the_same_snippets(
-    conn: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+    conn: sqlite3.Connection,
 ) -> None:
     ids = [add(conn, f"Report {n}", prose(60, seed=n)) for n in range(40)]
     match = fts_query("council")
     wanted = ids[::3]
-    monkeypatch.setattr(snippets_module, "SCAN_MATCHES_PER_ID", 10_000)
-    scanned = snippets(conn, match, wanted, 12)
-    monkeypatch.setattr(snippets_module, "SCAN_MATCHES_PER_ID", 0)
-    looked_up = snippets(conn, match, wanted, 12)
-    assert scanned == looked_up
+    scanned = snippets(conn, match, wanted, 12, many=False)
+    looked_up = snippets(conn, match, wanted, 12, many=True)
+    assert snippets(conn, match, wanted, 12) == scanned == looked_up
     assert 5 < len(scanned) <= len(wanted) and all("[council]" in s for s in scanned.values())
