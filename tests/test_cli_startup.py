@@ -14,6 +14,7 @@ import sys
 
 import pytest
 
+from desktop import __version__
 from desktop.cli import COMMAND_MODULES, build_parser
 
 HEAVY = ("numpy", "nltk", "sumy", "pycrfsuite", "lxml", "rapidfuzz", "trafilatura", "feedparser")
@@ -94,10 +95,18 @@ def test_a_command_parses_and_helps_the_same_with_only_its_module(
     assert lean.parse_args(["search", "a", "b", "--limit", "3"]) == full.parse_args(
         ["search", "a", "b", "--limit", "3"]
     )
-    helps = []
-    for parser in (full, lean):
-        with pytest.raises(SystemExit):
-            parser.parse_args(["search", "--help"])
-        helps.append(capsys.readouterr().out)
-    assert helps[0].startswith("usage: dossier search")
-    assert helps[0] == helps[1]
+    for words in COMMAND_MODULES.values():
+        for word in words:
+            helps = []
+            for parser in (build_parser(), build_parser([word])):
+                with pytest.raises(SystemExit):
+                    parser.parse_args([word, "--help"])
+                helps.append(capsys.readouterr().out)
+            assert helps[0].startswith(f"usage: dossier {word}")
+            assert helps[0] == helps[1]
+
+
+def test_version_needs_no_command_module(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        build_parser(["--version"]).parse_args(["--version"])
+    assert capsys.readouterr().out == f"dossier {__version__}\n"
