@@ -4,7 +4,7 @@ FTS5's ``snippet()`` scores a window at every match against every other match of
 its time grows with the square of the matches: a 1 MB article naming the searched word ten
 thousand times takes seconds, 19 MB more than ten minutes. Ordinary articles keep
 ``snippet()`` on the library's index. A long one is cut into pieces of ``PIECE_CHARS`` that are
-indexed, with the library's own tokenizer, in a private in-memory table, a few at a time, and
+indexed, with the library's own tokenizer, in a private in-memory table, in doubling batches;
 the snippet comes from the first piece that holds every searched word (else the first that holds
 any, else the title): the same brackets and ellipses, in time linear in the article's length.
 """
@@ -47,7 +47,8 @@ def snippets(
             (listed, LONG_WORDS),
         )
     ]
-    short = [i for i in ids if i not in frozenset(long_ids)]
+    long_set = frozenset(long_ids)
+    short = [i for i in ids if i not in long_set]
     found = _indexed_snippets(conn, match, short, tokens, many) if short else {}
     for article_id in long_ids:
         if not _matches(conn, match, article_id):
@@ -55,11 +56,11 @@ def snippets(
         title, text = conn.execute(
             "SELECT title, text FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
-        found[article_id] = long_snippet(conn, match, title, text, tokens)
+        found[article_id] = _long_snippet(conn, match, title, text, tokens)
     return found
 
 
-def long_snippet(conn: sqlite3.Connection, match: str, title: str, text: str, tokens: int) -> str:
+def _long_snippet(conn: sqlite3.Connection, match: str, title: str, text: str, tokens: int) -> str:
     """The snippet of one long text, built piece by piece (``conn`` names the tokenizer)."""
     pieces = list(_pieces(text))
     every, anyone = match, " OR ".join(_PHRASE.findall(match)) or match
