@@ -20,11 +20,11 @@ import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from desktop.core.storage.db import connect_reader
 from desktop.core.storage.engine import sqlite3
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING; importing typing costs every command 2 ms
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
 

@@ -6,7 +6,6 @@ duplicate and never stored twice.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections import OrderedDict
@@ -281,7 +280,7 @@ class ArticleStore:
         ids = [r[0] for r in ranked]
         rows = self.conn.execute(
             f"SELECT {_LIST_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps(ids),),
+            ("[" + ",".join(map(str, ids)) + "]",),
         )
         found = {r["id"]: _article(r) for r in rows}
         marked = snippets(self.conn, match, ids, SNIPPET_TOKENS, many=many)
