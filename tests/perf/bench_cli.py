@@ -3,13 +3,15 @@
 Goal (issue 11): ``dossier --version``, ``list``, ``show``, ``search`` each start in ≤ 4× the
 time of ``python -c pass``. Every command runs in a fresh interpreter on a small library (the
 samples), and the rounds interleave the commands with the bare start, so a load that comes and
-goes on a shared machine weighs on all of them alike; the figure is each one's median. A warm-up
-round writes the bytecode caches first, as an installed Dossier has them.
+goes on a shared machine weighs on all of them alike; the figures are each one's median wall
+time and median CPU time (user + system of the child: on a busy machine the steadier of the
+two). A warm-up round writes the bytecode caches first, as an installed Dossier has them.
 """
 
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -36,12 +38,17 @@ def _environment(home: Path) -> dict[str, str]:
     return env
 
 
-def _seconds(args: tuple[str, ...], env: dict[str, str]) -> float:
+def _seconds(args: tuple[str, ...], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, *args], env=env, stdout=subprocess.DEVNULL, check=True, timeout=120
     )
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, cpu
 
 
 def main() -> int:
@@ -50,21 +57,23 @@ def main() -> int:
         runs = [BARE, *(("-m", "desktop", *c) for c in COMMANDS)]
         for args in runs:  # warm-up: seeds the library, writes bytecode caches
             _seconds(args, env)
-        times: dict[tuple[str, ...], list[float]] = {args: [] for args in runs}
+        times: dict[tuple[str, ...], list[tuple[float, float]]] = {args: [] for args in runs}
         for _ in range(RUNS):
             for args in runs:
                 times[args].append(_seconds(args, env))
-    bare = statistics.median(times[BARE])
-    print(f"python -c pass            median {bare * 1000:6.1f} ms")
+    wall, cpu = ({a: statistics.median(t[i] for t in times[a]) for a in runs} for i in (0, 1))
+    print(
+        f"{'python -c pass':<25} wall {wall[BARE] * 1000:6.1f} ms          "
+        f"cpu {cpu[BARE] * 1000:6.1f} ms"
+    )
     for command, args in zip(COMMANDS, runs[1:], strict=True):
-        median = statistics.median(times[args])
         label = "dossier " + " ".join(command)
         print(
-            f"{label:<25} median {median * 1000:6.1f} ms   {median / bare:4.1f}× python"
-            f"   goal ≤ {GOAL:.0f}×"
+            f"{label:<25} wall {wall[args] * 1000:6.1f} ms {wall[args] / wall[BARE]:4.1f}×   "
+            f"cpu {cpu[args] * 1000:6.1f} ms {cpu[args] / cpu[BARE]:4.1f}×   goal ≤ {GOAL:.0f}×"
         )
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    print(f"({RUNS} interleaved runs each, `python -m desktop`; load average {load})")
+    print(f"(medians of {RUNS} interleaved runs, `python -m desktop`; load average {load})")
     return 0
 
 
