@@ -9,8 +9,9 @@ threads (SQLite releases the GIL while it works), and the slices' best are merge
 broken by rowid in both the slices and the merge, so the result is exactly the one-query result.
 
 Slices have a fixed cost (handing work to threads, waking them, merging) that a rare word, ranked
-in well under a millisecond by one query, would pay many times over. So a probe first counts the
-matches, without scoring them, up to ``PARALLEL_FROM``: fewer, and one query ranks them all.
+in well under a millisecond by one query, would pay many times over. So a probe first reads the
+first matches without scoring them and estimates how many there are (``many_matches``): fewer
+than ``PARALLEL_FROM``, and one query ranks them all.
 """
 
 from __future__ import annotations
