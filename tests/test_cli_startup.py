@@ -65,6 +65,23 @@ def test_reading_commands_import_no_heavy_library(seeded_library: None, argv: tu
     assert loaded == []
 
 
+@pytest.mark.parametrize(
+    ("write", "read"),
+    [
+        (("watch", "add", "Zelenskyy"), ("watch", "list")),
+        (("correct", "rename", "Zelenskyy", "President Zelenskyy"), ("correct", "list")),
+    ],
+)
+def test_watchlist_and_corrections_load_no_recogniser(
+    seeded_library: None, write: tuple[str, ...], read: tuple[str, ...]
+) -> None:
+    for argv in (write, read):
+        code, loaded, _ = _loaded_by(*argv)
+        assert code == 0
+        assert loaded == []
+    assert "Zelenskyy" in _loaded_by(*read)[2]
+
+
 def test_summarize_still_loads_the_summarisers(seeded_library: None) -> None:
     """The check above can fail: a command that needs the language stack shows up in it."""
     code, loaded, _ = _loaded_by("summarize", "1", "--method", "lexrank")
