@@ -210,7 +210,7 @@ def _print_human(title: str, entities: list[Entity], terms: list[Term]) -> None:
 
 
 def run_correct(args: argparse.Namespace) -> int:
-    from desktop.core.library import entity_index as index
+    from desktop.core.library import entity_corrections as index
 
     with open_user_library() as library:
         conn = library.conn
@@ -249,7 +249,8 @@ def _correction_line(row: dict[str, Any]) -> str:
 
 
 def run_watch(args: argparse.Namespace) -> int:
-    from desktop.core.library import entity_index as index
+    # The watchlist alone: entity_index would load the recogniser (numpy, crfsuite) for nothing.
+    from desktop.core.library import watchlist as index
 
     with open_user_library() as library:
         conn = library.conn

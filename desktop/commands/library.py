@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import asdict
-from typing import Any
 
 from desktop.commands.common import (
     CommandError,
@@ -19,9 +18,14 @@ from desktop.commands.common import (
     print_json,
     printable,
 )
-from desktop.core.library.importing import ImportReport, import_paths
 from desktop.core.library.store import SORT_COLUMNS
 from desktop.core.models import Article
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING; importing typing costs every command 2 ms
+if TYPE_CHECKING:
+    from typing import Any
+
+    from desktop.core.library.importing import ImportReport
 
 _LISTED_FIELDS = (
     "id", "title", "byline", "source", "url", "published", "added", "language", "words",
@@ -80,6 +84,9 @@ def article_json(article: Article, *, with_text: bool = False) -> dict[str, Any]
 
 
 def run_import(args: argparse.Namespace) -> int:
+    # Imported here: the parsers (feedparser, lxml, trafilatura) would slow every command.
+    from desktop.core.library.importing import import_paths
+
     on_terminal = sys.stdout.isatty() and sys.stderr.isatty()
     progress = _ProgressBar() if on_terminal and not args.json else None
     with open_user_library() as library:

@@ -19,13 +19,12 @@ from desktop.commands.common import (
     print_json,
     write_json_line,
 )
-from desktop.core.library.summaries import article_summary
 from desktop.core.models import Article, Summary
-from desktop.core.storage.engine import sqlite3
-from desktop.core.text.summarize import METHODS, summarize
+from desktop.core.text.method_names import METHODS
 
 if TYPE_CHECKING:
     from desktop.core.library.session import Library
+    from desktop.core.storage.engine import sqlite3
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -90,6 +89,8 @@ def _summaries(
 def _cached(
     conn: sqlite3.Connection, article: Article, method: str, length: dict[str, Any]
 ) -> Summary:
+    from desktop.core.library.summaries import article_summary
+
     try:
         return article_summary(conn, article, method, **length)
     except ValueError as exc:
@@ -97,6 +98,9 @@ def _cached(
 
 
 def _summarize(text: str, method: str, length: dict[str, Any], language: str) -> Summary:
+    # Imported when a summary is asked for: the summarisers load numpy, nltk and sumy.
+    from desktop.core.text.summarize import summarize
+
     try:
         return summarize(text, method, language=language, **length)
     except ValueError as exc:

@@ -1,6 +1,10 @@
-"""Library benchmark: import 10,000 article files, search at 10k and 100k articles, peak memory.
+"""Library benchmark: import 10,000 article files, search at 10k and 100k articles, snippets of
+long articles, peak memory.
 
 Goals (issue 2): 10k articles imported in ≤ 15 s including FTS; p95 search ≤ 20 ms at 100k.
+Issue 11: rare words (fewer matches than ranking's ``PARALLEL_FROM``) and common ones are
+reported apart, with the fixed cost a search adds to one plain ranking query; snippets of 1, 3
+and 19 MB articles grow linearly (FTS5's own snippet() grew with the square of the size).
 Articles are built from ../shared/eval texts (Wikinews and BBC), varied so every one is unique.
 Baselines measured in the same run: storing the same articles with ``add_many`` (no files, no
 parsing) and, for search, a plain ``bm25`` join over every match. Searches are timed cold (a new
@@ -11,6 +15,7 @@ large library are pooled per database, as in the app) and, separately, repeated 
 from __future__ import annotations
 
 import json
+import os
 import random
 import resource
 import statistics
@@ -21,7 +26,8 @@ from pathlib import Path
 from desktop.core.library import ranking
 from desktop.core.library.importing import import_paths
 from desktop.core.library.session import Library, open_library
-from desktop.core.library.store import ArticleStore, with_hash
+from desktop.core.library.snippets import snippets
+from desktop.core.library.store import ArticleStore, fts_query, with_hash
 from desktop.core.models import Article
 from desktop.core.paths import Paths
 from desktop.core.storage.engine import sqlite3
@@ -44,6 +50,9 @@ QUERIES = (
     "tennis Australian Open", "rugby Wales", "coronavirus", "Pelosi", "Congress Senate",
     "school teachers", "security guarantees",
 )  # fmt: skip
+SNIPPET_MB = (1, 3, 19)
+SNIPPET_QUERIES = ("the", "said", "zanzibar")  # the commonest words, and one only at the end
+NAIVE_SNIPPET_MB = 0.3  # FTS5's snippet() on the library index, for scale (quadratic)
 NAIVE_SEARCH = (
     "SELECT a.id, a.title, a.source, a.published, a.words, a.read, a.starred,"
     " snippet(articles_fts, -1, '[', ']', '…', 12) AS snippet, bm25(articles_fts, 5.0, 1.0) AS s"
@@ -157,9 +166,97 @@ def repeated_search(library: Library, query: str) -> None:
 
 
 def naive_search(library: Library, query: str) -> None:
-    from desktop.core.library.store import fts_query
-
     library.conn.execute(NAIVE_SEARCH, (fts_query(query),)).fetchall()
+
+
+def by_query(times: list[float]) -> dict[str, list[float]]:
+    """``search_times``' figures per query (they come in ``QUERIES`` order, ``REPEATS`` times)."""
+    return {q: times[i :: len(QUERIES)] for i, q in enumerate(QUERIES)}
+
+
+def match_count(library: Library, query: str) -> int:
+    sql = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
+    return int(library.conn.execute(sql, (fts_query(query),)).fetchone()[0])
+
+
+def rank_times(library: Library, queries: list[str], **options: int) -> dict[str, list[float]]:
+    """Wall milliseconds of ``ranking.rank`` alone (no rows, no snippets) per query."""
+    times: dict[str, list[float]] = {q: [] for q in queries}
+    for _ in range(REPEATS):
+        for query in queries:
+            match = fts_query(query)
+            started = time.perf_counter()
+            ranking.rank(library.conn, match, 50, **options)
+            times[query].append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def report_rare_and_common(library: Library, ours: tuple[list[float], list[float]]) -> None:
+    """p95 of rare and of common words, and what a rare word pays beyond one plain query."""
+    counts = {q: match_count(library, q) for q in QUERIES}
+    rare = [q for q in QUERIES if counts[q] < ranking.PARALLEL_FROM]
+    walls = by_query(ours[0])
+    for label, group in (("rare", rare), ("common", [q for q in QUERIES if q not in rare])):
+        times = [t for q in group for t in walls[q]]
+        if len(times) > 1:
+            p95 = statistics.quantiles(times, n=100)[94]
+            print(f"  {label:<6} words ({len(group):>2} queries)   wall p95 {p95:6.2f} ms")
+    if not rare:
+        return
+    plain = rank_times(library, rare, slices=1)
+    sliced = rank_times(library, rare, parallel_from=0)
+
+    def extra(times: dict[str, list[float]]) -> float:
+        return statistics.median(
+            statistics.median(times[q]) - statistics.median(plain[q]) for q in rare
+        )
+
+    one = statistics.median(statistics.median(plain[q]) for q in rare)
+    print(
+        f"  rare word: one plain ranking query p50 {one:.2f} ms; a search adds "
+        f"{extra(walls):.2f} ms (rows, snippets); slices would add {extra(sliced):.2f} ms"
+    )
+
+
+def long_text(bases: list[dict[str, str]], megabytes: float) -> str:
+    """About ``megabytes`` of real prose (the bases one after another), one rare word at the
+    very end."""
+    parts, size, i = [], 0, 0
+    while size < megabytes * 1_000_000:
+        text = bases[i % len(bases)]["text"]
+        parts.append(text)
+        size += len(text.encode("utf-8")) + 2
+        i += 1
+    return "\n\n".join(parts) + "\n\nThe last word is Zanzibar."
+
+
+def report_snippets(root: Path, bases: list[dict[str, str]]) -> None:
+    """Snippet time of one long article per size and query; FTS5's snippet() for scale."""
+    with fresh_library(root, "snippets") as library:
+        ids = {}
+        for megabytes in (NAIVE_SNIPPET_MB, *SNIPPET_MB):
+            text = long_text(bases, megabytes)
+            ids[megabytes] = library.store.add(
+                with_hash(Article(id=0, title="Long", text=text, content_hash="", words=0))
+            ).id
+        for query in SNIPPET_QUERIES:
+            match = fts_query(query)
+            cells = []
+            for megabytes in SNIPPET_MB:
+                started = time.perf_counter()
+                snippets(library.conn, match, [ids[megabytes]], 12)
+                cells.append(f"{megabytes} MB {time.perf_counter() - started:6.3f} s")
+            print(f"snippet {query!r:<11} " + "   ".join(cells))
+        started = time.perf_counter()
+        library.conn.execute(
+            "SELECT snippet(articles_fts, -1, '[', ']', '…', 12) FROM articles_fts"
+            " WHERE articles_fts MATCH ? AND rowid = ?",
+            (fts_query("the"), ids[NAIVE_SNIPPET_MB]),
+        ).fetchone()
+        print(
+            f"  baseline FTS5 snippet() 'the', {NAIVE_SNIPPET_MB} MB: "
+            f"{time.perf_counter() - started:.3f} s"
+        )
 
 
 def percentiles(times: tuple[list[float], list[float]]) -> str:
@@ -231,6 +328,7 @@ def main() -> int:
             ours = search_times(library, store_search)
             naive = search_times(library, naive_search)
             print(f"search at {count:>7,} articles   {percentiles(ours)}   goal p95 ≤ 20 ms")
+            report_rare_and_common(library, ours)
             print(f"  baseline bm25 join          {percentiles(naive)}")
             for query in QUERIES:
                 repeated_search(library, query)
@@ -243,10 +341,12 @@ def main() -> int:
             print(f"  p95 ours/baseline: wall {wall_ratio:.2f}×, cpu {cpu_ratio:.2f}×")
             print(
                 f"  (SQLite {sqlite3.sqlite_version}; ranking in {ranking.SLICES} slices from "
-                f"{ranking.PARALLEL_FROM:,} articles: cpu counts every slice's thread)"
+                f"{ranking.PARALLEL_FROM:,} matches: cpu counts every slice's thread)"
             )
             size = sum(p.stat().st_size for p in library.paths.data.iterdir() if p.is_file())
             print(f"database size {size / 1048576:,.0f} MiB")
+        report_snippets(root, bases)
+        print(f"(load average {', '.join(f'{x:.2f}' for x in os.getloadavg())})")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS {peak:,.0f} MiB")
     return 0

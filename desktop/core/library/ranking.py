@@ -7,6 +7,11 @@ when a query is limited to a rowid range — so the rowid span is cut into slice
 same time, one on the caller's connection and the others on read-only connections in worker
 threads (SQLite releases the GIL while it works), and the slices' best are merged. Ties are
 broken by rowid in both the slices and the merge, so the result is exactly the one-query result.
+
+Slices have a fixed cost (handing work to threads, waking them, merging) that a rare word, ranked
+in well under a millisecond by one query, would pay many times over. So a probe first reads the
+first matches without scoring them and estimates how many there are (``many_matches``): fewer
+than ``PARALLEL_FROM``, and one query ranks them all.
 """
 
 from __future__ import annotations
@@ -15,20 +20,29 @@ import heapq
 import os
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from desktop.core.storage.db import connect_reader
 from desktop.core.storage.engine import sqlite3
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING; importing typing costs every command 2 ms
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
 BM25 = "bm25(articles_fts, 5.0, 1.0)"  # a title match weighs 5× a body match
-PARALLEL_FROM = 20_000  # rowid span below which one query is as fast as slices
+PARALLEL_FROM = 10_000  # matches below which one query is as fast as slices
 SLICES = min(4, os.cpu_count() or 1)  # one per core, and a few suffice
 _RANK = (
     f"SELECT rowid, {BM25} FROM articles_fts WHERE articles_fts MATCH ?"
     " AND rowid BETWEEN ? AND ? ORDER BY 2, 1 LIMIT ?"
 )
 _SPAN = "SELECT (SELECT min(id) FROM articles), (SELECT max(id) FROM articles)"
+# The first matches in rowid order, read without scoring them (~50 ns a match).
+_PROBE = (
+    "SELECT count(*), max(rowid) FROM"
+    " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)"
+)
+PROBE_SAMPLE = 1_000  # matches counted; beyond them, the total is estimated
 
 Ranked = list[tuple[int, float]]
 
@@ -40,16 +54,22 @@ def rank(
     *,
     slices: int | None = None,
     parallel_from: int | None = None,
+    many: bool | None = None,
 ) -> Ranked:
     """The ``count`` best ``(rowid, bm25)`` pairs for the FTS5 query ``match``, best (lowest
-    score) first; in ``SLICES`` slices once the rowid span reaches ``PARALLEL_FROM``."""
+    score) first; in ``SLICES`` slices once there are ``PARALLEL_FROM`` matches. ``many`` is
+    ``many_matches``' answer when the caller already has it."""
     lo, hi = conn.execute(_SPAN).fetchone()
     if lo is None:
         return []
     slices = slices or SLICES
-    parallel_from = PARALLEL_FROM if parallel_from is None else parallel_from
     path = _database_file(conn)
-    if slices < 2 or hi - lo + 1 < parallel_from or conn.in_transaction or path is None:
+    if (
+        slices < 2
+        or path is None
+        or conn.in_transaction
+        or not (many_matches(conn, match, parallel_from) if many is None else many)
+    ):
         return _rank_slice(conn, match, lo, hi, count)
     bounds = _cut(lo, hi, slices)
     readers = _readers_for(path)
@@ -70,6 +90,24 @@ def close_readers(conn: sqlite3.Connection) -> None:
         readers = _readers.pop(path, None) if path else None
     if readers is not None:
         readers.close()
+
+
+def many_matches(conn: sqlite3.Connection, match: str, limit: int | None = None) -> bool:
+    """Whether ``match`` has about ``limit`` (``PARALLEL_FROM``) matches or more.
+
+    Up to ``PROBE_SAMPLE`` matches are counted exactly; beyond, the total is estimated from how
+    far into the rowid span the last of them lies (a word found all through the library has
+    reached its thousandth match a tenth of the way when it has 10,000). A library whose rowid
+    span is shorter than ``limit`` has fewer, without counting.
+    """
+    limit = PARALLEL_FROM if limit is None else limit
+    lo, hi = conn.execute(_SPAN).fetchone()
+    if lo is None or hi - lo + 1 < limit:
+        return False
+    found, last = conn.execute(_PROBE, (match, PROBE_SAMPLE)).fetchone()
+    if found < PROBE_SAMPLE:
+        return bool(found >= limit)
+    return found * (hi - lo + 1) >= limit * (last - lo + 1)
 
 
 def _rank_slice(conn: sqlite3.Connection, match: str, lo: int, hi: int, count: int) -> Ranked:
@@ -141,6 +179,10 @@ def _readers_for(path: str) -> _Readers:
 
 
 def _pool() -> ThreadPoolExecutor:
+    # Imported on the first parallel search: a command that never searches a large library
+    # should not load the executor (and logging with it).
+    from concurrent.futures import ThreadPoolExecutor
+
     global _executor
     with _lock:
         if _executor is None:

@@ -7,11 +7,11 @@ a user who deletes the samples never gets them back and two first starts never a
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from desktop.core.resources import seeds_dir
 from desktop.core.storage.db import transaction
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING; importing typing costs every command 2 ms
 if TYPE_CHECKING:
     from desktop.core.library.session import Library
 

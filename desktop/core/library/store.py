@@ -6,8 +6,6 @@ duplicate and never stored twice.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import unicodedata
 from collections import OrderedDict
@@ -15,7 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
-from desktop.core.library.ranking import rank
+from desktop.core.library.ranking import many_matches, rank
+from desktop.core.library.snippets import snippets
 from desktop.core.models import Article
 from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
@@ -38,13 +37,13 @@ _COLUMNS = (
 SEARCH_CACHE_SIZE = 64  # searches remembered per store
 SEARCH_CACHE_HITS = 5_000  # hits held in all, so a few huge pages cannot pile up
 _LIST_COLUMNS = _COLUMNS.replace("text, ", "'' AS text, ")
-_SEARCH_COLUMNS = ", ".join(
-    c if c.startswith("''") else f"a.{c}" for c in _LIST_COLUMNS.split(", ")
-)
+SNIPPET_TOKENS = 12
 
 
 def content_hash(text: str) -> str:
     """Identity of an article's text, insensitive to line-ending and Unicode-form noise."""
+    import hashlib  # here: OpenSSL's loading is a visible part of a read-only command's start
+
     normal = unicodedata.normalize("NFC", text.replace("\r\n", "\n")).strip()
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
@@ -274,21 +273,21 @@ class ArticleStore:
         return hits
 
     def _search(self, match: str, limit: int, offset: int) -> list[SearchHit]:
-        ranked = rank(self.conn, match, limit + offset)[offset:]
+        many = many_matches(self.conn, match)
+        ranked = rank(self.conn, match, limit + offset, many=many)[offset:]
         if not ranked:
             return []
+        ids = [r[0] for r in ranked]
         rows = self.conn.execute(
-            f"SELECT {_SEARCH_COLUMNS}, snippet(articles_fts, -1, '[', ']', '…', 12) AS snippet"
-            " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-            " WHERE articles_fts MATCH ?"
-            " AND +articles_fts.rowid IN (SELECT value FROM json_each(?))",
-            (match, json.dumps([r[0] for r in ranked])),
+            f"SELECT {_LIST_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+            ("[" + ",".join(map(str, ids)) + "]",),
         )
-        found = {r["id"]: r for r in rows}
+        found = {r["id"]: _article(r) for r in rows}
+        marked = snippets(self.conn, match, ids, SNIPPET_TOKENS, many=many)
         return [
-            SearchHit(_article(found[i]), found[i]["snippet"], -score)
+            SearchHit(found[i], marked[i], -score)
             for i, score in ranked
-            if i in found
+            if i in found and i in marked
         ]
 
     def delete(self, article_id: int) -> bool:

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from rapidfuzz import fuzz
-
 from desktop.core.library.store import ArticleStore, content_hash
 from desktop.core.models import Article, Highlight
 from desktop.core.notes.table import COLUMNS, highlight_from_row, write_anchor
@@ -124,6 +122,10 @@ def _best_occurrence(
 def _fuzzy(text: str, quote: str, prefix: str, suffix: str, hint: int) -> Anchor | None:
     if len(quote) < FUZZY_MIN_QUOTE or not text:
         return None
+    # Imported on the first approximate match: every command that opens notes would otherwise
+    # pay for loading rapidfuzz.
+    from rapidfuzz import fuzz
+
     cutoff = FUZZY_THRESHOLD * 100
     span = len(quote)
     near_from = max(0, hint - 2 * span - CONTEXT)
@@ -156,6 +158,8 @@ def _refine(
     did not have are left out. Otherwise "according" edited to "According" scores better
     without its first letter than with it, and the passage comes back as "ccording".
     """
+    from rapidfuzz import fuzz
+
     slack = min(len(quote) // 4 + 8, 64)
     folded = quote.casefold()
 
@@ -199,6 +203,8 @@ def _word_edges(text: str, at: int) -> tuple[int, ...]:
 def _fuzzy_score(
     text: str, start: int, end: int, similarity: float, prefix: str, suffix: str, hint: int
 ) -> float:
+    from rapidfuzz import fuzz
+
     before = text[max(0, start - len(prefix)) : start]
     after = text[end : end + len(suffix)]
     prefix_score = fuzz.ratio(prefix, before) / 100 if prefix else 1.0

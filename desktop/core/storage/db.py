@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from importlib import resources as importlib_resources
 from pathlib import Path
 
 from desktop.core.storage.engine import sqlite3
@@ -20,6 +19,7 @@ from desktop.core.storage.engine import sqlite3
 BUSY_TIMEOUT_MS = 10_000
 CACHE_KIB = 32 * 1024
 MMAP_BYTES = 256 * 1024 * 1024
+MIGRATIONS = Path(__file__).parent / "migrations"
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
@@ -35,8 +35,12 @@ class Migration:
 
 
 def migrations() -> list[Migration]:
-    """All schema migrations shipped with this version, in order."""
-    folder = importlib_resources.files("desktop.core.storage") / "migrations"
+    """All schema migrations shipped with this version, in order.
+
+    Read from the folder beside this module (a checkout, a wheel and a frozen bundle all have
+    it there): ``importlib.resources`` would load zipfile and tempfile on every command.
+    """
+    folder = MIGRATIONS
     found = []
     for entry in folder.iterdir():
         match = _MIGRATION_NAME.match(entry.name)

@@ -11,6 +11,7 @@ from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from desktop.core.library.snippets import snippets
 from desktop.core.library.store import fts_query
 from desktop.core.notes.notebook import Notebook
 from desktop.core.storage.engine import sqlite3
@@ -26,6 +27,7 @@ _ORDER = {
 }
 COUNTED_KEYS = ("notes", "watch")
 LEAN_CACHE_KIB = 4096
+TOOLTIP_SNIPPET_TOKENS = 16
 
 
 @dataclass(frozen=True)
@@ -126,16 +128,7 @@ def fetch_rows(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, ListRo
 
 def fetch_snippets(conn: sqlite3.Connection, match: str, ids: Sequence[int]) -> dict[int, str]:
     """Search-match snippets (matched words in [brackets]) for the ``ids`` of one page."""
-    if not match or not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    rows = conn.execute(
-        "SELECT rowid, snippet(articles_fts, -1, '[', ']', '…', 16) FROM articles_fts"
-        # "+rowid" keeps SQLite from driving the query by rowid, which scores every match.
-        f" WHERE articles_fts MATCH ? AND +rowid IN ({marks})",
-        [match, *ids],
-    )
-    return {int(r[0]): str(r[1]) for r in rows}
+    return snippets(conn, match, ids, TOOLTIP_SNIPPET_TOKENS)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.library import ranking
-from desktop.core.library.ranking import close_readers, rank
+from desktop.core.library.ranking import close_readers, many_matches, rank
 from desktop.core.library.store import ArticleStore, fts_query, with_hash
 from desktop.core.models import Article
 from desktop.core.storage.db import connect, transaction
@@ -122,3 +122,37 @@ def test_empty_and_in_memory_libraries(tmp_path: Path) -> None:
     memory = connect(":memory:")
     new = ArticleStore(memory).add(article("Flood", "The river flooded.")).id
     assert rank(memory, fts_query("flood"), 10, slices=2, parallel_from=0)[0][0] == new
+
+
+def test_fewer_matches_than_the_threshold_are_ranked_in_one_query(
+    conn: sqlite3.Connection,
+) -> None:
+    """A probe counts the matches: below ``parallel_from`` no slice runs on a reader thread
+    (their fixed cost would dwarf the query), from it on the slices run; the ranking is the
+    same either way."""
+    match = fts_query("council")
+    (matches,) = conn.execute(
+        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (match,)
+    ).fetchone()
+    assert 50 < matches < 400  # a common word, in a library whose rowid span is 400
+    whole = rank(conn, match, 30, slices=1)
+    path = ranking._database_file(conn)
+
+    close_readers(conn)
+    assert rank(conn, match, 30, slices=3, parallel_from=matches + 1) == whole
+    assert path not in ranking._readers
+
+    assert rank(conn, match, 30, slices=3, parallel_from=matches) == whole
+    assert ranking._readers[path].idle
+
+
+def test_many_matches_counts_up_to_the_threshold(conn: sqlite3.Connection, tmp_path: Path) -> None:
+    match = fts_query("council")
+    (matches,) = conn.execute(
+        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (match,)
+    ).fetchone()
+    assert many_matches(conn, match, matches)
+    assert not many_matches(conn, match, matches + 1)
+    assert many_matches(conn, match, 0)
+    assert not many_matches(conn, match, 401)  # more than the rowid span: no count needed
+    assert not many_matches(connect(tmp_path / "empty.sqlite3"), match, 0)

@@ -1,0 +1,81 @@
+"""Command-line start-up: reading commands against a bare Python start, in the same run.
+
+Goal (issue 11): ``dossier --version``, ``list``, ``show``, ``search`` each start in ≤ 4× the
+time of ``python -c pass``. Every command runs in a fresh interpreter on a small library (the
+samples), and the rounds interleave the commands with the bare start, so a load that comes and
+goes on a shared machine weighs on all of them alike; the figures are each one's median wall
+time and median CPU time (user + system of the child: on a busy machine the steadier of the
+two). A warm-up round writes the bytecode caches first, as an installed Dossier has them.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+RUNS = 21
+GOAL = 4.0
+BARE = ("-c", "pass")
+COMMANDS = (
+    ("--version",),
+    ("list",),
+    ("show", "1"),
+    ("search", "president"),
+)
+
+
+def _environment(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["DOSSIER_HOME"] = str(home)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
+    return env
+
+
+def _seconds(args: tuple[str, ...], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, *args], env=env, stdout=subprocess.DEVNULL, check=True, timeout=120
+    )
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, cpu
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="dossier-bench-cli-") as tmp:
+        env = _environment(Path(tmp))
+        runs = [BARE, *(("-m", "desktop", *c) for c in COMMANDS)]
+        for args in runs:  # warm-up: seeds the library, writes bytecode caches
+            _seconds(args, env)
+        times: dict[tuple[str, ...], list[tuple[float, float]]] = {args: [] for args in runs}
+        for _ in range(RUNS):
+            for args in runs:
+                times[args].append(_seconds(args, env))
+    wall, cpu = ({a: statistics.median(t[i] for t in times[a]) for a in runs} for i in (0, 1))
+    print(
+        f"{'python -c pass':<25} wall {wall[BARE] * 1000:6.1f} ms          "
+        f"cpu {cpu[BARE] * 1000:6.1f} ms"
+    )
+    for command, args in zip(COMMANDS, runs[1:], strict=True):
+        label = "dossier " + " ".join(command)
+        print(
+            f"{label:<25} wall {wall[args] * 1000:6.1f} ms {wall[args] / wall[BARE]:4.1f}×   "
+            f"cpu {cpu[args] * 1000:6.1f} ms {cpu[args] / cpu[BARE]:4.1f}×   goal ≤ {GOAL:.0f}×"
+        )
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"(medians of {RUNS} interleaved runs, `python -m desktop`; load average {load})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
