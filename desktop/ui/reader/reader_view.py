@@ -5,10 +5,12 @@ they arrive (``entity_fetch.py``: the lines on screen first while an article is 
 yet; a result for an article the user has already left is dropped). Colouring is
 layered — entities, terms, watchlist, summary tint, the user's highlights — and flattened into
 non-overlapping segments (``layers.py``) whose formats are built once per theme
-(``formats.py``) and written in one edit block. That measured several times faster than a
-QSyntaxHighlighter on long articles (``tests/perf/bench_reader.py``). Search matches and the
-brief flash after a jump are extra selections on top. Offsets in and out of this widget are
-Python string offsets into the article text; ``TextPositions`` is the only conversion.
+(``formats.py``) and written in one edit block; that measured several times faster than a
+QSyntaxHighlighter on long articles (``tests/perf/bench_reader.py``). A book-length article's
+segments are computed in a worker and written a slice per event-loop turn (``painter.py``).
+Search matches and the brief flash after a jump are extra selections on top. Offsets in and
+out of this widget are Python string offsets into the article text; ``TextPositions`` is the
+only conversion.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from desktop.core.models import Article, Entity, SummarySentence, Term
 from desktop.ui.reader.document import build_document
@@ -32,12 +35,13 @@ from desktop.ui.reader.entity_fetch import (
 )
 from desktop.ui.reader.find_bar import FindBar
 from desktop.ui.reader.formats import FormatBook, HighlightStyles
-from desktop.ui.reader.layers import Mark, Style, flatten
 from desktop.ui.reader.legend import Legend
 from desktop.ui.reader.mentions import MentionIndex
 from desktop.ui.reader.page import ReaderPage
+from desktop.ui.reader.painter import SYNC_MARKS, Layers, Segment, SegmentPainter
 from desktop.ui.text_positions import TextPositions
 from desktop.ui.theme import CATEGORY_ROLES, Theme, current_theme, theme_events
+from desktop.ui.workers import run_task
 
 FLASH_MS = 900
 KEEP = QTextCursor.MoveMode.KeepAnchor
@@ -81,7 +85,8 @@ class ReaderView(QWidget):
         self._highlights: list[Any] = []
         self._hidden: set[str] = set()
         self._mentions = MentionIndex()
-        self._painted: set[tuple[int, int, Style]] = set()
+        self._painter = SegmentPainter(self)
+        self._apply_token = 0
         self._book = FormatBook(current_theme())
         self._font = QFont(self.font())
         self._font.setPointSizeF(DEFAULT_FONT)
@@ -174,7 +179,7 @@ class ReaderView(QWidget):
         self.page.setFont(self._font)
         self.page.setDocument(doc)
         self._document = doc  # the page does not own documents it did not create
-        self._painted = set()
+        self._painter.reset(doc)
         self.page.update_margins()
         self._apply()
         self._flash_selections = []
@@ -212,49 +217,28 @@ class ReaderView(QWidget):
         return min(covering, key=lambda h: h.end - h.start).id if covering else None
 
     def _apply(self) -> None:
-        """Flatten every visible layer into styled segments and paint them."""
-        to_qt = self._positions.to_qt
-        marks: list[Mark] = []
-        shown_entities = [e for e in self._entities if e.category not in self._hidden]
-        for e in self._entities:
-            if e.category not in self._hidden:
-                marks.append(Mark(to_qt(e.start), to_qt(e.end), "fg", e.category))
-            if e.watchlist and "watchlist" not in self._hidden:
-                marks.append(Mark(to_qt(e.start), to_qt(e.end), "watch"))
-        shown_terms = [] if "term" in self._hidden else self._terms
-        for term in shown_terms:
-            marks += [Mark(to_qt(s), to_qt(e), "fg", "term") for s, e in term.spans]
-        marks += [Mark(to_qt(s.start), to_qt(s.end), "bg", "summary-tint") for s in self._summary]
-        for h in self._highlights:
-            marks.append(Mark(to_qt(h.start), to_qt(h.end), "bg", f"hl:{h.category}"))
-            if h.note:
-                marks.append(Mark(to_qt(h.start), to_qt(h.end), "note"))
-        self._paint(flatten(marks))
-        self._mentions = MentionIndex(shown_entities, shown_terms)
+        """Flatten every visible layer into styled segments and paint them; a very long
+        article's segments are computed in a worker and painted a slice at a time."""
+        self._apply_token += 1
+        token = self._apply_token
+        layers = Layers(
+            self._positions,
+            list(self._entities),
+            list(self._terms),
+            list(self._summary),
+            list(self._highlights),
+            frozenset(self._hidden),
+        )
+        if layers.size() <= SYNC_MARKS:
+            self._show_segments(token, layers.segments())
+        else:
+            run_task(layers.segments, lambda result: self._show_segments(token, result))
 
-    def _paint(self, segments: list[tuple[int, int, Style]]) -> None:
-        """Write only what changed since the last paint, in one edit block: segments that
-        went away turn plain, new ones get their format (a fresh document is all plain)."""
-        wanted = set(segments)
-        gone = self._painted - wanted
-        new = sorted(wanted - self._painted)
-        if not gone and not new:
-            return
-        cursor = QTextCursor(self.page.document())
-        move, keep, apply = cursor.setPosition, KEEP, cursor.setCharFormat
-        cursor.beginEditBlock()
-        plain = self._book.plain()
-        for start, end, _style in gone:
-            move(start)
-            move(end, keep)
-            apply(plain)
-        formats = {style: self._book.format(style) for style in {s[2] for s in new}}
-        for start, end, style in new:
-            move(start)
-            move(end, keep)
-            apply(formats[style])
-        cursor.endEditBlock()
-        self._painted = wanted
+    def _show_segments(self, token: int, result: tuple[list[Segment], MentionIndex]) -> None:
+        if not isValid(self) or token != self._apply_token:
+            return  # layers changed since; a newer paint is on its way
+        segments, self._mentions = result
+        self._painter.paint(segments, self._book)
 
     def format_at(self, offset: int) -> QTextCharFormat:
         """The format of the character at Python offset ``offset`` (what a user sees)."""
