@@ -232,7 +232,11 @@ class ReaderView(QWidget):
         if layers.size() <= SYNC_MARKS:
             self._show_segments(token, layers.segments())
         else:
-            run_task(layers.segments, lambda result: self._show_segments(token, result))
+            run_task(
+                layers.segments,
+                lambda result: self._show_segments(token, result),
+                pause_collector=True,
+            )
 
     def _show_segments(self, token: int, result: tuple[list[Segment], MentionIndex]) -> None:
         if not isValid(self) or token != self._apply_token:

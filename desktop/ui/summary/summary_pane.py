@@ -178,6 +178,7 @@ class SummaryPane(QWidget):
             lambda: self._summarizer(article, method, sentences, ratio),
             lambda summary: self._on_summary(token, summary),
             lambda exc: self._on_failed(token, exc),
+            pause_collector=True,
         )
 
     def _on_summary(self, token: int, summary: Summary) -> None:
