@@ -20,12 +20,19 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QKeySequence,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from desktop.core.models import Article, Entity, SummarySentence, Term
-from desktop.ui.reader.document import build_document
+from desktop.ui.reader.document import BACKGROUND_CHARS, prepare_document
 from desktop.ui.reader.entity_fetch import (
     EntityFetch,
     EntitySource,
@@ -87,6 +94,9 @@ class ReaderView(QWidget):
         self._mentions = MentionIndex()
         self._painter = SegmentPainter(self)
         self._apply_token = 0
+        self._render_token = 0
+        self._building = False  # a book-length article's document is being built
+        self._announce = False  # article_shown is due once the document is shown
         self._book = FormatBook(current_theme())
         self._font = QFont(self.font())
         self._font.setPointSizeF(DEFAULT_FONT)
@@ -130,10 +140,16 @@ class ReaderView(QWidget):
         self._entities, self._terms, self._summary, self._highlights = [], [], [], []
         self._mentions = MentionIndex()
         self.legend.set_counts({})  # until the complete result: never partial counts
+        self._announce = True
         self._render()
-        self.set_scroll_fraction(0.0)
-        self.article_shown.emit(article.id)
-        self.refresh_entities()
+
+    def _announce_article(self) -> None:
+        """The new article's text is on screen: say so, and fetch its entities."""
+        if self._article is not None and self._announce:
+            self._announce = False
+            self.set_scroll_fraction(0.0)
+            self.article_shown.emit(self._article.id)
+            self.refresh_entities()
 
     def article(self) -> Article | None:
         return self._article
@@ -170,12 +186,32 @@ class ReaderView(QWidget):
         self.entities_shown.emit((self._entities, self._terms))
 
     def _render(self) -> None:
-        """(Re)build the document for the current article, font and theme."""
+        """(Re)build the document for the current article, font and theme: at once for an
+        article of ordinary length, in a worker for a book-length one (the previous document
+        stays on screen until it is ready)."""
         fraction = self.scroll_fraction()
         if self._article is None:
             return
-        doc, base = build_document(self._article, self._font, self._book.theme)
-        self._positions = TextPositions(self._article.text, base)
+        self._render_token += 1
+        token, article, font = self._render_token, self._article, QFont(self._font)
+        theme = self._book.theme
+        if len(article.text) < BACKGROUND_CHARS:
+            self._show_document(token, fraction, prepare_document(article, font, theme))
+            return
+        self._building = True
+        run_task(
+            lambda: prepare_document(article, font, theme, for_thread=self.thread()),
+            lambda prepared: self._show_document(token, fraction, prepared),
+            pause_collector=True,
+        )
+
+    def _show_document(
+        self, token: int, fraction: float, prepared: tuple[QTextDocument, TextPositions]
+    ) -> None:
+        if not isValid(self) or token != self._render_token:
+            return  # another article, font or theme was asked for meanwhile
+        self._building = False
+        doc, self._positions = prepared
         self.page.setFont(self._font)
         self.page.setDocument(doc)
         self._document = doc  # the page does not own documents it did not create
@@ -187,6 +223,7 @@ class ReaderView(QWidget):
         self._update_extra_selections()
         self.find_bar.refresh()
         self.set_scroll_fraction(fraction)
+        self._announce_article()
 
     # --- layers ---------------------------------------------------------------------------
     def set_category_visible(self, category: str, visible: bool) -> None:
@@ -219,6 +256,8 @@ class ReaderView(QWidget):
     def _apply(self) -> None:
         """Flatten every visible layer into styled segments and paint them; a very long
         article's segments are computed in a worker and painted a slice at a time."""
+        if self._building:
+            return  # the new document paints every layer once it is shown
         self._apply_token += 1
         token = self._apply_token
         layers = Layers(

@@ -4,7 +4,7 @@ a worker and written a slice per event-loop turn; a newer colouring supersedes o
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QThreadPool, QTimer
 
 from desktop.core.models import Entity
 from desktop.ui.reader import painter, reader_view
@@ -65,3 +65,32 @@ def test_a_newer_colouring_replaces_one_in_flight(view: ReaderView, qtbot) -> No
     qtbot.wait(50)  # a stale result, had one been kept, would be written by now
     assert {_colour(view, p.start) for p in people} == {PLAIN}
     assert view._painter.painted == set()
+
+
+def test_a_book_length_text_is_laid_out_in_a_worker_then_shown(
+    view: ReaderView, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader_view, "BACKGROUND_CHARS", 100)
+    shown: list[int] = []
+    view.article_shown.connect(shown.append)
+    view.show_article(sample.article(TEXT, article_id=3))
+    assert shown == [] and TEXT not in view.page.toPlainText()  # not on the caller's turn
+    qtbot.waitUntil(lambda: shown == [3], timeout=10000)
+    assert TEXT in view.page.toPlainText()
+    assert view.page.document().thread() is view.thread()  # handed over to the GUI thread
+    people = _people()
+    qtbot.waitUntil(lambda: all(_colour(view, p.start) == PERSON for p in people), timeout=10000)
+
+
+def test_an_article_opened_while_another_is_built_wins(
+    view: ReaderView, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader_view, "BACKGROUND_CHARS", 100)
+    shown: list[int] = []
+    view.article_shown.connect(shown.append)
+    view.show_article(sample.article(TEXT, article_id=3))
+    view.show_article(sample.article("A short note.", article_id=4))  # built at once
+    assert shown == [4]
+    QThreadPool.globalInstance().waitForDone(10000)  # the long one's document is built
+    qtbot.wait(50)  # and its delivery handled: dropped
+    assert shown == [4] and view.page.toPlainText().endswith("A short note.")
