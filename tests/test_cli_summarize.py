@@ -100,3 +100,45 @@ def test_bad_length_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["summarize", "1", "--sentences", "2", "--words", "10"])
     assert "must be at least 1" in capsys.readouterr().err
+
+
+@pytest.fixture
+def lexrank_takes_four(monkeypatch: pytest.MonkeyPatch) -> None:
+    """LexRank's limit lowered under the five-sentence budget article."""
+    from desktop.core.text.methods import lexrank
+
+    monkeypatch.setattr(lexrank, "MAX_SENTENCES", 4)
+
+
+REFUSAL = "lexrank handles up to 4 sentences; this text has 5 — use news or lead"
+
+
+@pytest.mark.usefixtures("lexrank_takes_four")
+def test_a_refusal_names_the_file_or_id_on_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "budget.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    article_id = stored_article()
+    for target in (str(path), str(article_id)):
+        code, out, err = run(capsys, "summarize", target, "--method", "lexrank")
+        assert (code, out) == (1, "")
+        assert err == f"dossier: {target}: {REFUSAL}\n"
+
+
+@pytest.mark.usefixtures("lexrank_takes_four")
+def test_batch_reports_a_refused_record_and_goes_on(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    batch = tmp_path / "in.jsonl"
+    records = [
+        {"id": "long", "text": TEXT},
+        {"id": "short", "text": "Storm hits the coast. Crews restore power on the coast."},
+    ]
+    batch.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    code, out, err = run(capsys, "summarize", "--batch", str(batch), "--method", "lexrank")
+    assert code == 1
+    refused, summarised = (json.loads(line) for line in out.splitlines())
+    assert refused == {"id": "long", "sentences": [], "error": REFUSAL}
+    assert summarised["id"] == "short" and len(summarised["sentences"]) == 2
+    assert err == f"dossier: {batch}: id 'long': {REFUSAL}\n"

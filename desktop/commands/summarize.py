@@ -3,12 +3,17 @@
 Human output is the chosen sentences in document order with their rank; ``--json`` prints
 ``{"method", "sentences": [{"text", "start", "end", "rank", "score"}]}``. ``--batch IN.jsonl``
 reads ``{"id", "text"}`` lines and writes one ``{"id", "sentences": [...]}`` line per record, for
-newsroom scripts and evaluation.
+newsroom scripts and evaluation. A method that refuses a text too long for it is a one-line
+``dossier: ID|FILE: reason`` (exit 1); in a batch that record's line carries the reason as
+``error`` with no sentences, it is reported on stderr, and the batch goes on (exit 1).
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from desktop.commands.common import (
@@ -21,6 +26,7 @@ from desktop.commands.common import (
 )
 from desktop.core.models import Article, Summary
 from desktop.core.text.method_names import METHODS
+from desktop.core.text.methods import TextTooLong
 
 if TYPE_CHECKING:
     from desktop.core.library.session import Library
@@ -76,41 +82,64 @@ def _summaries(
 
     def stored(library: Library, article: Article) -> tuple[dict[str, Any], Summary]:
         if language is not None:
-            return {"id": article.id}, _summarize(article.text, method, length, language)
-        return {"id": article.id}, _cached(library.conn, article, method, length)
+            return {"id": article.id}, _summarize(target, article.text, method, length, language)
+        return {"id": article.id}, _cached(target, library.conn, article, method, length)
 
-    return for_target(
-        target,
-        stored,
-        lambda a: ({"title": a.title}, _summarize(a.text, method, length, language or a.language)),
-    )
+    def read(article: Article) -> tuple[dict[str, Any], Summary]:
+        summary = _summarize(target, article.text, method, length, language or article.language)
+        return {"title": article.title}, summary
+
+    return for_target(target, stored, read)
 
 
 def _cached(
-    conn: sqlite3.Connection, article: Article, method: str, length: dict[str, Any]
+    target: str,
+    conn: sqlite3.Connection,
+    article: Article,
+    method: str,
+    length: dict[str, Any],
 ) -> Summary:
     from desktop.core.library.summaries import article_summary
 
-    try:
+    with _command_errors(target):
         return article_summary(conn, article, method, **length)
-    except ValueError as exc:
-        raise CommandError(str(exc)) from exc
 
 
-def _summarize(text: str, method: str, length: dict[str, Any], language: str) -> Summary:
+def _summarize(
+    target: str, text: str, method: str, length: dict[str, Any], language: str
+) -> Summary:
     # Imported when a summary is asked for: the summarisers load numpy, nltk and sumy.
     from desktop.core.text.summarize import summarize
 
-    try:
+    with _command_errors(target):
         return summarize(text, method, language=language, **length)
+
+
+@contextmanager
+def _command_errors(target: str) -> Iterator[None]:
+    """A method's refusal names the article or file it refused; other bad input is said as is."""
+    try:
+        yield
+    except TextTooLong as exc:
+        raise CommandError(f"{target}: {exc}") from exc
     except ValueError as exc:
         raise CommandError(str(exc)) from exc
 
 
 def _run_batch(path: str, method: str, length: dict[str, Any], language: str) -> int:
+    from desktop.core.text.summarize import summarize
+
     problems: list[str] = []
     for record in iter_batch(path, problems):
-        summary = _summarize(record["text"], method, length, record.get("language") or language)
+        language_of = record.get("language") or language
+        with _command_errors(path):
+            try:
+                summary = summarize(record["text"], method, language=language_of, **length)
+            except TextTooLong as exc:
+                problems.append(f"{path}: id {record.get('id')!r}: {exc}")
+                print(f"dossier: {problems[-1]}", file=sys.stderr)
+                write_json_line({"id": record.get("id"), "sentences": [], "error": str(exc)})
+                continue
         sentences = [
             {"start": s.start, "end": s.end, "text": s.text, "rank": s.rank}
             for s in summary.sentences

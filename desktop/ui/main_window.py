@@ -208,12 +208,17 @@ class MainWindow(QMainWindow):
         self.article = article
         self.setWindowTitle(f"{article.title} — Dossier")
         self.settings.set_open_article(article.id)
-        self.article_shown.emit(article)
         jump, scroll = self._jump, self._scroll
         self._jump, self._scroll = None, 0.0
         if jump or scroll:
-            # After the reader has laid the new text out, so the scroll range is known.
-            QTimer.singleShot(0, self, lambda: self._restore_position(article_id, jump, scroll))
+            # Once the reader shows the new text (a book-length one is built in a worker) and
+            # has laid it out, so the scroll range is known.
+            def restore(_shown_id: int) -> None:
+                self.reader.article_shown.disconnect(restore)
+                QTimer.singleShot(0, self, lambda: self._restore_position(article_id, jump, scroll))
+
+            self.reader.article_shown.connect(restore)
+        self.article_shown.emit(article)
 
     def _restore_position(
         self, article_id: int, jump: tuple[int, int] | None, scroll: float

@@ -44,3 +44,32 @@ def test_a_task_whose_relay_is_gone_finishes_without_raising() -> None:
     delete(relay)  # what interpreter shutdown does to a relay while its task still runs
     task.run()
     assert received == []
+
+
+def test_the_collector_is_held_off_until_the_last_paused_task_ends() -> None:
+    import gc
+
+    assert gc.isenabled()
+    with workers.collector_paused():
+        with workers.collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # another paused task still runs
+    assert gc.isenabled()
+    gc.disable()  # whoever disabled it before keeps it disabled
+    try:
+        with workers.collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_task_may_run_with_the_collector_paused(qtbot) -> None:
+    import gc
+
+    seen: list[bool] = []
+    workers.run_task(gc.isenabled, seen.append, pause_collector=True)
+    qtbot.waitUntil(lambda: len(seen) == 1)
+    workers.run_task(gc.isenabled, seen.append)  # after the first, so they never overlap
+    qtbot.waitUntil(lambda: len(seen) == 2)
+    assert seen == [False, True] and gc.isenabled()

@@ -74,3 +74,24 @@ def test_round_trip_matches_qt_for_any_text(qapp, text: str) -> None:
         qt = positions.to_qt(index)
         assert positions.to_python(qt) == index
         assert _qt_slice(doc, 0, qt) == text[:index].replace("\r\n", "\n").replace("\r", "\n")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=["a", "\r", "\n", "😀", "é"], max_size=40), st.integers(1, 5))
+def test_a_text_scanned_in_slices_maps_as_one_scan(text: str, size: int) -> None:
+    """Long texts are scanned (and inserted) a slice at a time; no "\\r\\n" is ever parted."""
+    from desktop.ui import text_positions
+
+    bounds = list(text_positions.slices(text, size))
+    assert "".join(text[a:b] for a, b in bounds) == text
+    assert all(not (text[b - 1] == "\r" and text.startswith("\n", b)) for _, b in bounds)
+    whole = TextPositions(text)
+    original = text_positions.SLICE
+    text_positions.SLICE = size
+    try:
+        sliced = TextPositions(text)
+    finally:
+        text_positions.SLICE = original
+    assert [sliced.to_qt(i) for i in range(len(text) + 1)] == [
+        whole.to_qt(i) for i in range(len(text) + 1)
+    ]

@@ -92,6 +92,7 @@ class EntityFetch(QObject):
             lambda found: self._on_first(token, article, found),
             lambda exc: self._on_first_failed(token, article, exc),
             priority=FIRST_PRIORITY,
+            pause_collector=True,
         )
 
     def settle(self) -> None:
@@ -104,6 +105,7 @@ class EntityFetch(QObject):
             lambda: source(article),
             lambda result: self._on_complete(token, result),
             lambda exc: self._on_complete_failed(token, exc),
+            pause_collector=True,
         )
 
     def _current(self, token: int) -> bool:

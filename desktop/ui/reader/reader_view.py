@@ -5,10 +5,12 @@ they arrive (``entity_fetch.py``: the lines on screen first while an article is 
 yet; a result for an article the user has already left is dropped). Colouring is
 layered — entities, terms, watchlist, summary tint, the user's highlights — and flattened into
 non-overlapping segments (``layers.py``) whose formats are built once per theme
-(``formats.py``) and written in one edit block. That measured several times faster than a
-QSyntaxHighlighter on long articles (``tests/perf/bench_reader.py``). Search matches and the
-brief flash after a jump are extra selections on top. Offsets in and out of this widget are
-Python string offsets into the article text; ``TextPositions`` is the only conversion.
+(``formats.py``) and written in one edit block; that measured several times faster than a
+QSyntaxHighlighter on long articles (``tests/perf/bench_reader.py``). A book-length article's
+segments are computed in a worker and written a slice per event-loop turn (``painter.py``).
+Search matches and the brief flash after a jump are extra selections on top. Offsets in and
+out of this widget are Python string offsets into the article text; ``TextPositions`` is the
+only conversion.
 """
 
 from __future__ import annotations
@@ -18,11 +20,19 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QKeySequence,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from desktop.core.models import Article, Entity, SummarySentence, Term
-from desktop.ui.reader.document import build_document
+from desktop.ui.reader.document import BACKGROUND_CHARS, prepare_document
 from desktop.ui.reader.entity_fetch import (
     EntityFetch,
     EntitySource,
@@ -32,12 +42,13 @@ from desktop.ui.reader.entity_fetch import (
 )
 from desktop.ui.reader.find_bar import FindBar
 from desktop.ui.reader.formats import FormatBook, HighlightStyles
-from desktop.ui.reader.layers import Mark, Style, flatten
 from desktop.ui.reader.legend import Legend
 from desktop.ui.reader.mentions import MentionIndex
 from desktop.ui.reader.page import ReaderPage
+from desktop.ui.reader.painter import SYNC_MARKS, Layers, Segment, SegmentPainter
 from desktop.ui.text_positions import TextPositions
 from desktop.ui.theme import CATEGORY_ROLES, Theme, current_theme, theme_events
+from desktop.ui.workers import run_task
 
 FLASH_MS = 900
 KEEP = QTextCursor.MoveMode.KeepAnchor
@@ -81,7 +92,11 @@ class ReaderView(QWidget):
         self._highlights: list[Any] = []
         self._hidden: set[str] = set()
         self._mentions = MentionIndex()
-        self._painted: set[tuple[int, int, Style]] = set()
+        self._painter = SegmentPainter(self)
+        self._apply_token = 0
+        self._render_token = 0
+        self._building = False  # a book-length article's document is being built
+        self._announce = False  # article_shown is due once the document is shown
         self._book = FormatBook(current_theme())
         self._font = QFont(self.font())
         self._font.setPointSizeF(DEFAULT_FONT)
@@ -125,10 +140,16 @@ class ReaderView(QWidget):
         self._entities, self._terms, self._summary, self._highlights = [], [], [], []
         self._mentions = MentionIndex()
         self.legend.set_counts({})  # until the complete result: never partial counts
+        self._announce = True
         self._render()
-        self.set_scroll_fraction(0.0)
-        self.article_shown.emit(article.id)
-        self.refresh_entities()
+
+    def _announce_article(self) -> None:
+        """The new article's text is on screen: say so, and fetch its entities."""
+        if self._article is not None and self._announce:
+            self._announce = False
+            self.set_scroll_fraction(0.0)
+            self.article_shown.emit(self._article.id)
+            self.refresh_entities()
 
     def article(self) -> Article | None:
         return self._article
@@ -165,16 +186,36 @@ class ReaderView(QWidget):
         self.entities_shown.emit((self._entities, self._terms))
 
     def _render(self) -> None:
-        """(Re)build the document for the current article, font and theme."""
+        """(Re)build the document for the current article, font and theme: at once for an
+        article of ordinary length, in a worker for a book-length one (the previous document
+        stays on screen until it is ready)."""
         fraction = self.scroll_fraction()
         if self._article is None:
             return
-        doc, base = build_document(self._article, self._font, self._book.theme)
-        self._positions = TextPositions(self._article.text, base)
+        self._render_token += 1
+        token, article, font = self._render_token, self._article, QFont(self._font)
+        theme = self._book.theme
+        if len(article.text) < BACKGROUND_CHARS:
+            self._show_document(token, fraction, prepare_document(article, font, theme))
+            return
+        self._building = True
+        run_task(
+            lambda: prepare_document(article, font, theme, for_thread=self.thread()),
+            lambda prepared: self._show_document(token, fraction, prepared),
+            pause_collector=True,
+        )
+
+    def _show_document(
+        self, token: int, fraction: float, prepared: tuple[QTextDocument, TextPositions]
+    ) -> None:
+        if not isValid(self) or token != self._render_token:
+            return  # another article, font or theme was asked for meanwhile
+        self._building = False
+        doc, self._positions = prepared
         self.page.setFont(self._font)
         self.page.setDocument(doc)
         self._document = doc  # the page does not own documents it did not create
-        self._painted = set()
+        self._painter.reset(doc)
         self.page.update_margins()
         self._apply()
         self._flash_selections = []
@@ -182,6 +223,7 @@ class ReaderView(QWidget):
         self._update_extra_selections()
         self.find_bar.refresh()
         self.set_scroll_fraction(fraction)
+        self._announce_article()
 
     # --- layers ---------------------------------------------------------------------------
     def set_category_visible(self, category: str, visible: bool) -> None:
@@ -212,49 +254,34 @@ class ReaderView(QWidget):
         return min(covering, key=lambda h: h.end - h.start).id if covering else None
 
     def _apply(self) -> None:
-        """Flatten every visible layer into styled segments and paint them."""
-        to_qt = self._positions.to_qt
-        marks: list[Mark] = []
-        shown_entities = [e for e in self._entities if e.category not in self._hidden]
-        for e in self._entities:
-            if e.category not in self._hidden:
-                marks.append(Mark(to_qt(e.start), to_qt(e.end), "fg", e.category))
-            if e.watchlist and "watchlist" not in self._hidden:
-                marks.append(Mark(to_qt(e.start), to_qt(e.end), "watch"))
-        shown_terms = [] if "term" in self._hidden else self._terms
-        for term in shown_terms:
-            marks += [Mark(to_qt(s), to_qt(e), "fg", "term") for s, e in term.spans]
-        marks += [Mark(to_qt(s.start), to_qt(s.end), "bg", "summary-tint") for s in self._summary]
-        for h in self._highlights:
-            marks.append(Mark(to_qt(h.start), to_qt(h.end), "bg", f"hl:{h.category}"))
-            if h.note:
-                marks.append(Mark(to_qt(h.start), to_qt(h.end), "note"))
-        self._paint(flatten(marks))
-        self._mentions = MentionIndex(shown_entities, shown_terms)
+        """Flatten every visible layer into styled segments and paint them; a very long
+        article's segments are computed in a worker and painted a slice at a time."""
+        if self._building:
+            return  # the new document paints every layer once it is shown
+        self._apply_token += 1
+        token = self._apply_token
+        layers = Layers(
+            self._positions,
+            list(self._entities),
+            list(self._terms),
+            list(self._summary),
+            list(self._highlights),
+            frozenset(self._hidden),
+        )
+        if layers.size() <= SYNC_MARKS:
+            self._show_segments(token, layers.segments())
+        else:
+            run_task(
+                layers.segments,
+                lambda result: self._show_segments(token, result),
+                pause_collector=True,
+            )
 
-    def _paint(self, segments: list[tuple[int, int, Style]]) -> None:
-        """Write only what changed since the last paint, in one edit block: segments that
-        went away turn plain, new ones get their format (a fresh document is all plain)."""
-        wanted = set(segments)
-        gone = self._painted - wanted
-        new = sorted(wanted - self._painted)
-        if not gone and not new:
-            return
-        cursor = QTextCursor(self.page.document())
-        move, keep, apply = cursor.setPosition, KEEP, cursor.setCharFormat
-        cursor.beginEditBlock()
-        plain = self._book.plain()
-        for start, end, _style in gone:
-            move(start)
-            move(end, keep)
-            apply(plain)
-        formats = {style: self._book.format(style) for style in {s[2] for s in new}}
-        for start, end, style in new:
-            move(start)
-            move(end, keep)
-            apply(formats[style])
-        cursor.endEditBlock()
-        self._painted = wanted
+    def _show_segments(self, token: int, result: tuple[list[Segment], MentionIndex]) -> None:
+        if not isValid(self) or token != self._apply_token:
+            return  # layers changed since; a newer paint is on its way
+        segments, self._mentions = result
+        self._painter.paint(segments, self._book)
 
     def format_at(self, offset: int) -> QTextCharFormat:
         """The format of the character at Python offset ``offset`` (what a user sees)."""

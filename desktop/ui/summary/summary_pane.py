@@ -85,7 +85,8 @@ class SummaryPane(QWidget):
         self.show_in_text.setToolTip("Tint the summary's sentences in the article")
         self.busy = QProgressBar(minimum=0, maximum=0, textVisible=False, maximumHeight=6)
         self.busy.hide()
-        self.status = QLabel(wordWrap=True)
+        # Plain text: a refusal or an error may quote what came from the article.
+        self.status = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.status.hide()
         self.list = SentenceList()
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -177,6 +178,7 @@ class SummaryPane(QWidget):
             lambda: self._summarizer(article, method, sentences, ratio),
             lambda summary: self._on_summary(token, summary),
             lambda exc: self._on_failed(token, exc),
+            pause_collector=True,
         )
 
     def _on_summary(self, token: int, summary: Summary) -> None:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop.core.models import Summary
 from desktop.ui import workers
@@ -114,3 +115,19 @@ def test_real_summary_from_the_library(qtbot) -> None:
     assert summary.method == "news" and summary.sentences
     for sentence in summary.sentences:
         assert article.text[sentence.start : sentence.end] == sentence.text
+
+
+def test_a_refusal_is_shown_as_plain_text(qtbot) -> None:
+    from desktop.core.text.methods import TextTooLong
+
+    def refusing(*_args):
+        raise TextTooLong("lexrank handles up to 8,000 sentences; <b>this</b> text has 9,000")
+
+    pane = SummaryPane(summarizer=refusing)
+    qtbot.addWidget(pane)
+    pane.show_article(sample.article())
+    assert pane.status.textFormat() == Qt.TextFormat.PlainText
+    assert pane.status.text() == (
+        "No summary: lexrank handles up to 8,000 sentences; <b>this</b> text has 9,000"
+    )
+    assert pane.list.count() == 0 and pane.summary() is None

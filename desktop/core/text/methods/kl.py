@@ -5,7 +5,8 @@ sumy re-rates every remaining sentence with dictionaries on every step until all
 (about O(n³)); the rating only orders the sentences by the step that took them, so the first
 ``limit`` steps decide the summary. Each step here is a few numpy passes over the non-zero
 entries. Sentences sharing the exact same text are rated separately (sumy's text-keyed dict
-would merge them).
+would merge them). Every step still rates every sentence, so a long summary of a book-length
+text (more than ``MAX_RATINGS`` ratings in all) is refused rather than left running for minutes.
 """
 
 from __future__ import annotations
@@ -15,14 +16,18 @@ from collections.abc import Sequence
 import numpy as np
 
 from desktop.core.models import Sentence
-from desktop.core.text.methods import Ranking
+from desktop.core.text.methods import ALTERNATIVES, Ranking, TextTooLong
 from desktop.core.text.methods.terms import count_terms, sentence_tokens
 from desktop.core.text.sumy_adapter import stop_words
+
+# Sentences rated over all steps: about 15 s for 300 picks out of 100,000 sentences here.
+MAX_RATINGS = 30_000_000
 
 
 def rank_kl(sentences: Sequence[Sentence], language: str, limit: int) -> Ranking:
     if not sentences:
         return []
+    _refuse_long_runs(len(sentences), limit)
     stops = stop_words(language)
     tokens = sentence_tokens(sentences)
     # sumy's quirks kept: the document's words are stop-filtered before lower-casing, a
@@ -79,3 +84,13 @@ def rank_kl(sentences: Sequence[Sentence], language: str, limit: int) -> Ranking
         np.add.at(summary, raw_cols[picked], raw_counts[picked])
         summary_length += int(raw_lengths[best])
     return ranking
+
+
+def _refuse_long_runs(count: int, limit: int) -> None:
+    steps = min(limit, count)
+    if steps * count > MAX_RATINGS:
+        most = MAX_RATINGS // count
+        raise TextTooLong(
+            f"kl rates every sentence again for each one it picks: at most {most:,} of this"
+            f" text's {count:,} sentences, not {steps:,} — ask for fewer, or {ALTERNATIVES}"
+        )

@@ -7,7 +7,7 @@ article takes milliseconds instead of minutes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -16,6 +16,10 @@ import numpy as np
 from desktop.core.models import Sentence
 from desktop.core.text.sumy_adapter import stemmer, stop_words
 from desktop.core.text.words import words
+
+# Temporaries built beside a sentence-by-sentence matrix stay under this many entries (8 bytes
+# each): the matrix is already the largest thing in memory, and its helpers must not double it.
+BLOCK_ENTRIES = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -97,8 +101,18 @@ def gram(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, size: int) -> n
     for start, end in zip(starts[~single], ends[~single], strict=True):
         postings = rows[start:end]
         weights = values[start:end]
-        result[np.ix_(postings, postings)] += np.outer(weights, weights)
+        # A term in thousands of sentences would need several of its df² temporaries at once.
+        for part in row_blocks(len(postings), len(postings)):
+            result[np.ix_(postings[part], postings)] += np.outer(weights[part], weights)
     return result
+
+
+def row_blocks(rows: int, columns: int) -> Iterator[slice]:
+    """Consecutive slices of ``rows`` rows, each small enough that a block of ``columns``
+    columns stays under ``BLOCK_ENTRIES`` entries (a whole short article is one block)."""
+    step = max(1, BLOCK_ENTRIES // max(columns, 1))
+    for start in range(0, rows, step):
+        yield slice(start, min(start + step, rows))
 
 
 @cache
