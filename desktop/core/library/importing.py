@@ -23,8 +23,9 @@ from desktop.core.library.versions import previous_version, store_version
 from desktop.core.models import Article
 from desktop.core.notes.detached import reattach_to
 from desktop.core.printable import printable
-from desktop.core.storage.db import DatabaseError, transaction
+from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
+from desktop.core.storage.errors import database_error
 
 if TYPE_CHECKING:
     from desktop.core.library.session import Library
@@ -149,7 +150,7 @@ def store_batch(library: Library, batch: list[FileRead]) -> list[FileResult]:
                     outcomes[kind].append(article_id)
                 results.append(FileResult(path, **{k: tuple(v) for k, v in outcomes.items()}))
     except sqlite3.Error as exc:
-        raise DatabaseError(f"cannot store imported articles in the library: {exc}") from exc
+        raise database_error(exc, "store the imported articles", library.paths.database) from exc
     return results
 
 
