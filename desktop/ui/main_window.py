@@ -31,6 +31,7 @@ from desktop.ui.importing.report_dialog import ImportReportDialog, report_summar
 from desktop.ui.library.indexer import BackgroundIndexer
 from desktop.ui.library.library_pane import LibraryPane
 from desktop.ui.library.query import lean
+from desktop.ui.notes.backup_timer import NotesBackupTimer
 from desktop.ui.notes.highlight_controller import HighlightController
 from desktop.ui.notes.notes_menu import NotesMenu
 from desktop.ui.notes.notes_pane import NotesPane
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.import_progress = ImportProgress(self)
         self.statusBar().addPermanentWidget(self.import_progress)
         self.notes_menu = NotesMenu(self, self.highlights)
+        self.notes_backup = NotesBackupTimer(library.paths.backups, self)
         self.actions_by_name = install_menus(self, self.notes_menu.menu)
         self._list_refresh = QTimer(self, singleShot=True, interval=LIST_REFRESH_MS)
         self._wire()
@@ -123,8 +125,9 @@ class MainWindow(QMainWindow):
         self._backup_notes()
 
     def _backup_notes(self) -> None:
-        """Today's backup of the notes, if there is none yet: on the notes worker, so it never
-        delays the window and a note saved meanwhile waits for it instead of racing it."""
+        """Today's backup of the notes as they were at start, if there is none yet (changes
+        made since are backed up after they are written: ``notes_backup``). On the notes
+        worker, so it never delays the window and a note saved meanwhile waits for it."""
         folder = self.library.paths.backups
 
         def backup(notebook: Notebook) -> object:
@@ -160,6 +163,9 @@ class MainWindow(QMainWindow):
         notes.highlight_activated.connect(reader.scroll_to)
         self.notes_menu.open_highlight.connect(self.open_article_at)
         self.notes_menu.notes_changed.connect(self._list_refresh.start)
+        self.highlights.written.connect(self.notes_backup.note_written)
+        self.notes_menu.notes_changed.connect(self.notes_backup.note_written)
+        self.notes_backup.failed.connect(lambda message: status.showMessage(message, 15000))
         self.highlights.highlights_changed.connect(self._list_refresh.start)
         self._list_refresh.timeout.connect(lib.refresh)
         for source in (reader.entities_failed, entities.correction_failed, self.notes_menu.message):
@@ -329,6 +335,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         save_state(self)
+        self.notes_backup.flush()  # the notes worker finishes it before the program exits
         self.imports.cancel()
         self._index_timer.stop()
         self._list_refresh.stop()

@@ -45,6 +45,7 @@ class HighlightController(QObject):
     highlight_selected = Signal(str)  # id of a highlight the user clicked in the reader
     article_leaving = Signal()  # last call for edits of the article's highlights in progress
     failed = Signal(str)  # a message for the status bar; other work goes on
+    written = Signal()  # a change was queued on the notes worker (create, edit, delete, undo)
 
     def __init__(self, reader: QWidget, parent: QObject | None = None) -> None:
         super().__init__(parent or reader)  # lives and dies with the reader it serves
@@ -259,6 +260,7 @@ class HighlightController(QObject):
     ) -> None:
         """Queue one change, then a reload that shows its result (both on the serial worker)."""
         run_notes_task(fn, on_done, self._on_error)
+        self.written.emit()
         self.reload()
 
     def _on_error(self, exc: Exception) -> None:
