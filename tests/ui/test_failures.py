@@ -1,0 +1,109 @@
+"""The window never shows a traceback: a damaged library is said plainly (at start or when a
+task meets it) and refuses imports; a bug in a slot or a thread is logged and shown, and the
+window keeps running."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.core.library.session import open_library
+from desktop.core.storage.engine import sqlite3
+from desktop.ui import crash_handler, workers
+from desktop.ui.crash_handler import install_crash_handler
+from tests.core.storage.test_health import damage
+
+
+def _boxes() -> list[QMessageBox]:
+    from PySide6.QtWidgets import QApplication
+
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]
+
+
+def test_a_damaged_library_is_reported_at_start_and_left_alone(dossier_home, monkeypatch, capsys):
+    from desktop.app import main
+
+    with open_library() as library:
+        database = library.paths.database
+    damage(database)
+    before = database.read_bytes()
+    shown: list[QMessageBox] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box) or 0)
+    assert main([]) == 1
+    text = shown[0].text()
+    assert "is damaged" in text and "dossier notes restore BACKUP" in text
+    assert shown[0].textFormat() == Qt.TextFormat.PlainText
+    assert "is damaged" in capsys.readouterr().err
+    assert database.read_bytes() == before
+
+
+def test_damage_met_by_a_task_is_said_once_and_refuses_imports(window, qtbot, tmp_path: Path):
+    def read_damaged_page() -> None:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    failures: list[Exception] = []
+    for _ in range(2):
+        workers.run_task(read_damaged_page, on_error=failures.append)
+    assert len(failures) == 2
+    qtbot.waitUntil(lambda: bool(window.library_damaged))
+    boxes = [b for b in _boxes() if b.windowTitle() == "The library is damaged"]
+    assert len(boxes) == 1 and "dossier notes restore" in boxes[0].text()
+    count = window.library.store.count()
+    article = tmp_path / "new.txt"
+    article.write_text("A new article\n\nIt must not be written into a damaged library.")
+    window.import_paths([str(article)])
+    assert not window.imports.is_running() and window.library.store.count() == count
+    assert any(b.windowTitle() == "Import refused" for b in _boxes())
+    for box in _boxes():
+        box.close()
+
+
+@pytest.fixture
+def crash_reporter(monkeypatch, qapp):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    reporter = install_crash_handler()
+    yield reporter
+    if reporter.is_showing():
+        reporter.box.close()
+
+
+def _log_of(text: str) -> Path:
+    return Path(text.split("details written to ", 1)[1].split(")", 1)[0])
+
+
+def test_an_error_in_a_slot_is_logged_and_shown(crash_reporter, qtbot, dossier_home) -> None:
+    def broken_slot() -> None:
+        raise RuntimeError("the slot failed <img src='/dev/zero'>")
+
+    QTimer.singleShot(0, broken_slot)
+    qtbot.waitUntil(crash_reporter.is_showing)
+    text = crash_reporter.box.text()
+    assert "internal error: RuntimeError: the slot failed" in text and "Traceback" not in text
+    assert crash_reporter.box.textFormat() == Qt.TextFormat.PlainText
+    log = _log_of(text)
+    assert log.parent == dossier_home / "logs"
+    assert "broken_slot" in log.read_text(encoding="utf-8")
+    QTimer.singleShot(0, broken_slot)  # a second error while the message is open: logged only
+    qtbot.waitUntil(lambda: len(list(log.parent.glob("crash-*.log"))) == 2)
+    assert len([b for b in _boxes() if b.windowTitle() == crash_handler.TITLE]) == 1
+
+
+def test_an_error_in_a_thread_is_logged_and_shown(crash_reporter, qtbot, dossier_home) -> None:
+    def broken_thread() -> None:
+        raise ValueError("the thread failed")
+
+    thread = threading.Thread(target=broken_thread)
+    thread.start()
+    thread.join()
+    qtbot.waitUntil(crash_reporter.is_showing)
+    text = crash_reporter.box.text()
+    assert "internal error: ValueError: the thread failed" in text
+    assert "broken_thread" in _log_of(text).read_text(encoding="utf-8")
