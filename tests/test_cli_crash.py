@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import os
 import random
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +16,7 @@ from desktop.core.library.session import open_library
 from desktop.core.library.store import with_hash
 from desktop.core.models import Article
 from desktop.core.notes.backups import list_backups, read_backup
+from tests.core.notes.note_writer import acknowledged_before_kill
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = "The council approved the new budget after a long debate about schools. " * 10
@@ -37,13 +36,7 @@ def test_killed_notes_add_loses_no_acknowledged_note() -> None:
             stderr=subprocess.PIPE,
             env=os.environ.copy(),
         )
-        first = writer.stdout.readline()  # the loop is running
-        assert first, writer.stderr.read().decode()
-        time.sleep(rng.uniform(0, 0.3))
-        writer.send_signal(signal.SIGKILL)
-        rest, _ = writer.communicate()
-        lines = (first + rest).decode().split("\n")
-        acknowledged.update(line for line in lines[:-1] if line)  # complete lines only
+        acknowledged |= acknowledged_before_kill(writer, rng.uniform(0, 0.3))
         with open_library() as library:
             stored = {r[0] for r in library.conn.execute("SELECT id FROM highlights")}
             assert library.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

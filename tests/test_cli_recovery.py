@@ -102,3 +102,18 @@ def test_a_library_from_a_newer_version_is_left_untouched(capsys, dossier_home: 
     assert "newer Dossier" in err
     assert database.read_bytes() == before
     assert sorted(p.name for p in database.parent.iterdir()) == ["library.sqlite3"]
+
+
+def test_damage_met_after_the_open_check_is_one_line(
+    capsys, article: int, dossier_home, monkeypatch
+):
+    # A large library is checked only within a time budget at open: the damage may show later.
+    from desktop.core.storage import db
+
+    monkeypatch.setattr(db, "check_library_file", lambda path, latest: None)
+    database = _database(dossier_home)
+    damage(database, first=3)
+    code, out, err = run(capsys, "search", "bridge")
+    assert (code, out) == (1, "") and len(err.strip().splitlines()) == 1
+    assert err.startswith("dossier: cannot ") and "is damaged" in err and "Traceback" not in err
+    assert "dossier notes restore" in err
