@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
 from collections.abc import Sequence
 
@@ -107,18 +106,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
 
 
-class _WarningLine(logging.Handler):
-    """Core warnings (a result that could not be cached, say) as ``dossier: warning: …`` on the
-    standard error of the moment (tests swap it between commands)."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        print(f"dossier: warning: {record.getMessage()}", file=sys.stderr)
-
-
 def _print_warnings() -> None:
+    """Core warnings (a result that could not be cached, say) as ``dossier: warning: …`` on
+    the standard error of the moment (tests swap it between commands)."""
+    import logging  # here: most commands never warn, and start faster without it
+
+    class WarningLine(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            print(f"dossier: warning: {record.getMessage()}", file=sys.stderr)
+
     logger = logging.getLogger("desktop")
-    if not any(isinstance(h, _WarningLine) for h in logger.handlers):
-        logger.addHandler(_WarningLine(logging.WARNING))
+    if not any(type(h).__name__ == "WarningLine" for h in logger.handlers):
+        logger.addHandler(WarningLine(logging.WARNING))
 
 
 def action_of(args: argparse.Namespace) -> str:

@@ -17,7 +17,7 @@ from desktop.core.storage.errors import LibraryTooNew, damaged, database_error
 
 MAGIC = b"SQLite format 3\x00"
 HEADER_BYTES = 100
-CHECK_BUDGET_S = 0.05
+CHECK_BUDGET_S = 0.02
 _CHECK_STEP = 100  # pages or cells checked (instructions elsewhere) between looks at the clock
 
 
