@@ -113,7 +113,10 @@ def _print_warnings() -> None:
 
     class WarningLine(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
-            print(f"dossier: warning: {record.getMessage()}", file=sys.stderr)
+            # Warnings only: an error logged with its traceback is for a log file, and the
+            # command reports that failure in its own line.
+            if record.levelno == logging.WARNING and not record.exc_info:
+                print(f"dossier: warning: {record.getMessage()}", file=sys.stderr)
 
     logger = logging.getLogger("desktop")
     if not any(type(h).__name__ == "WarningLine" for h in logger.handlers):
