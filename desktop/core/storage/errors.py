@@ -55,7 +55,9 @@ class LibraryReadOnly(LibraryUnwritable):
 
 
 def damaged(path: Path | str, reason: str, action: str = "open the library") -> LibraryDamaged:
-    """The one wording of a damaged library, with what to do about it."""
+    """The one wording of a damaged library, with what to do about it, on one line (an
+    integrity check reports over several)."""
+    reason = " ".join(reason.replace("*** in database main ***", "").split())
     return LibraryDamaged(
         f"cannot {action}: the library {path} is damaged ({reason}); {RESTORE_HINT}"
     )

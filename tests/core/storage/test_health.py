@@ -73,7 +73,7 @@ def test_damaged_pages_are_found_at_open_and_the_file_is_left_alone(tmp_path: Pa
     before = path.read_bytes()
     with pytest.raises(LibraryDamaged, match="is damaged") as caught:
         connect(path)
-    assert "dossier notes restore" in str(caught.value)
+    assert "dossier notes restore" in str(caught.value) and "\n" not in str(caught.value)
     assert path.read_bytes() == before
 
 
