@@ -149,10 +149,12 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
+        # Inside the try: a COMMIT that fails (locked, disk full) leaves the transaction open,
+        # and every later write of this connection would join it and never be committed.
+        conn.execute("COMMIT")
     except BaseException:
         # SQLite has already rolled back after some errors (a full disk, for one); a second
         # ROLLBACK would replace the real error with "no transaction is active".
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")

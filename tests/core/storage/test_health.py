@@ -133,3 +133,17 @@ def test_a_read_only_library_is_library_read_only(tmp_path: Path) -> None:
         error = database_error(exc, "star the article", path)
     assert isinstance(error, LibraryReadOnly)
     assert str(error).startswith(f"cannot star the article: the library {path} is read-only")
+
+
+def test_a_failed_commit_leaves_no_transaction_open(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "library.sqlite3")
+    conn.execute("CREATE TABLE parent (id INTEGER PRIMARY KEY)")
+    conn.execute("CREATE TABLE child (parent REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)")
+    with pytest.raises(sqlite3.IntegrityError), transaction(conn):
+        conn.execute("INSERT INTO child VALUES (42)")  # refused only at COMMIT
+    assert not conn.in_transaction
+    with transaction(conn):  # the next write is committed on its own
+        conn.execute("INSERT INTO meta VALUES ('after', 'ok')")
+    other = connect(tmp_path / "library.sqlite3")
+    assert other.execute("SELECT value FROM meta WHERE key = 'after'").fetchone()[0] == "ok"
+    assert other.execute("SELECT count(*) FROM child").fetchone()[0] == 0
