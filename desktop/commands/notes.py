@@ -239,7 +239,7 @@ def _restore(args: argparse.Namespace) -> int:
 def register(subparsers: argparse._SubParsersAction) -> None:
     notes = subparsers.add_parser(
         "notes",
-        help="highlights and notes: add, list, export, import, backups, restore",
+        help="highlights and notes: add, list, export, import, backup, backups, restore",
         description="Highlights and their notes, stored in the library database.",
     )
     actions = notes.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
