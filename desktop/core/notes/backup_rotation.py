@@ -9,6 +9,7 @@ from the library must never be followed by rotation removing them from the backu
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Protocol
 
 KEEP = 7
 KEEP_RECENT = 10
+STALE_PARTIAL_S = 3600  # a backup still being written after an hour was cut off by a crash
 KEEP_DAYS = 7
 AFTER_WRITE = "after-write"
 
@@ -82,3 +84,15 @@ def _covered(
             break
         missing -= ids(other) or set()
     return not missing
+
+
+def remove_stale_partials(folder: Path) -> None:
+    """Delete half-written backups (``*.partial``) left by a process killed while writing one;
+    they were never backups (the name is only given once the file is complete)."""
+    cutoff = time.time() - STALE_PARTIAL_S
+    for partial in folder.glob("*.partial"):
+        try:
+            if partial.stat().st_mtime < cutoff:
+                partial.unlink()
+        except OSError:
+            continue

@@ -110,6 +110,7 @@ def create_backup(conn: sqlite3.Connection, folder: Path, kind: str = "manual") 
     finally:
         snapshot.close()
     backup_rotation.prune(list_backups(folder), created, _highlight_ids)
+    backup_rotation.remove_stale_partials(folder)
     return Backup(final, kind, created)
 
 

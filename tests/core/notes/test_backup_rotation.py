@@ -3,10 +3,12 @@ of a note away."""
 
 from __future__ import annotations
 
+import os
+import time
 from datetime import datetime, timedelta, timezone
 
 from desktop.core.notes import backups
-from desktop.core.notes.backup_rotation import KEEP, KEEP_DAYS, KEEP_RECENT
+from desktop.core.notes.backup_rotation import KEEP, KEEP_DAYS, KEEP_RECENT, STALE_PARTIAL_S
 from desktop.core.notes.backups import (
     backup_after_write,
     create_backup,
@@ -84,3 +86,15 @@ def test_rotation_never_deletes_the_only_backup_holding_a_note(
     assert holder.path in [b.path for b in holders]  # the last to fall out of the rules
     assert len([b for b in remaining if b.kind == "after-write"]) == KEEP_RECENT + 1
     assert len([b for b in remaining if b.kind == "pre-restore"]) == KEEP
+
+
+def test_half_written_backups_left_by_a_crash_are_cleared(library) -> None:
+    folder = library.paths.backups
+    folder.mkdir(parents=True)
+    stale, fresh = folder / "notes-old.partial", folder / "notes-new.partial"
+    for partial in (stale, fresh):
+        partial.write_bytes(b"cut off")
+    old = time.time() - STALE_PARTIAL_S - 60
+    os.utime(stale, (old, old))
+    backup_after_write(library.conn, folder)
+    assert not stale.exists() and fresh.exists()  # another process may be writing that one
