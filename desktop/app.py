@@ -132,25 +132,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         # out, its thread cannot race the report of what was loaded by then.
         window = build_main_window(warm_up=not args.exit_after_paint)
     except DatabaseError as exc:  # locked, damaged or newer: the user can act on the message
+        from desktop.ui.library_refused import explain_refused_library
+
         print(f"dossier: {exc}", file=sys.stderr)
-        return _refuse_library(exc)
+        if not explain_refused_library(exc):
+            return 1
+        window = build_main_window(warm_up=not args.exit_after_paint)
     if args.exit_after_paint:
         _exit_after_first_paint(window)
     window.show()
     status = app.exec()
     window.finish_background_work()
     return int(status)
-
-
-def _refuse_library(exc: Exception) -> int:
-    """Say why the library cannot be opened, and what to do, instead of an empty window."""
-    from PySide6.QtWidgets import QMessageBox
-
-    from desktop.ui.messages import plain_box
-
-    title = "Dossier cannot open its library"
-    plain_box(None, title, str(exc), QMessageBox.Icon.Critical).exec()
-    return 1
 
 
 def _exit_after_first_paint(window: MainWindow) -> None:

@@ -4,6 +4,8 @@ window keeps running."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -27,6 +29,12 @@ def _boxes() -> list[QMessageBox]:
     ]
 
 
+def _keep_hooks(monkeypatch) -> None:
+    """``main`` installs the crash handler: give the test run its own hooks back afterwards."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+
+
 def test_a_damaged_library_is_reported_at_start_and_left_alone(dossier_home, monkeypatch, capsys):
     from desktop.app import main
 
@@ -36,6 +44,7 @@ def test_a_damaged_library_is_reported_at_start_and_left_alone(dossier_home, mon
     before = database.read_bytes()
     shown: list[QMessageBox] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box) or 0)
+    _keep_hooks(monkeypatch)
     assert main([]) == 1
     text = shown[0].text()
     assert "is damaged" in text and "dossier notes restore BACKUP" in text
@@ -67,8 +76,7 @@ def test_damage_met_by_a_task_is_said_once_and_refuses_imports(window, qtbot, tm
 
 @pytest.fixture
 def crash_reporter(monkeypatch, qapp):
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    _keep_hooks(monkeypatch)
     reporter = install_crash_handler()
     yield reporter
     if reporter.is_showing():
@@ -107,3 +115,51 @@ def test_an_error_in_a_thread_is_logged_and_shown(crash_reporter, qtbot, dossier
     text = crash_reporter.box.text()
     assert "internal error: ValueError: the thread failed" in text
     assert "broken_thread" in _log_of(text).read_text(encoding="utf-8")
+
+
+RESTORING_START = """
+import sys
+from PySide6.QtWidgets import QMessageBox
+from desktop.app import main
+from desktop.ui.library_refused import RESTORE
+
+def answer(box):
+    print("BOX:", " ".join(box.text().split()), flush=True)
+    for button in box.buttons():
+        if button.text() == RESTORE:
+            button.click()
+    return 0
+
+QMessageBox.exec = answer
+raise SystemExit(main(["--exit-after-paint"]))
+"""
+
+
+def test_a_damaged_library_can_be_left_for_a_fresh_one_with_the_notes(dossier_home) -> None:
+    from desktop.core.notes.backups import backup_after_write
+    from desktop.core.notes.notebook import Notebook
+
+    with open_library() as library:
+        note = Notebook(library.conn).add(1, 0, 12, note="keep me")
+        backup_after_write(library.conn, library.paths.backups)
+        database = library.paths.database
+    damage(database)
+    damaged = database.read_bytes()
+    # Its own process: the window it opens quits the application at the first paint.
+    done = subprocess.run(
+        [sys.executable, "-c", RESTORING_START],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DOSSIER_HOME": str(dossier_home)},
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr  # the window opened on the fresh library
+    boxes = [line for line in done.stdout.splitlines() if line.startswith("BOX:")]
+    assert "is damaged" in boxes[0] and "1 highlight(s) restored" in boxes[1]
+    (aside,) = database.parent.glob("library.damaged-*.sqlite3")
+    assert aside.read_bytes() == damaged
+    with open_library() as library:
+        restored = Notebook(library.conn).get(note.id)
+        assert restored.note == "keep me" and not restored.orphan  # the sample article is back
