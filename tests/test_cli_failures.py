@@ -70,6 +70,38 @@ def test_locked_library_names_the_operation(capsys, article: int) -> None:
 
 
 @pytest.mark.usefixtures("locked")
+@pytest.mark.parametrize(
+    ("argv", "action"),
+    [
+        (["correct", "rename", "Paris", "Paris, France"], "save the correction"),
+        (["watch", "add", "budget"], "change the watchlist"),
+        (["import", "IMPORT_FILE"], "store the imported articles"),
+        (["notes", "import", "NOTES_FILE"], "import the notes"),
+    ],
+)
+def test_every_writing_command_names_what_the_lock_stopped(
+    capsys, argv: list[str], action: str, tmp_path: Path
+) -> None:
+    files = {"IMPORT_FILE": _text_file(tmp_path), "NOTES_FILE": _notes_file(tmp_path)}
+    argv = [str(files.get(a, a)) for a in argv]
+    code, _, err = run(capsys, *argv)
+    assert code == 1
+    assert _one_line(err).startswith(f"dossier: cannot {action}: the library is locked")
+
+
+@pytest.mark.usefixtures("locked")
+def test_a_backup_needs_no_write_lock(capsys) -> None:
+    code, out, _ = run(capsys, "notes", "backup")
+    assert code == 0 and Path(out.strip()).is_file()
+
+
+def _notes_file(folder: Path) -> Path:
+    path = folder / "notes.json"
+    path.write_text('{"type": "AnnotationCollection", "first": {"items": []}}')
+    return path
+
+
+@pytest.mark.usefixtures("locked")
 def test_summarize_and_entities_print_when_only_caching_fails(capsys, article: int) -> None:
     code, out, err = run(capsys, "summarize", str(article), "--json")
     assert code == 0 and json.loads(out)["sentences"]
