@@ -2,9 +2,11 @@
 
 ``sys.excepthook`` (an error in a slot, a timer, an event handler: PySide hands it there and
 the window keeps running) and ``threading.excepthook`` (a plain thread) write the details to a
-log file (``crash_log``) and show a plain-text message naming the file. Messages from other
-threads reach the GUI thread through a queued signal; while one message is open, later errors
-are logged but not shown again, so a failing timer cannot bury the window in dialogs.
+log file (``crash_log``) and show a plain-text message naming the file. A library that is
+locked, full, read-only or damaged is no bug: its one-line message is shown, nothing logged.
+Messages from other threads reach the GUI thread through a queued signal; while one message is
+open, later errors are logged but not shown again, so a failing timer cannot bury the window in
+dialogs.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from shiboken6 import isValid
 
 from desktop.core.crash_log import internal_error_message, write_crash_log
+from desktop.core.storage.engine import sqlite3
+from desktop.core.storage.errors import DatabaseError, database_error
 from desktop.ui.messages import plain_box
 
 TITLE = "Dossier ran into a problem"
@@ -39,8 +43,15 @@ class CrashReporter(QObject):
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, exc, tb)
             return
+        problem = library_problem(exc)
+        if problem is not None:  # the environment, not a bug: nothing to log
+            self.reported.emit(problem)
+            return
         log = write_crash_log(exc, tb, context="the window")
-        self.reported.emit(internal_error_message(exc, log))
+        self.reported.emit(
+            f"Dossier hit an {internal_error_message(exc, log)}.\n\n"
+            "Your notes and articles saved so far are safe; the window keeps running."
+        )
 
     def _on_thread_error(self, args: threading.ExceptHookArgs) -> None:
         if args.exc_value is not None:
@@ -53,13 +64,19 @@ class CrashReporter(QObject):
     def _show(self, message: str) -> None:
         if self.is_showing():
             return
-        self.box = plain_box(
-            QApplication.activeWindow(),
-            TITLE,
-            f"Dossier hit an {message}.\n\n"
-            "Your notes and articles saved so far are safe; the window keeps running.",
-        )
+        self.box = plain_box(QApplication.activeWindow(), TITLE, message)
         self.box.open()
+
+
+def library_problem(exc: BaseException) -> str | None:
+    """The one-line message of a library failure (locked, full, read-only, damaged), or None
+    when ``exc`` is something else."""
+    if isinstance(exc, DatabaseError):
+        return str(exc)
+    if isinstance(exc, sqlite3.Error):
+        error = database_error(exc, "save the change")
+        return str(error) if type(error) is not DatabaseError else None
+    return None
 
 
 _reporter: CrashReporter | None = None

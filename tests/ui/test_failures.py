@@ -163,3 +163,11 @@ def test_a_damaged_library_can_be_left_for_a_fresh_one_with_the_notes(dossier_ho
     with open_library() as library:
         restored = Notebook(library.conn).get(note.id)
         assert restored.note == "keep me" and not restored.orphan  # the sample article is back
+
+
+def test_a_locked_library_in_a_task_is_a_message_not_a_crash(crash_reporter, qtbot, dossier_home):
+    crash_handler.report_exception(sqlite3.OperationalError("database is locked"))
+    qtbot.waitUntil(crash_reporter.is_showing)
+    text = crash_reporter.box.text()
+    assert text.startswith("cannot save the change: the library is locked by another program")
+    assert not (dossier_home / "logs").exists()  # the environment, not a bug: nothing logged

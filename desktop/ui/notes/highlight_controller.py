@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from desktop.core.models import Highlight, HighlightCategory
 from desktop.core.notes.notebook import Notebook
+from desktop.ui.crash_handler import library_problem
 from desktop.ui.notes.notes_tasks import run_notes_task
 from desktop.ui.notes.selection_popup import SelectionPopup
 from desktop.ui.notes.undo_commands import (
@@ -264,7 +265,7 @@ class HighlightController(QObject):
         self.reload()
 
     def _on_error(self, exc: Exception) -> None:
-        self.failed.emit(f"Notes: {exc}")
+        self.failed.emit(f"Notes: {library_problem(exc) or exc}")
 
     def _on_highlight_clicked(self, highlight_id: object) -> None:
         self.highlight_selected.emit(str(highlight_id))
