@@ -124,17 +124,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationDisplayName("Dossier")
     app.setDesktopFileName(APP_ID)  # ties windows to org.dossierapp.Dossier.desktop
     from desktop.core.storage.db import DatabaseError
+    from desktop.ui.crash_handler import install_crash_handler
 
+    install_crash_handler()
     try:
         # A start-up measurement quits at the first paint, before the warm-up would begin; left
         # out, its thread cannot race the report of what was loaded by then.
         window = build_main_window(warm_up=not args.exit_after_paint)
-    except DatabaseError as exc:  # locked, corrupt or newer: the user can act on the message
-        from PySide6.QtWidgets import QMessageBox
+    except DatabaseError as exc:  # locked, damaged or newer: the user can act on the message
+        from desktop.ui.library_refused import explain_refused_library
 
         print(f"dossier: {exc}", file=sys.stderr)
-        QMessageBox.critical(None, "Dossier cannot open its library", str(exc))
-        return 1
+        if not explain_refused_library(exc):
+            return 1
+        window = build_main_window(warm_up=not args.exit_after_paint)
     if args.exit_after_paint:
         _exit_after_first_paint(window)
     window.show()

@@ -1,7 +1,8 @@
 """The front door: no sub-command opens the window; sub-commands run headless.
 
 Each group of sub-commands lives in its own module under ``desktop.commands`` and registers
-itself; this module only builds the parser and turns user-fixable errors into clean exits.
+itself; this module only builds the parser and turns every error into a clean exit: one line
+on stderr, never a traceback (a bug's details go to a log file, exit code 70).
 A command registers only its own module: a newsroom script calling ``dossier`` in a loop should
 not pay for importing every other command's code.
 """
@@ -22,6 +23,26 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "desktop.commands.summarize": ("summarize",),
     "desktop.commands.notes": ("notes",),
     "desktop.commands.entities": ("entities", "correct", "watch"),
+}
+
+INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug, not something the user did
+ACTIONS = {
+    "import": "import into the library",
+    "list": "list the library",
+    "search": "search the library",
+    "show": "show the article",
+    "mark": "mark the article",
+    "summarize": "summarise",
+    "entities": "find the entities",
+    "correct": "save the correction",
+    "watch": "change the watchlist",
+    "notes add": "save the note",
+    "notes list": "list the notes",
+    "notes export": "export the notes",
+    "notes import": "import the notes",
+    "notes backup": "back up the notes",
+    "notes backups": "list the notes backups",
+    "notes restore": "restore the notes",
 }
 
 
@@ -69,6 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_window(rest)
     if rest:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    _print_warnings()
     try:
         return int(args.run(args) or 0)
     except CommandError as exc:
@@ -78,3 +100,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # no traceback reaches a user: see failure_message
+        message, code = failure_message(exc, args)
+        print(f"dossier: {message}", file=sys.stderr)
+        return code
+
+
+def _print_warnings() -> None:
+    """Core warnings (a result that could not be cached, say) as ``dossier: warning: …`` on
+    the standard error of the moment (tests swap it between commands)."""
+    import logging  # here: most commands never warn, and start faster without it
+
+    class WarningLine(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            # Warnings only: an error logged with its traceback is for a log file, and the
+            # command reports that failure in its own line.
+            if record.levelno == logging.WARNING and not record.exc_info:
+                print(f"dossier: warning: {record.getMessage()}", file=sys.stderr)
+
+    logger = logging.getLogger("desktop")
+    if not any(type(h).__name__ == "WarningLine" for h in logger.handlers):
+        logger.addHandler(WarningLine(logging.WARNING))
+
+
+def action_of(args: argparse.Namespace) -> str:
+    """What the command was doing, for "cannot …" messages."""
+    command = " ".join(filter(None, (args.command, getattr(args, "notes_command", None))))
+    return ACTIONS.get(command, f"run `dossier {command}`")
+
+
+def failure_message(exc: Exception, args: argparse.Namespace) -> tuple[str, int]:
+    """A library failure (locked, full, read-only, damaged) as one line naming the operation,
+    exit 1; anything else is a bug: its details go to a log file, exit ``INTERNAL_ERROR``."""
+    from desktop.core.storage.engine import sqlite3
+    from desktop.core.storage.errors import DatabaseError, database_error
+
+    if isinstance(exc, DatabaseError):
+        return str(exc), 1
+    if isinstance(exc, sqlite3.Error):
+        return str(database_error(exc, action_of(args))), 1
+    from desktop.core.crash_log import internal_error_message, write_crash_log
+
+    log = write_crash_log(exc, context=f"dossier {' '.join(sys.argv[1:])}")
+    return internal_error_message(exc, log), INTERNAL_ERROR

@@ -94,13 +94,14 @@ def test_export_import_backups_restore(capsys, article: int, tmp_path: Path) -> 
     code, out, _ = run(capsys, "backups")
     names = [line.split()[0] for line in out.splitlines()]
     kinds = [line.split()[1] for line in out.splitlines()]
-    assert sorted(kinds) == ["daily", "pre-import"]
+    assert sorted(kinds) == ["after-write", "after-write", "pre-import"]  # one per add
     assert out.splitlines()[kinds.index("pre-import")].endswith("  2 highlight(s)")
+    assert out.splitlines()[0].endswith("  2 highlight(s)")  # the newest holds every note
 
-    daily = names[kinds.index("daily")]  # taken before the first note was written
-    code, out, _ = run(capsys, "restore", daily)
-    assert code == 0 and "restored 0 highlight(s)" in out
-    assert json.loads(run(capsys, "list", "--json")[1]) == []
+    first = names[len(names) - 1]  # taken after the first note was written
+    code, out, _ = run(capsys, "restore", first)
+    assert code == 0 and "restored 1 highlight(s)" in out
+    assert [h["quote"] for h in json.loads(run(capsys, "list", "--json")[1])] == ["mayor"]
     undo = out.rsplit("dossier notes restore ", 1)[1].strip()
     assert run(capsys, "restore", undo)[0] == 0
     assert len(json.loads(run(capsys, "list", "--json")[1])) == 2

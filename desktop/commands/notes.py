@@ -14,10 +14,11 @@ from typing import TextIO
 from desktop.commands.common import CommandError, path_argument, print_json, printable
 from desktop.core.library.session import Library, open_library
 from desktop.core.notes.backups import (
-    backup_if_due,
+    Backup,
+    backup_after_write,
     count_highlights,
+    create_backup,
     list_backups,
-    restore_backup,
 )
 from desktop.core.notes.errors import NotesError
 from desktop.core.notes.export import (
@@ -28,7 +29,9 @@ from desktop.core.notes.export import (
 )
 from desktop.core.notes.importer import import_notes
 from desktop.core.notes.notebook import DEFAULT_CATEGORY, Notebook
+from desktop.core.paths import user_paths
 from desktop.core.storage.db import DatabaseError
+from desktop.core.storage.engine import sqlite3
 
 
 @contextmanager
@@ -48,15 +51,32 @@ def _add(args: argparse.Namespace) -> int:
         raise CommandError("--occurrence goes with --quote, not with --start/--end")
     occurrence = 1 if args.occurrence is None else args.occurrence
     with _library() as library:
-        backup_if_due(library.conn, library.paths.backups)
         notebook = Notebook(library.conn)
         options = {"category": args.category, "note": args.note, "tags": args.tag}
         if args.quote is not None:
             highlight = notebook.add_quote(args.article, args.quote, occurrence, **options)
         else:
             highlight = notebook.add(args.article, args.start, args.end, **options)
+        _back_up_after_write(library)
     print_json(highlight_record(highlight))
     return 0
+
+
+def _back_up_after_write(library: Library) -> None:
+    """Every committed notes write is followed by a backup, so no acknowledged note is in none.
+
+    Always, not only when the newest backup is old: a command has no later moment to catch up,
+    and a snapshot of the notes costs milliseconds. The note itself is saved already, so a
+    failed backup is a warning, not a failure of the command.
+    """
+    try:
+        backup_after_write(library.conn, library.paths.backups)
+    except (OSError, DatabaseError, NotesError, sqlite3.Error) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        print(
+            f"dossier: warning: the notes are saved, but the backup failed: {reason}",
+            file=sys.stderr,
+        )
 
 
 def _known_article(library: Library, article_id: int | None) -> None:
@@ -132,6 +152,8 @@ def _write_atomically(path: Path, write: Callable[[TextIO], object]) -> None:
 def _import(args: argparse.Namespace) -> int:
     with _library() as library:
         report = import_notes(library.conn, args.file)
+        if report.added or report.updated:
+            _back_up_after_write(library)
     for problem in report.problems:
         print(f"dossier: {problem}", file=sys.stderr)
     print(
@@ -142,20 +164,71 @@ def _import(args: argparse.Namespace) -> int:
     return 1 if report.problems else 0
 
 
-def _backups(args: argparse.Namespace) -> int:
+def _backup(args: argparse.Namespace) -> int:
     with _library() as library:
-        found = list_backups(library.paths.backups)
+        try:
+            backup = create_backup(library.conn, library.paths.backups, "manual")
+        except OSError as exc:
+            raise CommandError(
+                f"cannot back up the notes to {library.paths.backups}: {exc.strerror or exc}"
+            ) from exc
+    if args.json:
+        print_json(_backup_record(backup))
+    else:
+        print(backup.path)
+    return 0
+
+
+def _backup_record(backup: Backup) -> dict[str, object]:
+    return {
+        "name": backup.name,
+        "path": str(backup.path),
+        "kind": backup.kind,
+        "created": backup.created.isoformat(timespec="seconds"),
+        "highlights": _count(backup),
+    }
+
+
+def _count(backup: Backup) -> int | None:
+    """How many notes a backup holds; None for one that cannot be read."""
+    try:
+        return count_highlights(backup.path)
+    except NotesError:
+        return None
+
+
+def _backups(args: argparse.Namespace) -> int:
+    """Read from the backups folder alone: it must work when the library will not open."""
+    found = list_backups(user_paths().backups)
+    if args.json:
+        print_json([_backup_record(b) for b in found])
+        return 0
     if not found:
         print("no backups yet", file=sys.stderr)
     for backup in found:
         when = backup.created.isoformat(timespec="seconds")
-        print(f"{backup.name}  {backup.kind}  {when}  {count_highlights(backup.path)} highlight(s)")
+        count = _count(backup)
+        held = "unreadable" if count is None else f"{count} highlight(s)"
+        print(f"{backup.name}  {backup.kind}  {when}  {held}")
     return 0
 
 
 def _restore(args: argparse.Namespace) -> int:
-    with _library() as library:
-        report = restore_backup(library.conn, library.paths.backups, args.backup)
+    from desktop.core.notes.recovery import restore_notes
+
+    try:
+        recovery = restore_notes(user_paths(), args.backup)
+    except (NotesError, DatabaseError) as exc:
+        raise CommandError(str(exc)) from exc
+    except OSError as exc:
+        raise CommandError(f"cannot restore the notes: {exc.strerror or exc}") from exc
+    if recovery.set_aside is not None:
+        print(
+            f"the damaged library was moved to {recovery.set_aside} (kept, not deleted);"
+            " a fresh library was started — import your articles again and their notes"
+            " re-attach"
+        )
+    report = recovery.report
     print(
         f"restored {report.restored} highlight(s) from {printable(args.backup)}; to undo:"
         f" dossier notes restore {report.pre_restore.name}"
@@ -166,7 +239,7 @@ def _restore(args: argparse.Namespace) -> int:
 def register(subparsers: argparse._SubParsersAction) -> None:
     notes = subparsers.add_parser(
         "notes",
-        help="highlights and notes: add, list, export, import, backups, restore",
+        help="highlights and notes: add, list, export, import, backup, backups, restore",
         description="Highlights and their notes, stored in the library database.",
     )
     actions = notes.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
@@ -212,7 +285,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     load.add_argument("file", type=path_argument, metavar="FILE")
     load.set_defaults(run=_import)
 
-    actions.add_parser("backups", help="list the rolling notes backups").set_defaults(run=_backups)
+    backup = actions.add_parser("backup", help="back up the notes now (prints the file)")
+    backup.add_argument("--json", action="store_true", help="a JSON object")
+    backup.set_defaults(run=_backup)
+
+    backups = actions.add_parser("backups", help="list the notes backups (newest first)")
+    backups.add_argument("--json", action="store_true", help="a JSON array")
+    backups.set_defaults(run=_backups)
 
     restore = actions.add_parser("restore", help="replace the notes with a backup's")
     restore.add_argument(

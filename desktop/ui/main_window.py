@@ -31,6 +31,9 @@ from desktop.ui.importing.report_dialog import ImportReportDialog, report_summar
 from desktop.ui.library.indexer import BackgroundIndexer
 from desktop.ui.library.library_pane import LibraryPane
 from desktop.ui.library.query import lean
+from desktop.ui.library_damage import damage_notice, report_damage
+from desktop.ui.messages import plain_box
+from desktop.ui.notes.backup_timer import NotesBackupTimer
 from desktop.ui.notes.highlight_controller import HighlightController
 from desktop.ui.notes.notes_menu import NotesMenu
 from desktop.ui.notes.notes_pane import NotesPane
@@ -68,6 +71,7 @@ class MainWindow(QMainWindow):
         lean(library.conn)
         self.settings = settings
         self.article: Article | None = None
+        self.library_damaged = ""  # the message, once the library file is found damaged
         self._jump: tuple[int, int] | None = None
         self._scroll: float = 0.0
         self.setWindowTitle("Dossier")
@@ -97,6 +101,7 @@ class MainWindow(QMainWindow):
         self.import_progress = ImportProgress(self)
         self.statusBar().addPermanentWidget(self.import_progress)
         self.notes_menu = NotesMenu(self, self.highlights)
+        self.notes_backup = NotesBackupTimer(library.paths.backups, self)
         self.actions_by_name = install_menus(self, self.notes_menu.menu)
         self._list_refresh = QTimer(self, singleShot=True, interval=LIST_REFRESH_MS)
         self._wire()
@@ -123,8 +128,9 @@ class MainWindow(QMainWindow):
         self._backup_notes()
 
     def _backup_notes(self) -> None:
-        """Today's backup of the notes, if there is none yet: on the notes worker, so it never
-        delays the window and a note saved meanwhile waits for it instead of racing it."""
+        """Today's backup of the notes as they were at start, if there is none yet (changes
+        made since are backed up after they are written: ``notes_backup``). On the notes
+        worker, so it never delays the window and a note saved meanwhile waits for it."""
         folder = self.library.paths.backups
 
         def backup(notebook: Notebook) -> object:
@@ -160,6 +166,9 @@ class MainWindow(QMainWindow):
         notes.highlight_activated.connect(reader.scroll_to)
         self.notes_menu.open_highlight.connect(self.open_article_at)
         self.notes_menu.notes_changed.connect(self._list_refresh.start)
+        self.highlights.written.connect(self.notes_backup.note_written)
+        self.notes_menu.notes_changed.connect(self.notes_backup.note_written)
+        self.notes_backup.failed.connect(lambda message: status.showMessage(message, 15000))
         self.highlights.highlights_changed.connect(self._list_refresh.start)
         self._list_refresh.timeout.connect(lib.refresh)
         for source in (reader.entities_failed, entities.correction_failed, self.notes_menu.message):
@@ -171,6 +180,7 @@ class MainWindow(QMainWindow):
         self.import_progress.cancel_button.clicked.connect(self.imports.cancel)
         self.indexer.finished.connect(lambda count: count and lib.refresh())
         self.indexer.failed.connect(lambda message: status.showMessage(message, 8000))
+        damage_notice().damaged.connect(self._on_library_damaged)
 
     def on_entities_changed(self) -> None:
         """A correction or watchlist change: re-colour the article and recount the list."""
@@ -189,7 +199,8 @@ class MainWindow(QMainWindow):
         try:
             article = self.library.store.get(article_id)
         except sqlite3.Error as exc:
-            self.statusBar().showMessage(f"Cannot open the article: {exc}", 8000)
+            if not report_damage(exc):
+                self.statusBar().showMessage(f"Cannot open the article: {exc}", 8000)
             return
         if article is not None:
             self._show_article(article)
@@ -250,8 +261,21 @@ class MainWindow(QMainWindow):
             self.import_paths([folder])
 
     def import_paths(self, paths: list[str] | list[Path]) -> None:
-        if paths:
+        if paths and self.library_damaged:
+            self.statusBar().showMessage("Import refused: the library is damaged", 15000)
+            plain_box(self, "Import refused", self.library_damaged).open()
+        elif paths:
             self.imports.start(paths)
+
+    def _on_library_damaged(self, message: str) -> None:
+        """Say it once, stop importing into the damaged file, and keep what is on screen."""
+        if self.library_damaged:
+            return
+        self.library_damaged = message
+        self.imports.cancel()
+        self.indexer.stop()
+        self.statusBar().showMessage("The library is damaged; see the message", 0)
+        plain_box(self, "The library is damaged", message).open()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _local_paths(event):
@@ -279,7 +303,8 @@ class MainWindow(QMainWindow):
 
     def _on_import_failed(self, message: str) -> None:
         self.statusBar().showMessage(f"Import stopped: {message}", 15000)
-        QMessageBox.warning(self, "Import stopped", message)
+        if not self.library_damaged:  # that has its own message
+            plain_box(self, "Import stopped", message).open()
 
     # --- menu commands -------------------------------------------------------------------
     def zoom_reset(self) -> None:
@@ -329,6 +354,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         save_state(self)
+        self.notes_backup.flush()  # the notes worker finishes it before the program exits
         self.imports.cancel()
         self._index_timer.stop()
         self._list_refresh.stop()

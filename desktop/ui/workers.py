@@ -25,6 +25,8 @@ from shiboken6 import isValid
 
 from desktop.core.library.session import Library, open_library
 from desktop.core.paths import user_paths
+from desktop.ui.crash_handler import report_exception
+from desktop.ui.library_damage import damage_message, report_damage
 
 _local = threading.local()
 _ids = itertools.count(1)
@@ -92,6 +94,7 @@ class _Task(QRunnable):
             result = self._fn()
         except Exception as exc:  # delivered to on_error; never lost in a worker thread
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            report_damage(exc)
             self._deliver("failed", exc)
         else:
             self._deliver("done", result)
@@ -123,6 +126,7 @@ def run_task(
         try:
             result = fn()
         except Exception as exc:
+            report_damage(exc)
             if on_error:
                 on_error(exc)
             else:
@@ -154,5 +158,7 @@ def _with_collector_paused(fn: Callable[[], Any]) -> Callable[[], Any]:
 
 
 def _report_unhandled(exc: Exception) -> None:
-    text = getattr(exc, "__traceback_text__", repr(exc))
-    print(f"dossier: background task failed:\n{text}")
+    """A failed task nobody waited for: a damaged library was signalled already; anything
+    else is a bug, logged and shown by the crash handler."""
+    if damage_message(exc) is None:
+        report_exception(exc)

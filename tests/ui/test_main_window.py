@@ -272,7 +272,8 @@ def test_a_library_written_by_a_newer_version_is_reported_not_crashed(
     with open_library() as library:
         library.conn.execute("PRAGMA user_version = 9999")
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box) or 0)
     assert main([]) == 1
-    assert "newer Dossier" in shown[0]
+    assert "newer Dossier" in shown[0].text()
+    assert shown[0].textFormat() == Qt.TextFormat.PlainText
     assert "newer Dossier" in capsys.readouterr().err

@@ -14,6 +14,7 @@ the article (a term never overlaps one) and costs about half the tagger's time o
 from __future__ import annotations
 
 import json
+import logging
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
@@ -43,6 +44,7 @@ from desktop.core.library.watchlist import (
 from desktop.core.models import Article, Entity, Term
 from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
+from desktop.core.storage.errors import LibraryUnwritable, failing_as
 from desktop.core.text.analysis import analyze, paragraph_window
 from desktop.core.text.entities import find_entities, role_day
 from desktop.core.text.keyterms import document_words
@@ -74,6 +76,7 @@ __all__ = [
 
 # Bump when the recogniser changes enough that stored results should be recomputed.
 INDEX_VERSION = 2  # 2: roles as of the article's date
+log = logging.getLogger(__name__)
 _IN_CHUNK = 500
 
 
@@ -103,10 +106,20 @@ class LibraryFrequencies:
 
 def index_article(conn: sqlite3.Connection, article: Article) -> tuple[list[Entity], list[Term]]:
     """Recognise and store the entities and key terms of ``article``; returns them raw."""
-    entities, terms = analyze(
-        article.text, background=LibraryFrequencies(conn), as_of=article_day(article)
-    )
-    with transaction(conn):
+    entities, terms = _analyse(conn, article)
+    _store_index(conn, article, entities, terms)
+    return entities, terms
+
+
+def _analyse(conn: sqlite3.Connection, article: Article) -> tuple[list[Entity], list[Term]]:
+    background = LibraryFrequencies(conn)
+    return analyze(article.text, background=background, as_of=article_day(article))
+
+
+def _store_index(
+    conn: sqlite3.Connection, article: Article, entities: list[Entity], terms: list[Term]
+) -> None:
+    with failing_as("store the entities in the library"), transaction(conn):
         state = conn.execute(
             "SELECT content_hash FROM entity_index_state WHERE article_id = ?", (article.id,)
         ).fetchone()
@@ -136,7 +149,6 @@ def index_article(conn: sqlite3.Connection, article: Article) -> tuple[list[Enti
             "indexed_at) VALUES (?, ?, ?, ?)",
             (article.id, article.content_hash, INDEX_VERSION, now_iso()),
         )
-    return entities, terms
 
 
 def article_day(article: Article) -> str:
@@ -201,11 +213,14 @@ def article_entities(conn: sqlite3.Connection, article: Article) -> tuple[list[E
     """What the window colours in ``article``: indexed entities (indexing now if needed) with
     the user's corrections applied and watchlist matches added, and the key terms."""
     stored = _stored(conn, article) if article.id else None
-    if stored is None:
-        if article.id:
-            stored = index_article(conn, article)
-        else:
-            stored = analyze(article.text, as_of=article_day(article))
+    if stored is None and not article.id:
+        stored = analyze(article.text, as_of=article_day(article))
+    elif stored is None:
+        stored = _analyse(conn, article)
+        try:
+            _store_index(conn, article, *stored)
+        except LibraryUnwritable as exc:  # shown all the same; indexed another time
+            log.warning("%s", exc)
     entities, terms = stored
     return _as_shown(conn, article.text, entities), terms
 

@@ -4,7 +4,8 @@ Runs anywhere (CLI, tests, the window's worker thread): it takes a progress call
 optional cancel event instead of printing. Files are read and parsed before any write, and
 stored in one transaction per batch, so a file that cannot be read changes nothing and a
 failed write leaves no half-stored batch. A new text of an article already stored (same URL or
-origin, see ``versions``) updates that article in place and re-anchors its highlights.
+origin, see ``versions``) updates that article in place and re-anchors its highlights; a new
+article takes back the notes restored while it was missing (``notes.detached``).
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from desktop.core.library.importers import SUPPORTED_SUFFIXES, UnreadableFile, r
 from desktop.core.library.store import with_hash
 from desktop.core.library.versions import previous_version, store_version
 from desktop.core.models import Article
+from desktop.core.notes.detached import reattach_to
 from desktop.core.printable import printable
-from desktop.core.storage.db import DatabaseError, transaction
+from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
+from desktop.core.storage.errors import database_error
 
 if TYPE_CHECKING:
     from desktop.core.library.session import Library
@@ -147,7 +150,7 @@ def store_batch(library: Library, batch: list[FileRead]) -> list[FileResult]:
                     outcomes[kind].append(article_id)
                 results.append(FileResult(path, **{k: tuple(v) for k, v in outcomes.items()}))
     except sqlite3.Error as exc:
-        raise DatabaseError(f"cannot store imported articles in the library: {exc}") from exc
+        raise database_error(exc, "store the imported articles", library.paths.database) from exc
     return results
 
 
@@ -162,4 +165,7 @@ def _store_article(library: Library, article: Article) -> tuple[str, int]:
         store_version(library.store, previous, article)
         return "updated", previous
     added = library.store.add(article)
-    return ("duplicates" if added.duplicate else "imported"), added.id
+    if added.duplicate:
+        return "duplicates", added.id
+    reattach_to(library.conn, added.id)  # notes restored before their article was back
+    return "imported", added.id

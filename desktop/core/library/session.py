@@ -9,6 +9,7 @@ from desktop.core.library.store import ArticleStore
 from desktop.core.paths import Paths, user_paths
 from desktop.core.storage.db import connect
 from desktop.core.storage.engine import sqlite3
+from desktop.core.storage.errors import LibraryReadOnly
 
 
 @dataclass
@@ -36,7 +37,14 @@ def open_library(paths: Paths | None = None, *, seed: bool = True) -> Library:
     On the very first open the sample articles from ``seeds/`` are added once; a user who
     deletes them later does not get them back.
     """
-    paths = (paths or user_paths()).ensure()
+    paths = paths or user_paths()
+    try:
+        paths.ensure()
+    except OSError as exc:
+        raise LibraryReadOnly(
+            f"cannot open the library: cannot create {exc.filename or paths.data}:"
+            f" {exc.strerror or exc}; set DOSSIER_HOME to a writable folder"
+        ) from exc
     conn = connect(paths.database)
     library = Library(paths, conn, ArticleStore(conn))
     if seed:

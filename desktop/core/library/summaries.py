@@ -8,12 +8,16 @@ article holds it, and a new algorithm version simply misses and recomputes.
 from __future__ import annotations
 
 import json
+import logging
 
 from desktop.core.library.store import now_iso
 from desktop.core.models import Article, Summary, SummarySentence
 from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
+from desktop.core.storage.errors import LibraryUnwritable, failing_as
 from desktop.core.text.summarize import ALGORITHM_VERSION, check_length, summarize
+
+log = logging.getLogger(__name__)
 
 
 def article_summary(
@@ -25,7 +29,11 @@ def article_summary(
     ratio: float | None = None,
     words: int | None = None,
 ) -> Summary:
-    """The summary of ``article``, from the cache when it has been computed before."""
+    """The summary of ``article``, from the cache when it has been computed before.
+
+    A summary that cannot be cached (library locked, disk full, read-only) is still returned:
+    the cache only saves time; the failure is logged as a warning.
+    """
     check_length(sentences=sentences, ratio=ratio, words=words)
     key = (
         article.content_hash,
@@ -49,7 +57,15 @@ def article_summary(
         words=words,
         language=article.language,
     )
-    with transaction(conn):
+    try:
+        _cache(conn, key, summary)
+    except LibraryUnwritable as exc:
+        log.warning("%s", exc)
+    return summary
+
+
+def _cache(conn: sqlite3.Connection, key: tuple[str, ...], summary: Summary) -> None:
+    with failing_as("cache the summary"), transaction(conn):
         conn.execute(
             "DELETE FROM summaries WHERE content_hash = ? AND method = ? AND length = ?"
             " AND language = ? AND algorithm <> ?",
@@ -60,7 +76,6 @@ def article_summary(
             " sentences, created) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (*key, _encode(summary), now_iso()),
         )
-    return summary
 
 
 def length_key(

@@ -8,6 +8,11 @@ the ``dossier notes`` commands call the same functions.
   ``replace_text_and_reanchor(store, article_id, article)`` for when an article's text changes.
 - ``export.export_notes(conn, fmt, out, …)`` (md, csv, W3C Web Annotation json) and
   ``importer.import_notes(conn, path)`` (the json back, without duplicates).
-- ``backups``: ``backup_if_due``, ``create_backup``, ``list_backups``, ``restore_backup``.
+- ``backups``: ``backup_after_write`` (after every saved change), ``backup_if_due`` (daily),
+  ``create_backup``, ``list_backups``, ``restore_backup``; ``backup_rotation`` decides which
+  old ones go (never a note's last copy).
+- ``recovery.restore_notes(paths, backup)``: restore without opening the library first,
+  setting a damaged library aside; ``detached``: restored notes whose article is missing, and
+  their re-attachment when it is imported.
 - ``errors``: the typed, user-fixable problems (all ``NotesError``).
 """

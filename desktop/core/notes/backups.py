@@ -5,9 +5,10 @@ URL, title) of the articles they belong to — not the article texts, which can 
 It is taken with the SQLite backup API from a consistent snapshot, written under a temporary
 name and renamed, so a crash never leaves a half-written backup with a real name.
 
-Kinds: ``daily`` (at most one a day), ``pre-restore`` and ``pre-import`` (taken automatically
-before those operations, so each can be undone by restoring it) and ``manual``. The newest
-``KEEP`` of each kind are kept.
+Kinds: ``after-write`` (taken after notes are saved, so every acknowledged note is in a
+backup), ``daily`` (at most one a day), ``pre-restore`` and ``pre-import`` (taken before those
+operations, so each can be undone by restoring it) and ``manual``. ``backup_rotation`` decides
+which old ones go; it never deletes the only backup holding a note.
 """
 
 from __future__ import annotations
@@ -21,14 +22,17 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from desktop.core.models import Highlight
+from desktop.core.notes import backup_rotation
+from desktop.core.notes.detached import ArticleIdentity, detach, local_article
 from desktop.core.notes.errors import BadNotesFile
 from desktop.core.notes.notebook import Notebook
 from desktop.core.notes.table import COLUMNS, highlight_from_row
 from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
 
-KEEP = 7
-KINDS = ("daily", "pre-restore", "pre-import", "manual")
+KEEP = backup_rotation.KEEP
+AFTER_WRITE = backup_rotation.AFTER_WRITE
+KINDS = (AFTER_WRITE, "daily", "pre-restore", "pre-import", "manual")
 _NAME = re.compile(r"^notes-(\d{8}T\d{6}\d{6}Z)-([a-z-]+)\.sqlite3$")
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 _SNAPSHOT_TABLES = {
@@ -38,6 +42,7 @@ _SNAPSHOT_TABLES = {
         "SELECT id, title, url, content_hash FROM live.articles"
         " WHERE id IN (SELECT article_id FROM live.highlights)"
     ),
+    "detached_highlights": "SELECT * FROM live.detached_highlights",
 }
 
 
@@ -104,8 +109,14 @@ def create_backup(conn: sqlite3.Connection, folder: Path, kind: str = "manual") 
         os.replace(partial, final)
     finally:
         snapshot.close()
-    _prune(folder, kind)
+    backup_rotation.prune(list_backups(folder), created, _highlight_ids)
+    backup_rotation.remove_stale_partials(folder)
     return Backup(final, kind, created)
+
+
+def backup_after_write(conn: sqlite3.Connection, folder: Path) -> Backup:
+    """The backup that follows saved notes: call it once the write has committed."""
+    return create_backup(conn, folder, AFTER_WRITE)
 
 
 def backup_if_due(conn: sqlite3.Connection, folder: Path) -> Backup | None:
@@ -138,16 +149,11 @@ def find_backup(folder: Path, name: str) -> Path:
     raise BadNotesFile(f"{name}: no such backup (see `dossier notes backups`)")
 
 
-def _prune(folder: Path, kind: str) -> None:
-    for old in [b for b in list_backups(folder) if b.kind == kind][KEEP:]:
-        old.path.unlink(missing_ok=True)
-
-
 @contextmanager
 def _open_backup(path: Path) -> Iterator[sqlite3.Connection]:
     """A backup opened read-only; anything unreadable is reported naming the file."""
     try:
-        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         source.row_factory = sqlite3.Row
         try:
             yield source
@@ -165,24 +171,54 @@ def count_highlights(path: Path) -> int:
         )
 
 
-def read_backup(path: Path) -> tuple[list[Highlight], list[sqlite3.Row], dict[int, sqlite3.Row]]:
-    """Highlights, category rows and article identities stored in a backup file."""
+def _highlight_ids(path: Path) -> set[str] | None:
+    """The ids of every highlight a backup holds; None when it cannot be read."""
+    try:
+        with _open_backup(path) as source:
+            return {r[0] for r in source.execute("SELECT id FROM highlights")}
+    except (BadNotesFile, sqlite3.Error):
+        return None
+
+
+def read_backup(
+    path: Path,
+) -> tuple[list[Highlight], list[sqlite3.Row], dict[str, ArticleIdentity]]:
+    """Highlights, category rows, and the identity of the article of each highlight."""
     with _open_backup(path) as source:
         highlights = [
             highlight_from_row(r) for r in source.execute(f"SELECT {COLUMNS} FROM highlights")
         ]
         categories = source.execute("SELECT * FROM highlight_categories").fetchall()
-        articles = {r["id"]: r for r in source.execute("SELECT * FROM articles")}
-    return highlights, categories, articles
+        articles = {
+            r["id"]: ArticleIdentity(r["content_hash"], r["url"], r["title"])
+            for r in source.execute("SELECT * FROM articles")
+        }
+        has_detached = source.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'detached_highlights'"
+        ).fetchone()
+        detached = {
+            r["highlight_id"]: ArticleIdentity(r["content_hash"], r["url"], r["title"])
+            for r in (source.execute("SELECT * FROM detached_highlights") if has_detached else ())
+        }
+    identities = {
+        h.id: articles.get(h.article_id)
+        or detached.get(h.id)
+        or ArticleIdentity(h.content_hash, "", "")
+        for h in highlights
+    }
+    return highlights, categories, identities
 
 
 def restore_backup(conn: sqlite3.Connection, folder: Path, backup: Path | str) -> RestoreReport:
     """Replace the live library's highlights with those of ``backup``; articles are untouched.
 
-    A ``pre-restore`` backup is taken first: restoring it undoes this restore.
+    Each highlight goes to the live article with its article's text (content hash), else its
+    URL — never to a bare old id, which may belong to another article here. One with no such
+    article is kept as an orphan with its article's identity, re-attached when that article is
+    imported (``detached``). A ``pre-restore`` backup is taken first: restoring it undoes this.
     """
     path = find_backup(folder, str(backup))
-    highlights, categories, articles = read_backup(path)
+    highlights, categories, identities = read_backup(path)
     pre_restore = create_backup(conn, folder, "pre-restore")
     notebook = Notebook(conn)
     with transaction(conn):
@@ -200,24 +236,13 @@ def restore_backup(conn: sqlite3.Connection, folder: Path, backup: Path | str) -
                     row["position"],
                 ),
             )
+        conn.execute("DELETE FROM detached_highlights")
         conn.execute("DELETE FROM highlights")
         for highlight in highlights:
-            article = articles.get(highlight.article_id)
-            local = _local_article(conn, article) if article else None
-            if local is not None and local != highlight.article_id:
-                highlight = replace(highlight, article_id=local)
-            notebook.put(highlight)
+            identity = identities[highlight.id]
+            local = local_article(conn, identity, highlight.content_hash)
+            if local is None:
+                detach(notebook, highlight, identity)
+            else:
+                notebook.put(replace(highlight, article_id=local))
     return RestoreReport(len(highlights), pre_restore)
-
-
-def _local_article(conn: sqlite3.Connection, article: sqlite3.Row) -> int | None:
-    """The live article a backed-up one is: same text first, then same URL (else the
-    highlight keeps its article id and is listed as an orphan until that article is back)."""
-    row = conn.execute(
-        "SELECT id FROM articles WHERE content_hash = ?", (article["content_hash"],)
-    ).fetchone()
-    if row is None and article["url"]:
-        row = conn.execute(
-            "SELECT id FROM articles WHERE url = ? LIMIT 1", (article["url"],)
-        ).fetchone()
-    return int(row[0]) if row else None

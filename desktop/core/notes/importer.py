@@ -15,6 +15,7 @@ from typing import Any
 
 from desktop.core.models import Highlight
 from desktop.core.notes.backups import backup_folder, create_backup
+from desktop.core.notes.detached import ArticleIdentity, local_article
 from desktop.core.notes.errors import BadNotesFile
 from desktop.core.notes.notebook import Notebook
 from desktop.core.notes.table import insert_category, normalize_tags
@@ -154,7 +155,8 @@ def _highlight(
     key = tuple(str(source.get(k) or "") for k in ("dossier:contentHash", "dossier:url", "title"))
     key += (anchored_hash,)
     if key not in matched:  # thousands of notes share a few articles: look each up once
-        matched[key] = _match_article(conn, source, anchored_hash)
+        identity = ArticleIdentity(key[0], key[1], key[2])
+        matched[key] = local_article(conn, identity, anchored_hash)
     article_id = matched[key]
     if article_id is None:
         title = source.get("title") or source.get("id") or "?"
@@ -191,21 +193,3 @@ def _highlight(
 
 def _is_span(start: Any, end: Any) -> bool:
     return isinstance(start, int) and isinstance(end, int) and 0 <= start <= end
-
-
-def _match_article(
-    conn: sqlite3.Connection, source: dict[str, Any], anchored_hash: str
-) -> int | None:
-    """The local article an annotation belongs to: same text (hash), else same URL."""
-    for digest in (source.get("dossier:contentHash"), anchored_hash):
-        if digest:
-            row = conn.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,))
-            found = row.fetchone()
-            if found:
-                return int(found[0])
-    url = source.get("dossier:url")
-    if url:
-        found = conn.execute("SELECT id FROM articles WHERE url = ? LIMIT 1", (url,)).fetchone()
-        if found:
-            return int(found[0])
-    return None

@@ -15,16 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.storage.engine import sqlite3
+from desktop.core.storage.errors import DatabaseError, LibraryTooNew, database_error
+from desktop.core.storage.health import check_library_file
 
 BUSY_TIMEOUT_MS = 10_000
 CACHE_KIB = 32 * 1024
 MMAP_BYTES = 256 * 1024 * 1024
 MIGRATIONS = Path(__file__).parent / "migrations"
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
-
-
-class DatabaseError(RuntimeError):
-    """The library database cannot be used (locked, corrupt, newer than this program)."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +62,7 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
     target = latest if target is None else target
     current = schema_version(conn)
     if current > latest:
-        raise DatabaseError(
+        raise LibraryTooNew(
             f"the library was written by a newer Dossier (schema {current}, this knows {latest})"
             " — update Dossier to open it"
         )
@@ -91,8 +89,13 @@ def _execute_script(conn: sqlite3.Connection, script: str) -> None:
 
 
 def connect(path: Path | str, *, migrate_schema: bool = True) -> sqlite3.Connection:
-    """Open (and upgrade) the library database at ``path``."""
+    """Open (and upgrade) the library database at ``path``.
+
+    A file that is damaged or from a newer Dossier is refused before anything writes to it
+    (``health.check_library_file``): setting the journal mode below rewrites the header.
+    """
     if str(path) != ":memory:":
+        check_library_file(Path(path), migrations()[-1].version)
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     try:
         conn = sqlite3.connect(
@@ -112,8 +115,8 @@ def connect(path: Path | str, *, migrate_schema: bool = True) -> sqlite3.Connect
         conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         if migrate_schema:
             migrate(conn)
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"cannot open the library database {path}: {exc}") from exc
+    except sqlite3.Error as exc:
+        raise database_error(exc, "open the library", path) from exc
     return conn
 
 
@@ -146,7 +149,12 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
+        # Inside the try: a COMMIT that fails (locked, disk full) leaves the transaction open,
+        # and every later write of this connection would join it and never be committed.
+        conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        # SQLite has already rolled back after some errors (a full disk, for one); a second
+        # ROLLBACK would replace the real error with "no transaction is active".
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")

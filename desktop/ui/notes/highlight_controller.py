@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from desktop.core.models import Highlight, HighlightCategory
 from desktop.core.notes.notebook import Notebook
+from desktop.ui.crash_handler import library_problem
 from desktop.ui.notes.notes_tasks import run_notes_task
 from desktop.ui.notes.selection_popup import SelectionPopup
 from desktop.ui.notes.undo_commands import (
@@ -45,6 +46,7 @@ class HighlightController(QObject):
     highlight_selected = Signal(str)  # id of a highlight the user clicked in the reader
     article_leaving = Signal()  # last call for edits of the article's highlights in progress
     failed = Signal(str)  # a message for the status bar; other work goes on
+    written = Signal()  # a change was queued on the notes worker (create, edit, delete, undo)
 
     def __init__(self, reader: QWidget, parent: QObject | None = None) -> None:
         super().__init__(parent or reader)  # lives and dies with the reader it serves
@@ -259,10 +261,11 @@ class HighlightController(QObject):
     ) -> None:
         """Queue one change, then a reload that shows its result (both on the serial worker)."""
         run_notes_task(fn, on_done, self._on_error)
+        self.written.emit()
         self.reload()
 
     def _on_error(self, exc: Exception) -> None:
-        self.failed.emit(f"Notes: {exc}")
+        self.failed.emit(f"Notes: {library_problem(exc) or exc}")
 
     def _on_highlight_clicked(self, highlight_id: object) -> None:
         self.highlight_selected.emit(str(highlight_id))

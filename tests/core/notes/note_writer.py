@@ -6,7 +6,10 @@ durability tests, which kill it or run two at once.
 
 from __future__ import annotations
 
+import signal
+import subprocess
 import sys
+import time
 
 from desktop.core.library.session import open_library
 from desktop.core.notes.notebook import Notebook
@@ -25,6 +28,18 @@ def main(article_id: int, count: int) -> None:
             sys.stdout.write(highlight.id + "\n")
             sys.stdout.flush()
             written += 1
+
+
+def acknowledged_before_kill(writer: subprocess.Popen[bytes], delay: float) -> set[str]:
+    """Wait until ``writer`` prints its first id, let it run ``delay`` seconds more, kill -9
+    it, and return every id it printed on a complete line (each one acknowledged)."""
+    first = writer.stdout.readline() if writer.stdout else b""
+    assert first, writer.stderr.read().decode() if writer.stderr else "no output"
+    time.sleep(delay)
+    writer.send_signal(signal.SIGKILL)
+    rest, _ = writer.communicate()
+    lines = (first + rest).decode().split("\n")
+    return {line for line in lines[:-1] if line}
 
 
 if __name__ == "__main__":

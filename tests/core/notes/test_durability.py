@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import os
 import random
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from desktop.core.library.session import Library
 from tests.core.notes.conftest import TEXT
+from tests.core.notes.note_writer import acknowledged_before_kill
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -42,14 +41,7 @@ def test_every_acknowledged_note_survives_sigkill(library: Library, add_article)
     rng = random.Random(6)
     acknowledged: set[str] = set()
     for round_number in range(100):
-        writer = _writer(article, 0)
-        first = writer.stdout.readline()  # wait until it is in its write loop
-        assert first, writer.stderr.read().decode()
-        time.sleep(rng.uniform(0, 0.03))
-        writer.send_signal(signal.SIGKILL)
-        rest, _ = writer.communicate()
-        lines = (first + rest).decode().split("\n")
-        acknowledged.update(line for line in lines[:-1] if line)  # complete lines only
+        acknowledged |= acknowledged_before_kill(_writer(article, 0), rng.uniform(0, 0.03))
         missing = acknowledged - _stored_ids(library)
         assert not missing, f"round {round_number}: lost {len(missing)} acknowledged notes"
     assert _integrity(library) == "ok"

@@ -1,0 +1,98 @@
+"""Which notes backups to delete, so the folder stays small and no note is ever lost by it.
+
+After-write backups come after every saved change: the newest ``KEEP_RECENT`` are kept, and
+the newest of each of the last ``KEEP_DAYS`` days, so a change regretted next week can still be
+undone. Every other kind keeps its newest ``KEEP``. Above all rules: a backup that is the only
+one holding some note (a highlight id) is kept, whatever its age — a restore that removed notes
+from the library must never be followed by rotation removing them from the backups too.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Protocol
+
+KEEP = 7
+KEEP_RECENT = 10
+STALE_PARTIAL_S = 3600  # a backup still being written after an hour was cut off by a crash
+KEEP_DAYS = 7
+AFTER_WRITE = "after-write"
+
+
+class BackupLike(Protocol):
+    path: Path
+    kind: str
+    created: datetime
+
+
+def expendable(backups: list[BackupLike], now: datetime) -> list[BackupLike]:
+    """Backups (newest first, as listed) that the age and count rules would delete."""
+    keep: set[Path] = set()
+    counts: dict[str, int] = {}
+    days: set[object] = set()
+    for backup in backups:
+        seen = counts.get(backup.kind, 0)
+        counts[backup.kind] = seen + 1
+        if seen < (KEEP_RECENT if backup.kind == AFTER_WRITE else KEEP):
+            keep.add(backup.path)
+        day = backup.created.date()
+        recent = now - backup.created < timedelta(days=KEEP_DAYS)
+        if backup.kind == AFTER_WRITE and recent and day not in days:
+            days.add(day)
+            keep.add(backup.path)
+    return [b for b in backups if b.path not in keep]
+
+
+def prune(
+    backups: list[BackupLike], now: datetime, notes_in: Callable[[Path], set[str] | None]
+) -> None:
+    """Delete the expendable backups that hold no note missing from every kept backup.
+
+    ``notes_in(path)`` reads the highlight ids a backup holds (None: unreadable, so never
+    deleted). Notes are only soft-deleted, so the newest kept backup usually covers an older
+    one alone and only two files are read.
+    """
+    doomed = expendable(backups, now)
+    if not doomed:
+        return
+    cache: dict[Path, set[str] | None] = {}
+
+    def ids(path: Path) -> set[str] | None:
+        if path not in cache:
+            cache[path] = notes_in(path)
+        return cache[path]
+
+    kept = [b.path for b in backups if b not in doomed]
+    for backup in doomed:
+        if _covered(ids(backup.path), kept, ids):
+            backup.path.unlink(missing_ok=True)
+        else:
+            kept.append(backup.path)
+
+
+def _covered(
+    notes: set[str] | None, others: Iterable[Path], ids: Callable[[Path], set[str] | None]
+) -> bool:
+    if notes is None:
+        return False
+    missing = set(notes)
+    for other in others:
+        if not missing:
+            break
+        missing -= ids(other) or set()
+    return not missing
+
+
+def remove_stale_partials(folder: Path) -> None:
+    """Delete half-written backups (``*.partial``) left by a process killed while writing one;
+    they were never backups (the name is only given once the file is complete)."""
+    cutoff = time.time() - STALE_PARTIAL_S
+    for partial in folder.glob("*.partial"):
+        try:
+            if partial.stat().st_mtime < cutoff:
+                partial.unlink()
+        except OSError:
+            continue
