@@ -106,14 +106,19 @@ def test_link_loops_end_and_each_folder_is_walked_once(tmp_path: Path) -> None:
 
 
 def test_a_deeply_nested_folder_is_walked_without_recursion_limits(tmp_path: Path) -> None:
-    deepest = tmp_path / "top"
-    deepest.mkdir()
-    for _ in range(1200):  # more levels than Python's recursion limit (mkdir -p recurses)
-        deepest /= "d"
-        deepest.mkdir()
-    (deepest / "story.txt").write_text("Deep\n\nText.\n")
-    ((path, problem),) = collect_files([tmp_path / "top"])
-    assert path == deepest / "story.txt" and problem == ""
+    levels = [tmp_path / "top"]
+    for _ in range(1200):  # deeper than Python's recursion limit (mkdir -p and rmtree recurse)
+        levels.append(levels[-1] / "d")
+    for level in levels:
+        level.mkdir()
+    story = levels[-1] / "story.txt"
+    story.write_text("Deep\n\nText.\n")
+    try:
+        assert list(collect_files([levels[0]])) == [(story, "")]
+    finally:
+        story.unlink()
+        for level in reversed(levels):
+            level.rmdir()
 
 
 def _unreadable_scandir(monkeypatch: pytest.MonkeyPatch, denied: Path) -> None:
