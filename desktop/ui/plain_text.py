@@ -1,0 +1,52 @@
+"""Text from a file, a page or a user, shown exactly as written and never as markup.
+
+Qt guesses: a tooltip, a QLabel, a message box or an input dialog's label shows any string that
+looks like HTML (``Qt.mightBeRichText``) as rich text, and rich text loads the images it names,
+so a feed title ``<img src="/dev/zero">`` reads that device until memory runs out. Every such
+surface goes through one of these helpers; rich text is left for what the program writes itself.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+
+def literal_html(text: str) -> str:
+    """Rich text that shows ``text`` literally, line breaks and spaces kept.
+
+    For surfaces that guess or take only rich text (tooltips, input dialog labels): every
+    character that could open markup is escaped, so nothing in ``text`` is a tag and nothing is
+    loaded. Plain text cannot be passed instead: a tooltip would guess again.
+    """
+    if not text:
+        return ""  # an empty tooltip is no tooltip
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return f'<p style="white-space:pre-wrap">{html.escape(text, quote=False)}</p>'
+
+
+def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = False) -> QLabel:
+    """A label that shows whatever it is given as plain text."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    label.setText(text)
+    return label
+
+
+def literal_ampersands(text: str) -> str:
+    """``text`` for a button or menu entry, where ``&`` would mark a shortcut key and vanish
+    (``AT&T`` would read ``ATT``)."""
+    return text.replace("&", "&&")
+
+
+def message_box(
+    icon: QMessageBox.Icon, title: str, text: str, parent: QWidget | None = None
+) -> QMessageBox:
+    """A message box showing ``text`` as plain text (the static helpers would guess)."""
+    box = QMessageBox(icon, title, "", QMessageBox.StandardButton.Close, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    return box
