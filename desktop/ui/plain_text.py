@@ -3,7 +3,8 @@
 Qt guesses: a tooltip, a QLabel, a message box or an input dialog's label shows any string that
 looks like HTML (``Qt.mightBeRichText``) as rich text, and rich text loads the images it names,
 so a feed title ``<img src="/dev/zero">`` reads that device until memory runs out. Every such
-surface goes through one of these helpers; rich text is left for what the program writes itself.
+surface goes through one of these helpers (message boxes through ``messages.plain_box``); rich
+text is left for what the program writes itself.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 
 def literal_html(text: str) -> str:
@@ -40,13 +41,3 @@ def literal_ampersands(text: str) -> str:
     """``text`` for a button or menu entry, where ``&`` would mark a shortcut key and vanish
     (``AT&T`` would read ``ATT``)."""
     return text.replace("&", "&&")
-
-
-def message_box(
-    icon: QMessageBox.Icon, title: str, text: str, parent: QWidget | None = None
-) -> QMessageBox:
-    """A message box showing ``text`` as plain text (the static helpers would guess)."""
-    box = QMessageBox(icon, title, "", QMessageBox.StandardButton.Close, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(text)
-    return box

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLabel,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
 )
 
 from desktop.core.printable import printable
+from desktop.ui.plain_text import literal_html, plain_label
 
 if TYPE_CHECKING:
     from desktop.core.library.importing import ImportReport
@@ -54,8 +54,7 @@ class ImportReportDialog(QDialog):
         self.setWindowTitle("Import report")
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.summary = QLabel(report_summary(report), self)
-        self.summary.setWordWrap(True)
+        self.summary = plain_label(report_summary(report), self, wrap=True)
         self.failures = QTreeWidget(self)
         self.failures.setHeaderLabels(["File", "Why it failed", "Folder"])
         self.failures.setRootIsDecorated(False)
@@ -68,7 +67,7 @@ class ImportReportDialog(QDialog):
                     printable(result.path.parent),
                 ]
             )
-            item.setToolTip(1, result.error)
+            item.setToolTip(1, literal_html(result.error))
             self.failures.addTopLevelItem(item)
         header = self.failures.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)

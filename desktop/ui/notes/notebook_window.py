@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QTableView,
@@ -30,6 +29,7 @@ from desktop.core.notes.notebook import Notebook
 from desktop.ui.notes.highlight_list_model import count_of
 from desktop.ui.notes.notebook_model import HIGHLIGHT_ROLE, NotebookModel
 from desktop.ui.notes.notes_tasks import run_notes_task
+from desktop.ui.plain_text import plain_label
 
 SEARCH_DELAY_MS = 200
 RESULT_LIMIT = 500
@@ -130,7 +130,7 @@ class NotebookWindow(QMainWindow):
             header.resizeSection(column, width)
         self.table.clicked.connect(self._open)
         self.table.activated.connect(self._open)
-        self.status = QLabel()
+        self.status = plain_label()
 
         central = QWidget()
         layout = QVBoxLayout(central)
