@@ -21,7 +21,7 @@ from desktop.ui.plain_text import literal_ampersands, literal_html
 from desktop.ui.summary.summary_pane import SummaryPane
 from tests.ui.conftest import add_article
 from tests.ui.notes.helpers import select
-from tests.ui.rendering import HOSTILE, PROBE, displayed, label_shows
+from tests.ui.rendering import HOSTILE, displayed, label_shows
 
 IMG, LINK, MARKDOWN_IMG, TAGS = HOSTILE
 
@@ -150,7 +150,3 @@ def test_a_failed_summary_names_the_reason_literally(qtbot, sync_workers) -> Non
     qtbot.addWidget(pane)
     pane._on_failed(pane._token, ValueError(f"cannot summarise {IMG}"))
     assert label_shows(pane.status) == f"No summary: cannot summarise {IMG}"
-
-
-def test_the_probe_is_harmless() -> None:
-    assert not Path(PROBE).exists()  # a regression fails a test; it never reads a device
