@@ -41,3 +41,8 @@ def literal_ampersands(text: str) -> str:
     """``text`` for a button or menu entry, where ``&`` would mark a shortcut key and vanish
     (``AT&T`` would read ``ATT``)."""
     return text.replace("&", "&&")
+
+
+def literal_title(text: str) -> str:
+    """``text`` for a window title, where ``[*]`` marks where "modified" goes and vanishes."""
+    return text.replace("[*]", "[*][*]")

@@ -150,3 +150,11 @@ def test_a_failed_summary_names_the_reason_literally(qtbot, sync_workers) -> Non
     qtbot.addWidget(pane)
     pane._on_failed(pane._token, ValueError(f"cannot summarise {IMG}"))
     assert label_shows(pane.status) == f"No summary: cannot summarise {IMG}"
+
+
+def test_the_window_title_shows_an_article_title_literally(window, qtbot) -> None:
+    title = f"Budget [*] {TAGS}"
+    article_id = add_article(window.library, title, "The budget of the city rose.")
+    window.open_article(article_id)
+    qtbot.waitUntil(lambda: window.article is not None and window.article.id == article_id)
+    qtbot.waitUntil(lambda: window.windowHandle().title() == f"{title} — Dossier")
