@@ -14,18 +14,27 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+MAX_CHARS = 2000
+MAX_LINES = 40
+
 
 def literal_html(text: str) -> str:
     """Rich text that shows ``text`` literally, line breaks and spaces kept.
 
     For surfaces that guess or take only rich text (tooltips, input dialog labels): every
     character that could open markup is escaped, so nothing in ``text`` is a tag and nothing is
-    loaded. Plain text cannot be passed instead: a tooltip would guess again.
+    loaded. Plain text cannot be passed instead: a tooltip would guess again. A text longer than
+    a screen is cut (with "…"): nobody can read it in a tooltip, and laying out 100 KB of it
+    takes Qt half a second on the GUI thread.
     """
     if not text:
         return ""  # an empty tooltip is no tooltip
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return f'<p style="white-space:pre-wrap">{html.escape(text, quote=False)}</p>'
+    lines = text[: MAX_CHARS + 1].split("\n")
+    shown = "\n".join(lines[:MAX_LINES])[:MAX_CHARS]
+    if shown != text:
+        shown = shown.rstrip() + "…"
+    return f'<p style="white-space:pre-wrap">{html.escape(shown, quote=False)}</p>'
 
 
 def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = False) -> QLabel:

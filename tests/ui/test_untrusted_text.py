@@ -17,7 +17,7 @@ from desktop.ui.entities.entity_pane import EntityPane
 from desktop.ui.importing.progress_bar import ImportProgress
 from desktop.ui.importing.report_dialog import ImportReportDialog
 from desktop.ui.library.library_pane import LibraryPane
-from desktop.ui.plain_text import literal_ampersands, literal_html
+from desktop.ui.plain_text import MAX_CHARS, MAX_LINES, literal_ampersands, literal_html
 from desktop.ui.summary.summary_pane import SummaryPane
 from tests.ui.conftest import add_article
 from tests.ui.notes.helpers import select
@@ -37,6 +37,13 @@ def test_the_resource_check_catches_markup_that_loads(qapp) -> None:
     with pytest.raises(AssertionError, match="would load"):
         displayed(IMG)  # as a tooltip showed a feed title before
     assert literal_html("") == ""
+
+
+def test_a_tooltip_longer_than_a_screen_is_cut(qapp) -> None:
+    long_note = "<b>word</b> " * 20_000
+    assert displayed(literal_html(long_note)) == long_note[:MAX_CHARS].rstrip() + "…"
+    many_lines = "\n".join(f"line {n}" for n in range(500))
+    assert displayed(literal_html(many_lines)).splitlines()[-1] == f"line {MAX_LINES - 1}…"
 
 
 def test_menu_and_button_texts_keep_their_ampersands() -> None:
