@@ -3,6 +3,7 @@ loads no image and follows no link, and every other notes surface shows them lit
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Slot
@@ -13,7 +14,7 @@ from desktop.core.models import Highlight, HighlightCategory
 from desktop.ui.notes.category_dialog import CategoryDialog
 from desktop.ui.notes.export_dialogs import NotesImporter
 from desktop.ui.notes.highlight_list_model import HighlightListModel
-from desktop.ui.notes.note_preview import NotePreview
+from desktop.ui.notes.note_preview import MAX_CHARS, NotePreview
 from desktop.ui.notes.notebook_model import NotebookModel
 from desktop.ui.notes.notebook_window import NotebookWindow
 from desktop.ui.notes.selection_popup import SelectionPopup
@@ -86,6 +87,18 @@ def test_the_preview_follows_no_link_and_shows_where_it_points(qtbot) -> None:
     finally:
         for scheme in ("file", "https"):
             QDesktopServices.unsetUrlHandler(scheme)
+
+
+def test_a_very_long_note_is_previewed_in_part_without_holding_the_window(qtbot) -> None:
+    note = "A **long** note. " * 25_000  # 425 KB, pasted
+    preview = preview_of(qtbot, "x")
+    started = time.perf_counter()
+    preview.set_note(note)
+    preview.grab()
+    assert time.perf_counter() - started < 0.1
+    shown = preview.document().toPlainText()
+    assert shown.startswith("A long note. ") and shown.endswith("…")
+    assert len(shown) < MAX_CHARS
 
 
 def test_an_empty_note_hides_the_preview(qtbot) -> None:
