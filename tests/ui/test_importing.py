@@ -122,3 +122,17 @@ def test_a_hostile_folder_imports_what_it_can_and_reports_the_rest(window, tmp_p
     ]
     titles = [a.title for a in window.library.store.list()]
     assert '<img src="probe.png">' in titles and "root:x:0:0" not in " ".join(titles)
+
+
+def test_a_long_failure_list_is_filled_a_slice_at_a_time(qtbot, tmp_path):
+    from desktop.core.library.importing import FileResult, ImportReport
+    from desktop.ui.importing.report_dialog import SLICE
+
+    paths = [tmp_path / f"f{n:05d}.txt" for n in range(SLICE * 3 + 7)]
+    report = ImportReport([FileResult(p, error=f"{p}: not a regular file") for p in paths])
+    dialog = ImportReportDialog(report)
+    qtbot.addWidget(dialog)
+    assert dialog.failures.topLevelItemCount() == SLICE  # the window turns before the rest
+    assert report_summary(report) == f"Imported 0 articles; {len(paths):,} files failed."
+    qtbot.waitUntil(lambda: dialog.failures.topLevelItemCount() == len(paths))
+    assert dialog.failed_files() == [p.name for p in paths]
