@@ -3,6 +3,7 @@ boxes, menus and dialogs, markup is shown as typed and no image or file is loade
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,13 @@ from desktop.ui.entities.entity_pane import EntityPane
 from desktop.ui.importing.progress_bar import ImportProgress
 from desktop.ui.importing.report_dialog import ImportReportDialog
 from desktop.ui.library.library_pane import LibraryPane
-from desktop.ui.plain_text import MAX_CHARS, MAX_LINES, literal_ampersands, literal_html
+from desktop.ui.plain_text import (
+    DISPLAY_CHARS,
+    MAX_CHARS,
+    MAX_LINES,
+    literal_ampersands,
+    literal_html,
+)
 from desktop.ui.summary.summary_pane import SummaryPane
 from tests.ui.conftest import add_article
 from tests.ui.notes.helpers import select
@@ -165,3 +172,20 @@ def test_the_window_title_shows_an_article_title_literally(window, qtbot) -> Non
     window.open_article(article_id)
     qtbot.waitUntil(lambda: window.article is not None and window.article.id == article_id)
     qtbot.waitUntil(lambda: window.windowHandle().title() == f"{title} — Dossier")
+
+
+def test_a_megabyte_title_is_cut_for_the_list_and_keeps_it_fast(qtbot, library, sync_workers):
+    title = "word " * 200_000
+    add_article(library, title, "A short text.", source="s" * 100_000)
+    pane = LibraryPane(library.conn)
+    qtbot.addWidget(pane)
+    pane.resize(800, 400)
+    pane.show()
+    pane.refresh()
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 2)  # and the seed article
+    row = pane.model.row_of(max(pane.model.article_id(r) for r in range(2)))
+    shown = pane.model.index(row, 0).data()
+    assert len(shown) == DISPLAY_CHARS and title.startswith(shown[:-1]) and shown[-1] == "…"
+    started = time.perf_counter()
+    pane.table.viewport().repaint()
+    assert time.perf_counter() - started < 0.1  # eliding the whole title took 0.5 s

@@ -35,7 +35,7 @@ from desktop.ui.library.query import (
     lean,
     watchlist_counts,
 )
-from desktop.ui.plain_text import literal_html
+from desktop.ui.plain_text import display_line, literal_html
 from desktop.ui.workers import run_task, thread_library
 
 PAGE_SIZE = 128
@@ -274,9 +274,9 @@ class LibraryModel(QAbstractTableModel):
 
     def _display(self, row: ListRow, key: str) -> str:
         if key == "title":
-            return row.title or "(untitled)"
+            return display_line(row.title) or "(untitled)"
         if key == "source":
-            return row.source
+            return display_line(row.source)
         if key == "date":
             return row.date
         if key == "words":
