@@ -38,6 +38,7 @@ from desktop.ui.notes.highlight_controller import HighlightController
 from desktop.ui.notes.notes_menu import NotesMenu
 from desktop.ui.notes.notes_pane import NotesPane
 from desktop.ui.notes.notes_tasks import run_notes_task
+from desktop.ui.plain_text import display_line, literal_title
 from desktop.ui.reader.reader_view import DEFAULT_FONT, ReaderView
 from desktop.ui.settings import WindowSettings
 from desktop.ui.shortcuts_dialog import ShortcutsDialog
@@ -217,7 +218,7 @@ class MainWindow(QMainWindow):
     def _show_article(self, article: Article) -> None:
         article_id = article.id
         self.article = article
-        self.setWindowTitle(f"{article.title} — Dossier")
+        self.setWindowTitle(f"{literal_title(display_line(article.title))} — Dossier")
         self.settings.set_open_article(article.id)
         jump, scroll = self._jump, self._scroll
         self._jump, self._scroll = None, 0.0

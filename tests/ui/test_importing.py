@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from desktop.ui.importing.controller import ImportController
@@ -101,3 +102,37 @@ def test_a_hostile_file_is_one_named_failure_and_the_rest_import(qtbot, library,
     qtbot.addWidget(dialog)
     assert dialog.failed_files() == ["caf\\xe9.xml"]
     assert dialog.failures.topLevelItem(0).text(1).startswith("cannot tell the text encoding")
+
+
+def test_a_hostile_folder_imports_what_it_can_and_reports_the_rest(window, tmp_path):
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    os.mkfifo(folder / "feed.xml")  # opening it would block the import for good
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    hostile = folder / '<img src="probe.png">.txt'
+    hostile.write_text('<img src="probe.png">\n\nA story whose title is markup.\n')
+    window.import_paths([folder])
+    window.imports.wait(20_000)
+    report = window.import_report
+    assert report.failed_files() == ["feed.xml", "passwd.txt"]
+    reasons = [report.failures.topLevelItem(i).text(1) for i in range(2)]
+    assert reasons == [
+        "not a regular file",
+        "symbolic link to /etc/passwd, outside the folder: not followed",
+    ]
+    titles = [a.title for a in window.library.store.list()]
+    assert '<img src="probe.png">' in titles and "root:x:0:0" not in " ".join(titles)
+
+
+def test_a_long_failure_list_is_filled_a_slice_at_a_time(qtbot, tmp_path):
+    from desktop.core.library.importing import FileResult, ImportReport
+    from desktop.ui.importing.report_dialog import SLICE
+
+    paths = [tmp_path / f"f{n:05d}.txt" for n in range(SLICE * 3 + 7)]
+    report = ImportReport([FileResult(p, error=f"{p}: not a regular file") for p in paths])
+    dialog = ImportReportDialog(report)
+    qtbot.addWidget(dialog)
+    assert dialog.failures.topLevelItemCount() == SLICE  # the window turns before the rest
+    assert report_summary(report) == f"Imported 0 articles; {len(paths):,} files failed."
+    qtbot.waitUntil(lambda: dialog.failures.topLevelItemCount() == len(paths))
+    assert dialog.failed_files() == [p.name for p in paths]

@@ -10,14 +10,14 @@ article takes back the notes restored while it was missing (``notes.detached``).
 
 from __future__ import annotations
 
-import os
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.core.library.importers import SUPPORTED_SUFFIXES, UnreadableFile, read_articles
+from desktop.core.library.collecting import collect_files
+from desktop.core.library.importers import UnreadableFile, read_articles
 from desktop.core.library.store import with_hash
 from desktop.core.library.versions import previous_version, store_version
 from desktop.core.models import Article
@@ -77,23 +77,6 @@ class ImportReport:
     @property
     def failures(self) -> list[FileResult]:
         return [f for f in self.files if f.failed]
-
-
-def collect_files(paths: Iterable[Path | str]) -> Iterator[tuple[Path, str]]:
-    """``(file, problem)`` pairs: folders are walked recursively (supported suffixes only,
-    hidden entries skipped, sorted); a named file is always tried; a missing path is a problem."""
-    for given in paths:
-        path = Path(given).expanduser()
-        if path.is_dir():
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(names):
-                    if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
-                        yield Path(root) / name, ""
-        elif path.exists():
-            yield path, ""
-        else:
-            yield path, "no such file or folder"
 
 
 def import_paths(

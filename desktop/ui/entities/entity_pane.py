@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QMenu,
     QToolButton,
     QTreeWidget,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop.core.models import Entity, Term
+from desktop.ui.plain_text import literal_ampersands, literal_html, plain_label
 from desktop.ui.workers import run_task, thread_library
 
 Corrector = Callable[..., Any]  # corrector(kind, *args) runs in a worker thread
@@ -101,7 +101,7 @@ class EntityPane(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.status = QLabel(wordWrap=True)
+        self.status = plain_label(wrap=True)
         self.others_button = QToolButton(text="Other articles")
         self.others_button.setToolTip("List the library's articles that mention this")
         self.correct_button = QToolButton(text="Correct")
@@ -170,7 +170,9 @@ class EntityPane(QWidget):
                 row = QTreeWidgetItem([star + name, str(len(self._mentions[key]))])
                 row.setData(0, KEY, key)
                 watch = " (on your watchlist)" if star else ""
-                row.setToolTip(0, f"{name}{watch}: click to step through its mentions")
+                row.setToolTip(
+                    0, literal_html(f"{name}{watch}: click to step through its mentions")
+                )
                 row.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
                 group.addChild(row)
             group.setExpanded(True)
@@ -264,7 +266,7 @@ class EntityPane(QWidget):
         """The context menu of an entity or key term row."""
         menu = QMenu(self)
         menu.addAction("Highlight this mention", lambda: self.highlight_mention(category, name))
-        menu.addAction(f"Other articles mentioning {name}", self._on_others)
+        menu.addAction(literal_ampersands(f"Other articles mentioning {name}"), self._on_others)
         if category in ENTITY_CATEGORIES:
             menu.addSeparator()
             self._add_corrections(menu, category, name)
@@ -288,7 +290,7 @@ class EntityPane(QWidget):
 
     def _ask_rename(self, name: str) -> None:
         new_name, ok = QInputDialog.getText(
-            self, "Rename entity", f"New name for {name}:", text=name
+            self, "Rename entity", literal_html(f"New name for {name}:"), text=name
         )
         if ok and new_name.strip() and new_name.strip() != name:
             self.rename(name, new_name.strip())
@@ -296,7 +298,7 @@ class EntityPane(QWidget):
     def _ask_merge(self, name: str) -> None:
         others = sorted({k[1] for k in self._mentions if k[0] != "term" and k[1] != name})
         into, ok = QInputDialog.getItem(
-            self, "Merge entity", f"Merge {name} into:", others, 0, True
+            self, "Merge entity", literal_html(f"Merge {name} into:"), others, 0, True
         )
         if ok and into.strip() and into.strip() != name:
             self.merge(name, into.strip())

@@ -7,12 +7,13 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
     QSizePolicy,
     QWidget,
 )
+
+from desktop.ui.plain_text import plain_label
 
 
 class ImportProgress(QWidget):
@@ -20,7 +21,7 @@ class ImportProgress(QWidget):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.label = QLabel(self)
+        self.label = plain_label(parent=self)
         self.bar = QProgressBar(self)
         self.bar.setFixedWidth(200)
         self.bar.setTextVisible(False)

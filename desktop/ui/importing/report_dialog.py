@@ -7,21 +7,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLabel,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
 )
 
 from desktop.core.printable import printable
+from desktop.ui.plain_text import literal_html, plain_label
 
 if TYPE_CHECKING:
-    from desktop.core.library.importing import ImportReport
+    from desktop.core.library.importing import FileResult, ImportReport
+
+SLICE = 500  # failures listed per turn of the event loop
 
 
 def report_summary(report: ImportReport) -> str:
@@ -31,8 +33,9 @@ def report_summary(report: ImportReport) -> str:
         parts.append(f"{len(report.updated):,} updated to a newer version")
     if report.duplicates:
         parts.append(f"{len(report.duplicates):,} already in the library")
-    if report.failures:
-        parts.append(f"{len(report.failures):,} file{'s' * (len(report.failures) != 1)} failed")
+    failed = len(report.failures)  # each of these properties walks every file's result
+    if failed:
+        parts.append(f"{failed:,} file{'s' * (failed != 1)} failed")
     if report.cancelled:
         parts.append("cancelled")
     return "; ".join(parts) + "."
@@ -54,36 +57,47 @@ class ImportReportDialog(QDialog):
         self.setWindowTitle("Import report")
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.summary = QLabel(report_summary(report), self)
-        self.summary.setWordWrap(True)
+        self.summary = plain_label(report_summary(report), self, wrap=True)
         self.failures = QTreeWidget(self)
         self.failures.setHeaderLabels(["File", "Why it failed", "Folder"])
         self.failures.setRootIsDecorated(False)
         self.failures.setAlternatingRowColors(True)
-        for result in report.failures:
-            item = QTreeWidgetItem(
-                [
-                    printable(result.path.name),
-                    failure_reason(printable(result.path), result.error),
-                    printable(result.path.parent),
-                ]
-            )
-            item.setToolTip(1, result.error)
-            self.failures.addTopLevelItem(item)
-        header = self.failures.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.failures.setVisible(bool(report.failures))
+        self.failures.setUniformRowHeights(True)
+        self._waiting = report.failures
+        self._add_slice()
+        self.failures.resizeColumnToContents(0)  # from the first slice: all rows would take long
+        self.failures.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.failures.setVisible(self.failures.topLevelItemCount() > 0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.failures, 1)
         layout.addWidget(buttons)
-        self.resize(720, 360 if report.failures else 120)
+        self.resize(720, 360 if self.failures.topLevelItemCount() else 120)
+
+    def _add_slice(self) -> None:
+        """List the next ``SLICE`` failures, the rest at later turns of the event loop: a
+        folder of 50,000 unreadable files held the window 0.7 s when listed at once."""
+        batch, self._waiting = self._waiting[:SLICE], self._waiting[SLICE:]
+        self.failures.addTopLevelItems([_failure_item(result) for result in batch])
+        if self._waiting:
+            QTimer.singleShot(0, self, self._add_slice)
 
     def failed_files(self) -> list[str]:
         """The listed file names, in order (what the user sees in the first column)."""
         return [
             self.failures.topLevelItem(i).text(0) for i in range(self.failures.topLevelItemCount())
         ]
+
+
+def _failure_item(result: FileResult) -> QTreeWidgetItem:
+    item = QTreeWidgetItem(
+        [
+            printable(result.path.name),
+            failure_reason(printable(result.path), result.error),
+            printable(result.path.parent),
+        ]
+    )
+    item.setToolTip(1, literal_html(result.error))
+    return item

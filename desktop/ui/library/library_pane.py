@@ -11,7 +11,7 @@ from sqlite3 import Connection
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCursor, QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QTableView,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.ui.library.model import COLUMNS, LibraryModel
 from desktop.ui.library.query import LibraryFilter
+from desktop.ui.plain_text import literal_ampersands
 
 SEARCH_DELAY_MS = 200
 OPEN_DELAY_MS = 120
@@ -109,6 +111,7 @@ class LibraryPane(QWidget):
             button.toggled.connect(self._apply_filters)
         self.mentions.clicked.connect(lambda: self.filter_mentions(""))
         self.model.refreshed.connect(self._on_refreshed)
+        self.model.snippets_ready.connect(self._on_snippets_ready)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.table.open_requested.connect(self._on_open_requested)
         self.table.star_requested.connect(self.model.toggle_star)
@@ -190,7 +193,7 @@ class LibraryPane(QWidget):
 
     def filter_mentions(self, canonical: str) -> None:
         """Show only articles mentioning ``canonical`` ('' shows every article again)."""
-        self.mentions.setText(f"Mentions: {canonical}  ✕" if canonical else "")
+        self.mentions.setText(literal_ampersands(f"Mentions: {canonical}  ✕") if canonical else "")
         self.mentions.setVisible(bool(canonical))
         self.model.set_filter(dataclasses.replace(self.model.filter, mentions=canonical))
 
@@ -280,6 +283,16 @@ class LibraryPane(QWidget):
         row = self.model.row_of(selected) if selected else -1
         if row >= 0:
             self._set_current(row)
+
+    def _on_snippets_ready(self, first: int, last: int) -> None:
+        """A title tooltip shown while its search snippet was being found gets the snippet."""
+        if not QToolTip.isVisible():
+            return  # the user has moved on; the next hover shows the snippet
+        viewport = self.table.viewport()
+        index = self.table.indexAt(viewport.mapFromGlobal(QCursor.pos()))
+        if index.isValid() and index.column() == 0 and first <= index.row() <= last:
+            tip = index.data(Qt.ItemDataRole.ToolTipRole)
+            QToolTip.showText(QCursor.pos(), tip, viewport, self.table.visualRect(index))
 
     def refresh(self) -> None:
         self.model.refresh()

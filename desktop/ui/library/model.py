@@ -2,7 +2,9 @@
 
 Sorting and filtering recompute the ordered ids in a worker (``compute_listing``); ``data()``
 fetches one page of rows by id from the GUI thread's own connection (a single indexed lookup,
-well under a millisecond) and keeps a bounded cache of pages.
+well under a millisecond) and keeps a bounded cache of pages. Search snippets for the title
+tooltips are found in a worker too: a snippet of a long article can take seconds, so a hovered
+title shows its tooltip at once and the snippet follows (``snippets_ready``).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from desktop.ui.library.query import (
     lean,
     watchlist_counts,
 )
+from desktop.ui.plain_text import display_line, literal_html
 from desktop.ui.workers import run_task, thread_library
 
 PAGE_SIZE = 128
@@ -50,6 +53,7 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (  # key, header, what the header me
 )
 _NUMERIC = {"words", "notes", "watch"}
 _CENTRED = {"read", "starred"}
+FINDING_SNIPPET = "Finding where it matches…"
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -58,6 +62,7 @@ class LibraryModel(QAbstractTableModel):
 
     refreshed = Signal()
     star_toggled = Signal(int, bool)
+    snippets_ready = Signal(int, int)  # first and last row whose title tooltips now have one
 
     def __init__(self, conn: Connection, parent: Any = None) -> None:
         super().__init__(parent)
@@ -65,15 +70,20 @@ class LibraryModel(QAbstractTableModel):
         self._listing: Listing = EMPTY_LISTING
         self._pages: OrderedDict[int, dict[int, ListRow]] = OrderedDict()
         self._snippets: dict[int, dict[int, str]] = {}
+        self._finding: set[int] = set()  # pages whose snippets a worker is finding
         self._filter = LibraryFilter()
+        self._listed_match = ""  # the search the shown listing was computed for
         self._sort = "date"
         self._descending = True
         self._generation = 0
         self._unread_font = QFont()
         self._unread_font.setBold(True)  # unread rows are bold, as in a mail client
-        # Listings run in a thread of their own: one at a time, never behind slow work.
+        # Listings run in a thread of their own: one at a time, never behind slow work;
+        # snippets in another, so a slow one never holds up the list.
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        self._snippet_pool = QThreadPool(self)
+        self._snippet_pool.setMaxThreadCount(1)
 
     # --- what is shown -------------------------------------------------------------------
     @property
@@ -103,17 +113,19 @@ class LibraryModel(QAbstractTableModel):
         filt, sort, descending = self._filter, self._sort, self._descending
         run_task(
             lambda: compute_listing(lean(thread_library().conn), filt, sort, descending),
-            lambda listing: self._apply(generation, listing),
+            lambda listing: self._apply(generation, listing, filt.match),
             pool=self._pool,
         )
 
-    def _apply(self, generation: int, listing: Listing) -> None:
+    def _apply(self, generation: int, listing: Listing, match: str) -> None:
         if generation != self._generation:
             return
         self.beginResetModel()
         self._listing = listing
+        self._listed_match = match
         self._pages.clear()
         self._snippets.clear()
+        self._finding.clear()
         self.endResetModel()
         self.refreshed.emit()
         if not listing.watch_counted:
@@ -160,14 +172,35 @@ class LibraryModel(QAbstractTableModel):
             self._pages.move_to_end(number)
         return page
 
-    def _snippet(self, row: int) -> str:
+    def _snippet(self, row: int) -> str | None:
+        """The row's search snippet ('' for none), or None while a worker finds its page's."""
         number = row // PAGE_SIZE
+        if number not in self._snippets and number not in self._finding:
+            self._find_snippets(number)  # inline when workers are synchronous (tests)
         snippets = self._snippets.get(number)
-        if snippets is None:
-            ids = self._listing.ids[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
-            snippets = fetch_snippets(self._conn, self._filter.match, ids)
+        return None if snippets is None else snippets.get(self.article_id(row), "")
+
+    def _find_snippets(self, number: int) -> None:
+        """Find one page's snippets in a worker; a result for a listing since replaced (a new
+        search, sort or filter) is dropped."""
+        listing, match = self._listing, self._listed_match
+        ids = listing.ids[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
+        self._finding.add(number)
+
+        def store(snippets: dict[int, str]) -> None:
+            if listing is not self._listing:
+                return
+            self._finding.discard(number)
             self._snippets[number] = snippets
-        return snippets.get(self.article_id(row), "")
+            first = number * PAGE_SIZE
+            self.snippets_ready.emit(first, first + len(ids) - 1)
+
+        run_task(
+            lambda: fetch_snippets(lean(thread_library().conn), match, ids),
+            store,
+            lambda _exc: store({}),  # no snippet is no loss: the tooltip goes without one
+            pool=self._snippet_pool,
+        )
 
     # --- changes made from the list ------------------------------------------------------
     def update_row(self, article_id: int, **changes: Any) -> None:
@@ -227,7 +260,7 @@ class LibraryModel(QAbstractTableModel):
         if role == ARTICLE_ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(index.row(), row, key)
+            return literal_html(self._tooltip(index.row(), row, key))
         if role == Qt.ItemDataRole.FontRole and not row.read:
             return self._unread_font
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -241,9 +274,9 @@ class LibraryModel(QAbstractTableModel):
 
     def _display(self, row: ListRow, key: str) -> str:
         if key == "title":
-            return row.title or "(untitled)"
+            return display_line(row.title) or "(untitled)"
         if key == "source":
-            return row.source
+            return display_line(row.source)
         if key == "date":
             return row.date
         if key == "words":
@@ -257,9 +290,11 @@ class LibraryModel(QAbstractTableModel):
 
     def _tooltip(self, row_number: int, row: ListRow, key: str) -> str:
         if key == "title":
-            snippet = self._snippet(row_number) if self._filter.match else ""
-            byline = f"\n{row.byline}" if row.byline else ""
-            return f"{row.title}{byline}" + (f"\n\n{snippet}" if snippet else "")
+            heading = row.title + (f"\n{row.byline}" if row.byline else "")
+            snippet = self._snippet(row_number) if self._listed_match else ""
+            if snippet == "":
+                return heading
+            return f"{heading}\n\n{FINDING_SNIPPET if snippet is None else snippet}"
         if key == "read":
             return "Read" if row.read else "Unread"
         if key == "starred":

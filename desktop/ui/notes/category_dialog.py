@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.core.models import HighlightCategory
 from desktop.core.notes.notebook import Notebook
 from desktop.ui.notes.notes_tasks import run_notes_task
+from desktop.ui.plain_text import plain_label
 from desktop.ui.theme import DARK, LIGHT
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
@@ -57,8 +58,7 @@ class CategoryDialog(QDialog):
         self.list.itemDoubleClicked.connect(lambda _item: self._ask_rename())
         hint = QLabel("Each swatch shows the colour on a light page, then on a dark page.")
         hint.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = plain_label(wrap=True)
         self.rename_button = self._button("Rename…", self._ask_rename)
         self.light_button = self._button("Light colour…", lambda: self._ask_colour(dark=False))
         self.dark_button = self._button("Dark colour…", lambda: self._ask_colour(dark=True))

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -31,8 +30,10 @@ from PySide6.QtWidgets import (
 from desktop.core.notes.export import export_notes
 from desktop.core.notes.importer import ImportReport, import_notes
 from desktop.core.notes.notebook import Notebook
+from desktop.ui.messages import plain_box
 from desktop.ui.notes.highlight_list_model import count_of
 from desktop.ui.notes.notes_tasks import run_notes_task
+from desktop.ui.plain_text import plain_label
 
 FORMAT_CHOICES = (
     ("md", "Markdown (story file, Obsidian vault)", "Markdown (*.md)"),
@@ -97,8 +98,7 @@ class ExportNotesDialog(QDialog):
         file_row = QHBoxLayout()
         file_row.addWidget(self.path, 1)
         file_row.addWidget(browse)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = plain_label(wrap=True)
         form = QFormLayout()
         form.addRow("Format", self.format)
         form.addRow("Notes", self.scope)
@@ -219,12 +219,7 @@ class NotesImporter(QObject):
     def _report(self, message: str, ok: bool) -> None:
         self.finished.emit(message, ok)
         if self._parent is not None:
-            box = QMessageBox(
-                QMessageBox.Icon.Information if ok else QMessageBox.Icon.Warning,
-                "Import notes",
-                message,
-                QMessageBox.StandardButton.Close,
-                self._parent,
-            )
+            icon = QMessageBox.Icon.Information if ok else QMessageBox.Icon.Warning
+            box = plain_box(self._parent, "Import notes", message, icon)
             box.setModal(False)
             box.show()

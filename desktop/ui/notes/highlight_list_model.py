@@ -11,6 +11,7 @@ from PySide6.QtGui import QIcon
 
 from desktop.core.models import Highlight
 from desktop.ui.notes.selection_popup import swatch_icon
+from desktop.ui.plain_text import literal_html
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 QUOTE_CHARS = 200
@@ -81,5 +82,5 @@ class HighlightListModel(QAbstractListModel):
             return self._icons.get(highlight.category)
         if role == Qt.ItemDataRole.ToolTipRole:
             label = self._labels.get(highlight.category, highlight.category)
-            return f"{label}\n\n{highlight.note}" if highlight.note else label
+            return literal_html(f"{label}\n\n{highlight.note}" if highlight.note else label)
         return None

@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from desktop.core.models import Highlight, HighlightCategory
 from desktop.ui.notes.selection_popup import swatch_icon
+from desktop.ui.plain_text import display_line, literal_html
 from desktop.ui.theme import current_theme
 
 COLUMNS = ("Quote", "Note", "Category", "Tags", "Article", "Created")
@@ -66,7 +67,7 @@ class NotebookModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(highlight, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in (0, 1):
-            return highlight.quote if column == 0 else highlight.note or None
+            return literal_html(highlight.quote if column == 0 else highlight.note) or None
         if role == Qt.ItemDataRole.DecorationRole and column == 2:
             category = self._categories.get(highlight.category)
             if category is not None:
@@ -85,5 +86,7 @@ class NotebookModel(QAbstractTableModel):
         if column == 3:
             return " ".join(f"#{t}" for t in highlight.tags)
         if column == 4:
-            return self._titles.get(highlight.article_id, f"Article {highlight.article_id}")
+            return display_line(
+                self._titles.get(highlight.article_id, f"Article {highlight.article_id}")
+            )
         return highlight.created[:10]

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QTableView,
@@ -30,6 +29,7 @@ from desktop.core.notes.notebook import Notebook
 from desktop.ui.notes.highlight_list_model import count_of
 from desktop.ui.notes.notebook_model import HIGHLIGHT_ROLE, NotebookModel
 from desktop.ui.notes.notes_tasks import run_notes_task
+from desktop.ui.plain_text import display_line, plain_label
 
 SEARCH_DELAY_MS = 200
 RESULT_LIMIT = 500
@@ -130,7 +130,7 @@ class NotebookWindow(QMainWindow):
             header.resizeSection(column, width)
         self.table.clicked.connect(self._open)
         self.table.activated.connect(self._open)
-        self.status = QLabel()
+        self.status = plain_label()
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -161,7 +161,8 @@ class NotebookWindow(QMainWindow):
         self._refill(self.category, [(c.label, c.name) for c in choices.categories])
         self._refill(self.tag, [(f"#{t}", t) for t in choices.tags])
         by_title = sorted(choices.articles.items(), key=lambda item: item[1].casefold())
-        self._refill(self.article, [(title or f"Article {i}", i) for i, title in by_title])
+        titles = [(display_line(title) or f"Article {i}", i) for i, title in by_title]
+        self._refill(self.article, titles)
 
     def _refill(self, box: QComboBox, items: list[tuple[str, object]]) -> None:
         """Replace a filter's choices, keeping the user's pick when it still exists."""

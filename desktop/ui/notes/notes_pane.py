@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.core.models import Highlight, HighlightCategory
 from desktop.ui.notes.highlight_controller import HighlightController
 from desktop.ui.notes.highlight_list_model import ID_ROLE, HighlightListModel, count_of
+from desktop.ui.notes.note_preview import NotePreview
 from desktop.ui.notes.notes_tasks import run_notes_task
 from desktop.ui.notes.selection_popup import swatch_icon
 from desktop.ui.notes.tag_completer import TagCompleter
@@ -82,10 +83,7 @@ class NotesPane(QWidget):
         self.note.setPlaceholderText("Write a note… (Markdown: **bold**, *italic*, - lists)")
         self.note.textChanged.connect(self._on_note_typed)
         self.note.installEventFilter(self)
-        self.preview = QLabel()
-        self.preview.setTextFormat(Qt.TextFormat.MarkdownText)
-        self.preview.setWordWrap(True)
-        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.preview = NotePreview()
         self.tags = QLineEdit()
         self.tags.setPlaceholderText("tags, separated by commas")
         self.tags.editingFinished.connect(self._save_tags)
@@ -245,7 +243,7 @@ class NotesPane(QWidget):
             self.note.blockSignals(True)
             self.note.setPlainText(note)
             self.note.blockSignals(False)
-        self.preview.setText(note)
+        self.preview.set_note(note)
         self.tags.setText(", ".join(highlight.tags) if highlight else "")
         index = self.category.findData(highlight.category) if highlight else -1
         self.category.setCurrentIndex(index)
@@ -255,7 +253,7 @@ class NotesPane(QWidget):
         run_notes_task(lambda notebook: notebook.tags(), self.tag_completer.set_tags)
 
     def _on_note_typed(self) -> None:
-        self.preview.setText(self.note.toPlainText())
+        self.preview.set_note(self.note.toPlainText())
         if self._editing_id:
             self._save_timer.start()
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
 
 from desktop.core.models import HighlightCategory
+from desktop.ui.plain_text import literal_ampersands, literal_html
 
 SWATCH_SIZE = 12
 
@@ -54,7 +55,10 @@ class SelectionPopup(QFrame):
             if item.widget():
                 item.widget().deleteLater()
         for category in self._categories:
-            button = self._button(category.label, f"Highlight as “{category.label}” (H)")
+            button = self._button(
+                literal_ampersands(category.label),
+                literal_html(f"Highlight as “{category.label}” (H)"),
+            )
             button.setIcon(swatch_icon(category.dark if dark else category.light))
             button.clicked.connect(lambda _=False, n=category.name: self._choose(n))
         note = self._button("Note…", "Highlight and write a note")

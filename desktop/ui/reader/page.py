@@ -13,6 +13,8 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QHelpEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
+from desktop.ui.plain_text import literal_html
+
 COLUMN_CHARACTERS = 72
 
 
@@ -73,7 +75,7 @@ class ReaderPage(QTextBrowser):
                 position = self.position_at(QPointF(event.pos()))
                 text = self.tooltip_for(position) if position is not None else ""
                 if text:
-                    QToolTip.showText(event.globalPos(), text, self.viewport())
+                    QToolTip.showText(event.globalPos(), literal_html(text), self.viewport())
                 else:
                     QToolTip.hideText()
                 return True

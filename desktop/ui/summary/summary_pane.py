@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.models import Article, Summary, SummarySentence
 from desktop.core.text.method_names import METHODS
+from desktop.ui.plain_text import plain_label
 from desktop.ui.summary.sentence_list import SentenceList
 from desktop.ui.workers import run_task, thread_library
 
@@ -86,7 +87,7 @@ class SummaryPane(QWidget):
         self.busy = QProgressBar(minimum=0, maximum=0, textVisible=False, maximumHeight=6)
         self.busy.hide()
         # Plain text: a refusal or an error may quote what came from the article.
-        self.status = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+        self.status = plain_label(wrap=True)
         self.status.hide()
         self.list = SentenceList()
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.plain_text import plain_label
 from desktop.ui.workers import run_task, thread_library
 
 CATEGORIES = {
@@ -107,7 +108,7 @@ class WatchlistDialog(QDialog):
         self.add_button = QPushButton("Add")
         self.add_button.setDefault(True)
         self.remove_button = QPushButton("Remove selected")
-        self.status = QLabel(wordWrap=True)
+        self.status = plain_label(wrap=True)
 
         form = QFormLayout()
         form.addRow("Name", self.name_field)

@@ -6,6 +6,7 @@ import pytest
 
 from desktop.ui import workers
 from desktop.ui.watchlist.watchlist_dialog import WatchEntry, WatchlistDialog
+from tests.ui.rendering import label_shows
 
 
 @pytest.fixture(autouse=True)
@@ -60,7 +61,7 @@ def test_a_blank_name_adds_nothing_and_failures_are_shown(qtbot) -> None:
     store = MemoryWatchlist()
 
     def broken(*_args):
-        raise RuntimeError("database is read-only")
+        raise RuntimeError('database is read-only <img src="probe.png">')
 
     dialog = WatchlistDialog(store=store)
     qtbot.addWidget(dialog)
@@ -68,6 +69,8 @@ def test_a_blank_name_adds_nothing_and_failures_are_shown(qtbot) -> None:
     assert store.entries() == []
     store.add = broken
     dialog.add_entry("NATO", "institution")
-    assert "read-only" in dialog.status.text()
+    assert label_shows(dialog.status) == (
+        'The watchlist could not be changed: database is read-only <img src="probe.png">'
+    )
     with pytest.raises(ValueError, match="unknown watchlist category"):
         dialog.add_entry("NATO", "planet")
