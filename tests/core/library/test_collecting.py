@@ -212,3 +212,25 @@ def test_unreadable_folders_and_files_are_reported_for_a_real_user() -> None:
         for path in (top / "closed", top / "locked.txt"):
             path.chmod(stat.S_IRWXU)
         shutil.rmtree(top)
+
+
+def test_a_fifo_swapped_in_after_listing_is_refused_without_blocking(tmp_path: Path) -> None:
+    """The read itself refuses what is not a regular file: a FIFO that replaced a listed file
+    between the folder walk and the read must not block the import."""
+    from desktop.core.library.importers.decoding import read_file_bytes
+
+    swapped = tmp_path / "story.txt"
+    os.mkfifo(swapped)
+    outcome: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            read_file_bytes(swapped)
+        except UnreadableFile as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=work, daemon=True)
+    worker.start()
+    worker.join(timeout=20)
+    assert not worker.is_alive(), "reading a FIFO blocked"
+    assert [str(e) for e in outcome] == [f"{swapped}: {NOT_REGULAR}"]
