@@ -78,7 +78,8 @@ def test_export_import_backups_restore(capsys, article: int, tmp_path: Path) -> 
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and [r["quote"] for r in rows] == ["mayor"]
     code, out, _ = run(capsys, "export", "--format", "md", "--category", "disagree")
-    assert out.startswith('---\ntitle: "Bridge"') and "> Engineers" in out and "mayor" not in out
+    assert out.startswith('---\ntitle: "Dossier notes"') and "\n# Bridge\n" in out
+    assert "> Engineers" in out and "mayor" not in out
     target = tmp_path / "notes.json"
     code, out, _ = run(capsys, "export", "--format", "json", "-o", str(target))
     assert code == 0 and out == ""
