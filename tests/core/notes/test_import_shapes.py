@@ -1,0 +1,171 @@
+"""Annotations written by other tools: every W3C shape and Hypothesis' export import with their
+note and tags; what cannot be placed is reported or kept as an orphan, with the reason."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from desktop.core.notes.importer import import_collection, import_notes
+from desktop.core.notes.notebook import Notebook
+from tests.core.notes.conftest import TEXT
+
+URL = "https://news.example/budget"
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+
+
+def _annotation(**fields: Any) -> dict[str, Any]:
+    base = {
+        "@context": CONTEXT,
+        "id": "https://annotations.example/a/1",
+        "type": "Annotation",
+        "created": "2026-11-01T09:00:00Z",
+        "target": {
+            "source": URL,
+            "selector": {"type": "TextQuoteSelector", "exact": "budget was a fantasy"},
+        },
+    }
+    base.update(fields)
+    return base
+
+
+def _only(library) -> Any:
+    [highlight] = Notebook(library.conn).iter_all()
+    return highlight
+
+
+@pytest.fixture
+def article(add_article) -> int:
+    return add_article(url=URL)
+
+
+def test_a_single_annotation_with_body_value_and_a_single_selector(library, article) -> None:
+    report = import_collection(library.conn, _annotation(bodyValue="Check this"))
+    assert len(report.added) == 1 and not report.problems and not report.orphaned
+    h = _only(library)
+    assert (h.article_id, h.note, h.quote) == (article, "Check this", "budget was a fantasy")
+    assert TEXT[h.start : h.end] == "budget was a fantasy"
+    assert h.created == "2026-11-01T09:00:00.000+00:00"
+
+
+def test_source_as_an_object_and_textual_bodies_with_purposes(library, article) -> None:
+    item = _annotation(
+        body=[
+            {"type": "TextualBody", "value": "Doubtful", "purpose": "commenting"},
+            {"type": "TextualBody", "value": "economy", "purpose": "tagging"},
+            {"type": "TextualBody", "value": "2019", "purpose": ["tagging"]},
+        ],
+        target={
+            "type": "SpecificResource",
+            "source": {"id": URL, "type": "Text"},
+            "selector": [
+                {"type": "TextPositionSelector", "start": 0, "end": 3},  # stale: ignored
+                {"type": "TextQuoteSelector", "exact": "fantasy", "prefix": "budget was a "},
+            ],
+        },
+    )
+    import_collection(library.conn, item)
+    h = _only(library)
+    assert (h.note, h.tags, h.quote) == ("Doubtful", ("economy", "2019"), "fantasy")
+    assert TEXT[h.start : h.end] == "fantasy" and not h.orphan
+
+
+def test_a_body_without_purpose_is_the_note(library, article) -> None:
+    item = _annotation(body={"type": "TextualBody", "value": "Plain note"})
+    import_collection(library.conn, item)
+    assert _only(library).note == "Plain note"
+
+
+def test_a_page_and_a_collection_of_foreign_annotations(library, article) -> None:
+    page = {"type": "AnnotationPage", "items": [_annotation(bodyValue="one")]}
+    collection = {"type": "AnnotationCollection", "total": 1, "first": page}
+    assert len(import_collection(library.conn, collection).added) == 1
+    assert import_collection(library.conn, page).unchanged == [_only(library).id]
+
+
+def test_hypothesis_api_export(library, article, tmp_path) -> None:
+    row = {
+        "id": "Gq3fXN7xEeu",
+        "created": "2026-10-02T08:00:00.000000+00:00",
+        "updated": "2026-10-03T08:00:00.000000+00:00",
+        "uri": "http://www.news.example/budget/?utm_source=feed",
+        "text": "Hypothesis note",
+        "tags": ["econ", "to check"],
+        "document": {"title": ["Budget"]},
+        "target": [
+            {
+                "source": "http://www.news.example/budget/?utm_source=feed",
+                "selector": [
+                    {"type": "RangeSelector", "startContainer": "/p[1]", "startOffset": 0},
+                    {"type": "TextPositionSelector", "start": 84, "end": 104},
+                    {"type": "TextQuoteSelector", "exact": "budget was a fantasy"},
+                ],
+            }
+        ],
+    }
+    path = tmp_path / "hypothesis.json"
+    path.write_text(json.dumps({"total": 1, "rows": [row]}), encoding="utf-8")
+    report = import_notes(library.conn, path, backup=False)
+    assert len(report.added) == 1 and not report.problems
+    h = _only(library)
+    assert (h.article_id, h.note, h.tags) == (article, "Hypothesis note", ("econ", "to check"))
+    assert h.modified == "2026-10-03T08:00:00.000+00:00"
+    path.write_text(json.dumps([row]), encoding="utf-8")  # a bare list of rows too
+    again = import_notes(library.conn, path, backup=False)
+    assert (again.added, again.updated, again.unchanged) == ([], [], [h.id])
+
+
+def test_matched_by_quote_when_the_source_is_unknown(library, add_article, article) -> None:
+    other = add_article("Rivers rise. Floods follow.", title="Rivers")
+    item = _annotation(target={"source": "urn:x:elsewhere", "selector": {
+        "type": "TextQuoteSelector", "exact": "Floods follow"}})  # fmt: skip
+    import_collection(library.conn, item)
+    assert _only(library).article_id == other
+
+
+def test_quote_not_in_the_text_becomes_an_orphan_with_the_reason(library, article) -> None:
+    item = _annotation(bodyValue="kept")
+    item["target"]["selector"]["exact"] = "a sentence the article no longer has"
+    report = import_collection(library.conn, item, source="x.json")
+    h = _only(library)
+    assert h.orphan and h.note == "kept" and report.orphaned == [h.id]
+    assert report.orphan_reasons == [
+        "x.json: annotation 1: kept as an orphan: the quote 'a sentence the article no longer"
+        f" has' is not in the current text of article {article}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (
+            lambda a: (
+                a["target"].update(source="https://elsewhere.example/x")
+                or a["target"]["selector"].update(exact="words nowhere")
+            ),
+            "no article in the library matches 'https://elsewhere.example/x' (by text hash,"
+            " URL, canonical URL or its quote): import that article first",
+        ),
+        (
+            lambda a: a.update(target=URL),
+            "the target is a whole document (no TextQuoteSelector)",
+        ),
+        (
+            lambda a: a["target"].update(selector={"type": "CssSelector", "value": "p"}),
+            "no TextQuoteSelector with the quoted text (only CssSelector)",
+        ),
+        (
+            lambda a: a.pop("id"),
+            "no id (an annotation without one would be imported again each time)",
+        ),
+    ],
+)
+def test_what_cannot_be_placed_is_reported(library, article, change, reason) -> None:
+    item = _annotation()
+    change(item)
+    report = import_collection(
+        library.conn, {"type": "AnnotationPage", "items": [item]}, source="f"
+    )
+    assert report.problems == [f"f: annotation 1: {reason}"] and not report.added
