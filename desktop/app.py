@@ -103,22 +103,53 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
         action="store_true",
         help=argparse.SUPPRESS,  # start-up benchmark: print seconds to first paint, then quit
     )
+    parser.add_argument("link", nargs="?", help=argparse.SUPPRESS)  # dossier://… to open
     args, _ = parser.parse_known_args(list(argv))
     return args
 
 
+def open_link(window: MainWindow, link: str) -> int | None:
+    """Open the article and passage a ``dossier://`` link names (by text hash, URL, then id);
+    the article's id, or None (said on the status bar) when this library has no such article.
+    """
+    from desktop.core.notes.locators import find_article, parse_locator
+
+    locator = parse_locator(link)
+    article_id = find_article(window.library.conn, locator)
+    if article_id is None:
+        window.statusBar().showMessage("No article in this library matches the link.", 15000)
+        print(f"dossier: {link}: no article in this library matches the link", file=sys.stderr)
+        return None
+    if locator.start is None or locator.end is None:
+        window.open_article(article_id)
+    else:
+        window.open_article_at(article_id, locator.start, locator.end)
+    return article_id
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    if "--self-test" in (argv or []):  # offscreen end-to-end check of this installation
+    """The window; ``argv`` (default: the command line, as ``dossier-gui`` is started) may
+    hold a ``dossier://`` link to open at its passage."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--self-test" in argv:  # offscreen end-to-end check of this installation
         from desktop.selftest import run
 
         return run()
+    args = _parse(argv)
+    if args.link is not None:
+        from desktop.core.notes.locators import BadLocator, parse_locator
+
+        try:
+            parse_locator(args.link)
+        except BadLocator as exc:
+            print(f"dossier: {exc}", file=sys.stderr)
+            return 2
     if not display_available():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
-    args = _parse(argv or [])
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("Dossier")
     app.setOrganizationName("Dossier")
     app.setApplicationDisplayName("Dossier")
@@ -141,6 +172,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.exit_after_paint:
         _exit_after_first_paint(window)
     window.show()
+    if args.link is not None:
+        open_link(window, args.link)
     status = app.exec()
     window.finish_background_work()
     return int(status)
