@@ -169,3 +169,21 @@ def test_what_cannot_be_placed_is_reported(library, article, change, reason) -> 
         library.conn, {"type": "AnnotationPage", "items": [item]}, source="f"
     )
     assert report.problems == [f"f: annotation 1: {reason}"] and not report.added
+
+
+def test_a_file_of_version_0_1_still_imports(notebook, library, article) -> None:
+    """'dossier:' keys, '+00:00' times, no collection or page id: what 0.1 wrote."""
+    import io
+
+    from desktop.core.notes.export import export_notes
+
+    kept = notebook.add_quote(article, "budget was a fantasy", note="old", tags=["econ"])
+    out = io.StringIO()
+    export_notes(library.conn, "json", out)
+    old = json.loads(out.getvalue().replace('"dsr:', '"dossier:').replace('Z"', '+00:00"'))
+    old["@context"][1] = {"dossier": "urn:x-dossier:"}
+    del old["id"], old["first"]["id"]
+    library.conn.execute("DELETE FROM highlights")
+    report = import_collection(library.conn, old)
+    assert report.added == [kept.id] and not report.problems
+    assert Notebook(library.conn).get(kept.id) == kept
