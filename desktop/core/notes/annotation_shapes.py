@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import Any
+
+from desktop.core.notes.table import stored_time
 
 OWN_PREFIXES = ("dsr", "dossier")  # "dossier:" in files of version 0.1
 _UUID_URN = "urn:uuid:"
@@ -136,19 +137,6 @@ def read_annotation(item: Any) -> Incoming:
         modified=modified,
         orphan=bool(_own(target, "orphan") or False),
     )
-
-
-def stored_time(value: Any) -> str:
-    """A timestamp as the notes table stores it (UTC, milliseconds, ``+00:00``); "" if none."""
-    if not isinstance(value, str) or not value:
-        return ""
-    try:
-        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return ""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds")
 
 
 def _bodies(item: dict[str, Any], hypothesis: bool) -> tuple[str, tuple[str, ...], str]:

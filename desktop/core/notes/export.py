@@ -16,7 +16,6 @@ import re
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -31,7 +30,7 @@ from desktop.core.notes.markdown_text import (
     yaml_string,
 )
 from desktop.core.notes.notebook import Notebook
-from desktop.core.notes.table import slug, utc_now
+from desktop.core.notes.table import slug, stored_time, utc_now
 from desktop.core.storage.engine import sqlite3
 
 FORMATS = ("md", "json", "csv")
@@ -88,16 +87,8 @@ def locator(highlight: Highlight, info: ArticleInfo) -> str:
 
 def w3c_time(stamp: str) -> str:
     """A stored timestamp in the form the Web Annotation model asks for: UTC with ``Z``."""
-    if not stamp:
-        return stamp
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return stamp
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    text = moment.astimezone(timezone.utc).isoformat(timespec="milliseconds")
-    return text.replace("+00:00", "Z")
+    utc = stored_time(stamp)
+    return utc.replace("+00:00", "Z") if utc else stamp
 
 
 def highlight_record(highlight: Highlight) -> dict[str, Any]:
