@@ -120,10 +120,7 @@ def open_link(window: MainWindow, link: str) -> int | None:
         window.statusBar().showMessage("No article in this library matches the link.", 15000)
         print(f"dossier: {link}: no article in this library matches the link", file=sys.stderr)
         return None
-    if locator.start is None or locator.end is None:
-        window.open_article(article_id)
-    else:
-        window.open_article_at(article_id, locator.start, locator.end)
+    window.open_passage(article_id, locator.start, locator.end)
     return article_id
 
 
@@ -171,9 +168,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         window = build_main_window(warm_up=not args.exit_after_paint)
     if args.exit_after_paint:
         _exit_after_first_paint(window)
-    window.show()
     if args.link is not None:
-        open_link(window, args.link)
+        open_link(window, args.link)  # opened once painted, instead of the last article read
+    window.show()
     status = app.exec()
     window.finish_background_work()
     return int(status)

@@ -47,3 +47,31 @@ def test_the_command_line_sends_links_to_the_window(monkeypatch, argv) -> None:
     monkeypatch.setattr(app, "main", lambda args: seen.append(list(args)) or 0)
     assert cli.opens_window(argv) and cli.main(argv) == 0
     assert seen == [argv]
+
+
+def test_a_link_given_at_start_opens_its_passage_not_the_last_article_read(
+    make_window, library, qtbot
+):
+    from desktop.app import build_main_window
+
+    first = make_window()  # remembers the first article as the one read last
+    shown = first.article.id
+    first.close()
+    text = "\n\n".join(f"Paragraph {n} on the harbour budget." for n in range(200))
+    other = add_article(library, "Harbour", text, url="https://h.example/")
+    start = text.index("Paragraph 150")
+    window = build_main_window(warm_up=False)
+    qtbot.addWidget(window)
+    assert app.open_link(window, passage_link("0" * 64, "https://h.example/", start, start + 9))
+    window.show()
+    qtbot.waitUntil(lambda: window.article is not None and window.article.id == other)
+    assert other != shown
+
+    def cursor_in_paragraph_150() -> bool:
+        return window.reader.page.textCursor().block().text().startswith("Paragraph 150")
+
+    qtbot.waitUntil(cursor_in_paragraph_150)
+    qtbot.wait(100)  # and it stays there once the start-up work is done
+    assert cursor_in_paragraph_150() and window.article.id == other
+    window.close()
+    window.library.close()
