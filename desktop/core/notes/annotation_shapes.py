@@ -168,9 +168,9 @@ def _first_target(target: Any) -> dict[str, Any]:
     for candidate in _as_list(target):
         if isinstance(candidate, dict) and candidate.get("selector") is not None:
             return candidate
-    if isinstance(target, str) or any(isinstance(t, str) for t in _as_list(target)):
+    if _as_list(target):
         raise NotPlaceable("the target is a whole document (no TextQuoteSelector)")
-    raise NotPlaceable("no target with a selector")
+    raise NotPlaceable("no target")
 
 
 def _selector(selectors: list[Any], kind: str) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from desktop.core.storage.engine import sqlite3
@@ -43,12 +44,15 @@ def passage_link(
     Everything after the host is percent-encoded, so the link holds no space, parenthesis or
     bracket and can sit in a Markdown link, a CSV cell or a JSON-LD ``id`` as it is.
     """
+    link = _article_part(content_hash, url)
+    return link if start is None or end is None else f"{link}#{start}-{end}"
+
+
+@lru_cache(maxsize=4096)
+def _article_part(content_hash: str, url: str) -> str:
+    """Cached: an export writes one article's link for each of its highlights."""
     link = f"{SCHEME}://text/{quote(content_hash, safe='')}"
-    if url:
-        link += "?url=" + quote(url, safe="")
-    if start is not None and end is not None:
-        link += f"#{start}-{end}"
-    return link
+    return link + "?url=" + quote(url, safe="") if url else link
 
 
 def parse_locator(link: str) -> Locator:

@@ -187,3 +187,11 @@ def test_a_file_of_version_0_1_still_imports(notebook, library, article) -> None
     report = import_collection(library.conn, old)
     assert report.added == [kept.id] and not report.problems
     assert Notebook(library.conn).get(kept.id) == kept
+
+
+def test_a_hypothesis_page_note_is_reported(library, article) -> None:
+    row = {"id": "p1", "uri": URL, "text": "page note", "target": [{"source": URL}]}
+    report = import_collection(library.conn, {"rows": [row]}, source="h.json")
+    assert report.problems == [
+        "h.json: annotation 1: the target is a whole document (no TextQuoteSelector)"
+    ]
