@@ -264,3 +264,29 @@ def test_import_into_an_updated_article_reanchors_or_keeps_orphans(notebook, add
     assert updated[placed.start : placed.end] == "budget was a fantasy" and not placed.orphan
     orphan = Notebook(store.conn).get(lost.id)
     assert orphan.orphan and orphan.note == "kept anyway" and orphan.quote == lost.quote
+
+
+def test_markdown_file_names_are_the_same_in_two_libraries(
+    notebook, add_article, library, tmp_path
+):
+    _sample(notebook, add_article)
+    mine = sorted(p.name for p in export_markdown_folder(library.conn, tmp_path / "a"))
+    other = ArticleStore(connect(":memory:"))
+    for article in reversed(list(library.store.iter_all())):  # other ids, other order
+        other.add(with_hash(Article(0, article.title, article.text, "", 0, url=article.url)))
+    Notebook(other.conn).add_quote(1, "Rivers")
+    Notebook(other.conn).add_quote(2, "budget")
+    theirs = sorted(p.name for p in export_markdown_folder(other.conn, tmp_path / "b"))
+    assert mine == theirs
+
+
+def test_only_our_own_earlier_file_is_removed(notebook, add_article, library, tmp_path) -> None:
+    one = add_article(url="https://news.example/budget")
+    notebook.add_quote(one, "budget")
+    [old] = export_markdown_folder(library.conn, tmp_path)
+    key = old.stem.rsplit("-", 1)[1]
+    look_alike = tmp_path / f"someone-elses-{key}.md"
+    look_alike.write_text("---\ntitle: mine\n---\n", encoding="utf-8")
+    library.conn.execute("UPDATE articles SET title = 'Budget 2027' WHERE id = ?", (one,))
+    [new] = export_markdown_folder(library.conn, tmp_path)
+    assert new.name == f"budget-2027-{key}.md" and not old.exists() and look_alike.exists()
