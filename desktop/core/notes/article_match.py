@@ -6,10 +6,15 @@ from __future__ import annotations
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from desktop.core.notes.annotation_shapes import Incoming, NotPlaceable
+from desktop.core.notes.detached import ArticleIdentity, local_article
 from desktop.core.notes.locators import BadLocator, find_article, parse_locator
 from desktop.core.storage.engine import sqlite3
 
 _TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ref", "cmpid")
+
+
+class NoArticle(NotPlaceable):
+    """No article in the library is the annotation's (or several might be)."""
 
 
 def canonical_url(url: str) -> str:
@@ -40,7 +45,7 @@ class ArticleFinder:
         self._canonical: dict[str, int] | None = None
 
     def find(self, incoming: Incoming) -> int:
-        """The article's id, or ``NotPlaceable`` saying what was tried."""
+        """The article's id, or ``NoArticle`` saying what was tried."""
         key = (incoming.content_hash, incoming.anchored_hash, incoming.source_ids)
         if key not in self._by_key:
             self._by_key[key] = self._by_source(incoming)
@@ -50,25 +55,23 @@ class ArticleFinder:
         return found
 
     def _by_source(self, incoming: Incoming) -> int | None:
-        for digest in (incoming.content_hash, incoming.anchored_hash):
-            row = self._one("SELECT id FROM articles WHERE content_hash = ?", digest)
-            if row is not None:
-                return row
+        by_hash = ArticleIdentity(incoming.content_hash, "", "")
+        found = local_article(self.conn, by_hash, incoming.anchored_hash)
         for source in incoming.source_ids:
+            if found is not None:
+                return found
             if source.startswith("dossier:"):
                 try:
                     found = find_article(self.conn, parse_locator(source))
                 except BadLocator:
                     continue
             else:
-                found = self._one("SELECT id FROM articles WHERE url = ? ORDER BY id", source)
-            if found is not None:
-                return found
+                found = local_article(self.conn, ArticleIdentity("", source, ""))
         for source in incoming.source_ids:
-            found = self._canonical_urls().get(canonical_url(source))
             if found is not None:
                 return found
-        return None
+            found = self._canonical_urls().get(canonical_url(source))
+        return found
 
     def _by_quote(self, incoming: Incoming) -> int:
         """The one article whose text holds the quote (with its context, if several do)."""
@@ -82,13 +85,13 @@ class ArticleFinder:
             return int(candidates[0])
         named = incoming.title or (incoming.source_ids[0] if incoming.source_ids else "?")
         if candidates:
-            raise NotPlaceable(
+            raise NoArticle(
                 f"its quote occurs in {len(candidates)} articles and its source {named!r} is"
                 " none of them (by text hash, URL or canonical URL)"
             )
-        raise NotPlaceable(
+        raise NoArticle(
             f"no article in the library matches {named!r} (by text hash, URL, canonical URL"
-            " or its quote): import that article first"
+            " or its quote)"
         )
 
     def _canonical_urls(self) -> dict[str, int]:
@@ -98,9 +101,3 @@ class ArticleFinder:
             for article_id, url in rows:
                 self._canonical.setdefault(canonical_url(url), int(article_id))
         return self._canonical
-
-    def _one(self, sql: str, value: str) -> int | None:
-        if not value:
-            return None
-        row = self.conn.execute(sql, (value,)).fetchone()
-        return int(row[0]) if row else None

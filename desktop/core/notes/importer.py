@@ -4,9 +4,10 @@ Hypothesis' API export (``annotation_shapes`` reads each shape).
 Highlights keep their ids (another tool's id becomes a stable uuid), so importing a file twice
 changes nothing and an older copy never overwrites a newer edit. Annotations are matched to
 local articles by text hash, URL, canonical URL, then by their quote (``article_match``), so the
-same notes attach to the same articles in a freshly rebuilt library. A matched annotation whose
-quote is no longer in the text is kept as an orphan, with the reason reported. The whole import
-is one transaction; an annotation that cannot be used is reported by number with the reason.
+same notes attach to the same articles in a freshly rebuilt library. An annotation whose quote
+is no longer in the text, or whose article is not in the library (it is detached, and re-attaches
+when that article is imported), is kept as an orphan with the reason reported. The whole import
+is one transaction; an annotation that cannot be read is reported by number with the reason.
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ from desktop.core.notes.annotation_shapes import (
     annotation_items,
     read_annotation,
 )
-from desktop.core.notes.article_match import ArticleFinder
+from desktop.core.notes.article_match import ArticleFinder, NoArticle
 from desktop.core.notes.backups import backup_folder, create_backup
+from desktop.core.notes.detached import NO_ARTICLE, ArticleIdentity, detach
 from desktop.core.notes.errors import BadNotesFile
 from desktop.core.notes.notebook import DEFAULT_CATEGORY, Notebook
 from desktop.core.notes.table import insert_category, normalize_tags, utc_now
@@ -113,7 +115,6 @@ def import_collection(
             where = f"{source}: annotation {number}"
             try:
                 incoming = read_annotation(item)
-                article_id = finder.find(incoming)
             except NotPlaceable as exc:
                 report.problems.append(f"{where}: {exc}")
                 continue
@@ -125,16 +126,30 @@ def import_collection(
             if category not in known:
                 _add_category(conn, category, {})
                 known.add(category)
-            placed = notebook.put(_highlight(incoming, article_id, category))
+            placed, reason = _place(notebook, finder, incoming, category)
             modified[placed.id] = placed.modified
             (report.updated if stored is not None else report.added).append(placed.id)
             if placed.orphan:
                 report.orphaned.append(placed.id)
-                report.orphan_reasons.append(
-                    f"{where}: kept as an orphan: the quote {_short(incoming.quote)} is not in"
-                    f" the current text of article {article_id}"
-                )
+                report.orphan_reasons.append(f"{where}: kept as an orphan: {reason}")
     return report
+
+
+def _place(
+    notebook: Notebook, finder: ArticleFinder, incoming: Incoming, category: str
+) -> tuple[Highlight, str]:
+    """Store the annotation on its article, re-anchored; with no article, detached (an orphan
+    that re-attaches when its article is imported). Returns it and why it may be an orphan."""
+    try:
+        article_id = finder.find(incoming)
+    except NoArticle as exc:
+        url = next((s for s in incoming.source_ids if s.startswith(("http:", "https:"))), "")
+        identity = ArticleIdentity(incoming.content_hash, url, incoming.title)
+        highlight = _highlight(incoming, NO_ARTICLE, category)
+        return detach(notebook, highlight, identity), f"{exc}; it waits for that article"
+    placed = notebook.put(_highlight(incoming, article_id, category))
+    reason = f"the quote {_short(incoming.quote)} is not in the current text of article"
+    return placed, f"{reason} {article_id}"
 
 
 def _short(quote: str) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
+from desktop.core.notes.detached import ArticleIdentity, local_article
 from desktop.core.storage.engine import sqlite3
 
 SCHEME = "dossier"
@@ -78,17 +79,8 @@ def parse_locator(link: str) -> Locator:
 
 def find_article(conn: sqlite3.Connection, locator: Locator) -> int | None:
     """The local article a link names: same text (hash), else same URL, else same id."""
-    queries = (
-        (
-            "SELECT id FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1",
-            locator.content_hash,
-        ),
-        ("SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1", locator.url),
-        ("SELECT id FROM articles WHERE id = ?", locator.article_id),
-    )
-    for sql, value in queries:
-        if value:
-            row = conn.execute(sql, (value,)).fetchone()
-            if row:
-                return int(row[0])
-    return None
+    found = local_article(conn, ArticleIdentity(locator.content_hash, locator.url, ""))
+    if found is None and locator.article_id:
+        row = conn.execute("SELECT id FROM articles WHERE id = ?", (locator.article_id,))
+        found = next((int(r[0]) for r in row), None)
+    return found

@@ -178,10 +178,12 @@ def test_newer_edits_win_and_unknown_articles_are_reported(notebook, add_article
     data["first"]["items"][1]["target"]["selector"] = []
     report = import_collection(library.conn, data, source="x.json")
     assert report.problems == [
-        "x.json: annotation 1: no article in the library matches 'Gone' (by text hash, URL,"
-        " canonical URL or its quote): import that article first",
         "x.json: annotation 2: no TextQuoteSelector with the quoted text (it annotates the"
-        " whole page)",
+        " whole page)"
+    ]
+    assert report.orphan_reasons == [
+        "x.json: annotation 1: kept as an orphan: no article in the library matches 'Gone'"
+        " (by text hash, URL, canonical URL or its quote); it waits for that article"
     ]
 
 

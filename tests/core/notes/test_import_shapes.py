@@ -141,14 +141,6 @@ def test_quote_not_in_the_text_becomes_an_orphan_with_the_reason(library, articl
     ("change", "reason"),
     [
         (
-            lambda a: (
-                a["target"].update(source="https://elsewhere.example/x")
-                or a["target"]["selector"].update(exact="words nowhere")
-            ),
-            "no article in the library matches 'https://elsewhere.example/x' (by text hash,"
-            " URL, canonical URL or its quote): import that article first",
-        ),
-        (
             lambda a: a.update(target=URL),
             "the target is a whole document (no TextQuoteSelector)",
         ),
@@ -195,3 +187,29 @@ def test_a_hypothesis_page_note_is_reported(library, article) -> None:
     assert report.problems == [
         "h.json: annotation 1: the target is a whole document (no TextQuoteSelector)"
     ]
+
+
+def test_an_annotation_of_an_article_not_here_waits_for_it(library, add_article, article):
+    """Kept as an orphan of no article, with the reason; importing the article attaches it."""
+    from desktop.core.notes.detached import reattach_to
+
+    item = _annotation(bodyValue="waiting", id="https://tool.example/a/9")
+    item["target"] = {
+        "source": "https://elsewhere.example/story",
+        "selector": {"type": "TextQuoteSelector", "exact": "harbour was closed"},
+    }
+    report = import_collection(library.conn, item, source="f")
+    [h] = [h for h in Notebook(library.conn).iter_all() if h.note == "waiting"]
+    assert h.orphan and report.orphaned == [h.id] and not report.problems
+    assert report.orphan_reasons == [
+        "f: annotation 1: kept as an orphan: no article in the library matches"
+        " 'https://elsewhere.example/story' (by text hash, URL, canonical URL or its quote);"
+        " it waits for that article"
+    ]
+    assert import_collection(library.conn, item).unchanged == [h.id]
+    text = "Late news: the harbour was closed at dawn."
+    arrived = add_article(text, title="Harbour", url="https://elsewhere.example/story")
+    reattach_to(library.conn, arrived)  # what importing an article does
+    placed = Notebook(library.conn).get(h.id)
+    assert placed.article_id == arrived and not placed.orphan
+    assert text[placed.start : placed.end] == "harbour was closed"
