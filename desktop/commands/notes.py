@@ -21,13 +21,9 @@ from desktop.core.notes.backups import (
     list_backups,
 )
 from desktop.core.notes.errors import NotesError
-from desktop.core.notes.export import (
-    FORMATS,
-    export_markdown_folder,
-    export_notes,
-    highlight_record,
-)
+from desktop.core.notes.export import FORMATS, export_notes, highlight_record
 from desktop.core.notes.importer import import_notes
+from desktop.core.notes.markdown_export import export_markdown_folder
 from desktop.core.notes.notebook import DEFAULT_CATEGORY, Notebook
 from desktop.core.paths import user_paths
 from desktop.core.storage.db import DatabaseError

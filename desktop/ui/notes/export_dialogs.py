@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.notes.export import export_markdown_folder, export_notes
+from desktop.core.notes.export import export_notes
 from desktop.core.notes.importer import ImportReport, import_notes
+from desktop.core.notes.markdown_export import export_markdown_folder
 from desktop.core.notes.notebook import Notebook
 from desktop.ui.messages import plain_box
 from desktop.ui.notes.highlight_list_model import count_of

@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 from desktop.core.library.store import ArticleStore, with_hash
 from desktop.core.models import Article
 from desktop.core.notes.errors import BadNotesFile
-from desktop.core.notes.export import CSV_COLUMNS, export_markdown_folder, export_notes
+from desktop.core.notes.export import CSV_COLUMNS, export_notes
 from desktop.core.notes.importer import import_collection, import_notes
+from desktop.core.notes.markdown_export import export_markdown_folder
 from desktop.core.notes.notebook import Notebook
 from desktop.core.storage.db import connect
 from tests.core.notes.conftest import TEXT

@@ -11,7 +11,8 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from desktop.core.notes.export import FORMULA_PREFIXES, export_markdown_folder, export_notes
+from desktop.core.notes.export import FORMULA_PREFIXES, export_notes
+from desktop.core.notes.markdown_export import export_markdown_folder
 from desktop.core.notes.markdown_text import text_lines
 from tests.core.notes.hostile_strings import HOSTILE
 
