@@ -18,9 +18,9 @@ from desktop import __version__
 from desktop.core.models import Highlight, HighlightCategory
 from desktop.core.notes.export_selection import (
     ArticleInfo,
+    ExportArticles,
     article_link,
     locator,
-    missing_article,
     selection,
     w3c_time,
 )
@@ -104,14 +104,14 @@ def _csv_cell(value: object) -> object:
 def _write_csv(
     out: TextIO,
     highlights: list[Highlight],
-    articles: dict[int, ArticleInfo],
+    articles: ExportArticles,
     categories: dict[str, HighlightCategory],
 ) -> None:
     out.write("\ufeff")  # Excel reads UTF-8 only after a byte order mark
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for h in highlights:
-        info = articles.get(h.article_id) or missing_article(h.article_id, h)
+        info = articles.of(h)
         category = categories.get(h.category)
         row = (
             h.id,
@@ -194,7 +194,7 @@ def annotation(h: Highlight, info: ArticleInfo, label: str) -> dict[str, Any]:
 def _write_annotations(
     out: TextIO,
     highlights: list[Highlight],
-    articles: dict[int, ArticleInfo],
+    articles: ExportArticles,
     categories: dict[str, HighlightCategory],
 ) -> None:
     """An AnnotationCollection with one embedded page, streamed item by item so 100,000 notes
@@ -224,7 +224,7 @@ def _write_annotations(
     out.write(text[:-2])
     out.write(',\n "first": ' + json.dumps(page, ensure_ascii=False)[:-1] + ', "items": [')
     for index, h in enumerate(highlights):
-        info = articles.get(h.article_id) or missing_article(h.article_id, h)
+        info = articles.of(h)
         category = categories.get(h.category)
         item = annotation(h, info, category.label if category else h.category)
         out.write(",\n  " if index else "\n  ")

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from desktop.core.models import Highlight, HighlightCategory
+from desktop.core.notes.detached import NO_ARTICLE
 from desktop.core.notes.locators import passage_link
 from desktop.core.notes.notebook import Notebook
 from desktop.core.notes.table import stored_time
@@ -47,6 +48,7 @@ def w3c_time(stamp: str) -> str:
 
 
 def articles_info(conn: sqlite3.Connection, article_ids: Iterable[int]) -> dict[int, ArticleInfo]:
+    """The articles with these ids (ids no longer in the library are left out)."""
     ids = sorted(set(article_ids))
     found: dict[int, ArticleInfo] = {}
     for chunk in range(0, len(ids), 500):
@@ -64,31 +66,54 @@ def articles_info(conn: sqlite3.Connection, article_ids: Iterable[int]) -> dict[
     return found
 
 
-def missing_article(article_id: int, highlight: Highlight) -> ArticleInfo:
+def missing_article(highlight: Highlight) -> ArticleInfo:
     """An article deleted since: named by the text its highlights were made on."""
-    title = f"(article {article_id} is no longer in the library)"
-    return ArticleInfo(article_id, title, "", "", "", highlight.content_hash)
+    title = f"(article {highlight.article_id} is no longer in the library)"
+    return ArticleInfo(highlight.article_id, title, "", "", "", highlight.content_hash)
+
+
+@dataclass(frozen=True)
+class ExportArticles:
+    """The articles of an export's highlights: live ones by id; for a detached highlight
+    (its article not in this library), the article it waits for, as it remembers it."""
+
+    by_id: dict[int, ArticleInfo]
+    detached: dict[str, ArticleInfo]
+
+    def of(self, highlight: Highlight) -> ArticleInfo:
+        h = highlight
+        return self.by_id.get(h.article_id) or self.detached.get(h.id) or missing_article(h)
+
+
+def _detached_info(conn: sqlite3.Connection, highlights: list[Highlight]) -> dict[str, ArticleInfo]:
+    waiting = {h.id: h for h in highlights if h.article_id == NO_ARTICLE}
+    found: dict[str, ArticleInfo] = {}
+    if not waiting:
+        return found
+    rows = conn.execute("SELECT highlight_id, content_hash, url, title FROM detached_highlights")
+    for highlight_id, digest, url, title in rows:
+        h = waiting.get(highlight_id)
+        if h is not None:
+            name = title or "(an article not in the library)"
+            found[h.id] = ArticleInfo(NO_ARTICLE, name, "", url, "", digest or h.content_hash)
+    return found
 
 
 def selection(
     conn: sqlite3.Connection, article_id: int | None, tag: str | None, category: str | None
-) -> tuple[list[Highlight], dict[int, ArticleInfo], dict[str, HighlightCategory]]:
+) -> tuple[list[Highlight], ExportArticles, dict[str, HighlightCategory]]:
     notebook = Notebook(conn)
     highlights = list(notebook.iter_all(article_id=article_id, tag=tag, category=category))
-    articles = articles_info(conn, (h.article_id for h in highlights))
+    by_id = articles_info(conn, (h.article_id for h in highlights))
+    articles = ExportArticles(by_id, _detached_info(conn, highlights))
     return highlights, articles, {c.name: c for c in notebook.categories()}
 
 
 def article_groups(
-    highlights: list[Highlight], articles: dict[int, ArticleInfo]
+    highlights: list[Highlight], articles: ExportArticles
 ) -> Iterator[tuple[ArticleInfo, list[Highlight]]]:
-    """The highlights, grouped by article in the order they come (text order per article)."""
-    start = 0
-    while start < len(highlights):
-        article_id = highlights[start].article_id
-        stop = start
-        while stop < len(highlights) and highlights[stop].article_id == article_id:
-            stop += 1
-        group = highlights[start:stop]
-        yield articles.get(article_id) or missing_article(article_id, group[0]), group
-        start = stop
+    """The highlights grouped by article, in the order they come (text order per article)."""
+    groups: dict[ArticleInfo, list[Highlight]] = {}
+    for h in highlights:
+        groups.setdefault(articles.of(h), []).append(h)
+    yield from groups.items()

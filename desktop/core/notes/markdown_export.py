@@ -13,6 +13,7 @@ from typing import TextIO
 from desktop.core.models import Highlight, HighlightCategory
 from desktop.core.notes.export_selection import (
     ArticleInfo,
+    ExportArticles,
     article_groups,
     article_link,
     locator,
@@ -113,7 +114,7 @@ def article_document(
 def write_markdown(
     out: TextIO,
     highlights: list[Highlight],
-    articles: dict[int, ArticleInfo],
+    articles: ExportArticles,
     categories: dict[str, HighlightCategory],
 ) -> None:
     """One file for every article: a single front matter block, then a ``#`` heading each."""

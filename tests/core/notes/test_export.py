@@ -293,3 +293,29 @@ def test_only_our_own_earlier_file_is_removed(notebook, add_article, library, tm
     library.conn.execute("UPDATE articles SET title = 'Budget 2027' WHERE id = ?", (one,))
     [new] = export_markdown_folder(library.conn, tmp_path)
     assert new.name == f"budget-2027-{key}.md" and not old.exists() and look_alike.exists()
+
+
+def test_notes_waiting_for_their_article_export_under_it(notebook, add_article, library):
+    """Detached on import (the article is not here), they export under the article they
+    remember, and reach it in a library that has it."""
+    one = add_article(url="https://news.example/budget", title="Budget")
+    kept = notebook.add_quote(one, "budget was a fantasy", note="waits")
+    data = json.loads(_export(library.conn, "json"))
+
+    empty = ArticleStore(connect(":memory:"))
+    report = import_collection(empty.conn, data)
+    assert report.orphaned == [kept.id] and Notebook(empty.conn).get(kept.id).article_id == 0
+    md = io.StringIO()
+    export_notes(empty.conn, "md", md)
+    meta, body = md.getvalue().removeprefix("---\n").split("\n---\n", 1)
+    assert yaml.safe_load(meta)["articles"] == ["Budget"]
+    assert body.startswith("\n# Budget\n") and "<https://news.example/budget>" in body
+
+    full = ArticleStore(connect(":memory:"))
+    full.add(
+        with_hash(Article(0, "Budget", "Update. " + TEXT, "", 0, url="https://news.example/budget"))
+    )
+    again = import_collection(full.conn, json.loads(_export(empty.conn, "json")))
+    placed = Notebook(full.conn).get(kept.id)
+    assert again.added == [kept.id] and not placed.orphan and placed.note == "waits"
+    assert ("Update. " + TEXT)[placed.start : placed.end] == "budget was a fantasy"
