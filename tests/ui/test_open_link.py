@@ -75,3 +75,9 @@ def test_a_link_given_at_start_opens_its_passage_not_the_last_article_read(
     assert cursor_in_paragraph_150() and window.article.id == other
     window.close()
     window.library.close()
+
+
+def test_dossier_gui_reads_the_link_from_its_command_line(monkeypatch, capsys) -> None:
+    monkeypatch.setattr("sys.argv", ["dossier-gui", "dossier://text/not-hex"])
+    assert app.main() == 2
+    assert "dossier://text/not-hex" in capsys.readouterr().err
