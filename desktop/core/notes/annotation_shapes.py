@@ -100,6 +100,8 @@ def read_annotation(item: Any) -> Incoming:
     exact = quote.get("exact")
     if not isinstance(exact, str) or not exact:
         kinds = sorted({str(s.get("type")) for s in selectors if isinstance(s, dict)})
+        if any(isinstance(s, str) for s in selectors):
+            kinds.append("a selector given by link only")
         raise NotPlaceable(
             "no TextQuoteSelector with the quoted text"
             + (f" (only {', '.join(kinds)})" if kinds else " (it annotates the whole page)")

@@ -4,10 +4,15 @@ note and tags; what cannot be placed is reported or kept as an orphan, with the 
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from desktop.core.library.store import with_hash
+from desktop.core.models import Article
+from desktop.core.notes.errors import BadNotesFile
 from desktop.core.notes.importer import import_collection, import_notes
 from desktop.core.notes.notebook import Notebook
 from tests.core.notes.conftest import TEXT
@@ -213,3 +218,30 @@ def test_an_annotation_of_an_article_not_here_waits_for_it(library, add_article,
     placed = Notebook(library.conn).get(h.id)
     assert placed.article_id == arrived and not placed.orphan
     assert text[placed.start : placed.end] == "harbour was closed"
+
+
+SAMPLES = sorted(
+    (Path(__file__).parents[2] / "data/w3c-annotation-tests/samples/correct").glob("*.json")
+)
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=[p.stem for p in SAMPLES])
+def test_every_valid_w3c_sample_is_imported_or_says_why(library, sample) -> None:
+    """The W3C suite's valid examples: each annotation is imported, or reported with its
+    number and a reason; none is dropped silently and none crashes the import."""
+    text = "this is an anotation that was made"
+    library.store.add(with_hash(Article(0, "Page", text, "", 0, url="http://example.org/page1")))
+    data = json.loads(sample.read_text(encoding="utf-8"))
+    if isinstance(data.get("first"), str):  # a collection of pages on a server
+        with pytest.raises(BadNotesFile, match="does not embed its pages"):
+            import_notes(library.conn, sample, backup=False)
+        return
+    report = import_collection(library.conn, data, source="s")
+    items = data["first"]["items"] if "first" in data else data.get("items", [data])
+    assert len(report.added) + len(report.problems) == len(items)
+    for problem in report.problems:
+        assert re.fullmatch(r"s: annotation \d+: \S.{10,}", problem), problem
+    assert len(report.orphan_reasons) == len(report.orphaned)
+    if sample.stem == "anno26":
+        h = _only(library)
+        assert text[h.start : h.end] == "anotation" and not h.orphan
