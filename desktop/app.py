@@ -103,8 +103,9 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
         action="store_true",
         help=argparse.SUPPRESS,  # start-up benchmark: print seconds to first paint, then quit
     )
-    parser.add_argument("link", nargs="?", help=argparse.SUPPRESS)  # dossier://… to open
     args, _ = parser.parse_known_args(list(argv))
+    # A dossier://… link to open (the desktop file passes it as %u); any other word is Qt's.
+    args.link = next((a for a in argv if a.startswith("dossier:")), None)
     return args
 
 

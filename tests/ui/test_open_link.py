@@ -81,3 +81,9 @@ def test_dossier_gui_reads_the_link_from_its_command_line(monkeypatch, capsys) -
     monkeypatch.setattr("sys.argv", ["dossier-gui", "dossier://text/not-hex"])
     assert app.main() == 2
     assert "dossier://text/not-hex" in capsys.readouterr().err
+
+
+def test_qt_options_are_not_taken_for_a_link() -> None:
+    args = app._parse(["-platform", "offscreen", "dossier://text/ab12ab12#1-2"])
+    assert args.link == "dossier://text/ab12ab12#1-2"
+    assert app._parse(["-platform", "offscreen"]).link is None
