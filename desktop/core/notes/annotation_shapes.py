@@ -68,8 +68,9 @@ def annotation_items(data: Any) -> tuple[list[Any], list[dict[str, Any]]]:
         return _page_items(data), categories
     if "Annotation" in kinds or ("uri" in data and "target" in data):
         return [data], categories
-    if isinstance(data.get("rows"), list):  # Hypothesis search API / export
-        return data["rows"], categories
+    for key in ("rows", "annotations"):  # Hypothesis: its API's search, its client's export
+        if isinstance(data.get(key), list):
+            return data[key], categories
     raise ValueError(
         "not a Web Annotation file: no Annotation, AnnotationPage or AnnotationCollection"
         " (and not a Hypothesis export)"

@@ -117,9 +117,10 @@ def test_hypothesis_api_export(library, article, tmp_path) -> None:
     h = _only(library)
     assert (h.article_id, h.note, h.tags) == (article, "Hypothesis note", ("econ", "to check"))
     assert h.modified == "2026-10-03T08:00:00.000+00:00"
-    path.write_text(json.dumps([row]), encoding="utf-8")  # a bare list of rows too
-    again = import_notes(library.conn, path, backup=False)
-    assert (again.added, again.updated, again.unchanged) == ([], [], [h.id])
+    for shape in ([row], {"export_date": "2026-10-04", "annotations": [row]}):
+        path.write_text(json.dumps(shape), encoding="utf-8")  # a bare list; the client's export
+        again = import_notes(library.conn, path, backup=False)
+        assert (again.added, again.updated, again.unchanged) == ([], [], [h.id])
 
 
 def test_matched_by_quote_when_the_source_is_unknown(library, add_article, article) -> None:
