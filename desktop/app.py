@@ -119,7 +119,7 @@ def open_link(window: MainWindow, link: str) -> int | None:
     article_id = find_article(window.library.conn, locator)
     if article_id is None:
         window.statusBar().showMessage("No article in this library matches the link.", 15000)
-        print(f"dossier: {link}: no article in this library matches the link", file=sys.stderr)
+        print(f"dossier: {link!r}: no article in this library matches the link", file=sys.stderr)
         return None
     window.open_passage(article_id, locator.start, locator.end)
     return article_id
