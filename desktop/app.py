@@ -104,21 +104,50 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
         help=argparse.SUPPRESS,  # start-up benchmark: print seconds to first paint, then quit
     )
     args, _ = parser.parse_known_args(list(argv))
+    # A dossier://… link to open (the desktop file passes it as %u); any other word is Qt's.
+    args.link = next((a for a in argv if a.startswith("dossier:")), None)
     return args
 
 
+def open_link(window: MainWindow, link: str) -> int | None:
+    """Open the article and passage a ``dossier://`` link names (by text hash, URL, then id);
+    the article's id, or None (said on the status bar) when this library has no such article.
+    """
+    from desktop.core.notes.locators import find_article, parse_locator
+
+    locator = parse_locator(link)
+    article_id = find_article(window.library.conn, locator)
+    if article_id is None:
+        window.statusBar().showMessage("No article in this library matches the link.", 15000)
+        print(f"dossier: {link!r}: no article in this library matches the link", file=sys.stderr)
+        return None
+    window.open_passage(article_id, locator.start, locator.end)
+    return article_id
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    if "--self-test" in (argv or []):  # offscreen end-to-end check of this installation
+    """The window; ``argv`` (default: the command line, as ``dossier-gui`` is started) may
+    hold a ``dossier://`` link to open at its passage."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--self-test" in argv:  # offscreen end-to-end check of this installation
         from desktop.selftest import run
 
         return run()
+    args = _parse(argv)
+    if args.link is not None:
+        from desktop.core.notes.locators import BadLocator, parse_locator
+
+        try:
+            parse_locator(args.link)
+        except BadLocator as exc:
+            print(f"dossier: {exc}", file=sys.stderr)
+            return 2
     if not display_available():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
-    args = _parse(argv or [])
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("Dossier")
     app.setOrganizationName("Dossier")
     app.setApplicationDisplayName("Dossier")
@@ -140,6 +169,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         window = build_main_window(warm_up=not args.exit_after_paint)
     if args.exit_after_paint:
         _exit_after_first_paint(window)
+    if args.link is not None:
+        open_link(window, args.link)  # opened once painted, instead of the last article read
     window.show()
     status = app.exec()
     window.finish_background_work()

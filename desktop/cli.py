@@ -70,9 +70,13 @@ def _modules_for(argv: Sequence[str]) -> list[str]:
 
 
 def opens_window(argv: Sequence[str]) -> bool:
-    """No sub-command (only window options): the window, without importing every sub-command
-    (their language libraries would delay the window by a second)."""
-    return all(a.startswith("-") and a not in ("-h", "--help", "--version") for a in argv)
+    """No sub-command (only window options, or a ``dossier://`` link to open): the window,
+    without importing every sub-command (their language libraries would delay the window by a
+    second)."""
+    return all(
+        (a.startswith("-") and a not in ("-h", "--help", "--version")) or a.startswith("dossier:")
+        for a in argv
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -78,7 +78,8 @@ def test_export_import_backups_restore(capsys, article: int, tmp_path: Path) -> 
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and [r["quote"] for r in rows] == ["mayor"]
     code, out, _ = run(capsys, "export", "--format", "md", "--category", "disagree")
-    assert out.startswith('---\ntitle: "Bridge"') and "> Engineers" in out and "mayor" not in out
+    assert out.startswith('---\ntitle: "Dossier notes"') and "\n# Bridge\n" in out
+    assert "> Engineers" in out and "mayor" not in out
     target = tmp_path / "notes.json"
     code, out, _ = run(capsys, "export", "--format", "json", "-o", str(target))
     assert code == 0 and out == ""
@@ -114,3 +115,49 @@ def test_export_import_backups_restore(capsys, article: int, tmp_path: Path) -> 
     assert code == 1 and "no such backup" in err
     with pytest.raises(SystemExit):
         main(["notes", "export", "--format", "pdf"])
+
+
+def test_export_to_a_new_folder_and_again_after_a_title_change(capsys, article, tmp_path) -> None:
+    run(capsys, "add", str(article), "--quote", "mayor", "--tag", "C++")
+    vault = tmp_path / "vault" / "notes"
+    code, _, err = run(capsys, "export", "--format", "md", "-o", f"{vault}/")
+    assert code == 0 and "wrote 1 Markdown file(s)" in err
+    [first] = vault.glob("*.md")
+    assert first.name.startswith("bridge-") and "#Cplusplus" in first.read_text(encoding="utf-8")
+    keep = vault / "my own notes.md"
+    keep.write_text("---\ntitle: mine\n---\n", encoding="utf-8")
+    with open_library(seed=False) as library:
+        library.conn.execute(
+            "UPDATE articles SET title = 'Bridge, updated' WHERE id = ?", (article,)
+        )
+    assert run(capsys, "export", "--format", "md", "-o", str(vault))[0] == 0
+    [second] = vault.glob("bridge-*.md")
+    assert second.name.startswith("bridge-updated-") and second.name.endswith(first.name[-16:])
+    assert not first.exists() and keep.exists()  # the old title's file went, nothing else
+    code, _, err = run(capsys, "export", "--format", "csv", "-o", f"{tmp_path}/new/")
+    assert code == 1 and "only --format md writes one" in err
+
+
+def test_import_says_why_a_note_became_an_orphan(capsys, article, tmp_path) -> None:
+    annotation = {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": "https://tool.example/anno/7",
+        "type": "Annotation",
+        "bodyValue": "kept",
+        "target": {"source": "u", "selector": {"type": "TextQuoteSelector", "exact": "tunnel"}},
+    }
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(annotation), encoding="utf-8")
+    code, out, err = run(capsys, "import", str(path))
+    assert code == 0 and "added 1, updated 0, unchanged 0, orphans 1, skipped 0" in out
+    assert f"dossier: {path}: annotation 1: kept as an orphan: the quote 'tunnel'" in err
+    code, out, _ = run(capsys, "import", str(path))
+    assert code == 0 and "added 0, updated 0, unchanged 1" in out
+
+
+def test_export_help_documents_the_safety_rules(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["notes", "export", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "= + - @, TAB or CR gets a leading apostrophe" in text
+    assert "'tags' is a JSON array" in text and "C++ -> Cplusplus" in text

@@ -21,17 +21,35 @@ from desktop.core.notes.backups import (
     list_backups,
 )
 from desktop.core.notes.errors import NotesError
-from desktop.core.notes.export import (
-    FORMATS,
-    export_markdown_folder,
-    export_notes,
-    highlight_record,
-)
+from desktop.core.notes.export import FORMATS, export_notes, highlight_record
 from desktop.core.notes.importer import import_notes
+from desktop.core.notes.markdown_export import export_markdown_folder
 from desktop.core.notes.notebook import DEFAULT_CATEGORY, Notebook
 from desktop.core.paths import user_paths
 from desktop.core.storage.db import DatabaseError
 from desktop.core.storage.engine import sqlite3
+
+EXPORT_DESCRIPTION = """\
+Formats:
+  md    Markdown: a single file has one front matter block and a '# Title' per article;
+        -o FOLDER/ writes one file per article named <title>-<key>.md, where the key is a
+        hash of the article's URL (else of its text), the same in every library: a re-export
+        overwrites, and the file of an earlier title is removed. Quotes, notes and titles are
+        escaped: they show as written and cannot change the document's structure. Tags are
+        made valid Obsidian tags: C++ -> Cplusplus, C# -> Csharp, & -> and, @ -> at, other
+        characters -> '-', digits only (2019) -> _2019.
+  csv   UTF-8 with a byte order mark (for Excel). A cell starting with = + - @, TAB or CR
+        gets a leading apostrophe (') so a spreadsheet shows it as text instead of running
+        it as a formula (OWASP: CSV injection). 'tags' is a JSON array, e.g. ["econ","C++"].
+  json  W3C Web Annotation collection (re-importable with `dossier notes import`).
+Links (dossier://text/HASH?url=URL#START-END) name the article by its text and URL, so
+they open the passage in any library holding that article: `dossier LINK`."""
+IMPORT_DESCRIPTION = (
+    "Imports a W3C Web Annotation collection, page or single annotation, or Hypothesis' JSON"
+    " export. Each annotation is matched to an article by text hash, URL, canonical URL, then"
+    " by its quote; one whose quote is no longer in the text is kept as an orphan; one that"
+    " matches no article is reported and skipped (exit status 1)."
+)
 
 
 @contextmanager
@@ -115,12 +133,17 @@ def _export(args: argparse.Namespace) -> int:
     filters = {"article_id": args.article, "tag": args.tag, "category": args.category}
     with _library() as library:
         _known_article(library, args.article)
-        if args.output and Path(args.output).is_dir():
+        if args.output and _names_folder(args.output):
             if args.format != "md":
                 raise CommandError(
                     f"{printable(args.output)} is a folder; only --format md writes one"
                 )
-            written = export_markdown_folder(library.conn, Path(args.output), **filters)
+            try:
+                written = export_markdown_folder(library.conn, Path(args.output), **filters)
+            except OSError as exc:
+                reason = exc.strerror or exc
+                message = f"{printable(args.output)}: cannot write export: {reason}"
+                raise CommandError(message) from exc
             shown = printable(args.output)
             print(f"wrote {len(written)} Markdown file(s) to {shown}", file=sys.stderr)
             return 0
@@ -132,6 +155,11 @@ def _export(args: argparse.Namespace) -> int:
             lambda out: export_notes(library.conn, args.format, out, **filters),
         )
     return 0
+
+
+def _names_folder(output: str) -> bool:
+    """``-o`` names a folder when it is one, or ends with a path separator (created then)."""
+    return output.endswith(("/", os.sep)) or Path(output).is_dir()
 
 
 def _write_atomically(path: Path, write: Callable[[TextIO], object]) -> None:
@@ -154,7 +182,7 @@ def _import(args: argparse.Namespace) -> int:
         report = import_notes(library.conn, args.file)
         if report.added or report.updated:
             _back_up_after_write(library)
-    for problem in report.problems:
+    for problem in [*report.problems, *report.orphan_reasons]:
         print(f"dossier: {problem}", file=sys.stderr)
     print(
         f"added {len(report.added)}, updated {len(report.updated)},"
@@ -266,7 +294,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     show.add_argument("--json", action="store_true", help="a JSON array")
     show.set_defaults(run=_list)
 
-    export = actions.add_parser("export", help="export notes as Markdown, JSON or CSV")
+    export = actions.add_parser(
+        "export",
+        help="export notes as Markdown, JSON or CSV",
+        description=EXPORT_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     export.add_argument("--format", choices=FORMATS, required=True)
     export.add_argument("--article", type=int, metavar="ID")
     export.add_argument("--tag", metavar="T")
@@ -276,12 +309,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--output",
         type=path_argument,
         metavar="FILE",
-        help="file (default: standard output); a folder"
-        " with --format md writes one file per article",
+        help="file (default: standard output); a folder (one that exists, or a path ending"
+        " in /, created) with --format md writes one file per article",
     )
     export.set_defaults(run=_export)
 
-    load = actions.add_parser("import", help="import a JSON notes export (no duplicates)")
+    load = actions.add_parser(
+        "import",
+        help="import Web Annotation JSON: a Dossier export, another tool's, or Hypothesis'"
+        " (no duplicates)",
+        description=IMPORT_DESCRIPTION,
+    )
     load.add_argument("file", type=path_argument, metavar="FILE")
     load.set_defaults(run=_import)
 

@@ -75,6 +75,8 @@ class MainWindow(QMainWindow):
         self.library_damaged = ""  # the message, once the library file is found damaged
         self._jump: tuple[int, int] | None = None
         self._scroll: float = 0.0
+        self._painted = False
+        self._first_passage: tuple[int, int | None, int | None] | None = None
         self.setWindowTitle("Dossier")
         self.setAcceptDrops(True)
 
@@ -120,8 +122,13 @@ class MainWindow(QMainWindow):
         return False
 
     def _after_first_paint(self) -> None:
+        self._painted = True
         self.first_painted.emit()
-        article_id, self._scroll = first_article(self)
+        if self._first_passage is not None:
+            self.open_passage(*self._first_passage)
+            article_id = None
+        else:
+            article_id, self._scroll = first_article(self)
         if article_id:
             self.library_pane.show_opened(article_id)
             self.open_article(article_id)
@@ -214,6 +221,17 @@ class MainWindow(QMainWindow):
         self._jump = (start, end)
         self.library_pane.show_opened(article_id)
         self.open_article(article_id)
+
+    def open_passage(self, article_id: int, start: int | None, end: int | None) -> None:
+        """Open ``article_id`` at ``[start, end)`` (or at its top): at once, or, before the
+        window is painted, in place of the article read last (a ``dossier://`` link)."""
+        if not self._painted:
+            self._first_passage = (article_id, start, end)
+        elif start is None or end is None:
+            self.library_pane.show_opened(article_id)
+            self.open_article(article_id)
+        else:
+            self.open_article_at(article_id, start, end)
 
     def _show_article(self, article: Article) -> None:
         article_id = article.id

@@ -155,3 +155,15 @@ def test_nltk_is_not_imported_at_start_up() -> None:
     for name in replaced["nltk"]:
         tree = ast.parse((hooks / "rthooks" / name).read_text("utf-8"))
         assert not [n for n in ast.walk(tree) if isinstance(n, ast.Import | ast.ImportFrom)]
+
+
+def test_desktop_file_opens_dossier_links() -> None:
+    """Registered for dossier:// (exported notes link there); the link is passed as %u, and
+    the command it runs sends a link to the window, not to a sub-command."""
+    from desktop.cli import opens_window
+
+    entry = desktop_entry()
+    assert "x-scheme-handler/dossier" in entry["MimeType"].rstrip(";").split(";")
+    _command, *codes = entry["Exec"].split()
+    assert codes == ["%u"]
+    assert opens_window(["dossier://text/ab12ab12?url=https%3A%2F%2Fx.example#1-2"])

@@ -1,27 +1,40 @@
 """Notes out of Dossier: Markdown for a story file or an Obsidian vault, CSV for a spreadsheet,
 and W3C Web Annotation JSON, the lossless format ``importer`` reads back.
 
-Every format carries a locator back to the passage (``dossier://article/<id>#<start>-<end>``).
+Every format carries a locator back to the passage (``locators.passage_link``): by the hash of
+the article's text and its URL, so it opens the same passage in another library. Text from
+pages and users is escaped for each format (``markdown_text``; CSV cells that a spreadsheet
+would run as formulas get a leading apostrophe).
 """
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
+import uuid
 from typing import Any, TextIO
 
 from desktop import __version__
 from desktop.core.models import Highlight, HighlightCategory
-from desktop.core.notes.notebook import Notebook
-from desktop.core.notes.table import slug, utc_now
+from desktop.core.notes.export_selection import (
+    ArticleInfo,
+    ExportArticles,
+    article_link,
+    locator,
+    selection,
+    w3c_time,
+)
+from desktop.core.notes.markdown_export import write_markdown
+from desktop.core.notes.table import utc_now
 from desktop.core.storage.engine import sqlite3
 
 FORMATS = ("md", "json", "csv")
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+# Dossier's own keys ("dsr:contentHash"…). Not "dossier:", as up to version 0.1: with a
+# "dossier" prefix, JSON-LD compaction takes "dossier://text/…" ids for compact IRIs and fails.
+DOSSIER_PREFIX = "dsr"
 DOSSIER_NAMESPACE = "urn:x-dossier:"
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = (
     "id",
     "article_id",
@@ -39,27 +52,6 @@ CSV_COLUMNS = (
     "modified",
     "locator",
 )
-
-
-@dataclass(frozen=True)
-class ArticleInfo:
-    """What an export says about an article, without its text."""
-
-    id: int
-    title: str
-    source: str
-    url: str
-    date: str
-    content_hash: str
-
-
-def article_uri(article_id: int) -> str:
-    return f"dossier://article/{article_id}"
-
-
-def locator(highlight: Highlight) -> str:
-    """A link back to the passage, as the window's "open at" understands it."""
-    return f"{article_uri(highlight.article_id)}#{highlight.start}-{highlight.end}"
 
 
 def highlight_record(highlight: Highlight) -> dict[str, Any]:
@@ -83,39 +75,6 @@ def highlight_record(highlight: Highlight) -> dict[str, Any]:
     }
 
 
-def articles_info(conn: sqlite3.Connection, article_ids: Iterable[int]) -> dict[int, ArticleInfo]:
-    ids = sorted(set(article_ids))
-    found: dict[int, ArticleInfo] = {}
-    for chunk in range(0, len(ids), 500):
-        part = ids[chunk : chunk + 500]
-        rows = conn.execute(
-            "SELECT id, title, source, url, published, added, content_hash FROM articles"
-            f" WHERE id IN ({', '.join('?' * len(part))})",
-            part,
-        )
-        for r in rows:
-            date = r["published"] or r["added"]
-            found[r["id"]] = ArticleInfo(
-                r["id"], r["title"], r["source"], r["url"], date, r["content_hash"]
-            )
-    return found
-
-
-def _missing_article(article_id: int) -> ArticleInfo:
-    return ArticleInfo(
-        article_id, f"(article {article_id} is no longer in the library)", "", "", "", ""
-    )
-
-
-def _selection(
-    conn: sqlite3.Connection, article_id: int | None, tag: str | None, category: str | None
-) -> tuple[list[Highlight], dict[int, ArticleInfo], dict[str, HighlightCategory]]:
-    notebook = Notebook(conn)
-    highlights = list(notebook.iter_all(article_id=article_id, tag=tag, category=category))
-    articles = articles_info(conn, (h.article_id for h in highlights))
-    return highlights, articles, {c.name: c for c in notebook.categories()}
-
-
 def export_notes(
     conn: sqlite3.Connection,
     fmt: str,
@@ -128,117 +87,58 @@ def export_notes(
     """Write the matching highlights to ``out`` in ``fmt`` (md, json or csv); returns how many."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    highlights, articles, categories = _selection(conn, article_id, tag, category)
-    writer = {"md": _write_markdown, "json": _write_annotations, "csv": _write_csv}[fmt]
+    highlights, articles, categories = selection(conn, article_id, tag, category)
+    writer = {"md": write_markdown, "json": _write_annotations, "csv": _write_csv}[fmt]
     writer(out, highlights, articles, categories)
     return len(highlights)
 
 
-def markdown_documents(
-    highlights: list[Highlight],
-    articles: dict[int, ArticleInfo],
-    categories: dict[str, HighlightCategory],
-) -> Iterator[tuple[ArticleInfo, str]]:
-    """One Markdown document per article (front matter, then its highlights in text order)."""
-    start = 0
-    while start < len(highlights):
-        article_id = highlights[start].article_id
-        stop = start
-        while stop < len(highlights) and highlights[stop].article_id == article_id:
-            stop += 1
-        info = articles.get(article_id) or _missing_article(article_id)
-        yield info, _markdown_article(info, highlights[start:stop], categories)
-        start = stop
-
-
-def _yaml(value: str) -> str:
-    """A YAML double-quoted scalar (JSON string escapes are valid YAML)."""
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _markdown_article(
-    info: ArticleInfo, highlights: list[Highlight], categories: dict[str, HighlightCategory]
-) -> str:
-    lines = [
-        "---",
-        f"title: {_yaml(info.title)}",
-        f"source: {_yaml(info.source)}",
-        f"url: {_yaml(info.url)}",
-        f"date: {_yaml(info.date)}",
-        f"dossier: {_yaml(article_uri(info.id))}",
-        "---",
-        "",
-        f"# {info.title}",
-        "",
-    ]
-    placed = [h for h in highlights if not h.orphan]
-    orphans = [h for h in highlights if h.orphan]
-    for h in placed:
-        lines += _markdown_highlight(h, categories)
-    if orphans:
-        lines += ["## Orphans", "", "Not found in the current text of the article.", ""]
-        for h in orphans:
-            lines += _markdown_highlight(h, categories)
-    return "\n".join(lines)
-
-
-def _markdown_highlight(h: Highlight, categories: dict[str, HighlightCategory]) -> list[str]:
-    quote = [f"> {line}".rstrip() for line in h.quote.splitlines() or [""]]
-    label = categories[h.category].label if h.category in categories else h.category
-    meta = [f"**{label}**"]
-    if h.tags:
-        meta.append(" ".join("#" + "-".join(tag.split()) for tag in h.tags))
-    where = f"characters {h.start}–{h.end}" + (" (orphan)" if h.orphan else "")
-    meta.append(f"[{locator(h)}]({locator(h)}) {where}")
-    note = [h.note.rstrip(), ""] if h.note.strip() else []
-    return [*quote, "", *note, " · ".join(meta), ""]
-
-
-def _write_markdown(
-    out: TextIO,
-    highlights: list[Highlight],
-    articles: dict[int, ArticleInfo],
-    categories: dict[str, HighlightCategory],
-) -> None:
-    for _, document in markdown_documents(highlights, articles, categories):
-        out.write(document)
-        out.write("\n")
+def _csv_cell(value: object) -> object:
+    """A text cell a spreadsheet shows as text: one starting with ``= + - @``, TAB or CR gets
+    a leading apostrophe (OWASP's advice against CSV formula injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
 
 
 def _write_csv(
     out: TextIO,
     highlights: list[Highlight],
-    articles: dict[int, ArticleInfo],
+    articles: ExportArticles,
     categories: dict[str, HighlightCategory],
 ) -> None:
+    out.write("\ufeff")  # Excel reads UTF-8 only after a byte order mark
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for h in highlights:
-        info = articles.get(h.article_id) or _missing_article(h.article_id)
+        info = articles.of(h)
         category = categories.get(h.category)
-        writer.writerow(
-            (
-                h.id,
-                h.article_id,
-                info.title,
-                info.url,
-                h.quote,
-                h.note,
-                h.category,
-                category.label if category else h.category,
-                "; ".join(h.tags),
-                h.start,
-                h.end,
-                int(h.orphan),
-                h.created,
-                h.modified,
-                locator(h),
-            )
+        row = (
+            h.id,
+            h.article_id,
+            info.title,
+            info.url,
+            h.quote,
+            h.note,
+            h.category,
+            category.label if category else h.category,
+            json.dumps(list(h.tags), ensure_ascii=False),
+            h.start,
+            h.end,
+            int(h.orphan),
+            h.created,
+            h.modified,
+            locator(h, info),
         )
+        writer.writerow([_csv_cell(value) for value in row])
 
 
 def annotation(h: Highlight, info: ArticleInfo, label: str) -> dict[str, Any]:
-    """One highlight as a W3C Web Annotation (TextQuote + TextPosition selectors)."""
+    """One highlight as a W3C Web Annotation (TextQuote + TextPosition selectors).
+
+    Its source is the article's URL when it has one (so other tools can place it), else its
+    ``dossier://`` link; the text hash rides along for an exact match in another library.
+    """
     body: list[dict[str, Any]] = []
     if h.note:
         body.append(
@@ -255,25 +155,26 @@ def annotation(h: Highlight, info: ArticleInfo, label: str) -> dict[str, Any]:
             "type": "TextualBody",
             "purpose": "classifying",
             "value": h.category,
-            "dossier:label": label,
+            f"{DOSSIER_PREFIX}:label": label,
         }
     )
+    source = {
+        "id": info.url or article_link(info),
+        "type": "Text",
+        f"{DOSSIER_PREFIX}:title": info.title,
+        f"{DOSSIER_PREFIX}:url": info.url,
+        f"{DOSSIER_PREFIX}:contentHash": info.content_hash,
+    }
     return {
         "id": f"urn:uuid:{h.id}",
         "type": "Annotation",
         "motivation": "commenting" if h.note else "highlighting",
-        "created": h.created,
-        "modified": h.modified,
+        "created": w3c_time(h.created),
+        "modified": w3c_time(h.modified or h.created),
         "body": body,
         "target": {
             "type": "SpecificResource",
-            "source": {
-                "id": article_uri(h.article_id),
-                "type": "Text",
-                "title": info.title,
-                "dossier:url": info.url,
-                "dossier:contentHash": info.content_hash,
-            },
+            "source": source,
             "selector": [
                 {
                     "type": "TextQuoteSelector",
@@ -283,8 +184,9 @@ def annotation(h: Highlight, info: ArticleInfo, label: str) -> dict[str, Any]:
                 },
                 {"type": "TextPositionSelector", "start": h.start, "end": h.end},
             ],
-            "dossier:contentHash": h.content_hash,
-            "dossier:orphan": h.orphan,
+            f"{DOSSIER_PREFIX}:link": locator(h, info),
+            f"{DOSSIER_PREFIX}:contentHash": h.content_hash,
+            f"{DOSSIER_PREFIX}:orphan": h.orphan,
         },
     }
 
@@ -292,48 +194,39 @@ def annotation(h: Highlight, info: ArticleInfo, label: str) -> dict[str, Any]:
 def _write_annotations(
     out: TextIO,
     highlights: list[Highlight],
-    articles: dict[int, ArticleInfo],
+    articles: ExportArticles,
     categories: dict[str, HighlightCategory],
 ) -> None:
-    """An AnnotationCollection, streamed item by item so 100,000 notes need no big string."""
+    """An AnnotationCollection with one embedded page, streamed item by item so 100,000 notes
+    need no big string. Collection and page get fresh ``urn:uuid`` ids."""
+    collection_id = f"urn:uuid:{uuid.uuid4()}"
+    d = DOSSIER_PREFIX
     head = {
-        "@context": [ANNOTATION_CONTEXT, {"dossier": DOSSIER_NAMESPACE}],
+        "@context": [ANNOTATION_CONTEXT, {d: DOSSIER_NAMESPACE}],
+        "id": collection_id,
         "type": "AnnotationCollection",
         "label": "Dossier notes",
-        "generator": {"type": "Software", "name": "Dossier", "dossier:version": __version__},
-        "generated": utc_now(),
+        "generator": {"type": "Software", "name": "Dossier", f"{d}:version": __version__},
+        "generated": w3c_time(utc_now()),
         "total": len(highlights),
-        "dossier:categories": [
-            {"name": c.name, "label": c.label, "light": c.light, "dark": c.dark}
+        f"{d}:categories": [
+            {"name": c.name, "label": c.label, f"{d}:light": c.light, f"{d}:dark": c.dark}
             for c in categories.values()
         ],
     }
+    page = {
+        "id": f"urn:uuid:{uuid.uuid4()}",
+        "type": "AnnotationPage",
+        "partOf": collection_id,
+        "startIndex": 0,
+    }
     text = json.dumps(head, ensure_ascii=False, indent=1)
     out.write(text[:-2])
-    out.write(',\n "first": {"type": "AnnotationPage", "startIndex": 0, "items": [')
+    out.write(',\n "first": ' + json.dumps(page, ensure_ascii=False)[:-1] + ', "items": [')
     for index, h in enumerate(highlights):
-        info = articles.get(h.article_id) or _missing_article(h.article_id)
+        info = articles.of(h)
         category = categories.get(h.category)
         item = annotation(h, info, category.label if category else h.category)
         out.write(",\n  " if index else "\n  ")
         out.write(json.dumps(item, ensure_ascii=False))
     out.write("\n ]}\n}\n")
-
-
-def export_markdown_folder(
-    conn: sqlite3.Connection,
-    folder: Path,
-    *,
-    article_id: int | None = None,
-    tag: str | None = None,
-    category: str | None = None,
-) -> list[Path]:
-    """One Markdown file per article in ``folder`` (an Obsidian vault, say); returns them."""
-    highlights, articles, categories = _selection(conn, article_id, tag, category)
-    written = []
-    for info, document in markdown_documents(highlights, articles, categories):
-        name = slug(info.title)[:60] or "article"
-        path = folder / f"{info.id:05d}-{name}.md"
-        path.write_text(document + "\n", encoding="utf-8")
-        written.append(path)
-    return written

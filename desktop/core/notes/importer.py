@@ -1,9 +1,13 @@
-"""Notes back into Dossier from the W3C Web Annotation JSON that ``export`` writes.
+"""Notes into Dossier from W3C Web Annotation JSON: ``export``'s own, another tool's, or
+Hypothesis' API export (``annotation_shapes`` reads each shape).
 
-Highlights keep their ids, so importing a file twice changes nothing and an older copy never
-overwrites a newer edit. Annotations are matched to local articles by content hash (then URL),
-so the same notes attach to the same articles in a freshly rebuilt library. The whole import is
-one transaction; an annotation that cannot be used is reported by number and skipped.
+Highlights keep their ids (another tool's id becomes a stable uuid), so importing a file twice
+changes nothing and an older copy never overwrites a newer edit. Annotations are matched to
+local articles by text hash, URL, canonical URL, then by their quote (``article_match``), so the
+same notes attach to the same articles in a freshly rebuilt library. An annotation whose quote
+is no longer in the text, or whose article is not in the library (it is detached, and re-attaches
+when that article is imported), is kept as an orphan with the reason reported. The whole import
+is one transaction; an annotation that cannot be read is reported by number with the reason.
 """
 
 from __future__ import annotations
@@ -14,11 +18,18 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.models import Highlight
+from desktop.core.notes.annotation_shapes import (
+    Incoming,
+    NotPlaceable,
+    annotation_items,
+    read_annotation,
+)
+from desktop.core.notes.article_match import ArticleFinder, NoArticle
 from desktop.core.notes.backups import backup_folder, create_backup
-from desktop.core.notes.detached import ArticleIdentity, local_article
+from desktop.core.notes.detached import NO_ARTICLE, ArticleIdentity, detach
 from desktop.core.notes.errors import BadNotesFile
-from desktop.core.notes.notebook import Notebook
-from desktop.core.notes.table import insert_category, normalize_tags
+from desktop.core.notes.notebook import DEFAULT_CATEGORY, Notebook
+from desktop.core.notes.table import insert_category, normalize_tags, utc_now
 from desktop.core.printable import is_valid_text, printable
 from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
@@ -28,24 +39,22 @@ _FALLBACK_COLOURS = ("#e0e0e0", "#4a4a4a")
 
 @dataclass
 class ImportReport:
-    """Ids added, updated (the file was newer), unchanged, and placed as orphans."""
+    """Ids added, updated (the file was newer), unchanged, and placed as orphans; one line per
+    annotation skipped (``problems``) and per orphan (``orphan_reasons``)."""
 
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     orphaned: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    orphan_reasons: list[str] = field(default_factory=list)
 
 
-class _Skip(Exception):
-    """One annotation cannot be imported; the message says why."""
-
-
-def load_annotations(path: Path | str) -> dict[str, Any]:
-    """The parsed collection in ``path``, or ``BadNotesFile`` naming the file and problem."""
+def load_annotations(path: Path | str) -> Any:
+    """The parsed JSON in ``path``, or ``BadNotesFile`` naming the file and problem."""
     shown = printable(path)
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
         valid = is_valid_text(json.dumps(data, ensure_ascii=False))  # no lone surrogate
     except OSError as exc:
         raise BadNotesFile(f"{shown}: cannot read notes file: {exc.strerror or exc}") from exc
@@ -53,25 +62,26 @@ def load_annotations(path: Path | str) -> dict[str, Any]:
         raise BadNotesFile(f"{shown}: notes file is not UTF-8 ({exc.reason})") from exc
     except json.JSONDecodeError as exc:
         raise BadNotesFile(
-            f"{shown}: not a Dossier JSON notes export (invalid JSON at line {exc.lineno}:"
-            f" {exc.msg})"
+            f"{shown}: not a JSON notes file (invalid JSON at line {exc.lineno}: {exc.msg})"
         ) from exc
     except RecursionError as exc:
         raise BadNotesFile(f"{shown}: not a notes file: nested too deeply") from exc
-    if not isinstance(data, dict) or data.get("type") != "AnnotationCollection":
-        raise BadNotesFile(f"{shown}: not a W3C AnnotationCollection (export with --format json)")
     if not valid:
         raise BadNotesFile(
             f"{shown}: not a notes file: it holds a \\u escape of half a character"
-            " (a lone surrogate), which no Dossier export writes"
+            " (a lone surrogate)"
         )
+    try:
+        annotation_items(data)
+    except ValueError as exc:
+        raise BadNotesFile(f"{shown}: {exc}") from exc
     return data
 
 
 def import_notes(
     conn: sqlite3.Connection, path: Path | str, *, backup: bool = True
 ) -> ImportReport:
-    """Import a JSON notes export from ``path`` into the library.
+    """Import a Web Annotation file (ours, another tool's, Hypothesis') from ``path``.
 
     A ``pre-import`` backup is taken first (unless ``backup`` is false or the library is in
     memory): restoring it undoes the import.
@@ -84,37 +94,67 @@ def import_notes(
 
 
 def import_collection(
-    conn: sqlite3.Connection, data: dict[str, Any], *, source: str = "notes"
+    conn: sqlite3.Connection, data: Any, *, source: str = "notes"
 ) -> ImportReport:
+    """Import every annotation in ``data`` in one transaction; each one that cannot be used is
+    reported (``problems``), each one placed as an orphan says why (``orphan_reasons``)."""
     notebook = Notebook(conn)
     report = ImportReport()
-    items = (data.get("first") or {}).get("items") or []
+    items, own_categories = annotation_items(data)
+    finder = ArticleFinder(conn)
     with transaction(conn):
         known = {c.name for c in notebook.categories()}
-        matched: dict[tuple[str, ...], int | None] = {}
         # One read of every id's last change instead of a query per annotation.
         modified = dict(conn.execute("SELECT id, modified FROM highlights").fetchall())
-        for category in data.get("dossier:categories") or []:
+        for category in own_categories:
             name = str(category.get("name", ""))
             if name and name not in known:
                 _add_category(conn, name, category)
                 known.add(name)
         for number, item in enumerate(items, start=1):
+            where = f"{source}: annotation {number}"
             try:
-                highlight = _highlight(conn, item, known, matched)
-            except _Skip as exc:
-                report.problems.append(f"{source}: annotation {number}: {exc}")
+                incoming = read_annotation(item)
+            except NotPlaceable as exc:
+                report.problems.append(f"{where}: {exc}")
                 continue
-            stored = modified.get(highlight.id)
-            if stored is not None and stored >= highlight.modified:
-                report.unchanged.append(highlight.id)
+            stored = modified.get(incoming.id)
+            if stored is not None and (not incoming.modified or stored >= incoming.modified):
+                report.unchanged.append(incoming.id)
                 continue
-            placed = notebook.put(highlight)
+            category = incoming.category or DEFAULT_CATEGORY
+            if category not in known:
+                _add_category(conn, category, {})
+                known.add(category)
+            placed, reason = _place(notebook, finder, incoming, category)
             modified[placed.id] = placed.modified
             (report.updated if stored is not None else report.added).append(placed.id)
             if placed.orphan:
                 report.orphaned.append(placed.id)
+                report.orphan_reasons.append(f"{where}: kept as an orphan: {reason}")
     return report
+
+
+def _place(
+    notebook: Notebook, finder: ArticleFinder, incoming: Incoming, category: str
+) -> tuple[Highlight, str]:
+    """Store the annotation on its article, re-anchored; with no article, detached (an orphan
+    that re-attaches when its article is imported). Returns it and why it may be an orphan."""
+    try:
+        article_id = finder.find(incoming)
+    except NoArticle as exc:
+        url = next((s for s in incoming.source_ids if s.startswith(("http:", "https:"))), "")
+        identity = ArticleIdentity(incoming.content_hash, url, incoming.title)
+        highlight = _highlight(incoming, NO_ARTICLE, category)
+        return detach(notebook, highlight, identity), f"{exc}; it waits for that article"
+    placed = notebook.put(_highlight(incoming, article_id, category))
+    reason = f"the quote {_short(incoming.quote)} is not in the current text of article"
+    return placed, f"{reason} {article_id}"
+
+
+def _short(quote: str) -> str:
+    flat = " ".join(quote.split())
+    return repr(flat if len(flat) <= 40 else flat[:39] + "…")
 
 
 def _add_category(conn: sqlite3.Connection, name: str, fields: dict[str, Any]) -> None:
@@ -122,74 +162,30 @@ def _add_category(conn: sqlite3.Connection, name: str, fields: dict[str, Any]) -
         conn,
         name,
         str(fields.get("label") or name),
-        str(fields.get("light") or _FALLBACK_COLOURS[0]),
-        str(fields.get("dark") or _FALLBACK_COLOURS[1]),
+        str(fields.get("light") or fields.get("dsr:light") or _FALLBACK_COLOURS[0]),
+        str(fields.get("dark") or fields.get("dsr:dark") or _FALLBACK_COLOURS[1]),
     )
 
 
-def _highlight(
-    conn: sqlite3.Connection,
-    item: Any,
-    categories: set[str],
-    matched: dict[tuple[str, ...], int | None],
-) -> Highlight:
-    if not isinstance(item, dict) or item.get("type") != "Annotation":
-        raise _Skip("not an Annotation object")
-    ident = str(item.get("id", ""))
-    if not ident.startswith("urn:uuid:") or len(ident) <= len("urn:uuid:"):
-        raise _Skip(f"id {ident!r} is not a urn:uuid")
-    target = item.get("target")
-    if not isinstance(target, dict):
-        raise _Skip("no target")
-    selectors = {s.get("type"): s for s in target.get("selector") or [] if isinstance(s, dict)}
-    quote = selectors.get("TextQuoteSelector")
-    position = selectors.get("TextPositionSelector")
-    if not quote or not isinstance(quote.get("exact"), str) or not quote["exact"]:
-        raise _Skip("missing TextQuoteSelector")
-    if not position or not _is_span(position.get("start"), position.get("end")):
-        raise _Skip("missing or invalid TextPositionSelector")
-    source = target.get("source") or {}
-    anchored_hash = str(target.get("dossier:contentHash") or "")
-    if not isinstance(source, dict):
-        source = {}
-    key = tuple(str(source.get(k) or "") for k in ("dossier:contentHash", "dossier:url", "title"))
-    key += (anchored_hash,)
-    if key not in matched:  # thousands of notes share a few articles: look each up once
-        identity = ArticleIdentity(key[0], key[1], key[2])
-        matched[key] = local_article(conn, identity, anchored_hash)
-    article_id = matched[key]
-    if article_id is None:
-        title = source.get("title") or source.get("id") or "?"
-        raise _Skip(f"no article in the library matches {title!r}: import that article first")
-    bodies = [b for b in item.get("body") or [] if isinstance(b, dict)]
-    note = next((str(b.get("value", "")) for b in bodies if b.get("purpose") == "commenting"), "")
-    tags = normalize_tags(str(b.get("value", "")) for b in bodies if b.get("purpose") == "tagging")
-    category = next(
-        (str(b.get("value")) for b in bodies if b.get("purpose") == "classifying"), "key-fact"
-    )
-    if category not in categories:
-        _add_category(conn, category, {})
-        categories.add(category)
-    created = str(item.get("created") or "")
-    if not created:
-        raise _Skip("missing created time")
+def _highlight(incoming: Incoming, article_id: int, category: str) -> Highlight:
+    """The highlight to ``put``: at its recorded position when that still holds the quote
+    (same text hash), else placed by its quote and context (``Notebook.put`` re-anchors)."""
+    created = incoming.created or utc_now()
+    start = incoming.start if incoming.start is not None else 0
+    end = incoming.end if incoming.end is not None else start + len(incoming.quote)
     return Highlight(
-        id=ident[len("urn:uuid:") :],
+        id=incoming.id,
         article_id=article_id,
-        start=position["start"],
-        end=position["end"],
-        quote=quote["exact"],
-        prefix=str(quote.get("prefix") or ""),
-        suffix=str(quote.get("suffix") or ""),
-        content_hash=anchored_hash,
+        start=start,
+        end=end,
+        quote=incoming.quote,
+        prefix=incoming.prefix,
+        suffix=incoming.suffix,
+        content_hash=incoming.anchored_hash,
         category=category,
-        note=note,
-        tags=tags,
+        note=incoming.note,
+        tags=normalize_tags(incoming.tags),
         created=created,
-        modified=str(item.get("modified") or created),
-        orphan=bool(target.get("dossier:orphan", False)),
+        modified=incoming.modified or created,
+        orphan=incoming.orphan,
     )
-
-
-def _is_span(start: Any, end: Any) -> bool:
-    return isinstance(start, int) and isinstance(end, int) and 0 <= start <= end

@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Iterable
 from datetime import datetime, timezone
+from typing import Any
 
 from desktop.core.models import Highlight, HighlightCategory
 from desktop.core.storage.engine import sqlite3
@@ -25,6 +26,20 @@ QUALIFIED_COLUMNS = ", ".join(f"h.{c.strip()}" for c in COLUMNS.split(","))
 def utc_now() -> str:
     """Timestamps with milliseconds: two edits in one second still sort in order."""
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def stored_time(value: Any) -> str:
+    """A timestamp from a file as this table stores it (UTC, milliseconds, ``+00:00``, like
+    ``utc_now``), so stored and imported times compare as strings; "" if it is none."""
+    if not isinstance(value, str) or not value:
+        return ""
+    try:
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds")
 
 
 def slug(text: str) -> str:

@@ -1,8 +1,9 @@
 """File ▸ Export notes… and Import notes…: the same core functions as ``dossier notes``.
 
 Both run on the notes worker; the export is written to a temporary file next to the target and
-renamed into place, so a failed export never leaves half a file where a good one was. Problems
-are shown in the dialog or in a non-modal report; nothing else stops.
+renamed into place, so a failed export never leaves half a file where a good one was ("one file
+per article" writes each file that way into a folder, created if needed). Problems are shown in
+the dialog or in a non-modal report; nothing else stops.
 """
 
 from __future__ import annotations
@@ -29,14 +30,17 @@ from PySide6.QtWidgets import (
 
 from desktop.core.notes.export import export_notes
 from desktop.core.notes.importer import ImportReport, import_notes
+from desktop.core.notes.markdown_export import export_markdown_folder
 from desktop.core.notes.notebook import Notebook
 from desktop.ui.messages import plain_box
 from desktop.ui.notes.highlight_list_model import count_of
 from desktop.ui.notes.notes_tasks import run_notes_task
 from desktop.ui.plain_text import plain_label
 
+FOLDER_FORMAT = "md-folder"
 FORMAT_CHOICES = (
-    ("md", "Markdown (story file, Obsidian vault)", "Markdown (*.md)"),
+    ("md", "Markdown (story file)", "Markdown (*.md)"),
+    (FOLDER_FORMAT, "Markdown, one file per article (a folder, e.g. an Obsidian vault)", ""),
     ("json", "JSON — W3C Web Annotations (re-importable)", "JSON (*.json)"),
     ("csv", "CSV (spreadsheet)", "CSV (*.csv)"),
 )
@@ -54,19 +58,16 @@ class ExportRequest:
     category: str | None = None
 
     def run(self, notebook: Notebook) -> int:
-        """Write the file atomically; returns how many highlights it holds."""
+        """Write the file atomically; returns how many highlights it holds (for a folder: how
+        many files were written)."""
+        filters = {"article_id": self.article_id, "tag": self.tag, "category": self.category}
+        if self.fmt == FOLDER_FORMAT:
+            return len(export_markdown_folder(notebook.conn, self.path, **filters))
         self.path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".export-", dir=self.path.parent)
         try:
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-                count = export_notes(
-                    notebook.conn,
-                    self.fmt,
-                    out,
-                    article_id=self.article_id,
-                    tag=self.tag,
-                    category=self.category,
-                )
+                count = export_notes(notebook.conn, self.fmt, out, **filters)
             os.replace(temporary, self.path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
@@ -140,10 +141,20 @@ class ExportNotesDialog(QDialog):
 
     def _fix_suffix(self) -> None:
         text = self.path.text().strip()
-        if text:
-            self.path.setText(str(Path(text).with_suffix("." + self.format.currentData())))
+        if not text:
+            return
+        path = Path(text)
+        if self.format.currentData() == FOLDER_FORMAT:
+            self.path.setText(str(path.with_suffix("") if path.suffix else path))
+        else:
+            self.path.setText(str(path.with_suffix("." + self.format.currentData())))
 
     def _browse(self) -> None:
+        if self.format.currentData() == FOLDER_FORMAT:
+            chosen = QFileDialog.getExistingDirectory(self, "Export notes to", self.path.text())
+            if chosen:
+                self.path.setText(chosen)
+            return
         pattern = FORMAT_CHOICES[self.format.currentIndex()][2]
         chosen, _ = QFileDialog.getSaveFileName(self, "Export notes", self.path.text(), pattern)
         if chosen:
@@ -172,7 +183,8 @@ class ExportNotesDialog(QDialog):
         run_notes_task(request.run, lambda count: self._done(request.path, count), self._show_error)
 
     def _done(self, path: Path, count: int) -> None:
-        self.message.setText(f"Exported {count_of(count)} to {path}.")
+        what = count_of(count, "file") if self.format.currentData() == FOLDER_FORMAT else None
+        self.message.setText(f"Exported {what or count_of(count)} to {path}.")
         self.exported.emit(str(path), count)
 
     def _show_error(self, exc: Exception) -> None:
@@ -189,11 +201,13 @@ def describe_import(path: str, report: ImportReport) -> str:
     if report.problems:
         lines.append(f"{len(report.problems)} could not be imported:")
         lines.extend(f"  • {problem}" for problem in report.problems)
+    lines.extend(f"  • {reason}" for reason in report.orphan_reasons)
     return "\n".join(lines)
 
 
 class NotesImporter(QObject):
-    """Imports a JSON notes export in the background and reports without blocking."""
+    """Imports Web Annotation JSON (Dossier's, Hypothesis', another tool's) in the background
+    and reports without blocking."""
 
     finished = Signal(str, bool)  # message, whether it succeeded
 
@@ -204,7 +218,10 @@ class NotesImporter(QObject):
     def ask(self) -> None:
         """File ▸ Import notes…: pick a file, then import it."""
         path, _ = QFileDialog.getOpenFileName(
-            self._parent, "Import notes", str(Path.home()), "Dossier notes (*.json)"
+            self._parent,
+            "Import notes",
+            str(Path.home()),
+            "Web Annotations: Dossier, Hypothesis, other tools (*.json *.jsonld);;All files (*)",
         )
         if path:
             self.start(path)

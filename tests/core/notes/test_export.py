@@ -1,19 +1,22 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.core.library.store import ArticleStore, with_hash
 from desktop.core.models import Article
 from desktop.core.notes.errors import BadNotesFile
-from desktop.core.notes.export import CSV_COLUMNS, export_markdown_folder, export_notes
+from desktop.core.notes.export import CSV_COLUMNS, export_notes
 from desktop.core.notes.importer import import_collection, import_notes
+from desktop.core.notes.markdown_export import export_markdown_folder
 from desktop.core.notes.notebook import Notebook
 from desktop.core.storage.db import connect
 from tests.core.notes.conftest import TEXT
@@ -34,21 +37,23 @@ def _sample(notebook: Notebook, add_article) -> tuple[int, int]:
     return one, two
 
 
-def test_markdown_has_front_matter_block_quotes_and_locators(notebook, add_article, library):
+def test_markdown_has_one_front_matter_then_a_heading_per_article(notebook, add_article, library):
     one, _ = _sample(notebook, add_article)
     md = _export(library.conn, "md")
-    assert md.count("---\ntitle: ") == 2
-    first = md.split("---\ntitle: ")[1]
+    head, body = md.removeprefix("---\n").split("\n---\n", 1)
+    assert md.count("\n---\n") == 1 and "title:" not in body
+    assert yaml.safe_load(head)["articles"] == ["Budget", 'Rivers "wet"']
+    first, second = body.split("\n# ")[1:]
+    assert first.startswith("Budget\n\nWire · 2026-11-20 · <https://news.example/budget>")
     assert (
-        '"Budget"\nsource: "Wire"\nurl: "https://news.example/budget"\ndate: "2026-11-20"' in first
+        "> budget was a fantasy\n\nLine one\n\nLine \\*two\\*\n\n**Key fact** · #econ · " in first
     )
-    assert "> budget was a fantasy\n\nLine one\n\nLine *two*\n\n**Key fact** · #econ · " in first
     start = TEXT.index("budget was a fantasy")
-    assert f"[dossier://article/{one}#{start}-{start + 20}]" in first
-    assert f"characters {start}–{start + 20}" in first
+    digest = library.store.get(one).content_hash
+    link = f"dossier://text/{digest}?url=https%3A%2F%2Fnews.example%2Fbudget#{start}-{start + 20}"
+    assert f"[characters {start}–{start + 20}]({link})" in first
     assert "**Quote to use**" in first
-    second = md.split("---\ntitle: ")[2]
-    assert second.startswith('"Rivers \\"wet\\""')
+    assert second.startswith('Rivers "wet"\n')
     assert "> Rivers rise. Floods follow.\n> Dikes hold.\n" in second
     assert "#water #risk" in second
 
@@ -57,7 +62,7 @@ def test_markdown_filters_and_orphans_section(notebook, add_article, library) ->
     one, _ = _sample(notebook, add_article)
     library.conn.execute("UPDATE highlights SET orphan = 1 WHERE quote = 'minister'")
     md = _export(library.conn, "md", article_id=one)
-    assert md.count("---\ntitle: ") == 1
+    assert md.count("---\ntitle: ") == 1 and md.count("\n# ") == 1
     assert md.index("## Orphans") < md.index("> minister") and "(orphan)" in md
     assert "Rivers" not in _export(library.conn, "md", tag="econ")
     assert _export(library.conn, "md", category="to-verify").count("> ") == 2
@@ -66,20 +71,26 @@ def test_markdown_filters_and_orphans_section(notebook, add_article, library) ->
 def test_markdown_folder_writes_one_file_per_article(notebook, add_article, library, tmp_path):
     _sample(notebook, add_article)
     written = export_markdown_folder(library.conn, tmp_path)
-    assert [p.name for p in written] == ["00001-budget.md", "00002-rivers-wet.md"]
+    url_key = hashlib.sha256(b"https://news.example/budget").hexdigest()[:12]
+    text_key = library.store.get(2).content_hash[:12]
+    assert [p.name for p in written] == [f"budget-{url_key}.md", f"rivers-wet-{text_key}.md"]
     assert written[1].read_text(encoding="utf-8").startswith("---\ntitle: ")
 
 
 def test_csv_has_one_row_per_highlight(notebook, add_article, library) -> None:
     one, two = _sample(notebook, add_article)
-    rows = list(csv.DictReader(io.StringIO(_export(library.conn, "csv"))))
+    text = _export(library.conn, "csv")
+    assert text.startswith("\ufeffid,")
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
     assert tuple(rows[0]) == CSV_COLUMNS and len(rows) == 3
     fantasy = next(r for r in rows if r["quote"] == "budget was a fantasy")
-    assert fantasy["note"] == "Line one\n\nLine *two*" and fantasy["tags"] == "econ"
+    assert fantasy["note"] == "Line one\n\nLine *two*" and json.loads(fantasy["tags"]) == ["econ"]
+    digest = library.store.get(one).content_hash
     assert fantasy["category_label"] == "Key fact" and fantasy["locator"].startswith(
-        f"dossier://article/{one}#"
+        f"dossier://text/{digest}?url=https%3A%2F%2Fnews.example%2Fbudget#"
     )
-    assert [r["tags"] for r in rows if r["article_id"] == str(two)] == ["water; risk"]
+    tags = [json.loads(r["tags"]) for r in rows if r["article_id"] == str(two)]
+    assert tags == [["water", "risk"]]
 
 
 def test_json_follows_the_web_annotation_model(notebook, add_article, library) -> None:
@@ -91,8 +102,12 @@ def test_json_follows_the_web_annotation_model(notebook, add_article, library) -
     assert data["first"]["type"] == "AnnotationPage" and len(items) == 3
     item = next(i for i in items if i["motivation"] == "commenting")
     h = notebook.get(item["id"].removeprefix("urn:uuid:"))
-    assert item["type"] == "Annotation" and item["created"] == h.created
-    assert item["modified"] == h.modified
+    assert item["type"] == "Annotation"
+    assert item["created"] == h.created.replace("+00:00", "Z") and item["created"].endswith("Z")
+    assert item["modified"] == h.modified.replace("+00:00", "Z")
+    assert data["generated"].endswith("Z")
+    assert data["id"].startswith("urn:uuid:") and data["first"]["id"].startswith("urn:uuid:")
+    assert data["first"]["partOf"] == data["id"]
     quote, position = item["target"]["selector"]
     assert quote == {
         "type": "TextQuoteSelector",
@@ -101,8 +116,9 @@ def test_json_follows_the_web_annotation_model(notebook, add_article, library) -
         "suffix": h.suffix,
     }
     assert position == {"type": "TextPositionSelector", "start": h.start, "end": h.end}
-    assert item["target"]["source"]["id"] == f"dossier://article/{one}"
-    assert item["target"]["dossier:contentHash"] == h.content_hash
+    assert item["target"]["source"]["id"] == "https://news.example/budget"
+    assert item["target"]["source"]["dsr:contentHash"] == library.store.get(one).content_hash
+    assert item["target"]["dsr:contentHash"] == h.content_hash
     purposes = [(b["purpose"], b["value"]) for b in item["body"]]
     assert purposes == [("commenting", h.note), ("tagging", "econ"), ("classifying", "key-fact")]
 
@@ -156,19 +172,30 @@ def test_newer_edits_win_and_unknown_articles_are_reported(notebook, add_article
     report = import_collection(library.conn, data)
     assert notebook.get(newer.id).note == "edited after export"  # older copy does not win
     assert len(report.unchanged) == 3 and notebook.get(target.id).note == "local"
-    data["first"]["items"][0]["target"]["source"] = {"title": "Gone"}
-    data["first"]["items"][0]["target"]["dossier:contentHash"] = "0" * 64
+    data["first"]["items"][0]["target"]["source"] = {"dsr:title": "Gone"}
+    data["first"]["items"][0]["target"]["dsr:contentHash"] = "0" * 64
+    data["first"]["items"][0]["target"]["selector"][0]["exact"] = "not in any article"
+    data["first"]["items"][0]["modified"] = "2100-01-01T00:00:00Z"
     data["first"]["items"][1]["target"]["selector"] = []
     report = import_collection(library.conn, data, source="x.json")
     assert report.problems == [
-        "x.json: annotation 1: no article in the library matches 'Gone': import that article first",
-        "x.json: annotation 2: missing TextQuoteSelector",
+        "x.json: annotation 2: no TextQuoteSelector with the quoted text (it annotates the"
+        " whole page)"
+    ]
+    assert report.orphan_reasons == [
+        "x.json: annotation 1: kept as an orphan: no article in the library matches 'Gone'"
+        " (by text hash, URL, canonical URL or its quote); it waits for that article"
     ]
 
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"{", "invalid JSON"), (b"\xff\xfe", "not UTF-8"), (b"[]", "AnnotationCollection")],
+    [
+        (b"{", "invalid JSON"),
+        (b"\xff\xfe", "not UTF-8"),
+        (b'{"type": "Note"}', "no Annotation, AnnotationPage or AnnotationCollection"),
+        (b'{"type": "AnnotationCollection", "first": "https://x/p1"}', "does not embed"),
+    ],
 )
 def test_bad_files_name_the_file_and_problem(tmp_path: Path, library, content, message) -> None:
     path = tmp_path / "notes.json"
@@ -240,3 +267,55 @@ def test_import_into_an_updated_article_reanchors_or_keeps_orphans(notebook, add
     assert updated[placed.start : placed.end] == "budget was a fantasy" and not placed.orphan
     orphan = Notebook(store.conn).get(lost.id)
     assert orphan.orphan and orphan.note == "kept anyway" and orphan.quote == lost.quote
+
+
+def test_markdown_file_names_are_the_same_in_two_libraries(
+    notebook, add_article, library, tmp_path
+):
+    _sample(notebook, add_article)
+    mine = sorted(p.name for p in export_markdown_folder(library.conn, tmp_path / "a"))
+    other = ArticleStore(connect(":memory:"))
+    for article in reversed(list(library.store.iter_all())):  # other ids, other order
+        other.add(with_hash(Article(0, article.title, article.text, "", 0, url=article.url)))
+    Notebook(other.conn).add_quote(1, "Rivers")
+    Notebook(other.conn).add_quote(2, "budget")
+    theirs = sorted(p.name for p in export_markdown_folder(other.conn, tmp_path / "b"))
+    assert mine == theirs
+
+
+def test_only_our_own_earlier_file_is_removed(notebook, add_article, library, tmp_path) -> None:
+    one = add_article(url="https://news.example/budget")
+    notebook.add_quote(one, "budget")
+    [old] = export_markdown_folder(library.conn, tmp_path)
+    key = old.stem.rsplit("-", 1)[1]
+    look_alike = tmp_path / f"someone-elses-{key}.md"
+    look_alike.write_text("---\ntitle: mine\n---\n", encoding="utf-8")
+    library.conn.execute("UPDATE articles SET title = 'Budget 2027' WHERE id = ?", (one,))
+    [new] = export_markdown_folder(library.conn, tmp_path)
+    assert new.name == f"budget-2027-{key}.md" and not old.exists() and look_alike.exists()
+
+
+def test_notes_waiting_for_their_article_export_under_it(notebook, add_article, library):
+    """Detached on import (the article is not here), they export under the article they
+    remember, and reach it in a library that has it."""
+    one = add_article(url="https://news.example/budget", title="Budget")
+    kept = notebook.add_quote(one, "budget was a fantasy", note="waits")
+    data = json.loads(_export(library.conn, "json"))
+
+    empty = ArticleStore(connect(":memory:"))
+    report = import_collection(empty.conn, data)
+    assert report.orphaned == [kept.id] and Notebook(empty.conn).get(kept.id).article_id == 0
+    md = io.StringIO()
+    export_notes(empty.conn, "md", md)
+    meta, body = md.getvalue().removeprefix("---\n").split("\n---\n", 1)
+    assert yaml.safe_load(meta)["articles"] == ["Budget"]
+    assert body.startswith("\n# Budget\n") and "<https://news.example/budget>" in body
+
+    full = ArticleStore(connect(":memory:"))
+    full.add(
+        with_hash(Article(0, "Budget", "Update. " + TEXT, "", 0, url="https://news.example/budget"))
+    )
+    again = import_collection(full.conn, json.loads(_export(empty.conn, "json")))
+    placed = Notebook(full.conn).get(kept.id)
+    assert again.added == [kept.id] and not placed.orphan and placed.note == "waits"
+    assert ("Update. " + TEXT)[placed.start : placed.end] == "budget was a fantasy"

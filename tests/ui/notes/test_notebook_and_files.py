@@ -176,3 +176,19 @@ def test_notes_menu_actions_highlight_and_undo(qtbot, restart):
     assert notebook().for_article(article.id) == []
     notes.redo_action.trigger()
     assert len(notebook().for_article(article.id)) == 1
+
+
+def test_export_dialog_writes_one_file_per_article_into_a_new_folder(qtbot, restart, tmp_path):
+    article = add_article()
+    notebook().add_quote(article.id, "Critics disagreed", note="# not a heading", tags=["2019"])
+    dialog = ExportNotesDialog(article.id)
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(tmp_path / "vault" / "notes.md"))
+    dialog.format.setCurrentIndex(dialog.format.findData("md-folder"))
+    assert dialog.path.text() == str(tmp_path / "vault" / "notes")
+    with qtbot.waitSignal(dialog.exported) as done:
+        dialog.export()
+    [written] = (tmp_path / "vault" / "notes").glob("*.md")
+    text = written.read_text(encoding="utf-8")
+    assert done.args[1] == 1 and "Exported 1 file to" in dialog.message.text()
+    assert "\\# not a heading" in text and "#_2019" in text
