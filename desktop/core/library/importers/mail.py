@@ -1,0 +1,154 @@
+"""E-mail: one message (.eml) or a mailbox of them (.mbox), with the standard library.
+
+Each message is an article: subject as title, sender as byline, Date as published, its plain
+text (or its HTML, reduced to text) as body. An attachment in a format Dossier imports becomes
+its own article whose origin names the message and the attachment (``mail.eml#report.pdf``);
+the message's text ends with a list of its attachments and what became of each, so the link
+is visible to a reader and in the import.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+from collections.abc import Callable
+from email.message import EmailMessage
+from pathlib import Path
+from typing import cast
+
+from desktop.core.library.importers.building import build_article, iso_date
+from desktop.core.library.importers.errors import UnreadableFile, UnsupportedFile
+from desktop.core.library.importers.html import element_text, html_document_body
+from desktop.core.models import Article
+
+Reader = Callable[[bytes, Path], list[Article]]
+_MBOX_SEPARATOR = re.compile(rb"^From [^\n]*\n", re.MULTILINE)
+_QUOTED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
+
+
+def parse_eml(data: bytes, path: Path, *, read_attachment: Reader) -> list[Article]:
+    articles = message_articles(data, path, str(path), read_attachment)
+    if not articles:
+        raise UnreadableFile(path, "the e-mail holds no text and no attachment Dossier imports")
+    return articles
+
+
+def parse_mbox(data: bytes, path: Path, *, read_attachment: Reader) -> list[Article]:
+    """Every message of the mailbox, in order; messages with nothing to read are left out."""
+    articles: list[Article] = []
+    for index, raw in enumerate(split_mbox(data), start=1):
+        message_id = _message_id(raw)
+        articles += message_articles(raw, path, f"{path}#{message_id or index}", read_attachment)
+    if not articles:
+        raise UnreadableFile(path, "the mailbox holds no message with text")
+    return articles
+
+
+def split_mbox(data: bytes) -> list[bytes]:
+    """The messages of an mbox: each starts on a ``From `` line; ``>From`` lines unquoted."""
+    data = data.replace(b"\r\n", b"\n")
+    separators = list(_MBOX_SEPARATOR.finditer(data))
+    ends = [match.start() for match in separators[1:]] + [len(data)]
+    messages = [
+        _QUOTED_FROM.sub(rb"\1", data[match.end() : end])
+        for match, end in zip(separators, ends, strict=True)
+    ]
+    return [message for message in messages if message.strip()]
+
+
+def message_articles(
+    data: bytes, path: Path, origin: str, read_attachment: Reader
+) -> list[Article]:
+    """The message as an article (when it has text), then one per importable attachment."""
+    message = cast(EmailMessage, email.message_from_bytes(data, policy=email.policy.default))
+    attachments, outcomes = _attachments(message, Path(origin), read_attachment)
+    body = _body(message)
+    text = body
+    if outcomes:
+        text += "\n\nAttachments:\n" + "\n".join(f"- {line}" for line in outcomes)
+    articles = []
+    if body.strip() or attachments:
+        articles.append(
+            build_article(
+                path,
+                title=_header(message, "subject"),
+                text=text,
+                byline=_sender(message),
+                published=_date(message),
+                origin=origin,
+            )
+        )
+    return articles + attachments
+
+
+def _body(message: EmailMessage) -> str:
+    part = message.get_body(preferencelist=("plain", "html"))
+    if part is None:
+        return ""
+    try:
+        content = part.get_content()
+    except (LookupError, ValueError, AssertionError):
+        return ""
+    if not isinstance(content, str):
+        return ""
+    if part.get_content_subtype() == "html":
+        body = html_document_body(content)
+        return element_text(body) if body is not None else ""
+    return content
+
+
+def _attachments(
+    message: EmailMessage, origin: Path, read_attachment: Reader
+) -> tuple[list[Article], list[str]]:
+    """Articles from the attachments Dossier can read, and a line on each attachment."""
+    articles: list[Article] = []
+    outcomes: list[str] = []
+    for part in message.iter_attachments():
+        name = Path((part.get_filename() or "").replace("\\", "/")).name
+        if not name:
+            continue
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes) or not payload.strip():
+            continue
+        try:
+            found = read_attachment(payload, Path(f"{origin}#{name}"))
+        except UnsupportedFile:
+            outcomes.append(f"{name} (not imported: a file type Dossier does not read)")
+            continue
+        except UnreadableFile as exc:
+            outcomes.append(f"{name} (not imported: {exc.reason})")
+            continue
+        articles += found
+        outcomes.append(f"{name} (imported as its own article)")
+    return articles, outcomes
+
+
+def _header(message: EmailMessage, name: str) -> str:
+    try:
+        return str(message.get(name, "") or "")
+    except (ValueError, TypeError, IndexError, AttributeError):
+        return ""
+
+
+def _sender(message: EmailMessage) -> str:
+    try:
+        addresses = message["from"].addresses if message["from"] else ()
+    except (ValueError, TypeError, IndexError, AttributeError):
+        return _header(message, "from")
+    if not addresses:
+        return _header(message, "from")
+    return addresses[0].display_name or addresses[0].addr_spec
+
+
+def _date(message: EmailMessage) -> str:
+    try:
+        header = message["date"]
+        return iso_date(header.datetime) if header is not None and header.datetime else ""
+    except (ValueError, TypeError, IndexError, AttributeError):
+        return ""
+
+
+def _message_id(raw: bytes) -> str:
+    match = re.search(rb"^message-id:[ \t]*<?([^>\r\n]+)>?", raw[:65536], re.I | re.M)
+    return match.group(1).decode("ascii", "replace").strip() if match else ""

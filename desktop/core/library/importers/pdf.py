@@ -1,0 +1,251 @@
+"""PDF files with a text layer, read with PDFium (pypdfium2): one article per document.
+
+PDFium gives each page's text in reading order, one printed line per line, and marks a hyphen
+that broke a word at a line end. The text is reflowed for reading: running headers and footers
+(a line at a page's edge that recurs on most pages, a page number) are dropped, lines joined
+into paragraphs, and broken words mended. Where each page starts in the stored text is kept, so
+a passage can be cited by page. PDFium is far faster than pdfminer.six (a 300-page report in
+about half a second, against 13 s) and is not thread-safe: one document at a time.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+from desktop.core.library.importers.building import build_article, iso_date
+from desktop.core.library.importers.errors import UnreadableFile
+from desktop.core.library.importers.plaintext import split_headline
+from desktop.core.models import Article
+from desktop.core.printable import printable
+
+_PDFIUM = threading.Lock()
+_PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
+_BROKEN_WORD = "\ufffe"  # PDFium's mark for a hyphen that ended a line inside a word
+_SOFT_HYPHENS = ("\u00ad", "\x02")
+_EDGE_LINES = 2
+_RUNNING_SHARE = 0.5
+_RUNNING_MIN_PAGES = 3
+_PAGE_NUMBER = re.compile(
+    r"^[\W_]*(?:(?:page|p\.|seite|página|pagina)\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})"
+    r"(?:\s*(?:of|/|von|de|sur)\s*\d{1,4})?[\W_]*$",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+")
+_PARAGRAPH_END = 0.75
+"""A line shorter than this share of the page's full lines ends its paragraph."""
+_TITLE_SIZE = 1.15
+_TITLE_LINES = 8
+_JUNK_TITLE = re.compile(
+    r"^(?:untitled|document\d*|microsoft word\s*-.*|.*\.(?:docx?|pdf|indd))$", re.I
+)
+_PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
+
+Page = list[str]
+
+
+def parse_pdf(data: bytes, path: Path) -> list[Article]:
+    """The document as one article whose ``pages`` say where each page starts in its text."""
+    import pypdfium2 as pdfium
+
+    with _PDFIUM:
+        try:
+            document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            if getattr(exc, "err_code", None) == _PASSWORD_ERROR:
+                raise UnreadableFile(
+                    path,
+                    "the PDF is encrypted (password-protected) — save an unprotected copy "
+                    "and import that",
+                ) from exc
+            raise UnreadableFile(path, "not a readable PDF (damaged or truncated)") from exc
+        try:
+            metadata = document.get_metadata_dict(skip_empty=True)
+            pages, heading = _read_pages(document)
+        finally:
+            document.close()
+    pages = drop_running_lines(pages)
+    if not any(pages):
+        raise UnreadableFile(path, "has no text layer (scanned?) — run OCR first")
+    text, starts = reflow(pages)
+    title = _metadata_title(metadata.get("Title", "")) or heading
+    if not title:
+        title, _ = split_headline(text)
+    first, _, rest = text.partition("\n\n")
+    if title and first == title and rest:  # the title line is not repeated as the first line
+        text = text[len(first) + 2 :]
+        starts = [(number, max(0, start - len(first) - 2)) for number, start in starts]
+    article = build_article(
+        path,
+        title=title,
+        text=text,
+        byline=metadata.get("Author", ""),
+        published=pdf_date(metadata.get("CreationDate", "")),
+    )
+    if article.text != text:  # never expected: reflow hands over tidy text
+        raise UnreadableFile(path, "could not map the PDF's pages onto its text")
+    return [replace(article, pages=tuple(starts))]
+
+
+def _read_pages(document: object) -> tuple[list[Page], str]:
+    """Each page's lines (printable, white space collapsed), and the first page's title line:
+    the largest among its first lines when it stands out from the text size."""
+    pages: list[Page] = []
+    heading = ""
+    for index in range(len(document)):  # type: ignore[arg-type]
+        page = document[index]  # type: ignore[index]
+        textpage = page.get_textpage()
+        try:
+            raw = textpage.get_text_range()
+            lines = [" ".join(printable(line).split()) for line in raw.splitlines()]
+            if not heading and any(lines):
+                heading = _large_first_line(textpage, raw)
+        finally:
+            textpage.close()
+            page.close()
+        pages.append([line for line in lines if line])
+    return pages, heading
+
+
+def _large_first_line(textpage: object, raw: str) -> str:
+    import pypdfium2.raw as pdfium_c
+
+    sizes: list[tuple[float, str]] = []
+    offset = 0
+    for line in raw.splitlines(keepends=True)[:_TITLE_LINES]:
+        if line.strip():
+            size = pdfium_c.FPDFText_GetFontSize(textpage.raw, offset)  # type: ignore[attr-defined]
+            sizes.append((size, " ".join(line.split())))
+        offset += len(line)
+    if len(sizes) < 2:
+        return ""
+    body = sorted(size for size, _ in sizes)[len(sizes) // 2]
+    size, line = max(sizes, key=lambda pair: pair[0])
+    return line.replace(_BROKEN_WORD, "-") if size >= body * _TITLE_SIZE else ""
+
+
+def drop_running_lines(pages: list[Page]) -> list[Page]:
+    """Pages without their running headers and footers: lines among the first or last two
+    of a page that are page numbers, or that recur (digits aside) at the edge of most pages."""
+    keys: Counter[str] = Counter()
+    for lines in pages:
+        keys.update({_running_key(line) for line in _edges(lines)})
+    with_text = sum(1 for lines in pages if lines)
+    running = {
+        key
+        for key, count in keys.items()
+        if with_text >= _RUNNING_MIN_PAGES and count >= max(2, _RUNNING_SHARE * with_text)
+    }
+    cleaned = []
+    for lines in pages:
+        edge = set(range(min(_EDGE_LINES, len(lines))))
+        edge |= set(range(max(0, len(lines) - _EDGE_LINES), len(lines)))
+        cleaned.append(
+            [
+                line
+                for number, line in enumerate(lines)
+                if number not in edge
+                or not (_PAGE_NUMBER.match(line) or _running_key(line) in running)
+            ]
+        )
+    return cleaned
+
+
+def _edges(lines: Page) -> list[str]:
+    return lines[:_EDGE_LINES] + lines[_EDGE_LINES:][-_EDGE_LINES:]
+
+
+def _running_key(line: str) -> str:
+    return _DIGITS.sub("#", line.casefold())
+
+
+def reflow(pages: list[Page]) -> tuple[str, list[tuple[int, int]]]:
+    """The pages' lines as paragraphs of running text, and ``(page number, start)`` for every
+    page: where its first line begins in that text (a page with no text starts where the next
+    text does). A paragraph goes on across a page break when the page ends mid-sentence."""
+    parts: list[str] = []
+    length = 0
+    starts: list[tuple[int, int]] = []
+    pending: list[int] = []  # pages seen since the last line, waiting for a start
+    previous = ""
+    full = 0
+    for number, lines in enumerate(pages, start=1):
+        pending.append(number)
+        if lines:
+            full = _full_line_length(lines)
+        for line in lines:
+            if previous:
+                joiner = _joiner(previous, line, full)
+                parts.append(joiner)
+                length += len(joiner)
+            starts.extend((waiting, length) for waiting in pending)
+            pending = []
+            mended = mend_words(line)
+            parts.append(mended)
+            length += len(mended)
+            previous = line
+    starts.extend((waiting, length) for waiting in pending)
+    return "".join(parts), starts
+
+
+def _full_line_length(lines: Page) -> int:
+    lengths = sorted(len(line) for line in lines)
+    return lengths[(len(lengths) * 9) // 10]
+
+
+def _joiner(previous: str, line: str, full: int) -> str:
+    """What goes between two lines: a space inside a paragraph, a blank line between."""
+    if previous.endswith(_SOFT_HYPHENS) and line[:1].islower():
+        return ""
+    if len(previous) < _PARAGRAPH_END * full and not line[:1].islower():
+        return "\n\n"
+    return " "
+
+
+def mend_words(line: str) -> str:
+    """Words PDFium found broken at a line end joined again: ``inter-national`` becomes
+    ``international``, but ``well-known`` keeps its hyphen (both halves are words, the
+    joined form is not). Soft hyphens are dropped."""
+    for mark in _SOFT_HYPHENS:
+        if line.endswith(mark):
+            line = line[: -len(mark)]
+    if _BROKEN_WORD not in line:
+        return line
+    pieces = line.split(_BROKEN_WORD)
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        out.append(_hyphen_or_not(out[-1], piece))
+        out.append(piece)
+    return "".join(out)
+
+
+def _hyphen_or_not(before: str, after: str) -> str:
+    """``""`` to join the halves of a word broken at a line end, ``"-"`` for a real compound:
+    the joined form must be at least as common as the rarer half (``international``, but not
+    ``wellknown``)."""
+    from wordfreq import zipf_frequency
+
+    head = re.search(r"[^\W\d_]+$", before)
+    tail = re.match(r"[^\W\d_]+", after)
+    if not head or not tail:
+        return "-"
+    first, second = head.group().lower(), tail.group().lower()
+    joined = zipf_frequency(first + second, "en")
+    rarer = min(zipf_frequency(first, "en"), zipf_frequency(second, "en"))
+    return "" if joined >= rarer else "-"
+
+
+def _metadata_title(title: str) -> str:
+    title = " ".join(printable(title).split())
+    return "" if _JUNK_TITLE.match(title) else title
+
+
+def pdf_date(value: str) -> str:
+    """``YYYY-MM-DD`` from a PDF date (``D:20240115093000+01'00'``); empty when unreadable."""
+    match = _PDF_DATE.match(value.strip())
+    if not match or not match.group(2) or not match.group(3):
+        return ""
+    return iso_date("-".join(match.groups()))

@@ -1,0 +1,90 @@
+"""E-mail import: .eml and .mbox messages as articles, attachments as articles of their own."""
+
+from __future__ import annotations
+
+from email.generator import BytesGenerator
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+
+from desktop.core.library.importers import UnreadableFile, read_articles
+from desktop.core.library.importing import import_paths
+from desktop.core.library.session import Library
+from tests.core.library.documents import docx_bytes, email_message, pdf_report
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def eml(path: Path, message: object) -> Path:
+    path.write_bytes(bytes(message))  # type: ignore[call-overload]
+    return path
+
+
+def test_eml_subject_sender_date_and_plain_text(tmp_path: Path) -> None:
+    path = eml(tmp_path / "memo.eml", email_message("Leaked memo", "Hello desk,\n\nsee below."))
+    (article,) = read_articles(path)
+    assert article.title == "Leaked memo"
+    assert article.byline == "Maria Lopez"
+    assert article.published == "2024-03-05"
+    assert article.text == "Hello desk,\n\nsee below."
+    assert article.origin == str(path)
+
+
+def test_html_only_mail_is_read_as_text(tmp_path: Path) -> None:
+    message = email_message("Tip", "The <b>mayor</b> resigned.<style>p {}</style>", html=True)
+    (article,) = read_articles(eml(tmp_path / "tip.eml", message))
+    assert article.text == "The mayor resigned."
+
+
+def test_supported_attachments_become_linked_articles(tmp_path: Path) -> None:
+    pdf = pdf_report(tmp_path / "r.pdf", [["The audit found missing funds in the budget."]])
+    docx = docx_bytes(title="Council memo", paragraphs=("The council will vote.",))
+    message = email_message(
+        "Documents",
+        "Both files attached.",
+        attachments=(
+            ("audit.pdf", pdf.read_bytes(), "application/pdf"),
+            ("memo.docx", docx, DOCX),
+            ("logo.png", b"\x89PNG\r\n\x1a\n....", "image/png"),
+            ("scan.pdf", b"%PDF-1.4 broken", "application/pdf"),
+        ),
+    )
+    path = eml(tmp_path / "docs.eml", message)
+    mail, audit, memo = read_articles(path)
+    assert audit.origin == f"{path}#audit.pdf"
+    assert audit.text.endswith("\n\nThe audit found missing funds in the budget.")
+    assert len(audit.pages) == 1
+    assert memo.origin == f"{path}#memo.docx"
+    assert memo.title == "Council memo"
+    assert mail.text == (
+        "Both files attached.\n\nAttachments:\n"
+        "- audit.pdf (imported as its own article)\n"
+        "- memo.docx (imported as its own article)\n"
+        "- logo.png (not imported: a file type Dossier does not read)\n"
+        "- scan.pdf (not imported: not a readable PDF (damaged or truncated))"
+    )
+
+
+def test_every_message_of_an_mbox_is_an_article(empty_library: Library, tmp_path: Path) -> None:
+    out = BytesIO()
+    for number, body in enumerate(("First story.", "From the mayor: second story.\n"), 1):
+        out.write(b"From maria@example.org Tue Mar  5 09:30:00 2024\n")
+        message = email_message(f"Story {number}", body, message_id=f"m{number}@example.org")
+        BytesGenerator(out, mangle_from_=True).flatten(message)
+        out.write(b"\n")
+    path = tmp_path / "desk.mbox"
+    path.write_bytes(out.getvalue())
+    first, second = read_articles(path)
+    assert (first.title, second.title) == ("Story 1", "Story 2")
+    assert second.text == "From the mayor: second story."  # its quoted >From line restored
+    assert first.origin == f"{path}#m1@example.org"
+    report = import_paths(empty_library, [path])
+    assert len(report.imported) == 2
+
+
+def test_a_mail_with_nothing_to_read_is_a_clear_failure(tmp_path: Path) -> None:
+    message = email_message("Empty", "")
+    message.set_content("   ")
+    with pytest.raises(UnreadableFile, match="holds no text"):
+        read_articles(eml(tmp_path / "empty.eml", message))

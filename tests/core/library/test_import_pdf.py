@@ -1,0 +1,162 @@
+"""PDF import: reflowed text, page starts for citations, and the PDFs that cannot be read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.core.library.importers import UnreadableFile, read_articles
+from desktop.core.library.importers.pdf import drop_running_lines, mend_words, pdf_date, reflow
+from desktop.core.library.importing import import_paths
+from desktop.core.library.session import Library
+from tests.cli_runner import run
+from tests.core.library.documents import HEADER, pdf_report
+
+OPENING = (
+    "The committee found that inter-\nnational funding for regional water projects fell by a\n"
+    "third in two years, a well-\nknown problem that the minister promised to fix.\n"
+    "Costs rose at the same time."
+)
+PAGES: list[list[str] | None] = [
+    [OPENING, "A second paragraph says what the report covers, from the rivers of the north"
+     " to the reservoirs of the south, and why it matters now."],
+    ["Page two begins a new paragraph about the dams that were never finished and the money"
+     " that went missing on the way."],
+    ["The left column tells of the river towns and the floods of the spring.",
+     "The right column tells of the farms that lost their wells in the summer."],
+    ["Page four ends mid-sentence, on a line that the next page"],
+    None,  # a scanned page: an image, no text
+    ["continues after the scan, so the paragraph goes on.",
+     "The last paragraph of the report thanks the engineers."],
+]  # fmt: skip
+
+
+@pytest.fixture
+def report(tmp_path: Path) -> Path:
+    return pdf_report(
+        tmp_path / "water.pdf", PAGES, heading="Rivers Run Dry", columns=frozenset({3})
+    )
+
+
+def test_pdf_text_is_reflowed_without_running_lines_or_broken_words(report: Path) -> None:
+    (article,) = read_articles(report)
+    assert article.title == "Rivers Run Dry"
+    assert article.byline == "Jane Doe"
+    assert len(article.published) == 10
+    assert HEADER not in article.text
+    assert "Page 1 of 6" not in article.text and "of 6" not in article.text
+    assert not article.text.startswith("Rivers Run Dry")
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0] == (
+        "The committee found that international funding for regional water projects fell by a "
+        "third in two years, a well-known problem that the minister promised to fix. "
+        "Costs rose at the same time."
+    )
+    assert paragraphs[1].startswith("A second paragraph says")
+    assert "the next page continues after the scan, so the paragraph goes on." in article.text
+    left = article.text.index("The left column")
+    assert left < article.text.index("The right column")
+
+
+def test_pdf_keeps_where_each_page_starts(report: Path) -> None:
+    (article,) = read_articles(report)
+    assert [number for number, _ in article.pages] == [1, 2, 3, 4, 5, 6]
+    starts = dict(article.pages)
+    assert starts[1] == 0
+    assert article.text[starts[2] :].startswith("Page two begins")
+    assert article.text[starts[3] :].startswith("The left column")
+    assert article.text[starts[4] :].startswith("Page four ends")
+    assert starts[5] == starts[6]  # the scanned page holds no text
+    assert article.text[starts[6] :].startswith("continues after the scan")
+
+
+def test_pdf_pages_are_stored_and_shown_in_json(
+    report: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "import", str(report))
+    assert code == 0, err
+    code, out, _ = run(capsys, "list", "--json")
+    (pdf,) = [a for a in json.loads(out) if a["title"] == "Rivers Run Dry"]
+    code, out, _ = run(capsys, "show", str(pdf["id"]), "--json")
+    shown = json.loads(out)
+    assert shown["pages"][:2] == [
+        {"number": 1, "start": 0},
+        {"number": 2, "start": shown["text"].index("Page two begins")},
+    ]
+    code, out, _ = run(capsys, "show", "1", "--json")  # the seed article: no pages
+    assert json.loads(out)["pages"] == []
+
+
+def test_pdf_pages_follow_a_new_version_and_go_with_the_article(
+    empty_library: Library, report: Path
+) -> None:
+    library = empty_library
+    (article_id,) = import_paths(library, [report]).imported
+    pdf_report(report, [*PAGES[:-1], ["continues after the scan, and ends here."]])
+    (updated,) = import_paths(library, [report]).updated
+    assert updated == article_id
+    stored = library.store.get(article_id)
+    assert stored is not None
+    assert stored.text[dict(stored.pages)[6] :] == "continues after the scan, and ends here."
+    library.store.delete(article_id)
+    rows = library.conn.execute("SELECT count(*) FROM article_pages").fetchone()[0]
+    assert rows == 0
+
+
+def test_pdf_title_from_metadata(tmp_path: Path) -> None:
+    path = pdf_report(tmp_path / "x.pdf", [["Some text on the only page of it."]], title="Budget")
+    (article,) = read_articles(path)
+    assert article.title == "Budget"
+
+
+def test_scanned_pdf_needs_ocr(tmp_path: Path) -> None:
+    path = pdf_report(tmp_path / "scan.pdf", [None, None])
+    with pytest.raises(UnreadableFile) as failure:
+        read_articles(path)
+    assert str(failure.value) == f"{path}: has no text layer (scanned?) — run OCR first"
+
+
+def test_encrypted_pdf_is_a_clear_failure(tmp_path: Path) -> None:
+    path = pdf_report(tmp_path / "locked.pdf", [["Secret text."]], password="s3cret")
+    with pytest.raises(UnreadableFile, match=r"encrypted \(password-protected\)"):
+        read_articles(path)
+
+
+def test_truncated_pdf_is_a_clear_failure(tmp_path: Path, report: Path) -> None:
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(report.read_bytes()[:2000])
+    with pytest.raises(UnreadableFile, match=r"not a readable PDF \(damaged or truncated\)"):
+        read_articles(path)
+
+
+def test_running_lines_need_most_pages_and_page_numbers_go_anywhere() -> None:
+    bodies = ["Rain fell.", "Rivers rose.", "Dams held.", "Towns dried out."]
+    pages = [["Annual report 2024", body, f"- {n} -"] for n, body in enumerate(bodies, start=1)]
+    pages.append(["Annual report 2024", "The end."])
+    cleaned = drop_running_lines(pages)
+    assert cleaned == [[body] for body in bodies] + [["The end."]]
+    short = drop_running_lines([["Annual report", "Text one."], ["Annual report", "Text two."]])
+    assert short == [["Annual report", "Text one."], ["Annual report", "Text two."]]
+
+
+def test_reflow_joins_lines_and_keeps_page_starts() -> None:
+    long = "a line of text that runs right across the page, as body text does"
+    text, starts = reflow([[long, "and ends here."], [], ["New paragraph on page three."]])
+    assert text == f"{long} and ends here.\n\nNew paragraph on page three."
+    assert starts == [(1, 0), (2, text.index("New")), (3, text.index("New"))]
+
+
+def test_broken_words_are_mended_and_compounds_kept() -> None:
+    assert mend_words("an inter\ufffenational deal") == "an international deal"
+    assert mend_words("a well\ufffeknown face") == "a well-known face"
+    assert mend_words("the state\ufffement") == "the statement"
+    assert mend_words("soft hyphen at the end\u00ad") == "soft hyphen at the end"
+
+
+def test_pdf_dates() -> None:
+    assert pdf_date("D:20240115093000+01'00'") == "2024-01-15"
+    assert pdf_date("D:2024") == ""
+    assert pdf_date("D:20241345") == ""
+    assert pdf_date("garbage") == ""
