@@ -61,16 +61,19 @@ def test_report_names_each_failed_file_and_why(qtbot, tmp_path):
             FileResult(tmp_path / "a.txt", imported=(5,)),
             FileResult(tmp_path / "b.txt", duplicates=(5,)),
             FileResult(bad, error=f"{bad}: binary file, not text"),
+            FileResult(tmp_path / "page.php", skipped="unsupported file type (.php)"),
         ]
     )
     assert report_summary(report) == (
-        "Imported 1 article; 1 already in the library; 1 file failed."
+        "Imported 1 article; 1 already in the library; 1 file failed; "
+        "1 file skipped (type not imported)."
     )
     assert failure_reason(str(bad), f"{bad}: binary file, not text") == "binary file, not text"
     dialog = ImportReportDialog(report)
     qtbot.addWidget(dialog)
-    assert dialog.failed_files() == ["bad.html"]
+    assert dialog.failed_files() == ["bad.html", "page.php"]
     assert dialog.failures.topLevelItem(0).text(1) == "binary file, not text"
+    assert dialog.failures.topLevelItem(1).text(1) == "Skipped: unsupported file type (.php)"
     assert not dialog.isModal()
 
 
