@@ -139,3 +139,14 @@ def test_a_long_failure_list_is_filled_a_slice_at_a_time(qtbot, tmp_path):
     assert report_summary(report) == f"Imported 0 articles; {len(paths):,} files failed."
     qtbot.waitUntil(lambda: dialog.failures.topLevelItemCount() == len(paths))
     assert dialog.failed_files() == [p.name for p in paths]
+
+
+def test_the_file_dialog_offers_every_suffix_dossier_imports():
+    import re
+
+    from desktop.core.library.importers import SUPPORTED_SUFFIXES
+    from desktop.ui.main_window import IMPORT_FILTER
+
+    articles, everything = IMPORT_FILTER.split(";;")
+    assert set(re.findall(r"\*(\.\w+)", articles)) == SUPPORTED_SUFFIXES
+    assert everything == "All files (*)"

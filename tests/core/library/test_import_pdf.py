@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from desktop.core.library.importers.pdf import drop_running_lines, mend_words, p
 from desktop.core.library.importing import import_paths
 from desktop.core.library.session import Library
 from tests.cli_runner import run
-from tests.core.library.documents import HEADER, pdf_report
+from tests.core.library.documents import HEADER, long_report, pdf_report
 
 OPENING = (
     "The committee found that inter-\nnational funding for regional water projects fell by a\n"
@@ -160,3 +161,15 @@ def test_pdf_dates() -> None:
     assert pdf_date("D:2024") == ""
     assert pdf_date("D:20241345") == ""
     assert pdf_date("garbage") == ""
+
+
+@pytest.mark.slow
+def test_a_300_page_report_imports_within_ten_seconds(tmp_path: Path) -> None:
+    path = long_report(tmp_path / "long.pdf", 300)
+    started = time.perf_counter()
+    (article,) = read_articles(path)
+    assert time.perf_counter() - started <= 10
+    assert [number for number, _ in article.pages] == list(range(1, 301))
+    starts = [start for _, start in article.pages]
+    assert starts == sorted(starts) and len(set(starts)) == 300
+    assert all(article.text[start:].startswith("Section 1 reviews") for start in starts)
