@@ -142,11 +142,45 @@ def test_running_lines_need_most_pages_and_page_numbers_go_anywhere() -> None:
     assert short == [["Annual report", "Text one."], ["Annual report", "Text two."]]
 
 
+def test_running_heads_with_the_printed_page_number_go_but_a_chapter_heading_stays() -> None:
+    """Book-style heads alternate and change per chapter; the printed number runs with the
+    page, two ahead of its place in the file here."""
+    words = [
+        "rain",
+        "wells",
+        "dams",
+        "towns",
+        "farms",
+        "rivers",
+        "lakes",
+        "roads",
+        "bridges",
+        "canals",
+    ]
+    pages = [["Title page"], ["Contents"]]
+    for index, word in enumerate(words, start=2):
+        head = f"{index - 2} The Manual" if index % 2 == 0 else f"Chapter 1: Rivers {index - 2}"
+        pages.append([head, f"All about {word}.", f"More on {word}s."])
+    pages[5][0] = "3 Rivers and lakes"
+    cleaned = drop_running_lines(pages)
+    assert cleaned[:2] == [["Title page"], ["Contents"]]
+    assert cleaned[5][0] == "3 Rivers and lakes"  # the chapter's own heading, seen once
+    others = cleaned[2:5] + cleaned[6:]
+    assert [page[0] for page in others] == [f"All about {w}." for w in words if w != "towns"]
+
+
 def test_reflow_joins_lines_and_keeps_page_starts() -> None:
     long = "a line of text that runs right across the page, as body text does"
     text, starts = reflow([[long, "and ends here."], [], ["New paragraph on page three."]])
     assert text == f"{long} and ends here.\n\nNew paragraph on page three."
     assert starts == [(1, 0), (2, text.index("New")), (3, text.index("New"))]
+    text, _ = reflow([[long + ".", "1.2. What it is", long + ":", "• first", "• second"]])
+    assert text.split("\n\n") == [
+        long + ".",
+        "1.2. What it is " + long + ":",
+        "• first",
+        "• second",
+    ]
 
 
 def test_broken_words_are_mended_and_compounds_kept() -> None:

@@ -10,6 +10,7 @@ about half a second, against 13 s) and is not thread-safe: one document at a tim
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 from collections import Counter
@@ -35,7 +36,13 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
+_END_NUMBERS = re.compile(r"^(?:(\d{1,4})\s)?.*?(?:\s(\d{1,4}))?$")
+_NUMBERED_SHARE = 0.3
+"""Share of pages whose edge carries the printed page number, for it to count as running."""
 _PARAGRAPH_END = 0.75
+_BULLETS = ("•", "◦", "▪", "‣", "– ", "- ")
+_SENTENCE_ENDS = (".", "!", "?", ":", "”", '"')
+_NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.\s|^\d{1,2}(?:\.\d{1,2})+\s")
 """A line shorter than this share of the page's full lines ends its paragraph."""
 _TITLE_SIZE = 1.15
 _TITLE_LINES = 8
@@ -128,19 +135,22 @@ def _large_first_line(textpage: object, raw: str) -> str:
 
 
 def drop_running_lines(pages: list[Page]) -> list[Page]:
-    """Pages without their running headers and footers: lines among the first or last two
-    of a page that are page numbers, or that recur (digits aside) at the edge of most pages."""
+    """Pages without their running headers and footers: lines among the first or last two of
+    a page that are page numbers, that recur (digits aside) at the edge of most pages, or that
+    start or end with the printed page number (``Chapter 2: Syntax 13``: the number runs with
+    the page, a fixed distance from its place in the file) and recur on another page."""
     keys: Counter[str] = Counter()
-    for lines in pages:
+    shifts: Counter[int] = Counter()
+    for index, lines in enumerate(pages):
         keys.update({_running_key(line) for line in _edges(lines)})
+        shifts.update({number - index for line in _edges(lines) for number in _end_numbers(line)})
     with_text = sum(1 for lines in pages if lines)
-    running = {
-        key
-        for key, count in keys.items()
-        if with_text >= _RUNNING_MIN_PAGES and count >= max(2, _RUNNING_SHARE * with_text)
-    }
+    enough = max(2, _RUNNING_SHARE * with_text) if with_text >= _RUNNING_MIN_PAGES else math.inf
+    running = {key for key, count in keys.items() if count >= enough}
+    shift, count = shifts.most_common(1)[0] if shifts else (0, 0)
+    numbered = count >= max(_RUNNING_MIN_PAGES, _NUMBERED_SHARE * with_text)
     cleaned = []
-    for lines in pages:
+    for index, lines in enumerate(pages):
         edge = set(range(min(_EDGE_LINES, len(lines))))
         edge |= set(range(max(0, len(lines) - _EDGE_LINES), len(lines)))
         cleaned.append(
@@ -148,7 +158,15 @@ def drop_running_lines(pages: list[Page]) -> list[Page]:
                 line
                 for number, line in enumerate(lines)
                 if number not in edge
-                or not (_PAGE_NUMBER.match(line) or _running_key(line) in running)
+                or not (
+                    _PAGE_NUMBER.match(line)
+                    or _running_key(line) in running
+                    or (
+                        numbered
+                        and index + shift in _end_numbers(line)
+                        and keys[_running_key(line)] > 1  # not a chapter's own heading
+                    )
+                )
             ]
         )
     return cleaned
@@ -156,6 +174,12 @@ def drop_running_lines(pages: list[Page]) -> list[Page]:
 
 def _edges(lines: Page) -> list[str]:
     return lines[:_EDGE_LINES] + lines[_EDGE_LINES:][-_EDGE_LINES:]
+
+
+def _end_numbers(line: str) -> set[int]:
+    """The numbers a line starts or ends with: where a running head prints the page number."""
+    match = _END_NUMBERS.match(line)
+    return {int(found) for found in match.groups() if found} if match else set()
 
 
 def _running_key(line: str) -> str:
@@ -197,9 +221,14 @@ def _full_line_length(lines: Page) -> int:
 
 
 def _joiner(previous: str, line: str, full: int) -> str:
-    """What goes between two lines: a space inside a paragraph, a blank line between."""
+    """What goes between two lines: a space inside a paragraph, a blank line between (after
+    a short line, before a list item or a numbered heading)."""
     if previous.endswith(_SOFT_HYPHENS) and line[:1].islower():
         return ""
+    if line.startswith(_BULLETS):
+        return "\n\n"
+    if previous.endswith(_SENTENCE_ENDS) and _NUMBERED_HEADING.match(line):
+        return "\n\n"
     if len(previous) < _PARAGRAPH_END * full and not line[:1].islower():
         return "\n\n"
     return " "
