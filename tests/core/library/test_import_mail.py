@@ -86,5 +86,24 @@ def test_every_message_of_an_mbox_is_an_article(empty_library: Library, tmp_path
 def test_a_mail_with_nothing_to_read_is_a_clear_failure(tmp_path: Path) -> None:
     message = email_message("Empty", "")
     message.set_content("   ")
-    with pytest.raises(UnreadableFile, match="holds no text"):
+    with pytest.raises(UnreadableFile, match=r"the e-mail holds no text$"):
         read_articles(eml(tmp_path / "empty.eml", message))
+
+
+def test_a_mail_whose_only_content_is_a_broken_attachment_says_so(tmp_path: Path) -> None:
+    message = email_message(
+        "Scan", "", attachments=(("scan.pdf", b"%PDF-1.4 x", "application/pdf"),)
+    )
+    message.get_body().set_content(" ")
+    with pytest.raises(UnreadableFile) as failure:
+        read_articles(eml(tmp_path / "scan.eml", message))
+    assert failure.value.reason == (
+        "the e-mail holds no text; attachments: "
+        "scan.pdf (not imported: not a readable PDF (damaged or truncated))"
+    )
+
+
+def test_an_mbox_without_from_lines_is_one_message(tmp_path: Path) -> None:
+    path = eml(tmp_path / "saved.mbox", email_message("Only one", "A single message."))
+    (article,) = read_articles(path)
+    assert (article.title, article.text) == ("Only one", "A single message.")

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+from desktop.core.library.importers.archive import DAMAGED
 from desktop.core.library.importers.decoding import (
     MAX_FILE_BYTES,
     declared_encoding,
@@ -129,7 +130,7 @@ def _zip_format(data: bytes, path: Path) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except DAMAGED as exc:
         raise UnreadableFile(path, f"a damaged zip archive ({exc})") from exc
     for marker, kind in _ZIP_KINDS:
         if mimetype.startswith(marker):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError
 
@@ -22,6 +23,9 @@ MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 """Most a container may unpack to in all (200 MiB): ten times the file size limit, far above
 any real document, low enough that a zip bomb fails at once."""
 MAX_MEMBERS = 20_000
+DAMAGED = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError)
+"""What reading a damaged member raises: a bad CRC or header, corrupt deflate data, a method
+zipfile does not know."""
 
 
 def open_archive(data: bytes, path: Path, kind: str) -> zipfile.ZipFile:
@@ -29,7 +33,7 @@ def open_archive(data: bytes, path: Path, kind: str) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
+    except (*DAMAGED, zipfile.LargeZipFile) as exc:
         raise UnreadableFile(
             path, f"not a valid {kind} file (damaged or truncated: {exc})"
         ) from exc
@@ -51,7 +55,7 @@ def read_member(archive: zipfile.ZipFile, name: str, path: Path) -> bytes:
         return archive.read(name)
     except KeyError as exc:
         raise UnreadableFile(path, f"part {name!r} is missing") from exc
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+    except DAMAGED as exc:
         raise UnreadableFile(path, f"part {name!r} is damaged ({exc})") from exc
 
 

@@ -28,9 +28,10 @@ _QUOTED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
 
 
 def parse_eml(data: bytes, path: Path, *, read_attachment: Reader) -> list[Article]:
-    articles = message_articles(data, path, str(path), read_attachment)
+    articles, attachments = message_articles(data, path, str(path), read_attachment)
     if not articles:
-        raise UnreadableFile(path, "the e-mail holds no text and no attachment Dossier imports")
+        listed = f"; attachments: {', '.join(attachments)}" if attachments else ""
+        raise UnreadableFile(path, f"the e-mail holds no text{listed}")
     return articles
 
 
@@ -39,16 +40,20 @@ def parse_mbox(data: bytes, path: Path, *, read_attachment: Reader) -> list[Arti
     articles: list[Article] = []
     for index, raw in enumerate(split_mbox(data), start=1):
         message_id = _message_id(raw)
-        articles += message_articles(raw, path, f"{path}#{message_id or index}", read_attachment)
+        origin = f"{path}#{message_id or index}"
+        articles += message_articles(raw, path, origin, read_attachment)[0]
     if not articles:
         raise UnreadableFile(path, "the mailbox holds no message with text")
     return articles
 
 
 def split_mbox(data: bytes) -> list[bytes]:
-    """The messages of an mbox: each starts on a ``From `` line; ``>From`` lines unquoted."""
+    """The messages of an mbox: each starts on a ``From `` line; ``>From`` lines unquoted.
+    A file without such a line is read as one message."""
     data = data.replace(b"\r\n", b"\n")
     separators = list(_MBOX_SEPARATOR.finditer(data))
+    if not separators:
+        return [data] if data.strip() else []
     ends = [match.start() for match in separators[1:]] + [len(data)]
     messages = [
         _QUOTED_FROM.sub(rb"\1", data[match.end() : end])
@@ -59,8 +64,9 @@ def split_mbox(data: bytes) -> list[bytes]:
 
 def message_articles(
     data: bytes, path: Path, origin: str, read_attachment: Reader
-) -> list[Article]:
-    """The message as an article (when it has text), then one per importable attachment."""
+) -> tuple[list[Article], list[str]]:
+    """The message as an article (when it has text or brought an article in), then one per
+    importable attachment; and a line on what became of each attachment."""
     message = cast(EmailMessage, email.message_from_bytes(data, policy=email.policy.default))
     attachments, outcomes = _attachments(message, Path(origin), read_attachment)
     body = _body(message)
@@ -79,7 +85,7 @@ def message_articles(
                 origin=origin,
             )
         )
-    return articles + attachments
+    return articles + attachments, outcomes
 
 
 def _body(message: EmailMessage) -> str:

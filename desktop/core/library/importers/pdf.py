@@ -71,10 +71,14 @@ def parse_pdf(data: bytes, path: Path) -> list[Article]:
             raise UnreadableFile(path, "not a readable PDF (damaged or truncated)") from exc
         try:
             metadata = document.get_metadata_dict(skip_empty=True)
-            pages, heading = _read_pages(document)
+            pages, heading, damaged = _read_pages(document, pdfium.PdfiumError)
         finally:
             document.close()
     pages = drop_running_lines(pages)
+    if not any(pages) and damaged:
+        raise UnreadableFile(
+            path, f"not a readable PDF (damaged: {damaged} of {len(pages)} pages cannot be read)"
+        )
     if not any(pages):
         raise UnreadableFile(path, "has no text layer (scanned?) — run OCR first")
     text, starts = reflow(pages)
@@ -97,13 +101,20 @@ def parse_pdf(data: bytes, path: Path) -> list[Article]:
     return [replace(article, pages=tuple(starts))]
 
 
-def _read_pages(document: object) -> tuple[list[Page], str]:
-    """Each page's lines (printable, white space collapsed), and the first page's title line:
-    the largest among its first lines when it stands out from the text size."""
+def _read_pages(document: object, error: type[Exception]) -> tuple[list[Page], str, int]:
+    """Each page's lines (printable, white space collapsed), the first page's title line (the
+    largest among its first lines when it stands out from the text size), and how many pages
+    PDFium could not load (``error``), which count as pages without text."""
     pages: list[Page] = []
     heading = ""
+    damaged = 0
     for index in range(len(document)):  # type: ignore[arg-type]
-        page = document[index]  # type: ignore[index]
+        try:
+            page = document[index]  # type: ignore[index]
+        except error:
+            damaged += 1
+            pages.append([])
+            continue
         textpage = page.get_textpage()
         try:
             raw = textpage.get_text_range()
@@ -114,7 +125,7 @@ def _read_pages(document: object) -> tuple[list[Page], str]:
             textpage.close()
             page.close()
         pages.append([line for line in lines if line])
-    return pages, heading
+    return pages, heading, damaged
 
 
 def _large_first_line(textpage: object, raw: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from desktop.core.library.importers.archive import member_xml, open_archive
+from desktop.core.library.importers.archive import DAMAGED, member_xml, open_archive
 from desktop.core.library.importers.building import Block, document_article, iso_date
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.models import Article
@@ -30,8 +30,10 @@ def parse_docx(data: bytes, path: Path) -> list[Article]:
                 member_xml(archive, name, path)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError) as exc:
+    except (PackageNotFoundError, KeyError) as exc:
         raise UnreadableFile(path, f"not a Word .docx document ({exc})") from exc
+    except DAMAGED as exc:
+        raise UnreadableFile(path, f"a part of the Word document is damaged ({exc})") from exc
     blocks: list[Block] = []
     for block in document.iter_inner_content():
         if hasattr(block, "rows"):
