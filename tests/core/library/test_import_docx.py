@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.library.importers import UnreadableFile, read_articles
+from desktop.selftest import DOCX_PARAGRAPH, one_paragraph_docx
 from tests.core.library.documents import docx_bytes
 
 
@@ -70,3 +71,10 @@ def test_a_zip_that_is_no_word_document(tmp_path: Path) -> None:
         archive.writestr("notes.txt", "hello")
     with pytest.raises(UnreadableFile, match=r"not a Word \.docx document"):
         read_articles(write(tmp_path / "fake.docx", out.getvalue()))
+
+
+def test_a_docx_without_properties_gets_no_made_up_title(tmp_path: Path) -> None:
+    """python-docx invents "Word Document" as the title of a file without a properties part."""
+    (article,) = read_articles(write(tmp_path / "board-minutes.docx", one_paragraph_docx()))
+    assert article.title == "board minutes"
+    assert article.text == DOCX_PARAGRAPH

@@ -22,6 +22,7 @@ CELL_SEPARATOR = " | "
 
 def parse_docx(data: bytes, path: Path) -> list[Article]:
     import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.exceptions import PackageNotFoundError
 
     with open_archive(data, path, "Word .docx") as archive:
@@ -43,6 +44,10 @@ def parse_docx(data: bytes, path: Path) -> list[Article]:
         if text:
             style = (block.style.name if block.style is not None else "").lower()
             blocks.append((text, style.startswith(_HEADING_STYLES)))
+    # Without a properties part of its own, python-docx makes one up ("Word Document").
+    package = document.part.package
+    if not any(rel.reltype == RT.CORE_PROPERTIES for rel in package.rels.values()):
+        return [document_article(path, blocks, title="", kind="Word document")]
     properties = document.core_properties
     return [
         document_article(
