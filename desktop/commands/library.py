@@ -176,6 +176,8 @@ def run_show(args: argparse.Namespace) -> int:
         return 0
     print(article.title)
     details = [article.byline, article.source, article.published, f"{article.words} words"]
+    if article.pages:
+        details.append(f"{len(article.pages)} pages")
     print(" · ".join(d for d in details if d))
     if article.url:
         print(article.url)

@@ -71,3 +71,48 @@ def test_epub_without_a_package_is_a_clear_failure(tmp_path: Path) -> None:
     path.write_bytes(zip_bytes({"mimetype": "application/epub+zip"}))
     with pytest.raises(UnreadableFile, match=r"'META-INF/container\.xml' is missing"):
         read_articles(path)
+
+
+def test_epub2_chapter_names_come_from_the_ncx(tmp_path: Path) -> None:
+    """An EPUB 2 book: the package names its NCX table of contents on the spine; chapter
+    files sit beside the package, with an encoded name and an XHTML 1.1 doctype."""
+    package = (
+        '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="2.0">'
+        '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Salt</dc:title>'
+        "<dc:creator>Kim Lee</dc:creator></metadata><manifest>"
+        '<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>'
+        '<item id="one" href="part%20one.html" media-type="application/xhtml+xml"/></manifest>'
+        '<spine toc="ncx"><itemref idref="one"/></spine></package>'
+    )
+    ncx = (
+        '<?xml version="1.0"?><ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1">'
+        '<navMap><navPoint id="p1"><navLabel><text>Part One: The Mines</text></navLabel>'
+        '<content src="part%20one.html#start"/></navPoint></navMap></ncx>'
+    )
+    chapter = chapter_xhtml("I", RAIN).replace(
+        "<!DOCTYPE html>",
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.1//EN" '
+        '"http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd">',
+    )
+    container = (
+        '<?xml version="1.0"?><container version="1.0" '
+        'xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles>'
+        '<rootfile full-path="book/salt.opf" media-type="application/oebps-package+xml"/>'
+        "</rootfiles></container>"
+    )
+    path = tmp_path / "salt.epub"
+    path.write_bytes(
+        zip_bytes(
+            {
+                "mimetype": "application/epub+zip",
+                "META-INF/container.xml": container,
+                "book/salt.opf": package,
+                "book/toc.ncx": ncx,
+                "book/part one.html": chapter,
+            }
+        )
+    )
+    (article,) = read_articles(path)
+    assert article.title == "Salt — Part One: The Mines"
+    assert article.byline == "Kim Lee"
+    assert article.text.startswith("I\n\nThe rain stopped")

@@ -88,6 +88,8 @@ def test_pdf_pages_are_stored_and_shown_in_json(
     ]
     code, out, _ = run(capsys, "show", "1", "--json")  # the seed article: no pages
     assert json.loads(out)["pages"] == []
+    code, out, _ = run(capsys, "show", str(pdf["id"]))
+    assert out.splitlines()[1].endswith(" words · 6 pages")
 
 
 def test_pdf_pages_follow_a_new_version_and_go_with_the_article(
