@@ -16,7 +16,7 @@ from desktop.core.library.importers import (
     read_articles,
 )
 from tests.cli_runner import run
-from tests.core.library.documents import docx_bytes, pdf_report, zip_bytes
+from tests.core.library.documents import docx_bytes, email_message, odt_bytes, pdf_report, zip_bytes
 
 
 @pytest.mark.parametrize("name", ["page.php", "photo.JPG", "letter.doc", "notes.log"])
@@ -74,3 +74,20 @@ def test_a_folder_import_lists_other_types_as_skipped(
     code, out, _ = run(capsys, "import", str(folder), "--json")
     skipped = json.loads(out)["skipped"]
     assert [entry["path"] for entry in skipped] == [str(folder / "page.php")]
+
+
+def test_files_without_a_suffix_are_told_apart_by_content(tmp_path: Path) -> None:
+    letter = tmp_path / "letter"
+    letter.write_text("From the editor: a note\n\nOur coverage of the floods continues.")
+    (article,) = read_articles(letter)  # a text that starts with "From", not a mailbox
+    assert article.title == "From the editor: a note"
+    mailbox = tmp_path / "inbox"
+    mailbox.write_bytes(
+        b"From desk@example.org Tue Mar  5 09:30:00 2024\n" + bytes(email_message("Tip", "A tip."))
+    )
+    (mail,) = read_articles(mailbox)
+    assert (mail.title, mail.text) == ("Tip", "A tip.")
+    odt = tmp_path / "minutes"
+    odt.write_bytes(odt_bytes("<text:p>The minutes of the meeting.</text:p>"))
+    (minutes,) = read_articles(odt)
+    assert minutes.text == "The minutes of the meeting."

@@ -90,6 +90,8 @@ _ZIP_KINDS = (
 _XML_DECLARATION = re.compile(rb"<\?xml[^>]*>")
 _HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 _FEED_START = re.compile(rb"<(?:rss|feed|rdf:RDF)\b")
+_MBOX_START = re.compile(rb"From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ")
+"""A mailbox's first line: ``From sender Tue Mar  5 09:30:00 2024``, not a text's "From the…"."""
 
 
 def unsupported_reason(path: Path) -> str:
@@ -99,7 +101,8 @@ def unsupported_reason(path: Path) -> str:
 
 
 def detect_format(path: Path, data: bytes) -> str:
-    """A key of ``_FORMATS``: by suffix; without a suffix, by the first bytes."""
+    """The format's name (``text``, ``html``, ``pdf``, ``mbox`` …): by suffix; without a
+    suffix, by the first bytes. Any other suffix is an ``UnsupportedFile``."""
     suffix = path.suffix.lower()
     known = _SUFFIX_FORMATS.get(suffix)
     if known:
@@ -110,7 +113,7 @@ def detect_format(path: Path, data: bytes) -> str:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         return _zip_format(data, path)
-    if data.startswith(b"From ") and b"\n" in data[:1024]:
+    if _MBOX_START.match(data):
         return "mbox"
     head = data[:2048].lstrip(b"\xef\xbb\xbf").lstrip()
     declaration = _XML_DECLARATION.match(head)
@@ -129,7 +132,10 @@ def _zip_format(data: bytes, path: Path) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-            mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
+            mimetype = b""
+            if "mimetype" in names:
+                with archive.open("mimetype") as member:
+                    mimetype = member.read(100)  # never the whole of a hostile member
     except DAMAGED as exc:
         raise UnreadableFile(path, f"a damaged zip archive ({exc})") from exc
     for marker, kind in _ZIP_KINDS:
