@@ -140,8 +140,11 @@ def test_running_lines_need_most_pages_and_page_numbers_go_anywhere() -> None:
     pages.append(["Annual report 2024", "The end."])
     cleaned = drop_running_lines(pages)
     assert cleaned == [[body] for body in bodies] + [["The end."]]
-    short = drop_running_lines([["Annual report", "Text one."], ["Annual report", "Text two."]])
-    assert short == [["Annual report", "Text one."], ["Annual report", "Text two."]]
+    two = drop_running_lines([["Annual report", "Text one."], ["Annual report", "Text two."]])
+    assert two == [["Text one."], ["Text two."]]  # two pages: a running line is on both
+    half = drop_running_lines([["Annual report", "Text one."], ["Text two."], ["Text three."]])
+    assert half[0] == ["Annual report", "Text one."]
+    assert drop_running_lines([["Annual report", "Text."]]) == [["Annual report", "Text."]]
 
 
 def test_running_heads_with_the_printed_page_number_go_but_a_chapter_heading_stays() -> None:
@@ -183,6 +186,19 @@ def test_reflow_joins_lines_and_keeps_page_starts() -> None:
         "• first",
         "• second",
     ]
+
+
+def test_a_word_broken_across_a_page_break_is_mended(tmp_path: Path) -> None:
+    pages: list[list[str] | None] = [
+        [f"Opening paragraph number {n} of the first page, which runs on and on." for n in (1, 2)]
+        + ["The ministry paid the inter-"],
+        ["national contractors late, and a self-", "styled adviser took the blame."],
+    ]
+    (article,) = read_articles(pdf_report(tmp_path / "broken.pdf", pages))
+    assert "paid the international contractors late, and a self-styled adviser" in article.text
+    assert article.text[dict(article.pages)[2] :].startswith("national contractors")
+    assert HEADER not in article.text  # two pages: the header is on both
+    assert article.title == "broken"  # no title on page 1; none is taken from page 2
 
 
 def test_broken_words_are_mended_and_compounds_kept() -> None:

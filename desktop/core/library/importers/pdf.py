@@ -10,7 +10,6 @@ about half a second, against 13 s) and is not thread-safe: one document at a tim
 
 from __future__ import annotations
 
-import math
 import re
 import threading
 from collections import Counter
@@ -26,10 +25,13 @@ from desktop.core.printable import printable
 _PDFIUM = threading.Lock()
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 _BROKEN_WORD = "\ufffe"  # PDFium's mark for a hyphen that ended a line inside a word
+_BROKEN_AT_END = re.compile(r"[^\W\d_]-$")
 _SOFT_HYPHENS = ("\u00ad", "\x02")
 _EDGE_LINES = 2
 _RUNNING_SHARE = 0.5
 _RUNNING_MIN_PAGES = 3
+"""From this many pages on, a line recurring on most of them runs; below, it must be on all
+(and there must be two)."""
 _PAGE_NUMBER = re.compile(
     r"^[\W_]*(?:(?:page|p\.|seite|página|pagina)\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})"
     r"(?:\s*(?:of|/|von|de|sur)\s*\d{1,4})?[\W_]*$",
@@ -46,6 +48,7 @@ _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.\s|^\d{1,2}(?:\.\d{1,2}
 """A line shorter than this share of the page's full lines ends its paragraph."""
 _TITLE_SIZE = 1.15
 _TITLE_LINES = 8
+_SIZED_LINES = 200
 _JUNK_TITLE = re.compile(
     r"^(?:untitled|document\d*|microsoft word\s*-.*|.*\.(?:docx?|pdf|indd))$", re.I
 )
@@ -107,6 +110,7 @@ def _read_pages(document: object, error: type[Exception]) -> tuple[list[Page], s
     PDFium could not load (``error``), which count as pages without text."""
     pages: list[Page] = []
     heading = ""
+    seen_text = False
     damaged = 0
     for index in range(len(document)):  # type: ignore[arg-type]
         try:
@@ -119,8 +123,9 @@ def _read_pages(document: object, error: type[Exception]) -> tuple[list[Page], s
         try:
             raw = textpage.get_text_range()
             lines = [" ".join(printable(line).split()) for line in raw.splitlines()]
-            if not heading and any(lines):
+            if not seen_text and any(lines):
                 heading = _large_first_line(textpage, raw)
+                seen_text = True
         finally:
             textpage.close()
             page.close()
@@ -129,11 +134,13 @@ def _read_pages(document: object, error: type[Exception]) -> tuple[list[Page], s
 
 
 def _large_first_line(textpage: object, raw: str) -> str:
+    """The largest of the page's first lines, when its type stands out from the page's text
+    (the median size of its lines); empty otherwise."""
     import pypdfium2.raw as pdfium_c
 
     sizes: list[tuple[float, str]] = []
     offset = 0
-    for line in raw.splitlines(keepends=True)[:_TITLE_LINES]:
+    for line in raw.splitlines(keepends=True)[:_SIZED_LINES]:
         if line.strip():
             size = pdfium_c.FPDFText_GetFontSize(textpage.raw, offset)  # type: ignore[attr-defined]
             sizes.append((size, " ".join(line.split())))
@@ -141,7 +148,7 @@ def _large_first_line(textpage: object, raw: str) -> str:
     if len(sizes) < 2:
         return ""
     body = sorted(size for size, _ in sizes)[len(sizes) // 2]
-    size, line = max(sizes, key=lambda pair: pair[0])
+    size, line = max(sizes[:_TITLE_LINES], key=lambda pair: pair[0])
     return line.replace(_BROKEN_WORD, "-") if size >= body * _TITLE_SIZE else ""
 
 
@@ -156,7 +163,8 @@ def drop_running_lines(pages: list[Page]) -> list[Page]:
         keys.update({_running_key(line) for line in _edges(lines)})
         shifts.update({number - index for line in _edges(lines) for number in _end_numbers(line)})
     with_text = sum(1 for lines in pages if lines)
-    enough = max(2, _RUNNING_SHARE * with_text) if with_text >= _RUNNING_MIN_PAGES else math.inf
+    share = _RUNNING_SHARE if with_text >= _RUNNING_MIN_PAGES else 1
+    enough = max(2, share * with_text)
     running = {key for key, count in keys.items() if count >= enough}
     shift, count = shifts.most_common(1)[0] if shifts else (0, 0)
     numbered = count >= max(_RUNNING_MIN_PAGES, _NUMBERED_SHARE * with_text)
@@ -212,7 +220,12 @@ def reflow(pages: list[Page]) -> tuple[str, list[tuple[int, int]]]:
         if lines:
             full = _full_line_length(lines)
         for line in lines:
-            if previous:
+            if previous and _BROKEN_AT_END.search(previous) and line[:1].islower():
+                # A word broken where PDFium did not mend it: at a page's end, in a plain "-".
+                if not _hyphen_or_not(previous[:-1], line):
+                    parts[-1] = parts[-1][:-1]
+                    length -= 1
+            elif previous:
                 joiner = _joiner(previous, line, full)
                 parts.append(joiner)
                 length += len(joiner)
