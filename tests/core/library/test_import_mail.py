@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.library.importers import UnreadableFile, read_articles
+from desktop.core.library.importers.mail import MAX_NESTING
 from desktop.core.library.importing import import_paths
 from desktop.core.library.session import Library
 from tests.core.library.documents import docx_bytes, email_message, pdf_report
@@ -107,3 +108,25 @@ def test_an_mbox_without_from_lines_is_one_message(tmp_path: Path) -> None:
     path = eml(tmp_path / "saved.mbox", email_message("Only one", "A single message."))
     (article,) = read_articles(path)
     assert (article.title, article.text) == ("Only one", "A single message.")
+
+
+def test_a_forwarded_message_becomes_its_own_article(tmp_path: Path) -> None:
+    original = email_message("Budget leak", "The figures are wrong.")
+    forward = email_message("Fwd: Budget leak", "See below.")
+    forward.add_attachment(original)  # message/rfc822, without a file name
+    path = eml(tmp_path / "fwd.eml", forward)
+    mail, forwarded = read_articles(path)
+    assert (forwarded.title, forwarded.text) == ("Budget leak", "The figures are wrong.")
+    assert forwarded.origin == f"{path}#message-1.eml"
+    assert mail.text.endswith("- message-1.eml (imported as its own article)")
+
+
+def test_mail_forwarded_many_times_is_read_a_few_levels_deep(tmp_path: Path) -> None:
+    message = email_message("Level 0", "The original.")
+    for level in range(1, MAX_NESTING + 3):
+        outer = email_message(f"Level {level}", "Forwarded.")
+        outer.add_attachment(message)
+        message = outer
+    articles = read_articles(eml(tmp_path / "deep.eml", message))
+    assert len(articles) == MAX_NESTING + 1
+    assert articles[-1].text.endswith("(not imported: attached too many levels deep)")

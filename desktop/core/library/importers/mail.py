@@ -13,6 +13,7 @@ import email
 import email.policy
 import re
 from collections.abc import Callable
+from contextvars import ContextVar
 from email.message import EmailMessage
 from pathlib import Path
 from typing import cast
@@ -23,6 +24,10 @@ from desktop.core.library.importers.html import element_text, html_document_body
 from desktop.core.models import Article
 
 Reader = Callable[[bytes, Path], list[Article]]
+MAX_NESTING = 5
+"""Forwarded mail inside forwarded mail is read this deep; deeper attachments are listed only
+(each level costs stack, and a crafted file could nest thousands)."""
+_NESTING: ContextVar[int] = ContextVar("mail_nesting", default=0)
 _MBOX_SEPARATOR = re.compile(rb"^From [^\n]*\n", re.MULTILINE)
 _QUOTED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
 
@@ -68,7 +73,11 @@ def message_articles(
     """The message as an article (when it has text or brought an article in), then one per
     importable attachment; and a line on what became of each attachment."""
     message = cast(EmailMessage, email.message_from_bytes(data, policy=email.policy.default))
-    attachments, outcomes = _attachments(message, Path(origin), read_attachment)
+    level = _NESTING.set(_NESTING.get() + 1)
+    try:
+        attachments, outcomes = _attachments(message, Path(origin), read_attachment)
+    finally:
+        _NESTING.reset(level)
     body = _body(message)
     text = body
     if outcomes:
@@ -110,12 +119,12 @@ def _attachments(
     """Articles from the attachments Dossier can read, and a line on each attachment."""
     articles: list[Article] = []
     outcomes: list[str] = []
-    for part in message.iter_attachments():
-        name = Path((part.get_filename() or "").replace("\\", "/")).name
-        if not name:
+    for number, part in enumerate(message.iter_attachments(), start=1):
+        name, payload = _attachment(part, number)
+        if not name or not payload.strip():
             continue
-        payload = part.get_payload(decode=True)
-        if not isinstance(payload, bytes) or not payload.strip():
+        if _NESTING.get() > MAX_NESTING:
+            outcomes.append(f"{name} (not imported: attached too many levels deep)")
             continue
         try:
             found = read_attachment(payload, Path(f"{origin}#{name}"))
@@ -128,6 +137,20 @@ def _attachments(
         articles += found
         outcomes.append(f"{name} (imported as its own article)")
     return articles, outcomes
+
+
+def _attachment(part: EmailMessage, number: int) -> tuple[str, bytes]:
+    """An attachment's file name (no folders) and bytes; a forwarded message, which often has
+    no name, is ``message-N.eml``."""
+    name = Path((part.get_filename() or "").replace("\\", "/")).name
+    if part.get_content_type() == "message/rfc822":
+        inner = part.get_payload()
+        forwarded = inner[0] if isinstance(inner, list) and inner else None
+        if not isinstance(forwarded, EmailMessage):
+            return "", b""
+        return name or f"message-{number}.eml", forwarded.as_bytes()
+    payload = part.get_payload(decode=True)
+    return (name, payload) if isinstance(payload, bytes) else ("", b"")
 
 
 def _header(message: EmailMessage, name: str) -> str:
