@@ -164,9 +164,12 @@ def epub_bytes(chapters: list[tuple[str, str, str]], *, nav_labels: dict[str, st
     package = (
         '<?xml version="1.0" encoding="utf-8"?>'
         '<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">'
-        '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:opf="http://www.idpf.org/2007/opf">'
         "<dc:title>The Dry Years</dc:title><dc:creator>Ana Ruiz</dc:creator>"
-        "<dc:date>2021-06-01</dc:date><dc:language>es</dc:language></metadata>"
+        '<dc:date opf:event="creation">2020-01-02</dc:date>'
+        '<dc:date opf:event="publication">2021-06-01</dc:date><dc:language>es</dc:language>'
+        "</metadata>"
         f'<manifest><item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" '
         f'properties="nav"/>{manifest}</manifest>'
         f'<spine><itemref idref="nav" linear="no"/>{spine}</spine></package>'

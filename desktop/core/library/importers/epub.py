@@ -95,9 +95,13 @@ def _package_name(archive: zipfile.ZipFile, path: Path) -> str:
 
 
 def _metadata(package: Element) -> dict[str, str]:
+    """Title, creator, date and language of the book; the date of publication where the
+    package tells several (EPUB 2's ``opf:event``)."""
     found = {}
     for name in ("title", "creator", "date", "language"):
-        element = package.find(f"{_OPF}metadata/{_DC}{name}")
+        elements = package.findall(f"{_OPF}metadata/{_DC}{name}")
+        published = [e for e in elements if e.get(f"{_OPF}event") == "publication"]
+        element = (published or elements or [None])[0]
         value = " ".join((element.text or "").split()) if element is not None else ""
         if value:
             found[name] = value
