@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.library.importers import UnreadableFile, read_articles
-from tests.core.library.documents import odt_bytes
+from tests.core.library.documents import ODT_MIMETYPE, odt_bytes, zip_bytes
 
 BODY = (
     '<text:h text:outline-level="1">Dam report</text:h>'
@@ -67,3 +67,23 @@ def test_odt_spreadsheet_is_not_text(tmp_path: Path) -> None:
     data = odt_bytes("<table:table/>", kind="spreadsheet")
     with pytest.raises(UnreadableFile, match="not an OpenDocument text"):
         read_articles(write(tmp_path / "sheet.odt", data))
+
+
+def test_encrypted_odt_is_a_clear_failure(tmp_path: Path) -> None:
+    manifest = (
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">'
+        '<manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="x"/>'
+        "</manifest:file-entry></manifest:manifest>"
+    )
+    data = zip_bytes({"mimetype": ODT_MIMETYPE, "META-INF/manifest.xml": manifest,
+                      "content.xml": b"\x8a\x13 encrypted bytes"})  # fmt: skip
+    with pytest.raises(UnreadableFile, match=r"encrypted \(password-protected\)"):
+        read_articles(write(tmp_path / "secret.odt", data))
+
+
+def test_a_byte_order_mark_inside_the_text_is_dropped(tmp_path: Path) -> None:
+    (article,) = read_articles(
+        write(tmp_path / "bom.odt", odt_bytes("<text:p>\ufeffText.</text:p>"))
+    )
+    assert article.text == "Text."

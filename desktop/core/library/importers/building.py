@@ -21,8 +21,10 @@ TITLE_WORDS = 12
 
 
 def tidy_text(text: str) -> str:
-    """One canonical form for stored text: NFC, ``\\n`` line ends, at most one blank line."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """One canonical form for stored text: NFC, ``\\n`` line ends, at most one blank line, no
+    byte-order marks (a document pasted from a text file keeps one inside its text)."""
+    text = text.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
     text = "\n".join(line.rstrip(_TRAILING_SPACE) for line in text.split("\n"))
     return _BLANK_LINES.sub("\n\n", text).strip()
 

@@ -19,6 +19,8 @@ _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
+_MANIFEST_NS = "{urn:oasis:names:tc:opendocument:xmlns:manifest:1.0}"
+_MANIFEST = "META-INF/manifest.xml"
 _SKIPPED = frozenset(
     (
         f"{_TEXT}note",  # a footnote's body would land mid-sentence
@@ -33,8 +35,14 @@ _SKIPPED = frozenset(
 
 def parse_odt(data: bytes, path: Path) -> list[Article]:
     with open_archive(data, path, "OpenDocument .odt") as archive:
-        content = member_xml(archive, "content.xml", path)
         names = set(archive.namelist())
+        if _MANIFEST in names and _encrypted(member_xml(archive, _MANIFEST, path)):
+            raise UnreadableFile(
+                path,
+                "the OpenDocument file is encrypted (password-protected) — save an "
+                "unprotected copy and import that",
+            )
+        content = member_xml(archive, "content.xml", path)
         meta = member_xml(archive, "meta.xml", path) if "meta.xml" in names else None
     body = content.find(f"{_OFFICE}body/{_OFFICE}text")
     if body is None:
@@ -53,6 +61,14 @@ def parse_odt(data: bytes, path: Path) -> list[Article]:
             language=info.get("language", ""),
         )
     ]
+
+
+def _encrypted(manifest: Element) -> bool:
+    """Whether the manifest says ``content.xml`` is stored encrypted."""
+    for entry in manifest.iter(f"{_MANIFEST_NS}file-entry"):
+        if entry.get(f"{_MANIFEST_NS}full-path") == "content.xml":
+            return entry.find(f"{_MANIFEST_NS}encryption-data") is not None
+    return False
 
 
 def _collect_blocks(element: Element, blocks: list[Block]) -> None:

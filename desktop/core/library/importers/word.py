@@ -18,6 +18,8 @@ from desktop.core.models import Article
 _XML_PARTS = (".xml", ".rels")
 _HEADING_STYLES = ("title", "heading")
 CELL_SEPARATOR = " | "
+_OLE_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""A compound file, not a zip: how Word stores a password-protected .docx (and a .doc)."""
 
 
 def parse_docx(data: bytes, path: Path) -> list[Article]:
@@ -25,6 +27,12 @@ def parse_docx(data: bytes, path: Path) -> list[Article]:
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.exceptions import PackageNotFoundError
 
+    if data.startswith(_OLE_FILE):
+        raise UnreadableFile(
+            path,
+            "the Word document is encrypted (password-protected) or an old .doc under a .docx "
+            "name — save an unprotected .docx copy and import that",
+        )
     with open_archive(data, path, "Word .docx") as archive:
         for name in archive.namelist():
             if name.endswith(_XML_PARTS):
