@@ -147,6 +147,16 @@ def test_running_lines_need_most_pages_and_page_numbers_go_anywhere() -> None:
     assert drop_running_lines([["Annual report", "Text."]]) == [["Annual report", "Text."]]
 
 
+@pytest.mark.parametrize("line", ["12", "- 12 -", "Page 3 of 40", "xiv", "(iv)", "p. 7"])
+def test_page_numbers_at_an_edge_go(line: str) -> None:
+    assert drop_running_lines([["Text of the page.", line]]) == [["Text of the page."]]
+
+
+@pytest.mark.parametrize("line", ["Civil", "Mild", "I was there.", "1984 and after"])
+def test_words_at_an_edge_are_not_page_numbers(line: str) -> None:
+    assert drop_running_lines([["Text of the page.", line]]) == [["Text of the page.", line]]
+
+
 def test_running_heads_with_the_printed_page_number_go_but_a_chapter_heading_stays() -> None:
     """Book-style heads alternate and change per chapter; the printed number runs with the
     page, two ahead of its place in the file here."""

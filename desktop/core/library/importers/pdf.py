@@ -32,8 +32,9 @@ _RUNNING_SHARE = 0.5
 _RUNNING_MIN_PAGES = 3
 """From this many pages on, a line recurring on most of them runs; below, it must be on all
 (and there must be two)."""
+_ROMAN = r"(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
 _PAGE_NUMBER = re.compile(
-    r"^[\W_]*(?:(?:page|p\.|seite|página|pagina)\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})"
+    rf"^[\W_]*(?:(?:page|p\.|seite|página|pagina)\s*)?(?:\d{{1,4}}|{_ROMAN})"
     r"(?:\s*(?:of|/|von|de|sur)\s*\d{1,4})?[\W_]*$",
     re.IGNORECASE,
 )
@@ -42,10 +43,10 @@ _END_NUMBERS = re.compile(r"^(?:(\d{1,4})\s)?.*?(?:\s(\d{1,4}))?$")
 _NUMBERED_SHARE = 0.3
 """Share of pages whose edge carries the printed page number, for it to count as running."""
 _PARAGRAPH_END = 0.75
+"""A line shorter than this share of the page's full lines ends its paragraph."""
 _BULLETS = ("•", "◦", "▪", "‣", "– ", "- ")
 _SENTENCE_ENDS = (".", "!", "?", ":", "”", '"')
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.\s|^\d{1,2}(?:\.\d{1,2})+\s")
-"""A line shorter than this share of the page's full lines ends its paragraph."""
 _TITLE_SIZE = 1.15
 _TITLE_LINES = 8
 _SIZED_LINES = 200
