@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
+from desktop.core.library.pages import Pages
 from desktop.core.library.ranking import many_matches, rank
 from desktop.core.library.snippets import snippets
 from desktop.core.models import Article
@@ -198,14 +199,14 @@ class ArticleStore:
         self._store_pages(article_id, article.pages)
         return AddResult(article_id, duplicate=False)
 
-    def _store_pages(self, article_id: int, pages: tuple[tuple[int, int], ...]) -> None:
+    def _store_pages(self, article_id: int, pages: Pages) -> None:
         self.conn.execute("DELETE FROM article_pages WHERE article_id = ?", (article_id,))
         self.conn.executemany(
             "INSERT INTO article_pages (article_id, number, start) VALUES (?, ?, ?)",
             ((article_id, number, start) for number, start in pages),
         )
 
-    def pages(self, article_id: int) -> tuple[tuple[int, int], ...]:
+    def pages(self, article_id: int) -> Pages:
         """``(page number, start)`` of a paged article (a PDF), in page order; empty for others."""
         rows = self.conn.execute(
             "SELECT number, start FROM article_pages WHERE article_id = ? ORDER BY number",
