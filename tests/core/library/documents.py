@@ -22,12 +22,14 @@ def pdf_report(
     author: str = "Jane Doe",
     heading: str = "",
     columns: frozenset[int] = frozenset(),
+    row_wise: bool = False,
     password: str = "",
 ) -> Path:
     """A PDF of ``pages``, each a list of paragraphs (``None``: a scanned page, an image only),
     with a running header and a "Page N of M" footer on every page of text. A paragraph's lines are
     drawn as printed lines; a line ending in ``-`` is a word broken by the typesetter. Pages
-    whose number is in ``columns`` set their paragraphs in two columns."""
+    whose number is in ``columns`` set their paragraphs in two columns, written column by
+    column, or ``row_wise``: line by line across both, as some producers write them."""
     from PIL import Image
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.pdfencrypt import StandardEncryption
@@ -54,7 +56,15 @@ def pdf_report(
             pdf.drawString(72, top, heading)
             top -= 36
         pdf.setFont("Helvetica", 11)
-        if number in columns:
+        if number in columns and row_wise:
+            half = (len(paragraphs) + 1) // 2
+            left = [line for p in paragraphs[:half] for line in textwrap.wrap(p, 42)]
+            right = [line for p in paragraphs[half:] for line in textwrap.wrap(p, 42)]
+            for row in range(max(len(left), len(right))):
+                for x, lines in ((72, left), (310, right)):
+                    if row < len(lines):
+                        pdf.drawString(x, top - 14 * row, lines[row])
+        elif number in columns:
             half = (len(paragraphs) + 1) // 2
             _draw(pdf, paragraphs[:half], 72, top, 42)
             _draw(pdf, paragraphs[half:], 310, top, 42)

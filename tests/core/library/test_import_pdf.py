@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from desktop.core.library.importers import UnreadableFile, read_articles
-from desktop.core.library.importers.pdf import drop_running_lines, mend_words, pdf_date, reflow
+from desktop.core.library.importers.pdf import (
+    column_split,
+    drop_running_lines,
+    mend_words,
+    pdf_date,
+    reflow,
+)
 from desktop.core.library.importing import import_paths
 from desktop.core.library.session import Library
 from tests.cli_runner import run
@@ -59,6 +65,39 @@ def test_pdf_text_is_reflowed_without_running_lines_or_broken_words(report: Path
     assert "the next page continues after the scan, so the paragraph goes on." in article.text
     left = article.text.index("The left column")
     assert left < article.text.index("The right column")
+
+
+def test_columns_written_line_by_line_across_the_page_are_read_one_after_the_other(
+    tmp_path: Path,
+) -> None:
+    left = "The left column tells of the river towns and the floods of the spring. " * 12
+    right = "The right column tells of the farms that lost their wells in summer. " * 12
+    path = pdf_report(
+        tmp_path / "rows.pdf",
+        [[left.strip(), right.strip()]],
+        columns=frozenset({1}),
+        row_wise=True,
+    )
+    (article,) = read_articles(path)
+    assert left.strip() + " " + right.strip() in article.text
+
+
+def test_column_split_needs_two_tall_columns_and_nothing_across_them() -> None:
+    width, height = 600.0, 800.0
+    rows = [700.0 - 14 * n for n in range(20)]
+    columns = [(72, y, 280, y + 10) for y in rows] + [(320, y, 520, y + 10) for y in rows]
+    header = [(72, 760, 520, 770)]  # across the page, above the columns
+    split = column_split(columns + header, width, height)
+    assert split is not None and 280 < split[0] <= 320
+    assert split[1] < rows[-1] and split[2] > rows[0] + 10
+    one_column = [(72, y, 520, y + 10) for y in rows]
+    assert column_split(one_column, width, height) is None
+    short_lines = [(72, y, 250 + 10 * (n % 3), y + 10) for n, y in enumerate(rows)]
+    assert column_split(one_column + short_lines, width, height) is None  # ragged, not columns
+    table = [(72, y, 200, y + 10) for y in rows[:4]] + [(320, y, 400, y + 10) for y in rows[:4]]
+    assert column_split(one_column[4:] + table, width, height) is None  # too short to be columns
+    crossed = [*columns, (72, rows[10], 520, rows[10] + 10)]  # a line runs across the gap
+    assert column_split(crossed, width, height) is None
 
 
 def test_pdf_keeps_where_each_page_starts(report: Path) -> None:

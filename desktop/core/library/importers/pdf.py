@@ -47,6 +47,11 @@ _PARAGRAPH_END = 0.75
 _BULLETS = ("•", "◦", "▪", "‣", "– ", "- ")
 _SENTENCE_ENDS = (".", "!", "?", ":", "”", '"')
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.\s|^\d{1,2}(?:\.\d{1,2})+\s")
+_COLUMN_BOXES = 6
+_COLUMN_HEIGHT = 0.25
+_GUTTER_MIN, _GUTTER_MAX = 0.25, 0.75
+_LINE_SLACK = 2.0
+"""Points added around the columns so their first and last lines fall wholly inside them."""
 _TITLE_SIZE = 1.15
 _TITLE_LINES = 8
 _SIZED_LINES = 200
@@ -122,7 +127,7 @@ def _read_pages(document: object, error: type[Exception]) -> tuple[list[Page], s
             continue
         textpage = page.get_textpage()
         try:
-            raw = textpage.get_text_range()
+            raw = _page_text(page, textpage)
             lines = [" ".join(printable(line).split()) for line in raw.splitlines()]
             if not seen_text and any(lines):
                 heading = _large_first_line(textpage, raw)
@@ -132,6 +137,55 @@ def _read_pages(document: object, error: type[Exception]) -> tuple[list[Page], s
             page.close()
         pages.append([line for line in lines if line])
     return pages, heading, damaged
+
+
+def _page_text(page: object, textpage: object) -> str:
+    """The page's text in reading order. PDFium follows the order the text was written in,
+    which some producers write line by line across both columns; a page whose text falls
+    into two columns is read above, left, right and below them instead."""
+    split = column_split(_text_boxes(textpage), *page.get_size())  # type: ignore[attr-defined]
+    if split is None:
+        return textpage.get_text_range()  # type: ignore[attr-defined]
+    gutter, bottom, top = split
+    width, height = page.get_size()  # type: ignore[attr-defined]
+    regions = ((0, top, width, height), (0, bottom, gutter, top), (gutter, bottom, width, top))
+    regions += ((0, 0, width, bottom),)
+    parts = (textpage.get_text_bounded(*region) for region in regions)  # type: ignore[attr-defined]
+    return "\n".join(part for part in parts if part.strip())
+
+
+Box = tuple[float, float, float, float]
+"""A run of text on a page: left, bottom, right, top, in points from the bottom left."""
+
+
+def _text_boxes(textpage: object) -> list[Box]:
+    count = textpage.count_rects()  # type: ignore[attr-defined]
+    return [textpage.get_rect(index) for index in range(count)]  # type: ignore[attr-defined]
+
+
+def column_split(
+    boxes: list[Box], width: float, height: float
+) -> tuple[float, float, float] | None:
+    """``(gutter, bottom, top)`` when the page's text runs in two columns: an upright gap in
+    the middle of the page with enough text on both sides, side by side over a good part of
+    the page's height, and no text across it there (a heading or footer across the page
+    above or below the columns is fine). ``None`` for a page in one column."""
+    if len(boxes) < 2 * _COLUMN_BOXES:
+        return None
+    edges = sorted({round(right) for _, _, right, _ in boxes})
+    for gutter in (edge + 1 for edge in edges if _GUTTER_MIN < edge / width < _GUTTER_MAX):
+        left = [box for box in boxes if box[2] <= gutter]
+        right = [box for box in boxes if box[0] >= gutter]
+        if len(left) < _COLUMN_BOXES or len(right) < _COLUMN_BOXES:
+            continue
+        top = min(max(box[3] for box in left), max(box[3] for box in right))
+        bottom = max(min(box[1] for box in left), min(box[1] for box in right))
+        if top - bottom < _COLUMN_HEIGHT * height:
+            continue
+        across = (b for b in boxes if b[0] < gutter < b[2] and bottom < (b[1] + b[3]) / 2 < top)
+        if next(across, None) is None:
+            return gutter, bottom - _LINE_SLACK, top + _LINE_SLACK
+    return None
 
 
 def _large_first_line(textpage: object, raw: str) -> str:
