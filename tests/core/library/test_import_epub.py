@@ -116,3 +116,20 @@ def test_epub2_chapter_names_come_from_the_ncx(tmp_path: Path) -> None:
     assert article.title == "Salt — Part One: The Mines"
     assert article.byline == "Kim Lee"
     assert article.text.startswith("I\n\nThe rain stopped")
+
+
+def test_a_chapter_split_over_files_is_one_article(tmp_path: Path) -> None:
+    path = book(
+        tmp_path,
+        [
+            ("rain.xhtml", "", chapter_xhtml("Rain", RAIN)),
+            ("rain-2.xhtml", "", chapter_xhtml("", ["The second half of the rain chapter."])),
+            ("wells.xhtml", "", chapter_xhtml("The Wells", WELLS)),
+        ],
+        rain="1. Rain",
+        wells="2. Wells",
+    )
+    rain, wells = read_articles(path)
+    assert rain.title == "The Dry Years — 1. Rain"
+    assert rain.text.endswith("The wells ran low.\n\nThe second half of the rain chapter.")
+    assert wells.title == "The Dry Years — 2. Wells"

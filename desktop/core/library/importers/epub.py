@@ -2,9 +2,11 @@
 
 A reader opens a book at a chapter, and a chapter is the unit Dossier's tools work well on: a
 summary of a whole book says little, its entities fill the margin, a search hit points into a
-novel-length text. So each spine document with a real amount of text becomes an article, named
-from the book's table of contents (else its first heading); covers, title pages and other short
-front matter are left out, and a book whose every part is short becomes one article instead.
+novel-length text. So each chapter with a real amount of text becomes an article: a spine
+document, named from the book's table of contents (else its first heading), with the
+documents after it that neither the table names nor a heading opens (a chapter split over
+files). Covers, title pages and other short front matter are left out, and a book
+whose every part is short becomes one article instead.
 Book title, author, date and language come from the package (OPF) metadata. Package, container
 and navigation files are parsed with defusedxml; chapters with lxml's HTML parser, which
 declares no entities and loads nothing; the container's unpacked size is capped.
@@ -25,6 +27,8 @@ from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.html import element_text, html_document_body
 from desktop.core.models import Article
 
+Chapter = tuple[str, str, str]
+"""A spine document's member name, first heading and text."""
 MIN_CHAPTER_WORDS = 60
 """Shorter spine documents (cover, title page, copyright, dedication) are front matter."""
 _CONTAINER = "{urn:oasis:names:tc:opendocument:xmlns:container}"
@@ -49,7 +53,7 @@ def parse_epub(data: bytes, path: Path) -> list[Article]:
             labels = _toc_labels(archive, package, manifest, folder, path)
         except UnreadableFile:  # a broken table of contents costs only the chapter names
             labels = {}
-        chapters = []
+        chapters: list[Chapter] = []
         for itemref in package.iter(f"{_OPF}itemref"):
             item = manifest.get(itemref.get("idref", ""))
             if item is None or itemref.get("linear") == "no":
@@ -60,6 +64,8 @@ def parse_epub(data: bytes, path: Path) -> list[Article]:
             chapters.append((name, *_chapter(archive, name, path)))
     if not any(text for _, _, text in chapters):
         raise UnreadableFile(path, "the EPUB holds no readable chapters")
+    if labels:
+        chapters = _by_contents(chapters, labels)
     title = book.get("title", "")
     long_ones = [c for c in chapters if len(c[2].split()) >= MIN_CHAPTER_WORDS]
     if not long_ones:  # a short piece: the whole book is one article
@@ -72,6 +78,20 @@ def parse_epub(data: bytes, path: Path) -> list[Article]:
         full_title = f"{title} — {chapter}" if title else chapter
         articles.append(_article(path, book, full_title, text, f"{path}#{name}"))
     return articles
+
+
+def _by_contents(chapters: list[Chapter], labels: dict[str, str]) -> list[Chapter]:
+    """Spine documents grouped into chapters: a document the table of contents does not list
+    and that has no heading of its own (the rest of a chapter split over files) goes on the
+    chapter before it."""
+    grouped: list[Chapter] = []
+    for name, heading, text in chapters:
+        if grouped and name not in labels and not heading:
+            first, first_heading, so_far = grouped[-1]
+            grouped[-1] = (first, first_heading, "\n\n".join(t for t in (so_far, text) if t))
+        else:
+            grouped.append((name, heading, text))
+    return grouped
 
 
 def _article(path: Path, book: dict[str, str], title: str, text: str, origin: str) -> Article:
