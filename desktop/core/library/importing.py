@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core.library.collecting import UNSUPPORTED, collect_files
-from desktop.core.library.importers import UnreadableFile, read_articles, unsupported_reason
+from desktop.core.library.importers import UnreadableFile, read_articles, unsupported_type
 from desktop.core.library.store import with_hash
 from desktop.core.library.versions import previous_version, store_version
 from desktop.core.models import Article
@@ -119,7 +119,7 @@ def import_paths(
 def _result(path: Path, problem: str) -> list[Article] | str | FileResult:
     """The file's articles, or why it cannot be read, or the result of a file skipped."""
     if problem == UNSUPPORTED:
-        return FileResult(path, skipped=unsupported_reason(path))
+        return FileResult(path, skipped=unsupported_type(path))
     if problem:
         return printable(f"{path}: {problem}")
     try:

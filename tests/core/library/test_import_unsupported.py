@@ -70,7 +70,10 @@ def test_a_folder_import_lists_other_types_as_skipped(
     code, out, err = run(capsys, "import", str(folder))
     assert code == 0
     assert out.strip() == "Imported 1, duplicates 0, failed 0, skipped 1."
-    assert f"dossier: skipped {folder / 'page.php'}: unsupported file type (.php)" in err
+    assert err.splitlines() == [
+        f"dossier: skipped {folder / 'page.php'}: unsupported file type (.php)",
+        f"dossier: Dossier imports {SUPPORTED_KINDS}",
+    ]
     code, out, _ = run(capsys, "import", str(folder), "--json")
     skipped = json.loads(out)["skipped"]
     assert [entry["path"] for entry in skipped] == [str(folder / "page.php")]

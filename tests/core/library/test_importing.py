@@ -62,7 +62,7 @@ def test_import_folder_reports_imported_duplicates_and_failures(
     assert failure.error == f"{folder / 'nested' / 'broken.txt'}: binary file, not text"
     (skipped,) = report.skipped
     assert skipped.path == folder / "photo.jpg"
-    assert skipped.skipped.startswith("unsupported file type (.jpg) — Dossier imports text")
+    assert skipped.skipped == "unsupported file type (.jpg)"
     assert not skipped.failed
     assert [c[:2] for c in calls] == [(i, 5) for i in range(1, 6)]
     assert library.store.count() == 4

@@ -48,7 +48,7 @@ __all__ = [
     "UnreadableFile",
     "UnsupportedFile",
     "read_articles",
-    "unsupported_reason",
+    "unsupported_type",
 ]
 
 _TEXT_FORMATS: dict[str, Callable[[str, Path], list[Article]]] = {
@@ -94,10 +94,14 @@ _MBOX_START = re.compile(rb"From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ")
 """A mailbox's first line: ``From sender Tue Mar  5 09:30:00 2024``, not a text's "From the…"."""
 
 
+def unsupported_type(path: Path) -> str:
+    """``unsupported file type (.jpg)``: why a folder import skips a file."""
+    return f"unsupported file type ({printable(path.suffix.lower()) or 'no suffix'})"
+
+
 def unsupported_reason(path: Path) -> str:
-    """Why a file with this suffix is not imported, in words that say what is."""
-    kind = printable(path.suffix.lower()) or "no suffix"
-    return f"unsupported file type ({kind}) — Dossier imports {SUPPORTED_KINDS}"
+    """Why a file named on its own is not imported, in words that say what is."""
+    return f"{unsupported_type(path)} — Dossier imports {SUPPORTED_KINDS}"
 
 
 def detect_format(path: Path, data: bytes) -> str:
