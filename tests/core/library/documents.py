@@ -26,10 +26,11 @@ def pdf_report(
     password: str = "",
 ) -> Path:
     """A PDF of ``pages``, each a list of paragraphs (``None``: a scanned page, an image only),
-    with a running header and a "Page N of M" footer on every page of text. A paragraph's lines are
-    drawn as printed lines; a line ending in ``-`` is a word broken by the typesetter. Pages
-    whose number is in ``columns`` set their paragraphs in two columns, written column by
-    column, or ``row_wise``: line by line across both, as some producers write them."""
+    with a running header and a "Page N of M" footer on every page of text, the first page
+    under a ``heading`` in large type (a line per line of it). A paragraph's lines are drawn
+    as printed lines; a line ending in ``-`` is a word broken by the typesetter. Pages whose
+    number is in ``columns`` set their paragraphs in two columns, written column by column,
+    or ``row_wise``: line by line across both, as some producers write them."""
     from PIL import Image
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.pdfencrypt import StandardEncryption
@@ -53,8 +54,10 @@ def pdf_report(
         top = 770
         if number == 1 and heading:
             pdf.setFont("Helvetica-Bold", 20)
-            pdf.drawString(72, top, heading)
-            top -= 36
+            for line in heading.split("\n"):
+                pdf.drawString(72, top, line)
+                top -= 26
+            top -= 10
         pdf.setFont("Helvetica", 11)
         if number in columns and row_wise:
             half = (len(paragraphs) + 1) // 2

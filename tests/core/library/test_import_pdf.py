@@ -15,6 +15,7 @@ from desktop.core.library.importers.pdf import (
     mend_words,
     pdf_date,
     reflow,
+    without_title,
 )
 from desktop.core.library.importing import import_paths
 from desktop.core.library.session import Library
@@ -147,6 +148,15 @@ def test_pdf_pages_follow_a_new_version_and_go_with_the_article(
     assert rows == 0
 
 
+def test_pdf_title_set_over_two_lines(tmp_path: Path) -> None:
+    pages: list[list[str] | None] = [["The opening paragraph of the report, in body type."]]
+    path = pdf_report(tmp_path / "x.pdf", pages, heading="Rivers Run Dry\nin the South")
+    (article,) = read_articles(path)
+    assert article.title == "Rivers Run Dry in the South"
+    assert article.text.endswith("The opening paragraph of the report, in body type.")
+    assert "South" not in article.text
+
+
 def test_pdf_title_from_metadata(tmp_path: Path) -> None:
     path = pdf_report(tmp_path / "x.pdf", [["Some text on the only page of it."]], title="Budget")
     (article,) = read_articles(path)
@@ -221,6 +231,16 @@ def test_running_heads_with_the_printed_page_number_go_but_a_chapter_heading_sta
     assert cleaned[5][0] == "3 Rivers and lakes"  # the chapter's own heading, seen once
     others = cleaned[2:5] + cleaned[6:]
     assert [page[0] for page in others] == [f"All about {w}." for w in words if w != "towns"]
+
+
+def test_the_title_paragraph_leaves_the_text_and_page_starts_follow() -> None:
+    text = "Header\n\nThe Title\n\nBody one.\n\nBody two."
+    starts = [(1, 0), (2, text.index("Body two"))]
+    cut, moved = without_title(text, starts, "The Title")
+    assert cut == "Header\n\nBody one.\n\nBody two."
+    assert moved == [(1, 0), (2, cut.index("Body two"))]
+    assert without_title(text, starts, "Body two.") == (text, starts)  # not among the first
+    assert without_title("The Title", [(1, 0)], "The Title") == ("The Title", [(1, 0)])
 
 
 def test_reflow_joins_lines_and_keeps_page_starts() -> None:

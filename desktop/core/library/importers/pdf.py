@@ -55,6 +55,9 @@ _LINE_SLACK = 2.0
 _TITLE_SIZE = 1.15
 _TITLE_LINES = 8
 _SIZED_LINES = 200
+_TITLE_LINES_MAX = 3
+_TITLE_PARAGRAPHS = 3
+_SAME_SIZE = 0.5
 _JUNK_TITLE = re.compile(
     r"^(?:untitled|document\d*|microsoft word\s*-.*|.*\.(?:docx?|pdf|indd))$", re.I
 )
@@ -94,10 +97,7 @@ def parse_pdf(data: bytes, path: Path) -> list[Article]:
     title = _metadata_title(metadata.get("Title", "")) or heading
     if not title:
         title, _ = split_headline(text)
-    first, _, rest = text.partition("\n\n")
-    if title and first == title and rest:  # the title line is not repeated as the first line
-        text = text[len(first) + 2 :]
-        starts = [(number, max(0, start - len(first) - 2)) for number, start in starts]
+    text, starts = without_title(text, starts, title)
     article = build_article(
         path,
         title=title,
@@ -108,6 +108,22 @@ def parse_pdf(data: bytes, path: Path) -> list[Article]:
     if article.text != text:  # never expected: reflow hands over tidy text
         raise UnreadableFile(path, "could not map the PDF's pages onto its text")
     return [replace(article, pages=tuple(starts))]
+
+
+def without_title(
+    text: str, starts: list[tuple[int, int]], title: str
+) -> tuple[str, list[tuple[int, int]]]:
+    """The text without the paragraph that is its title, if one of its first paragraphs is,
+    and the page starts moved to match."""
+    at = 0
+    for paragraph in text.split("\n\n")[:_TITLE_PARAGRAPHS]:
+        end = at + len(paragraph)
+        if title and paragraph == title and end < len(text):
+            cut = len(paragraph) + 2
+            moved = [(n, start if start <= at else max(at, start - cut)) for n, start in starts]
+            return text[:at] + text[end + 2 :], moved
+        at = end + 2
+    return text, starts
 
 
 def _read_pages(document: object, error: type[Exception]) -> tuple[list[Page], str, int]:
@@ -203,8 +219,17 @@ def _large_first_line(textpage: object, raw: str) -> str:
     if len(sizes) < 2:
         return ""
     body = sorted(size for size, _ in sizes)[len(sizes) // 2]
-    size, line = max(sizes[:_TITLE_LINES], key=lambda pair: pair[0])
-    return line.replace(_BROKEN_WORD, "-") if size >= body * _TITLE_SIZE else ""
+    first = sizes[:_TITLE_LINES]
+    largest = max(size for size, _ in first)
+    if largest < body * _TITLE_SIZE:
+        return ""
+    start = next(n for n, (size, _) in enumerate(first) if size == largest)
+    title = []  # a title set over two or three lines: the lines of its size that follow it
+    for size, line in first[start : start + _TITLE_LINES_MAX]:
+        if abs(size - largest) > _SAME_SIZE:
+            break
+        title.append(line)
+    return " ".join(title).replace(_BROKEN_WORD, "-")
 
 
 def drop_running_lines(pages: list[Page]) -> list[Page]:
