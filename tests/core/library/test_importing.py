@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.library.importing import UNSUPPORTED, collect_files, import_paths
+from desktop.core.library.collecting import UNSUPPORTED, collect_files
+from desktop.core.library.importing import import_paths
 from desktop.core.library.session import Library, open_library
 from desktop.core.storage.db import DatabaseError
 from desktop.core.storage.engine import sqlite3
