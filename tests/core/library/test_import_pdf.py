@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.core.library.importers import UnreadableFile, read_articles
 from desktop.core.library.importers.pdf import (
@@ -294,3 +296,26 @@ def test_a_300_page_report_imports_within_ten_seconds(tmp_path: Path) -> None:
     starts = [start for _, start in article.pages]
     assert starts == sorted(starts) and len(set(starts)) == 300
     assert all(article.text[start:].startswith("Section 1 reviews") for start in starts)
+
+
+LINES = (
+    st.text(alphabet="abcXY .-:•\ufffe\u00ad1", min_size=1, max_size=30)
+    .map(lambda line: " ".join(line.split()))
+    .filter(bool)
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(LINES, max_size=6), min_size=1, max_size=6))
+def test_reflow_page_starts_always_point_at_their_page(pages: list[list[str]]) -> None:
+    """Whatever the lines, each page's start lies in the text, in page order, and a page with
+    text starts where its first line (mended) does."""
+    text, starts = reflow(pages)
+    assert [number for number, _ in starts] == list(range(1, len(pages) + 1))
+    offsets = [start for _, start in starts]
+    assert offsets == sorted(offsets) and all(0 <= o <= len(text) for o in offsets)
+    for (_, start), lines in zip(starts, pages, strict=True):
+        if lines:
+            first = mend_words(lines[0])
+            # a broken word joined across the break may have lost its hyphen before `start`
+            assert text[start:].startswith(first)
