@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from email.generator import BytesGenerator
 from io import BytesIO
 from pathlib import Path
@@ -130,3 +131,32 @@ def test_mail_forwarded_many_times_is_read_a_few_levels_deep(tmp_path: Path) -> 
     articles = read_articles(eml(tmp_path / "deep.eml", message))
     assert len(articles) == MAX_NESTING + 1
     assert articles[-1].text.endswith("(not imported: attached too many levels deep)")
+
+
+def test_encoded_headers_and_a_legacy_charset_are_decoded(tmp_path: Path) -> None:
+    raw = (
+        "Subject: =?utf-8?q?Caf=C3=A9_owners_protest?=\n"
+        "From: =?iso-8859-1?q?Jos=E9_P=E9rez?= <jose@example.org>\n"
+        "Date: Tue, 05 Mar 2024 09:30:00 +0100\n"
+        "MIME-Version: 1.0\n"
+        'Content-Type: text/plain; charset="iso-8859-1"\n'
+        "Content-Transfer-Encoding: 8bit\n\n"
+    ).encode("ascii") + "Les propriétaires ont manifesté.\n".encode("iso-8859-1")
+    path = tmp_path / "cafe.eml"
+    path.write_bytes(raw)
+    (article,) = read_articles(path)
+    assert article.title == "Café owners protest"
+    assert article.byline == "José Pérez"
+    assert article.published == "2024-03-05"
+    assert article.text == "Les propriétaires ont manifesté."
+
+
+def test_a_mailbox_of_thousands_of_messages_is_read_quickly(tmp_path: Path) -> None:
+    one = bytes(email_message("Story", "A body of a message. " * 20))
+    stamp = b"From desk@example.org Tue Mar  5 09:30:00 2024\n"
+    path = tmp_path / "big.mbox"
+    path.write_bytes(b"".join(stamp + one + b"\n" for _ in range(3000)))
+    started = time.perf_counter()
+    articles = read_articles(path)
+    assert len(articles) == 3000
+    assert time.perf_counter() - started < 10  # about half a second here

@@ -5,12 +5,19 @@ text (or its HTML, reduced to text) as body. An attachment in a format Dossier i
 its own article whose origin names the message and the attachment (``mail.eml#report.pdf``);
 the message's text ends with a list of its attachments and what became of each, so the link
 is visible to a reader and in the import.
+
+Messages are parsed with the classic (``compat32``) policy and their few headers decoded on
+their own: the modern policy parses a header again at every look, several times slower on a
+mailbox (a 10 MB mbox of 8,000 messages: 9 s against 1.2 to 2 s on this machine).
 """
 
 from __future__ import annotations
 
 import email
+import email.errors
+import email.header
 import email.policy
+import email.utils
 import re
 from collections.abc import Callable
 from contextvars import ContextVar
@@ -19,6 +26,7 @@ from pathlib import Path
 from typing import cast
 
 from desktop.core.library.importers.building import build_article, iso_date
+from desktop.core.library.importers.decoding import text_codec
 from desktop.core.library.importers.errors import UnreadableFile, UnsupportedFile
 from desktop.core.library.importers.html import element_text, html_document_body
 from desktop.core.models import Article
@@ -72,7 +80,10 @@ def message_articles(
 ) -> tuple[list[Article], list[str]]:
     """The message as an article (when it has text or brought an article in), then one per
     importable attachment; and a line on what became of each attachment."""
-    message = cast(EmailMessage, email.message_from_bytes(data, policy=email.policy.default))
+    message = cast(
+        EmailMessage,
+        email.message_from_bytes(data, _class=_Message, policy=email.policy.compat32),
+    )
     level = _NESTING.set(_NESTING.get() + 1)
     try:
         attachments, outcomes = _attachments(message, Path(origin), read_attachment)
@@ -97,16 +108,22 @@ def message_articles(
     return articles + attachments, outcomes
 
 
+class _Message(EmailMessage):
+    """``get_body`` and ``iter_attachments`` over headers kept as plain text (``compat32``)."""
+
+    def is_attachment(self) -> bool:
+        return self.get_content_disposition() == "attachment"
+
+
 def _body(message: EmailMessage) -> str:
     part = message.get_body(preferencelist=("plain", "html"))
     if part is None:
         return ""
-    try:
-        content = part.get_content()
-    except (LookupError, ValueError, AssertionError):
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
         return ""
-    if not isinstance(content, str):
-        return ""
+    codec = text_codec(part.get_content_charset() or "") or "utf-8"
+    content = payload.decode(codec, errors="replace")
     if part.get_content_subtype() == "html":
         body = html_document_body(content)
         return element_text(body) if body is not None else ""
@@ -142,7 +159,7 @@ def _attachments(
 def _attachment(part: EmailMessage, number: int) -> tuple[str, bytes]:
     """An attachment's file name (no folders) and bytes; a forwarded message, which often has
     no name, is ``message-N.eml``."""
-    name = Path((part.get_filename() or "").replace("\\", "/")).name
+    name = Path(_decoded(part.get_filename() or "").replace("\\", "/")).name
     if part.get_content_type() == "message/rfc822":
         inner = part.get_payload()
         forwarded = inner[0] if isinstance(inner, list) and inner else None
@@ -154,27 +171,32 @@ def _attachment(part: EmailMessage, number: int) -> tuple[str, bytes]:
 
 
 def _header(message: EmailMessage, name: str) -> str:
+    """A header as text, its encoded words (``=?utf-8?q?…?=``) decoded."""
+    return _decoded(message.get(name) or "")
+
+
+def _decoded(value: object) -> str:
+    """Encoded words decoded; a header too broken for that as it stands."""
     try:
-        return str(message.get(name, "") or "")
-    except (ValueError, TypeError, IndexError, AttributeError):
-        return ""
+        return str(email.header.make_header(email.header.decode_header(str(value))))
+    except (ValueError, LookupError, UnicodeError, email.errors.HeaderParseError):
+        return str(value)
 
 
 def _sender(message: EmailMessage) -> str:
+    """The sender's name, else their address."""
+    sender = _header(message, "from")
     try:
-        addresses = message["from"].addresses if message["from"] else ()
-    except (ValueError, TypeError, IndexError, AttributeError):
-        return _header(message, "from")
-    if not addresses:
-        return _header(message, "from")
-    return addresses[0].display_name or addresses[0].addr_spec
+        name, address = email.utils.parseaddr(sender)
+    except (ValueError, TypeError, IndexError):
+        return sender
+    return name or address or sender
 
 
 def _date(message: EmailMessage) -> str:
     try:
-        header = message["date"]
-        return iso_date(header.datetime) if header is not None and header.datetime else ""
-    except (ValueError, TypeError, IndexError, AttributeError):
+        return iso_date(email.utils.parsedate_to_datetime(str(message.get("date") or "")))
+    except (ValueError, TypeError, IndexError, OverflowError):
         return ""
 
 
