@@ -11,7 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.core.library.importers import UnreadableFile, read_articles
+from desktop.core.library.importers.building import tidy_text
 from desktop.core.library.importers.pdf import (
+    clean_line,
     column_split,
     drop_running_lines,
     mend_words,
@@ -277,6 +279,15 @@ def test_broken_words_are_mended_and_compounds_kept() -> None:
     assert mend_words("a well\ufffeknown face") == "a well-known face"
     assert mend_words("the state\ufffement") == "the statement"
     assert mend_words("soft hyphen at the end\u00ad") == "soft hyphen at the end"
+
+
+def test_lines_are_cleaned_as_stored_text_is() -> None:
+    """Regression: a decomposed accent or a byte-order mark changed the text when it was
+    stored, so the page starts no longer matched and the PDF was refused."""
+    assert clean_line("Cafe\u0301 \ufeff owners\t protest ") == "Café owners protest"
+    pages = [[clean_line("Cafe\u0301 owners\ufeff protest"), "on Monday."], ["Page two."]]
+    text, starts = reflow(pages)
+    assert tidy_text(text) == text and text[starts[1][1] :] == "Page two."
 
 
 def test_pdf_dates() -> None:

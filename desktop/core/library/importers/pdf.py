@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from desktop.core.library.importers.building import build_article, iso_date
+from desktop.core.library.importers.building import build_article, iso_date, tidy_text
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.plaintext import split_headline
 from desktop.core.models import Article
@@ -144,7 +144,7 @@ def _read_pages(document: object, error: type[Exception]) -> tuple[list[Page], s
         textpage = page.get_textpage()
         try:
             raw = _page_text(page, textpage)
-            lines = [" ".join(printable(line).split()) for line in raw.splitlines()]
+            lines = [clean_line(line) for line in raw.splitlines()]
             if not seen_text and any(lines):
                 heading = _large_first_line(textpage, raw)
                 seen_text = True
@@ -202,6 +202,12 @@ def column_split(
         if next(across, None) is None:
             return gutter, bottom - _LINE_SLACK, top + _LINE_SLACK
     return None
+
+
+def clean_line(line: str) -> str:
+    """A line as stored text has it (printable, NFC, no byte-order mark, single spaces), so
+    the reflowed text is already tidy and its page starts stay true."""
+    return " ".join(tidy_text(printable(line)).split())
 
 
 def _large_first_line(textpage: object, raw: str) -> str:
