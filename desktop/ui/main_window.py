@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
         if self.article is not None and self.article.id in report.updated:
             self.open_article(self.article.id)  # its new text, highlights re-anchored
         self.indexer.start()
-        if report.failures:
+        if report.failures or report.skipped:
             self.import_report = ImportReportDialog(report, self)
             self.import_report.show()
 

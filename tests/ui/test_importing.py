@@ -150,3 +150,16 @@ def test_the_file_dialog_offers_every_suffix_dossier_imports():
     articles, everything = IMPORT_FILTER.split(";;")
     assert set(re.findall(r"\*(\.\w+)", articles)) == SUPPORTED_SUFFIXES
     assert everything == "All files (*)"
+
+
+def test_files_of_other_types_in_a_folder_are_listed_in_the_report(window, tmp_path):
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    (folder / "story.txt").write_text("Harbour strike\n\nDockers walked out on Monday.\n")
+    (folder / "page.php").write_text("<?php echo 'not an article'; ?>")
+    window.import_paths([folder])
+    window.imports.wait(20_000)
+    report = window.import_report
+    assert report.failed_files() == ["page.php"]
+    assert report.failures.topLevelItem(0).text(1) == "Skipped: unsupported file type (.php)"
+    assert "1 file skipped (type not imported)" in report.summary.text()
