@@ -56,6 +56,69 @@ it said, because fewer passengers travel in the winter months.</description></it
 </channel></rss>
 """
 
+# A one-page PDF and a one-paragraph Word file, written by hand: importing them runs PDFium
+# (a shared library loaded with ctypes) and python-docx with its template parts.
+PDF_LINE = "Port fees rise by a tenth from April"
+DOCX_PARAGRAPH = "The harbour board approved the new fees without a vote."
+_WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_DOCX_PARTS = {
+    "[Content_Types].xml": (
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" '
+        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/word/document.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+    ),
+    "_rels/.rels": (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Target="word/document.xml" Type="http://schemas.'
+        'openxmlformats.org/officeDocument/2006/relationships/officeDocument"/></Relationships>'
+    ),
+    "word/document.xml": (
+        f'<w:document xmlns:w="{_WORD}"><w:body><w:p><w:r><w:t>{DOCX_PARAGRAPH}</w:t></w:r>'
+        "</w:p></w:body></w:document>"
+    ),
+}
+
+
+def one_page_pdf(line: str) -> bytes:
+    """A valid PDF of one page showing ``line`` (ASCII, no parentheses) in Helvetica."""
+    content = f"BT /F1 14 Tf 72 720 Td ({line}) Tj ET".encode("ascii")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    table = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        table,
+    )
+    return bytes(out)
+
+
+def one_paragraph_docx() -> bytes:
+    """A minimal Word file: no styles or properties of its own, so python-docx uses its own."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, xml in _DOCX_PARTS.items():
+            archive.writestr(name, xml)
+    return out.getvalue()
+
 
 class SelfTestFailure(AssertionError):
     """A step of the self-test did not do what it must."""
@@ -247,6 +310,8 @@ class SelfTest:
         folder.mkdir()
         (folder / "harbour.html").write_text(SAVED_PAGE, "utf-8")
         (folder / "gazette.rss").write_text(SAVED_FEED, "utf-8")
+        (folder / "fees.pdf").write_bytes(one_page_pdf(PDF_LINE))
+        (folder / "board.docx").write_bytes(one_paragraph_docx())
         reports: list[Any] = []
         window.imports.finished.connect(reports.append)
         window.imports.failed.connect(lambda message: reports.append(SelfTestFailure(message)))
@@ -258,7 +323,12 @@ class SelfTest:
         stored = [window.library.store.get(i) for i in report.imported]
         check(any(PAGE_PARAGRAPH in a.text for a in stored), "the web page's text was not stored")
         check(any(a.title == FEED_ITEM for a in stored), "the feed's item was not stored")
-        self.say(f"imported a saved web page and a feed: {len(report.imported)} articles")
+        check(any(a.text == PDF_LINE and a.pages for a in stored), "the PDF was not stored")
+        check(any(a.text == DOCX_PARAGRAPH for a in stored), "the Word file was not stored")
+        self.say(
+            f"imported a saved web page, a feed, a PDF and a Word file: "
+            f"{len(report.imported)} articles"
+        )
 
     def _window(self) -> MainWindow:
         check(self.window is not None, "the main window is not open")

@@ -110,7 +110,7 @@ def test_search_with_fts_syntax_is_safe(capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_python_dash_m_desktop_runs_the_cli(tmp_path: Path) -> None:
-    env = {**os.environ, "DOSSIER_HOME": str(tmp_path / "home")}
+    env = {**os.environ, "DOSSIER_HOME": str(tmp_path.parent / f"{tmp_path.name}-home")}
     done = subprocess.run(
         [sys.executable, "-m", "desktop", "search", "--json", "security", "guarantees"],
         capture_output=True,
@@ -129,7 +129,7 @@ def test_import_on_a_terminal_shows_a_progress_bar(tmp_path: Path) -> None:
     for name in ("headline.txt", "atom.xml", "article.md"):
         shutil.copy(FIXTURES / name, tmp_path / name)
     leader, follower = os.openpty()
-    env = {**os.environ, "DOSSIER_HOME": str(tmp_path / "home")}
+    env = {**os.environ, "DOSSIER_HOME": str(tmp_path.parent / f"{tmp_path.name}-home")}
     with subprocess.Popen(
         [sys.executable, "-m", "desktop", "import", str(tmp_path)],
         stdout=follower,

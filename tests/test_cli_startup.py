@@ -17,7 +17,10 @@ import pytest
 from desktop import __version__
 from desktop.cli import COMMAND_MODULES, build_parser
 
-HEAVY = ("numpy", "nltk", "sumy", "pycrfsuite", "lxml", "rapidfuzz", "trafilatura", "feedparser")
+HEAVY = (
+    "numpy", "nltk", "sumy", "pycrfsuite", "lxml", "rapidfuzz", "trafilatura", "feedparser",
+    "pypdfium2", "docx", "wordfreq",
+)  # fmt: skip
 
 # Runs ``dossier ARGV…`` and prints, after its output, the heavy packages it loaded.
 SCRIPT = """

@@ -36,8 +36,10 @@ _LISTED_FIELDS = (
 def register(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser(
         "import",
-        help="add article files or folders (recursive); a changed text of an article already"
-        " in the library (same URL or file) updates it and re-anchors its notes",
+        help="add article files or folders (recursive): text, Markdown, HTML, RSS/Atom feeds,"
+        " PDF, Word .docx, OpenDocument .odt, e-mail .eml/.mbox and EPUB; other files in a folder"
+        " are listed as skipped; a changed text of an article already in the library (same URL"
+        " or file) updates it and re-anchors its notes",
     )
     p.add_argument(
         "paths", nargs="+", type=path_argument, metavar="PATH", help="files or folders to import"
@@ -74,12 +76,14 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def article_json(article: Article, *, with_text: bool = False) -> dict[str, Any]:
-    """The JSON shape of an article; ``text`` and ``content_hash`` only when asked."""
+    """The JSON shape of an article; ``text``, ``content_hash`` and ``pages`` (where each page
+    of a PDF starts in ``text``) only when asked."""
     fields = asdict(article)
     value = {name: fields[name] for name in _LISTED_FIELDS}
     if with_text:
         value["content_hash"] = article.content_hash
         value["text"] = article.text
+        value["pages"] = [{"number": number, "start": start} for number, start in article.pages]
     return value
 
 
@@ -98,10 +102,17 @@ def run_import(args: argparse.Namespace) -> int:
     else:
         for failure in report.failures:
             print(f"dossier: {failure.error}", file=sys.stderr)
+        for skipped in report.skipped:
+            print(f"dossier: skipped {printable(skipped.path)}: {skipped.skipped}", file=sys.stderr)
+        if report.skipped:
+            from desktop.core.library.importers import SUPPORTED_KINDS
+
+            print(f"dossier: Dossier imports {SUPPORTED_KINDS}", file=sys.stderr)
         updated = f"updated {len(report.updated)}, " if report.updated else ""
+        not_read = f", skipped {len(report.skipped)}" if report.skipped else ""
         print(
             f"Imported {len(report.imported)}, {updated}duplicates {len(report.duplicates)}, "
-            f"failed {len(report.failures)}."
+            f"failed {len(report.failures)}{not_read}."
         )
     return 1 if report.failures else 0
 
@@ -112,6 +123,7 @@ def _report_json(report: ImportReport) -> dict[str, Any]:
         "duplicates": report.duplicates,
         "failed": [{"path": printable(f.path), "reason": f.error} for f in report.failures],
         "updated": report.updated,
+        "skipped": [{"path": printable(f.path), "reason": f.skipped} for f in report.skipped],
         "files": [
             {
                 "path": printable(f.path),
@@ -119,6 +131,7 @@ def _report_json(report: ImportReport) -> dict[str, Any]:
                 "duplicates": list(f.duplicates),
                 "updated": list(f.updated),
                 "error": f.error,
+                "skipped": f.skipped,
             }
             for f in report.files
         ],
@@ -167,6 +180,8 @@ def run_show(args: argparse.Namespace) -> int:
         return 0
     print(article.title)
     details = [article.byline, article.source, article.published, f"{article.words} words"]
+    if article.pages:
+        details.append(f"{len(article.pages)} pages")
     print(" · ".join(d for d in details if d))
     if article.url:
         print(article.url)

@@ -27,6 +27,8 @@ class Article:
     read: bool = False
     starred: bool = False
     origin: str = ""
+    pages: tuple[tuple[int, int], ...] = ()
+    """``(page number, start)`` for a paged source (PDF): where each page begins in ``text``."""
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ def _menu_specs(window: MainWindow) -> dict[str, list[MenuEntry]]:
                 "&Import Files…",
                 QKeySequence.StandardKey.Open,
                 window.import_files_dialog,
-                "Import text, Markdown, HTML or feed files",
+                "Import text, Markdown, HTML, feed, PDF, Word, OpenDocument, e-mail or EPUB files",
             ),
             ActionSpec(
                 "import_folder",

@@ -51,8 +51,10 @@ if TYPE_CHECKING:
     from desktop.core.notes.notebook import Notebook
 
 IMPORT_FILTER = (
-    "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.xml *.rss *.atom);;All files (*)"
+    "Articles (*.txt *.text *.md *.markdown *.mdown *.html *.htm *.xhtml *.xml *.rss *.atom"
+    " *.rdf *.pdf *.docx *.odt *.eml *.mbox *.epub);;All files (*)"
 )
+"""Every suffix Dossier imports (the importers are not loaded before the window shows)."""
 SIDE_TABS = ("Summary", "Entities", "Notes")
 LIST_REFRESH_MS = 500
 INDEX_DELAY_MS = 3000
@@ -316,7 +318,7 @@ class MainWindow(QMainWindow):
         if self.article is not None and self.article.id in report.updated:
             self.open_article(self.article.id)  # its new text, highlights re-anchored
         self.indexer.start()
-        if report.failures:
+        if report.failures or report.skipped:
             self.import_report = ImportReportDialog(report, self)
             self.import_report.show()
 

@@ -61,16 +61,19 @@ def test_report_names_each_failed_file_and_why(qtbot, tmp_path):
             FileResult(tmp_path / "a.txt", imported=(5,)),
             FileResult(tmp_path / "b.txt", duplicates=(5,)),
             FileResult(bad, error=f"{bad}: binary file, not text"),
+            FileResult(tmp_path / "page.php", skipped="unsupported file type (.php)"),
         ]
     )
     assert report_summary(report) == (
-        "Imported 1 article; 1 already in the library; 1 file failed."
+        "Imported 1 article; 1 already in the library; 1 file failed; "
+        "1 file skipped (type not imported)."
     )
     assert failure_reason(str(bad), f"{bad}: binary file, not text") == "binary file, not text"
     dialog = ImportReportDialog(report)
     qtbot.addWidget(dialog)
-    assert dialog.failed_files() == ["bad.html"]
+    assert dialog.failed_files() == ["bad.html", "page.php"]
     assert dialog.failures.topLevelItem(0).text(1) == "binary file, not text"
+    assert dialog.failures.topLevelItem(1).text(1) == "Skipped: unsupported file type (.php)"
     assert not dialog.isModal()
 
 
@@ -136,3 +139,27 @@ def test_a_long_failure_list_is_filled_a_slice_at_a_time(qtbot, tmp_path):
     assert report_summary(report) == f"Imported 0 articles; {len(paths):,} files failed."
     qtbot.waitUntil(lambda: dialog.failures.topLevelItemCount() == len(paths))
     assert dialog.failed_files() == [p.name for p in paths]
+
+
+def test_the_file_dialog_offers_every_suffix_dossier_imports():
+    import re
+
+    from desktop.core.library.importers import SUPPORTED_SUFFIXES
+    from desktop.ui.main_window import IMPORT_FILTER
+
+    articles, everything = IMPORT_FILTER.split(";;")
+    assert set(re.findall(r"\*(\.\w+)", articles)) == SUPPORTED_SUFFIXES
+    assert everything == "All files (*)"
+
+
+def test_files_of_other_types_in_a_folder_are_listed_in_the_report(window, tmp_path):
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    (folder / "story.txt").write_text("Harbour strike\n\nDockers walked out on Monday.\n")
+    (folder / "page.php").write_text("<?php echo 'not an article'; ?>")
+    window.import_paths([folder])
+    window.imports.wait(20_000)
+    report = window.import_report
+    assert report.failed_files() == ["page.php"]
+    assert report.failures.topLevelItem(0).text(1) == "Skipped: unsupported file type (.php)"
+    assert "1 file skipped (type not imported)" in report.summary.text()

@@ -1,4 +1,5 @@
-"""Which files an import reads: the files named, and the supported files inside folders.
+"""Which files an import reads: the files named, and the supported files inside folders (the
+others there are listed as skipped, never opened).
 
 Nothing here opens a file. Only regular files are handed on: opening a FIFO blocks for good and
 a device file never ends, so both are reported instead. A folder walk stays inside the folder
@@ -20,15 +21,18 @@ from desktop.core.library.importers import SUPPORTED_SUFFIXES
 NOT_REGULAR = "not a regular file"
 MISSING = "no such file or folder"
 LINK_LOOP = "symbolic link loop"
+UNSUPPORTED = "unsupported"
+"""The problem of a file in a folder whose type Dossier does not import: listed as skipped."""
 
 Found = tuple[Path, str]
 """A file to read and ``""``, or a path and the problem that keeps it from being read."""
 
 
 def collect_files(paths: Iterable[Path | str]) -> Iterator[Found]:
-    """``(file, problem)`` pairs: folders are walked recursively (supported suffixes only,
-    hidden entries skipped, sorted, files before subfolders); a named regular file is always
-    tried, whatever its suffix; anything else named is a problem."""
+    """``(file, problem)`` pairs: folders are walked recursively (hidden entries left out,
+    sorted, files before subfolders; a file of a type Dossier does not import comes with the
+    problem ``UNSUPPORTED``); a named regular file is always tried, whatever its suffix;
+    anything else named is a problem."""
     for given in paths:
         path = Path(given).expanduser()
         try:
@@ -43,7 +47,7 @@ def collect_files(paths: Iterable[Path | str]) -> Iterator[Found]:
 
 
 def _walk(root: Path) -> Iterator[Found]:
-    """The supported files under ``root`` and the problems met on the way, depth first.
+    """The files under ``root`` and the problems met on the way, depth first.
 
     A stack instead of recursion: a folder nested thousands deep must not exhaust Python's
     recursion limit. Folders are recognised by device and inode, so a second way into one
@@ -84,6 +88,8 @@ def _walk(root: Path) -> Iterator[Found]:
                     subfolders.append(path)
             elif supported:
                 yield path, "" if stat.S_ISREG(info.st_mode) else NOT_REGULAR
+            else:
+                yield path, UNSUPPORTED
         stack.extend(reversed(subfolders))
 
 

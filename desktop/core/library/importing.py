@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.core.library.collecting import collect_files
-from desktop.core.library.importers import UnreadableFile, read_articles
+from desktop.core.library.collecting import UNSUPPORTED, collect_files
+from desktop.core.library.importers import UnreadableFile, read_articles, unsupported_type
 from desktop.core.library.store import with_hash
 from desktop.core.library.versions import previous_version, store_version
 from desktop.core.models import Article
@@ -33,8 +33,9 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int, str], None]
 """``progress(done, total, path)`` after each file; ``path`` is the file just handled."""
 
-FileRead = tuple[Path, list[Article] | str]
-"""A file and its articles, or the message saying why it could not be read."""
+FileRead = tuple[Path, "list[Article] | str | FileResult"]
+"""A file and its articles, or the message saying why it could not be read, or its result
+already (a file skipped)."""
 
 BATCH_FILES = 200
 
@@ -42,13 +43,14 @@ BATCH_FILES = 200
 @dataclass(frozen=True)
 class FileResult:
     """What became of one file: ids stored, ids it duplicated, ids it updated with a new
-    version of their text, or why it failed."""
+    version of their text, why it failed, or why a folder import skipped it."""
 
     path: Path
     imported: tuple[int, ...] = ()
     duplicates: tuple[int, ...] = ()
     error: str = ""
     updated: tuple[int, ...] = ()
+    skipped: str = ""
 
     @property
     def failed(self) -> bool:
@@ -78,6 +80,11 @@ class ImportReport:
     def failures(self) -> list[FileResult]:
         return [f for f in self.files if f.failed]
 
+    @property
+    def skipped(self) -> list[FileResult]:
+        """Files of a folder that Dossier does not import, each with the reason."""
+        return [f for f in self.files if f.skipped]
+
 
 def import_paths(
     library: Library,
@@ -99,7 +106,7 @@ def import_paths(
         if cancel is not None and cancel.is_set():
             report.cancelled = True
             break
-        pending.append((path, printable(f"{path}: {problem}") if problem else _read(path)))
+        pending.append((path, _result(path, problem)))
         if len(pending) >= batch_files:
             report.files.extend(store_batch(library, pending))
             pending = []
@@ -109,8 +116,12 @@ def import_paths(
     return report
 
 
-def _read(path: Path) -> list[Article] | str:
-    """The file's articles, or why it cannot be read."""
+def _result(path: Path, problem: str) -> list[Article] | str | FileResult:
+    """The file's articles, or why it cannot be read, or the result of a file skipped."""
+    if problem == UNSUPPORTED:
+        return FileResult(path, skipped=unsupported_type(path))
+    if problem:
+        return printable(f"{path}: {problem}")
     try:
         return read_articles(path)
     except UnreadableFile as exc:
@@ -124,6 +135,9 @@ def store_batch(library: Library, batch: list[FileRead]) -> list[FileResult]:
     try:
         with transaction(library.conn):
             for path, read in batch:
+                if isinstance(read, FileResult):
+                    results.append(read)
+                    continue
                 if isinstance(read, str):
                     results.append(FileResult(path, error=read))
                     continue

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
+from desktop.core.library.pages import Pages
 from desktop.core.library.ranking import many_matches, rank
 from desktop.core.library.snippets import snippets
 from desktop.core.models import Article
@@ -194,13 +195,31 @@ class ArticleStore:
                 article.origin,
             ),
         )
-        return AddResult(int(cur.lastrowid or 0), duplicate=False)
+        article_id = int(cur.lastrowid or 0)
+        self._store_pages(article_id, article.pages)
+        return AddResult(article_id, duplicate=False)
+
+    def _store_pages(self, article_id: int, pages: Pages) -> None:
+        self.conn.execute("DELETE FROM article_pages WHERE article_id = ?", (article_id,))
+        self.conn.executemany(
+            "INSERT INTO article_pages (article_id, number, start) VALUES (?, ?, ?)",
+            ((article_id, number, start) for number, start in pages),
+        )
+
+    def pages(self, article_id: int) -> Pages:
+        """``(page number, start)`` of a paged article (a PDF), in page order; empty for others."""
+        rows = self.conn.execute(
+            "SELECT number, start FROM article_pages WHERE article_id = ? ORDER BY number",
+            (article_id,),
+        )
+        return tuple((row[0], row[1]) for row in rows)
 
     def get(self, article_id: int) -> Article | None:
+        """The article with its text and page starts."""
         row = self.conn.execute(
             f"SELECT {_COLUMNS} FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
-        return _article(row) if row else None
+        return replace(_article(row), pages=self.pages(article_id)) if row else None
 
     def by_hash(self, digest: str) -> Article | None:
         row = self.conn.execute(
@@ -325,6 +344,7 @@ class ArticleStore:
                     article_id,
                 ),
             )
+            self._store_pages(article_id, article.pages)
 
 
 def with_hash(article: Article) -> Article:

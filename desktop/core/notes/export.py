@@ -15,6 +15,7 @@ import uuid
 from typing import Any, TextIO
 
 from desktop import __version__
+from desktop.core.library.pages import cite
 from desktop.core.models import Highlight, HighlightCategory
 from desktop.core.notes.export_selection import (
     ArticleInfo,
@@ -51,6 +52,7 @@ CSV_COLUMNS = (
     "created",
     "modified",
     "locator",
+    "page",
 )
 
 
@@ -129,6 +131,7 @@ def _write_csv(
             h.created,
             h.modified,
             locator(h, info),
+            "" if h.orphan else cite(info.pages, h.start, h.end),
         )
         writer.writerow([_csv_cell(value) for value in row])
 

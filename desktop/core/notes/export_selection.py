@@ -8,8 +8,10 @@ they open the same passage in another library.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import groupby
 
+from desktop.core.library.pages import Pages
 from desktop.core.models import Highlight, HighlightCategory
 from desktop.core.notes.detached import NO_ARTICLE
 from desktop.core.notes.locators import passage_link
@@ -28,6 +30,8 @@ class ArticleInfo:
     url: str
     date: str
     content_hash: str
+    pages: Pages = ()
+    """Where each page of a PDF starts in the article's text, to cite a passage by page."""
 
 
 def article_link(info: ArticleInfo) -> str:
@@ -63,6 +67,14 @@ def articles_info(conn: sqlite3.Connection, article_ids: Iterable[int]) -> dict[
             found[r["id"]] = ArticleInfo(
                 r["id"], r["title"], r["source"], r["url"], date, r["content_hash"]
             )
+        paged = conn.execute(
+            "SELECT article_id, number, start FROM article_pages"
+            f" WHERE article_id IN ({', '.join('?' * len(part))}) ORDER BY article_id, number",
+            part,
+        )
+        for article_id, group in groupby(paged, key=lambda row: row[0]):
+            pages = tuple((row[1], row[2]) for row in group)
+            found[article_id] = replace(found[article_id], pages=pages)
     return found
 
 

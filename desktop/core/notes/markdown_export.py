@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import TextIO
 
+from desktop.core.library.pages import cite
 from desktop.core.models import Highlight, HighlightCategory
 from desktop.core.notes.export_selection import (
     ArticleInfo,
@@ -74,6 +75,8 @@ def _markdown_highlight(
     if h.tags:
         meta.append(" ".join("#" + obsidian_tag(tag) for tag in h.tags))
     where = f"characters {h.start}–{h.end}" + (" (orphan)" if h.orphan else "")
+    page = "" if h.orphan else cite(info.pages, h.start, h.end)
+    where = f"{page}, {where}" if page else where
     meta.append(f"[{where}]({locator(h, info)})")
     note = paragraphs(h.note)
     return [*block_quote(h.quote), "", *note, *([""] if note else []), " · ".join(meta), ""]

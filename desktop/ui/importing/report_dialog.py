@@ -1,4 +1,5 @@
-"""The end-of-import report: what was imported and, for each file that failed, why.
+"""The end-of-import report: what was imported and, for each file that failed or was skipped
+(a type Dossier does not import), why.
 
 Non-modal so the user can keep reading while deciding what to do about the failures.
 """
@@ -27,7 +28,7 @@ SLICE = 500  # failures listed per turn of the event loop
 
 
 def report_summary(report: ImportReport) -> str:
-    """One line: counts of imported, updated, duplicate and failed files."""
+    """One line: counts of imported, updated, duplicate, failed and skipped files."""
     parts = [f"Imported {len(report.imported):,} article{'s' * (len(report.imported) != 1)}"]
     if report.updated:
         parts.append(f"{len(report.updated):,} updated to a newer version")
@@ -36,6 +37,9 @@ def report_summary(report: ImportReport) -> str:
     failed = len(report.failures)  # each of these properties walks every file's result
     if failed:
         parts.append(f"{failed:,} file{'s' * (failed != 1)} failed")
+    skipped = len(report.skipped)
+    if skipped:
+        parts.append(f"{skipped:,} file{'s' * (skipped != 1)} skipped (type not imported)")
     if report.cancelled:
         parts.append("cancelled")
     return "; ".join(parts) + "."
@@ -50,7 +54,7 @@ def failure_reason(path: str, error: str) -> str:
 
 
 class ImportReportDialog(QDialog):
-    """Lists each failed file with its reason."""
+    """Lists each failed file, then each skipped one, with its reason."""
 
     def __init__(self, report: ImportReport, parent: Any = None) -> None:
         super().__init__(parent)
@@ -59,11 +63,11 @@ class ImportReportDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.summary = plain_label(report_summary(report), self, wrap=True)
         self.failures = QTreeWidget(self)
-        self.failures.setHeaderLabels(["File", "Why it failed", "Folder"])
+        self.failures.setHeaderLabels(["File", "Why it was not imported", "Folder"])
         self.failures.setRootIsDecorated(False)
         self.failures.setAlternatingRowColors(True)
         self.failures.setUniformRowHeights(True)
-        self._waiting = report.failures
+        self._waiting = report.failures + report.skipped
         self._add_slice()
         self.failures.resizeColumnToContents(0)  # from the first slice: all rows would take long
         self.failures.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -92,12 +96,8 @@ class ImportReportDialog(QDialog):
 
 
 def _failure_item(result: FileResult) -> QTreeWidgetItem:
-    item = QTreeWidgetItem(
-        [
-            printable(result.path.name),
-            failure_reason(printable(result.path), result.error),
-            printable(result.path.parent),
-        ]
-    )
-    item.setToolTip(1, literal_html(result.error))
+    """A failed file with its reason, or a skipped one with ``Skipped: `` and its type."""
+    reason = failure_reason(printable(result.path), result.error) or f"Skipped: {result.skipped}"
+    item = QTreeWidgetItem([printable(result.path.name), reason, printable(result.path.parent)])
+    item.setToolTip(1, literal_html(result.error or result.skipped))
     return item

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QPoint, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QTextEdit, QWidget
 
+from desktop.core.library.pages import Pages
 from desktop.core.models import Highlight, HighlightCategory
 from desktop.core.notes.notebook import Notebook
 from desktop.ui.crash_handler import library_problem
@@ -74,6 +75,11 @@ class HighlightController(QObject):
     @property
     def article_id(self) -> int | None:
         return self._article_id
+
+    def pages(self) -> Pages:
+        """Where each page of the article shown starts, when it is a PDF; else empty."""
+        article = self._reader.article()
+        return article.pages if article is not None and article.id == self._article_id else ()
 
     def highlights(self) -> list[Highlight]:
         return list(self._highlights)

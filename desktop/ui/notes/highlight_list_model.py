@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
 
+from desktop.core.library.pages import Pages, cite
 from desktop.core.models import Highlight
 from desktop.ui.notes.selection_popup import swatch_icon
 from desktop.ui.plain_text import literal_html
@@ -28,10 +29,11 @@ def one_line(text: str, limit: int = QUOTE_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def row_text(highlight: Highlight, label: str) -> str:
-    """The quote, then the category in words, a ✎ and the note, and the tags: a highlight with
-    a note is told apart by a symbol and words, not only by colour."""
-    details = [label]
+def row_text(highlight: Highlight, label: str, page: str = "") -> str:
+    """The quote, then its page in a PDF (``p. 12``), the category in words, a ✎ and the note,
+    and the tags: a highlight with a note is told apart by a symbol and words, not only by
+    colour."""
+    details = [page, label] if page else [label]
     if highlight.note.strip():
         details.append(f"✎ {one_line(highlight.note, 120)}")
     if highlight.tags:
@@ -46,6 +48,7 @@ class HighlightListModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[Highlight] = []
+        self._pages: Pages = ()
         self._labels: dict[str, str] = {}
         self._icons: dict[str, QIcon] = {}
 
@@ -56,9 +59,11 @@ class HighlightListModel(QAbstractListModel):
         if self._rows:
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
-    def set_highlights(self, highlights: list[Highlight]) -> None:
+    def set_highlights(self, highlights: list[Highlight], pages: Pages = ()) -> None:
+        """The rows, and the pages of their article (a PDF's) to cite each passage by."""
         self.beginResetModel()
         self._rows = list(highlights)
+        self._pages = pages
         self.endResetModel()
 
     def highlight(self, row: int) -> Highlight:
@@ -75,7 +80,9 @@ class HighlightListModel(QAbstractListModel):
             return None
         highlight = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return row_text(highlight, self._labels.get(highlight.category, highlight.category))
+            label = self._labels.get(highlight.category, highlight.category)
+            page = "" if highlight.orphan else cite(self._pages, highlight.start, highlight.end)
+            return row_text(highlight, label, page)
         if role == ID_ROLE:
             return highlight.id
         if role == Qt.ItemDataRole.DecorationRole:

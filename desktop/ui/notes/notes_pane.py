@@ -177,7 +177,7 @@ class NotesPane(QWidget):
         placed = [h for h in highlights if not h.orphan]
         orphans = [h for h in highlights if h.orphan]
         current = self._pending_focus or self._editing_id
-        self.model.set_highlights(placed)
+        self.model.set_highlights(placed, self._controller.pages())
         self.orphan_model.set_highlights(orphans)
         self.count_label.setText(self._count_text(placed))
         self.orphans_label.setText(

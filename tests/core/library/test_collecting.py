@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.library.collecting import LINK_LOOP, NOT_REGULAR, collect_files
+from desktop.core.library.collecting import LINK_LOOP, NOT_REGULAR, UNSUPPORTED, collect_files
 from desktop.core.library.importers import UnreadableFile, read_articles
 from desktop.core.library.importing import import_paths
 from desktop.core.library.session import open_library
@@ -69,7 +69,7 @@ def test_a_folder_walk_does_not_follow_links_out_of_the_folder(tmp_path: Path) -
     (folder / "escape-dir").symlink_to(outside)
     (folder / "passwd.txt").symlink_to("/etc/passwd")
     (folder / "alias.txt").symlink_to(folder / "inside.txt")  # inside: fine
-    (folder / "picture.jpg").symlink_to("/etc/hostname")  # not a supported file: ignored
+    (folder / "picture.jpg").symlink_to("/etc/hostname")  # another type: skipped, never read
     assert found([folder], tmp_path) == [
         ("folder/alias.txt", ""),
         ("folder/escape-dir", "symbolic link to ROOT/outside, outside the folder: not followed"),
@@ -79,6 +79,7 @@ def test_a_folder_walk_does_not_follow_links_out_of_the_folder(tmp_path: Path) -
         ),
         ("folder/inside.txt", ""),
         ("folder/passwd.txt", "symbolic link to /etc/passwd, outside the folder: not followed"),
+        ("folder/picture.jpg", UNSUPPORTED),
         ("folder/sub/deep.md", ""),
     ]
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.library.importing import collect_files, import_paths
+from desktop.core.library.collecting import UNSUPPORTED, collect_files
+from desktop.core.library.importing import import_paths
 from desktop.core.library.session import Library, open_library
 from desktop.core.storage.db import DatabaseError
 from desktop.core.storage.engine import sqlite3
@@ -37,16 +38,16 @@ def make_folder(root: Path) -> Path:
 def test_collect_files_walks_folders_and_keeps_named_files(tmp_path: Path) -> None:
     folder = make_folder(tmp_path)
     found = list(collect_files([folder, folder / "photo.jpg", tmp_path / "missing"]))
-    names = [p.relative_to(tmp_path).as_posix() for p, _ in found]
-    assert names == [
-        "good/headline.txt",
-        "good/nested/broken.txt",
-        "good/nested/feed.rss",
-        "good/nested/deeper/drought.md",
-        "good/photo.jpg",
-        "missing",
+    named = [(p.relative_to(tmp_path).as_posix(), problem) for p, problem in found]
+    assert named == [
+        ("good/headline.txt", ""),
+        ("good/photo.jpg", UNSUPPORTED),  # in a folder: listed as skipped, never read
+        ("good/nested/broken.txt", ""),
+        ("good/nested/feed.rss", ""),
+        ("good/nested/deeper/drought.md", ""),
+        ("good/photo.jpg", ""),  # named: tried, and refused by its type
+        ("missing", "no such file or folder"),
     ]
-    assert [problem for _, problem in found][-1] == "no such file or folder"
 
 
 def test_import_folder_reports_imported_duplicates_and_failures(
@@ -60,7 +61,11 @@ def test_import_folder_reports_imported_duplicates_and_failures(
     (failure,) = report.failures
     assert failure.path == folder / "nested" / "broken.txt"
     assert failure.error == f"{folder / 'nested' / 'broken.txt'}: binary file, not text"
-    assert [c[:2] for c in calls] == [(i, 4) for i in range(1, 5)]
+    (skipped,) = report.skipped
+    assert skipped.path == folder / "photo.jpg"
+    assert skipped.skipped == "unsupported file type (.jpg)"
+    assert not skipped.failed
+    assert [c[:2] for c in calls] == [(i, 5) for i in range(1, 6)]
     assert library.store.count() == 4
 
     again = import_paths(library, [folder, FIXTURES / "headline.txt"])

@@ -319,3 +319,17 @@ def test_notes_waiting_for_their_article_export_under_it(notebook, add_article, 
     placed = Notebook(full.conn).get(kept.id)
     assert again.added == [kept.id] and not placed.orphan and placed.note == "waits"
     assert ("Update. " + TEXT)[placed.start : placed.end] == "budget was a fantasy"
+
+
+def test_a_passage_of_a_pdf_is_cited_by_page(notebook, library) -> None:
+    text = "First page text. Second page text that runs on. Third page."
+    pages = ((1, 0), (2, text.index("Second")), (3, text.index("Third")))
+    article = with_hash(Article(0, "Report", text, "", 0, pages=pages))
+    paged = library.store.add(article).id
+    notebook.add_quote(paged, "Second page text")
+    notebook.add_quote(paged, "runs on. Third")
+    md = _export(library.conn, "md")
+    assert "[p. 2, characters 17–33](" in md
+    assert "[pp. 2–3, characters" in md
+    rows = list(csv.DictReader(io.StringIO(_export(library.conn, "csv").removeprefix("\ufeff"))))
+    assert [row["page"] for row in rows] == ["p. 2", "pp. 2–3"]

@@ -8,7 +8,7 @@ from dataclasses import replace
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
-from desktop.core.models import Highlight
+from desktop.core.models import Article, Highlight
 from desktop.core.notes.anchoring import replace_text_and_reanchor
 from desktop.core.notes.notebook import Notebook
 from desktop.ui.notes.notes_tasks import wait_for_notes_tasks
@@ -259,3 +259,17 @@ def test_tag_field_completes_the_last_tag_from_tags_in_use(qtbot, restart):
     completer.setCompletionPrefix("bud")
     assert completer.currentIndex().data() == "Budget2026"
     assert completer.currentCompletion() == "vote, Budget2026"  # earlier tags are kept
+
+
+def test_a_highlight_in_a_pdf_article_shows_its_page(qtbot, restart):
+    store = thread_library().store
+    second = ARTICLE_TEXT.index("The minister")
+    pages = ((1, 0), (2, second), (3, ARTICLE_TEXT.index("Critics")))
+    added = store.add(Article(0, "Report", ARTICLE_TEXT, "", 0, pages=pages))
+    article = store.get(added.id)
+    assert article is not None and article.pages == pages
+    ui = open_ui(qtbot, article)
+    select(ui.reader, PHRASE)
+    ui.controller.highlight_selection("key-fact")
+    (row,) = rows(ui.pane.list)
+    assert row.splitlines()[1] == "p. 2 · Key fact"

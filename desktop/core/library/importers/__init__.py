@@ -1,35 +1,55 @@
 """Importers, one module per format, behind one call: ``read_articles(path)``.
 
-The format comes from the file's suffix, or for unknown suffixes from a look at its first bytes.
-Every problem with the file itself is an ``UnreadableFile`` naming the file and the reason.
+The format comes from the file's suffix; a file without one is recognised by its first bytes.
+A file with any other suffix (``page.php``, a photo, a ``.doc``) is refused as unsupported,
+never stored as text. Every problem with the file itself is an ``UnreadableFile`` naming the
+file and the reason.
 """
 
 from __future__ import annotations
 
+import io
 import logging
 import re
+import zipfile
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
+from desktop.core.library.importers.archive import DAMAGED
 from desktop.core.library.importers.decoding import (
     MAX_FILE_BYTES,
     declared_encoding,
     decode_text,
     read_file_bytes,
 )
-from desktop.core.library.importers.errors import UnreadableFile
+from desktop.core.library.importers.epub import parse_epub
+from desktop.core.library.importers.errors import UnreadableFile, UnsupportedFile
 from desktop.core.library.importers.feed import parse_feed
 from desktop.core.library.importers.html import parse_html
+from desktop.core.library.importers.mail import parse_eml, parse_mbox
 from desktop.core.library.importers.markdown import parse_markdown
+from desktop.core.library.importers.opendocument import parse_odt
+from desktop.core.library.importers.pdf import parse_pdf
 from desktop.core.library.importers.plaintext import parse_plaintext
+from desktop.core.library.importers.word import parse_docx
 from desktop.core.models import Article
+from desktop.core.printable import printable
 
 _log = logging.getLogger(__name__)
 # The traceback of an unexpected error goes to the handlers the application sets up (a log
 # file), never by default to a user's terminal, where the file's failure line says enough.
 _log.addHandler(logging.NullHandler())
 
-__all__ = ["MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "UnreadableFile", "read_articles"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "SUPPORTED_KINDS",
+    "SUPPORTED_SUFFIXES",
+    "UnreadableFile",
+    "UnsupportedFile",
+    "read_articles",
+    "unsupported_type",
+]
 
 _TEXT_FORMATS: dict[str, Callable[[str, Path], list[Article]]] = {
     "text": parse_plaintext,
@@ -49,20 +69,56 @@ _SUFFIX_FORMATS = {
     ".rss": "feed",
     ".atom": "feed",
     ".rdf": "feed",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".odt": "odt",
+    ".eml": "eml",
+    ".mbox": "mbox",
+    ".epub": "epub",
 }
 SUPPORTED_SUFFIXES = frozenset(_SUFFIX_FORMATS)
-"""File suffixes a folder import picks up; a file named explicitly is tried whatever it is."""
+"""File suffixes Dossier imports; a file without a suffix is recognised by its content."""
+SUPPORTED_KINDS = (
+    "text (.txt), Markdown (.md), web pages (.html), RSS/Atom feeds (.xml, .rss, .atom), PDF, "
+    "Word (.docx), OpenDocument text (.odt), e-mail (.eml, .mbox) and EPUB books"
+)
+_ZIP_KINDS = (
+    (b"application/epub+zip", "epub"),
+    (b"application/vnd.oasis.opendocument.text", "odt"),
+)
 
 _XML_DECLARATION = re.compile(rb"<\?xml[^>]*>")
 _HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 _FEED_START = re.compile(rb"<(?:rss|feed|rdf:RDF)\b")
+_MBOX_START = re.compile(rb"From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ")
+"""A mailbox's first line: ``From sender Tue Mar  5 09:30:00 2024``, not a text's "From the…"."""
+
+
+def unsupported_type(path: Path) -> str:
+    """``unsupported file type (.jpg)``: why a folder import skips a file."""
+    return f"unsupported file type ({printable(path.suffix.lower()) or 'no suffix'})"
+
+
+def unsupported_reason(path: Path) -> str:
+    """Why a file named on its own is not imported, in words that say what is."""
+    return f"{unsupported_type(path)} — Dossier imports {SUPPORTED_KINDS}"
 
 
 def detect_format(path: Path, data: bytes) -> str:
-    """``text``, ``markdown``, ``html`` or ``feed``: by suffix, else by the first bytes."""
-    known = _SUFFIX_FORMATS.get(path.suffix.lower())
+    """The format's name (``text``, ``html``, ``pdf``, ``mbox`` …): by suffix; without a
+    suffix, by the first bytes. Any other suffix is an ``UnsupportedFile``."""
+    suffix = path.suffix.lower()
+    known = _SUFFIX_FORMATS.get(suffix)
     if known:
         return known
+    if suffix:
+        raise UnsupportedFile(path, unsupported_reason(path))
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return _zip_format(data, path)
+    if _MBOX_START.match(data):
+        return "mbox"
     head = data[:2048].lstrip(b"\xef\xbb\xbf").lstrip()
     declaration = _XML_DECLARATION.match(head)
     if declaration and _FEED_START.match(_after_comments(head[declaration.end() :])):
@@ -73,6 +129,25 @@ def detect_format(path: Path, data: bytes) -> str:
     if _HTML_START.match(head):
         return "html"
     return "text"
+
+
+def _zip_format(data: bytes, path: Path) -> str:
+    """``epub``, ``odt`` or ``docx`` for a zip container without a suffix, by its parts."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            mimetype = b""
+            if "mimetype" in names:
+                with archive.open("mimetype") as member:
+                    mimetype = member.read(100)  # never the whole of a hostile member
+    except DAMAGED as exc:
+        raise UnreadableFile(path, f"a damaged zip archive ({exc})") from exc
+    for marker, kind in _ZIP_KINDS:
+        if mimetype.startswith(marker):
+            return kind
+    if "word/document.xml" in names:
+        return "docx"
+    return "zip"
 
 
 def _after_comments(head: bytes) -> bytes:
@@ -107,11 +182,30 @@ def read_articles(path: Path | str) -> list[Article]:
 
 
 def _read(path: Path) -> list[Article]:
-    data = read_file_bytes(path)
+    return parse_bytes(read_file_bytes(path), path)
+
+
+def parse_bytes(data: bytes, path: Path) -> list[Article]:
+    """The articles in ``data``, a file's bytes (or an e-mail attachment's, whose ``path`` is
+    ``mail.eml#name``): the format comes from ``path``'s suffix."""
     kind = detect_format(path, data)
-    if kind == "feed":
-        return parse_feed(data, path)
+    binary = _BINARY_FORMATS.get(kind)
+    if binary is not None:
+        return binary(data, path)
+    if kind not in _TEXT_FORMATS:
+        raise UnreadableFile(path, "a zip archive, but not a Word, OpenDocument or EPUB file")
     text = decode_text(data, path, declared_encoding(data) if kind == "html" else None)
     if not text.strip():
         raise UnreadableFile(path, "file holds only white space")
     return _TEXT_FORMATS[kind](text, path)
+
+
+_BINARY_FORMATS: dict[str, Callable[[bytes, Path], list[Article]]] = {
+    "feed": parse_feed,
+    "pdf": parse_pdf,
+    "docx": parse_docx,
+    "odt": parse_odt,
+    "epub": parse_epub,
+    "eml": partial(parse_eml, read_attachment=parse_bytes),
+    "mbox": partial(parse_mbox, read_attachment=parse_bytes),
+}

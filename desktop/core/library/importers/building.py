@@ -7,6 +7,7 @@ import unicodedata
 from datetime import date, datetime
 from pathlib import Path
 
+from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.store import with_hash
 from desktop.core.models import Article
 from desktop.core.printable import printable
@@ -20,8 +21,10 @@ TITLE_WORDS = 12
 
 
 def tidy_text(text: str) -> str:
-    """One canonical form for stored text: NFC, ``\\n`` line ends, at most one blank line."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """One canonical form for stored text: NFC, ``\\n`` line ends, at most one blank line, no
+    byte-order marks (a document pasted from a text file keeps one inside its text)."""
+    text = text.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
     text = "\n".join(line.rstrip(_TRAILING_SPACE) for line in text.split("\n"))
     return _BLANK_LINES.sub("\n\n", text).strip()
 
@@ -91,4 +94,33 @@ def build_article(
             language=printable((language or "en").strip().lower()[:2]) or "en",
             origin=printable(origin or str(path)),
         )
+    )
+
+
+Block = tuple[str, bool]
+"""A paragraph, heading or table row of a document, and whether it is a heading."""
+
+
+def document_article(
+    path: Path,
+    blocks: list[Block],
+    *,
+    title: str,
+    kind: str,
+    byline: str = "",
+    published: str = "",
+    language: str = "",
+) -> Article:
+    """The article of a word-processor document (Word, OpenDocument): titled by its properties,
+    else by its first heading, which then leaves the text when it opens the document."""
+    title = " ".join(title.split())
+    if not title and blocks and blocks[0][1]:
+        title = blocks.pop(0)[0]
+    elif not title:
+        title = next((text for text, heading in blocks if heading), "")
+    text = "\n\n".join(text for text, _ in blocks)
+    if not text.strip():
+        raise UnreadableFile(path, f"the {kind} holds no text")
+    return build_article(
+        path, title=title, text=text, byline=byline, published=published, language=language
     )

@@ -18,3 +18,7 @@ class UnreadableFile(ValueError):
         self.path = Path(path)
         self.reason = printable(reason)
         super().__init__(f"{printable(self.path)}: {self.reason}")
+
+
+class UnsupportedFile(UnreadableFile):
+    """A file of a type Dossier does not import (``page.php``, a photo, a ``.doc``)."""

@@ -8,6 +8,7 @@ touches the network.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import lxml.html
@@ -24,6 +25,7 @@ _BLOCKS = frozenset(
         "pre", "table", "tr", "section", "article", "header", "footer", "figure", "hr",
     }
 )  # fmt: skip
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
 _DROPPED = frozenset(("script", "style", "noscript", "template", "iframe", "object", "svg"))
 
 # trafilatura reports pages it finds little in through logging; that is our error to word.
@@ -72,8 +74,24 @@ def html_fragment_text(fragment: str) -> str:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (ValueError, etree.LxmlError):
         return ""
+    return element_text(root)
+
+
+def html_document_body(document: str) -> lxml.html.HtmlElement | None:
+    """The ``<body>`` of a whole decoded HTML or XHTML document (an e-mail part, an EPUB
+    chapter), read by lxml's HTML parser, which declares no entities and loads nothing;
+    ``None`` when there is no document."""
+    try:
+        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", document, count=1))
+    except (ValueError, etree.LxmlError):
+        return None
+    return root.find("body")
+
+
+def element_text(element: lxml.html.HtmlElement) -> str:
+    """Readable text under ``element``: blocks become paragraphs, scripts and styles dropped."""
     parts: list[str] = []
-    _collect_text(root, parts)
+    _collect_text(element, parts)
     paragraphs = (" ".join(p.split()) for p in "".join(parts).split("\n\n"))
     return "\n\n".join(p for p in paragraphs if p)
 

@@ -1,0 +1,75 @@
+"""Zip containers (Word, OpenDocument, EPUB) opened safely, and their XML parts parsed safely.
+
+A 20 MiB zip can unpack to gigabytes. Python's zipfile never inflates a member past the size
+its directory declares, so checking the declared sizes before reading anything caps what a
+hostile archive can make us unpack. XML parts go through defusedxml, which refuses entity
+declarations (billion laughs) and external references.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+from pathlib import Path
+from xml.etree.ElementTree import Element, ParseError
+
+import defusedxml.ElementTree
+from defusedxml import DefusedXmlException
+
+from desktop.core.library.importers.errors import UnreadableFile
+
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+"""Most a container may unpack to in all (200 MiB): ten times the file size limit, far above
+any real document, low enough that a zip bomb fails at once."""
+MAX_MEMBERS = 20_000
+DAMAGED = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError)
+"""What reading a damaged member raises: a bad CRC or header, corrupt deflate data, a method
+zipfile does not know."""
+
+
+def open_archive(data: bytes, path: Path, kind: str) -> zipfile.ZipFile:
+    """The container as a ``ZipFile``, refused when damaged or when it would unpack too far."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (*DAMAGED, zipfile.LargeZipFile) as exc:
+        raise UnreadableFile(
+            path, f"not a valid {kind} file (damaged or truncated: {exc})"
+        ) from exc
+    if len(members) > MAX_MEMBERS:
+        raise UnreadableFile(path, f"the {kind} file holds too many parts ({len(members)})")
+    unpacked = sum(member.file_size for member in members)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise UnreadableFile(
+            path,
+            f"the {kind} file would unpack to {unpacked / 1048576:.0f} MiB (the limit is "
+            f"{MAX_UNPACKED_BYTES // 1048576} MiB), refused for safety",
+        )
+    return archive
+
+
+def read_member(archive: zipfile.ZipFile, name: str, path: Path) -> bytes:
+    """One part's bytes; a missing or corrupt part is the file's failure."""
+    try:
+        return archive.read(name)
+    except KeyError as exc:
+        raise UnreadableFile(path, f"part {name!r} is missing") from exc
+    except DAMAGED as exc:
+        raise UnreadableFile(path, f"part {name!r} is damaged ({exc})") from exc
+
+
+def parse_xml(data: bytes, path: Path, part: str) -> Element:
+    """An XML part as an ElementTree, parsed without entity declarations or external refs."""
+    try:
+        return defusedxml.ElementTree.fromstring(data)
+    except DefusedXmlException as exc:
+        raise UnreadableFile(
+            path, f"{part} declares entities or external references, refused for safety"
+        ) from exc
+    except ParseError as exc:
+        raise UnreadableFile(path, f"{part} is not well-formed XML ({exc})") from exc
+
+
+def member_xml(archive: zipfile.ZipFile, name: str, path: Path) -> Element:
+    return parse_xml(read_member(archive, name, path), path, name)

@@ -1,0 +1,183 @@
+"""EPUB books: one article per chapter, titled "Book — Chapter".
+
+A reader opens a book at a chapter, and a chapter is the unit Dossier's tools work well on: a
+summary of a whole book says little, its entities fill the margin, a search hit points into a
+novel-length text. So each chapter with a real amount of text becomes an article: a spine
+document, named from the book's table of contents (else its first heading), with the
+documents after it that neither the table names nor a heading opens (a chapter split over
+files). Covers, title pages and other short front matter are left out, and a book
+whose every part is short becomes one article instead.
+Book title, author, date and language come from the package (OPF) metadata. Package, container
+and navigation files are parsed with defusedxml; chapters with lxml's HTML parser, which
+declares no entities and loads nothing; the container's unpacked size is capped.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote
+from xml.etree.ElementTree import Element
+
+from desktop.core.library.importers.archive import member_xml, open_archive, read_member
+from desktop.core.library.importers.building import build_article, iso_date
+from desktop.core.library.importers.decoding import declared_encoding, decode_text
+from desktop.core.library.importers.errors import UnreadableFile
+from desktop.core.library.importers.html import element_text, html_document_body
+from desktop.core.models import Article
+
+Chapter = tuple[str, str, str]
+"""A spine document's member name, first heading and text."""
+MIN_CHAPTER_WORDS = 60
+"""Shorter spine documents (cover, title page, copyright, dedication) are front matter."""
+_CONTAINER = "{urn:oasis:names:tc:opendocument:xmlns:container}"
+_OPF = "{http://www.idpf.org/2007/opf}"
+_DC = "{http://purl.org/dc/elements/1.1/}"
+_NCX = "{http://www.daisy.org/z3986/2005/ncx/}"
+_XHTML = "{http://www.w3.org/1999/xhtml}"
+_CHAPTER_TYPES = frozenset(("application/xhtml+xml", "text/html"))
+_HEADINGS = ("h1", "h2", "h3")
+
+
+def parse_epub(data: bytes, path: Path) -> list[Article]:
+    with open_archive(data, path, "EPUB") as archive:
+        package_name = _package_name(archive, path)
+        package = member_xml(archive, package_name, path)
+        folder = posixpath.dirname(package_name)
+        book = _metadata(package)
+        manifest = {
+            item.get("id", ""): item for item in package.iter(f"{_OPF}item") if item.get("href")
+        }
+        try:
+            labels = _toc_labels(archive, package, manifest, folder, path)
+        except UnreadableFile:  # a broken table of contents costs only the chapter names
+            labels = {}
+        chapters: list[Chapter] = []
+        for itemref in package.iter(f"{_OPF}itemref"):
+            item = manifest.get(itemref.get("idref", ""))
+            if item is None or itemref.get("linear") == "no":
+                continue
+            if item.get("media-type") not in _CHAPTER_TYPES or "nav" in item.get("properties", ""):
+                continue
+            name = _resolve(folder, item.get("href", ""))
+            chapters.append((name, *_chapter(archive, name, path)))
+    if not any(text for _, _, text in chapters):
+        raise UnreadableFile(path, "the EPUB holds no readable chapters")
+    if labels:
+        chapters = _by_contents(chapters, labels)
+    title = book.get("title", "")
+    long_ones = [c for c in chapters if len(c[2].split()) >= MIN_CHAPTER_WORDS]
+    if not long_ones:  # a short piece: the whole book is one article
+        text = "\n\n".join(text for _, _, text in chapters if text)
+        return [_article(path, book, title, text, str(path))]
+    articles = []
+    for number, (name, heading, text) in enumerate(long_ones, start=1):
+        chapter = labels.get(name) or heading or f"Chapter {number}"
+        text = _without_heading(text, chapter)
+        full_title = f"{title} — {chapter}" if title else chapter
+        articles.append(_article(path, book, full_title, text, f"{path}#{name}"))
+    return articles
+
+
+def _by_contents(chapters: list[Chapter], labels: dict[str, str]) -> list[Chapter]:
+    """Spine documents grouped into chapters: a document the table of contents does not list
+    and that has no heading of its own (the rest of a chapter split over files) goes on the
+    chapter before it."""
+    grouped: list[Chapter] = []
+    for name, heading, text in chapters:
+        if grouped and name not in labels and not heading:
+            first, first_heading, so_far = grouped[-1]
+            grouped[-1] = (first, first_heading, "\n\n".join(t for t in (so_far, text) if t))
+        else:
+            grouped.append((name, heading, text))
+    return grouped
+
+
+def _article(path: Path, book: dict[str, str], title: str, text: str, origin: str) -> Article:
+    return build_article(
+        path,
+        title=title,
+        text=text,
+        byline=book.get("creator", ""),
+        published=iso_date(book.get("date", "")),
+        language=book.get("language", ""),
+        origin=origin,
+    )
+
+
+def _package_name(archive: zipfile.ZipFile, path: Path) -> str:
+    container = member_xml(archive, "META-INF/container.xml", path)
+    rootfile = container.find(f".//{_CONTAINER}rootfile")
+    if rootfile is None or not rootfile.get("full-path"):
+        raise UnreadableFile(path, "the EPUB names no package file (META-INF/container.xml)")
+    return rootfile.get("full-path", "")
+
+
+def _metadata(package: Element) -> dict[str, str]:
+    """Title, creator, date and language of the book; the date of publication where the
+    package tells several (EPUB 2's ``opf:event``)."""
+    found = {}
+    for name in ("title", "creator", "date", "language"):
+        elements = package.findall(f"{_OPF}metadata/{_DC}{name}")
+        published = [e for e in elements if e.get(f"{_OPF}event") == "publication"]
+        element = (published or elements or [None])[0]
+        value = " ".join((element.text or "").split()) if element is not None else ""
+        if value:
+            found[name] = value
+    return found
+
+
+def _resolve(folder: str, href: str) -> str:
+    """A manifest or TOC reference as a member name: relative to ``folder``, no fragment."""
+    return posixpath.normpath(posixpath.join(folder, unquote(href.partition("#")[0])))
+
+
+def _chapter(archive: zipfile.ZipFile, name: str, path: Path) -> tuple[str, str]:
+    """``(first heading, text)`` of one spine document."""
+    data = read_member(archive, name, path)
+    try:
+        document = decode_text(data, path, declared_encoding(data))
+    except UnreadableFile:
+        return "", ""
+    body = html_document_body(document)
+    if body is None:
+        return "", ""
+    heading = next((" ".join(h.text_content().split()) for h in body.iter(*_HEADINGS)), "")
+    return heading, element_text(body)
+
+
+def _without_heading(text: str, heading: str) -> str:
+    first, _, rest = text.partition("\n\n")
+    return rest if first.strip().casefold() == heading.casefold() and rest.strip() else text
+
+
+def _toc_labels(
+    archive: zipfile.ZipFile,
+    package: Element,
+    manifest: dict[str, Element],
+    folder: str,
+    path: Path,
+) -> dict[str, str]:
+    """Chapter names by member name, from the EPUB 3 navigation document or the EPUB 2 NCX:
+    the first entry that points into each document."""
+    labels: dict[str, str] = {}
+    names = set(archive.namelist())
+    nav = next((i for i in manifest.values() if "nav" in i.get("properties", "").split()), None)
+    spine = package.find(f"{_OPF}spine")
+    ncx = manifest.get(spine.get("toc", "")) if spine is not None else None
+    if nav is not None and _resolve(folder, nav.get("href", "")) in names:
+        name = _resolve(folder, nav.get("href", ""))
+        for link in member_xml(archive, name, path).iter(f"{_XHTML}a"):
+            label = " ".join("".join(link.itertext()).split())
+            target = _resolve(posixpath.dirname(name), link.get("href", ""))
+            if label:
+                labels.setdefault(target, label)
+    elif ncx is not None and _resolve(folder, ncx.get("href", "")) in names:
+        name = _resolve(folder, ncx.get("href", ""))
+        for point in member_xml(archive, name, path).iter(f"{_NCX}navPoint"):
+            label = " ".join((point.findtext(f"{_NCX}navLabel/{_NCX}text") or "").split())
+            content = point.find(f"{_NCX}content")
+            if label and content is not None:
+                labels.setdefault(_resolve(posixpath.dirname(name), content.get("src", "")), label)
+    return labels

@@ -1,0 +1,205 @@
+"""E-mail: one message (.eml) or a mailbox of them (.mbox), with the standard library.
+
+Each message is an article: subject as title, sender as byline, Date as published, its plain
+text (or its HTML, reduced to text) as body. An attachment in a format Dossier imports becomes
+its own article whose origin names the message and the attachment (``mail.eml#report.pdf``);
+the message's text ends with a list of its attachments and what became of each, so the link
+is visible to a reader and in the import.
+
+Messages are parsed with the classic (``compat32``) policy and their few headers decoded on
+their own: the modern policy parses a header again at every look, several times slower on a
+mailbox (a 10 MB mbox of 8,000 messages: 9 s against 1.2 to 2 s on this machine).
+"""
+
+from __future__ import annotations
+
+import email
+import email.errors
+import email.header
+import email.policy
+import email.utils
+import re
+from collections.abc import Callable
+from contextvars import ContextVar
+from email.message import EmailMessage
+from pathlib import Path
+from typing import cast
+
+from desktop.core.library.importers.building import build_article, iso_date
+from desktop.core.library.importers.decoding import text_codec
+from desktop.core.library.importers.errors import UnreadableFile, UnsupportedFile
+from desktop.core.library.importers.html import element_text, html_document_body
+from desktop.core.models import Article
+
+Reader = Callable[[bytes, Path], list[Article]]
+MAX_NESTING = 5
+"""Forwarded mail inside forwarded mail is read this deep; deeper attachments are listed only
+(each level costs stack, and a crafted file could nest thousands)."""
+_NESTING: ContextVar[int] = ContextVar("mail_nesting", default=0)
+_MBOX_SEPARATOR = re.compile(rb"^From [^\n]*\n", re.MULTILINE)
+_QUOTED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
+
+
+def parse_eml(data: bytes, path: Path, *, read_attachment: Reader) -> list[Article]:
+    articles, attachments = message_articles(data, path, str(path), read_attachment)
+    if not articles:
+        listed = f"; attachments: {', '.join(attachments)}" if attachments else ""
+        raise UnreadableFile(path, f"the e-mail holds no text{listed}")
+    return articles
+
+
+def parse_mbox(data: bytes, path: Path, *, read_attachment: Reader) -> list[Article]:
+    """Every message of the mailbox, in order; messages with nothing to read are left out."""
+    articles: list[Article] = []
+    for index, raw in enumerate(split_mbox(data), start=1):
+        message_id = _message_id(raw)
+        origin = f"{path}#{message_id or index}"
+        articles += message_articles(raw, path, origin, read_attachment)[0]
+    if not articles:
+        raise UnreadableFile(path, "the mailbox holds no message with text")
+    return articles
+
+
+def split_mbox(data: bytes) -> list[bytes]:
+    """The messages of an mbox: each starts on a ``From `` line; ``>From`` lines unquoted.
+    A file without such a line is read as one message."""
+    data = data.replace(b"\r\n", b"\n")
+    separators = list(_MBOX_SEPARATOR.finditer(data))
+    if not separators:
+        return [data] if data.strip() else []
+    ends = [match.start() for match in separators[1:]] + [len(data)]
+    messages = [
+        _QUOTED_FROM.sub(rb"\1", data[match.end() : end])
+        for match, end in zip(separators, ends, strict=True)
+    ]
+    return [message for message in messages if message.strip()]
+
+
+def message_articles(
+    data: bytes, path: Path, origin: str, read_attachment: Reader
+) -> tuple[list[Article], list[str]]:
+    """The message as an article (when it has text or brought an article in), then one per
+    importable attachment; and a line on what became of each attachment."""
+    message = cast(
+        EmailMessage,
+        email.message_from_bytes(data, _class=_Message, policy=email.policy.compat32),
+    )
+    level = _NESTING.set(_NESTING.get() + 1)
+    try:
+        attachments, outcomes = _attachments(message, Path(origin), read_attachment)
+    finally:
+        _NESTING.reset(level)
+    body = _body(message)
+    text = body
+    if outcomes:
+        text += "\n\nAttachments:\n" + "\n".join(f"- {line}" for line in outcomes)
+    articles = []
+    if body.strip() or attachments:
+        articles.append(
+            build_article(
+                path,
+                title=_header(message, "subject"),
+                text=text,
+                byline=_sender(message),
+                published=_date(message),
+                origin=origin,
+            )
+        )
+    return articles + attachments, outcomes
+
+
+class _Message(EmailMessage):
+    """``get_body`` and ``iter_attachments`` over headers kept as plain text (``compat32``)."""
+
+    def is_attachment(self) -> bool:
+        return self.get_content_disposition() == "attachment"
+
+
+def _body(message: EmailMessage) -> str:
+    part = message.get_body(preferencelist=("plain", "html"))
+    if part is None:
+        return ""
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return ""
+    codec = text_codec(part.get_content_charset() or "") or "utf-8"
+    content = payload.decode(codec, errors="replace")
+    if part.get_content_subtype() == "html":
+        body = html_document_body(content)
+        return element_text(body) if body is not None else ""
+    return content
+
+
+def _attachments(
+    message: EmailMessage, origin: Path, read_attachment: Reader
+) -> tuple[list[Article], list[str]]:
+    """Articles from the attachments Dossier can read, and a line on each attachment."""
+    articles: list[Article] = []
+    outcomes: list[str] = []
+    for number, part in enumerate(message.iter_attachments(), start=1):
+        name, payload = _attachment(part, number)
+        if not name or not payload.strip():
+            continue
+        if _NESTING.get() > MAX_NESTING:
+            outcomes.append(f"{name} (not imported: attached too many levels deep)")
+            continue
+        try:
+            found = read_attachment(payload, Path(f"{origin}#{name}"))
+        except UnsupportedFile:
+            outcomes.append(f"{name} (not imported: a file type Dossier does not read)")
+            continue
+        except UnreadableFile as exc:
+            outcomes.append(f"{name} (not imported: {exc.reason})")
+            continue
+        articles += found
+        outcomes.append(f"{name} (imported as its own article)")
+    return articles, outcomes
+
+
+def _attachment(part: EmailMessage, number: int) -> tuple[str, bytes]:
+    """An attachment's file name (no folders) and bytes; a forwarded message, which often has
+    no name, is ``message-N.eml``."""
+    name = Path(_decoded(part.get_filename() or "").replace("\\", "/")).name
+    if part.get_content_type() == "message/rfc822":
+        inner = part.get_payload()
+        forwarded = inner[0] if isinstance(inner, list) and inner else None
+        if not isinstance(forwarded, EmailMessage):
+            return "", b""
+        return name or f"message-{number}.eml", forwarded.as_bytes()
+    payload = part.get_payload(decode=True)
+    return (name, payload) if isinstance(payload, bytes) else ("", b"")
+
+
+def _header(message: EmailMessage, name: str) -> str:
+    """A header as text, its encoded words (``=?utf-8?q?…?=``) decoded."""
+    return _decoded(message.get(name) or "")
+
+
+def _decoded(value: object) -> str:
+    """Encoded words decoded; a header too broken for that as it stands."""
+    try:
+        return str(email.header.make_header(email.header.decode_header(str(value))))
+    except (ValueError, LookupError, UnicodeError, email.errors.HeaderParseError):
+        return str(value)
+
+
+def _sender(message: EmailMessage) -> str:
+    """The sender's name, else their address."""
+    sender = _header(message, "from")
+    try:
+        name, address = email.utils.parseaddr(sender)
+    except (ValueError, TypeError, IndexError):
+        return sender
+    return name or address or sender
+
+
+def _date(message: EmailMessage) -> str:
+    try:
+        return iso_date(email.utils.parsedate_to_datetime(str(message.get("date") or "")))
+    except (ValueError, TypeError, IndexError, OverflowError):
+        return ""
+
+
+def _message_id(raw: bytes) -> str:
+    match = re.search(rb"^message-id:[ \t]*<?([^>\r\n]+)>?", raw[:65536], re.I | re.M)
+    return match.group(1).decode("ascii", "replace").strip() if match else ""

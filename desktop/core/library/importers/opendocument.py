@@ -1,0 +1,138 @@
+"""OpenDocument text (.odt): paragraphs, headings, lists and tables from ``content.xml``, title,
+author, date and language from ``meta.xml``. Both are parsed with defusedxml from a container
+whose unpacked size is capped; no ODF library is needed for reading text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.etree.ElementTree import Element
+
+from desktop.core.library.importers.archive import member_xml, open_archive
+from desktop.core.library.importers.building import Block, document_article, iso_date
+from desktop.core.library.importers.errors import UnreadableFile
+from desktop.core.library.importers.word import CELL_SEPARATOR
+from desktop.core.models import Article
+
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
+_DC = "{http://purl.org/dc/elements/1.1/}"
+_MANIFEST_NS = "{urn:oasis:names:tc:opendocument:xmlns:manifest:1.0}"
+_MANIFEST = "META-INF/manifest.xml"
+_SKIPPED = frozenset(
+    (
+        f"{_TEXT}note",  # a footnote's body would land mid-sentence
+        f"{_TEXT}tracked-changes",
+        f"{_TEXT}table-of-content",
+        f"{_TEXT}sequence-decls",
+        f"{_OFFICE}annotation",
+        f"{_OFFICE}forms",
+    )
+)
+
+
+def parse_odt(data: bytes, path: Path) -> list[Article]:
+    with open_archive(data, path, "OpenDocument .odt") as archive:
+        names = set(archive.namelist())
+        if _MANIFEST in names and _encrypted(member_xml(archive, _MANIFEST, path)):
+            raise UnreadableFile(
+                path,
+                "the OpenDocument file is encrypted (password-protected) — save an "
+                "unprotected copy and import that",
+            )
+        content = member_xml(archive, "content.xml", path)
+        meta = member_xml(archive, "meta.xml", path) if "meta.xml" in names else None
+    body = content.find(f"{_OFFICE}body/{_OFFICE}text")
+    if body is None:
+        raise UnreadableFile(path, "not an OpenDocument text (no text body; a sheet or slides?)")
+    blocks: list[Block] = []
+    _collect_blocks(body, blocks)
+    info = _metadata(meta)
+    return [
+        document_article(
+            path,
+            blocks,
+            title=info.get("title", ""),
+            kind="OpenDocument file",
+            byline=info.get("creator", ""),
+            published=iso_date(info.get("date", "")),
+            language=info.get("language", ""),
+        )
+    ]
+
+
+def _encrypted(manifest: Element) -> bool:
+    """Whether the manifest says ``content.xml`` is stored encrypted."""
+    for entry in manifest.iter(f"{_MANIFEST_NS}file-entry"):
+        if entry.get(f"{_MANIFEST_NS}full-path") == "content.xml":
+            return entry.find(f"{_MANIFEST_NS}encryption-data") is not None
+    return False
+
+
+def _collect_blocks(element: Element, blocks: list[Block]) -> None:
+    """``(text, is a heading)`` for each paragraph, heading and table row, in order."""
+    for child in element:
+        if child.tag in _SKIPPED:
+            continue
+        if child.tag in (f"{_TEXT}p", f"{_TEXT}h"):
+            text = " ".join(inline_text(child).split())
+            if text:
+                blocks.append((text, child.tag == f"{_TEXT}h"))
+        elif child.tag == f"{_TABLE}table-row":
+            cells = [
+                " ".join(inline_text(cell).split())
+                for cell in child
+                if cell.tag == f"{_TABLE}table-cell"
+            ]
+            if any(cells):
+                blocks.append((CELL_SEPARATOR.join(cells), False))
+        else:  # lists, sections, tables and their row groups hold blocks
+            _collect_blocks(child, blocks)
+
+
+def inline_text(element: Element) -> str:
+    """The text of a paragraph: spans and links read through, ``<text:s c="3"/>`` as spaces,
+    tabs and line breaks as spaces, notes left out."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag == f"{_TEXT}s":
+            parts.append(" " * _count(child.get(f"{_TEXT}c")))
+        elif child.tag in (f"{_TEXT}tab", f"{_TEXT}line-break"):
+            parts.append(" ")
+        elif child.tag not in _SKIPPED:
+            parts.append(inline_text(child))
+            if child.tag == f"{_TEXT}p":
+                parts.append(" ")
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _count(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or 1), 100))
+    except ValueError:
+        return 1
+
+
+def _metadata(meta: Element | None) -> dict[str, str]:
+    if meta is None:
+        return {}
+    found = meta.find(f"{_OFFICE}meta")
+    if found is None:
+        return {}
+    fields = {
+        "title": (f"{_DC}title",),
+        "creator": (f"{_DC}creator", f"{_META}initial-creator"),
+        "date": (f"{_META}creation-date", f"{_DC}date"),
+        "language": (f"{_DC}language",),
+    }
+    info = {}
+    for name, tags in fields.items():
+        for tag in tags:
+            value = " ".join((found.findtext(tag) or "").split())
+            if value:
+                info[name] = value
+                break
+    return info

@@ -1,0 +1,234 @@
+"""Real-shaped documents made on the spot for the importer tests and the benchmark: PDFs drawn
+with reportlab, Word files written by python-docx, OpenDocument and EPUB zips written by hand,
+e-mail with the standard library."""
+
+from __future__ import annotations
+
+import io
+import textwrap
+import zipfile
+from email.message import EmailMessage
+from pathlib import Path
+
+HEADER = "Water Report 2024 — Confidential"
+LINE_CHARS = 80
+
+
+def pdf_report(
+    path: Path,
+    pages: list[list[str] | None],
+    *,
+    title: str = "",
+    author: str = "Jane Doe",
+    heading: str = "",
+    columns: frozenset[int] = frozenset(),
+    row_wise: bool = False,
+    password: str = "",
+) -> Path:
+    """A PDF of ``pages``, each a list of paragraphs (``None``: a scanned page, an image only),
+    with a running header and a "Page N of M" footer on every page of text, the first page
+    under a ``heading`` in large type (a line per line of it). A paragraph's lines are drawn
+    as printed lines; a line ending in ``-`` is a word broken by the typesetter. Pages whose
+    number is in ``columns`` set their paragraphs in two columns, written column by column,
+    or ``row_wise``: line by line across both, as some producers write them."""
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    encrypt = StandardEncryption(password, canPrint=0) if password else None
+    pdf = canvas.Canvas(str(path), pagesize=A4, encrypt=encrypt)
+    pdf.setTitle(title)
+    pdf.setAuthor(author)
+    pdf.setCreator("Dossier tests")
+    for number, paragraphs in enumerate(pages, start=1):
+        if paragraphs is None:
+            scan = Image.new("L", (400, 500), 200)
+            pdf.drawImage(ImageReader(scan), 72, 200, 400, 500)
+            pdf.showPage()
+            continue
+        pdf.setFont("Helvetica", 9)
+        pdf.drawString(72, 800, HEADER)
+        pdf.drawString(270, 40, f"Page {number} of {len(pages)}")
+        top = 770
+        if number == 1 and heading:
+            pdf.setFont("Helvetica-Bold", 20)
+            for line in heading.split("\n"):
+                pdf.drawString(72, top, line)
+                top -= 26
+            top -= 10
+        pdf.setFont("Helvetica", 11)
+        if number in columns and row_wise:
+            half = (len(paragraphs) + 1) // 2
+            left = [line for p in paragraphs[:half] for line in textwrap.wrap(p, 42)]
+            right = [line for p in paragraphs[half:] for line in textwrap.wrap(p, 42)]
+            for row in range(max(len(left), len(right))):
+                for x, lines in ((72, left), (310, right)):
+                    if row < len(lines):
+                        pdf.drawString(x, top - 14 * row, lines[row])
+        elif number in columns:
+            half = (len(paragraphs) + 1) // 2
+            _draw(pdf, paragraphs[:half], 72, top, 42)
+            _draw(pdf, paragraphs[half:], 310, top, 42)
+        else:
+            _draw(pdf, paragraphs, 72, top, LINE_CHARS)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def _draw(pdf: object, paragraphs: list[str], x: int, y: int, width: int) -> None:
+    for paragraph in paragraphs:
+        for line in paragraph.split("\n") if "\n" in paragraph else textwrap.wrap(paragraph, width):
+            pdf.drawString(x, y, line)  # type: ignore[attr-defined]
+            y -= 14
+        y -= 8
+
+
+def long_report(path: Path, page_count: int) -> Path:
+    """A report of ``page_count`` full pages of prose, as a benchmark reads."""
+    sentences = [
+        f"Section {n} reviews the funding of regional water projects, which fell sharply "
+        f"while costs rose by {n % 17 + 3} per cent over the period under review."
+        for n in range(1, 6)
+    ]
+    paragraph = " ".join(sentences)
+    return pdf_report(path, [[paragraph] * 5 for _ in range(page_count)], title="Water Report")
+
+
+def docx_bytes(
+    *, title: str = "", author: str = "", heading: str = "", paragraphs: tuple[str, ...] = ()
+) -> bytes:
+    import datetime
+
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = title
+    document.core_properties.author = author
+    document.core_properties.created = datetime.datetime(2024, 3, 5, 9, 30)
+    if heading:
+        document.add_heading(heading, level=1)
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    table = document.add_table(rows=2, cols=2)
+    for row, values in zip(table.rows, (("Year", "Budget"), ("2024", "1.2m")), strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    document.add_heading("Next steps", level=2)
+    document.add_paragraph("The council votes in May.")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
+_ODT_NAMESPACES = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/"'
+)
+
+
+def odt_bytes(body: str, *, meta: str = "", kind: str = "text", doctype: str = "") -> bytes:
+    """An .odt whose ``office:text`` (or other ``kind``) holds ``body``, whose ``office:meta``
+    holds ``meta``, and whose content.xml may declare a ``doctype``."""
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?>{doctype}<office:document-content '
+        f"{_ODT_NAMESPACES}><office:body><office:{kind}>{body}</office:{kind}></office:body>"
+        "</office:document-content>"
+    )
+    meta_xml = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-meta {_ODT_NAMESPACES}>'
+        f"<office:meta>{meta}</office:meta></office:document-meta>"
+    )
+    return zip_bytes({"mimetype": ODT_MIMETYPE, "content.xml": content, "meta.xml": meta_xml})
+
+
+def zip_bytes(members: dict[str, str | bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def chapter_xhtml(heading: str, paragraphs: list[str]) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>x</title>'
+        "<style>p { margin: 0 }</style></head>"
+        f"<body><h1>{heading}</h1>{body}</body></html>"
+    )
+
+
+def epub_bytes(chapters: list[tuple[str, str, str]], *, nav_labels: dict[str, str]) -> bytes:
+    """An EPUB 3 book: ``chapters`` are ``(file name, heading, xhtml)``; ``nav_labels`` the
+    table of contents' label for some of them."""
+    manifest = "".join(
+        f'<item id="c{i}" href="text/{name}" media-type="application/xhtml+xml"/>'
+        for i, (name, _, _) in enumerate(chapters)
+    )
+    spine = "".join(f'<itemref idref="c{i}"/>' for i in range(len(chapters)))
+    package = (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        '<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">'
+        '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:opf="http://www.idpf.org/2007/opf">'
+        "<dc:title>The Dry Years</dc:title><dc:creator>Ana Ruiz</dc:creator>"
+        '<dc:date opf:event="creation">2020-01-02</dc:date>'
+        '<dc:date opf:event="publication">2021-06-01</dc:date><dc:language>es</dc:language>'
+        "</metadata>"
+        f'<manifest><item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" '
+        f'properties="nav"/>{manifest}</manifest>'
+        f'<spine><itemref idref="nav" linear="no"/>{spine}</spine></package>'
+    )
+    links = "".join(f'<li><a href="text/{n}">{label}</a></li>' for n, label in nav_labels.items())
+    nav = (
+        '<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml" '
+        'xmlns:epub="http://www.idpf.org/2007/ops"><body>'
+        f'<nav epub:type="toc"><ol>{links}</ol></nav></body></html>'
+    )
+    container = (
+        '<?xml version="1.0"?><container version="1.0" '
+        'xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles>'
+        '<rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>'
+        "</rootfiles></container>"
+    )
+    members: dict[str, str | bytes] = {
+        "mimetype": "application/epub+zip",
+        "META-INF/container.xml": container,
+        "OEBPS/content.opf": package,
+        "OEBPS/nav.xhtml": nav,
+    }
+    members.update({f"OEBPS/text/{name}": xhtml for name, _, xhtml in chapters})
+    return zip_bytes(members)
+
+
+def email_message(
+    subject: str,
+    body: str,
+    *,
+    html: bool = False,
+    attachments: tuple[tuple[str, bytes, str], ...] = (),
+    message_id: str = "",
+) -> EmailMessage:
+    message = EmailMessage()
+    message["Subject"] = subject
+    message["From"] = "Maria Lopez <maria@example.org>"
+    message["To"] = "desk@example.org"
+    message["Date"] = "Tue, 05 Mar 2024 09:30:00 +0100"
+    if message_id:
+        message["Message-ID"] = f"<{message_id}>"
+    if html:
+        message.set_content("<html><body><p>" + body + "</p></body></html>", subtype="html")
+    else:
+        message.set_content(body)
+    for name, data, mimetype in attachments:
+        maintype, subtype = mimetype.split("/")
+        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
+    return message

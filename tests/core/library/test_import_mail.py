@@ -1,0 +1,162 @@
+"""E-mail import: .eml and .mbox messages as articles, attachments as articles of their own."""
+
+from __future__ import annotations
+
+import time
+from email.generator import BytesGenerator
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+
+from desktop.core.library.importers import UnreadableFile, read_articles
+from desktop.core.library.importers.mail import MAX_NESTING
+from desktop.core.library.importing import import_paths
+from desktop.core.library.session import Library
+from tests.core.library.documents import docx_bytes, email_message, pdf_report
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def eml(path: Path, message: object) -> Path:
+    path.write_bytes(bytes(message))  # type: ignore[call-overload]
+    return path
+
+
+def test_eml_subject_sender_date_and_plain_text(tmp_path: Path) -> None:
+    path = eml(tmp_path / "memo.eml", email_message("Leaked memo", "Hello desk,\n\nsee below."))
+    (article,) = read_articles(path)
+    assert article.title == "Leaked memo"
+    assert article.byline == "Maria Lopez"
+    assert article.published == "2024-03-05"
+    assert article.text == "Hello desk,\n\nsee below."
+    assert article.origin == str(path)
+
+
+def test_html_only_mail_is_read_as_text(tmp_path: Path) -> None:
+    message = email_message("Tip", "The <b>mayor</b> resigned.<style>p {}</style>", html=True)
+    (article,) = read_articles(eml(tmp_path / "tip.eml", message))
+    assert article.text == "The mayor resigned."
+
+
+def test_supported_attachments_become_linked_articles(tmp_path: Path) -> None:
+    pdf = pdf_report(tmp_path / "r.pdf", [["The audit found missing funds in the budget."]])
+    docx = docx_bytes(title="Council memo", paragraphs=("The council will vote.",))
+    message = email_message(
+        "Documents",
+        "Both files attached.",
+        attachments=(
+            ("audit.pdf", pdf.read_bytes(), "application/pdf"),
+            ("memo.docx", docx, DOCX),
+            ("logo.png", b"\x89PNG\r\n\x1a\n....", "image/png"),
+            ("scan.pdf", b"%PDF-1.4 broken", "application/pdf"),
+        ),
+    )
+    path = eml(tmp_path / "docs.eml", message)
+    mail, audit, memo = read_articles(path)
+    assert audit.origin == f"{path}#audit.pdf"
+    assert audit.text.endswith("\n\nThe audit found missing funds in the budget.")
+    assert len(audit.pages) == 1
+    assert memo.origin == f"{path}#memo.docx"
+    assert memo.title == "Council memo"
+    assert mail.text == (
+        "Both files attached.\n\nAttachments:\n"
+        "- audit.pdf (imported as its own article)\n"
+        "- memo.docx (imported as its own article)\n"
+        "- logo.png (not imported: a file type Dossier does not read)\n"
+        "- scan.pdf (not imported: not a readable PDF (damaged or truncated))"
+    )
+
+
+def test_every_message_of_an_mbox_is_an_article(empty_library: Library, tmp_path: Path) -> None:
+    out = BytesIO()
+    for number, body in enumerate(("First story.", "From the mayor: second story.\n"), 1):
+        out.write(b"From maria@example.org Tue Mar  5 09:30:00 2024\n")
+        message = email_message(f"Story {number}", body, message_id=f"m{number}@example.org")
+        BytesGenerator(out, mangle_from_=True).flatten(message)
+        out.write(b"\n")
+    path = tmp_path / "desk.mbox"
+    path.write_bytes(out.getvalue())
+    first, second = read_articles(path)
+    assert (first.title, second.title) == ("Story 1", "Story 2")
+    assert second.text == "From the mayor: second story."  # its quoted >From line restored
+    assert first.origin == f"{path}#m1@example.org"
+    report = import_paths(empty_library, [path])
+    assert len(report.imported) == 2
+
+
+def test_a_mail_with_nothing_to_read_is_a_clear_failure(tmp_path: Path) -> None:
+    message = email_message("Empty", "")
+    message.set_content("   ")
+    with pytest.raises(UnreadableFile, match=r"the e-mail holds no text$"):
+        read_articles(eml(tmp_path / "empty.eml", message))
+
+
+def test_a_mail_whose_only_content_is_a_broken_attachment_says_so(tmp_path: Path) -> None:
+    message = email_message(
+        "Scan", "", attachments=(("scan.pdf", b"%PDF-1.4 x", "application/pdf"),)
+    )
+    message.get_body().set_content(" ")
+    with pytest.raises(UnreadableFile) as failure:
+        read_articles(eml(tmp_path / "scan.eml", message))
+    assert failure.value.reason == (
+        "the e-mail holds no text; attachments: "
+        "scan.pdf (not imported: not a readable PDF (damaged or truncated))"
+    )
+
+
+def test_an_mbox_without_from_lines_is_one_message(tmp_path: Path) -> None:
+    path = eml(tmp_path / "saved.mbox", email_message("Only one", "A single message."))
+    (article,) = read_articles(path)
+    assert (article.title, article.text) == ("Only one", "A single message.")
+
+
+def test_a_forwarded_message_becomes_its_own_article(tmp_path: Path) -> None:
+    original = email_message("Budget leak", "The figures are wrong.")
+    forward = email_message("Fwd: Budget leak", "See below.")
+    forward.add_attachment(original)  # message/rfc822, without a file name
+    path = eml(tmp_path / "fwd.eml", forward)
+    mail, forwarded = read_articles(path)
+    assert (forwarded.title, forwarded.text) == ("Budget leak", "The figures are wrong.")
+    assert forwarded.origin == f"{path}#message-1.eml"
+    assert mail.text.endswith("- message-1.eml (imported as its own article)")
+
+
+def test_mail_forwarded_many_times_is_read_a_few_levels_deep(tmp_path: Path) -> None:
+    message = email_message("Level 0", "The original.")
+    for level in range(1, MAX_NESTING + 3):
+        outer = email_message(f"Level {level}", "Forwarded.")
+        outer.add_attachment(message)
+        message = outer
+    articles = read_articles(eml(tmp_path / "deep.eml", message))
+    assert len(articles) == MAX_NESTING + 1
+    assert articles[-1].text.endswith("(not imported: attached too many levels deep)")
+
+
+def test_encoded_headers_and_a_legacy_charset_are_decoded(tmp_path: Path) -> None:
+    raw = (
+        "Subject: =?utf-8?q?Caf=C3=A9_owners_protest?=\n"
+        "From: =?iso-8859-1?q?Jos=E9_P=E9rez?= <jose@example.org>\n"
+        "Date: Tue, 05 Mar 2024 09:30:00 +0100\n"
+        "MIME-Version: 1.0\n"
+        'Content-Type: text/plain; charset="iso-8859-1"\n'
+        "Content-Transfer-Encoding: 8bit\n\n"
+    ).encode("ascii") + "Les propriétaires ont manifesté.\n".encode("iso-8859-1")
+    path = tmp_path / "cafe.eml"
+    path.write_bytes(raw)
+    (article,) = read_articles(path)
+    assert article.title == "Café owners protest"
+    assert article.byline == "José Pérez"
+    assert article.published == "2024-03-05"
+    assert article.text == "Les propriétaires ont manifesté."
+
+
+def test_a_mailbox_of_thousands_of_messages_is_read_quickly(tmp_path: Path) -> None:
+    one = bytes(email_message("Story", "A body of a message. " * 20))
+    stamp = b"From desk@example.org Tue Mar  5 09:30:00 2024\n"
+    path = tmp_path / "big.mbox"
+    path.write_bytes(b"".join(stamp + one + b"\n" for _ in range(3000)))
+    started = time.perf_counter()
+    articles = read_articles(path)
+    assert len(articles) == 3000
+    assert time.perf_counter() - started < 10  # about half a second here

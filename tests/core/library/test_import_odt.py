@@ -1,0 +1,89 @@
+"""OpenDocument .odt import: text body read from content.xml, metadata from meta.xml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.core.library.importers import UnreadableFile, read_articles
+from tests.core.library.documents import ODT_MIMETYPE, odt_bytes, zip_bytes
+
+BODY = (
+    '<text:h text:outline-level="1">Dam report</text:h>'
+    "<text:p>Engineers found<text:s/>cracks in <text:span>three</text:span> dams"
+    "<text:note><text:note-citation>1</text:note-citation><text:note-body><text:p>A footnote."
+    "</text:p></text:note-body></text:note>.<text:line-break/>Repairs start in May.</text:p>"
+    "<text:list><text:list-item><text:p>North dam</text:p></text:list-item>"
+    "<text:list-item><text:p>South dam</text:p></text:list-item></text:list>"
+    "<table:table><table:table-row><table:table-cell><text:p>Dam</text:p></table:table-cell>"
+    "<table:table-cell><text:p>Cost</text:p></table:table-cell></table:table-row>"
+    "<table:table-row><table:table-cell><text:p>North</text:p></table:table-cell>"
+    "<table:table-cell><text:p>2m</text:p></table:table-cell></table:table-row></table:table>"
+)
+META = (
+    "<dc:creator>Ana Ruiz</dc:creator><meta:creation-date>2024-02-03T10:00:00"
+    "</meta:creation-date><dc:language>es-ES</dc:language>"
+)
+
+
+def write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def test_odt_reads_headings_paragraphs_lists_tables_and_metadata(tmp_path: Path) -> None:
+    (article,) = read_articles(write(tmp_path / "dams.odt", odt_bytes(BODY, meta=META)))
+    assert article.title == "Dam report"
+    assert article.byline == "Ana Ruiz"
+    assert article.published == "2024-02-03"
+    assert article.language == "es"
+    assert article.text == (
+        "Engineers found cracks in three dams. Repairs start in May.\n\n"
+        "North dam\n\nSouth dam\n\nDam | Cost\n\nNorth | 2m"
+    )
+
+
+def test_odt_title_from_its_metadata(tmp_path: Path) -> None:
+    data = odt_bytes(BODY, meta="<dc:title>Dams 2024</dc:title>")
+    (article,) = read_articles(write(tmp_path / "dams.odt", data))
+    assert article.title == "Dams 2024"
+    assert article.text.startswith("Dam report\n\nEngineers found")
+
+
+def test_truncated_odt_is_a_clear_failure(tmp_path: Path) -> None:
+    data = odt_bytes(BODY, meta=META)
+    with pytest.raises(UnreadableFile, match=r"not a valid OpenDocument \.odt file"):
+        read_articles(write(tmp_path / "cut.odt", data[:-40]))
+
+
+def test_odt_with_an_external_entity_is_refused(tmp_path: Path) -> None:
+    data = odt_bytes(BODY, doctype='<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>')
+    with pytest.raises(UnreadableFile, match="refused for safety"):
+        read_articles(write(tmp_path / "xxe.odt", data))
+
+
+def test_odt_spreadsheet_is_not_text(tmp_path: Path) -> None:
+    data = odt_bytes("<table:table/>", kind="spreadsheet")
+    with pytest.raises(UnreadableFile, match="not an OpenDocument text"):
+        read_articles(write(tmp_path / "sheet.odt", data))
+
+
+def test_encrypted_odt_is_a_clear_failure(tmp_path: Path) -> None:
+    manifest = (
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">'
+        '<manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="x"/>'
+        "</manifest:file-entry></manifest:manifest>"
+    )
+    data = zip_bytes({"mimetype": ODT_MIMETYPE, "META-INF/manifest.xml": manifest,
+                      "content.xml": b"\x8a\x13 encrypted bytes"})  # fmt: skip
+    with pytest.raises(UnreadableFile, match=r"encrypted \(password-protected\)"):
+        read_articles(write(tmp_path / "secret.odt", data))
+
+
+def test_a_byte_order_mark_inside_the_text_is_dropped(tmp_path: Path) -> None:
+    (article,) = read_articles(
+        write(tmp_path / "bom.odt", odt_bytes("<text:p>\ufeffText.</text:p>"))
+    )
+    assert article.text == "Text."

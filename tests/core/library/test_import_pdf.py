@@ -1,0 +1,332 @@
+"""PDF import: reflowed text, page starts for citations, and the PDFs that cannot be read."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.core.library.importers import UnreadableFile, read_articles
+from desktop.core.library.importers.building import tidy_text
+from desktop.core.library.importers.pdf import (
+    clean_line,
+    column_split,
+    drop_running_lines,
+    mend_words,
+    pdf_date,
+    reflow,
+    without_title,
+)
+from desktop.core.library.importing import import_paths
+from desktop.core.library.session import Library
+from tests.cli_runner import run
+from tests.core.library.documents import HEADER, long_report, pdf_report
+
+OPENING = (
+    "The committee found that inter-\nnational funding for regional water projects fell by a\n"
+    "third in two years, a well-\nknown problem that the minister promised to fix.\n"
+    "Costs rose at the same time."
+)
+PAGES: list[list[str] | None] = [
+    [OPENING, "A second paragraph says what the report covers, from the rivers of the north"
+     " to the reservoirs of the south, and why it matters now."],
+    ["Page two begins a new paragraph about the dams that were never finished and the money"
+     " that went missing on the way."],
+    ["The left column tells of the river towns and the floods of the spring.",
+     "The right column tells of the farms that lost their wells in the summer."],
+    ["Page four ends mid-sentence, on a line that the next page"],
+    None,  # a scanned page: an image, no text
+    ["continues after the scan, so the paragraph goes on.",
+     "The last paragraph of the report thanks the engineers."],
+]  # fmt: skip
+
+
+@pytest.fixture
+def report(tmp_path: Path) -> Path:
+    return pdf_report(
+        tmp_path / "water.pdf", PAGES, heading="Rivers Run Dry", columns=frozenset({3})
+    )
+
+
+def test_pdf_text_is_reflowed_without_running_lines_or_broken_words(report: Path) -> None:
+    (article,) = read_articles(report)
+    assert article.title == "Rivers Run Dry"
+    assert article.byline == "Jane Doe"
+    assert len(article.published) == 10
+    assert HEADER not in article.text
+    assert "Page 1 of 6" not in article.text and "of 6" not in article.text
+    assert not article.text.startswith("Rivers Run Dry")
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0] == (
+        "The committee found that international funding for regional water projects fell by a "
+        "third in two years, a well-known problem that the minister promised to fix. "
+        "Costs rose at the same time."
+    )
+    assert paragraphs[1].startswith("A second paragraph says")
+    assert "the next page continues after the scan, so the paragraph goes on." in article.text
+    left = article.text.index("The left column")
+    assert left < article.text.index("The right column")
+
+
+def test_columns_written_line_by_line_across_the_page_are_read_one_after_the_other(
+    tmp_path: Path,
+) -> None:
+    left = "The left column tells of the river towns and the floods of the spring. " * 12
+    right = "The right column tells of the farms that lost their wells in summer. " * 12
+    path = pdf_report(
+        tmp_path / "rows.pdf",
+        [[left.strip(), right.strip()]],
+        columns=frozenset({1}),
+        row_wise=True,
+    )
+    (article,) = read_articles(path)
+    assert left.strip() + " " + right.strip() in article.text
+
+
+def test_column_split_needs_two_tall_columns_and_nothing_across_them() -> None:
+    width, height = 600.0, 800.0
+    rows = [700.0 - 14 * n for n in range(20)]
+    columns = [(72, y, 280, y + 10) for y in rows] + [(320, y, 520, y + 10) for y in rows]
+    header = [(72, 760, 520, 770)]  # across the page, above the columns
+    split = column_split(columns + header, width, height)
+    assert split is not None and 280 < split[0] <= 320
+    assert split[1] < rows[-1] and split[2] > rows[0] + 10
+    one_column = [(72, y, 520, y + 10) for y in rows]
+    assert column_split(one_column, width, height) is None
+    short_lines = [(72, y, 250 + 10 * (n % 3), y + 10) for n, y in enumerate(rows)]
+    assert column_split(one_column + short_lines, width, height) is None  # ragged, not columns
+    table = [(72, y, 200, y + 10) for y in rows[:4]] + [(320, y, 400, y + 10) for y in rows[:4]]
+    assert column_split(one_column[4:] + table, width, height) is None  # too short to be columns
+    crossed = [*columns, (72, rows[10], 520, rows[10] + 10)]  # a line runs across the gap
+    assert column_split(crossed, width, height) is None
+
+
+def test_pdf_keeps_where_each_page_starts(report: Path) -> None:
+    (article,) = read_articles(report)
+    assert [number for number, _ in article.pages] == [1, 2, 3, 4, 5, 6]
+    starts = dict(article.pages)
+    assert starts[1] == 0
+    assert article.text[starts[2] :].startswith("Page two begins")
+    assert article.text[starts[3] :].startswith("The left column")
+    assert article.text[starts[4] :].startswith("Page four ends")
+    assert starts[5] == starts[6]  # the scanned page holds no text
+    assert article.text[starts[6] :].startswith("continues after the scan")
+
+
+def test_pdf_pages_are_stored_and_shown_in_json(
+    report: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "import", str(report))
+    assert code == 0, err
+    code, out, _ = run(capsys, "list", "--json")
+    (pdf,) = [a for a in json.loads(out) if a["title"] == "Rivers Run Dry"]
+    code, out, _ = run(capsys, "show", str(pdf["id"]), "--json")
+    shown = json.loads(out)
+    assert shown["pages"][:2] == [
+        {"number": 1, "start": 0},
+        {"number": 2, "start": shown["text"].index("Page two begins")},
+    ]
+    code, out, _ = run(capsys, "show", "1", "--json")  # the seed article: no pages
+    assert json.loads(out)["pages"] == []
+    code, out, _ = run(capsys, "show", str(pdf["id"]))
+    assert out.splitlines()[1].endswith(" words · 6 pages")
+
+
+def test_pdf_pages_follow_a_new_version_and_go_with_the_article(
+    empty_library: Library, report: Path
+) -> None:
+    library = empty_library
+    (article_id,) = import_paths(library, [report]).imported
+    pdf_report(report, [*PAGES[:-1], ["continues after the scan, and ends here."]])
+    (updated,) = import_paths(library, [report]).updated
+    assert updated == article_id
+    stored = library.store.get(article_id)
+    assert stored is not None
+    assert stored.text[dict(stored.pages)[6] :] == "continues after the scan, and ends here."
+    library.store.delete(article_id)
+    rows = library.conn.execute("SELECT count(*) FROM article_pages").fetchone()[0]
+    assert rows == 0
+
+
+def test_pdf_title_set_over_two_lines(tmp_path: Path) -> None:
+    pages: list[list[str] | None] = [["The opening paragraph of the report, in body type."]]
+    path = pdf_report(tmp_path / "x.pdf", pages, heading="Rivers Run Dry\nin the South")
+    (article,) = read_articles(path)
+    assert article.title == "Rivers Run Dry in the South"
+    assert article.text.endswith("The opening paragraph of the report, in body type.")
+    assert "South" not in article.text
+
+
+def test_pdf_title_from_metadata(tmp_path: Path) -> None:
+    path = pdf_report(tmp_path / "x.pdf", [["Some text on the only page of it."]], title="Budget")
+    (article,) = read_articles(path)
+    assert article.title == "Budget"
+
+
+def test_scanned_pdf_needs_ocr(tmp_path: Path) -> None:
+    path = pdf_report(tmp_path / "scan.pdf", [None, None])
+    with pytest.raises(UnreadableFile) as failure:
+        read_articles(path)
+    assert str(failure.value) == f"{path}: has no text layer (scanned?) — run OCR first"
+
+
+def test_encrypted_pdf_is_a_clear_failure(tmp_path: Path) -> None:
+    path = pdf_report(tmp_path / "locked.pdf", [["Secret text."]], password="s3cret")
+    with pytest.raises(UnreadableFile, match=r"encrypted \(password-protected\)"):
+        read_articles(path)
+
+
+def test_truncated_pdf_is_a_clear_failure(tmp_path: Path, report: Path) -> None:
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(report.read_bytes()[:2000])
+    with pytest.raises(UnreadableFile, match=r"not a readable PDF \(damaged or truncated\)"):
+        read_articles(path)
+
+
+def test_running_lines_need_most_pages_and_page_numbers_go_anywhere() -> None:
+    bodies = ["Rain fell.", "Rivers rose.", "Dams held.", "Towns dried out."]
+    pages = [["Annual report 2024", body, f"- {n} -"] for n, body in enumerate(bodies, start=1)]
+    pages.append(["Annual report 2024", "The end."])
+    cleaned = drop_running_lines(pages)
+    assert cleaned == [[body] for body in bodies] + [["The end."]]
+    two = drop_running_lines([["Annual report", "Text one."], ["Annual report", "Text two."]])
+    assert two == [["Text one."], ["Text two."]]  # two pages: a running line is on both
+    half = drop_running_lines([["Annual report", "Text one."], ["Text two."], ["Text three."]])
+    assert half[0] == ["Annual report", "Text one."]
+    assert drop_running_lines([["Annual report", "Text."]]) == [["Annual report", "Text."]]
+
+
+@pytest.mark.parametrize("line", ["12", "- 12 -", "Page 3 of 40", "xiv", "(iv)", "p. 7"])
+def test_page_numbers_at_an_edge_go(line: str) -> None:
+    assert drop_running_lines([["Text of the page.", line]]) == [["Text of the page."]]
+
+
+@pytest.mark.parametrize("line", ["Civil", "Mild", "I was there.", "1984 and after"])
+def test_words_at_an_edge_are_not_page_numbers(line: str) -> None:
+    assert drop_running_lines([["Text of the page.", line]]) == [["Text of the page.", line]]
+
+
+def test_running_heads_with_the_printed_page_number_go_but_a_chapter_heading_stays() -> None:
+    """Book-style heads alternate and change per chapter; the printed number runs with the
+    page, two ahead of its place in the file here."""
+    words = [
+        "rain",
+        "wells",
+        "dams",
+        "towns",
+        "farms",
+        "rivers",
+        "lakes",
+        "roads",
+        "bridges",
+        "canals",
+    ]
+    pages = [["Title page"], ["Contents"]]
+    for index, word in enumerate(words, start=2):
+        head = f"{index - 2} The Manual" if index % 2 == 0 else f"Chapter 1: Rivers {index - 2}"
+        pages.append([head, f"All about {word}.", f"More on {word}s."])
+    pages[5][0] = "3 Rivers and lakes"
+    cleaned = drop_running_lines(pages)
+    assert cleaned[:2] == [["Title page"], ["Contents"]]
+    assert cleaned[5][0] == "3 Rivers and lakes"  # the chapter's own heading, seen once
+    others = cleaned[2:5] + cleaned[6:]
+    assert [page[0] for page in others] == [f"All about {w}." for w in words if w != "towns"]
+
+
+def test_the_title_paragraph_leaves_the_text_and_page_starts_follow() -> None:
+    text = "Header\n\nThe Title\n\nBody one.\n\nBody two."
+    starts = [(1, 0), (2, text.index("Body two"))]
+    cut, moved = without_title(text, starts, "The Title")
+    assert cut == "Header\n\nBody one.\n\nBody two."
+    assert moved == [(1, 0), (2, cut.index("Body two"))]
+    assert without_title(text, starts, "Body two.") == (text, starts)  # not among the first
+    assert without_title("The Title", [(1, 0)], "The Title") == ("The Title", [(1, 0)])
+
+
+def test_reflow_joins_lines_and_keeps_page_starts() -> None:
+    long = "a line of text that runs right across the page, as body text does"
+    text, starts = reflow([[long, "and ends here."], [], ["New paragraph on page three."]])
+    assert text == f"{long} and ends here.\n\nNew paragraph on page three."
+    assert starts == [(1, 0), (2, text.index("New")), (3, text.index("New"))]
+    text, _ = reflow([[long + ".", "1.2. What it is", long + ":", "• first", "• second"]])
+    assert text.split("\n\n") == [
+        long + ".",
+        "1.2. What it is " + long + ":",
+        "• first",
+        "• second",
+    ]
+
+
+def test_a_word_broken_across_a_page_break_is_mended(tmp_path: Path) -> None:
+    pages: list[list[str] | None] = [
+        [f"Opening paragraph number {n} of the first page, which runs on and on." for n in (1, 2)]
+        + ["The ministry paid the inter-"],
+        ["national contractors late, and a self-", "styled adviser took the blame."],
+    ]
+    (article,) = read_articles(pdf_report(tmp_path / "broken.pdf", pages))
+    assert "paid the international contractors late, and a self-styled adviser" in article.text
+    assert article.text[dict(article.pages)[2] :].startswith("national contractors")
+    assert HEADER not in article.text  # two pages: the header is on both
+    assert article.title == "broken"  # no title on page 1; none is taken from page 2
+
+
+def test_broken_words_are_mended_and_compounds_kept() -> None:
+    assert mend_words("an inter\ufffenational deal") == "an international deal"
+    assert mend_words("a well\ufffeknown face") == "a well-known face"
+    assert mend_words("the state\ufffement") == "the statement"
+    assert mend_words("soft hyphen at the end\u00ad") == "soft hyphen at the end"
+
+
+def test_lines_are_cleaned_as_stored_text_is() -> None:
+    """Regression: a decomposed accent or a byte-order mark changed the text when it was
+    stored, so the page starts no longer matched and the PDF was refused."""
+    assert clean_line("Cafe\u0301 \ufeff owners\t protest ") == "Café owners protest"
+    pages = [[clean_line("Cafe\u0301 owners\ufeff protest"), "on Monday."], ["Page two."]]
+    text, starts = reflow(pages)
+    assert tidy_text(text) == text and text[starts[1][1] :] == "Page two."
+
+
+def test_pdf_dates() -> None:
+    assert pdf_date("D:20240115093000+01'00'") == "2024-01-15"
+    assert pdf_date("D:2024") == ""
+    assert pdf_date("D:20241345") == ""
+    assert pdf_date("garbage") == ""
+
+
+@pytest.mark.slow
+def test_a_300_page_report_imports_within_ten_seconds(tmp_path: Path) -> None:
+    path = long_report(tmp_path / "long.pdf", 300)
+    started = time.perf_counter()
+    (article,) = read_articles(path)
+    assert time.perf_counter() - started <= 10
+    assert [number for number, _ in article.pages] == list(range(1, 301))
+    starts = [start for _, start in article.pages]
+    assert starts == sorted(starts) and len(set(starts)) == 300
+    assert all(article.text[start:].startswith("Section 1 reviews") for start in starts)
+
+
+LINES = (
+    st.text(alphabet="abcXY .-:•\ufffe\u00ad1", min_size=1, max_size=30)
+    .map(lambda line: " ".join(line.split()))
+    .filter(bool)
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(LINES, max_size=6), min_size=1, max_size=6))
+def test_reflow_page_starts_always_point_at_their_page(pages: list[list[str]]) -> None:
+    """Whatever the lines, each page's start lies in the text, in page order, and a page with
+    text starts where its first line (mended) does."""
+    text, starts = reflow(pages)
+    assert [number for number, _ in starts] == list(range(1, len(pages) + 1))
+    offsets = [start for _, start in starts]
+    assert offsets == sorted(offsets) and all(0 <= o <= len(text) for o in offsets)
+    for (_, start), lines in zip(starts, pages, strict=True):
+        if lines:
+            first = mend_words(lines[0])
+            # a broken word joined across the break may have lost its hyphen before `start`
+            assert text[start:].startswith(first)
