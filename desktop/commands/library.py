@@ -36,8 +36,10 @@ _LISTED_FIELDS = (
 def register(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser(
         "import",
-        help="add article files or folders (recursive); a changed text of an article already"
-        " in the library (same URL or file) updates it and re-anchors its notes",
+        help="add article files or folders (recursive); a newer text of an article already"
+        " in the library (same URL or file) updates it, keeps the old text as a version"
+        " (`dossier versions`) and re-anchors its notes; a shorter or lesser text of it (a feed"
+        " summary, a cut re-save) is a duplicate and replaces nothing",
     )
     p.add_argument(
         "paths", nargs="+", type=path_argument, metavar="PATH", help="files or folders to import"
@@ -98,6 +100,9 @@ def run_import(args: argparse.Namespace) -> int:
     else:
         for failure in report.failures:
             print(f"dossier: {failure.error}", file=sys.stderr)
+        for result in report.files:
+            for reason in result.reasons:
+                print(f"{result.path}: {reason}")
         updated = f"updated {len(report.updated)}, " if report.updated else ""
         print(
             f"Imported {len(report.imported)}, {updated}duplicates {len(report.duplicates)}, "
@@ -119,6 +124,7 @@ def _report_json(report: ImportReport) -> dict[str, Any]:
                 "duplicates": list(f.duplicates),
                 "updated": list(f.updated),
                 "error": f.error,
+                "reasons": list(f.reasons),
             }
             for f in report.files
         ],
