@@ -9,7 +9,6 @@ Core modules are imported inside the functions: listing versions needs no langua
 from __future__ import annotations
 
 import argparse
-from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from desktop.commands.common import CommandError, open_user_library, print_json
@@ -42,8 +41,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def version_json(version: ArticleVersion, *, with_text: bool = False) -> dict[str, Any]:
-    fields = asdict(version)
-    value = {name: fields[name] for name in _LISTED_FIELDS}
+    value = {name: getattr(version, name) for name in _LISTED_FIELDS}
     if with_text:
         value["text"] = version.text
     return value

@@ -63,10 +63,10 @@ def replace_text(store: ArticleStore, article_id: int, article: Article) -> Upda
     changed content hash and indexes it again)."""
     article = with_hash(article)
     with transaction(store.conn):
-        current = store.get(article_id)
-        if current is None:
+        found = store.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,))
+        if found.fetchone() is None:
             raise VersionError(f"no article with id {article_id}")
-        number = keep_version(store.conn, current, now_iso())
+        number = keep_version(store.conn, article_id, now_iso())
         store.replace_text(article_id, article)
         report = reanchor_article(store.conn, article_id, article.text, article.content_hash)
         for table in ("entity_mentions", "article_terms"):

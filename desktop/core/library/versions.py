@@ -53,29 +53,19 @@ class ArticleVersion:
         )
 
 
-def keep_version(conn: sqlite3.Connection, article: Article, replaced: str) -> int:
-    """Store ``article``'s current text as its next version; its number. Call inside the
-    transaction that replaces the text, so the copy and the replacement commit together."""
+def keep_version(conn: sqlite3.Connection, article_id: int, replaced: str) -> int:
+    """Copy article ``article_id``'s current text and metadata as its next version; its number.
+    Call inside the transaction that replaces the text, so copy and replacement commit together.
+    """
     number = conn.execute(
         "SELECT coalesce(max(number), 0) + 1 FROM article_versions WHERE article_id = ?",
-        (article.id,),
+        (article_id,),
     ).fetchone()[0]
     conn.execute(
-        f"INSERT INTO article_versions (article_id, {_FIELDS})"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            article.id,
-            number,
-            article.title,
-            article.byline,
-            article.source,
-            article.url,
-            article.published,
-            article.text,
-            article.content_hash,
-            article.words,
-            replaced,
-        ),
+        f"INSERT INTO article_versions (article_id, {_FIELDS}) SELECT id, ?,"
+        " title, byline, source, url, published, text, content_hash, words, ?"
+        " FROM articles WHERE id = ?",
+        (number, replaced, article_id),
     )
     return int(number)
 

@@ -34,8 +34,8 @@ def test_upgrade_adds_article_versions_that_follow_their_article(
     article = store.by_hash("h1")
     assert article is not None and article.text == "Stored before the upgrade"
 
-    assert keep_version(conn, article, "2026-12-04T10:00:00+00:00") == 1
-    assert keep_version(conn, article, "2026-12-04T11:00:00+00:00") == 2
+    assert keep_version(conn, article.id, "2026-12-04T10:00:00+00:00") == 1
+    assert keep_version(conn, article.id, "2026-12-04T11:00:00+00:00") == 2
     assert [v.number for v in list_versions(conn, article.id)] == [1, 2]
     assert get_version(conn, article.id, 2).text == "Stored before the upgrade"
 
