@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from dataclasses import dataclass
 
 from hypothesis import HealthCheck, given, settings
@@ -253,3 +255,16 @@ def test_an_edited_edge_word_is_kept_whole_or_left_out_never_cut() -> None:
         anchor = locate(new_text, *selected, hint=start)
         assert anchor is not None and anchor.method == "fuzzy"
         assert new_text[anchor.start : anchor.end] == expected
+
+
+def test_anchoring_does_not_depend_on_the_article_store() -> None:
+    """Placing notes is pure: changing an article's text is ``library.updating``'s job, so the
+    dependency runs one way (library → notes) and anchoring can be tested on its own."""
+    script = (
+        "import sys, desktop.core.notes.anchoring;"
+        "print(sorted(m for m in sys.modules if m.startswith('desktop.core.library')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.strip() == "[]"
