@@ -257,11 +257,13 @@ def test_an_edited_edge_word_is_kept_whole_or_left_out_never_cut() -> None:
         assert new_text[anchor.start : anchor.end] == expected
 
 
-def test_anchoring_does_not_depend_on_the_article_store() -> None:
+def test_notes_do_not_depend_on_the_library() -> None:
     """Placing notes is pure: changing an article's text is ``library.updating``'s job, so the
     dependency runs one way (library → notes) and anchoring can be tested on its own."""
     script = (
-        "import sys, desktop.core.notes.anchoring;"
+        "import importlib, pkgutil, sys, desktop.core.notes as notes\n"
+        "for m in pkgutil.walk_packages(notes.__path__, 'desktop.core.notes.'):\n"
+        "    importlib.import_module(m.name)\n"
         "print(sorted(m for m in sys.modules if m.startswith('desktop.core.library')))"
     )
     done = subprocess.run(
