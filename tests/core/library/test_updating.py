@@ -269,3 +269,19 @@ def test_a_failed_update_changes_neither_text_versions_nor_notes(
     assert library.store.get(article_id).text == V1
     assert list_versions(library.conn, article_id) == []
     assert notebook.get(gone.id) == gone
+
+
+def test_full_text_after_its_feed_summary_replaces_it(library: Library, tmp_path: Path) -> None:
+    summary = V1.split("\n\n")[0]
+    digest = _feed(tmp_path / "digest.xml", "News Digest", "Fri, 10 Mar 2023 18:00:00 GMT",
+                   summary)  # fmt: skip
+    (article_id,) = import_paths(library, [digest]).imported
+    full = _feed(tmp_path / "gazette.xml", "Harbour Gazette", "Mon, 06 Mar 2023 09:00:00 GMT",
+                 "A short teaser.", V1)  # fmt: skip
+
+    assert import_paths(library, [full]).updated == [article_id]
+    article = library.store.get(article_id)
+    assert (article.source, article.published) == ("Harbour Gazette", "2023-03-06")
+    assert "dredging the old channel" in article.text
+    (kept,) = list_versions(library.conn, article_id)
+    assert (kept.source, get_version(library.conn, article_id, 1).text) == ("News Digest", summary)
