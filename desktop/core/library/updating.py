@@ -19,7 +19,8 @@ from desktop.core.storage.db import transaction
 
 
 class VersionError(ValueError):
-    """A restore that cannot be done (no such article or version); the message says why."""
+    """A restore that cannot be done (no such article or version, or its text is already the
+    article's or another article's: a text is stored once); the message says why."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ def restore_version(store: ArticleStore, article_id: int, number: int) -> Update
             raise VersionError(f"article {article_id} already has the text of version {number}")
         if holder is not None:
             raise VersionError(
-                f"the text of version {number} of article {article_id} is article {holder.id}"
+                f"the text of version {number} of article {article_id} is already"
+                f" article {holder.id}"
             )
         return replace_text(store, article_id, version.as_article(current))

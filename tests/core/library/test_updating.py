@@ -245,6 +245,10 @@ def test_restore_brings_back_a_version_and_reanchors(library: Library, tmp_path:
     assert set(update.highlights.exact) == {gone.id, kept.id}
     with pytest.raises(VersionError, match="already has the text of version 1"):
         restore_version(library.store, article_id, 1)
+    (copy,) = import_paths(library, [_write(tmp_path / "copy.txt", V2)]).imported
+    with pytest.raises(VersionError, match=f"text of version 2 of article {article_id} is already"):
+        restore_version(library.store, article_id, 2)
+    assert library.store.get(copy).text == V2 == get_version(library.conn, article_id, 2).text
     with pytest.raises(VersionError, match="has no version 9"):
         restore_version(library.store, article_id, 9)
     with pytest.raises(VersionError, match="no article with id 99"):
