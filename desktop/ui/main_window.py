@@ -347,9 +347,10 @@ class MainWindow(QMainWindow):
     def show_versions(self) -> None:
         if self.article is None:
             return
-        dialog = VersionsDialog(self.article.id, self.article.title, self)
+        dialog = VersionsDialog(
+            self.article.id, self.article.title, self._on_version_restored, self
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.restored.connect(self._on_version_restored)
         self.versions_dialog = dialog
         dialog.show()
 

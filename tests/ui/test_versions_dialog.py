@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
+from shiboken6 import isValid
 
 from desktop.core.library.updating import replace_text
 from desktop.core.notes.notebook import Notebook
@@ -33,7 +34,8 @@ def _updated(library) -> tuple[int, str]:
 def test_dialog_lists_shows_and_restores_a_version(qtbot, library, sync_workers) -> None:
     article_id, highlight_id = _updated(library)
     assert Notebook(library.conn).get(highlight_id).orphan
-    dialog = VersionsDialog(article_id, "Harbour plan")
+    restored: list[int] = []
+    dialog = VersionsDialog(article_id, "Harbour plan", restored.append)
     qtbot.addWidget(dialog)
     assert dialog.list.topLevelItemCount() == 2
     assert [dialog.list.topLevelItem(i).text(0) for i in range(2)] == ["1", "2"]
@@ -41,9 +43,8 @@ def test_dialog_lists_shows_and_restores_a_version(qtbot, library, sync_workers)
 
     dialog.list.setCurrentItem(dialog.list.topLevelItem(0))
     assert dialog.text.toPlainText() == V1 and dialog.restore_button.isEnabled()
-    with qtbot.waitSignal(dialog.restored) as restored:
-        dialog.restore_button.click()
-    assert restored.args == [article_id]
+    dialog.restore_button.click()
+    assert restored == [article_id]
     assert library.store.get(article_id).text == V1
     assert not Notebook(library.conn).get(highlight_id).orphan
     assert dialog.list.topLevelItemCount() == 3 and "now version 3" in dialog.status.text()
@@ -74,3 +75,28 @@ def test_restore_from_the_window_reopens_the_article(window, library, qtbot) -> 
     dialog.list.setCurrentItem(dialog.list.topLevelItem(0))
     dialog.restore_button.click()
     assert window.article.text == V1 and window.reader.article().text == V1
+
+
+def test_a_restore_that_ends_after_the_dialog_closed_still_reaches_the_window(
+    qtbot, library, monkeypatch
+) -> None:
+    from desktop.ui.library import versions_dialog
+
+    article_id, _ = _updated(library)
+    pending = []
+    monkeypatch.setattr(
+        versions_dialog, "run_task", lambda fn, done=None, error=None: pending.append((fn, done))
+    )
+    restored: list[int] = []
+    dialog = VersionsDialog(article_id, "Harbour plan", restored.append)
+    fn, done = pending.pop()
+    done(fn())  # the list
+    dialog.list.setCurrentItem(dialog.list.topLevelItem(0))
+    pending.clear()
+    dialog.restore_selected()
+    ((fn, done),) = pending
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.close()
+    qtbot.waitUntil(lambda: not isValid(dialog))
+    done(fn())
+    assert restored == [article_id] and library.store.get(article_id).text == V1

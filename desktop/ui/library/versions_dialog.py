@@ -7,9 +7,10 @@ text it replaces is kept as a version in turn, so it can be undone by restoring 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
     QVBoxLayout,
 )
+from shiboken6 import isValid
 
 from desktop.core.library.updating import Update, restore_version
 from desktop.core.library.versions import ArticleVersion, get_version, list_versions
@@ -31,13 +33,22 @@ from desktop.ui.workers import run_task, thread_library
 
 class VersionsDialog(QDialog):
     """Lists the versions of one article; the selected one is shown and can be restored.
-    ``restored(article_id)`` is emitted once its text has changed."""
 
-    restored = Signal(int)
+    ``on_restored(article_id)`` is called once its text has changed, even if the dialog was
+    closed meanwhile (the window must still show the new text); results for a closed dialog
+    are otherwise dropped.
+    """
 
-    def __init__(self, article_id: int, title: str, parent: Any = None) -> None:
+    def __init__(
+        self,
+        article_id: int,
+        title: str,
+        on_restored: Callable[[int], None] | None = None,
+        parent: Any = None,
+    ) -> None:
         super().__init__(parent)
         self.article_id = article_id
+        self.on_restored = on_restored
         self._text_job = 0
         self.setWindowTitle(f"Earlier versions — {title}")
         self.status = QLabel(self)
@@ -92,6 +103,8 @@ class VersionsDialog(QDialog):
         )
 
     def _show_versions(self, versions: list[ArticleVersion]) -> None:
+        if not isValid(self):
+            return
         self.list.clear()
         self.text.clear()
         for v in versions:
@@ -124,19 +137,24 @@ class VersionsDialog(QDialog):
         )
 
     def _show_text(self, job: int, version: ArticleVersion | None) -> None:
-        if job == self._text_job and version is not None:
+        if isValid(self) and job == self._text_job and version is not None:
             self.text.setPlainText(version.text)
 
     def _on_restored(self, number: int, update: Update) -> None:
+        if self.on_restored is not None:
+            self.on_restored(update.article_id)
+        if not isValid(self):
+            return
         orphaned = len(update.highlights.orphaned)
         lost = f" {orphaned} highlight(s) could not be placed: see Orphans." if orphaned else ""
         self.status.setText(
             f"Restored version {number}; the text it replaced is now version {update.version}."
             + lost
         )
-        self.restored.emit(self.article_id)
         self.reload()
 
     def _show_error(self, exc: Exception) -> None:
+        if not isValid(self):
+            return
         self.status.setText(f"Versions of this article: {exc}")
         self.restore_button.setEnabled(self.selected_number() is not None)
