@@ -60,6 +60,7 @@ def find_match(conn: sqlite3.Connection, article: Article) -> Match | None:
     An article whose text is already stored (same content hash) is a duplicate, not a version:
     callers check that first.
     """
+    new = _Profile.of(article.text)
     lookups = []
     if article.url:
         lookups.append(("url = ?", (article.url,)))
@@ -71,7 +72,7 @@ def find_match(conn: sqlite3.Connection, article: Article) -> Match | None:
             (*values, _CANDIDATES),
         )
         for row in rows:
-            verdict = compare(row[1], article.text)
+            verdict = _verdict(_Profile.of(row[1]), new)
             if verdict != OTHER:
                 return Match(int(row[0]), verdict)
     return None
@@ -85,19 +86,30 @@ def compare(old: str, new: str) -> str:
     much of it the old text contains. An edit that only removes (a paragraph taken out) cannot
     be told from a cut re-save, so it is judged lesser too: the text the library holds stays.
     """
-    a, b = _triples(old), _triples(new)
+    return _verdict(_Profile.of(old), _Profile.of(new))
+
+
+@dataclass(frozen=True)
+class _Profile:
+    """What the comparison needs of a text, computed once per text."""
+
+    triples: frozenset[tuple[str, ...]]
+    words: int
+
+    @classmethod
+    def of(cls, text: str) -> _Profile:
+        words = _WORD.findall(text.casefold())
+        runs = {tuple(words[i : i + 3]) for i in range(max(1, len(words) - 2))} if words else ()
+        return cls(frozenset(runs), count_words(text))
+
+
+def _verdict(old: _Profile, new: _Profile) -> str:
+    a, b = old.triples, new.triples
     if not a or not b:
         return OTHER
     shared = len(a & b)
     if shared < SAME_STORY * min(len(a), len(b)):
         return OTHER
-    if shared >= KEEP * len(a) and count_words(new) >= (1 - SHRINK) * count_words(old):
+    if shared >= KEEP * len(a) and new.words >= (1 - SHRINK) * old.words:
         return NEWER
     return LESSER
-
-
-def _triples(text: str) -> set[tuple[str, ...]]:
-    words = _WORD.findall(text.casefold())
-    if not words:
-        return set()
-    return {tuple(words[i : i + 3]) for i in range(max(1, len(words) - 2))}
