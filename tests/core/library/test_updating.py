@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.core.library import updating
 from desktop.core.library.entity_index import article_entities, index_pending
@@ -289,3 +291,20 @@ def test_full_text_after_its_feed_summary_replaces_it(library: Library, tmp_path
     assert "dredging the old channel" in article.text
     (kept,) = list_versions(library.conn, article_id)
     assert (kept.source, get_version(library.conn, article_id, 1).text) == ("News Digest", summary)
+
+
+VOCABULARY = ("council", "harbour", "plan", "vote", "the", "a", "budget", "mayor")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(VOCABULARY), min_size=10, max_size=300),
+    share=st.floats(min_value=0.0, max_value=0.95),
+)
+def test_a_cut_never_replaces_its_text_and_the_full_text_always_replaces_a_cut(
+    words: list[str], share: float
+) -> None:
+    full = " ".join(words)
+    cut = " ".join(words[: max(3, int(len(words) * share))])
+    assert compare(full, cut) != NEWER
+    assert compare(cut, full) == NEWER
