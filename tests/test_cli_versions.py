@@ -12,7 +12,7 @@ import pytest
 
 from desktop.core.library.store import content_hash, count_words
 from tests.cli_runner import run
-from tests.core.library.test_updating import GONE, KEPT, V1, V2
+from tests.core.library.stories import GONE, KEPT, V1, V2
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *argv: str):

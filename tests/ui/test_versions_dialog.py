@@ -11,7 +11,7 @@ from shiboken6 import isValid
 from desktop.core.library.updating import replace_text
 from desktop.core.notes.notebook import Notebook
 from desktop.ui.library.versions_dialog import VersionsDialog
-from tests.core.library.test_updating import GONE, V1, V2
+from tests.core.library.stories import GONE, V1, V2
 from tests.ui.conftest import add_article
 
 MARKUP = '<img src="/dev/zero"> <b>not bold</b>'
