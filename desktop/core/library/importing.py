@@ -6,8 +6,8 @@ stored in one transaction per batch, so a file that cannot be read changes nothi
 failed write leaves no half-stored batch. A newer text of an article already stored (same URL
 or origin, see ``matching``) updates that article in place, keeps the old text as a version and
 re-anchors its highlights (``updating``); a text that tells less of it (a feed summary, a cut
-re-save) is a duplicate of it, with the reason given. A new article takes back the notes
-restored while it was missing (``notes.detached``).
+re-save) or is dated earlier is a duplicate of it, with the reason given. A new article takes
+back the notes restored while it was missing (``notes.detached``).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from desktop.core.library.collecting import collect_files
 from desktop.core.library.importers import UnreadableFile, read_articles
+from desktop.core.library.matching import OLDER
 from desktop.core.library.store import with_hash
 from desktop.core.library.updating import offer_text
 from desktop.core.models import Article
@@ -158,7 +159,8 @@ def _store_article(library: Library, article: Article) -> tuple[str, int, str]:
     if offer is not None and offer.updated:
         return "updated", offer.article_id, ""
     if offer is not None:
-        reason = f"the library already holds a fuller text of this article (id {offer.article_id})"
+        held = "a newer" if offer.verdict == OLDER else "a fuller"
+        reason = f"the library already holds {held} text of this article (id {offer.article_id})"
         return "duplicates", offer.article_id, reason
     added = library.store.add(article)
     if added.duplicate:

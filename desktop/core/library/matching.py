@@ -12,6 +12,10 @@ replace the full text. So a new text is compared with the stored one both ways:
   text's runs and is at most ``SHRINK`` shorter (in words).
 - ``LESSER``: the same story told less fully (a summary, a cut, an edit that mostly removes):
   the library keeps the fuller text it has, and the import reports a duplicate.
+- ``OLDER``: of two versions that each tell as much as the other (each would pass for the
+  other's update), the one dated earlier than the stored text (an old copy imported again):
+  the library keeps the later one. A fuller text replaces a lesser one whatever the dates (the
+  full article after a feed digest that links to it, dated days later).
 
 Which stored article: the one with the same non-empty URL, else the one from the same origin
 (file path, or feed path#entry) that has no other URL; the most recently added match that tells
@@ -40,7 +44,7 @@ every edit of 10-50 % of the sentences, added paragraph, reformatting, one-word 
 stored summary's full text does, and 642 of 644 five-word cuts; another article is never taken
 for a version. A paragraph taken out is judged lesser (94 %): the fuller text stays."""
 
-OTHER, NEWER, LESSER = "other", "newer", "lesser"
+OTHER, NEWER, LESSER, OLDER = "other", "newer", "lesser", "older"
 _CANDIDATES = 5
 _WORD = re.compile(r"\w+")
 
@@ -48,7 +52,8 @@ _WORD = re.compile(r"\w+")
 @dataclass(frozen=True)
 class Match:
     """The stored article ``article_id`` tells the same story; ``verdict`` is ``NEWER``
-    (the new text should replace it) or ``LESSER`` (the stored text is the fuller one)."""
+    (the new text should replace it), ``LESSER`` (the stored text is the fuller one) or
+    ``OLDER`` (the stored text is dated later)."""
 
     article_id: int
     verdict: str
@@ -68,11 +73,15 @@ def find_match(conn: sqlite3.Connection, article: Article) -> Match | None:
         lookups.append(("origin = ? AND url IN ('', ?)", (article.origin, article.url)))
     for condition, values in lookups:
         rows = conn.execute(
-            f"SELECT id, text FROM articles WHERE {condition} ORDER BY id DESC LIMIT ?",
+            f"SELECT id, text, published FROM articles WHERE {condition} ORDER BY id DESC LIMIT ?",
             (*values, _CANDIDATES),
         )
         for row in rows:
-            verdict = _verdict(_Profile.of(row[1]), new)
+            old = _Profile.of(row[1])
+            verdict = _verdict(old, new)
+            # Dates are ISO (YYYY-MM-DD): as strings, they sort by time.
+            if verdict == NEWER and "" < article.published < row[2] and _verdict(new, old) == NEWER:
+                verdict = OLDER
             if verdict != OTHER:
                 return Match(int(row[0]), verdict)
     return None

@@ -35,10 +35,12 @@ class Update:
 @dataclass(frozen=True)
 class Offer:
     """What became of a text offered as a version of a stored article: ``updated`` (it replaced
-    the stored text) or not (the stored text of ``article_id`` is the fuller one)."""
+    the stored text) or not, with the ``verdict`` of the comparison saying why (``matching``:
+    the stored text of ``article_id`` is the fuller one, or dated later)."""
 
     article_id: int
     update: Update | None
+    verdict: str
 
     @property
     def updated(self) -> bool:
@@ -53,8 +55,8 @@ def offer_text(store: ArticleStore, article: Article) -> Offer | None:
         if match is None:
             return None
         if match.verdict != NEWER:
-            return Offer(match.article_id, None)
-        return Offer(match.article_id, replace_text(store, match.article_id, article))
+            return Offer(match.article_id, None, match.verdict)
+        return Offer(match.article_id, replace_text(store, match.article_id, article), NEWER)
 
 
 def replace_text(store: ArticleStore, article_id: int, article: Article) -> Update:

@@ -276,6 +276,7 @@ def test_full_text_after_its_feed_summary_replaces_it(library: Library, tmp_path
     assert "dredging the old channel" in article.text
     (kept,) = list_versions(library.conn, article_id)
     assert (kept.source, get_version(library.conn, article_id, 1).text) == ("News Digest", summary)
+    assert kept.published == "2023-03-10"  # a fuller text wins even when dated earlier
 
 
 VOCABULARY = ("council", "harbour", "plan", "vote", "the", "a", "budget", "mayor")
@@ -293,3 +294,23 @@ def test_a_cut_never_replaces_its_text_and_the_full_text_always_replaces_a_cut(
     cut = " ".join(words[: max(3, int(len(words) * share))])
     assert compare(full, cut) != NEWER
     assert compare(cut, full) == NEWER
+
+
+def test_an_old_copy_imported_again_does_not_replace_the_later_version(
+    library: Library, tmp_path: Path
+) -> None:
+    story = _write(tmp_path / "harbour-plan.txt", "date 2023-03-06\n" + V1)
+    (article_id,) = import_paths(library, [story]).imported
+    _write(story, "date 2023-03-07\n" + V2)
+    assert import_paths(library, [story]).updated == [article_id]
+
+    _write(story, "date 2023-03-06\n" + V1)  # the old copy: as full as the new, dated earlier
+    report = import_paths(library, [story])
+
+    assert report.duplicates == [article_id] and not report.updated
+    assert report.files[0].reasons == (
+        f"the library already holds a newer text of this article (id {article_id})",
+    )
+    assert library.store.get(article_id).text == V2
+    _write(story, V1)  # undated: the text alone decides, as before
+    assert import_paths(library, [story]).updated == [article_id]
