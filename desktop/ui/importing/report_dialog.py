@@ -32,8 +32,8 @@ def report_summary(report: ImportReport) -> str:
     if report.updated:
         parts.append(f"{len(report.updated):,} updated to a newer version")
     if report.duplicates:
-        shorter = sum(len(f.reasons) for f in report.files)
-        kept = f" ({shorter:,} shorter than the full text kept)" if shorter else ""
+        lesser = sum(len(f.reasons) for f in report.files)
+        kept = f" ({lesser:,} where it holds a fuller or newer text)" if lesser else ""
         parts.append(f"{len(report.duplicates):,} already in the library{kept}")
     failed = len(report.failures)  # each of these properties walks every file's result
     if failed:
