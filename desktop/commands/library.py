@@ -39,7 +39,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="add article files or folders (recursive); a newer text of an article already"
         " in the library (same URL or file) updates it, keeps the old text as a version"
         " (`dossier versions`) and re-anchors its notes; a shorter or lesser text of it (a feed"
-        " summary, a cut re-save) is a duplicate and replaces nothing",
+        " summary, a cut re-save) or an earlier-dated copy is a duplicate and replaces nothing",
     )
     p.add_argument(
         "paths", nargs="+", type=path_argument, metavar="PATH", help="files or folders to import"
