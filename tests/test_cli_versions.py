@@ -110,3 +110,23 @@ def test_versions_command_loads_no_language_library(tmp_path: Path) -> None:
         check=True,
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_a_restore_the_database_refuses_is_a_one_line_error(
+    capsys: pytest.CaptureFixture[str], updated, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.core.library import updating
+    from desktop.core.storage.engine import sqlite3
+
+    article_id, _ = updated
+
+    def locked(*args: object) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(updating, "keep_version", locked)
+        code, out, err = run(capsys, "versions", str(article_id), "--restore", "1")
+    assert (code, out) == (1, "")
+    assert err == f"dossier: cannot restore version 1 of article {article_id}: database is locked\n"
+    assert run_json(capsys, "show", str(article_id))["text"] == V2
+    assert len(run_json(capsys, "versions", str(article_id))) == 1

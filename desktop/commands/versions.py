@@ -84,12 +84,17 @@ def _show(library: Library, args: argparse.Namespace) -> int:
 
 def _restore(library: Library, args: argparse.Namespace) -> int:
     from desktop.core.library.updating import VersionError, restore_version
+    from desktop.core.storage.engine import sqlite3
 
     _version(library, args.id, args.restore)
     try:
         update = restore_version(library.store, args.id, args.restore)
     except VersionError as exc:
         raise CommandError(str(exc)) from exc
+    except sqlite3.Error as exc:  # locked, full or read-only: nothing was changed
+        raise CommandError(
+            f"cannot restore version {args.restore} of article {args.id}: {exc}"
+        ) from exc
     placed = update.highlights
     if args.json:
         print_json(
