@@ -102,7 +102,7 @@ def run_import(args: argparse.Namespace) -> int:
             print(f"dossier: {failure.error}", file=sys.stderr)
         for result in report.files:
             for reason in result.reasons:
-                print(f"{result.path}: {reason}")
+                print(f"{printable(result.path)}: {reason}")
         updated = f"updated {len(report.updated)}, " if report.updated else ""
         print(
             f"Imported {len(report.imported)}, {updated}duplicates {len(report.duplicates)}, "
