@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -93,23 +90,6 @@ def test_import_says_why_a_shorter_text_is_a_duplicate(
     assert code == 0 and out == f"{story}: {reason}\nImported 0, duplicates 1, failed 0.\n"
     assert run_json(capsys, "show", str(article_id))["text"] == V2
     assert len(run_json(capsys, "versions", str(article_id))) == 1
-
-
-def test_versions_command_loads_no_language_library(tmp_path: Path) -> None:
-    code = (
-        "import sys, desktop.commands.versions as v, desktop.core.library.versions;"
-        "print(sorted(m for m in ('numpy', 'nltk', 'sumy', 'rapidfuzz', 'lxml', 'feedparser')"
-        " if m in sys.modules))"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "DOSSIER_HOME": str(tmp_path)},
-        timeout=60,
-        check=True,
-    )
-    assert done.stdout.strip() == "[]"
 
 
 def test_a_restore_the_database_refuses_is_a_one_line_error(
