@@ -23,6 +23,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "desktop.commands.summarize": ("summarize",),
     "desktop.commands.notes": ("notes",),
     "desktop.commands.entities": ("entities", "correct", "watch"),
+    "desktop.commands.versions": ("versions",),
 }
 
 INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug, not something the user did
@@ -43,6 +44,7 @@ ACTIONS = {
     "notes backup": "back up the notes",
     "notes backups": "list the notes backups",
     "notes restore": "restore the notes",
+    "versions": "read or restore the article's versions",
 }
 
 

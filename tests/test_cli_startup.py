@@ -59,7 +59,14 @@ def seeded_library() -> None:
 
 @pytest.mark.parametrize(
     "argv",
-    [("--version",), ("list",), ("show", "1"), ("search", "president"), ("list", "--json")],
+    [
+        ("--version",),
+        ("list",),
+        ("show", "1"),
+        ("search", "president"),
+        ("list", "--json"),
+        ("versions", "1"),
+    ],
 )
 def test_reading_commands_import_no_heavy_library(seeded_library: None, argv: tuple[str]) -> None:
     code, loaded, out = _loaded_by(*argv)

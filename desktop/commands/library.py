@@ -38,8 +38,10 @@ def register(commands: argparse._SubParsersAction) -> None:
         "import",
         help="add article files or folders (recursive): text, Markdown, HTML, RSS/Atom feeds,"
         " PDF, Word .docx, OpenDocument .odt, e-mail .eml/.mbox and EPUB; other files in a folder"
-        " are listed as skipped; a changed text of an article already in the library (same URL"
-        " or file) updates it and re-anchors its notes",
+        " are listed as skipped; a newer text of an article already in the library (same URL or"
+        " file) updates it, keeps the old text as a version (`dossier versions`) and re-anchors"
+        " its notes; a shorter or lesser text of it (a feed summary, a cut re-save) or an"
+        " earlier-dated copy is a duplicate and replaces nothing",
     )
     p.add_argument(
         "paths", nargs="+", type=path_argument, metavar="PATH", help="files or folders to import"
@@ -108,6 +110,9 @@ def run_import(args: argparse.Namespace) -> int:
             from desktop.core.library.importers import SUPPORTED_KINDS
 
             print(f"dossier: Dossier imports {SUPPORTED_KINDS}", file=sys.stderr)
+        for result in report.files:
+            for reason in result.reasons:
+                print(f"{printable(result.path)}: {reason}")
         updated = f"updated {len(report.updated)}, " if report.updated else ""
         not_read = f", skipped {len(report.skipped)}" if report.skipped else ""
         print(
@@ -132,6 +137,7 @@ def _report_json(report: ImportReport) -> dict[str, Any]:
                 "updated": list(f.updated),
                 "error": f.error,
                 "skipped": f.skipped,
+                "reasons": list(f.reasons),
             }
             for f in report.files
         ],

@@ -89,6 +89,14 @@ def _menu_specs(window: MainWindow) -> dict[str, list[MenuEntry]]:
             None,
             ActionSpec("star", "&Star / Unstar", "Ctrl+D", lib.toggle_star_current),
             ActionSpec("unread", "Mark &Unread", "Ctrl+Shift+U", window.mark_current_unread),
+            None,
+            ActionSpec(
+                "versions",
+                "Earlier &Versions…",
+                None,
+                window.show_versions,
+                "Texts this article had before an update; read or restore one",
+            ),
         ],
         "&Tools": [
             ActionSpec(

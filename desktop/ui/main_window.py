@@ -31,6 +31,7 @@ from desktop.ui.importing.report_dialog import ImportReportDialog, report_summar
 from desktop.ui.library.indexer import BackgroundIndexer
 from desktop.ui.library.library_pane import LibraryPane
 from desktop.ui.library.query import lean
+from desktop.ui.library.versions_dialog import VersionsDialog
 from desktop.ui.library_damage import damage_notice, report_damage
 from desktop.ui.messages import plain_box
 from desktop.ui.notes.backup_timer import NotesBackupTimer
@@ -344,6 +345,23 @@ class MainWindow(QMainWindow):
     def mark_current_unread(self) -> None:
         if self.article is not None:
             self.library_pane.model.mark_read(self.article.id, False)
+
+    def show_versions(self) -> None:
+        if self.article is None:
+            return
+        dialog = VersionsDialog(
+            self.article.id, self.article.title, self._on_version_restored, self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.versions_dialog = dialog
+        dialog.show()
+
+    def _on_version_restored(self, article_id: int) -> None:
+        """Its text changed: show it with its highlights re-anchored; list and entities follow."""
+        self.library_pane.refresh()
+        if self.article is not None and self.article.id == article_id:
+            self.open_article(article_id)
+        self.indexer.start()
 
     def open_watchlist(self) -> None:
         dialog = WatchlistDialog(self)

@@ -69,6 +69,11 @@ def test_report_names_each_failed_file_and_why(qtbot, tmp_path):
         "1 file skipped (type not imported)."
     )
     assert failure_reason(str(bad), f"{bad}: binary file, not text") == "binary file, not text"
+    report.files.append(FileResult(tmp_path / "c.txt", duplicates=(5,), reasons=("fuller",)))
+    assert report_summary(report) == (
+        "Imported 1 article; 2 already in the library (1 where it holds a fuller or newer text);"
+        " 1 file failed; 1 file skipped (type not imported)."
+    )
     dialog = ImportReportDialog(report)
     qtbot.addWidget(dialog)
     assert dialog.failed_files() == ["bad.html", "page.php"]

@@ -3,9 +3,11 @@
 Runs anywhere (CLI, tests, the window's worker thread): it takes a progress callback and an
 optional cancel event instead of printing. Files are read and parsed before any write, and
 stored in one transaction per batch, so a file that cannot be read changes nothing and a
-failed write leaves no half-stored batch. A new text of an article already stored (same URL or
-origin, see ``versions``) updates that article in place and re-anchors its highlights; a new
-article takes back the notes restored while it was missing (``notes.detached``).
+failed write leaves no half-stored batch. A newer text of an article already stored (same URL
+or origin, see ``matching``) updates that article in place, keeps the old text as a version and
+re-anchors its highlights (``updating``); a text that tells less of it (a feed summary, a cut
+re-save) or is dated earlier is a duplicate of it, with the reason given. A new article takes
+back the notes restored while it was missing (``notes.detached``).
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from typing import TYPE_CHECKING
 
 from desktop.core.library.collecting import UNSUPPORTED, collect_files
 from desktop.core.library.importers import UnreadableFile, read_articles, unsupported_type
+from desktop.core.library.matching import OLDER
 from desktop.core.library.store import with_hash
-from desktop.core.library.versions import previous_version, store_version
+from desktop.core.library.updating import offer_text
 from desktop.core.models import Article
 from desktop.core.notes.detached import reattach_to
 from desktop.core.printable import printable
@@ -43,7 +46,8 @@ BATCH_FILES = 200
 @dataclass(frozen=True)
 class FileResult:
     """What became of one file: ids stored, ids it duplicated, ids it updated with a new
-    version of their text, why it failed, or why a folder import skipped it."""
+    version of their text, why it failed, or why a folder import skipped it; ``reasons``
+    explain duplicates that are not the same text (the library holds a fuller one)."""
 
     path: Path
     imported: tuple[int, ...] = ()
@@ -51,6 +55,7 @@ class FileResult:
     error: str = ""
     updated: tuple[int, ...] = ()
     skipped: str = ""
+    reasons: tuple[str, ...] = ()
 
     @property
     def failed(self) -> bool:
@@ -142,27 +147,37 @@ def store_batch(library: Library, batch: list[FileRead]) -> list[FileResult]:
                     results.append(FileResult(path, error=read))
                     continue
                 outcomes: dict[str, list[int]] = {"imported": [], "duplicates": [], "updated": []}
+                reasons = []
                 for article in read:
-                    kind, article_id = _store_article(library, article)
+                    kind, article_id, reason = _store_article(library, article)
                     outcomes[kind].append(article_id)
-                results.append(FileResult(path, **{k: tuple(v) for k, v in outcomes.items()}))
+                    if reason:
+                        reasons.append(reason)
+                results.append(
+                    FileResult(
+                        path, reasons=tuple(reasons), **{k: tuple(v) for k, v in outcomes.items()}
+                    )
+                )
     except sqlite3.Error as exc:
         raise database_error(exc, "store the imported articles", library.paths.database) from exc
     return results
 
 
-def _store_article(library: Library, article: Article) -> tuple[str, int]:
-    """Store one article: ``("imported" | "duplicates" | "updated", id)``."""
+def _store_article(library: Library, article: Article) -> tuple[str, int, str]:
+    """Store one article: ``("imported" | "duplicates" | "updated", id, reason)``."""
     article = with_hash(article)
     known = library.conn.execute(
         "SELECT id FROM articles WHERE content_hash = ?", (article.content_hash,)
     ).fetchone()
-    previous = None if known else previous_version(library.conn, article)
-    if previous is not None:
-        store_version(library.store, previous, article)
-        return "updated", previous
+    offer = None if known else offer_text(library.store, article)
+    if offer is not None and offer.updated:
+        return "updated", offer.article_id, ""
+    if offer is not None:
+        held = "a newer" if offer.verdict == OLDER else "a fuller"
+        reason = f"the library already holds {held} text of this article (id {offer.article_id})"
+        return "duplicates", offer.article_id, reason
     added = library.store.add(article)
     if added.duplicate:
-        return "duplicates", added.id
+        return "duplicates", added.id, ""
     reattach_to(library.conn, added.id)  # notes restored before their article was back
-    return "imported", added.id
+    return "imported", added.id, ""

@@ -19,6 +19,7 @@ from desktop.core.library.snippets import snippets
 from desktop.core.models import Article
 from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
+from desktop.core.storage.fts import fts_query
 
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 SORT_COLUMNS = {
@@ -92,22 +93,6 @@ def _article(row: sqlite3.Row) -> Article:
         starred=bool(row["starred"]),
         origin=row["origin"],
     )
-
-
-def fts_query(query: str) -> str:
-    """Turn what a user types into a safe FTS5 query: words ANDed, "quoted phrases" kept,
-    a trailing ``*`` as prefix search; FTS syntax characters never raise errors."""
-    parts: list[str] = []
-    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', query):
-        if phrase:
-            tokens = re.findall(r"\w+", phrase)
-            if tokens:
-                parts.append('"' + " ".join(tokens) + '"')
-            continue
-        prefix = word.endswith("*")
-        for token in re.findall(r"\w+", word):
-            parts.append(f'"{token}"' + ("*" if prefix else ""))
-    return " AND ".join(parts)
 
 
 class _SearchCache:

@@ -1,79 +1,103 @@
-"""Newer versions of articles already in the library.
+"""Earlier texts of an article: every text an update or a restore replaced, kept for good.
 
-A story is updated after it was imported; importing it again must not make a second article
-beside the first, with the journalist's highlights left on the old one. The new text replaces
-the old under the same id (read, starred and added stay), and the highlights are re-anchored
-to it in the same transaction: moved where their passage still is, orphans where it is gone.
-
-Which stored article a new text is a version of: the one with the same non-empty URL, else the
-one from the same origin (file path, or feed path#entry) that has no other URL — provided the
-two texts tell the same story (``same_story``). A page whose canonical URL is its site's home
-page, or a file name reused for another article, must not overwrite an unrelated article: such
-a text is imported as a new article instead, and nothing is replaced.
+An import that updates an article, or a restore of an earlier version, first copies the text it
+is about to replace here, so nothing a journalist once had in the library is ever lost. The
+versions of one article are numbered from 1 in the order they were replaced; they go when the
+article is deleted.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 
-from desktop.core.library.store import ArticleStore
 from desktop.core.models import Article
-from desktop.core.notes.anchoring import ReanchorReport, replace_text_and_reanchor
-from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
 
-SAME_STORY = 0.6
-"""Share of the shorter text's runs of three words the other must contain. Among 400 articles of
-the Wikinews evaluation set, unrelated pairs share at most 0.58 (templated interviews), the
-median pair 0.004; an edited version keeps most of its runs."""
-_CANDIDATES = 5
-_WORD = re.compile(r"\w+")
+_FIELDS = "number, title, byline, source, url, published, text, content_hash, words, replaced"
+_LIST_FIELDS = _FIELDS.replace("text,", "'' AS text,")
 
 
-def previous_version(conn: sqlite3.Connection, article: Article) -> int | None:
-    """Id of the stored article that ``article`` is a newer version of, or None.
+@dataclass(frozen=True)
+class ArticleVersion:
+    """A text article ``article_id`` held until ``replaced`` (UTC, ISO 8601)."""
 
-    An article whose text is already stored (same content hash) is a duplicate, not a version:
-    callers check that first. The most recently added match that tells the same story wins.
-    """
-    lookups = []
-    if article.url:
-        lookups.append(("url = ?", (article.url,)))
-    if article.origin:
-        lookups.append(("origin = ? AND url IN ('', ?)", (article.origin, article.url)))
-    for condition, values in lookups:
-        rows = conn.execute(
-            f"SELECT id, text FROM articles WHERE {condition} ORDER BY id DESC LIMIT ?",
-            (*values, _CANDIDATES),
+    article_id: int
+    number: int
+    title: str
+    text: str
+    content_hash: str
+    words: int
+    replaced: str
+    byline: str = ""
+    source: str = ""
+    url: str = ""
+    published: str = ""
+
+    def as_article(self, current: Article) -> Article:
+        """``current`` with this version's text and metadata (read, starred, added stay)."""
+        return Article(
+            id=current.id,
+            title=self.title,
+            text=self.text,
+            content_hash=self.content_hash,
+            words=self.words,
+            byline=self.byline,
+            source=self.source,
+            url=self.url,
+            published=self.published,
+            added=current.added,
+            language=current.language,
+            read=current.read,
+            starred=current.starred,
+            origin=current.origin,
         )
-        for row in rows:
-            if same_story(row[1], article.text):
-                return int(row[0])
-    return None
 
 
-def same_story(old: str, new: str) -> bool:
-    """Whether ``new`` is an edit of ``old`` rather than another article: at least
-    ``SAME_STORY`` of the shorter one's runs of three words are in the other."""
-    a, b = _triples(old), _triples(new)
-    if not a or not b:
-        return False
-    return len(a & b) >= SAME_STORY * min(len(a), len(b))
+def keep_version(conn: sqlite3.Connection, article_id: int, replaced: str) -> int:
+    """Copy article ``article_id``'s current text and metadata as its next version; its number.
+    Call inside the transaction that replaces the text, so copy and replacement commit together.
+    """
+    number = conn.execute(
+        "SELECT coalesce(max(number), 0) + 1 FROM article_versions WHERE article_id = ?",
+        (article_id,),
+    ).fetchone()[0]
+    conn.execute(
+        f"INSERT INTO article_versions (article_id, {_FIELDS}) SELECT id, ?,"
+        " title, byline, source, url, published, text, content_hash, words, ?"
+        " FROM articles WHERE id = ?",
+        (number, replaced, article_id),
+    )
+    return int(number)
 
 
-def _triples(text: str) -> set[tuple[str, ...]]:
-    words = _WORD.findall(text.casefold())
-    if not words:
-        return set()
-    return {tuple(words[i : i + 3]) for i in range(max(1, len(words) - 2))}
+def list_versions(conn: sqlite3.Connection, article_id: int) -> list[ArticleVersion]:
+    """The earlier texts of an article, oldest first, without their text (cheap to list)."""
+    rows = conn.execute(
+        f"SELECT {_LIST_FIELDS} FROM article_versions WHERE article_id = ? ORDER BY number",
+        (article_id,),
+    )
+    return [_version(article_id, row) for row in rows]
 
 
-def store_version(store: ArticleStore, article_id: int, article: Article) -> ReanchorReport:
-    """Replace article ``article_id`` with its new version, atomically: text and metadata,
-    highlights re-anchored, and its entity index dropped (its offsets point into the old
-    text; the background indexer sees the changed content hash and indexes it again)."""
-    with transaction(store.conn):
-        report = replace_text_and_reanchor(store, article_id, article)
-        for table in ("entity_mentions", "article_terms"):
-            store.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-    return report
+def get_version(conn: sqlite3.Connection, article_id: int, number: int) -> ArticleVersion | None:
+    row = conn.execute(
+        f"SELECT {_FIELDS} FROM article_versions WHERE article_id = ? AND number = ?",
+        (article_id, number),
+    ).fetchone()
+    return _version(article_id, row) if row else None
+
+
+def _version(article_id: int, row: sqlite3.Row) -> ArticleVersion:
+    return ArticleVersion(
+        article_id=article_id,
+        number=row[0],
+        title=row[1],
+        byline=row[2],
+        source=row[3],
+        url=row[4],
+        published=row[5],
+        text=row[6],
+        content_hash=row[7],
+        words=row[8],
+        replaced=row[9],
+    )

@@ -12,10 +12,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from desktop.core.library.store import fts_query, now_iso
+from desktop.core.library.store import now_iso
 from desktop.core.models import Entity
 from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
+from desktop.core.storage.fts import fts_query
 from desktop.core.text.categories import CATEGORIES
 
 WATCH_CATEGORIES = (*CATEGORIES, "term")

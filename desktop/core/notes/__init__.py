@@ -4,8 +4,9 @@ the ``dossier notes`` commands call the same functions.
 - ``notebook.Notebook(conn)``: add / add_quote / get / update / delete / undelete / reattach /
   put, for_article, orphans, search, iter_all, count_by_article, tags, categories.
 - ``history.NoteHistory(notebook)``: undo and redo of create, edit, delete and re-attach.
-- ``anchoring``: ``reanchor_article(conn, article_id, new_text)`` and
-  ``replace_text_and_reanchor(store, article_id, article)`` for when an article's text changes.
+- ``anchoring``: ``reanchor(highlight, new_text, digest)`` (pure) and
+  ``reanchor_article(conn, article_id, new_text, digest)``; changing an article's text is
+  ``library.updating.replace_text``, which calls it in the same transaction.
 - ``export.export_notes(conn, fmt, out, …)`` (md, csv, W3C Web Annotation json) and
   ``importer.import_notes(conn, path)`` (the json back, without duplicates).
 - ``backups``: ``backup_after_write`` (after every saved change), ``backup_if_due`` (daily),

@@ -9,14 +9,17 @@ A highlight remembers its quote, up to ``CONTEXT`` characters either side and it
 2. an approximate match (rapidfuzz) scored by quote, prefix, suffix and position, accepted only
    when the quote itself is at least ``FUZZY_THRESHOLD`` similar;
 3. otherwise the highlight becomes an orphan: kept with its quote and note, never dropped.
+
+Placing a highlight is pure (old highlight, new text → placement) and knows nothing of the
+article store: replacing an article's text, and calling ``reanchor_article`` in the same
+transaction, is ``library.updating``'s job.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from desktop.core.library.store import ArticleStore, content_hash
-from desktop.core.models import Article, Highlight
+from desktop.core.models import Highlight
 from desktop.core.notes.table import COLUMNS, highlight_from_row, write_anchor
 from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
@@ -219,10 +222,10 @@ def _fuzzy_score(
     return total / (_W_QUOTE + _W_PREFIX + _W_SUFFIX + _W_POSITION)
 
 
-def reanchor(highlight: Highlight, text: str, digest: str | None = None) -> Highlight:
-    """``highlight`` placed in ``text``: re-attached with fresh selectors, or an orphan that
-    keeps its old quote and selectors so it can be found again or re-attached by hand."""
-    digest = digest or content_hash(text)
+def reanchor(highlight: Highlight, text: str, digest: str) -> Highlight:
+    """``highlight`` placed in ``text`` (whose content hash is ``digest``): re-attached with
+    fresh selectors, or an orphan that keeps its old quote and selectors so it can be found
+    again or re-attached by hand."""
     h = highlight
     if h.content_hash == digest and not h.orphan and text[h.start : h.end] == h.quote:
         return highlight
@@ -242,16 +245,14 @@ def reanchor(highlight: Highlight, text: str, digest: str | None = None) -> High
     )
 
 
-def reanchor_article(conn: sqlite3.Connection, article_id: int, new_text: str) -> ReanchorReport:
+def reanchor_article(
+    conn: sqlite3.Connection, article_id: int, new_text: str, digest: str
+) -> ReanchorReport:
     """Re-attach every highlight of an article (deleted ones too, so undo still works) to
-    ``new_text``; one transaction. Call it whenever an article's stored text changes."""
+    ``new_text``, whose content hash is ``digest``; one transaction. Call it in the
+    transaction that changes the article's stored text."""
     outcome: dict[str, list[str]] = {"unchanged": [], "exact": [], "fuzzy": [], "orphaned": []}
     with transaction(conn):
-        # The hash the store recorded for this text, so highlights and article agree on it.
-        stored = conn.execute(
-            "SELECT content_hash FROM articles WHERE id = ? AND text = ?", (article_id, new_text)
-        ).fetchone()
-        digest = stored[0] if stored else content_hash(new_text)
         rows = conn.execute(
             f"SELECT {COLUMNS} FROM highlights WHERE article_id = ?", (article_id,)
         ).fetchall()
@@ -269,12 +270,3 @@ def reanchor_article(conn: sqlite3.Connection, article_id: int, new_text: str) -
             else:
                 outcome["fuzzy"].append(new.id)
     return ReanchorReport(**{key: tuple(ids) for key, ids in outcome.items()})
-
-
-def replace_text_and_reanchor(
-    store: ArticleStore, article_id: int, article: Article
-) -> ReanchorReport:
-    """Store a new version of an article and move its highlights with it, atomically."""
-    with transaction(store.conn):
-        store.replace_text(article_id, article)
-        return reanchor_article(store.conn, article_id, article.text)

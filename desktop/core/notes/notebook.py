@@ -13,7 +13,6 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
-from desktop.core.library.store import fts_query
 from desktop.core.models import Highlight, HighlightCategory
 from desktop.core.notes.anchoring import reanchor, selectors
 from desktop.core.notes.errors import (
@@ -38,6 +37,7 @@ from desktop.core.notes.table import (
 )
 from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
+from desktop.core.storage.fts import fts_query
 
 DEFAULT_CATEGORY = "key-fact"
 RANK_LIMIT = 2_000

@@ -33,7 +33,9 @@ def report_summary(report: ImportReport) -> str:
     if report.updated:
         parts.append(f"{len(report.updated):,} updated to a newer version")
     if report.duplicates:
-        parts.append(f"{len(report.duplicates):,} already in the library")
+        lesser = sum(len(f.reasons) for f in report.files)
+        kept = f" ({lesser:,} where it holds a fuller or newer text)" if lesser else ""
+        parts.append(f"{len(report.duplicates):,} already in the library{kept}")
     failed = len(report.failures)  # each of these properties walks every file's result
     if failed:
         parts.append(f"{failed:,} file{'s' * (failed != 1)} failed")

@@ -12,9 +12,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from desktop.core.library.snippets import snippets
-from desktop.core.library.store import fts_query
 from desktop.core.notes.notebook import Notebook
 from desktop.core.storage.engine import sqlite3
+from desktop.core.storage.fts import fts_query
 
 # Column key -> SQL ordering over ``articles``; "notes" and "watch" are counted elsewhere.
 _ORDER = {

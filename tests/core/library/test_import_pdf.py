@@ -141,12 +141,13 @@ def test_pdf_pages_follow_a_new_version_and_go_with_the_article(
 ) -> None:
     library = empty_library
     (article_id,) = import_paths(library, [report]).imported
-    pdf_report(report, [*PAGES[:-1], ["continues after the scan, and ends here."]])
+    last = [*PAGES[-1], "A new closing paragraph lists the towns that will get water first."]
+    pdf_report(report, [*PAGES[:-1], last])  # a corrected edition: one paragraph longer
     (updated,) = import_paths(library, [report]).updated
     assert updated == article_id
     stored = library.store.get(article_id)
     assert stored is not None
-    assert stored.text[dict(stored.pages)[6] :] == "continues after the scan, and ends here."
+    assert stored.text[dict(stored.pages)[6] :].endswith("the towns that will get water first.")
     library.store.delete(article_id)
     rows = library.conn.execute("SELECT count(*) FROM article_pages").fetchone()[0]
     assert rows == 0

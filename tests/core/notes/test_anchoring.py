@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from dataclasses import dataclass
 
 from hypothesis import HealthCheck, given, settings
@@ -8,13 +10,13 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from desktop.core.library.store import ArticleStore, content_hash, with_hash
+from desktop.core.library.updating import replace_text
 from desktop.core.models import Article
 from desktop.core.notes.anchoring import (
     CONTEXT,
     FUZZY_THRESHOLD,
     locate,
     reanchor_article,
-    replace_text_and_reanchor,
     selectors,
 )
 from desktop.core.notes.notebook import Notebook
@@ -29,7 +31,7 @@ def _store(text: str) -> tuple[ArticleStore, int]:
 
 
 def _replace(store: ArticleStore, article_id: int, text: str):
-    return replace_text_and_reanchor(store, article_id, with_hash(Article(0, "t", text, "", 0)))
+    return replace_text(store, article_id, with_hash(Article(0, "t", text, "", 0))).highlights
 
 
 def test_insertion_before_moves_the_highlight() -> None:
@@ -94,7 +96,7 @@ def test_unchanged_text_changes_nothing() -> None:
     store, article = _store(TEXT)
     notebook = Notebook(store.conn)
     h = notebook.add_quote(article, "fantasy")
-    report = reanchor_article(store.conn, article, TEXT)
+    report = reanchor_article(store.conn, article, TEXT, content_hash(TEXT))
     assert report.unchanged == (h.id,) and notebook.get(h.id) == h
 
 
@@ -220,7 +222,7 @@ def test_highlights_take_the_hash_the_store_recorded() -> None:
     notebook = Notebook(store.conn)
     h = notebook.add_quote(article, "fantasy")
     new = Article(0, "t", "Now: " + TEXT, "hash-chosen-by-an-importer", 0)
-    replace_text_and_reanchor(store, article, new)
+    replace_text(store, article, new)
     assert notebook.get(h.id).content_hash == "hash-chosen-by-an-importer"
     assert store.get(article).content_hash == "hash-chosen-by-an-importer"
 
@@ -253,3 +255,19 @@ def test_an_edited_edge_word_is_kept_whole_or_left_out_never_cut() -> None:
         anchor = locate(new_text, *selected, hint=start)
         assert anchor is not None and anchor.method == "fuzzy"
         assert new_text[anchor.start : anchor.end] == expected
+
+
+def test_the_notes_the_library_uses_do_not_depend_on_it() -> None:
+    """Placing notes is pure: changing an article's text is ``library.updating``'s job, so the
+    modules the library calls (anchoring, and the notebook through ``detached``) never import
+    it back, and anchoring can be tested on its own. (``recovery`` sits above both.)"""
+    script = (
+        "import sys\n"
+        "import desktop.core.notes.anchoring, desktop.core.notes.detached\n"
+        "import desktop.core.notes.notebook\n"
+        "print(sorted(m for m in sys.modules if m.startswith('desktop.core.library')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.strip() == "[]"

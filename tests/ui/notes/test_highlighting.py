@@ -8,8 +8,8 @@ from dataclasses import replace
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
+from desktop.core.library.updating import replace_text
 from desktop.core.models import Article, Highlight
-from desktop.core.notes.anchoring import replace_text_and_reanchor
 from desktop.core.notes.notebook import Notebook
 from desktop.ui.notes.notes_tasks import wait_for_notes_tasks
 from desktop.ui.theme import current_theme
@@ -128,9 +128,9 @@ def test_orphan_is_listed_and_reattached_to_a_selection(qtbot, restart):
     notebook = Notebook(thread_library().conn)
     lost = notebook.add_quote(article.id, "Critics disagreed sharply", note="Call them back")
     rewritten = ARTICLE_TEXT.replace("Critics disagreed sharply with the figures. ", "")
-    report = replace_text_and_reanchor(
+    report = replace_text(
         thread_library().store, article.id, replace(article, text=rewritten, content_hash="")
-    )
+    ).highlights
     assert report.orphaned == (lost.id,)
 
     ui = open_ui(qtbot, thread_library().store.get(article.id))

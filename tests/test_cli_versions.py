@@ -1,0 +1,112 @@
+"""`dossier versions` and the import report end to end, in the test's temporary DOSSIER_HOME."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.core.library.store import content_hash, count_words
+from tests.cli_runner import run
+from tests.core.library.stories import GONE, KEPT, V1, V2
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str):
+    code, out, err = run(capsys, *argv, "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+@pytest.fixture
+def updated(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> tuple[int, Path]:
+    """An article imported as V1, with two notes, then updated to V2 by a re-import."""
+    story = tmp_path / "harbour-plan.txt"
+    story.write_text(V1, encoding="utf-8")
+    (article_id,) = run_json(capsys, "import", str(story))["imported"]
+    for quote in (KEPT, GONE):
+        assert run(capsys, "notes", "add", str(article_id), "--quote", quote)[0] == 0
+    story.write_text(V2, encoding="utf-8")
+    assert run_json(capsys, "import", str(story))["updated"] == [article_id]
+    return article_id, story
+
+
+def test_versions_lists_shows_and_restores(capsys: pytest.CaptureFixture[str], updated) -> None:
+    article_id, _ = updated
+    (listed,) = run_json(capsys, "versions", str(article_id))
+    assert listed["number"] == 1 and listed["content_hash"] == content_hash(V1)
+    assert listed["title"] == "harbour plan" and listed["words"] == count_words(V1)
+    assert listed["replaced"][:2] == "20" and "text" not in listed
+    code, out, _ = run(capsys, "versions", str(article_id))
+    assert code == 0 and out.startswith("   1  20") and "harbour plan" in out
+    assert content_hash(V1)[:12] in out
+
+    assert run_json(capsys, "versions", str(article_id), "--show", "1")["text"] == V1
+    code, out, _ = run(capsys, "versions", str(article_id), "--show", "1")
+    assert (code, out) == (0, V1 + "\n")
+
+    restored = run_json(capsys, "versions", str(article_id), "--restore", "1")
+    assert (restored["restored"], restored["kept_as"]) == (1, 2)
+    assert len(restored["highlights"]["exact"]) == 2 and restored["highlights"]["orphaned"] == []
+    assert run_json(capsys, "show", str(article_id))["text"] == V1
+    notes = run_json(capsys, "notes", "list", "--article", str(article_id))
+    assert sorted(n["quote"] for n in notes if not n["orphan"]) == sorted([KEPT, GONE])
+    assert [v["number"] for v in run_json(capsys, "versions", str(article_id))] == [1, 2]
+
+    code, out, _ = run(capsys, "versions", str(article_id), "--restore", "2")
+    assert code == 0 and out.startswith("Restored version 2 of article")
+    assert "is version 3" in out and "1 orphaned" in out
+
+
+def test_versions_errors_are_one_line(capsys: pytest.CaptureFixture[str], updated) -> None:
+    article_id, _ = updated
+    code, out, err = run(capsys, "versions", "999")
+    assert (code, out) == (
+        1,
+        "",
+    ) and err == "dossier: no article with id 999 (see `dossier list`)\n"
+    code, out, err = run(capsys, "versions", str(article_id), "--show", "5")
+    assert (code, out) == (1, "")
+    assert err == (
+        f"dossier: article {article_id} has no version 5 (see `dossier versions {article_id}`)\n"
+    )
+    assert run(capsys, "versions", str(article_id), "--restore", "5")[0] == 1
+    assert run(capsys, "versions", str(article_id), "--restore", "1")[0] == 0
+    code, _, err = run(capsys, "versions", str(article_id), "--restore", "1")
+    assert code == 1 and err.strip().endswith("already has the text of version 1")
+    (seed,) = [a for a in run_json(capsys, "list") if a["id"] != article_id]
+    assert run_json(capsys, "versions", str(seed["id"])) == []
+
+
+def test_import_says_why_a_shorter_text_is_a_duplicate(
+    capsys: pytest.CaptureFixture[str], updated
+) -> None:
+    article_id, story = updated
+    story.write_text(V2.split("\n\n")[1], encoding="utf-8")  # one paragraph of it
+    report = run_json(capsys, "import", str(story))
+    reason = f"the library already holds a fuller text of this article (id {article_id})"
+    assert report["duplicates"] == [article_id] and report["files"][0]["reasons"] == [reason]
+    code, out, _ = run(capsys, "import", str(story))
+    assert code == 0 and out == f"{story}: {reason}\nImported 0, duplicates 1, failed 0.\n"
+    assert run_json(capsys, "show", str(article_id))["text"] == V2
+    assert len(run_json(capsys, "versions", str(article_id))) == 1
+
+
+def test_a_restore_the_database_refuses_is_a_one_line_error(
+    capsys: pytest.CaptureFixture[str], updated, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.core.library import updating
+    from desktop.core.storage.engine import sqlite3
+
+    article_id, _ = updated
+
+    def locked(*args: object) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(updating, "keep_version", locked)
+        code, out, err = run(capsys, "versions", str(article_id), "--restore", "1")
+    assert (code, out) == (1, "")
+    assert err == f"dossier: cannot restore version 1 of article {article_id}: database is locked\n"
+    assert run_json(capsys, "show", str(article_id))["text"] == V2
+    assert len(run_json(capsys, "versions", str(article_id))) == 1

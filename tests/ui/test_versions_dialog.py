@@ -1,0 +1,102 @@
+"""Earlier versions in the window: listed, read as plain text, restored with the reader and
+the highlights following."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from shiboken6 import isValid
+
+from desktop.core.library.updating import replace_text
+from desktop.core.notes.notebook import Notebook
+from desktop.ui.library.versions_dialog import VersionsDialog
+from tests.core.library.stories import GONE, V1, V2
+from tests.ui.conftest import add_article
+
+MARKUP = '<img src="/dev/zero"> <b>not bold</b>'
+
+
+def _updated(library) -> tuple[int, str]:
+    """An article stored as V1 with a highlight on a passage V2 drops, then updated to V2."""
+    article_id = add_article(library, "Harbour plan", V1)
+    highlight = Notebook(library.conn).add_quote(article_id, GONE)
+    article = library.store.get(article_id)
+    replace_text(library.store, article_id, replace(article, text=V2, content_hash=""))
+    replace_text(
+        library.store,
+        article_id,
+        replace(article, title=MARKUP, text=V2 + " End.", content_hash=""),
+    )
+    return article_id, highlight.id
+
+
+def test_dialog_lists_shows_and_restores_a_version(qtbot, library, sync_workers) -> None:
+    article_id, highlight_id = _updated(library)
+    assert Notebook(library.conn).get(highlight_id).orphan
+    restored: list[int] = []
+    dialog = VersionsDialog(article_id, "Harbour plan", restored.append)
+    qtbot.addWidget(dialog)
+    assert dialog.list.topLevelItemCount() == 2
+    assert [dialog.list.topLevelItem(i).text(0) for i in range(2)] == ["1", "2"]
+    assert not dialog.restore_button.isEnabled()
+
+    dialog.list.setCurrentItem(dialog.list.topLevelItem(0))
+    assert dialog.text.toPlainText() == V1 and dialog.restore_button.isEnabled()
+    dialog.restore_button.click()
+    assert restored == [article_id]
+    assert library.store.get(article_id).text == V1
+    assert not Notebook(library.conn).get(highlight_id).orphan
+    assert dialog.list.topLevelItemCount() == 3 and "now version 3" in dialog.status.text()
+
+
+def test_version_title_and_text_are_plain_text(qtbot, library, sync_workers) -> None:
+    article_id, _ = _updated(library)
+    current = library.store.get(article_id)
+    replace_text(library.store, article_id, replace(current, text=MARKUP, content_hash=""))
+    dialog = VersionsDialog(article_id, MARKUP)
+    qtbot.addWidget(dialog)
+    assert dialog.list.topLevelItem(2).text(3) == MARKUP  # an item shows its text verbatim
+    assert dialog.status.textFormat() == Qt.TextFormat.PlainText
+    dialog.list.setCurrentItem(dialog.list.topLevelItem(2))
+    assert dialog.text.toPlainText() == V2 + " End."
+    restore = dialog.restore_button
+    dialog.list.setCurrentItem(dialog.list.topLevelItem(0))
+    restore.click()
+    assert library.store.get(article_id).text == V1 and restore.isEnabled() is False
+
+
+def test_restore_from_the_window_reopens_the_article(window, library, qtbot) -> None:
+    article_id, _ = _updated(library)
+    window.open_article(article_id)
+    window.actions_by_name["versions"].trigger()
+    dialog = window.versions_dialog
+    assert dialog.article_id == article_id and dialog.list.topLevelItemCount() == 2
+    dialog.list.setCurrentItem(dialog.list.topLevelItem(0))
+    dialog.restore_button.click()
+    assert window.article.text == V1 and window.reader.article().text == V1
+
+
+def test_a_restore_that_ends_after_the_dialog_closed_still_reaches_the_window(
+    qtbot, library, monkeypatch
+) -> None:
+    from desktop.ui.library import versions_dialog
+
+    article_id, _ = _updated(library)
+    pending = []
+    monkeypatch.setattr(
+        versions_dialog, "run_task", lambda fn, done=None, error=None: pending.append((fn, done))
+    )
+    restored: list[int] = []
+    dialog = VersionsDialog(article_id, "Harbour plan", restored.append)
+    fn, done = pending.pop()
+    done(fn())  # the list
+    dialog.list.setCurrentItem(dialog.list.topLevelItem(0))
+    pending.clear()
+    dialog.restore_selected()
+    ((fn, done),) = pending
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.close()
+    qtbot.waitUntil(lambda: not isValid(dialog))
+    done(fn())
+    assert restored == [article_id] and library.store.get(article_id).text == V1
