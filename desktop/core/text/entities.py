@@ -14,22 +14,26 @@ from datetime import date
 from desktop.core.models import Entity
 from desktop.core.text.ner.knowledge import Knowledge, Known, load_knowledge
 from desktop.core.text.ner.roles import role_after, role_before
+from desktop.core.text.ner.spans import (
+    WordLists,
+    is_junk,
+    names_organisation,
+    organisation_cue,
+    trim,
+    word_lists,
+)
 from desktop.core.text.ner.tagger import Tagged, default_tagger
 from desktop.core.text.ner.tokens import Token
 
 _FROM_LABEL = {"PER": "person", "ORG": "institution", "LOC": "place"}
 _PEOPLE = ("person", "leader")
-# Known places that are never anything else, whatever the tagger says.
-_PLACE_ONLY = frozenset({"DC", "D.C.", "Kyiv", "Kiev", "Crimea", "Donbas", "Gaza", "West Bank"})
-_NOT_NAME_START = frozenset({
-    "a", "after", "all", "also", "an", "and", "as", "because", "before", "both", "but", "each",
-    "either", "every", "if", "neither", "so", "that", "the", "then", "these", "this", "those",
-    "when", "while",
-})  # fmt: skip
-_CONTRACTION = re.compile(r"^\w+['’](m|d|ve|ll|re|t|am)$", re.IGNORECASE)
 _COURTESY = frozenset(
     {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "mr.", "mrs.", "dr."}
 )
+# Titles that stay part of a royal's name when no surname follows ("Prince Harry", "Queen
+# Elizabeth II"), and that name a royal in "Duchess of Cambridge".
+_ROYAL = frozenset({"king", "queen", "prince", "princess", "duke", "duchess"})
+_ROMAN = re.compile(r"^[IVX]+$")
 
 
 @dataclass
@@ -76,45 +80,37 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     covered = [False] * len(tokens)
     misc: set[int] = set()  # tokens of MISC spans: a longer known name may still take them
     mentions: list[_Mention] = []
+    lists = word_lists()
     for span in tagged.spans:
         for i in range(span.first, span.stop):
             covered[i] = True
         if span.label not in _FROM_LABEL:
             known = knowledge.lookup(" ".join(words[span.first : span.stop]))
-            if known is not None and known.category == "institution":
-                # "Republicans", "Tories": a party's name the tagger took for a nationality.
+            if (known is not None and known.category == "institution") or names_organisation(
+                words[span.first : span.stop], lists
+            ):
+                # "Republicans", "Tories": a party's name the tagger took for a nationality;
+                # "Harvard Law School" taken for a work or an event.
                 mentions.append(_Mention(span.first, span.stop, "institution", known=known))
                 continue
             misc.update(range(span.first, span.stop))
             continue  # MISC (nationalities, events) is not shown but blocks other matches
-        first = span.first
+        first, stop = trim(words, span.first, span.stop, lists)
         if span.label == "PER":
-            first = _after_titles(words, first, span.stop, knowledge)
-            while span.stop - first > 1 and words[first].lower() in _NOT_NAME_START:
-                first += 1  # "Both Pete Buttigieg": a sentence's first word taken in
+            first = _after_titles(words, first, stop, knowledge)
         parts = [
             part
-            for pair in _split_known_pair(words, first, span.stop, knowledge)
+            for pair in _split_known_pair(words, first, stop, knowledge)
             for part in _split_around_person(words, *pair, knowledge, day)
         ]
-        for start, stop in parts:
-            surface = " ".join(words[start:stop])
-            if stop - start == 1 and _CONTRACTION.match(surface):
-                continue  # "I'm", "We're", "Ma'am" are never names
-            known = knowledge.lookup(surface)
-            category = _FROM_LABEL[span.label]
-            if known is not None and known.category == "leader" and known.role_at(day) is None:
-                known = None  # in office only after the article's date
-            if known is not None and known.strict and span.label == "LOC":
-                known = None  # an open list's "Liverpool", "New York City" may be the place
-            if known is not None and (
-                known.category != "place" or surface in _PLACE_ONLY or len(parts) > 1
-            ):
-                category = known.category
-            mentions.append(_Mention(start, stop, category, known=known))
+        for start, end in parts:
+            mention = _mention(words, start, end, span.label, knowledge, day, lists, len(parts))
+            if mention is not None:
+                mentions.append(mention)
     mentions += _knowledge_matches(words, covered, misc, knowledge, day)
     mentions += _surname_matches(words, covered, mentions)
     mentions.sort(key=lambda m: m.first)
+    _harmonise(words, mentions)
     _link_people(words, mentions, day)
     _link_acronyms(words, covered, mentions)
     _assign_roles(text, tokens, mentions, knowledge, day)
@@ -130,6 +126,72 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
         )
         for m in mentions
     ]
+
+
+def _mention(
+    words: list[str],
+    start: int,
+    stop: int,
+    label: str,
+    knowledge: Knowledge,
+    day: str,
+    lists: WordLists,
+    parts: int,
+) -> _Mention | None:
+    """One tagged name, categorised by the knowledge, its own words and its context; None
+    for words that are never a name."""
+    name = words[start:stop]
+    if is_junk(name, lists) or all(w.lower() in knowledge.role_words for w in name):
+        return None  # "I'm", "TV", "DJI", "Sen", "ABSTAINS"
+    surface = " ".join(name)
+    known = knowledge.lookup(surface)
+    category = _FROM_LABEL[label]
+    if known is not None and known.category == "leader" and known.role_at(day) is None:
+        known = None  # in office only after the article's date
+    if known is not None and known.strict and label == "LOC" and known.kind != "company":
+        known = None  # an open list's "Liverpool", "New York City" may be the place
+    if known is not None and (
+        known.category != "place" or surface in knowledge.place_only or parts > 1
+    ):
+        category = known.category
+    elif len(name) > 2 and name[0].lower() in _ROYAL and name[1] == "of":
+        category = "person"  # "Duchess of Cambridge": a royal (the title gives the role)
+    elif category != "institution" and (
+        names_organisation(name, lists)
+        or (category == "person" and organisation_cue(words, start, stop, lists))
+    ):
+        category = "institution"  # "Mahan Air", "shares of WeWork"
+    return _Mention(start, stop, category, known=known)
+
+
+def _harmonise(words: list[str], mentions: list[_Mention]) -> None:
+    """One name, one category in an article: a one-word name the tagger took for a person
+    is the organisation whose name it is or starts ("Mahan" after "Mahan Air"); a one-word
+    place or organisation that is the surname of a person named in full is that person
+    ("Sondland" after "Gordon Sondland")."""
+    organisations = {
+        key
+        for m in mentions
+        if m.category == "institution" and (m.known is None or m.known.category == "institution")
+        for key in {" ".join(words[m.first : m.stop]), words[m.first]}
+    }
+    surnames = {
+        words[m.stop - 1]
+        for m in mentions
+        if m.category in _PEOPLE and m.stop - m.first > 1 and words[m.stop - 1][:1].isupper()
+    }
+    organisations -= surnames
+    for m in mentions:
+        surface = " ".join(words[m.first : m.stop])
+        if m.category == "person" and m.known is None and surface in organisations:
+            m.category = "institution"
+        elif (
+            m.stop - m.first == 1
+            and m.category in ("place", "institution")
+            and m.known is None
+            and surface in surnames
+        ):
+            m.category = "person"
 
 
 def _split_known_pair(
@@ -179,10 +241,16 @@ def _place_part(
 
 def _after_titles(words: list[str], first: int, stop: int, knowledge: Knowledge) -> int:
     """Skip an office or courtesy title the tagger took into a name ("Chancellor Friedrich
-    Merz" → "Friedrich Merz"); the title still gives the role."""
+    Merz" → "Friedrich Merz"); the title still gives the role. A royal's title before a
+    given name alone stays ("Prince Harry", "Queen Elizabeth II")."""
     while stop - first > 1 and (
         words[first].lower() in knowledge.role_words or words[first].lower() in _COURTESY
     ):
+        rest = words[first + 1 : stop]
+        if words[first].lower() in _ROYAL and (
+            len(rest) == 1 or (len(rest) == 2 and _ROMAN.match(rest[1]))
+        ):
+            break
         first += 1
     return first
 
@@ -330,8 +398,11 @@ def _assign_roles(
         if m.known is not None and m.known.category == "leader":
             roles.setdefault(m.canonical, m.known.role_at(day) or "")
             continue
-        role = role_before(text, tokens, m.first, knowledge) or role_after(
-            text, tokens, m.stop, knowledge, names
+        royal = tokens[m.first].text
+        role = (
+            (royal if royal.lower() in _ROYAL and m.stop - m.first > 1 else "")
+            or role_before(text, tokens, m.first, knowledge)
+            or role_after(text, tokens, m.stop, knowledge, names)
         )
         if role:
             roles.setdefault(m.canonical, " ".join(role.split()))

@@ -90,6 +90,7 @@ class Knowledge:
     role_words: frozenset[str]  # lower-case office words, some of two words
     longest: dict[str, int]  # first token of a surface → most tokens of one starting so
     by_tokens: dict[str, str]  # space-joined tokens → surface, where the two differ
+    place_only: frozenset[str]  # places never anything else, whatever the tagger says
 
     def lookup(self, tokens: str) -> Known | None:
         """What a name given as space-joined tokens ("Alphabet Inc .") refers to."""
@@ -124,7 +125,8 @@ def load_knowledge() -> Knowledge:
     index_words((s for s, known in fixed.items() if known.category == "place"), longest, by_tokens)
     lines = resource_path("knowledge", "roles.txt").read_text(encoding="utf-8").splitlines()
     roles = frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
-    return Knowledge(names, places["demonyms"], roles, longest, by_tokens)
+    place_only = frozenset(places["place_only"])
+    return Knowledge(names, places["demonyms"], roles, longest, by_tokens, place_only)
 
 
 class _Names(Mapping[str, Known]):

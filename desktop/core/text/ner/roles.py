@@ -46,6 +46,8 @@ def role_before(text: str, tokens: Sequence[Token], first: int, knowledge: Knowl
     j = last = first - 1
     if j > 0 and tokens[j].text == ",":
         return _role_set_off(text, tokens, j, knowledge)
+    if j > 0 and tokens[j].text == "." and tokens[j].start == tokens[j - 1].end:
+        j -= 1  # an abbreviated title: "Sen. X", "Rep. X"
     if _role_end(tokens, j, knowledge.role_words) < 0:
         j = _office_of(tokens, j, knowledge)  # "Director of Public Prosecutions"
         if j < 0:

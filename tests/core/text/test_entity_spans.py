@@ -1,0 +1,90 @@
+"""Span boundaries, junk filters, company-vs-person and one category per name in an article."""
+
+from __future__ import annotations
+
+from desktop.core.text.entities import find_entities
+from desktop.core.text.ner.spans import is_junk, names_organisation, trim, word_lists
+
+
+def _found(text: str, day: str = "2024-05-01") -> dict[str, str]:
+    return {e.text: e.category for e in find_entities(text, as_of=day)}
+
+
+def test_function_words_and_sentence_adverbs_are_trimmed_from_a_span() -> None:
+    lists = word_lists()
+    words = ["However", "Disney", "World", "According"]
+    assert trim(words, 0, 4, lists) == (1, 3)
+    assert trim(["Both", "Trump"], 0, 2, lists) == (1, 2)
+    # An acronym is not a function word: "WHO", "US" stay.
+    assert trim(["US", "Senate"], 0, 2, lists) == (0, 2)
+
+
+def test_contractions_titles_tickers_and_capital_verbs_are_junk() -> None:
+    lists = word_lists()
+    for word in ("I'm", "We’re", "TV", "Sen", "DJI", "SPX", "And", "DISMISSES"):
+        assert is_junk([word], lists), word
+    for word in ("BBC", "NASA", "WHO", "Reuters"):
+        assert not is_junk([word], lists), word
+
+
+def test_no_junk_reaches_the_entities() -> None:
+    text = (
+        "Sen. Maria Cantwell said on TV that she’s worried. I’m not, said a trader. The DJI "
+        "and SPX fell 2% while the BBC reported the news."
+    )
+    found = _found(text)
+    assert not {"Sen", "TV", "I’m", "DJI", "SPX"} & set(found)
+    assert found["BBC"] == "institution"
+
+
+def test_a_company_named_like_a_person_is_a_company() -> None:
+    text = (
+        "Shares of Halvorsen fell sharply on Monday. Wendell Group said in a statement that "
+        "it would appeal, and Kestrel Air cancelled 40 flights. Kestrel blamed the strike."
+    )
+    found = _found(text)
+    assert found["Kestrel Air"] == "institution"
+    assert found["Kestrel"] == "institution"
+    assert found["Wendell Group"] == "institution"
+    assert found["Halvorsen"] == "institution"
+
+
+def test_an_organisation_word_makes_a_name_an_institution() -> None:
+    lists = word_lists()
+    assert names_organisation(["Brightwater", "Hospital"], lists)
+    assert names_organisation(["Court", "of", "Appeals"], lists)
+    assert not names_organisation(["Hospital"], lists)
+    assert not names_organisation(["Anna", "Lindqvist"], lists)
+
+
+def test_a_surname_takes_the_category_of_the_full_name() -> None:
+    text = (
+        "Ambassador Gordon Sondland told the committee he had followed orders. Later "
+        "Sondland said he regretted nothing. Sondland left the hearing at noon."
+    )
+    entities = find_entities(text, as_of="2019-11-20")
+    short = [e for e in entities if e.text == "Sondland"]
+    assert len(short) == 2 and {e.category for e in short} == {"leader"}
+    assert all(e.text != "Later Sondland" for e in entities)
+
+
+def test_a_title_opening_a_sentence_is_not_part_of_the_name() -> None:
+    text = "Both Marek Novak and Ilse Brandt voted against. Certainly Novak knew the risk."
+    found = _found(text)
+    assert "Marek Novak" in found and "Both Marek Novak" not in found
+    assert "Certainly Novak" not in found
+
+
+def test_a_royal_keeps_the_title_and_is_a_leader() -> None:
+    text = "Prince Harry opened the clinic. The Duchess of Cambridge sent a message."
+    entities = {e.text: e for e in find_entities(text)}
+    assert entities["Prince Harry"].category == "leader"
+    assert entities["Duchess of Cambridge"].category == "leader"
+    assert entities["Duchess of Cambridge"].role == "Duchess"
+
+
+def test_abbreviated_titles_make_a_leader() -> None:
+    text = "Rep. Tomasz Wielicki of Ohio introduced the bill on Tuesday."
+    found = _found(text)
+    assert found.get("Tomasz Wielicki") == "leader"
+    assert "Rep" not in found
