@@ -8,6 +8,7 @@ and with which office; mentions are linked within the article so "Zelenskyy" aft
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -95,7 +96,7 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
                 continue
             misc.update(range(span.first, span.stop))
             continue  # MISC (nationalities, events) is not shown but blocks other matches
-        first, stop = trim(words, span.first, span.stop, lists)
+        first, stop = trim(words, span.first, span.stop, lists, place=span.label == "LOC")
         if span.label == "PER":
             first = _after_titles(words, first, stop, knowledge)
         parts = [
@@ -154,7 +155,7 @@ def _mention(
         known.category != "place" or surface in knowledge.place_only or parts > 1
     ):
         category = known.category
-    elif len(name) > 2 and name[0].lower() in _ROYAL and name[1] == "of":
+    elif len(name) == 3 and name[0].lower() in _ROYAL and name[1] == "of":
         category = "person"  # "Duchess of Cambridge": a royal (the title gives the role)
     elif category != "institution" and (
         names_organisation(name, lists)
@@ -168,29 +169,34 @@ def _harmonise(words: list[str], mentions: list[_Mention]) -> None:
     """One name, one category in an article: a one-word name the tagger took for a person
     is the organisation whose name it is or starts ("Mahan" after "Mahan Air"); a one-word
     place or organisation that is the surname of a person named in full is that person
-    ("Sondland" after "Gordon Sondland")."""
+    ("Sondland" after "Gordon Sondland") when the person is known or named in full at least
+    as often (a headline's "Lebed Chechnya" does not make Chechnya a person)."""
+    full_names: Counter[str] = Counter()
+    known_people = set()
+    for m in mentions:
+        if m.category in _PEOPLE and m.stop - m.first > 1 and words[m.stop - 1][:1].isupper():
+            full_names[words[m.stop - 1]] += 1
+            if m.known is not None and m.known.category == "leader":
+                known_people.add(words[m.stop - 1])
     organisations = {
         key
         for m in mentions
         if m.category == "institution" and (m.known is None or m.known.category == "institution")
         for key in {" ".join(words[m.first : m.stop]), words[m.first]}
-    }
-    surnames = {
-        words[m.stop - 1]
+    } - set(full_names)
+    single = [
+        m
         for m in mentions
-        if m.category in _PEOPLE and m.stop - m.first > 1 and words[m.stop - 1][:1].isupper()
-    }
-    organisations -= surnames
+        if m.stop - m.first == 1 and m.known is None and m.category in ("place", "institution")
+    ]
+    others = Counter(words[m.first] for m in single)
     for m in mentions:
         surface = " ".join(words[m.first : m.stop])
         if m.category == "person" and m.known is None and surface in organisations:
             m.category = "institution"
-        elif (
-            m.stop - m.first == 1
-            and m.category in ("place", "institution")
-            and m.known is None
-            and surface in surnames
-        ):
+    for m in single:
+        word = words[m.first]
+        if word in known_people or 0 < others[word] <= full_names[word]:
             m.category = "person"
 
 

@@ -16,6 +16,7 @@ from functools import cache
 from desktop.core.resources import resource_path
 
 _CONTRACTION = re.compile(r"^\w+['’](m|d|ve|ll|re|t|am)$", re.IGNORECASE)
+_SHORT_TRAILING = frozenset({"and", "but", "or", "the", "so"})
 _INFLECTION = re.compile(r"(ies|es|s|ed|ing)$")
 
 
@@ -50,13 +51,20 @@ def word_lists() -> WordLists:
     )
 
 
-def trim(words: Sequence[str], first: int, stop: int, lists: WordLists) -> tuple[int, int]:
+def trim(
+    words: Sequence[str], first: int, stop: int, lists: WordLists, *, place: bool = False
+) -> tuple[int, int]:
     """The span without the function words and sentence adverbs at its edges ("Both Trump",
-    "Disney World However"); a one-word span is returned as it is."""
-    while stop - first > 1 and _edge(words[first], lists):
+    "Disney World However"); a one-word span is returned as it is. A place keeps its
+    "The" ("The Hague", "The Oval")."""
+    while stop - first > 1 and _edge(words[first], lists) and not (place and words[first] == "The"):
         first += 1
-    while stop - first > 1 and _edge(words[stop - 1], lists):
-        stop -= 1
+    while (
+        stop - first > 1
+        and _edge(words[stop - 1], lists)
+        and (len(words[stop - 1]) > 4 or words[stop - 1].lower() in _SHORT_TRAILING)
+    ):
+        stop -= 1  # "Disney World However", "Bowe And"; not "Peter Such", "Pedro I"
     return first, stop
 
 
