@@ -35,6 +35,8 @@ _COURTESY = frozenset(
 # Elizabeth II"), and that name a royal in "Duchess of Cambridge".
 _ROYAL = frozenset({"king", "queen", "prince", "princess", "duke", "duchess"})
 _ROMAN = re.compile(r"^[IVX]+$")
+# Words of an office that are not offices alone ("Senate Majority Leader", "Party Vice Chair").
+_OFFICE_PARTS = frozenset({"majority", "minority", "vice", "deputy"})
 
 
 @dataclass
@@ -96,18 +98,19 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
                 continue
             misc.update(range(span.first, span.stop))
             continue  # MISC (nationalities, events) is not shown but blocks other matches
-        first, stop = trim(words, span.first, span.stop, lists, place=span.label == "LOC")
-        if span.label == "PER":
-            first = _after_titles(words, first, stop, knowledge)
-        parts = [
-            part
-            for pair in _split_known_pair(words, first, stop, knowledge)
-            for part in _split_around_person(words, *pair, knowledge, day)
-        ]
-        for start, end in parts:
-            mention = _mention(words, start, end, span.label, knowledge, day, lists, len(parts))
-            if mention is not None:
-                mentions.append(mention)
+        begin, end = trim(words, span.first, span.stop, lists, place=span.label == "LOC")
+        for first, stop, label in _split_at_title(words, begin, end, span.label, knowledge):
+            if label == "PER":
+                first = _after_titles(words, first, stop, knowledge, lists)
+            parts = [
+                part
+                for pair in _split_known_pair(words, first, stop, knowledge, lists)
+                for part in _split_around_person(words, *pair, knowledge, day)
+            ]
+            for start, until in parts:
+                mention = _mention(words, start, until, label, knowledge, day, lists, len(parts))
+                if mention is not None:
+                    mentions.append(mention)
     mentions += _knowledge_matches(words, covered, misc, knowledge, day)
     mentions += _surname_matches(words, covered, mentions)
     mentions.sort(key=lambda m: m.first)
@@ -162,7 +165,47 @@ def _mention(
         or (category == "person" and organisation_cue(words, start, stop, lists))
     ):
         category = "institution"  # "Mahan Air", "shares of WeWork"
+    elif category == "institution" and known is None and _person_shaped(name, knowledge, lists):
+        category = "person"  # "Karen Lindgren" taken for an organisation
     return _Mention(start, stop, category, known=known)
+
+
+def _person_shaped(name: list[str], knowledge: Knowledge, lists: WordLists) -> bool:
+    """Two or three capitalised words opening with a known given name or a courtesy title,
+    and no organisation word."""
+    return (
+        1 < len(name) < 4
+        and (name[0] in knowledge.given_names or name[0].lower() in _COURTESY)
+        and all(w[:1].isupper() and not w.isupper() for w in name)
+        and not names_organisation(name, lists)
+    )
+
+
+def _split_at_title(
+    words: list[str], first: int, stop: int, label: str, knowledge: Knowledge
+) -> list[tuple[int, int, str]]:
+    """An organisation or place the tagger ran into an office: "New York Mayor Anna Berg" is
+    a place and a person, "Senate Majority Leader" the Senate, "Labour MP" the party."""
+    if label == "PER":
+        return [(first, stop, label)]
+    for k in range(first + 1, stop):
+        lower = words[k].lower()
+        if words[k - 1] == "of" or not (lower in knowledge.role_words or lower in _OFFICE_PARTS):
+            continue
+        head = first, k
+        while head[1] - head[0] > 1 and words[head[1] - 1].lower() in _OFFICE_PARTS:
+            head = head[0], head[1] - 1
+        rest = words[k + 1 : stop]
+        if len(rest) >= 2 and all(w[:1].isupper() for w in rest):
+            name = k + 1
+            while name < stop - 1 and words[name].lower() in knowledge.role_words:
+                name += 1
+            pieces = [(*head, label)] if " ".join(words[slice(*head)]) in knowledge.names else []
+            return [*pieces, (name, stop, "PER")]
+        if not any(w[:1].isupper() for w in rest):
+            return [(*head, label)]
+        break
+    return [(first, stop, label)]
 
 
 def _harmonise(words: list[str], mentions: list[_Mention]) -> None:
@@ -196,18 +239,46 @@ def _harmonise(words: list[str], mentions: list[_Mention]) -> None:
             m.category = "institution"
     for m in single:
         word = words[m.first]
-        if word in known_people or 0 < others[word] <= full_names[word]:
+        if (
+            word in known_people
+            or 0 < others[word] <= full_names[word]
+            or (m.category == "institution" and word in full_names)
+        ):
             m.category = "person"
+    name_words = {
+        w
+        for m in mentions
+        if m.category in _PEOPLE and m.stop - m.first > 1
+        for w in words[m.first : m.stop]
+    }
+    for m in mentions:
+        if (
+            m.category == "person"
+            and m.known is not None
+            and m.known.category == "place"
+            and not name_words.issuperset(words[m.first : m.stop])
+        ):
+            m.category = "place"  # "Nevada's delegates" taken for a person
 
 
 def _split_known_pair(
-    words: list[str], first: int, stop: int, knowledge: Knowledge
+    words: list[str], first: int, stop: int, knowledge: Knowledge, lists: WordLists
 ) -> list[tuple[int, int]]:
-    """ "US and Europe" taken as one name is two names when both sides are known."""
+    """ "US and Europe", "Trump and Sanders", "Tax Office and Defence" taken as one name are
+    two names when one side is known or the first ends in an organisation word."""
     if "and" in words[first:stop]:
         middle = words.index("and", first, stop)
-        left, right = " ".join(words[first:middle]), " ".join(words[middle + 1 : stop])
-        if left in knowledge.names and right in knowledge.names:
+        left, right = words[first:middle], words[middle + 1 : stop]
+        if (
+            left
+            and right
+            and right[0][:1].isupper()
+            and (
+                " ".join(left) in knowledge.names
+                or " ".join(right) in knowledge.names
+                or (len(left) > 1 and names_organisation(left, lists) and len(right) == 1)
+            )
+        ):
             return [(first, middle), (middle + 1, stop)]
     return [(first, stop)]
 
@@ -245,12 +316,16 @@ def _place_part(
     return [(first, stop)] if known is not None and known.category == "place" else []
 
 
-def _after_titles(words: list[str], first: int, stop: int, knowledge: Knowledge) -> int:
+def _after_titles(
+    words: list[str], first: int, stop: int, knowledge: Knowledge, lists: WordLists
+) -> int:
     """Skip an office or courtesy title the tagger took into a name ("Chancellor Friedrich
     Merz" → "Friedrich Merz"); the title still gives the role. A royal's title before a
     given name alone stays ("Prince Harry", "Queen Elizabeth II")."""
     while stop - first > 1 and (
-        words[first].lower() in knowledge.role_words or words[first].lower() in _COURTESY
+        words[first].lower() in knowledge.role_words
+        or words[first].lower() in _COURTESY
+        or words[first] in lists.not_names
     ):
         rest = words[first + 1 : stop]
         if words[first].lower() in _ROYAL and (

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -91,6 +92,7 @@ class Knowledge:
     longest: dict[str, int]  # first token of a surface → most tokens of one starting so
     by_tokens: dict[str, str]  # space-joined tokens → surface, where the two differ
     place_only: frozenset[str]  # places never anything else, whatever the tagger says
+    given_names: frozenset[str]  # first words of two or more known people's names
 
     def lookup(self, tokens: str) -> Known | None:
         """What a name given as space-joined tokens ("Alphabet Inc .") refers to."""
@@ -110,6 +112,8 @@ def load_knowledge() -> Knowledge:
     fixed: dict[str, Known] = {}
     for name, common in _country_names():
         fixed.setdefault(name, Known(common, "place"))
+    for name in _region_names():
+        fixed.setdefault(name, Known(name, "place"))
     places = _read_json("places.json")
     for alias, canonical in places["aliases"].items():
         fixed[alias] = Known(canonical, "place")
@@ -126,7 +130,9 @@ def load_knowledge() -> Knowledge:
     lines = resource_path("knowledge", "roles.txt").read_text(encoding="utf-8").splitlines()
     roles = frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
     place_only = frozenset(places["place_only"])
-    return Knowledge(names, places["demonyms"], roles, longest, by_tokens, place_only)
+    firsts = Counter(row[0].split()[0] for row in people["people"] if " " in row[0])
+    given = frozenset(w for w, n in firsts.items() if n > 1 and w[:1].isupper() and w not in fixed)
+    return Knowledge(names, places["demonyms"], roles, longest, by_tokens, place_only, given)
 
 
 class _Names(Mapping[str, Known]):
@@ -217,6 +223,22 @@ def _country_names() -> list[tuple[str, str]]:
             if value and "," not in value:
                 pairs.append((value, common))
     return pairs
+
+
+# Kinds of subdivision whose names are said without their country ("Nevada", "Goa", "Ontario").
+_REGION_TYPES = frozenset(
+    {"State", "Province", "Territory", "Union territory", "Capital territory"}
+)
+
+
+def _region_names() -> list[str]:
+    import pycountry
+
+    return [
+        s.name
+        for s in pycountry.subdivisions
+        if s.type in _REGION_TYPES and "," not in s.name and "[" not in s.name
+    ]
 
 
 def knowledge_gazetteer() -> dict[str, str]:

@@ -77,10 +77,10 @@ def is_junk(words: Sequence[str], lists: WordLists) -> bool:
     """Words that look like a name but never are one: a contraction ("We're"), a function
     word, an abbreviated title or ticker code, or a run of ordinary words in capitals (a
     headline fragment, "JUDGE DISMISSES")."""
-    if len(words) == 1:
-        word = words[0]
-        if _CONTRACTION.match(word) or _edge(word, lists) or word in lists.not_names:
-            return True
+    if len(words) == 1 and (_CONTRACTION.match(words[0]) or _edge(words[0], lists)):
+        return True
+    if all(w in lists.not_names for w in words):
+        return True  # "TV", "Easter Saturday"
     return all(w.isupper() and _is_capitalised_word(w.lower(), lists) for w in words)
 
 
