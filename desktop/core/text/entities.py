@@ -178,6 +178,7 @@ def _person_shaped(name: list[str], knowledge: Knowledge, lists: WordLists) -> b
         and (name[0] in knowledge.given_names or name[0].lower() in _COURTESY)
         and all(w[:1].isupper() and not w.isupper() for w in name)
         and not names_organisation(name, lists)
+        and name[-1].lower() not in lists.common  # "Marine Corps Reserves", "Stan Smith Show"
     )
 
 
@@ -196,12 +197,14 @@ def _split_at_title(
         while head[1] - head[0] > 1 and words[head[1] - 1].lower() in _OFFICE_PARTS:
             head = head[0], head[1] - 1
         rest = words[k + 1 : stop]
-        if len(rest) >= 2 and all(w[:1].isupper() for w in rest):
-            name = k + 1
-            while name < stop - 1 and words[name].lower() in knowledge.role_words:
-                name += 1
-            pieces = [(*head, label)] if " ".join(words[slice(*head)]) in knowledge.names else []
-            return [*pieces, (name, stop, "PER")]
+        name = k + 1
+        while name < stop - 1 and words[name].lower() in knowledge.role_words:
+            name += 1
+        if len(rest) >= 2 and words[name] in knowledge.given_names:
+            known = knowledge.names.get(" ".join(words[slice(*head)]))
+            if known is None:
+                return [(name, stop, "PER")]
+            return [(*head, "LOC" if known.category == "place" else label), (name, stop, "PER")]
         if not any(w[:1].isupper() for w in rest):
             return [(*head, label)]
         break
@@ -248,14 +251,16 @@ def _harmonise(words: list[str], mentions: list[_Mention]) -> None:
     name_words = {
         w
         for m in mentions
-        if m.category in _PEOPLE and m.stop - m.first > 1
+        if m.category in _PEOPLE
+        and m.stop - m.first > 1
+        and (m.known is None or m.known.category != "place")
         for w in words[m.first : m.stop]
     }
     for m in mentions:
         if (
-            m.category == "person"
-            and m.known is not None
+            m.known is not None
             and m.known.category == "place"
+            and m.category == "person"
             and not name_words.issuperset(words[m.first : m.stop])
         ):
             m.category = "place"  # "Nevada's delegates" taken for a person

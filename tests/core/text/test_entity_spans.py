@@ -88,3 +88,44 @@ def test_abbreviated_titles_make_a_leader() -> None:
     found = _found(text)
     assert found.get("Tomasz Wielicki") == "leader"
     assert "Rep" not in found
+
+
+def test_an_office_inside_a_place_or_organisation_name_splits_off_the_person() -> None:
+    text = (
+        "Delegates applauded former Chicago Mayor Richard Daley on Monday. Senate Majority "
+        "Leader Mitch McConnell said nothing."
+    )
+    entities = {e.text: e for e in find_entities(text, as_of="2019-05-01")}
+    assert entities["Richard Daley"].category == "leader"
+    assert "Mayor" in entities["Richard Daley"].role
+    assert entities["Senate"].category == "institution"
+    assert not any("Leader" in name or "Mayor" in name for name in entities)
+
+
+def test_a_person_shaped_name_is_not_an_institution() -> None:
+    text = "Brianna Kowalczyk, 24, of Leeds told police she had seen the van."
+    assert _found(text).get("Brianna Kowalczyk") == "person"
+
+
+def test_a_state_taken_for_a_person_is_a_place() -> None:
+    text = (
+        "The senator secured all 25 of Nevada's delegates, and former Rhode Island governor "
+        "Lincoln Chafee conceded."
+    )
+    found = _found(text)
+    assert found.get("Nevada") == "place"
+    assert found.get("Rhode Island") == "place"
+    assert found.get("Lincoln Chafee") in ("leader", "person")
+
+
+def test_days_and_holidays_are_not_names() -> None:
+    text = "On Wednesdays the shop shuts early, and over Easter Saturday it stays closed."
+    found = _found(text)
+    assert not {"Wednesdays", "Easter Saturday", "Easter"} & set(found)
+
+
+def test_two_names_joined_by_and_are_two_when_one_is_known() -> None:
+    text = "Both Trump and Sanders won their primaries in New Hampshire."
+    found = _found(text, day="2016-02-10")
+    assert "Trump and Sanders" not in found and "Both Trump and Sanders" not in found
+    assert "Sanders" in found

@@ -113,7 +113,7 @@ def load_knowledge() -> Knowledge:
     for name, common in _country_names():
         fixed.setdefault(name, Known(common, "place"))
     for name in _region_names():
-        fixed.setdefault(name, Known(name, "place"))
+        fixed.setdefault(name, Known(name, "place", kind="region"))
     places = _read_json("places.json")
     for alias, canonical in places["aliases"].items():
         fixed[alias] = Known(canonical, "place")

@@ -59,12 +59,14 @@ def trim(
     "The" ("The Hague", "The Oval")."""
     while stop - first > 1 and _edge(words[first], lists) and not (place and words[first] == "The"):
         first += 1
-    while (
-        stop - first > 1
-        and _edge(words[stop - 1], lists)
-        and (len(words[stop - 1]) > 4 or words[stop - 1].lower() in _SHORT_TRAILING)
+    while stop - first > 1 and (
+        words[stop - 1] in lists.not_names
+        or (
+            _edge(words[stop - 1], lists)
+            and (len(words[stop - 1]) > 4 or words[stop - 1].lower() in _SHORT_TRAILING)
+        )
     ):
-        stop -= 1  # "Disney World However", "Bowe And"; not "Peter Such", "Pedro I"
+        stop -= 1  # "Disney World However", "Bowe And", "City Police Sgt"; not "Peter Such"
     return first, stop
 
 
