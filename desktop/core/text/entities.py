@@ -14,7 +14,7 @@ from datetime import date
 
 from desktop.core.models import Entity
 from desktop.core.text.ner.knowledge import Knowledge, Known, load_knowledge
-from desktop.core.text.ner.roles import role_after, role_before
+from desktop.core.text.ner.roles import role_after, role_before, role_predicate
 from desktop.core.text.ner.spans import (
     WordLists,
     is_junk,
@@ -186,9 +186,17 @@ def _split_at_title(
     words: list[str], first: int, stop: int, label: str, knowledge: Knowledge
 ) -> list[tuple[int, int, str]]:
     """An organisation or place the tagger ran into an office: "New York Mayor Anna Berg" is
-    a place and a person, "Senate Majority Leader" the Senate, "Labour MP" the party."""
+    a place and a person, "Senate Majority Leader" the Senate, "Labour MP" the party, and
+    "CEO of Acme Energy" the company."""
     if label == "PER":
         return [(first, stop, label)]
+    while (
+        stop - first > 2
+        and words[first + 1] == "of"
+        and words[first].lower() in knowledge.role_words
+        and words[first].lower() not in _ROYAL  # "Queen of the South" is a club
+    ):
+        first += 2  # "CEO of Massey Energy": the office is not part of the name
     for k in range(first + 1, stop):
         lower = words[k].lower()
         if words[k - 1] == "of" or not (lower in knowledge.role_words or lower in _OFFICE_PARTS):
@@ -489,6 +497,7 @@ def _assign_roles(
             (royal if royal.lower() in _ROYAL and m.stop - m.first > 1 else "")
             or role_before(text, tokens, m.first, knowledge)
             or role_after(text, tokens, m.stop, knowledge, names)
+            or role_predicate(text, tokens, m.stop, knowledge)
         )
         if role:
             roles.setdefault(m.canonical, " ".join(role.split()))

@@ -129,3 +129,22 @@ def test_two_names_joined_by_and_are_two_when_one_is_known() -> None:
     found = _found(text, day="2016-02-10")
     assert "Trump and Sanders" not in found and "Both Trump and Sanders" not in found
     assert "Sanders" in found
+
+
+def test_an_office_said_of_a_person_makes_a_leader() -> None:
+    text = (
+        "Dana Whitcombe was chairman and CEO of Harlan Coal from 2001 to 2011. "
+        "Tom Reyes was a witness."
+    )
+    entities = {e.text: e for e in find_entities(text)}
+    assert entities["Dana Whitcombe"].category == "leader"
+    assert entities["Dana Whitcombe"].role.startswith("chairman")
+    assert entities["Tom Reyes"].category == "person"
+    assert "CEO of Harlan Coal" not in entities
+
+
+def test_a_sentence_ending_in_an_office_gives_no_role_to_the_next_name() -> None:
+    text = "She ran for President. Spike Dalton joined the ticket in July."
+    entities = {e.text: e for e in find_entities(text)}
+    assert entities["Spike Dalton"].category == "person"
+    assert entities["Spike Dalton"].role == ""

@@ -26,6 +26,13 @@ _APPOSITION_STOP = frozenset(',.;:()[]"“”!?')
 _SENTENCE_OPEN = frozenset('.!?"“”:;\n')
 _APPOSITION_SCAN = 14
 _ROLE_WINDOW = 5
+_ABBREVIATION = 4  # longest abbreviated title ("Sen", "Gov")
+# "X was chairman of …", "X became its leader", "X is currently the chief executive".
+_COPULAS = frozenset(("is", "was", "became", "becomes", "remains", "remained", "served", "serves"))
+_PREDICATE_SKIP = frozenset((
+    "the", "a", "an", "its", "their", "his", "her", "former", "currently", "now", "then",
+    "also", "still", "as", "elected", "appointed", "named", "once", "long", "longtime",
+))  # fmt: skip
 
 
 def _role_end(tokens: Sequence[Token], j: int, roles: frozenset[str]) -> int:
@@ -46,8 +53,13 @@ def role_before(text: str, tokens: Sequence[Token], first: int, knowledge: Knowl
     j = last = first - 1
     if j > 0 and tokens[j].text == ",":
         return _role_set_off(text, tokens, j, knowledge)
-    if j > 0 and tokens[j].text == "." and tokens[j].start == tokens[j - 1].end:
-        j -= 1  # an abbreviated title: "Sen. X", "Rep. X"
+    if (
+        j > 0
+        and tokens[j].text == "."
+        and tokens[j].start == tokens[j - 1].end
+        and len(tokens[j - 1].text) <= _ABBREVIATION
+    ):
+        j -= 1  # an abbreviated title: "Sen. X", "Rep. X" (not "… for President. X")
     if _role_end(tokens, j, knowledge.role_words) < 0:
         j = _office_of(tokens, j, knowledge)  # "Director of Public Prosecutions"
         if j < 0:
@@ -140,3 +152,25 @@ def _head(tokens: Sequence[Token], start: int, stop: int) -> int:
         if tokens[i].text == "of":
             return i - 1
     return stop - 1
+
+
+def role_predicate(text: str, tokens: Sequence[Token], stop: int, knowledge: Knowledge) -> str:
+    """An office said of the name right after it: "X was chairman and CEO of Massey Energy",
+    "X became its leader", "X is currently the party's chairman", or ""."""
+    if stop >= len(tokens) or tokens[stop].text.lower() not in _COPULAS:
+        return ""
+    begin = stop + 1
+    while begin < len(tokens) and tokens[begin].text.lower() in _PREDICATE_SKIP:
+        begin += 1
+    if begin >= len(tokens) or begin - stop > 4:
+        return ""
+    end = _role_end(tokens, begin, knowledge.role_words)
+    if end < 0 and begin + 1 < len(tokens):
+        end = _role_end(tokens, begin + 1, knowledge.role_words)  # "party chairman"
+    if end < 0:
+        return ""
+    while end + 1 < len(tokens) and tokens[end].text == "of" and tokens[end + 1].text[:1].isupper():
+        end += 2
+        while end < len(tokens) and tokens[end].text[:1].isupper():
+            end += 1
+    return text[tokens[begin].start : tokens[end - 1].end]
