@@ -36,6 +36,7 @@ _COURTESY = frozenset(
 _ROYAL = frozenset({"king", "queen", "prince", "princess", "duke", "duchess"})
 _ROMAN = re.compile(r"^[IVX]+$")
 # Words of an office that are not offices alone ("Senate Majority Leader", "Party Vice Chair").
+_SENTENCE_END = frozenset(".!?:;\"“”‘’'")
 _OFFICE_PARTS = frozenset({"majority", "minority", "vice", "deputy"})
 
 
@@ -112,6 +113,7 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
                 if mention is not None:
                     mentions.append(mention)
     mentions += _knowledge_matches(words, covered, misc, knowledge, day)
+    mentions += _cue_matches(words, covered, lists)
     mentions += _surname_matches(words, covered, mentions)
     mentions.sort(key=lambda m: m.first)
     _harmonise(words, mentions)
@@ -163,6 +165,11 @@ def _mention(
     elif category != "institution" and (
         names_organisation(name, lists)
         or (category == "person" and organisation_cue(words, start, stop, lists))
+        or (
+            category == "place"
+            and known is None
+            and organisation_cue(words, start, stop, lists, strong=True)
+        )
     ):
         category = "institution"  # "Mahan Air", "shares of WeWork"
     elif category == "institution" and known is None and _person_shaped(name, knowledge, lists):
@@ -213,8 +220,11 @@ def _split_at_title(
             if known is None:
                 return [(name, stop, "PER")]
             return [(*head, "LOC" if known.category == "place" else label), (name, stop, "PER")]
-        if not any(w[:1].isupper() for w in rest):
-            return [(*head, label)]
+        if all(
+            not w[:1].isupper() or w.lower() in knowledge.role_words or w.lower() in _OFFICE_PARTS
+            for w in rest
+        ):
+            return [(*head, label)]  # "Labour MP", "Senate Minority Leader"
         break
     return [(first, stop, label)]
 
@@ -383,6 +393,24 @@ def _knowledge_matches(
         for j in range(match.first, match.stop):
             covered[j] = True
         i = match.stop
+    return found
+
+
+def _cue_matches(words: list[str], covered: list[bool], lists: WordLists) -> list[_Mention]:
+    """A capitalised word the tagger left out, inside a sentence, in the context of an
+    organisation: "wrote on Twitter", "its Facebook page", "shares of Acme"."""
+    found = []
+    for i, word in enumerate(words):
+        if (
+            not covered[i]
+            and i > 0
+            and word[:1].isupper()
+            and words[i - 1] not in _SENTENCE_END
+            and not is_junk([word], lists)
+            and organisation_cue(words, i, i + 1, lists)
+        ):
+            covered[i] = True
+            found.append(_Mention(i, i + 1, "institution"))
     return found
 
 

@@ -148,3 +148,20 @@ def test_a_sentence_ending_in_an_office_gives_no_role_to_the_next_name() -> None
     entities = {e.text: e for e in find_entities(text)}
     assert entities["Spike Dalton"].category == "person"
     assert entities["Spike Dalton"].role == ""
+
+
+def test_a_platform_named_in_its_context_is_an_institution() -> None:
+    text = (
+        "The mayor wrote on Mastodon that the road would reopen. Later the council posted "
+        "the plan on its Bluesky account."
+    )
+    found = _found(text)
+    assert found.get("Mastodon") == "institution"
+    assert found.get("Bluesky") == "institution"
+
+
+def test_an_office_after_an_institution_is_dropped() -> None:
+    text = "Senate Minority Leader Rosa Delgado said the vote would wait."
+    found = _found(text)
+    assert found.get("Senate") == "institution"
+    assert "Senate Minority" not in found and "Senate Minority Leader" not in found

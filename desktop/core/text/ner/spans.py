@@ -27,6 +27,7 @@ class WordLists:
     organisation_words: frozenset[str]  # lower case: last word of an organisation's name
     cues_before: tuple[tuple[str, ...], ...]  # lower-case token runs ending before a name
     cues_after: tuple[tuple[str, ...], ...]  # and starting right after it
+    cues_strong: tuple[tuple[str, ...], ...]  # after it, and enough to overrule a place
     common: frozenset[str]  # frequent English words, lower case
 
 
@@ -37,16 +38,18 @@ def _lines(*parts: str) -> list[str]:
 
 @cache
 def word_lists() -> WordLists:
-    cues: dict[str, list[tuple[str, ...]]] = {"before": [], "after": []}
+    cues: dict[str, list[tuple[str, ...]]] = {"before": [], "after": [], "place-after": []}
     for line in _lines("ner", "organisation-cues.txt"):
         side, _, phrase = line.partition(" ")
         cues[side].append(tuple(phrase.split()))
+    cues["after"] += cues["place-after"]
     return WordLists(
         edges=frozenset(w.lower() for w in _lines("ner", "name-edges.txt")),
         not_names=frozenset(_lines("ner", "not-names.txt")),
         organisation_words=frozenset(w.lower() for w in _lines("ner", "organisation-words.txt")),
         cues_before=tuple(cues["before"]),
         cues_after=tuple(cues["after"]),
+        cues_strong=tuple(cues["place-after"]),
         common=frozenset(_lines("ner", "common-words.txt")),
     )
 
@@ -102,11 +105,15 @@ def names_organisation(words: Sequence[str], lists: WordLists) -> bool:
     return words[-1].lower() in heads or (words[0].lower() in heads and "of" in words[1:-1])
 
 
-def organisation_cue(words: Sequence[str], first: int, stop: int, lists: WordLists) -> bool:
+def organisation_cue(
+    words: Sequence[str], first: int, stop: int, lists: WordLists, *, strong: bool = False
+) -> bool:
     """ "shares of X", "X said in a statement", "X's chief executive": the context of a
-    company, not a person."""
+    company, not a person; ``strong`` cues only ("X's account") overrule a place."""
+    after = tuple(w.lower() for w in words[stop : stop + 4])
+    if strong:
+        return any(after[: len(cue)] == cue for cue in lists.cues_strong)
     lower = [w.lower() for w in words[max(0, first - 3) : first]]
     if any(tuple(lower[len(lower) - len(cue) :]) == cue for cue in lists.cues_before):
         return True
-    after = tuple(w.lower() for w in words[stop : stop + 4])
     return any(after[: len(cue)] == cue for cue in lists.cues_after)
