@@ -454,7 +454,10 @@ def _link_people(words: list[str], mentions: list[_Mention], day: str) -> None:
     for m, name in zip(people, names, strict=True):
         full = longest.get(name)
         m.canonical = " ".join(full or name)
-        known = _known_leader(m.canonical, day)
+        known = next(
+            (k for k in map(lambda n: _known_leader(n, day), _short_forms(full or name)) if k),
+            None,
+        )
         if known is None and full is None and m.known is not None and m.known.category == "leader":
             known = m.known  # already checked to hold an office by ``day``
         m.known = known
@@ -467,6 +470,16 @@ def _link_people(words: list[str], mentions: list[_Mention], day: str) -> None:
         if m.category not in _PEOPLE:
             surface = " ".join(words[m.first : m.stop])
             m.canonical = m.known.canonical if m.known is not None else surface
+
+
+def _short_forms(name: tuple[str, ...]) -> list[str]:
+    """A full name, then without its middle names ("Robert Gabriel Mugabe" → "Robert
+    Mugabe"), then its first two words ("Ricardo Rosselló Nevares" → "Ricardo Rosselló"):
+    the forms the knowledge may list."""
+    forms = [" ".join(name)]
+    if len(name) > 2 and name[-1][:1].isupper():
+        forms += [f"{name[0]} {name[-1]}", f"{name[0]} {name[1]}"]
+    return forms
 
 
 def _known_leader(name: str, day: str) -> Known | None:

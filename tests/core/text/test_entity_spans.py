@@ -165,3 +165,15 @@ def test_an_office_after_an_institution_is_dropped() -> None:
     found = _found(text)
     assert found.get("Senate") == "institution"
     assert "Senate Minority" not in found and "Senate Minority Leader" not in found
+
+
+def test_a_known_leader_named_with_a_middle_or_second_surname_is_found() -> None:
+    text = "Ricardo Antonio Rosselló spoke to reporters. Rosselló later left the building."
+    entities = find_entities(text, as_of="2018-05-01")
+    assert {e.category for e in entities if "Rosselló" in e.text} == {"leader"}
+    assert any("Puerto Rico" in e.role for e in entities)
+
+
+def test_resigning_from_an_office_makes_a_leader() -> None:
+    text = "Carla Ibsen resigned as the governor of the province on Friday."
+    assert _found(text).get("Carla Ibsen") == "leader"

@@ -28,7 +28,9 @@ _APPOSITION_SCAN = 14
 _ROLE_WINDOW = 5
 _ABBREVIATION = 4  # longest abbreviated title ("Sen", "Gov")
 # "X was chairman of …", "X became its leader", "X is currently the chief executive".
-_COPULAS = frozenset(("is", "was", "became", "becomes", "remains", "remained", "served", "serves"))
+_COPULAS = frozenset((
+    "is", "was", "became", "becomes", "remains", "remained", "served", "serves", "resigned",
+))  # fmt: skip
 _PREDICATE_SKIP = frozenset((
     "the", "a", "an", "its", "their", "his", "her", "former", "currently", "now", "then",
     "also", "still", "as", "elected", "appointed", "named", "once", "long", "longtime",
