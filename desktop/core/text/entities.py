@@ -36,6 +36,7 @@ _COURTESY = frozenset(
 _ROYAL = frozenset({"king", "queen", "prince", "princess", "duke", "duchess"})
 _ROMAN = re.compile(r"^[IVX]+$")
 # Words of an office that are not offices alone ("Senate Majority Leader", "Party Vice Chair").
+_RARE = 5000  # rank in the common words from which a word may be a surname ("Perkins")
 _SENTENCE_END = frozenset(".!?:;\"“”‘’'")
 _OFFICE_PARTS = frozenset({"majority", "minority", "vice", "deputy"})
 
@@ -185,7 +186,8 @@ def _person_shaped(name: list[str], knowledge: Knowledge, lists: WordLists) -> b
         and (name[0] in knowledge.given_names or name[0].lower() in _COURTESY)
         and all(w[:1].isupper() and not w.isupper() for w in name)
         and not names_organisation(name, lists)
-        and name[-1].lower() not in lists.common  # "Marine Corps Reserves", "Stan Smith Show"
+        # not "Marine Corps Reserves", "Stan Smith Show"; a rarer word may be a surname
+        and lists.common.get(name[-1].lower(), _RARE) >= _RARE
     )
 
 

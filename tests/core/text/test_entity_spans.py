@@ -177,3 +177,17 @@ def test_a_known_leader_named_with_a_middle_or_second_surname_is_found() -> None
 def test_resigning_from_an_office_makes_a_leader() -> None:
     text = "Carla Ibsen resigned as the governor of the province on Friday."
     assert _found(text).get("Carla Ibsen") == "leader"
+
+
+def test_an_unclosed_bracket_ends_a_name() -> None:
+    lists = word_lists()
+    words = ["World", "Health", "Organization", "(", "WHO"]
+    assert trim(words, 0, 5, lists) == (0, 3)
+    words = ["Mladost", "(", "L", ")"]
+    assert trim(words, 0, 4, lists) == (0, 4)
+
+
+def test_a_trailing_pronoun_or_adverb_leaves_the_name() -> None:
+    lists = word_lists()
+    assert trim(["Center", "for", "Housing", "Studies", "This"], 0, 5, lists) == (0, 4)
+    assert trim(["Pedro", "I"], 0, 2, lists) == (0, 2)

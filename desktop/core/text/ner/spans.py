@@ -16,7 +16,6 @@ from functools import cache
 from desktop.core.resources import resource_path
 
 _CONTRACTION = re.compile(r"^\w+['’](m|d|ve|ll|re|t|am)$", re.IGNORECASE)
-_SHORT_TRAILING = frozenset({"and", "but", "or", "the", "so"})
 _INFLECTION = re.compile(r"(ies|es|s|ed|ing)$")
 
 
@@ -28,7 +27,7 @@ class WordLists:
     cues_before: tuple[tuple[str, ...], ...]  # lower-case token runs ending before a name
     cues_after: tuple[tuple[str, ...], ...]  # and starting right after it
     cues_strong: tuple[tuple[str, ...], ...]  # after it, and enough to overrule a place
-    common: frozenset[str]  # frequent English words, lower case
+    common: dict[str, int]  # frequent English words, lower case → rank (0 the most frequent)
 
 
 def _lines(*parts: str) -> list[str]:
@@ -50,7 +49,7 @@ def word_lists() -> WordLists:
         cues_before=tuple(cues["before"]),
         cues_after=tuple(cues["after"]),
         cues_strong=tuple(cues["place-after"]),
-        common=frozenset(_lines("ner", "common-words.txt")),
+        common={w: rank for rank, w in enumerate(_lines("ner", "common-words.txt"))},
     )
 
 
@@ -64,12 +63,11 @@ def trim(
         first += 1
     while stop - first > 1 and (
         words[stop - 1] in lists.not_names
-        or (
-            _edge(words[stop - 1], lists)
-            and (len(words[stop - 1]) > 4 or words[stop - 1].lower() in _SHORT_TRAILING)
-        )
+        or (_edge(words[stop - 1], lists) and len(words[stop - 1]) > 1)
     ):
-        stop -= 1  # "Disney World However", "Bowe And", "City Police Sgt"; not "Peter Such"
+        stop -= 1  # "Disney World However", "Bowe And", "City Police Sgt"; not "Pedro I"
+    if "(" in words[first + 1 : stop] and ")" not in words[first + 1 : stop]:
+        stop = words.index("(", first + 1, stop)  # "World Health Organization (WHO"
     return first, stop
 
 
