@@ -90,12 +90,12 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
         for i in range(span.first, span.stop):
             covered[i] = True
         if span.label not in _FROM_LABEL:
-            known = knowledge.lookup(" ".join(words[span.first : span.stop]))
+            known = _party(words, span.first, span.stop, knowledge)
             if (known is not None and known.category == "institution") or names_organisation(
                 words[span.first : span.stop], lists
             ):
-                # "Republicans", "Tories": a party's name the tagger took for a nationality;
-                # "Harvard Law School" taken for a work or an event.
+                # "Republicans", "a Democrat": a party's name or member the tagger took for
+                # a nationality; "Harvard Law School" taken for a work or an event.
                 mentions.append(_Mention(span.first, span.stop, "institution", known=known))
                 continue
             misc.update(range(span.first, span.stop))
@@ -189,6 +189,26 @@ def _person_shaped(name: list[str], knowledge: Knowledge, lists: WordLists) -> b
         # not "Marine Corps Reserves", "Stan Smith Show"; a rarer word may be a surname
         and lists.common.get(name[-1].lower(), _RARE) >= _RARE
     )
+
+
+def _party(words: list[str], first: int, stop: int, knowledge: Knowledge) -> Known | None:
+    """What a name refers to, where a party's member named as a noun is the party: "a
+    Republican", "the Democrat" as the known "Republicans", "Democrats" (an adjective,
+    "Republican senators", stays what the tagger found)."""
+    surface = " ".join(words[first:stop])
+    known = knowledge.lookup(surface)
+    following = words[stop] if stop < len(words) else ""
+    if (
+        known is None
+        and stop - first == 1
+        and first > 0
+        and words[first - 1].lower() in ("a", "an", "the")
+        and not following[:1].isalnum()
+    ):
+        party = knowledge.lookup(f"{surface}s")
+        if party is not None and party.kind == "party":
+            return party
+    return known
 
 
 def _split_at_title(

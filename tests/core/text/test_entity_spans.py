@@ -191,3 +191,10 @@ def test_a_trailing_pronoun_or_adverb_leaves_the_name() -> None:
     lists = word_lists()
     assert trim(["Center", "for", "Housing", "Studies", "This"], 0, 5, lists) == (0, 4)
     assert trim(["Pedro", "I"], 0, 2, lists) == (0, 2)
+
+
+def test_a_party_member_named_as_a_noun_is_the_party() -> None:
+    text = "The bill was backed by a Republican, and Ellen Marsh is a Democrat."
+    found = _found(text)
+    assert found.get("Republican") == "institution"
+    assert found.get("Democrat") == "institution"
