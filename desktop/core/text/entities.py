@@ -37,6 +37,8 @@ _ROYAL = frozenset({"king", "queen", "prince", "princess", "duke", "duchess"})
 _ROMAN = re.compile(r"^[IVX]+$")
 # Words of an office that are not offices alone ("Senate Majority Leader", "Party Vice Chair").
 _RARE = 5000  # rank in the common words from which a word may be a surname ("Perkins")
+_OPENING_QUOTES = frozenset(('"', "“"))
+_CLOSING_QUOTES = frozenset(('"', "”"))
 _SENTENCE_END = frozenset(".!?:;\"“”‘’'")
 _OFFICE_PARTS = frozenset({"majority", "minority", "vice", "deputy"})
 
@@ -152,6 +154,8 @@ def _mention(
         return None  # "I'm", "TV", "DJI", "Sen", "ABSTAINS"
     surface = " ".join(name)
     known = knowledge.lookup(surface)
+    if known is None and len(name) > 1 and _quoted(words, start, stop):
+        return None  # "Danny Boy", "White Christmas": the title of a work
     category = _FROM_LABEL[label]
     if known is not None and known.category == "leader" and known.role_at(day) is None:
         known = None  # in office only after the article's date
@@ -176,6 +180,17 @@ def _mention(
     elif category == "institution" and known is None and _person_shaped(name, knowledge, lists):
         category = "person"  # "Karen Lindgren" taken for an organisation
     return _Mention(start, stop, category, known=known)
+
+
+def _quoted(words: list[str], start: int, stop: int) -> bool:
+    """The name is all a quotation holds: a song, a film or a slogan, not a name."""
+    after = words[stop : stop + 2]
+    return (
+        start > 0
+        and words[start - 1] in _OPENING_QUOTES
+        and bool(after)
+        and (after[0] in _CLOSING_QUOTES or (after[0] in ",." and after[1:2] == ['"']))
+    )
 
 
 def _person_shaped(name: list[str], knowledge: Knowledge, lists: WordLists) -> bool:

@@ -198,3 +198,12 @@ def test_a_party_member_named_as_a_noun_is_the_party() -> None:
     found = _found(text)
     assert found.get("Republican") == "institution"
     assert found.get("Democrat") == "institution"
+
+
+def test_a_quoted_title_is_not_a_name() -> None:
+    text = (
+        'The band closed with "Molly Malone" and “Wild Mountain Thyme” before Aoife Brennan spoke.'
+    )
+    found = _found(text)
+    assert "Molly Malone" not in found and "Wild Mountain Thyme" not in found
+    assert found.get("Aoife Brennan") in ("person", "leader")
