@@ -207,3 +207,18 @@ def test_a_quoted_title_is_not_a_name() -> None:
     found = _found(text)
     assert "Molly Malone" not in found and "Wild Mountain Thyme" not in found
     assert found.get("Aoife Brennan") in ("person", "leader")
+
+
+def test_an_organisations_office_set_off_by_commas_makes_a_leader() -> None:
+    text = "Local radio reports Brightline's director, Omar Haddad, has resigned."
+    entities = {e.text: e for e in find_entities(text)}
+    assert entities["Omar Haddad"].category == "leader"
+    assert entities["Omar Haddad"].role == "Brightline's director"
+    assert entities["Brightline"].category == "institution"
+
+
+def test_an_apposition_office_followed_by_a_verb_and_another_name_counts() -> None:
+    text = "Nobody was hurt, Ines Duarte, the museum's executive director told Radio Sul."
+    entities = {e.text: e for e in find_entities(text)}
+    assert entities["Ines Duarte"].category == "leader"
+    assert entities["Ines Duarte"].role == "executive director"

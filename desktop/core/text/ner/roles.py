@@ -22,6 +22,7 @@ _NOT_TITLE = frozenset((
     "so", "the", "to", "when", "while", "with", "this", "that", "last", "next", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
 ))  # fmt: skip
+_TITLE_JOINERS = frozenset(("of", "the", "and", "for", "'s", "’s"))
 _APPOSITION_STOP = frozenset(',.;:()[]"“”!?')
 _SENTENCE_OPEN = frozenset('.!?"“”:;\n')
 _APPOSITION_SCAN = 14
@@ -98,11 +99,31 @@ def role_after(
         if "\n" in text[tokens[end - 1].end : tokens[end].start]:
             break
         end += 1
-    if end < len(tokens) and end in names:
-        return ""
     window = min(end, begin + _ROLE_WINDOW)
-    if not any(_role_end(tokens, j, knowledge.role_words) >= 0 for j in range(begin, window)):
+    ends = [
+        e for j in range(begin, window) if (e := _role_end(tokens, j, knowledge.role_words)) >= 0
+    ]
+    if not ends:
         return ""
+    if end < len(tokens) and end in names:
+        # "Merz, Finnish President Alexander Stubb": a title of the next name, a list; "X, the
+        # zoo's director told Y": the office ends before a word that is no title.
+        between = range(ends[-1], end)
+        if not between or all(_title_word(tokens[i].text, knowledge) for i in between):
+            return ""
+        end = ends[-1]
+    # The office ends at the first word that is not part of a title ("director told …").
+    end = next(
+        (
+            i
+            for i in range(ends[-1], end)
+            if not _title_word(tokens[i].text, knowledge)
+            and tokens[i].text.lower() not in _TITLE_JOINERS
+        ),
+        end,
+    )
+    while end > ends[0] and tokens[end - 1].text.lower() in _TITLE_JOINERS:
+        end -= 1  # "mayor of the capital city": not "mayor of the"
     # "who served as President of France" / "as the new Sultan": the office starts at the
     # first word that can be part of a title.
     while begin < end and not _title_word(tokens[begin].text, knowledge):
@@ -132,7 +153,8 @@ def _office_of(tokens: Sequence[Token], j: int, knowledge: Knowledge) -> int:
 
 def _role_set_off(text: str, tokens: Sequence[Token], comma: int, knowledge: Knowledge) -> str:
     """ "The mayor of Paris, Anne Hidalgo", "One senator, Eduardo Bhatia": a title opening
-    its sentence (after "the", "a" or "one") and set off from the name by a comma."""
+    its sentence (after "the", "a" or "one"), or an organisation's ("Acme's director"), set
+    off from the name by a comma."""
     k = comma
     while k > 0 and comma - k < _ROLE_WINDOW + 2:
         word = tokens[k - 1].text
@@ -141,6 +163,11 @@ def _role_set_off(text: str, tokens: Sequence[Token], comma: int, knowledge: Kno
             phrase = tokens[k:comma]
             if phrase and _role_end(tokens, _head(tokens, k, comma), knowledge.role_words) >= 0:
                 return text[tokens[k].start : tokens[comma - 1].end]
+            return ""
+        if lower in ("'s", "’s") and k > 1 and tokens[k - 2].text[:1].isupper():
+            # "Acme's director, Jane Roe": an organisation's office set off by a comma.
+            if _role_end(tokens, comma - 1, knowledge.role_words) >= 0:
+                return text[tokens[k - 2].start : tokens[comma - 1].end]
             return ""
         if not (lower == "of" or word[:1].isupper() or _title_word(word, knowledge)):
             return ""
