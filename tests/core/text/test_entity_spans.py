@@ -222,3 +222,17 @@ def test_an_apposition_office_followed_by_a_verb_and_another_name_counts() -> No
     entities = {e.text: e for e in find_entities(text)}
     assert entities["Ines Duarte"].category == "leader"
     assert entities["Ines Duarte"].role == "executive director"
+
+
+def test_a_nickname_in_brackets_or_quotes_does_not_start_a_name() -> None:
+    lists = word_lists()
+    assert trim(["Jim", ")", "Hedges"], 0, 3, lists) == (2, 3)
+    assert trim(["Yip", '"', "Harburg"], 0, 3, lists) == (2, 3)
+    assert trim(["Acme", "Inc", "."], 0, 3, lists) == (0, 3)
+
+
+def test_a_suffix_alone_is_never_an_entity() -> None:
+    text = "The district attorney, Cyrus Halloway, Jr. and his deputy declined to comment."
+    entities = find_entities(text)
+    assert all(any(ch.isalpha() for ch in e.text) for e in entities)
+    assert all(e.text not in ("Jr", "Jr.") for e in entities)

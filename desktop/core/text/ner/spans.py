@@ -68,7 +68,26 @@ def trim(
         stop -= 1  # "Disney World However", "Bowe And", "City Police Sgt"; not "Pedro I"
     if "(" in words[first + 1 : stop] and ")" not in words[first + 1 : stop]:
         stop = words.index("(", first + 1, stop)  # "World Health Organization (WHO"
+    inside = words[first : stop - 1]
+    for mark in (")", '"', "”"):
+        if mark in inside and (mark != ")" or "(" not in inside):
+            # "James (Jim) Hedges" taken from "Jim": "Hedges"; 'E.Y "Yip" Harburg'
+            first += len(inside) - inside[::-1].index(mark)
+            inside = words[first : stop - 1]
+    while stop - first > 1 and not _has_letter(words[first]):
+        first += 1
+    while (
+        stop - first > 1
+        and not _has_letter(words[stop - 1])
+        and words[stop - 1] != "."  # "Acme Inc ."
+        and not (words[stop - 1] == ")" and "(" in words[first:stop])  # "Mladost ( L )"
+    ):
+        stop -= 1
     return first, stop
+
+
+def _has_letter(word: str) -> bool:
+    return any(ch.isalnum() for ch in word)
 
 
 def _edge(word: str, lists: WordLists) -> bool:
@@ -82,6 +101,8 @@ def is_junk(words: Sequence[str], lists: WordLists) -> bool:
     headline fragment, "JUDGE DISMISSES")."""
     if len(words) == 1 and (_CONTRACTION.match(words[0]) or _edge(words[0], lists)):
         return True
+    if not any(_has_letter(w) for w in words):
+        return True  # a full stop or a bracket left alone
     if all(w in lists.not_names for w in words):
         return True  # "TV", "Easter Saturday"
     return all(w.isupper() and _is_capitalised_word(w.lower(), lists) for w in words)
