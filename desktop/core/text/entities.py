@@ -23,7 +23,7 @@ from desktop.core.text.ner.spans import (
     trim,
     word_lists,
 )
-from desktop.core.text.ner.tagger import Tagged, default_tagger
+from desktop.core.text.ner.tagger import Tagged, TaggedSpan, default_tagger
 from desktop.core.text.ner.tokens import Token
 
 _FROM_LABEL = {"PER": "person", "ORG": "institution", "LOC": "place"}
@@ -37,6 +37,9 @@ _ROYAL = frozenset({"king", "queen", "prince", "princess", "duke", "duchess"})
 _ROMAN = re.compile(r"^[IVX]+$")
 # Words of an office that are not offices alone ("Senate Majority Leader", "Party Vice Chair").
 _RARE = 5000  # rank in the common words from which a word may be a surname ("Perkins")
+_ORGANISATION_JOINS = frozenset(
+    (("for",), ("for", "the"), ("on",), ("on", "the"), ("of",), ("of", "the"))
+)
 _OPENING_QUOTES = frozenset(('"', "“"))
 _CLOSING_QUOTES = frozenset(('"', "”"))
 _SENTENCE_END = frozenset(".!?:;\"“”‘’'")
@@ -88,7 +91,7 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     misc: set[int] = set()  # tokens of MISC spans: a longer known name may still take them
     mentions: list[_Mention] = []
     lists = word_lists()
-    for span in tagged.spans:
+    for span in _join_organisations(words, tagged.spans, lists):
         for i in range(span.first, span.stop):
             covered[i] = True
         if span.label not in _FROM_LABEL:
@@ -135,6 +138,28 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
         )
         for m in mentions
     ]
+
+
+def _join_organisations(
+    words: list[str], spans: list[TaggedSpan], lists: WordLists
+) -> list[TaggedSpan]:
+    """ "Court of Appeals" + "for the" + "D.C. Circuit", "Commission on" + "International
+    Religious Freedom": an organisation's name the tagger cut at a lower-case joining word
+    is one name when its first part ends in an organisation word."""
+    joined: list[TaggedSpan] = []
+    for span in spans:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.label == "ORG"
+            and span.label != "LOC"  # "Bank of England" is one span; "Council of Europe"?
+            and tuple(words[last.stop : span.first]) in _ORGANISATION_JOINS
+            and {words[last.first].lower(), words[last.stop - 1].lower()} & lists.organisation_words
+        ):
+            joined[-1] = TaggedSpan(last.start, span.end, "ORG", last.first, span.stop)
+        else:
+            joined.append(span)
+    return joined
 
 
 def _mention(

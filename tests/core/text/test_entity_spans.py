@@ -236,3 +236,13 @@ def test_a_suffix_alone_is_never_an_entity() -> None:
     entities = find_entities(text)
     assert all(any(ch.isalpha() for ch in e.text) for e in entities)
     assert all(e.text not in ("Jr", "Jr.") for e in entities)
+
+
+def test_an_organisation_cut_at_a_joining_word_is_one_name() -> None:
+    text = (
+        "The Court of Appeals for the Ninth Circuit ruled on Monday, and the State Commission "
+        "on Rural Water Supply welcomed it."
+    )
+    found = _found(text)
+    assert found.get("Court of Appeals for the Ninth Circuit") == "institution"
+    assert "Ninth Circuit" not in found
