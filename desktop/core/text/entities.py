@@ -37,6 +37,7 @@ _ROYAL = frozenset({"king", "queen", "prince", "princess", "duke", "duchess"})
 _ROMAN = re.compile(r"^[IVX]+$")
 # Words of an office that are not offices alone ("Senate Majority Leader", "Party Vice Chair").
 _RARE = 5000  # rank in the common words from which a word may be a surname ("Perkins")
+_LIST_GAPS = ([","], ["and"], [",", "and"], ["or"], [",", "or"])
 _ORGANISATION_JOINS = frozenset(
     (("for",), ("for", "the"), ("on",), ("on", "the"), ("of",), ("of", "the"))
 )
@@ -123,6 +124,7 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     mentions += _surname_matches(words, covered, mentions)
     mentions.sort(key=lambda m: m.first)
     _harmonise(words, mentions)
+    _coordinate(words, mentions)
     _link_people(words, mentions, day)
     _link_acronyms(words, covered, mentions)
     _assign_roles(text, tokens, mentions, knowledge, day)
@@ -344,6 +346,31 @@ def _harmonise(words: list[str], mentions: list[_Mention]) -> None:
             and not name_words.issuperset(words[m.first : m.stop])
         ):
             m.category = "place"  # "Nevada's delegates" taken for a person
+
+
+def _coordinate(words: list[str], mentions: list[_Mention]) -> None:
+    """In a list of names ("Deutsche Bahn, Deutsche Telekom, Daimler and Siemens") a
+    one-word name taken for a person, known to no one, is an institution when the names
+    beside it in the list are institutions."""
+    for i, m in enumerate(mentions):
+        if m.category != "person" or m.known is not None or m.stop - m.first != 1:
+            continue
+        beside = [
+            other
+            for other, gap in (
+                (
+                    mentions[i - 1] if i else None,
+                    words[mentions[i - 1].stop : m.first] if i else [],
+                ),
+                (
+                    mentions[i + 1] if i + 1 < len(mentions) else None,
+                    words[m.stop : mentions[i + 1].first] if i + 1 < len(mentions) else [],
+                ),
+            )
+            if other is not None and gap in _LIST_GAPS
+        ]
+        if beside and all(o.category == "institution" for o in beside):
+            m.category = "institution"
 
 
 def _split_known_pair(

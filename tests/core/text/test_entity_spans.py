@@ -246,3 +246,10 @@ def test_an_organisation_cut_at_a_joining_word_is_one_name() -> None:
     found = _found(text)
     assert found.get("Court of Appeals for the Ninth Circuit") == "institution"
     assert "Ninth Circuit" not in found
+
+
+def test_a_name_listed_among_companies_is_a_company() -> None:
+    text = "Suppliers including Deutsche Telekom, Halvorsen and Deutsche Bahn cut prices."
+    assert _found(text).get("Halvorsen") == "institution"
+    text = "Witnesses included Deutsche Bahn staff, and Brianna Kowalczyk, 24, of Leeds."
+    assert _found(text).get("Brianna Kowalczyk") == "person"
