@@ -21,9 +21,9 @@ def test_function_words_and_sentence_adverbs_are_trimmed_from_a_span() -> None:
 
 def test_contractions_titles_tickers_and_capital_verbs_are_junk() -> None:
     lists = word_lists()
-    for word in ("I'm", "We’re", "TV", "Sen", "DJI", "SPX", "And", "DISMISSES"):
+    for word in ("I'm", "We’re", "TV", "Sen", "DJI", "SPX", "And", "DISMISSES", "AAPL.O", ".DJI"):
         assert is_junk([word], lists), word
-    for word in ("BBC", "NASA", "WHO", "Reuters"):
+    for word in ("BBC", "NASA", "WHO", "Reuters", "U.S", "U.S."):
         assert not is_junk([word], lists), word
 
 

@@ -16,6 +16,8 @@ from functools import cache
 from desktop.core.resources import resource_path
 
 _CONTRACTION = re.compile(r"^\w+['’](m|d|ve|ll|re|t|am)$", re.IGNORECASE)
+# Reuters instrument codes and index tickers: "AAPL.O", "VOD.L", ".DJI", "^SPX".
+_TICKER = re.compile(r"^([A-Z0-9]{2,6}\.[A-Z]{1,2}|[.^][A-Z0-9]{2,8})$")
 _INFLECTION = re.compile(r"(ies|es|s|ed|ing)$")
 
 
@@ -99,7 +101,9 @@ def is_junk(words: Sequence[str], lists: WordLists) -> bool:
     """Words that look like a name but never are one: a contraction ("We're"), a function
     word, an abbreviated title or ticker code, or a run of ordinary words in capitals (a
     headline fragment, "JUDGE DISMISSES")."""
-    if len(words) == 1 and (_CONTRACTION.match(words[0]) or _edge(words[0], lists)):
+    if len(words) == 1 and (
+        _CONTRACTION.match(words[0]) or _edge(words[0], lists) or _TICKER.match(words[0])
+    ):
         return True
     if not any(_has_letter(w) for w in words):
         return True  # a full stop or a bracket left alone
