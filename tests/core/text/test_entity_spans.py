@@ -253,3 +253,13 @@ def test_a_name_listed_among_companies_is_a_company() -> None:
     assert _found(text).get("Halvorsen") == "institution"
     text = "Witnesses included Deutsche Bahn staff, and Brianna Kowalczyk, 24, of Leeds."
     assert _found(text).get("Brianna Kowalczyk") == "person"
+
+
+def test_a_broadcaster_keeps_its_tv() -> None:
+    text = "The minister told the news channel Nile TV on Monday that talks would resume."
+    assert _found(text).get("Nile TV") == "institution"
+
+
+def test_a_us_institution_written_with_dots_is_known() -> None:
+    text = "He tried to sell the U.S. Senate seat after the election."
+    assert _found(text).get("U.S. Senate") == "institution"

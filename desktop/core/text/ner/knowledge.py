@@ -95,8 +95,14 @@ class Knowledge:
     given_names: frozenset[str]  # first words of two or more known people's names
 
     def lookup(self, tokens: str) -> Known | None:
-        """What a name given as space-joined tokens ("Alphabet Inc .") refers to."""
-        return self.names.get(self.by_tokens.get(tokens, tokens))
+        """What a name given as space-joined tokens ("Alphabet Inc .") refers to; "U.S.
+        Senate" and "United States Senate" are the knowledge's "US Senate"."""
+        found = self.names.get(self.by_tokens.get(tokens, tokens))
+        if found is None:
+            for long in ("U.S. ", "United States "):
+                if tokens.startswith(long) and tokens != long.strip():
+                    return self.names.get("US " + tokens[len(long) :])
+        return found
 
 
 def _read_json(name: str) -> dict:
