@@ -263,3 +263,10 @@ def test_a_broadcaster_keeps_its_tv() -> None:
 def test_a_us_institution_written_with_dots_is_known() -> None:
     text = "He tried to sell the U.S. Senate seat after the election."
     assert _found(text).get("U.S. Senate") == "institution"
+
+
+def test_post_nominal_letters_end_no_name() -> None:
+    text = "Judge Miriam Kessler QC ordered the money repaid."
+    entities = {e.text: e for e in find_entities(text)}
+    assert entities["Miriam Kessler"].category == "leader"
+    assert "Miriam Kessler QC" not in entities

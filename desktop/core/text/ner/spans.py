@@ -64,10 +64,13 @@ def trim(
     while stop - first > 1 and _edge(words[first], lists) and not (place and words[first] == "The"):
         first += 1
     while stop - first > 1 and (
-        (words[stop - 1] in lists.not_names and not words[stop - 1].isupper())
+        (
+            words[stop - 1] in lists.not_names
+            and words[stop - 1].lower() not in lists.organisation_words
+        )
         or (_edge(words[stop - 1], lists) and len(words[stop - 1]) > 1)
     ):
-        stop -= 1  # "Disney World However", "City Police Sgt"; not "Pedro I", "Press TV"
+        stop -= 1  # "Disney World However", "Anna Kerr QC"; not "Pedro I", "Press TV"
     if "(" in words[first + 1 : stop] and ")" not in words[first + 1 : stop]:
         stop = words.index("(", first + 1, stop)  # "World Health Organization (WHO"
     inside = words[first : stop - 1]
