@@ -494,6 +494,10 @@ def _cue_matches(words: list[str], covered: list[bool], lists: WordLists) -> lis
             not covered[i]
             and i > 0
             and word[:1].isupper()
+            and (
+                words[i - 1].lower() in lists.cue_edges
+                or (i + 1 < len(words) and words[i + 1].lower() in lists.cue_edges)
+            )
             and words[i - 1] not in _SENTENCE_END
             and not is_junk([word], lists)
             and organisation_cue(words, i, i + 1, lists)

@@ -29,6 +29,7 @@ class WordLists:
     cues_before: tuple[tuple[str, ...], ...]  # lower-case token runs ending before a name
     cues_after: tuple[tuple[str, ...], ...]  # and starting right after it
     cues_strong: tuple[tuple[str, ...], ...]  # after it, and enough to overrule a place
+    cue_edges: frozenset[str]  # last words of "before" cues, first words of "after" cues
     common: dict[str, int]  # frequent English words, lower case → rank (0 the most frequent)
 
 
@@ -51,6 +52,9 @@ def word_lists() -> WordLists:
         cues_before=tuple(cues["before"]),
         cues_after=tuple(cues["after"]),
         cues_strong=tuple(cues["place-after"]),
+        cue_edges=frozenset(
+            [cue[-1] for cue in cues["before"]] + [cue[0] for cue in cues["after"]]
+        ),
         common={w: rank for rank, w in enumerate(_lines("ner", "common-words.txt"))},
     )
 
