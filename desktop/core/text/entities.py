@@ -37,6 +37,7 @@ _ROYAL = frozenset({"king", "queen", "prince", "princess", "duke", "duchess"})
 _ROMAN = re.compile(r"^[IVX]+$")
 # Words of an office that are not offices alone ("Senate Majority Leader", "Party Vice Chair").
 _RARE = 5000  # rank in the common words from which a word may be a surname ("Perkins")
+_DEPUTY_RANK = 1  # offices ranked head 0, deputy 1, minister 2, other 3, legislator 4
 _LIST_GAPS = ([","], ["and"], [",", "and"], ["or"], [",", "or"])
 _ORGANISATION_JOINS = frozenset(
     (("for",), ("for", "the"), ("on",), ("on", "the"), ("of",), ("of", "the"))
@@ -613,6 +614,16 @@ def _abbreviates(acronym: str, name: list[str]) -> bool:
     return letters[0] == name[0][:1] and len(letters) <= len(initials) + 1
 
 
+def _well_known(known: Known, surname: str, day: str, knowledge: Knowledge) -> bool:
+    """A head of state or government or a deputy by ``day``, or a name whose surname few
+    known people share: that person in any article. A legislator or a minister called Smith
+    or Lane may be anyone outside a political story."""
+    return (
+        any(o[3] <= _DEPUTY_RANK and o[1] <= day for o in known.offices)
+        or surname not in knowledge.common_surnames
+    )
+
+
 def _assign_roles(
     text: str, tokens: list[Token], mentions: list[_Mention], knowledge: Knowledge, day: str
 ) -> None:
@@ -620,11 +631,9 @@ def _assign_roles(
     known person's office is the one held on ``day``."""
     names = {i for m in mentions if m.category in _PEOPLE for i in range(m.first, m.stop)}
     roles: dict[str, str] = {}
+    political = any(t.text.lower() in knowledge.political_words for t in tokens)
     for m in mentions:
         if m.category not in _PEOPLE:
-            continue
-        if m.known is not None and m.known.category == "leader":
-            roles.setdefault(m.canonical, m.known.role_at(day) or "")
             continue
         royal = tokens[m.first].text
         role = (
@@ -633,6 +642,13 @@ def _assign_roles(
             or role_after(text, tokens, m.stop, knowledge, names)
             or role_predicate(text, tokens, m.stop, knowledge)
         )
+        if m.known is not None and m.known.category == "leader":
+            surname = tokens[m.stop - 1].text
+            if role or political or _well_known(m.known, surname, day, knowledge):
+                roles.setdefault(m.canonical, m.known.role_at(day) or "")
+                continue
+            m.known = None  # "Andrew Smith" in a science story: not the former MP
+            m.category = "person"
         if role:
             roles.setdefault(m.canonical, " ".join(role.split()))
     for m in mentions:

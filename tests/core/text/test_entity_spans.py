@@ -270,3 +270,11 @@ def test_post_nominal_letters_end_no_name() -> None:
     entities = {e.text: e for e in find_entities(text)}
     assert entities["Miriam Kessler"].category == "leader"
     assert "Miriam Kessler QC" not in entities
+
+
+def test_a_backbench_namesake_outside_politics_is_a_person() -> None:
+    # Andrew Smith is a former UK MP in the knowledge; a lab's scientist shares the name.
+    science = "The samples were analysed in the laboratory of Andrew Smith in Leeds."
+    assert _found(science, day="2015-03-01").get("Andrew Smith") == "person"
+    politics = "Andrew Smith told parliament that the vote should wait."
+    assert _found(politics, day="2015-03-01").get("Andrew Smith") == "leader"

@@ -93,6 +93,10 @@ class Knowledge:
     by_tokens: dict[str, str]  # space-joined tokens → surface, where the two differ
     place_only: frozenset[str]  # places never anything else, whatever the tagger says
     given_names: frozenset[str]  # first words of two or more known people's names
+    # With none of these words in an article, a minor office holder's name with a common
+    # surname is more likely someone else's.
+    political_words: frozenset[str]
+    common_surnames: frozenset[str]  # last words of three or more known people's names
 
     def lookup(self, tokens: str) -> Known | None:
         """What a name given as space-joined tokens ("Alphabet Inc .") refers to; "U.S.
@@ -133,12 +137,22 @@ def load_knowledge() -> Knowledge:
     # The build indexed the people and organisations; places are indexed here.
     longest, by_tokens = people["index"]["longest"], people["index"]["by_tokens"]
     index_words((s for s, known in fixed.items() if known.category == "place"), longest, by_tokens)
-    lines = resource_path("knowledge", "roles.txt").read_text(encoding="utf-8").splitlines()
-    roles = frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
+    roles = _word_list("roles.txt")
     place_only = frozenset(places["place_only"])
-    firsts = Counter(row[0].split()[0] for row in people["people"] if " " in row[0])
+    split = [row[0].split() for row in people["people"] if " " in row[0]]
+    firsts = Counter(words[0] for words in split)
+    lasts = Counter(words[-1] for words in split)
     given = frozenset(w for w, n in firsts.items() if n > 1 and w[:1].isupper() and w not in fixed)
-    return Knowledge(names, places["demonyms"], roles, longest, by_tokens, place_only, given)
+    politics = _word_list("political-words.txt")
+    common = frozenset(w for w, n in lasts.items() if n > 2)
+    return Knowledge(
+        names, places["demonyms"], roles, longest, by_tokens, place_only, given, politics, common
+    )
+
+
+def _word_list(name: str) -> frozenset[str]:
+    lines = resource_path("knowledge", name).read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
 
 
 class _Names(Mapping[str, Known]):
