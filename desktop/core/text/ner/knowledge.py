@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from desktop.core.resources import resource_path
 
@@ -92,11 +92,24 @@ class Knowledge:
     longest: dict[str, int]  # first token of a surface → most tokens of one starting so
     by_tokens: dict[str, str]  # space-joined tokens → surface, where the two differ
     place_only: frozenset[str]  # places never anything else, whatever the tagger says
-    given_names: frozenset[str]  # first words of two or more known people's names
     # With none of these words in an article, a minor office holder's name with a common
     # surname is more likely someone else's.
     political_words: frozenset[str]
-    common_surnames: frozenset[str]  # last words of three or more known people's names
+    people: tuple[str, ...]  # every known person's name
+
+    @cached_property
+    def given_names(self) -> frozenset[str]:
+        """First words of two or more known people's names (not a known place's)."""
+        firsts = Counter(name.split(" ", 1)[0] for name in self.people if " " in name)
+        return frozenset(
+            w for w, n in firsts.items() if n > 1 and w[:1].isupper() and w not in self.names
+        )
+
+    @cached_property
+    def common_surnames(self) -> frozenset[str]:
+        """Last words of three or more known people's names."""
+        lasts = Counter(name.rsplit(" ", 1)[-1] for name in self.people if " " in name)
+        return frozenset(w for w, n in lasts.items() if n > 2)
 
     def lookup(self, tokens: str) -> Known | None:
         """What a name given as space-joined tokens ("Alphabet Inc .") refers to; "U.S.
@@ -122,9 +135,9 @@ def load_knowledge() -> Knowledge:
     fixed: dict[str, Known] = {}
     for name, common in _country_names():
         fixed.setdefault(name, Known(common, "place"))
-    for name in _region_names():
-        fixed.setdefault(name, Known(name, "place", kind="region"))
     places = _read_json("places.json")
+    for name in places["regions"]:
+        fixed.setdefault(name, Known(name, "place", kind="region"))
     for alias, canonical in places["aliases"].items():
         fixed[alias] = Known(canonical, "place")
     for name, aliases, kind, strict in _read_gzip_json(ORGANISATIONS_FILE)["organisations"]:
@@ -139,14 +152,16 @@ def load_knowledge() -> Knowledge:
     index_words((s for s, known in fixed.items() if known.category == "place"), longest, by_tokens)
     roles = _word_list("roles.txt")
     place_only = frozenset(places["place_only"])
-    split = [row[0].split() for row in people["people"] if " " in row[0]]
-    firsts = Counter(words[0] for words in split)
-    lasts = Counter(words[-1] for words in split)
-    given = frozenset(w for w, n in firsts.items() if n > 1 and w[:1].isupper() and w not in fixed)
     politics = _word_list("political-words.txt")
-    common = frozenset(w for w, n in lasts.items() if n > 2)
     return Knowledge(
-        names, places["demonyms"], roles, longest, by_tokens, place_only, given, politics, common
+        names,
+        places["demonyms"],
+        roles,
+        longest,
+        by_tokens,
+        place_only,
+        politics,
+        tuple(row[0] for row in people["people"]),
     )
 
 
@@ -243,22 +258,6 @@ def _country_names() -> list[tuple[str, str]]:
             if value and "," not in value:
                 pairs.append((value, common))
     return pairs
-
-
-# Kinds of subdivision whose names are said without their country ("Nevada", "Goa", "Ontario").
-_REGION_TYPES = frozenset(
-    {"State", "Province", "Territory", "Union territory", "Capital territory"}
-)
-
-
-def _region_names() -> list[str]:
-    import pycountry
-
-    return [
-        s.name
-        for s in pycountry.subdivisions
-        if s.type in _REGION_TYPES and "," not in s.name and "[" not in s.name
-    ]
 
 
 def knowledge_gazetteer() -> dict[str, str]:
