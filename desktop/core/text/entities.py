@@ -8,28 +8,44 @@ and with which office; mentions are linked within the article so "Zelenskyy" aft
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
 from desktop.core.models import Entity
 from desktop.core.text.ner.knowledge import Knowledge, Known, load_knowledge
-from desktop.core.text.ner.roles import role_after, role_before
-from desktop.core.text.ner.tagger import Tagged, default_tagger
+from desktop.core.text.ner.roles import role_after, role_before, role_predicate
+from desktop.core.text.ner.spans import (
+    WordLists,
+    is_junk,
+    names_organisation,
+    organisation_cue,
+    trim,
+    word_lists,
+)
+from desktop.core.text.ner.tagger import Tagged, TaggedSpan, default_tagger
 from desktop.core.text.ner.tokens import Token
 
 _FROM_LABEL = {"PER": "person", "ORG": "institution", "LOC": "place"}
 _PEOPLE = ("person", "leader")
-# Known places that are never anything else, whatever the tagger says.
-_PLACE_ONLY = frozenset({"DC", "D.C.", "Kyiv", "Kiev", "Crimea", "Donbas", "Gaza", "West Bank"})
-_NOT_NAME_START = frozenset({
-    "a", "after", "all", "also", "an", "and", "as", "because", "before", "both", "but", "each",
-    "either", "every", "if", "neither", "so", "that", "the", "then", "these", "this", "those",
-    "when", "while",
-})  # fmt: skip
-_CONTRACTION = re.compile(r"^\w+['’](m|d|ve|ll|re|t|am)$", re.IGNORECASE)
 _COURTESY = frozenset(
     {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "mr.", "mrs.", "dr."}
 )
+# Titles that stay part of a royal's name when no surname follows ("Prince Harry", "Queen
+# Elizabeth II"), and that name a royal in "Duchess of Cambridge".
+_ROYAL = frozenset({"king", "queen", "prince", "princess", "duke", "duchess"})
+_ROMAN = re.compile(r"^[IVX]+$")
+# Words of an office that are not offices alone ("Senate Majority Leader", "Party Vice Chair").
+_RARE = 5000  # rank in the common words from which a word may be a surname ("Perkins")
+_DEPUTY_RANK = 1  # offices ranked head 0, deputy 1, minister 2, other 3, legislator 4
+_LIST_GAPS = ([","], ["and"], [",", "and"], ["or"], [",", "or"])
+_ORGANISATION_JOINS = frozenset(
+    (("for",), ("for", "the"), ("on",), ("on", "the"), ("of",), ("of", "the"))
+)
+_OPENING_QUOTES = frozenset(('"', "“"))
+_CLOSING_QUOTES = frozenset(('"', "”"))
+_SENTENCE_END = frozenset(".!?:;\"“”‘’'")
+_OFFICE_PARTS = frozenset({"majority", "minority", "vice", "deputy"})
 
 
 @dataclass
@@ -76,45 +92,40 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     covered = [False] * len(tokens)
     misc: set[int] = set()  # tokens of MISC spans: a longer known name may still take them
     mentions: list[_Mention] = []
-    for span in tagged.spans:
+    lists = word_lists()
+    for span in _join_organisations(words, tagged.spans, lists):
         for i in range(span.first, span.stop):
             covered[i] = True
         if span.label not in _FROM_LABEL:
-            known = knowledge.lookup(" ".join(words[span.first : span.stop]))
-            if known is not None and known.category == "institution":
-                # "Republicans", "Tories": a party's name the tagger took for a nationality.
+            known = _party(words, span.first, span.stop, knowledge)
+            if (known is not None and known.category == "institution") or names_organisation(
+                words[span.first : span.stop], lists
+            ):
+                # "Republicans", "a Democrat": a party's name or member the tagger took for
+                # a nationality; "Harvard Law School" taken for a work or an event.
                 mentions.append(_Mention(span.first, span.stop, "institution", known=known))
                 continue
             misc.update(range(span.first, span.stop))
             continue  # MISC (nationalities, events) is not shown but blocks other matches
-        first = span.first
-        if span.label == "PER":
-            first = _after_titles(words, first, span.stop, knowledge)
-            while span.stop - first > 1 and words[first].lower() in _NOT_NAME_START:
-                first += 1  # "Both Pete Buttigieg": a sentence's first word taken in
-        parts = [
-            part
-            for pair in _split_known_pair(words, first, span.stop, knowledge)
-            for part in _split_around_person(words, *pair, knowledge, day)
-        ]
-        for start, stop in parts:
-            surface = " ".join(words[start:stop])
-            if stop - start == 1 and _CONTRACTION.match(surface):
-                continue  # "I'm", "We're", "Ma'am" are never names
-            known = knowledge.lookup(surface)
-            category = _FROM_LABEL[span.label]
-            if known is not None and known.category == "leader" and known.role_at(day) is None:
-                known = None  # in office only after the article's date
-            if known is not None and known.strict and span.label == "LOC":
-                known = None  # an open list's "Liverpool", "New York City" may be the place
-            if known is not None and (
-                known.category != "place" or surface in _PLACE_ONLY or len(parts) > 1
-            ):
-                category = known.category
-            mentions.append(_Mention(start, stop, category, known=known))
+        begin, end = trim(words, span.first, span.stop, lists, place=span.label == "LOC")
+        for first, stop, label in _split_at_title(words, begin, end, span.label, knowledge):
+            if label == "PER":
+                first = _after_titles(words, first, stop, knowledge, lists)
+            parts = [
+                part
+                for pair in _split_known_pair(words, first, stop, knowledge, lists)
+                for part in _split_around_person(words, *pair, knowledge, day)
+            ]
+            for start, until in parts:
+                mention = _mention(words, start, until, label, knowledge, day, lists, len(parts))
+                if mention is not None:
+                    mentions.append(mention)
     mentions += _knowledge_matches(words, covered, misc, knowledge, day)
+    mentions += _cue_matches(words, covered, lists)
     mentions += _surname_matches(words, covered, mentions)
     mentions.sort(key=lambda m: m.first)
+    _harmonise(words, mentions)
+    _coordinate(words, mentions)
     _link_people(words, mentions, day)
     _link_acronyms(words, covered, mentions)
     _assign_roles(text, tokens, mentions, knowledge, day)
@@ -132,14 +143,255 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     ]
 
 
+def _join_organisations(
+    words: list[str], spans: list[TaggedSpan], lists: WordLists
+) -> list[TaggedSpan]:
+    """ "Court of Appeals" + "for the" + "D.C. Circuit", "Commission on" + "International
+    Religious Freedom": an organisation's name the tagger cut at a lower-case joining word
+    is one name when its first part ends in an organisation word."""
+    joined: list[TaggedSpan] = []
+    for span in spans:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.label == "ORG"
+            and span.label != "LOC"  # "Bank of England" is one span; "Council of Europe"?
+            and tuple(words[last.stop : span.first]) in _ORGANISATION_JOINS
+            and {words[last.first].lower(), words[last.stop - 1].lower()} & lists.organisation_words
+        ):
+            joined[-1] = TaggedSpan(last.start, span.end, "ORG", last.first, span.stop)
+        else:
+            joined.append(span)
+    return joined
+
+
+def _mention(
+    words: list[str],
+    start: int,
+    stop: int,
+    label: str,
+    knowledge: Knowledge,
+    day: str,
+    lists: WordLists,
+    parts: int,
+) -> _Mention | None:
+    """One tagged name, categorised by the knowledge, its own words and its context; None
+    for words that are never a name."""
+    name = words[start:stop]
+    if is_junk(name, lists) or all(w.lower() in knowledge.role_words for w in name):
+        return None  # "I'm", "TV", "DJI", "Sen", "ABSTAINS"
+    surface = " ".join(name)
+    known = knowledge.lookup(surface)
+    if known is None and len(name) > 1 and _quoted(words, start, stop):
+        return None  # "Danny Boy", "White Christmas": the title of a work
+    category = _FROM_LABEL[label]
+    if known is not None and known.category == "leader" and known.role_at(day) is None:
+        known = None  # in office only after the article's date
+    if known is not None and known.strict and label == "LOC" and known.kind != "company":
+        known = None  # an open list's "Liverpool", "New York City" may be the place
+    if known is not None and (
+        known.category != "place" or surface in knowledge.place_only or parts > 1
+    ):
+        category = known.category
+    elif len(name) == 3 and name[0].lower() in _ROYAL and name[1] == "of":
+        category = "person"  # "Duchess of Cambridge": a royal (the title gives the role)
+    elif category != "institution" and (
+        names_organisation(name, lists)
+        or (category == "person" and organisation_cue(words, start, stop, lists))
+        or (
+            category == "place"
+            and known is None
+            and organisation_cue(words, start, stop, lists, strong=True)
+        )
+    ):
+        category = "institution"  # "Mahan Air", "shares of WeWork"
+    elif category == "institution" and known is None and _person_shaped(name, knowledge, lists):
+        category = "person"  # "Karen Lindgren" taken for an organisation
+    return _Mention(start, stop, category, known=known)
+
+
+def _quoted(words: list[str], start: int, stop: int) -> bool:
+    """The name is all a quotation holds: a song, a film or a slogan, not a name."""
+    after = words[stop : stop + 2]
+    return (
+        start > 0
+        and words[start - 1] in _OPENING_QUOTES
+        and bool(after)
+        and (after[0] in _CLOSING_QUOTES or (after[0] in ",." and after[1:2] == ['"']))
+    )
+
+
+def _person_shaped(name: list[str], knowledge: Knowledge, lists: WordLists) -> bool:
+    """Two or three capitalised words opening with a known given name or a courtesy title,
+    and no organisation word."""
+    return (
+        1 < len(name) < 4
+        and (name[0] in knowledge.given_names or name[0].lower() in _COURTESY)
+        and all(w[:1].isupper() and not w.isupper() for w in name)
+        and not names_organisation(name, lists)
+        # not "Marine Corps Reserves", "Stan Smith Show"; a rarer word may be a surname
+        and lists.common.get(name[-1].lower(), _RARE) >= _RARE
+    )
+
+
+def _party(words: list[str], first: int, stop: int, knowledge: Knowledge) -> Known | None:
+    """What a name refers to, where a party's member named as a noun is the party: "a
+    Republican", "the Democrat" as the known "Republicans", "Democrats" (an adjective,
+    "Republican senators", stays what the tagger found)."""
+    surface = " ".join(words[first:stop])
+    known = knowledge.lookup(surface)
+    following = words[stop] if stop < len(words) else ""
+    if (
+        known is None
+        and stop - first == 1
+        and first > 0
+        and words[first - 1].lower() in ("a", "an", "the")
+        and not following[:1].isalnum()
+    ):
+        party = knowledge.lookup(f"{surface}s")
+        if party is not None and party.kind == "party":
+            return party
+    return known
+
+
+def _split_at_title(
+    words: list[str], first: int, stop: int, label: str, knowledge: Knowledge
+) -> list[tuple[int, int, str]]:
+    """An organisation or place the tagger ran into an office: "New York Mayor Anna Berg" is
+    a place and a person, "Senate Majority Leader" the Senate, "Labour MP" the party, and
+    "CEO of Acme Energy" the company."""
+    if label == "PER":
+        return [(first, stop, label)]
+    while (
+        stop - first > 2
+        and words[first + 1] == "of"
+        and words[first].lower() in knowledge.role_words
+        and words[first].lower() not in _ROYAL  # "Queen of the South" is a club
+    ):
+        first += 2  # "CEO of Massey Energy": the office is not part of the name
+    for k in range(first + 1, stop):
+        lower = words[k].lower()
+        if words[k - 1] == "of" or not (lower in knowledge.role_words or lower in _OFFICE_PARTS):
+            continue
+        head = first, k
+        while head[1] - head[0] > 1 and words[head[1] - 1].lower() in _OFFICE_PARTS:
+            head = head[0], head[1] - 1
+        rest = words[k + 1 : stop]
+        name = k + 1
+        while name < stop - 1 and words[name].lower() in knowledge.role_words:
+            name += 1
+        if len(rest) >= 2 and words[name] in knowledge.given_names:
+            known = knowledge.names.get(" ".join(words[slice(*head)]))
+            if known is None:
+                return [(name, stop, "PER")]
+            return [(*head, "LOC" if known.category == "place" else label), (name, stop, "PER")]
+        if all(
+            not w[:1].isupper() or w.lower() in knowledge.role_words or w.lower() in _OFFICE_PARTS
+            for w in rest
+        ):
+            return [(*head, label)]  # "Labour MP", "Senate Minority Leader"
+        break
+    return [(first, stop, label)]
+
+
+def _harmonise(words: list[str], mentions: list[_Mention]) -> None:
+    """One name, one category in an article: a one-word name the tagger took for a person
+    is the organisation whose name it is or starts ("Mahan" after "Mahan Air"); a one-word
+    place or organisation that is the surname of a person named in full is that person
+    ("Sondland" after "Gordon Sondland") when the person is known or named in full at least
+    as often (a headline's "Lebed Chechnya" does not make Chechnya a person)."""
+    full_names: Counter[str] = Counter()
+    known_people = set()
+    for m in mentions:
+        if m.category in _PEOPLE and m.stop - m.first > 1 and words[m.stop - 1][:1].isupper():
+            full_names[words[m.stop - 1]] += 1
+            if m.known is not None and m.known.category == "leader":
+                known_people.add(words[m.stop - 1])
+    organisations = {
+        key
+        for m in mentions
+        if m.category == "institution" and (m.known is None or m.known.category == "institution")
+        for key in {" ".join(words[m.first : m.stop]), words[m.first]}
+    } - set(full_names)
+    single = [
+        m
+        for m in mentions
+        if m.stop - m.first == 1 and m.known is None and m.category in ("place", "institution")
+    ]
+    others = Counter(words[m.first] for m in single)
+    for m in mentions:
+        surface = " ".join(words[m.first : m.stop])
+        if m.category == "person" and m.known is None and surface in organisations:
+            m.category = "institution"
+    for m in single:
+        word = words[m.first]
+        if (
+            word in known_people
+            or 0 < others[word] <= full_names[word]
+            or (m.category == "institution" and word in full_names)
+        ):
+            m.category = "person"
+    name_words = {
+        w
+        for m in mentions
+        if m.category in _PEOPLE
+        and m.stop - m.first > 1
+        and (m.known is None or m.known.category != "place")
+        for w in words[m.first : m.stop]
+    }
+    for m in mentions:
+        if (
+            m.known is not None
+            and m.known.category == "place"
+            and m.category == "person"
+            and not name_words.issuperset(words[m.first : m.stop])
+        ):
+            m.category = "place"  # "Nevada's delegates" taken for a person
+
+
+def _coordinate(words: list[str], mentions: list[_Mention]) -> None:
+    """In a list of names ("Deutsche Bahn, Deutsche Telekom, Daimler and Siemens") a
+    one-word name taken for a person, known to no one, is an institution when the names
+    beside it in the list are institutions."""
+    for i, m in enumerate(mentions):
+        if m.category != "person" or m.known is not None or m.stop - m.first != 1:
+            continue
+        beside = [
+            other
+            for other, gap in (
+                (
+                    mentions[i - 1] if i else None,
+                    words[mentions[i - 1].stop : m.first] if i else [],
+                ),
+                (
+                    mentions[i + 1] if i + 1 < len(mentions) else None,
+                    words[m.stop : mentions[i + 1].first] if i + 1 < len(mentions) else [],
+                ),
+            )
+            if other is not None and gap in _LIST_GAPS
+        ]
+        if beside and all(o.category == "institution" for o in beside):
+            m.category = "institution"
+
+
 def _split_known_pair(
-    words: list[str], first: int, stop: int, knowledge: Knowledge
+    words: list[str], first: int, stop: int, knowledge: Knowledge, lists: WordLists
 ) -> list[tuple[int, int]]:
-    """ "US and Europe" taken as one name is two names when both sides are known."""
+    """ "US and Europe", "Trump and Sanders", "Tax Office and Defence" taken as one name are
+    two names when one side is known or the first ends in an organisation word."""
     if "and" in words[first:stop]:
         middle = words.index("and", first, stop)
-        left, right = " ".join(words[first:middle]), " ".join(words[middle + 1 : stop])
-        if left in knowledge.names and right in knowledge.names:
+        left, right = words[first:middle], words[middle + 1 : stop]
+        if (
+            left
+            and right
+            and right[0][:1].isupper()
+            and (
+                " ".join(left) in knowledge.names
+                or " ".join(right) in knowledge.names
+                or (len(left) > 1 and names_organisation(left, lists) and len(right) == 1)
+            )
+        ):
             return [(first, middle), (middle + 1, stop)]
     return [(first, stop)]
 
@@ -177,12 +429,22 @@ def _place_part(
     return [(first, stop)] if known is not None and known.category == "place" else []
 
 
-def _after_titles(words: list[str], first: int, stop: int, knowledge: Knowledge) -> int:
+def _after_titles(
+    words: list[str], first: int, stop: int, knowledge: Knowledge, lists: WordLists
+) -> int:
     """Skip an office or courtesy title the tagger took into a name ("Chancellor Friedrich
-    Merz" → "Friedrich Merz"); the title still gives the role."""
+    Merz" → "Friedrich Merz"); the title still gives the role. A royal's title before a
+    given name alone stays ("Prince Harry", "Queen Elizabeth II")."""
     while stop - first > 1 and (
-        words[first].lower() in knowledge.role_words or words[first].lower() in _COURTESY
+        words[first].lower() in knowledge.role_words
+        or words[first].lower() in _COURTESY
+        or words[first] in lists.not_names
     ):
+        rest = words[first + 1 : stop]
+        if words[first].lower() in _ROYAL and (
+            len(rest) == 1 or (len(rest) == 2 and _ROMAN.match(rest[1]))
+        ):
+            break
         first += 1
     return first
 
@@ -221,6 +483,28 @@ def _knowledge_matches(
         for j in range(match.first, match.stop):
             covered[j] = True
         i = match.stop
+    return found
+
+
+def _cue_matches(words: list[str], covered: list[bool], lists: WordLists) -> list[_Mention]:
+    """A capitalised word the tagger left out, inside a sentence, in the context of an
+    organisation: "wrote on Twitter", "its Facebook page", "shares of Acme"."""
+    found = []
+    for i, word in enumerate(words):
+        if (
+            not covered[i]
+            and i > 0
+            and word[:1].isupper()
+            and (
+                words[i - 1].lower() in lists.cue_edges
+                or (i + 1 < len(words) and words[i + 1].lower() in lists.cue_edges)
+            )
+            and words[i - 1] not in _SENTENCE_END
+            and not is_junk([word], lists)
+            and organisation_cue(words, i, i + 1, lists)
+        ):
+            covered[i] = True
+            found.append(_Mention(i, i + 1, "institution"))
     return found
 
 
@@ -264,7 +548,10 @@ def _link_people(words: list[str], mentions: list[_Mention], day: str) -> None:
     for m, name in zip(people, names, strict=True):
         full = longest.get(name)
         m.canonical = " ".join(full or name)
-        known = _known_leader(m.canonical, day)
+        known = next(
+            (k for k in map(lambda n: _known_leader(n, day), _short_forms(full or name)) if k),
+            None,
+        )
         if known is None and full is None and m.known is not None and m.known.category == "leader":
             known = m.known  # already checked to hold an office by ``day``
         m.known = known
@@ -277,6 +564,16 @@ def _link_people(words: list[str], mentions: list[_Mention], day: str) -> None:
         if m.category not in _PEOPLE:
             surface = " ".join(words[m.first : m.stop])
             m.canonical = m.known.canonical if m.known is not None else surface
+
+
+def _short_forms(name: tuple[str, ...]) -> list[str]:
+    """A full name, then without its middle names ("Robert Gabriel Mugabe" → "Robert
+    Mugabe"), then its first two words ("Ricardo Rosselló Nevares" → "Ricardo Rosselló"):
+    the forms the knowledge may list."""
+    forms = [" ".join(name)]
+    if len(name) > 2 and name[-1][:1].isupper():
+        forms += [f"{name[0]} {name[-1]}", f"{name[0]} {name[1]}"]
+    return forms
 
 
 def _known_leader(name: str, day: str) -> Known | None:
@@ -317,6 +614,16 @@ def _abbreviates(acronym: str, name: list[str]) -> bool:
     return letters[0] == name[0][:1] and len(letters) <= len(initials) + 1
 
 
+def _well_known(known: Known, surname: str, day: str, knowledge: Knowledge) -> bool:
+    """A head of state or government or a deputy by ``day``, or a name whose surname few
+    known people share: that person in any article. A legislator or a minister called Smith
+    or Lane may be anyone outside a political story."""
+    return (
+        any(o[3] <= _DEPUTY_RANK and o[1] <= day for o in known.offices)
+        or surname not in knowledge.common_surnames
+    )
+
+
 def _assign_roles(
     text: str, tokens: list[Token], mentions: list[_Mention], knowledge: Knowledge, day: str
 ) -> None:
@@ -324,15 +631,24 @@ def _assign_roles(
     known person's office is the one held on ``day``."""
     names = {i for m in mentions if m.category in _PEOPLE for i in range(m.first, m.stop)}
     roles: dict[str, str] = {}
+    political = any(t.text.lower() in knowledge.political_words for t in tokens)
     for m in mentions:
         if m.category not in _PEOPLE:
             continue
-        if m.known is not None and m.known.category == "leader":
-            roles.setdefault(m.canonical, m.known.role_at(day) or "")
-            continue
-        role = role_before(text, tokens, m.first, knowledge) or role_after(
-            text, tokens, m.stop, knowledge, names
+        royal = tokens[m.first].text
+        role = (
+            (royal if royal.lower() in _ROYAL and m.stop - m.first > 1 else "")
+            or role_before(text, tokens, m.first, knowledge)
+            or role_after(text, tokens, m.stop, knowledge, names)
+            or role_predicate(text, tokens, m.stop, knowledge)
         )
+        if m.known is not None and m.known.category == "leader":
+            surname = tokens[m.stop - 1].text
+            if role or political or _well_known(m.known, surname, day, knowledge):
+                roles.setdefault(m.canonical, m.known.role_at(day) or "")
+                continue
+            m.known = None  # "Andrew Smith" in a science story: not the former MP
+            m.category = "person"
         if role:
             roles.setdefault(m.canonical, " ".join(role.split()))
     for m in mentions:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from desktop.core.resources import resource_path
 
@@ -90,10 +91,35 @@ class Knowledge:
     role_words: frozenset[str]  # lower-case office words, some of two words
     longest: dict[str, int]  # first token of a surface → most tokens of one starting so
     by_tokens: dict[str, str]  # space-joined tokens → surface, where the two differ
+    place_only: frozenset[str]  # places never anything else, whatever the tagger says
+    # With none of these words in an article, a minor office holder's name with a common
+    # surname is more likely someone else's.
+    political_words: frozenset[str]
+    people: tuple[str, ...]  # every known person's name
+
+    @cached_property
+    def given_names(self) -> frozenset[str]:
+        """First words of two or more known people's names (not a known place's)."""
+        firsts = Counter(name.split(" ", 1)[0] for name in self.people if " " in name)
+        return frozenset(
+            w for w, n in firsts.items() if n > 1 and w[:1].isupper() and w not in self.names
+        )
+
+    @cached_property
+    def common_surnames(self) -> frozenset[str]:
+        """Last words of three or more known people's names."""
+        lasts = Counter(name.rsplit(" ", 1)[-1] for name in self.people if " " in name)
+        return frozenset(w for w, n in lasts.items() if n > 2)
 
     def lookup(self, tokens: str) -> Known | None:
-        """What a name given as space-joined tokens ("Alphabet Inc .") refers to."""
-        return self.names.get(self.by_tokens.get(tokens, tokens))
+        """What a name given as space-joined tokens ("Alphabet Inc .") refers to; "U.S.
+        Senate" and "United States Senate" are the knowledge's "US Senate"."""
+        found = self.names.get(self.by_tokens.get(tokens, tokens))
+        if found is None:
+            for long in ("U.S. ", "United States "):
+                if tokens.startswith(long) and tokens != long.strip():
+                    return self.names.get("US " + tokens[len(long) :])
+        return found
 
 
 def _read_json(name: str) -> dict:
@@ -110,6 +136,8 @@ def load_knowledge() -> Knowledge:
     for name, common in _country_names():
         fixed.setdefault(name, Known(common, "place"))
     places = _read_json("places.json")
+    for name in places["regions"]:
+        fixed.setdefault(name, Known(name, "place", kind="region"))
     for alias, canonical in places["aliases"].items():
         fixed[alias] = Known(canonical, "place")
     for name, aliases, kind, strict in _read_gzip_json(ORGANISATIONS_FILE)["organisations"]:
@@ -122,9 +150,24 @@ def load_knowledge() -> Knowledge:
     # The build indexed the people and organisations; places are indexed here.
     longest, by_tokens = people["index"]["longest"], people["index"]["by_tokens"]
     index_words((s for s, known in fixed.items() if known.category == "place"), longest, by_tokens)
-    lines = resource_path("knowledge", "roles.txt").read_text(encoding="utf-8").splitlines()
-    roles = frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
-    return Knowledge(names, places["demonyms"], roles, longest, by_tokens)
+    roles = _word_list("roles.txt")
+    place_only = frozenset(places["place_only"])
+    politics = _word_list("political-words.txt")
+    return Knowledge(
+        names,
+        places["demonyms"],
+        roles,
+        longest,
+        by_tokens,
+        place_only,
+        politics,
+        tuple(row[0] for row in people["people"]),
+    )
+
+
+def _word_list(name: str) -> frozenset[str]:
+    lines = resource_path("knowledge", name).read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
 
 
 class _Names(Mapping[str, Known]):

@@ -22,10 +22,20 @@ _NOT_TITLE = frozenset((
     "so", "the", "to", "when", "while", "with", "this", "that", "last", "next", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
 ))  # fmt: skip
+_TITLE_JOINERS = frozenset(("of", "the", "and", "for", "'s", "’s"))
 _APPOSITION_STOP = frozenset(',.;:()[]"“”!?')
 _SENTENCE_OPEN = frozenset('.!?"“”:;\n')
 _APPOSITION_SCAN = 14
 _ROLE_WINDOW = 5
+_ABBREVIATION = 4  # longest abbreviated title ("Sen", "Gov")
+# "X was chairman of …", "X became its leader", "X is currently the chief executive".
+_COPULAS = frozenset((
+    "is", "was", "became", "becomes", "remains", "remained", "served", "serves", "resigned",
+))  # fmt: skip
+_PREDICATE_SKIP = frozenset((
+    "the", "a", "an", "its", "their", "his", "her", "former", "currently", "now", "then",
+    "also", "still", "as", "elected", "appointed", "named", "once", "long", "longtime",
+))  # fmt: skip
 
 
 def _role_end(tokens: Sequence[Token], j: int, roles: frozenset[str]) -> int:
@@ -46,6 +56,13 @@ def role_before(text: str, tokens: Sequence[Token], first: int, knowledge: Knowl
     j = last = first - 1
     if j > 0 and tokens[j].text == ",":
         return _role_set_off(text, tokens, j, knowledge)
+    if (
+        j > 0
+        and tokens[j].text == "."
+        and tokens[j].start == tokens[j - 1].end
+        and len(tokens[j - 1].text) <= _ABBREVIATION
+    ):
+        j -= 1  # an abbreviated title: "Sen. X", "Rep. X" (not "… for President. X")
     if _role_end(tokens, j, knowledge.role_words) < 0:
         j = _office_of(tokens, j, knowledge)  # "Director of Public Prosecutions"
         if j < 0:
@@ -82,11 +99,31 @@ def role_after(
         if "\n" in text[tokens[end - 1].end : tokens[end].start]:
             break
         end += 1
-    if end < len(tokens) and end in names:
-        return ""
     window = min(end, begin + _ROLE_WINDOW)
-    if not any(_role_end(tokens, j, knowledge.role_words) >= 0 for j in range(begin, window)):
+    ends = [
+        e for j in range(begin, window) if (e := _role_end(tokens, j, knowledge.role_words)) >= 0
+    ]
+    if not ends:
         return ""
+    if end < len(tokens) and end in names:
+        # "Merz, Finnish President Alexander Stubb": a title of the next name, a list; "X, the
+        # zoo's director told Y": the office ends before a word that is no title.
+        between = range(ends[-1], end)
+        if not between or all(_title_word(tokens[i].text, knowledge) for i in between):
+            return ""
+        end = ends[-1]
+    # The office ends at the first word that is not part of a title ("director told …").
+    end = next(
+        (
+            i
+            for i in range(ends[-1], end)
+            if not _title_word(tokens[i].text, knowledge)
+            and tokens[i].text.lower() not in _TITLE_JOINERS
+        ),
+        end,
+    )
+    while end > ends[0] and tokens[end - 1].text.lower() in _TITLE_JOINERS:
+        end -= 1  # "mayor of the capital city": not "mayor of the"
     # "who served as President of France" / "as the new Sultan": the office starts at the
     # first word that can be part of a title.
     while begin < end and not _title_word(tokens[begin].text, knowledge):
@@ -116,7 +153,8 @@ def _office_of(tokens: Sequence[Token], j: int, knowledge: Knowledge) -> int:
 
 def _role_set_off(text: str, tokens: Sequence[Token], comma: int, knowledge: Knowledge) -> str:
     """ "The mayor of Paris, Anne Hidalgo", "One senator, Eduardo Bhatia": a title opening
-    its sentence (after "the", "a" or "one") and set off from the name by a comma."""
+    its sentence (after "the", "a" or "one"), or an organisation's ("Acme's director"), set
+    off from the name by a comma."""
     k = comma
     while k > 0 and comma - k < _ROLE_WINDOW + 2:
         word = tokens[k - 1].text
@@ -125,6 +163,11 @@ def _role_set_off(text: str, tokens: Sequence[Token], comma: int, knowledge: Kno
             phrase = tokens[k:comma]
             if phrase and _role_end(tokens, _head(tokens, k, comma), knowledge.role_words) >= 0:
                 return text[tokens[k].start : tokens[comma - 1].end]
+            return ""
+        if lower in ("'s", "’s") and k > 1 and tokens[k - 2].text[:1].isupper():
+            # "Acme's director, Jane Roe": an organisation's office set off by a comma.
+            if _role_end(tokens, comma - 1, knowledge.role_words) >= 0:
+                return text[tokens[k - 2].start : tokens[comma - 1].end]
             return ""
         if not (lower == "of" or word[:1].isupper() or _title_word(word, knowledge)):
             return ""
@@ -138,3 +181,25 @@ def _head(tokens: Sequence[Token], start: int, stop: int) -> int:
         if tokens[i].text == "of":
             return i - 1
     return stop - 1
+
+
+def role_predicate(text: str, tokens: Sequence[Token], stop: int, knowledge: Knowledge) -> str:
+    """An office said of the name right after it: "X was chairman and CEO of Massey Energy",
+    "X became its leader", "X is currently the party's chairman", or ""."""
+    if stop >= len(tokens) or tokens[stop].text.lower() not in _COPULAS:
+        return ""
+    begin = stop + 1
+    while begin < len(tokens) and tokens[begin].text.lower() in _PREDICATE_SKIP:
+        begin += 1
+    if begin >= len(tokens) or begin - stop > 4:
+        return ""
+    end = _role_end(tokens, begin, knowledge.role_words)
+    if end < 0 and begin + 1 < len(tokens):
+        end = _role_end(tokens, begin + 1, knowledge.role_words)  # "party chairman"
+    if end < 0:
+        return ""
+    while end + 1 < len(tokens) and tokens[end].text == "of" and tokens[end + 1].text[:1].isupper():
+        end += 2
+        while end < len(tokens) and tokens[end].text[:1].isupper():
+            end += 1
+    return text[tokens[begin].start : tokens[end - 1].end]

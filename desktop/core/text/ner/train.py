@@ -1,6 +1,7 @@
 """Train the shipped entity tagger: ``python -m desktop.core.text.ner.train`` (``make model``).
 
-Reads CoNLL-2003 English train from ``../shared/eval`` and writes into ``resources/ner/``:
+Reads CoNLL-2003 English train and wikigold from ``../shared/eval`` and writes into
+``resources/ner/``:
 the word gazetteer learned from the annotations, the list of common English words, and two
 CRF models — the first pass, and a second pass that also sees how the first pass labelled the
 same word elsewhere in the article. Gazetteer and first-pass labels for the training text come
@@ -34,10 +35,22 @@ from desktop.core.text.ner.tagger import (
 )
 from desktop.core.text.ner.tokens import sequences, tokenize
 
-SHARED_EVAL = Path(__file__).resolve().parents[4].parent / "shared" / "eval"
-DEFAULT_TRAIN = SHARED_EVAL / "entities-conll-train.jsonl"
-DEFAULT_OUT = Path(__file__).resolve().parents[4] / "resources" / "ner"
-PARAMS = {"c1": 0.05, "c2": 0.1, "max_iterations": 120, "feature.possible_transitions": True}
+ROOT = Path(__file__).resolve().parents[4]
+# ../shared/eval beside the checkout (or beside the folder of worktrees).
+SHARED_EVAL = next(
+    (p / "shared" / "eval" for p in ROOT.parents[:2] if (p / "shared" / "eval").is_dir()),
+    ROOT.parent / "shared" / "eval",
+)
+# CoNLL-2003 news, then Wikipedia text (wikigold, CC BY 4.0): names of organisations written
+# outside Reuters' style; see resources/ner/README.md for the attribution.
+DEFAULT_TRAIN = (
+    SHARED_EVAL / "entities-conll-train.jsonl",
+    SHARED_EVAL / "entities-wikigold-train.jsonl",
+)
+DEFAULT_OUT = ROOT / "resources" / "ner"
+# Stronger regularisation than the CoNLL-only model: held out of training, it scored ORG
+# F1 0.806 against 0.798 (tagger alone, a fifth of CoNLL train held out).
+PARAMS = {"c1": 0.1, "c2": 0.3, "max_iterations": 120, "feature.possible_transitions": True}
 COMMON_WORDS = 20_000
 
 
@@ -223,7 +236,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--max-iterations", type=int, help=f"L-BFGS steps (default {PARAMS['max_iterations']})"
     )
     args = parser.parse_args(argv)
-    paths = args.train or [DEFAULT_TRAIN]
+    paths = args.train or list(DEFAULT_TRAIN)
     for path in paths:
         if not path.exists():
             print(f"training data not found: {path}", file=sys.stderr)

@@ -1,0 +1,280 @@
+"""Span boundaries, junk filters, company-vs-person and one category per name in an article."""
+
+from __future__ import annotations
+
+from desktop.core.text.entities import find_entities
+from desktop.core.text.ner.spans import is_junk, names_organisation, trim, word_lists
+
+
+def _found(text: str, day: str = "2024-05-01") -> dict[str, str]:
+    return {e.text: e.category for e in find_entities(text, as_of=day)}
+
+
+def test_function_words_and_sentence_adverbs_are_trimmed_from_a_span() -> None:
+    lists = word_lists()
+    words = ["However", "Disney", "World", "According"]
+    assert trim(words, 0, 4, lists) == (1, 3)
+    assert trim(["Both", "Trump"], 0, 2, lists) == (1, 2)
+    # An acronym is not a function word: "WHO", "US" stay.
+    assert trim(["US", "Senate"], 0, 2, lists) == (0, 2)
+
+
+def test_contractions_titles_tickers_and_capital_verbs_are_junk() -> None:
+    lists = word_lists()
+    for word in ("I'm", "We’re", "TV", "Sen", "DJI", "SPX", "And", "DISMISSES", "AAPL.O", ".DJI"):
+        assert is_junk([word], lists), word
+    for word in ("BBC", "NASA", "WHO", "Reuters", "U.S", "U.S."):
+        assert not is_junk([word], lists), word
+
+
+def test_no_junk_reaches_the_entities() -> None:
+    text = (
+        "Sen. Maria Cantwell said on TV that she’s worried. I’m not, said a trader. The DJI "
+        "and SPX fell 2% while the BBC reported the news."
+    )
+    found = _found(text)
+    assert not {"Sen", "TV", "I’m", "DJI", "SPX"} & set(found)
+    assert found["BBC"] == "institution"
+
+
+def test_a_company_named_like_a_person_is_a_company() -> None:
+    text = (
+        "Shares of Halvorsen fell sharply on Monday. Wendell Group said in a statement that "
+        "it would appeal, and Kestrel Air cancelled 40 flights. Kestrel blamed the strike."
+    )
+    found = _found(text)
+    assert found["Kestrel Air"] == "institution"
+    assert found["Kestrel"] == "institution"
+    assert found["Wendell Group"] == "institution"
+    assert found["Halvorsen"] == "institution"
+
+
+def test_an_organisation_word_makes_a_name_an_institution() -> None:
+    lists = word_lists()
+    assert names_organisation(["Brightwater", "Hospital"], lists)
+    assert names_organisation(["Court", "of", "Appeals"], lists)
+    assert not names_organisation(["Hospital"], lists)
+    assert not names_organisation(["Anna", "Lindqvist"], lists)
+
+
+def test_a_surname_takes_the_category_of_the_full_name() -> None:
+    text = (
+        "Ambassador Gordon Sondland told the committee he had followed orders. Later "
+        "Sondland said he regretted nothing. Sondland left the hearing at noon."
+    )
+    entities = find_entities(text, as_of="2019-11-20")
+    short = [e for e in entities if e.text == "Sondland"]
+    assert len(short) == 2 and {e.category for e in short} == {"leader"}
+    assert all(e.text != "Later Sondland" for e in entities)
+
+
+def test_a_title_opening_a_sentence_is_not_part_of_the_name() -> None:
+    text = "Both Marek Novak and Ilse Brandt voted against. Certainly Novak knew the risk."
+    found = _found(text)
+    assert "Marek Novak" in found and "Both Marek Novak" not in found
+    assert "Certainly Novak" not in found
+
+
+def test_a_royal_keeps_the_title_and_is_a_leader() -> None:
+    text = "Prince Harry opened the clinic. The Duchess of Cambridge sent a message."
+    entities = {e.text: e for e in find_entities(text)}
+    assert entities["Prince Harry"].category == "leader"
+    assert entities["Duchess of Cambridge"].category == "leader"
+    assert entities["Duchess of Cambridge"].role == "Duchess"
+
+
+def test_abbreviated_titles_make_a_leader() -> None:
+    text = "Rep. Tomasz Wielicki of Ohio introduced the bill on Tuesday."
+    found = _found(text)
+    assert found.get("Tomasz Wielicki") == "leader"
+    assert "Rep" not in found
+
+
+def test_an_office_inside_a_place_or_organisation_name_splits_off_the_person() -> None:
+    text = (
+        "Delegates applauded former Chicago Mayor Richard Daley on Monday. Senate Majority "
+        "Leader Mitch McConnell said nothing."
+    )
+    entities = {e.text: e for e in find_entities(text, as_of="2019-05-01")}
+    assert entities["Richard Daley"].category == "leader"
+    assert "Mayor" in entities["Richard Daley"].role
+    assert entities["Senate"].category == "institution"
+    assert not any("Leader" in name or "Mayor" in name for name in entities)
+
+
+def test_a_person_shaped_name_is_not_an_institution() -> None:
+    text = "Brianna Kowalczyk, 24, of Leeds told police she had seen the van."
+    assert _found(text).get("Brianna Kowalczyk") == "person"
+
+
+def test_a_state_taken_for_a_person_is_a_place() -> None:
+    text = (
+        "The senator secured all 25 of Nevada's delegates, and former Rhode Island governor "
+        "Lincoln Chafee conceded."
+    )
+    found = _found(text)
+    assert found.get("Nevada") == "place"
+    assert found.get("Rhode Island") == "place"
+    assert found.get("Lincoln Chafee") in ("leader", "person")
+
+
+def test_days_and_holidays_are_not_names() -> None:
+    text = "On Wednesdays the shop shuts early, and over Easter Saturday it stays closed."
+    found = _found(text)
+    assert not {"Wednesdays", "Easter Saturday", "Easter"} & set(found)
+
+
+def test_two_names_joined_by_and_are_two_when_one_is_known() -> None:
+    text = "Both Trump and Sanders won their primaries in New Hampshire."
+    found = _found(text, day="2016-02-10")
+    assert "Trump and Sanders" not in found and "Both Trump and Sanders" not in found
+    assert "Sanders" in found
+
+
+def test_an_office_said_of_a_person_makes_a_leader() -> None:
+    text = (
+        "Dana Whitcombe was chairman and CEO of Harlan Coal from 2001 to 2011. "
+        "Tom Reyes was a witness."
+    )
+    entities = {e.text: e for e in find_entities(text)}
+    assert entities["Dana Whitcombe"].category == "leader"
+    assert entities["Dana Whitcombe"].role.startswith("chairman")
+    assert entities["Tom Reyes"].category == "person"
+    assert "CEO of Harlan Coal" not in entities
+
+
+def test_a_sentence_ending_in_an_office_gives_no_role_to_the_next_name() -> None:
+    text = "She ran for President. Spike Dalton joined the ticket in July."
+    entities = {e.text: e for e in find_entities(text)}
+    assert entities["Spike Dalton"].category == "person"
+    assert entities["Spike Dalton"].role == ""
+
+
+def test_a_platform_named_in_its_context_is_an_institution() -> None:
+    text = (
+        "The mayor wrote on Mastodon that the road would reopen. Later the council posted "
+        "the plan on its Bluesky account."
+    )
+    found = _found(text)
+    assert found.get("Mastodon") == "institution"
+    assert found.get("Bluesky") == "institution"
+
+
+def test_an_office_after_an_institution_is_dropped() -> None:
+    text = "Senate Minority Leader Rosa Delgado said the vote would wait."
+    found = _found(text)
+    assert found.get("Senate") == "institution"
+    assert "Senate Minority" not in found and "Senate Minority Leader" not in found
+
+
+def test_a_known_leader_named_with_a_middle_or_second_surname_is_found() -> None:
+    text = "Ricardo Antonio Rosselló spoke to reporters. Rosselló later left the building."
+    entities = find_entities(text, as_of="2018-05-01")
+    assert {e.category for e in entities if "Rosselló" in e.text} == {"leader"}
+    assert any("Puerto Rico" in e.role for e in entities)
+
+
+def test_resigning_from_an_office_makes_a_leader() -> None:
+    text = "Carla Ibsen resigned as the governor of the province on Friday."
+    assert _found(text).get("Carla Ibsen") == "leader"
+
+
+def test_an_unclosed_bracket_ends_a_name() -> None:
+    lists = word_lists()
+    words = ["World", "Health", "Organization", "(", "WHO"]
+    assert trim(words, 0, 5, lists) == (0, 3)
+    words = ["Mladost", "(", "L", ")"]
+    assert trim(words, 0, 4, lists) == (0, 4)
+
+
+def test_a_trailing_pronoun_or_adverb_leaves_the_name() -> None:
+    lists = word_lists()
+    assert trim(["Center", "for", "Housing", "Studies", "This"], 0, 5, lists) == (0, 4)
+    assert trim(["Pedro", "I"], 0, 2, lists) == (0, 2)
+
+
+def test_a_party_member_named_as_a_noun_is_the_party() -> None:
+    text = "The bill was backed by a Republican, and Ellen Marsh is a Democrat."
+    found = _found(text)
+    assert found.get("Republican") == "institution"
+    assert found.get("Democrat") == "institution"
+
+
+def test_a_quoted_title_is_not_a_name() -> None:
+    text = (
+        'The band closed with "Molly Malone" and “Wild Mountain Thyme” before Aoife Brennan spoke.'
+    )
+    found = _found(text)
+    assert "Molly Malone" not in found and "Wild Mountain Thyme" not in found
+    assert found.get("Aoife Brennan") in ("person", "leader")
+
+
+def test_an_organisations_office_set_off_by_commas_makes_a_leader() -> None:
+    text = "Local radio reports Brightline's director, Omar Haddad, has resigned."
+    entities = {e.text: e for e in find_entities(text)}
+    assert entities["Omar Haddad"].category == "leader"
+    assert entities["Omar Haddad"].role == "Brightline's director"
+    assert entities["Brightline"].category == "institution"
+
+
+def test_an_apposition_office_followed_by_a_verb_and_another_name_counts() -> None:
+    text = "Nobody was hurt, Ines Duarte, the museum's executive director told Radio Sul."
+    entities = {e.text: e for e in find_entities(text)}
+    assert entities["Ines Duarte"].category == "leader"
+    assert entities["Ines Duarte"].role == "executive director"
+
+
+def test_a_nickname_in_brackets_or_quotes_does_not_start_a_name() -> None:
+    lists = word_lists()
+    assert trim(["Jim", ")", "Hedges"], 0, 3, lists) == (2, 3)
+    assert trim(["Yip", '"', "Harburg"], 0, 3, lists) == (2, 3)
+    assert trim(["Acme", "Inc", "."], 0, 3, lists) == (0, 3)
+
+
+def test_a_suffix_alone_is_never_an_entity() -> None:
+    text = "The district attorney, Cyrus Halloway, Jr. and his deputy declined to comment."
+    entities = find_entities(text)
+    assert all(any(ch.isalpha() for ch in e.text) for e in entities)
+    assert all(e.text not in ("Jr", "Jr.") for e in entities)
+
+
+def test_an_organisation_cut_at_a_joining_word_is_one_name() -> None:
+    text = (
+        "The Court of Appeals for the Ninth Circuit ruled on Monday, and the State Commission "
+        "on Rural Water Supply welcomed it."
+    )
+    found = _found(text)
+    assert found.get("Court of Appeals for the Ninth Circuit") == "institution"
+    assert "Ninth Circuit" not in found
+
+
+def test_a_name_listed_among_companies_is_a_company() -> None:
+    text = "Suppliers including Deutsche Telekom, Halvorsen and Deutsche Bahn cut prices."
+    assert _found(text).get("Halvorsen") == "institution"
+    text = "Witnesses included Deutsche Bahn staff, and Brianna Kowalczyk, 24, of Leeds."
+    assert _found(text).get("Brianna Kowalczyk") == "person"
+
+
+def test_a_broadcaster_keeps_its_tv() -> None:
+    text = "The minister told the news channel Nile TV on Monday that talks would resume."
+    assert _found(text).get("Nile TV") == "institution"
+
+
+def test_a_us_institution_written_with_dots_is_known() -> None:
+    text = "He tried to sell the U.S. Senate seat after the election."
+    assert _found(text).get("U.S. Senate") == "institution"
+
+
+def test_post_nominal_letters_end_no_name() -> None:
+    text = "Judge Miriam Kessler QC ordered the money repaid."
+    entities = {e.text: e for e in find_entities(text)}
+    assert entities["Miriam Kessler"].category == "leader"
+    assert "Miriam Kessler QC" not in entities
+
+
+def test_a_backbench_namesake_outside_politics_is_a_person() -> None:
+    # Andrew Smith is a former UK MP in the knowledge; a lab's scientist shares the name.
+    science = "The samples were analysed in the laboratory of Andrew Smith in Leeds."
+    assert _found(science, day="2015-03-01").get("Andrew Smith") == "person"
+    politics = "Andrew Smith told parliament that the vote should wait."
+    assert _found(politics, day="2015-03-01").get("Andrew Smith") == "leader"
