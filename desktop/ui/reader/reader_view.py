@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from desktop.core.models import Article, Entity, SummarySentence, Term
+from desktop.core.text.language import detect_language, is_modelled, unmodelled_notice
 from desktop.ui.reader.document import BACKGROUND_CHARS, prepare_document
 from desktop.ui.reader.entity_fetch import (
     EntityFetch,
@@ -140,6 +141,8 @@ class ReaderView(QWidget):
         self._entities, self._terms, self._summary, self._highlights = [], [], [], []
         self._mentions = MentionIndex()
         self.legend.set_counts({})  # until the complete result: never partial counts
+        language = article.language or detect_language(article.text)
+        self.legend.set_notice("" if is_modelled(language) else unmodelled_notice(language))
         self._announce = True
         self._render()
 
