@@ -44,6 +44,11 @@ _MAX_ONCE = 4  # phrases used once only fill in behind repeated ones, a few at m
 # A phrase needs one word at least this rare: "peace talks" (talks 4.61), not "federal
 # government" (5.13, 5.57) or "social media company".
 _PHRASE_WORD_ZIPF = 5.0
+_NAME_WEIGHT = 5.0  # a name mentioned once weighs like a phrase of two fairly rare words
+_EARLY_WEIGHT = 0.5  # a candidate in the opening line weighs this much more than at the end
+# A contraction or possessive ("they'll", "don’t", "vendor's") is never part of a term; an
+# elided name ("d'Ivoire", "O'Brien") may be.
+_CONTRACTION = re.compile(r"(?:['’](?:s|t|re|ve|ll|d|m)|n['’]t)$", re.IGNORECASE)
 
 
 class DocumentFrequencies(Protocol):
@@ -84,22 +89,27 @@ def key_terms(
     limit: int = DEFAULT_LIMIT,
     background: DocumentFrequencies | None = None,
     skip: Sequence[tuple[int, int]] = (),
+    names: Sequence[tuple[int, int, str]] = (),
 ) -> list[Term]:
     """The ``limit`` best key terms of ``text``, best first, with every occurrence.
 
-    ``skip`` lists character spans (e.g. entity names) that no term may overlap.
+    ``skip`` lists character spans (e.g. entity names) that no phrase of ordinary words may
+    overlap. ``names`` lists ``(start, end, name)`` mentions (people, organisations, titles of
+    works) that compete as terms themselves, all mentions of one ``name`` together.
     """
     stops = stop_words()
     occurrences: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for run in _runs(text, stops, sorted(skip)):
         _collect(run, occurrences)
     _merge_plurals(occurrences)
-    if not occurrences:
+    named = _named(text, names, stops)
+    if not occurrences and not named:
         return []
     words = {w for key in occurrences for w in key}
     table = _zipf_table()
     zipf = {w: _zipf(w, table) for w in words if not w[0].isdigit()}
     specificity = _specificity(words, zipf, background)
+    length = max(len(text), 1)
     scored = []
     for key, spans in occurrences.items():
         count = len(spans)
@@ -107,18 +117,65 @@ def key_terms(
             weight = sum(specificity[w] for w in key)
             score = (1 + math.log(count)) * weight * (1 if count > 1 else _SINGLE)
             if score > 0:
-                scored.append((score, key))
+                scored.append((score * _early(spans[0][0], length), key))
+    for key, (_, spans) in named.items():
+        score = (1 + math.log(len(spans))) * _NAME_WEIGHT * _early(spans[0][0], length)
+        scored.append((score, key))
+        occurrences[key] = spans
     scored.sort(key=lambda item: (-item[0], item[1]))
     chosen = _choose(scored, occurrences, limit, len(text))
     top = chosen[0][0] if chosen else 1.0
     return [
         Term(
-            text=_usual_form(text, occurrences[key]),
+            text=named[key][0] if key in named else _usual_form(text, occurrences[key]),
             score=round(score / top, 4),
             spans=tuple(occurrences[key]),
         )
         for score, key in chosen
     ]
+
+
+def is_rare_word(word: str) -> bool:
+    """Rare enough in general English to stand alone as a term ("referendum", not "meeting")."""
+    return _zipf(word.lower(), _zipf_table()) <= _SINGLE_WORD_ZIPF
+
+
+def _early(start: int, length: int) -> float:
+    """Weight of a candidate first used at ``start``: what a story is about comes first."""
+    return 1 + _EARLY_WEIGHT * (1 - start / length)
+
+
+def _named(
+    text: str, names: Sequence[tuple[int, int, str]], stops: frozenset[str]
+) -> dict[tuple[str, ...], tuple[str, list[tuple[int, int]]]]:
+    """Name candidates: key → (the longest way the text writes the name, its mentions)."""
+    grouped: dict[str, list[tuple[int, int]]] = {}
+    for start, end, name in sorted(names):
+        grouped.setdefault(name, []).append((start, end))
+    out: dict[tuple[str, ...], tuple[str, list[tuple[int, int]]]] = {}
+    for name, spans in grouped.items():
+        forms = [text[s:e] for s, e in spans]
+        longest = max(forms, key=len)
+        key = ("\x00", *name.lower().split())  # never the key of a phrase of words
+        if _name_shaped(longest, stops):
+            out[key] = (longest, spans)
+    return out
+
+
+def _name_shaped(name: str, stops: frozenset[str]) -> bool:
+    """A name fit to list: no contraction, and no function word or verb at either end unless
+    it is a title opening with an article ("The New Yorker") or an acronym ("US"); a
+    sentence's first word glued to a name ("Will Smith" from "Will Smith …" is fine, but
+    "Said Ahmed" is not told apart) is the recogniser's to get right."""
+    words = name.split()
+    if not words or any(_CONTRACTION.search(w) for w in words):
+        return False
+    edges = [words[-1]] if words[0].lower() in ("the", "a", "an") and len(words) > 1 else []
+    edges = edges or [words[0], words[-1]]
+    tail = words[-1].rpartition("-")[2]
+    if len(words) > 1 and tail.islower() and _participle(tail):
+        return False  # "European Union-imposed": a name made an adjective
+    return not any(w.lower() in stops and not (len(w) > 1 and w.isupper()) for w in edges)
 
 
 _Word = tuple[int, int, str]  # start, end, lower-cased word
@@ -140,8 +197,10 @@ def _runs(text: str, stops: frozenset[str], skip: list[tuple[int, int]]) -> list
             lower = usable[word]
         else:
             lower = word.lower()
-            if _is_stop(lower, stops) or (
-                not word.isdigit() if len(word) == 1 or word[0].isdigit() else False
+            if (
+                _is_stop(lower, stops)
+                or _CONTRACTION.search(word)
+                or (not word.isdigit() if len(word) == 1 or word[0].isdigit() else False)
             ):
                 lower = None
             usable[word] = lower

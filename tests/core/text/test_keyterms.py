@@ -30,9 +30,15 @@ def test_terms_never_start_or_end_with_stop_words_and_spans_are_exact() -> None:
             assert text[start:end].lower().removesuffix("s") == term.text.lower().removesuffix("s")
 
 
-def test_terms_do_not_overlap_entities() -> None:
+def test_a_term_is_a_whole_name_or_overlaps_no_entity() -> None:
     entities, terms = analyze(_seed())
+    mentions = {(e.start, e.end): e.canonical for e in entities}
+    names = [t for t in terms if any(span in mentions for span in t.spans)]
+    assert {mentions[t.spans[0]] for t in names} >= {"Volodymyr Zelenskyy", "Donald Trump"}
     for term in terms:
+        if term in names:  # every mention of the one name, and nothing else
+            assert {mentions.get(span) for span in term.spans} == {mentions[term.spans[0]]}
+            continue
         for start, end in term.spans:
             assert not any(e.start < end and start < e.end for e in entities), term.text
 

@@ -202,3 +202,18 @@ def test_copy_gives_plain_text_without_colours(reader) -> None:
     data = reader.page.createMimeDataFromSelection()
     assert data.text() == "Donald Trump"
     assert not data.hasHtml()
+
+
+def test_legend_says_why_a_german_article_has_no_colours(reader) -> None:
+    from dataclasses import replace
+
+    german = replace(sample.article(), language="de")
+    reader.show_article(german)
+    assert not reader.legend.notice.isHidden()
+    assert reader.legend.notice.text() == (
+        "Entities and key terms are available for English articles; this one is German."
+    )
+    assert all(button.isHidden() for button in reader.legend.buttons.values())
+    reader.show_article(sample.article())
+    assert reader.legend.notice.isHidden()
+    assert not any(button.isHidden() for button in reader.legend.buttons.values())
