@@ -68,7 +68,7 @@ def junk_reason(term: str) -> str:
     lowers = [w.lower() for w in words]
     if lowers[0] in VERB_FORMS or lowers[-1] in VERB_FORMS:
         return "verb fragment"
-    if len(words) > 1 and re.search(r"(^|-)[a-z]{2,}ed$", words[-1]):
+    if len(words) > 1 and re.search(r"(^|-)[a-z]{3,}ed$", words[-1]):
         return "verb fragment"  # "prices increased", "European Union-imposed"
     return ""
 

@@ -8,6 +8,13 @@ vocabulary ("federal government") is no term, nor is a lone word unless it is bo
 general English and repeated ("impeachment", not "meeting"); a phrase used once only fills in
 behind repeated ones. A word mostly used inside a longer phrase yields to the phrase, and a
 plural counts with its singular ("member" / "members").
+
+Names the recogniser found (people, organisations, places, titles of works) compete too: a
+story is often about them. What a story is about comes early, so a candidate first used near
+the top weighs more. Never part of a term: contractions and possessives ("they'll",
+"vendor's"), finite verbs ("woes weigh", "drew derisive": a shipped list of irregular pasts and
+news verbs, and words English uses mostly as verbs, judged from the frequencies of their other
+forms).
 """
 
 from __future__ import annotations
@@ -33,19 +40,22 @@ _SINGLE = 0.5  # a phrase used once is weaker evidence than its length suggests
 _RARE_ZIPF = 7.5  # specificity of a word = how far below this its Zipf frequency lies
 _UNLISTED_ZIPF = 2.0  # words rarer than the shipped table
 _NUMBER_SPECIFICITY = 3.0  # "Article 5": a number pins a phrase down
-# A lone word is a term only below this Zipf frequency ("referendum" 3.98, not "meeting" 5.15).
-_SINGLE_WORD_ZIPF = 4.2
+# A lone word is a term only below this Zipf frequency ("referendum" 3.98, "concert" 4.6, not
+# "meeting" 5.15).
+_SINGLE_WORD_ZIPF = 4.5
 # A phrase used once needs a word this rare ("government shutdown": shutdown 3.62) or all its
 # words below the second limit ("peace talks": 5.02, 4.61; not "strong desire": 5.22).
 _RARE_ONCE_ZIPF = 4.0
 _PLAIN_ONCE_ZIPF = 5.1
-_NOT_NOUN_ENDINGS = ("ing", "ous", "ful", "less", "able", "ible")
-_MAX_ONCE = 4  # phrases used once only fill in behind repeated ones, a few at most
+_ADJECTIVE_ENDINGS = ("ous", "ful", "less", "able", "ible")
+_NOT_NOUN_ENDINGS = ("ing", *_ADJECTIVE_ENDINGS)
+_MAX_ONCE = 8  # phrases used once only fill in behind repeated ones
 # A phrase needs one word at least this rare: "peace talks" (talks 4.61), not "federal
 # government" (5.13, 5.57) or "social media company".
 _PHRASE_WORD_ZIPF = 5.0
-_NAME_WEIGHT = 5.0  # a name mentioned once weighs like a phrase of two fairly rare words
-_EARLY_WEIGHT = 0.5  # a candidate in the opening line weighs this much more than at the end
+_LONE_WEIGHT = 2.0  # a lone word weighs like a phrase: its surprise counted twice
+_NAME_WEIGHT = 2.0  # a name mentioned once weighs like one fairly rare word
+_EARLY_WEIGHT = 1.0  # a candidate in the opening line weighs this much more than at the end
 # A contraction or possessive ("they'll", "don’t", "vendor's") is never part of a term; an
 # elided name ("d'Ivoire", "O'Brien") may be.
 _CONTRACTION = re.compile(r"(?:['’](?:s|t|re|ve|ll|d|m)|n['’]t)$", re.IGNORECASE)
@@ -114,7 +124,7 @@ def key_terms(
     for key, spans in occurrences.items():
         count = len(spans)
         if _eligible(key, count, zipf):
-            weight = sum(specificity[w] for w in key)
+            weight = sum(specificity[w] for w in key) * (_LONE_WEIGHT if len(key) == 1 else 1)
             score = (1 + math.log(count)) * weight * (1 if count > 1 else _SINGLE)
             if score > 0:
                 scored.append((score * _early(spans[0][0], length), key))
@@ -255,9 +265,14 @@ def _eligible(key: tuple[str, ...], count: int, zipf: dict[str, float]) -> bool:
     """A lone word rare in general English and repeated; a phrase with at least one word
     that is not everyday vocabulary, used more than once or a rare pair used once."""
     if len(key) == 1:
-        return count > 1 and zipf.get(key[0], math.inf) <= _SINGLE_WORD_ZIPF
-    if all(zipf.get(w, 0.0) > _PHRASE_WORD_ZIPF for w in key):
-        return False
+        return (
+            count > 1
+            and zipf.get(key[0], math.inf) <= _SINGLE_WORD_ZIPF
+            and not key[0].endswith(_ADJECTIVE_ENDINGS)
+            and not _verb_like(key[0])
+        )
+    if all(zipf.get(w, 0.0) > _PHRASE_WORD_ZIPF for w in key) or _verb_like(key[0]):
+        return False  # everyday words only, or a clause: "strikes fear"
     return count > 1 or (len(key) == 2 and _rare_phrase(key, zipf))
 
 
@@ -316,6 +331,22 @@ def _usual_form(text: str, spans: list[tuple[int, int]]) -> str:
 def _participle(word: str) -> bool:
     """ "-ed" forms: fine before a noun ("armed attack"), never a phrase's last word."""
     return len(word) > 4 and word.endswith("ed")
+
+
+def _verb_like(word: str) -> bool:
+    """A verb rather than a noun, told by how English uses its other forms: a base form whose
+    past is as common as itself ("subdue" / "subdued", not "fence" / "fenced"), or an "-s"
+    form rarer than its "-ing" form ("wears" / "wearing", not "suspects" / "suspecting")."""
+    table = _zipf_table()
+    own = table.get(word)
+    if own is None or len(word) < 4 or not word.isalpha():
+        return False
+    stem = word[:-1] if word.endswith("e") else word
+    if word[-1] != "s":
+        return table.get(stem + "ed", 0.0) >= own
+    base = word[:-1]
+    gerund = (base[:-1] if base.endswith("e") else base) + "ing"
+    return table.get(gerund, 0.0) > own
 
 
 def _adverb(word: str) -> bool:
