@@ -55,7 +55,10 @@ _MAX_ONCE = 8  # phrases used once only fill in behind repeated ones
 _PHRASE_WORD_ZIPF = 5.0
 _LONE_WEIGHT = 2.0  # a lone word weighs like a phrase: its surprise counted twice
 _NAME_WEIGHT = 2.0  # a name mentioned once weighs like one fairly rare word
-_EARLY_WEIGHT = 1.0  # a candidate in the opening line weighs this much more than at the end
+_EARLY_WEIGHT = 1.0
+# An article of this many words gets a few terms, of everyday words if it has no other.
+_LONG_ENOUGH = 100
+_FEW_TERMS = 3  # a candidate in the opening line weighs this much more than at the end
 # A contraction or possessive ("they'll", "don’t", "vendor's") is never part of a term; an
 # elided name ("d'Ivoire", "O'Brien") may be.
 _CONTRACTION = re.compile(r"(?:['’](?:s|t|re|ve|ll|d|m)|n['’]t)$", re.IGNORECASE)
@@ -120,20 +123,28 @@ def key_terms(
     zipf = {w: _zipf(w, table) for w in words if not w[0].isdigit()}
     specificity = _specificity(words, zipf, background)
     length = max(len(text), 1)
-    scored = []
+    scored, fallback = [], []
     for key, spans in occurrences.items():
         count = len(spans)
+        weight = sum(specificity[w] for w in key) * (_LONE_WEIGHT if len(key) == 1 else 1)
+        score = (1 + math.log(count)) * weight * (1 if count > 1 else _SINGLE)
+        score *= _early(spans[0][0], length)
         if _eligible(key, count, zipf):
-            weight = sum(specificity[w] for w in key) * (_LONE_WEIGHT if len(key) == 1 else 1)
-            score = (1 + math.log(count)) * weight * (1 if count > 1 else _SINGLE)
-            if score > 0:
-                scored.append((score * _early(spans[0][0], length), key))
+            scored.append((score, key))
+        elif _noun_shaped(key):
+            fallback.append((score, key))
     for key, (_, spans) in named.items():
         score = (1 + math.log(len(spans))) * _NAME_WEIGHT * _early(spans[0][0], length)
         scored.append((score, key))
         occurrences[key] = spans
     scored.sort(key=lambda item: (-item[0], item[1]))
     chosen = _choose(scored, occurrences, limit, len(text))
+    if not chosen and len(_WORD.findall(text)) >= _LONG_ENOUGH:
+        # An article of everyday words still gets its most telling phrases, after the rest.
+        fallback.sort(key=lambda item: (-item[0], item[1]))
+        low = min((score for score, _ in scored), default=1.0)
+        shifted = [(score * low / (fallback[0][0] + 1), key) for score, key in fallback]
+        chosen = _choose(scored + shifted, occurrences, min(limit, _FEW_TERMS), len(text))
     top = chosen[0][0] if chosen else 1.0
     return [
         Term(
@@ -209,7 +220,7 @@ def _runs(text: str, stops: frozenset[str], skip: list[tuple[int, int]]) -> list
             lower = word.lower()
             if (
                 _is_stop(lower, stops)
-                or _CONTRACTION.search(word)
+                or (_CONTRACTION.search(word) and lower[-2:] not in _POSSESSIVE)
                 or (not word.isdigit() if len(word) == 1 or word[0].isdigit() else False)
             ):
                 lower = None
@@ -217,6 +228,9 @@ def _runs(text: str, stops: frozenset[str], skip: list[tuple[int, int]]) -> list
         while next_skip < skips and skip[next_skip][1] <= start:
             next_skip += 1
         if lower is not None and not (next_skip < skips and skip[next_skip][0] <= start):
+            possessive = lower[-2:] in _POSSESSIVE
+            if possessive:  # "the burrito vendor's licence": "burrito vendor", then a break
+                end, lower = end - 2, lower[:-2]
             gap = text[previous_end:start]
             if run and (gap == " " or (gap == "-" and not word[0].isdigit())):
                 run.append((start, end, lower))
@@ -224,6 +238,10 @@ def _runs(text: str, stops: frozenset[str], skip: list[tuple[int, int]]) -> list
                 if run:
                     runs.append(run)
                 run = [] if word[0].isdigit() else [(start, end, lower)]
+            if possessive:
+                if run:
+                    runs.append(run)
+                run = []
         elif run:
             runs.append(run)
             run = []
@@ -242,8 +260,8 @@ def _collect(run: list[_Word], occurrences: dict[tuple[str, ...], list[tuple[int
     """Every phrase of up to ``MAX_WORDS`` words in a run, with its span."""
     lowers = [word for _, _, word in run]
     for i in range(len(run)):
-        if lowers[i][0].isdigit() or _adverb(lowers[i]) or lowers[i][-2:] in _POSSESSIVE:
-            continue  # "country's border" is a clause's tail, not a phrase
+        if lowers[i][0].isdigit() or _adverb(lowers[i]):
+            continue
         for n in range(1, min(MAX_WORDS, len(run) - i) + 1):
             last = lowers[i + n - 1]
             if n > 2 and _participle(lowers[i + n - 2]):
@@ -331,6 +349,11 @@ def _usual_form(text: str, spans: list[tuple[int, int]]) -> str:
 def _participle(word: str) -> bool:
     """ "-ed" forms: fine before a noun ("armed attack"), never a phrase's last word."""
     return len(word) > 4 and word.endswith("ed")
+
+
+def _noun_shaped(key: tuple[str, ...]) -> bool:
+    """Shaped like a noun phrase: no verb-like first word, no adjective or "-ing" form last."""
+    return not _verb_like(key[0]) and not key[-1].endswith(_NOT_NOUN_ENDINGS)
 
 
 def _verb_like(word: str) -> bool:
