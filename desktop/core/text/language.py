@@ -18,9 +18,13 @@ from desktop.core.resources import resource_path
 
 UNDETERMINED = "und"
 MODELLED = frozenset({"en"})  # languages the entity recogniser and key terms are built for
+MODELLED_DEFAULT = "en"
+# English wins when its common words score this close to the best language's: a figures table
+# or a short list in English ("Data Sciences Q2 net rises") must not lose its entities.
+_CLOSE_TO_ENGLISH = 0.6
 _WORD = re.compile(r"[^\W\d_]+")
 _SAMPLE_WORDS = 400  # the opening of an article settles its language; the rest costs time
-_MIN_WORDS = 8
+_MIN_WORDS = 12
 _MIN_COVERAGE = 0.2  # share of the sampled words the winning language's list must cover
 _ZIPF_FLOOR = 3.0  # a listed word weighs its Zipf frequency above this
 _MIN_SCRIPT_CHARS = 20
@@ -55,7 +59,13 @@ def detect_language(text: str) -> str:
     by_script = _script_language(text[:2000])
     if by_script:
         return by_script
-    words = [m.group().lower() for m in islice(_WORD.finditer(text), _SAMPLE_WORDS)]
+    sample = [m.group() for m in islice(_WORD.finditer(text), _SAMPLE_WORDS)]
+    # Names ("El Salvador" in an English report) and initials or scoreboard letters ("c and b")
+    # say little about the language: lower-case words of two letters or more decide, unless a
+    # text in capitals has too few of them.
+    words = [w for w in sample if len(w) > 1 and w.islower()]
+    if len(words) < _MIN_WORDS:
+        words = [w.lower() for w in sample if len(w) > 1]
     if len(words) < _MIN_WORDS:
         return UNDETERMINED
     table = _common_words()
@@ -68,6 +78,8 @@ def detect_language(text: str) -> str:
     if not scores:
         return UNDETERMINED
     best = max(scores, key=scores.__getitem__)
+    if scores.get(MODELLED_DEFAULT, 0.0) >= _CLOSE_TO_ENGLISH * scores[best]:
+        best = MODELLED_DEFAULT  # a table or a list in English: a wrong "no" costs more
     return best if covered[best] >= _MIN_COVERAGE * len(words) else UNDETERMINED
 
 

@@ -89,3 +89,19 @@ def test_english_and_too_short_to_tell_are_analysed_others_get_a_plain_notice() 
         "Entities and key terms are available for English articles; this one is German."
     )
     assert unmodelled_notice("ru").endswith("this one is Russian.")
+
+
+def test_english_tables_and_scoreboards_with_foreign_names_stay_english() -> None:
+    scoreboard = (
+        "Scoreboard of the second one-day match between India and Sri Lanka on Sunday:\n"
+        "R. Sharma c de Silva b Fernando 44\nS. Dhawan lbw b Hasaranga 12\n"
+        "V. Kohli c and b Theekshana 88\nK. Rahul run out 5\nExtras (lb 4, w 6) 10\n"
+        "Total (for 6 wickets, 50 overs) 301\nFall of wickets: 1-20 2-101 3-188\n"
+    )
+    table = (
+        "El Salvador beat Los Angeles Galaxy 2-1 in a friendly on Friday. Scorers: "
+        "El Salvador - Luis de la Cruz (12th), Juan Carlos Mendez (70th); Los Angeles - "
+        "Dan van der Berg (55th). Attendance: 12,000. Six months ended June, in thousands."
+    )
+    assert detect_language(scoreboard) == "en"
+    assert detect_language(table) == "en"
