@@ -77,7 +77,7 @@ __all__ = [
 ]
 
 # Bump when the recogniser changes enough that stored results should be recomputed.
-INDEX_VERSION = 2  # 2: roles as of the article's date
+INDEX_VERSION = 3  # 2: roles as of the article's date; 3: names among key terms, English only
 log = logging.getLogger(__name__)
 _IN_CHUNK = 500
 
