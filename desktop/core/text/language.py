@@ -110,6 +110,12 @@ def is_modelled(language: str) -> bool:
     return language in MODELLED or language in (UNDETERMINED, "")
 
 
+def text_language(code: str) -> str:
+    """The language to process a text as: one too short to tell (or not yet detected) as
+    English, the language every pass was first built for."""
+    return code if code and code != UNDETERMINED else MODELLED_DEFAULT
+
+
 def language_name(code: str) -> str:
     """The English name of a language code ("German"), or the code itself if unknown."""
     return _NAMES.get(code, code)
