@@ -167,10 +167,11 @@ def article_day(article: Article) -> str:
 def index_pending(conn: sqlite3.Connection, limit: int = 50) -> int:
     """Index up to ``limit`` articles that are new, changed or indexed by an older version.
 
-    Returns how many were indexed: a background worker calls it until it returns 0. Articles
-    whose language was never detected are detected first (a library from before detection).
+    Returns how many were indexed, plus how many articles whose language was never detected
+    (a library from before detection) got it first: a background worker calls it until it
+    returns 0.
     """
-    detect_pending_languages(conn)
+    detected = detect_pending_languages(conn, limit)
     rows = conn.execute(
         "SELECT a.id FROM articles AS a LEFT JOIN entity_index_state AS s ON s.article_id = a.id "
         "WHERE s.article_id IS NULL OR s.version != ? OR s.content_hash != a.content_hash "
@@ -184,7 +185,7 @@ def index_pending(conn: sqlite3.Connection, limit: int = 50) -> int:
         if article is not None:
             index_article(conn, article)
             done += 1
-    return done
+    return done + detected
 
 
 def is_indexed(conn: sqlite3.Connection, article: Article) -> bool:

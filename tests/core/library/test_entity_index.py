@@ -180,3 +180,18 @@ def test_old_library_rows_get_their_language_detected(conn: sqlite3.Connection) 
     index.index_pending(conn)
     assert store.get(english.id).language == "en"
     assert index.article_entities(conn, store.get(english.id))[0]
+
+
+def test_indexer_keeps_going_while_languages_are_pending(conn: sqlite3.Connection) -> None:
+    from tests.core.text.test_language import PARAGRAPHS
+
+    for code in ("de", "fr"):
+        _add(conn, code, PARAGRAPHS[code])
+    while index.index_pending(conn):
+        pass
+    conn.execute("UPDATE articles SET language = ''")  # indexed, but languages not yet known
+    assert [index.index_pending(conn, limit=1) for _ in range(3)] == [1, 1, 0]
+    assert [r[0] for r in conn.execute("SELECT language FROM articles ORDER BY id")] == [
+        "de",
+        "fr",
+    ]
