@@ -330,12 +330,14 @@ def _choose(
 def _rare_phrase(key: tuple[str, ...], zipf: dict[str, float]) -> bool:
     """A phrase worth showing though used once: a rare word in it ("government shutdown") or
     no everyday word at all ("peace talks", not "strong desire"), and shaped like a noun
-    phrase — not opening with an "-ing" form ("citing sources") nor ending in one or in an
+    phrase — not opening with an "-ing" or "-ed" form ("citing sources", "pleaded guilty":
+    used once, nothing tells a verb from an adjective) nor ending in an "-ing" form or an
     adjective ("individuals serving", "citing anonymous")."""
     known = [zipf[w] for w in key if w in zipf]
     return (
         (min(known, default=0.0) <= _RARE_ONCE_ZIPF or max(known) <= _PLAIN_ONCE_ZIPF)
         and not key[0].endswith("ing")
+        and not _participle(key[0])
         and not key[-1].endswith(_NOT_NOUN_ENDINGS)
     )
 
