@@ -16,20 +16,11 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from pathlib import Path
 
 from desktop.core.text.analysis import analyze
+from tests.eval.eval_leaders import EVAL
 from tests.eval.keyterm_quality import hits_at, junk_reason
 
-# ../shared/eval beside the checkout (a worktree under wt/ has it one level further up).
-EVAL = next(
-    (
-        p / "shared" / "eval"
-        for p in Path(__file__).resolve().parents[3:5]
-        if (p / "shared").is_dir()
-    ),
-    Path(__file__).resolve().parents[3] / "shared" / "eval",
-)
 DATA = EVAL / "keyterms-kpcrowd-dev.jsonl"
 YAKE_PUBLISHED = 0.228  # ../shared/eval/README.md: yake 0.7.3, n=3, top=10, on all 208 stories
 # yake 0.7.3 scored by ``hits_at`` (it always lists 10, so both divisors agree).
