@@ -1,4 +1,5 @@
-"""Languages of articles stored before detection existed (schema 7 left them empty).
+"""Languages of articles stored before detection existed: the migration that added it left
+them empty.
 
 The background indexer calls ``detect_pending_languages`` before indexing; an article opened
 before it got there is detected by ``article_language``. Detection reads only the opening words,

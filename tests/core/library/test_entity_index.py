@@ -172,7 +172,9 @@ def test_old_library_rows_get_their_language_detected(conn: sqlite3.Connection) 
 
     german = _add(conn, "de", PARAGRAPHS["de"])
     english = _add(conn, "en", OTHER)
-    conn.execute("UPDATE articles SET language = ''")  # as migration 7 leaves them
+    conn.execute(
+        "UPDATE articles SET language = ''"
+    )  # as the article-language migration leaves them
     store = ArticleStore(conn)
     assert index.article_entities(conn, store.get(german.id)) == ([], [])  # detected on view
     assert store.get(german.id).language == "de"
