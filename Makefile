@@ -48,6 +48,7 @@ clean:
 # Retrain the shipped entity model from ../shared/eval (reproducible; not run in CI).
 model: $(STAMP)
 	nice -n 10 $(PY) -m desktop.core.text.build_frequencies
+	nice -n 10 $(PY) -m desktop.core.text.build_languages
 	nice -n 10 $(PY) -m desktop.core.text.ner.train
 
 # Rebuild resources/knowledge/{people,organisations}.json.gz from the committed inputs in

@@ -63,7 +63,8 @@ def test_batch_writes_one_line_per_record_and_reports_bad_lines(
     assert "in.jsonl:2" in err
     lines = [json.loads(line) for line in out.splitlines()]
     assert [line["id"] for line in lines] == ["a", 7]
-    assert lines[0]["entities"] and lines[1] == {"id": 7, "entities": [], "terms": []}
+    assert lines[0]["entities"] and lines[0]["language"] == "en"
+    assert lines[1] == {"id": 7, "language": "und", "entities": [], "terms": []}
 
 
 def test_library_article_shows_corrections_and_watchlist(

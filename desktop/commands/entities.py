@@ -5,8 +5,10 @@
 from the library (ID) shows the user's corrections and watchlist, a FILE is read as imported
 but shows only what the recogniser finds. ``--batch IN.jsonl`` reads ``{"id", "text"}`` lines
 (optionally ``"date": "YYYY-MM-DD"``, the article's date roles are resolved for; today when
-absent) and writes ``{"id", "entities", "terms"}`` lines; each entity's ``role_as_of`` is the
-day its role was resolved for.
+absent; and ``"language"``, an ISO 639-1 code that overrides detection) and writes
+``{"id", "language", "entities", "terms"}`` lines; each entity's ``role_as_of`` is the day its
+role was resolved for. Entities and key terms are found in English text only: an article in
+another language gets none, and ID|FILE says so on stderr.
 """
 
 from __future__ import annotations
@@ -113,6 +115,7 @@ def term_json(term: Term) -> dict[str, Any]:
 
 def run_entities(args: argparse.Namespace) -> int:
     from desktop.core.text.analysis import analyze
+    from desktop.core.text.language import detect_language
 
     if args.batch:
         if args.target:
@@ -128,10 +131,23 @@ def run_entities(args: argparse.Namespace) -> int:
                 problems.append(problem)
                 print(f"dossier: {problem}", file=sys.stderr)
                 continue
-            entities, terms = analyze(record["text"], limit=args.terms, as_of=day)
+            language = record.get("language")
+            if language is not None and not _is_language(language):
+                problem = (
+                    f"{args.batch}: record {record.get('id')!r}: language must be a two-letter "
+                    f"code such as en, not {language!r}"
+                )
+                problems.append(problem)
+                print(f"dossier: {problem}", file=sys.stderr)
+                continue
+            language = (language or detect_language(record["text"])).lower()
+            entities, terms = analyze(
+                record["text"], language=language, limit=args.terms, as_of=day
+            )
             write_json_line(
                 {
                     "id": record.get("id"),
+                    "language": language,
                     "entities": [entity_json(e) for e in entities],
                     "terms": [term_json(t) for t in terms],
                 }
@@ -176,19 +192,38 @@ def _is_day(value: object) -> bool:
     return True
 
 
+def _is_language(value: object) -> bool:
+    return isinstance(value, str) and (value == "und" or (len(value) == 2 and value.isalpha()))
+
+
+def _say_if_unmodelled(language: str) -> None:
+    """The one-line notice for an article whose language has no entities or key terms."""
+    from desktop.core.text.language import is_modelled, unmodelled_notice
+
+    if not is_modelled(language):
+        print(f"dossier: {unmodelled_notice(language)}", file=sys.stderr)
+
+
 def _analyse_target(target: str, limit: int) -> list[tuple[str, list[Entity], list[Term]]]:
     from desktop.core.text.analysis import analyze
 
     def stored(library: Library, article: Article) -> tuple[str, list[Entity], list[Term]]:
         from desktop.core.library.entity_index import article_entities
+        from desktop.core.library.languages import article_language
 
+        article = article_language(library.conn, article)
+        _say_if_unmodelled(article.language)
         entities, terms = article_entities(library.conn, article)
         return article.title, entities, terms[:limit]
 
     def read(article: Article) -> tuple[str, list[Entity], list[Term]]:
         from desktop.core.library.entity_index import article_day
 
-        return article.title, *analyze(article.text, limit=limit, as_of=article_day(article))
+        _say_if_unmodelled(article.language)
+        found = analyze(
+            article.text, language=article.language, limit=limit, as_of=article_day(article)
+        )
+        return article.title, *found
 
     return for_target(target, stored, read)
 

@@ -29,6 +29,7 @@ from desktop.core.library.entity_corrections import (
     rename_entity,
     set_entity_category,
 )
+from desktop.core.library.languages import article_language, detect_pending_languages
 from desktop.core.library.store import ArticleStore, now_iso
 from desktop.core.library.watchlist import (
     WatchItem,
@@ -48,6 +49,7 @@ from desktop.core.storage.errors import LibraryUnwritable, failing_as
 from desktop.core.text.analysis import analyze, paragraph_window
 from desktop.core.text.entities import find_entities, role_day
 from desktop.core.text.keyterms import document_words
+from desktop.core.text.language import is_modelled
 
 __all__ = [
     "INDEX_VERSION",
@@ -75,7 +77,7 @@ __all__ = [
 ]
 
 # Bump when the recogniser changes enough that stored results should be recomputed.
-INDEX_VERSION = 2  # 2: roles as of the article's date
+INDEX_VERSION = 3  # 2: roles as of the article's date; 3: names among key terms, English only
 log = logging.getLogger(__name__)
 _IN_CHUNK = 500
 
@@ -113,7 +115,12 @@ def index_article(conn: sqlite3.Connection, article: Article) -> tuple[list[Enti
 
 def _analyse(conn: sqlite3.Connection, article: Article) -> tuple[list[Entity], list[Term]]:
     background = LibraryFrequencies(conn)
-    return analyze(article.text, background=background, as_of=article_day(article))
+    return analyze(
+        article.text,
+        language=article_language(conn, article).language,
+        background=background,
+        as_of=article_day(article),
+    )
 
 
 def _store_index(
@@ -160,8 +167,11 @@ def article_day(article: Article) -> str:
 def index_pending(conn: sqlite3.Connection, limit: int = 50) -> int:
     """Index up to ``limit`` articles that are new, changed or indexed by an older version.
 
-    Returns how many were indexed: a background worker calls it until it returns 0.
+    Returns how many were indexed, plus how many articles whose language was never detected
+    (a library from before detection) got it first: a background worker calls it until it
+    returns 0.
     """
+    detected = detect_pending_languages(conn, limit)
     rows = conn.execute(
         "SELECT a.id FROM articles AS a LEFT JOIN entity_index_state AS s ON s.article_id = a.id "
         "WHERE s.article_id IS NULL OR s.version != ? OR s.content_hash != a.content_hash "
@@ -175,7 +185,7 @@ def index_pending(conn: sqlite3.Connection, limit: int = 50) -> int:
         if article is not None:
             index_article(conn, article)
             done += 1
-    return done
+    return done + detected
 
 
 def is_indexed(conn: sqlite3.Connection, article: Article) -> bool:
@@ -214,7 +224,7 @@ def article_entities(conn: sqlite3.Connection, article: Article) -> tuple[list[E
     the user's corrections applied and watchlist matches added, and the key terms."""
     stored = _stored(conn, article) if article.id else None
     if stored is None and not article.id:
-        stored = analyze(article.text, as_of=article_day(article))
+        stored = analyze(article.text, language=article.language, as_of=article_day(article))
     elif stored is None:
         stored = _analyse(conn, article)
         try:
@@ -233,6 +243,8 @@ def window_entities(
 
     Nothing is stored: the whole pass (``article_entities``) follows and replaces them.
     """
+    if not is_modelled(article_language(conn, article).language):
+        return []
     first, stop = paragraph_window(article.text, start, end)
     part = article.text[first:stop]
     return [

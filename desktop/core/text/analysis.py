@@ -10,26 +10,50 @@ from datetime import date
 
 from desktop.core.models import Entity, Term
 from desktop.core.text.entities import resolve_entities
-from desktop.core.text.keyterms import DEFAULT_LIMIT, DocumentFrequencies, key_terms
+from desktop.core.text.keyterms import (
+    DEFAULT_LIMIT,
+    DocumentFrequencies,
+    is_rare_word,
+    key_terms,
+)
+from desktop.core.text.language import detect_language, is_modelled
 from desktop.core.text.ner.tagger import default_tagger
 
 
 def analyze(
     text: str,
     *,
-    language: str = "en",
+    language: str = "",
     limit: int = DEFAULT_LIMIT,
     background: DocumentFrequencies | None = None,
     as_of: date | str | None = None,
 ) -> tuple[list[Entity], list[Term]]:
     """Entities of ``text`` and its key terms; a term never overlaps a name the tagger found
     (nationalities and other names that are not shown as entities included). Roles are those
-    held on ``as_of``, the article's date (today when unknown)."""
+    held on ``as_of``, the article's date (today when unknown). Nothing for an article in a
+    language the recogniser was not built for (``language``; detected when empty)."""
+    if not is_modelled(language or detect_language(text)):
+        return [], []
     tagged = default_tagger().tag(text)
     entities = resolve_entities(text, tagged, as_of=as_of)
     skip = [(s.start, s.end) for s in tagged.spans] + [(e.start, e.end) for e in entities]
-    terms = key_terms(text, limit=limit, background=background, skip=skip)
+    names = [(e.start, e.end, e.canonical) for e in entities]
+    shown = {(e.start, e.end) for e in entities}
+    names += [
+        (s.start, s.end, text[s.start : s.end])
+        for s in tagged.spans
+        if s.label == "MISC"
+        and (s.start, s.end) not in shown
+        and _distinctive(text[s.start : s.end])
+    ]
+    terms = key_terms(text, limit=limit, background=background, skip=skip, names=names)
     return entities, terms
+
+
+def _distinctive(name: str) -> bool:
+    """A name of several words ("Slumdog Millionaire"), or one word rare in general English:
+    "Basquiat", not "European"."""
+    return " " in name or is_rare_word(name)
 
 
 def paragraph_window(text: str, start: int, end: int) -> tuple[int, int]:

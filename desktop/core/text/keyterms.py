@@ -8,6 +8,13 @@ vocabulary ("federal government") is no term, nor is a lone word unless it is bo
 general English and repeated ("impeachment", not "meeting"); a phrase used once only fills in
 behind repeated ones. A word mostly used inside a longer phrase yields to the phrase, and a
 plural counts with its singular ("member" / "members").
+
+Names the recogniser found (people, organisations, places, titles of works) compete too: a
+story is often about them. What a story is about comes early, so a candidate first used near
+the top weighs more. Never part of a term: contractions and possessives ("they'll",
+"vendor's"), finite verbs ("woes weigh", "drew derisive": a shipped list of irregular pasts and
+news verbs, and words English uses mostly as verbs, judged from the frequencies of their other
+forms).
 """
 
 from __future__ import annotations
@@ -33,17 +40,28 @@ _SINGLE = 0.5  # a phrase used once is weaker evidence than its length suggests
 _RARE_ZIPF = 7.5  # specificity of a word = how far below this its Zipf frequency lies
 _UNLISTED_ZIPF = 2.0  # words rarer than the shipped table
 _NUMBER_SPECIFICITY = 3.0  # "Article 5": a number pins a phrase down
-# A lone word is a term only below this Zipf frequency ("referendum" 3.98, not "meeting" 5.15).
-_SINGLE_WORD_ZIPF = 4.2
+# A lone word is a term only below this Zipf frequency ("referendum" 3.98, "concert" 4.6, not
+# "meeting" 5.15).
+_SINGLE_WORD_ZIPF = 4.5
 # A phrase used once needs a word this rare ("government shutdown": shutdown 3.62) or all its
 # words below the second limit ("peace talks": 5.02, 4.61; not "strong desire": 5.22).
 _RARE_ONCE_ZIPF = 4.0
 _PLAIN_ONCE_ZIPF = 5.1
-_NOT_NOUN_ENDINGS = ("ing", "ous", "ful", "less", "able", "ible")
-_MAX_ONCE = 4  # phrases used once only fill in behind repeated ones, a few at most
+_ADJECTIVE_ENDINGS = ("ous", "ful", "less", "able", "ible")
+_NOT_NOUN_ENDINGS = ("ing", *_ADJECTIVE_ENDINGS)
+_MAX_ONCE = 8  # phrases used once only fill in behind repeated ones
 # A phrase needs one word at least this rare: "peace talks" (talks 4.61), not "federal
 # government" (5.13, 5.57) or "social media company".
 _PHRASE_WORD_ZIPF = 5.0
+_LONE_WEIGHT = 2.0  # a lone word weighs like a phrase: its surprise counted twice
+_NAME_WEIGHT = 2.0  # a name mentioned once weighs like one fairly rare word
+_EARLY_WEIGHT = 1.0
+# An article of this many words gets a few terms, of everyday words if it has no other.
+_LONG_ENOUGH = 100
+_FEW_TERMS = 3  # a candidate in the opening line weighs this much more than at the end
+# A contraction or possessive ("they'll", "don’t", "vendor's") is never part of a term; an
+# elided name ("d'Ivoire", "O'Brien") may be.
+_CONTRACTION = re.compile(r"(?:['’](?:s|t|re|ve|ll|d|m)|n['’]t)$", re.IGNORECASE)
 
 
 class DocumentFrequencies(Protocol):
@@ -84,41 +102,101 @@ def key_terms(
     limit: int = DEFAULT_LIMIT,
     background: DocumentFrequencies | None = None,
     skip: Sequence[tuple[int, int]] = (),
+    names: Sequence[tuple[int, int, str]] = (),
 ) -> list[Term]:
     """The ``limit`` best key terms of ``text``, best first, with every occurrence.
 
-    ``skip`` lists character spans (e.g. entity names) that no term may overlap.
+    ``skip`` lists character spans (e.g. entity names) that no phrase of ordinary words may
+    overlap. ``names`` lists ``(start, end, name)`` mentions (people, organisations, titles of
+    works) that compete as terms themselves, all mentions of one ``name`` together.
     """
     stops = stop_words()
     occurrences: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for run in _runs(text, stops, sorted(skip)):
         _collect(run, occurrences)
     _merge_plurals(occurrences)
-    if not occurrences:
+    named = _named(text, names, stops)
+    if not occurrences and not named:
         return []
     words = {w for key in occurrences for w in key}
     table = _zipf_table()
     zipf = {w: _zipf(w, table) for w in words if not w[0].isdigit()}
     specificity = _specificity(words, zipf, background)
-    scored = []
+    length = max(len(text), 1)
+    scored, fallback = [], []
     for key, spans in occurrences.items():
         count = len(spans)
+        weight = sum(specificity[w] for w in key) * (_LONE_WEIGHT if len(key) == 1 else 1)
+        score = (1 + math.log(count)) * weight * (1 if count > 1 else _SINGLE)
+        score *= _early(spans[0][0], length)
         if _eligible(key, count, zipf):
-            weight = sum(specificity[w] for w in key)
-            score = (1 + math.log(count)) * weight * (1 if count > 1 else _SINGLE)
-            if score > 0:
-                scored.append((score, key))
+            scored.append((score, key))
+        elif _noun_shaped(key):
+            fallback.append((score, key))
+    for key, (_, spans) in named.items():
+        score = (1 + math.log(len(spans))) * _NAME_WEIGHT * _early(spans[0][0], length)
+        scored.append((score, key))
+        occurrences[key] = spans
     scored.sort(key=lambda item: (-item[0], item[1]))
     chosen = _choose(scored, occurrences, limit, len(text))
+    if not chosen and len(_WORD.findall(text)) >= _LONG_ENOUGH:
+        # An article of everyday words still gets its most telling phrases, after the rest.
+        fallback.sort(key=lambda item: (-item[0], item[1]))
+        low = min((score for score, _ in scored), default=1.0)
+        shifted = [(score * low / (fallback[0][0] + 1), key) for score, key in fallback]
+        chosen = _choose(scored + shifted, occurrences, min(limit, _FEW_TERMS), len(text))
     top = chosen[0][0] if chosen else 1.0
     return [
         Term(
-            text=_usual_form(text, occurrences[key]),
+            text=named[key][0] if key in named else _usual_form(text, occurrences[key]),
             score=round(score / top, 4),
             spans=tuple(occurrences[key]),
         )
         for score, key in chosen
     ]
+
+
+def is_rare_word(word: str) -> bool:
+    """Rare enough in general English to stand alone as a term ("referendum", not "meeting")."""
+    return _zipf(word.lower(), _zipf_table()) <= _SINGLE_WORD_ZIPF
+
+
+def _early(start: int, length: int) -> float:
+    """Weight of a candidate first used at ``start``: what a story is about comes first."""
+    return 1 + _EARLY_WEIGHT * (1 - start / length)
+
+
+def _named(
+    text: str, names: Sequence[tuple[int, int, str]], stops: frozenset[str]
+) -> dict[tuple[str, ...], tuple[str, list[tuple[int, int]]]]:
+    """Name candidates: key → (the longest way the text writes the name, its mentions)."""
+    grouped: dict[str, list[tuple[int, int]]] = {}
+    for start, end, name in sorted(names):
+        grouped.setdefault(name, []).append((start, end))
+    out: dict[tuple[str, ...], tuple[str, list[tuple[int, int]]]] = {}
+    for name, spans in grouped.items():
+        forms = [text[s:e] for s, e in spans]
+        longest = max(forms, key=len)
+        key = ("\x00", *name.lower().split())  # never the key of a phrase of words
+        if _name_shaped(longest, stops):
+            out[key] = (longest, spans)
+    return out
+
+
+def _name_shaped(name: str, stops: frozenset[str]) -> bool:
+    """A name fit to list: no contraction, and no function word or verb at either end unless
+    it is a title opening with an article ("The New Yorker") or an acronym ("US"); a
+    sentence's first word glued to a name ("Will Smith" from "Will Smith …" is fine, but
+    "Said Ahmed" is not told apart) is the recogniser's to get right."""
+    words = name.split()
+    if not words or any(_CONTRACTION.search(w) for w in words):
+        return False
+    edges = [words[-1]] if words[0].lower() in ("the", "a", "an") and len(words) > 1 else []
+    edges = edges or [words[0], words[-1]]
+    tail = words[-1].rpartition("-")[2]
+    if len(words) > 1 and tail.islower() and _participle(tail):
+        return False  # "European Union-imposed": a name made an adjective
+    return not any(w.lower() in stops and not (len(w) > 1 and w.isupper()) for w in edges)
 
 
 _Word = tuple[int, int, str]  # start, end, lower-cased word
@@ -140,14 +218,19 @@ def _runs(text: str, stops: frozenset[str], skip: list[tuple[int, int]]) -> list
             lower = usable[word]
         else:
             lower = word.lower()
-            if _is_stop(lower, stops) or (
-                not word.isdigit() if len(word) == 1 or word[0].isdigit() else False
+            if (
+                _is_stop(lower, stops)
+                or (_CONTRACTION.search(word) and lower[-2:] not in _POSSESSIVE)
+                or (not word.isdigit() if len(word) == 1 or word[0].isdigit() else False)
             ):
                 lower = None
             usable[word] = lower
         while next_skip < skips and skip[next_skip][1] <= start:
             next_skip += 1
         if lower is not None and not (next_skip < skips and skip[next_skip][0] <= start):
+            possessive = lower[-2:] in _POSSESSIVE
+            if possessive:  # "the burrito vendor's licence": "burrito vendor", then a break
+                end, lower = end - 2, lower[:-2]
             gap = text[previous_end:start]
             if run and (gap == " " or (gap == "-" and not word[0].isdigit())):
                 run.append((start, end, lower))
@@ -155,6 +238,10 @@ def _runs(text: str, stops: frozenset[str], skip: list[tuple[int, int]]) -> list
                 if run:
                     runs.append(run)
                 run = [] if word[0].isdigit() else [(start, end, lower)]
+            if possessive:
+                if run:
+                    runs.append(run)
+                run = []
         elif run:
             runs.append(run)
             run = []
@@ -173,8 +260,8 @@ def _collect(run: list[_Word], occurrences: dict[tuple[str, ...], list[tuple[int
     """Every phrase of up to ``MAX_WORDS`` words in a run, with its span."""
     lowers = [word for _, _, word in run]
     for i in range(len(run)):
-        if lowers[i][0].isdigit() or _adverb(lowers[i]) or lowers[i][-2:] in _POSSESSIVE:
-            continue  # "country's border" is a clause's tail, not a phrase
+        if lowers[i][0].isdigit() or _adverb(lowers[i]):
+            continue
         for n in range(1, min(MAX_WORDS, len(run) - i) + 1):
             last = lowers[i + n - 1]
             if n > 2 and _participle(lowers[i + n - 2]):
@@ -196,9 +283,14 @@ def _eligible(key: tuple[str, ...], count: int, zipf: dict[str, float]) -> bool:
     """A lone word rare in general English and repeated; a phrase with at least one word
     that is not everyday vocabulary, used more than once or a rare pair used once."""
     if len(key) == 1:
-        return count > 1 and zipf.get(key[0], math.inf) <= _SINGLE_WORD_ZIPF
-    if all(zipf.get(w, 0.0) > _PHRASE_WORD_ZIPF for w in key):
-        return False
+        return (
+            count > 1
+            and zipf.get(key[0], math.inf) <= _SINGLE_WORD_ZIPF
+            and not key[0].endswith(_ADJECTIVE_ENDINGS)
+            and not _verb_like(key[0])
+        )
+    if all(zipf.get(w, 0.0) > _PHRASE_WORD_ZIPF for w in key) or _verb_like(key[0]):
+        return False  # everyday words only, or a clause: "strikes fear"
     return count > 1 or (len(key) == 2 and _rare_phrase(key, zipf))
 
 
@@ -238,12 +330,14 @@ def _choose(
 def _rare_phrase(key: tuple[str, ...], zipf: dict[str, float]) -> bool:
     """A phrase worth showing though used once: a rare word in it ("government shutdown") or
     no everyday word at all ("peace talks", not "strong desire"), and shaped like a noun
-    phrase — not opening with an "-ing" form ("citing sources") nor ending in one or in an
+    phrase — not opening with an "-ing" or "-ed" form ("citing sources", "pleaded guilty":
+    used once, nothing tells a verb from an adjective) nor ending in an "-ing" form or an
     adjective ("individuals serving", "citing anonymous")."""
     known = [zipf[w] for w in key if w in zipf]
     return (
         (min(known, default=0.0) <= _RARE_ONCE_ZIPF or max(known) <= _PLAIN_ONCE_ZIPF)
         and not key[0].endswith("ing")
+        and not _participle(key[0])
         and not key[-1].endswith(_NOT_NOUN_ENDINGS)
     )
 
@@ -257,6 +351,27 @@ def _usual_form(text: str, spans: list[tuple[int, int]]) -> str:
 def _participle(word: str) -> bool:
     """ "-ed" forms: fine before a noun ("armed attack"), never a phrase's last word."""
     return len(word) > 4 and word.endswith("ed")
+
+
+def _noun_shaped(key: tuple[str, ...]) -> bool:
+    """Shaped like a noun phrase: no verb-like first word, no adjective or "-ing" form last."""
+    return not _verb_like(key[0]) and not key[-1].endswith(_NOT_NOUN_ENDINGS)
+
+
+def _verb_like(word: str) -> bool:
+    """A verb rather than a noun, told by how English uses its other forms: a base form whose
+    past is as common as itself ("subdue" / "subdued", not "fence" / "fenced"), or an "-s"
+    form rarer than its "-ing" form ("wears" / "wearing", not "suspects" / "suspecting")."""
+    table = _zipf_table()
+    own = table.get(word)
+    if own is None or len(word) < 4 or not word.isalpha():
+        return False
+    stem = word[:-1] if word.endswith("e") else word
+    if word[-1] != "s":
+        return table.get(stem + "ed", 0.0) >= own
+    base = word[:-1]
+    gerund = (base[:-1] if base.endswith("e") else base) + "ing"
+    return table.get(gerund, 0.0) > own
 
 
 def _adverb(word: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from desktop.core.models import Sentence, Summary, SummarySentence
+from desktop.core.text.language import text_language
 from desktop.core.text.method_names import METHODS
 from desktop.core.text.methods import Ranker, Ranking
 from desktop.core.text.methods.kl import rank_kl
@@ -63,6 +64,7 @@ def summarize(
     if ranker is None:
         raise ValueError(f"unknown summary method {method!r}; choose one of {', '.join(METHODS)}")
     check_length(sentences=sentences, ratio=ratio, words=words)
+    language = text_language(language)
     split = split_sentences(text, language)
     if not split:
         return Summary(method, ())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from desktop.ui.reader.formats import UNDERLINE_NAMES
 from desktop.ui.theme import CATEGORY_ROLES, Theme, current_theme, theme_events
@@ -47,6 +47,10 @@ class Legend(QWidget):
             button.toggled.connect(lambda on, c=category: self._on_toggled(c, on))
             layout.addWidget(button)
             self.buttons[category] = button
+        # Said instead of the toggles for an article whose language has no entities.
+        self.notice = QLabel(self)
+        self.notice.hide()
+        layout.addWidget(self.notice)
         layout.addStretch(1)
         self._paint_icons(current_theme())
         theme_events().changed.connect(self._paint_icons)
@@ -56,6 +60,13 @@ class Legend(QWidget):
         for category, button in self.buttons.items():
             count = counts.get(category, 0)
             button.setText(f"{LABELS[category]} {count}" if count else LABELS[category])
+
+    def set_notice(self, text: str) -> None:
+        """Show ``text`` in place of the toggles (nothing is coloured); "" brings them back."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+        for button in self.buttons.values():
+            button.setVisible(not text)
 
     def _on_toggled(self, category: str, on: bool) -> None:
         font = self.buttons[category].font()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from desktop.core.models import Article, Entity, SummarySentence, Term
+from desktop.core.text.language import detect_language, is_modelled, unmodelled_notice
 from desktop.ui.reader.document import BACKGROUND_CHARS, prepare_document
 from desktop.ui.reader.entity_fetch import (
     EntityFetch,
@@ -140,6 +141,8 @@ class ReaderView(QWidget):
         self._entities, self._terms, self._summary, self._highlights = [], [], [], []
         self._mentions = MentionIndex()
         self.legend.set_counts({})  # until the complete result: never partial counts
+        language = article.language or detect_language(article.text)
+        self.legend.set_notice("" if is_modelled(language) else unmodelled_notice(language))
         self._announce = True
         self._render()
 
@@ -177,13 +180,16 @@ class ReaderView(QWidget):
     def set_entities(self, entities: Sequence[Entity], terms: Sequence[Term]) -> None:
         """Colour these entities and terms, the complete result, in the open article."""
         self._fetch.settle()
-        self._entities, self._terms = list(entities), list(terms)
+        self._entities = list(entities)
+        # A key term that is a name the reader colours as an entity would only repeat it.
+        named = {(e.start, e.end) for e in self._entities}
+        self._terms = [t for t in terms if not all(span in named for span in t.spans)]
         self._apply()
         counts = Counter(e.category for e in self._entities)
         counts["term"] += sum(len(t.spans) for t in self._terms)
         counts["watchlist"] = sum(e.watchlist for e in self._entities)
         self.legend.set_counts(counts)
-        self.entities_shown.emit((self._entities, self._terms))
+        self.entities_shown.emit((self._entities, list(terms)))
 
     def _render(self) -> None:
         """(Re)build the document for the current article, font and theme: at once for an

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -154,3 +155,45 @@ def test_roles_are_those_of_the_article_date(conn: sqlite3.Connection) -> None:
         assert macron.category == "leader"
     shown = index.window_entities(conn, article, 0, len(text))
     assert next(e for e in shown if e.canonical == "Keir Starmer").role_as_of == "2019-06-01"
+
+
+def test_article_in_another_language_has_no_entities_or_terms(conn: sqlite3.Connection) -> None:
+    from tests.core.text.test_language import PARAGRAPHS
+
+    for code in ("de", "fr", "es", "ru", "zh"):
+        article = _add(conn, code, PARAGRAPHS[code])
+        article = replace(article, language=code)
+        assert index.article_entities(conn, article) == ([], [])
+        assert index.window_entities(conn, article, 0, 50) == []
+
+
+def test_old_library_rows_get_their_language_detected(conn: sqlite3.Connection) -> None:
+    from tests.core.text.test_language import PARAGRAPHS
+
+    german = _add(conn, "de", PARAGRAPHS["de"])
+    english = _add(conn, "en", OTHER)
+    conn.execute(
+        "UPDATE articles SET language = ''"
+    )  # as the article-language migration leaves them
+    store = ArticleStore(conn)
+    assert index.article_entities(conn, store.get(german.id)) == ([], [])  # detected on view
+    assert store.get(german.id).language == "de"
+    assert store.get(english.id).language == ""
+    index.index_pending(conn)
+    assert store.get(english.id).language == "en"
+    assert index.article_entities(conn, store.get(english.id))[0]
+
+
+def test_indexer_keeps_going_while_languages_are_pending(conn: sqlite3.Connection) -> None:
+    from tests.core.text.test_language import PARAGRAPHS
+
+    for code in ("de", "fr"):
+        _add(conn, code, PARAGRAPHS[code])
+    while index.index_pending(conn):
+        pass
+    conn.execute("UPDATE articles SET language = ''")  # indexed, but languages not yet known
+    assert [index.index_pending(conn, limit=1) for _ in range(3)] == [1, 1, 0]
+    assert [r[0] for r in conn.execute("SELECT language FROM articles ORDER BY id")] == [
+        "de",
+        "fr",
+    ]

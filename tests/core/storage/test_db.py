@@ -95,3 +95,16 @@ def test_nested_transaction_joins_the_outer_one(tmp_path: Path) -> None:
             conn.execute("INSERT INTO meta (key, value) VALUES ('b', '2')")
         conn.execute("INSERT INTO meta (key, value) VALUES ('a', 'duplicate key')")
     assert conn.execute("SELECT count(*) FROM meta").fetchone()[0] == 0
+
+
+def test_upgrade_marks_every_article_for_language_detection(tmp_path: Path) -> None:
+    language = next(m.version for m in migrations() if m.name.endswith("_article_language.sql"))
+    conn = connect(tmp_path / "library.sqlite3", migrate_schema=False)
+    migrate(conn, target=language - 1)
+    conn.execute(
+        "INSERT INTO articles (title, added, text, content_hash, words)"
+        " VALUES ('Alt', '2020-01-01', 'Die Regierung hat entschieden', 'h1', 4)"
+    )
+    assert conn.execute("SELECT language FROM articles").fetchone()[0] == "en"
+    migrate(conn, target=language)
+    assert conn.execute("SELECT language FROM articles").fetchone()[0] == ""

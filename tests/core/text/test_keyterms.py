@@ -30,9 +30,15 @@ def test_terms_never_start_or_end_with_stop_words_and_spans_are_exact() -> None:
             assert text[start:end].lower().removesuffix("s") == term.text.lower().removesuffix("s")
 
 
-def test_terms_do_not_overlap_entities() -> None:
+def test_a_term_is_a_whole_name_or_overlaps_no_entity() -> None:
     entities, terms = analyze(_seed())
+    mentions = {(e.start, e.end): e.canonical for e in entities}
+    names = [t for t in terms if any(span in mentions for span in t.spans)]
+    assert {mentions[t.spans[0]] for t in names} >= {"Volodymyr Zelenskyy", "Donald Trump"}
     for term in terms:
+        if term in names:  # every mention of the one name, and nothing else
+            assert {mentions.get(span) for span in term.spans} == {mentions[term.spans[0]]}
+            continue
         for start, end in term.spans:
             assert not any(e.start < end and start < e.end for e in entities), term.text
 
@@ -127,3 +133,70 @@ def test_default_number_of_terms_is_capped() -> None:
 def test_text_without_content_words_has_no_terms() -> None:
     assert key_terms("") == []
     assert key_terms("and the of it was, is; but so.") == []
+
+
+def _junk(text: str) -> list[tuple[str, str]]:
+    from tests.eval.keyterm_quality import junk_reason
+
+    terms = [t.text for t in analyze(text, language="en")[1]]
+    assert terms, "the article should get some terms"
+    return [(t, junk_reason(t)) for t in terms if junk_reason(t)]
+
+
+def test_contractions_and_possessives_never_form_a_term() -> None:
+    text = (
+        "The burrito vendor's licence was revoked on Monday. They’ll appeal, the vendor’s lawyer "
+        "said, and they'll win. The city didn’t explain why the burrito vendor's licence went. "
+        "Customers don't care: the burrito vendor's salsa is the best in town, they’re sure. "
+    ) * 3
+    found = [t.text for t in key_terms(text)]
+    assert found and not any("'" in t or "’" in t for t in found), found
+    assert "burrito vendor" in [t.lower() for t in found]
+    assert _junk(text) == []
+
+
+def test_verb_fragments_are_not_terms() -> None:
+    text = (
+        "Economic woes weigh on the central bank. The senator drew derisive laughter from the "
+        "chamber. Investors said economic woes weigh heavily. Again the senator drew derisive "
+        "comments. She wears it daily, and he wears it too; then he throws it and throws it "
+        "again, and they subdue it. "
+    ) * 2
+    found = [t.text.lower() for t in key_terms(text)]
+    assert "economic woes" in found
+    assert not {"woes weigh", "drew derisive", "drew", "wears", "throws", "subdue"} & set(found)
+    assert not any(t.startswith("drew ") or t.endswith(" weigh") for t in found), found
+    assert _junk(text) == []
+
+
+def test_no_term_opens_or_closes_with_a_function_word_even_among_names() -> None:
+    text = (
+        "Will Kutcher star in The New Yorker film? This Week the magazine said Among OEMs the "
+        "mood is grim. The New Yorker profiled the actor, and The New Yorker praised the film. "
+        "Ashton Kutcher, the actor, said the film about the magazine would open in May."
+    ) * 2
+    assert _junk(text) == []
+
+
+def test_every_article_of_a_hundred_words_gets_some_terms() -> None:
+    sentences = [
+        "The meeting of leaders ended late on Tuesday, officials said.",
+        "People said the plan would change things within a year.",
+        "At the meeting, people asked leaders about the plan and the budget.",
+        "A year after the plan began, leaders said the meeting was useful for people.",
+    ]
+    text = " ".join(sentences[i % len(sentences)] for i in range(12))
+    assert len(text.split()) >= 100
+    terms = key_terms(text)
+    assert terms and len(terms) <= 3
+    assert _junk(text) == []
+
+
+def test_a_past_tense_opening_a_phrase_used_once_is_a_clause_not_a_term() -> None:
+    text = (
+        "The smuggler pleaded guilty in the harbour court. An armed attack on the harbour "
+        "followed, the second armed attack this spring, and the harbour court closed early."
+    )
+    found = [t.text.lower() for t in key_terms(text)]
+    assert "armed attack" in found
+    assert not any(t.startswith("pleaded") for t in found), found

@@ -112,3 +112,12 @@ def test_news_page_furniture_before_the_lead_neither_shows_nor_pushes_it_back() 
     assert [s.text for s in dated] == [s.text for s in plain]
     # The lead keeps most of its score: the furniture pieces do not count as positions.
     assert dated[0].score > 0.6 * plain[0].score
+
+
+def test_text_too_short_to_tell_its_language_is_summarised_as_english() -> None:
+    from desktop.core.text.language import UNDETERMINED
+
+    text = "The council met today. The mayor spoke about the harbour bridge."
+    assert summarize(text, sentences=1, language=UNDETERMINED) == summarize(
+        text, sentences=1, language="en"
+    )

@@ -202,3 +202,33 @@ def test_copy_gives_plain_text_without_colours(reader) -> None:
     data = reader.page.createMimeDataFromSelection()
     assert data.text() == "Donald Trump"
     assert not data.hasHtml()
+
+
+def test_legend_says_why_a_german_article_has_no_colours(reader) -> None:
+    from dataclasses import replace
+
+    german = replace(sample.article(), language="de")
+    reader.show_article(german)
+    assert not reader.legend.notice.isHidden()
+    assert reader.legend.notice.text() == (
+        "Entities and key terms are available for English articles; this one is German."
+    )
+    assert all(button.isHidden() for button in reader.legend.buttons.values())
+    reader.show_article(sample.article())
+    assert reader.legend.notice.isHidden()
+    assert not any(button.isHidden() for button in reader.legend.buttons.values())
+
+
+def test_a_key_term_that_is_a_coloured_name_is_not_repeated(reader) -> None:
+    from desktop.core.models import Term
+
+    leader = next(e for e in sample.ENTITIES if e.category == "leader")
+    mentions = tuple((e.start, e.end) for e in sample.ENTITIES if e.canonical == leader.canonical)
+    name_term = Term(leader.canonical, 1.0, mentions)
+    shown = []
+    reader.entities_shown.connect(shown.append)
+    reader.set_entities(sample.ENTITIES, [*sample.TERMS, name_term])
+    assert not any("(key term)" in label for label in reader._mentions.labels_at(leader.start))
+    counted = sum(len(t.spans) for t in sample.TERMS)
+    assert reader.legend.buttons["term"].text() == f"Key terms {counted}"
+    assert name_term in shown[-1][1]  # the entity pane still lists it

@@ -11,6 +11,7 @@ from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.store import with_hash
 from desktop.core.models import Article
 from desktop.core.printable import printable
+from desktop.core.text.language import UNDETERMINED, detect_language
 
 _TRAILING_SPACE = " \t\u00a0"
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -62,6 +63,16 @@ def title_from_filename(path: Path, text: str) -> str:
     return opening_words(text) or stem or printable(path.name)
 
 
+def article_language(text: str, declared: str = "") -> str:
+    """The language ``text`` is written in; the one a file or feed declares ("en-GB") only
+    when the text cannot tell (page templates often declare English for any article)."""
+    detected = detect_language(text)
+    if detected != UNDETERMINED:
+        return detected
+    code = declared.strip().lower()[:2]
+    return code if code.isalpha() and len(code) == 2 else UNDETERMINED
+
+
 def build_article(
     path: Path,
     *,
@@ -91,7 +102,7 @@ def build_article(
             source=" ".join(printable(source).split()),
             url=printable(url.strip()),
             published=published,
-            language=printable((language or "en").strip().lower()[:2]) or "en",
+            language=article_language(text, printable(language)),
             origin=printable(origin or str(path)),
         )
     )

@@ -1,0 +1,130 @@
+"""Which language an article is written in, offline and in well under a millisecond.
+
+Chinese, Japanese and Korean are told by their scripts. Every other language scores by how
+much of the text its commonest words make up, weighted by how common each word is
+(``resources/language/top-words.tsv``, from ``build_languages``): function words settle it —
+"der die und" against "the of and" — without any model to load. A text too short, or one that
+no language's common words cover well, is ``UNDETERMINED``. Codes are ISO 639-1.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from itertools import islice
+
+from desktop.core.resources import resource_path
+
+UNDETERMINED = "und"
+MODELLED = frozenset({"en"})  # languages the entity recogniser and key terms are built for
+MODELLED_DEFAULT = "en"
+# English wins when its common words score this close to the best language's: a figures table
+# or a short list in English ("Data Sciences Q2 net rises") must not lose its entities.
+_CLOSE_TO_ENGLISH = 0.6
+_WORD = re.compile(r"[^\W\d_]+")
+_SAMPLE_WORDS = 400  # the opening of an article settles its language; the rest costs time
+_MIN_WORDS = 12
+_MIN_COVERAGE = 0.2  # share of the sampled words the winning language's list must cover
+_ZIPF_FLOOR = 3.0  # a listed word weighs its Zipf frequency above this
+_MIN_SCRIPT_CHARS = 20
+_NAMES = {
+    "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan", "cs": "Czech",
+    "da": "Danish", "de": "German", "el": "Greek", "en": "English", "es": "Spanish",
+    "fa": "Persian", "fi": "Finnish", "fr": "French", "he": "Hebrew", "hi": "Hindi",
+    "hu": "Hungarian", "id": "Indonesian", "is": "Icelandic", "it": "Italian", "ja": "Japanese",
+    "ko": "Korean", "lt": "Lithuanian", "lv": "Latvian", "mk": "Macedonian", "ms": "Malay",
+    "nb": "Norwegian", "nl": "Dutch", "pl": "Polish", "pt": "Portuguese", "ro": "Romanian",
+    "ru": "Russian", "sh": "Serbo-Croatian", "sk": "Slovak", "sl": "Slovenian", "sv": "Swedish",
+    "ta": "Tamil", "tl": "Filipino", "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu",
+    "vi": "Vietnamese", "zh": "Chinese",
+}  # fmt: skip
+
+
+@cache
+def _common_words() -> dict[str, dict[str, float]]:
+    """word → {language: weight} for every language's commonest words."""
+    table: dict[str, dict[str, float]] = {}
+    text = resource_path("language", "top-words.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        code, _, pairs = line.partition("\t")
+        for pair in pairs.split():
+            word, _, zipf = pair.rpartition(":")
+            table.setdefault(word, {})[code] = float(zipf) - _ZIPF_FLOOR
+    return table
+
+
+def detect_language(text: str) -> str:
+    """The ISO 639-1 code of the language ``text`` is written in, or ``UNDETERMINED``."""
+    by_script = _script_language(text[:2000])
+    if by_script:
+        return by_script
+    sample = [m.group() for m in islice(_WORD.finditer(text), _SAMPLE_WORDS)]
+    # Names ("El Salvador" in an English report) and initials or scoreboard letters ("c and b")
+    # say little about the language: lower-case words of two letters or more decide, unless a
+    # text in capitals has too few of them.
+    words = [w for w in sample if len(w) > 1 and w.islower()]
+    if len(words) < _MIN_WORDS:
+        words = [w.lower() for w in sample if len(w) > 1]
+    if len(words) < _MIN_WORDS:
+        return UNDETERMINED
+    table = _common_words()
+    scores: dict[str, float] = {}
+    covered: dict[str, int] = {}
+    for word in words:
+        for code, weight in table.get(word, {}).items():
+            scores[code] = scores.get(code, 0.0) + weight
+            covered[code] = covered.get(code, 0) + 1
+    if not scores:
+        return UNDETERMINED
+    best = max(scores, key=scores.__getitem__)
+    if scores.get(MODELLED_DEFAULT, 0.0) >= _CLOSE_TO_ENGLISH * scores[best]:
+        best = MODELLED_DEFAULT  # a table or a list in English: a wrong "no" costs more
+    return best if covered[best] >= _MIN_COVERAGE * len(words) else UNDETERMINED
+
+
+def _script_language(text: str) -> str:
+    """Chinese, Japanese or Korean when their scripts make up most of the letters, else ""."""
+    han = kana = hangul = letters = 0
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        letters += 1
+        if "\u3040" <= ch <= "\u30ff":
+            kana += 1
+        elif "\uac00" <= ch <= "\ud7af" or "\u1100" <= ch <= "\u11ff":
+            hangul += 1
+        elif unicodedata.name(ch, "").startswith("CJK"):
+            han += 1
+    cjk = han + kana + hangul
+    if cjk < _MIN_SCRIPT_CHARS or cjk * 2 < letters:
+        return ""
+    if hangul > han + kana:
+        return "ko"
+    return "ja" if kana * 10 >= cjk else "zh"
+
+
+def is_modelled(language: str) -> bool:
+    """Whether entities and key terms are found in an article in ``language``: a modelled
+    one, or a text too short to tell (a headline, a caption), which the English pass reads."""
+    return language in MODELLED or language in (UNDETERMINED, "")
+
+
+def text_language(code: str) -> str:
+    """The language to process a text as: one too short to tell (or not yet detected) as
+    English, the language every pass was first built for."""
+    return code if code and code != UNDETERMINED else MODELLED_DEFAULT
+
+
+def language_name(code: str) -> str:
+    """The English name of a language code ("German"), or the code itself if unknown."""
+    return _NAMES.get(code, code)
+
+
+def unmodelled_notice(code: str) -> str:
+    """What the reader and the command line say instead of entities for an article in
+    ``code`` (one that ``is_modelled`` refuses)."""
+    return (
+        "Entities and key terms are available for English articles; "
+        f"this one is {language_name(code)}."
+    )
