@@ -16,6 +16,7 @@ from lxml import etree
 
 from desktop.core.library.importers.building import build_article, iso_date
 from desktop.core.library.importers.errors import UnreadableFile
+from desktop.core.library.importers.furniture import drop_furniture, loose, normalised
 from desktop.core.models import Article
 
 _DATE_OPTIONS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"}
@@ -43,13 +44,21 @@ def parse_html(text: str, path: Path) -> list[Article]:
             include_tables=True,
             date_extraction_params=_DATE_OPTIONS,
         )
+        precise = trafilatura.extract(
+            text, favor_precision=True, include_comments=False, include_tables=True
+        )
+        page = lxml.html.document_fromstring(text)
     except (ValueError, etree.LxmlError) as exc:
         raise UnreadableFile(path, f"cannot parse the HTML ({exc})") from exc
     lines = [line.strip() for line in (found.text or "").splitlines()] if found else []
     title = (found.title or "") if found else ""
-    if lines and title and lines[0] == title.strip():
-        lines = lines[1:]
-    body = "\n\n".join(line for line in lines if line)
+    lines = drop_furniture(
+        [line for line in lines if line],
+        precise=loose((precise or "").splitlines()),
+        links=normalised([a.text_content() for a in page.iter("a")]),
+        titles=normalised([title, *_declared_titles(page)]),
+    )
+    body = "\n\n".join(lines)
     if not body:
         raise UnreadableFile(path, "no article text found in the HTML page")
     return [
@@ -64,6 +73,15 @@ def parse_html(text: str, path: Path) -> list[Article]:
             language=found.language or "",
         )
     ]
+
+
+def _declared_titles(page: lxml.html.HtmlElement) -> list[str]:
+    """The headlines a page declares for itself: ``<title>``, og:title and twitter:title."""
+    found = [t.text_content() for t in page.iter("title")]
+    for meta in page.iter("meta"):
+        if meta.get("property", meta.get("name", "")).lower() in ("og:title", "twitter:title"):
+            found.append(meta.get("content") or "")
+    return found
 
 
 def html_fragment_text(fragment: str) -> str:
