@@ -327,13 +327,15 @@ class ArticleStore:
         with transaction(self.conn):
             self.conn.execute(
                 "UPDATE articles SET title = ?, byline = ?, source = ?, url = ?, published = ?,"
-                " text = ?, content_hash = ?, words = ? WHERE id = ?",
+                " origin = COALESCE(NULLIF(?, ''), origin), text = ?, content_hash = ?, words = ?"
+                " WHERE id = ?",
                 (
                     article.title,
                     article.byline,
                     article.source,
                     article.url,
                     article.published,
+                    article.origin,
                     article.text,
                     digest,
                     count_words(article.text),
