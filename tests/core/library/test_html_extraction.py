@@ -80,6 +80,25 @@ def test_a_block_of_links_to_other_stories_is_left_out(tmp_path: Path) -> None:
     assert all(paragraph in text for paragraph in PARAGRAPHS)
 
 
+def test_a_list_of_teasers_for_other_stories_is_left_out(tmp_path: Path) -> None:
+    teasers = [
+        ("Ferry fares to rise in spring", "The operator blamed fuel costs for the increase."),
+        ("Lorry drivers protest the detour", "Hauliers blocked the estate road for an hour."),
+        ("New tram line opens two months early", "The first trams ran on Sunday morning."),
+    ]
+    related = (
+        "<ul>"
+        + "".join(
+            f"<li><a href='/s/{i}'>{head}</a><p>{teaser}</p></li>"
+            for i, (head, teaser) in enumerate(teasers)
+        )
+        + "</ul>"
+    )
+    text = text_of(tmp_path, page("", "", related))
+    assert not any(head in text or teaser in text for head, teaser in teasers)
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+
+
 def test_the_headline_is_not_repeated_as_the_first_paragraph(tmp_path: Path) -> None:
     found = read_articles(_saved(tmp_path, page()))[0]
     assert found.title.startswith("Harbour bridge closed to lorries")
@@ -103,6 +122,8 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "Also on rt.com Journalists threatened with arrest as the purge goes on",
         "Read more: Alibaba poised to launch record-breaking listing",
         "Have a tip? Jane Roe may be reached at jroe@example.com.",
+        "Associated Press writers Ann Fram and Zeke Mills contributed to this report.",
+        "There's more where that came from. Sign up for the free daily newsletter.",
     ],
 )
 def test_prompt_lines(line: str) -> None:

@@ -3,9 +3,10 @@
 trafilatura's default pass keeps nearly all of an article, and with it some of what sits
 between the paragraphs: "Related: …", "READ MORE: …", newsletter and app prompts, blocks of
 links to other stories. Its precision pass drops those but also real short paragraphs. So the
-default text is kept, and a line is dropped when it reads as a prompt (``PROMPTS``), or when
-the precision pass dropped it too and it is a link on the page that is shouted or stands in a
-run of such links (a related-stories block), or when it repeats the headline.
+default text is kept, and a line is dropped when it reads as a prompt (``PROMPTS``), when the
+precision pass dropped it too and it is a link on the page that is shouted or stands in a run
+of such links (a related-stories block), when it is one of a run of list items that each open
+with a link and a teaser, or when it repeats the headline.
 """
 
 from __future__ import annotations
@@ -17,13 +18,19 @@ _WORD = re.compile(r"\w+")
 PROMPT_WORDS = 30
 """A prompt is short; a longer line that starts like one is a paragraph."""
 
+LINK_HEAD_WORDS = 3
+"""A list item opening with a link of at least this many words is a teaser of another story."""
+TEASER_RUN = 3
+
 PROMPTS = re.compile(
     r"""^\W*(?:
         (?:related|read\ more|more|see\ also|also(?:\ on\ [\w.]+)?|recommended|watch|listen)
             \ ?:.*
       | also\ on\ [\w.-]+\.[a-z]{2,}\b.*
       | click\ here\ to\ .*
-      | (?:sign\ up|subscribe)\b.*(?:newsletter|inbox|youtube|podcast|daily|weekly).*
+      | (?:.*[.!?]\ )?(?:sign\ up|subscribe)\b.*(?:newsletter|inbox|youtube|podcast|daily|weekly).*
+      | .*\bcontributed\ to\ this\ (?:report|story|article)
+      | listen\ (?:to|back)\b.*\blive\b.*
       | get\ the\ latest\ .*\binbox\b.*
       | (?:\w+\ ){0,3}newsletter
       | thanks?\ (?:you\ )?for\ (?:signing\ up|subscribing).*
@@ -53,17 +60,38 @@ def drop_furniture(
     precision pass kept, ``links`` the normalised text of the page's links, ``titles`` the
     normalised headlines the page declares (its title, og:title)."""
     linked = [_loose(line) not in precise and _norm(line) in links for line in lines]
+    teasers = _teaser_runs([_is_teaser(line, links) for line in lines])
     kept = []
     for i, line in enumerate(lines):
         before = i > 0 and linked[i - 1]
         after = i + 1 < len(lines) and linked[i + 1]
         in_run = linked[i] and (before or after)
-        if is_prompt(line) or in_run or (linked[i] and _shouted(line)):
+        if is_prompt(line) or in_run or teasers[i] or (linked[i] and _shouted(line)):
             continue
         if i == 0 and _repeats_title(line, titles):
             continue
         kept.append(line)
     return kept
+
+
+def _is_teaser(line: str, links: Collection[str]) -> bool:
+    """A list item that opens with a link of the page and goes on: "- Headline Teaser …"."""
+    if not line.lstrip().startswith(("-", "•")):
+        return False
+    words = _norm(line).split()
+    return any(" ".join(words[:n]) in links for n in range(LINK_HEAD_WORDS, len(words)))
+
+
+def _teaser_runs(teasers: list[bool]) -> list[bool]:
+    """Only teasers in a run of at least ``TEASER_RUN`` consecutive lines: a block of them."""
+    marked = [False] * len(teasers)
+    start = 0
+    for i in range(len(teasers) + 1):
+        if i == len(teasers) or not teasers[i]:
+            if i - start >= TEASER_RUN:
+                marked[start:i] = [True] * (i - start)
+            start = i + 1
+    return marked
 
 
 def _norm(text: str) -> str:
