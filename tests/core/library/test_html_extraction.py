@@ -147,3 +147,19 @@ def _saved(tmp_path: Path, html: str) -> Path:
     path = tmp_path / "story.html"
     path.write_text(html, encoding="utf-8")
     return path
+
+
+def test_a_hover_card_inside_a_link_does_not_glue_into_the_sentence(tmp_path: Path) -> None:
+    card = (
+        "<p>Governor <a href='/people/noem'>Kristi Noem<span class='person-hovercard'>"
+        "<b>Kristi Lynn Noem</b><i>South Dakota governor</i></span></a> defended the campaign"
+        " on Monday, saying it had made people talk about a drug crisis in rural towns.</p>"
+    )
+    text = text_of(tmp_path, page(card))
+    assert "Governor Kristi Noem defended the campaign on Monday" in text
+    assert "Lynn" not in text
+
+
+def test_an_xhtml_page_with_an_xml_declaration_is_read(tmp_path: Path) -> None:
+    html = page().replace("<!DOCTYPE html>", '<?xml version="1.0" encoding="utf-8"?>\n')
+    assert text_of(tmp_path, html).startswith(PARAGRAPHS[0])

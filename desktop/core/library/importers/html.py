@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from copy import deepcopy
 from pathlib import Path
 
 import lxml.html
@@ -37,6 +38,7 @@ _BLOCKS = frozenset(
 )  # fmt: skip
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
 _MAX_PUBLISHERS = 4
+_HOVER_CARD = re.compile(r"hover-?card|tooltip|popover|\bpopup\b|person-card", re.IGNORECASE)
 _DROPPED = frozenset(("script", "style", "noscript", "template", "iframe", "object", "svg"))
 
 # trafilatura reports pages it finds little in through logging; that is our error to word.
@@ -45,19 +47,24 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 def parse_html(text: str, path: Path) -> list[Article]:
     import trafilatura
+    from trafilatura.utils import load_html
 
     try:
+        page = load_html(text)
+        if page is None:
+            raise UnreadableFile(path, "no article text found in the HTML page")
+        _drop_hover_cards(page)
+        # Each pass gets its own copy: trafilatura prunes the tree it is given.
         found = trafilatura.bare_extraction(
-            text,
+            deepcopy(page),
             with_metadata=True,
             include_comments=False,
             include_tables=True,
             date_extraction_params=_DATE_OPTIONS,
         )
         precise = trafilatura.extract(
-            text, favor_precision=True, include_comments=False, include_tables=True
+            deepcopy(page), favor_precision=True, include_comments=False, include_tables=True
         )
-        page = lxml.html.document_fromstring(text)
     except (ValueError, etree.LxmlError) as exc:
         raise UnreadableFile(path, f"cannot parse the HTML ({exc})") from exc
     lines = [line.strip() for line in (found.text or "").splitlines()] if found else []
@@ -86,6 +93,21 @@ def parse_html(text: str, path: Path) -> list[Article]:
             language=found.language or "",
         )
     ]
+
+
+def _drop_hover_cards(page: lxml.html.HtmlElement) -> None:
+    """Remove the pop-up cards some sites nest inside a paragraph's links (a person's full
+    name and role, shown on hover): as text they glue into the sentence ("Kristi NoemKristi
+    Lynn NoemSouth Dakota governor")."""
+    cards = [
+        element
+        for element in page.iter()
+        if isinstance(element.tag, str)
+        and _HOVER_CARD.search(f"{element.get('class', '')} {element.get('role', '')}")
+        and any(ancestor.tag in ("p", "li") for ancestor in element.iterancestors())
+    ]
+    for card in cards:
+        card.drop_tree()  # keeps the text after the card
 
 
 def _headline(candidates: list[str], names: list[str], sites: set[str]) -> str:
