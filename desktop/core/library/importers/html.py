@@ -54,7 +54,9 @@ def parse_html(text: str, path: Path) -> list[Article]:
         if page is None:
             raise UnreadableFile(path, "no article text found in the HTML page")
         _drop_hover_cards(page)
-        # Each pass gets its own copy: trafilatura prunes the tree it is given.
+        declared = _declared(page)
+        links = normalised([a.text_content() for a in page.iter("a")])
+        # trafilatura prunes the tree it is given: the first pass gets a copy, the last the page.
         found = trafilatura.bare_extraction(
             deepcopy(page),
             with_metadata=True,
@@ -63,17 +65,16 @@ def parse_html(text: str, path: Path) -> list[Article]:
             date_extraction_params=_DATE_OPTIONS,
         )
         precise = trafilatura.extract(
-            deepcopy(page), favor_precision=True, include_comments=False, include_tables=True
+            page, favor_precision=True, include_comments=False, include_tables=True
         )
     except (ValueError, etree.LxmlError) as exc:
         raise UnreadableFile(path, f"cannot parse the HTML ({exc})") from exc
     lines = [line.strip() for line in (found.text or "").splitlines()] if found else []
-    declared = _declared(page)
     titles = [(found.title or "") if found else "", *declared["title"]]
     lines = drop_furniture(
         [line for line in lines if line],
         precise=loose((precise or "").splitlines()),
-        links=normalised([a.text_content() for a in page.iter("a")]),
+        links=links,
         titles=normalised(titles),
     )
     body = "\n\n".join(lines)
