@@ -90,6 +90,7 @@ def test_titles_lose_the_site_name_only(
         ("LinkNaija", "LinkNaija", ""),
         ("James Van Der Beek", "", "James Van Der Beek"),
         ("Лида Буслаева", "", "Лида Буслаева"),
+        ("May Bulman; April Ryan", "", "May Bulman; April Ryan"),
     ],
 )
 def test_bylines_are_names(byline: str, site: str, expected: str) -> None:

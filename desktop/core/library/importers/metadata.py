@@ -29,13 +29,18 @@ _COLLECTIVE = frozenset(
 _ENDS_NAME = frozenset(
     {
         "news", "reporter", "reporters", "correspondent", "writer", "columnist", "contributor",
-        "editor", "published", "updated", "posted", "january", "february", "march", "april", "may",
-        "june", "july", "august", "september", "october", "november", "december", "monday",
-        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "reuters", "afp",
-        "associated", "ap",
+        "editor", "published", "updated", "posted", "reuters", "afp", "associated", "ap",
     }
 )  # fmt: skip
-"""Words after which a name has ended: a role or a date ("Tom Gillespie News reporter")."""
+"""Words after which a name has ended: a role ("Tom Gillespie News reporter")."""
+_DATE_WORDS = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday",
+    }
+)  # fmt: skip
+"""Words that end a name once it has begun ("Malcolm Owen Monday"; but "May Bulman")."""
 _PARTICLES = frozenset(
     {
         "van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "al", "bin",
@@ -111,7 +116,7 @@ def _person(part: str, sites: set[str]) -> str:
         return ""
     words: list[str] = []
     for word, low in zip(part.split(), lowered, strict=True):
-        if low in _ENDS_NAME:
+        if low in _ENDS_NAME or (words and low in _DATE_WORDS):
             break
         words.append(word.strip(","))
     if not words or len(words) > _NAME_WORDS or is_site_name(" ".join(words), sites):
