@@ -97,3 +97,15 @@ def test_feed_entries_have_canonical_origins(
     monkeypatch.chdir(tmp_path)
     (entry,) = read_articles("feed.rss")
     assert entry.origin == f"{os.path.realpath(feed)}#entry-1"
+
+
+def test_email_origins_are_canonical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    mail = tmp_path / "tip.eml"
+    mail.write_text(
+        "From: Ana Lopes <ana@example.org>\nSubject: Harbour plan\nDate: Mon, 4 Mar 2024 09:00:00"
+        " +0000\nContent-Type: text/plain; charset=utf-8\n\n" + " ".join(PARAGRAPHS) + "\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    (message,) = read_articles("tip.eml")
+    assert message.origin.startswith(os.path.realpath(mail))
