@@ -122,6 +122,8 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "Also on rt.com Journalists threatened with arrest as the purge goes on",
         "Read more: Alibaba poised to launch record-breaking listing",
         "Have a tip? Jane Roe may be reached at jroe@example.com.",
+        "05/10/2018 - Published by: Clara Borba - Category: Health - Tags: ambulance",
+        "Filed under: Transport, Harbour",
         "Associated Press writers Ann Fram and Zeke Mills contributed to this report.",
         "There's more where that came from. Sign up for the free daily newsletter.",
     ],

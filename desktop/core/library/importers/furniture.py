@@ -30,6 +30,7 @@ PROMPTS = re.compile(
       | click\ here\ to\ .*
       | (?:.*[.!?]\ )?(?:sign\ up|subscribe)\b.*(?:newsletter|inbox|youtube|podcast|daily|weekly).*
       | .*\bcontributed\ to\ this\ (?:report|story|article)
+      | .*\b(?:tags|categor(?:y|ies|ia|ias)|filed\ under)\ ?:.*
       | listen\ (?:to|back)\b.*\blive\b.*
       | get\ the\ latest\ .*\binbox\b.*
       | (?:\w+\ ){0,3}newsletter
