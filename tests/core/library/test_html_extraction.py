@@ -165,3 +165,11 @@ def test_a_hover_card_inside_a_link_does_not_glue_into_the_sentence(tmp_path: Pa
 def test_an_xhtml_page_with_an_xml_declaration_is_read(tmp_path: Path) -> None:
     html = page().replace("<!DOCTYPE html>", '<?xml version="1.0" encoding="utf-8"?>\n')
     assert text_of(tmp_path, html).startswith(PARAGRAPHS[0])
+
+
+def test_a_word_that_has_a_tooltip_keeps_its_text(tmp_path: Path) -> None:
+    term = (
+        "<p>The council relies on <span class='has-tooltip'>Section 12</span> of the harbour act"
+        " to close the bridge without a vote of the regional assembly, officials said.</p>"
+    )
+    assert "relies on Section 12 of the harbour act" in text_of(tmp_path, page(term))

@@ -38,7 +38,9 @@ _BLOCKS = frozenset(
 )  # fmt: skip
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
 _MAX_PUBLISHERS = 4
-_HOVER_CARD = re.compile(r"hover-?card|tooltip|popover|\bpopup\b|person-card", re.IGNORECASE)
+_HOVER_CARD = re.compile(
+    r"(?:^|[-_])(?:hover-?card|tooltip|popover|person-card)(?:[-_](?:content|body))?$"
+)
 _DROPPED = frozenset(("script", "style", "noscript", "template", "iframe", "object", "svg"))
 
 # trafilatura reports pages it finds little in through logging; that is our error to word.
@@ -104,11 +106,23 @@ def _drop_hover_cards(page: lxml.html.HtmlElement) -> None:
         element
         for element in page.iter()
         if isinstance(element.tag, str)
-        and _HOVER_CARD.search(f"{element.get('class', '')} {element.get('role', '')}")
+        and _is_hover_card(element)
         and any(ancestor.tag in ("p", "li") for ancestor in element.iterancestors())
     ]
     for card in cards:
         card.drop_tree()  # keeps the text after the card
+
+
+def _is_hover_card(element: lxml.html.HtmlElement) -> bool:
+    """A card or tooltip element (not a word that has one: ``has-tooltip``) that follows text
+    of its own parent, as a card after the name it describes."""
+    names = f"{element.get('class', '')} {element.get('role', '')}".lower().split()
+    if not any(_HOVER_CARD.search(name) and not name.startswith("has-") for name in names):
+        return False
+    parent = element.getparent()
+    before = element.getprevious()
+    text_before = before.tail if before is not None else (parent.text if parent is not None else "")
+    return bool((text_before or "").strip() or before is not None)
 
 
 def _headline(candidates: list[str], names: list[str], sites: set[str]) -> str:
