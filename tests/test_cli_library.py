@@ -198,3 +198,29 @@ raise SystemExit(main(["import", {str(story)!r}, {str(FIXTURES / "article.md")!r
     )
     assert (done.returncode, done.stdout) == (1, "Imported 1, duplicates 0, failed 1.\n")
     assert done.stderr == f"dossier: {story}: could not be read: list index out of range\n"
+
+
+def test_an_undated_article_is_listed_undated_and_last(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    page = tmp_path / "undated.html"
+    page.write_text(
+        "<html><head><title>Harbour bridge closed</title></head><body><article><p>"
+        + "The council closed the old harbour bridge to heavy lorries on engineers' advice. " * 6
+        + "</p></article></body></html>",
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "import", str(page))
+    assert code == 0, err
+    for order in ([], ["--ascending"]):
+        listed = run_json(capsys, "list", "--sort", "published", *order)
+        assert listed[-1]["title"] == "Harbour bridge closed"
+        assert listed[-1]["published"] == ""
+        assert listed[0]["published"] == "2025-08-18"  # the dated seed, first either way
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    assert any("—" in line and "Harbour bridge closed" in line for line in out.splitlines())
+    shown = run_json(capsys, "show", str(listed[-1]["id"]))
+    assert shown["published"] == ""
+    code, out, _ = run(capsys, "show", str(listed[-1]["id"]))
+    assert "undated" in out.splitlines()[1]

@@ -18,7 +18,7 @@ from desktop.commands.common import (
     print_json,
     printable,
 )
-from desktop.core.library.store import SORT_COLUMNS
+from desktop.core.library.store import SORT_COLUMNS, UNDATED
 from desktop.core.models import Article
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING; importing typing costs every command 2 ms
@@ -185,7 +185,8 @@ def run_show(args: argparse.Namespace) -> int:
         print_json(article_json(article, with_text=True))
         return 0
     print(article.title)
-    details = [article.byline, article.source, article.published, f"{article.words} words"]
+    published = article.published or "undated"
+    details = [article.byline, article.source, published, f"{article.words} words"]
     if article.pages:
         details.append(f"{len(article.pages)} pages")
     print(" · ".join(d for d in details if d))
@@ -209,7 +210,7 @@ def run_mark(args: argparse.Namespace) -> int:
 
 def _row(article: Article) -> str:
     flags = ("*" if article.starred else " ") + (" " if article.read else "•")
-    date = article.published or article.added[:10]
+    date = article.published or UNDATED
     source = f"  ({article.source})" if article.source else ""
     return f"{article.id:>5} {flags} {date:<10} {article.words:>6}w  {article.title}{source}"
 

@@ -176,3 +176,20 @@ def test_mentions_filter_lists_articles_naming_an_entity(qtbot, library, sync_wo
     assert len(shown) == 1 and shown[0].startswith("As Ukrainian President")
     pane.mentions.click()
     assert pane.model.row_of(other) >= 0
+
+
+def test_undated_articles_show_a_dash_and_sort_last_either_way(library, sync_workers):
+    dated = [
+        add_article(library, f"Dated {d}", f"story number {d} " * 5, published=f"2024-03-0{d}")
+        for d in (1, 2)
+    ]
+    undated = add_article(library, "No date", "a page that declares no date at all " * 5)
+    model = LibraryModel(library.conn)
+    date_column = next(i for i, (key, *_) in enumerate(COLUMNS) if key == "date")
+    for order, first in ((Qt.SortOrder.DescendingOrder, 1), (Qt.SortOrder.AscendingOrder, 0)):
+        model.sort(date_column, order)
+        shown = [model.index(r, 0).data(ARTICLE_ID_ROLE) for r in range(model.rowCount())]
+        assert shown[-1] == undated
+        assert shown.index(dated[first]) < shown.index(dated[1 - first])
+        row = shown.index(undated)
+        assert model.index(row, date_column).data() == "—"

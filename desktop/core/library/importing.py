@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from desktop.core.library.collecting import UNSUPPORTED, collect_files
 from desktop.core.library.importers import UnreadableFile, read_articles, unsupported_type
 from desktop.core.library.matching import OLDER
+from desktop.core.library.origins import legacy_origins
 from desktop.core.library.store import with_hash
 from desktop.core.library.updating import offer_text
 from desktop.core.models import Article
@@ -149,7 +150,7 @@ def store_batch(library: Library, batch: list[FileRead]) -> list[FileResult]:
                 outcomes: dict[str, list[int]] = {"imported": [], "duplicates": [], "updated": []}
                 reasons = []
                 for article in read:
-                    kind, article_id, reason = _store_article(library, article)
+                    kind, article_id, reason = _store_article(library, article, path)
                     outcomes[kind].append(article_id)
                     if reason:
                         reasons.append(reason)
@@ -163,13 +164,15 @@ def store_batch(library: Library, batch: list[FileRead]) -> list[FileResult]:
     return results
 
 
-def _store_article(library: Library, article: Article) -> tuple[str, int, str]:
-    """Store one article: ``("imported" | "duplicates" | "updated", id, reason)``."""
+def _store_article(library: Library, article: Article, path: Path) -> tuple[str, int, str]:
+    """Store one article read from ``path``: ``("imported" | "duplicates" | "updated", id,
+    reason)``."""
     article = with_hash(article)
     known = library.conn.execute(
         "SELECT id FROM articles WHERE content_hash = ?", (article.content_hash,)
     ).fetchone()
-    offer = None if known else offer_text(library.store, article)
+    aliases = legacy_origins(article.origin, path)
+    offer = None if known else offer_text(library.store, article, aliases)
     if offer is not None and offer.updated:
         return "updated", offer.article_id, ""
     if offer is not None:

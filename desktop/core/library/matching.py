@@ -18,13 +18,14 @@ replace the full text. So a new text is compared with the stored one both ways:
   full article after a feed digest that links to it, dated days later).
 
 Which stored article: the one with the same non-empty URL, else the one from the same origin
-(file path, or feed path#entry) that has no other URL; the most recently added match that tells
-the same story wins.
+(the file's resolved absolute path, or with #entry; see ``origins``) that has no other URL;
+the most recently added match that tells the same story wins.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop.core.library.store import count_words
@@ -59,18 +60,23 @@ class Match:
     verdict: str
 
 
-def find_match(conn: sqlite3.Connection, article: Article) -> Match | None:
-    """The stored article ``article`` is a version of, or None (a new article).
+def find_match(
+    conn: sqlite3.Connection, article: Article, aliases: Sequence[str] = ()
+) -> Match | None:
+    """The stored article ``article`` is a version of, or None (a new article). ``aliases``
+    are other origins the same file may be stored under (``origins.legacy_origins``).
 
     An article whose text is already stored (same content hash) is a duplicate, not a version:
     callers check that first.
     """
     new = _Profile.of(article.text)
-    lookups = []
+    lookups: list[tuple[str, tuple[str, ...]]] = []
     if article.url:
         lookups.append(("url = ?", (article.url,)))
     if article.origin:
-        lookups.append(("origin = ? AND url IN ('', ?)", (article.origin, article.url)))
+        origins = list(dict.fromkeys((article.origin, *aliases)))
+        marks = ",".join("?" * len(origins))
+        lookups.append((f"origin IN ({marks}) AND url IN ('', ?)", (*origins, article.url)))
     for condition, values in lookups:
         rows = conn.execute(
             f"SELECT id, text, published FROM articles WHERE {condition} ORDER BY id DESC LIMIT ?",

@@ -32,6 +32,18 @@ SORT_COLUMNS = {
     "starred": "starred",
     "id": "id",
 }
+UNDATED = "—"
+"""How an article without a published date shows in lists: never the day it was added."""
+
+
+def order_by(order: str, descending: bool) -> str:
+    """An ``ORDER BY`` clause for the SQL ``order``, ties by id in the same direction; sorted by
+    publication date, undated articles come last whichever the direction."""
+    direction = "DESC" if descending else "ASC"
+    apart = "published = '', " if order == "published" else ""
+    return f"{apart}{order} {direction}, id {direction}"
+
+
 _COLUMNS = (
     "id, title, byline, source, url, published, added, language, text, content_hash, words, "
     "read, starred, origin"
@@ -235,10 +247,9 @@ class ArticleStore:
         if starred_only:
             where.append("starred = 1")
         clause = f"WHERE {' AND '.join(where)}" if where else ""
-        direction = "DESC" if descending else "ASC"
         sql = (
-            f"SELECT {_LIST_COLUMNS} FROM articles {clause} ORDER BY {order} {direction}, id"
-            f" {direction} LIMIT ? OFFSET ?"
+            f"SELECT {_LIST_COLUMNS} FROM articles {clause}"
+            f" ORDER BY {order_by(order, descending)} LIMIT ? OFFSET ?"
         )
         rows = self.conn.execute(sql, (-1 if limit is None else limit, offset))
         return [_article(r) for r in rows]
@@ -316,13 +327,15 @@ class ArticleStore:
         with transaction(self.conn):
             self.conn.execute(
                 "UPDATE articles SET title = ?, byline = ?, source = ?, url = ?, published = ?,"
-                " text = ?, content_hash = ?, words = ? WHERE id = ?",
+                " origin = COALESCE(NULLIF(?, ''), origin), text = ?, content_hash = ?, words = ?"
+                " WHERE id = ?",
                 (
                     article.title,
                     article.byline,
                     article.source,
                     article.url,
                     article.published,
+                    article.origin,
                     article.text,
                     digest,
                     count_words(article.text),

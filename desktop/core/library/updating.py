@@ -8,6 +8,7 @@ go through ``replace_text``; anchoring itself stays pure (old highlight, new tex
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop.core.library.matching import NEWER, find_match
@@ -47,11 +48,12 @@ class Offer:
         return self.update is not None
 
 
-def offer_text(store: ArticleStore, article: Article) -> Offer | None:
+def offer_text(store: ArticleStore, article: Article, aliases: Sequence[str] = ()) -> Offer | None:
     """Update the stored article ``article`` is a newer version of; None when it is no version
-    of a stored article (a new article). Call after checking the text is not stored already."""
+    of a stored article (a new article). ``aliases`` are other origins its file may be stored
+    under (``origins.legacy_origins``). Call after checking the text is not stored already."""
     with transaction(store.conn):
-        match = find_match(store.conn, article)
+        match = find_match(store.conn, article, aliases)
         if match is None:
             return None
         if match.verdict != NEWER:

@@ -44,7 +44,7 @@ ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS: tuple[tuple[str, str, str], ...] = (  # key, header, what the header means
     ("title", "Title", "Title"),
     ("source", "Source", "Source"),
-    ("date", "Date", "Date published (or added)"),
+    ("date", "Date", "Date published (— when the article has none)"),
     ("words", "Words", "Word count"),
     ("read", "●", "Unread"),
     ("starred", "★", "Starred"),

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from desktop.core.library.snippets import snippets
+from desktop.core.library.store import UNDATED, order_by
 from desktop.core.notes.notebook import Notebook
 from desktop.core.storage.engine import sqlite3
 from desktop.core.storage.fts import fts_query
@@ -20,7 +21,7 @@ from desktop.core.storage.fts import fts_query
 _ORDER = {
     "title": "title COLLATE NOCASE",
     "source": "source COLLATE NOCASE",
-    "date": "COALESCE(NULLIF(published, ''), added)",
+    "date": "published",
     "words": "words",
     "read": "read",
     "starred": "starred",
@@ -87,13 +88,10 @@ def ordered_ids(
         where.append("id IN (SELECT value FROM json_each(?))")
         params.append("[" + ",".join(str(int(i)) for i in only) + "]")
     clause = f"WHERE {' AND '.join(where)}" if where else ""
-    direction = "DESC" if descending else "ASC"
-    order = _ORDER.get(sort, _ORDER["date"])
+    order = order_by(_ORDER.get(sort, _ORDER["date"]), descending)
     cur = conn.cursor()
     cur.row_factory = None
-    cur.execute(
-        f"SELECT id FROM articles {clause} ORDER BY {order} {direction}, id {direction}", params
-    )
+    cur.execute(f"SELECT id FROM articles {clause} ORDER BY {order}", params)
     ids = array("q", (row[0] for row in cur))
     if sort in COUNTED_KEYS:
         table = counts or {}
@@ -107,7 +105,7 @@ def fetch_rows(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, ListRo
         return {}
     marks = ",".join("?" * len(ids))
     rows = conn.execute(
-        "SELECT id, title, byline, source, published, added, words, read, starred"
+        "SELECT id, title, byline, source, published, words, read, starred"
         f" FROM articles WHERE id IN ({marks})",
         list(ids),
     )
@@ -117,7 +115,7 @@ def fetch_rows(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, ListRo
             title=r["title"],
             byline=r["byline"],
             source=r["source"],
-            date=(r["published"] or r["added"] or "")[:10],
+            date=r["published"][:10] or UNDATED,
             words=r["words"],
             read=bool(r["read"]),
             starred=bool(r["starred"]),

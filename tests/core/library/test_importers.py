@@ -208,3 +208,24 @@ def test_a_head_of_many_comments_is_sniffed_at_once(tmp_path: Path) -> None:
         b"<!-- saved -->\n<!-- from the web -->\n" + (FIXTURES / "article.html").read_bytes()
     )
     assert only(page).title == only("article.html").title
+
+
+def test_markdown_byline_line_and_image_alt_text(tmp_path: Path) -> None:
+    page = tmp_path / "drought.md"
+    page.write_text(
+        "# Drought hits northern farms\n\n*By Jane Doe and Sam Okafor*\n\n"
+        "![A cracked, dry field near Lincoln at dawn](field.jpg)\n\n"
+        "Farmers say the drought is the worst in forty years.\n",
+        encoding="utf-8",
+    )
+    found = only(page)
+    assert found.byline == "Jane Doe; Sam Okafor"
+    assert found.text == "Farmers say the drought is the worst in forty years."
+
+
+def test_markdown_opening_with_by_in_a_sentence_keeps_it(tmp_path: Path) -> None:
+    page = tmp_path / "note.md"
+    page.write_text("# Note\n\nby the river the water rose again.\n", encoding="utf-8")
+    found = only(page)
+    assert found.byline == ""
+    assert found.text == "by the river the water rose again."

@@ -45,8 +45,8 @@ def test_hostile_plain_text_imports_in_linear_time(tmp_path: Path, name: str, su
 
 
 def test_the_linear_patterns_read_markdown_as_before() -> None:
-    """The same reading text as the old patterns gave, and a URL holding parentheses (which
-    they cut at its first ``)``) is removed whole."""
+    """The same reading text as the old patterns gave (but without image alt text), and a URL
+    holding parentheses (which they cut at its first ``)``) is removed whole."""
     text = (
         "# Budget vote #\n\nThe **council** voted *today* on the [harbour](http://x.org/a_(b))"
         " plan; ~~no~~ `code` and snake_case_name stay, ![map](m.png) <b>too</b>.\n\n"
@@ -54,7 +54,7 @@ def test_the_linear_patterns_read_markdown_as_before() -> None:
     )
     assert strip_markdown(text) == (
         "Budget vote\n\nThe council voted today on the harbour plan; no code and snake_case_name"
-        " stay, map too.\n\nSoft wrapped\nline\n\nprint(1) "
+        " stay, too.\n\nSoft wrapped\nline\n\nprint(1) "
     )
     assert tidy_text("a  \t\n\n\n\nb\u00a0\r\nc ") == "a\n\nb\nc"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from datetime import date, datetime
@@ -73,6 +74,12 @@ def article_language(text: str, declared: str = "") -> str:
     return code if code.isalpha() and len(code) == 2 else UNDETERMINED
 
 
+def canonical_origin(path: Path) -> str:
+    """The one name of a file whichever way it was reached: absolute, symlinks and ``..``
+    resolved, so the same file imported by another path updates its article in place."""
+    return printable(os.path.realpath(Path(path).expanduser()))
+
+
 def build_article(
     path: Path,
     *,
@@ -103,7 +110,7 @@ def build_article(
             url=printable(url.strip()),
             published=published,
             language=article_language(text, printable(language)),
-            origin=printable(origin or str(path)),
+            origin=printable(origin) if origin else canonical_origin(path),
         )
     )
 

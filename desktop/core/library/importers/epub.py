@@ -21,7 +21,7 @@ from urllib.parse import unquote
 from xml.etree.ElementTree import Element
 
 from desktop.core.library.importers.archive import member_xml, open_archive, read_member
-from desktop.core.library.importers.building import build_article, iso_date
+from desktop.core.library.importers.building import build_article, canonical_origin, iso_date
 from desktop.core.library.importers.decoding import declared_encoding, decode_text
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.html import element_text, html_document_body
@@ -70,13 +70,13 @@ def parse_epub(data: bytes, path: Path) -> list[Article]:
     long_ones = [c for c in chapters if len(c[2].split()) >= MIN_CHAPTER_WORDS]
     if not long_ones:  # a short piece: the whole book is one article
         text = "\n\n".join(text for _, _, text in chapters if text)
-        return [_article(path, book, title, text, str(path))]
+        return [_article(path, book, title, text, canonical_origin(path))]
     articles = []
     for number, (name, heading, text) in enumerate(long_ones, start=1):
         chapter = labels.get(name) or heading or f"Chapter {number}"
         text = _without_heading(text, chapter)
         full_title = f"{title} — {chapter}" if title else chapter
-        articles.append(_article(path, book, full_title, text, f"{path}#{name}"))
+        articles.append(_article(path, book, full_title, text, f"{canonical_origin(path)}#{name}"))
     return articles
 
 

@@ -23,7 +23,7 @@ import defusedxml.ElementTree
 import feedparser
 from defusedxml import DefusedXmlException
 
-from desktop.core.library.importers.building import build_article, iso_date
+from desktop.core.library.importers.building import build_article, canonical_origin, iso_date
 from desktop.core.library.importers.decoding import declared_encoding, decode_text
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.html import html_fragment_text
@@ -56,7 +56,7 @@ def parse_feed(data: bytes, path: Path) -> list[Article]:
                 url=entry.get("link", ""),
                 published=_entry_date(entry),
                 language=parsed.feed.get("language", ""),
-                origin=f"{path}#{entry.get('id') or index + 1}",
+                origin=f"{canonical_origin(path)}#{entry.get('id') or index + 1}",
             )
         )
     if not articles:

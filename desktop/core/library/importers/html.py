@@ -7,8 +7,10 @@ touches the network.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
+from copy import deepcopy
 from pathlib import Path
 
 import lxml.html
@@ -16,6 +18,15 @@ from lxml import etree
 
 from desktop.core.library.importers.building import build_article, iso_date
 from desktop.core.library.importers.errors import UnreadableFile
+from desktop.core.library.importers.furniture import drop_furniture, loose, normalised
+from desktop.core.library.importers.metadata import (
+    clean_byline,
+    clean_title,
+    is_site_name,
+    outlet_name,
+    real_date,
+    site_keys,
+)
 from desktop.core.models import Article
 
 _DATE_OPTIONS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"}
@@ -26,6 +37,10 @@ _BLOCKS = frozenset(
     }
 )  # fmt: skip
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
+_MAX_PUBLISHERS = 4
+_HOVER_CARD = re.compile(
+    r"(?:^|[-_])(?:hover-?card|tooltip|popover|person-card)(?:[-_](?:content|body))?$"
+)
 _DROPPED = frozenset(("script", "style", "noscript", "template", "iframe", "object", "svg"))
 
 # trafilatura reports pages it finds little in through logging; that is our error to word.
@@ -34,36 +49,136 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 def parse_html(text: str, path: Path) -> list[Article]:
     import trafilatura
+    from trafilatura.utils import load_html
 
     try:
+        page = load_html(text)
+        if page is None:
+            raise UnreadableFile(path, "no article text found in the HTML page")
+        _drop_hover_cards(page)
+        declared = _declared(page)
+        links = normalised([a.text_content() for a in page.iter("a")])
+        # trafilatura prunes the tree it is given: the first pass gets a copy, the last the page.
         found = trafilatura.bare_extraction(
-            text,
+            deepcopy(page),
             with_metadata=True,
             include_comments=False,
             include_tables=True,
             date_extraction_params=_DATE_OPTIONS,
         )
+        precise = trafilatura.extract(
+            page, favor_precision=True, include_comments=False, include_tables=True
+        )
     except (ValueError, etree.LxmlError) as exc:
         raise UnreadableFile(path, f"cannot parse the HTML ({exc})") from exc
     lines = [line.strip() for line in (found.text or "").splitlines()] if found else []
-    title = (found.title or "") if found else ""
-    if lines and title and lines[0] == title.strip():
-        lines = lines[1:]
-    body = "\n\n".join(line for line in lines if line)
+    titles = [(found.title or "") if found else "", *declared["title"]]
+    lines = drop_furniture(
+        [line for line in lines if line],
+        precise=loose((precise or "").splitlines()),
+        links=links,
+        titles=normalised(titles),
+    )
+    body = "\n\n".join(lines)
     if not body:
         raise UnreadableFile(path, "no article text found in the HTML page")
+    url = next(iter(declared["url"]), "") or (found.url or "")
+    sites = site_keys(declared["site"], url)
     return [
         build_article(
             path,
-            title=title,
+            title=_headline(titles, declared["site"], sites),
             text=body,
-            byline=found.author or "",
-            source=found.sitename or found.hostname or "",
-            url=found.url or "",
-            published=iso_date(found.date),
+            byline=clean_byline(found.author or "", sites),
+            source=outlet_name(declared["site"], found.sitename or "", url),
+            url=url,
+            published=real_date(iso_date(found.date), text),
             language=found.language or "",
         )
     ]
+
+
+def _drop_hover_cards(page: lxml.html.HtmlElement) -> None:
+    """Remove the pop-up cards some sites nest inside a paragraph's links (a person's full
+    name and role, shown on hover): as text they glue into the sentence ("Kristi NoemKristi
+    Lynn NoemSouth Dakota governor")."""
+    cards = [
+        element
+        for element in page.iter()
+        if isinstance(element.tag, str)
+        and _is_hover_card(element)
+        and any(ancestor.tag in ("p", "li") for ancestor in element.iterancestors())
+    ]
+    for card in cards:
+        card.drop_tree()  # keeps the text after the card
+
+
+def _is_hover_card(element: lxml.html.HtmlElement) -> bool:
+    """A card or tooltip element (not a word that has one: ``has-tooltip``) that follows text
+    of its own parent, as a card after the name it describes."""
+    names = f"{element.get('class', '')} {element.get('role', '')}".lower().split()
+    if not any(_HOVER_CARD.search(name) and not name.startswith("has-") for name in names):
+        return False
+    parent = element.getparent()
+    before = element.getprevious()
+    text_before = before.tail if before is not None else (parent.text if parent is not None else "")
+    return bool((text_before or "").strip() or before is not None)
+
+
+def _headline(candidates: list[str], names: list[str], sites: set[str]) -> str:
+    """The first candidate title that is more than the site's own name, without the site's
+    name; a page that declares nothing else keeps what it has."""
+    for candidate in candidates:
+        title = clean_title(candidate, names, sites)
+        if title and not is_site_name(title, sites, exact=True):
+            return title
+    return next((c for c in candidates if c.strip()), "")
+
+
+def _declared(page: lxml.html.HtmlElement) -> dict[str, list[str]]:
+    """What the page says about itself: ``title`` (og:title, twitter:title, ``<title>``, the
+    first ``<h1>``), ``site`` (og:site_name, application-name, JSON-LD publisher) and ``url``
+    (``<link rel=canonical>``, og:url), each in that order of trust."""
+    found: dict[str, list[str]] = {"title": [], "site": [], "url": []}
+    keys = {
+        "og:title": "title", "twitter:title": "title", "og:site_name": "site",
+        "application-name": "site", "og:url": "url",
+    }  # fmt: skip
+    for meta in page.iter("meta"):
+        key = keys.get((meta.get("property") or meta.get("name") or "").strip().lower())
+        content = " ".join((meta.get("content") or "").split())
+        if key and content:
+            found[key].append(content)
+    found["title"] += [" ".join(e.text_content().split()) for e in page.iter("title", "h1")]
+    for link in page.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            found["url"].insert(0, link.get("href", "").strip())
+    found["url"] = [u for u in found["url"] if u.startswith(("http://", "https://"))]
+    found["site"] += _publishers(page)
+    return found
+
+
+def _publishers(page: lxml.html.HtmlElement) -> list[str]:
+    """Publisher names in the page's JSON-LD blocks."""
+    names: list[str] = []
+    for script in page.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        stack = [data]
+        while stack and len(names) < _MAX_PUBLISHERS:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                publisher = item.get("publisher")
+                if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+                    names.append(publisher["name"])
+                stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+    return names
 
 
 def html_fragment_text(fragment: str) -> str:

@@ -25,7 +25,7 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import cast
 
-from desktop.core.library.importers.building import build_article, iso_date
+from desktop.core.library.importers.building import build_article, canonical_origin, iso_date
 from desktop.core.library.importers.decoding import text_codec
 from desktop.core.library.importers.errors import UnreadableFile, UnsupportedFile
 from desktop.core.library.importers.html import element_text, html_document_body
@@ -41,7 +41,7 @@ _QUOTED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
 
 
 def parse_eml(data: bytes, path: Path, *, read_attachment: Reader) -> list[Article]:
-    articles, attachments = message_articles(data, path, str(path), read_attachment)
+    articles, attachments = message_articles(data, path, canonical_origin(path), read_attachment)
     if not articles:
         listed = f"; attachments: {', '.join(attachments)}" if attachments else ""
         raise UnreadableFile(path, f"the e-mail holds no text{listed}")
@@ -53,7 +53,7 @@ def parse_mbox(data: bytes, path: Path, *, read_attachment: Reader) -> list[Arti
     articles: list[Article] = []
     for index, raw in enumerate(split_mbox(data), start=1):
         message_id = _message_id(raw)
-        origin = f"{path}#{message_id or index}"
+        origin = f"{canonical_origin(path)}#{message_id or index}"
         articles += message_articles(raw, path, origin, read_attachment)[0]
     if not articles:
         raise UnreadableFile(path, "the mailbox holds no message with text")

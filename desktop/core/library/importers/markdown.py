@@ -13,6 +13,7 @@ from pathlib import Path
 
 from desktop.core.library.importers.building import build_article, iso_date
 from desktop.core.library.importers.errors import UnreadableFile
+from desktop.core.library.importers.metadata import clean_byline
 from desktop.core.library.importers.plaintext import split_headline
 from desktop.core.models import Article
 
@@ -26,7 +27,7 @@ _SETEXT_HEADING = re.compile(r"^(?=[ \t]*\S)(?P<text>[^\n]*)\n[ ]{0,3}(?:=+|-+)[
 _FENCE = re.compile(r"[ ]{0,3}(```|~~~)")
 _RULE = re.compile(r"^[ ]{0,3}(?:[-*_][ \t]*){3,}$", re.M)
 _DESTINATION = r"\((?:[^()\n]|\([^()\n]*\))*\)"  # a URL may hold one level of (parentheses)
-_IMAGE = re.compile(r"!\[([^\[\]]*)\]" + _DESTINATION)
+_IMAGE = re.compile(r"(?<![ \t])[ \t]*!\[[^\[\]]*\]" + _DESTINATION)  # with the space before
 _LINK = re.compile(r"\[([^\[\]]+)\]" + _DESTINATION)
 _REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
 _REF_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]+\S.*$", re.M)
@@ -37,6 +38,7 @@ _BULLET = re.compile(r"^([ \t]*)[-*+][ \t]+", re.M)
 _CODE = re.compile(r"`(?<!``)`*([^`]+)`+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:• |\d+[.)][ \t])")
+_BYLINE = re.compile(r"by[ \t]+\S[^\n]{0,80}\Z", re.IGNORECASE)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
 
 
@@ -75,6 +77,7 @@ def parse_markdown(text: str, path: Path) -> list[Article]:
     body = strip_markdown(text)
     if not title:
         title, body = split_headline(body)
+    byline, body = _take_byline(body)
     if not body.strip():
         raise UnreadableFile(path, "no text in the Markdown file")
     return [
@@ -82,13 +85,22 @@ def parse_markdown(text: str, path: Path) -> list[Article]:
             path,
             title=strip_markdown(title),
             text=body,
-            byline=meta.get("author", ""),
+            byline=meta.get("author", "") or byline,
             source=meta.get("source", "") or meta.get("publisher", ""),
             url=meta.get("url", "") or meta.get("link", ""),
             published=iso_date(meta.get("date", "")),
             language=meta.get("lang", "") or meta.get("language", ""),
         )
     ]
+
+
+def _take_byline(body: str) -> tuple[str, str]:
+    """A "By Jane Doe" line opening the text: the names, and the text without that line."""
+    first, _, rest = body.lstrip().partition("\n\n")
+    if not _BYLINE.match(first):
+        return "", body
+    names = clean_byline(first, set())
+    return (names, rest) if names else ("", body)
 
 
 def _take_first_heading(text: str) -> tuple[str, str]:
@@ -119,7 +131,7 @@ def strip_markdown(text: str) -> str:
     text = _SETEXT_HEADING.sub(lambda m: m.group("text").rstrip(" \t"), text)
     text = _QUOTE.sub("", text)
     text = _BULLET.sub(r"\1• ", text)
-    text = _IMAGE.sub(lambda m: m.group(1), text)
+    text = _IMAGE.sub("", text)  # alt text describes a picture the reader does not see
     text = _LINK.sub(lambda m: m.group(1), text)
     text = _REF_LINK.sub(lambda m: m.group(1), text)
     text = _AUTOLINK.sub(lambda m: m.group(1), text)

@@ -1,0 +1,182 @@
+"""Titles, bylines and source names as a reader would write them, from what pages declare.
+
+Pages put their own name in the ``<title>`` ("… - IGN", "LinkNaija | …"), organisations and
+job descriptions in the author field ("JERUSALEM POST STAFF NOVEMBER", "Phil Helsel is a
+reporter", "Condé Nast; Louise Matsakis"), and leave trafilatura to guess a site name from a
+host ("Hosted") or a footer ("Copyright 2014"). These cleaners keep what names a headline, a
+person or an outlet, comparing against the site's declared name and its domain.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+_SEPARATOR = re.compile(r"\s+[|\-–—:·•»]\s+|\s*\|\s*|:\s+")
+_KEY = re.compile(r"[\W_]+")
+_BY = re.compile(r"^(?:.*\b)?by\s+", re.IGNORECASE)
+_DESCRIPTION = re.compile(r"\s+(?:is|was|has)\s+(?:a|an|the)\b.*$", re.IGNORECASE)
+_COLLECTIVE = frozenset(
+    {
+        "staff", "staffs", "wire", "wires", "service", "services", "agency", "agencies",
+        "editorial", "editors", "team", "desk", "bureau", "media", "group", "inc", "ltd", "llc",
+        "nast", "publishing", "publications", "magazine", "newspaper", "admin",
+        "administrator", "press",
+    }
+)  # fmt: skip
+"""Words that make the whole part an organisation ("Jerusalem Post Staff", "Condé Nast")."""
+_ENDS_NAME = frozenset(
+    {
+        "news", "reporter", "reporters", "correspondent", "writer", "columnist", "contributor",
+        "editor", "published", "updated", "posted", "reuters", "afp", "associated", "ap",
+    }
+)  # fmt: skip
+"""Words after which a name has ended: a role ("Tom Gillespie News reporter")."""
+_DATE_WORDS = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday",
+    }
+)  # fmt: skip
+"""Words that end a name once it has begun ("Malcolm Owen Monday"; but "May Bulman")."""
+_PARTICLES = frozenset(
+    {
+        "van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "al", "bin",
+        "ibn", "el",
+    }
+)  # fmt: skip
+_NAME_WORDS = 5
+_OUTLET_WORDS = 6
+_SHORT_SUFFIXES = frozenset(("co", "com", "org", "net", "gov", "ac", "edu"))
+
+
+def site_keys(names: Iterable[str], url: str) -> set[str]:
+    """Comparable forms of the site's names: declared names and the domain's labels."""
+    keys = {_key(n) for n in names if n}
+    host = urlsplit(url).hostname or ""
+    keys.update(_key(label) for label in host.split(".") if len(label) > 3)
+    main = domain(url)
+    keys.update((_key(main), _key(main.split(".")[0])))
+    return {k for k in keys if len(k) > 1}
+
+
+def clean_title(title: str, names: Iterable[str], sites: set[str]) -> str:
+    """``title`` without a leading or trailing part that is the site's name: a declared name
+    as written (``names``), or a part between separators that compares equal (``sites``)."""
+    title = title.strip()
+    for name in sorted((n.strip() for n in names if n and n.strip()), key=len, reverse=True):
+        quoted = re.escape(name)
+        for pattern in (
+            rf"^{quoted}(?:{_SEPARATOR.pattern})",
+            rf"(?:{_SEPARATOR.pattern}){quoted}$",
+        ):
+            rest = re.sub(pattern, "", title, flags=re.IGNORECASE).strip()
+            if rest and rest != title:
+                return rest
+    parts = [p for p in _SEPARATOR.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    if is_site_name(parts[-1], sites, exact=True):
+        return _rest(title, parts[-1], at_end=True) or title
+    if is_site_name(parts[0], sites, exact=True):
+        return _rest(title, parts[0], at_end=False) or title
+    return title
+
+
+def _rest(title: str, part: str, *, at_end: bool) -> str:
+    """``title`` with ``part`` and its separator cut from one end."""
+    title = title.strip()
+    cut = title[: title.rfind(part)] if at_end else title[title.find(part) + len(part) :]
+    return cut.strip().strip("|-–—:·•»").strip()
+
+
+def is_site_name(part: str, sites: set[str], *, exact: bool = False) -> bool:
+    """Whether ``part`` is the site's name (or, unless ``exact``, holds its domain's name)."""
+    key = _key(part)
+    return bool(key) and any(key == s or (not exact and len(s) > 4 and s in key) for s in sites)
+
+
+def clean_byline(byline: str, sites: set[str]) -> str:
+    """The people named in ``byline`` ("; "-separated), without organisations, roles, dates
+    and the site itself; empty when no name is left."""
+    names = []
+    for part in re.split(r"\s*(?:;|\band\b|&)\s*", byline):
+        name = _person(part, sites)
+        if name and name not in names:
+            names.append(name)
+    return "; ".join(names)
+
+
+def _person(part: str, sites: set[str]) -> str:
+    part = _DESCRIPTION.sub("", _BY.sub("", part.strip())).strip(" ,.")
+    lowered = [re.split(r"[-,.]", w.casefold())[0] for w in part.split()]
+    if _COLLECTIVE.intersection(lowered):
+        return ""
+    words: list[str] = []
+    for word, low in zip(part.split(), lowered, strict=True):
+        if low in _ENDS_NAME or (words and low in _DATE_WORDS):
+            break
+        words.append(word.strip(","))
+    if not words or len(words) > _NAME_WORDS or is_site_name(" ".join(words), sites):
+        return ""
+    if len(words) != len(part.split()) and len(words) < 2:
+        return ""  # one word before a role is a name's part at best ("CNN Editor-at-large")
+    if not all(_name_word(w) for w in words):
+        return ""
+    name = " ".join(words)
+    return name.title() if name.isupper() and len(name) > 3 else name
+
+
+def _name_word(word: str) -> bool:
+    first = word[0]
+    return (
+        first.isupper()
+        or not first.isalpha()
+        or word.casefold() in _PARTICLES
+        or (
+            first.isalpha() and not first.islower()  # scripts without case
+        )
+    )
+
+
+def outlet_name(declared: Iterable[str], guessed: str, url: str) -> str:
+    """The first name the page declares for its outlet (og:site_name, JSON-LD publisher), else
+    a guessed one unless it is only a label of the host ("Hosted" from hosted.ap.org, "Nj"),
+    else the page's domain; never a URL or a copyright line."""
+    host_labels = {_key(label) for label in (urlsplit(url).hostname or "").split(".")}
+    main = _key(domain(url).split(".")[0])
+    candidates = [(name, False) for name in declared] + [(guessed, True)]
+    for candidate, is_guess in candidates:
+        name = " ".join((candidate or "").split())
+        if not name or "://" in name or name.casefold().startswith(("www.", "copyright", "©")):
+            continue
+        if _key(name) in host_labels and (is_guess or name.islower() or _key(name) != main):
+            continue  # a host's label ("Hosted" from hosted.ap.org, "nj") is not its name
+        name = _SEPARATOR.split(name)[0].strip()
+        if name and len(name.split()) <= _OUTLET_WORDS:
+            return name
+    return domain(url)
+
+
+def domain(url: str) -> str:
+    """The registrable part of the URL's host: ``hosted.ap.org`` → ``ap.org``,
+    ``www.bbc.co.uk`` → ``bbc.co.uk``."""
+    labels = (urlsplit(url).hostname or "").removeprefix("www.").split(".")
+    keep = 3 if len(labels) > 2 and labels[-2] in _SHORT_SUFFIXES and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:]) if labels != [""] else ""
+
+
+def _key(text: str) -> str:
+    return _KEY.sub("", text.casefold())
+
+
+def real_date(published: str, page: str) -> str:
+    """``published`` unless it is a first of January the page never states: what a date
+    search makes of a bare year (in a URL, a copyright line), not a publication date."""
+    if not published.endswith("-01-01"):
+        return published
+    year = published[:4]
+    stated = (published, f"{year}/01/01", f"01/01/{year}", f"01.01.{year}", f"1 January {year}")
+    return published if any(form in page for form in stated) else ""

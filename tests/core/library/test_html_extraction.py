@@ -1,0 +1,175 @@
+"""The web-page importer keeps the article and leaves the page's furniture out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.core.library.importers import read_articles
+from desktop.core.library.importers.furniture import is_prompt
+
+PARAGRAPHS = [
+    "The city council voted on Tuesday to close the old harbour bridge to heavy lorries after "
+    "engineers found cracks in two of its steel girders during a routine inspection.",
+    "Councillor Maria Brandt said the decision had not been taken lightly, because the bridge "
+    "carries nearly four thousand vehicles a day between the port and the motorway.",
+    "Hauliers will be diverted through the industrial estate for at least six months while the "
+    "girders are replaced, a detour the transport association says adds twenty minutes.",
+    "Repairs are expected to cost about 2.4 million euros, to be shared between the city and "
+    "the regional government, which owns the approach roads on the northern bank.",
+    "Residents of the estate have asked for a lower speed limit and a new pedestrian crossing "
+    "near the primary school before the diverted lorries start using the road next week.",
+]
+
+
+def page(*inserts: str, head: str = "") -> str:
+    """A news page: header, navigation, the story with ``inserts`` placed between its
+    paragraphs, a footer."""
+    body = []
+    for i, paragraph in enumerate(PARAGRAPHS):
+        body.append(f"<p>{paragraph}</p>")
+        if i < len(inserts):
+            body.append(inserts[i])
+    return (
+        "<!DOCTYPE html><html><head><title>Harbour bridge closed to lorries - Northport Post"
+        f"</title>{head}</head><body><header><nav><a href='/'>Home</a> <a href='/news'>News</a>"
+        "</nav></header><main><article><h1>Harbour bridge closed to lorries</h1>"
+        + "".join(body)
+        + "</article></main><footer><p>© Northport Post</p></footer></body></html>"
+    )
+
+
+def text_of(tmp_path: Path, html: str) -> str:
+    return read_articles(_saved(tmp_path, html))[0].text
+
+
+@pytest.mark.parametrize(
+    "insert",
+    [
+        "<p><strong>Related:</strong> <a href='/a'>Council approves new budget for schools</a></p>",
+        "<p>READ MORE: <a href='/b'>Port traffic hits a ten-year high</a></p>",
+        "<p><a href='/app'>CLICK HERE TO GET THE NORTHPORT POST APP</a></p>",
+        "<p>Get the latest updates right in your inbox. Subscribe to our newsletters.</p>",
+        "<div><h3>Morning Briefing Newsletter</h3><p>Thanks for signing up!</p>"
+        "<p>There was an error processing your subscription.</p></div>",
+        "<p>Follow Northport Post on Instagram, Facebook and Twitter.</p>",
+        "<p>[Related: <a href='/c'>Bridge inspections to double next year</a>]</p>",
+    ],
+)
+def test_prompts_between_paragraphs_are_left_out(tmp_path: Path, insert: str) -> None:
+    text = text_of(tmp_path, page("", insert))
+    for paragraph in PARAGRAPHS:
+        assert paragraph in text
+    assert len(text.split("\n\n")) == len(PARAGRAPHS)
+
+
+def test_a_block_of_links_to_other_stories_is_left_out(tmp_path: Path) -> None:
+    related = "".join(
+        f"<p><a href='/story/{i}'>{title}</a></p>"
+        for i, title in enumerate(
+            [
+                "Who will pay for the new ferry terminal?",
+                "Lorry drivers protest against the northern detour",
+                "Tram line extension opens two months early",
+            ]
+        )
+    )
+    text = text_of(tmp_path, page("", related))
+    assert "ferry terminal" not in text and "Tram line" not in text
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+
+
+def test_a_list_of_teasers_for_other_stories_is_left_out(tmp_path: Path) -> None:
+    teasers = [
+        ("Ferry fares to rise in spring", "The operator blamed fuel costs for the increase."),
+        ("Lorry drivers protest the detour", "Hauliers blocked the estate road for an hour."),
+        ("New tram line opens two months early", "The first trams ran on Sunday morning."),
+    ]
+    related = (
+        "<ul>"
+        + "".join(
+            f"<li><a href='/s/{i}'>{head}</a><p>{teaser}</p></li>"
+            for i, (head, teaser) in enumerate(teasers)
+        )
+        + "</ul>"
+    )
+    text = text_of(tmp_path, page("", "", related))
+    assert not any(head in text or teaser in text for head, teaser in teasers)
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+
+
+def test_the_headline_is_not_repeated_as_the_first_paragraph(tmp_path: Path) -> None:
+    found = read_articles(_saved(tmp_path, page()))[0]
+    assert found.title.startswith("Harbour bridge closed to lorries")
+    assert found.text.startswith(PARAGRAPHS[0])
+
+
+def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
+    subhead = "<h2><a href='/shop/1'>Steel girders from the Ruhr</a></h2>"
+    short = "<p>The bridge reopens in May.</p>"
+    text = text_of(tmp_path, page(subhead, short))
+    assert "Steel girders from the Ruhr" in text
+    assert "The bridge reopens in May." in text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Comments",
+        "Explore further",
+        "Like this story? Share it with a friend!",
+        "Also on rt.com Journalists threatened with arrest as the purge goes on",
+        "Read more: Alibaba poised to launch record-breaking listing",
+        "Have a tip? Jane Roe may be reached at jroe@example.com.",
+        "05/10/2018 - Published by: Clara Borba - Category: Health - Tags: ambulance",
+        "Filed under: Transport, Harbour",
+        "Associated Press writers Ann Fram and Zeke Mills contributed to this report.",
+        "There's more where that came from. Sign up for the free daily newsletter.",
+    ],
+)
+def test_prompt_lines(line: str) -> None:
+    assert is_prompt(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "More than 4,000 vehicles use the bridge each day, the council said.",
+        "Related companies have also been asked to explain their accounts, " * 3,
+        "She said the newsletter had been sent to every household.",
+        "Sorry, we cannot comment on that, the spokesman said.",
+    ],
+)
+def test_paragraphs_that_look_like_prompts_are_not(line: str) -> None:
+    assert not is_prompt(line)
+
+
+def _saved(tmp_path: Path, html: str) -> Path:
+    path = tmp_path / "story.html"
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+def test_a_hover_card_inside_a_link_does_not_glue_into_the_sentence(tmp_path: Path) -> None:
+    card = (
+        "<p>Governor <a href='/people/noem'>Kristi Noem<span class='person-hovercard'>"
+        "<b>Kristi Lynn Noem</b><i>South Dakota governor</i></span></a> defended the campaign"
+        " on Monday, saying it had made people talk about a drug crisis in rural towns.</p>"
+    )
+    text = text_of(tmp_path, page(card))
+    assert "Governor Kristi Noem defended the campaign on Monday" in text
+    assert "Lynn" not in text
+
+
+def test_an_xhtml_page_with_an_xml_declaration_is_read(tmp_path: Path) -> None:
+    html = page().replace("<!DOCTYPE html>", '<?xml version="1.0" encoding="utf-8"?>\n')
+    assert text_of(tmp_path, html).startswith(PARAGRAPHS[0])
+
+
+def test_a_word_that_has_a_tooltip_keeps_its_text(tmp_path: Path) -> None:
+    term = (
+        "<p>The council relies on <span class='has-tooltip'>Section 12</span> of the harbour act"
+        " to close the bridge without a vote of the regional assembly, officials said.</p>"
+    )
+    assert "relies on Section 12 of the harbour act" in text_of(tmp_path, page(term))

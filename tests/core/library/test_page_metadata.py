@@ -1,0 +1,163 @@
+"""Titles, bylines and source names of web pages, as a reader would write them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.core.library.importers import read_articles
+from desktop.core.library.importers.metadata import (
+    clean_byline,
+    clean_title,
+    domain,
+    outlet_name,
+    site_keys,
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "names", "url", "expected"),
+    [
+        (
+            "Zelda remake announced - IGN",
+            ["IGN"],
+            "https://www.ign.com/a",
+            "Zelda remake announced",
+        ),
+        (
+            "LinkNaija | Kate Henshaw is looking stunning in new photos",
+            [],
+            "http://www.linknaija.com/2018/10/x",
+            "Kate Henshaw is looking stunning in new photos",
+        ),
+        (
+            "LinkNaija | Nigeria's popular news platform: Actress stuns in new photos",
+            ["LinkNaija | Nigeria's popular news platform"],
+            "http://www.linknaija.com/x",
+            "Actress stuns in new photos",
+        ),
+        (
+            "Best tech gadgets of 2019 | ZDNet",
+            ["ZDNet"],
+            "https://zdnet.com/a",
+            "Best tech gadgets of 2019",
+        ),
+        (
+            "Opinion | Is Football Violence a Crime?",
+            ["WSJ"],
+            "https://www.wsj.com/a",
+            "Opinion | Is Football Violence a Crime?",
+        ),
+        (
+            "PolitiFact’s guide to tariffs",
+            ["PolitiFact"],
+            "https://politifact.com/a",
+            "PolitiFact’s guide to tariffs",
+        ),
+        (
+            "삼성전자, 새 반도체 공장 착공 - 한겨레",
+            ["한겨레"],
+            "https://www.hani.co.kr/a",
+            "삼성전자, 새 반도체 공장 착공",
+        ),
+    ],
+)
+def test_titles_lose_the_site_name_only(
+    title: str, names: list[str], url: str, expected: str
+) -> None:
+    assert clean_title(title, names, site_keys(names, url)) == expected
+
+
+@pytest.mark.parametrize(
+    ("byline", "site", "expected"),
+    [
+        ("JERUSALEM POST STAFF NOVEMBER", "The Jerusalem Post", ""),
+        ("Phil Helsel is a reporter", "NBC News", "Phil Helsel"),
+        ("Condé Nast; Louise Matsakis", "WIRED", "Louise Matsakis"),
+        ("By Jane Doe", "", "Jane Doe"),
+        ("Analysis by Chris Cillizza; CNN Editor-at-large", "CNN", "Chris Cillizza"),
+        ("Tom Gillespie News reporter", "Sky News", "Tom Gillespie"),
+        (
+            "Mike Wuerthele; Malcolm Owen Monday, November 18, 2019",
+            "",
+            "Mike Wuerthele; Malcolm Owen",
+        ),
+        ("Amy Kuperinsky; NJ Advance Media", "", "Amy Kuperinsky"),
+        ("LISA MASCARO; MARY CLARE JALONICK", "", "Lisa Mascaro; Mary Clare Jalonick"),
+        ("The Associated Press", "CTV News", ""),
+        ("Reuters", "Deccan Herald", ""),
+        ("LinkNaija", "LinkNaija", ""),
+        ("James Van Der Beek", "", "James Van Der Beek"),
+        ("Лида Буслаева", "", "Лида Буслаева"),
+        ("May Bulman; April Ryan", "", "May Bulman; April Ryan"),
+    ],
+)
+def test_bylines_are_names(byline: str, site: str, expected: str) -> None:
+    assert clean_byline(byline, site_keys([site], "https://example.org/a")) == expected
+
+
+@pytest.mark.parametrize(
+    ("declared", "guessed", "url", "expected"),
+    [
+        ([], "Hosted", "https://hosted.ap.org/berkshireeagle/article/1", "ap.org"),
+        (["Hosted"], "", "https://hosted.ap.org/berkshireeagle/article/1", "ap.org"),
+        ([], "Copyright 2014", "https://www.jaraguadosul.com.br/news/1", "jaraguadosul.com.br"),
+        (
+            [],
+            "https://www.hawaiinewsnow.com",
+            "https://www.hawaiinewsnow.com/2019/a",
+            "hawaiinewsnow.com",
+        ),
+        (
+            ["LinkNaija | Nigeria's popular news platform"],
+            "",
+            "http://linknaija.com/a",
+            "LinkNaija",
+        ),
+        (["CNN"], "", "https://www.cnn.com/a", "CNN"),
+        ([], "Nj", "https://www.nj.com/a", "nj.com"),
+        (["BBC News"], "Bbc", "https://www.bbc.co.uk/news/1", "BBC News"),
+    ],
+)
+def test_sources_are_outlets(declared: list[str], guessed: str, url: str, expected: str) -> None:
+    assert outlet_name(declared, guessed, url) == expected
+
+
+def test_domain_keeps_country_second_levels() -> None:
+    assert domain("https://www.bbc.co.uk/news") == "bbc.co.uk"
+    assert domain("https://hosted.ap.org/x") == "ap.org"
+    assert domain("") == ""
+
+
+def test_a_page_is_imported_with_clean_metadata_and_its_canonical_url(tmp_path: Path) -> None:
+    page = tmp_path / "saved.html"
+    page.write_text(
+        "<html><head><title>Harbour bridge closed to lorries | Northport Post</title>"
+        '<meta property="og:site_name" content="Northport Post">'
+        '<meta name="author" content="By MARIA BRANDT; Northport Post Staff">'
+        '<link rel="canonical" href="https://news.northport.example/2024/bridge">'
+        '<meta property="og:url" content="https://news.northport.example/2024/bridge?ref=og">'
+        "</head><body><article><h1>Harbour bridge closed to lorries</h1><p>"
+        + "The council closed the old harbour bridge to lorries after engineers found cracks. " * 5
+        + "</p></article></body></html>",
+        encoding="utf-8",
+    )
+    (article,) = read_articles(page)
+    assert article.title == "Harbour bridge closed to lorries"
+    assert article.byline == "Maria Brandt"
+    assert article.source == "Northport Post"
+    assert article.url == "https://news.northport.example/2024/bridge"
+    assert article.published == ""
+
+
+def test_a_headline_that_is_only_the_site_name_gives_way_to_the_pages_own(tmp_path: Path) -> None:
+    page = tmp_path / "saved.html"
+    page.write_text(
+        '<html><head><title>한겨레</title><meta property="og:site_name" content="한겨레">'
+        '<meta property="og:title" content="삼성전자, 새 반도체 공장 착공"></head><body><article>'
+        + "<p>삼성전자가 평택에 새 반도체 공장을 짓기 시작했다. 투자 규모는 30조 원이다.</p>" * 6
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
+    assert read_articles(page)[0].title == "삼성전자, 새 반도체 공장 착공"

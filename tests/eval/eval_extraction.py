@@ -1,0 +1,123 @@
+"""Article extraction on real news pages (``make eval ONLY=extraction``).
+
+The measure of Zyte's article-extraction benchmark, reproduced exactly (its ``evaluate.py``):
+4-word shingles of the extracted body against the hand-checked ``articleBody``, each page's
+TP/FP/FN normalised to sum 1, then the mean precision and mean recall over pages, F1 from those
+two. Dossier's figure is the text it stores (the HTML importer on the page saved as a file);
+beside it, plain ``trafilatura.extract`` on the same decoded page. The pages are split in two
+halves by key (even and odd positions): rules are learned from the first, checked on the second.
+Skips with a message when the evaluation data is absent.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import statistics
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from desktop.core.library.importers import UnreadableFile, read_articles
+from desktop.core.library.importers.decoding import declared_encoding, decode_text
+from tests.eval.eval_leaders import EVAL
+
+PAGES = EVAL / "extraction-dev"
+WORST = 8
+_TOKEN = re.compile(r"\w+", re.UNICODE | re.MULTILINE | re.IGNORECASE | re.DOTALL)
+
+Counts = tuple[float, float, float]
+
+
+def shingle_counts(true: str, pred: str, n: int = 4) -> Counts:
+    """Normalised TP, FP, FN over ``n``-word shingles (evaluate.py's string_shingle_matching)."""
+    truth, found = _shingles(true, n), _shingles(pred, n)
+    tp = fp = fn = 0.0
+    for key in truth.keys() | found.keys():
+        t, p = truth.get(key, 0), found.get(key, 0)
+        tp += min(t, p)
+        fp += max(0, p - t)
+        fn += max(0, t - p)
+    total = tp + fp + fn
+    return (tp / total, fp / total, fn / total) if total > 0 else (tp, fp, fn)
+
+
+def _shingles(text: str, n: int) -> Counter[tuple[str, ...]]:
+    tokens = _TOKEN.findall(text or "")
+    grams = (tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)))
+    return Counter(g for g in grams if g)
+
+
+def _precision(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    return 0.0 if tp == fp == 0 else tp / (tp + fp)
+
+
+def _recall(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    return 0.0 if tp == fn == 0 else tp / (tp + fn)
+
+
+def metrics(counts: list[Counts]) -> tuple[float, float, float]:
+    """``(F1, precision, recall)`` over pages, as evaluate.py's metrics_from_tp_fp_fns."""
+    precision = statistics.mean(_precision(*c) for c in counts if c[0] + c[1] > 0)
+    recall = statistics.mean(_recall(*c) for c in counts if c[0] + c[2] > 0)
+    both = precision + recall
+    return (2 * precision * recall / both if both else 0.0), precision, recall
+
+
+def dossier_text(page: Path, folder: Path) -> str:
+    """The body Dossier stores for the page, imported as a saved ``.html`` file."""
+    saved = folder / (page.name.split(".")[0] + ".html")
+    saved.write_bytes(gzip.decompress(page.read_bytes()))
+    try:
+        return read_articles(saved)[0].text
+    except UnreadableFile:
+        return ""
+
+
+def plain_text(page: Path) -> str:
+    import trafilatura
+
+    data = gzip.decompress(page.read_bytes())
+    return trafilatura.extract(decode_text(data, page, declared_encoding(data))) or ""
+
+
+def main() -> int:
+    truth_file = PAGES / "ground-truth.json"
+    if not truth_file.exists():
+        print(f"skipped: {truth_file} not found (the evaluation data lives in ../shared/eval)")
+        return 0
+    truth = json.loads(truth_file.read_text(encoding="utf-8"))
+    keys = sorted(truth)
+    ours: dict[str, Counts] = {}
+    plain: dict[str, Counts] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for key in keys:
+            page = PAGES / "html" / f"{key}.html.gz"
+            body = truth[key].get("articleBody", "")
+            ours[key] = shingle_counts(body, dossier_text(page, Path(folder)))
+            plain[key] = shingle_counts(body, plain_text(page))
+    halves = {"all": keys, "first half": keys[0::2], "second half": keys[1::2]}
+    for name, chosen in halves.items():
+        line = "  ".join(
+            f"{who} F1 {f:.3f} P {p:.3f} R {r:.3f}"
+            for who, scores in (("dossier", ours), ("plain trafilatura", plain))
+            for f, p, r in [metrics([scores[k] for k in chosen])]
+        )
+        print(f"{name:<12} ({len(chosen)} pages)  {line}")
+    print("worst pages for Dossier (F1 of the page; P, R; plain trafilatura's F1):")
+    for key in sorted(keys, key=lambda k: metrics([ours[k]])[0])[:WORST]:
+        f, p, r = metrics([ours[key]])
+        print(
+            f"  {f:.3f} (P {p:.2f} R {r:.2f}; plain {metrics([plain[key]])[0]:.3f})  "
+            f"{truth[key].get('url', key)}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
