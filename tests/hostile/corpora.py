@@ -43,9 +43,10 @@ def html5lib_documents(into: Path) -> list[Path]:
     out.mkdir()
     written = []
     for dat in sorted((root / "encoding").rglob("*.dat")):
+        stem = "-".join(dat.relative_to(root / "encoding").with_suffix("").parts)
         for number, block in enumerate(dat.read_bytes().split(b"#data\n")[1:], start=1):
             document = block.split(b"\n#encoding\n")[0]
-            written.append(out / f"encoding-{dat.stem}-{number}.html")
+            written.append(out / f"encoding-{stem}-{number}.html")
             written[-1].write_bytes(document + _DOCUMENT_BODY)
     for test_file in sorted((root / "tokenizer").glob("*.test")):
         cases = json.loads(test_file.read_text(encoding="utf-8")).get("tests", [])
