@@ -13,11 +13,11 @@ from desktop.core.models import Article
 
 
 def fuzz_settings() -> settings:
-    """Hypothesis settings for this suite: ``FUZZ_EXAMPLES`` (25 in `make test`, more in
+    """Hypothesis settings for this suite: ``FUZZ_EXAMPLES`` (10 in `make test`, more in
     `make fuzz`) examples, no per-example deadline (a slow machine is not a failure; a hang is
     caught by the suite's own timeouts)."""
     return settings(
-        max_examples=int(os.environ.get("FUZZ_EXAMPLES", "25")),
+        max_examples=int(os.environ.get("FUZZ_EXAMPLES", "10")),
         deadline=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
         database=None,
