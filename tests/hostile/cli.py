@@ -70,7 +70,7 @@ def dossier_in_process(*argv: str, timeout: float = HANG_SECONDS) -> Run:
     code: int | None
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
-            with _alarm(timeout):
+            with time_limit(timeout):
                 code = main(list(argv))
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else 1
@@ -84,7 +84,10 @@ def dossier_in_process(*argv: str, timeout: float = HANG_SECONDS) -> Run:
 
 
 @contextlib.contextmanager
-def _alarm(seconds: float) -> Iterator[None]:
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise ``Hang`` in this (main) thread after ``seconds``: SIGALRM interrupts even a
+    blocking ``open()`` of a FIFO."""
+
     def ring(signum: int, frame: object) -> None:
         raise Hang
 

@@ -58,7 +58,7 @@ def one_line_files(size: int) -> dict[str, bytes]:
     line = words[:size]
     return {
         "one-line.txt": line,
-        "one-line.md": b"# " + line,
+        "one-line.md": b"**Budget:** " + line,
         "one-line.html": b"<html><body><p>" + line + b"</p></body></html>",
         "one-line.xml": b'<rss version="2.0"><channel><item><description>' + line
         + b"</description></item></channel></rss>",

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.library.importers import UnreadableFile, read_articles
-from tests.hostile.cli import HANG_SECONDS, Hang, _alarm, assert_clean, dossier
+from tests.hostile.cli import HANG_SECONDS, Hang, assert_clean, dossier, time_limit
 from tests.hostile.conftest import depths
 from tests.hostile.corpora import feedparser_feeds, html5lib_documents
 
@@ -47,7 +47,7 @@ def read_or_problem(path: Path) -> str:
     """'' when ``path`` reads, or fails as ``UnreadableFile`` naming it; else what went wrong."""
     started = time.perf_counter()
     try:
-        with _alarm(HANG_SECONDS):
+        with time_limit(HANG_SECONDS):
             read_articles(path)
     except UnreadableFile as exc:
         if not str(exc).startswith(f"{path}: ") or "\n" in str(exc):

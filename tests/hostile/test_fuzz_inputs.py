@@ -21,7 +21,7 @@ from desktop.core.models import Article
 from desktop.core.notes.export import FORMATS, export_notes
 from desktop.core.notes.importer import import_notes
 from desktop.core.notes.notebook import Notebook
-from tests.hostile.cli import HANG_SECONDS, _alarm
+from tests.hostile.cli import HANG_SECONDS, time_limit
 from tests.hostile.conftest import fuzz_settings
 from tests.hostile.hostile_files import STORY
 
@@ -45,7 +45,7 @@ markup_text = st.lists(fragments, max_size=80).map("".join)
 
 def _imports_or_names(library, path: Path) -> None:
     """Reading and storing ``path``: articles stored, or one line naming the file; no crash."""
-    with _alarm(HANG_SECONDS):
+    with time_limit(HANG_SECONDS):
         report = import_paths(library, [path])
     (result,) = report.files
     if result.error:
@@ -133,7 +133,7 @@ def test_notes_round_trip(
     start = bounds[0] % len(text)
     quote = text[start : start + bounds[1]]
     notebook = Notebook(library.conn)
-    with _alarm(HANG_SECONDS):
+    with time_limit(HANG_SECONDS):
         highlight = notebook.add_quote(article, quote, note=note, tags=tags)
         assert (highlight.quote, highlight.note) == (quote, note)
         for fmt in FORMATS:
@@ -144,7 +144,7 @@ def test_notes_round_trip(
     path = tmp_path / "notes.json"
     path.write_text(exported.getvalue(), encoding="utf-8")
     with open_library(library.paths, seed=False) as other:
-        with _alarm(HANG_SECONDS):
+        with time_limit(HANG_SECONDS):
             report = import_notes(other.conn, path, backup=False)
         assert not report.problems
         assert note in {h.note for h in Notebook(other.conn).iter_all()}
@@ -156,7 +156,7 @@ def test_notes_round_trip(
 )
 def test_search_queries(library, query: str) -> None:
     library.store.add(with_hash(Article(0, "Budget vote", STORY, "", 0, url="u")))
-    with _alarm(HANG_SECONDS):
+    with time_limit(HANG_SECONDS):
         hits = library.store.search(query)
         assert all(h.article.id for h in hits)
         assert isinstance(Notebook(library.conn).search(query), list)
@@ -175,7 +175,7 @@ def test_notes_import_of_any_json(library, tmp_path: Path, payload: object) -> N
     path = tmp_path / "notes.json"
     path.write_text(json.dumps(payload), encoding="utf-8")
     try:
-        with _alarm(HANG_SECONDS):
+        with time_limit(HANG_SECONDS):
             import_notes(library.conn, path, backup=False)
     except NotesError as exc:
         assert str(path) in str(exc)
