@@ -12,7 +12,7 @@ from desktop.core.library.store import with_hash
 from desktop.core.models import Article
 
 
-def fuzz_settings() -> settings:
+def fuzz_settings(**overrides: object) -> settings:
     """Hypothesis settings for this suite: ``FUZZ_EXAMPLES`` (10 in `make test`, more in
     `make fuzz`) examples, no per-example deadline (a slow machine is not a failure; a hang is
     caught by the suite's own timeouts)."""
@@ -21,6 +21,7 @@ def fuzz_settings() -> settings:
         deadline=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
         database=None,
+        **overrides,
     )
 
 

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import Phase, given
 from hypothesis import strategies as st
 
 from desktop.core.library.importing import import_paths
@@ -103,7 +103,7 @@ def test_feed_fields(library, tmp_path: Path, template: str, fields: list[str]) 
 
 
 @pytest.mark.xfail(reason="issue 11: importer encodings", strict=False)
-@fuzz_settings()
+@fuzz_settings(phases=(Phase.generate,))  # expected to fail today: no time spent shrinking
 @given(
     text=markup_text,
     declared=st.sampled_from(["Shift_JIS", "GB2312", "GB18030", "Big5", "EUC-KR", "UTF-16"]),

@@ -144,7 +144,7 @@ def test_fifo_named_on_the_command_line_is_refused(tmp_path: Path) -> None:
 @pytest.mark.xfail(reason=LINKS, strict=False)
 def test_fifo_given_to_notes_import_is_refused(tmp_path: Path) -> None:
     path = fifo(tmp_path / "notes.json")
-    assert_fails_cleanly(dossier_in_process("notes", "import", str(path), timeout=3), str(path))
+    assert_fails_cleanly(dossier_in_process("notes", "import", str(path), timeout=1), str(path))
 
 
 def test_fifo_in_a_folder_does_not_stop_the_import(tmp_path: Path) -> None:

@@ -33,7 +33,9 @@ def _two_million_words(folder: Path) -> Path:
     return path
 
 
-BOUNDED_TODAY = {"news", "lead"}
+BOUNDED_TODAY = {"news", "lead", "edmundson", "kl", "sumbasic"}
+"""Measured under load: lexrank, textrank and reduction ask for 335 GiB (MemoryError), lsa took
+33 s and luhn 52 s."""
 UNBOUNDED = pytest.mark.xfail(reason=SUMMARIES, strict=False)
 
 

@@ -19,7 +19,7 @@ import pytest
 
 from desktop.core.paths import user_paths
 from desktop.core.storage.engine import sqlite3
-from tests.hostile.cli import ROOT, assert_clean, dossier
+from tests.hostile.cli import ROOT, assert_clean, dossier, dossier_in_process
 from tests.hostile.hostile_files import STORY, write_all
 
 SEED = int(os.environ.get("FUZZ_SEED", "11"))
@@ -69,10 +69,10 @@ def stored_before(dossier_home: Path, tmp_path: Path) -> int:
     """A library with articles and a note; returns the id of an article to annotate."""
     files = {f"old-{n}.md": f"# Old {n}\n\n{STORY} Number {n}.\n".encode() for n in range(5)}
     write_all(tmp_path / "old", files)
-    run = dossier(dossier_home, "import", "--json", tmp_path / "old", timeout=60)
+    run = dossier_in_process("import", "--json", str(tmp_path / "old"))
     assert run.code == 0, run.describe()
     article = json.loads(run.out)["imported"][0]
-    note = dossier(dossier_home, "notes", "add", str(article), "--quote=council", "--note=old")
+    note = dossier_in_process("notes", "add", str(article), "--quote=council", "--note=old")
     assert note.code == 0, note.describe()
     return article
 

@@ -77,7 +77,7 @@ def test_watchlist_names(step: int, add_article) -> None:
     assert listed.code == 0 and json.loads(listed.out)
 
 
-@pytest.mark.parametrize("step", depths(FAST_STEP))
+@pytest.mark.parametrize("step", depths(FAST_STEP * 3))  # a correction re-reads every article
 def test_correction_names(step: int) -> None:
     runs = []
     for s in _strings(step):
