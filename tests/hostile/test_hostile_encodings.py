@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.hostile.cli import assert_clean, dossier, dossier_in_process, problems
+from tests.hostile.conftest import known_failures
 from tests.hostile.hostile_files import STORY, write_all
 
 ENCODINGS = "issue 11: importer encodings"
@@ -58,15 +59,7 @@ RAISING_TODAY = {
 }  # fmt: skip
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(n, marks=pytest.mark.xfail(reason=ENCODINGS, strict=False))
-        if n in RAISING_TODAY
-        else n
-        for n in CASES
-    ],
-)
+@pytest.mark.parametrize("name", known_failures(CASES, RAISING_TODAY, ENCODINGS))
 def test_declared_encoding_imports_or_is_named(name: str, tmp_path: Path) -> None:
     (path,) = write_all(tmp_path, {name: CASES[name]})
     run = dossier_in_process("import", str(path))

@@ -15,6 +15,7 @@ import pytest
 
 from desktop.core.text.method_names import METHODS
 from tests.hostile.cli import ROOT, Run, assert_clean, dossier_in_process, problems
+from tests.hostile.conftest import known_failures
 from tests.hostile.hostile_files import STORY, write_all
 
 SUMMARIES = "issue 11: huge-text summaries"
@@ -33,17 +34,13 @@ def _two_million_words(folder: Path) -> Path:
     return path
 
 
-BOUNDED_TODAY = {"news", "lead", "edmundson", "kl", "sumbasic"}
+UNBOUNDED_TODAY = {"lexrank", "textrank", "reduction", "lsa", "luhn"}
 """Measured under load: lexrank, textrank and reduction ask for 335 GiB (MemoryError), lsa took
 33 s and luhn 52 s."""
-UNBOUNDED = pytest.mark.xfail(reason=SUMMARIES, strict=False)
 
 
 @pytest.mark.fuzz
-@pytest.mark.parametrize(
-    "method",
-    [m if m in BOUNDED_TODAY else pytest.param(m, marks=UNBOUNDED) for m in METHODS],
-)
+@pytest.mark.parametrize("method", known_failures(METHODS, UNBOUNDED_TODAY, SUMMARIES))
 def test_every_method_on_two_million_words(method: str, tmp_path: Path) -> None:
     """≤ 30 s and ≤ 1 GB peak memory, or a one-line refusal."""
     path = _two_million_words(tmp_path)

@@ -17,9 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.paths import user_paths
-from desktop.core.storage.engine import sqlite3
 from tests.hostile.cli import ROOT, assert_clean, dossier, dossier_in_process
+from tests.hostile.conftest import library_contents
 from tests.hostile.hostile_files import STORY, write_all
 
 SEED = int(os.environ.get("FUZZ_SEED", "11"))
@@ -50,20 +49,6 @@ def _kill_after(process: subprocess.Popen[bytes], seconds: float) -> tuple[int, 
     return process.returncode, out
 
 
-def _contents() -> tuple[set[tuple[int, str]], set[str]]:
-    """(article id, content hash) pairs and note ids, after checking the file's integrity."""
-    conn = sqlite3.connect(str(user_paths().database), isolation_level=None)
-    try:
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        for table in ("articles_fts", "highlights_fts"):
-            conn.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
-        articles = set(conn.execute("SELECT id, content_hash FROM articles"))
-        notes = {r[0] for r in conn.execute("SELECT id FROM highlights")}
-    finally:
-        conn.close()
-    return {tuple(a) for a in articles}, notes
-
-
 @pytest.fixture
 def stored_before(dossier_home: Path, tmp_path: Path) -> int:
     """A library with articles and a note; returns the id of an article to annotate."""
@@ -87,7 +72,7 @@ def _new_files(folder: Path, tag: str) -> Path:
 @pytest.mark.parametrize("rounds", _rounds(2, 25))
 def test_kill_during_import(rounds: int, stored_before: int, dossier_home, tmp_path) -> None:
     rng = random.Random(SEED)
-    before = _contents()
+    before = library_contents()
     started = time.perf_counter()
     first = _start(dossier_home, "import", str(_new_files(tmp_path, "first")))
     assert _kill_after(first, 120)[0] == 0
@@ -96,7 +81,7 @@ def test_kill_during_import(rounds: int, stored_before: int, dossier_home, tmp_p
         moment = rng.uniform(0, whole)
         folder = _new_files(tmp_path, f"round{number}")
         _kill_after(_start(dossier_home, "import", str(folder)), moment)
-        articles, notes = _contents()
+        articles, notes = library_contents()
         assert before[0] <= articles and before[1] <= notes, f"round {number}, {moment:.2f} s"
     final = dossier(dossier_home, "import", "--json", folder, timeout=120)
     assert_clean(final)
@@ -107,7 +92,7 @@ def test_kill_during_import(rounds: int, stored_before: int, dossier_home, tmp_p
 @pytest.mark.parametrize("rounds", _rounds(3, 40))
 def test_kill_during_notes_add(rounds: int, stored_before: int, dossier_home) -> None:
     rng = random.Random(SEED)
-    before = _contents()
+    before = library_contents()
     acknowledged: set[str] = set()
     started = time.perf_counter()
     argv = ("notes", "add", str(stored_before), "--quote=budget", "--note=new")
@@ -118,6 +103,6 @@ def test_kill_during_notes_add(rounds: int, stored_before: int, dossier_home) ->
         code, out = _kill_after(_start(dossier_home, *argv, f"--tag=r{number}"), moment)
         if code == 0:
             acknowledged.add(json.loads(out)["id"])
-        articles, notes = _contents()
+        articles, notes = library_contents()
         assert before[0] <= articles and before[1] <= notes, f"round {number}: lost data"
         assert acknowledged <= notes, f"round {number}: an acknowledged note is missing"
