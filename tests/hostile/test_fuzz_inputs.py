@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import Phase, given
+from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.core.library.importing import import_paths
@@ -102,8 +102,7 @@ def test_feed_fields(library, tmp_path: Path, template: str, fields: list[str]) 
     _imports_or_names(library, path)
 
 
-@pytest.mark.xfail(reason="issue 11: importer encodings", strict=False)
-@fuzz_settings(phases=(Phase.generate,))  # expected to fail today: no time spent shrinking
+@fuzz_settings()
 @given(
     text=markup_text,
     declared=st.sampled_from(["Shift_JIS", "GB2312", "GB18030", "Big5", "EUC-KR", "UTF-16"]),
@@ -181,7 +180,6 @@ def test_notes_import_of_any_json(library, tmp_path: Path, payload: object) -> N
         assert str(path) in str(exc)
 
 
-@pytest.mark.xfail(reason="issue 11: deeply nested notes JSON", strict=False)
 def test_notes_import_of_deeply_nested_json(library, tmp_path: Path) -> None:
     from desktop.core.notes.errors import NotesError
 

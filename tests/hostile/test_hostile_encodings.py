@@ -10,10 +10,8 @@ from pathlib import Path
 import pytest
 
 from tests.hostile.cli import assert_clean, dossier, dossier_in_process, problems
-from tests.hostile.conftest import known_failures
 from tests.hostile.hostile_files import STORY, write_all
 
-ENCODINGS = "issue 11: importer encodings"
 TITLE = "東京 서울 北京 台北 café"
 
 
@@ -53,13 +51,9 @@ CASES = {
     "utf-7.html": _page("utf-7"),
     "unknown.html": _page("x-no-such-encoding"),
 }
-RAISING_TODAY = {
-    "shift_jis.xml", "gb2312.xml", "gb18030.xml", "big5.xml", "euc-kr.xml", "euc-jp.xml",
-    "unknown.xml",
-}  # fmt: skip
 
 
-@pytest.mark.parametrize("name", known_failures(CASES, RAISING_TODAY, ENCODINGS))
+@pytest.mark.parametrize("name", list(CASES))
 def test_declared_encoding_imports_or_is_named(name: str, tmp_path: Path) -> None:
     (path,) = write_all(tmp_path, {name: CASES[name]})
     run = dossier_in_process("import", str(path))
@@ -72,7 +66,6 @@ def test_declared_encoding_imports_or_is_named(name: str, tmp_path: Path) -> Non
         assert lines == [line for line in lines if line.startswith(f"dossier: {path}: ")]
 
 
-@pytest.mark.xfail(reason=ENCODINGS, strict=False)
 def test_one_odd_encoding_never_stops_the_folder(tmp_path: Path) -> None:
     """Regression of the crashed batch: every file, good or odd, in one real import."""
     folder = tmp_path / "folder"
