@@ -22,7 +22,6 @@ from tests.hostile.cli import (
     dossier,
     dossier_in_process,
 )
-from tests.hostile.conftest import known_failures
 from tests.hostile.hostile_files import (
     PASSWD_MARK,
     STORY,
@@ -35,7 +34,6 @@ from tests.hostile.hostile_files import (
 )
 
 LINKS = "issue 11: FIFO/symlink handling"
-SNIPPETS = "issue 11: quadratic search snippets"
 LARGE = 30 * 1024 * 1024
 
 
@@ -112,9 +110,7 @@ def test_200_kb_markdown_with_unclosed_markers_imports_in_time(marker: str, tmp_
 
 
 @pytest.mark.fuzz
-@pytest.mark.parametrize(
-    "suffix", known_failures([".txt", ".md", ".html", ".xml"], {".txt", ".md", ".xml"}, SNIPPETS)
-)
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".xml"])
 def test_19_mb_one_line_article_imports_and_is_searched_in_time(
     suffix: str, tmp_path: Path
 ) -> None:

@@ -15,10 +15,8 @@ import pytest
 
 from desktop.core.text.method_names import METHODS
 from tests.hostile.cli import ROOT, Run, assert_clean, dossier_in_process, problems
-from tests.hostile.conftest import known_failures
 from tests.hostile.hostile_files import STORY, write_all
 
-SUMMARIES = "issue 11: huge-text summaries"
 VERSIONS = "issue 11: versions/update rule"
 MEMORY_CAP = 3 * 1024**3
 """The child's address space: far above the 1 GB goal, low enough to spare a shared machine."""
@@ -34,13 +32,8 @@ def _two_million_words(folder: Path) -> Path:
     return path
 
 
-UNBOUNDED_TODAY = {"lexrank", "textrank", "reduction"}
-"""They ask for 335 GiB (MemoryError). lsa and luhn pass on a quiet machine (12 s) but took
-33 s and 52 s at a load of 4 on two cores."""
-
-
 @pytest.mark.fuzz
-@pytest.mark.parametrize("method", known_failures(METHODS, UNBOUNDED_TODAY, SUMMARIES))
+@pytest.mark.parametrize("method", METHODS)
 def test_every_method_on_two_million_words(method: str, tmp_path: Path) -> None:
     """≤ 30 s and ≤ 1 GB peak memory, or a one-line refusal."""
     path = _two_million_words(tmp_path)
