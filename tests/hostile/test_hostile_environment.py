@@ -26,7 +26,6 @@ from tests.hostile.conftest import known_failures, library_contents
 from tests.hostile.hostile_files import STORY, write_all
 
 ERRORS = "issue 11: database errors"
-BACKUPS = "issue 11: backups"
 
 
 @pytest.fixture
@@ -65,8 +64,6 @@ def _writes(state: dict[str, object], tmp_path: Path) -> dict[str, list[str]]:
 
 # --- a lock held by another program ---------------------------------------------------------
 
-LOCKED_TODAY = {"notes-add", "summarize", "entities", "watch-add", "correct", "mark"}
-
 
 @pytest.fixture
 def held_lock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
@@ -80,7 +77,7 @@ def held_lock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     other.close()
 
 
-@pytest.mark.parametrize("command", known_failures(WRITES, LOCKED_TODAY, ERRORS))
+@pytest.mark.parametrize("command", WRITES)
 def test_locked_database(command: str, library_with_a_note, held_lock, tmp_path: Path) -> None:
     run = dossier_in_process(*_writes(library_with_a_note, tmp_path)[command])
     assert_clean(run)
@@ -90,7 +87,6 @@ def test_locked_database(command: str, library_with_a_note, held_lock, tmp_path:
 
 
 @pytest.mark.fuzz
-@pytest.mark.xfail(reason=ERRORS, strict=False)
 def test_lock_held_past_the_busy_timeout_in_a_real_process(
     library_with_a_note, dossier_home: Path
 ) -> None:
@@ -101,7 +97,8 @@ def test_lock_held_past_the_busy_timeout_in_a_real_process(
         for argv in (["notes", "add", article, "--quote=budget"], ["summarize", article]):
             run = dossier(dossier_home, *argv, timeout=db.BUSY_TIMEOUT_MS / 1000 + 15)
             assert_clean(run)
-            assert run.code == 1 and _says(run, "locked"), run.describe()
+            assert _says(run, "locked"), run.describe()  # a summary is shown, its cache skipped
+            assert run.code == (1 if argv[0] == "notes" else 0), run.describe()
     finally:
         other.execute("ROLLBACK")
         other.close()
@@ -143,7 +140,9 @@ def _fill(folder: Path) -> None:
 FULL_CASES = [f"{command}@{window}" for window in ("closed", "open") for command in WRITES]
 """Each write with Dossier closed (its journal files are created by the command) and with its
 window open (they exist already)."""
-FULL_TODAY = {case for case in FULL_CASES if case != "import@open"}
+FULL_TODAY = {case for case in FULL_CASES if case.endswith("@closed")}
+"""With Dossier closed, opening the library on a full disk says `disk I/O error`, not that the
+disk is full."""
 
 
 @pytest.mark.parametrize("case", known_failures(FULL_CASES, FULL_TODAY, ERRORS))
@@ -167,20 +166,13 @@ def test_disk_full(case: str, small_disk: Path, tmp_path: Path, request) -> None
     after = library_contents()
     assert before[0] <= after[0] and before[1] <= after[1], "something stored was lost"
 
-
-READ_ONLY_TODAY = {
-    "list",
-    "import",
-    "notes-add",
-    "summarize",
-    "entities",
-    "watch-add",
-    "correct",
-    "mark",
-}
+    database = user_paths().database
+    wal = database.with_name(database.name + "-wal")
+    logged = wal.read_bytes() if wal.exists() else b""
+    return hashlib.sha256(database.read_bytes() + b"\0wal\0" + logged).hexdigest()
 
 
-@pytest.mark.parametrize("command", known_failures(("list", *WRITES), READ_ONLY_TODAY, ERRORS))
+@pytest.mark.parametrize("command", ["list", *WRITES])
 def test_read_only_home(command: str, small_disk: Path, tmp_path: Path, request) -> None:
     state = request.getfixturevalue("library_with_a_note")
     before = library_contents()
@@ -194,7 +186,7 @@ def test_read_only_home(command: str, small_disk: Path, tmp_path: Path, request)
     if run.code == 0:
         assert command != "list" or "Kept" in run.out, run.describe()
     else:
-        assert _says(run, "read-?only"), run.describe()
+        assert _says(run, "read-?only|writable"), run.describe()
     assert library_contents() == before
 
 
@@ -218,15 +210,17 @@ def _damage(how: str) -> None:
 
 
 def _digest() -> str:
-    folder = user_paths().data
-    files = sorted(p for p in folder.iterdir() if p.name.startswith("library.sqlite3"))
-    return hashlib.sha256(b"".join(p.name.encode() + p.read_bytes() for p in files)).hexdigest()
+    """The library's stored bytes: the database and its write-ahead log (an empty log is no
+    log; the ``-shm`` index any reader creates holds no data)."""
+    database = user_paths().database
+    wal = database.with_name(database.name + "-wal")
+    logged = wal.read_bytes() if wal.exists() else b""
+    return hashlib.sha256(database.read_bytes() + b"\0wal\0" + logged).hexdigest()
 
 
 @pytest.mark.parametrize(
     "how",
-    ["header", pytest.param("pages", marks=pytest.mark.xfail(reason=ERRORS, strict=False)),
-     "truncated"],
+    ["header", "pages", "truncated"],
 )  # fmt: skip
 def test_damaged_database_is_reported_and_never_written(
     how: str, library_with_a_note, tmp_path: Path
@@ -246,7 +240,6 @@ def test_damaged_database_is_reported_and_never_written(
     assert _digest() == before, "a library that cannot be opened is never written to"
 
 
-@pytest.mark.xfail(reason=BACKUPS, strict=False)
 def test_notes_backups_are_listed_when_the_database_is_damaged(library_with_a_note) -> None:
     dossier_in_process("notes", "backups")
     _damage("header")
