@@ -37,8 +37,9 @@ class Run:
         return f"dossier {' '.join(self.argv)!r} -> {self.code}; stderr: {self.err[-600:]!r}"
 
 
-class Hang(Exception):
-    """A command ran past ``HANG_SECONDS``."""
+class Hang(BaseException):
+    """A command ran past ``HANG_SECONDS`` (a BaseException, so no handler in the command
+    mistakes the test's alarm for an error of its own)."""
 
 
 def dossier(
