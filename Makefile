@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-dev
 
-.PHONY: run test lint format bench eval model knowledge knowledge-import screenshots package package-test venv clean
+.PHONY: run test fuzz lint format bench eval model knowledge knowledge-import screenshots package package-test venv clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -25,6 +25,14 @@ test: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+# Hostile inputs in depth (`make test` runs a sample of each): every corpus file and naughty
+# string, FUZZ_EXAMPLES Hypothesis examples per fuzz test, dozens of kill -9 rounds.
+FUZZ_EXAMPLES ?= 300
+
+fuzz: $(STAMP)
+	QT_QPA_PLATFORM=offscreen FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) \
+	  $(PY) -m pytest tests/hostile -m "fuzz or not fuzz" $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

@@ -20,6 +20,25 @@ if TYPE_CHECKING:
 
     T = TypeVar("T")
 
+SQLITE_MAX_INTEGER = 2**63 - 1
+
+
+def parse_id(text: str) -> int | None:
+    """``text`` as a library id, or ``None``: ASCII digits within SQLite's integer range.
+    (``str.isdigit`` also accepts '²', which ``int`` refuses, and a longer number would
+    overflow the query instead of finding nothing.)"""
+    if text.isascii() and text.isdigit() and int(text) <= SQLITE_MAX_INTEGER:
+        return int(text)
+    return None
+
+
+def library_id(value: str) -> int:
+    """The argparse type of an id argument: a number the library can hold, else a usage error."""
+    number = parse_id(value)
+    if number is None:
+        raise argparse.ArgumentTypeError(f"not an id: {value!r}")
+    return number
+
 
 class CommandError(Exception):
     """A problem the user can fix; printed as one line, exits non-zero."""
@@ -95,9 +114,10 @@ def for_target(
     stored article, given to ``stored`` while its library is open; anything else is a file whose
     articles, read as an import would, each go to ``read``."""
     path = Path(target)
-    if target.isdigit() and not path.exists():
+    article_id = parse_id(target)
+    if article_id is not None and not path.exists():
         with open_user_library() as library:
-            article = library.store.get(int(target))
+            article = library.store.get(article_id)
             if article is None:
                 raise CommandError(f"no article with id {target} (see `dossier list`)")
             return [stored(library, article)]

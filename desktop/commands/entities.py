@@ -23,6 +23,7 @@ from desktop.commands.common import (
     for_target,
     iter_batch,
     open_user_library,
+    parse_id,
     path_argument,
     print_json,
     write_json_line,
@@ -296,7 +297,8 @@ def run_watch(args: argparse.Namespace) -> int:
                 raise CommandError(str(exc)) from exc
             print(f"watching {item.name} ({item.category}) as item {item.id}")
         elif args.action == "remove":
-            key: int | str = int(args.item) if args.item.isdigit() else args.item
+            found_id = parse_id(args.item)
+            key: int | str = args.item if found_id is None else found_id
             if not index.remove_watch_item(conn, key):
                 raise CommandError(f"{args.item!r} is not on the watchlist")
         elif args.action == "list":

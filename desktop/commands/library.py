@@ -12,7 +12,9 @@ import sys
 from dataclasses import asdict
 
 from desktop.commands.common import (
+    SQLITE_MAX_INTEGER,
     CommandError,
+    library_id,
     open_user_library,
     path_argument,
     print_json,
@@ -65,12 +67,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run_search)
 
     p = commands.add_parser("show", help="print one article with its text")
-    p.add_argument("id", type=int, help="article id (see `dossier list`)")
+    p.add_argument("id", type=library_id, help="article id (see `dossier list`)")
     p.add_argument("--json", action="store_true", help="print a JSON object")
     p.set_defaults(run=run_show)
 
     p = commands.add_parser("mark", help="mark an article read/unread or starred/unstarred")
-    p.add_argument("id", type=int, help="article id")
+    p.add_argument("id", type=library_id, help="article id")
     group = p.add_mutually_exclusive_group(required=True)
     for flag in ("read", "unread", "star", "unstar"):
         group.add_argument(f"--{flag}", dest="state", action="store_const", const=flag)
@@ -217,8 +219,8 @@ def _row(article: Article) -> str:
 
 def _positive(value: str) -> int:
     number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+    if not 1 <= number <= SQLITE_MAX_INTEGER:
+        raise argparse.ArgumentTypeError("must be 1 or more (and less than 2^63)")
     return number
 
 

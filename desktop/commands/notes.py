@@ -11,7 +11,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from desktop.commands.common import CommandError, path_argument, print_json, printable
+from desktop.commands.common import (
+    CommandError,
+    library_id,
+    path_argument,
+    print_json,
+    printable,
+)
 from desktop.core.library.session import Library, open_library
 from desktop.core.notes.backups import (
     Backup,
@@ -273,7 +279,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     actions = notes.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
 
     add = actions.add_parser("add", help="highlight a passage of an article (prints it as JSON)")
-    add.add_argument("article", type=int, metavar="ID", help="article id")
+    add.add_argument("article", type=library_id, metavar="ID", help="article id")
     where = add.add_mutually_exclusive_group(required=True)
     where.add_argument("--quote", metavar="TEXT", help="the exact text to highlight")
     where.add_argument("--start", type=int, metavar="S", help="start offset (characters)")
@@ -290,7 +296,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.set_defaults(run=_add)
 
     show = actions.add_parser("list", help="list highlights (orphans flagged)")
-    show.add_argument("--article", type=int, metavar="ID")
+    show.add_argument("--article", type=library_id, metavar="ID")
     show.add_argument("--json", action="store_true", help="a JSON array")
     show.set_defaults(run=_list)
 
@@ -301,7 +307,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     export.add_argument("--format", choices=FORMATS, required=True)
-    export.add_argument("--article", type=int, metavar="ID")
+    export.add_argument("--article", type=library_id, metavar="ID")
     export.add_argument("--tag", metavar="T")
     export.add_argument("--category", metavar="C")
     export.add_argument(

@@ -1,0 +1,189 @@
+"""Hypothesis fuzzing of each importer, of notes and of search, through the core functions.
+
+Examples per test: ``FUZZ_EXAMPLES`` (10 in `make test`; `make fuzz` sets more). Each example
+runs under the suite's hang alarm, so an input that makes an importer crawl fails as a hang.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop.core.library.importing import import_paths
+from desktop.core.library.session import open_library
+from desktop.core.library.store import with_hash
+from desktop.core.models import Article
+from desktop.core.notes.export import FORMATS, export_notes
+from desktop.core.notes.importer import import_notes
+from desktop.core.notes.notebook import Notebook
+from tests.hostile.cli import HANG_SECONDS, time_limit
+from tests.hostile.conftest import fuzz_settings
+from tests.hostile.hostile_files import STORY
+
+MARKUP = [
+    "<", ">", "&", ";", "&amp;", "&#", "&#x", "&#0;", "&#xD800;", "&nbsp;", "<p>", "</p>",
+    "<br>", "<!--", "-->", "<![CDATA[", "]]>", "<script>", "</script>", "<style>", "<title>",
+    "</title>", "<h1>", "<article>", "<meta charset=", "<?xml", "?>", "<!DOCTYPE", '"', "'", "=",
+    "\n", "\r", "\t", " ", "# ", "## ", "**", "__", "_", "*", "`", "```", "~~~", "[", "](", ")",
+    "![", "> ", "- ", "1. ", "|", "---", "===", "\\", "\x00", "\x0b", "\ufeff", "\u202e",
+    "\u2028", "\U0001f600", "e\u0301",
+]  # fmt: skip
+FTS = ['"', "*", "AND", "OR", "NOT", "NEAR(", "(", ")", ":", "^", "-", "+", "title:", "{", "}"]
+ENCODINGS = ["utf-8", "utf-16", "latin-1", "cp1252", "koi8-r", "utf-8-sig"]
+
+fragments = st.one_of(
+    st.sampled_from(MARKUP), st.text(max_size=12), st.sampled_from([STORY, "council", "é"])
+)
+markup_text = st.lists(fragments, max_size=80).map("".join)
+"""Text built of markup pieces, any Unicode and a real sentence, in any order."""
+
+
+def _imports_or_names(library, path: Path) -> None:
+    """Reading and storing ``path``: articles stored, or one line naming the file; no crash."""
+    with time_limit(HANG_SECONDS):
+        report = import_paths(library, [path])
+    (result,) = report.files
+    if result.error:
+        assert result.error.startswith(f"{path}: ") and "\n" not in result.error
+    else:
+        assert result.imported or result.duplicates or result.updated
+        for article_id in result.imported:
+            assert library.store.get(article_id).text.strip()
+
+
+@pytest.fixture
+def library():
+    with open_library(seed=False) as opened:
+        yield opened
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".xml", ".bin"])
+@fuzz_settings()
+@given(data=st.binary(max_size=4096))
+def test_any_bytes(library, tmp_path: Path, suffix: str, data: bytes) -> None:
+    path = tmp_path / f"fuzz{suffix}"
+    path.write_bytes(data)
+    _imports_or_names(library, path)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".htm", ".unknown"])
+@fuzz_settings()
+@given(text=markup_text, encoding=st.sampled_from(ENCODINGS))
+def test_markup_text(library, tmp_path: Path, suffix: str, text: str, encoding: str) -> None:
+    path = tmp_path / f"fuzz{suffix}"
+    path.write_bytes(text.encode(encoding, "replace"))
+    _imports_or_names(library, path)
+
+
+FEED = (
+    '<?xml version="1.0" encoding="{declared}"?>\n<rss version="2.0"><channel><title>{0}</title>'
+    "<item><title>{0}</title><link>{1}</link><pubDate>{2}</pubDate><description>{3}</description>"
+    "</item><item><title>{1}</title><description><![CDATA[{3}]]></description></item>"
+    "</channel></rss>"
+)
+ATOM = (
+    '<?xml version="1.0" encoding="{declared}"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+    '<title>{0}</title><entry><title>{0}</title><link href="{1}"/><updated>{2}</updated>'
+    '<content type="html">{3}</content></entry></feed>'
+)
+
+
+@pytest.mark.parametrize("template", [FEED, ATOM], ids=["rss", "atom"])
+@fuzz_settings()
+@given(fields=st.lists(markup_text, min_size=4, max_size=4))
+def test_feed_fields(library, tmp_path: Path, template: str, fields: list[str]) -> None:
+    path = tmp_path / "fuzz.xml"
+    path.write_bytes(template.format(*fields, declared="utf-8").encode("utf-8"))
+    _imports_or_names(library, path)
+
+
+@fuzz_settings()
+@given(
+    text=markup_text,
+    declared=st.sampled_from(["Shift_JIS", "GB2312", "GB18030", "Big5", "EUC-KR", "UTF-16"]),
+    actual=st.sampled_from(["shift_jis", "gb18030", "big5", "euc-kr", "utf-16-le", "utf-8"]),
+)
+def test_feed_declaring_a_multibyte_encoding(
+    library, tmp_path: Path, text: str, declared: str, actual: str
+) -> None:
+    path = tmp_path / "fuzz.xml"
+    path.write_bytes(FEED.format(text, "", "", STORY, declared=declared).encode(actual, "replace"))
+    _imports_or_names(library, path)
+
+
+@fuzz_settings()
+@given(
+    text=st.text(min_size=1, max_size=400).filter(str.strip),
+    bounds=st.tuples(st.integers(0, 400), st.integers(1, 40)),
+    note=st.text(max_size=200),
+    tags=st.lists(st.text(max_size=20), max_size=4),
+)
+def test_notes_round_trip(
+    library, tmp_path: Path, text: str, bounds: tuple[int, int], note: str, tags: list[str]
+) -> None:
+    """A quote of any text with any note and tags is stored, exported in every format, and
+    imported back into another library with the note unchanged."""
+    article = library.store.add(with_hash(Article(0, "Fuzz", text, "", 0, url="u"))).id
+    start = bounds[0] % len(text)
+    quote = text[start : start + bounds[1]]
+    notebook = Notebook(library.conn)
+    with time_limit(HANG_SECONDS):
+        highlight = notebook.add_quote(article, quote, note=note, tags=tags)
+        assert (highlight.quote, highlight.note) == (quote, note)
+        for fmt in FORMATS:
+            export_notes(library.conn, fmt, io.StringIO(), article_id=article)
+        exported = io.StringIO()
+        export_notes(library.conn, "json", exported, article_id=article)
+        assert notebook.search(note) is not None and notebook.search(quote) is not None
+    path = tmp_path / "notes.json"
+    path.write_text(exported.getvalue(), encoding="utf-8")
+    with open_library(library.paths, seed=False) as other:
+        with time_limit(HANG_SECONDS):
+            report = import_notes(other.conn, path, backup=False)
+        assert not report.problems
+        assert note in {h.note for h in Notebook(other.conn).iter_all()}
+
+
+@fuzz_settings()
+@given(
+    query=st.lists(st.one_of(st.sampled_from(FTS), st.text(max_size=10)), max_size=12).map(" ".join)
+)
+def test_search_queries(library, query: str) -> None:
+    library.store.add(with_hash(Article(0, "Budget vote", STORY, "", 0, url="u")))
+    with time_limit(HANG_SECONDS):
+        hits = library.store.search(query)
+        assert all(h.article.id for h in hits)
+        assert isinstance(Notebook(library.conn).search(query), list)
+
+
+@fuzz_settings()
+@given(payload=st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=20)),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner),
+    max_leaves=40,
+))  # fmt: skip
+def test_notes_import_of_any_json(library, tmp_path: Path, payload: object) -> None:
+    """Any JSON value as a notes file: imported, or refused as a ``NotesError``."""
+    from desktop.core.notes.errors import NotesError
+
+    path = tmp_path / "notes.json"
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    try:
+        with time_limit(HANG_SECONDS):
+            import_notes(library.conn, path, backup=False)
+    except NotesError as exc:
+        assert str(path) in str(exc)
+
+
+def test_notes_import_of_deeply_nested_json(library, tmp_path: Path) -> None:
+    from desktop.core.notes.errors import NotesError
+
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(NotesError, match=r"deep\.json"):
+        import_notes(library.conn, path, backup=False)
