@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -34,13 +33,6 @@ def depths(fast_step: int) -> list[object]:
         pytest.param(fast_step, id="sample"),
         pytest.param(1, id="all", marks=pytest.mark.fuzz),
     ]
-
-
-def known_failures(values: Iterable[str], failing: set[str], reason: str) -> list[object]:
-    """``values`` as parameters, those in ``failing`` marked xfail: they fail today for a known
-    reason, and each name comes off the set once its fix lands (strict=False meanwhile)."""
-    mark = pytest.mark.xfail(reason=reason, strict=False)
-    return [pytest.param(v, marks=mark) if v in failing else v for v in values]
 
 
 def library_contents() -> tuple[set[tuple[int, str]], set[str]]:

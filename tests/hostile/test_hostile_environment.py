@@ -22,10 +22,8 @@ from desktop.core.paths import user_paths
 from desktop.core.storage import db
 from desktop.core.storage.engine import sqlite3
 from tests.hostile.cli import Run, assert_clean, dossier, dossier_in_process, problems
-from tests.hostile.conftest import known_failures, library_contents
+from tests.hostile.conftest import library_contents
 from tests.hostile.hostile_files import STORY, write_all
-
-ERRORS = "issue 11: database errors"
 
 
 @pytest.fixture
@@ -140,12 +138,9 @@ def _fill(folder: Path) -> None:
 FULL_CASES = [f"{command}@{window}" for window in ("closed", "open") for command in WRITES]
 """Each write with Dossier closed (its journal files are created by the command) and with its
 window open (they exist already)."""
-FULL_TODAY = {case for case in FULL_CASES if case.endswith("@closed")}
-"""With Dossier closed, opening the library on a full disk says `disk I/O error`, not that the
-disk is full."""
 
 
-@pytest.mark.parametrize("case", known_failures(FULL_CASES, FULL_TODAY, ERRORS))
+@pytest.mark.parametrize("case", FULL_CASES)
 def test_disk_full(case: str, small_disk: Path, tmp_path: Path, request) -> None:
     command, window = case.split("@")
     state = request.getfixturevalue("library_with_a_note")

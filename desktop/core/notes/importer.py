@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.core.files import open_regular
 from desktop.core.models import Highlight
 from desktop.core.notes.annotation_shapes import (
     Incoming,
@@ -54,7 +55,9 @@ def load_annotations(path: Path | str) -> Any:
     """The parsed JSON in ``path``, or ``BadNotesFile`` naming the file and problem."""
     shown = printable(path)
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+        handle, _ = open_regular(path)
+        with handle:
+            data = json.loads(handle.read().decode("utf-8-sig"))
         valid = is_valid_text(json.dumps(data, ensure_ascii=False))  # no lone surrogate
     except OSError as exc:
         raise BadNotesFile(f"{shown}: cannot read notes file: {exc.strerror or exc}") from exc

@@ -10,12 +10,15 @@ to callers: ``LibraryUnusable`` (the file must not be written at all) and ``Libr
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from desktop.core.storage.engine import sqlite3
 
+FULL_BELOW_BYTES = 1 << 20
+"""Free space under which a disk I/O error is taken for a full disk."""
 RESTORE_HINT = (
     "restore your notes into a fresh library with `dossier notes restore BACKUP`"
     " (`dossier notes backups` lists them); the damaged file is kept"
@@ -79,7 +82,7 @@ def database_error(
             f"cannot {action}: the library is locked by another program (a Dossier window,"
             " import or command still writing); wait for it to finish or close it, then try again"
         )
-    if code == sqlite3.SQLITE_FULL or "is full" in text:
+    if code == sqlite3.SQLITE_FULL or "is full" in text or _io_error_on_full_disk(code, text, path):
         return DiskFull(f"cannot {action}: the disk is full; free some space and try again")
     if code == sqlite3.SQLITE_READONLY or "readonly database" in text:
         return LibraryReadOnly(
@@ -94,6 +97,20 @@ def database_error(
     if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or "malformed" in text:
         return damaged(path or "database", text, action)
     return DatabaseError(f"cannot {action}: {text}")
+
+
+def _io_error_on_full_disk(code: int | None, text: str, path: Path | str | None) -> bool:
+    """SQLite says only "disk I/O error" when it cannot even create its journal files on a
+    full disk (a library opened while no Dossier runs): ask the file system."""
+    io_error = code == sqlite3.SQLITE_IOERR or "disk I/O error" in text
+    if not io_error or path is None or not hasattr(os, "statvfs"):
+        return False
+    folder = Path(path).parent
+    try:
+        space = os.statvfs(folder)
+    except OSError:
+        return False
+    return space.f_bavail * space.f_frsize < FULL_BELOW_BYTES
 
 
 @contextmanager

@@ -150,3 +150,19 @@ def test_a_failed_commit_leaves_no_transaction_open(tmp_path: Path) -> None:
     other = connect(tmp_path / "library.sqlite3")
     assert other.execute("SELECT value FROM meta WHERE key = 'after'").fetchone()[0] == "ok"
     assert other.execute("SELECT count(*) FROM child").fetchone()[0] == 0
+
+
+def test_a_disk_io_error_on_a_full_disk_says_the_disk_is_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening a library on a full disk fails in SQLite as "disk I/O error" (no room for its
+    journal files); the file system tells whether that is a full disk."""
+    import os
+    from types import SimpleNamespace
+
+    error = sqlite3.OperationalError("disk I/O error")
+    path = tmp_path / "library.sqlite3"
+    assert not isinstance(database_error(error, "open the library", path), DiskFull)
+    monkeypatch.setattr(os, "statvfs", lambda _: SimpleNamespace(f_bavail=0, f_frsize=4096))
+    full = database_error(error, "open the library", path)
+    assert isinstance(full, DiskFull) and "disk is full" in str(full)

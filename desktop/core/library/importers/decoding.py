@@ -13,14 +13,13 @@ text, so 1252 wins whenever it reads about as cleanly.
 from __future__ import annotations
 
 import codecs
-import os
 import re
-import stat
 from pathlib import Path
 
 import charset_normalizer
 from charset_normalizer.md import mess_ratio
 
+from desktop.core.files import NotRegularFile, open_regular
 from desktop.core.library.importers.errors import UnreadableFile
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -53,24 +52,20 @@ _UTF16_PARITY_RATIO = 4
 
 
 def read_file_bytes(path: Path) -> bytes:
-    """The file's bytes, refusing folders, empty files and files over ``MAX_FILE_BYTES``.
-
-    The file is opened without blocking and checked on the open descriptor, so a FIFO or device
-    swapped in after the folder was listed can neither block the import nor be read."""
+    """The file's bytes, refusing folders, FIFOs, devices, empty files and files over
+    ``MAX_FILE_BYTES`` (see ``open_regular``: nothing here can block on a FIFO)."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        status = os.fstat(fd)
-        if not stat.S_ISREG(status.st_mode):
-            os.close(fd)
-            raise UnreadableFile(path, "not a regular file")
-        with os.fdopen(fd, "rb") as handle:
-            if status.st_size > MAX_FILE_BYTES:
+        handle, size = open_regular(path)
+        with handle:
+            if size > MAX_FILE_BYTES:
                 raise UnreadableFile(
                     path,
-                    f"file is too large ({status.st_size / 1048576:.1f} MiB; the limit is "
+                    f"file is too large ({size / 1048576:.1f} MiB; the limit is "
                     f"{MAX_FILE_BYTES // 1048576} MiB)",
                 )
             data = handle.read(MAX_FILE_BYTES + 1)
+    except NotRegularFile as exc:
+        raise UnreadableFile(path, "not a regular file") from exc
     except OSError as exc:
         raise UnreadableFile(path, f"cannot read the file ({exc.strerror or exc})") from exc
     if len(data) > MAX_FILE_BYTES:
