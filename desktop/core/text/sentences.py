@@ -33,6 +33,12 @@ _ORTHO_MID_LC = 1 << 4
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*\s*$""")
 _LAST_WORD = re.compile(r"(\w+)\.$")
+# A sentence Punkt ended at "!" or "?": the word before it and any closing quote after.
+_EXCLAIMED = re.compile(r"(?<!\S)(\w+)[!?]+([’”\"')\]]*)$")
+# A period glued to the capitalised word after it ("Wednesday.The stabbing", "hospital.“It").
+_GLUED = re.compile(r"(?<=[a-zß-ÿ])([.!?][’”\"')\]]*)(?=[“‘\"']?[A-Z][a-zß-ÿ])")
+_LAST_ALPHA = re.compile(r"[^\W\d_]+$")
+_GLUED_NOT_PROSE = re.compile(r"/|@|www\.|\.\w*\.", re.IGNORECASE)
 _WRAPPED_MIN_LINE = 40
 _WRAPPED_MAX_LINE = 100
 
@@ -111,6 +117,7 @@ class _Language:
     tokenizer: PunktSentenceTokenizer
     abbreviations: frozenset[str]
     number_abbreviations: frozenset[str]
+    sentence_starters: frozenset[str]
     furniture: re.Pattern[str] | None
     run_on_starters: re.Pattern[str] | None
     starters: re.Pattern[str] | None
@@ -127,12 +134,12 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
     rules = _language(language)
     sentences: list[Sentence] = []
     for start, end in _units(text):
-        spans = _merge_number_abbreviations(
+        spans = _merge_continued(
             text, start, list(rules.tokenizer.span_tokenize(text[start:end])), rules
         )
         cuts = _run_on_cuts(text, start, end, rules)
         for s, e in spans:
-            for a, b in _pieces(text, start + s, start + e, cuts):
+            for a, b in _pieces(text, start + s, start + e, cuts, rules):
                 sentences.append(Sentence(a, b, text[a:b]))
     return _split_long_runs(sentences, rules)
 
@@ -181,27 +188,74 @@ def _piece(sentence: Sentence, start: int, end: int) -> Sentence:
 
 def _run_on_cuts(text: str, start: int, end: int, rules: _Language) -> list[int]:
     """Where scraped news runs page furniture or a caption into the next sentence without
-    punctuation ("Scroll down for video Crowds gathered...", "...eyes shut The Spanish...")."""
-    cuts = set()
+    punctuation ("Scroll down for video Crowds gathered...", "...eyes shut The Spanish..."), or
+    glues two paragraphs together ("...on Wednesday.The stabbing...")."""
+    cuts = set(_glued_cuts(text, start, end, rules.abbreviations))
     if rules.furniture is not None:
         cuts.update(m.end() for m in rules.furniture.finditer(text, start, end))
     if rules.run_on_starters is not None:
-        cuts.update(m.start() for m in rules.run_on_starters.finditer(text, start, end))
+        cuts.update(
+            m.start()
+            for m in rules.run_on_starters.finditer(text, start, end)
+            if not _in_name(text, start, m.start(), m.end(), rules.calendar)
+        )
     if rules.starters is not None:
         for m in rules.starters.finditer(text, start, end):
-            before = _NON_SPACE_AT_END.search(
-                text, max(start, m.start() - _LONGEST_TOKEN), m.start()
-            )
-            if before and _glued_sentence_start(before.group(), rules.title_preceders):
+            before = _word_before(text, start, m.start())
+            if (
+                before
+                and _glued_sentence_start(before, rules.title_preceders)
+                and not _in_name(text, start, m.start(), m.end(), rules.calendar)
+            ):
                 cuts.add(m.start())
     return sorted(cuts)
 
 
-def _pieces(text: str, start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
+def _word_before(text: str, start: int, position: int) -> str:
+    before = _NON_SPACE_AT_END.search(text, max(start, position - _LONGEST_TOKEN), position)
+    return before.group() if before else ""
+
+
+def _in_name(text: str, start: int, space: int, word_start: int, calendar: frozenset[str]) -> bool:
+    """Whether the capitalised starter at ``word_start`` belongs to a name or title: a
+    capitalised word other than a day or month before it, inside any quote ("In God We Trust"),
+    or two after it ("founded The We Company")."""
+    before = _word_before(text, start, space)
+    if (
+        before
+        and before.lstrip("“‘\"'(")[:1].isupper()
+        and before[-1] not in _CLOSING
+        and before not in calendar
+    ):
+        return True
+    after = _NON_SPACE.findall(text, word_start, word_start + 3 * _LONGEST_TOKEN)[1:3]
+    return len(after) == 2 and all(w[0].isupper() for w in after)
+
+
+def _glued_cuts(text: str, start: int, end: int, abbreviations: frozenset[str]) -> Iterator[int]:
+    """Starts of sentences glued to a period: a lower-case word of two letters or more, not an
+    abbreviation, then the period and a capitalised word, outside URLs and dotted names."""
+    for m in _GLUED.finditer(text, start, end):
+        token_start = m.start()
+        while token_start > start and not text[token_start - 1].isspace():
+            token_start -= 1
+        word = _LAST_ALPHA.search(text, token_start, m.start())
+        if (
+            word
+            and len(word.group()) >= 2
+            and word.group().lower() not in abbreviations
+            and not _GLUED_NOT_PROSE.search(text, token_start, m.end())
+        ):
+            yield m.end()
+
+
+def _pieces(
+    text: str, start: int, end: int, cuts: list[int], rules: _Language
+) -> list[tuple[int, int]]:
     """A Punkt sentence cut at the run-on points inside it and before caption labels."""
     inside = set(cuts[bisect_right(cuts, start) : bisect_left(cuts, end)])
     if text.find(":", start, end) != -1:
-        inside.update(_caption_label_starts(text, start, end))
+        inside.update(_caption_label_starts(text, start, end, rules.title_preceders))
     pieces = []
     for cut in sorted(c for c in inside if start < c < end):
         pieces.append(_stripped(text, start, cut))
@@ -269,7 +323,9 @@ def _glued_sentence_start(before: str, title_preceders: frozenset[str]) -> bool:
     return False
 
 
-def _caption_label_starts(text: str, start: int, end: int) -> Iterator[int]:
+def _caption_label_starts(
+    text: str, start: int, end: int, title_preceders: frozenset[str]
+) -> Iterator[int]:
     """Starts of short "Label:" runs glued to a previous caption without punctuation.
 
     The label begins at the last capitalised word among the few before the colon, taken back
@@ -286,7 +342,8 @@ def _caption_label_starts(text: str, start: int, end: int) -> Iterator[int]:
         first = capitals[-1]
         while first > 0 and _capital(words[first - 1]):
             first -= 1
-        if first > 0 and _RUN_ON_END.search(words[first - 1].group()):
+        before = words[first - 1].group() if first > 0 else ""
+        if _RUN_ON_END.search(before) and before.lower() not in title_preceders:
             yield words[first].start()
 
 
@@ -294,25 +351,49 @@ def _capital(word: re.Match[str]) -> bool:
     return word.group()[0].isupper()
 
 
-def _merge_number_abbreviations(
+def _merge_continued(
     text: str, offset: int, spans: list[tuple[int, int]], rules: _Language
 ) -> list[tuple[int, int]]:
-    """Join "No." / "Vol." / "pp." to the number that follows ("No. 10 Downing Street")."""
-    if not rules.number_abbreviations or len(spans) < 2:
+    """Join Punkt sentences that go on in the next: "No. 10", "“Stop!” he said", "E! News"."""
+    if len(spans) < 2:
         return spans
+    cased = any(c.isupper() for c in text[offset + spans[0][0] : offset + spans[-1][1]])
     merged = [spans[0]]
     for start, end in spans[1:]:
         prev_start, prev_end = merged[-1]
-        last = _LAST_WORD.search(text, offset + prev_start, offset + prev_end)
-        if (
-            last
-            and last.group(1).lower() in rules.number_abbreviations
-            and text[offset + start].isdigit()
-        ):
+        if _continues(text, offset + prev_start, offset + prev_end, offset + start, rules, cased):
             merged[-1] = (prev_start, end)
         else:
             merged.append((start, end))
     return merged
+
+
+def _continues(
+    text: str, start: int, end: int, following: int, rules: _Language, cased: bool
+) -> bool:
+    """Whether the sentence at ``following`` carries on the one ending at ``end``."""
+    last = _LAST_WORD.search(text, start, end)
+    if last and last.group(1).lower() in rules.number_abbreviations:
+        return text[following].isdigit()
+    exclaimed = _EXCLAIMED.search(text, start, end)
+    if not exclaimed or not cased:
+        return False
+    nxt = _NON_SPACE.match(text, following)
+    if nxt is None:
+        return False
+    word = nxt.group()
+    # A quote or a title that ends in "!" or "?" and goes on in lower case ("…me!” he told").
+    if word[0].islower():
+        return True
+    # A name with "!" in it: "E! News", "told Yahoo! Finance".
+    name = exclaimed.group(1)
+    return (
+        not exclaimed.group(2)
+        and name[0].isupper()
+        and (len(name) == 1 or exclaimed.start() > start)
+        and word[0].isupper()
+        and word.strip(_CLOSING + ".,;:").lower() not in rules.sentence_starters
+    )
 
 
 @cache
@@ -328,6 +409,7 @@ def _language(language: str) -> _Language:
         _Tokenizer(params, lang_vars=_LanguageVars(), token_cls=_Token),
         abbreviations,
         frozenset(_word_list(language, "number_abbreviations.txt")),
+        frozenset(starters),
         _alternatives(r"(?<!\w)(?i:", _lines(language, "furniture.txt"), r")(?=\s+\S|(?<=\))\S)"),
         _alternatives(_RUN_ON_BEFORE + r"\s+(?=", _lines(language, "runon_starters.txt"), r"\s)"),
         # One-letter starters ("A", "I") stand mid-sentence too often ("plan A", "then I").
