@@ -197,7 +197,7 @@ def _run_on_cuts(text: str, start: int, end: int, rules: _Language) -> list[int]
         cuts.update(
             m.start()
             for m in rules.run_on_starters.finditer(text, start, end)
-            if not _in_name(text, start, m.start(), m.end(), rules.calendar)
+            if not _in_name(text, start, m.start(), m.end(), rules.sentence_starters)
         )
     if rules.starters is not None:
         for m in rules.starters.finditer(text, start, end):
@@ -205,7 +205,7 @@ def _run_on_cuts(text: str, start: int, end: int, rules: _Language) -> list[int]
             if (
                 before
                 and _glued_sentence_start(before, rules.title_preceders)
-                and not _in_name(text, start, m.start(), m.end(), rules.calendar)
+                and not _in_name(text, start, m.start(), m.end(), rules.sentence_starters)
             ):
                 cuts.add(m.start())
     return sorted(cuts)
@@ -216,20 +216,21 @@ def _word_before(text: str, start: int, position: int) -> str:
     return before.group() if before else ""
 
 
-def _in_name(text: str, start: int, space: int, word_start: int, calendar: frozenset[str]) -> bool:
-    """Whether the capitalised starter at ``word_start`` belongs to a name or title: a
-    capitalised word other than a day or month before it, inside any quote ("In God We Trust"),
-    or two after it ("founded The We Company")."""
-    before = _word_before(text, start, space)
-    if (
-        before
-        and before.lstrip("“‘\"'(")[:1].isupper()
-        and before[-1] not in _CLOSING
-        and before not in calendar
-    ):
-        return True
-    after = _NON_SPACE.findall(text, word_start, word_start + 3 * _LONGEST_TOKEN)[1:3]
-    return len(after) == 2 and all(w[0].isupper() for w in after)
+def _in_name(text: str, start: int, space: int, word_start: int, starters: frozenset[str]) -> bool:
+    """Whether the capitalised starter at ``word_start`` is inside a title-cased name: between
+    two capitalised words ("In God We Trust"), or before another capitalised starter, which
+    never follows it in a sentence ("founded The We Company")."""
+    after = _NON_SPACE.findall(text, word_start, word_start + 2 * _LONGEST_TOKEN)[1:2]
+    if not after or not _starts_upper(after[0]):
+        return False
+    return (
+        _starts_upper(_word_before(text, start, space))
+        or after[0].strip(_CLOSING + ".,;:").lower() in starters
+    )
+
+
+def _starts_upper(word: str) -> bool:
+    return word.lstrip("“‘\"'(")[:1].isupper()
 
 
 def _glued_cuts(text: str, start: int, end: int, abbreviations: frozenset[str]) -> Iterator[int]:
