@@ -51,6 +51,7 @@ _LABEL_WORDS = 4
 _NON_SPACE_AT_END = re.compile(r"\S+$")
 _LONGEST_TOKEN = 100
 _CLOSING = "’”\"')]"
+_OPENING = "“‘\"'("
 _NON_SPACE = re.compile(r"\S+")
 _RUN_ON_END = re.compile(r"[a-zß-ÿ0-9’”\"')\]]$")
 # A "sentence" this long in cased text is usually a caption run into the story; it is cut where
@@ -218,10 +219,13 @@ def _word_before(text: str, start: int, position: int) -> str:
 
 def _in_name(text: str, start: int, space: int, word_start: int, starters: frozenset[str]) -> bool:
     """Whether the capitalised starter at ``word_start`` is inside a title-cased name: between
-    two capitalised words ("In God We Trust"), or before another capitalised starter, which
-    never follows it in a sentence ("founded The We Company")."""
-    after = _NON_SPACE.findall(text, word_start, word_start + 2 * _LONGEST_TOKEN)[1:2]
-    if not after or not _starts_upper(after[0]):
+    two capitalised words ("In God We Trust"), before another capitalised starter, which never
+    follows it in a sentence ("founded The We Company"), or before nothing but capitalised words
+    ("equity giant The Carlyle Group.")."""
+    after = _NON_SPACE.findall(text, word_start, word_start + 4 * _LONGEST_TOKEN)[1:4]
+    if not any(w.lstrip(_OPENING)[:1].islower() for w in after):
+        return True
+    if not _starts_upper(after[0]):
         return False
     return (
         _starts_upper(_word_before(text, start, space))
@@ -230,7 +234,7 @@ def _in_name(text: str, start: int, space: int, word_start: int, starters: froze
 
 
 def _starts_upper(word: str) -> bool:
-    return word.lstrip("“‘\"'(")[:1].isupper()
+    return word.lstrip(_OPENING)[:1].isupper()
 
 
 def _glued_cuts(text: str, start: int, end: int, abbreviations: frozenset[str]) -> Iterator[int]:
@@ -331,7 +335,9 @@ def _caption_label_starts(
 
     The label begins at the last capitalised word among the few before the colon, taken back
     over capitalised words before it ("Joy Smith:"); if that reaches the sentence start there
-    is nothing to split ("The Great Escape: ...").
+    is nothing to split ("The Great Escape: ..."). A label has at most one lower-case word
+    ("Fighter ace:"), and the word before it is a lower-case word that does not introduce a
+    name ("in rebooted Star Trek film series: Noah Hawley..." is one sentence).
     """
     for colon in _LABEL_COLON.finditer(text, start, end):
         words = list(_NON_SPACE.finditer(text, start, colon.start()))
@@ -344,7 +350,13 @@ def _caption_label_starts(
         while first > 0 and _capital(words[first - 1]):
             first -= 1
         before = words[first - 1].group() if first > 0 else ""
-        if _RUN_ON_END.search(before) and before.lower() not in title_preceders:
+        lower = sum(not _capital(w) for w in words[first:])
+        if (
+            lower <= 1
+            and _RUN_ON_END.search(before)
+            and (before[0].islower() or before[0].isdigit())
+            and before.lower() not in title_preceders
+        ):
             yield words[first].start()
 
 
@@ -411,14 +423,18 @@ def _language(language: str) -> _Language:
         abbreviations,
         frozenset(_word_list(language, "number_abbreviations.txt")),
         frozenset(starters),
-        _alternatives(r"(?<!\w)(?i:", _lines(language, "furniture.txt"), r")(?=\s+\S|(?<=\))\S)"),
-        _alternatives(_RUN_ON_BEFORE + r"\s+(?=", _lines(language, "runon_starters.txt"), r"\s)"),
+        _alternatives(
+            r"(?<!\w)(?i:", language_lines(language, "furniture.txt"), r")(?=\s+\S|(?<=\))\S)"
+        ),
+        _alternatives(
+            _RUN_ON_BEFORE + r"\s+(?=", language_lines(language, "runon_starters.txt"), r"\s)"
+        ),
         # One-letter starters ("A", "I") stand mid-sentence too often ("plan A", "then I").
         _alternatives(
             _RUN_ON_BEFORE + r"\s+(?=", [w.capitalize() for w in starters if len(w) > 1], r"\s)"
         ),
         frozenset(_word_list(language, "title_preceders.txt")),
-        frozenset(_lines(language, "calendar_words.txt")),
+        frozenset(language_lines(language, "calendar_words.txt")),
     )
 
 
@@ -431,10 +447,12 @@ def _alternatives(before: str, phrases: list[str], after: str) -> re.Pattern[str
 
 def _word_list(language: str, name: str) -> list[str]:
     """Lower-case entries of a resource list; none when the language ships no such list."""
-    return [line.lower() for line in _lines(language, name)]
+    return [line.lower() for line in language_lines(language, name)]
 
 
-def _lines(language: str, name: str) -> list[str]:
+def language_lines(language: str, name: str) -> list[str]:
+    """The entries of ``resources/text/<language>/<name>``, without comments and blank lines;
+    none when the language ships no such list."""
     try:
         path = resource_path("text", language, name)
     except ResourceNotFound:
