@@ -86,6 +86,32 @@ FALSE_CUTS: list[tuple[str, list[str]]] = [
         "A statement from Sen. Mitch McConnell followed. Rep. Nancy Pelosi said nothing.",
         ["A statement from Sen. Mitch McConnell followed.", "Rep. Nancy Pelosi said nothing."],
     ),
+    # A possessive or a prose word before a name and a colon.
+    (
+        "Google's gaming offering, which is offered at a $9.99 monthly rate for its Stadia Pro "
+        "subscription (there is also a $129.99 Premiere Edition available for preorder that "
+        "includes a controller, Chromecast Ultra and three months of Stadia Pro), is centered "
+        "on the growing industry of game streaming. Stadia launched on Tuesday.",
+        [
+            "Google's gaming offering, which is offered at a $9.99 monthly rate for its Stadia "
+            "Pro subscription (there is also a $129.99 Premiere Edition available for preorder "
+            "that includes a controller, Chromecast Ultra and three months of Stadia Pro), is "
+            "centered on the growing industry of game streaming.",
+            "Stadia launched on Tuesday.",
+        ],
+    ),
+    (
+        "There has been news on the fourth film in rebooted Star Trek film series: Noah Hawley "
+        "is in final talks to direct it.",
+        [
+            "There has been news on the fourth film in rebooted Star Trek film series: Noah "
+            "Hawley is in final talks to direct it."
+        ],
+    ),
+    (
+        "Visitors came to the theatre to watch <The Palace: Tale of Jang Noksu> and loved it.",
+        ["Visitors came to the theatre to watch <The Palace: Tale of Jang Noksu> and loved it."],
+    ),
     # Initials inside a name.
     (
         "The airport is named after John F. Kennedy and opened in 1948.",
@@ -111,6 +137,15 @@ FALSE_CUTS: list[tuple[str, list[str]]] = [
     (
         "She won $50,000 as a Jeopardy! champion last year.",
         ["She won $50,000 as a Jeopardy! champion last year."],
+    ),
+    (
+        "Brace yourself: a legal dispute with Scooter Braun and private equity giant The Carlyle "
+        "Group. Wait, what?",
+        [
+            "Brace yourself: a legal dispute with Scooter Braun and private equity giant The "
+            "Carlyle Group.",
+            "Wait, what?",
+        ],
     ),
     # A quote that ends in "!" or "?" and goes on with the speech verb in lower case.
     (

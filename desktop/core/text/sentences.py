@@ -34,7 +34,8 @@ _LINE = re.compile(r"[^\n]*(?:\n|$)")
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*\s*$""")
 _LAST_WORD = re.compile(r"(\w+)\.$")
 # A sentence Punkt ended at "!" or "?": the word before it and any closing quote after.
-_EXCLAIMED = re.compile(r"(?<!\S)(\w+)[!?]+([’”\"')\]]*)$")
+_EXCLAIMED = re.compile(r"(?<!\S)(\w+)([!?]+)([’”\"')\]]*)$")
+_LEADING_LETTERS = re.compile(r"[^\W\d_]+")
 # A period glued to the capitalised word after it ("Wednesday.The stabbing", "hospital.“It").
 _GLUED = re.compile(r"(?<=[a-zß-ÿ])([.!?][’”\"')\]]*)(?=[“‘\"']?[A-Z][a-zß-ÿ])")
 _LAST_ALPHA = re.compile(r"[^\W\d_]+$")
@@ -119,6 +120,7 @@ class _Language:
     abbreviations: frozenset[str]
     number_abbreviations: frozenset[str]
     sentence_starters: frozenset[str]
+    question_words: frozenset[str]
     furniture: re.Pattern[str] | None
     run_on_starters: re.Pattern[str] | None
     starters: re.Pattern[str] | None
@@ -398,14 +400,18 @@ def _continues(
     # A quote or a title that ends in "!" or "?" and goes on in lower case ("…me!” he told").
     if word[0].islower():
         return True
-    # A name with "!" in it: "E! News", "told Yahoo! Finance".
+    # A name with "!" in it: "E! News", "told Yahoo! Finance"; not "...of Prince Andrew! How".
     name = exclaimed.group(1)
+    leading = _LEADING_LETTERS.match(word)
     return (
-        not exclaimed.group(2)
+        exclaimed.group(2) == "!"
+        and not exclaimed.group(3)
         and name[0].isupper()
         and (len(name) == 1 or exclaimed.start() > start)
+        and leading is not None
         and word[0].isupper()
-        and word.strip(_CLOSING + ".,;:").lower() not in rules.sentence_starters
+        and leading.group().lower() not in rules.sentence_starters
+        and leading.group().lower() not in rules.question_words
     )
 
 
@@ -423,6 +429,7 @@ def _language(language: str) -> _Language:
         abbreviations,
         frozenset(_word_list(language, "number_abbreviations.txt")),
         frozenset(starters),
+        frozenset(_word_list(language, "question_words.txt")),
         _alternatives(
             r"(?<!\w)(?i:", language_lines(language, "furniture.txt"), r")(?=\s+\S|(?<=\))\S)"
         ),

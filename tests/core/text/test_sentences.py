@@ -256,4 +256,14 @@ def test_exclamation_goes_on_only_in_cased_text() -> None:
 def test_real_exclamations_still_end_sentences() -> None:
     assert texts("What a goal! The crowd went wild.") == ["What a goal!", "The crowd went wild."]
     assert texts("Help! Nobody came.") == ["Help!", "Nobody came."]
+    assert texts("How noble of Prince Andrew! How chivalrous! Back to Taylor! It’s hers.") == [
+        "How noble of Prince Andrew!",
+        "How chivalrous!",
+        "Back to Taylor!",
+        "It’s hers.",
+    ]
+    assert texts("Who would you nominate to the Supreme Court? Would you apply tests?") == [
+        "Who would you nominate to the Supreme Court?",
+        "Would you apply tests?",
+    ]
     assert texts("Why now? Officials would not say.") == ["Why now?", "Officials would not say."]
