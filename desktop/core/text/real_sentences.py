@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 
 from desktop.core.models import Sentence
@@ -25,8 +26,9 @@ _LABEL_WORDS = 12
 _CAPITALISED_SHARE = 0.6
 # A sentence cut from a longer line without a final period needs this many words to stand alone.
 _RUN_IN_WORDS = 8
-# A line whose words are nearly all in the headline repeats it.
+# A line whose words are nearly all in the headline repeats it (a line this long at least).
 _TITLE_SHARE = 0.8
+_TITLE_MIN_WORDS = 3
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -35,14 +37,13 @@ def real_sentences(
 ) -> list[bool]:
     """For each sentence of ``text``, whether a summary may use it."""
     cased = any(c.isupper() for s in sentences for c in s.text)
-    furniture = furniture_pattern(language)
-    stops = _function_words(language) if cased else frozenset()
-    title_words = set(WORD.findall(title.lower()))
-    return [
-        _real(s.text, cased, furniture, stops, title_words, title.strip().lower())
-        and (TERMINATED.search(s.text) is not None or _run_in(text, s))
-        for s in sentences
-    ]
+    rules = _Rules(
+        cased,
+        furniture_pattern(language),
+        _function_words(language) if cased else frozenset(),
+        frozenset(WORD.findall(title.lower())),
+    )
+    return [_real(text, s, rules) for s in sentences]
 
 
 def is_heading(text: str) -> bool:
@@ -50,24 +51,26 @@ def is_heading(text: str) -> bool:
     return not TERMINATED.search(text) and _title_cased(text)
 
 
-def _real(
-    text: str,
-    cased: bool,
-    furniture: re.Pattern[str] | None,
-    stops: frozenset[str],
-    title_words: set[str],
-    title: str,
-) -> bool:
-    first = _FIRST_LETTER.search(text)
-    if first is None or (cased and first.group().islower()):
+@dataclass(frozen=True)
+class _Rules:
+    cased: bool
+    furniture: re.Pattern[str] | None
+    function_words: frozenset[str]
+    title_words: frozenset[str]
+
+
+def _real(text: str, sentence: Sentence, rules: _Rules) -> bool:
+    words = sentence.text
+    if not TERMINATED.search(words) and not _run_in(text, sentence):
         return False
-    if furniture is not None and furniture.match(text):
+    first = _FIRST_LETTER.search(words)
+    if first is None or (rules.cased and first.group().islower()):
         return False
-    if cased and len(text.split()) <= _LABEL_WORDS and _label(text, stops):
+    if rules.furniture is not None and rules.furniture.match(words):
         return False
-    if _closes_unopened_quote(text):
+    if rules.cased and _label(words, rules.function_words):
         return False
-    return not _repeats_title(text, title_words, title)
+    return not _closes_unopened_quote(words) and not _repeats_title(words, rules.title_words)
 
 
 def _run_in(text: str, sentence: Sentence) -> bool:
@@ -87,10 +90,12 @@ def _title_cased(text: str) -> bool:
     return sum(t[0].isupper() for t in tokens) >= _CAPITALISED_SHARE * len(tokens)
 
 
-def _label(text: str, stops: frozenset[str]) -> bool:
+def _label(text: str, function_words: frozenset[str]) -> bool:
     words = WORD.findall(text)
-    return any(w[0].isupper() for w in words) and all(
-        w.lower() in stops for w in words if w[0].islower()
+    return (
+        len(text.split()) <= _LABEL_WORDS
+        and any(w[0].isupper() for w in words)
+        and all(w.lower() in function_words for w in words if w[0].islower())
     )
 
 
@@ -103,14 +108,10 @@ def _closes_unopened_quote(text: str) -> bool:
     return text.count('"') % 2 == 1 and straight > 0 and not text[straight - 1].isspace()
 
 
-def _repeats_title(text: str, title_words: set[str], title: str) -> bool:
-    if not title_words:
-        return False
-    if text.rstrip(".!?…").strip().lower() in title:
-        return True
+def _repeats_title(text: str, title_words: frozenset[str]) -> bool:
     words = WORD.findall(text.lower())
     return (
-        bool(words)
+        len(words) >= _TITLE_MIN_WORDS
         and len(words) <= len(title_words) + 2
         and sum(w in title_words for w in words) >= _TITLE_SHARE * len(words)
     )
