@@ -76,10 +76,7 @@ def summarize(
     if not any(real):
         real = [True] * len(split)
     limit = _sentence_limit(sum(real), sentences, ratio, words)
-    # Ranked among all sentences, so headings and furniture still shape the scores as context,
-    # and asked for enough that ``limit`` real ones remain once the others are left out.
-    ranking = ranker(split, language, limit + real.count(False))
-    ranking = [(i, score) for i, score in ranking if real[i]][:limit]
+    ranking = _real_ranking(ranker, split, real, language, limit)
     if words is not None:
         ranking = _within_words(split, ranking, words)
     chosen = [
@@ -87,6 +84,21 @@ def summarize(
         for rank, (i, score) in enumerate(ranking, start=1)
     ]
     return Summary(method, tuple(sorted(chosen, key=lambda s: s.start)))
+
+
+def _real_ranking(
+    ranker: Ranker, split: list[Sentence], real: list[bool], language: str, limit: int
+) -> Ranking:
+    """The best ``limit`` real sentences. They are ranked among all sentences, so headings and
+    furniture still give the scores their context; a greedy method is asked for twice as many
+    each time until enough real ones are among them, which keeps its early stop."""
+    asked = limit
+    while True:
+        ranking = ranker(split, language, asked)
+        chosen = [(i, score) for i, score in ranking if real[i]][:limit]
+        if len(chosen) == limit or asked >= len(split):
+            return chosen
+        asked = min(asked * 2, len(split))
 
 
 def check_length(
