@@ -173,6 +173,15 @@ GLUED: list[tuple[str, list[str]]] = [
         ["Police were called to the house on Wednesday.", "The stabbing happened at 9pm."],
     ),
     (
+        "Profits rose 3.5%.Analysts were surprised. The firm was founded in 2019.It grew fast.",
+        [
+            "Profits rose 3.5%.",
+            "Analysts were surprised.",
+            "The firm was founded in 2019.",
+            "It grew fast.",
+        ],
+    ),
+    (
         "He was taken to hospital.“It was awful,” a neighbour said.",
         ["He was taken to hospital.", "“It was awful,” a neighbour said."],
     ),
@@ -183,5 +192,9 @@ GLUED: list[tuple[str, list[str]]] = [
     (
         "See www.example.org/News.Html for more and the ASP.NET guide.",
         ["See www.example.org/News.Html for more and the ASP.NET guide."],
+    ),
+    (
+        "Version 2.5.1.Beta shipped to users at Acme Inc.Europe on Monday.",
+        ["Version 2.5.1.Beta shipped to users at Acme Inc.Europe on Monday."],
     ),
 ]

@@ -41,8 +41,9 @@ _LAST_WORD = re.compile(r"(\w+)\.$")
 _EXCLAIMED = re.compile(r"(?<!\S)(\w+)([!?]+)([’”\"')\]]*)$")
 _LEADING_LETTERS = re.compile(r"[^\W\d_]+")
 # A period glued to the capitalised word after it ("Wednesday.The stabbing", "hospital.“It").
-_GLUED = re.compile(r"(?<=[a-zß-ÿ])([.!?][’”\"')\]]*)(?=[“‘\"']?[A-Z][a-zß-ÿ])")
+_GLUED = re.compile(r"(?<=[a-zß-ÿ0-9%])([.!?][’”\"')\]]*)(?=[“‘\"']?[A-Z][a-zß-ÿ])")
 _LAST_ALPHA = re.compile(r"[^\W\d_]+$")
+_GLUED_NUMBER = re.compile(r"[$€£]?\d[\d,.]*%?")
 _GLUED_NOT_PROSE = re.compile(r"/|@|www\.|\.\w*\.", re.IGNORECASE)
 _WRAPPED_MIN_LINE = 40
 _WRAPPED_MAX_LINE = 100
@@ -245,18 +246,18 @@ def _starts_upper(word: str) -> bool:
 
 def _glued_cuts(text: str, start: int, end: int, abbreviations: frozenset[str]) -> Iterator[int]:
     """Starts of sentences glued to a period: a lower-case word of two letters or more, not an
-    abbreviation, then the period and a capitalised word, outside URLs and dotted names."""
+    abbreviation, or a number ("rose 3.5%.Analysts"), then the period and a capitalised word,
+    outside URLs and dotted names."""
     for m in _GLUED.finditer(text, start, end):
         token_start = m.start()
         while token_start > start and not text[token_start - 1].isspace():
             token_start -= 1
+        if _GLUED_NOT_PROSE.search(text, token_start, m.end()):
+            continue
         word = _LAST_ALPHA.search(text, token_start, m.start())
         if (
-            word
-            and len(word.group()) >= 2
-            and word.group().lower() not in abbreviations
-            and not _GLUED_NOT_PROSE.search(text, token_start, m.end())
-        ):
+            word and len(word.group()) >= 2 and word.group().lower() not in abbreviations
+        ) or _GLUED_NUMBER.fullmatch(text, token_start, m.start()):
             yield m.end()
 
 
