@@ -32,6 +32,7 @@ WIKINEWS = SHARED_EVAL / "library-wikinews.jsonl"
 SENTENCES = 3
 LONGEST = 120
 LABEL_WORDS = 12
+LONGEST_WORD = 20  # a longer "word" is a script written without spaces
 SAMPLE = 12
 FUNCTION_WORDS = frozenset(
     re.findall(
@@ -78,30 +79,30 @@ def _regression_cases() -> None:
     )
 
 
-def _pages() -> list[tuple[str, str]]:
+def _pages() -> list[tuple[str, str, str]]:
     articles = []
     for path in sorted(PAGES.glob("*.html.gz")):
         html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
         for article in parse_html(html, Path(path.name.removesuffix(".gz"))):
-            articles.append((article.title, article.text))
+            articles.append((article.title, article.text, article.language or "en"))
     return articles
 
 
-def _wikinews() -> list[tuple[str, str]]:
+def _wikinews() -> list[tuple[str, str, str]]:
     if not WIKINEWS.exists():
         return []
     with WIKINEWS.open(encoding="utf-8") as lines:
         records = [json.loads(line) for line in lines if line.strip()]
-    return [(r.get("title", ""), r["text"]) for r in records]
+    return [(r.get("title", ""), r["text"], "en") for r in records]
 
 
-def _defects(name: str, articles: list[tuple[str, str]]) -> None:
+def _defects(name: str, articles: list[tuple[str, str, str]]) -> None:
     kinds: Counter[str] = Counter()
     flagged: list[tuple[list[str], str]] = []
     clean: list[str] = []
     total = 0
-    for title, text in articles:
-        summary = summarize(text, "news", sentences=SENTENCES, title=title)
+    for title, text, language in articles:
+        summary = summarize(text, "news", sentences=SENTENCES, language=language, title=title)
         for sentence in summary.sentences:
             total += 1
             found = defects(sentence.text, title)
@@ -134,6 +135,7 @@ def defects(text: str, title: str) -> list[str]:
     words = LETTERS.findall(text)
     if (
         len(text.split()) <= LABEL_WORDS
+        and all(len(t) <= LONGEST_WORD for t in text.split())
         and any(w[0].isupper() for w in words)
         and all(w in FUNCTION_WORDS for w in words if w[0].islower())
     ):

@@ -23,6 +23,7 @@ TERMINATED = re.compile(r"""[.!?…。！？](?:\s*["'”’‘»)\]」』])*$""
 # A short line whose only lower-case words are function words is a heading or a label, even
 # with a final "!" or "." ("More Reviews from KLOOK Visitors!"): nothing in it acts as a verb.
 _LABEL_WORDS = 12
+_LONGEST_WORD = 20
 _CAPITALISED_SHARE = 0.6
 # A sentence cut from a longer line without a final period needs this many words to stand alone.
 _RUN_IN_WORDS = 8
@@ -91,9 +92,12 @@ def _title_cased(text: str) -> bool:
 
 
 def _label(text: str, function_words: frozenset[str]) -> bool:
+    tokens = text.split()
     words = WORD.findall(text)
     return (
-        len(text.split()) <= _LABEL_WORDS
+        len(tokens) <= _LABEL_WORDS
+        # A script written without spaces has no label shape to judge (Japanese, Chinese).
+        and all(len(t) <= _LONGEST_WORD for t in tokens)
         and any(w[0].isupper() for w in words)
         and all(w.lower() in function_words for w in words if w[0].islower())
     )

@@ -83,6 +83,12 @@ def test_names_and_short_sentences_are_real() -> None:
     assert real_sentences(text, split, "en") == [True, True, False]
 
 
+def test_text_without_spaces_is_not_taken_for_a_label() -> None:
+    # Japanese in an article taken for English: the long runs are not words of a heading.
+    text = "今回はそのKindleデスクトップアプリKindle for PCに関する話。"
+    assert real_sentences(text, split_sentences(text), "en") == [True]
+
+
 def test_lower_cased_text_is_judged_without_case() -> None:
     text = "the storm hit the coast on monday. power was cut to 40,000 homes."
     split = split_sentences(text)
