@@ -93,13 +93,12 @@ def _title_cased(text: str) -> bool:
 
 def _label(text: str, function_words: frozenset[str]) -> bool:
     tokens = text.split()
+    # A script written without spaces has no label shape to judge (Japanese, Chinese).
+    if len(tokens) > _LABEL_WORDS or any(len(t) > _LONGEST_WORD for t in tokens):
+        return False
     words = WORD.findall(text)
-    return (
-        len(tokens) <= _LABEL_WORDS
-        # A script written without spaces has no label shape to judge (Japanese, Chinese).
-        and all(len(t) <= _LONGEST_WORD for t in tokens)
-        and any(w[0].isupper() for w in words)
-        and all(w.lower() in function_words for w in words if w[0].islower())
+    return any(w[0].isupper() for w in words) and all(
+        w.lower() in function_words for w in words if w[0].islower()
     )
 
 
@@ -113,6 +112,8 @@ def _closes_unopened_quote(text: str) -> bool:
 
 
 def _repeats_title(text: str, title_words: frozenset[str]) -> bool:
+    if not title_words:
+        return False
     words = WORD.findall(text.lower())
     return (
         len(words) >= _TITLE_MIN_WORDS

@@ -395,8 +395,10 @@ def _continues(
     last = _LAST_WORD.search(text, start, end)
     if last and last.group(1).lower() in rules.number_abbreviations:
         return text[following].isdigit()
+    if not cased or text[start:end].rstrip(_CLOSING)[-1:] not in ("!", "?"):
+        return False
     exclaimed = _EXCLAIMED.search(text, start, end)
-    if not exclaimed or not cased:
+    if not exclaimed:
         return False
     nxt = _NON_SPACE.match(text, following)
     if nxt is None:
