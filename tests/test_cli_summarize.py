@@ -142,3 +142,22 @@ def test_batch_reports_a_refused_record_and_goes_on(
     assert refused == {"id": "long", "sentences": [], "error": REFUSAL}
     assert summarised["id"] == "short" and len(summarised["sentences"]) == 2
     assert err == f"dossier: {batch}: id 'long': {REFUSAL}\n"
+
+
+def test_batch_leaves_out_a_headline_repeated_as_the_first_sentence(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    headline = "Council agrees budget after long night of talks."
+    text = headline + "\n\n" + TEXT
+    batch = tmp_path / "in.jsonl"
+    records = [
+        {"id": "titled", "title": headline, "text": text},
+        {"id": "untitled", "text": text},
+        {"id": "odd title", "title": 5, "text": text},
+    ]
+    batch.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, "summarize", "--batch", str(batch), "--sentences", "1")
+    assert code == 0
+    first = {line["id"]: line["sentences"][0]["text"] for line in map(json.loads, out.splitlines())}
+    assert first["untitled"] == first["odd title"] == headline
+    assert first["titled"] != headline

@@ -82,11 +82,12 @@ def _summaries(
 
     def stored(library: Library, article: Article) -> tuple[dict[str, Any], Summary]:
         if language is not None:
-            return {"id": article.id}, _summarize(target, article.text, method, length, language)
+            summary = _summarize(target, article, method, length, language)
+            return {"id": article.id}, summary
         return {"id": article.id}, _cached(target, library.conn, article, method, length)
 
     def read(article: Article) -> tuple[dict[str, Any], Summary]:
-        summary = _summarize(target, article.text, method, length, language or article.language)
+        summary = _summarize(target, article, method, length, language or article.language)
         return {"title": article.title}, summary
 
     return for_target(target, stored, read)
@@ -106,13 +107,19 @@ def _cached(
 
 
 def _summarize(
-    target: str, text: str, method: str, length: dict[str, Any], language: str
+    target: str, article: Article, method: str, length: dict[str, Any], language: str
 ) -> Summary:
     # Imported when a summary is asked for: the summarisers load numpy, nltk and sumy.
     from desktop.core.text.summarize import summarize
 
     with _command_errors(target):
-        return summarize(text, method, language=language, **length)
+        return summarize(article.text, method, language=language, title=article.title, **length)
+
+
+def _text_field(record: dict[str, Any], name: str) -> str:
+    """A record's optional text field; anything but a string counts as absent."""
+    value = record.get(name)
+    return value if isinstance(value, str) else ""
 
 
 @contextmanager
@@ -134,7 +141,13 @@ def _run_batch(path: str, method: str, length: dict[str, Any], language: str) ->
         language_of = record.get("language") or language
         with _command_errors(path):
             try:
-                summary = summarize(record["text"], method, language=language_of, **length)
+                summary = summarize(
+                    record["text"],
+                    method,
+                    language=language_of,
+                    title=_text_field(record, "title"),
+                    **length,
+                )
             except TextTooLong as exc:
                 problems.append(f"{path}: id {record.get('id')!r}: {exc}")
                 print(f"dossier: {problems[-1]}", file=sys.stderr)

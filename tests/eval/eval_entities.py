@@ -19,13 +19,9 @@ from pathlib import Path
 
 from desktop.commands.entities import entity_json, term_json
 from desktop.core.text.analysis import analyze
+from tests.eval import SHARED_EVAL
 
-ROOT = Path(__file__).resolve().parents[2]
-# ../shared/eval beside the checkout (or beside the folder of worktrees).
-EVAL = next(
-    (p / "shared" / "eval" for p in ROOT.parents[:2] if (p / "shared" / "eval").is_dir()),
-    ROOT.parent / "shared" / "eval",
-)
+EVAL = SHARED_EVAL
 DATA = EVAL / "entities-conll-dev.jsonl"
 MAPPING = {"leader": "PER", "person": "PER", "institution": "ORG", "place": "LOC"}
 CLASSES = ("PER", "ORG", "LOC")

@@ -16,12 +16,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.eval import SHARED_EVAL
+
 ROOT = Path(__file__).resolve().parents[2]
-# ../shared/eval beside the checkout (or beside the folder of worktrees).
-EVAL = next(
-    (p / "shared" / "eval" for p in ROOT.parents[:2] if (p / "shared" / "eval").is_dir()),
-    ROOT.parent / "shared" / "eval",
-)
+EVAL = SHARED_EVAL
 GOLD = EVAL / "entities-leaders-dev.jsonl"
 BEFORE = "leader P 0.95 R 0.52 | person P 0.58 R 0.90 | institution P 0.66 R 0.68"
 

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.text.summarize import METHODS, summarize
+from tests.eval import SHARED_EVAL
 
-SHARED_EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"
 FILES = ("summaries-cnndm-dev.jsonl", "summaries-cnndm-lc-dev.jsonl", "summaries-bbc-dev.jsonl")
 KEYS = ("rouge1", "rouge2", "rougeLsum")
 SENTENCES = 3

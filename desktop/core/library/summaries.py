@@ -56,6 +56,7 @@ def article_summary(
         ratio=ratio,
         words=words,
         language=article.language,
+        title=article.title,
     )
     try:
         _cache(conn, key, summary)

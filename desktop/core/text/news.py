@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 
 import numpy as np
 
 from desktop.core.models import Sentence
-from desktop.core.resources import ResourceNotFound, resource_path
 from desktop.core.text.methods import Ranking
+from desktop.core.text.real_sentences import furniture_pattern, is_heading
 from desktop.core.text.sumy_adapter import stop_words
 from desktop.core.text.words import WORD
 
@@ -45,7 +44,6 @@ HEADING = 0.3
 # A sentence opening with a direct quote: highlights report what was said, they rarely quote it.
 QUOTE = 0.5
 _QUOTE_START = re.compile(r"""["'‘“]""")
-_TERMINATED = re.compile(r"""[.!?…]["'”’»)\]]*$""")
 
 
 def rank_news(sentences: Sequence[Sentence], language: str, limit: int) -> Ranking:
@@ -54,7 +52,7 @@ def rank_news(sentences: Sequence[Sentence], language: str, limit: int) -> Ranki
     if count == 0:
         return []
     lengths = np.array([len(s.text.split()) for s in sentences], dtype=float)
-    furniture = _furniture(language)
+    furniture = furniture_pattern(language)
     page = [bool(furniture and furniture.match(s.text)) for s in sentences]
     usable = [lengths[i] >= MIN_WORDS and not page[i] for i in range(count)]
     k = min(CANDIDATES, count)
@@ -96,17 +94,10 @@ def _rest(count: int, ranking: Ranking, usable: list[bool], limit: int) -> Ranki
 
 def _style_prior(text: str) -> float:
     """Damp headings and direct quotes: summaries state facts in the paper's own voice."""
-    factor = HEADING if _is_heading(text) else 1.0
+    factor = HEADING if is_heading(text) else 1.0
     if _QUOTE_START.match(text):
         factor *= QUOTE
     return factor
-
-
-def _is_heading(text: str) -> bool:
-    if _TERMINATED.search(text):
-        return False
-    tokens = text.split()
-    return sum(t[0].isupper() for t in tokens) >= 0.6 * len(tokens)
 
 
 def _length_prior(lengths: np.ndarray) -> np.ndarray:
@@ -146,14 +137,3 @@ def _similarity_to_all(sentences: Sequence[Sentence], k: int, language: str) -> 
     vectors = np.zeros((count, len(shared)))
     vectors[pair_rows[keep], dense_column[pair_columns[keep]]] = weights[keep]
     return vectors[:k] @ vectors.T
-
-
-@cache
-def _furniture(language: str) -> re.Pattern[str] | None:
-    try:
-        path = resource_path("text", language, "boilerplate.txt")
-    except ResourceNotFound:
-        return None
-    lines = path.read_text(encoding="utf-8").splitlines()
-    patterns = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None

@@ -4,7 +4,11 @@ nltk's Punkt does the work, but with parameters Dossier owns in ``resources/text
 (abbreviations, words that start sentences) instead of a trained model from ``nltk_data``, so the
 app runs offline and behaves the same everywhere. Line structure is decided before Punkt sees the
 text: a paragraph break always ends a sentence and a heading line without a final period is a
-sentence of its own. Offsets are Python string indexes: ``text[s.start:s.end] == s.text``.
+sentence of its own. Punkt's cuts are then corrected for news copy: a name or title keeps its
+"!", its title-cased words and its initials ("E! News", "In God We Trust", "Sens. Cory Booker"),
+a quote ending in "!" or "?" goes on with its speech verb, and paragraphs glued together by the
+source ("Wednesday.The stabbing") come apart. Offsets are Python string indexes:
+``text[s.start:s.end] == s.text``.
 """
 
 from __future__ import annotations
@@ -33,6 +37,14 @@ _ORTHO_MID_LC = 1 << 4
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*\s*$""")
 _LAST_WORD = re.compile(r"(\w+)\.$")
+# A sentence Punkt ended at "!" or "?": the word before it and any closing quote after.
+_EXCLAIMED = re.compile(r"(?<!\S)(\w+)([!?]+)([’”\"')\]]*)$")
+_LEADING_LETTERS = re.compile(r"[^\W\d_]+")
+# A period glued to the capitalised word after it ("Wednesday.The stabbing", "hospital.“It").
+_GLUED = re.compile(r"(?<=[a-zß-ÿ0-9%])([.!?][’”\"')\]]*)(?=[“‘\"']?[A-Z][a-zß-ÿ])")
+_LAST_ALPHA = re.compile(r"[^\W\d_]+$")
+_GLUED_NUMBER = re.compile(r"[$€£]?\d[\d,.]*%?")
+_GLUED_NOT_PROSE = re.compile(r"/|@|www\.|\.\w*\.", re.IGNORECASE)
 _WRAPPED_MIN_LINE = 40
 _WRAPPED_MAX_LINE = 100
 
@@ -45,6 +57,7 @@ _LABEL_WORDS = 4
 _NON_SPACE_AT_END = re.compile(r"\S+$")
 _LONGEST_TOKEN = 100
 _CLOSING = "’”\"')]"
+_OPENING = "“‘\"'("
 _NON_SPACE = re.compile(r"\S+")
 _RUN_ON_END = re.compile(r"[a-zß-ÿ0-9’”\"')\]]$")
 # A "sentence" this long in cased text is usually a caption run into the story; it is cut where
@@ -111,6 +124,8 @@ class _Language:
     tokenizer: PunktSentenceTokenizer
     abbreviations: frozenset[str]
     number_abbreviations: frozenset[str]
+    sentence_starters: frozenset[str]
+    question_words: frozenset[str]
     furniture: re.Pattern[str] | None
     run_on_starters: re.Pattern[str] | None
     starters: re.Pattern[str] | None
@@ -127,12 +142,12 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
     rules = _language(language)
     sentences: list[Sentence] = []
     for start, end in _units(text):
-        spans = _merge_number_abbreviations(
+        spans = _merge_continued(
             text, start, list(rules.tokenizer.span_tokenize(text[start:end])), rules
         )
         cuts = _run_on_cuts(text, start, end, rules)
         for s, e in spans:
-            for a, b in _pieces(text, start + s, start + e, cuts):
+            for a, b in _pieces(text, start + s, start + e, cuts, rules):
                 sentences.append(Sentence(a, b, text[a:b]))
     return _split_long_runs(sentences, rules)
 
@@ -181,27 +196,78 @@ def _piece(sentence: Sentence, start: int, end: int) -> Sentence:
 
 def _run_on_cuts(text: str, start: int, end: int, rules: _Language) -> list[int]:
     """Where scraped news runs page furniture or a caption into the next sentence without
-    punctuation ("Scroll down for video Crowds gathered...", "...eyes shut The Spanish...")."""
-    cuts = set()
+    punctuation ("Scroll down for video Crowds gathered...", "...eyes shut The Spanish..."), or
+    glues two paragraphs together ("...on Wednesday.The stabbing...")."""
+    cuts = set(_glued_cuts(text, start, end, rules.abbreviations))
     if rules.furniture is not None:
         cuts.update(m.end() for m in rules.furniture.finditer(text, start, end))
     if rules.run_on_starters is not None:
-        cuts.update(m.start() for m in rules.run_on_starters.finditer(text, start, end))
+        cuts.update(
+            m.start()
+            for m in rules.run_on_starters.finditer(text, start, end)
+            if not _in_name(text, start, m.start(), m.end(), rules.sentence_starters)
+        )
     if rules.starters is not None:
         for m in rules.starters.finditer(text, start, end):
-            before = _NON_SPACE_AT_END.search(
-                text, max(start, m.start() - _LONGEST_TOKEN), m.start()
-            )
-            if before and _glued_sentence_start(before.group(), rules.title_preceders):
+            before = _word_before(text, start, m.start())
+            if (
+                before
+                and _glued_sentence_start(before, rules.title_preceders)
+                and not _in_name(text, start, m.start(), m.end(), rules.sentence_starters)
+            ):
                 cuts.add(m.start())
     return sorted(cuts)
 
 
-def _pieces(text: str, start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
+def _word_before(text: str, start: int, position: int) -> str:
+    before = _NON_SPACE_AT_END.search(text, max(start, position - _LONGEST_TOKEN), position)
+    return before.group() if before else ""
+
+
+def _in_name(text: str, start: int, space: int, word_start: int, starters: frozenset[str]) -> bool:
+    """Whether the capitalised starter at ``word_start`` is inside a title-cased name: between
+    two capitalised words ("In God We Trust"), before another capitalised starter, which never
+    follows it in a sentence ("founded The We Company"), or before nothing but capitalised words
+    ("equity giant The Carlyle Group.")."""
+    after = _NON_SPACE.findall(text, word_start, word_start + 4 * _LONGEST_TOKEN)[1:4]
+    if not any(w.lstrip(_OPENING)[:1].islower() for w in after):
+        return True
+    if not _starts_upper(after[0]):
+        return False
+    return (
+        _starts_upper(_word_before(text, start, space))
+        or after[0].strip(_CLOSING + ".,;:").lower() in starters
+    )
+
+
+def _starts_upper(word: str) -> bool:
+    return word.lstrip(_OPENING)[:1].isupper()
+
+
+def _glued_cuts(text: str, start: int, end: int, abbreviations: frozenset[str]) -> Iterator[int]:
+    """Starts of sentences glued to a period: a lower-case word of two letters or more, not an
+    abbreviation, or a number ("rose 3.5%.Analysts"), then the period and a capitalised word,
+    outside URLs and dotted names."""
+    for m in _GLUED.finditer(text, start, end):
+        token_start = m.start()
+        while token_start > start and not text[token_start - 1].isspace():
+            token_start -= 1
+        if _GLUED_NOT_PROSE.search(text, token_start, m.end()):
+            continue
+        word = _LAST_ALPHA.search(text, token_start, m.start())
+        if (
+            word and len(word.group()) >= 2 and word.group().lower() not in abbreviations
+        ) or _GLUED_NUMBER.fullmatch(text, token_start, m.start()):
+            yield m.end()
+
+
+def _pieces(
+    text: str, start: int, end: int, cuts: list[int], rules: _Language
+) -> list[tuple[int, int]]:
     """A Punkt sentence cut at the run-on points inside it and before caption labels."""
     inside = set(cuts[bisect_right(cuts, start) : bisect_left(cuts, end)])
     if text.find(":", start, end) != -1:
-        inside.update(_caption_label_starts(text, start, end))
+        inside.update(_caption_label_starts(text, start, end, rules.title_preceders))
     pieces = []
     for cut in sorted(c for c in inside if start < c < end):
         pieces.append(_stripped(text, start, cut))
@@ -269,12 +335,16 @@ def _glued_sentence_start(before: str, title_preceders: frozenset[str]) -> bool:
     return False
 
 
-def _caption_label_starts(text: str, start: int, end: int) -> Iterator[int]:
+def _caption_label_starts(
+    text: str, start: int, end: int, title_preceders: frozenset[str]
+) -> Iterator[int]:
     """Starts of short "Label:" runs glued to a previous caption without punctuation.
 
     The label begins at the last capitalised word among the few before the colon, taken back
     over capitalised words before it ("Joy Smith:"); if that reaches the sentence start there
-    is nothing to split ("The Great Escape: ...").
+    is nothing to split ("The Great Escape: ..."). A label has at most one lower-case word
+    ("Fighter ace:"), and the word before it is a lower-case word that does not introduce a
+    name ("in rebooted Star Trek film series: Noah Hawley..." is one sentence).
     """
     for colon in _LABEL_COLON.finditer(text, start, end):
         words = list(_NON_SPACE.finditer(text, start, colon.start()))
@@ -286,7 +356,14 @@ def _caption_label_starts(text: str, start: int, end: int) -> Iterator[int]:
         first = capitals[-1]
         while first > 0 and _capital(words[first - 1]):
             first -= 1
-        if first > 0 and _RUN_ON_END.search(words[first - 1].group()):
+        before = words[first - 1].group() if first > 0 else ""
+        lower = sum(not _capital(w) for w in words[first:])
+        if (
+            lower <= 1
+            and _RUN_ON_END.search(before)
+            and (before[0].islower() or before[0].isdigit())
+            and before.lower() not in title_preceders
+        ):
             yield words[first].start()
 
 
@@ -294,25 +371,55 @@ def _capital(word: re.Match[str]) -> bool:
     return word.group()[0].isupper()
 
 
-def _merge_number_abbreviations(
+def _merge_continued(
     text: str, offset: int, spans: list[tuple[int, int]], rules: _Language
 ) -> list[tuple[int, int]]:
-    """Join "No." / "Vol." / "pp." to the number that follows ("No. 10 Downing Street")."""
-    if not rules.number_abbreviations or len(spans) < 2:
+    """Join Punkt sentences that go on in the next: "No. 10", "“Stop!” he said", "E! News"."""
+    if len(spans) < 2:
         return spans
+    cased = any(c.isupper() for c in text[offset + spans[0][0] : offset + spans[-1][1]])
     merged = [spans[0]]
     for start, end in spans[1:]:
         prev_start, prev_end = merged[-1]
-        last = _LAST_WORD.search(text, offset + prev_start, offset + prev_end)
-        if (
-            last
-            and last.group(1).lower() in rules.number_abbreviations
-            and text[offset + start].isdigit()
-        ):
+        if _continues(text, offset + prev_start, offset + prev_end, offset + start, rules, cased):
             merged[-1] = (prev_start, end)
         else:
             merged.append((start, end))
     return merged
+
+
+def _continues(
+    text: str, start: int, end: int, following: int, rules: _Language, cased: bool
+) -> bool:
+    """Whether the sentence at ``following`` carries on the one ending at ``end``."""
+    last = _LAST_WORD.search(text, start, end)
+    if last and last.group(1).lower() in rules.number_abbreviations:
+        return text[following].isdigit()
+    if not cased or text[start:end].rstrip(_CLOSING)[-1:] not in ("!", "?"):
+        return False
+    exclaimed = _EXCLAIMED.search(text, start, end)
+    if not exclaimed:
+        return False
+    nxt = _NON_SPACE.match(text, following)
+    if nxt is None:
+        return False
+    word = nxt.group()
+    # A quote or a title that ends in "!" or "?" and goes on in lower case ("…me!” he told").
+    if word[0].islower():
+        return True
+    # A name with "!" in it: "E! News", "told Yahoo! Finance"; not "...of Prince Andrew! How".
+    name = exclaimed.group(1)
+    leading = _LEADING_LETTERS.match(word)
+    return (
+        exclaimed.group(2) == "!"
+        and not exclaimed.group(3)
+        and name[0].isupper()
+        and (len(name) == 1 or exclaimed.start() > start)
+        and leading is not None
+        and word[0].isupper()
+        and leading.group().lower() not in rules.sentence_starters
+        and leading.group().lower() not in rules.question_words
+    )
 
 
 @cache
@@ -328,14 +435,20 @@ def _language(language: str) -> _Language:
         _Tokenizer(params, lang_vars=_LanguageVars(), token_cls=_Token),
         abbreviations,
         frozenset(_word_list(language, "number_abbreviations.txt")),
-        _alternatives(r"(?<!\w)(?i:", _lines(language, "furniture.txt"), r")(?=\s+\S|(?<=\))\S)"),
-        _alternatives(_RUN_ON_BEFORE + r"\s+(?=", _lines(language, "runon_starters.txt"), r"\s)"),
+        frozenset(starters),
+        frozenset(_word_list(language, "question_words.txt")),
+        _alternatives(
+            r"(?<!\w)(?i:", language_lines(language, "furniture.txt"), r")(?=\s+\S|(?<=\))\S)"
+        ),
+        _alternatives(
+            _RUN_ON_BEFORE + r"\s+(?=", language_lines(language, "runon_starters.txt"), r"\s)"
+        ),
         # One-letter starters ("A", "I") stand mid-sentence too often ("plan A", "then I").
         _alternatives(
             _RUN_ON_BEFORE + r"\s+(?=", [w.capitalize() for w in starters if len(w) > 1], r"\s)"
         ),
         frozenset(_word_list(language, "title_preceders.txt")),
-        frozenset(_lines(language, "calendar_words.txt")),
+        frozenset(language_lines(language, "calendar_words.txt")),
     )
 
 
@@ -348,10 +461,12 @@ def _alternatives(before: str, phrases: list[str], after: str) -> re.Pattern[str
 
 def _word_list(language: str, name: str) -> list[str]:
     """Lower-case entries of a resource list; none when the language ships no such list."""
-    return [line.lower() for line in _lines(language, name)]
+    return [line.lower() for line in language_lines(language, name)]
 
 
-def _lines(language: str, name: str) -> list[str]:
+def language_lines(language: str, name: str) -> list[str]:
+    """The entries of ``resources/text/<language>/<name>``, without comments and blank lines;
+    none when the language ships no such list."""
     try:
         path = resource_path("text", language, name)
     except ResourceNotFound:

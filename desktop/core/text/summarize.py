@@ -21,11 +21,12 @@ from desktop.core.text.methods.reduction import rank_reduction
 from desktop.core.text.methods.sumbasic import rank_sumbasic
 from desktop.core.text.methods.textrank import rank_textrank
 from desktop.core.text.news import rank_news
+from desktop.core.text.real_sentences import real_sentences
 from desktop.core.text.sentences import split_sentences
 from desktop.core.text.words import words as word_tokens
 
 # Bump when any method's choices may change, so cached summaries are recomputed.
-ALGORITHM_VERSION = "4"
+ALGORITHM_VERSION = "5"
 DEFAULT_SENTENCES = 3
 
 
@@ -55,10 +56,13 @@ def summarize(
     ratio: float | None = None,
     words: int | None = None,
     language: str = "en",
+    title: str = "",
 ) -> Summary:
     """The summary of ``text`` by ``method``; length as a sentence count, ratio or word budget.
 
-    With no length given, three sentences. A text shorter than asked gives all its sentences.
+    With no length given, three sentences. Only real sentences are chosen: headings, labels,
+    page furniture, fragments and a repeat of ``title`` stay out unless the text has nothing
+    else. A text shorter than asked gives all its real sentences.
     """
     ranker = _RANKERS.get(method)
     if ranker is None:
@@ -68,8 +72,11 @@ def summarize(
     split = split_sentences(text, language)
     if not split:
         return Summary(method, ())
-    limit = _sentence_limit(len(split), sentences, ratio, words)
-    ranking = ranker(split, language, limit)[:limit]
+    real = real_sentences(text, split, language, title)
+    if not any(real):
+        real = [True] * len(split)
+    limit = _sentence_limit(sum(real), sentences, ratio, words)
+    ranking = _real_ranking(ranker, split, real, language, limit)
     if words is not None:
         ranking = _within_words(split, ranking, words)
     chosen = [
@@ -77,6 +84,21 @@ def summarize(
         for rank, (i, score) in enumerate(ranking, start=1)
     ]
     return Summary(method, tuple(sorted(chosen, key=lambda s: s.start)))
+
+
+def _real_ranking(
+    ranker: Ranker, split: list[Sentence], real: list[bool], language: str, limit: int
+) -> Ranking:
+    """The best ``limit`` real sentences. They are ranked among all sentences, so headings and
+    furniture still give the scores their context; a greedy method is asked for twice as many
+    each time until enough real ones are among them, which keeps its early stop."""
+    asked = limit
+    while True:
+        ranking = ranker(split, language, asked)
+        chosen = [(i, score) for i, score in ranking if real[i]][:limit]
+        if len(chosen) == limit or asked >= len(split):
+            return chosen
+        asked = min(asked * 2, len(split))
 
 
 def check_length(

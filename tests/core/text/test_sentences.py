@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.core.text.sentences import split_sentences
+from tests.sentence_cases import FALSE_CUTS, GLUED
 
 
 def texts(text: str, language: str = "en") -> list[str]:
@@ -220,3 +221,49 @@ def test_long_run_on_is_cut_after_a_day_before_a_two_word_name_but_not_after_a_t
 )
 def test_news_agency_dateline_is_its_own_piece(text: str) -> None:
     assert texts(text)[1:] == ["The law was signed on Tuesday."]
+
+
+@pytest.mark.parametrize(("text", "expected"), FALSE_CUTS)
+def test_no_false_cut_inside_names_titles_quotes_and_clauses(
+    text: str, expected: list[str]
+) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), GLUED)
+def test_glued_paragraphs_are_split_but_urls_abbreviations_and_initialisms_are_not(
+    text: str, expected: list[str]
+) -> None:
+    assert texts(text) == expected
+
+
+def test_glued_paragraph_offsets_index_the_text() -> None:
+    text = "It rained on Wednesday.The stabbing happened at 9pm.\n\nNobody was hurt."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "It rained on Wednesday.",
+        "The stabbing happened at 9pm.",
+        "Nobody was hurt.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+def test_exclamation_goes_on_only_in_cased_text() -> None:
+    assert texts("Stop! he said. It ended.") == ["Stop! he said.", "It ended."]
+    assert texts("stop! he said. it ended.") == ["stop!", "he said.", "it ended."]
+
+
+def test_real_exclamations_still_end_sentences() -> None:
+    assert texts("What a goal! The crowd went wild.") == ["What a goal!", "The crowd went wild."]
+    assert texts("Help! Nobody came.") == ["Help!", "Nobody came."]
+    assert texts("How noble of Prince Andrew! How chivalrous! Back to Taylor! It’s hers.") == [
+        "How noble of Prince Andrew!",
+        "How chivalrous!",
+        "Back to Taylor!",
+        "It’s hers.",
+    ]
+    assert texts("Who would you nominate to the Supreme Court? Would you apply tests?") == [
+        "Who would you nominate to the Supreme Court?",
+        "Would you apply tests?",
+    ]
+    assert texts("Why now? Officials would not say.") == ["Why now?", "Officials would not say."]

@@ -1,0 +1,106 @@
+"""Only real sentences reach a summary; headings, furniture and fragments stay in the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.text.real_sentences import real_sentences
+from desktop.core.text.sentences import split_sentences
+from desktop.core.text.summarize import METHODS, summarize
+
+TITLE = "Storm Ana cuts power to 40,000 homes on the coast"
+PAGE = (
+    "Storm Ana cuts power to 40,000 homes on the coast.\n\n"
+    "Sign up for the free daily newsletter.\n\n"
+    "Share this article\n\n"
+    "Image copyright Getty Images\n\n"
+    "Updated 10:45 GMT\n\n"
+    "What Happened On Monday\n\n"
+    "More Photos From The Storm!\n\n"
+    "Town\tHomes\tRestored\n\n"
+    "A powerful storm struck the northern coast on Monday, closing the main coastal road. "
+    "Emergency crews worked through the night to restore power to the homes.\n\n"
+    "Where The Storm Went Next\n\n"
+    "The storm brought winds of up to 90 miles an hour to the coast. Officials said the road "
+    "would reopen on Wednesday once fallen trees were cleared.\n\n"
+    "“We have never seen anything like it,” said a resident. “The sea came into the "
+    "street.\n\n"
+    "Nobody was hurt,” she added. Schools in three towns stayed closed as the storm moved "
+    "inland.\n\n"
+    "and residents were told to stay away from the coast until it had"
+)
+REAL = [
+    "A powerful storm struck the northern coast on Monday, closing the main coastal road.",
+    "Emergency crews worked through the night to restore power to the homes.",
+    "The storm brought winds of up to 90 miles an hour to the coast.",
+    "Officials said the road would reopen on Wednesday once fallen trees were cleared.",
+    "“We have never seen anything like it,” said a resident.",
+    "“The sea came into the street.",
+    "Schools in three towns stayed closed as the storm moved inland.",
+]
+
+
+def test_only_real_sentences_are_real() -> None:
+    split = split_sentences(PAGE)
+    flags = real_sentences(PAGE, split, "en", TITLE)
+    assert [s.text for s, ok in zip(split, flags, strict=True) if ok] == REAL
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_summaries_leave_out_furniture_headings_fragments_and_the_headline(method: str) -> None:
+    summary = summarize(PAGE, method, sentences=7, title=TITLE)
+    assert {s.text for s in summary.sentences} <= set(REAL)
+    assert len(summary.sentences) == len(REAL)
+    assert all(PAGE[s.start : s.end] == s.text for s in summary.sentences)
+
+
+def test_headline_repeated_as_first_sentence_is_not_picked() -> None:
+    chosen = [s.text for s in summarize(PAGE, "news", sentences=1, title=TITLE).sentences]
+    assert chosen == [REAL[0]]
+    # Without the title the first line is a real sentence and the lead wins.
+    chosen = [s.text for s in summarize(PAGE, "lead", sentences=1).sentences]
+    assert chosen == ["Storm Ana cuts power to 40,000 homes on the coast."]
+
+
+def test_furniture_and_headings_stay_in_the_text() -> None:
+    texts = [s.text for s in split_sentences(PAGE)]
+    assert "Sign up for the free daily newsletter." in texts
+    assert "Where The Storm Went Next" in texts
+
+
+def test_text_of_headings_only_still_has_a_summary() -> None:
+    text = "Storm Hits Coast\n\nRoads Closed\n\nSchools Shut"
+    assert [s.text for s in summarize(text, "news").sentences] == [
+        "Storm Hits Coast",
+        "Roads Closed",
+        "Schools Shut",
+    ]
+
+
+def test_names_and_short_sentences_are_real() -> None:
+    text = "Rep. Nancy Pelosi said nothing. Donald Trump won. It Is Over!"
+    split = split_sentences(text)
+    assert real_sentences(text, split, "en") == [True, True, False]
+
+
+def test_text_without_spaces_is_not_taken_for_a_label() -> None:
+    # Japanese in an article taken for English: the long runs are not words of a heading.
+    text = "今回はそのKindleデスクトップアプリKindle for PCに関する話。"
+    assert real_sentences(text, split_sentences(text), "en") == [True]
+
+
+def test_lower_cased_text_is_judged_without_case() -> None:
+    text = "the storm hit the coast on monday. power was cut to 40,000 homes."
+    split = split_sentences(text)
+    assert real_sentences(text, split, "en") == [True, True]
+
+
+def test_caption_run_into_the_story_counts_but_a_bare_line_does_not() -> None:
+    text = (
+        "Newcastle manager John Carver is not happy with recent criticism aimed at his side "
+        "He said the players had given everything.\n\n"
+        "After a three-year silence there has been news on the fourth film in the series"
+    )
+    split = split_sentences(text)
+    assert split[0].text.endswith("aimed at his side")
+    assert real_sentences(text, split, "en") == [True, True, False]
