@@ -14,8 +14,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
 from desktop.core.library.pages import Pages
-from desktop.core.library.ranking import many_matches, rank
-from desktop.core.library.snippets import snippets
 from desktop.core.models import Article
 from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
@@ -288,6 +286,10 @@ class ArticleStore:
         return hits
 
     def _search(self, match: str, limit: int, offset: int) -> list[SearchHit]:
+        # Imported here: listing and showing articles need neither, nor their threads.
+        from desktop.core.library.ranking import many_matches, rank
+        from desktop.core.library.snippets import snippets
+
         many = many_matches(self.conn, match)
         ranked = rank(self.conn, match, limit + offset, many=many)[offset:]
         if not ranked:
