@@ -2,11 +2,36 @@
 
 Offsets (``start``/``end``) are always Python string indexes into the article text as stored;
 the window converts them to Qt positions in exactly one place.
+
+Only ``Article`` is defined here: every command needs it. The language results (``text``) and
+the notes (``notes``) are imported on first use, as ``desktop.core.models.Sentence`` and so on:
+each frozen dataclass costs its creation at import, and a command that only lists or shows
+articles would otherwise pay for all of them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING; importing typing costs every command 2 ms
+if TYPE_CHECKING:
+    from desktop.core.models.notes import Highlight, HighlightCategory
+    from desktop.core.models.text import Entity, Sentence, Summary, SummarySentence, Term
+
+# Where each class defined elsewhere lives (``__getattr__`` imports it on first use).
+_LAZY = {
+    "Sentence": "text",
+    "SummarySentence": "text",
+    "Summary": "text",
+    "Entity": "text",
+    "Term": "text",
+    "HighlightCategory": "notes",
+    "Highlight": "notes",
+}
+__all__ = [
+    "Article", "Entity", "Highlight", "HighlightCategory", "Sentence", "Summary", "SummarySentence",
+    "Term",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -31,91 +56,11 @@ class Article:
     """``(page number, start)`` for a paged source (PDF): where each page begins in ``text``."""
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence of an article: ``text == article_text[start:end]``."""
+def __getattr__(name: str) -> type:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
 
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class SummarySentence:
-    """A sentence chosen for a summary; ``rank`` 1 is the most important."""
-
-    start: int
-    end: int
-    text: str
-    rank: int
-    score: float
-
-
-@dataclass(frozen=True)
-class Summary:
-    """An extractive summary; ``sentences`` are in document order."""
-
-    method: str
-    sentences: tuple[SummarySentence, ...]
-
-
-@dataclass(frozen=True)
-class Entity:
-    """A mention of a named thing; ``category`` is leader, person, institution or place."""
-
-    start: int
-    end: int
-    text: str
-    category: str
-    canonical: str
-    role: str = ""
-    watchlist: bool = False
-    role_as_of: str = ""  # the day (YYYY-MM-DD) ``role`` was resolved for
-
-
-@dataclass(frozen=True)
-class Term:
-    """A key term and every place it occurs."""
-
-    text: str
-    score: float
-    spans: tuple[tuple[int, int], ...] = field(default_factory=tuple)
-
-
-@dataclass(frozen=True)
-class HighlightCategory:
-    """A kind of highlight. ``name`` is the stable style name highlights refer to; ``label``
-    is what the user sees and may rename; colours are per theme so dark mode stays legible."""
-
-    name: str
-    label: str
-    light: str
-    dark: str
-    builtin: bool = False
-    position: int = 0
-
-
-@dataclass(frozen=True)
-class Highlight:
-    """A highlighted passage and its note.
-
-    ``quote == text[start:end]`` of the text whose hash is ``content_hash``; ``prefix`` and
-    ``suffix`` are the characters around it, so the passage can be found again after the text
-    changes. An ``orphan`` could not be placed in the current text but is kept with its quote.
-    """
-
-    id: str
-    article_id: int
-    start: int
-    end: int
-    quote: str
-    prefix: str
-    suffix: str
-    content_hash: str
-    category: str
-    note: str = ""
-    tags: tuple[str, ...] = ()
-    created: str = ""
-    modified: str = ""
-    orphan: bool = False
-    deleted: bool = False
+    cls: type = getattr(import_module(f"{__name__}.{_LAZY[name]}"), name)
+    globals()[name] = cls
+    return cls
