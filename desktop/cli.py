@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from desktop import __version__
 from desktop.commands.common import CommandError, CommandParser, use_tolerant_output
+from desktop.commands.post_import import when_imported
 
 # Each command module and the sub-commands it registers (a test keeps the two in step).
 COMMAND_MODULES: dict[str, tuple[str, ...]] = {
@@ -114,8 +115,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _print_warnings() -> None:
     """Core warnings (a result that could not be cached, say) as ``dossier: warning: …`` on
-    the standard error of the moment (tests swap it between commands)."""
-    import logging  # here: most commands never warn, and start faster without it
+    the standard error of the moment (tests swap it between commands). The handler waits for
+    ``logging`` to be imported by the code that warns: most commands never import it."""
+    when_imported("logging", _add_warning_line)
+
+
+def _add_warning_line() -> None:
+    import logging
 
     class WarningLine(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:

@@ -54,14 +54,38 @@ class CommandParser(argparse.ArgumentParser):
     the argument. Undecodable bytes reach Python as lone surrogates, which SQLite and a UTF-8
     terminal refuse with a traceback far from the argument that brought them."""
 
+    _building = False  # inside add_argument or add_subparsers (see _get_formatter)
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.register("type", None, text_argument)
 
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        with self._while_building():
+            return super().add_argument(*args, **kwargs)
+
     def add_subparsers(self, **kwargs: Any) -> argparse._SubParsersAction:
-        commands = super().add_subparsers(**kwargs)
+        with self._while_building():
+            commands = super().add_subparsers(**kwargs)
         commands.type = str  # the words after a command are checked by that command's parser
         return commands
+
+    @contextmanager
+    def _while_building(self) -> Iterator[None]:
+        self._building = True
+        try:
+            yield
+        finally:
+            self._building = False
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # While the parser is built, argparse formats a new argument's metavar and the program
+        # name of the sub-commands, each with a fresh formatter that asks the terminal's width
+        # through shutil (importing zlib, bz2 and lzma: a visible part of a command's start).
+        # Neither is wrapped, so neither needs the width; help and usage still ask for it.
+        if self._building:
+            return self.formatter_class(prog=self.prog, width=80)
+        return super()._get_formatter()
 
 
 def text_argument(value: str) -> str:

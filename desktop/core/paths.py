@@ -10,8 +10,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "Dossier"
 HOME_ENV = "DOSSIER_HOME"
 
@@ -50,6 +48,8 @@ def user_paths() -> Paths:
     if home:
         root = Path(home).expanduser().resolve()
         return Paths(root / "data", root / "config", root / "cache", root / "logs")
+    import platformdirs  # here: with DOSSIER_HOME set (scripts, tests) its import is wasted
+
     return Paths(
         Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
         Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),

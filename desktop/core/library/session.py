@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
-from desktop.core.library.ranking import close_readers
 from desktop.core.library.store import ArticleStore
 from desktop.core.paths import Paths, user_paths
 from desktop.core.storage.db import connect
@@ -21,7 +21,11 @@ class Library:
     store: ArticleStore
 
     def close(self) -> None:
-        close_readers(self.conn)
+        # Reader connections exist only once a search has imported ``ranking``: a command
+        # that never searched closes without importing it (and its threads).
+        ranking = sys.modules.get("desktop.core.library.ranking")
+        if ranking is not None:
+            ranking.close_readers(self.conn)
         self.conn.close()
 
     def __enter__(self) -> Library:

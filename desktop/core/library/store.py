@@ -14,14 +14,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
 from desktop.core.library.pages import Pages
-from desktop.core.library.ranking import many_matches, rank
-from desktop.core.library.snippets import snippets
 from desktop.core.models import Article
 from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
 from desktop.core.storage.fts import fts_query
 
-_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
+# Compiled on first use (by ``re``'s cache): only adding an article counts words.
+_WORD = r"\w+(?:['’.-]\w+)*"
 SORT_COLUMNS = {
     "title": "title COLLATE NOCASE",
     "source": "source COLLATE NOCASE",
@@ -63,7 +62,7 @@ def content_hash(text: str) -> str:
 
 
 def count_words(text: str) -> int:
-    return len(_WORD.findall(text))
+    return len(re.findall(_WORD, text))
 
 
 def now_iso() -> str:
@@ -288,6 +287,10 @@ class ArticleStore:
         return hits
 
     def _search(self, match: str, limit: int, offset: int) -> list[SearchHit]:
+        # Imported here: listing and showing articles need neither, nor their threads.
+        from desktop.core.library.ranking import many_matches, rank
+        from desktop.core.library.snippets import snippets
+
         many = many_matches(self.conn, match)
         ranked = rank(self.conn, match, limit + offset, many=many)[offset:]
         if not ranked:
