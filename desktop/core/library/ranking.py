@@ -83,6 +83,22 @@ def rank(
     return heapq.nsmallest(count, (pair for part in parts for pair in part), key=_order)
 
 
+def rank_among(
+    conn: sqlite3.Connection, match: str, count: int, where: list[str], params: list[object]
+) -> Ranked:
+    """The ``count`` best matches among the articles ``where`` (conditions on ``rowid``) keeps,
+    in one query: a story or a tag holds few enough articles that slices would not pay."""
+    conditions = "".join(f" AND {condition}" for condition in where)
+    cur = conn.cursor()
+    cur.row_factory = None
+    rows = cur.execute(
+        f"SELECT rowid, {BM25} FROM articles_fts WHERE articles_fts MATCH ?{conditions}"
+        " ORDER BY 2, 1 LIMIT ?",
+        (match, *params, count),
+    )
+    return [(int(r[0]), float(r[1])) for r in rows]
+
+
 def close_readers(conn: sqlite3.Connection) -> None:
     """Close the idle read-only connections kept for ``conn``'s database (a library closing)."""
     path = _database_file(conn)
