@@ -207,3 +207,18 @@ def test_story_names_are_unique_regardless_of_case(
     assert code == 1 and "already exists" in err
     code, _, err = run(capsys, "tag", "add", "x", "999")
     assert code == 1 and "no article with id 999" in err
+
+
+def test_a_newer_text_of_a_trashed_article_brings_it_back_updated(
+    feed: tuple[Path, int, int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, _, storm = feed
+    run(capsys, "notes", "add", str(storm), "--quote", "strong storm")
+    run(capsys, "delete", str(storm))
+    path.write_text(FEED.replace("several roads", "many roads"), encoding="utf-8")
+    code, out, _ = run(capsys, "import", str(path))
+    assert code == 0 and "updated 1" in out
+    assert "many roads" in _json(capsys, "show", str(storm))["text"]
+    assert storm in _ids(capsys, "search", "roads")
+    assert [n["article"] for n in _json(capsys, "notes", "list")] == [storm]
+    assert _json(capsys, "trash", "list") == []

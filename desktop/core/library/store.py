@@ -366,15 +366,17 @@ class ArticleStore:
     def replace_text(self, article_id: int, article: Article) -> None:
         """Store a new version of an article's text and metadata under the same id.
 
-        Fields the user edited keep the user's value (``EDITABLE``); tags the new version
-        brings are added to the article's own."""
+        Fields the user edited keep the user's value (``EDITABLE``), also when an earlier
+        version is restored; tags the new version brings are added to the article's own. A
+        newer text of an article in the trash, imported, brings it back (as its very text
+        would: ``_add``)."""
         digest = article.content_hash or content_hash(article.text)
         with transaction(self.conn):
             article = self._keep_edits(article_id, article)
             self.conn.execute(
                 "UPDATE articles SET title = ?, byline = ?, source = ?, url = ?, published = ?,"
-                " origin = COALESCE(NULLIF(?, ''), origin), text = ?, content_hash = ?, words = ?"
-                " WHERE id = ?",
+                " origin = COALESCE(NULLIF(?, ''), origin), text = ?, content_hash = ?, words = ?,"
+                " trashed = '' WHERE id = ?",
                 (
                     article.title,
                     article.byline,
