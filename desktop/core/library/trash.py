@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from desktop.core.library.store import LIVE, now_iso
+from desktop.core.library.store import LIVE, TRASHED, now_iso
 from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
 
@@ -54,7 +54,7 @@ def restore(conn: sqlite3.Connection, article_ids: Iterable[int]) -> list[int]:
     with transaction(conn):
         for article_id in _ids(article_ids):
             cur = conn.execute(
-                f"UPDATE articles SET trashed = '' WHERE id = ? AND NOT {LIVE}", (article_id,)
+                f"UPDATE articles SET trashed = '' WHERE id = ? AND {TRASHED}", (article_id,)
             )
             if cur.rowcount:
                 restored.append(article_id)
@@ -66,18 +66,18 @@ def trash_contents(conn: sqlite3.Connection) -> list[TrashedArticle]:
     rows = conn.execute(
         "SELECT a.id, a.title, a.trashed,"
         " (SELECT count(*) FROM highlights AS h WHERE h.article_id = a.id AND h.deleted = 0)"
-        f" FROM articles AS a WHERE NOT a.{LIVE} ORDER BY a.trashed DESC, a.id DESC"
+        f" FROM articles AS a WHERE a.{TRASHED} ORDER BY a.trashed DESC, a.id DESC"
     )
     return [TrashedArticle(r[0], r[1], r[2], r[3]) for r in rows]
 
 
 def empty_trash(conn: sqlite3.Connection) -> tuple[int, int]:
     """Remove every trashed article and its notes for good: (articles, notes) removed."""
-    trashed = f"article_id IN (SELECT id FROM articles WHERE NOT {LIVE})"
+    trashed = f"article_id IN (SELECT id FROM articles WHERE {TRASHED})"
     with transaction(conn):
         notes = conn.execute(
             f"SELECT count(*) FROM highlights WHERE {trashed} AND deleted = 0"
         ).fetchone()[0]
         conn.execute(f"DELETE FROM highlights WHERE {trashed}")
-        articles = conn.execute(f"DELETE FROM articles WHERE NOT {LIVE}").rowcount
+        articles = conn.execute(f"DELETE FROM articles WHERE {TRASHED}").rowcount
     return articles, int(notes)
