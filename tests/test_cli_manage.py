@@ -222,3 +222,14 @@ def test_a_newer_text_of_a_trashed_article_brings_it_back_updated(
     assert storm in _ids(capsys, "search", "roads")
     assert [n["article"] for n in _json(capsys, "notes", "list")] == [storm]
     assert _json(capsys, "trash", "list") == []
+
+
+def test_importing_a_trashed_text_again_brings_the_article_back(
+    feed: tuple[Path, int, int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, budget, _ = feed
+    run(capsys, "delete", str(budget))
+    code, out, _ = run(capsys, "import", str(path))
+    assert code == 0 and "duplicates 2" in out
+    assert budget in _ids(capsys, "list") and _json(capsys, "trash", "list") == []
+    assert budget in _ids(capsys, "search", "parliament")
