@@ -147,3 +147,14 @@ def test_trashing_the_open_article_opens_the_next_one(qtbot, window):
     assert first not in _listed(pane) and second in _listed(pane)
     qtbot.waitUntil(lambda: window.article.id != first)
     assert window.article.id == pane.current_article_id() != 0
+
+
+def test_editing_the_open_article_shows_its_new_title(qtbot, window):
+    pane = window.library_pane
+    article_id = window.article.id
+    pane.select_article(article_id)
+    dialog = pane.actions.edit_details()
+    dialog.fields["title"].setText("A corrected headline")
+    dialog.accept()
+    assert window.article.title == "A corrected headline"
+    assert "A corrected headline" in window.windowTitle()

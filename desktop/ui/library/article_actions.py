@@ -25,6 +25,7 @@ class ArticleActions(QObject):
 
     library_changed = Signal()
     articles_trashed = Signal(list)
+    details_edited = Signal(int)
     message = Signal(str)
 
     def __init__(
@@ -98,6 +99,7 @@ class ArticleActions(QObject):
             return None
         dialog = EditDetailsDialog(self.conn, article, self.parent_widget)
         dialog.accepted.connect(self.library_changed)
+        dialog.accepted.connect(lambda: self.details_edited.emit(article.id))
         dialog.open()
         return dialog
 
