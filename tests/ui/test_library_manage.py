@@ -158,3 +158,22 @@ def test_editing_the_open_article_shows_its_new_title(qtbot, window):
     dialog.accept()
     assert window.article.title == "A corrected headline"
     assert "A corrected headline" in window.windowTitle()
+
+
+def test_renaming_or_deleting_the_chosen_story_keeps_the_list_right(qtbot, library, sync_workers):
+    pane, ids = _pane(qtbot, library)
+    attach(library.conn, "Bridges", ids[:2])
+    attach(library.conn, "Tolls", [ids[2]])
+    pane.sidebar.reload()
+    pane.sidebar.choose("story", "Bridges")
+    assert _listed(pane) == set(ids[:2])
+    with qtbot.waitSignal(pane.actions.message) as refused:
+        pane.sidebar.rename_story("Bridges", "tolls")
+    assert "already exists" in refused.args[0]
+    pane.sidebar.rename_story("Bridges", "Harbour bridges")
+    assert pane.sidebar.chosen() == ("story", "Harbour bridges")
+    assert _listed(pane) == set(ids[:2])
+    pane.sidebar.delete_story("Harbour bridges")
+    assert pane.sidebar.chosen() == ("", "")
+    assert set(ids) <= _listed(pane)
+    assert library.store.get(ids[0]) is not None  # a story's articles stay

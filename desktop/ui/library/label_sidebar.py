@@ -1,15 +1,17 @@
 """The library's sidebar: every story and tag, each a filter on the article list.
 
 Counts come from the core (``stories``/``tags``: articles not in the trash). Choosing
-"All articles" clears the filter; the choice is sent as ``filter_chosen(story, tag)``.
+"All articles" clears the filter; the choice is sent as ``filter_chosen(story, tag)``. A
+story's context menu renames or deletes it (its articles stay in the library).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtWidgets import QInputDialog, QMenu, QTreeWidget, QTreeWidgetItem
 
 from desktop.core.library import stories
 from desktop.core.storage.engine import sqlite3
@@ -23,6 +25,8 @@ class LabelSidebar(QTreeWidget):
     """Stories and tags as a two-branch tree; a click filters the list."""
 
     filter_chosen = Signal(str, str)  # story, tag ('' for none)
+    stories_changed = Signal()
+    message = Signal(str)
 
     def __init__(self, conn: sqlite3.Connection, parent: Any = None) -> None:
         super().__init__(parent)
@@ -31,6 +35,8 @@ class LabelSidebar(QTreeWidget):
         self.setAccessibleName("Stories and tags")
         self.setRootIsDecorated(False)
         self.itemClicked.connect(self._on_clicked)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._story_menu)
         self.reload()
 
     def reload(self) -> None:
@@ -70,6 +76,46 @@ class LabelSidebar(QTreeWidget):
                     self.setCurrentItem(item)
                     self._on_clicked(item)
                     return
+
+    def _story_menu(self, pos: QPoint) -> None:
+        item = self.itemAt(pos)
+        if item is None or item.data(0, KIND_ROLE) != "story":
+            return
+        name = item.data(0, NAME_ROLE)
+        menu = QMenu(self)
+        menu.addAction("&Rename Story…", lambda: self._ask_rename(name))
+        menu.addAction("&Delete Story", lambda: self.delete_story(name))
+        menu.popup(self.viewport().mapToGlobal(pos))
+
+    def _ask_rename(self, name: str) -> None:
+        new, ok = QInputDialog.getText(self, "Rename Story", "New name:", text=name)
+        if ok:
+            self.rename_story(name, new)
+
+    def rename_story(self, name: str, new: str) -> None:
+        """Rename the story; a filter on it follows the new name."""
+        chosen = self.chosen()
+        renamed = self._change(lambda: stories.rename_story(self.conn, name, new))
+        if renamed and chosen == ("story", name):
+            self.choose("story", renamed)
+
+    def delete_story(self, name: str) -> None:
+        """Remove the story (not its articles); the list shows everything if it was chosen."""
+        self._change(lambda: stories.delete_story(self.conn, name))
+
+    def _change(self, change: Callable[[], str | None]) -> str | None:
+        """Run a story change; the story's new name ('' when deleted), None when refused."""
+        chosen = self.chosen()
+        try:
+            result = change() or ""
+        except (stories.StoryError, LookupError) as exc:
+            self.message.emit(str(exc))
+            return None
+        self.reload()
+        if self.chosen() != chosen:  # the chosen story is gone: show every article
+            self.filter_chosen.emit("", "")
+        self.stories_changed.emit()
+        return result
 
     def _on_clicked(self, item: QTreeWidgetItem) -> None:
         kind = item.data(0, KIND_ROLE)

@@ -134,6 +134,7 @@ class LibraryPane(QWidget):
         self.table.star_requested.connect(self.model.toggle_star)
         self.table.clicked.connect(self._on_clicked)
         self.sidebar.filter_chosen.connect(self.filter_label)
+        self.sidebar.message.connect(self.actions.message)
         self.actions.library_changed.connect(self._on_library_changed)
         self.actions.articles_trashed.connect(self._on_trashed)
 
