@@ -323,6 +323,7 @@ class MainWindow(QMainWindow):
     def _on_import_finished(self, report: ImportReport) -> None:
         self.statusBar().showMessage(report_summary(report), 15000)
         self.library_pane.refresh()
+        self.library_pane.sidebar.reload()  # a feed's categories arrive as tags
         if self.article is not None and self.article.id in report.updated:
             self.open_article(self.article.id)  # its new text, highlights re-anchored
         self.indexer.start()

@@ -177,3 +177,21 @@ def test_renaming_or_deleting_the_chosen_story_keeps_the_list_right(qtbot, libra
     assert pane.sidebar.chosen() == ("", "")
     assert set(ids) <= _listed(pane)
     assert library.store.get(ids[0]) is not None  # a story's articles stay
+
+
+def test_an_imported_feeds_categories_appear_in_the_sidebar_and_filter(qtbot, window, tmp_path):
+    feed = tmp_path / "wire.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        "<item><title>Budget vote</title><category>Politics</category>"
+        f"<description>{TEXT}</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    window.import_paths([feed])
+    window.imports.wait(20_000)
+    qtbot.waitUntil(lambda: window.library_pane.sidebar.topLevelItem(2).childCount() == 1)
+    pane = window.library_pane
+    assert pane.sidebar.topLevelItem(2).child(0).data(0, NAME_ROLE) == "Politics"
+    pane.sidebar.choose("tag", "Politics")
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 1)
+    assert pane.model.index(0, 0).data() == "Budget vote"
