@@ -195,3 +195,23 @@ def test_an_imported_feeds_categories_appear_in_the_sidebar_and_filter(qtbot, wi
     pane.sidebar.choose("tag", "Politics")
     qtbot.waitUntil(lambda: pane.model.rowCount() == 1)
     assert pane.model.index(0, 0).data() == "Budget vote"
+
+
+def test_the_remove_menu_offers_the_selections_stories_and_tags(qtbot, library, sync_workers):
+    pane, ids = _pane(qtbot, library)
+    attach(library.conn, "Bridges", ids[:2])
+    add_tag(library.conn, "budget", [ids[1]])
+    _select(pane, [ids[1]])
+    pane.actions.remove_menu.aboutToShow.emit()
+    entries = [a.text() for a in pane.actions.remove_menu.actions()]
+    assert entries == ["Story: Bridges", "Tag: budget"]
+    pane.actions.remove_menu.actions()[0].trigger()
+    pane.actions.remove_menu.actions()[1].trigger()
+    pane.sidebar.choose("story", "Bridges")
+    assert _listed(pane) == {ids[0]}
+    assert library.conn.execute("SELECT count(*) FROM article_tags").fetchone()[0] == 0
+    pane.filter_label("", "")
+    _select(pane, [ids[2]])
+    pane.actions.remove_menu.aboutToShow.emit()
+    (empty,) = pane.actions.remove_menu.actions()
+    assert not empty.isEnabled()

@@ -46,6 +46,8 @@ class ArticleActions(QObject):
         self.trash_dialog_action = self._action("Show T&rash…", self.show_trash)
         self.story_menu = QMenu("Add to &Story", parent)
         self.story_menu.aboutToShow.connect(self._fill_story_menu)
+        self.remove_menu = QMenu("&Remove From", parent)
+        self.remove_menu.aboutToShow.connect(self._fill_remove_menu)
 
     def _action(self, text: str, slot: Callable[[], object], key: str = "") -> QAction:
         action = QAction(text, self.parent_widget)
@@ -60,6 +62,7 @@ class ArticleActions(QObject):
         menu.addAction(self.edit_action)
         menu.addMenu(self.story_menu)
         menu.addAction(self.tag_action)
+        menu.addMenu(self.remove_menu)
         menu.addSeparator()
         menu.addAction(self.delete_action)
         menu.addAction(self.undo_delete_action)
@@ -120,6 +123,28 @@ class ArticleActions(QObject):
             return 0
         self.library_changed.emit()
         return count
+
+    def remove_from_story(self, name: str) -> int:
+        return self._labelled(lambda ids: stories.detach(self.conn, name, ids))
+
+    def untag_selected(self, tag: str) -> int:
+        return self._labelled(lambda ids: stories.remove_tag(self.conn, tag, ids))
+
+    def _fill_remove_menu(self) -> None:
+        """The stories and tags of the selected articles, each to take them out of."""
+        self.remove_menu.clear()
+        names: tuple[set[str], set[str]] = (set(), set())
+        for tags, in_stories in stories.labels_of(self.conn, self.selected()).values():
+            names[0].update(tags)
+            names[1].update(in_stories)
+        for name in sorted(names[1], key=str.casefold):
+            action = self.remove_menu.addAction(f"Story: {name}".replace("&", "&&"))
+            action.triggered.connect(lambda _=False, n=name: self.remove_from_story(n))
+        for tag in sorted(names[0], key=str.casefold):
+            action = self.remove_menu.addAction(f"Tag: {tag}".replace("&", "&&"))
+            action.triggered.connect(lambda _=False, t=tag: self.untag_selected(t))
+        if self.remove_menu.isEmpty():
+            self.remove_menu.addAction("(no stories or tags)").setEnabled(False)
 
     def ask_tag(self) -> None:
         tag, ok = QInputDialog.getText(self.parent_widget, "Tag Articles", "Tag:")
