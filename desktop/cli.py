@@ -25,6 +25,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "desktop.commands.notes": ("notes",),
     "desktop.commands.entities": ("entities", "correct", "watch"),
     "desktop.commands.versions": ("versions",),
+    "desktop.commands.manage": ("delete", "trash", "edit", "story", "tag"),
 }
 
 INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug, not something the user did
@@ -46,6 +47,11 @@ ACTIONS = {
     "notes backups": "list the notes backups",
     "notes restore": "restore the notes",
     "versions": "read or restore the article's versions",
+    "delete": "move the articles to the trash",
+    "trash": "change the trash",
+    "edit": "edit the article",
+    "story": "change the stories",
+    "tag": "change the tags",
 }
 
 

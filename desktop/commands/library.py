@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 
 from desktop.commands.common import (
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from desktop.core.library.importing import ImportReport
+    from desktop.core.library.session import Library
 
 _LISTED_FIELDS = (
     "id", "title", "byline", "source", "url", "published", "added", "language", "words",
@@ -57,12 +60,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=_positive, default=None, help="at most N articles")
     p.add_argument("--unread", action="store_true", help="only unread articles")
     p.add_argument("--starred", action="store_true", help="only starred articles")
+    _filter_arguments(p)
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.set_defaults(run=run_list)
 
     p = commands.add_parser("search", help="full-text search, best matches first")
     p.add_argument("query", nargs="+", help='words (all must match), "a phrase", or prefix*')
     p.add_argument("--limit", type=_positive, default=20, help="at most N results (20)")
+    _filter_arguments(p)
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.set_defaults(run=run_search)
 
@@ -77,6 +82,35 @@ def register(commands: argparse._SubParsersAction) -> None:
     for flag in ("read", "unread", "star", "unstar"):
         group.add_argument(f"--{flag}", dest="state", action="store_const", const=flag)
     p.set_defaults(run=run_mark)
+
+
+def _filter_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--story", metavar="NAME", help="only articles in this story")
+    parser.add_argument("--tag", metavar="TAG", help="only articles with this tag")
+
+
+@contextmanager
+def _filtered_library() -> Iterator[Library]:
+    """The user's library, where a filter naming no story is a one-line error."""
+    from desktop.core.storage.membership import UnknownStory
+
+    with open_user_library() as library:
+        try:
+            yield library
+        except UnknownStory as exc:
+            raise CommandError(str(exc.args[0])) from exc
+
+
+def _labelled(library: Library, articles: list[Article]) -> list[dict[str, Any]]:
+    """Articles as JSON, each with its ``tags`` and ``stories`` arrays."""
+    from desktop.core.library.stories import labels_of
+
+    labels = labels_of(library.conn, (a.id for a in articles))
+    values = []
+    for article in articles:
+        tags, stories = labels.get(article.id, ([], []))
+        values.append({**article_json(article), "tags": tags, "stories": stories})
+    return values
 
 
 def article_json(article: Article, *, with_text: bool = False) -> dict[str, Any]:
@@ -147,16 +181,19 @@ def _report_json(report: ImportReport) -> dict[str, Any]:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    with open_user_library() as library:
+    with _filtered_library() as library:
         articles = library.store.list(
             sort=args.sort,
             descending=not args.ascending,
             limit=args.limit,
             unread_only=args.unread,
             starred_only=args.starred,
+            story=args.story,
+            tag=args.tag,
         )
+        listed = _labelled(library, articles) if args.json else []
     if args.json:
-        print_json([article_json(a) for a in articles])
+        print_json(listed)
     else:
         for article in articles:
             print(_row(article))
@@ -165,8 +202,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_search(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
-    with open_user_library() as library:
-        hits = library.store.search(query, limit=args.limit)
+    with _filtered_library() as library:
+        hits = library.store.search(query, limit=args.limit, story=args.story, tag=args.tag)
     if args.json:
         print_json(
             [{**article_json(h.article), "snippet": h.snippet, "score": h.score} for h in hits]
@@ -180,11 +217,17 @@ def run_search(args: argparse.Namespace) -> int:
 
 def run_show(args: argparse.Namespace) -> int:
     with open_user_library() as library:
-        article = library.store.get(args.id)
-    if article is None:
-        raise CommandError(f"no article with id {args.id} (see `dossier list`)")
+        article = library.store.get(args.id, trashed=True)
+        if article is not None and article.trashed:
+            raise CommandError(
+                f"article {args.id} is in the trash (dossier trash restore {args.id})"
+            )
+        if article is None:
+            raise CommandError(f"no article with id {args.id} (see `dossier list`)")
+        labelled = _labelled(library, [article])[0]
+        tags, stories = labelled["tags"], labelled["stories"]
     if args.json:
-        print_json(article_json(article, with_text=True))
+        print_json({**article_json(article, with_text=True), "tags": tags, "stories": stories})
         return 0
     print(article.title)
     published = article.published or "undated"
@@ -192,6 +235,9 @@ def run_show(args: argparse.Namespace) -> int:
     if article.pages:
         details.append(f"{len(article.pages)} pages")
     print(" · ".join(d for d in details if d))
+    labels = [f"#{t}" for t in tags] + [f"story: {s}" for s in stories]
+    if labels:
+        print(printable("  ".join(labels)))
     if article.url:
         print(article.url)
     print()

@@ -34,6 +34,7 @@ from desktop.core.notes.notebook import DEFAULT_CATEGORY, Notebook
 from desktop.core.paths import user_paths
 from desktop.core.storage.db import DatabaseError
 from desktop.core.storage.engine import sqlite3
+from desktop.core.storage.membership import UnknownStory
 
 EXPORT_DESCRIPTION = """\
 Formats:
@@ -64,7 +65,7 @@ def _library() -> Iterator[Library]:
     try:
         with open_library() as library:
             yield library
-    except (NotesError, DatabaseError) as exc:
+    except (NotesError, DatabaseError, UnknownStory) as exc:
         raise CommandError(str(exc)) from exc
 
 
@@ -136,7 +137,13 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    filters = {"article_id": args.article, "tag": args.tag, "category": args.category}
+    filters = {
+        "article_id": args.article,
+        "tag": args.tag,
+        "category": args.category,
+        "story": args.story,
+        "article_tag": args.article_tag,
+    }
     with _library() as library:
         _known_article(library, args.article)
         if args.output and _names_folder(args.output):
@@ -310,6 +317,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--article", type=library_id, metavar="ID")
     export.add_argument("--tag", metavar="T")
     export.add_argument("--category", metavar="C")
+    export.add_argument("--story", metavar="NAME", help="only notes on articles in this story")
+    export.add_argument(
+        "--article-tag",
+        metavar="T",
+        help="only notes on articles with this tag (--tag filters the notes' own tags)",
+    )
     export.add_argument(
         "-o",
         "--output",

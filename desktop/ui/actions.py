@@ -97,6 +97,17 @@ def _menu_specs(window: MainWindow) -> dict[str, list[MenuEntry]]:
                 window.show_versions,
                 "Texts this article had before an update; read or restore one",
             ),
+            None,
+            lib.actions.edit_action,
+            ActionSpec(
+                "trash",
+                "Move to &Trash",
+                None,
+                lib.actions.trash_selected,
+                "Move the selected articles and their notes to the trash (Delete in the list)",
+            ),
+            lib.actions.undo_delete_action,
+            lib.actions.trash_dialog_action,
         ],
         "&Tools": [
             ActionSpec(

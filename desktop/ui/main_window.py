@@ -191,7 +191,14 @@ class MainWindow(QMainWindow):
         self.import_progress.cancel_button.clicked.connect(self.imports.cancel)
         self.indexer.finished.connect(lambda count: count and lib.refresh())
         self.indexer.failed.connect(lambda message: status.showMessage(message, 8000))
+        lib.actions.message.connect(lambda message: status.showMessage(message, 8000))
+        lib.actions.details_edited.connect(self._on_details_edited)
         damage_notice().damaged.connect(self._on_library_damaged)
+
+    def _on_details_edited(self, article_id: int) -> None:
+        """The open article's title or details were edited: show them."""
+        if self.article is not None and self.article.id == article_id:
+            self.open_article(article_id)
 
     def on_entities_changed(self) -> None:
         """A correction or watchlist change: re-colour the article and recount the list."""
@@ -316,6 +323,7 @@ class MainWindow(QMainWindow):
     def _on_import_finished(self, report: ImportReport) -> None:
         self.statusBar().showMessage(report_summary(report), 15000)
         self.library_pane.refresh()
+        self.library_pane.sidebar.reload()  # a feed's categories arrive as tags
         if self.article is not None and self.article.id in report.updated:
             self.open_article(self.article.id)  # its new text, highlights re-anchored
         self.indexer.start()

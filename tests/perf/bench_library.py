@@ -5,7 +5,9 @@ Goals (issue 2): 10k articles imported in ≤ 15 s including FTS; p95 search ≤
 Issue 11: rare words (fewer matches than ranking's ``PARALLEL_FROM``) and common ones are
 reported apart, with the fixed cost a search adds to one plain ranking query; snippets of 1, 3
 and 19 MB articles grow linearly (FTS5's own snippet() grew with the square of the size).
-Articles are built from ../shared/eval texts (Wikinews and BBC), varied so every one is unique.
+Issue 15: list, count and search again with stories, tags and a trash in place, and the
+``--story``/``--tag`` filters. Articles are built from ../shared/eval texts (Wikinews and
+BBC), varied so every one is unique.
 Baselines measured in the same run: storing the same articles with ``add_many`` (no files, no
 parsing) and, for search, a plain ``bm25`` join over every match. Searches are timed cold (a new
 store per query, so its result cache is empty; the read-only connections that rank slices of a
@@ -28,6 +30,8 @@ from desktop.core.library.importing import import_paths
 from desktop.core.library.session import Library, open_library
 from desktop.core.library.snippets import snippets
 from desktop.core.library.store import ArticleStore, fts_query, with_hash
+from desktop.core.library.stories import add_tag, attach
+from desktop.core.library.trash import trash
 from desktop.core.models import Article
 from desktop.core.paths import Paths
 from desktop.core.storage.engine import sqlite3
@@ -191,6 +195,41 @@ def rank_times(library: Library, queries: list[str], **options: int) -> dict[str
     return times
 
 
+def report_stories_and_tags(library: Library) -> None:
+    """Issue 15: with a story of 10,000 articles, tags on 20,000 and 1,000 in the trash, the
+    plain list and search keep their figures, and the filters (index lookups) stay fast."""
+    conn = library.conn
+    ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
+    attach(conn, "Big story", ids[::10])
+    for n, tag in enumerate(("politics", "economy")):
+        add_tag(conn, tag, ids[n::10] + ids[n + 5 :: 10])
+    trash(conn, ids[3::100])
+    started = time.perf_counter()
+    count = library.store.count()
+    counted = (time.perf_counter() - started) * 1000
+    print(f"with stories, tags, {len(ids) - count:,} trashed: count {counted:.1f} ms")
+    for label, options in (
+        ("list by date", {}),
+        ("list by title", {"sort": "title", "descending": False}),
+        ("list --story (10,000)", {"story": "Big story"}),
+        ("list --tag (20,000)", {"tag": "politics"}),
+    ):
+        walls = []
+        for _ in range(REPEATS * 5):
+            started = time.perf_counter()
+            library.store.list(limit=50, **options)
+            walls.append((time.perf_counter() - started) * 1000)
+        print(f"  {label:<26} median {statistics.median(walls):6.1f} ms  max {max(walls):6.1f} ms")
+    plain = search_times(library, store_search)
+    print(f"  search                     {percentiles(plain)}   goal p95 ≤ 20 ms")
+    storied = search_times(library, story_search)
+    print(f"  search --story             {percentiles(storied)}")
+
+
+def story_search(library: Library, query: str) -> None:
+    ArticleStore(library.conn).search(query, limit=50, story="Big story")
+
+
 def report_rare_and_common(library: Library, ours: tuple[list[float], list[float]]) -> None:
     """p95 of rare and of common words, and what a rare word pays beyond one plain query."""
     counts = {q: match_count(library, q) for q in QUERIES}
@@ -343,6 +382,7 @@ def main() -> int:
                 f"  (SQLite {sqlite3.sqlite_version}; ranking in {ranking.SLICES} slices from "
                 f"{ranking.PARALLEL_FROM:,} matches: cpu counts every slice's thread)"
             )
+            report_stories_and_tags(library)
             size = sum(p.stat().st_size for p in library.paths.data.iterdir() if p.is_file())
             print(f"database size {size / 1048576:,.0f} MiB")
         report_snippets(root, bases)

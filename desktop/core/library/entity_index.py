@@ -30,7 +30,7 @@ from desktop.core.library.entity_corrections import (
     set_entity_category,
 )
 from desktop.core.library.languages import article_language, detect_pending_languages
-from desktop.core.library.store import ArticleStore, now_iso
+from desktop.core.library.store import LIVE, ArticleStore, now_iso
 from desktop.core.library.watchlist import (
     WatchItem,
     WatchlistError,
@@ -174,7 +174,8 @@ def index_pending(conn: sqlite3.Connection, limit: int = 50) -> int:
     detected = detect_pending_languages(conn, limit)
     rows = conn.execute(
         "SELECT a.id FROM articles AS a LEFT JOIN entity_index_state AS s ON s.article_id = a.id "
-        "WHERE s.article_id IS NULL OR s.version != ? OR s.content_hash != a.content_hash "
+        f"WHERE a.{LIVE} AND (s.article_id IS NULL OR s.version != ?"
+        " OR s.content_hash != a.content_hash) "
         "ORDER BY a.id LIMIT ?",
         (INDEX_VERSION, limit),
     ).fetchall()

@@ -6,6 +6,7 @@ duplicate and never stored twice.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import OrderedDict
@@ -18,6 +19,7 @@ from desktop.core.models import Article
 from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
 from desktop.core.storage.fts import fts_query
+from desktop.core.storage.membership import membership
 
 # Compiled on first use (by ``re``'s cache): only adding an article counts words.
 _WORD = r"\w+(?:['’.-]\w+)*"
@@ -45,8 +47,14 @@ def order_by(order: str, descending: bool) -> str:
 
 _COLUMNS = (
     "id, title, byline, source, url, published, added, language, text, content_hash, words, "
-    "read, starred, origin"
+    "read, starred, origin, trashed"
 )
+LIVE = "trashed = ''"
+"""An article in the library, not in the trash: every list, count and filter says so."""
+TRASHED = "trashed <> ''"
+"""An article in the trash, in the form the partial index ``articles_trashed`` serves."""
+EDITABLE = ("title", "byline", "source", "published", "url")
+"""Metadata the user may edit; an edited field keeps the user's value across re-imports."""
 SEARCH_CACHE_SIZE = 64  # searches remembered per store
 SEARCH_CACHE_HITS = 5_000  # hits held in all, so a few huge pages cannot pile up
 _LIST_COLUMNS = _COLUMNS.replace("text, ", "'' AS text, ")
@@ -103,7 +111,11 @@ def _article(row: sqlite3.Row) -> Article:
         read=bool(row["read"]),
         starred=bool(row["starred"]),
         origin=row["origin"],
+        trashed=row["trashed"],
     )
+
+
+SearchKey = tuple[str, int, int, str, str]  # query, limit, offset, story, tag
 
 
 class _SearchCache:
@@ -121,10 +133,10 @@ class _SearchCache:
         self.conn = conn
         self.size = size
         self.hits = hits
-        self.entries: OrderedDict[tuple[str, int, int], tuple[SearchHit, ...]] = OrderedDict()
+        self.entries: OrderedDict[SearchKey, tuple[SearchHit, ...]] = OrderedDict()
         self.mark: tuple[int, int] = (-1, -1)
 
-    def get(self, key: tuple[str, int, int]) -> list[SearchHit] | None:
+    def get(self, key: SearchKey) -> list[SearchHit] | None:
         mark = (
             int(self.conn.execute("PRAGMA data_version").fetchone()[0]),
             self.conn.total_changes,
@@ -139,7 +151,7 @@ class _SearchCache:
         self.entries.move_to_end(key)
         return list(hits)
 
-    def put(self, key: tuple[str, int, int], hits: list[SearchHit]) -> None:
+    def put(self, key: SearchKey, hits: list[SearchHit]) -> None:
         self.entries[key] = tuple(hits)
         while len(self.entries) > 1 and (
             len(self.entries) > self.size or sum(map(len, self.entries.values())) > self.hits
@@ -170,6 +182,8 @@ class ArticleStore:
             "SELECT id FROM articles WHERE content_hash = ?", (digest,)
         ).fetchone()
         if row:
+            # The text of an article in the trash, imported again: the user wants it back.
+            self.conn.execute("UPDATE articles SET trashed = '' WHERE id = ?", (row["id"],))
             return AddResult(row["id"], duplicate=True)
         cur = self.conn.execute(
             "INSERT INTO articles (title, byline, source, url, published, added, language, text,"
@@ -193,7 +207,14 @@ class ArticleStore:
         )
         article_id = int(cur.lastrowid or 0)
         self._store_pages(article_id, article.pages)
+        self._store_tags(article_id, article.tags)
         return AddResult(article_id, duplicate=False)
+
+    def _store_tags(self, article_id: int, tags: Iterable[str]) -> None:
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO article_tags (tag, article_id) VALUES (?, ?)",
+            ((tag, article_id) for tag in tags),
+        )
 
     def _store_pages(self, article_id: int, pages: Pages) -> None:
         self.conn.execute("DELETE FROM article_pages WHERE article_id = ?", (article_id,))
@@ -210,10 +231,11 @@ class ArticleStore:
         )
         return tuple((row[0], row[1]) for row in rows)
 
-    def get(self, article_id: int) -> Article | None:
-        """The article with its text and page starts."""
+    def get(self, article_id: int, *, trashed: bool = False) -> Article | None:
+        """The article with its text and page starts; one in the trash only if ``trashed``."""
+        live = "" if trashed else f" AND {LIVE}"
         row = self.conn.execute(
-            f"SELECT {_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+            f"SELECT {_COLUMNS} FROM articles WHERE id = ?{live}", (article_id,)
         ).fetchone()
         return replace(_article(row), pages=self.pages(article_id)) if row else None
 
@@ -224,7 +246,12 @@ class ArticleStore:
         return _article(row) if row else None
 
     def count(self) -> int:
-        return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+        # All rows less the few trashed: counting live rows would read every row of the table.
+        sql = (
+            "SELECT (SELECT count(*) FROM articles)"
+            f" - (SELECT count(*) FROM articles WHERE {TRASHED})"
+        )
+        return int(self.conn.execute(sql).fetchone()[0])
 
     def list(
         self,
@@ -235,22 +262,25 @@ class ArticleStore:
         offset: int = 0,
         unread_only: bool = False,
         starred_only: bool = False,
+        story: str | None = None,
+        tag: str | None = None,
     ) -> list[Article]:
-        """Articles without their text (``text`` is empty): cheap enough for long lists."""
+        """Articles without their text (``text`` is empty): cheap enough for long lists;
+        ``story`` and ``tag`` keep those in a story (by name) or with a tag."""
         order = SORT_COLUMNS.get(sort)
         if order is None:
             raise ValueError(f"cannot sort by {sort!r}; choose one of {', '.join(SORT_COLUMNS)}")
-        where = []
+        where, params = membership(self.conn, story, tag)
+        where.append(LIVE)
         if unread_only:
             where.append("read = 0")
         if starred_only:
             where.append("starred = 1")
-        clause = f"WHERE {' AND '.join(where)}" if where else ""
         sql = (
-            f"SELECT {_LIST_COLUMNS} FROM articles {clause}"
+            f"SELECT {_LIST_COLUMNS} FROM articles WHERE {' AND '.join(where)}"
             f" ORDER BY {order_by(order, descending)} LIMIT ? OFFSET ?"
         )
-        rows = self.conn.execute(sql, (-1 if limit is None else limit, offset))
+        rows = self.conn.execute(sql, (*params, -1 if limit is None else limit, offset))
         return [_article(r) for r in rows]
 
     def iter_all(self, batch: int = 500) -> Iterator[Article]:
@@ -258,7 +288,8 @@ class ArticleStore:
         last = 0
         while True:
             rows = self.conn.execute(
-                f"SELECT {_COLUMNS} FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, batch)
+                f"SELECT {_COLUMNS} FROM articles WHERE id > ? AND {LIVE} ORDER BY id LIMIT ?",
+                (last, batch),
             ).fetchall()
             if not rows:
                 return
@@ -266,7 +297,15 @@ class ArticleStore:
                 yield _article(row)
             last = rows[-1]["id"]
 
-    def search(self, query: str, *, limit: int = 50, offset: int = 0) -> list[SearchHit]:
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        story: str | None = None,
+        tag: str | None = None,
+    ) -> list[SearchHit]:
         """BM25-ranked articles matching ``query`` (a title match weighs 5× a body match),
         with snippets.
 
@@ -274,25 +313,32 @@ class ArticleStore:
         on several cores in a large library); then article rows and snippets for those ids
         alone. One query that also selected the snippet would build a snippet for every match
         before sorting.
-        The same query on an unchanged library is answered from a small cache.
+        The same query on an unchanged library is answered from a small cache. ``story`` and
+        ``tag`` rank only the matches in that story or with that tag.
         """
         match = fts_query(query)
         if not match:
             return []
-        key = (match, limit, offset)
+        key = (match, limit, offset, story or "", tag or "")
         hits = self._searches.get(key)
         if hits is None:
-            hits = self._search(match, limit, offset)
+            hits = self._search(match, limit, offset, story, tag)
             self._searches.put(key, hits)
         return hits
 
-    def _search(self, match: str, limit: int, offset: int) -> list[SearchHit]:
+    def _search(
+        self, match: str, limit: int, offset: int, story: str | None, tag: str | None
+    ) -> list[SearchHit]:
         # Imported here: listing and showing articles need neither, nor their threads.
-        from desktop.core.library.ranking import many_matches, rank
+        from desktop.core.library.ranking import many_matches, rank, rank_among
         from desktop.core.library.snippets import snippets
 
         many = many_matches(self.conn, match)
-        ranked = rank(self.conn, match, limit + offset, many=many)[offset:]
+        if story is None and tag is None:
+            ranked = rank(self.conn, match, limit + offset, many=many)[offset:]
+        else:
+            where, params = membership(self.conn, story, tag, column="rowid")
+            ranked = rank_among(self.conn, match, limit + offset, where, params)[offset:]
         if not ranked:
             return []
         ids = [r[0] for r in ranked]
@@ -325,13 +371,19 @@ class ArticleStore:
             )
 
     def replace_text(self, article_id: int, article: Article) -> None:
-        """Store a new version of an article's text and metadata under the same id."""
+        """Store a new version of an article's text and metadata under the same id.
+
+        Fields the user edited keep the user's value (``EDITABLE``), also when an earlier
+        version is restored; tags the new version brings are added to the article's own. A
+        newer text of an article in the trash, imported, brings it back (as its very text
+        would: ``_add``)."""
         digest = article.content_hash or content_hash(article.text)
         with transaction(self.conn):
+            article = self._keep_edits(article_id, article)
             self.conn.execute(
                 "UPDATE articles SET title = ?, byline = ?, source = ?, url = ?, published = ?,"
-                " origin = COALESCE(NULLIF(?, ''), origin), text = ?, content_hash = ?, words = ?"
-                " WHERE id = ?",
+                " origin = COALESCE(NULLIF(?, ''), origin), text = ?, content_hash = ?, words = ?,"
+                " trashed = '' WHERE id = ?",
                 (
                     article.title,
                     article.byline,
@@ -346,6 +398,16 @@ class ArticleStore:
                 ),
             )
             self._store_pages(article_id, article.pages)
+            self._store_tags(article_id, article.tags)
+
+    def _keep_edits(self, article_id: int, article: Article) -> Article:
+        row = self.conn.execute(
+            f"SELECT edited, {', '.join(EDITABLE)} FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return article
+        kept = {name: row[name] for name in json.loads(row["edited"]) if name in EDITABLE}
+        return replace(article, **kept)
 
 
 def with_hash(article: Article) -> Article:

@@ -54,6 +54,8 @@ class Article:
     origin: str = ""
     pages: tuple[tuple[int, int], ...] = ()
     """``(page number, start)`` for a paged source (PDF): where each page begins in ``text``."""
+    tags: tuple[str, ...] = ()  # from the source (a feed's categories), stored on import
+    trashed: str = ""  # when the user deleted it; '' for an article in the library
 
 
 def __getattr__(name: str) -> type:

@@ -85,11 +85,15 @@ def export_notes(
     article_id: int | None = None,
     tag: str | None = None,
     category: str | None = None,
+    story: str | None = None,
+    article_tag: str | None = None,
 ) -> int:
     """Write the matching highlights to ``out`` in ``fmt`` (md, json or csv); returns how many."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    highlights, articles, categories = selection(conn, article_id, tag, category)
+    highlights, articles, categories = selection(
+        conn, article_id, tag, category, story, article_tag
+    )
     writer = {"md": write_markdown, "json": _write_annotations, "csv": _write_csv}[fmt]
     writer(out, highlights, articles, categories)
     return len(highlights)

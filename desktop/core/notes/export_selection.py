@@ -112,10 +112,23 @@ def _detached_info(conn: sqlite3.Connection, highlights: list[Highlight]) -> dic
 
 
 def selection(
-    conn: sqlite3.Connection, article_id: int | None, tag: str | None, category: str | None
+    conn: sqlite3.Connection,
+    article_id: int | None,
+    tag: str | None,
+    category: str | None,
+    story: str | None = None,
+    article_tag: str | None = None,
 ) -> tuple[list[Highlight], ExportArticles, dict[str, HighlightCategory]]:
     notebook = Notebook(conn)
-    highlights = list(notebook.iter_all(article_id=article_id, tag=tag, category=category))
+    highlights = list(
+        notebook.iter_all(
+            article_id=article_id,
+            tag=tag,
+            category=category,
+            story=story,
+            article_tag=article_tag,
+        )
+    )
     by_id = articles_info(conn, (h.article_id for h in highlights))
     articles = ExportArticles(by_id, _detached_info(conn, highlights))
     return highlights, articles, {c.name: c for c in notebook.categories()}

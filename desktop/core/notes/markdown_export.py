@@ -137,6 +137,8 @@ def export_markdown_folder(
     article_id: int | None = None,
     tag: str | None = None,
     category: str | None = None,
+    story: str | None = None,
+    article_tag: str | None = None,
 ) -> list[Path]:
     """One Markdown file per article in ``folder`` (created if missing; an Obsidian vault, say).
 
@@ -144,7 +146,9 @@ def export_markdown_folder(
     file written before under another title (same key, our ``dossier_key`` in its front
     matter) is removed; no other file in the folder is touched.
     """
-    highlights, articles, categories = selection(conn, article_id, tag, category)
+    highlights, articles, categories = selection(
+        conn, article_id, tag, category, story, article_tag
+    )
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for info, group in article_groups(highlights, articles):

@@ -25,6 +25,7 @@ from desktop.core.notes.errors import (
 )
 from desktop.core.notes.table import (
     COLUMNS,
+    NOT_TRASHED,
     QUALIFIED_COLUMNS,
     category_from_row,
     highlight_from_row,
@@ -38,6 +39,7 @@ from desktop.core.notes.table import (
 from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
 from desktop.core.storage.fts import fts_query
+from desktop.core.storage.membership import membership
 
 DEFAULT_CATEGORY = "key-fact"
 RANK_LIMIT = 2_000
@@ -145,6 +147,7 @@ class Notebook:
         params = () if article_id is None else (article_id,)
         rows = self.conn.execute(
             f"SELECT {COLUMNS} FROM highlights WHERE orphan = 1 AND deleted = 0{where}"
+            f" AND {NOT_TRASHED}"
             " ORDER BY article_id, start",
             params,
         )
@@ -171,7 +174,7 @@ class Notebook:
         match = fts_query(query)
         if query.strip() and not match:
             return []
-        where = ["h.deleted = 0"]
+        where = ["h.deleted = 0", f"h.{NOT_TRASHED}"]
         params: list[object] = []
         if match:
             source = "highlights_fts JOIN highlights h ON h.seq = highlights_fts.rowid"
@@ -229,10 +232,16 @@ class Notebook:
         tag: str | None = None,
         category: str | None = None,
         include_deleted: bool = False,
+        story: str | None = None,
+        article_tag: str | None = None,
     ) -> Iterator[Highlight]:
-        """Every matching highlight, by article then text order (for export and backup)."""
-        where = [] if include_deleted else ["deleted = 0"]
-        params: list[object] = []
+        """Every matching highlight, by article then text order (for export); those of
+        articles in the trash are left out. ``story`` and ``article_tag`` keep the notes on
+        articles in that story or with that tag."""
+        where, params = membership(self.conn, story, article_tag, column="article_id")
+        where.append(NOT_TRASHED)
+        if not include_deleted:
+            where.append("deleted = 0")
         if article_id is not None:
             where.append("article_id = ?")
             params.append(article_id)
@@ -242,9 +251,8 @@ class Notebook:
         if tag is not None:
             where.append("seq IN (SELECT seq FROM highlight_tags WHERE tag = ?)")
             params.append(tag.strip().lstrip("#"))
-        clause = f"WHERE {' AND '.join(where)}" if where else ""
         rows = self.conn.execute(
-            f"SELECT {COLUMNS} FROM highlights {clause}"
+            f"SELECT {COLUMNS} FROM highlights WHERE {' AND '.join(where)}"
             ' ORDER BY article_id, orphan, start, "end", created',
             params,
         )
@@ -254,7 +262,8 @@ class Notebook:
     def count_by_article(self) -> dict[int, int]:
         """How many (visible) highlights each article has, for badges in the library list."""
         rows = self.conn.execute(
-            "SELECT article_id, count(*) FROM highlights WHERE deleted = 0 GROUP BY article_id"
+            "SELECT article_id, count(*) FROM highlights WHERE deleted = 0"
+            f" AND {NOT_TRASHED} GROUP BY article_id"
         )
         return {int(a): int(n) for a, n in rows}
 
@@ -262,7 +271,7 @@ class Notebook:
         """Every tag in use, for completion and the notebook's tag filter."""
         rows = self.conn.execute(
             "SELECT DISTINCT t.tag FROM highlight_tags t JOIN highlights h ON h.seq = t.seq"
-            " WHERE h.deleted = 0 ORDER BY t.tag COLLATE NOCASE"
+            f" WHERE h.deleted = 0 AND h.{NOT_TRASHED} ORDER BY t.tag COLLATE NOCASE"
         )
         return [r[0] for r in rows]
 

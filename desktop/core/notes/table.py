@@ -16,6 +16,9 @@ from typing import Any
 from desktop.core.models import Highlight, HighlightCategory
 from desktop.core.storage.engine import sqlite3
 
+NOT_TRASHED = "article_id NOT IN (SELECT id FROM articles WHERE trashed <> '')"
+"""A highlight whose article is not in the trash: the notebook, exports and badges show only
+these; backups keep every highlight, so notes in the trash are never lost."""
 COLUMNS = (
     'id, article_id, start, "end", quote, prefix, suffix, content_hash, category, note, tags,'
     " created, modified, orphan, deleted"

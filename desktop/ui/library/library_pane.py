@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSplitter,
     QTableView,
     QToolButton,
     QToolTip,
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.library.article_actions import ArticleActions
+from desktop.ui.library.label_sidebar import LabelSidebar
 from desktop.ui.library.model import COLUMNS, LibraryModel
 from desktop.ui.library.query import LibraryFilter
 from desktop.ui.plain_text import literal_ampersands
@@ -66,6 +69,8 @@ class LibraryPane(QWidget):
         self.model = LibraryModel(conn, self)
         self._opened = 0
         self._pending = 0
+        self._next_row = -1  # the row to open after the open article left the list
+        self._reselect: list[int] = []  # selected before an action re-read the list
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Search the library")
@@ -83,6 +88,18 @@ class LibraryPane(QWidget):
         self.table = LibraryTable(self)
         self.table.setModel(self.model)
         self._set_up_table()
+        self.sidebar = LabelSidebar(conn, self)
+        self.actions = ArticleActions(conn, self.selected_ids, self)
+        self.table.addActions([self.actions.delete_action, self.actions.edit_action])
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(
+            lambda pos: self.actions.context_menu().popup(self.table.viewport().mapToGlobal(pos))
+        )
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.sidebar)
+        split.addWidget(self.table)
+        split.setStretchFactor(1, 1)
+        split.setSizes([140, 400])
 
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
@@ -94,7 +111,7 @@ class LibraryPane(QWidget):
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(self.search)
         layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(split, 1)
 
         self._search_timer = self._single_shot(SEARCH_DELAY_MS, self._apply_filters)
         self._open_timer = self._single_shot(OPEN_DELAY_MS, self._open_pending)
@@ -116,6 +133,10 @@ class LibraryPane(QWidget):
         self.table.open_requested.connect(self._on_open_requested)
         self.table.star_requested.connect(self.model.toggle_star)
         self.table.clicked.connect(self._on_clicked)
+        self.sidebar.filter_chosen.connect(self.filter_label)
+        self.sidebar.message.connect(self.actions.message)
+        self.actions.library_changed.connect(self._on_library_changed)
+        self.actions.articles_trashed.connect(self._on_trashed)
 
     def _toggle(self, text: str, tip: str) -> QToolButton:
         button = QToolButton(self)
@@ -143,7 +164,7 @@ class LibraryPane(QWidget):
     def _set_up_table(self) -> None:
         table = self.table
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setShowGrid(False)
         table.setWordWrap(False)
@@ -196,6 +217,29 @@ class LibraryPane(QWidget):
         self.mentions.setText(literal_ampersands(f"Mentions: {canonical}  ✕") if canonical else "")
         self.mentions.setVisible(bool(canonical))
         self.model.set_filter(dataclasses.replace(self.model.filter, mentions=canonical))
+
+    def filter_label(self, story: str, tag: str) -> None:
+        """Show only the articles of a story or with a tag (both '' shows them all)."""
+        self.model.set_filter(dataclasses.replace(self.model.filter, story=story, tag=tag))
+
+    def selected_ids(self) -> list[int]:
+        """The selected articles in list order; the current one when none is selected."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        return [i for i in (self.model.article_id(r) for r in rows) if i]
+
+    def _on_trashed(self, ids: list[int]) -> None:
+        """The open article went to the trash: the one taking its row opens instead."""
+        if self._opened in ids:
+            self._next_row = self.model.row_of(self._opened)
+            self._opened = self._pending = 0
+
+    def _on_library_changed(self) -> None:
+        """Articles trashed, restored, edited or labelled: list and sidebar read again."""
+        self._reselect = self.selected_ids()
+        self.sidebar.reload()
+        self.model.refresh()
 
     def current_filter(self) -> LibraryFilter:
         return self.model.filter
@@ -281,8 +325,22 @@ class LibraryPane(QWidget):
         self.count.setText(f"{rows:,} article{'s' if rows != 1 else ''}")
         selected = self._pending or self._opened
         row = self.model.row_of(selected) if selected else -1
+        if row < 0 <= self._next_row and rows:
+            row = min(self._next_row, rows - 1)
+        self._next_row = -1
         if row >= 0:
             self._set_current(row)
+        self._select_again()
+
+    def _select_again(self) -> None:
+        """Select again the articles selected before an action re-read the list."""
+        selection = self.table.selectionModel()
+        rows = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for article_id in self._reselect:
+            row = self.model.row_of(article_id)
+            if row >= 0:
+                selection.select(self.model.index(row, 0), rows)
+        self._reselect = []
 
     def _on_snippets_ready(self, first: int, last: int) -> None:
         """A title tooltip shown while its search snippet was being found gets the snippet."""

@@ -12,10 +12,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from desktop.core.library.snippets import snippets
-from desktop.core.library.store import UNDATED, order_by
+from desktop.core.library.store import LIVE, UNDATED, order_by
 from desktop.core.notes.notebook import Notebook
 from desktop.core.storage.engine import sqlite3
 from desktop.core.storage.fts import fts_query
+from desktop.core.storage.membership import UnknownStory, membership
 
 # Column key -> SQL ordering over ``articles``; "notes" and "watch" are counted elsewhere.
 _ORDER = {
@@ -40,6 +41,8 @@ class LibraryFilter:
     starred_only: bool = False
     mentions: str = ""
     watchlist_only: bool = False
+    story: str = ""  # a story's name: only its articles
+    tag: str = ""  # only articles with this tag
 
     @property
     def match(self) -> str:
@@ -75,8 +78,11 @@ def ordered_ids(
     ``only`` narrows to a precomputed id set (entity mentions, watchlist hits); ``counts`` sorts
     by a per-article count (notes, watchlist matches) computed by another module.
     """
-    where: list[str] = []
-    params: list[object] = []
+    try:
+        where, params = membership(conn, filt.story or None, filt.tag or None)
+    except UnknownStory:  # renamed or deleted by another window or the command line
+        return array("q")
+    where.append(LIVE)
     if filt.unread_only:
         where.append("read = 0")
     if filt.starred_only:
@@ -87,7 +93,7 @@ def ordered_ids(
     if only is not None:
         where.append("id IN (SELECT value FROM json_each(?))")
         params.append("[" + ",".join(str(int(i)) for i in only) + "]")
-    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    clause = f"WHERE {' AND '.join(where)}"
     order = order_by(_ORDER.get(sort, _ORDER["date"]), descending)
     cur = conn.cursor()
     cur.row_factory = None
@@ -202,9 +208,9 @@ def initial_article_id(conn: sqlite3.Connection, remembered: int) -> int:
     """The article to open at start: the one open last time if it still exists, else the
     first sample article (a new library), else the most recently added; 0 for an empty one."""
     for sql, params in (
-        ("SELECT id FROM articles WHERE id = ?", (remembered,)),
-        ("SELECT id FROM articles WHERE origin LIKE 'seeds/%' ORDER BY id LIMIT 1", ()),
-        ("SELECT id FROM articles ORDER BY added DESC, id DESC LIMIT 1", ()),
+        (f"SELECT id FROM articles WHERE id = ? AND {LIVE}", (remembered,)),
+        (f"SELECT id FROM articles WHERE origin LIKE 'seeds/%' AND {LIVE} ORDER BY id LIMIT 1", ()),
+        (f"SELECT id FROM articles WHERE {LIVE} ORDER BY added DESC, id DESC LIMIT 1", ()),
     ):
         row = conn.execute(sql, params).fetchone()
         if row:

@@ -91,6 +91,7 @@ def build_article(
     published: str = "",
     language: str = "",
     origin: str = "",
+    tags: tuple[str, ...] = (),
 ) -> Article:
     """An unsaved Article (id 0) with tidy text, its content hash and word count.
 
@@ -111,6 +112,7 @@ def build_article(
             published=published,
             language=article_language(text, printable(language)),
             origin=printable(origin) if origin else canonical_origin(path),
+            tags=tuple(printable(tag) for tag in tags),
         )
     )
 

@@ -57,6 +57,7 @@ def parse_feed(data: bytes, path: Path) -> list[Article]:
                 published=_entry_date(entry),
                 language=parsed.feed.get("language", ""),
                 origin=f"{canonical_origin(path)}#{entry.get('id') or index + 1}",
+                tags=_entry_tags(entry),
             )
         )
     if not articles:
@@ -89,6 +90,16 @@ def _entry_body(entry: Any) -> str:
     contents = entry.get("content") or []
     values = [c.get("value", "") for c in contents if c.get("value")]
     return max(values, key=len) if values else entry.get("summary", "")
+
+
+def _entry_tags(entry: Any) -> tuple[str, ...]:
+    """The entry's categories (RSS ``<category>``, Atom ``term`` or ``label``), each once."""
+    found: dict[str, str] = {}
+    for item in entry.get("tags") or []:
+        name = " ".join(str(item.get("term") or item.get("label") or "").split())
+        if name:
+            found.setdefault(name.casefold(), name)
+    return tuple(found.values())
 
 
 def _entry_date(entry: Any) -> str:
