@@ -41,8 +41,13 @@ def test_highlight_and_note_survive_a_restart(qtbot, restart):
     ui.pane.note.setPlainText("Check **the** budget papers")
     ui.pane.tags.setText("budget, vote, budget")
     ui.pane.tags.editingFinished.emit()
-    qtbot.waitUntil(lambda: stored(article.id)[0].note == "Check **the** budget papers")
-    assert stored(article.id)[0].tags == ("budget", "vote")
+    # The note and the tags are saved by separate writes on the notes worker: wait for both.
+    qtbot.waitUntil(
+        lambda: (
+            (stored(article.id)[0].note, stored(article.id)[0].tags)
+            == ("Check **the** budget papers", ("budget", "vote"))
+        )
+    )
 
     ui.pane.close()
     ui.reader.close()
