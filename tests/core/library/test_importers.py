@@ -229,3 +229,31 @@ def test_markdown_opening_with_by_in_a_sentence_keeps_it(tmp_path: Path) -> None
     found = only(page)
     assert found.byline == ""
     assert found.text == "by the river the water rose again."
+
+
+def test_a_feed_with_html_named_entities_imports(tmp_path: Path) -> None:
+    """Hand-written and templated feeds use HTML's entities, which XML does not define."""
+    feed = tmp_path / "hand-made.rss"
+    feed.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
+        "<title>Town&nbsp;Hall News</title><item><title>Mayor&rsquo;s budget</title>"
+        "<description>The mayor&rsquo;s budget &mdash; due on Friday &amp; debated&nbsp;"
+        "for weeks &hellip; was passed by the council, which had asked for cuts.</description>"
+        "</item></channel></rss>",
+        encoding="utf-8",
+    )
+    (article,) = read_articles(feed)
+    assert article.title == "Mayor’s budget"
+    assert article.source == "Town Hall News"
+    assert article.text.startswith("The mayor’s budget — due on Friday & debated\xa0for weeks …")
+
+
+def test_a_feed_with_an_entity_no_one_defines_is_refused_by_name(tmp_path: Path) -> None:
+    feed = tmp_path / "broken.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>X</title><item>'
+        "<description>Text &bogus; here.</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    with pytest.raises(UnreadableFile, match=r"broken\.rss: not well-formed XML.*undefined entity"):
+        read_articles(feed)

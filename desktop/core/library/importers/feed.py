@@ -5,6 +5,11 @@ refuses entity declarations (billion laughs, quadratic blow-up) and external ref
 document that is not well-formed (often a truncated download) is refused with its position,
 rather than importing a half-read last entry.
 
+Feeds are often written by hand or by HTML templates and use HTML's named entities (``&nbsp;``,
+``&rsquo;``) that XML does not define; expat calls the whole document malformed. Those names are
+turned into the numeric references they stand for first, so such a feed imports; a name HTML
+does not know either still makes the document malformed.
+
 Neither expat nor feedparser reads every charset (expat refuses Shift_JIS, GB18030, Big5 and
 EUC-KR), so the feed is decoded as any other text file and handed to both as UTF-8.
 """
@@ -14,6 +19,7 @@ from __future__ import annotations
 import io
 import re
 import time
+from html.entities import html5
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
@@ -30,12 +36,15 @@ from desktop.core.library.importers.html import html_fragment_text
 from desktop.core.models import Article
 
 FEED_ROOTS = frozenset(("rss", "feed", "RDF"))
+_NAMED_REFERENCE = re.compile(r"&([A-Za-z][A-Za-z0-9]{0,31});")
+_XML_ENTITIES = frozenset(("amp", "lt", "gt", "quot", "apos"))
 _DECLARED_ENCODING = re.compile(r"""\A(<\?xml\s[^>]*?\bencoding\s*=\s*)(["'])[^"'>]*\2""")
 
 
 def parse_feed(data: bytes, path: Path) -> list[Article]:
     """Articles of a feed file, in the feed's order; entries without text are left out."""
-    data = _as_utf8_document(decode_text(data, path, declared_encoding(data)))
+    text = html_entities_as_references(decode_text(data, path, declared_encoding(data)))
+    data = _as_utf8_document(text)
     root_tag = _checked_root(data, path)
     if root_tag not in FEED_ROOTS:
         raise UnreadableFile(path, f"XML is not an RSS or Atom feed (root element <{root_tag}>)")
@@ -63,6 +72,19 @@ def parse_feed(data: bytes, path: Path) -> list[Article]:
     if not articles:
         raise UnreadableFile(path, "the feed has no entries with text")
     return articles
+
+
+def html_entities_as_references(text: str) -> str:
+    """``&nbsp;`` as ``&#160;``: HTML's named entities as the numeric references XML reads;
+    XML's own five and unknown names are left as they are."""
+
+    def numeric(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name in _XML_ENTITIES or f"{name};" not in html5:
+            return match.group(0)
+        return "".join(f"&#{ord(char)};" for char in html5[f"{name};"])
+
+    return _NAMED_REFERENCE.sub(numeric, text)
 
 
 def _as_utf8_document(text: str) -> bytes:
