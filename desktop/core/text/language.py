@@ -10,7 +10,7 @@ no language's common words cover well, is ``UNDETERMINED``. Codes are ISO 639-1.
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections import Counter
 from functools import cache
 from itertools import islice
 
@@ -28,6 +28,11 @@ _MIN_WORDS = 12
 _MIN_COVERAGE = 0.2  # share of the sampled words the winning language's list must cover
 _ZIPF_FLOOR = 3.0  # a listed word weighs its Zipf frequency above this
 _MIN_SCRIPT_CHARS = 20
+_KANA = re.compile("[\u3040-\u30ff]")
+_HANGUL = re.compile("[\uac00-\ud7af\u1100-\u11ff]")
+# CJK unified ideographs (with extension A and the supplementary planes) and compatibility ones.
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_WORD_CHARS = re.compile(r"[^\W\d_]")
 _NAMES = {
     "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan", "cs": "Czech",
     "da": "Danish", "de": "German", "el": "Greek", "en": "English", "es": "Spanish",
@@ -71,10 +76,10 @@ def detect_language(text: str) -> str:
     table = _common_words()
     scores: dict[str, float] = {}
     covered: dict[str, int] = {}
-    for word in words:
+    for word, times in Counter(words).items():  # function words repeat: score each once
         for code, weight in table.get(word, {}).items():
-            scores[code] = scores.get(code, 0.0) + weight
-            covered[code] = covered.get(code, 0) + 1
+            scores[code] = scores.get(code, 0.0) + weight * times
+            covered[code] = covered.get(code, 0) + times
     if not scores:
         return UNDETERMINED
     best = max(scores, key=scores.__getitem__)
@@ -85,19 +90,13 @@ def detect_language(text: str) -> str:
 
 def _script_language(text: str) -> str:
     """Chinese, Japanese or Korean when their scripts make up most of the letters, else ""."""
-    han = kana = hangul = letters = 0
-    for ch in text:
-        if not ch.isalpha():
-            continue
-        letters += 1
-        if "\u3040" <= ch <= "\u30ff":
-            kana += 1
-        elif "\uac00" <= ch <= "\ud7af" or "\u1100" <= ch <= "\u11ff":
-            hangul += 1
-        elif unicodedata.name(ch, "").startswith("CJK"):
-            han += 1
+    if text.isascii():
+        return ""
+    kana = len(_KANA.findall(text))
+    hangul = len(_HANGUL.findall(text))
+    han = len(_HAN.findall(text))
     cjk = han + kana + hangul
-    if cjk < _MIN_SCRIPT_CHARS or cjk * 2 < letters:
+    if cjk < _MIN_SCRIPT_CHARS or cjk * 2 < len(_WORD_CHARS.findall(text)):
         return ""
     if hangul > han + kana:
         return "ko"
