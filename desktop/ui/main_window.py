@@ -38,7 +38,7 @@ from desktop.ui.notes.backup_timer import NotesBackupTimer
 from desktop.ui.notes.highlight_controller import HighlightController
 from desktop.ui.notes.notes_menu import NotesMenu
 from desktop.ui.notes.notes_pane import NotesPane
-from desktop.ui.notes.notes_tasks import run_notes_task
+from desktop.ui.notes.notes_tasks import run_notes_task, wait_for_notes_tasks
 from desktop.ui.plain_text import display_line, literal_title
 from desktop.ui.reader.reader_view import DEFAULT_FONT, ReaderView
 from desktop.ui.settings import WindowSettings
@@ -391,13 +391,15 @@ class MainWindow(QMainWindow):
         )
 
     def finish_background_work(self, msecs: int = SHUTDOWN_WAIT_MS) -> None:
-        """Let writes in flight (a star, an import batch) finish before the process ends."""
+        """Let writes in flight (a star, an import batch, the notes backup taken at close)
+        finish before the process ends."""
         self.imports.cancel()
         self.indexer.stop()
         pools = (QThreadPool.globalInstance(), self.imports.pool, self.indexer.pool)
         for pool in pools:
             pool.clear()
             pool.waitForDone(msecs)
+        wait_for_notes_tasks(msecs)  # queued notes writes are kept, never cleared
 
     def closeEvent(self, event: QCloseEvent) -> None:
         save_state(self)

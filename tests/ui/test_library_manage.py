@@ -215,3 +215,11 @@ def test_the_remove_menu_offers_the_selections_stories_and_tags(qtbot, library, 
     pane.actions.remove_menu.aboutToShow.emit()
     (empty,) = pane.actions.remove_menu.actions()
     assert not empty.isEnabled()
+
+
+def test_the_sidebar_shows_once_the_library_has_a_story_or_tag(qtbot, library, sync_workers):
+    pane, ids = _pane(qtbot, library)
+    assert pane.sidebar.isHidden()  # nothing to filter by: the list keeps the width
+    add_tag(library.conn, "budget", [ids[0]])
+    pane.sidebar.reload()  # as after any tagging in the window
+    assert not pane.sidebar.isHidden()

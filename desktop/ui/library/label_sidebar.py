@@ -40,15 +40,18 @@ class LabelSidebar(QTreeWidget):
         self.reload()
 
     def reload(self) -> None:
-        """Read the stories and tags again, keeping the chosen one selected."""
+        """Read the stories and tags again, keeping the chosen one selected. A library with
+        neither does without the sidebar, so the list keeps its width."""
         chosen = self.chosen()
         self.clear()
         everything = QTreeWidgetItem(self, ["All articles"])
         everything.setData(0, KIND_ROLE, "")
-        for kind, title, labels in (
+        groups = (
             ("story", "Stories", stories.stories(self.conn)),
             ("tag", "Tags", stories.tags(self.conn)),
-        ):
+        )
+        self.setHidden(not any(labels for _, _, labels in groups))
+        for kind, title, labels in groups:
             branch = QTreeWidgetItem(self, [title])
             branch.setFlags(Qt.ItemFlag.ItemIsEnabled)
             for label in labels:
