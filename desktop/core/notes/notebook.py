@@ -103,17 +103,23 @@ class Notebook:
         note: str = "",
         tags: Iterable[str] = (),
     ) -> Highlight:
-        """Highlight the ``occurrence``-th (1-based) place where ``quote`` appears."""
+        """Highlight the ``occurrence``-th (1-based) place where ``quote`` appears as whole
+        words: "the" is never found inside "another"."""
         text, _ = self._article_text(article_id)
         if not quote:
             raise QuoteNotFound(f"empty quote for article {article_id}")
+        inside_words = 0
         positions = []
         found = text.find(quote)
         while found >= 0:
-            positions.append(found)
+            if _cuts_a_word(text, found, found + len(quote)):
+                inside_words += 1
+            else:
+                positions.append(found)
             found = text.find(quote, found + 1)
         if not positions:
-            raise QuoteNotFound(f"quote not found in article {article_id}: {quote!r}")
+            where = f" (only inside longer words, {inside_words} time(s))" if inside_words else ""
+            raise QuoteNotFound(f"quote not found in article {article_id}{where}: {quote!r}")
         if not 1 <= occurrence <= len(positions):
             raise OccurrenceOutOfRange(
                 f"occurrence {occurrence} is out of range: the quote occurs {len(positions)}"
@@ -443,3 +449,10 @@ class Notebook:
         if row is None:
             raise UnknownArticle(f"unknown article {article_id}")
         return row["text"], row["content_hash"]
+
+
+def _cuts_a_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` begins or ends in the middle of a word."""
+    before = start > 0 and text[start - 1].isalnum() and text[start].isalnum()
+    after = end < len(text) and text[end - 1].isalnum() and text[end].isalnum()
+    return before or after

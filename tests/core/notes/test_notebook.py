@@ -177,3 +177,13 @@ def test_search_ranks_best_first_and_falls_back_to_newest_when_broad(
     monkeypatch.setattr(notebook_module, "RANK_LIMIT", 2)
     assert [h.id for h in notebook.search("budget")] == [in_note.id, in_tag.id, in_quote.id]
     assert [h.id for h in notebook.search("budget", tag="budget")] == [in_tag.id]
+
+
+def test_add_quote_matches_whole_words_only(notebook: Notebook, add_article) -> None:
+    text = "Another report. The minister spoke; then the other one did."
+    article = add_article(text)
+    first = notebook.add_quote(article, "the")  # not inside "Another", "then" or "other"
+    assert (first.start, first.end) == (text.index(" the ") + 1, text.index(" the ") + 4)
+    assert notebook.add_quote(article, "The").start == text.index("The ")
+    with pytest.raises(QuoteNotFound, match=r"only inside longer words, 1 time\(s\)"):
+        notebook.add_quote(article, "nother")
