@@ -1,8 +1,8 @@
 """Who and what an article names: leaders, people, institutions and places.
 
 The CRF tagger finds the names; the bundled knowledge and context rules decide who is a leader
-and with which office; mentions are linked within the article so "Zelenskyy" after
-"Volodymyr Zelenskyy" is the same leader and an acronym introduced in brackets is its long form.
+and with which office; mentions are linked within the article so "Ardern" after
+"Jacinda Ardern" is the same leader and an acronym introduced in brackets is its long form.
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ NOTE_SAVE_DELAY_MS = 700
 
 
 def parse_tags(text: str) -> tuple[str, ...]:
-    """``"budget, Kyiv  ,budget"`` → ``("budget", "Kyiv")``: trimmed, no blanks, no repeats."""
+    """``"budget, Lagos  ,budget"`` → ``("budget", "Lagos")``: trimmed, no blanks, no repeats."""
     seen: dict[str, None] = {}
     for tag in text.replace("#", " ").split(","):
         tag = " ".join(tag.split())

@@ -22,7 +22,7 @@ _LOOKBACK = 8  # nested or overlapping spans are rare and short
 
 
 def entity_label(entity: Entity) -> str:
-    """ "Volodymyr Zelenskyy — President of Ukraine (leader)"."""
+    """ "Jacinda Ardern — Prime Minister of New Zealand (leader)"."""
     name = entity.canonical or entity.text
     role = f" — {entity.role}" if entity.role else ""
     kind = CATEGORY_NAMES.get(entity.category, entity.category)

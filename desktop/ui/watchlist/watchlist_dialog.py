@@ -1,6 +1,6 @@
 """The watchlist dialog: the user's own people, institutions and terms to look out for.
 
-Entries have a name, a category and aliases (other spellings: "Zelensky", "Zelenskiy"). The
+Entries have a name, a category and aliases (other spellings: "Navalny", "Navalnyi"). The
 core stores them and matches them in every article; this dialog only edits the list, through
 worker threads, and announces ``watchlist_changed`` so the reader and library re-colour.
 """
@@ -100,7 +100,7 @@ class WatchlistDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.name_field = QLineEdit(placeholderText="e.g. Volodymyr Zelenskyy")
+        self.name_field = QLineEdit(placeholderText="e.g. Alexei Navalny")
         self.category_box = QComboBox()
         for key, label in CATEGORIES.items():
             self.category_box.addItem(label, key)

@@ -3,7 +3,7 @@
 Read once from ``resources/knowledge/`` (and pycountry for country names); the people and
 organisations there are built from open data by ``knowledge_build``. The tagger finds *that*
 something is a name; this knowledge says who held which office when, and which spelling is
-canonical ("Zelensky" → "Volodymyr Zelenskyy"), so a role is shown as of the article's date.
+canonical ("Lula" → "Luiz Inácio Lula da Silva"), so a role is shown as of the article's date.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Context rules that make a named person a leader: an office right before the name
-("German Chancellor Friedrich Merz") or in apposition after it ("Steve Witkoff, US special
-presidential envoy for peace missions,"). The office words are in ``resources/knowledge/roles.txt``.
+("Kenyan President William Ruto") or in apposition after it ("Jane Roe, the city's deputy
+mayor for housing,"). The office words are in ``resources/knowledge/roles.txt``.
 """
 
 from __future__ import annotations
