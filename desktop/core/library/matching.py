@@ -76,7 +76,8 @@ def find_match(
     if article.origin:
         origins = list(dict.fromkeys((article.origin, *aliases)))
         marks = ",".join("?" * len(origins))
-        lookups.append((f"origin IN ({marks}) AND url IN ('', ?)", (*origins, article.url)))
+        # "+url": look up by origin; the url index would scan every article without a URL.
+        lookups.append((f"origin IN ({marks}) AND +url IN ('', ?)", (*origins, article.url)))
     for condition, values in lookups:
         rows = conn.execute(
             f"SELECT id, text, published FROM articles WHERE {condition} ORDER BY id DESC LIMIT ?",

@@ -314,3 +314,27 @@ def test_an_old_copy_imported_again_does_not_replace_the_later_version(
     assert library.store.get(article_id).text == V2
     _write(story, V1)  # undated: the text alone decides, as before
     assert import_paths(library, [story]).updated == [article_id]
+
+
+def test_the_version_lookup_by_origin_uses_the_origin_index(
+    library: Library, tmp_path: Path
+) -> None:
+    """Most files have no URL: a lookup that the url index served would read every such
+    article for each file imported (imports grew quadratic with the library). A file's origin
+    comes with its legacy spellings, which once made SQLite prefer the url index."""
+    from desktop.core.library.importers.building import canonical_origin
+    from desktop.core.library.matching import find_match
+    from desktop.core.library.origins import legacy_origins
+    from desktop.core.models import Article
+
+    given = _write(tmp_path / "a.txt", V1)
+    origin = canonical_origin(given)
+    aliases = legacy_origins(origin, given)
+    assert len(aliases) > 2
+    statements: list[str] = []
+    library.conn.set_trace_callback(statements.append)
+    find_match(library.conn, Article(0, "T", V1, "", 0, origin=origin), aliases)
+    library.conn.set_trace_callback(None)
+    (lookup,) = [s for s in statements if "origin IN" in s]
+    plan = " ".join(row[3] for row in library.conn.execute(f"EXPLAIN QUERY PLAN {lookup}"))
+    assert "articles_origin" in plan, plan
