@@ -123,21 +123,10 @@ def run_entities(args: argparse.Namespace) -> int:
             raise CommandError("give either ID|FILE or --batch, not both")
         problems: list[str] = []
         for record in iter_batch(args.batch, problems):
-            day = record.get("date")
-            if day is not None and not _is_day(day):
-                problem = (
-                    f"{args.batch}: record {record.get('id')!r}: date must be YYYY-MM-DD, "
-                    f"not {day!r}"
-                )
-                problems.append(problem)
-                print(f"dossier: {problem}", file=sys.stderr)
-                continue
-            language = record.get("language")
-            if language is not None and not _is_language(language):
-                problem = (
-                    f"{args.batch}: record {record.get('id')!r}: language must be a two-letter "
-                    f"code such as en, not {language!r}"
-                )
+            day, language = record.get("date"), record.get("language")
+            wrong = _wrong_field(day, language)
+            if wrong:
+                problem = f"{args.batch}: record {record.get('id')!r}: {wrong}"
                 problems.append(problem)
                 print(f"dossier: {problem}", file=sys.stderr)
                 continue
@@ -181,6 +170,15 @@ def run_entities(args: argparse.Namespace) -> int:
     for title, entities, terms in results:
         _print_human(title, entities, terms)
     return 0
+
+
+def _wrong_field(day: object, language: object) -> str:
+    """What is wrong with a batch record's optional ``date`` and ``language``, or ""."""
+    if day is not None and not _is_day(day):
+        return f"date must be YYYY-MM-DD, not {day!r}"
+    if language is not None and not _is_language(language):
+        return f"language must be a two-letter code such as en, not {language!r}"
+    return ""
 
 
 def _is_day(value: object) -> bool:
