@@ -69,8 +69,12 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
     for step in steps:
         if current < step.version <= target:
             with transaction(conn):
-                _execute_script(conn, step.sql)
-                conn.execute(f"PRAGMA user_version = {step.version}")
+                # Another connection (a window's worker thread, a second process opening a new
+                # library at the same moment) may have applied this step since the version was
+                # read: under the write lock, the version read now decides.
+                if schema_version(conn) < step.version:
+                    _execute_script(conn, step.sql)
+                    conn.execute(f"PRAGMA user_version = {step.version}")
             current = step.version
     return current
 

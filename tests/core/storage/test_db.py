@@ -108,3 +108,22 @@ def test_upgrade_marks_every_article_for_language_detection(tmp_path: Path) -> N
     assert conn.execute("SELECT language FROM articles").fetchone()[0] == "en"
     migrate(conn, target=language)
     assert conn.execute("SELECT language FROM articles").fetchone()[0] == ""
+
+
+def test_a_migration_another_connection_applied_meanwhile_is_not_run_again(
+    tmp_path, monkeypatch
+) -> None:
+    """A new library opened by two connections at once (the window's worker threads on first
+    launch): the one that read the old version before the other migrated must not apply the
+    steps again ("table … already exists")."""
+    from desktop.core.storage import db
+
+    path = tmp_path / "library.sqlite3"
+    connect(path).close()  # the other connection, which got the write lock first
+    late = sqlite3.connect(str(path), isolation_level=None)
+    stale = [0]  # what this connection read before the other one migrated
+    monkeypatch.setattr(
+        db, "schema_version", lambda conn: stale.pop() if stale else schema_version(conn)
+    )
+    assert migrate(late) == LATEST
+    assert schema_version(late) == LATEST
