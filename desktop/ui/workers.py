@@ -114,11 +114,14 @@ def run_task(
     pool: QThreadPool | None = None,
     priority: int = 0,
     pause_collector: bool = False,
+    owner: QObject | None = None,
 ) -> int:
     """Run ``fn()`` in the thread pool; call ``on_done(result)`` or ``on_error(exc)`` on the
     GUI thread. Returns a job id so callers can drop results for work the user has left.
     A task of higher ``priority`` takes the next free thread before queued ones; one with
-    ``pause_collector`` runs inside :func:`collector_paused`."""
+    ``pause_collector`` runs inside :func:`collector_paused`. A result whose ``owner`` (the
+    widget or model the callbacks touch) was deleted meanwhile — its window closed — is
+    dropped: there is nothing left to update."""
     job_id = next(_ids)
     if pause_collector:
         fn = _with_collector_paused(fn)
@@ -138,13 +141,17 @@ def run_task(
     relay = _Relay()
     _keep_alive.add(relay)
 
+    def owner_gone() -> bool:
+        return owner is not None and not isValid(owner)
+
     def finish(callback: Callable[[Any], None] | None, value: Any) -> None:
         _keep_alive.discard(relay)
         if callback:
             callback(value)
 
-    relay.done.connect(lambda result: finish(on_done, result))
-    relay.failed.connect(lambda exc: finish(on_error or _report_unhandled, exc))
+    relay.done.connect(lambda result: finish(None if owner_gone() else on_done, result))
+    on_failed = on_error or _report_unhandled
+    relay.failed.connect(lambda exc: finish(_report_unhandled if owner_gone() else on_failed, exc))
     (pool or QThreadPool.globalInstance()).start(_Task(fn, relay), priority)
     return job_id
 

@@ -73,3 +73,29 @@ def test_a_task_may_run_with_the_collector_paused(qtbot) -> None:
     workers.run_task(gc.isenabled, seen.append)  # after the first, so they never overlap
     qtbot.waitUntil(lambda: len(seen) == 2)
     assert seen == [False, True] and gc.isenabled()
+
+
+def test_a_result_for_a_closed_window_is_dropped_and_an_owner_alive_gets_it(qtbot) -> None:
+    """A library listing finishing after its window closed must not touch the deleted model
+    (it raised 'Internal C++ object already deleted' in the next test's event loop)."""
+    import threading
+
+    from PySide6.QtCore import QObject, QThreadPool
+
+    pool = QThreadPool()
+    gate = threading.Event()
+    gone, alive = QObject(), QObject()
+    received: list[str] = []
+
+    def touch(owner: QObject, name: str) -> None:
+        owner.objectName()  # raises on a deleted C++ object
+        received.append(name)
+
+    workers.run_task(gate.wait, lambda _: touch(gone, "gone"), pool=pool, owner=gone)
+    workers.run_task(gate.wait, lambda _: touch(alive, "alive"), pool=pool, owner=alive)
+    delete(gone)
+    gate.set()
+    assert pool.waitForDone(10_000)
+    qtbot.waitUntil(lambda: received == ["alive"], timeout=5_000)
+    qtbot.wait(20)
+    assert received == ["alive"]

@@ -85,7 +85,9 @@ def test_a_restore_that_ends_after_the_dialog_closed_still_reaches_the_window(
     article_id, _ = _updated(library)
     pending = []
     monkeypatch.setattr(
-        versions_dialog, "run_task", lambda fn, done=None, error=None: pending.append((fn, done))
+        versions_dialog,
+        "run_task",
+        lambda fn, done=None, error=None, **_: pending.append((fn, done)),
     )
     restored: list[int] = []
     dialog = VersionsDialog(article_id, "Harbour plan", restored.append)

@@ -145,6 +145,7 @@ class EntityPane(QWidget):
                 lambda: group_mentions(entities, terms),
                 lambda groups: self._show_groups(token, groups),
                 pause_collector=True,
+                owner=self,
             )
 
     def _show_groups(self, token: int, groups: Groups) -> None:
@@ -227,6 +228,7 @@ class EntityPane(QWidget):
             lambda: self._corrector(kind, *args),
             lambda _result: self.corrections_changed.emit(),
             lambda exc: self.correction_failed.emit(f"Correction not saved: {exc}"),
+            owner=self,
         )
 
     # --- private ------------------------------------------------------------------------------

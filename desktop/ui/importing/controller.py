@@ -63,6 +63,7 @@ class ImportController(QObject):
             self._on_done,
             self._on_error,
             pool=self.pool,
+            owner=self,
         )
 
     def cancel(self) -> None:

@@ -61,7 +61,7 @@ class BackgroundIndexer(QObject):
         return self.pool.waitForDone(msecs)
 
     def _step(self) -> None:
-        run_task(_index_batch, self._on_batch, self._on_error, pool=self.pool)
+        run_task(_index_batch, self._on_batch, self._on_error, pool=self.pool, owner=self)
 
     def _on_batch(self, done: int) -> None:
         self._count += done

@@ -115,6 +115,7 @@ class LibraryModel(QAbstractTableModel):
             lambda: compute_listing(lean(thread_library().conn), filt, sort, descending),
             lambda listing: self._apply(generation, listing, filt.match),
             pool=self._pool,
+            owner=self,
         )
 
     def _apply(self, generation: int, listing: Listing, match: str) -> None:
@@ -133,6 +134,7 @@ class LibraryModel(QAbstractTableModel):
                 lambda: watchlist_counts(lean(thread_library().conn)),
                 lambda counts: self._apply_watch_counts(generation, counts),
                 pool=self._pool,
+                owner=self,
             )
 
     def _apply_watch_counts(self, generation: int, counts: dict[int, int]) -> None:
@@ -200,6 +202,7 @@ class LibraryModel(QAbstractTableModel):
             store,
             lambda _exc: store({}),  # no snippet is no loss: the tooltip goes without one
             pool=self._snippet_pool,
+            owner=self,
         )
 
     # --- changes made from the list ------------------------------------------------------

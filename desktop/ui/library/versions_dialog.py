@@ -84,6 +84,7 @@ class VersionsDialog(QDialog):
             lambda: list_versions(thread_library().conn, article_id),
             self._show_versions,
             self._show_error,
+            owner=self,
         )
 
     def selected_number(self) -> int | None:
@@ -100,7 +101,7 @@ class VersionsDialog(QDialog):
             lambda: restore_version(thread_library().store, article_id, number),
             lambda update: self._on_restored(number, update),
             self._show_error,
-        )
+        )  # no owner: a restore ending after the dialog closed still reaches the window
 
     def _show_versions(self, versions: list[ArticleVersion]) -> None:
         if not isValid(self):
@@ -134,6 +135,7 @@ class VersionsDialog(QDialog):
             lambda: get_version(thread_library().conn, article_id, number),
             lambda version, job=job: self._show_text(job, version),
             self._show_error,
+            owner=self,
         )
 
     def _show_text(self, job: int, version: ArticleVersion | None) -> None:

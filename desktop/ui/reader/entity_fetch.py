@@ -93,6 +93,7 @@ class EntityFetch(QObject):
             lambda exc: self._on_first_failed(token, article, exc),
             priority=FIRST_PRIORITY,
             pause_collector=True,
+            owner=self,
         )
 
     def settle(self) -> None:
@@ -106,6 +107,7 @@ class EntityFetch(QObject):
             lambda result: self._on_complete(token, result),
             lambda exc: self._on_complete_failed(token, exc),
             pause_collector=True,
+            owner=self,
         )
 
     def _current(self, token: int) -> bool:

@@ -209,6 +209,7 @@ class ReaderView(QWidget):
             lambda: prepare_document(article, font, theme, for_thread=self.thread()),
             lambda prepared: self._show_document(token, fraction, prepared),
             pause_collector=True,
+            owner=self,
         )
 
     def _show_document(
@@ -281,6 +282,7 @@ class ReaderView(QWidget):
                 layers.segments,
                 lambda result: self._show_segments(token, result),
                 pause_collector=True,
+                owner=self,
             )
 
     def _show_segments(self, token: int, result: tuple[list[Segment], MentionIndex]) -> None:

@@ -180,6 +180,7 @@ class SummaryPane(QWidget):
             lambda summary: self._on_summary(token, summary),
             lambda exc: self._on_failed(token, exc),
             pause_collector=True,
+            owner=self,
         )
 
     def _on_summary(self, token: int, summary: Summary) -> None:

@@ -140,7 +140,7 @@ class WatchlistDialog(QDialog):
         return list(self._entries)
 
     def reload(self) -> None:
-        run_task(self._store.entries, self._show, self._failed)
+        run_task(self._store.entries, self._show, self._failed, owner=self)
 
     def add_entry(self, name: str, category: str, aliases: Sequence[str] = ()) -> None:
         """Store a new entry (in the background), then refresh and announce the change."""
@@ -150,7 +150,9 @@ class WatchlistDialog(QDialog):
         if category not in CATEGORIES:
             raise ValueError(f"unknown watchlist category {category!r}")
         kept = tuple(a.strip() for a in aliases if a.strip() and a.strip() != name)
-        run_task(lambda: self._store.add(name, category, kept), self._changed, self._failed)
+        run_task(
+            lambda: self._store.add(name, category, kept), self._changed, self._failed, owner=self
+        )
 
     def remove_entries(self, entries: Sequence[WatchEntry]) -> None:
         def remove_all() -> None:
@@ -158,7 +160,7 @@ class WatchlistDialog(QDialog):
                 self._store.remove(entry)
 
         if entries:
-            run_task(remove_all, self._changed, self._failed)
+            run_task(remove_all, self._changed, self._failed, owner=self)
 
     def _on_add(self) -> None:
         aliases = self.aliases_field.text().split(",")
