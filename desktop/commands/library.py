@@ -11,7 +11,6 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
 
 from desktop.commands.common import (
     SQLITE_MAX_INTEGER,
@@ -116,8 +115,7 @@ def _labelled(library: Library, articles: list[Article]) -> list[dict[str, Any]]
 def article_json(article: Article, *, with_text: bool = False) -> dict[str, Any]:
     """The JSON shape of an article; ``text``, ``content_hash`` and ``pages`` (where each page
     of a PDF starts in ``text``) only when asked."""
-    fields = asdict(article)
-    value = {name: fields[name] for name in _LISTED_FIELDS}
+    value = {name: getattr(article, name) for name in _LISTED_FIELDS}
     if with_text:
         value["content_hash"] = article.content_hash
         value["text"] = article.text

@@ -7,21 +7,26 @@ under one folder so tests, portable installs and scripts never touch the user's 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+
+from desktop.core.frozen import Frozen
 
 APP_NAME = "Dossier"
 HOME_ENV = "DOSSIER_HOME"
 
 
-@dataclass(frozen=True)
-class Paths:
+class Paths(Frozen):
     """The user folders of one Dossier installation."""
 
+    _fields = ("data", "config", "cache", "logs")
+    __slots__ = _fields
     data: Path
     config: Path
     cache: Path
     logs: Path
+
+    def __init__(self, data: Path, config: Path, cache: Path, logs: Path) -> None:
+        self._set_fields(data, config, cache, logs)
 
     @property
     def database(self) -> Path:

@@ -17,7 +17,6 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 import wordfreq
@@ -213,7 +212,7 @@ def bench_import(library: Library, exported: str, total: int) -> None:
     path.write_text(exported, encoding="utf-8")
     paths = Paths(folder / "data", folder / "config", folder / "cache", folder / "logs")
     with open_library(paths, seed=False) as fresh:
-        fresh.store.add_many(replace(a, id=0) for a in library.store.iter_all())
+        fresh.store.add_many(a.replace(id=0) for a in library.store.iter_all())
         first = timed_ms(lambda: import_notes(fresh.conn, path, backup=False))
         again = timed_ms(lambda: import_notes(fresh.conn, path, backup=False))
         count = fresh.conn.execute("SELECT count(*) FROM highlights").fetchone()[0]

@@ -3,8 +3,6 @@ the highlights following."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import Qt
 from shiboken6 import isValid
 
@@ -22,11 +20,11 @@ def _updated(library) -> tuple[int, str]:
     article_id = add_article(library, "Harbour plan", V1)
     highlight = Notebook(library.conn).add_quote(article_id, GONE)
     article = library.store.get(article_id)
-    replace_text(library.store, article_id, replace(article, text=V2, content_hash=""))
+    replace_text(library.store, article_id, article.replace(text=V2, content_hash=""))
     replace_text(
         library.store,
         article_id,
-        replace(article, title=MARKUP, text=V2 + " End.", content_hash=""),
+        article.replace(title=MARKUP, text=V2 + " End.", content_hash=""),
     )
     return article_id, highlight.id
 
@@ -53,7 +51,7 @@ def test_dialog_lists_shows_and_restores_a_version(qtbot, library, sync_workers)
 def test_version_title_and_text_are_plain_text(qtbot, library, sync_workers) -> None:
     article_id, _ = _updated(library)
     current = library.store.get(article_id)
-    replace_text(library.store, article_id, replace(current, text=MARKUP, content_hash=""))
+    replace_text(library.store, article_id, current.replace(text=MARKUP, content_hash=""))
     dialog = VersionsDialog(article_id, MARKUP)
     qtbot.addWidget(dialog)
     assert dialog.list.topLevelItem(2).text(3) == MARKUP  # an item shows its text verbatim

@@ -9,7 +9,6 @@ so a whole library of old articles takes about a millisecond each.
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 
 from desktop.core.models import Article
 from desktop.core.storage.db import transaction
@@ -50,4 +49,4 @@ def article_language(conn: sqlite3.Connection, article: Article) -> Article:
                 )
         except LibraryUnwritable as exc:
             log.warning("%s", exc)
-    return replace(article, language=language)
+    return article.replace(language=language)

@@ -6,8 +6,6 @@ a user who deletes the samples never gets them back and two first starts never a
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from desktop.core.resources import seeds_dir
 from desktop.core.storage.db import transaction
 
@@ -32,7 +30,7 @@ def add_seeds_once(library: Library) -> int:
         p for p in seeds_dir().iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
     )
     articles = [
-        replace(article, source=article.source or SEED_SOURCE, origin=f"seeds/{path.name}")
+        article.replace(source=article.source or SEED_SOURCE, origin=f"seeds/{path.name}")
         for path in files
         for article in read_articles(path)
     ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 
 from desktop.core.library.store import ArticleStore
 from desktop.core.paths import Paths, user_paths
@@ -12,13 +11,13 @@ from desktop.core.storage.engine import sqlite3
 from desktop.core.storage.errors import LibraryReadOnly
 
 
-@dataclass
 class Library:
     """An open library. Connections are thread-confined: open one Library per thread."""
 
-    paths: Paths
-    conn: sqlite3.Connection
-    store: ArticleStore
+    def __init__(self, paths: Paths, conn: sqlite3.Connection, store: ArticleStore) -> None:
+        self.paths = paths
+        self.conn = conn
+        self.store = store
 
     def close(self) -> None:
         # Reader connections exist only once a search has imported ``ranking``: a command

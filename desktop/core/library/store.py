@@ -11,9 +11,9 @@ import re
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
+from desktop.core.frozen import Frozen
 from desktop.core.library.pages import Pages
 from desktop.core.models import Article
 from desktop.core.storage.db import transaction
@@ -77,25 +77,33 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
-@dataclass(frozen=True)
-class AddResult:
+class AddResult(Frozen):
     """Outcome of storing one article: its id and whether it was already there."""
 
+    _fields = ("id", "duplicate")
+    __slots__ = _fields
     id: int
     duplicate: bool
 
+    def __init__(self, id: int, duplicate: bool) -> None:
+        self._set_fields(id, duplicate)
 
-@dataclass(frozen=True)
-class SearchHit:
+
+class SearchHit(Frozen):
     """A search result: ``article`` without its text, a ``[marked]`` snippet, and a BM25
     ``score`` (higher is better)."""
 
+    _fields = ("article", "snippet", "score")
+    __slots__ = _fields
     article: Article
     snippet: str
     score: float
 
+    def __init__(self, article: Article, snippet: str, score: float) -> None:
+        self._set_fields(article, snippet, score)
 
-def _article(row: sqlite3.Row) -> Article:
+
+def _article(row: sqlite3.Row, pages: Pages = ()) -> Article:
     return Article(
         id=row["id"],
         title=row["title"],
@@ -111,6 +119,7 @@ def _article(row: sqlite3.Row) -> Article:
         read=bool(row["read"]),
         starred=bool(row["starred"]),
         origin=row["origin"],
+        pages=pages,
         trashed=row["trashed"],
     )
 
@@ -237,7 +246,7 @@ class ArticleStore:
         row = self.conn.execute(
             f"SELECT {_COLUMNS} FROM articles WHERE id = ?{live}", (article_id,)
         ).fetchone()
-        return replace(_article(row), pages=self.pages(article_id)) if row else None
+        return _article(row, self.pages(article_id)) if row else None
 
     def by_hash(self, digest: str) -> Article | None:
         row = self.conn.execute(
@@ -407,13 +416,12 @@ class ArticleStore:
         if row is None:
             return article
         kept = {name: row[name] for name in json.loads(row["edited"]) if name in EDITABLE}
-        return replace(article, **kept)
+        return article.replace(**kept)
 
 
 def with_hash(article: Article) -> Article:
     """The article with its content hash and word count filled in."""
-    return replace(
-        article,
+    return article.replace(
         content_hash=article.content_hash or content_hash(article.text),
         words=article.words or count_words(article.text),
     )

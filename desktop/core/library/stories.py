@@ -8,8 +8,8 @@ to case, as note tags are.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+from desktop.core.frozen import Frozen
 from desktop.core.library.store import LIVE, now_iso
 from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
@@ -20,12 +20,16 @@ class StoryError(ValueError):
     """A story action that cannot be done (an empty or taken name), said in one line."""
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(Frozen):
     """A story or a tag with how many articles in the library (not the trash) it holds."""
 
+    _fields = ("name", "articles")
+    __slots__ = _fields
     name: str
     articles: int
+
+    def __init__(self, name: str, articles: int) -> None:
+        self._set_fields(name, articles)
 
 
 def _name(name: str) -> str:

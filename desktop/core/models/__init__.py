@@ -3,15 +3,17 @@
 Offsets (``start``/``end``) are always Python string indexes into the article text as stored;
 the window converts them to Qt positions in exactly one place.
 
-Only ``Article`` is defined here: every command needs it. The language results (``text``) and
-the notes (``notes``) are imported on first use, as ``desktop.core.models.Sentence`` and so on:
-each frozen dataclass costs its creation at import, and a command that only lists or shows
-articles would otherwise pay for all of them.
+Only ``Article`` is defined here: every command needs it. It is a ``Frozen`` value rather than
+a frozen dataclass, so that reading commands never import ``dataclasses``: change a copy with
+``article.replace(...)``. The language results (``text``) and the notes (``notes``), frozen
+dataclasses, are imported on first use, as ``desktop.core.models.Sentence`` and so on: each
+costs its creation at import, and a command that only lists or shows articles would otherwise
+pay for all of them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from desktop.core.frozen import Frozen
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING; importing typing costs every command 2 ms
 if TYPE_CHECKING:
@@ -34,28 +36,57 @@ __all__ = [
 ]  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Article:
+class Article(Frozen):
     """One stored article. ``id`` is 0 until the store assigns one."""
 
+    _fields = (
+        "id", "title", "text", "content_hash", "words", "byline", "source", "url", "published",
+        "added", "language", "read", "starred", "origin", "pages", "tags", "trashed",
+    )  # fmt: skip
+    __slots__ = _fields
     id: int
     title: str
     text: str
     content_hash: str
     words: int
-    byline: str = ""
-    source: str = ""
-    url: str = ""
-    published: str = ""
-    added: str = ""
-    language: str = "en"
-    read: bool = False
-    starred: bool = False
-    origin: str = ""
-    pages: tuple[tuple[int, int], ...] = ()
+    byline: str
+    source: str
+    url: str
+    published: str
+    added: str
+    language: str
+    read: bool
+    starred: bool
+    origin: str
+    pages: tuple[tuple[int, int], ...]
     """``(page number, start)`` for a paged source (PDF): where each page begins in ``text``."""
-    tags: tuple[str, ...] = ()  # from the source (a feed's categories), stored on import
-    trashed: str = ""  # when the user deleted it; '' for an article in the library
+    tags: tuple[str, ...]  # from the source (a feed's categories), stored on import
+    trashed: str  # when the user deleted it; '' for an article in the library
+
+    def __init__(
+        self,
+        id: int,
+        title: str,
+        text: str,
+        content_hash: str,
+        words: int,
+        byline: str = "",
+        source: str = "",
+        url: str = "",
+        published: str = "",
+        added: str = "",
+        language: str = "en",
+        read: bool = False,
+        starred: bool = False,
+        origin: str = "",
+        pages: tuple[tuple[int, int], ...] = (),
+        tags: tuple[str, ...] = (),
+        trashed: str = "",
+    ) -> None:
+        self._set_fields(
+            id, title, text, content_hash, words, byline, source, url, published, added,
+            language, read, starred, origin, pages, tags, trashed,
+        )  # fmt: skip
 
 
 def __getattr__(name: str) -> type:

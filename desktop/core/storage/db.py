@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.core.frozen import Frozen
 from desktop.core.storage.engine import sqlite3
 from desktop.core.storage.errors import DatabaseError, LibraryTooNew, database_error
 from desktop.core.storage.health import check_library_file
@@ -25,25 +25,37 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
-@dataclass(frozen=True)
-class Migration:
+class Migration(Frozen):
+    """One numbered schema step. Its SQL is read when the step is applied: a library already
+    up to date (every start but the first after an update) reads no script."""
+
+    _fields = ("version", "path")
+    __slots__ = _fields
     version: int
-    name: str
-    sql: str
+    path: Path
+
+    def __init__(self, version: int, path: Path) -> None:
+        self._set_fields(version, path)
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def sql(self) -> str:
+        return self.path.read_text("utf-8")
 
 
 def migrations() -> list[Migration]:
     """All schema migrations shipped with this version, in order.
 
-    Read from the folder beside this module (a checkout, a wheel and a frozen bundle all have
+    Found in the folder beside this module (a checkout, a wheel and a frozen bundle all have
     it there): ``importlib.resources`` would load zipfile and tempfile on every command.
     """
-    folder = MIGRATIONS
     found = []
-    for entry in folder.iterdir():
+    for entry in MIGRATIONS.iterdir():
         match = _MIGRATION_NAME.match(entry.name)
         if match:
-            found.append(Migration(int(match.group(1)), entry.name, entry.read_text("utf-8")))
+            found.append(Migration(int(match.group(1)), entry))
     found.sort(key=lambda m: m.version)
     for expected, migration in enumerate(found, start=1):
         if migration.version != expected:
@@ -73,7 +85,7 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
                 # library at the same moment) may have applied this step since the version was
                 # read: under the write lock, the version read now decides.
                 if schema_version(conn) < step.version:
-                    _execute_script(conn, step.sql)
+                    _execute_script(conn, step.sql())
                     conn.execute(f"PRAGMA user_version = {step.version}")
             current = step.version
     return current

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -76,7 +75,7 @@ def test_an_article_stored_under_a_typed_relative_path_is_updated_and_canonicali
     story.parent.mkdir()
     story.write_text(version(0), encoding="utf-8")
     (old,) = read_articles(story)
-    legacy = library.store.add(with_hash(replace(old, origin="desk/harbour.txt")))
+    legacy = library.store.add(with_hash(old.replace(origin="desk/harbour.txt")))
 
     story.write_text(version(1), encoding="utf-8")
     report = import_paths(library, [story])

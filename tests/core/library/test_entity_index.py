@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -162,7 +161,7 @@ def test_article_in_another_language_has_no_entities_or_terms(conn: sqlite3.Conn
 
     for code in ("de", "fr", "es", "ru", "zh"):
         article = _add(conn, code, PARAGRAPHS[code])
-        article = replace(article, language=code)
+        article = article.replace(language=code)
         assert index.article_entities(conn, article) == ([], [])
         assert index.window_entities(conn, article, 0, 50) == []
 

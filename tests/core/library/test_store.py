@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -57,7 +56,7 @@ def test_count_words_keeps_contractions_and_hyphens_together() -> None:
 
 def test_add_many_failing_midway_stores_nothing(store: ArticleStore) -> None:
     store.add(article("Existing", "Already here."))
-    broken = replace(article("Broken", "No title allowed."), title=None)
+    broken = article("Broken", "No title allowed.").replace(title=None)
     batch = [article("A", "First new."), article("B", "Second new."), broken]
     with pytest.raises(sqlite3.IntegrityError):
         store.add_many(batch)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from desktop.core.library import summaries
@@ -73,7 +71,7 @@ def test_new_algorithm_version_recomputes(library, article, calls, monkeypatch) 
 
 def test_changed_text_is_not_served_a_stale_summary(library, article, calls) -> None:
     summaries.article_summary(library.conn, article)
-    edited = with_hash(dataclasses.replace(article, text=TEXT + " One more line.", content_hash=""))
+    edited = with_hash(article.replace(text=TEXT + " One more line.", content_hash=""))
     summaries.article_summary(library.conn, edited)
     assert len(calls) == 2
 

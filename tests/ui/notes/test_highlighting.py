@@ -3,8 +3,6 @@ a real library on disk."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
@@ -134,7 +132,7 @@ def test_orphan_is_listed_and_reattached_to_a_selection(qtbot, restart):
     lost = notebook.add_quote(article.id, "Critics disagreed sharply", note="Call them back")
     rewritten = ARTICLE_TEXT.replace("Critics disagreed sharply with the figures. ", "")
     report = replace_text(
-        thread_library().store, article.id, replace(article, text=rewritten, content_hash="")
+        thread_library().store, article.id, article.replace(text=rewritten, content_hash="")
     ).highlights
     assert report.orphaned == (lost.id,)
 

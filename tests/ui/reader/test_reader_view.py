@@ -205,9 +205,7 @@ def test_copy_gives_plain_text_without_colours(reader) -> None:
 
 
 def test_legend_says_why_a_german_article_has_no_colours(reader) -> None:
-    from dataclasses import replace
-
-    german = replace(sample.article(), language="de")
+    german = sample.article().replace(language="de")
     reader.show_article(german)
     assert not reader.legend.notice.isHidden()
     assert reader.legend.notice.text() == (

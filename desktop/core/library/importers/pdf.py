@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 
 from desktop.core.library.importers.building import build_article, iso_date, tidy_text
@@ -107,7 +106,7 @@ def parse_pdf(data: bytes, path: Path) -> list[Article]:
     )
     if article.text != text:  # never expected: reflow hands over tidy text
         raise UnreadableFile(path, "could not map the PDF's pages onto its text")
-    return [replace(article, pages=tuple(starts))]
+    return [article.replace(pages=tuple(starts))]
 
 
 def without_title(
