@@ -6,9 +6,7 @@ duplicate and never stored twice.
 
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
@@ -63,7 +61,10 @@ SNIPPET_TOKENS = 12
 
 def content_hash(text: str) -> str:
     """Identity of an article's text, insensitive to line-ending and Unicode-form noise."""
-    import hashlib  # here: OpenSSL's loading is a visible part of a read-only command's start
+    # Imported here, as ``_keep_edits``' json: only writing needs them, and each is a visible
+    # part of a reading command's start (OpenSSL's loading most of all).
+    import hashlib
+    import unicodedata
 
     normal = unicodedata.normalize("NFC", text.replace("\r\n", "\n")).strip()
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
@@ -410,6 +411,8 @@ class ArticleStore:
             self._store_tags(article_id, article.tags)
 
     def _keep_edits(self, article_id: int, article: Article) -> Article:
+        import json
+
         row = self.conn.execute(
             f"SELECT edited, {', '.join(EDITABLE)} FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
