@@ -35,16 +35,25 @@ SOME_PATHS = {
     "desktop.core.library.snippets": "search",
     "desktop.core.models.text": "sentences, summaries, entities, key terms",
     "desktop.core.models.notes": "highlights",
+    "dataclasses": "the models of every other path (Frozen values stand in on the reading one)",
+    "inspect": "dataclasses",
+    "json": "JSON output, and storing an article's edited fields",
+    "unicodedata": "adding an article (its content hash)",
+    "hashlib": "adding an article (its content hash)",
 }
+# What each command of the test below needs of them (by its command line).
+SEARCH = ("search", "president")
 NEEDS = {
-    "search": {"threading", "desktop.core.library.ranking", "desktop.core.library.snippets"},
-    "--version": {"shutil"},  # argparse formats (and may wrap) the version text like help
+    SEARCH: {"threading", "desktop.core.library.ranking", "desktop.core.library.snippets"},
+    ("--version",): {"shutil"},  # argparse formats (and may wrap) the version text like help
+    ("list", "--json"): {"json"},
+    ("versions", "1"): {"dataclasses", "inspect"},  # the versions' records
 }
 
 # Runs ``dossier ARGV…`` and prints, after its output, the heavy packages it loaded and the
 # modules of SOME_PATHS.
 SCRIPT = """
-import json, sys
+import sys
 from desktop.cli import main
 try:
     code = main(sys.argv[1:])
@@ -52,6 +61,7 @@ except SystemExit as exc:
     code = exc.code
 loaded = sorted({m.split(".")[0] for m in sys.modules} & set(json.loads(HEAVY)))
 some = sorted(set(sys.modules) & set(json.loads(SOME_PATHS)))
+import json
 print("\\nLOADED " + json.dumps({"code": code, "loaded": loaded, "some": some}))
 """
 
@@ -89,7 +99,7 @@ def seeded_library() -> None:
         ("--version",),
         ("list",),
         ("show", "1"),
-        ("search", "president"),
+        SEARCH,
         ("list", "--json"),
         ("versions", "1"),
     ],
@@ -99,17 +109,19 @@ def test_reading_commands_import_no_heavy_library(seeded_library: None, argv: tu
     assert report["code"] == 0
     assert out.strip(), "the command printed nothing, so it proved nothing"
     assert report["loaded"] == []
-    allowed = NEEDS.get(argv[0], set())
+    allowed = NEEDS.get(argv, set())
     assert set(report["some"]) <= allowed, {m: SOME_PATHS[m] for m in report["some"]}
 
 
 def test_the_watched_modules_do_load_where_they_are_needed(seeded_library: None) -> None:
     """The check above can fail: a module imported on its path shows up in it."""
-    report, out = _report("search", "president")
+    report, out = _report(*SEARCH)
     assert "president" in out.lower()
-    assert NEEDS["search"] <= set(report["some"])
+    assert NEEDS[SEARCH] <= set(report["some"])
+    report, out = _report("list", "--json")
+    assert json.loads(out) and "json" in report["some"]
     report, _ = _report("summarize", "1")
-    assert {"logging", "desktop.core.models.text"} <= set(report["some"])
+    assert {"logging", "desktop.core.models.text", "dataclasses"} <= set(report["some"])
 
 
 @pytest.mark.parametrize(
