@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import inspect
+import pickle
 import re
 from pathlib import Path
 
@@ -78,6 +80,13 @@ def test_a_field_cannot_be_changed_only_replaced() -> None:
     assert type(b) is _Value
     with pytest.raises(TypeError):
         a.replace(nothing=1)
+
+
+def test_copies_and_pickles_are_equal() -> None:
+    a = _Value(1, "Budget", ((1, 0),))
+    assert copy.copy(a) == copy.deepcopy(a) == a
+    article = Article(3, "Title", "Text.", "h", 1, tags=("x",))
+    assert pickle.loads(pickle.dumps(article)) == article
 
 
 def test_article_defaults_and_replace() -> None:
