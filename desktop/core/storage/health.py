@@ -5,10 +5,16 @@ newer Dossier, or a damaged one, must not be touched at all (the newer program, 
 tool, may still need it as it is). So before the writing connection exists, the header is read
 as bytes and a read-only connection checks the schema version and the pages, within a time
 budget so a large library still opens at once.
+
+The page check is what costs (its whole budget on a library of some size, on every command a
+newsroom script runs in a loop), so a file that passed it is stamped (``library.sqlite3-checked``
+beside it: the inode, size and modification time of the file and its write-ahead log) and is
+not scanned again while it is unchanged. Reading commands change neither file.
 """
 
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import Path
 
@@ -43,13 +49,49 @@ def check_library_file(path: Path, latest: int, budget_s: float = CHECK_BUDGET_S
     try:
         # The header's version may be older than the write-ahead log's: ask SQLite too.
         _check_version(path, int(conn.execute("PRAGMA user_version").fetchone()[0]), latest)
-        problem = quick_check(conn, budget_s)
+        stamp = _stamp(path)
+        problem = "" if _stamped(path) == stamp else quick_check(conn, budget_s)
     except sqlite3.Error as exc:
         raise database_error(exc, "open the library", path) from exc
     finally:
         conn.close()
     if problem:
         raise damaged(path, problem)
+    _write_stamp(path, stamp)
+
+
+def _stamp_path(path: Path) -> Path:
+    return path.with_name(path.name + "-checked")
+
+
+def _stamp(path: Path) -> str:
+    """What changes whenever the library's content may have: the file and its log's identity,
+    size and modification time."""
+    parts = []
+    for file in (path, path.with_name(path.name + "-wal")):
+        try:
+            st = file.stat()
+        except FileNotFoundError:
+            st = None
+        # An empty log holds nothing: each connection may create one anew.
+        parts.append(f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}" if st and st.st_size else "-")
+    return " ".join(parts)
+
+
+def _stamped(path: Path) -> str:
+    try:
+        return _stamp_path(path).read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _write_stamp(path: Path, stamp: str) -> None:
+    """Remember a passed check; where it cannot be written (a read-only folder), the next open
+    simply checks again."""
+    if _stamped(path) == stamp:
+        return
+    with contextlib.suppress(OSError):
+        _stamp_path(path).write_text(stamp, encoding="ascii")
 
 
 def _check_version(path: Path, found: int, latest: int) -> None:

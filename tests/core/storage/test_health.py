@@ -96,6 +96,38 @@ def test_quick_check_stops_at_its_budget(tmp_path: Path) -> None:
     assert quick_check(conn, 0.0) == ""  # out of time: not checked, not condemned
 
 
+def test_an_unchanged_library_is_scanned_once_and_a_changed_one_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.core.storage import health
+
+    path = _library(tmp_path / "library.sqlite3")
+    scans: list[Path] = []
+    real = health.quick_check
+    monkeypatch.setattr(
+        health, "quick_check", lambda conn, budget: scans.append(1) or real(conn, budget)
+    )
+    for _ in range(3):
+        connect(path).close()  # reading commands: open, read, close
+    assert len(scans) == 1
+    damage(path, first=3, count=1)  # the file changed: its stamp no longer matches
+    with pytest.raises(LibraryDamaged):
+        connect(path)
+    assert len(scans) == 2
+    with pytest.raises(LibraryDamaged):
+        connect(path)  # a failed check is never remembered as passed
+    assert len(scans) == 3
+
+
+def test_a_stamp_that_cannot_be_written_only_means_checking_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _library(tmp_path / "library.sqlite3")
+    monkeypatch.setattr(Path, "write_text", lambda *a, **k: (_ for _ in ()).throw(PermissionError))
+    connect(path).close()
+    assert not (tmp_path / "library.sqlite3-checked").exists()
+
+
 def test_a_lock_held_past_the_busy_timeout_is_library_locked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
