@@ -7,7 +7,6 @@ row on the way); Enter opens at once and hands focus to the reader; Space stars.
 from __future__ import annotations
 
 import dataclasses
-from sqlite3 import Connection
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.storage.engine import sqlite3
 from desktop.ui.library.article_actions import ArticleActions
 from desktop.ui.library.label_sidebar import LabelSidebar
 from desktop.ui.library.model import COLUMNS, LibraryModel
@@ -64,7 +64,7 @@ class LibraryPane(QWidget):
     article_opened = Signal(int)
     reader_focus_requested = Signal()
 
-    def __init__(self, conn: Connection, parent: Any = None) -> None:
+    def __init__(self, conn: sqlite3.Connection, parent: Any = None) -> None:
         super().__init__(parent)
         self.model = LibraryModel(conn, self)
         self._opened = 0

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections import OrderedDict
-from sqlite3 import Connection
 from typing import Any
 
 from PySide6.QtCore import (
@@ -24,6 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from desktop.core.storage.engine import sqlite3
 from desktop.ui.library.query import (
     EMPTY_LISTING,
     LibraryFilter,
@@ -64,7 +64,7 @@ class LibraryModel(QAbstractTableModel):
     star_toggled = Signal(int, bool)
     snippets_ready = Signal(int, int)  # first and last row whose title tooltips now have one
 
-    def __init__(self, conn: Connection, parent: Any = None) -> None:
+    def __init__(self, conn: sqlite3.Connection, parent: Any = None) -> None:
         super().__init__(parent)
         self._conn = conn
         self._listing: Listing = EMPTY_LISTING
