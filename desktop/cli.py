@@ -26,6 +26,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "desktop.commands.entities": ("entities", "correct", "watch"),
     "desktop.commands.versions": ("versions",),
     "desktop.commands.manage": ("delete", "trash", "edit", "story", "tag"),
+    "desktop.commands.backup": ("backup", "backups", "restore"),
 }
 
 INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug, not something the user did
@@ -52,6 +53,9 @@ ACTIONS = {
     "edit": "edit the article",
     "story": "change the stories",
     "tag": "change the tags",
+    "backup": "back up the library",
+    "backups": "list the library backups",
+    "restore": "restore the library",
 }
 
 

@@ -46,6 +46,24 @@ def expendable(backups: list[BackupLike], now: datetime) -> list[BackupLike]:
     return [b for b in backups if b.path not in keep]
 
 
+def expendable_by_calendar(backups: list[BackupLike], days: int, weeks: int) -> list[BackupLike]:
+    """Backups (newest first) beyond the newest of each of the ``days`` latest days that have
+    one and the newest of each of the ``weeks`` latest ISO weeks: the usual daily/weekly
+    schedule for backups too large to keep many of."""
+    keep: set[Path] = set()
+    seen_days: set[object] = set()
+    seen_weeks: set[object] = set()
+    for backup in backups:
+        day, week = backup.created.date(), backup.created.isocalendar()[:2]
+        if day not in seen_days and len(seen_days) < days:
+            keep.add(backup.path)
+        if week not in seen_weeks and len(seen_weeks) < weeks:
+            keep.add(backup.path)
+        seen_days.add(day)
+        seen_weeks.add(week)
+    return [b for b in backups if b.path not in keep]
+
+
 def prune(
     backups: list[BackupLike], now: datetime, notes_in: Callable[[Path], set[str] | None]
 ) -> None:

@@ -29,10 +29,21 @@ class Recovery:
     set_aside: Path | None
 
 
-def set_aside(database: Path) -> Path:
-    """Rename a damaged library (and its journal files) to ``<name>.damaged-<UTC time>``."""
+def aside_name(path: Path, label: str) -> Path:
+    """``<name>.<label>-<UTC time><suffix>`` beside ``path``, a name no file has yet."""
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    target = database.with_name(f"{database.stem}.damaged-{stamp}{database.suffix}")
+    target = path.with_name(f"{path.stem}.{label}-{stamp}{path.suffix}")
+    number = 1
+    while target.exists():  # a second one in the same second: never overwrite the first
+        number += 1
+        target = path.with_name(f"{path.stem}.{label}-{stamp}-{number}{path.suffix}")
+    return target
+
+
+def set_aside(database: Path, label: str = "damaged") -> Path:
+    """Rename a library (and its journal files) to ``<name>.<label>-<UTC time>``: kept, never
+    deleted, and no longer in the way of a fresh or restored one."""
+    target = aside_name(database, label)
     os.replace(database, target)
     for suffix in COMPANIONS:
         companion = database.with_name(database.name + suffix)
