@@ -62,8 +62,27 @@ def damaged(path: Path | str, reason: str, action: str = "open the library") -> 
     integrity check reports over several)."""
     reason = " ".join(reason.replace("*** in database main ***", "").split())
     return LibraryDamaged(
-        f"cannot {action}: the library {path} is damaged ({reason}); {RESTORE_HINT}"
+        f"cannot {action}: the library {path} is damaged ({reason}); {restore_hint(path)}"
     )
+
+
+def restore_hint(path: Path | str) -> str:
+    """The way back: the exact command restoring the newest whole-library backup beside the
+    library ``path`` (one whose manifest this Dossier can read), else the notes backups."""
+    database = Path(path)
+    if database.is_file():
+        import shlex
+
+        from desktop.core.backup.library_backup import newest_good_backup
+
+        newest = newest_good_backup(database.parent / "backups")
+        if newest is not None:
+            return (
+                f"restore the newest backup ({newest.created:%Y-%m-%d %H:%M} UTC) with"
+                f" `dossier restore {shlex.quote(str(newest.path))} --yes`; the damaged file"
+                " is kept"
+            )
+    return RESTORE_HINT
 
 
 def _primary_code(exc: sqlite3.Error) -> int | None:
