@@ -85,7 +85,7 @@ def backup_library(paths: Paths, dest: Path | None = None, kind: str = "manual")
 def _snapshot(database: Path, target: Path) -> tuple[int, dict[str, int]]:
     """Copy the live library into ``target`` in one step (so in one read transaction) and
     return its schema version and row counts."""
-    source = connect(database)
+    source = connect(database, migrate_schema=False)  # a backup never changes the library
     try:
         target.unlink(missing_ok=True)
         copy = sqlite3.connect(target)
