@@ -60,6 +60,21 @@ def _menu_specs(window: MainWindow) -> dict[str, list[MenuEntry]]:
             notes.export_action,
             None,
             ActionSpec(
+                "back_up_library",
+                "&Back Up Library…",
+                None,
+                window.backups.back_up,
+                "Write the articles, notes, stories, tags, corrections and settings into one file",
+            ),
+            ActionSpec(
+                "restore_library",
+                "&Restore Library…",
+                None,
+                window.backups.restore,
+                "Replace the library with a backup (the current library is kept beside it)",
+            ),
+            None,
+            ActionSpec(
                 "quit", "&Quit", QKeySequence.StandardKey.Quit, window.close, fallback="Ctrl+Q"
             ),
         ],

@@ -32,6 +32,7 @@ from desktop.ui.library.indexer import BackgroundIndexer
 from desktop.ui.library.library_pane import LibraryPane
 from desktop.ui.library.query import lean
 from desktop.ui.library.versions_dialog import VersionsDialog
+from desktop.ui.library_backups import LibraryBackups
 from desktop.ui.library_damage import damage_notice, report_damage
 from desktop.ui.messages import plain_box
 from desktop.ui.notes.backup_timer import NotesBackupTimer
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.article: Article | None = None
         self.library_damaged = ""  # the message, once the library file is found damaged
+        self.save_state_on_close = True  # not after a restore: the settings are the backup's
         self._jump: tuple[int, int] | None = None
         self._scroll: float = 0.0
         self._painted = False
@@ -108,6 +110,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.import_progress)
         self.notes_menu = NotesMenu(self, self.highlights)
         self.notes_backup = NotesBackupTimer(library.paths.backups, self)
+        self.backups = LibraryBackups(self)
         self.actions_by_name = install_menus(self, self.notes_menu.menu)
         self._list_refresh = QTimer(self, singleShot=True, interval=LIST_REFRESH_MS)
         self._wire()
@@ -137,6 +140,7 @@ class MainWindow(QMainWindow):
             self.open_article(article_id)
         self._index_timer.start()  # the rest of the library, once the window is up
         self._backup_notes()
+        self.backups.back_up_if_due()
 
     def _backup_notes(self) -> None:
         """Today's backup of the notes as they were at start, if there is none yet (changes
@@ -402,7 +406,8 @@ class MainWindow(QMainWindow):
         wait_for_notes_tasks(msecs)  # queued notes writes are kept, never cleared
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        save_state(self)
+        if self.save_state_on_close:
+            save_state(self)
         self.notes_backup.flush()  # the notes worker finishes it before the program exits
         self.imports.cancel()
         self._index_timer.stop()
