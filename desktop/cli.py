@@ -160,7 +160,10 @@ def failure_message(exc: Exception, args: argparse.Namespace) -> tuple[str, int]
     if isinstance(exc, DatabaseError):
         return str(exc), 1
     if isinstance(exc, sqlite3.Error):
-        return str(database_error(exc, action_of(args))), 1
+        from desktop.core.paths import user_paths
+
+        # The library's path lets a damaged one's message name the backup that restores it.
+        return str(database_error(exc, action_of(args), user_paths().database)), 1
     from desktop.core.crash_log import internal_error_message, write_crash_log
 
     log = write_crash_log(exc, context=f"dossier {' '.join(sys.argv[1:])}")

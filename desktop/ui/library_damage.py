@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.core.paths import user_paths
 from desktop.core.storage.engine import sqlite3
 from desktop.core.storage.errors import LibraryDamaged, database_error
 
@@ -35,7 +36,7 @@ def damage_message(exc: BaseException) -> str | None:
     if isinstance(exc, LibraryDamaged):
         return str(exc)
     if isinstance(exc, sqlite3.DatabaseError):
-        error = database_error(exc, "read the library")
+        error = database_error(exc, "read the library", user_paths().database)
         return str(error) if isinstance(error, LibraryDamaged) else None
     cause = exc.__cause__
     return damage_message(cause) if cause is not None else None

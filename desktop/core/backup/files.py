@@ -9,25 +9,18 @@ with ``-o`` keeps the name the user gave it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
+from desktop.core.notes.backup_rotation import Backup, list_named
+
 SUFFIX = ".dossier.zip"
-KINDS = ("daily", "manual", "pre-restore")
+KINDS = ("daily", "manual")
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 _NAME = re.compile(r"^library-(\d{8}T\d{12}Z)-([a-z-]+)\.dossier\.zip$")
 
 
-@dataclass(frozen=True)
-class LibraryBackup:
-    path: Path
-    kind: str
-    created: datetime
-
-    @property
-    def name(self) -> str:
-        return self.path.name
+LibraryBackup = Backup  # the listing and its type are shared with the notes backups
 
 
 def backup_name(created: datetime, kind: str) -> str:
@@ -38,15 +31,4 @@ def backup_name(created: datetime, kind: str) -> str:
 
 def list_library_backups(folder: Path) -> list[LibraryBackup]:
     """Every whole-library backup in ``folder``, newest first."""
-    try:
-        entries = list(folder.iterdir())
-    except OSError:
-        return []
-    found = []
-    for entry in entries:
-        match = _NAME.match(entry.name)
-        if match and entry.is_file():
-            created = datetime.strptime(match.group(1), _STAMP).replace(tzinfo=timezone.utc)
-            found.append(LibraryBackup(entry, match.group(2), created))
-    found.sort(key=lambda b: (b.created, b.name), reverse=True)
-    return found
+    return list_named(folder, _NAME, _STAMP)

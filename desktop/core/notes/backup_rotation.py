@@ -9,9 +9,11 @@ from the library must never be followed by rotation removing them from the backu
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterable
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Protocol
 
@@ -26,6 +28,36 @@ class BackupLike(Protocol):
     path: Path
     kind: str
     created: datetime
+
+
+@dataclass(frozen=True)
+class Backup:
+    """A backup file, with its kind and time as its name gives them."""
+
+    path: Path
+    kind: str
+    created: datetime
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+def list_named(folder: Path, name: re.Pattern[str], stamp: str) -> list[Backup]:
+    """The files in ``folder`` whose name matches ``name`` (groups: the time in the
+    ``strptime`` format ``stamp``, UTC, and the kind), newest first."""
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    found = []
+    for entry in entries:
+        match = name.match(entry.name)
+        if match and entry.is_file():
+            created = datetime.strptime(match.group(1), stamp).replace(tzinfo=timezone.utc)
+            found.append(Backup(entry, match.group(2), created))
+    found.sort(key=lambda b: (b.created, b.name), reverse=True)
+    return found
 
 
 def expendable(backups: list[BackupLike], now: datetime) -> list[BackupLike]:

@@ -30,6 +30,7 @@ from desktop.core.notes.table import COLUMNS, highlight_from_row
 from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
 
+Backup = backup_rotation.Backup
 KEEP = backup_rotation.KEEP
 AFTER_WRITE = backup_rotation.AFTER_WRITE
 KINDS = (AFTER_WRITE, "daily", "pre-restore", "pre-import", "manual")
@@ -44,17 +45,6 @@ _SNAPSHOT_TABLES = {
     ),
     "detached_highlights": "SELECT * FROM live.detached_highlights",
 }
-
-
-@dataclass(frozen=True)
-class Backup:
-    path: Path
-    kind: str
-    created: datetime
-
-    @property
-    def name(self) -> str:
-        return self.path.name
 
 
 @dataclass(frozen=True)
@@ -129,16 +119,7 @@ def backup_if_due(conn: sqlite3.Connection, folder: Path) -> Backup | None:
 
 def list_backups(folder: Path) -> list[Backup]:
     """Every backup in ``folder``, newest first."""
-    if not folder.is_dir():
-        return []
-    found = []
-    for entry in folder.iterdir():
-        match = _NAME.match(entry.name)
-        if match:
-            created = datetime.strptime(match.group(1), _STAMP).replace(tzinfo=timezone.utc)
-            found.append(Backup(entry, match.group(2), created))
-    found.sort(key=lambda b: (b.created, b.name), reverse=True)
-    return found
+    return backup_rotation.list_named(folder, _NAME, _STAMP)
 
 
 def find_backup(folder: Path, name: str) -> Path:
