@@ -63,7 +63,9 @@ def test_damage_met_by_a_task_is_said_once_and_refuses_imports(window, qtbot, tm
     assert len(failures) == 2
     qtbot.waitUntil(lambda: bool(window.library_damaged))
     boxes = [b for b in _boxes() if b.windowTitle() == "The library is damaged"]
-    assert len(boxes) == 1 and "dossier notes restore" in boxes[0].text()
+    # The window took today's library backup at start: the message names it.
+    assert len(boxes) == 1 and "`dossier restore " in boxes[0].text()
+    assert "-daily.dossier.zip --yes`" in boxes[0].text()
     count = window.library.store.count()
     article = tmp_path / "new.txt"
     article.write_text("A new article\n\nIt must not be written into a damaged library.")
