@@ -63,11 +63,13 @@ def latest_schema() -> int:
 
 def backup_library(paths: Paths, dest: Path | None = None, kind: str = "manual") -> BackupResult:
     """Write the library under ``paths`` and its settings into one file (default: a
-    timestamped name in the backups folder), verified by reading it back."""
+    timestamped name in the backups folder; the same name inside ``dest`` when that is a
+    folder), verified by reading it back. One that does not read back is removed."""
     if not paths.database.is_file():
         raise BadBackup(f"{paths.database}: there is no library to back up yet")
     created = datetime.now(timezone.utc)
-    dest = dest or paths.backups / backup_name(created, kind)
+    if dest is None or dest.is_dir():
+        dest = (dest or paths.backups) / backup_name(created, kind)
     dest.parent.mkdir(parents=True, exist_ok=True)
     snapshot = dest.with_name(f".{dest.name}.snapshot.partial")
     try:
@@ -76,7 +78,12 @@ def backup_library(paths: Paths, dest: Path | None = None, kind: str = "manual")
         manifest = write_archive(dest, snapshot, settings_files(paths), draft)
     finally:
         snapshot.unlink(missing_ok=True)
-    verify_backup(dest)
+    try:
+        verify_backup(dest)
+    except BadBackup as exc:
+        dest.unlink(missing_ok=True)
+        message = f"the backup did not read back as written, so it was removed: {exc}"
+        raise BadBackup(message) from exc
     if kind == "daily":
         prune_daily_backups(paths.backups)
     return BackupResult(dest, manifest, dest.stat().st_size)

@@ -121,3 +121,22 @@ def test_rotation_keeps_the_newest_of_each_recent_day_and_week() -> None:
     assert all(b.created.hour == 12 for b in kept)  # the newest of its day
     weeks = {b.created.isocalendar()[:2] for b in kept}
     assert len(weeks) == 4 and len(kept) == 7 + 2  # this week and last are inside the 7 days
+
+
+def test_a_folder_as_destination_gets_the_timestamped_name(tmp_path: Path) -> None:
+    paths = user_paths()
+    _add(paths, "Into a folder")
+    result = backup_library(paths, tmp_path)
+    assert result.path.parent == tmp_path and result.path.name.endswith("-manual.dossier.zip")
+
+
+def test_a_backup_that_does_not_read_back_is_removed(tmp_path: Path, monkeypatch) -> None:
+    from desktop.core.backup import archive
+
+    paths = user_paths()
+    _add(paths, "Unlucky")
+    # The snapshot is counted by its own reference; the read-back finds other counts.
+    monkeypatch.setattr(archive, "table_counts", lambda conn: {"articles": -1})
+    with pytest.raises(BadBackup, match="did not read back as written, so it was removed"):
+        backup_library(paths, tmp_path / "out" / "bad.dossier.zip")
+    assert list((tmp_path / "out").iterdir()) == []
