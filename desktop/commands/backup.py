@@ -49,7 +49,12 @@ def register(commands: argparse._SubParsersAction) -> None:
         " library.before-restore-<time>.sqlite3 (a damaged one as library.damaged-<time>),"
         " installs the backup and upgrades it if an older Dossier wrote it.",
     )
-    restore.add_argument("file", type=path_argument, metavar="FILE", help="the backup file")
+    restore.add_argument(
+        "file",
+        type=path_argument,
+        metavar="FILE",
+        help="the backup file (a path, or a name in the backups folder)",
+    )
     restore.add_argument(
         "--yes", action="store_true", help="replace a library that holds articles or notes"
     )
@@ -144,18 +149,20 @@ def _restore(args: argparse.Namespace) -> int:
 
     paths = user_paths()
     source = Path(args.file)
+    if not source.exists() and (paths.backups / source).is_file():
+        source = paths.backups / source  # a name as `dossier backups` lists them
     if not args.yes:
         try:
             content = library_content(paths)
         except DatabaseError as exc:
             raise CommandError(
                 f"the current library cannot be read ({exc}); add --yes to restore"
-                f" {printable(args.file)} over it (the old file is kept)"
+                f" {printable(str(source))} over it (the old file is kept)"
             ) from exc
         if content and any(n for t, n in content.items() if t not in NO_CONTENT):
             raise CommandError(
                 f"the current library holds {describe_counts(content)}; add --yes to replace"
-                f" it with {printable(args.file)} (it is kept as"
+                f" it with {printable(str(source))} (it is kept as"
                 " library.before-restore-<time>.sqlite3)"
             )
     try:
@@ -163,7 +170,8 @@ def _restore(args: argparse.Namespace) -> int:
     except BadBackup as exc:
         raise CommandError(str(exc)) from exc
     except OSError as exc:
-        raise CommandError(f"cannot restore {printable(args.file)}: {exc.strerror or exc}") from exc
+        reason = exc.strerror or exc
+        raise CommandError(f"cannot restore {printable(str(source))}: {reason}") from exc
     if args.json:
         print_json(
             {
@@ -173,7 +181,7 @@ def _restore(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print(f"restored {printable(args.file)}: {describe_counts(result.manifest.counts)}")
+    print(f"restored {printable(str(source))}: {describe_counts(result.manifest.counts)}")
     if result.kept is not None:
         print(f"the previous library was kept as {result.kept}")
     for path in result.settings_kept:
