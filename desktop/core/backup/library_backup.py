@@ -187,6 +187,7 @@ def restore_library(paths: Paths, src: Path) -> RestoreResult:
     ``library.damaged-<time>.sqlite3``) and each replaced settings file beside itself.
     """
     paths.ensure()
+    backup_rotation.remove_stale_partials(paths.data)  # left by a restore cut off by a crash
     staging = paths.data / f".restore-{os.getpid()}.sqlite3.partial"
     try:
         manifest = extract_database(src, staging, latest_schema())
