@@ -17,8 +17,14 @@ from desktop.core.text.ner.knowledge import Knowledge, Known, load_knowledge
 from desktop.core.text.ner.roles import role_after, role_before, role_predicate
 from desktop.core.text.ner.spans import (
     WordLists,
+    after_storm_word,
+    before_title,
+    is_document,
     is_junk,
+    is_nationality,
+    names_chamber,
     names_organisation,
+    names_outlet_by_part,
     organisation_cue,
     trim,
     word_lists,
@@ -46,6 +52,7 @@ _OPENING_QUOTES = frozenset(('"', "“"))
 _CLOSING_QUOTES = frozenset(('"', "”"))
 _SENTENCE_END = frozenset(".!?:;\"“”‘’'")
 _OFFICE_PARTS = frozenset({"majority", "minority", "vice", "deputy"})
+_HANDLE_MARKS = frozenset({"@", "#"})
 
 
 @dataclass
@@ -108,6 +115,9 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
             misc.update(range(span.first, span.stop))
             continue  # MISC (nationalities, events) is not shown but blocks other matches
         begin, end = trim(words, span.first, span.stop, lists, place=span.label == "LOC")
+        end = before_title(words, begin, end, lists)
+        if end == begin:
+            continue  # "Member of Parliament", "Master of Science": a title or a degree
         for first, stop, label in _split_at_title(words, begin, end, span.label, knowledge):
             if label == "PER":
                 first = _after_titles(words, first, stop, knowledge, lists)
@@ -180,8 +190,12 @@ def _mention(
     name = words[start:stop]
     if is_junk(name, lists) or all(w.lower() in knowledge.role_words for w in name):
         return None  # "I'm", "TV", "DJI", "Sen", "ABSTAINS"
+    if (start > 0 and words[start - 1] in _HANDLE_MARKS) or after_storm_word(words, start, lists):
+        return None  # "@JaneDoe", "#Brexit", "Hurricane Ida"
     surface = " ".join(name)
     known = knowledge.lookup(surface)
+    if known is None and label != "ORG" and len(name) == 1 and is_nationality(name[0], lists):
+        return None  # "Britons", "Samoan": a people, not a person or a place
     if known is None and len(name) > 1 and _quoted(words, start, stop):
         return None  # "Danny Boy", "White Christmas": the title of a work
     category = _FROM_LABEL[label]
@@ -207,7 +221,28 @@ def _mention(
         category = "institution"  # "Mahan Air", "shares of WeWork"
     elif category == "institution" and known is None and _person_shaped(name, knowledge, lists):
         category = "person"  # "Karen Lindgren" taken for an organisation
+    elif known is None and category != "institution" and _chamber_of_place(name, knowledge, lists):
+        category = "institution"  # "U.S. House of Representatives" taken for the place
+    elif (
+        known is None
+        and category == "person"
+        and len(name) == 1
+        and names_outlet_by_part(name[0], lists)
+    ):
+        category = "institution"  # "Euronews", "Wikileaks"
+    if category == "institution" and known is None and is_document(name, lists):
+        return None  # "First Amendment", "Clean Air Act": a law, not an organisation
     return _Mention(start, stop, category, known=known)
+
+
+def _chamber_of_place(name: list[str], knowledge: Knowledge, lists: WordLists) -> bool:
+    """A known place followed by a chamber or a body: "Ohio Senate", "U.S. House"."""
+    places = [
+        k
+        for k in range(1, len(name))
+        if (place := knowledge.lookup(" ".join(name[:k]))) is not None and place.category == "place"
+    ]
+    return names_chamber(name, places, lists)
 
 
 def _quoted(words: list[str], start: int, stop: int) -> bool:
@@ -488,20 +523,27 @@ def _knowledge_matches(
 
 def _cue_matches(words: list[str], covered: list[bool], lists: WordLists) -> list[_Mention]:
     """A capitalised word the tagger left out, inside a sentence, in the context of an
-    organisation: "wrote on Twitter", "its Facebook page", "shares of Acme"."""
+    organisation ("wrote on Twitter", "its Facebook page", "shares of Acme") or a chamber
+    that names an institution alone ("suspend Parliament")."""
     found = []
+    alone = lists.kinds["alone"]
     for i, word in enumerate(words):
         if (
             not covered[i]
             and i > 0
             and word[:1].isupper()
-            and (
-                words[i - 1].lower() in lists.cue_edges
-                or (i + 1 < len(words) and words[i + 1].lower() in lists.cue_edges)
-            )
             and words[i - 1] not in _SENTENCE_END
-            and not is_junk([word], lists)
-            and organisation_cue(words, i, i + 1, lists)
+            and (
+                (word.lower() in alone and not word.isupper())
+                or (
+                    (
+                        words[i - 1].lower() in lists.cue_edges
+                        or (i + 1 < len(words) and words[i + 1].lower() in lists.cue_edges)
+                    )
+                    and not is_junk([word], lists)
+                    and organisation_cue(words, i, i + 1, lists)
+                )
+            )
         ):
             covered[i] = True
             found.append(_Mention(i, i + 1, "institution"))

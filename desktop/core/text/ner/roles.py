@@ -28,6 +28,7 @@ _SENTENCE_OPEN = frozenset('.!?"“”:;\n')
 _APPOSITION_SCAN = 14
 _ROLE_WINDOW = 5
 _ABBREVIATION = 4  # longest abbreviated title ("Sen", "Gov")
+_TIME_PREFIXES = frozenset(("then", "ex", "former"))  # "then-president", "ex-prime-minister"
 # "X was chairman of …", "X became its leader", "X is currently the chief executive".
 _COPULAS = frozenset((
     "is", "was", "became", "becomes", "remains", "remained", "served", "serves", "resigned",
@@ -45,6 +46,13 @@ def _role_end(tokens: Sequence[Token], j: int, roles: frozenset[str]) -> int:
     word = tokens[j].text.lower()
     if word in roles:
         return j + 1
+    parts = word.split("-")
+    if (
+        len(parts) > 1
+        and parts[0] in _TIME_PREFIXES
+        and (parts[-1] in roles or " ".join(parts[-2:]) in roles)
+    ):
+        return j + 1  # "then-prime-minister Anna Berg"
     if j > 0 and f"{tokens[j - 1].text.lower()} {word}" in roles:
         return j + 1
     return -1

@@ -31,6 +31,8 @@ class WordLists:
     cues_strong: tuple[tuple[str, ...], ...]  # after it, and enough to overrule a place
     cue_edges: frozenset[str]  # last words of "before" cues, first words of "after" cues
     common: dict[str, int]  # frequent English words, lower case → rank (0 the most frequent)
+    kinds: dict[str, frozenset[str]]  # name-kinds.txt: kind → lower-case words
+    nationalities: frozenset[str]  # lower case: words the training annotations call MISC only
 
 
 def _lines(*parts: str) -> list[str]:
@@ -56,7 +58,22 @@ def word_lists() -> WordLists:
             [cue[-1] for cue in cues["before"]] + [cue[0] for cue in cues["after"]]
         ),
         common={w: rank for rank, w in enumerate(_lines("ner", "common-words.txt"))},
+        kinds=_kinds(),
+        nationalities=frozenset(
+            word
+            for line in _lines("ner", "gazetteer.tsv")
+            for word, _, classes in [line.partition("\t")]
+            if classes == "MISC"
+        ),
     )
+
+
+def _kinds() -> dict[str, frozenset[str]]:
+    words: dict[str, set[str]] = {}
+    for line in _lines("ner", "name-kinds.txt"):
+        kind, _, word = line.partition(" ")
+        words.setdefault(kind, set()).add(word)
+    return {kind: frozenset(found) for kind, found in words.items()}
 
 
 def trim(
@@ -147,3 +164,54 @@ def organisation_cue(
     if any(tuple(lower[len(lower) - len(cue) :]) == cue for cue in lists.cues_before):
         return True
     return any(after[: len(cue)] == cue for cue in lists.cues_after)
+
+
+def after_storm_word(words: Sequence[str], first: int, lists: WordLists) -> bool:
+    """ "Hurricane Ida", "Tropical Storm Nicole": the name of a storm, not of a person."""
+    return (
+        first > 0
+        and words[first - 1][:1].isupper()
+        and (words[first - 1].lower() in lists.kinds["storm"])
+    )
+
+
+def is_document(words: Sequence[str], lists: WordLists) -> bool:
+    """ "First Amendment", "Clean Air Act", "United States Constitution": a law or a
+    document, never an institution."""
+    return len(words) > 1 and words[-1].lower() in lists.kinds["document"]
+
+
+def before_title(words: Sequence[str], first: int, stop: int, lists: WordLists) -> int:
+    """Where a name ends before a title or a degree written "Member of …", "Master of …":
+    "Labour Member of Parliament" is "Labour"; ``first`` when the name is only the title."""
+    titles = lists.kinds["title"]
+    for k in range(first, stop - 1):
+        if words[k + 1] == "of" and words[k].lower() in titles:
+            return k
+    return stop
+
+
+def is_nationality(word: str, lists: WordLists) -> bool:
+    """A nationality or people, one or many ("Briton", "Britons"): never a person's name."""
+    lower = word.lower()
+    return lower in lists.nationalities or (
+        lower.endswith("s") and lower[:-1] in lists.nationalities
+    )
+
+
+def names_chamber(words: Sequence[str], places: Sequence[int], lists: WordLists) -> bool:
+    """ "U.S. House of Representatives", "Ohio Senate": a place followed by a chamber or
+    another body (its head word, before "of" or last) is that institution. ``places`` are
+    the lengths of the name's openings that are known places."""
+    for k in places:
+        rest = list(words[k:])
+        head = rest[: rest.index("of")] if "of" in rest else rest
+        if head and head[-1].lower() in lists.kinds["chamber"] | lists.organisation_words:
+            return True
+    return False
+
+
+def names_outlet_by_part(word: str, lists: WordLists) -> bool:
+    """ "Euronews", "Wikileaks": one word with an organisation word inside it."""
+    lower = word.lower()
+    return any(part in lower and part != lower for part in lists.kinds["part"])

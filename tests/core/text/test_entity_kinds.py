@@ -1,0 +1,105 @@
+"""What a found name is by its words and context: storms, handles, peoples, laws, titles and
+degrees are not people or institutions; a chamber after a place, a lone chamber inside a
+sentence and an outlet named with "news" are institutions."""
+
+from __future__ import annotations
+
+from desktop.core.text.entities import find_entities
+from desktop.core.text.ner.spans import (
+    before_title,
+    is_document,
+    is_nationality,
+    names_chamber,
+    names_outlet_by_part,
+    word_lists,
+)
+
+
+def _found(text: str, day: str = "2024-05-01") -> dict[str, str]:
+    return {e.text: e.category for e in find_entities(text, as_of=day)}
+
+
+def test_a_storm_name_is_not_a_person() -> None:
+    found = _found(
+        "Hurricane Orla reached the coast on Friday and Tropical Storm Bettina followed it, "
+        "said forecaster Dana Whitcombe."
+    )
+    assert "Orla" not in found and "Bettina" not in found
+    assert found["Dana Whitcombe"] == "person"
+
+
+def test_a_handle_is_not_a_person() -> None:
+    found = _found("The governor wrote that @DrNoraPelt will decide, and Nora Pelt agreed.")
+    assert "DrNoraPelt" not in found
+    assert found["Nora Pelt"] == "person"
+
+
+def test_a_people_one_or_many_is_not_a_person() -> None:
+    lists = word_lists()
+    for word in ("Britons", "Israelis", "Kurd", "Americans"):
+        assert is_nationality(word, lists), word
+    for word in ("Adams", "Jones", "Mandelson"):
+        assert not is_nationality(word, lists), word
+    found = _found("Thousands of Britons and Israelis watched as Owen Jones spoke.")
+    assert "Britons" not in found and "Israelis" not in found
+
+
+def test_laws_and_documents_are_not_institutions() -> None:
+    lists = word_lists()
+    assert is_document(["First", "Amendment"], lists)
+    assert is_document(["Clean", "Water", "Act"], lists)
+    assert not is_document(["Act"], lists)
+    assert not is_document(["Supreme", "Court"], lists)
+    found = _found(
+        "The judge said the Fourth Amendment and the Coastal Waters Protection Act applied, "
+        "and the Harbour Authority agreed."
+    )
+    assert "Fourth Amendment" not in found
+    assert "Coastal Waters Protection Act" not in found
+
+
+def test_titles_and_degrees_end_a_name() -> None:
+    lists = word_lists()
+    assert before_title(["Member", "of", "Parliament"], 0, 3, lists) == 0
+    assert before_title(["Labour", "Member", "of", "Parliament"], 0, 4, lists) == 1
+    assert before_title(["Bank", "of", "Canada"], 0, 3, lists) == 3
+    found = _found(
+        "Green Party Member of Parliament Ruth Okafor, who holds a Master of Science from "
+        "Lakeside University, spoke."
+    )
+    assert "Member of Parliament" not in found and "Master of Science" not in found
+    assert found["Lakeside University"] == "institution"
+
+
+def test_a_chamber_after_a_place_is_an_institution() -> None:
+    lists = word_lists()
+    assert names_chamber(["U.S.", "House", "of", "Representatives"], [1], lists)
+    assert names_chamber(["Ohio", "Senate"], [1], lists)
+    assert not names_chamber(["Ohio", "Valley"], [1], lists)
+    assert not names_chamber(["Senate"], [], lists)
+    found = _found("She won a seat in the United States House of Representatives in 2018.")
+    assert found["United States House of Representatives"] == "institution"
+
+
+def test_a_lone_chamber_inside_a_sentence_is_an_institution() -> None:
+    found = _found("The premier asked the governor to suspend Parliament until March.")
+    assert found["Parliament"] == "institution"
+    assert "Parliament" not in _found("Parliament Hill was quiet. The museum closed.")
+
+
+def test_a_word_with_news_inside_is_an_outlet() -> None:
+    lists = word_lists()
+    assert names_outlet_by_part("Africanews", lists)
+    assert names_outlet_by_part("Wikileaks", lists)
+    assert not names_outlet_by_part("News", lists)
+    assert not names_outlet_by_part("Newman", lists)
+    found = _found("The senator spoke with Gulfnews in June about the harbour plan.")
+    assert found["Gulfnews"] == "institution"
+
+
+def test_a_hyphenated_former_title_makes_a_leader() -> None:
+    found = _found(
+        "A coup removed then-prime-minister Thomas Venn in 2006, and ex-president Mara Lind fled."
+    )
+    assert found["Thomas Venn"] == "leader"
+    assert found["Mara Lind"] == "leader"
