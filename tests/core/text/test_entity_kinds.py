@@ -103,3 +103,9 @@ def test_a_hyphenated_former_title_makes_a_leader() -> None:
     )
     assert found["Thomas Venn"] == "leader"
     assert found["Mara Lind"] == "leader"
+
+
+def test_social_platforms_are_institutions() -> None:
+    found = _found("Kessler posted the video on Instagram, and later on Facebook, on Monday.")
+    assert found["Instagram"] == "institution"
+    assert found["Facebook"] == "institution"
