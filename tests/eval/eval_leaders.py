@@ -3,7 +3,9 @@
 Runs the protocol of ``../shared/eval/README.md`` exactly: ``score.py leaders-input`` writes the
 articles, ``dossier entities --batch`` recognises them (a temporary DOSSIER_HOME), and
 ``score.py leaders`` scores the output. Prints its line beside the figures of the entity model
-of 2026-12-04, before dated knowledge. Skips with a message when the evaluation data is absent.
+of 2026-12-04, before dated knowledge, and the lines of two fixed halves of the articles (split
+by a checksum of the id: rules are tuned on half A and checked on half B). Skips with a message
+when the evaluation data is absent.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from pathlib import Path
 
 from tests.eval import SHARED_EVAL
@@ -36,6 +39,7 @@ def main() -> int:
         started = time.perf_counter()
         line = _score(score, articles, Path(folder))
         seconds = time.perf_counter() - started
+        halves = [_score_half(score, Path(folder), half) for half in (0, 1)]
         # The same articles with the dates the Wikinews ones carry (roles as of those dates).
         dated = Path(folder) / "dated.jsonl"
         dated.write_text("".join(json.dumps(r) + "\n" for r in _dated(articles)), "utf-8")
@@ -43,6 +47,8 @@ def main() -> int:
     print(f"before (2026-12-04):      {BEFORE}")
     print(f"now (score.py leaders):  {line}")
     print(f"  with Wikinews dates:   {dated_line}")
+    print(f"  half A (tuning):       {halves[0]}")
+    print(f"  half B (held out):     {halves[1]}")
     print(f"dossier entities --batch: {seconds:.1f} s for the 90 articles (process included)")
     return 0
 
@@ -63,6 +69,24 @@ def _score(score: list[str], articles: Path, folder: Path) -> str:
         [*score, "leaders", str(GOLD), str(out)], capture_output=True, text=True
     )
     return result.stdout.strip()
+
+
+def _score_half(score: list[str], folder: Path, half: int) -> str:
+    """``score.py leaders`` of the last output against the articles of one half."""
+    gold = folder / f"half-{half}.jsonl"
+    lines = GOLD.read_text(encoding="utf-8").splitlines()
+    gold.write_text(
+        "".join(line + "\n" for line in lines if line and _half(json.loads(line)["id"]) == half),
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [*score, "leaders", str(gold), str(folder / "out.jsonl")], capture_output=True, text=True
+    )
+    return result.stdout.strip()
+
+
+def _half(article_id: str) -> int:
+    return zlib.crc32(article_id.encode("utf-8")) % 2
 
 
 def _dated(articles: Path) -> list[dict]:
