@@ -26,6 +26,7 @@ from desktop.core.text.ner.spans import (
     names_organisation,
     names_outlet_by_part,
     organisation_cue,
+    outlet_cue,
     trim,
     word_lists,
 )
@@ -100,16 +101,20 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     misc: set[int] = set()  # tokens of MISC spans: a longer known name may still take them
     mentions: list[_Mention] = []
     lists = word_lists()
-    for span in _join_organisations(words, tagged.spans, lists):
+    spans = _extend_organisations(text, tokens, _join_organisations(words, tagged.spans, lists))
+    for span in spans:
         for i in range(span.first, span.stop):
             covered[i] = True
         if span.label not in _FROM_LABEL:
             known = _party(words, span.first, span.stop, knowledge)
-            if (known is not None and known.category == "institution") or names_organisation(
-                words[span.first : span.stop], lists
+            if (
+                (known is not None and known.category == "institution")
+                or names_organisation(words[span.first : span.stop], lists)
+                or outlet_cue(words, span.first, span.stop, lists)
             ):
                 # "Republicans", "a Democrat": a party's name or member the tagger took for
-                # a nationality; "Harvard Law School" taken for a work or an event.
+                # a nationality; "Harvard Law School" taken for a work or an event; "an
+                # investigation by FactWatch" for a work.
                 mentions.append(_Mention(span.first, span.stop, "institution", known=known))
                 continue
             misc.update(range(span.first, span.stop))
@@ -173,6 +178,76 @@ def _join_organisations(
         else:
             joined.append(span)
     return joined
+
+
+def _extend_organisations(
+    text: str, tokens: list[Token], spans: list[TaggedSpan]
+) -> list[TaggedSpan]:
+    """Organisations the tagger cut short: a place right before a chamber ("U.S." +
+    "Senate"), a place before organisation words it left out ("Samoa" + "Observer"), and a
+    name "X of A" whose capitalised words go on ("Department of Homeland" + "Security",
+    "Department of Health" + "and Human Services")."""
+    lists = word_lists()
+    words = [t.text for t in tokens]
+    out: list[TaggedSpan] = []
+    for n, span in enumerate(spans):
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.label == "LOC"
+            and span.label == "ORG"
+            and last.stop == span.first
+            and words[span.first].lower() in lists.kinds["chamber"]
+            and text[last.end : span.start] == " "
+        ):
+            out[-1] = TaggedSpan(last.start, span.end, "ORG", last.first, span.stop)
+            continue
+        limit = spans[n + 1].first if n + 1 < len(spans) else len(words)
+        stop = _organisation_tail(text, tokens, span, limit, lists)
+        if stop > span.stop:
+            span = TaggedSpan(span.start, tokens[stop - 1].end, "ORG", span.first, stop)
+        out.append(span)
+    return out
+
+
+def _organisation_tail(
+    text: str, tokens: list[Token], span: TaggedSpan, limit: int, lists: WordLists
+) -> int:
+    """Where an organisation's name ends when capitalised words the tagger left out (before
+    ``limit``) continue it; ``span.stop`` when none do."""
+    inner = [t.text for t in tokens[span.first + 1 : span.stop]]
+    if span.label == "ORG" and ("of" in inner or "for" in inner):
+        k = span.stop
+        if k < limit and tokens[k].text == "and":
+            k += 1
+        fits = _title_word
+    elif span.label == "LOC":
+        k = span.stop
+        fits = _organisation_word
+    else:
+        return span.stop
+    end = k
+    while end < limit and text[tokens[end - 1].end : tokens[end].start] == " ":
+        if not fits(tokens[end].text, lists):
+            break
+        end += 1
+    return end if end > k else span.stop
+
+
+def _title_word(word: str, lists: WordLists) -> bool:
+    """A capitalised word that may go on a name ("Security", "Human"): not an acronym, a
+    function word, an office or a word never a name."""
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and word.lower() not in lists.edges
+        and word not in lists.not_names
+        and word.lower() not in load_knowledge().role_words
+    )
+
+
+def _organisation_word(word: str, lists: WordLists) -> bool:
+    return word[:1].isupper() and word.lower() in lists.organisation_words
 
 
 def _mention(
@@ -541,7 +616,10 @@ def _cue_matches(words: list[str], covered: list[bool], lists: WordLists) -> lis
                         or (i + 1 < len(words) and words[i + 1].lower() in lists.cue_edges)
                     )
                     and not is_junk([word], lists)
-                    and organisation_cue(words, i, i + 1, lists)
+                    and (
+                        organisation_cue(words, i, i + 1, lists)
+                        or outlet_cue(words, i, i + 1, lists)
+                    )
                 )
             )
         ):

@@ -11,6 +11,7 @@ from desktop.core.text.ner.spans import (
     is_nationality,
     names_chamber,
     names_outlet_by_part,
+    outlet_cue,
     word_lists,
 )
 
@@ -109,3 +110,36 @@ def test_social_platforms_are_institutions() -> None:
     found = _found("Kessler posted the video on Instagram, and later on Facebook, on Monday.")
     assert found["Instagram"] == "institution"
     assert found["Facebook"] == "institution"
+
+
+def test_an_organisation_cut_short_is_made_whole() -> None:
+    found = _found(
+        "Officials at the Department of Health and Human Services met the Ohio House. "
+        "The Department of Homeland Security was involved, said the Bramley Observer."
+    )
+    assert found["Department of Health and Human Services"] == "institution"
+    assert found["Department of Homeland Security"] == "institution"
+    assert "Department of Health" not in found and "Department of Homeland" not in found
+    # Another organisation after "and" stays apart.
+    found = _found("The Ministry of Defence and NATO agreed on Monday.")
+    assert found["Ministry of Defence"] == "institution"
+    assert found["NATO"] == "institution"
+
+
+def test_a_place_right_before_a_chamber_is_one_institution() -> None:
+    found = _found("The bill cleared the U.S. Senate and the U.S. House of Representatives.")
+    assert found["U.S. Senate"] == "institution"
+    assert found["U.S. House of Representatives"] == "institution"
+
+
+def test_an_outlet_is_named_by_its_context_but_a_person_stays_a_person() -> None:
+    lists = word_lists()
+    words = ["An", "investigation", "by", "FactLens", "found", "no", "such", "call", "."]
+    assert outlet_cue(words, 3, 4, lists)
+    assert not outlet_cue(["He", "told", "French", "radio"], 2, 3, lists)
+    found = _found(
+        "An investigation by FactLens found no such call, Marta Quill told the Harbor "
+        'Courier: "It was false."'
+    )
+    assert found["Marta Quill"] == "person"
+    assert found["FactLens"] == "institution"

@@ -30,9 +30,13 @@ class WordLists:
     cues_after: tuple[tuple[str, ...], ...]  # and starting right after it
     cues_strong: tuple[tuple[str, ...], ...]  # after it, and enough to overrule a place
     cue_edges: frozenset[str]  # last words of "before" cues, first words of "after" cues
+    outlet_before: tuple[tuple[str, ...], ...]  # as cues_before, for a news outlet
+    outlet_after: tuple[tuple[str, ...], ...]
     common: dict[str, int]  # frequent English words, lower case → rank (0 the most frequent)
     kinds: dict[str, frozenset[str]]  # name-kinds.txt: kind → lower-case words
-    nationalities: frozenset[str]  # lower case: words the training annotations call MISC only
+    # lower case: words the training annotations call MISC only (the knowledge's K- classes
+    # aside: "French" is also a surname)
+    nationalities: frozenset[str]
 
 
 def _lines(*parts: str) -> list[str]:
@@ -42,7 +46,9 @@ def _lines(*parts: str) -> list[str]:
 
 @cache
 def word_lists() -> WordLists:
-    cues: dict[str, list[tuple[str, ...]]] = {"before": [], "after": [], "place-after": []}
+    cues: dict[str, list[tuple[str, ...]]] = {
+        side: [] for side in ("before", "after", "place-after", "outlet-before", "outlet-after")
+    }
     for line in _lines("ner", "organisation-cues.txt"):
         side, _, phrase = line.partition(" ")
         cues[side].append(tuple(phrase.split()))
@@ -55,15 +61,18 @@ def word_lists() -> WordLists:
         cues_after=tuple(cues["after"]),
         cues_strong=tuple(cues["place-after"]),
         cue_edges=frozenset(
-            [cue[-1] for cue in cues["before"]] + [cue[0] for cue in cues["after"]]
+            [cue[-1] for cue in cues["before"] + cues["outlet-before"]]
+            + [cue[0] for cue in cues["after"] + cues["outlet-after"]]
         ),
+        outlet_before=tuple(cues["outlet-before"]),
+        outlet_after=tuple(cues["outlet-after"]),
         common={w: rank for rank, w in enumerate(_lines("ner", "common-words.txt"))},
         kinds=_kinds(),
         nationalities=frozenset(
             word
             for line in _lines("ner", "gazetteer.tsv")
             for word, _, classes in [line.partition("\t")]
-            if classes == "MISC"
+            if {c for c in classes.split() if not c.startswith("K")} == {"MISC"}
         ),
     )
 
@@ -157,13 +166,32 @@ def organisation_cue(
 ) -> bool:
     """ "shares of X", "X said in a statement", "X's chief executive": the context of a
     company, not a person; ``strong`` cues only ("X's account") overrule a place."""
-    after = tuple(w.lower() for w in words[stop : stop + 4])
     if strong:
-        return any(after[: len(cue)] == cue for cue in lists.cues_strong)
+        return _cued(words, first, stop, (), lists.cues_strong)
+    return _cued(words, first, stop, lists.cues_before, lists.cues_after)
+
+
+def outlet_cue(words: Sequence[str], first: int, stop: int, lists: WordLists) -> bool:
+    """ "told X", "according to X", "X reported": the context of a news outlet, which also
+    fits a person, so it is trusted only where the tagger saw no person ("told French
+    radio" names no outlet)."""
+    if stop - first == 1 and is_nationality(words[first], lists):
+        return False
+    return _cued(words, first, stop, lists.outlet_before, lists.outlet_after)
+
+
+def _cued(
+    words: Sequence[str],
+    first: int,
+    stop: int,
+    before: tuple[tuple[str, ...], ...],
+    after: tuple[tuple[str, ...], ...],
+) -> bool:
     lower = [w.lower() for w in words[max(0, first - 3) : first]]
-    if any(tuple(lower[len(lower) - len(cue) :]) == cue for cue in lists.cues_before):
+    if any(tuple(lower[len(lower) - len(cue) :]) == cue for cue in before):
         return True
-    return any(after[: len(cue)] == cue for cue in lists.cues_after)
+    following = tuple(w.lower() for w in words[stop : stop + 4])
+    return any(following[: len(cue)] == cue for cue in after)
 
 
 def after_storm_word(words: Sequence[str], first: int, lists: WordLists) -> bool:
