@@ -17,7 +17,6 @@ from desktop.core.text.ner.knowledge import Knowledge, Known, load_knowledge
 from desktop.core.text.ner.roles import role_after, role_before, role_predicate
 from desktop.core.text.ner.spans import (
     WordLists,
-    after_storm_word,
     before_title,
     is_document,
     is_junk,
@@ -25,6 +24,7 @@ from desktop.core.text.ner.spans import (
     names_chamber,
     names_organisation,
     names_outlet_by_part,
+    names_storm,
     organisation_cue,
     outlet_cue,
     trim,
@@ -265,7 +265,7 @@ def _mention(
     name = words[start:stop]
     if is_junk(name, lists) or all(w.lower() in knowledge.role_words for w in name):
         return None  # "I'm", "TV", "DJI", "Sen", "ABSTAINS"
-    if (start > 0 and words[start - 1] in _HANDLE_MARKS) or after_storm_word(words, start, lists):
+    if (start > 0 and words[start - 1] in _HANDLE_MARKS) or names_storm(words, start, stop, lists):
         return None  # "@JaneDoe", "#Brexit", "Hurricane Ida"
     surface = " ".join(name)
     known = knowledge.lookup(surface)
@@ -665,6 +665,9 @@ def _link_people(words: list[str], mentions: list[_Mention], day: str) -> None:
             for part in (name[-n:], name[:n]):
                 if len(name) > len(longest.get(part, ())):
                     longest[part] = name
+    for name in names:
+        if len(name) == 3 and len(name[1]) > 2 and name[1][:1].isupper():
+            longest.setdefault(name[1:2], name)  # "Rosselló" of "Ricardo Rosselló Nevares"
     for m, name in zip(people, names, strict=True):
         full = longest.get(name)
         m.canonical = " ".join(full or name)
@@ -765,13 +768,20 @@ def _assign_roles(
         if m.known is not None and m.known.category == "leader":
             surname = tokens[m.stop - 1].text
             if role or political or _well_known(m.known, surname, day, knowledge):
-                roles.setdefault(m.canonical, m.known.role_at(day) or "")
+                roles.setdefault(_person_key(m.canonical), m.known.role_at(day) or "")
                 continue
             m.known = None  # "Andrew Smith" in a science story: not the former MP
             m.category = "person"
         if role:
-            roles.setdefault(m.canonical, " ".join(role.split()))
+            roles.setdefault(_person_key(m.canonical), " ".join(role.split()))
     for m in mentions:
-        if m.category in _PEOPLE and m.canonical in roles:
+        if m.category in _PEOPLE and _person_key(m.canonical) in roles:
             m.category = "leader"
-            m.role = roles[m.canonical]
+            m.role = roles[_person_key(m.canonical)]
+
+
+def _person_key(canonical: str) -> str:
+    """One person under a name with or without middle names: "Robert Gabriel Mugabe" and
+    "Robert Mugabe" share the key "Robert Mugabe"."""
+    words = canonical.split()
+    return f"{words[0]} {words[-1]}" if len(words) > 2 else canonical

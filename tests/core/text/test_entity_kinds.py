@@ -23,10 +23,13 @@ def _found(text: str, day: str = "2024-05-01") -> dict[str, str]:
 def test_a_storm_name_is_not_a_person() -> None:
     found = _found(
         "Hurricane Orla reached the coast on Friday and Tropical Storm Bettina followed it, "
-        "said forecaster Dana Whitcombe."
+        "said forecaster Dana Whitcombe. The island had not recovered from 2017's Hurricane "
+        "Maria, said Maria Lopez."
     )
     assert "Orla" not in found and "Bettina" not in found
+    assert not {"Maria", "Hurricane Maria"} & set(found)
     assert found["Dana Whitcombe"] == "person"
+    assert found["Maria Lopez"] == "person"
 
 
 def test_a_handle_is_not_a_person() -> None:
@@ -143,3 +146,15 @@ def test_an_outlet_is_named_by_its_context_but_a_person_stays_a_person() -> None
     )
     assert found["Marta Quill"] == "person"
     assert found["FactLens"] == "institution"
+
+
+def test_a_role_reaches_the_name_with_middle_names_and_a_middle_surname() -> None:
+    text = (
+        "Tomas Verhoef, former president of Moldavia, has died. Tomas Andrei Verhoef was born "
+        "in 1924. Verhoef led the country for 30 years. Governor Ramon Castell Ortiz resigned; "
+        "Castell had been in office since 2017."
+    )
+    people = {(e.text, e.category) for e in find_entities(text, as_of="2024-05-01")}
+    assert ("Tomas Andrei Verhoef", "leader") in people
+    assert ("Verhoef", "leader") in people
+    assert ("Castell", "leader") in people

@@ -194,12 +194,13 @@ def _cued(
     return any(following[: len(cue)] == cue for cue in after)
 
 
-def after_storm_word(words: Sequence[str], first: int, lists: WordLists) -> bool:
-    """ "Hurricane Ida", "Tropical Storm Nicole": the name of a storm, not of a person."""
-    return (
-        first > 0
-        and words[first - 1][:1].isupper()
-        and (words[first - 1].lower() in lists.kinds["storm"])
+def names_storm(words: Sequence[str], first: int, stop: int, lists: WordLists) -> bool:
+    """ "Hurricane Ida", "Tropical Storm Nicole", the storm word in the name or right before
+    it: the name of a storm, not of a person."""
+    storms = lists.kinds["storm"]
+    return any(
+        word[:1].isupper() and word.lower() in storms
+        for word in words[max(first - 1, 0) : min(first + 1, stop - 1)]
     )
 
 
