@@ -17,6 +17,7 @@ from desktop.core.text.ner.knowledge import Knowledge, Known, load_knowledge
 from desktop.core.text.ner.roles import role_after, role_before, role_predicate
 from desktop.core.text.ner.spans import (
     WordLists,
+    after_person_noun,
     before_title,
     is_document,
     is_junk,
@@ -294,8 +295,19 @@ def _mention(
         )
     ):
         category = "institution"  # "Mahan Air", "shares of WeWork"
-    elif category == "institution" and known is None and _person_shaped(name, knowledge, lists):
-        category = "person"  # "Karen Lindgren" taken for an organisation
+    elif (
+        category == "institution"
+        and known is None
+        and (
+            _person_shaped(name, knowledge, lists)
+            or (
+                after_person_noun(words, start, lists)
+                and not names_organisation(name, lists)
+                and all(w[:1].isupper() and not w.isupper() for w in name)
+            )
+        )
+    ):
+        category = "person"  # "Karen Lindgren", "actress Dana Moor" taken for an organisation
     elif known is None and category != "institution" and _chamber_of_place(name, knowledge, lists):
         category = "institution"  # "U.S. House of Representatives" taken for the place
     elif (

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from desktop.core.text.entities import find_entities
 from desktop.core.text.ner.spans import (
+    after_person_noun,
     before_title,
     is_document,
     is_nationality,
@@ -158,3 +159,16 @@ def test_a_role_reaches_the_name_with_middle_names_and_a_middle_surname() -> Non
     assert ("Tomas Andrei Verhoef", "leader") in people
     assert ("Verhoef", "leader") in people
     assert ("Castell", "leader") in people
+
+
+def test_a_word_for_a_person_before_a_name_makes_it_a_person() -> None:
+    lists = word_lists()
+    assert after_person_noun(["actress", "Dana", "Moor"], 1, lists)
+    assert not after_person_noun(["the", "Dana", "Moor"], 1, lists)
+    found = _found(
+        "Zoo visitor Terra Lindqvarn believes the boy was safe, and actress Samira Holtveg "
+        "agreed, while Halvard Energy stayed silent."
+    )
+    assert found["Terra Lindqvarn"] == "person"
+    assert found["Samira Holtveg"] == "person"
+    assert found["Halvard Energy"] == "institution"

@@ -244,3 +244,8 @@ def names_outlet_by_part(word: str, lists: WordLists) -> bool:
     """ "Euronews", "Wikileaks": one word with an organisation word inside it."""
     lower = word.lower()
     return any(part in lower and part != lower for part in lists.kinds["part"])
+
+
+def after_person_noun(words: Sequence[str], first: int, lists: WordLists) -> bool:
+    """ "actress Dana Moor", "visitor Terra Lind": a word for a person right before."""
+    return first > 0 and words[first - 1] in lists.kinds["person"]
