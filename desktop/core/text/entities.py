@@ -203,6 +203,18 @@ def _extend_organisations(
         ):
             out[-1] = TaggedSpan(last.start, span.end, "ORG", last.first, span.stop)
             continue
+        if (
+            last is not None
+            and last.label in ("LOC", "ORG")
+            and span.label == "ORG"
+            and words[last.stop : span.first] == ["and"]
+            and last.stop - last.first <= 2
+            and words[span.stop - 1].lower() in lists.organisation_words
+            and words[span.first].lower() not in lists.organisation_words
+        ):
+            # "Dagenham" + "and" + "Redbridge Football Club": one club named for two places.
+            out[-1] = TaggedSpan(last.start, span.end, "ORG", last.first, span.stop)
+            continue
         limit = spans[n + 1].first if n + 1 < len(spans) else len(words)
         stop = _organisation_tail(text, tokens, span, limit, lists)
         if stop > span.stop:
@@ -223,16 +235,24 @@ def _organisation_tail(
             k += 1
         fits = _title_word
     elif span.label == "LOC":
-        k = span.stop
-        fits = _organisation_word
+        # "Samoa" + "Observer", "Mitton Manor" + "Primary School": up to an organisation word.
+        end = k = span.stop
+        while k < limit and _is_gap(text, tokens, k) and _title_word(tokens[k].text, lists):
+            k += 1
+            if tokens[k - 1].text.lower() in lists.organisation_words:
+                end = k
+        return end
     else:
         return span.stop
     end = k
-    while end < limit and text[tokens[end - 1].end : tokens[end].start] == " ":
-        if not fits(tokens[end].text, lists):
-            break
+    while end < limit and _is_gap(text, tokens, end) and fits(tokens[end].text, lists):
         end += 1
     return end if end > k else span.stop
+
+
+def _is_gap(text: str, tokens: list[Token], k: int) -> bool:
+    """Token ``k`` follows the one before it after a single space."""
+    return text[tokens[k - 1].end : tokens[k].start] == " "
 
 
 def _title_word(word: str, lists: WordLists) -> bool:
@@ -245,10 +265,6 @@ def _title_word(word: str, lists: WordLists) -> bool:
         and word not in lists.not_names
         and word.lower() not in load_knowledge().role_words
     )
-
-
-def _organisation_word(word: str, lists: WordLists) -> bool:
-    return word[:1].isupper() and word.lower() in lists.organisation_words
 
 
 def _mention(

@@ -172,3 +172,13 @@ def test_a_word_for_a_person_before_a_name_makes_it_a_person() -> None:
     assert found["Terra Lindqvarn"] == "person"
     assert found["Samira Holtveg"] == "person"
     assert found["Halvard Energy"] == "institution"
+
+
+def test_a_school_or_club_named_for_places_is_one_institution() -> None:
+    found = _found(
+        "The teacher asked pupils at Brockwell Manor Primary School in Tewford to help. "
+        "Her son plays for Dunmore and Ashby Football Club on Saturdays."
+    )
+    assert found["Brockwell Manor Primary School"] == "institution"
+    assert found["Dunmore and Ashby Football Club"] == "institution"
+    assert "Brockwell Manor" not in found
