@@ -22,6 +22,12 @@ def _roles(text: str) -> dict[str, tuple[str, str]]:
         ),
         ("The mayor of Paris, Zara Quillon, wrote on Twitter.", "Zara Quillon", "mayor of Paris"),
         ("One senator, Zara Quillon, said she would sue.", "Zara Quillon", "senator"),
+        ("Zara Quillon was sworn in as governor on Monday.", "Zara Quillon", "governor"),
+        (
+            "A coup removed then-prime-minister Zara Quillon in 2006.",
+            "Zara Quillon",
+            "then-prime-minister",
+        ),
     ],
 )
 def test_a_title_around_a_name_gives_the_role(text: str, name: str, role: str) -> None:
@@ -31,3 +37,10 @@ def test_a_title_around_a_name_gives_the_role(text: str, name: str, role: str) -
 def test_a_title_in_the_middle_of_a_sentence_is_not_set_off_before_a_name() -> None:
     found = _roles("In a letter to the prime minister, Zara Quillon said she disagreed.")
     assert found["Zara Quillon"] == ("person", "")
+
+
+def test_being_in_an_office_room_is_no_office() -> None:
+    assert _roles("Zara Quillon was in the minister's office on Monday.")["Zara Quillon"] == (
+        "person",
+        "",
+    )

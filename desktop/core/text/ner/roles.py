@@ -36,6 +36,7 @@ _COPULAS = frozenset((
 _PREDICATE_SKIP = frozenset((
     "the", "a", "an", "its", "their", "his", "her", "former", "currently", "now", "then",
     "also", "still", "as", "elected", "appointed", "named", "once", "long", "longtime",
+    "sworn", "re-elected", "reelected",
 ))  # fmt: skip
 
 
@@ -197,7 +198,10 @@ def role_predicate(text: str, tokens: Sequence[Token], stop: int, knowledge: Kno
     if stop >= len(tokens) or tokens[stop].text.lower() not in _COPULAS:
         return ""
     begin = stop + 1
-    while begin < len(tokens) and tokens[begin].text.lower() in _PREDICATE_SKIP:
+    while begin < len(tokens) and (
+        tokens[begin].text.lower() in _PREDICATE_SKIP
+        or (tokens[begin].text == "in" and tokens[begin - 1].text.lower() == "sworn")
+    ):
         begin += 1
     if begin >= len(tokens) or begin - stop > 4:
         return ""
