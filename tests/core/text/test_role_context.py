@@ -23,6 +23,7 @@ def _roles(text: str) -> dict[str, tuple[str, str]]:
         ("The mayor of Paris, Zara Quillon, wrote on Twitter.", "Zara Quillon", "mayor of Paris"),
         ("One senator, Zara Quillon, said she would sue.", "Zara Quillon", "senator"),
         ("Zara Quillon was sworn in as governor on Monday.", "Zara Quillon", "governor"),
+        ("The coup placed incumbent Zara Quillon in office.", "Zara Quillon", "incumbent"),
         (
             "A coup removed then-prime-minister Zara Quillon in 2006.",
             "Zara Quillon",
