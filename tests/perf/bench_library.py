@@ -29,12 +29,13 @@ from desktop.core.library import ranking
 from desktop.core.library.importing import import_paths
 from desktop.core.library.session import Library, open_library
 from desktop.core.library.snippets import snippets
-from desktop.core.library.store import ArticleStore, fts_query, with_hash
+from desktop.core.library.store import ArticleStore, with_hash
 from desktop.core.library.stories import add_tag, attach
 from desktop.core.library.trash import trash
 from desktop.core.models import Article
 from desktop.core.paths import Paths
 from desktop.core.storage.engine import sqlite3
+from desktop.core.storage.fts import fts_query
 
 EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"
 SOURCES = ("library-wikinews.jsonl", "summaries-bbc-dev.jsonl")

@@ -19,7 +19,7 @@ from __future__ import annotations
 import heapq
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from desktop.core.storage.db import connect_reader
@@ -84,24 +84,60 @@ def rank(
 
 
 def rank_among(
-    conn: sqlite3.Connection, match: str, count: int, where: list[str], params: list[object]
+    conn: sqlite3.Connection,
+    match: str,
+    count: int,
+    where: Sequence[str],
+    params: Sequence[object],
+    reads_rows: bool = False,
 ) -> Ranked:
-    """The ``count`` best matches among the articles ``where`` (conditions on ``rowid``) keeps.
+    """The ``count`` best matches among the articles ``where`` (conditions on ``articles``,
+    which are read only when ``reads_rows``: most conditions need only the id) keeps.
 
-    The matches are scored first (a materialised set), then filtered: given ``rowid IN
+    The matches are scored first (a materialised set), then filtered: given ``id IN
     (a story)`` directly, SQLite runs the full-text query once per article of the story,
     a second for a 10,000-article story.
     """
-    conditions = " AND ".join(where) or "1"
     cur = conn.cursor()
     cur.row_factory = None
     rows = cur.execute(
-        f"WITH matches (rowid, score) AS MATERIALIZED (SELECT rowid, {BM25} FROM articles_fts"
-        f" WHERE articles_fts MATCH ?) SELECT rowid, score FROM matches WHERE {conditions}"
-        " ORDER BY 2, 1 LIMIT ?",
+        f"WITH matches (id, score) AS MATERIALIZED (SELECT rowid, {BM25} FROM articles_fts"
+        f" WHERE articles_fts MATCH ?) SELECT id, score FROM matches{_rows(reads_rows)}"
+        f" WHERE {_all(where)} ORDER BY 2, 1 LIMIT ?",
         (match, *params, count),
     )
     return [(int(r[0]), float(r[1])) for r in rows]
+
+
+def count_among(
+    conn: sqlite3.Connection,
+    match: str,
+    where: Sequence[str],
+    params: Sequence[object],
+    reads_rows: bool = False,
+) -> int:
+    """How many articles match ``match`` ('' for any) and every condition of ``where``:
+    the "of 23" of a page of results (counting costs ~50 ns a match, ranking ~1 µs)."""
+    if match and not where:
+        sql, values = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [match]
+    elif match:
+        sql = (
+            "WITH matches (id) AS MATERIALIZED (SELECT rowid FROM articles_fts"
+            f" WHERE articles_fts MATCH ?) SELECT count(*) FROM matches{_rows(reads_rows)}"
+            f" WHERE {_all(where)}"
+        )
+        values = [match, *params]
+    else:
+        sql, values = f"SELECT count(*) FROM articles WHERE {_all(where)}", list(params)
+    return int(conn.execute(sql, values).fetchone()[0])
+
+
+def _rows(reads_rows: bool) -> str:
+    return " JOIN articles USING (id)" if reads_rows else ""
+
+
+def _all(where: Sequence[str]) -> str:
+    return " AND ".join(where) or "1"
 
 
 def close_readers(conn: sqlite3.Connection) -> None:

@@ -16,11 +16,13 @@ from desktop.core.library.pages import Pages
 from desktop.core.models import Article
 from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
-from desktop.core.storage.fts import fts_query
 from desktop.core.storage.membership import membership
+from desktop.core.text.cjk import WORD, WORDS, text_length
 
-# Compiled on first use (by ``re``'s cache): only adding an article counts words.
-_WORD = r"\w+(?:['’.-]\w+)*"
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING; importing typing costs every command 2 ms
+if TYPE_CHECKING:
+    from desktop.core.library.search_plan import SearchPlan
+
 SORT_COLUMNS = {
     "title": "title COLLATE NOCASE",
     "source": "source COLLATE NOCASE",
@@ -45,7 +47,7 @@ def order_by(order: str, descending: bool) -> str:
 
 _COLUMNS = (
     "id, title, byline, source, url, published, added, language, text, content_hash, words, "
-    "read, starred, origin, trashed"
+    "read, starred, origin, trashed, length_unit"
 )
 LIVE = "trashed = ''"
 """An article in the library, not in the trash: every list, count and filter says so."""
@@ -57,6 +59,8 @@ SEARCH_CACHE_SIZE = 64  # searches remembered per store
 SEARCH_CACHE_HITS = 5_000  # hits held in all, so a few huge pages cannot pile up
 _LIST_COLUMNS = _COLUMNS.replace("text, ", "'' AS text, ")
 SNIPPET_TOKENS = 12
+CJK_SNIPPET_TOKENS = 24  # trigrams, about as many characters
+LEAD_CHARS = 120  # the snippet of an article found by filters alone: how it begins
 
 
 def content_hash(text: str) -> str:
@@ -71,7 +75,7 @@ def content_hash(text: str) -> str:
 
 
 def count_words(text: str) -> int:
-    return len(re.findall(_WORD, text))
+    return len(re.findall(WORD, text))
 
 
 def now_iso() -> str:
@@ -104,6 +108,26 @@ class SearchHit(Frozen):
         self._set_fields(article, snippet, score)
 
 
+
+class SearchResults(Frozen):
+    """One page of a search: its ``hits``, how many articles match in all (``total``), and
+    the query words widened to other spellings of a known entity (``expansions``)."""
+
+    _fields = ("hits", "total", "expansions")
+    __slots__ = _fields
+    hits: tuple[SearchHit, ...]
+    total: int
+    expansions: tuple[tuple[str, tuple[str, ...]], ...]
+
+    def __init__(
+        self,
+        hits: tuple[SearchHit, ...],
+        total: int,
+        expansions: tuple[tuple[str, tuple[str, ...]], ...] = (),
+    ) -> None:
+        self._set_fields(tuple(hits), total, expansions)
+
+
 def _article(row: sqlite3.Row, pages: Pages = ()) -> Article:
     return Article(
         id=row["id"],
@@ -122,10 +146,11 @@ def _article(row: sqlite3.Row, pages: Pages = ()) -> Article:
         origin=row["origin"],
         pages=pages,
         trashed=row["trashed"],
+        length_unit=row["length_unit"] or WORDS,
     )
 
 
-SearchKey = tuple[str, int, int, str, str]  # query, limit, offset, story, tag
+SearchKey = tuple[object, ...]  # the plan's SQL and parameters, limit, offset
 
 
 class _SearchCache:
@@ -143,10 +168,10 @@ class _SearchCache:
         self.conn = conn
         self.size = size
         self.hits = hits
-        self.entries: OrderedDict[SearchKey, tuple[SearchHit, ...]] = OrderedDict()
+        self.entries: OrderedDict[SearchKey, SearchResults] = OrderedDict()
         self.mark: tuple[int, int] = (-1, -1)
 
-    def get(self, key: SearchKey) -> list[SearchHit] | None:
+    def get(self, key: SearchKey) -> SearchResults | None:
         mark = (
             int(self.conn.execute("PRAGMA data_version").fetchone()[0]),
             self.conn.total_changes,
@@ -155,16 +180,17 @@ class _SearchCache:
             self.entries.clear()
             self.mark = mark
             return None
-        hits = self.entries.get(key)
-        if hits is None:
+        found = self.entries.get(key)
+        if found is None:
             return None
         self.entries.move_to_end(key)
-        return list(hits)
+        return found
 
-    def put(self, key: SearchKey, hits: list[SearchHit]) -> None:
-        self.entries[key] = tuple(hits)
+    def put(self, key: SearchKey, found: SearchResults) -> None:
+        self.entries[key] = found
         while len(self.entries) > 1 and (
-            len(self.entries) > self.size or sum(map(len, self.entries.values())) > self.hits
+            len(self.entries) > self.size
+            or sum(len(r.hits) for r in self.entries.values()) > self.hits
         ):
             self.entries.popitem(last=False)
 
@@ -195,10 +221,13 @@ class ArticleStore:
             # The text of an article in the trash, imported again: the user wants it back.
             self.conn.execute("UPDATE articles SET trashed = '' WHERE id = ?", (row["id"],))
             return AddResult(row["id"], duplicate=True)
+        words, unit = (
+            (article.words, article.length_unit) if article.words else text_length(article.text)
+        )
         cur = self.conn.execute(
             "INSERT INTO articles (title, byline, source, url, published, added, language, text,"
-            " content_hash, words, read, starred, origin)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " content_hash, words, read, starred, origin, length_unit)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 article.title,
                 article.byline,
@@ -209,10 +238,11 @@ class ArticleStore:
                 article.language,
                 article.text,
                 digest,
-                article.words or count_words(article.text),
+                words,
                 int(article.read),
                 int(article.starred),
                 article.origin,
+                unit,
             ),
         )
         article_id = int(cur.lastrowid or 0)
@@ -316,53 +346,109 @@ class ArticleStore:
         story: str | None = None,
         tag: str | None = None,
     ) -> list[SearchHit]:
-        """BM25-ranked articles matching ``query`` (a title match weighs 5× a body match),
-        with snippets.
+        """The hits of ``find``: one page of BM25-ranked matches with snippets."""
+        return list(self.find(query, limit=limit, offset=offset, story=story, tag=tag).hits)
 
-        Two steps, because FTS5 must score every match: first only ids and scores (``ranking``,
-        on several cores in a large library); then article rows and snippets for those ids
-        alone. One query that also selected the snippet would build a snippet for every match
-        before sorting.
-        The same query on an unchanged library is answered from a small cache. ``story`` and
-        ``tag`` rank only the matches in that story or with that tag.
+    def find(
+        self,
+        query: str,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        story: str | None = None,
+        tag: str | None = None,
+        after: str | None = None,
+        before: str | None = None,
+    ) -> SearchResults:
+        """Articles matching ``query`` (the language of ``search_query``: words, ``OR``,
+        ``-word``, phrases, prefixes, filters), best first, with snippets and the total.
+
+        BM25 ranks them (a title match weighs 5× a body match); a query with no word to find
+        (only filters, an exclusion, Chinese characters) lists its matches newest first.
+        Ranking is two steps, because FTS5 must score every match: first only ids and scores
+        (``ranking``, on several cores in a large library); then article rows and snippets for
+        those ids alone. The same search on an unchanged library is answered from a small
+        cache. Raises ``QueryError`` for a query that means nothing and ``UnknownStory``.
         """
-        match = fts_query(query)
-        if not match:
-            return []
-        key = (match, limit, offset, story or "", tag or "")
-        hits = self._searches.get(key)
-        if hits is None:
-            hits = self._search(match, limit, offset, story, tag)
-            self._searches.put(key, hits)
-        return hits
+        from desktop.core.library.search_plan import plan_search
 
-    def _search(
-        self, match: str, limit: int, offset: int, story: str | None, tag: str | None
-    ) -> list[SearchHit]:
+        plan = plan_search(self.conn, query, story=story, tag=tag, after=after, before=before)
+        if plan is None:
+            return SearchResults([], 0)
+        key = (*plan.key, limit, offset)
+        found = self._searches.get(key)
+        if found is None:
+            found = self._find(plan, limit, offset)
+            self._searches.put(key, found)
+        return found
+
+    def _find(self, plan: SearchPlan, limit: int, offset: int) -> SearchResults:
         # Imported here: listing and showing articles need neither, nor their threads.
-        from desktop.core.library.ranking import many_matches, rank, rank_among
+        from desktop.core.library.ranking import count_among, many_matches, rank, rank_among
         from desktop.core.library.snippets import snippets
 
-        many = many_matches(self.conn, match)
-        if story is None and tag is None:
-            ranked = rank(self.conn, match, limit + offset, many=many)[offset:]
+        many = None
+        if plan.match and not plan.where:
+            many = many_matches(self.conn, plan.match)
+            ranked = rank(self.conn, plan.match, limit + offset, many=many)[offset:]
+        elif plan.match:
+            ranked = rank_among(
+                self.conn, plan.match, limit + offset, plan.where, plan.params, plan.reads_rows
+            )[offset:]
         else:
-            where, params = membership(self.conn, story, tag, column="rowid")
-            ranked = rank_among(self.conn, match, limit + offset, where, params)[offset:]
+            ranked = self._newest(plan, limit, offset)
+        total = count_among(self.conn, plan.match, plan.where, plan.params, plan.reads_rows)
         if not ranked:
-            return []
+            return SearchResults([], total, plan.expansions)
         ids = [r[0] for r in ranked]
         rows = self.conn.execute(
             f"SELECT {_LIST_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))",
-            ("[" + ",".join(map(str, ids)) + "]",),
+            (_id_list(ids),),
         )
         found = {r["id"]: _article(r) for r in rows}
-        marked = snippets(self.conn, match, ids, SNIPPET_TOKENS, many=many)
-        return [
-            SearchHit(found[i], marked[i], -score)
-            for i, score in ranked
-            if i in found and i in marked
-        ]
+        marked = snippets(self.conn, plan.match, ids, SNIPPET_TOKENS, many=many)
+        missing = [i for i in ids if i not in marked]
+        if missing and plan.cjk:
+            marked.update(self._character_snippets(plan.cjk, missing))
+        missing = [i for i in ids if i not in marked]
+        if missing:
+            marked.update(self._leads(missing))
+        hits = [SearchHit(found[i], marked[i], -score) for i, score in ranked if i in found]
+        return SearchResults(hits, total, plan.expansions)
+
+    def _newest(self, plan: SearchPlan, limit: int, offset: int) -> list[tuple[int, float]]:
+        """The matches of a plan with nothing to rank by, newest first (undated last)."""
+        rows = self.conn.execute(
+            f"SELECT id FROM articles WHERE {' AND '.join(plan.where)}"
+            f" ORDER BY {order_by('published', True)} LIMIT ? OFFSET ?",
+            (*plan.params, limit, offset),
+        )
+        return [(int(r[0]), 0.0) for r in rows]
+
+    def _character_snippets(self, match: str, ids: list[int]) -> dict[int, str]:
+        """Snippets from the trigram index, for articles found by a run of characters."""
+        rows = self.conn.execute(
+            "SELECT rowid, snippet(articles_trigram, -1, '[', ']', '…', ?) FROM articles_trigram"
+            " WHERE articles_trigram MATCH ? AND rowid IN (SELECT value FROM json_each(?))",
+            (CJK_SNIPPET_TOKENS, match, _id_list(ids)),
+        )
+        return {int(r[0]): str(r[1]) for r in rows}
+
+    def _leads(self, ids: list[int]) -> dict[int, str]:
+        """How each article begins: the snippet of one found by filters or exclusions."""
+        rows = self.conn.execute(
+            "SELECT id, substr(text, 1, ?) FROM articles"
+            " WHERE id IN (SELECT value FROM json_each(?))",
+            (LEAD_CHARS + 1, _id_list(ids)),
+        )
+        leads = {}
+        for article_id, start in rows:
+            lead = " ".join(str(start).split())
+            if len(start) > LEAD_CHARS:
+                lead = lead[: lead.rfind(" ")] if " " in lead else lead[:LEAD_CHARS]
+                lead += "…"
+            leads[int(article_id)] = lead
+        return leads
 
     def delete(self, article_id: int) -> bool:
         """Remove an article (its search entry goes with it); False if there was none."""
@@ -388,12 +474,13 @@ class ArticleStore:
         newer text of an article in the trash, imported, brings it back (as its very text
         would: ``_add``)."""
         digest = article.content_hash or content_hash(article.text)
+        words, unit = text_length(article.text)
         with transaction(self.conn):
             article = self._keep_edits(article_id, article)
             self.conn.execute(
                 "UPDATE articles SET title = ?, byline = ?, source = ?, url = ?, published = ?,"
                 " origin = COALESCE(NULLIF(?, ''), origin), text = ?, content_hash = ?, words = ?,"
-                " trashed = '' WHERE id = ?",
+                " length_unit = ?, trashed = '' WHERE id = ?",
                 (
                     article.title,
                     article.byline,
@@ -403,7 +490,8 @@ class ArticleStore:
                     article.origin,
                     article.text,
                     digest,
-                    count_words(article.text),
+                    words,
+                    unit,
                     article_id,
                 ),
             )
@@ -422,9 +510,18 @@ class ArticleStore:
         return article.replace(**kept)
 
 
+def _id_list(ids: Iterable[int]) -> str:
+    """Ids as a JSON array, for ``json_each``: one parameter however many ids."""
+    return "[" + ",".join(str(int(i)) for i in ids) + "]"
+
+
 def with_hash(article: Article) -> Article:
-    """The article with its content hash and word count filled in."""
+    """The article with its content hash and length (in words or characters) filled in."""
+    words, unit = (
+        (article.words, article.length_unit) if article.words else text_length(article.text)
+    )
     return article.replace(
         content_hash=article.content_hash or content_hash(article.text),
-        words=article.words or count_words(article.text),
+        words=words,
+        length_unit=unit,
     )

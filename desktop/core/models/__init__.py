@@ -41,7 +41,7 @@ class Article(Frozen):
 
     _fields = (
         "id", "title", "text", "content_hash", "words", "byline", "source", "url", "published",
-        "added", "language", "read", "starred", "origin", "pages", "tags", "trashed",
+        "added", "language", "read", "starred", "origin", "pages", "tags", "trashed", "length_unit",
     )  # fmt: skip
     __slots__ = _fields
     id: int
@@ -62,6 +62,7 @@ class Article(Frozen):
     """``(page number, start)`` for a paged source (PDF): where each page begins in ``text``."""
     tags: tuple[str, ...]  # from the source (a feed's categories), stored on import
     trashed: str  # when the user deleted it; '' for an article in the library
+    length_unit: str  # what ``words`` counts: "words", or "characters" (Chinese, Japanese)
 
     def __init__(
         self,
@@ -82,10 +83,11 @@ class Article(Frozen):
         pages: tuple[tuple[int, int], ...] = (),
         tags: tuple[str, ...] = (),
         trashed: str = "",
+        length_unit: str = "words",
     ) -> None:
         self._set_fields(
             id, title, text, content_hash, words, byline, source, url, published, added,
-            language, read, starred, origin, pages, tags, trashed,
+            language, read, starred, origin, pages, tags, trashed, length_unit,
         )  # fmt: skip
 
 

@@ -8,10 +8,11 @@ import pytest
 
 from desktop.core.library import ranking
 from desktop.core.library.ranking import close_readers, many_matches, rank
-from desktop.core.library.store import ArticleStore, fts_query, with_hash
+from desktop.core.library.store import ArticleStore, with_hash
 from desktop.core.models import Article
 from desktop.core.storage.db import connect, transaction
 from desktop.core.storage.engine import sqlite3
+from desktop.core.storage.fts import fts_query
 
 WORDS = [
     "council",

@@ -8,9 +8,10 @@ import pytest
 
 from desktop.core.library import snippets as snippets_module
 from desktop.core.library.snippets import LONG_WORDS, PIECE_CHARS, snippets
-from desktop.core.library.store import ArticleStore, fts_query
+from desktop.core.library.store import ArticleStore
 from desktop.core.storage.db import connect
 from desktop.core.storage.engine import sqlite3
+from desktop.core.storage.fts import fts_query
 from tests.core.library.test_ranking import WORDS, article
 
 

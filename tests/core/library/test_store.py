@@ -4,10 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.library.store import ArticleStore, content_hash, count_words, fts_query, with_hash
+from desktop.core.library.store import ArticleStore, content_hash, count_words, with_hash
 from desktop.core.models import Article
 from desktop.core.storage.db import connect
 from desktop.core.storage.engine import sqlite3
+from desktop.core.library.search_query import QueryError
+from desktop.core.storage.fts import fts_query
 
 
 @pytest.fixture
@@ -90,11 +92,27 @@ def test_search_requires_every_word(store: ArticleStore) -> None:
 
 
 @pytest.mark.parametrize(
-    "query", ['"', "AND OR NOT", "(", "*", "NEAR(a b)", "title:x", "-", "^a", "'; DROP TABLE"]
+    ("query", "found"),
+    [
+        ("*", False),
+        ("NEAR(a b)", False),
+        ("title:x", False),
+        ("-", False),
+        ("^a", True),
+        ("'; DROP TABLE", False),
+        ("x:y", False),
+    ],
 )
-def test_search_never_fails_on_fts_syntax(store: ArticleStore, query: str) -> None:
+def test_search_never_fails_on_fts_syntax(store: ArticleStore, query: str, found: bool) -> None:
     store.add(article("A", "Some text with a title and x."))
-    assert isinstance(store.search(query), list)
+    assert bool(store.search(query)) is found
+
+
+@pytest.mark.parametrize("query", ['"', "AND OR NOT", "(", ")", "a OR", "NOT"])
+def test_a_query_that_means_nothing_is_a_one_line_error(store: ArticleStore, query: str) -> None:
+    with pytest.raises(QueryError) as raised:
+        store.search(query)
+    assert "\n" not in str(raised.value) and "fts5" not in str(raised.value).lower()
 
 
 def test_fts_query_quotes_tokens() -> None:

@@ -6,10 +6,11 @@ from __future__ import annotations
 import sqlite3 as stdlib_sqlite3
 from pathlib import Path
 
-from desktop.core.library.store import ArticleStore, fts_query, with_hash
+from desktop.core.library.store import ArticleStore, with_hash
 from desktop.core.models import Article
 from desktop.core.storage.db import connect
 from desktop.core.storage.engine import sqlite3
+from desktop.core.storage.fts import fts_query
 
 
 def test_the_engine_has_fts5_and_json(tmp_path: Path) -> None:

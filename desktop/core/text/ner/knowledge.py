@@ -165,6 +165,17 @@ def load_knowledge() -> Knowledge:
     )
 
 
+def spelling_groups() -> Iterator[tuple[str, ...]]:
+    """Each known person's and institution's spellings, the canonical name first (a person's
+    surname used alone is one of them): search finds any spelling by any other."""
+    for name, aliases, surname, _ in _read_gzip_json(PEOPLE_FILE)["people"]:
+        if aliases or surname:
+            yield (name, *aliases, *([surname] if surname else []))
+    for name, aliases, _, _ in _read_gzip_json(ORGANISATIONS_FILE)["organisations"]:
+        if aliases:
+            yield (name, *aliases)
+
+
 def _word_list(name: str) -> frozenset[str]:
     lines = resource_path("knowledge", name).read_text(encoding="utf-8").splitlines()
     return frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
