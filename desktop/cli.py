@@ -106,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_window(rest)
     if rest:
-        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+        _take_dash_words(args, argv, rest, parser)
     _print_warnings()
     try:
         return int(args.run(args) or 0)
@@ -121,6 +121,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         message, code = failure_message(exc, args)
         print(f"dossier: {message}", file=sys.stderr)
         return code
+
+
+def _take_dash_words(
+    args: argparse.Namespace,
+    argv: list[str],
+    rest: list[str],
+    parser: argparse.ArgumentParser,
+) -> None:
+    """``dossier search -trump biden``: words starting with one ``-`` that are no option
+    belong to a command that takes them (``dash_words`` names its list), in their order on
+    the command line; anything else unrecognised is a usage error."""
+    into = getattr(args, "dash_words", None)
+    if into is None or any(word.startswith("--") for word in rest):
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    wanted = [*getattr(args, into), *rest]
+    ordered = []
+    for word in argv:
+        if word in wanted:
+            wanted.remove(word)
+            ordered.append(word)
+    setattr(args, into, ordered + wanted)
 
 
 def _print_warnings() -> None:

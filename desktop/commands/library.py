@@ -63,12 +63,32 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.set_defaults(run=run_list)
 
-    p = commands.add_parser("search", help="full-text search, best matches first")
-    p.add_argument("query", nargs="+", help='words (all must match), "a phrase", or prefix*')
+    p = commands.add_parser(
+        "search",
+        help="full-text search, best matches first; prints how many match in all, and exits 1"
+        " when none does",
+    )
+    p.add_argument(
+        "query",
+        nargs="*",
+        help='words (all must match); a OR b; -word or NOT word; "a phrase"; prefix*; ( );'
+        " title:WORD, source:NAME, story:NAME, tag:TAG, after:DATE, before:DATE (a day, month"
+        " or year, included); a known name also finds its other spellings. A query starting"
+        " with - goes after -- or in quotes",
+    )
     p.add_argument("--limit", type=_positive, default=20, help="at most N results (20)")
+    p.add_argument("--offset", type=_not_negative, default=0, help="skip the first N results")
+    p.add_argument("--after", metavar="DATE", help="only articles published on DATE or later")
+    p.add_argument("--before", metavar="DATE", help="only articles published on DATE or earlier")
     _filter_arguments(p)
-    p.add_argument("--json", action="store_true", help="print a JSON array")
-    p.set_defaults(run=run_search)
+    output = p.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print a JSON array of the hits")
+    output.add_argument(
+        "--json-page",
+        action="store_true",
+        help="print a JSON object: total, offset, limit, expansions and the hits as results",
+    )
+    p.set_defaults(run=run_search, dash_words="query")
 
     p = commands.add_parser("show", help="print one article with its text")
     p.add_argument("id", type=library_id, help="article id (see `dossier list`)")
@@ -199,18 +219,55 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_search(args: argparse.Namespace) -> int:
+    from desktop.core.library.search_query import QueryError
+
     query = " ".join(args.query)
+    if not query.strip() and not (args.after or args.before or args.story or args.tag):
+        raise CommandError("nothing to search for: give words or a filter")
     with _filtered_library() as library:
-        hits = library.store.search(query, limit=args.limit, story=args.story, tag=args.tag)
-    if args.json:
-        print_json(
-            [{**article_json(h.article), "snippet": h.snippet, "score": h.score} for h in hits]
+        try:
+            found = library.store.find(
+                query,
+                limit=args.limit,
+                offset=args.offset,
+                story=args.story,
+                tag=args.tag,
+                after=args.after,
+                before=args.before,
+            )
+        except QueryError as exc:
+            raise CommandError(f"cannot search for {printable(query)!r}: {exc}") from exc
+    hits = [{**article_json(h.article), "snippet": h.snippet, "score": h.score} for h in found.hits]
+    expansions = [{"term": term, "spellings": list(also)} for term, also in found.expansions]
+    if args.json_page:
+        page = {"total": found.total, "offset": args.offset, "limit": args.limit}
+        print_json({**page, "expansions": expansions, "results": hits})
+    elif args.json:
+        print_json(hits)
+    for term, also in found.expansions:
+        print(
+            f"dossier: {printable(term)} also found as {printable(', '.join(also[1:]))}",
+            file=sys.stderr,
         )
-    else:
-        for hit in hits:
+    if not found.hits:
+        shown = f'"{printable(query.strip())}"' if query.strip() else "these filters"
+        more = f" beyond the first {args.offset} of {found.total}" if found.total else ""
+        print(f"dossier: No matches for {shown}{more}", file=sys.stderr)
+        return 1
+    if not (args.json or args.json_page):
+        for hit in found.hits:
             print(_row(hit.article))
             print(f"      {' '.join(hit.snippet.split())}")
+        print(_page_line(args.offset, len(found.hits), found.total))
     return 0
+
+
+def _page_line(offset: int, shown: int, total: int) -> str:
+    """ "20 of 23 matches", with the next page's option when there is one."""
+    first, last = offset + 1, offset + shown
+    span = f"{shown:,}" if offset == 0 else f"{first:,}–{last:,}"
+    line = f"{span} of {total:,} match{'es' if total != 1 else ''}"
+    return line + (f" (next: --offset {last})" if last < total else "")
 
 
 def run_show(args: argparse.Namespace) -> int:
@@ -259,6 +316,13 @@ def _row(article: Article) -> str:
     date = article.published or UNDATED
     source = f"  ({article.source})" if article.source else ""
     return f"{article.id:>5} {flags} {date:<10} {article.words:>6}w  {article.title}{source}"
+
+
+def _not_negative(value: str) -> int:
+    number = int(value)
+    if not 0 <= number <= SQLITE_MAX_INTEGER:
+        raise argparse.ArgumentTypeError("must be 0 or more (and less than 2^63)")
+    return number
 
 
 def _positive(value: str) -> int:

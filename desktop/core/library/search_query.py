@@ -1,6 +1,7 @@
 """The search language journalists expect, parsed once for the command line and the window.
 
-Words are ANDed; ``OR`` (in capitals) between words or groups; ``-word`` or ``NOT word``
+Words are ANDed; ``OR`` (in capitals) between words or groups, binding tighter than the AND
+as in web search (``trump OR biden debate``: a debate with either); ``-word`` or ``NOT word``
 excludes; "quoted phrases"; ``word*`` for a prefix; ``( … )`` to group; and the filters
 ``title:``, ``source:``, ``story:``, ``tag:``, ``after:`` and ``before:`` (a date, a month
 or a year, both ends included). Lower-case "or" and "not" are ordinary words. A query that
@@ -83,7 +84,8 @@ def _tokens(query: str) -> list[str]:
 
 
 class _Parser:
-    """Recursive descent over the tokens: OR binds loosest, then AND, then NOT / ``-``."""
+    """Recursive descent over the tokens: NOT and ``-`` bind tightest, then OR, then the
+    implicit AND between groups."""
 
     def __init__(self, tokens: list[str]) -> None:
         self.tokens = tokens
@@ -93,26 +95,30 @@ class _Parser:
         return self.tokens[self.position] if self.position < len(self.tokens) else None
 
     def expression(self) -> Node | None:
-        groups: list[Node | None] = [self._conjunction()]
-        while self._peek() == "OR":
-            self.position += 1
-            groups.append(self._conjunction())
-        if len(groups) > 1 and any(g is None for g in groups):
-            raise QueryError("OR needs something to search for on each side")
-        kept = [g for g in groups if g is not None]
-        if not kept:
-            return None
-        return kept[0] if len(kept) == 1 else Either(tuple(kept))
-
-    def _conjunction(self) -> Node | None:
+        """Groups side by side, all of which must match; inside a group, ``OR`` (as in web
+        search: ``trump OR biden debate`` wants a debate with either)."""
         items: list[Node] = []
-        while (token := self._peek()) is not None and token not in ("OR", ")"):
-            item = self._unary()
+        while (token := self._peek()) is not None and token != ")":
+            item = self._either()
             if item is not None:
                 items.append(item)
         if not items:
             return None
         return items[0] if len(items) == 1 else All(tuple(items))
+
+    def _either(self) -> Node | None:
+        if self._peek() == "OR":
+            raise QueryError("OR needs something to search for on each side")
+        choices = [self._unary()]
+        while self._peek() == "OR":
+            self.position += 1
+            if self._peek() in (None, "OR", ")"):
+                raise QueryError("OR needs something to search for on each side")
+            choices.append(self._unary())
+        kept = [c for c in choices if c is not None]
+        if not kept:
+            return None
+        return kept[0] if len(kept) == 1 else Either(tuple(kept))
 
     def _unary(self) -> Node | None:
         token = self._peek()
