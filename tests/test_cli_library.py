@@ -108,10 +108,8 @@ def test_unknown_article_is_a_one_line_error(capsys: pytest.CaptureFixture[str])
 def test_search_with_fts_syntax_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "search", '"unclosed', "AND", "(", "--json")
     assert (code, out) == (1, "")
-    assert (
-        err
-        == "dossier: cannot search for '\"unclosed AND (': unbalanced quote: a phrase needs a closing \"\n"
-    )
+    assert err.startswith("dossier: cannot search for '\"unclosed AND (': unbalanced quote")
+    assert err.count("\n") == 1
 
 
 def test_python_dash_m_desktop_runs_the_cli(tmp_path: Path) -> None:

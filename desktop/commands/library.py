@@ -23,6 +23,7 @@ from desktop.commands.common import (
 )
 from desktop.core.library.store import SORT_COLUMNS, UNDATED
 from desktop.core.models import Article
+from desktop.core.text.cjk import CHARACTERS
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING; importing typing costs every command 2 ms
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 
 _LISTED_FIELDS = (
     "id", "title", "byline", "source", "url", "published", "added", "language", "words",
-    "read", "starred", "origin",
+    "read", "starred", "origin", "length_unit",
 )  # fmt: skip
 
 
@@ -286,7 +287,7 @@ def run_show(args: argparse.Namespace) -> int:
         return 0
     print(article.title)
     published = article.published or "undated"
-    details = [article.byline, article.source, published, f"{article.words} words"]
+    details = [article.byline, article.source, published, f"{article.words} {article.length_unit}"]
     if article.pages:
         details.append(f"{len(article.pages)} pages")
     print(" · ".join(d for d in details if d))
@@ -315,7 +316,8 @@ def _row(article: Article) -> str:
     flags = ("*" if article.starred else " ") + (" " if article.read else "•")
     date = article.published or UNDATED
     source = f"  ({article.source})" if article.source else ""
-    return f"{article.id:>5} {flags} {date:<10} {article.words:>6}w  {article.title}{source}"
+    unit = "c" if article.length_unit == CHARACTERS else "w"
+    return f"{article.id:>5} {flags} {date:<10} {article.words:>6}{unit}  {article.title}{source}"
 
 
 def _not_negative(value: str) -> int:

@@ -29,12 +29,24 @@ from desktop.core.storage.engine import sqlite3
 from desktop.ui.library.article_actions import ArticleActions
 from desktop.ui.library.label_sidebar import LabelSidebar
 from desktop.ui.library.model import COLUMNS, LibraryModel
-from desktop.ui.library.query import LibraryFilter
+from desktop.ui.library.query import LibraryFilter, Listing
 from desktop.ui.plain_text import literal_ampersands
 
 SEARCH_DELAY_MS = 200
 OPEN_DELAY_MS = 120
 _MOVES = {Qt.Key.Key_J: 1, Qt.Key.Key_K: -1}
+
+
+def search_note(search: str, rows: int, listing: Listing) -> str:
+    """The line under the search box: why nothing is listed, or which other spellings of a
+    known name were searched too; '' when there is nothing to say."""
+    if listing.problem:
+        return f"Cannot search for this: {listing.problem}"
+    if search.strip() and not rows:
+        return f"No matches for “{' '.join(search.split())}”"
+    return "; ".join(
+        f"{term} also found as {', '.join(also[1:])}" for term, also in listing.expansions
+    )
 
 
 class LibraryTable(QTableView):
@@ -84,6 +96,11 @@ class LibraryPane(QWidget):
         self.mentions.setToolTip("Showing articles that mention this entity; click to clear")
         self.mentions.setVisible(False)
         self.count = QLabel(self)
+        # What the search found out: no matches, a query it cannot read, other spellings.
+        self.search_note = QLabel(self)
+        self.search_note.setTextFormat(Qt.TextFormat.PlainText)  # it quotes what was typed
+        self.search_note.setWordWrap(True)
+        self.search_note.setVisible(False)
 
         self.table = LibraryTable(self)
         self.table.setModel(self.model)
@@ -110,6 +127,7 @@ class LibraryPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(self.search)
+        layout.addWidget(self.search_note)
         layout.addLayout(filters)
         layout.addWidget(split, 1)
 
@@ -322,7 +340,15 @@ class LibraryPane(QWidget):
 
     def _on_refreshed(self) -> None:
         rows = self.model.rowCount()
-        self.count.setText(f"{rows:,} article{'s' if rows != 1 else ''}")
+        listing = self.model.listing
+        if listing.library:  # a search: "23 of 1,234 articles"
+            plural = "s" if listing.library != 1 else ""
+            self.count.setText(f"{rows:,} of {listing.library:,} article{plural}")
+        else:
+            self.count.setText(f"{rows:,} article{'s' if rows != 1 else ''}")
+        note = search_note(self.model.filter.search, rows, listing)
+        self.search_note.setText(note)
+        self.search_note.setVisible(bool(note))
         selected = self._pending or self._opened
         row = self.model.row_of(selected) if selected else -1
         if row < 0 <= self._next_row and rows:

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from desktop.core.storage.engine import sqlite3
+from desktop.core.text.cjk import CHARACTERS
 from desktop.ui.library.query import (
     EMPTY_LISTING,
     LibraryFilter,
@@ -113,17 +114,22 @@ class LibraryModel(QAbstractTableModel):
         filt, sort, descending = self._filter, self._sort, self._descending
         run_task(
             lambda: compute_listing(lean(thread_library().conn), filt, sort, descending),
-            lambda listing: self._apply(generation, listing, filt.match),
+            lambda listing: self._apply(generation, listing),
             pool=self._pool,
             owner=self,
         )
 
-    def _apply(self, generation: int, listing: Listing, match: str) -> None:
+    @property
+    def listing(self) -> Listing:
+        """The list shown, with what its search found out (counts, widenings, a problem)."""
+        return self._listing
+
+    def _apply(self, generation: int, listing: Listing) -> None:
         if generation != self._generation:
             return
         self.beginResetModel()
         self._listing = listing
-        self._listed_match = match
+        self._listed_match = listing.match
         self._pages.clear()
         self._snippets.clear()
         self._finding.clear()
@@ -283,7 +289,8 @@ class LibraryModel(QAbstractTableModel):
         if key == "date":
             return row.date
         if key == "words":
-            return f"{row.words:,}"
+            # 字: the unit Chinese and Japanese writers count their texts in
+            return f"{row.words:,} 字" if row.length_unit == CHARACTERS else f"{row.words:,}"
         if key == "read":
             return "" if row.read else "●"
         if key == "starred":
@@ -306,4 +313,6 @@ class LibraryModel(QAbstractTableModel):
             return f"{self._listing.notes.get(row.id, 0)} notes"
         if key == "watch":
             return f"{self._listing.watch.get(row.id, 0)} watchlist matches"
+        if key == "words":
+            return f"{row.words:,} {row.length_unit}"
         return self._display(row, key)

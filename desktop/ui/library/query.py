@@ -11,12 +11,14 @@ from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from desktop.core.library.search_plan import SearchPlan, plan_search
+from desktop.core.library.search_query import QueryError
 from desktop.core.library.snippets import snippets
-from desktop.core.library.store import LIVE, UNDATED, order_by
+from desktop.core.library.store import LIVE, UNDATED, ArticleStore, order_by
 from desktop.core.notes.notebook import Notebook
 from desktop.core.storage.engine import sqlite3
-from desktop.core.storage.fts import fts_query
 from desktop.core.storage.membership import UnknownStory, membership
+from desktop.core.text.cjk import WORDS
 
 # Column key -> SQL ordering over ``articles``; "notes" and "watch" are counted elsewhere.
 _ORDER = {
@@ -44,11 +46,6 @@ class LibraryFilter:
     story: str = ""  # a story's name: only its articles
     tag: str = ""  # only articles with this tag
 
-    @property
-    def match(self) -> str:
-        """The FTS5 query for ``search`` ('' when there is nothing to search for)."""
-        return fts_query(self.search) if self.search.strip() else ""
-
 
 @dataclass(frozen=True)
 class ListRow:
@@ -62,6 +59,7 @@ class ListRow:
     words: int
     read: bool
     starred: bool
+    length_unit: str = WORDS  # what ``words`` counts: words, or characters (Chinese)
 
 
 def ordered_ids(
@@ -72,9 +70,11 @@ def ordered_ids(
     *,
     only: Sequence[int] | None = None,
     counts: Mapping[int, int] | None = None,
+    plan: SearchPlan | None = None,
 ) -> array:
     """Ids of the articles ``filt`` admits, sorted by ``sort``.
 
+    ``plan`` is the search's (``search_plan``: the same language as the command line's);
     ``only`` narrows to a precomputed id set (entity mentions, watchlist hits); ``counts`` sorts
     by a per-article count (notes, watchlist matches) computed by another module.
     """
@@ -87,9 +87,12 @@ def ordered_ids(
         where.append("read = 0")
     if filt.starred_only:
         where.append("starred = 1")
-    if filt.match:
+    if plan is not None and plan.match:
         where.append("id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-        params.append(filt.match)
+        params.append(plan.match)
+    if plan is not None:
+        where += plan.where
+        params += plan.params
     if only is not None:
         where.append("id IN (SELECT value FROM json_each(?))")
         params.append("[" + ",".join(str(int(i)) for i in only) + "]")
@@ -111,7 +114,7 @@ def fetch_rows(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, ListRo
         return {}
     marks = ",".join("?" * len(ids))
     rows = conn.execute(
-        "SELECT id, title, byline, source, published, words, read, starred"
+        "SELECT id, title, byline, source, published, words, read, starred, length_unit"
         f" FROM articles WHERE id IN ({marks})",
         list(ids),
     )
@@ -125,6 +128,7 @@ def fetch_rows(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, ListRo
             words=r["words"],
             read=bool(r["read"]),
             starred=bool(r["starred"]),
+            length_unit=r["length_unit"] or WORDS,
         )
         for r in rows
     }
@@ -137,12 +141,19 @@ def fetch_snippets(conn: sqlite3.Connection, match: str, ids: Sequence[int]) -> 
 
 @dataclass(frozen=True)
 class Listing:
-    """A computed list: ordered ids plus the per-article counts shown in their own columns."""
+    """A computed list: ordered ids plus the per-article counts shown in their own columns;
+    for a search, its word-index query (``match``, for snippets), the spellings it widened to
+    and the articles in the library (``library``, for "23 of 1,234"), or why it could not be
+    searched (``problem``)."""
 
     ids: array
     notes: Mapping[int, int]
     watch: Mapping[int, int]
     watch_counted: bool = True
+    match: str = ""
+    expansions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    library: int = 0
+    problem: str = ""
 
 
 EMPTY_LISTING = Listing(array("q"), {}, {})
@@ -156,6 +167,10 @@ def compute_listing(
     Watchlist counts are left out (empty) unless the sort or the filter needs them: they
     scan article texts, so the model fetches them in a second step (``watchlist_counts``).
     """
+    try:
+        plan = plan_search(conn, filt.search) if filt.search.strip() else None
+    except QueryError as exc:
+        return Listing(array("q"), {}, {}, problem=str(exc))
     notes = note_counts(conn)
     needs_watch = sort == "watch" or filt.watchlist_only
     watch = watchlist_counts(conn) if needs_watch else {}
@@ -167,9 +182,25 @@ def compute_listing(
         only = hits if only is None else only & hits
     counts = notes if sort == "notes" else watch if sort == "watch" else None
     ids = ordered_ids(
-        conn, filt, sort, descending, only=None if only is None else sorted(only), counts=counts
+        conn,
+        filt,
+        sort,
+        descending,
+        only=None if only is None else sorted(only),
+        counts=counts,
+        plan=plan,
     )
-    return Listing(ids, notes, watch, watch_counted=needs_watch)
+    if plan is None:
+        return Listing(ids, notes, watch, watch_counted=needs_watch)
+    return Listing(
+        ids,
+        notes,
+        watch,
+        watch_counted=needs_watch,
+        match=plan.match,
+        expansions=plan.expansions,
+        library=ArticleStore(conn).count(),
+    )
 
 
 def lean(conn: sqlite3.Connection) -> sqlite3.Connection:

@@ -142,7 +142,7 @@ def test_malformed_query_is_one_clear_line(
 
 
 def test_pages_count_every_match(corpus: tuple[ArticleStore, dict[str, int]]) -> None:
-    store, ids = corpus
+    store = corpus[0]
     first = store.find("trump OR biden OR zelensky", limit=2)
     rest = store.find("trump OR biden OR zelensky", limit=2, offset=2)
     assert (first.total, rest.total) == (5, 5)

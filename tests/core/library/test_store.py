@@ -4,11 +4,11 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.library.search_query import QueryError
 from desktop.core.library.store import ArticleStore, content_hash, count_words, with_hash
 from desktop.core.models import Article
 from desktop.core.storage.db import connect
 from desktop.core.storage.engine import sqlite3
-from desktop.core.library.search_query import QueryError
 from desktop.core.storage.fts import fts_query
 
 
