@@ -20,6 +20,7 @@ from desktop.core.library.search_query import (
     Not,
     QueryError,
     Text,
+    checked_filter,
     parse,
 )
 from desktop.core.library.store import LIVE
@@ -88,7 +89,7 @@ def plan_search(
     story not made."""
     node = parse(query)
     extra = [
-        Filter(name, value)
+        checked_filter(name, value)
         for name, value in (("story", story), ("tag", tag), ("after", after), ("before", before))
         if value
     ]

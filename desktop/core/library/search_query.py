@@ -174,6 +174,12 @@ def _field_term(name: str, value: str) -> Node | None:
             return None
         prefix = value.endswith("*") and not phrase
         return Text(value.rstrip("*") if prefix else value, phrase, prefix, "title")
+    return checked_filter(name, value)
+
+
+def checked_filter(name: str, value: str) -> Filter:
+    """The filter ``name:value`` (typed in a query, or given as an option); a date that is
+    none is a ``QueryError``."""
     if name in DATE_FIELDS and not _DATE.match(value):
         raise QueryError(f"{name}: needs a date such as 2024-01-31, 2024-01 or 2024 (not {value})")
     return Filter(name, value)

@@ -11,18 +11,18 @@ CREATE VIRTUAL TABLE articles_trigram USING fts5 (
 
 INSERT INTO articles_trigram (rowid, title, text)
     SELECT id, title, text FROM articles
-    WHERE trashed = '' AND (title GLOB '*[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿]*'
-        OR text GLOB '*[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿]*');
+    WHERE trashed = '' AND (title GLOB '*[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿]*'
+        OR text GLOB '*[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿]*');
 
 CREATE TRIGGER articles_trigram_insert AFTER INSERT ON articles
-    WHEN new.trashed = '' AND (new.title GLOB '*[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿]*'
-        OR new.text GLOB '*[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿]*') BEGIN
+    WHEN new.trashed = '' AND (new.title GLOB '*[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿]*'
+        OR new.text GLOB '*[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿]*') BEGIN
     INSERT INTO articles_trigram (rowid, title, text) VALUES (new.id, new.title, new.text);
 END;
 
 CREATE TRIGGER articles_trigram_delete AFTER DELETE ON articles
-    WHEN old.trashed = '' AND (old.title GLOB '*[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿]*'
-        OR old.text GLOB '*[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿]*') BEGIN
+    WHEN old.trashed = '' AND (old.title GLOB '*[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿]*'
+        OR old.text GLOB '*[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿]*') BEGIN
     INSERT INTO articles_trigram (articles_trigram, rowid, title, text)
         VALUES ('delete', old.id, old.title, old.text);
 END;
@@ -32,24 +32,24 @@ CREATE TRIGGER articles_trigram_update AFTER UPDATE OF title, text ON articles
     WHEN old.trashed = '' AND new.trashed = '' BEGIN
     INSERT INTO articles_trigram (articles_trigram, rowid, title, text)
         SELECT 'delete', old.id, old.title, old.text
-        WHERE old.title GLOB '*[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿]*'
-            OR old.text GLOB '*[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿]*';
+        WHERE old.title GLOB '*[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿]*'
+            OR old.text GLOB '*[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿]*';
     INSERT INTO articles_trigram (rowid, title, text)
         SELECT new.id, new.title, new.text
-        WHERE new.title GLOB '*[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿]*'
-            OR new.text GLOB '*[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿]*';
+        WHERE new.title GLOB '*[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿]*'
+            OR new.text GLOB '*[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿]*';
 END;
 
 CREATE TRIGGER articles_trigram_trash AFTER UPDATE OF trashed ON articles
-    WHEN old.trashed = '' AND new.trashed <> '' AND (old.title GLOB '*[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿]*'
-        OR old.text GLOB '*[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿]*') BEGIN
+    WHEN old.trashed = '' AND new.trashed <> '' AND (old.title GLOB '*[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿]*'
+        OR old.text GLOB '*[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿]*') BEGIN
     INSERT INTO articles_trigram (articles_trigram, rowid, title, text)
         VALUES ('delete', old.id, old.title, old.text);
 END;
 
 CREATE TRIGGER articles_trigram_restore AFTER UPDATE OF trashed ON articles
-    WHEN old.trashed <> '' AND new.trashed = '' AND (new.title GLOB '*[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿]*'
-        OR new.text GLOB '*[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿]*') BEGIN
+    WHEN old.trashed <> '' AND new.trashed = '' AND (new.title GLOB '*[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿]*'
+        OR new.text GLOB '*[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿]*') BEGIN
     INSERT INTO articles_trigram (rowid, title, text) VALUES (new.id, new.title, new.text);
 END;
 
