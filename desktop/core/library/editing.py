@@ -12,6 +12,7 @@ from datetime import date
 from desktop.core.library.store import EDITABLE, LIVE
 from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
+from desktop.core.text.cjk import has_cjk
 
 
 class EditError(ValueError):
@@ -47,8 +48,11 @@ def edit_metadata(conn: sqlite3.Connection, article_id: int, changes: dict[str, 
         if changed:
             edited = sorted(set(json.loads(row[0])) | set(changed))
             assignments = ", ".join(f"{name} = ?" for name in changed)
+            # A title in Chinese, Japanese or Korean puts the article in the trigram index.
+            cjk = int("title" in changed and has_cjk(values["title"]))
             conn.execute(
-                f"UPDATE articles SET {assignments}, edited = ? WHERE id = ?",
-                (*(values[n] for n in changed), json.dumps(edited), article_id),
+                f"UPDATE articles SET {assignments}, edited = ?,"
+                " cjk = CASE WHEN ? THEN 1 ELSE cjk END WHERE id = ?",
+                (*(values[n] for n in changed), json.dumps(edited), cjk, article_id),
             )
     return changed

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
+from desktop.core.library.cjk_check import check_unchecked
 from desktop.core.library.entity_corrections import (
     CorrectionError,
     list_corrections,
@@ -30,7 +31,6 @@ from desktop.core.library.entity_corrections import (
     set_entity_category,
 )
 from desktop.core.library.languages import article_language, detect_pending_languages
-from desktop.core.library.lengths import recount_pending_lengths
 from desktop.core.library.store import LIVE, ArticleStore, now_iso
 from desktop.core.library.watchlist import (
     WatchItem,
@@ -169,10 +169,11 @@ def index_pending(conn: sqlite3.Connection, limit: int = 50) -> int:
     """Index up to ``limit`` articles that are new, changed or indexed by an older version.
 
     Returns how many were indexed, plus how many articles whose language was never detected
-    (a library from before detection) got it first, and how many whose length was recounted
-    in characters (``lengths``): a background worker calls it until it returns 0.
+    (a library from before detection) got it first, and how many stored before the trigram
+    index were checked for it (``cjk_check``, cheap: 25 for each article indexed): a
+    background worker calls it until it returns 0.
     """
-    detected = detect_pending_languages(conn, limit) + recount_pending_lengths(conn, limit)
+    detected = detect_pending_languages(conn, limit) + check_unchecked(conn, limit * 25)
     rows = conn.execute(
         "SELECT a.id FROM articles AS a LEFT JOIN entity_index_state AS s ON s.article_id = a.id "
         f"WHERE a.{LIVE} AND (s.article_id IS NULL OR s.version != ?"

@@ -118,6 +118,7 @@ class _Compiler:
         self.expansions: list[tuple[str, tuple[str, ...]]] = []
         self.cjk: list[str] = []
         self.reads_rows = False
+        self.checked = False
 
     def compile(self, node: Node) -> _Part:
         if isinstance(node, Text):
@@ -182,7 +183,13 @@ class _Compiler:
         return _Part(f"title : ({fts})" if node.field == "title" else fts)
 
     def _characters(self, node: Text) -> _Part:
-        """A run of Chinese, Japanese or Korean characters, found wherever it occurs."""
+        """A run of Chinese, Japanese or Korean characters, found wherever it occurs (every
+        article stored before the trigram index is checked first)."""
+        if not self.checked:
+            from desktop.core.library.cjk_check import check_all
+
+            check_all(self.conn)
+            self.checked = True
         run = " ".join(node.text.split())
         if len(run) >= TRIGRAM_FROM:
             query = '"' + run.replace('"', '""') + '"'

@@ -17,7 +17,7 @@ from desktop.core.models import Article
 from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
 from desktop.core.storage.membership import membership
-from desktop.core.text.cjk import WORD, WORDS, text_length
+from desktop.core.text.cjk import WORD, WORDS, has_cjk, text_length
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING; importing typing costs every command 2 ms
 if TYPE_CHECKING:
@@ -226,8 +226,8 @@ class ArticleStore:
         )
         cur = self.conn.execute(
             "INSERT INTO articles (title, byline, source, url, published, added, language, text,"
-            " content_hash, words, read, starred, origin, length_unit)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " content_hash, words, read, starred, origin, length_unit, cjk)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 article.title,
                 article.byline,
@@ -243,6 +243,7 @@ class ArticleStore:
                 int(article.starred),
                 article.origin,
                 unit,
+                int(has_cjk(article.title) or has_cjk(article.text)),
             ),
         )
         article_id = int(cur.lastrowid or 0)
@@ -480,7 +481,7 @@ class ArticleStore:
             self.conn.execute(
                 "UPDATE articles SET title = ?, byline = ?, source = ?, url = ?, published = ?,"
                 " origin = COALESCE(NULLIF(?, ''), origin), text = ?, content_hash = ?, words = ?,"
-                " length_unit = ?, trashed = '' WHERE id = ?",
+                " length_unit = ?, cjk = ?, trashed = '' WHERE id = ?",
                 (
                     article.title,
                     article.byline,
@@ -492,6 +493,7 @@ class ArticleStore:
                     digest,
                     words,
                     unit,
+                    int(has_cjk(article.title) or has_cjk(article.text)),
                     article_id,
                 ),
             )

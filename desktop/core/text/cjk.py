@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 # Hiragana and Katakana, CJK Extension A, CJK Unified Ideographs, Hangul syllables, CJK
-# compatibility ideographs. The library's migration 0011 holds the same ranges as a GLOB class.
+# compatibility ideographs.
 CJK_CLASS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 CJK = re.compile(f"[{CJK_CLASS}]")
 # Counted one by one: the scripts above less Hangul.

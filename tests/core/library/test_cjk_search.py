@@ -3,18 +3,18 @@ characters, kept in step with edits, the trash and deletions, and backfilled on 
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
+from desktop.core.library.cjk_check import check_unchecked
+from desktop.core.library.editing import edit_metadata
 from desktop.core.library.entity_index import index_pending
-from desktop.core.library.lengths import recount_pending_lengths
 from desktop.core.library.store import ArticleStore
 from desktop.core.library.trash import restore, trash
 from desktop.core.models import Article
 from desktop.core.storage.db import connect, migrate, migrations
-from desktop.core.text.cjk import CHARACTERS, CJK_CLASS, WORDS, text_length
+from desktop.core.text.cjk import CHARACTERS, WORDS, text_length
 
 TAIPEI = "台灣立法院今天三讀通過明年度中央政府總預算案。"
 
@@ -77,24 +77,22 @@ def test_english_articles_stay_out_of_the_trigram_index(store: ArticleStore) -> 
     assert store.conn.execute("SELECT count(*) FROM articles_trigram_docsize").fetchone()[0] == 0
 
 
-def test_migration_holds_the_character_class_of_the_code() -> None:
-    """Byte for byte: an editor that normalises "豈" (U+F900) to "豈" (U+8C48) would widen the
-    class over Yi, private-use and surrogate code points."""
-    (step,) = [m for m in migrations() if m.name.endswith("_cjk_search.sql")]
-    patterns = re.findall(r"GLOB '([^']*)'", step.sql)
-    assert len(patterns) == 14 and set(patterns) == {f"*[{CJK_CLASS}]*"}
-
-
 def test_other_scripts_stay_out_of_the_trigram_index(store: ArticleStore) -> None:
     store.add(Article(0, "Yi", "ꀀꀁꀂ and \ue000 private use.", "", 0))
     assert store.conn.execute("SELECT count(*) FROM articles_trigram_docsize").fetchone()[0] == 0
 
 
-def test_upgrade_indexes_and_recounts_existing_articles(tmp_path: Path) -> None:
+def test_upgrade_checks_existing_articles_when_searched_or_in_the_background(
+    tmp_path: Path,
+) -> None:
     step = next(m.version for m in migrations() if m.name.endswith("_cjk_search.sql"))
     conn = connect(tmp_path / "library.sqlite3", migrate_schema=False)
     migrate(conn, target=step - 1)
-    for title, text, digest in (("預算", TAIPEI, "h1"), ("Budget", "The budget passed.", "h2")):
+    for title, text, digest in (
+        ("預算", TAIPEI, "h1"),
+        ("Budget", "The budget passed.", "h2"),
+        ("국회", "국회에서 예산안이 통과되었다.", "h3"),
+    ):
         conn.execute(
             "INSERT INTO articles (title, added, text, content_hash, words)"
             " VALUES (?, '2020-01-01', ?, ?, 1)",
@@ -102,19 +100,30 @@ def test_upgrade_indexes_and_recounts_existing_articles(tmp_path: Path) -> None:
         )
     migrate(conn)
     store = ArticleStore(conn)
+    assert [r[0] for r in conn.execute("SELECT cjk FROM articles")] == [None, None, None]
+    assert store.get(1).length_unit == WORDS  # type: ignore[union-attr]  # until checked
+    assert check_unchecked(conn, limit=2) == 2
+    assert _ids(store, "预算") == set()  # simplified characters are other characters
     assert _ids(store, "立法院") == {1}
-    units = conn.execute("SELECT length_unit FROM articles ORDER BY id").fetchall()
-    assert [u[0] for u in units] == ["", "words"]
-    assert store.get(1).length_unit == WORDS  # type: ignore[union-attr]  # until recounted
-    assert recount_pending_lengths(conn) == 1
+    assert _ids(store, "예산안") == {3}  # searching such characters checked the rest first
+    assert [r[0] for r in conn.execute("SELECT cjk FROM articles")] == [1, 0, 1]
     assert (store.get(1).words, store.get(1).length_unit) == (22, CHARACTERS)  # type: ignore[union-attr]
-    assert recount_pending_lengths(conn) == 0
+    assert (store.get(3).words, store.get(3).length_unit) == (3, WORDS)  # type: ignore[union-attr]
+    assert check_unchecked(conn) == 0
 
 
-def test_background_indexing_recounts_lengths(tmp_path: Path) -> None:
+def test_background_indexing_checks_unchecked_articles(tmp_path: Path) -> None:
     conn = connect(tmp_path / "library.sqlite3")
     store = ArticleStore(conn)
     article = store.add(Article(0, "預算", TAIPEI, "", 0)).id
-    conn.execute("UPDATE articles SET length_unit = '', words = 1 WHERE id = ?", (article,))
+    conn.execute("UPDATE articles SET cjk = NULL, words = 1, length_unit = 'words'")
+    assert conn.execute("SELECT count(*) FROM articles_trigram_docsize").fetchone()[0] == 0
     index_pending(conn, 10)
     assert store.get(article).length_unit == CHARACTERS  # type: ignore[union-attr]
+    assert conn.execute("SELECT count(*) FROM articles_trigram_docsize").fetchone()[0] == 1
+
+
+def test_a_title_edited_into_chinese_is_found(store: ArticleStore) -> None:
+    article = store.add(Article(0, "Budget", "The budget passed.", "", 0)).id
+    edit_metadata(store.conn, article, {"title": "立法院預算"})
+    assert _ids(store, "立法院") == {article}
