@@ -243,7 +243,7 @@ class ArticleStore:
                 int(article.starred),
                 article.origin,
                 unit,
-                int(has_cjk(article.title) or has_cjk(article.text)),
+                int(has_cjk(article.title or "") or has_cjk(article.text)),
             ),
         )
         article_id = int(cur.lastrowid or 0)
@@ -493,7 +493,7 @@ class ArticleStore:
                     digest,
                     words,
                     unit,
-                    int(has_cjk(article.title) or has_cjk(article.text)),
+                    int(has_cjk(article.title or "") or has_cjk(article.text)),
                     article_id,
                 ),
             )

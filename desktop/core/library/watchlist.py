@@ -13,11 +13,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from desktop.core.library.store import now_iso
-from desktop.core.models import Entity
 from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
 from desktop.core.storage.fts import fts_query
 from desktop.core.text.categories import CATEGORIES
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING; importing typing costs every command 2 ms
+if TYPE_CHECKING:
+    from desktop.core.models import Entity
 
 WATCH_CATEGORIES = (*CATEGORIES, "term")
 
@@ -86,6 +89,9 @@ def _pattern(items: Sequence[WatchItem]) -> re.Pattern[str] | None:
 
 def watch_matches(items: Sequence[WatchItem], text: str) -> list[Entity]:
     """Every place in ``text`` where a watched name or alias occurs, as flagged entities."""
+    # Imported here: a search reads the watched spellings without the text models.
+    from desktop.core.models import Entity
+
     pattern = _pattern(items)
     if pattern is None:
         return []
