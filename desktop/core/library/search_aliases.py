@@ -7,13 +7,22 @@ spellings of fewer words than the one typed, acronyms apart ("Joe Biden" does no
 every "Biden"; "United Nations" does to "UN"), and spellings holding a shorter one that is
 kept ("Volodymyr Zelensky" adds nothing to "Zelensky"). An all-capital spelling is an acronym
 and matches only as typed: "us" is not the "US".
+
+Reading the knowledge takes a tenth of a second, which a search on the command line would pay
+every time; so its spellings are kept in a small SQLite file in the user's cache folder, built
+on first use and again whenever the bundled knowledge changes (a lookup then costs
+microseconds). Without a writable cache folder they are read into memory instead.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import threading
 from collections.abc import Iterable
 from functools import cache
+from pathlib import Path
 
 from desktop.core.storage.engine import sqlite3
 
@@ -28,8 +37,8 @@ def spellings(conn: sqlite3.Connection, term: str) -> tuple[str, ...]:
 
     key = _key(term)
     watched = _index(item.spellings for item in list_watch_items(conn))
-    for index in (watched, _knowledge_index()):  # the user's own list first
-        groups = {g for g in index.get(key, ()) if _spelled(term, g)}
+    for found in (watched.get(key, ()), _known_groups(key)):  # the user's own list first
+        groups = {g for g in found if _spelled(term, g)}
         if len(groups) == 1:
             return _expanded(term, groups.pop())
         if groups:
@@ -83,9 +92,83 @@ def _index(groups: Iterable[Group]) -> dict[str, list[Group]]:
     return index
 
 
+CACHE_FILE = "spellings.sqlite3"
+_FORMAT = "1"  # bump when the cache's tables change
+_lock = threading.Lock()  # one cache connection, shared by the window's worker threads
+
+
+def _known_groups(key: str) -> list[Group]:
+    """The knowledge's spelling groups holding the spelling ``key``."""
+    cached = _cache_connection()
+    if cached is None:
+        return _knowledge_index().get(key, [])
+    with _lock:
+        row = cached.execute("SELECT groups FROM spellings WHERE key = ?", (key,)).fetchone()
+    return [tuple(g) for g in json.loads(row[0])] if row else []
+
+
 @cache
 def _knowledge_index() -> dict[str, list[Group]]:
-    """Read once per process (about 0.1 s): only a search with words needs it."""
+    """The knowledge's spellings in memory (about 0.1 s to read)."""
     from desktop.core.text.ner.knowledge import spelling_groups
 
     return _index(spelling_groups())
+
+
+@cache
+def _cache_connection() -> sqlite3.Connection | None:
+    """The cache file, built now if it is missing or was built from other knowledge; None
+    when it cannot be (no writable cache folder)."""
+    from desktop.core.paths import user_paths
+
+    path = user_paths().cache / CACHE_FILE
+    stamp = _knowledge_stamp()
+    try:
+        conn = _open_cache(path)
+        row = conn.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
+        if row is not None and row[0] == stamp:
+            return conn
+        conn.close()
+    except sqlite3.Error:
+        pass
+    try:
+        _build_cache(path, stamp)
+        return _open_cache(path)
+    except (OSError, sqlite3.Error):
+        return None
+
+
+def _open_cache(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+
+
+def _knowledge_stamp() -> str:
+    """What the cache was built from: the bundled files' sizes and times."""
+    from desktop.core.resources import resource_path
+    from desktop.core.text.ner.knowledge import ORGANISATIONS_FILE, PEOPLE_FILE
+
+    stats = [resource_path("knowledge", n).stat() for n in (PEOPLE_FILE, ORGANISATIONS_FILE)]
+    return ":".join([_FORMAT, *(f"{s.st_size}-{s.st_mtime_ns}" for s in stats)])
+
+
+def _build_cache(path: Path, stamp: str) -> None:
+    """Write the cache beside its place and move it there: another process reading the old
+    one, or building its own at the same moment, never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.part")
+    conn = sqlite3.connect(str(part))
+    try:
+        conn.execute("CREATE TABLE spellings (key TEXT PRIMARY KEY, groups TEXT) WITHOUT ROWID")
+        conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        conn.executemany(
+            "INSERT INTO spellings VALUES (?, ?)",
+            ((k, json.dumps(g, ensure_ascii=False)) for k, g in _knowledge_index().items()),
+        )
+        conn.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
+        conn.commit()
+    finally:
+        conn.close()
+    try:
+        os.replace(part, path)
+    finally:
+        part.unlink(missing_ok=True)

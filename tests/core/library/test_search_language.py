@@ -11,6 +11,7 @@ from desktop.core.library.trash import trash
 from desktop.core.library.watchlist import add_watch_item
 from desktop.core.models import Article
 from desktop.core.storage.db import connect
+from desktop.core.storage.engine import sqlite3
 
 # name: (title, text, source, published)
 CORPUS = {
@@ -192,3 +193,28 @@ def test_acronyms_widen_only_as_typed() -> None:
     store.add(Article(0, "Plain", "Send us a letter, un petit mot.", "", 0))
     assert un in {h.article.id for h in store.search("UN")}
     assert un not in {h.article.id for h in store.search("un")}
+
+
+def test_known_spellings_are_cached_in_a_file_rebuilt_when_stale(monkeypatch, tmp_path) -> None:
+    from desktop.core.library import search_aliases
+    from desktop.core.paths import Paths
+
+    conn = connect(":memory:")
+    paths = Paths(tmp_path / "d", tmp_path / "c", tmp_path / "cache", tmp_path / "l")
+    monkeypatch.setattr("desktop.core.paths.user_paths", lambda: paths)
+    search_aliases._cache_connection.cache_clear()
+    assert "Zelenskyy" in search_aliases.spellings(conn, "Zelensky")
+    cache_file = tmp_path / "cache" / search_aliases.CACHE_FILE
+    with sqlite3.connect(cache_file) as stale:
+        stale.execute("UPDATE meta SET value = 'other knowledge'")
+        stale.execute("DELETE FROM spellings")
+    search_aliases._cache_connection.cache_clear()
+    assert "Zelenskyy" in search_aliases.spellings(conn, "Zelensky")  # rebuilt
+    assert sorted(p.name for p in cache_file.parent.iterdir()) == [search_aliases.CACHE_FILE]
+
+    (tmp_path / "blocked").write_text("a file where the cache folder should be")
+    paths = Paths(tmp_path / "d", tmp_path / "c", tmp_path / "blocked", tmp_path / "l")
+    search_aliases._cache_connection.cache_clear()
+    assert search_aliases._cache_connection() is None
+    assert "Zelenskyy" in search_aliases.spellings(conn, "Zelensky")  # read into memory
+    search_aliases._cache_connection.cache_clear()
