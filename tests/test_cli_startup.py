@@ -88,8 +88,11 @@ def _loaded_by(*argv: str) -> tuple[int, list[str], str]:
 @pytest.fixture
 def seeded_library() -> None:
     """A library that already holds the samples (adding them reads files with the parsers,
-    once, on the very first start)."""
+    once, on the very first start), searched once (the first search reads the bundled
+    knowledge into the cache folder's file of known spellings)."""
     code, _, _ = _loaded_by("list")
+    assert code == 0
+    code, _, _ = _loaded_by(*SEARCH)
     assert code == 0
 
 

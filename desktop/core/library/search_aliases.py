@@ -16,7 +16,6 @@ microseconds). Without a writable cache folder they are read into memory instead
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import threading
@@ -93,8 +92,19 @@ def _index(groups: Iterable[Group]) -> dict[str, list[Group]]:
 
 
 CACHE_FILE = "spellings.sqlite3"
-_FORMAT = "1"  # bump when the cache's tables change
+_FORMAT = "2"  # bump when the cache's tables change
+# Groups of spellings in one column, without json (reading commands do not import it): names
+# never hold these control characters.
+_GROUP, _SPELLING = "\x1e", "\x1f"
 _lock = threading.Lock()  # one cache connection, shared by the window's worker threads
+
+
+def _encoded(groups: list[Group]) -> str:
+    return _GROUP.join(_SPELLING.join(group) for group in groups)
+
+
+def _decoded(text: str) -> list[Group]:
+    return [tuple(group.split(_SPELLING)) for group in text.split(_GROUP)]
 
 
 def _known_groups(key: str) -> list[Group]:
@@ -104,7 +114,7 @@ def _known_groups(key: str) -> list[Group]:
         return _knowledge_index().get(key, [])
     with _lock:
         row = cached.execute("SELECT groups FROM spellings WHERE key = ?", (key,)).fetchone()
-    return [tuple(g) for g in json.loads(row[0])] if row else []
+    return _decoded(row[0]) if row else []
 
 
 @cache
@@ -143,12 +153,13 @@ def _open_cache(path: Path) -> sqlite3.Connection:
 
 
 def _knowledge_stamp() -> str:
-    """What the cache was built from: the bundled files' sizes and times."""
+    """What the cache was built from: the bundled knowledge files' names, sizes and times
+    (without importing the knowledge module, which a search with a cache never needs)."""
     from desktop.core.resources import resource_path
-    from desktop.core.text.ner.knowledge import ORGANISATIONS_FILE, PEOPLE_FILE
 
-    stats = [resource_path("knowledge", n).stat() for n in (PEOPLE_FILE, ORGANISATIONS_FILE)]
-    return ":".join([_FORMAT, *(f"{s.st_size}-{s.st_mtime_ns}" for s in stats)])
+    files = sorted(resource_path("knowledge").iterdir())
+    stats = [(f.name, f.stat()) for f in files]
+    return ":".join([_FORMAT, *(f"{n}-{s.st_size}-{s.st_mtime_ns}" for n, s in stats)])
 
 
 def _build_cache(path: Path, stamp: str) -> None:
@@ -162,7 +173,7 @@ def _build_cache(path: Path, stamp: str) -> None:
         conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
         conn.executemany(
             "INSERT INTO spellings VALUES (?, ?)",
-            ((k, json.dumps(g, ensure_ascii=False)) for k, g in _knowledge_index().items()),
+            ((key, _encoded(groups)) for key, groups in _knowledge_index().items()),
         )
         conn.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
         conn.commit()

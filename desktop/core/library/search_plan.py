@@ -11,8 +11,8 @@ two. A word or phrase that is a known entity's spelling is searched as any of it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from desktop.core.frozen import Frozen
 from desktop.core.library.search_query import (
     All,
     Filter,
@@ -36,32 +36,48 @@ _SHORT_RUN = "id IN (SELECT id FROM articles_trigram_docsize) AND ({})"
 _TOKEN = re.compile(r"\w+")
 
 
-@dataclass(frozen=True)
-class SearchPlan:
+class SearchPlan(Frozen):
     """``match`` ranks (the word index; '' when the query has no word to find); every
     condition in ``where`` (on ``articles``' columns) must hold as well. ``expansions`` pairs
     each query word widened to other spellings with them. ``cjk`` is a trigram-index query
     for the snippets of articles matched by characters ('' for none)."""
 
+    _fields = ("match", "where", "params", "expansions", "cjk", "reads_rows")
+    __slots__ = _fields
     match: str
     where: tuple[str, ...]
     params: tuple[object, ...]
-    expansions: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    cjk: str = ""
-    reads_rows: bool = False  # a condition reads more of the row than its id
+    expansions: tuple[tuple[str, tuple[str, ...]], ...]
+    cjk: str
+    reads_rows: bool  # a condition reads more of the row than its id
+
+    def __init__(
+        self,
+        match: str,
+        where: tuple[str, ...],
+        params: tuple[object, ...],
+        expansions: tuple[tuple[str, tuple[str, ...]], ...] = (),
+        cjk: str = "",
+        reads_rows: bool = False,
+    ) -> None:
+        self._set_fields(match, where, params, expansions, cjk, reads_rows)
 
     @property
     def key(self) -> tuple[object, ...]:
         return (self.match, self.where, self.params)
 
 
-@dataclass
 class _Part:
     """A node compiled: its FTS5 query ('' none) and SQL conditions, all of which must hold."""
 
-    fts: str = ""
-    where: list[str] = field(default_factory=list)
-    params: list[object] = field(default_factory=list)
+    __slots__ = ("fts", "params", "where")
+
+    def __init__(
+        self, fts: str = "", where: list[str] | None = None, params: list[object] | None = None
+    ) -> None:
+        self.fts = fts
+        self.where = where or []
+        self.params = params or []
 
     @property
     def words_only(self) -> bool:

@@ -15,7 +15,8 @@ SQL is ``search_plan``'s job.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from desktop.core.frozen import Frozen
 
 FIELDS = ("title", "source", "story", "tag", "after", "before")
 DATE_FIELDS = ("after", "before")
@@ -29,39 +30,61 @@ class QueryError(ValueError):
     """A query that cannot be searched; the message is one line for the user."""
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(Frozen):
     """Words to find: one word (``prefix`` if it ended with ``*``) or a quoted phrase, in the
     title and text, or only in the title (``field == "title"``)."""
 
+    _fields = ("text", "phrase", "prefix", "field")
+    __slots__ = _fields
     text: str
-    phrase: bool = False
-    prefix: bool = False
-    field: str = ""
+    phrase: bool
+    prefix: bool
+    field: str
+
+    def __init__(
+        self, text: str, phrase: bool = False, prefix: bool = False, field: str = ""
+    ) -> None:
+        self._set_fields(text, phrase, prefix, field)
 
 
-@dataclass(frozen=True)
-class Filter:
+class Filter(Frozen):
     """A condition on an article's metadata: ``source``, ``story``, ``tag``, ``after``,
     ``before``."""
 
+    _fields = ("field", "value")
+    __slots__ = _fields
     field: str
     value: str
 
+    def __init__(self, field: str, value: str) -> None:
+        self._set_fields(field, value)
 
-@dataclass(frozen=True)
-class Not:
+
+class Not(Frozen):
+    _fields = ("item",)
+    __slots__ = _fields
     item: Node
 
+    def __init__(self, item: Node) -> None:
+        self._set_fields(item)
 
-@dataclass(frozen=True)
-class All:
+
+class All(Frozen):
+    _fields = ("items",)
+    __slots__ = _fields
     items: tuple[Node, ...]
 
+    def __init__(self, items: tuple[Node, ...]) -> None:
+        self._set_fields(items)
 
-@dataclass(frozen=True)
-class Either:
+
+class Either(Frozen):
+    _fields = ("items",)
+    __slots__ = _fields
     items: tuple[Node, ...]
+
+    def __init__(self, items: tuple[Node, ...]) -> None:
+        self._set_fields(items)
 
 
 Node = Text | Filter | Not | All | Either

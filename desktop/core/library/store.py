@@ -108,7 +108,6 @@ class SearchHit(Frozen):
         self._set_fields(article, snippet, score)
 
 
-
 class SearchResults(Frozen):
     """One page of a search: its ``hits``, how many articles match in all (``total``), and
     the query words widened to other spellings of a known entity (``expansions``)."""

@@ -7,11 +7,10 @@ Matching is case-insensitive and on whole words.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
+from desktop.core.frozen import Frozen
 from desktop.core.library.store import now_iso
 from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
@@ -29,12 +28,19 @@ class WatchlistError(ValueError):
     """A watch item that cannot be stored (empty name, unknown category, duplicate)."""
 
 
-@dataclass(frozen=True)
-class WatchItem:
+class WatchItem(Frozen):
+    """A watched name, its category and other spellings (a ``Frozen`` value: a search reads
+    the watchlist, and reading commands import no ``dataclasses``)."""
+
+    _fields = ("id", "name", "category", "aliases")
+    __slots__ = _fields
     id: int
     name: str
     category: str
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[str, ...]
+
+    def __init__(self, id: int, name: str, category: str, aliases: tuple[str, ...] = ()) -> None:
+        self._set_fields(id, name, category, aliases)
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -50,6 +56,8 @@ def add_watch_item(
         raise WatchlistError("a watched name must not be empty")
     if category not in WATCH_CATEGORIES:
         raise WatchlistError(f"unknown category {category!r} (use {', '.join(WATCH_CATEGORIES)})")
+    import json
+
     cleaned = tuple(dict.fromkeys(a for a in (" ".join(x.split()) for x in aliases) if a))
     try:
         with transaction(conn):
@@ -74,6 +82,10 @@ def list_watch_items(conn: sqlite3.Connection) -> list[WatchItem]:
     rows = conn.execute(
         "SELECT id, name, category, aliases FROM watch_items ORDER BY name COLLATE NOCASE"
     ).fetchall()
+    if not rows:
+        return []  # without importing json: a search asks on every word
+    import json
+
     return [
         WatchItem(r["id"], r["name"], r["category"], tuple(json.loads(r["aliases"]))) for r in rows
     ]

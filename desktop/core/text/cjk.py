@@ -13,10 +13,12 @@ import re
 
 # Hiragana and Katakana, CJK Extension A, CJK Unified Ideographs, Hangul syllables, CJK
 # compatibility ideographs.
+# Patterns, compiled on first use by ``re``'s cache: every command imports this module (the
+# store counts lengths), and compiling these classes costs a visible part of its start.
 CJK_CLASS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-CJK = re.compile(f"[{CJK_CLASS}]")
+CJK = f"[{CJK_CLASS}]"
 # Counted one by one: the scripts above less Hangul.
-_CHARACTER = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CHARACTER = "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 WORD = r"\w+(?:['’.-]\w+)*"  # a word as the library counts it (compiled when first used)
 
 WORDS = "words"
@@ -24,17 +26,17 @@ CHARACTERS = "characters"
 
 
 def has_cjk(text: str) -> bool:
-    return CJK.search(text) is not None
+    return re.search(CJK, text) is not None
 
 
 def text_length(text: str) -> tuple[int, str]:
     """How long ``text`` is and in what unit: ``(n, "characters")`` when Chinese or Japanese
     characters outnumber the other words (each counts one, each other word one), else
     ``(n, "words")``."""
-    characters = len(_CHARACTER.findall(text))
+    characters = len(re.findall(_CHARACTER, text))
     if not characters:
         return len(re.findall(WORD, text)), WORDS
-    others = len(re.findall(WORD, _CHARACTER.sub(" ", text)))
+    others = len(re.findall(WORD, re.sub(_CHARACTER, " ", text)))
     if characters > others:
         return characters + others, CHARACTERS
     return len(re.findall(WORD, text)), WORDS
