@@ -150,7 +150,13 @@ def close_readers(conn: sqlite3.Connection) -> None:
 
 
 def many_matches(conn: sqlite3.Connection, match: str, limit: int | None = None) -> bool:
-    """Whether ``match`` has about ``limit`` (``PARALLEL_FROM``) matches or more.
+    """Whether ``match`` has about ``limit`` (``PARALLEL_FROM``) matches or more."""
+    return probe(conn, match, limit)[0]
+
+
+def probe(conn: sqlite3.Connection, match: str, limit: int | None = None) -> tuple[bool, int]:
+    """``many_matches``' answer, and the number of matches when the probe counted them all
+    (-1 when it did not): a search's total then costs nothing more.
 
     Up to ``PROBE_SAMPLE`` matches are counted exactly; beyond, the total is estimated from how
     far into the rowid span the last of them lies (a word found all through the library has
@@ -159,12 +165,14 @@ def many_matches(conn: sqlite3.Connection, match: str, limit: int | None = None)
     """
     limit = PARALLEL_FROM if limit is None else limit
     lo, hi = conn.execute(_SPAN).fetchone()
-    if lo is None or hi - lo + 1 < limit:
-        return False
+    if lo is None:
+        return False, 0
+    if hi - lo + 1 < limit:
+        return False, -1
     found, last = conn.execute(_PROBE, (match, PROBE_SAMPLE)).fetchone()
     if found < PROBE_SAMPLE:
-        return bool(found >= limit)
-    return found * (hi - lo + 1) >= limit * (last - lo + 1)
+        return bool(found >= limit), int(found)
+    return found * (hi - lo + 1) >= limit * (last - lo + 1), -1
 
 
 def _rank_slice(conn: sqlite3.Connection, match: str, lo: int, hi: int, count: int) -> Ranked:

@@ -384,20 +384,24 @@ class ArticleStore:
 
     def _find(self, plan: SearchPlan, limit: int, offset: int) -> SearchResults:
         # Imported here: listing and showing articles need neither, nor their threads.
-        from desktop.core.library.ranking import count_among, many_matches, rank, rank_among
+        from desktop.core.library.ranking import count_among, probe, rank, rank_among
         from desktop.core.library.snippets import snippets
 
-        many = None
+        many, total = None, -1
         if plan.match and not plan.where:
-            many = many_matches(self.conn, plan.match)
-            ranked = rank(self.conn, plan.match, limit + offset, many=many)[offset:]
+            many, total = probe(self.conn, plan.match)
+            best = rank(self.conn, plan.match, limit + offset, many=many)
         elif plan.match:
-            ranked = rank_among(
+            best = rank_among(
                 self.conn, plan.match, limit + offset, plan.where, plan.params, plan.reads_rows
-            )[offset:]
+            )
         else:
-            ranked = self._newest(plan, limit, offset)
-        total = count_among(self.conn, plan.match, plan.where, plan.params, plan.reads_rows)
+            best = self._newest(plan, limit + offset)
+        ranked = best[offset:]
+        if total < 0 and len(best) < limit + offset:
+            total = len(best)  # a page not filled holds the last match
+        if total < 0:
+            total = count_among(self.conn, plan.match, plan.where, plan.params, plan.reads_rows)
         if not ranked:
             return SearchResults([], total, plan.expansions)
         ids = [r[0] for r in ranked]
@@ -416,12 +420,13 @@ class ArticleStore:
         hits = [SearchHit(found[i], marked[i], -score) for i, score in ranked if i in found]
         return SearchResults(hits, total, plan.expansions)
 
-    def _newest(self, plan: SearchPlan, limit: int, offset: int) -> list[tuple[int, float]]:
-        """The matches of a plan with nothing to rank by, newest first (undated last)."""
+    def _newest(self, plan: SearchPlan, count: int) -> list[tuple[int, float]]:
+        """The first ``count`` matches of a plan with nothing to rank by, newest first
+        (undated last)."""
         rows = self.conn.execute(
             f"SELECT id FROM articles WHERE {' AND '.join(plan.where)}"
-            f" ORDER BY {order_by('published', True)} LIMIT ? OFFSET ?",
-            (*plan.params, limit, offset),
+            f" ORDER BY {order_by('published', True)} LIMIT ?",
+            (*plan.params, count),
         )
         return [(int(r[0]), 0.0) for r in rows]
 

@@ -102,11 +102,14 @@ def test_upgrade_checks_existing_articles_when_searched_or_in_the_background(
     store = ArticleStore(conn)
     assert [r[0] for r in conn.execute("SELECT cjk FROM articles")] == [None, None, None]
     assert store.get(1).length_unit == WORDS  # type: ignore[union-attr]  # until checked
+    new = store.add(Article(0, "新", "新的文章。", "", 0)).id  # marked as it is stored
     assert check_unchecked(conn, limit=2) == 2
     assert _ids(store, "预算") == set()  # simplified characters are other characters
     assert _ids(store, "立法院") == {1}
     assert _ids(store, "예산안") == {3}  # searching such characters checked the rest first
-    assert [r[0] for r in conn.execute("SELECT cjk FROM articles")] == [1, 0, 1]
+    marks = [r[0] for r in conn.execute("SELECT cjk FROM articles ORDER BY id")]
+    assert marks == [1, None, 1, 1]  # only articles holding such characters are rewritten
+    assert _ids(store, "的文章") == {new}
     assert (store.get(1).words, store.get(1).length_unit) == (22, CHARACTERS)  # type: ignore[union-attr]
     assert (store.get(3).words, store.get(3).length_unit) == (3, WORDS)  # type: ignore[union-attr]
     assert check_unchecked(conn) == 0
@@ -117,8 +120,13 @@ def test_background_indexing_checks_unchecked_articles(tmp_path: Path) -> None:
     store = ArticleStore(conn)
     article = store.add(Article(0, "預算", TAIPEI, "", 0)).id
     conn.execute("UPDATE articles SET cjk = NULL, words = 1, length_unit = 'words'")
+    conn.executemany(
+        "INSERT INTO meta (key, value) VALUES (?, ?)",
+        [("cjk_check_from", article), ("cjk_check_to", article)],
+    )
     assert conn.execute("SELECT count(*) FROM articles_trigram_docsize").fetchone()[0] == 0
-    index_pending(conn, 10)
+    assert index_pending(conn, 10) >= 1
+    assert check_unchecked(conn) == 0
     assert store.get(article).length_unit == CHARACTERS  # type: ignore[union-attr]
     assert conn.execute("SELECT count(*) FROM articles_trigram_docsize").fetchone()[0] == 1
 

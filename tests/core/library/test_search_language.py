@@ -218,3 +218,24 @@ def test_known_spellings_are_cached_in_a_file_rebuilt_when_stale(monkeypatch, tm
     assert search_aliases._cache_connection() is None
     assert "Zelenskyy" in search_aliases.spellings(conn, "Zelensky")  # read into memory
     search_aliases._cache_connection.cache_clear()
+
+
+def test_total_of_a_large_library_comes_from_the_probe(monkeypatch) -> None:
+    """Where ranking probes the matches (a large library), the probe's exact count is the
+    total; where the page is full, a count; where it is not, the page."""
+    from desktop.core.library import ranking
+
+    conn = connect(":memory:")
+    store = ArticleStore(conn)
+    for n in range(7):
+        store.add(Article(0, f"Report {n}", f"Harbour report number {n}.", "", 0))
+    monkeypatch.setattr(ranking, "PARALLEL_FROM", 3)
+    counted = []
+    monkeypatch.setattr(ranking, "count_among", lambda *a, **k: counted.append(a) or -5)
+    assert store.find("harbour", limit=2).total == 7
+    assert store.find("harbour report", limit=3, offset=5).total == 7
+    assert counted == []
+    monkeypatch.setattr(ranking, "PARALLEL_FROM", 100)
+    assert store.find("number", limit=50).total == 7  # the page holds them all
+    assert counted == []
+    assert store.find("number", limit=2).total == -5  # counted

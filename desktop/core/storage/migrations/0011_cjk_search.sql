@@ -10,12 +10,14 @@ CREATE VIRTUAL TABLE articles_trigram USING fts5 (
 );
 
 -- Whether the title or text holds such characters (``text/cjk.py``): 1 or 0, written by the
--- store with every text; NULL for an article stored before, until ``cjk_check`` looks (the
--- background indexer, or a search for such characters): scanning a large library here would
--- hold up the first start after the upgrade for seconds.
+-- store with every text. The articles stored before are only marked when they hold such
+-- characters, by ``cjk_check`` (the background indexer, or a search for such characters),
+-- which reads the ids recorded here: scanning a large library now would hold up the first
+-- start after the upgrade for seconds, and writing a mark on every row would rewrite it.
 ALTER TABLE articles ADD COLUMN cjk INTEGER CHECK (cjk IN (0, 1));
 
-CREATE INDEX articles_cjk_unchecked ON articles (id) WHERE cjk IS NULL;
+INSERT INTO meta (key, value) SELECT 'cjk_check_from', min(id) FROM articles HAVING count(*);
+INSERT INTO meta (key, value) SELECT 'cjk_check_to', max(id) FROM articles HAVING count(*);
 
 -- How ``words`` counts: 'words', or 'characters' for Chinese and Japanese text.
 ALTER TABLE articles ADD COLUMN length_unit TEXT NOT NULL DEFAULT 'words';
