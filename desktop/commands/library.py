@@ -2,7 +2,9 @@
 
 Human output is a compact table; ``--json`` prints stable JSON for scripts: ``list`` and
 ``search`` an array of article objects (``search`` adds ``snippet`` and ``score``), ``show`` one
-object with its ``text``, ``import`` its report.
+object with its ``text``, ``import`` its report. ``search --json-page`` wraps the array with
+the page's ``total``, ``offset``, ``limit`` and ``expansions``; a search that finds nothing
+says so on stderr and exits 1 (``--json`` still prints ``[]``).
 """
 
 from __future__ import annotations
@@ -74,8 +76,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         nargs="*",
         help='words (all must match); a OR b; -word or NOT word; "a phrase"; prefix*; ( );'
         " title:WORD, source:NAME, story:NAME, tag:TAG, after:DATE, before:DATE (a day, month"
-        " or year, included); a known name also finds its other spellings. A query starting"
-        " with - goes after -- or in quotes",
+        " or year, included); a known name also finds its other spellings",
     )
     p.add_argument("--limit", type=_positive, default=20, help="at most N results (20)")
     p.add_argument("--offset", type=_not_negative, default=0, help="skip the first N results")
