@@ -46,6 +46,8 @@ def test_operators_counts_and_no_matches(qtbot, library, sync_workers) -> None:
 
     _search(qtbot, pane, '"unclosed')
     assert pane.search_note.text().startswith("Cannot search for this: unbalanced quote")
+    _search(qtbot, pane, "story:Nowhere zebra")
+    assert pane.search_note.text().startswith("Cannot search for this: no story named 'Nowhere'")
 
     _search(qtbot, pane, "")
     assert pane.count.text() == "4 articles" and pane.search_note.isHidden()

@@ -169,7 +169,7 @@ def compute_listing(
     """
     try:
         plan = plan_search(conn, filt.search) if filt.search.strip() else None
-    except QueryError as exc:
+    except (QueryError, UnknownStory) as exc:
         return Listing(array("q"), {}, {}, problem=str(exc))
     notes = note_counts(conn)
     needs_watch = sort == "watch" or filt.watchlist_only
