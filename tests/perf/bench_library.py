@@ -62,7 +62,7 @@ QUERIES = (
 )  # fmt: skip
 OPERATOR_QUERIES = (
     "Blair OR Brown election", "economy -growth", "NOT football Chelsea", "title:election",
-    "source:bbc tax", "after:2005-03 before:2005-06 election", '"prime minister" -Blair',
+    "source:bbc tax", "after:2019 before:2020-06 election", '"prime minister" -Blair',
     "(Iraq OR Iran) war -Bush", "-minist* budget", "Zelensky",
 )  # fmt: skip
 CJK_QUERIES = (
