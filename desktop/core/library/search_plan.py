@@ -18,7 +18,6 @@ from desktop.core.library.search_query import (
     Filter,
     Node,
     Not,
-    QueryError,
     Text,
     checked_filter,
     parse,
@@ -191,10 +190,8 @@ class _Compiler:
             spellings = known_spellings(self.conn, node.text)
             if len(spellings) > 1:
                 self.expansions.append((node.text, spellings))
+        # The parser makes a Text only of what holds a word character: never an empty query.
         queries = [_fts_text(s, node.prefix) for s in spellings]
-        queries = [q for q in queries if q]
-        if not queries:
-            raise QueryError(f"nothing to search for in {node.text!r}")
         fts = queries[0] if len(queries) == 1 else "(" + " OR ".join(queries) + ")"
         return _Part(f"title : ({fts})" if node.field == "title" else fts)
 
@@ -239,6 +236,4 @@ def _fts_text(text: str, prefix: bool) -> str:
     """A word or phrase as an FTS5 string: its word tokens quoted (a word the index splits,
     "e-mail", is a phrase of its parts), ``*`` after the last for a prefix."""
     tokens = _TOKEN.findall(text)
-    if not tokens:
-        return ""
     return '"' + " ".join(tokens) + '"' + ("*" if prefix else "")
