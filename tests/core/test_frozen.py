@@ -12,13 +12,19 @@ from pathlib import Path
 import pytest
 
 from desktop.core.frozen import Frozen
-from desktop.core.library.store import AddResult, SearchHit
+from desktop.core.library.search_plan import SearchPlan
+from desktop.core.library.search_query import All, Either, Filter, Not, Text
+from desktop.core.library.store import AddResult, SearchHit, SearchResults
 from desktop.core.library.stories import Label
+from desktop.core.library.watchlist import WatchItem
 from desktop.core.models import Article
 from desktop.core.paths import Paths
 from desktop.core.storage.db import Migration
 
-VALUES = (Article, AddResult, SearchHit, Label, Paths, Migration)
+VALUES = (
+    Article, AddResult, SearchHit, Label, Paths, Migration, SearchResults, SearchPlan, Text,
+    Filter, Not, All, Either, WatchItem,
+)  # fmt: skip
 
 
 def test_the_list_names_every_frozen_class() -> None:

@@ -124,7 +124,7 @@ class SearchResults(Frozen):
         total: int,
         expansions: tuple[tuple[str, tuple[str, ...]], ...] = (),
     ) -> None:
-        self._set_fields(tuple(hits), total, expansions)
+        self._set_fields(hits, total, expansions)
 
 
 def _article(row: sqlite3.Row, pages: Pages = ()) -> Article:
@@ -374,7 +374,7 @@ class ArticleStore:
 
         plan = plan_search(self.conn, query, story=story, tag=tag, after=after, before=before)
         if plan is None:
-            return SearchResults([], 0)
+            return SearchResults((), 0)
         key = (*plan.key, limit, offset)
         found = self._searches.get(key)
         if found is None:
@@ -403,7 +403,7 @@ class ArticleStore:
         if total < 0:
             total = count_among(self.conn, plan.match, plan.where, plan.params, plan.reads_rows)
         if not ranked:
-            return SearchResults([], total, plan.expansions)
+            return SearchResults((), total, plan.expansions)
         ids = [r[0] for r in ranked]
         rows = self.conn.execute(
             f"SELECT {_LIST_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))",
@@ -417,7 +417,7 @@ class ArticleStore:
         missing = [i for i in ids if i not in marked]
         if missing:
             marked.update(self._leads(missing))
-        hits = [SearchHit(found[i], marked[i], -score) for i, score in ranked if i in found]
+        hits = tuple(SearchHit(found[i], marked[i], -score) for i, score in ranked if i in found)
         return SearchResults(hits, total, plan.expansions)
 
     def _newest(self, plan: SearchPlan, count: int) -> list[tuple[int, float]]:
