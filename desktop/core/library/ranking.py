@@ -55,58 +55,54 @@ def rank(
     slices: int | None = None,
     parallel_from: int | None = None,
     many: bool | None = None,
+    where: Sequence[str] = (),
+    params: Sequence[object] = (),
+    reads_rows: bool = False,
 ) -> Ranked:
     """The ``count`` best ``(rowid, bm25)`` pairs for the FTS5 query ``match``, best (lowest
     score) first; in ``SLICES`` slices once there are ``PARALLEL_FROM`` matches. ``many`` is
-    ``many_matches``' answer when the caller already has it."""
+    ``many_matches``' answer when the caller already has it. Only the articles every condition
+    of ``where`` keeps (on ``articles``, read only when ``reads_rows``: most conditions need
+    only the id) are ranked: a story, a filter, an exclusion the word index cannot make."""
     lo, hi = conn.execute(_SPAN).fetchone()
     if lo is None:
         return []
     slices = slices or SLICES
     path = _database_file(conn)
+    sql = _among(where, reads_rows) if where else _RANK
+    values = tuple(params)
     if (
         slices < 2
         or path is None
         or conn.in_transaction
         or not (many_matches(conn, match, parallel_from) if many is None else many)
     ):
-        return _rank_slice(conn, match, lo, hi, count)
+        return _rank_slice(conn, sql, match, lo, hi, values, count)
     bounds = _cut(lo, hi, slices)
     readers = _readers_for(path)
     pool = _pool()
     futures: list[Future[Ranked]] = [
-        pool.submit(readers.run, lambda c, b=b: _rank_slice(c, match, b[0], b[1], count))
+        pool.submit(
+            readers.run, lambda c, b=b: _rank_slice(c, sql, match, b[0], b[1], values, count)
+        )
         for b in bounds[1:]
     ]
-    parts = [_rank_slice(conn, match, *bounds[0], count)]
+    parts = [_rank_slice(conn, sql, match, *bounds[0], values, count)]
     parts += [f.result() for f in futures]
     return heapq.nsmallest(count, (pair for part in parts for pair in part), key=_order)
 
 
-def rank_among(
-    conn: sqlite3.Connection,
-    match: str,
-    count: int,
-    where: Sequence[str],
-    params: Sequence[object],
-    reads_rows: bool = False,
-) -> Ranked:
-    """The ``count`` best matches among the articles ``where`` (conditions on ``articles``,
-    which are read only when ``reads_rows``: most conditions need only the id) keeps.
-
-    The matches are scored first (a materialised set), then filtered: given ``id IN
-    (a story)`` directly, SQLite runs the full-text query once per article of the story,
-    a second for a 10,000-article story.
-    """
-    cur = conn.cursor()
-    cur.row_factory = None
-    rows = cur.execute(
+def _among(where: Sequence[str], reads_rows: bool) -> str:
+    """The ranking query of one slice, keeping what ``where`` keeps. The slice's matches are
+    scored first (a materialised set), then filtered: given ``id IN (a story)`` directly,
+    SQLite runs the full-text query once per article of the story, a second for a
+    10,000-article story."""
+    return (
         f"WITH matches (id, score) AS MATERIALIZED (SELECT rowid, {BM25} FROM articles_fts"
-        f" WHERE articles_fts MATCH ?) SELECT id, score FROM matches{_rows(reads_rows)}"
-        f" WHERE {_all(where)} ORDER BY 2, 1 LIMIT ?",
-        (match, *params, count),
+        " WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?)"
+        f" SELECT id, score FROM matches{_rows(reads_rows)} WHERE {_all(where)}"
+        " ORDER BY 2, 1 LIMIT ?"
     )
-    return [(int(r[0]), float(r[1])) for r in rows]
 
 
 def count_among(
@@ -175,10 +171,19 @@ def probe(conn: sqlite3.Connection, match: str, limit: int | None = None) -> tup
     return found * (hi - lo + 1) >= limit * (last - lo + 1), -1
 
 
-def _rank_slice(conn: sqlite3.Connection, match: str, lo: int, hi: int, count: int) -> Ranked:
+def _rank_slice(
+    conn: sqlite3.Connection,
+    sql: str,
+    match: str,
+    lo: int,
+    hi: int,
+    params: tuple[object, ...],
+    count: int,
+) -> Ranked:
     cur = conn.cursor()
     cur.row_factory = None
-    return [(int(r[0]), float(r[1])) for r in cur.execute(_RANK, (match, lo, hi, count))]
+    rows = cur.execute(sql, (match, lo, hi, *params, count))
+    return [(int(r[0]), float(r[1])) for r in rows]
 
 
 def _order(pair: tuple[int, float]) -> tuple[float, int]:

@@ -384,16 +384,21 @@ class ArticleStore:
 
     def _find(self, plan: SearchPlan, limit: int, offset: int) -> SearchResults:
         # Imported here: listing and showing articles need neither, nor their threads.
-        from desktop.core.library.ranking import count_among, probe, rank, rank_among
+        from desktop.core.library.ranking import count_among, probe, rank
         from desktop.core.library.snippets import snippets
 
         many, total = None, -1
-        if plan.match and not plan.where:
+        if plan.match:
             many, total = probe(self.conn, plan.match)
-            best = rank(self.conn, plan.match, limit + offset, many=many)
-        elif plan.match:
-            best = rank_among(
-                self.conn, plan.match, limit + offset, plan.where, plan.params, plan.reads_rows
+            total = -1 if plan.where else total  # the probe counted before the conditions
+            best = rank(
+                self.conn,
+                plan.match,
+                limit + offset,
+                many=many,
+                where=plan.where,
+                params=plan.params,
+                reads_rows=plan.reads_rows,
             )
         else:
             best = self._newest(plan, limit + offset)

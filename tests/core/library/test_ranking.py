@@ -66,6 +66,32 @@ def test_slices_give_exactly_the_one_query_ranking(
     assert ranking._readers[path].idle  # the other slices ran on read-only connections
 
 
+@pytest.mark.parametrize(
+    ("where", "params", "reads_rows"),
+    [
+        (["id IN (SELECT value FROM json_each(?))"], [str(list(range(1, 400, 3)))], False),
+        (["title LIKE ?"], ["%e report"], True),
+        (["title <> 'report'", "NOT id IN (SELECT value FROM json_each(?))"], ["[5, 6, 7]"], True),
+    ],
+)  # fmt: skip
+def test_slices_with_conditions_give_the_one_query_ranking(
+    conn: sqlite3.Connection, where: list[str], params: list[object], reads_rows: bool
+) -> None:
+    """A story, a filter or an exclusion ranks in slices too, exactly as in one query and as
+    the kept articles' own BM25 order."""
+    match = '"council" OR "strike"'
+    options = {"where": where, "params": params, "reads_rows": reads_rows}
+    whole = rank(conn, match, 1_000, slices=1, **options)
+    kept = {
+        r[0] for r in conn.execute(f"SELECT id FROM articles WHERE {' AND '.join(where)}", params)
+    }
+    everything = rank(conn, match, 1_000, slices=1)
+    assert whole == [pair for pair in everything if pair[0] in kept]
+    assert 10 < len(whole) < len(everything)
+    for count in (1, 9, 1_000):
+        assert rank(conn, match, count, slices=3, parallel_from=0, **options) == whole[:count]
+
+
 def test_ranking_agrees_with_fts5_bm25_order(conn: sqlite3.Connection) -> None:
     match = fts_query("council budget")
     expected = conn.execute(
