@@ -28,6 +28,9 @@ from desktop.core.storage.engine import sqlite3
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING; importing typing costs every command 2 ms
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
+    from typing import TypeVar
+
+    T = TypeVar("T")
 
 BM25 = "bm25(articles_fts, 5.0, 1.0)"  # a title match weighs 5× a body match
 PARALLEL_FROM = 10_000  # matches below which one query is as fast as slices
@@ -64,9 +67,36 @@ def rank(
     ``many_matches``' answer when the caller already has it. Only the articles every condition
     of ``where`` keeps (on ``articles``, read only when ``reads_rows``: most conditions need
     only the id) are ranked: a story, a filter, an exclusion the word index cannot make."""
+    return rank_counted(
+        conn,
+        match,
+        count,
+        slices=slices,
+        parallel_from=parallel_from,
+        many=many,
+        where=where,
+        params=params,
+        reads_rows=reads_rows,
+    )[0]
+
+
+def rank_counted(
+    conn: sqlite3.Connection,
+    match: str,
+    count: int,
+    *,
+    slices: int | None = None,
+    parallel_from: int | None = None,
+    many: bool | None = None,
+    where: Sequence[str] = (),
+    params: Sequence[object] = (),
+    reads_rows: bool = False,
+) -> tuple[Ranked, int]:
+    """``rank``'s pairs, and how many articles ``where`` kept in all (-1 without ``where``):
+    counted by the ranking query itself, as a second query would filter every match again."""
     lo, hi = conn.execute(_SPAN).fetchone()
     if lo is None:
-        return []
+        return [], 0
     slices = slices or SLICES
     path = _database_file(conn)
     sql = _among(where, reads_rows) if where else _RANK
@@ -77,52 +107,44 @@ def rank(
         or conn.in_transaction
         or not (many_matches(conn, match, parallel_from) if many is None else many)
     ):
-        return _rank_slice(conn, sql, match, lo, hi, values, count)
-    bounds = _cut(lo, hi, slices)
-    readers = _readers_for(path)
-    pool = _pool()
-    futures: list[Future[Ranked]] = [
-        pool.submit(
-            readers.run, lambda c, b=b: _rank_slice(c, sql, match, b[0], b[1], values, count)
-        )
-        for b in bounds[1:]
-    ]
-    parts = [_rank_slice(conn, sql, match, *bounds[0], values, count)]
-    parts += [f.result() for f in futures]
-    return heapq.nsmallest(count, (pair for part in parts for pair in part), key=_order)
+        parts = [_rank_slice(conn, sql, match, lo, hi, values, count)]
+    else:
+        bounds = _cut(lo, hi, slices)
+        readers = _readers_for(path)
+        pool = _pool()
+        futures: list[Future[tuple[Ranked, int]]] = [
+            pool.submit(
+                readers.run, lambda c, b=b: _rank_slice(c, sql, match, b[0], b[1], values, count)
+            )
+            for b in bounds[1:]
+        ]
+        parts = [_rank_slice(conn, sql, match, *bounds[0], values, count)]
+        parts += [f.result() for f in futures]
+    best = heapq.nsmallest(count, (pair for part, _ in parts for pair in part), key=_order)
+    return best, (sum(kept for _, kept in parts) if where else -1)
 
 
 def _among(where: Sequence[str], reads_rows: bool) -> str:
     """The ranking query of one slice, keeping what ``where`` keeps. The slice's matches are
     scored first (a materialised set), then filtered: given ``id IN (a story)`` directly,
     SQLite runs the full-text query once per article of the story, a second for a
-    10,000-article story."""
+    10,000-article story. Each row also carries how many the slice kept."""
     return (
         f"WITH matches (id, score) AS MATERIALIZED (SELECT rowid, {BM25} FROM articles_fts"
         " WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?)"
-        f" SELECT id, score FROM matches{_rows(reads_rows)} WHERE {_all(where)}"
-        " ORDER BY 2, 1 LIMIT ?"
+        f" SELECT id, score, count(*) OVER () FROM matches{_rows(reads_rows)}"
+        f" WHERE {_all(where)} ORDER BY 2, 1 LIMIT ?"
     )
 
 
 def count_among(
-    conn: sqlite3.Connection,
-    match: str,
-    where: Sequence[str],
-    params: Sequence[object],
-    reads_rows: bool = False,
+    conn: sqlite3.Connection, match: str, where: Sequence[str], params: Sequence[object]
 ) -> int:
-    """How many articles match ``match`` ('' for any) and every condition of ``where``:
-    the "of 23" of a page of results (counting costs ~50 ns a match, ranking ~1 µs)."""
-    if match and not where:
+    """How many articles match ``match`` or, without one, every condition of ``where``: the
+    "of 23" of a page (counting costs ~50 ns a match, ranking ~1 µs). A ranking with
+    conditions counts what it keeps itself (``rank_counted``)."""
+    if match:
         sql, values = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [match]
-    elif match:
-        sql = (
-            "WITH matches (id) AS MATERIALIZED (SELECT rowid FROM articles_fts"
-            f" WHERE articles_fts MATCH ?) SELECT count(*) FROM matches{_rows(reads_rows)}"
-            f" WHERE {_all(where)}"
-        )
-        values = [match, *params]
     else:
         sql, values = f"SELECT count(*) FROM articles WHERE {_all(where)}", list(params)
     return int(conn.execute(sql, values).fetchone()[0])
@@ -179,11 +201,13 @@ def _rank_slice(
     hi: int,
     params: tuple[object, ...],
     count: int,
-) -> Ranked:
+) -> tuple[Ranked, int]:
+    """One slice's best pairs and, from a query with conditions, how many it kept."""
     cur = conn.cursor()
     cur.row_factory = None
-    rows = cur.execute(sql, (match, lo, hi, *params, count))
-    return [(int(r[0]), float(r[1])) for r in rows]
+    rows = cur.execute(sql, (match, lo, hi, *params, count)).fetchall()
+    kept = int(rows[0][2]) if rows and len(rows[0]) > 2 else 0
+    return [(int(r[0]), float(r[1])) for r in rows], kept
 
 
 def _order(pair: tuple[int, float]) -> tuple[float, int]:
@@ -213,7 +237,7 @@ class _Readers:
         self.lock = threading.Lock()
         self.closed = False
 
-    def run(self, task: Callable[[sqlite3.Connection], Ranked]) -> Ranked:
+    def run(self, task: Callable[[sqlite3.Connection], T]) -> T:
         with self.lock:
             conn = self.idle.pop() if self.idle else None
         conn = conn or connect_reader(self.path)

@@ -384,14 +384,13 @@ class ArticleStore:
 
     def _find(self, plan: SearchPlan, limit: int, offset: int) -> SearchResults:
         # Imported here: listing and showing articles need neither, nor their threads.
-        from desktop.core.library.ranking import count_among, probe, rank
+        from desktop.core.library.ranking import count_among, probe, rank_counted
         from desktop.core.library.snippets import snippets
 
         many, total = None, -1
         if plan.match:
             many, total = probe(self.conn, plan.match)
-            total = -1 if plan.where else total  # the probe counted before the conditions
-            best = rank(
+            best, kept = rank_counted(
                 self.conn,
                 plan.match,
                 limit + offset,
@@ -400,13 +399,14 @@ class ArticleStore:
                 params=plan.params,
                 reads_rows=plan.reads_rows,
             )
+            total = kept if plan.where else total  # the probe counted before the conditions
         else:
             best = self._newest(plan, limit + offset)
         ranked = best[offset:]
         if total < 0 and len(best) < limit + offset:
             total = len(best)  # a page not filled holds the last match
         if total < 0:
-            total = count_among(self.conn, plan.match, plan.where, plan.params, plan.reads_rows)
+            total = count_among(self.conn, plan.match, plan.where, plan.params)
         if not ranked:
             return SearchResults((), total, plan.expansions)
         ids = [r[0] for r in ranked]

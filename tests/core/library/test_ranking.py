@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.library import ranking
-from desktop.core.library.ranking import close_readers, many_matches, rank
+from desktop.core.library.ranking import close_readers, many_matches, rank, rank_counted
 from desktop.core.library.store import ArticleStore, with_hash
 from desktop.core.models import Article
 from desktop.core.storage.db import connect, transaction
@@ -90,6 +90,8 @@ def test_slices_with_conditions_give_the_one_query_ranking(
     assert 10 < len(whole) < len(everything)
     for count in (1, 9, 1_000):
         assert rank(conn, match, count, slices=3, parallel_from=0, **options) == whole[:count]
+        counted = rank_counted(conn, match, count, slices=3, parallel_from=0, **options)
+        assert counted == (whole[:count], len(whole))
 
 
 def test_ranking_agrees_with_fts5_bm25_order(conn: sqlite3.Connection) -> None:
