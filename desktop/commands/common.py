@@ -154,6 +154,23 @@ def for_target(
     return [read(a) for a in articles]
 
 
+def write_atomically(path: Path, write: Callable[[TextIO], object]) -> None:
+    """Write ``path`` whole or not at all: a failed export never truncates an older one."""
+    import os
+
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as out:
+            write(out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(partial, path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        reason = exc.strerror or exc
+        raise CommandError(f"{printable(path)}: cannot write export: {reason}") from exc
+
+
 def print_json(value: Any, stream: TextIO | None = None) -> None:
     """Human-friendly but machine-stable JSON (UTF-8, not ASCII-escaped)."""
     import json  # here: most commands print no JSON, and every command would pay its import

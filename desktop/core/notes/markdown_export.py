@@ -6,7 +6,6 @@ document's structure; front matter is YAML every parser reads back exactly.
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 from typing import TextIO
 
@@ -23,6 +22,7 @@ from desktop.core.notes.export_selection import (
 )
 from desktop.core.notes.markdown_text import (
     block_quote,
+    markdown_url,
     obsidian_tag,
     one_line,
     paragraphs,
@@ -32,7 +32,6 @@ from desktop.core.notes.table import slug, utc_now
 from desktop.core.storage.engine import sqlite3
 
 FILE_KEY_FIELD = "dossier_key"
-_SAFE_URL = re.compile(r"https?://[^\s<>\x00-\x1f\x7f-\x9f]+")
 
 
 def _front_matter(fields: list[tuple[str, str | list[str]]]) -> list[str]:
@@ -52,8 +51,7 @@ def _article_section(
     """``# Title``, where it came from, its highlights in text order, then ``## Orphans``."""
     about = [one_line(value) for value in (info.source, info.date) if value.strip()]
     if info.url:
-        safe = _SAFE_URL.fullmatch(info.url) and "%%" not in info.url
-        about.append(f"<{info.url}>" if safe else one_line(info.url))
+        about.append(markdown_url(info.url))
     about.append(f"[open in Dossier]({article_link(info)})")
     lines = [f"# {one_line(info.title) or 'Untitled'}", "", " · ".join(about), ""]
     placed = [h for h in highlights if not h.orphan]
