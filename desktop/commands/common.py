@@ -155,18 +155,12 @@ def for_target(
 
 
 def write_atomically(path: Path, write: Callable[[TextIO], object]) -> None:
-    """Write ``path`` whole or not at all: a failed export never truncates an older one."""
-    import os
+    """Write ``path`` whole or not at all (``files.write_whole``); a failure is one line."""
+    from desktop.core.files import write_whole
 
-    partial = path.with_name(path.name + ".partial")
     try:
-        with partial.open("w", encoding="utf-8", newline="") as out:
-            write(out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(partial, path)
+        write_whole(path, write)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         reason = exc.strerror or exc
         raise CommandError(f"{printable(path)}: cannot write export: {reason}") from exc
 

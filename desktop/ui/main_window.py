@@ -43,6 +43,8 @@ from desktop.ui.notes.notes_tasks import run_notes_task, wait_for_notes_tasks
 from desktop.ui.plain_text import display_line, literal_title
 from desktop.ui.reader.reader_view import DEFAULT_FONT, ReaderView
 from desktop.ui.settings import WindowSettings
+from desktop.ui.sharing.article_output import ArticleOutput
+from desktop.ui.sharing.citation_actions import CitationActions
 from desktop.ui.shortcuts_dialog import ShortcutsDialog
 from desktop.ui.summary.summary_pane import SummaryPane
 from desktop.ui.watchlist.watchlist_dialog import WatchlistDialog
@@ -109,6 +111,8 @@ class MainWindow(QMainWindow):
         self.import_progress = ImportProgress(self)
         self.statusBar().addPermanentWidget(self.import_progress)
         self.notes_menu = NotesMenu(self, self.highlights)
+        self.citations = CitationActions(self.reader, self.highlights, settings, self)
+        self.article_output = ArticleOutput(self.reader, self.highlights, self)
         self.notes_backup = NotesBackupTimer(library.paths.backups, self)
         self.backups = LibraryBackups(self)
         self.actions_by_name = install_menus(self, self.notes_menu.menu)
@@ -186,7 +190,9 @@ class MainWindow(QMainWindow):
         self.notes_backup.failed.connect(lambda message: status.showMessage(message, 15000))
         self.highlights.highlights_changed.connect(self._list_refresh.start)
         self._list_refresh.timeout.connect(lib.refresh)
-        for source in (reader.entities_failed, entities.correction_failed, self.notes_menu.message):
+        notes.cite_requested.connect(self.citations.copy_highlight)
+        messages = (self.notes_menu.message, self.citations.message, self.article_output.message)
+        for source in (reader.entities_failed, entities.correction_failed, *messages):
             source.connect(lambda message: status.showMessage(message, 8000))
         self.imports.running_changed.connect(self.import_progress.set_running)
         self.imports.progress.connect(self.import_progress.set_progress)

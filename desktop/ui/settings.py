@@ -95,6 +95,18 @@ class WindowSettings:
     def set_summary_method(self, name: str) -> None:
         self._qs.setValue("summary/method", name)
 
+    # copying with a citation
+    def citation_style(self) -> str:
+        """The style chosen for *Copy with Citation*; an unknown one (a later version's) reads
+        as the default."""
+        from desktop.core.library.citation import DEFAULT_STYLE, STYLES
+
+        value = str(self._qs.value("citation/style", DEFAULT_STYLE) or "")
+        return value if value in STYLES else DEFAULT_STYLE
+
+    def set_citation_style(self, style: str) -> None:
+        self._qs.setValue("citation/style", style)
+
     # the library list
     def library_sort(self) -> tuple[int, bool]:
         return self._int("library/sort_column", 2), self._int("library/sort_descending", 1) == 1

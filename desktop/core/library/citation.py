@@ -20,6 +20,7 @@ STYLES = ("plain", "markdown", "apa")
 DEFAULT_STYLE = "plain"
 STYLE_LABELS = {"plain": "Plain Text", "markdown": "Markdown", "apa": "APA-like"}
 _BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
+_WEB = re.compile(r"https?://[^\s\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)
 
 
 class CitationError(ValueError):
@@ -55,6 +56,13 @@ def find_quote(text: str, quote: str) -> tuple[int, int]:
     if found is None:
         raise CitationError(f"quote not found in the article's text: {quote!r}")
     return found.span()
+
+
+def web_address(url: str) -> str:
+    """``url`` when it is an http or https address to link to or open; else "" (a
+    ``javascript:``, ``file:`` or ``dossier:`` URL is never followed)."""
+    url = url.strip()
+    return url if _WEB.fullmatch(url) else ""
 
 
 def author(article: Article) -> str:

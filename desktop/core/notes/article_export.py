@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from desktop.core.library.citation import author
+from desktop.core.library.citation import author, web_address
 from desktop.core.library.pages import cite
 from desktop.core.models import Article, Highlight, HighlightCategory
 from desktop.core.notes.markdown_text import (
@@ -30,7 +30,6 @@ from desktop.core.storage.engine import sqlite3
 
 FORMATS = ("md", "html")
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
-_WEB = re.compile(r"https?://\S+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -244,7 +243,7 @@ def _escape(text: str) -> str:
 def _link(url: str) -> str:
     """A link only for a web address; anything else (``javascript:``, ``file:``) is text."""
     shown = _escape(url)
-    return f'<a href="{shown}">{shown}</a>' if _WEB.fullmatch(url) else shown
+    return f'<a href="{shown}">{shown}</a>' if web_address(url) else shown
 
 
 def export_article(conn: sqlite3.Connection, article_id: int, fmt: str) -> str | None:
