@@ -48,7 +48,13 @@ from desktop.ui.sharing.citation_actions import CitationActions
 from desktop.ui.shortcuts_dialog import ShortcutsDialog
 from desktop.ui.summary.summary_pane import SummaryPane
 from desktop.ui.watchlist.watchlist_dialog import WatchlistDialog
-from desktop.ui.window_state import first_article, restore_layout, save_state
+from desktop.ui.window_state import (
+    first_article,
+    remember_place,
+    restore_layout,
+    save_state,
+    saved_place,
+)
 
 if TYPE_CHECKING:
     from desktop.core.library.importing import ImportReport
@@ -81,7 +87,6 @@ class MainWindow(QMainWindow):
         self.library_damaged = ""  # the message, once the library file is found damaged
         self.save_state_on_close = True  # not after a restore: the settings are the backup's
         self._jump: tuple[int, int] | None = None
-        self._scroll: float = 0.0
         self._painted = False
         self._first_passage: tuple[int, int | None, int | None] | None = None
         self.setWindowTitle("Dossier")
@@ -138,7 +143,7 @@ class MainWindow(QMainWindow):
             self.open_passage(*self._first_passage)
             article_id = None
         else:
-            article_id, self._scroll = first_article(self)
+            article_id = first_article(self)
         if article_id:
             self.library_pane.show_opened(article_id)
             self.open_article(article_id)
@@ -254,37 +259,36 @@ class MainWindow(QMainWindow):
             self.open_article_at(article_id, start, end)
 
     def _show_article(self, article: Article) -> None:
-        article_id = article.id
+        remember_place(self)  # of the article being left
         self.article = article
         self.setWindowTitle(f"{literal_title(display_line(article.title))} — Dossier")
         self.settings.set_open_article(article.id)
-        jump, scroll = self._jump, self._scroll
-        self._jump, self._scroll = None, 0.0
-        if jump or scroll:
+        jump, self._jump = self._jump, None
+        place = 0 if jump else saved_place(self, article)
+        if jump or place:
             # Once the reader shows the new text (a book-length one is built in a worker) and
             # has laid it out, so the scroll range is known.
             def restore(_shown_id: int) -> None:
                 self.reader.article_shown.disconnect(restore)
-                QTimer.singleShot(0, self, lambda: self._restore_position(article_id, jump, scroll))
+                QTimer.singleShot(0, self, lambda: self._restore_position(article, jump, place))
 
             self.reader.article_shown.connect(restore)
         self.article_shown.emit(article)
 
-    def _restore_position(
-        self, article_id: int, jump: tuple[int, int] | None, scroll: float
-    ) -> None:
-        if self.article is None or self.article.id != article_id:
-            return
+    def _restore_position(self, article: Article, jump: tuple[int, int] | None, place: int) -> None:
+        if self.article is not article:
+            return  # another article, or this one again with a newer text, is shown now
         if jump:
             self.reader.scroll_to(*jump)
             return
-        self.reader.set_scroll_fraction(scroll)
+        self.reader.scroll_to_offset(place)
         # The text may be laid out again once the window has its final size: keep the place
         # through those first re-layouts.
         bar = self.reader.page.verticalScrollBar()
 
         def keep(*_: int) -> None:
-            self.reader.set_scroll_fraction(scroll)
+            if self.article is article:
+                self.reader.scroll_to_offset(place)
 
         bar.rangeChanged.connect(keep)
         QTimer.singleShot(SETTLE_MS, bar, lambda: bar.rangeChanged.disconnect(keep))

@@ -1,4 +1,5 @@
-"""Restoring and saving what the window remembers: layout, open article, scroll, font, method.
+"""Restoring and saving what the window remembers: layout, open article, the place in each
+article, font, method.
 
 Separate from ``main_window`` so the window module stays about layout and wiring; this reads
 and writes ``WindowSettings`` through the panes' public methods only.
@@ -10,9 +11,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
+from desktop.core.library.reading_position import place_in, position_in
 from desktop.ui.library.query import initial_article_id
 
 if TYPE_CHECKING:
+    from desktop.core.models import Article
     from desktop.ui.main_window import MainWindow
 
 DEFAULT_SIZE = (1360, 860)
@@ -41,11 +44,24 @@ def restore_layout(window: MainWindow) -> None:
         window.summary_pane.set_method(settings.summary_method())
 
 
-def first_article(window: MainWindow) -> tuple[int, float]:
-    """The article to open at start and the scroll fraction to restore in it."""
-    remembered = window.settings.open_article()
-    article_id = initial_article_id(window.library.conn, remembered)
-    return article_id, window.settings.scroll_fraction() if article_id == remembered else 0.0
+def first_article(window: MainWindow) -> int:
+    """The article to open at start: the one open at the last close, if it is still there."""
+    return initial_article_id(window.library.conn, window.settings.open_article())
+
+
+def remember_place(window: MainWindow) -> None:
+    """Keep where the open article is being read, for when it is opened again."""
+    article = window.reader.article()
+    if article is not None and not window.reader.is_building():
+        offset = window.reader.first_visible_offset()
+        place = position_in(article.text, article.content_hash, offset)
+        window.settings.set_reading_position(article.id, place)
+
+
+def saved_place(window: MainWindow, article: Article) -> int:
+    """Where ``article`` was left (0: its top, or a text changed too much to tell)."""
+    place = window.settings.reading_positions().get(article.id)
+    return place_in(place, article.text, article.content_hash) if place else 0
 
 
 def save_state(window: MainWindow) -> None:
@@ -60,5 +76,5 @@ def save_state(window: MainWindow) -> None:
     settings.set_summary_method(window.summary_pane.method())
     if window.article is not None:
         settings.set_open_article(window.article.id)
-        settings.set_scroll_fraction(window.reader.scroll_fraction())
+        remember_place(window)
     settings.sync()

@@ -159,6 +159,10 @@ class ReaderView(QWidget):
     def article(self) -> Article | None:
         return self._article
 
+    def is_building(self) -> bool:
+        """Whether the article's document is still being built (the previous one shows)."""
+        return self._building
+
     def refresh_entities(self) -> None:
         """Fetch entities again (after a correction or a watchlist change)."""
         if self._article is not None:
@@ -354,6 +358,22 @@ class ReaderView(QWidget):
         if pt != self._font.pointSizeF():
             self._font.setPointSizeF(pt)
             self._render()
+
+    def first_visible_offset(self) -> int:
+        """Python offset of the first character at the top of the view (0 in the header):
+        a place that holds at any window or text size."""
+        cursor = self.page.cursorForPosition(QPoint(0, 0))
+        if self.page.cursorRect(cursor).top() < 0:  # a line cut by the top edge: the next one
+            cursor.movePosition(QTextCursor.MoveOperation.Down)
+            cursor.movePosition(QTextCursor.MoveOperation.StartOfLine)
+        return self._text_offset(cursor.position()) or 0
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Scroll so the line holding Python ``offset`` is at the top of the view."""
+        cursor = QTextCursor(self.page.document())
+        cursor.setPosition(self._positions.to_qt(offset))
+        bar = self.page.verticalScrollBar()
+        bar.setValue(bar.value() + self.page.cursorRect(cursor).top())
 
     def scroll_fraction(self) -> float:
         bar = self.page.verticalScrollBar()
