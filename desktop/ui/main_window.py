@@ -34,6 +34,7 @@ from desktop.ui.library.query import lean
 from desktop.ui.library.versions_dialog import VersionsDialog
 from desktop.ui.library_backups import LibraryBackups
 from desktop.ui.library_damage import damage_notice, report_damage
+from desktop.ui.library_watch import LibraryWatch
 from desktop.ui.messages import plain_box
 from desktop.ui.notes.backup_timer import NotesBackupTimer
 from desktop.ui.notes.highlight_controller import HighlightController
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         self.backups = LibraryBackups(self)
         self.actions_by_name = install_menus(self, self.notes_menu.menu)
         self._list_refresh = QTimer(self, singleShot=True, interval=LIST_REFRESH_MS)
+        self.library_watch = LibraryWatch(library.paths.database, self)
         self._wire()
         restore_layout(self)
         self._index_timer = QTimer(self, singleShot=True, interval=INDEX_DELAY_MS)
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
             self.library_pane.show_opened(article_id)
             self.open_article(article_id)
         self._index_timer.start()  # the rest of the library, once the window is up
+        self.library_watch.start()
         self._backup_notes()
         self.backups.back_up_if_due()
 
@@ -209,9 +212,26 @@ class MainWindow(QMainWindow):
         lib.actions.message.connect(lambda message: status.showMessage(message, 8000))
         lib.actions.details_edited.connect(self._on_details_edited)
         damage_notice().damaged.connect(self._on_library_damaged)
+        watch = self.library_watch
+        self.article_shown.connect(lambda article: watch.watch_article(article.id))
+        watch.changed.connect(self._on_library_changed)
+        watch.article_changed.connect(self._on_details_edited)
+        watch.notes_changed.connect(self._on_notes_changed)
+
+    def _on_library_changed(self, kinds: set[str]) -> None:
+        """Another process (or a second window) wrote: show what it changed."""
+        self.library_pane.refresh()
+        if "labels" in kinds:
+            self.library_pane.sidebar.reload()
+        if "entities" in kinds:
+            self.reader.refresh_entities()
+
+    def _on_notes_changed(self, article_id: int) -> None:
+        if article_id == self.highlights.article_id:
+            self.highlights.reload()
 
     def _on_details_edited(self, article_id: int) -> None:
-        """The open article's title or details were edited: show them."""
+        """The open article's title, details or text changed (here or elsewhere): show them."""
         if self.article is not None and self.article.id == article_id:
             self.open_article(article_id)
 
@@ -422,6 +442,7 @@ class MainWindow(QMainWindow):
         self.imports.cancel()
         self._index_timer.stop()
         self._list_refresh.stop()
+        self.library_watch.close()
         super().closeEvent(event)
 
 
