@@ -180,3 +180,19 @@ def test_open_original_opens_only_web_addresses(opened, library, monkeypatch, qt
         window.article_output.open_original_action.trigger()
         assert len(opened_urls) == 2
         assert window.statusBar().currentMessage() == said
+
+
+def test_no_two_menu_entries_share_a_shortcut(window) -> None:
+    """Export Article once took Ctrl+E, the key of Edit Details…: Qt then runs neither."""
+    seen: dict[str, str] = {}
+    menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
+    for menu in menus:
+        for action in menu.actions():
+            if action.menu() is not None:
+                menus.append(action.menu())
+                continue
+            keys = action.shortcut().toString()
+            if keys:
+                assert keys not in seen, (keys, seen[keys], action.text())
+                seen[keys] = action.text()
+    assert seen["Ctrl+Shift+E"] == "&Export Article…" and seen["Ctrl+E"] == "Edit &Details…"

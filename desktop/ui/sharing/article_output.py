@@ -50,7 +50,7 @@ class ArticleOutput(QObject):
         self._highlights = highlights
         self._parent = parent
         self.export_action = self._action(
-            "&Export Article…", "Ctrl+E", self.export_dialog, "Save the article with its"
+            "&Export Article…", "Ctrl+Shift+E", self.export_dialog, "Save the article with its"
             " highlights and notes as Markdown, a web page or a PDF",
         )  # fmt: skip
         self.print_action = self._action(
