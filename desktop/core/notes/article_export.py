@@ -168,8 +168,10 @@ def _markdown_piece(piece: Piece) -> str:
 
 # --- HTML ---------------------------------------------------------------------------------
 
+# Sizes in points: Qt's printer (a PDF at 1200 dpi) takes pixels as device pixels.
 _STYLE = """
-body { font: 17px/1.6 Georgia, serif; max-width: 40em; margin: 2em auto; padding: 0 1em; }
+body { font-family: Georgia, serif; font-size: 12pt; line-height: 1.6; max-width: 40em;
+       margin: 2em auto; padding: 0 1em; }
 .about { color: #555; }
 mark { padding: 0 .1em; }
 sup a, .notes a { text-decoration: none; }
