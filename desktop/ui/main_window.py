@@ -53,6 +53,7 @@ from desktop.ui.window_state import (
     first_article,
     remember_place,
     restore_layout,
+    restore_place,
     save_state,
     saved_place,
 )
@@ -70,7 +71,6 @@ SIDE_TABS = ("Summary", "Entities", "Notes")
 LIST_REFRESH_MS = 500
 INDEX_DELAY_MS = 3000
 SHUTDOWN_WAIT_MS = 5000
-SETTLE_MS = 1500
 
 
 class MainWindow(QMainWindow):
@@ -290,28 +290,10 @@ class MainWindow(QMainWindow):
             # has laid it out, so the scroll range is known.
             def restore(_shown_id: int) -> None:
                 self.reader.article_shown.disconnect(restore)
-                QTimer.singleShot(0, self, lambda: self._restore_position(article, jump, place))
+                QTimer.singleShot(0, self, lambda: restore_place(self, article, jump, place))
 
             self.reader.article_shown.connect(restore)
         self.article_shown.emit(article)
-
-    def _restore_position(self, article: Article, jump: tuple[int, int] | None, place: int) -> None:
-        if self.article is not article:
-            return  # another article, or this one again with a newer text, is shown now
-        if jump:
-            self.reader.scroll_to(*jump)
-            return
-        self.reader.scroll_to_offset(place)
-        # The text may be laid out again once the window has its final size: keep the place
-        # through those first re-layouts.
-        bar = self.reader.page.verticalScrollBar()
-
-        def keep(*_: int) -> None:
-            if self.article is article:
-                self.reader.scroll_to_offset(place)
-
-        bar.rangeChanged.connect(keep)
-        QTimer.singleShot(SETTLE_MS, bar, lambda: bar.rangeChanged.disconnect(keep))
 
     # --- import --------------------------------------------------------------------------
     def import_files_dialog(self) -> None:

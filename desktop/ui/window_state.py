@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from desktop.core.library.reading_position import place_in, position_in
 from desktop.ui.library.query import initial_article_id
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 DEFAULT_SIZE = (1360, 860)
 DEFAULT_SPLIT = [470, 640, 330]
+SETTLE_MS = 1500  # how long a restored place is kept through the first re-layouts
 
 
 def restore_layout(window: MainWindow) -> None:
@@ -62,6 +63,29 @@ def saved_place(window: MainWindow, article: Article) -> int:
     """Where ``article`` was left (0: its top, or a text changed too much to tell)."""
     place = window.settings.reading_positions().get(article.id)
     return place_in(place, article.text, article.content_hash) if place else 0
+
+
+def restore_place(
+    window: MainWindow, article: Article, jump: tuple[int, int] | None, place: int
+) -> None:
+    """Show the passage ``jump`` of the article just shown, else its ``place``."""
+    if window.article is not article:
+        return  # another article, or this one again with a newer text, is shown now
+    reader = window.reader
+    if jump:
+        reader.scroll_to(*jump)
+        return
+    reader.scroll_to_offset(place)
+    # The text may be laid out again once the window has its final size: keep the place
+    # through those first re-layouts.
+    bar = reader.page.verticalScrollBar()
+
+    def keep(*_: int) -> None:
+        if window.article is article:
+            reader.scroll_to_offset(place)
+
+    bar.rangeChanged.connect(keep)
+    QTimer.singleShot(SETTLE_MS, bar, lambda: bar.rangeChanged.disconnect(keep))
 
 
 def save_state(window: MainWindow) -> None:
