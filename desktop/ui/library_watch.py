@@ -38,9 +38,17 @@ class LibraryWatch(QObject):
 
     def __init__(self, database: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._conn = connect_reader(database)
-        self._version = data_version(self._conn)
-        self._counts = change_counts(self._conn)
+        self._conn: sqlite3.Connection | None = None
+        self._version = 0
+        self._counts: dict[str, int] = {}
+        try:
+            self._conn = connect_reader(database)
+            self._version = data_version(self._conn)
+            self._counts = change_counts(self._conn)
+        except sqlite3.Error:  # a library that cannot be read is reported where it is read
+            if self._conn is not None:
+                self._conn.close()
+            self._conn = None
         self._article_id = 0
         self._state: ArticleState | None = None
         self._reading = False
@@ -48,12 +56,15 @@ class LibraryWatch(QObject):
         self._timer.timeout.connect(self.poll)
 
     def start(self) -> None:
-        self._timer.start()
+        if self._conn is not None:
+            self._timer.start()
 
     def close(self) -> None:
         """Stop looking (the window is closing) and let go of the connection."""
         self._timer.stop()
-        self._conn.close()
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
 
     def watch_article(self, article_id: int) -> None:
         """Follow ``article_id`` (the one just opened) from its state as it is now."""
@@ -71,7 +82,7 @@ class LibraryWatch(QObject):
 
     def poll(self) -> None:
         """Whether another connection committed since the last look; if so, read what."""
-        if self._reading or not self._timer.isActive():
+        if self._reading or self._conn is None:
             return  # the last look is still being read (the next tick asks again), or closed
         try:
             version = data_version(self._conn)

@@ -127,3 +127,14 @@ def test_the_list_keeps_its_scroll_when_another_process_adds(window, library, qt
     qtbot.waitUntil(lambda: "Late story" in _titles(window), timeout=WAIT_MS)
     assert table.currentIndex().data(ARTICLE_ID_ROLE) == middle
     assert abs(bar.value() - scrolled) <= table.verticalHeader().defaultSectionSize()
+
+
+def test_a_library_the_watch_cannot_read_leaves_the_window_working(tmp_path, qtbot) -> None:
+    from desktop.ui.library_watch import LibraryWatch
+
+    folder = tmp_path / "not-a-file.sqlite3"
+    folder.mkdir()
+    watch = LibraryWatch(folder)
+    watch.start()
+    watch.poll()  # nothing to read, nothing raised
+    watch.close()
