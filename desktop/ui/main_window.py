@@ -225,6 +225,10 @@ class MainWindow(QMainWindow):
             self.library_pane.sidebar.reload()
         if "entities" in kinds:
             self.reader.refresh_entities()
+        if "categories" in kinds:
+            self.highlights.reload_categories()
+        if kinds & {"notes", "categories"}:
+            self.notes_menu.refresh_notebook()
 
     def _on_notes_changed(self, article_id: int) -> None:
         if article_id == self.highlights.article_id:
@@ -257,6 +261,8 @@ class MainWindow(QMainWindow):
             return
         if article is not None:
             self._show_article(article)
+        else:
+            self.statusBar().showMessage(f"Article {article_id} is no longer in the library", 8000)
 
     def open_article_at(self, article_id: int, start: int, end: int) -> None:
         """Open ``article_id`` (if it is not already open) and show ``[start, end)``."""

@@ -138,3 +138,30 @@ def test_a_library_the_watch_cannot_read_leaves_the_window_working(tmp_path, qtb
     watch.start()
     watch.poll()  # nothing to read, nothing raised
     watch.close()
+
+
+def test_a_category_made_elsewhere_and_a_trashed_article_are_noticed(window, qtbot) -> None:
+    article_id = window.article.id
+    with open_library(seed=False) as other:
+        from desktop.core.notes.notebook import Notebook
+
+        Notebook(other.conn).add_category("Follow up", "#ffeeaa", "#554400")
+    labels = lambda: [c.label for c in window.highlights.categories()]  # noqa: E731
+    qtbot.waitUntil(lambda: "Follow up" in labels(), timeout=WAIT_MS)
+    done = _dossier("delete", str(article_id))
+    assert done.returncode == 0, done.stderr
+    said = f"Article {article_id} is no longer in the library"
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == said, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.library_pane.model.rowCount() == 0, timeout=WAIT_MS)
+
+
+def test_an_open_notebook_shows_notes_added_elsewhere(window, library, qtbot) -> None:
+    window.notes_menu.show_notebook()
+    notebook = window.notes_menu.notebook()
+    qtbot.waitUntil(lambda: notebook.model.rowCount() == 0)
+    other = add_article(library, "Elsewhere", "A passage noted from a script.")
+    with open_library(seed=False) as second:
+        from desktop.core.notes.notebook import Notebook
+
+        Notebook(second.conn).add(other, 2, 9, note="from a script")
+    qtbot.waitUntil(lambda: notebook.model.rowCount() == 1, timeout=WAIT_MS)

@@ -41,6 +41,8 @@ def test_each_kind_of_change_is_counted_once_and_read_is_not(tmp_path: Path) -> 
     assert kinds_after(lambda: store.set_read(article_id, True)) == set()
     assert kinds_after(lambda: store.set_starred(article_id, True)) == {"articles"}
     assert kinds_after(lambda: Notebook(conn).add(article_id, 0, 4)) == {"notes"}
+    category = lambda: Notebook(conn).add_category("Follow up", "#ffeeaa", "#554400")  # noqa: E731
+    assert kinds_after(category) == {"categories"}
     assert kinds_after(lambda: add_story(conn, "Port")) == {"labels"}
     assert kinds_after(lambda: attach(conn, "Port", [article_id])) == {"labels"}
     assert kinds_after(lambda: add_tag(conn, "budget", [article_id])) == {"labels"}

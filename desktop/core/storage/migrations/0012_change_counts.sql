@@ -10,7 +10,8 @@ CREATE TABLE change_counts (
     count  INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 
-INSERT INTO change_counts (kind) VALUES ('articles'), ('notes'), ('labels'), ('entities');
+INSERT INTO change_counts (kind) VALUES
+    ('articles'), ('notes'), ('categories'), ('labels'), ('entities');
 
 CREATE TRIGGER articles_counted_insert AFTER INSERT ON articles BEGIN
     UPDATE change_counts SET count = count + 1 WHERE kind = 'articles';
@@ -34,13 +35,13 @@ CREATE TRIGGER highlights_counted_delete AFTER DELETE ON highlights BEGIN
     UPDATE change_counts SET count = count + 1 WHERE kind = 'notes';
 END;
 CREATE TRIGGER categories_counted_insert AFTER INSERT ON highlight_categories BEGIN
-    UPDATE change_counts SET count = count + 1 WHERE kind = 'notes';
+    UPDATE change_counts SET count = count + 1 WHERE kind = 'categories';
 END;
 CREATE TRIGGER categories_counted_update AFTER UPDATE ON highlight_categories BEGIN
-    UPDATE change_counts SET count = count + 1 WHERE kind = 'notes';
+    UPDATE change_counts SET count = count + 1 WHERE kind = 'categories';
 END;
 CREATE TRIGGER categories_counted_delete AFTER DELETE ON highlight_categories BEGIN
-    UPDATE change_counts SET count = count + 1 WHERE kind = 'notes';
+    UPDATE change_counts SET count = count + 1 WHERE kind = 'categories';
 END;
 
 CREATE TRIGGER stories_counted_insert AFTER INSERT ON stories BEGIN
