@@ -30,14 +30,18 @@ def register(commands: argparse._SubParsersAction) -> None:
     source = p.add_mutually_exclusive_group()
     source.add_argument("--quote", metavar="TEXT", help="words from the article's text")
     source.add_argument("--highlight", metavar="HID", help="a highlight's id (`notes list`)")
-    p.add_argument("--style", choices=STYLES, default=DEFAULT_STYLE, help="(plain)")
+    p.add_argument(
+        "--style", choices=STYLES, default=DEFAULT_STYLE, help="citation style (default: plain)"
+    )
     p.set_defaults(run=run_cite)
 
     p = commands.add_parser(
         "export", help="an article with its highlights and notes, as Markdown or HTML"
     )
     p.add_argument("id", type=library_id, help="article id (see `dossier list`)")
-    p.add_argument("--format", choices=("md", "html"), default="md", help="(md)")
+    p.add_argument(
+        "--format", choices=("md", "html"), default="md", help="Markdown or HTML (default: md)"
+    )
     p.add_argument(
         "-o",
         "--output",
