@@ -1,10 +1,12 @@
 """One article with the user's highlights, as Markdown or HTML to keep, send or print.
 
-The text is the article's as stored; each highlighted passage is marked (``==…==`` in Markdown,
-as Obsidian and most editors show it; ``<mark>`` in HTML, with the category's colour *and* its
-name, so colour is never the only signal) and its note becomes a numbered footnote. Everything
-that came from a page or a user is escaped: no title, quote or note can add markup, a link or
-a script to the file. A highlight that could not be placed in this text is listed at the end.
+The Markdown file starts with YAML front matter (title, author, source, URL, date, the
+highlights' tags as Obsidian tags), as the notes export does. The text is the article's as
+stored; each highlighted passage is marked (``==…==`` in Markdown, as Obsidian and most editors
+show it; ``<mark>`` in HTML, with the category's colour *and* its name, so colour is never the
+only signal) and its note becomes a numbered footnote. Everything that came from a page or a
+user is escaped: no title, quote or note can add markup, a link or a script to the file. A
+highlight that could not be placed in this text is listed at the end.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from desktop.core.notes.markdown_text import (
     block_quote,
     escape_inline,
     escape_line_start,
+    front_matter,
     markdown_url,
+    obsidian_tag,
     one_line,
     paragraphs,
     without_controls,
@@ -134,7 +138,17 @@ def _markdown(
     about = [one_line(p) for p in _about(article)]
     if article.url.strip():
         about.append(markdown_url(article.url.strip()))
-    lines = [f"# {one_line(article.title) or 'Untitled'}", ""]
+    lines = front_matter(
+        [
+            ("title", article.title),
+            ("author", author(article)),
+            ("source", article.source),
+            ("url", article.url),
+            ("date", article.published),
+            ("tags", sorted({obsidian_tag(t) for h in highlights for t in h.tags})),
+        ]
+    )
+    lines += [f"# {one_line(article.title) or 'Untitled'}", ""]
     if about:
         lines += [" · ".join(about), ""]
     for pieces in marked_lines(article.text, highlights):

@@ -22,6 +22,7 @@ from desktop.core.notes.export_selection import (
 )
 from desktop.core.notes.markdown_text import (
     block_quote,
+    front_matter,
     markdown_url,
     obsidian_tag,
     one_line,
@@ -32,17 +33,6 @@ from desktop.core.notes.table import slug, utc_now
 from desktop.core.storage.engine import sqlite3
 
 FILE_KEY_FIELD = "dossier_key"
-
-
-def _front_matter(fields: list[tuple[str, str | list[str]]]) -> list[str]:
-    lines = ["---"]
-    for key, value in fields:
-        if isinstance(value, list):
-            lines.append(f"{key}:" + ("" if value else " []"))
-            lines += [f"  - {yaml_string(item)}" for item in value]
-        else:
-            lines.append(f"{key}: {yaml_string(value)}")
-    return [*lines, "---", ""]
 
 
 def _article_section(
@@ -98,7 +88,7 @@ def article_document(
     info: ArticleInfo, highlights: list[Highlight], categories: dict[str, HighlightCategory]
 ) -> str:
     """One article's Markdown file: its own front matter, then its section."""
-    head = _front_matter(
+    head = front_matter(
         [
             ("title", info.title),
             ("source", info.source),
@@ -121,7 +111,7 @@ def write_markdown(
     """One file for every article: a single front matter block, then a ``#`` heading each."""
     groups = list(article_groups(highlights, articles))
     head = [("title", "Dossier notes"), ("generated", w3c_time(utc_now()))]
-    out.write("\n".join(_front_matter([*head, ("articles", [i.title for i, _ in groups])])))
+    out.write("\n".join(front_matter([*head, ("articles", [i.title for i, _ in groups])])))
     for info, group in groups:
         out.write("\n")
         out.write("\n".join(_article_section(info, group, categories)))

@@ -127,3 +127,16 @@ def yaml_string(value: str) -> str:
 
 def _yaml_escaped(code: int) -> bool:
     return 0xD800 <= code <= 0xDFFF or code in (0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF)
+
+
+def front_matter(fields: list[tuple[str, str | list[str]]]) -> list[str]:
+    """A YAML front matter block (and the blank line after it) whose values read back exactly:
+    a list value is written as a block sequence."""
+    lines = ["---"]
+    for key, value in fields:
+        if isinstance(value, list):
+            lines.append(f"{key}:" + ("" if value else " []"))
+            lines += [f"  - {yaml_string(item)}" for item in value]
+        else:
+            lines.append(f"{key}: {yaml_string(value)}")
+    return [*lines, "---", ""]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
+import yaml
 from markdown_it import MarkdownIt
 
 from desktop.core.notes.article_export import export_article, render_article
@@ -29,8 +30,13 @@ def test_markdown_marks_passages_and_turns_notes_into_footnotes(
     notebook.add(article, TEXT.index("fantasy"), TEXT.index("fantasy") + 7)
     document = export_article(library.conn, article, "md")
     assert document is not None
-    lines = document.splitlines()
-    assert lines[:3] == ["# Budget", "", "The Ledger · <https://example.org/b>"]
+    head, body = document.removeprefix("---\n").split("\n---\n", 1)
+    assert yaml.safe_load(head) == {
+        "title": "Budget", "author": "", "source": "The Ledger", "url": "https://example.org/b",
+        "date": "", "tags": [],
+    }  # fmt: skip
+    lines = body.splitlines()
+    assert lines[:4] == ["", "# Budget", "", "The Ledger · <https://example.org/b>"]
     assert "the ==budget would rise==[^1] by four percent" in document
     assert "was a ==fantasy==." in document
     assert lines[-2:] == ["[^1]: **Key fact**", "    Check \\*this\\*"]
@@ -73,6 +79,10 @@ def hostile_article(library, notebook, add_article) -> int:
 
 def test_hostile_markdown_keeps_its_structure(library, hostile_article) -> None:
     document = export_article(library.conn, hostile_article, "md")
+    head, document = document.removeprefix("---\n").split("\n---\n", 1)
+    meta = yaml.safe_load(head)
+    assert meta["title"] == "<b>Title</b> [x](y) # *z*" and meta["url"] == "javascript:alert(1)"
+    assert len(meta["tags"]) > 40 and all(isinstance(t, str) for t in meta["tags"])
     body = document.split("\n[^1]:")[0]  # footnotes are a GFM extension commonmark lacks
     tokens = MARKDOWN.parse(body)
     kinds = [t.type for t in tokens]
