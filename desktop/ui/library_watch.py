@@ -38,17 +38,10 @@ class LibraryWatch(QObject):
 
     def __init__(self, database: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._database = database
         self._conn: sqlite3.Connection | None = None
         self._version = 0
         self._counts: dict[str, int] = {}
-        try:
-            self._conn = connect_reader(database)
-            self._version = data_version(self._conn)
-            self._counts = change_counts(self._conn)
-        except sqlite3.Error:  # a library that cannot be read is reported where it is read
-            if self._conn is not None:
-                self._conn.close()
-            self._conn = None
         self._article_id = 0
         self._state: ArticleState | None = None
         self._reading = False
@@ -56,8 +49,16 @@ class LibraryWatch(QObject):
         self._timer.timeout.connect(self.poll)
 
     def start(self) -> None:
-        if self._conn is not None:
-            self._timer.start()
+        """Begin looking, from the library as it is now (once the window is up: opening the
+        connection is no part of the first paint)."""
+        try:
+            self._conn = connect_reader(self._database)
+            self._version = data_version(self._conn)
+            self._counts = change_counts(self._conn)
+        except sqlite3.Error:  # a library that cannot be read is reported where it is read
+            self.close()
+            return
+        self._timer.start()
 
     def close(self) -> None:
         """Stop looking (the window is closing) and let go of the connection."""
