@@ -208,3 +208,14 @@ def test_no_two_menu_entries_share_a_shortcut(window) -> None:
                 assert keys not in seen, (keys, seen[keys], action.text())
                 seen[keys] = action.text()
     assert seen["Ctrl+Shift+E"] == "&Export Article…" and seen["Ctrl+E"] == "Edit &Details…"
+
+
+def test_pdf_is_laid_out_and_printed_in_a_worker(opened, tmp_path, qtbot, monkeypatch) -> None:
+    from desktop.ui import workers
+
+    window, _, _ = opened
+    monkeypatch.setattr(workers, "_synchronous", False)  # a real worker thread this time
+    target = tmp_path / "threaded.pdf"
+    with qtbot.waitSignal(window.article_output.exported, timeout=10_000):
+        window.article_output.export_to(target, "pdf")
+    _assert_readable_pdf(target, "by a tenth")

@@ -9,6 +9,7 @@ address is ever handed to the system to open.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal
@@ -34,6 +35,15 @@ def choose_printer(parent: QWidget) -> QPrinter | None:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
     return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
+
+
+def print_html(html: str, printer: QPrinter) -> bool:
+    """Print ``html`` (the program's own markup: the article's text in it is escaped); whether
+    the printer took it. Qt paints on a printer from any thread."""
+    document = QTextDocument()
+    document.setHtml(html)
+    document.print_(printer)
+    return printer.printerState() != QPrinter.PrinterState.Error
 
 
 class ArticleOutput(QObject):
@@ -105,8 +115,7 @@ class ArticleOutput(QObject):
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
             printer.setOutputFileName(str(path))
-            if self._print(html, printer):
-                self._done(path)
+            self._print(html, printer, lambda: self._done(path))
             return
         highlights, categories = self._notes_of(article)
 
@@ -132,17 +141,17 @@ class ArticleOutput(QObject):
         if html is None:
             return
         printer = choose_printer(self._parent)
-        if printer is not None and self._print(html, printer):
-            self.message.emit("Sent to the printer")
+        if printer is not None:
+            self._print(html, printer, lambda: self.message.emit("Sent to the printer"))
 
-    def _print(self, html: str, printer: QPrinter) -> bool:
-        document = QTextDocument()
-        document.setHtml(html)  # the program's own markup: the article's text is escaped
-        document.print_(printer)
-        if printer.printerState() == QPrinter.PrinterState.Error:
-            self.message.emit("Printing failed")
-            return False
-        return True
+    def _print(self, html: str, printer: QPrinter, then: Callable[[], None]) -> None:
+        """Lay out and print in a worker (half a second for a 500,000-character article);
+        ``then`` once it is done."""
+
+        def done(printed: bool) -> None:
+            (then if printed else lambda: self.message.emit("Printing failed"))()
+
+        run_task(lambda: print_html(html, printer), done, self._failed, owner=self)
 
     # --- the original --------------------------------------------------------------------
     def open_original(self) -> None:
