@@ -27,6 +27,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "desktop.commands.versions": ("versions",),
     "desktop.commands.manage": ("delete", "trash", "edit", "story", "tag"),
     "desktop.commands.backup": ("backup", "backups", "restore"),
+    "desktop.commands.sharing": ("cite", "export"),
 }
 
 INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug, not something the user did
@@ -56,6 +57,8 @@ ACTIONS = {
     "backup": "back up the library",
     "backups": "list the library backups",
     "restore": "restore the library",
+    "cite": "cite the article",
+    "export": "export the article",
 }
 
 

@@ -133,3 +133,29 @@ def test_batch_date_sets_the_day_roles_are_resolved_for(
     assert "Prime Minister" not in starmer["2019"]["role"]
     assert starmer["2025"]["role"] == "Prime Minister of the United Kingdom"
     assert starmer["2025"]["role_as_of"] == "2025-08-18"
+
+
+def test_mentioning_and_watch_counts_name_the_articles(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    seed = _seed_id(capsys)
+    code, listed, _ = run(capsys, "list")
+    code, out, _ = run(capsys, "entities", "--mentioning", "Volodymyr Zelenskyy")
+    assert code == 0 and out == listed  # the same line as `list` prints
+    assert "As Ukrainian President" in out and "2025-08-18" in out
+    code, out, _ = run(capsys, "entities", "--mentioning", "Volodymyr Zelenskyy", "--json")
+    assert json.loads(out) == [seed]  # unchanged for scripts
+    code, out, _ = run(
+        capsys, "entities", "--mentioning", "Volodymyr Zelenskyy", "--json", "--details"
+    )
+    (article,) = json.loads(out)
+    assert article["id"] == seed and article["title"].startswith("As Ukrainian President")
+    assert article["published"] == "2025-08-18" and "count" not in article
+    assert run(capsys, "watch", "add", "Kiev", "--category", "place")[0] == 0
+    code, out, _ = run(capsys, "watch", "counts")
+    assert code == 0 and out == f"   2×  {listed}"
+    code, out, _ = run(capsys, "watch", "counts", "--json")
+    assert json.loads(out) == {str(seed): 2}
+    code, out, _ = run(capsys, "watch", "counts", "--json", "--details")
+    (article,) = json.loads(out)
+    assert (article["id"], article["count"]) == (seed, 2) and article["source"]

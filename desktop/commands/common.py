@@ -154,6 +154,17 @@ def for_target(
     return [read(a) for a in articles]
 
 
+def write_atomically(path: Path, write: Callable[[TextIO], object]) -> None:
+    """Write ``path`` whole or not at all (``files.write_whole``); a failure is one line."""
+    from desktop.core.files import write_whole
+
+    try:
+        write_whole(path, write)
+    except OSError as exc:
+        reason = exc.strerror or exc
+        raise CommandError(f"{printable(path)}: cannot write export: {reason}") from exc
+
+
 def print_json(value: Any, stream: TextIO | None = None) -> None:
     """Human-friendly but machine-stable JSON (UTF-8, not ASCII-escaped)."""
     import json  # here: most commands print no JSON, and every command would pay its import

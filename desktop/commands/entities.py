@@ -56,7 +56,10 @@ def register(commands: argparse._SubParsersAction) -> None:
         metavar="N",
         help=f"key terms to list ({DEFAULT_LIMIT})",
     )
-    p.add_argument("--mentioning", metavar="NAME", help="ids of library articles naming NAME")
+    p.add_argument(
+        "--mentioning", metavar="NAME", help="the library's articles naming NAME, as `list` shows"
+    )
+    _details_argument(p)
     p.set_defaults(run=run_entities)
 
     p = commands.add_parser("correct", help="correct an entity in every article")
@@ -92,7 +95,16 @@ def register(commands: argparse._SubParsersAction) -> None:
     a.add_argument("--json", action="store_true")
     a = actions.add_parser("counts", help="matches per article")
     a.add_argument("--json", action="store_true")
+    _details_argument(a)
     p.set_defaults(run=run_watch)
+
+
+def _details_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--details",
+        action="store_true",
+        help="with --json: an array of articles (as `list --json`) instead of bare ids",
+    )
 
 
 def entity_json(entity: Entity) -> dict[str, Any]:
@@ -152,10 +164,7 @@ def run_entities(args: argparse.Namespace) -> int:
                 indexed += done
                 print(f"dossier: indexed {indexed} articles…", file=sys.stderr)
             ids = articles_mentioning(library.conn, args.mentioning)
-        if args.json:
-            print_json(ids)
-        else:
-            print("\n".join(map(str, ids)))
+            _print_articles(library, {article_id: None for article_id in ids}, args)
         return 0
     if not args.target:
         raise CommandError("give an article id, a file, or --batch IN.jsonl")
@@ -243,6 +252,27 @@ def _print_human(title: str, entities: list[Entity], terms: list[Term]) -> None:
         print("terms: " + "; ".join(t.text for t in terms))
 
 
+def _print_articles(
+    library: Library, counts: dict[int, int | None], args: argparse.Namespace
+) -> None:
+    """Articles by id, each with its count of matches (``None``: no count): a line each as
+    ``list`` prints them; with ``--json`` the bare ids (``{"id": count}`` with counts), or with
+    ``--details`` the articles as ``list --json`` gives them, with a ``count``."""
+    from desktop.commands.library import article_json, article_row
+
+    if args.json and not args.details:
+        with_counts = any(n is not None for n in counts.values())
+        print_json({str(k): n for k, n in counts.items()} if with_counts else list(counts))
+        return
+    articles = library.store.listed(counts)
+    found = [(articles[i], n) for i, n in counts.items() if i in articles]
+    if args.json:
+        print_json([{**article_json(a), **({} if n is None else {"count": n})} for a, n in found])
+        return
+    for article, n in found:
+        print(article_row(article) if n is None else f"{n:>4}×  {article_row(article)}")
+
+
 def run_correct(args: argparse.Namespace) -> int:
     from desktop.core.library import entity_corrections as index
 
@@ -313,10 +343,6 @@ def run_watch(args: argparse.Namespace) -> int:
                 print(f"{i.id:>4}  {i.category:<12} {i.name}{aliases}")
         else:
             counts = index.watchlist_counts(conn)
-            if args.json:
-                print_json({str(k): v for k, v in sorted(counts.items())})
-            else:
-                for article_id, n in sorted(counts.items()):
-                    print(f"{article_id:>6}  {n}")
+            _print_articles(library, dict(sorted(counts.items())), args)
     sys.stdout.flush()
     return 0

@@ -216,7 +216,7 @@ def run_list(args: argparse.Namespace) -> int:
         print_json(listed)
     else:
         for article in articles:
-            print(_row(article))
+            print(article_row(article))
     return 0
 
 
@@ -258,7 +258,7 @@ def run_search(args: argparse.Namespace) -> int:
         return 1
     if not (args.json or args.json_page):
         for hit in found.hits:
-            print(_row(hit.article))
+            print(article_row(hit.article))
             print(f"      {' '.join(hit.snippet.split())}")
         print(_page_line(args.offset, len(found.hits), found.total))
     return 0
@@ -313,7 +313,8 @@ def run_mark(args: argparse.Namespace) -> int:
     return 0
 
 
-def _row(article: Article) -> str:
+def article_row(article: Article) -> str:
+    """One line of ``list``: id, starred and unread marks, date, words, title, source."""
     flags = ("*" if article.starred else " ") + (" " if article.read else "•")
     date = article.published or UNDATED
     source = f"  ({article.source})" if article.source else ""

@@ -6,10 +6,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
 
 from desktop.commands.common import (
     CommandError,
@@ -17,6 +16,7 @@ from desktop.commands.common import (
     path_argument,
     print_json,
     printable,
+    write_atomically,
 )
 from desktop.core.library.session import Library, open_library
 from desktop.core.notes.backups import (
@@ -163,7 +163,7 @@ def _export(args: argparse.Namespace) -> int:
         if not args.output:
             export_notes(library.conn, args.format, sys.stdout, **filters)
             return 0
-        _write_atomically(
+        write_atomically(
             Path(args.output),
             lambda out: export_notes(library.conn, args.format, out, **filters),
         )
@@ -173,21 +173,6 @@ def _export(args: argparse.Namespace) -> int:
 def _names_folder(output: str) -> bool:
     """``-o`` names a folder when it is one, or ends with a path separator (created then)."""
     return output.endswith(("/", os.sep)) or Path(output).is_dir()
-
-
-def _write_atomically(path: Path, write: Callable[[TextIO], object]) -> None:
-    """Write ``path`` whole or not at all: a failed export never truncates an older one."""
-    partial = path.with_name(path.name + ".partial")
-    try:
-        with partial.open("w", encoding="utf-8", newline="") as out:
-            write(out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        reason = exc.strerror or exc
-        raise CommandError(f"{printable(path)}: cannot write export: {reason}") from exc
 
 
 def _import(args: argparse.Namespace) -> int:

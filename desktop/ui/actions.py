@@ -33,12 +33,14 @@ class ActionSpec:
     fallback: str = ""  # for a standard key this platform leaves unbound (Quit on some)
 
 
-MenuEntry = ActionSpec | QAction | None
+MenuEntry = ActionSpec | QAction | QMenu | None
 
 
 def _menu_specs(window: MainWindow) -> dict[str, list[MenuEntry]]:
-    """The menu bar as data: ``None`` is a separator; a QAction is a pane's own action."""
+    """The menu bar as data: ``None`` is a separator; a QAction is a pane's own action, a
+    QMenu a submenu."""
     lib, reader, notes = window.library_pane, window.reader, window.notes_menu
+    cites, output = window.citations, window.article_output
     return {
         "&File": [
             ActionSpec(
@@ -55,6 +57,9 @@ def _menu_specs(window: MainWindow) -> dict[str, list[MenuEntry]]:
                 window.import_folder_dialog,
                 "Import every supported file in a folder and its subfolders",
             ),
+            None,
+            output.export_action,
+            output.print_action,
             None,
             notes.import_action,
             notes.export_action,
@@ -79,6 +84,9 @@ def _menu_specs(window: MainWindow) -> dict[str, list[MenuEntry]]:
             ),
         ],
         "&Edit": [
+            cites.copy_action,
+            cites.style_menu,
+            None,
             reader.find_action,
             ActionSpec("search", "&Search the Library", "Ctrl+Shift+F", lib.focus_search),
         ],
@@ -105,6 +113,7 @@ def _menu_specs(window: MainWindow) -> dict[str, list[MenuEntry]]:
             ActionSpec("star", "&Star / Unstar", "Ctrl+D", lib.toggle_star_current),
             ActionSpec("unread", "Mark &Unread", "Ctrl+Shift+U", window.mark_current_unread),
             None,
+            output.open_original_action,
             ActionSpec(
                 "versions",
                 "Earlier &Versions…",
@@ -157,6 +166,9 @@ def install_menus(window: MainWindow, *extra: QMenu) -> dict[str, QAction]:
         for spec in specs:
             if spec is None:
                 menu.addSeparator()
+                continue
+            if isinstance(spec, QMenu):
+                menu.addMenu(spec)
                 continue
             if isinstance(spec, QAction):
                 # One action, one shortcut: widening its context (rather than adding a second

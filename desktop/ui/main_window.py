@@ -34,6 +34,7 @@ from desktop.ui.library.query import lean
 from desktop.ui.library.versions_dialog import VersionsDialog
 from desktop.ui.library_backups import LibraryBackups
 from desktop.ui.library_damage import damage_notice, report_damage
+from desktop.ui.library_watch import LibraryWatch
 from desktop.ui.messages import plain_box
 from desktop.ui.notes.backup_timer import NotesBackupTimer
 from desktop.ui.notes.highlight_controller import HighlightController
@@ -43,10 +44,19 @@ from desktop.ui.notes.notes_tasks import run_notes_task, wait_for_notes_tasks
 from desktop.ui.plain_text import display_line, literal_title
 from desktop.ui.reader.reader_view import DEFAULT_FONT, ReaderView
 from desktop.ui.settings import WindowSettings
+from desktop.ui.sharing.article_output import ArticleOutput
+from desktop.ui.sharing.citation_actions import CitationActions
 from desktop.ui.shortcuts_dialog import ShortcutsDialog
 from desktop.ui.summary.summary_pane import SummaryPane
 from desktop.ui.watchlist.watchlist_dialog import WatchlistDialog
-from desktop.ui.window_state import first_article, restore_layout, save_state
+from desktop.ui.window_state import (
+    first_article,
+    remember_place,
+    restore_layout,
+    restore_place,
+    save_state,
+    saved_place,
+)
 
 if TYPE_CHECKING:
     from desktop.core.library.importing import ImportReport
@@ -61,7 +71,6 @@ SIDE_TABS = ("Summary", "Entities", "Notes")
 LIST_REFRESH_MS = 500
 INDEX_DELAY_MS = 3000
 SHUTDOWN_WAIT_MS = 5000
-SETTLE_MS = 1500
 
 
 class MainWindow(QMainWindow):
@@ -79,7 +88,6 @@ class MainWindow(QMainWindow):
         self.library_damaged = ""  # the message, once the library file is found damaged
         self.save_state_on_close = True  # not after a restore: the settings are the backup's
         self._jump: tuple[int, int] | None = None
-        self._scroll: float = 0.0
         self._painted = False
         self._first_passage: tuple[int, int | None, int | None] | None = None
         self.setWindowTitle("Dossier")
@@ -109,10 +117,13 @@ class MainWindow(QMainWindow):
         self.import_progress = ImportProgress(self)
         self.statusBar().addPermanentWidget(self.import_progress)
         self.notes_menu = NotesMenu(self, self.highlights)
+        self.citations = CitationActions(self.reader, self.highlights, settings, self)
+        self.article_output = ArticleOutput(self.reader, self.highlights, self)
         self.notes_backup = NotesBackupTimer(library.paths.backups, self)
         self.backups = LibraryBackups(self)
         self.actions_by_name = install_menus(self, self.notes_menu.menu)
         self._list_refresh = QTimer(self, singleShot=True, interval=LIST_REFRESH_MS)
+        self.library_watch = LibraryWatch(library.paths.database, self)
         self._wire()
         restore_layout(self)
         self._index_timer = QTimer(self, singleShot=True, interval=INDEX_DELAY_MS)
@@ -134,11 +145,12 @@ class MainWindow(QMainWindow):
             self.open_passage(*self._first_passage)
             article_id = None
         else:
-            article_id, self._scroll = first_article(self)
+            article_id = first_article(self)
         if article_id:
             self.library_pane.show_opened(article_id)
             self.open_article(article_id)
         self._index_timer.start()  # the rest of the library, once the window is up
+        self.library_watch.start()
         self._backup_notes()
         self.backups.back_up_if_due()
 
@@ -186,7 +198,9 @@ class MainWindow(QMainWindow):
         self.notes_backup.failed.connect(lambda message: status.showMessage(message, 15000))
         self.highlights.highlights_changed.connect(self._list_refresh.start)
         self._list_refresh.timeout.connect(lib.refresh)
-        for source in (reader.entities_failed, entities.correction_failed, self.notes_menu.message):
+        notes.cite_requested.connect(self.citations.copy_highlight)
+        messages = (self.notes_menu.message, self.citations.message, self.article_output.message)
+        for source in (reader.entities_failed, entities.correction_failed, *messages):
             source.connect(lambda message: status.showMessage(message, 8000))
         self.imports.running_changed.connect(self.import_progress.set_running)
         self.imports.progress.connect(self.import_progress.set_progress)
@@ -198,9 +212,30 @@ class MainWindow(QMainWindow):
         lib.actions.message.connect(lambda message: status.showMessage(message, 8000))
         lib.actions.details_edited.connect(self._on_details_edited)
         damage_notice().damaged.connect(self._on_library_damaged)
+        watch = self.library_watch
+        self.article_shown.connect(lambda article: watch.watch_article(article.id))
+        watch.changed.connect(self._on_library_changed)
+        watch.article_changed.connect(self._on_details_edited)
+        watch.notes_changed.connect(self._on_notes_changed)
+
+    def _on_library_changed(self, kinds: set[str]) -> None:
+        """Another process (or a second window) wrote: show what it changed."""
+        self.library_pane.refresh()
+        if "labels" in kinds:
+            self.library_pane.sidebar.reload()
+        if "entities" in kinds:
+            self.reader.refresh_entities()
+        if "categories" in kinds:
+            self.highlights.reload_categories()
+        if kinds & {"notes", "categories"}:
+            self.notes_menu.refresh_notebook()
+
+    def _on_notes_changed(self, article_id: int) -> None:
+        if article_id == self.highlights.article_id:
+            self.highlights.reload()
 
     def _on_details_edited(self, article_id: int) -> None:
-        """The open article's title or details were edited: show them."""
+        """The open article's title, details or text changed (here or elsewhere): show them."""
         if self.article is not None and self.article.id == article_id:
             self.open_article(article_id)
 
@@ -226,6 +261,8 @@ class MainWindow(QMainWindow):
             return
         if article is not None:
             self._show_article(article)
+        else:
+            self.statusBar().showMessage(f"Article {article_id} is no longer in the library", 8000)
 
     def open_article_at(self, article_id: int, start: int, end: int) -> None:
         """Open ``article_id`` (if it is not already open) and show ``[start, end)``."""
@@ -248,40 +285,21 @@ class MainWindow(QMainWindow):
             self.open_article_at(article_id, start, end)
 
     def _show_article(self, article: Article) -> None:
-        article_id = article.id
+        remember_place(self)  # of the article being left
         self.article = article
         self.setWindowTitle(f"{literal_title(display_line(article.title))} — Dossier")
         self.settings.set_open_article(article.id)
-        jump, scroll = self._jump, self._scroll
-        self._jump, self._scroll = None, 0.0
-        if jump or scroll:
+        jump, self._jump = self._jump, None
+        place = 0 if jump else saved_place(self, article)
+        if jump or place:
             # Once the reader shows the new text (a book-length one is built in a worker) and
             # has laid it out, so the scroll range is known.
             def restore(_shown_id: int) -> None:
                 self.reader.article_shown.disconnect(restore)
-                QTimer.singleShot(0, self, lambda: self._restore_position(article_id, jump, scroll))
+                QTimer.singleShot(0, self, lambda: restore_place(self, article, jump, place))
 
             self.reader.article_shown.connect(restore)
         self.article_shown.emit(article)
-
-    def _restore_position(
-        self, article_id: int, jump: tuple[int, int] | None, scroll: float
-    ) -> None:
-        if self.article is None or self.article.id != article_id:
-            return
-        if jump:
-            self.reader.scroll_to(*jump)
-            return
-        self.reader.set_scroll_fraction(scroll)
-        # The text may be laid out again once the window has its final size: keep the place
-        # through those first re-layouts.
-        bar = self.reader.page.verticalScrollBar()
-
-        def keep(*_: int) -> None:
-            self.reader.set_scroll_fraction(scroll)
-
-        bar.rangeChanged.connect(keep)
-        QTimer.singleShot(SETTLE_MS, bar, lambda: bar.rangeChanged.disconnect(keep))
 
     # --- import --------------------------------------------------------------------------
     def import_files_dialog(self) -> None:
@@ -412,6 +430,7 @@ class MainWindow(QMainWindow):
         self.imports.cancel()
         self._index_timer.stop()
         self._list_refresh.stop()
+        self.library_watch.close()
         super().closeEvent(event)
 
 

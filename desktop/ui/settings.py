@@ -6,11 +6,15 @@ rest of a portable install and can be read by a person.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from desktop.core.library.reading_position import ReadingPosition
 from desktop.core.paths import user_paths
+
+MAX_POSITIONS = 500
 
 
 class WindowSettings:
@@ -19,6 +23,7 @@ class WindowSettings:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or user_paths().ensure().settings
         self._qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+        self._positions: dict[int, ReadingPosition] | None = None
 
     def sync(self) -> None:
         self._qs.sync()
@@ -76,11 +81,22 @@ class WindowSettings:
     def set_open_article(self, article_id: int) -> None:
         self._qs.setValue("reader/article", int(article_id))
 
-    def scroll_fraction(self) -> float:
-        return min(1.0, max(0.0, self._float("reader/scroll", 0.0)))
+    def reading_positions(self) -> dict[int, ReadingPosition]:
+        """Where each recently read article was left, the most recent last."""
+        if self._positions is None:
+            self._positions = _parse_positions(self._qs.value("reader/positions", ""))
+        return self._positions
 
-    def set_scroll_fraction(self, fraction: float) -> None:
-        self._qs.setValue("reader/scroll", round(float(fraction), 4))
+    def set_reading_position(self, article_id: int, position: ReadingPosition) -> None:
+        """Remember ``position`` for ``article_id``; only the ``MAX_POSITIONS`` most recently
+        left articles are kept, so the file stays small in a library of 100,000."""
+        positions = self.reading_positions()
+        positions.pop(article_id, None)
+        positions[article_id] = position
+        while len(positions) > MAX_POSITIONS:
+            del positions[next(iter(positions))]
+        rows = [[i, p.offset, p.content_hash, p.context] for i, p in positions.items()]
+        self._qs.setValue("reader/positions", json.dumps(rows, ensure_ascii=False))
 
     def font_size(self) -> float:
         return self._float("reader/font_size", 0.0)
@@ -94,6 +110,18 @@ class WindowSettings:
 
     def set_summary_method(self, name: str) -> None:
         self._qs.setValue("summary/method", name)
+
+    # copying with a citation
+    def citation_style(self) -> str:
+        """The style chosen for *Copy with Citation*; an unknown one (a later version's) reads
+        as the default."""
+        from desktop.core.library.citation import DEFAULT_STYLE, STYLES
+
+        value = str(self._qs.value("citation/style", DEFAULT_STYLE) or "")
+        return value if value in STYLES else DEFAULT_STYLE
+
+    def set_citation_style(self, style: str) -> None:
+        self._qs.setValue("citation/style", style)
 
     # the library list
     def library_sort(self) -> tuple[int, bool]:
@@ -110,3 +138,21 @@ class WindowSettings:
 
     def set_hidden_columns(self, keys: list[str]) -> None:
         self._qs.setValue("library/hidden_columns", list(keys))
+
+
+def _parse_positions(raw: object) -> dict[int, ReadingPosition]:
+    """The stored positions; anything malformed (a hand-edited file) is skipped."""
+    try:
+        rows = json.loads(str(raw or "[]"))
+    except ValueError:
+        return {}
+    positions: dict[int, ReadingPosition] = {}
+    for row in rows if isinstance(rows, list) else []:
+        if (
+            isinstance(row, list)
+            and len(row) == 4
+            and all(isinstance(v, int) for v in row[:2])
+            and all(isinstance(v, str) for v in row[2:])
+        ):
+            positions[row[0]] = ReadingPosition(row[1], row[2], row[3])
+    return positions

@@ -1,4 +1,5 @@
-"""Restoring and saving what the window remembers: layout, open article, scroll, font, method.
+"""Restoring and saving what the window remembers: layout, open article, the place in each
+article, font, method.
 
 Separate from ``main_window`` so the window module stays about layout and wiring; this reads
 and writes ``WindowSettings`` through the panes' public methods only.
@@ -8,15 +9,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
+from desktop.core.library.reading_position import place_in, position_in
 from desktop.ui.library.query import initial_article_id
 
 if TYPE_CHECKING:
+    from desktop.core.models import Article
     from desktop.ui.main_window import MainWindow
 
 DEFAULT_SIZE = (1360, 860)
 DEFAULT_SPLIT = [470, 640, 330]
+SETTLE_MS = 1500  # how long a restored place is kept through the first re-layouts
 
 
 def restore_layout(window: MainWindow) -> None:
@@ -41,11 +45,47 @@ def restore_layout(window: MainWindow) -> None:
         window.summary_pane.set_method(settings.summary_method())
 
 
-def first_article(window: MainWindow) -> tuple[int, float]:
-    """The article to open at start and the scroll fraction to restore in it."""
-    remembered = window.settings.open_article()
-    article_id = initial_article_id(window.library.conn, remembered)
-    return article_id, window.settings.scroll_fraction() if article_id == remembered else 0.0
+def first_article(window: MainWindow) -> int:
+    """The article to open at start: the one open at the last close, if it is still there."""
+    return initial_article_id(window.library.conn, window.settings.open_article())
+
+
+def remember_place(window: MainWindow) -> None:
+    """Keep where the open article is being read, for when it is opened again."""
+    article = window.reader.article()
+    if article is not None and not window.reader.is_building():
+        offset = window.reader.first_visible_offset()
+        place = position_in(article.text, article.content_hash, offset)
+        window.settings.set_reading_position(article.id, place)
+
+
+def saved_place(window: MainWindow, article: Article) -> int:
+    """Where ``article`` was left (0: its top, or a text changed too much to tell)."""
+    place = window.settings.reading_positions().get(article.id)
+    return place_in(place, article.text, article.content_hash) if place else 0
+
+
+def restore_place(
+    window: MainWindow, article: Article, jump: tuple[int, int] | None, place: int
+) -> None:
+    """Show the passage ``jump`` of the article just shown, else its ``place``."""
+    if window.article is not article:
+        return  # another article, or this one again with a newer text, is shown now
+    reader = window.reader
+    if jump:
+        reader.scroll_to(*jump)
+        return
+    reader.scroll_to_offset(place)
+    # The text may be laid out again once the window has its final size: keep the place
+    # through those first re-layouts.
+    bar = reader.page.verticalScrollBar()
+
+    def keep(*_: int) -> None:
+        if window.article is article:
+            reader.scroll_to_offset(place)
+
+    bar.rangeChanged.connect(keep)
+    QTimer.singleShot(SETTLE_MS, bar, lambda: bar.rangeChanged.disconnect(keep))
 
 
 def save_state(window: MainWindow) -> None:
@@ -60,5 +100,5 @@ def save_state(window: MainWindow) -> None:
     settings.set_summary_method(window.summary_pane.method())
     if window.article is not None:
         settings.set_open_article(window.article.id)
-        settings.set_scroll_fraction(window.reader.scroll_fraction())
+        remember_place(window)
     settings.sync()

@@ -46,6 +46,13 @@ def test_notes_tags_and_quotes(step: int, add_article) -> None:
     for s in strings[:: max(1, 40 // step)]:
         runs.append(dossier_in_process("notes", "export", "--format", "json", f"--tag={s}"))
         runs.append(dossier_in_process("notes", "export", "--format", "md", f"--category={s}"))
+        runs.append(dossier_in_process("cite", str(article), f"--quote={s}", "--style", "apa"))
+    for highlight in list(acknowledged)[:: max(1, 40 // step)]:
+        for style in ("plain", "markdown", "apa"):
+            runs.append(
+                dossier_in_process("cite", str(article), "--highlight", highlight, "--style", style)
+            )
+    runs += [dossier_in_process("export", str(article), "--format", f) for f in ("md", "html")]
     assert not _failures(runs), "\n".join(_failures(runs))
     notes = {h["id"]: h["note"] for h in json.loads(listed.out)}
     assert {i: notes.get(i) for i in acknowledged} == acknowledged

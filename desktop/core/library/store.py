@@ -279,6 +279,21 @@ class ArticleStore:
         ).fetchone()
         return _article(row, self.pages(article_id)) if row else None
 
+    def listed(self, article_ids: Iterable[int]) -> dict[int, Article]:
+        """The articles with these ids, without their text (as ``list`` gives them); ids of
+        articles gone or in the trash are left out."""
+        ids = sorted(set(article_ids))
+        found: dict[int, Article] = {}
+        for at in range(0, len(ids), 500):  # SQLite's limit on bound values is far above
+            part = ids[at : at + 500]
+            rows = self.conn.execute(
+                f"SELECT {_LIST_COLUMNS} FROM articles"
+                f" WHERE id IN ({', '.join('?' * len(part))}) AND {LIVE}",
+                part,
+            )
+            found.update((row["id"], _article(row)) for row in rows)
+        return found
+
     def by_hash(self, digest: str) -> Article | None:
         row = self.conn.execute(
             f"SELECT {_COLUMNS} FROM articles WHERE content_hash = ?", (digest,)

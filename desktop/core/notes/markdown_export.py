@@ -6,7 +6,6 @@ document's structure; front matter is YAML every parser reads back exactly.
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 from typing import TextIO
 
@@ -23,6 +22,8 @@ from desktop.core.notes.export_selection import (
 )
 from desktop.core.notes.markdown_text import (
     block_quote,
+    front_matter,
+    markdown_url,
     obsidian_tag,
     one_line,
     paragraphs,
@@ -32,18 +33,6 @@ from desktop.core.notes.table import slug, utc_now
 from desktop.core.storage.engine import sqlite3
 
 FILE_KEY_FIELD = "dossier_key"
-_SAFE_URL = re.compile(r"https?://[^\s<>\x00-\x1f\x7f-\x9f]+")
-
-
-def _front_matter(fields: list[tuple[str, str | list[str]]]) -> list[str]:
-    lines = ["---"]
-    for key, value in fields:
-        if isinstance(value, list):
-            lines.append(f"{key}:" + ("" if value else " []"))
-            lines += [f"  - {yaml_string(item)}" for item in value]
-        else:
-            lines.append(f"{key}: {yaml_string(value)}")
-    return [*lines, "---", ""]
 
 
 def _article_section(
@@ -52,8 +41,7 @@ def _article_section(
     """``# Title``, where it came from, its highlights in text order, then ``## Orphans``."""
     about = [one_line(value) for value in (info.source, info.date) if value.strip()]
     if info.url:
-        safe = _SAFE_URL.fullmatch(info.url) and "%%" not in info.url
-        about.append(f"<{info.url}>" if safe else one_line(info.url))
+        about.append(markdown_url(info.url))
     about.append(f"[open in Dossier]({article_link(info)})")
     lines = [f"# {one_line(info.title) or 'Untitled'}", "", " · ".join(about), ""]
     placed = [h for h in highlights if not h.orphan]
@@ -100,7 +88,7 @@ def article_document(
     info: ArticleInfo, highlights: list[Highlight], categories: dict[str, HighlightCategory]
 ) -> str:
     """One article's Markdown file: its own front matter, then its section."""
-    head = _front_matter(
+    head = front_matter(
         [
             ("title", info.title),
             ("source", info.source),
@@ -123,7 +111,7 @@ def write_markdown(
     """One file for every article: a single front matter block, then a ``#`` heading each."""
     groups = list(article_groups(highlights, articles))
     head = [("title", "Dossier notes"), ("generated", w3c_time(utc_now()))]
-    out.write("\n".join(_front_matter([*head, ("articles", [i.title for i, _ in groups])])))
+    out.write("\n".join(front_matter([*head, ("articles", [i.title for i, _ in groups])])))
     for info, group in groups:
         out.write("\n")
         out.write("\n".join(_article_section(info, group, categories)))

@@ -20,6 +20,8 @@ _LINE_START = re.compile(r"^([-+>])|^(\d+)([.)])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Obsidian tags: letters, digits, "_", "-", "/", and at least one character that is not a digit.
 _NOT_TAG = re.compile(r"[^\w/-]+")
+# A URL that can stand as an autolink: nothing in it may end the link or break the line.
+_SAFE_URL = re.compile(r"https?://[^\s<>\x00-\x1f\x7f-\x9f]+")
 _TAG_WORDS = {"+": "plus", "#": "sharp", "&": "and", "@": "at"}
 REPLACEMENT = "\ufffd"
 
@@ -30,12 +32,29 @@ def text_lines(text: str) -> list[str]:
     return [_CONTROL.sub(REPLACEMENT, line) for line in text.splitlines()]
 
 
+def without_controls(text: str) -> str:
+    """``text`` with control characters but line breaks and tabs shown as U+FFFD."""
+    return _CONTROL.sub(REPLACEMENT, text)
+
+
+def escape_inline(text: str) -> str:
+    """A piece of a line (blanks kept) as Markdown that renders to the same characters; what
+    means something only at a line's start is left to ``escape_line``."""
+    return _INLINE.sub(r"\\\1", without_controls(text))
+
+
 def escape_line(line: str) -> str:
     """One line of text as Markdown that renders to the same characters and nothing else.
 
     Leading blanks are dropped (four would start a code block; rendered Markdown drops them
     anyway)."""
-    line = _INLINE.sub(r"\\\1", line.lstrip(" \t"))
+    return escape_line_start(_INLINE.sub(r"\\\1", line.lstrip(" \t")))
+
+
+def escape_line_start(line: str) -> str:
+    """A line whose pieces are escaped already (``escape_inline``): leading blanks dropped,
+    a list or quote mark at its start escaped."""
+    line = line.lstrip(" \t")
     return _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", line)
 
 
@@ -61,6 +80,14 @@ def block_quote(text: str) -> list[str]:
 def one_line(text: str) -> str:
     """``text`` escaped for a heading or a list line: line breaks become spaces."""
     return escape_line(" ".join(" ".join(text_lines(text)).split()))
+
+
+def markdown_url(url: str) -> str:
+    """``url`` as an autolink ``<https://…>``, or as escaped text when it is not a web address
+    or holds what could end the link (or Obsidian's ``%%`` comment)."""
+    if _SAFE_URL.fullmatch(url) and "%%" not in url:
+        return f"<{url}>"
+    return one_line(url)
 
 
 def obsidian_tag(tag: str) -> str:
@@ -100,3 +127,16 @@ def yaml_string(value: str) -> str:
 
 def _yaml_escaped(code: int) -> bool:
     return 0xD800 <= code <= 0xDFFF or code in (0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF)
+
+
+def front_matter(fields: list[tuple[str, str | list[str]]]) -> list[str]:
+    """A YAML front matter block (and the blank line after it) whose values read back exactly:
+    a list value is written as a block sequence."""
+    lines = ["---"]
+    for key, value in fields:
+        if isinstance(value, list):
+            lines.append(f"{key}:" + ("" if value else " []"))
+            lines += [f"  - {yaml_string(item)}" for item in value]
+        else:
+            lines.append(f"{key}: {yaml_string(value)}")
+    return [*lines, "---", ""]

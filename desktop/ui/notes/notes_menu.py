@@ -74,7 +74,7 @@ class NotesMenu(QObject):
         if self._notebook is None:
             self._notebook = NotebookWindow(self._window)
             self._notebook.open_highlight.connect(self.open_highlight)
-            self._controller.highlights_changed.connect(self._refresh_notebook)
+            self._controller.highlights_changed.connect(self.refresh_notebook)
         return self._notebook
 
     def show_notebook(self) -> None:
@@ -95,20 +95,20 @@ class NotesMenu(QObject):
         dialog.exported.connect(lambda path, n: self.message.emit(f"Exported {n} notes to {path}"))
         dialog.show()
 
-    def _refresh_notebook(self, *_changed: object) -> None:
+    def refresh_notebook(self, *_changed: object) -> None:
         """Keep an open Notebook in step with edits made in the main window."""
         if self._notebook is not None and self._notebook.isVisible():
             self._notebook.refresh()
 
     def _on_categories_changed(self) -> None:
         self._controller.reload_categories()
-        self._refresh_notebook()
+        self.refresh_notebook()
 
     def _on_imported(self, message: str, ok: bool) -> None:
         self.message.emit(message.splitlines()[0] if ok else message)
         if ok:
             self._controller.reload()
-            self._refresh_notebook()
+            self.refresh_notebook()
             self.notes_changed.emit()
 
 

@@ -7,7 +7,7 @@ change made in the reader. A note is saved when the user pauses typing or leaves
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QHideEvent, QKeySequence
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -48,6 +48,7 @@ class NotesPane(QWidget):
     """See the module docstring. ``highlight_activated(start, end)`` asks to jump there."""
 
     highlight_activated = Signal(int, int)
+    cite_requested = Signal(str)  # id of a highlight to copy with its citation
 
     def __init__(self, controller: HighlightController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +76,10 @@ class NotesPane(QWidget):
         self.list.clicked.connect(self._activate)
         self.list.activated.connect(self._activate)
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.cite_action = QAction("Copy with Citation", self.list)
+        self.cite_action.triggered.connect(self._cite_current)
+        self.list.addAction(self.cite_action)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.list.installEventFilter(self)  # the Delete key deletes the current highlight
 
         self.category = QComboBox()
@@ -297,6 +302,11 @@ class NotesPane(QWidget):
             self._delete()
             return True
         return super().eventFilter(watched, event)
+
+    def _cite_current(self) -> None:
+        highlight_id = self.list.currentIndex().data(ID_ROLE)
+        if highlight_id:
+            self.cite_requested.emit(highlight_id)
 
     # -- jumping and orphans -------------------------------------------------------------------
 

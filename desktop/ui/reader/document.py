@@ -11,11 +11,13 @@ from __future__ import annotations
 from PySide6.QtCore import QThread
 from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
+from desktop.core.library.citation import web_address
 from desktop.core.models import Article
 from desktop.ui.text_positions import TextPositions, slices
 from desktop.ui.theme import Theme
 
 LINE_HEIGHT_PERCENT = 150
+ORIGINAL_LINK = "Open original ↗"
 # From this many characters (about 25 ms of building) a document is built in a worker.
 BACKGROUND_CHARS = 1_000_000
 
@@ -51,14 +53,23 @@ def build_document(article: Article, font: QFont, theme: Theme) -> tuple[QTextDo
     cursor.insertText(article.title or "Untitled", title)
 
     meta = [part for part in (article.byline, article.source, _date(article.published)) if part]
-    if meta:
+    address = web_address(article.url)
+    if meta or address:
         muted = QTextCharFormat()
         muted.setFontPointSize(size * 0.9)
         muted.setForeground(theme.color("muted-text"))
         line = QTextBlockFormat()
         line.setBottomMargin(size * 1.2)
         cursor.insertBlock(line, muted)
-        cursor.insertText(" · ".join(meta))
+        cursor.insertText(" · ".join(meta) + (" · " if meta and address else ""))
+    if address:  # only a web address is ever a link (see ReaderView.link_activated)
+        link = QTextCharFormat(muted)
+        link.setForeground(theme.color("accent"))
+        link.setFontUnderline(True)
+        link.setAnchor(True)
+        link.setAnchorHref(address)
+        link.setToolTip(address)
+        cursor.insertText(ORIGINAL_LINK, link)
 
     body = QTextBlockFormat()
     body.setBottomMargin(size * 0.8)

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QFont,
@@ -65,6 +65,7 @@ class ReaderView(QWidget):
     first_colours_shown = Signal(object)  # list[Entity] around the screen, coloured first
     highlight_clicked = Signal(object)  # id of the user highlight clicked (no selection)
     entities_failed = Signal(str)  # why entities could not be loaded
+    link_activated = Signal(str)  # the address of a link clicked in the header
 
     def __init__(
         self,
@@ -131,6 +132,7 @@ class ReaderView(QWidget):
         self.find_bar.matches_changed.connect(self._on_matches)
         self.page.selectionChanged.connect(self._on_selection)
         self.page.clicked.connect(self._on_click)
+        self.page.anchorClicked.connect(lambda url: self.link_activated.emit(url.toString()))
         self.page.tooltip_for = self._tooltip_for
         theme_events().changed.connect(self._on_theme_changed)
 
@@ -156,6 +158,10 @@ class ReaderView(QWidget):
 
     def article(self) -> Article | None:
         return self._article
+
+    def is_building(self) -> bool:
+        """Whether the article's document is still being built (the previous one shows)."""
+        return self._building
 
     def refresh_entities(self) -> None:
         """Fetch entities again (after a correction or a watchlist change)."""
@@ -326,6 +332,20 @@ class ReaderView(QWidget):
         end = self._positions.to_python(cursor.selectionEnd())
         return (start, end) if end > start else None
 
+    def cursor_offset(self) -> int | None:
+        """Python offset of the text cursor, or None when it is in the header."""
+        return self._text_offset(self.page.textCursor().position())
+
+    def offset_at(self, point: QPoint) -> int | None:
+        """Python offset of the text under a point of the page's viewport, or None."""
+        position = self.page.position_at(QPointF(point))
+        return None if position is None else self._text_offset(position)
+
+    def _text_offset(self, position: int) -> int | None:
+        if not self._positions.contains_qt(position):
+            return None
+        return self._positions.to_python(position)
+
     def find(self) -> None:
         """Open the find bar (Ctrl+F)."""
         self.find_bar.open_bar()
@@ -338,6 +358,22 @@ class ReaderView(QWidget):
         if pt != self._font.pointSizeF():
             self._font.setPointSizeF(pt)
             self._render()
+
+    def first_visible_offset(self) -> int:
+        """Python offset of the first character at the top of the view (0 in the header):
+        a place that holds at any window or text size."""
+        cursor = self.page.cursorForPosition(QPoint(0, 0))
+        if self.page.cursorRect(cursor).top() < 0:  # a line cut by the top edge: the next one
+            cursor.movePosition(QTextCursor.MoveOperation.Down)
+            cursor.movePosition(QTextCursor.MoveOperation.StartOfLine)
+        return self._text_offset(cursor.position()) or 0
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Scroll so the line holding Python ``offset`` is at the top of the view."""
+        cursor = QTextCursor(self.page.document())
+        cursor.setPosition(self._positions.to_qt(offset))
+        bar = self.page.verticalScrollBar()
+        bar.setValue(bar.value() + self.page.cursorRect(cursor).top())
 
     def scroll_fraction(self) -> float:
         bar = self.page.verticalScrollBar()
@@ -381,10 +417,10 @@ class ReaderView(QWidget):
         self.selection_changed.emit(*selected)
 
     def _on_click(self, position: int) -> None:
-        if self._positions.contains_qt(position):
-            found = self.highlight_at(self._positions.to_python(position))
-            if found is not None:
-                self.highlight_clicked.emit(found)
+        offset = self._text_offset(position)
+        found = None if offset is None else self.highlight_at(offset)
+        if found is not None:
+            self.highlight_clicked.emit(found)
 
     def _on_matches(self, cursors: list[QTextCursor]) -> None:
         colour = self._book.theme.color("find-match")

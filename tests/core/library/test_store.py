@@ -242,3 +242,13 @@ def test_search_cache_bounds_the_hits_it_holds(
     assert not any("bm25" in sql for sql in seen)
     store.search("budget")
     assert any("bm25" in sql for sql in seen)
+
+
+def test_listed_gives_live_articles_by_id_without_text(store: ArticleStore) -> None:
+    from desktop.core.library.trash import trash
+
+    ids = [store.add(article(f"Title {n}", f"Text number {n}.")).id for n in range(3)]
+    trash(store.conn, [ids[1]])
+    found = store.listed([ids[2], ids[1], ids[0], 999])
+    assert sorted(found) == [ids[0], ids[2]]
+    assert found[ids[2]].title == "Title 2" and found[ids[2]].text == ""
