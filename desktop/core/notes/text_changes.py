@@ -1,0 +1,156 @@
+"""Following a passage from an article's old text into its new text, word by word.
+
+When the text a highlight was made on is known (an update keeps it as a version), aligning the
+two texts is the surest way to find the passage again: a quote that occurs twice, a name
+respelled throughout, a paragraph deleted before it — the alignment says which copy is the
+passage and which words replaced its words. A search by quote and context can only guess
+that. The alignment is a Levenshtein diff of word, space and punctuation tokens, after the
+common start and end are set aside (an edit is usually local); texts whose changed middles are
+too large to align are left to the search.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+MAX_CELLS = 200_000_000
+"""Changed tokens of the old text times those of the new text beyond which no diff is tried."""
+SURE_CONTEXT = 16
+"""Unchanged characters needed next to an unchanged passage (on one side at least) before its
+alignment is trusted: a lone common word inside a rewritten sentence may align by chance."""
+
+SAME = "same"
+EDITED = "edited"
+ROUGH = "rough"
+DELETED = "deleted"
+UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Followed:
+    """Where a passage of the old text is in the new text.
+
+    ``kind``: ``same`` (every token unchanged, with unchanged text around it: certain),
+    ``edited`` (some of its tokens changed; both edges found exactly), ``rough`` (an edge lies
+    inside a changed stretch, so ``start``/``end`` are only near it), ``deleted`` (all its
+    tokens were removed) or ``unknown`` (no alignment). ``start`` is a good search hint in
+    every case.
+    """
+
+    kind: str
+    start: int
+    end: int
+
+
+def _tokens(text: str) -> tuple[list[str], list[int]]:
+    words, starts = [], []
+    for match in _TOKEN.finditer(text):
+        words.append(match.group())
+        starts.append(match.start())
+    starts.append(len(text))
+    return words, starts
+
+
+class TextChanges:
+    """The alignment of an old text with a new one, computed once per article update."""
+
+    def __init__(self, old: str, new: str) -> None:
+        self.old, self.new = old, new
+        self._a, self._a_at = _tokens(old)
+        self._b, self._b_at = _tokens(new)
+        self._ops = self._align()
+        self._op_starts = [op[1] for op in self._ops or ()]
+
+    def _align(self) -> list[tuple[str, int, int, int, int]] | None:
+        a, b = self._a, self._b
+        head = 0
+        while head < len(a) and head < len(b) and a[head] == b[head]:
+            head += 1
+        tail = 0
+        while tail < len(a) - head and tail < len(b) - head and a[-1 - tail] == b[-1 - tail]:
+            tail += 1
+        middle_a, middle_b = a[head : len(a) - tail], b[head : len(b) - tail]
+        if len(middle_a) * len(middle_b) > MAX_CELLS:
+            return None
+        from rapidfuzz.distance import Indel
+
+        ops: list[tuple[str, int, int, int, int]] = []
+        if head:
+            ops.append(("equal", 0, head, 0, head))
+        if middle_a or middle_b:
+            for tag, i1, i2, j1, j2 in Indel.opcodes(middle_a, middle_b):
+                ops.append((tag, i1 + head, i2 + head, j1 + head, j2 + head))
+        if tail:
+            ops.append(("equal", len(a) - tail, len(a), len(b) - tail, len(b)))
+        return _grouped(ops)
+
+    def _op_at(self, token: int) -> tuple[str, int, int, int, int]:
+        assert self._ops is not None
+        return self._ops[bisect_right(self._op_starts, token) - 1]
+
+    def follow(self, start: int, end: int) -> Followed:
+        """Where ``old[start:end]`` went."""
+        if self._ops is None or not self._ops or start >= end:
+            return Followed(UNKNOWN, start, end)
+        first = bisect_right(self._a_at, start) - 1
+        last = bisect_right(self._a_at, end - 1) - 1
+        first_op, last_op = self._op_at(first), self._op_at(last)
+        if first_op is last_op and first_op[0] == "equal":
+            new_start = self._inside(first_op, first, start)
+            new_end = self._inside(first_op, last, end - 1) + 1
+            kind = SAME if self._has_context(first_op, start, end) else EDITED
+            return Followed(kind, new_start, new_end)
+        covering = self._ops[self._ops.index(first_op) : self._ops.index(last_op) + 1]
+        if all(op[0] == "delete" for op in covering):
+            at = self._b_at[first_op[3]]
+            return Followed(DELETED, at, at)
+        rough = False
+        if first_op[0] == "equal":
+            new_start = self._inside(first_op, first, start)
+        else:
+            new_start = self._b_at[first_op[3]]
+            rough = start != self._a_at[first_op[1]]
+        if last_op[0] == "equal":
+            new_end = self._inside(last_op, last, end - 1) + 1
+        else:
+            new_end = self._b_at[last_op[4]]
+            rough = rough or end != self._a_at[last_op[2]]
+        if new_end <= new_start:
+            return Followed(ROUGH, new_start, new_start)
+        return Followed(ROUGH if rough else EDITED, new_start, new_end)
+
+    def _inside(self, op: tuple[str, int, int, int, int], token: int, at: int) -> int:
+        """The new offset of old offset ``at``, inside unchanged token ``token`` of ``op``."""
+        return self._b_at[op[3] + token - op[1]] + at - self._a_at[token]
+
+    def _has_context(self, op: tuple[str, int, int, int, int], start: int, end: int) -> bool:
+        """Whether the unchanged run holding a passage reaches far enough on one side."""
+        before = start - self._a_at[op[1]]
+        after = self._a_at[op[2]] - end
+        from_top = op[1] == 0 and op[3] == 0
+        to_bottom = op[2] == len(self._a) and op[4] == len(self._b)
+        return before >= SURE_CONTEXT or after >= SURE_CONTEXT or from_top or to_bottom
+
+
+def _grouped(ops: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
+    """Touching changes as one: an insertion next to a deletion is a replacement (the
+    alignment allows only insertions and deletions, which keeps paragraphs aligned whole)."""
+    grouped: list[tuple[str, int, int, int, int]] = []
+    for tag, i1, i2, j1, j2 in ops:
+        last = grouped[-1] if grouped else None
+        if last is not None and (last[0] == "equal") == (tag == "equal"):
+            merged = "equal" if tag == "equal" else _change(last[1], i2, last[3], j2)
+            grouped[-1] = (merged, last[1], i2, last[3], j2)
+        else:
+            grouped.append((tag if tag == "equal" else _change(i1, i2, j1, j2), i1, i2, j1, j2))
+    # Insertions hold no old token, so no passage: only the rest is looked up.
+    return [op for op in grouped if op[1] < op[2]]
+
+
+def _change(i1: int, i2: int, j1: int, j2: int) -> str:
+    if i1 == i2:
+        return "insert"
+    return "delete" if j1 == j2 else "replace"
