@@ -30,9 +30,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from desktop.core.models import Highlight
-from desktop.core.notes.quote_search import FUZZY_THRESHOLD, QuoteSearch
+from desktop.core.notes.quote_search import FUZZY_THRESHOLD, QuoteSearch, typographic
 from desktop.core.notes.table import COLUMNS, highlight_from_row, write_anchor
-from desktop.core.notes.text_changes import DELETED, EDITED, SAME, TextChanges
+from desktop.core.notes.text_changes import DELETED, EDITED, SAME, TWIN, TextChanges
 from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
 
@@ -53,18 +53,22 @@ EDITED_SIMILARITY = 0.5
 """How like the quote an edited passage (both edges found by the alignment) must still be."""
 MOVED_ELSEWHERE = 0.9
 """How like the quote a deleted passage found elsewhere must be (it is then moved, to check)."""
+MOVED_CONTEXT = 0.6
+"""How well its remembered context must agree there (a name alone proves nothing)."""
 
 
 @dataclass(frozen=True)
 class Anchor:
     """Where a quote was found: ``method`` is ``position`` (followed through the texts'
-    alignment), ``exact`` (verbatim) or ``fuzzy``; ``certain`` says it needs no check."""
+    alignment), ``exact`` (verbatim) or ``fuzzy``; ``certain`` says it needs no check;
+    ``context`` is how well the remembered prefix and suffix agree there (0–1)."""
 
     start: int
     end: int
     method: str
     score: float
     certain: bool = False
+    context: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,7 @@ def locate(
     if found is None:
         return None
     method = "exact" if found.verbatim else "fuzzy"
-    return Anchor(found.start, found.end, method, found.score, found.certain)
+    return Anchor(found.start, found.end, method, found.score, found.certain, found.context)
 
 
 def place(highlight: Highlight, text: str, changes: TextChanges | None = None) -> Anchor | None:
@@ -105,18 +109,25 @@ def place(highlight: Highlight, text: str, changes: TextChanges | None = None) -
     followed = None
     if changes is not None and not h.orphan and changes.old[h.start : h.end] == h.quote:
         followed = changes.follow(h.start, h.end)
-        if followed.kind == SAME:
-            return Anchor(followed.start, followed.end, "position", 1.0, True)
+        if followed.kind in (SAME, TWIN):
+            certain = followed.kind == SAME
+            return Anchor(followed.start, followed.end, "position", 1.0, certain)
     hint = h.start if followed is None else followed.start
     found = locate(text, h.quote, h.prefix, h.suffix, hint)
     if followed is None or (found is not None and found.certain):
         return found
     if followed.kind == DELETED:
-        if found is None or _similarity(h.quote, text[found.start : found.end]) < MOVED_ELSEWHERE:
+        # Removed: an orphan, unless the passage itself turns up, in its context, elsewhere
+        # (a paragraph moved) — not merely the same name in another paragraph.
+        if found is None or found.context < MOVED_CONTEXT:
+            return None
+        if _similarity(h.quote, text[found.start : found.end]) < MOVED_ELSEWHERE:
             return None
         return replace(found, certain=False)
     if followed.kind == EDITED:
         edited = text[followed.start : followed.end]
+        if typographic(edited) == typographic(h.quote):  # only spaces, quote marks, dashes
+            return Anchor(followed.start, followed.end, "position", 1.0, True)
         if _similarity(h.quote, edited) >= EDITED_SIMILARITY:
             return Anchor(followed.start, followed.end, "position", 0.0, False)
     return None if found is None else replace(found, certain=False)

@@ -72,6 +72,11 @@ class Match:
     certain: bool = False
 
 
+def typographic(text: str) -> str:
+    """``text`` with no-break spaces, curly quotes and dashes made plain (case kept)."""
+    return text.translate(_FOLD)
+
+
 @lru_cache(maxsize=8)
 def fold(text: str) -> str:
     """``text`` with case, no-break spaces, curly quotes and dashes made plain; same length,

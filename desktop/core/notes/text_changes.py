@@ -22,7 +22,11 @@ SURE_CONTEXT = 16
 """Unchanged characters needed next to an unchanged passage (on one side at least) before its
 alignment is trusted: a lone common word inside a rewritten sentence may align by chance."""
 
+TWIN_REACH = 200
+"""Characters either side of a passage that must not be repeated for its alignment to be sure."""
+
 SAME = "same"
+TWIN = "twin"
 EDITED = "edited"
 ROUGH = "rough"
 DELETED = "deleted"
@@ -34,10 +38,11 @@ class Followed:
     """Where a passage of the old text is in the new text.
 
     ``kind``: ``same`` (every token unchanged, with unchanged text around it: certain),
-    ``edited`` (some of its tokens changed; both edges found exactly), ``rough`` (an edge lies
-    inside a changed stretch, so ``start``/``end`` are only near it), ``deleted`` (all its
-    tokens were removed) or ``unknown`` (no alignment). ``start`` is a good search hint in
-    every case.
+    ``twin`` (the same, but the new text has another copy of it and its surroundings, so the
+    alignment's choice between them is a guess), ``edited`` (some of its tokens changed; both
+    edges found exactly), ``rough`` (an edge lies inside a changed stretch, so ``start`` and
+    ``end`` are only near it), ``deleted`` (all its tokens were removed) or ``unknown`` (no
+    alignment). ``start`` is a good search hint in every case.
     """
 
     kind: str
@@ -101,7 +106,9 @@ class TextChanges:
         if first_op is last_op and first_op[0] == "equal":
             new_start = self._inside(first_op, first, start)
             new_end = self._inside(first_op, last, end - 1) + 1
-            kind = SAME if self._has_context(first_op, start, end) else EDITED
+            if not self._has_context(first_op, start, end):
+                return Followed(EDITED, new_start, new_end)
+            kind = SAME if self._unique(first_op, start, end) else TWIN
             return Followed(kind, new_start, new_end)
         covering = self._ops[self._ops.index(first_op) : self._ops.index(last_op) + 1]
         if all(op[0] == "delete" for op in covering):
@@ -125,6 +132,16 @@ class TextChanges:
     def _inside(self, op: tuple[str, int, int, int, int], token: int, at: int) -> int:
         """The new offset of old offset ``at``, inside unchanged token ``token`` of ``op``."""
         return self._b_at[op[3] + token - op[1]] + at - self._a_at[token]
+
+    def _unique(self, op: tuple[str, int, int, int, int], start: int, end: int) -> bool:
+        """Whether the unchanged run around a passage (up to ``TWIN_REACH`` characters either
+        side) occurs once in the new text: a paragraph repeated next to itself aligns with
+        either copy."""
+        low = max(self._a_at[op[1]], start - TWIN_REACH)
+        high = min(self._a_at[op[2]], end + TWIN_REACH)
+        around = self.old[low:high]
+        first = self.new.find(around)
+        return self.new.find(around, first + 1) < 0
 
     def _has_context(self, op: tuple[str, int, int, int, int], start: int, end: int) -> bool:
         """Whether the unchanged run holding a passage reaches far enough on one side."""

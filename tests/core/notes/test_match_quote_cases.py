@@ -17,6 +17,7 @@ import re
 import pytest
 
 from desktop.core.notes.anchoring import locate
+from tests.eval.hypothesis_match_quote import match_quote
 
 
 def _normalize(text: str) -> str:
@@ -134,3 +135,26 @@ def test_matches_when_match_ends_at_end_of_text_and_there_is_a_non_empty_suffix(
     text = "Some document text"
     match = locate(text, "text", suffix="missing")
     assert match is not None and text[match.start : match.end] == "text"
+
+
+# The eval's reimplementation of Hypothesis (its baseline) passes Hypothesis' own cases too.
+
+
+@pytest.mark.parametrize("case", CONTEXT_CASES, ids=[str(i) for i in range(len(CONTEXT_CASES))])
+def test_the_baseline_finds_match_with_best_context_match(case: dict[str, str]) -> None:
+    start, end, _ = match_quote(
+        TWO_CITIES, case["quote"], case.get("prefix", ""), case.get("suffix", "")
+    )
+    assert TWO_CITIES[start:end] == case["quote"]
+    assert start == TWO_CITIES.index(case["expected"])
+
+
+def test_the_baseline_scores_and_ties_as_hypothesis_does() -> None:
+    start, end, score = match_quote(SOLITUDE, "some years later")
+    assert SOLITUDE[start:end] == "Many years later" and 0 < score < 1
+    quotes = ["Many years later", "Many yers later", "Some years later", "Some years after"]
+    scores = [match_quote(SOLITUDE, q)[2] for q in quotes]
+    assert all(scores[i] < scores[i - 1] for i in range(1, len(scores)))
+    pos_b = TWO_CITIES.index("nothing before us") + len("nothing ")
+    assert match_quote(TWO_CITIES, "befor us", hint=pos_b)[0] == pos_b
+    assert match_quote(TWO_CITIES, SOLITUDE) is None
