@@ -69,6 +69,8 @@ def highlight_record(highlight: Highlight) -> dict[str, Any]:
         "start": h.start,
         "end": h.end,
         "orphan": h.orphan,
+        "anchor": h.anchor,
+        "original_quote": h.first_quote,
         "prefix": h.prefix,
         "suffix": h.suffix,
         "content_hash": h.content_hash,
