@@ -47,7 +47,7 @@ def _highlight(s: Scenario) -> Highlight:
 
 def dossier_update(s: Scenario) -> tuple[tuple[int, int] | None, bool]:
     """As an import or a version restore places it: the old text is known."""
-    placed = reanchor(_highlight(s), s.new, "new", TextChanges(s.old, s.new))
+    placed = reanchor(_highlight(s), s.new, "new", TextChanges(s.old, s.new, "old"))
     return (None if placed.orphan else (placed.start, placed.end)), placed.moved
 
 

@@ -107,7 +107,11 @@ def place(highlight: Highlight, text: str, changes: TextChanges | None = None) -
     (if known) with ``text``."""
     h = highlight
     followed = None
-    if changes is not None and not h.orphan and changes.old[h.start : h.end] == h.quote:
+    if (
+        changes is not None
+        and h.content_hash == changes.old_digest
+        and changes.old[h.start : h.end] == h.quote
+    ):
         followed = changes.follow(h.start, h.end)
         if followed.kind in (SAME, TWIN):
             certain = followed.kind == SAME
@@ -145,7 +149,8 @@ def reanchor(
     """``highlight`` placed in ``text`` (whose content hash is ``digest``): re-attached with
     fresh selectors (flagged ``moved`` unless certain), or an orphan that keeps its old quote
     and selectors so it can be found again or re-attached by hand. ``changes`` aligns the text
-    the highlight was anchored in with ``text``, when that text is known."""
+    the highlight was anchored in with ``text``, when that text is known (used only if the
+    highlight's content hash is that text's)."""
     h = highlight
     if h.content_hash == digest and not h.orphan and text[h.start : h.end] == h.quote:
         return highlight
@@ -173,11 +178,12 @@ def reanchor_article(
     new_text: str,
     digest: str,
     old_text: str | None = None,
+    old_digest: str = "",
 ) -> ReanchorReport:
     """Re-attach every highlight of an article (deleted ones too, so undo still works) to
     ``new_text``, whose content hash is ``digest``; one transaction. ``old_text`` is the text
-    being replaced, which lets each passage be followed through the edit. Call it in the
-    transaction that changes the article's stored text."""
+    being replaced (content hash ``old_digest``), which lets each passage anchored in it be
+    followed through the edit. Call it in the transaction that changes the article's text."""
     outcome: dict[str, list[str]] = {"unchanged": [], "exact": [], "fuzzy": [], "orphaned": []}
     changes: TextChanges | None = None
     with transaction(conn):
@@ -187,7 +193,7 @@ def reanchor_article(
         for row in rows:
             old = highlight_from_row(row)
             if changes is None and old_text is not None and old_text != new_text:
-                changes = TextChanges(old_text, new_text)
+                changes = TextChanges(old_text, new_text, old_digest)
             new = reanchor(old, new_text, digest, changes)
             if new == old:
                 outcome["unchanged" if not old.orphan else "orphaned"].append(old.id)

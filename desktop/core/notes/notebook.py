@@ -376,7 +376,7 @@ class Notebook:
             " ORDER BY number DESC LIMIT 1",
             (highlight.article_id, highlight.content_hash),
         ).fetchone()
-        return None if row is None else TextChanges(row[0], text)
+        return None if row is None else TextChanges(row[0], text, highlight.content_hash)
 
     def _set_deleted(self, highlight_id: str, deleted: bool) -> Highlight:
         with transaction(self.conn):

@@ -60,10 +60,11 @@ def _tokens(text: str) -> tuple[list[str], list[int]]:
 
 
 class TextChanges:
-    """The alignment of an old text with a new one, computed once per article update."""
+    """The alignment of an old text (whose content hash is ``old_digest``) with a new one,
+    computed once per article update."""
 
-    def __init__(self, old: str, new: str) -> None:
-        self.old, self.new = old, new
+    def __init__(self, old: str, new: str, old_digest: str = "") -> None:
+        self.old, self.new, self.old_digest = old, new, old_digest
         self._a, self._a_at = _tokens(old)
         self._b, self._b_at = _tokens(new)
         self._ops = self._align()
