@@ -196,6 +196,8 @@ def annotation(h: Highlight, info: ArticleInfo, label: str) -> dict[str, Any]:
             f"{DOSSIER_PREFIX}:link": locator(h, info),
             f"{DOSSIER_PREFIX}:contentHash": h.content_hash,
             f"{DOSSIER_PREFIX}:orphan": h.orphan,
+            f"{DOSSIER_PREFIX}:moved": h.moved,
+            f"{DOSSIER_PREFIX}:originalQuote": h.first_quote,
         },
     }
 
