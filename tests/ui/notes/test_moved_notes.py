@@ -11,6 +11,7 @@ from PySide6.QtGui import QTextCharFormat
 from desktop.core.library.updating import replace_text
 from desktop.core.models import Article, Highlight
 from desktop.core.notes.notebook import Notebook
+from desktop.ui.notes.notebook_model import NotebookModel
 from desktop.ui.workers import thread_library
 from tests.ui.notes.conftest import ARTICLE_TEXT, add_article
 from tests.ui.notes.helpers import NotesUi, open_ui, rows, select, select_row
@@ -86,3 +87,12 @@ def test_a_moved_note_is_reattached_to_the_selection(qtbot, restart):
     assert placed.note == "Call them back"
     assert placed.original_quote == "Critics disagreed sharply"  # what the note was written on
     assert not ui.pane.moved_box.isVisibleTo(ui.pane)
+
+
+def test_the_notebook_marks_moved_notes_as_it_marks_orphans(qtbot, restart):
+    _, article, edited, kept = _moved_ui(qtbot)
+    model = NotebookModel()
+    model.set_results(stored(article.id), {article.id: article.title})
+    quotes = {model.highlight(r).id: model.index(r, 0).data() for r in range(model.rowCount())}
+    assert quotes[edited.id] == "⚠ moved — please check: Opponents disagreed sharply"
+    assert quotes[kept.id] == "Flood defences"
