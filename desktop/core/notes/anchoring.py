@@ -116,6 +116,14 @@ def place(highlight: Highlight, text: str, changes: TextChanges | None = None) -
         if followed.kind in (SAME, TWIN):
             certain = followed.kind == SAME
             return Anchor(followed.start, followed.end, "position", 1.0, certain)
+    if followed is not None and followed.kind == EDITED:
+        # The alignment found both edges: the passage is here, edited (no search can know
+        # better). Only spacing, quote marks or dashes changed: still the very passage.
+        edited = text[followed.start : followed.end]
+        if typographic(edited) == typographic(h.quote):
+            return Anchor(followed.start, followed.end, "position", 1.0, True)
+        if _similarity(h.quote, edited) >= EDITED_SIMILARITY:
+            return Anchor(followed.start, followed.end, "position", 0.0, False)
     hint = h.start if followed is None else followed.start
     found = locate(text, h.quote, h.prefix, h.suffix, hint)
     if followed is None or (found is not None and found.certain):
@@ -127,13 +135,6 @@ def place(highlight: Highlight, text: str, changes: TextChanges | None = None) -
             return None
         if _similarity(h.quote, text[found.start : found.end]) < MOVED_ELSEWHERE:
             return None
-        return replace(found, certain=False)
-    if followed.kind == EDITED:
-        edited = text[followed.start : followed.end]
-        if typographic(edited) == typographic(h.quote):  # only spaces, quote marks, dashes
-            return Anchor(followed.start, followed.end, "position", 1.0, True)
-        if _similarity(h.quote, edited) >= EDITED_SIMILARITY:
-            return Anchor(followed.start, followed.end, "position", 0.0, False)
     return None if found is None else replace(found, certain=False)
 
 

@@ -73,8 +73,9 @@ class Match:
 
 
 def typographic(text: str) -> str:
-    """``text`` with no-break spaces, curly quotes and dashes made plain (case kept)."""
-    return text.translate(_FOLD)
+    """``text`` with runs of spaces as one, curly quotes and dashes made plain (case kept):
+    what differs only there reads the same."""
+    return " ".join(text.translate(_FOLD).split())
 
 
 @lru_cache(maxsize=8)

@@ -12,12 +12,16 @@ too large to align are left to the search.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import Any
 
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
-MAX_CELLS = 200_000_000
-"""Changed tokens of the old text times those of the new text beyond which no diff is tried."""
+_CHUNK = re.compile(r"(?s).*?(?:[.!?]\s+|\n\s*|\Z)")
+MAX_CELLS = 50_000_000
+"""Pieces of the old text times pieces of the new beyond which two stretches are not aligned
+piece by piece (they count as replaced as a whole)."""
+Op = tuple[str, int, int, int, int]
 SURE_CONTEXT = 16
 """Unchanged characters needed next to an unchanged passage (on one side at least) before its
 alignment is trusted: a lone common word inside a rewritten sentence may align by chance."""
@@ -68,38 +72,34 @@ class TextChanges:
         self._a, self._a_at = _tokens(old)
         self._b, self._b_at = _tokens(new)
         self._ops = self._align()
-        self._op_starts = [op[1] for op in self._ops or ()]
+        self._op_starts = [op[1] for op in self._ops]
 
-    def _align(self) -> list[tuple[str, int, int, int, int]] | None:
-        a, b = self._a, self._b
-        head = 0
-        while head < len(a) and head < len(b) and a[head] == b[head]:
-            head += 1
-        tail = 0
-        while tail < len(a) - head and tail < len(b) - head and a[-1 - tail] == b[-1 - tail]:
-            tail += 1
-        middle_a, middle_b = a[head : len(a) - tail], b[head : len(b) - tail]
-        if len(middle_a) * len(middle_b) > MAX_CELLS:
-            return None
+    def _align(self) -> list[Op]:
+        """Sentences and lines first, then the tokens of the stretches that changed: a long
+        article costs little more than its edits."""
         from rapidfuzz.distance import Indel
 
-        ops: list[tuple[str, int, int, int, int]] = []
-        if head:
-            ops.append(("equal", 0, head, 0, head))
-        if middle_a or middle_b:
-            for tag, i1, i2, j1, j2 in Indel.opcodes(middle_a, middle_b):
-                ops.append((tag, i1 + head, i2 + head, j1 + head, j2 + head))
-        if tail:
-            ops.append(("equal", len(a) - tail, len(a), len(b) - tail, len(b)))
+        a_chunks, b_chunks = _chunks(self.old), _chunks(self.new)
+        a_strings = [self.old[s:e] for s, e in a_chunks]
+        b_strings = [self.new[s:e] for s, e in b_chunks]
+        a_first = [bisect_left(self._a_at, s) for s, _ in a_chunks] + [len(self._a)]
+        b_first = [bisect_left(self._b_at, s) for s, _ in b_chunks] + [len(self._b)]
+        ops: list[Op] = []
+        for tag, i1, i2, j1, j2 in _merged(_opcodes(Indel, a_strings, b_strings)):
+            ta1, ta2, tb1, tb2 = a_first[i1], a_first[i2], b_first[j1], b_first[j2]
+            if tag != "replace":
+                ops.append((tag, ta1, ta2, tb1, tb2))
+                continue
+            finer = _opcodes(Indel, self._a[ta1:ta2], self._b[tb1:tb2])
+            ops += [(t, i + ta1, k + ta1, j + tb1, m + tb1) for t, i, k, j, m in finer]
         return _grouped(ops)
 
-    def _op_at(self, token: int) -> tuple[str, int, int, int, int]:
-        assert self._ops is not None
+    def _op_at(self, token: int) -> Op:
         return self._ops[bisect_right(self._op_starts, token) - 1]
 
     def follow(self, start: int, end: int) -> Followed:
         """Where ``old[start:end]`` went."""
-        if self._ops is None or not self._ops or start >= end:
+        if not self._ops or start >= end:
             return Followed(UNKNOWN, start, end)
         first = bisect_right(self._a_at, start) - 1
         last = bisect_right(self._a_at, end - 1) - 1
@@ -130,11 +130,11 @@ class TextChanges:
             return Followed(ROUGH, new_start, new_start)
         return Followed(ROUGH if rough else EDITED, new_start, new_end)
 
-    def _inside(self, op: tuple[str, int, int, int, int], token: int, at: int) -> int:
+    def _inside(self, op: Op, token: int, at: int) -> int:
         """The new offset of old offset ``at``, inside unchanged token ``token`` of ``op``."""
         return self._b_at[op[3] + token - op[1]] + at - self._a_at[token]
 
-    def _unique(self, op: tuple[str, int, int, int, int], start: int, end: int) -> bool:
+    def _unique(self, op: Op, start: int, end: int) -> bool:
         """Whether the unchanged run around a passage (up to ``TWIN_REACH`` characters either
         side) occurs once in the new text: a paragraph repeated next to itself aligns with
         either copy."""
@@ -144,7 +144,7 @@ class TextChanges:
         first = self.new.find(around)
         return self.new.find(around, first + 1) < 0
 
-    def _has_context(self, op: tuple[str, int, int, int, int], start: int, end: int) -> bool:
+    def _has_context(self, op: Op, start: int, end: int) -> bool:
         """Whether the unchanged run holding a passage reaches far enough on one side."""
         before = start - self._a_at[op[1]]
         after = self._a_at[op[2]] - end
@@ -153,19 +153,48 @@ class TextChanges:
         return before >= SURE_CONTEXT or after >= SURE_CONTEXT or from_top or to_bottom
 
 
-def _grouped(ops: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """Sentences and lines, each with the spaces after it: they end where a token ends."""
+    return [m.span() for m in _CHUNK.finditer(text) if m.end() > m.start()]
+
+
+def _opcodes(indel: Any, a: list[str], b: list[str]) -> list[Op]:
+    """Insertions and deletions aligning ``a`` with ``b``; one replacement when too large."""
+    head = 0
+    while head < len(a) and head < len(b) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < len(a) - head and tail < len(b) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    middle_a, middle_b = a[head : len(a) - tail], b[head : len(b) - tail]
+    ops: list[Op] = [("equal", 0, head, 0, head)] if head else []
+    if len(middle_a) * len(middle_b) > MAX_CELLS:
+        ops.append(("replace", head, len(a) - tail, head, len(b) - tail))
+    elif middle_a or middle_b:
+        for tag, i1, i2, j1, j2 in indel.opcodes(middle_a, middle_b):
+            ops.append((tag, i1 + head, i2 + head, j1 + head, j2 + head))
+    if tail:
+        ops.append(("equal", len(a) - tail, len(a), len(b) - tail, len(b)))
+    return ops
+
+
+def _merged(ops: list[Op]) -> list[Op]:
     """Touching changes as one: an insertion next to a deletion is a replacement (the
     alignment allows only insertions and deletions, which keeps paragraphs aligned whole)."""
-    grouped: list[tuple[str, int, int, int, int]] = []
+    merged: list[Op] = []
     for tag, i1, i2, j1, j2 in ops:
-        last = grouped[-1] if grouped else None
+        last = merged[-1] if merged else None
         if last is not None and (last[0] == "equal") == (tag == "equal"):
-            merged = "equal" if tag == "equal" else _change(last[1], i2, last[3], j2)
-            grouped[-1] = (merged, last[1], i2, last[3], j2)
+            joined = "equal" if tag == "equal" else _change(last[1], i2, last[3], j2)
+            merged[-1] = (joined, last[1], i2, last[3], j2)
         else:
-            grouped.append((tag if tag == "equal" else _change(i1, i2, j1, j2), i1, i2, j1, j2))
-    # Insertions hold no old token, so no passage: only the rest is looked up.
-    return [op for op in grouped if op[1] < op[2]]
+            merged.append((tag if tag == "equal" else _change(i1, i2, j1, j2), i1, i2, j1, j2))
+    return merged
+
+
+def _grouped(ops: list[Op]) -> list[Op]:
+    """The merged operations that cover old tokens (insertions hold no passage)."""
+    return [op for op in _merged(ops) if op[1] < op[2]]
 
 
 def _change(i1: int, i2: int, j1: int, j2: int) -> str:
