@@ -16,6 +16,7 @@ is surrounded so. Anything else is a guess the user must check.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -88,9 +89,13 @@ def fold(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_FOLD))
 
 
-@lru_cache(maxsize=4)
-def _words(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple((m.start(), m.end()) for m in _WORD.finditer(text))
+@lru_cache(maxsize=8)
+def _windows(folded: str, size: int) -> tuple[list[int], list[tuple[int, int]], list[str]]:
+    """Every run of ``size`` words of a (folded) text: starts, spans and the text of each;
+    kept for the next highlight of the same article."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(folded)]
+    spans = [(words[i][0], words[i + size - 1][1]) for i in range(len(words) - size + 1)]
+    return [s for s, _ in spans], spans, [folded[s:e] for s, e in spans]
 
 
 def cuts_word(before: str, after: str) -> bool:
@@ -213,27 +218,24 @@ class QuoteSearch:
         count = len(_WORD.findall(self.quote))
         if not 1 <= count <= WORD_WINDOW_WORDS:
             return
-        words = _words(self.text)
+        low, high = 0, len(self.text)
         if len(self.text) > 2 * WORD_WINDOW_REACH and self.hint is not None:
             low, high = self.hint - WORD_WINDOW_REACH, self.hint + WORD_WINDOW_REACH
-            words = tuple(w for w in words if low <= w[0] <= high)
-        lead = self.quote[: len(self.quote) - len(self.quote.lstrip())]
-        trail = self.quote[len(self.quote.rstrip()) :]
-        spans = []
+        lead = len(self.quote) - len(self.quote.lstrip())
+        trail = len(self.quote) - len(self.quote.rstrip())
         for size in {max(1, count - 1), count, count + 1}:
-            for i in range(len(words) - size + 1):
-                start = max(0, words[i][0] - len(lead))
-                spans.append((start, words[i + size - 1][1] + len(trail)))
-        choices = [self.folded[s:e] for s, e in spans]
-        found = process.extract(
-            self.fquote,
-            choices,
-            scorer=fuzz.ratio,
-            score_cutoff=WITH_CONTEXT_THRESHOLD * 100,
-            limit=None,
-        )
-        for _, _, index in found:
-            self._add(*spans[index])
+            starts, spans, choices = _windows(self.folded, size)
+            first, last = bisect_left(starts, low), bisect_right(starts, high)
+            found = process.extract(
+                self.fquote.strip(),
+                choices[first:last],
+                scorer=fuzz.ratio,
+                score_cutoff=WITH_CONTEXT_THRESHOLD * 100,
+                limit=None,
+            )
+            for _, _, index in found:
+                start, end = spans[first + index]
+                self._add(max(0, start - lead), min(len(self.text), end + trail))
 
     def _between_context(self) -> None:
         """The stretch between where the prefix ends and the suffix starts."""
