@@ -120,7 +120,7 @@ def place(highlight: Highlight, text: str, changes: TextChanges | None = None) -
         # The alignment found both edges: the passage is here, edited (no search can know
         # better). Only spacing, quote marks or dashes changed: still the very passage.
         edited = text[followed.start : followed.end]
-        if typographic(edited) == typographic(h.quote):
+        if followed.anchored and typographic(edited) == typographic(h.quote):
             return Anchor(followed.start, followed.end, "position", 1.0, True)
         if _similarity(h.quote, edited) >= EDITED_SIMILARITY:
             return Anchor(followed.start, followed.end, "position", 0.0, False)

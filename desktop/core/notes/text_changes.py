@@ -23,8 +23,8 @@ MAX_CELLS = 50_000_000
 piece by piece (they count as replaced as a whole)."""
 Op = tuple[str, int, int, int, int]
 SURE_CONTEXT = 16
-"""Unchanged characters needed next to an unchanged passage (on one side at least) before its
-alignment is trusted: a lone common word inside a rewritten sentence may align by chance."""
+"""Unchanged characters needed next to a passage (on one side at least) before its alignment
+is trusted: a lone common word inside a rewritten sentence may align by chance."""
 
 TWIN_REACH = 200
 """Characters either side of a passage that must not be repeated for its alignment to be sure."""
@@ -46,12 +46,14 @@ class Followed:
     alignment's choice between them is a guess), ``edited`` (some of its tokens changed; both
     edges found exactly), ``rough`` (an edge lies inside a changed stretch, so ``start`` and
     ``end`` are only near it), ``deleted`` (all its tokens were removed) or ``unknown`` (no
-    alignment). ``start`` is a good search hint in every case.
+    alignment). ``start`` is a good search hint in every case. ``anchored``: unchanged text
+    of some length sits right before or after it (else an alignment is only a guess).
     """
 
     kind: str
     start: int
     end: int
+    anchored: bool = False
 
 
 def _tokens(text: str) -> tuple[list[str], list[int]]:
@@ -94,24 +96,24 @@ class TextChanges:
             ops += [(t, i + ta1, k + ta1, j + tb1, m + tb1) for t, i, k, j, m in finer]
         return _grouped(ops)
 
-    def _op_at(self, token: int) -> Op:
-        return self._ops[bisect_right(self._op_starts, token) - 1]
-
     def follow(self, start: int, end: int) -> Followed:
         """Where ``old[start:end]`` went."""
         if not self._ops or start >= end:
             return Followed(UNKNOWN, start, end)
         first = bisect_right(self._a_at, start) - 1
         last = bisect_right(self._a_at, end - 1) - 1
-        first_op, last_op = self._op_at(first), self._op_at(last)
+        first_index = bisect_right(self._op_starts, first) - 1
+        last_index = bisect_right(self._op_starts, last) - 1
+        first_op, last_op = self._ops[first_index], self._ops[last_index]
+        anchored = self._anchored(first_index, last_index, start, end)
         if first_op is last_op and first_op[0] == "equal":
             new_start = self._inside(first_op, first, start)
             new_end = self._inside(first_op, last, end - 1) + 1
-            if not self._has_context(first_op, start, end):
-                return Followed(EDITED, new_start, new_end)
+            if not anchored:
+                return Followed(EDITED, new_start, new_end, anchored)
             kind = SAME if self._unique(first_op, start, end) else TWIN
-            return Followed(kind, new_start, new_end)
-        covering = self._ops[self._ops.index(first_op) : self._ops.index(last_op) + 1]
+            return Followed(kind, new_start, new_end, anchored)
+        covering = self._ops[first_index : last_index + 1]
         if all(op[0] == "delete" for op in covering):
             at = self._b_at[first_op[3]]
             return Followed(DELETED, at, at)
@@ -128,7 +130,7 @@ class TextChanges:
             rough = rough or end != self._a_at[last_op[2]]
         if new_end <= new_start:
             return Followed(ROUGH, new_start, new_start)
-        return Followed(ROUGH if rough else EDITED, new_start, new_end)
+        return Followed(ROUGH if rough else EDITED, new_start, new_end, anchored)
 
     def _inside(self, op: Op, token: int, at: int) -> int:
         """The new offset of old offset ``at``, inside unchanged token ``token`` of ``op``."""
@@ -144,13 +146,25 @@ class TextChanges:
         first = self.new.find(around)
         return self.new.find(around, first + 1) < 0
 
-    def _has_context(self, op: Op, start: int, end: int) -> bool:
-        """Whether the unchanged run holding a passage reaches far enough on one side."""
-        before = start - self._a_at[op[1]]
-        after = self._a_at[op[2]] - end
-        from_top = op[1] == 0 and op[3] == 0
-        to_bottom = op[2] == len(self._a) and op[4] == len(self._b)
-        return before >= SURE_CONTEXT or after >= SURE_CONTEXT or from_top or to_bottom
+    def _anchored(self, first: int, last: int, start: int, end: int) -> bool:
+        """Whether unchanged text reaches ``SURE_CONTEXT`` characters (or the text's edge)
+        before or after a passage whose first and last tokens are in operations ``first`` and
+        ``last``: a lone common word inside a rewritten sentence may align by chance."""
+        ops = self._ops
+        before_op = ops[first] if ops[first][0] == "equal" else ops[first - 1] if first else None
+        if before_op is not None and before_op[0] == "equal":
+            reach = min(start, self._a_at[before_op[2]]) - self._a_at[before_op[1]]
+            if reach >= SURE_CONTEXT or (before_op[1] == 0 and before_op[3] == 0):
+                return True
+        after_op = ops[last] if ops[last][0] == "equal" else None
+        if after_op is None and last + 1 < len(ops):
+            after_op = ops[last + 1]
+        if after_op is not None and after_op[0] == "equal":
+            reach = self._a_at[after_op[2]] - max(end, self._a_at[after_op[1]])
+            at_bottom = after_op[2] == len(self._a) and after_op[4] == len(self._b)
+            if reach >= SURE_CONTEXT or at_bottom:
+                return True
+        return False
 
 
 def _chunks(text: str) -> list[tuple[int, int]]:

@@ -272,3 +272,17 @@ def test_the_notes_the_library_uses_do_not_depend_on_it() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_a_lone_word_left_in_a_rewritten_sentence_is_moved_not_exact() -> None:
+    """The alignment keeps "chair" where it was, but nothing around it survived the rewrite:
+    it is a guess to check, not a certainty."""
+    old = "Alpha beta gamma. The chair said no to it. Delta epsilon zeta."
+    new = "Alpha beta gamma. A new chair spoke up at once. Delta epsilon zeta."
+    store, article = _store(old)
+    notebook = Notebook(store.conn)
+    h = notebook.add_quote(article, "chair")
+    report = _replace(store, article, new)
+    placed = notebook.get(h.id)
+    assert report.moved == (h.id,) and placed.anchor == "moved"
+    assert new[placed.start : placed.end] == "chair"
