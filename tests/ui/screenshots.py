@@ -140,14 +140,12 @@ def add_highlights(window: MainWindow) -> tuple[int, int] | None:
 def show_moved_note(window: MainWindow) -> bool:
     """Update the open article with ``EDIT`` made, as a re-import would, and show the note it
     moved in the Notes tab and in the text; False when it could not be shown."""
-    from dataclasses import replace
-
     from desktop.core.library.updating import replace_text
 
     article = window.article
     if article is None or EDIT[0] not in article.text:
         return False
-    changed = replace(article, text=article.text.replace(*EDIT), content_hash="")
+    changed = article.replace(text=article.text.replace(*EDIT), content_hash="")
     replace_text(window.library.store, article.id, changed)
     window.open_article(article.id)
     pane = window.notes_pane

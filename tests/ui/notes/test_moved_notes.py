@@ -3,8 +3,6 @@ hatched (never as a normal highlight), accepted or re-attached in one click, und
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 
@@ -30,7 +28,7 @@ def _moved_ui(qtbot) -> tuple[NotesUi, Article, Highlight, Highlight]:
     notebook = Notebook(thread_library().conn)
     edited = notebook.add_quote(article.id, "Critics disagreed sharply", note="Call them back")
     kept = notebook.add_quote(article.id, "Flood defences")
-    update = replace(article, text=EDITED, content_hash="")
+    update = article.replace(text=EDITED, content_hash="")
     report = replace_text(thread_library().store, article.id, update).highlights
     assert report.moved == (edited.id,) and report.exact == (kept.id,)
     return open_ui(qtbot, thread_library().store.get(article.id)), article, edited, kept
