@@ -53,6 +53,8 @@ CSV_COLUMNS = (
     "modified",
     "locator",
     "page",
+    "anchor",
+    "original_quote",
 )
 
 
@@ -138,6 +140,8 @@ def _write_csv(
             h.modified,
             locator(h, info),
             "" if h.orphan else cite(info.pages, h.start, h.end),
+            h.anchor,
+            h.first_quote,
         )
         writer.writerow([_csv_cell(value) for value in row])
 

@@ -270,7 +270,7 @@ def test_import_into_an_updated_article_reanchors_or_keeps_orphans(notebook, add
     assert orphan.orphan and orphan.note == "kept anyway" and orphan.quote == lost.quote
 
 
-def test_a_moved_note_exports_and_imports_still_moved_with_its_original_quote(
+def test_a_moved_note_is_flagged_in_every_format_and_imports_still_moved(
     notebook, add_article, library
 ):
     one = add_article(url="https://news.example/budget")
@@ -282,6 +282,10 @@ def test_a_moved_note_exports_and_imports_still_moved_with_its_original_quote(
     data = json.loads(_export(library.conn, "json"))
     target = data["first"]["items"][0]["target"]
     assert (target["dsr:moved"], target["dsr:originalQuote"]) == (True, "Critics said the budget")
+
+    rows = list(csv.DictReader(io.StringIO(_export(library.conn, "csv").lstrip("\ufeff"))))
+    assert (rows[0]["anchor"], rows[0]["original_quote"]) == ("moved", "Critics said the budget")
+    assert "(moved — please check)" in _export(library.conn, "md")
 
     store = ArticleStore(connect(":memory:"))
     store.add(with_hash(Article(0, "Budget", edited, "", 0, url="https://news.example/budget")))
