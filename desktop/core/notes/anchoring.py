@@ -153,7 +153,13 @@ def reanchor(
     the highlight was anchored in with ``text``, when that text is known (used only if the
     highlight's content hash is that text's)."""
     h = highlight
-    if h.content_hash == digest and not h.orphan and text[h.start : h.end] == h.quote:
+    # Unchanged only if its surroundings are too: two texts differing in trailing spaces
+    # share a content hash.
+    if (
+        h.content_hash == digest
+        and not h.orphan
+        and selectors(text, h.start, h.end) == (h.quote, h.prefix, h.suffix)
+    ):
         return highlight
     anchor = place(highlight, text, changes)
     if anchor is None:

@@ -286,3 +286,14 @@ def test_a_lone_word_left_in_a_rewritten_sentence_is_moved_not_exact() -> None:
     placed = notebook.get(h.id)
     assert report.moved == (h.id,) and placed.anchor == "moved"
     assert new[placed.start : placed.end] == "chair"
+
+
+def test_a_text_changed_only_in_trailing_spaces_gets_fresh_selectors() -> None:
+    """Regression: such texts share a content hash, and the highlight kept its old suffix."""
+    store, article = _store("a a a a a.")
+    notebook = Notebook(store.conn)
+    h = notebook.add(article, 0, 1)
+    _replace(store, article, "a a a a a. ")
+    placed = notebook.get(h.id)
+    assert (placed.quote, placed.prefix, placed.suffix) == selectors("a a a a a. ", 0, 1)
+    assert placed.anchor == "exact"
