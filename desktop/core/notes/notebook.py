@@ -43,6 +43,7 @@ from desktop.core.storage.membership import membership
 
 DEFAULT_CATEGORY = "key-fact"
 RANK_LIMIT = 2_000
+ALIGNMENTS_KEPT = 8
 DateLike = date | datetime | str
 
 
@@ -63,6 +64,9 @@ class Notebook:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        # Alignments of kept versions with current texts, by (version hash, text hash): a
+        # restore re-anchors many notes of one article against the same pair.
+        self._alignments: dict[tuple[str, str], TextChanges | None] = {}
 
     # -- creating --------------------------------------------------------------------------
 
@@ -364,19 +368,25 @@ class Notebook:
                 h = replace(h, orphan=True)
             elif h.orphan or not row[0]:
                 text, digest = self._article_text(h.article_id)
-                h = reanchor(h, text, digest, self._changes_since(h, text))
+                h = reanchor(h, text, digest, self._changes_since(h, text, digest))
             write_highlight(self.conn, h)
         return h
 
-    def _changes_since(self, highlight: Highlight, text: str) -> TextChanges | None:
+    def _changes_since(self, highlight: Highlight, text: str, digest: str) -> TextChanges | None:
         """The alignment of the kept version a highlight was anchored in (if the library still
         has it) with the article's text, so a restored note follows its passage exactly."""
-        row = self.conn.execute(
-            "SELECT text FROM article_versions WHERE article_id = ? AND content_hash = ?"
-            " ORDER BY number DESC LIMIT 1",
-            (highlight.article_id, highlight.content_hash),
-        ).fetchone()
-        return None if row is None else TextChanges(row[0], text, highlight.content_hash)
+        key = (highlight.content_hash, digest)
+        if key not in self._alignments:
+            row = self.conn.execute(
+                "SELECT text FROM article_versions WHERE article_id = ? AND content_hash = ?"
+                " ORDER BY number DESC LIMIT 1",
+                (highlight.article_id, highlight.content_hash),
+            ).fetchone()
+            if len(self._alignments) >= ALIGNMENTS_KEPT:
+                self._alignments.clear()
+            changes = None if row is None else TextChanges(row[0], text, highlight.content_hash)
+            self._alignments[key] = changes
+        return self._alignments[key]
 
     def _set_deleted(self, highlight_id: str, deleted: bool) -> Highlight:
         with transaction(self.conn):
