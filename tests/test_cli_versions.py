@@ -110,3 +110,29 @@ def test_a_restore_the_database_refuses_is_a_one_line_error(
     assert err == f"dossier: cannot restore version 1 of article {article_id}: database is locked\n"
     assert run_json(capsys, "show", str(article_id))["text"] == V2
     assert len(run_json(capsys, "versions", str(article_id))) == 1
+
+
+def test_notes_list_says_how_each_note_is_anchored_and_accept_confirms_a_moved_one(
+    capsys: pytest.CaptureFixture[str], updated
+) -> None:
+    article_id, story = updated
+    story.write_text(V2.replace("the vote was", "this vote was"), encoding="utf-8")
+    assert run_json(capsys, "import", str(story))["updated"] == [article_id]
+    notes = {n["original_quote"]: n for n in run_json(capsys, "notes", "list")}
+    moved, orphan = notes[KEPT], notes[GONE]
+    assert (moved["anchor"], moved["orphan"]) == ("moved", False)
+    assert moved["quote"] == "this vote was a turning point"  # the new span, beside the original
+    assert (orphan["anchor"], orphan["orphan"], orphan["quote"]) == ("orphan", True, GONE)
+    code, out, _ = run(capsys, "notes", "list")
+    assert code == 0 and "MOVED (please check)" in out and "ORPHAN" in out
+
+    code, out, _ = run(capsys, "notes", "accept", moved["id"])
+    assert code == 0 and json.loads(out)["anchor"] == "exact"
+    listed = {n["id"]: n for n in run_json(capsys, "notes", "list")}
+    assert listed[moved["id"]]["anchor"] == "exact"
+    assert listed[moved["id"]]["original_quote"] == KEPT
+
+    code, out, err = run(capsys, "notes", "accept", orphan["id"])
+    assert code == 1 and out == "" and "is an orphan" in err and len(err.splitlines()) == 1
+    code, _, err = run(capsys, "notes", "accept", "no-such-id")
+    assert code == 1 and "no highlight with id no-such-id" in err

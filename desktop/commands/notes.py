@@ -129,10 +129,26 @@ def _list(args: argparse.Namespace) -> int:
         quote = " ".join(h.quote.split())
         quote = quote if len(quote) <= 60 else quote[:59] + "…"
         note = " ".join(h.note.split())
-        flag = " ORPHAN" if h.orphan else ""
+        flag = {"orphan": " ORPHAN", "moved": " MOVED (please check)"}.get(h.anchor, "")
         line = f"{h.id}  article {h.article_id}  {h.start}-{h.end}{flag}  [{h.category}]  “{quote}”"
         tags = " ".join("#" + t for t in h.tags)
         print(" ".join(part for part in (line, tags, f"— {note}" if note else "") if part))
+    return 0
+
+
+def _accept(args: argparse.Namespace) -> int:
+    with _library() as library:
+        notebook = Notebook(library.conn)
+        highlight = notebook.get(args.highlight)
+        if highlight.orphan:
+            raise CommandError(
+                f"highlight {args.highlight} is an orphan: there is no place to accept;"
+                " re-attach it to a passage in the window"
+            )
+        accepted = notebook.accept(args.highlight)
+        if accepted != highlight:
+            _back_up_after_write(library)
+    print_json(highlight_record(accepted))
     return 0
 
 
@@ -265,7 +281,7 @@ def _restore(args: argparse.Namespace) -> int:
 def register(subparsers: argparse._SubParsersAction) -> None:
     notes = subparsers.add_parser(
         "notes",
-        help="highlights and notes: add, list, export, import, backup, backups, restore",
+        help="highlights and notes: add, list, accept, export, import, backup, backups, restore",
         description="Highlights and their notes, stored in the library database.",
     )
     actions = notes.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
@@ -287,10 +303,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--tag", action="append", default=[], metavar="T", help="repeatable")
     add.set_defaults(run=_add)
 
-    show = actions.add_parser("list", help="list highlights (orphans flagged)")
+    show = actions.add_parser(
+        "list",
+        help="list highlights (orphans and moved ones flagged)",
+        description=(
+            "Lists highlights. 'anchor' (in --json) is exact, moved (placed after the article"
+            " changed by a match that is not certain: check it, then `dossier notes accept`)"
+            " or orphan (not placed); 'original_quote' is the text first highlighted."
+        ),
+    )
     show.add_argument("--article", type=library_id, metavar="ID")
     show.add_argument("--json", action="store_true", help="a JSON array")
     show.set_defaults(run=_list)
+
+    accept = actions.add_parser(
+        "accept",
+        help="confirm where a moved highlight was placed (prints it as JSON)",
+        description="Confirms a highlight flagged moved: it becomes an exact highlight.",
+    )
+    accept.add_argument("highlight", metavar="HIGHLIGHT", help="highlight id")
+    accept.set_defaults(run=_accept)
 
     export = actions.add_parser(
         "export",

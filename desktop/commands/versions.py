@@ -106,15 +106,16 @@ def _restore(library: Library, args: argparse.Namespace) -> int:
                     "unchanged": list(placed.unchanged),
                     "exact": list(placed.exact),
                     "fuzzy": list(placed.fuzzy),
+                    "moved": list(placed.moved),
                     "orphaned": list(placed.orphaned),
                 },
             }
         )
         return 0
-    moved = len(placed.exact) + len(placed.fuzzy)
     print(
         f"Restored version {args.restore} of article {args.id}; the text it replaced is version"
-        f" {update.version}. Highlights: {len(placed.unchanged)} unchanged, {moved} moved,"
+        f" {update.version}. Highlights: {len(placed.unchanged)} unchanged,"
+        f" {len(placed.exact)} placed exactly, {len(placed.moved)} moved (please check),"
         f" {len(placed.orphaned)} orphaned."
     )
     return 0

@@ -7,7 +7,9 @@ Writes, in ``docs/screenshots/``:
 
 - ``main-light.png`` / ``main-dark.png``: the seed coloured, its summary shown and tinted;
 - ``notes-light.png``: two highlights of the user's, one with a note, in the Notes tab;
-- ``entities-light.png``: the Entities tab.
+- ``entities-light.png``: the Entities tab;
+- ``notes-moved-light.png``: after an updated text of the article replaced the first word of
+  the noted passage, its note "moved — please check", hatched in the text.
 """
 
 from __future__ import annotations
@@ -50,6 +52,8 @@ HIGHLIGHTS = (
     ),
     ("We all share a strong desire to end this war quickly and reliably.", "quote-to-use", ""),
 )
+# The update that moves the first highlight: its first word replaced.
+EDIT = ("Russia has agreed to allow", "Moscow has agreed to allow")
 
 
 def wait_until(condition: Callable[[], object], timeout: float = WAIT_S) -> bool:
@@ -133,6 +137,29 @@ def add_highlights(window: MainWindow) -> tuple[int, int] | None:
     return noted
 
 
+def show_moved_note(window: MainWindow) -> bool:
+    """Update the open article with ``EDIT`` made, as a re-import would, and show the note it
+    moved in the Notes tab and in the text; False when it could not be shown."""
+    from desktop.core.library.updating import replace_text
+
+    article = window.article
+    if article is None or EDIT[0] not in article.text:
+        return False
+    changed = article.replace(text=article.text.replace(*EDIT), content_hash="")
+    replace_text(window.library.store, article.id, changed)
+    window.open_article(article.id)
+    pane = window.notes_pane
+    if not wait_until(lambda: pane.moved_model.rowCount() > 0):
+        print("warning: the moved note was not listed in time", file=sys.stderr)
+        return False
+    window.show_side_tab(2)
+    moved = pane.moved_model.highlight(0)
+    pane.show_highlight(moved.id)
+    window.reader.scroll_to(moved.start, moved.end, flash=False)
+    settle(1.0)
+    return True
+
+
 def save(window: MainWindow, path: Path) -> Path:
     settle()
     window.grab().save(str(path))
@@ -181,6 +208,8 @@ def render(out: Path = OUT, wikinews: Path = WIKINEWS) -> list[Path]:
     written.append(save(window, out / "notes-light.png"))
     window.show_side_tab(1)
     written.append(save(window, out / "entities-light.png"))
+    if show_moved_note(window):
+        written.append(save(window, out / "notes-moved-light.png"))
     window.close()
     window.finish_background_work()
     window.library.close()

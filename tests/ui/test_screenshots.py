@@ -40,7 +40,13 @@ def test_without_the_shared_data_the_seed_alone_is_shown(qtbot, tmp_path):
         assert screenshots.add_wikinews(library, tmp_path / "absent.jsonl") == 0
     written = screenshots.render(out=tmp_path / "shots", wikinews=tmp_path / "absent.jsonl")
     names = sorted(p.name for p in written)
-    assert names == ["entities-light.png", "main-dark.png", "main-light.png", "notes-light.png"]
+    assert names == [
+        "entities-light.png",
+        "main-dark.png",
+        "main-light.png",
+        "notes-light.png",
+        "notes-moved-light.png",
+    ]
     for path in written:
         image = QImage(str(path))
         assert (image.width(), image.height()) == screenshots.SIZE

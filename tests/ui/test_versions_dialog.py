@@ -9,7 +9,7 @@ from shiboken6 import isValid
 from desktop.core.library.updating import replace_text
 from desktop.core.notes.notebook import Notebook
 from desktop.ui.library.versions_dialog import VersionsDialog
-from tests.core.library.stories import GONE, V1, V2
+from tests.core.library.stories import GONE, KEPT, V1, V2
 from tests.ui.conftest import add_article
 
 MARKUP = '<img src="/dev/zero"> <b>not bold</b>'
@@ -100,3 +100,19 @@ def test_a_restore_that_ends_after_the_dialog_closed_still_reaches_the_window(
     qtbot.waitUntil(lambda: not isValid(dialog))
     done(fn())
     assert restored == [article_id] and library.store.get(article_id).text == V1
+
+
+def test_a_restore_says_how_many_notes_moved_to_check(qtbot, library, sync_workers) -> None:
+    article_id = add_article(library, "Harbour plan", V1)
+    noted = Notebook(library.conn).add_quote(article_id, KEPT)
+    article = library.store.get(article_id)
+    edited = V1.replace("the vote was", "this vote was")
+    replace_text(library.store, article_id, article.replace(text=edited, content_hash=""))
+    assert Notebook(library.conn).get(noted.id).anchor == "moved"
+    dialog = VersionsDialog(article_id, "Harbour plan")
+    qtbot.addWidget(dialog)
+    dialog.list.setCurrentItem(dialog.list.topLevelItem(0))
+    dialog.restore_button.click()
+    assert "1 highlight(s) moved — please check them in Notes." in dialog.status.text()
+    back = Notebook(library.conn).get(noted.id)
+    assert (back.anchor, back.quote) == ("moved", KEPT)  # checked by nobody yet: still moved

@@ -68,12 +68,18 @@ def replace_text(store: ArticleStore, article_id: int, article: Article) -> Upda
     changed content hash and indexes it again)."""
     article = with_hash(article)
     with transaction(store.conn):
-        found = store.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,))
-        if found.fetchone() is None:
+        found = store.conn.execute(
+            "SELECT text, content_hash FROM articles WHERE id = ?", (article_id,)
+        )
+        row = found.fetchone()
+        if row is None:
             raise VersionError(f"no article with id {article_id}")
+        old_text, old_digest = row[0], row[1]
         number = keep_version(store.conn, article_id, now_iso())
         store.replace_text(article_id, article)
-        report = reanchor_article(store.conn, article_id, article.text, article.content_hash)
+        report = reanchor_article(
+            store.conn, article_id, article.text, article.content_hash, old_text, old_digest
+        )
         for table in ("entity_mentions", "article_terms"):
             store.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
     return Update(article_id, number, report)

@@ -25,6 +25,9 @@ class Highlight:
     ``quote == text[start:end]`` of the text whose hash is ``content_hash``; ``prefix`` and
     ``suffix`` are the characters around it, so the passage can be found again after the text
     changes. An ``orphan`` could not be placed in the current text but is kept with its quote.
+    A ``moved`` highlight was placed by a match that is not certain (see ``notes.anchoring``)
+    and waits for the user to check it. ``original_quote`` is what the user highlighted ("" for
+    a highlight not stored yet: it is then its ``quote``), never overwritten by re-anchoring.
     """
 
     id: str
@@ -42,3 +45,17 @@ class Highlight:
     modified: str = ""
     orphan: bool = False
     deleted: bool = False
+    moved: bool = False
+    original_quote: str = ""
+
+    @property
+    def anchor(self) -> str:
+        """``exact``, ``moved`` (placed, to be checked) or ``orphan`` (not placed)."""
+        if self.orphan:
+            return "orphan"
+        return "moved" if self.moved else "exact"
+
+    @property
+    def first_quote(self) -> str:
+        """The text the user highlighted, whatever the passage says now."""
+        return self.original_quote or self.quote

@@ -42,6 +42,8 @@ class Incoming:
     created: str
     modified: str
     orphan: bool
+    moved: bool = False  # placed by a match not yet checked (ours only)
+    original_quote: str = ""  # the text first highlighted (ours only)
 
 
 def annotation_items(data: Any) -> tuple[list[Any], list[dict[str, Any]]]:
@@ -139,6 +141,8 @@ def read_annotation(item: Any) -> Incoming:
         created=created,
         modified=modified,
         orphan=bool(_own(target, "orphan") or False),
+        moved=_own(target, "moved") is True,
+        original_quote=str(_own(target, "originalQuote") or ""),
     )
 
 

@@ -26,7 +26,7 @@ from desktop.core.notes import backup_rotation
 from desktop.core.notes.detached import ArticleIdentity, detach, local_article
 from desktop.core.notes.errors import BadNotesFile
 from desktop.core.notes.notebook import Notebook
-from desktop.core.notes.table import COLUMNS, highlight_from_row
+from desktop.core.notes.table import COLUMNS, highlight_from_row, readable_columns
 from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
 
@@ -167,7 +167,8 @@ def read_backup(
     """Highlights, category rows, and the identity of the article of each highlight."""
     with _open_backup(path) as source:
         highlights = [
-            highlight_from_row(r) for r in source.execute(f"SELECT {COLUMNS} FROM highlights")
+            highlight_from_row(r)
+            for r in source.execute(f"SELECT {readable_columns(source)} FROM highlights")
         ]
         categories = source.execute("SELECT * FROM highlight_categories").fetchall()
         articles = {

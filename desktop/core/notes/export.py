@@ -53,6 +53,8 @@ CSV_COLUMNS = (
     "modified",
     "locator",
     "page",
+    "anchor",
+    "original_quote",
 )
 
 
@@ -69,6 +71,8 @@ def highlight_record(highlight: Highlight) -> dict[str, Any]:
         "start": h.start,
         "end": h.end,
         "orphan": h.orphan,
+        "anchor": h.anchor,
+        "original_quote": h.first_quote,
         "prefix": h.prefix,
         "suffix": h.suffix,
         "content_hash": h.content_hash,
@@ -136,6 +140,8 @@ def _write_csv(
             h.modified,
             locator(h, info),
             "" if h.orphan else cite(info.pages, h.start, h.end),
+            h.anchor,
+            h.first_quote,
         )
         writer.writerow([_csv_cell(value) for value in row])
 
@@ -194,6 +200,8 @@ def annotation(h: Highlight, info: ArticleInfo, label: str) -> dict[str, Any]:
             f"{DOSSIER_PREFIX}:link": locator(h, info),
             f"{DOSSIER_PREFIX}:contentHash": h.content_hash,
             f"{DOSSIER_PREFIX}:orphan": h.orphan,
+            f"{DOSSIER_PREFIX}:moved": h.moved,
+            f"{DOSSIER_PREFIX}:originalQuote": h.first_quote,
         },
     }
 

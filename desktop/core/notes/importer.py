@@ -191,4 +191,6 @@ def _highlight(incoming: Incoming, article_id: int, category: str) -> Highlight:
         created=created,
         modified=incoming.modified or created,
         orphan=incoming.orphan,
+        moved=incoming.moved,
+        original_quote=incoming.original_quote,
     )

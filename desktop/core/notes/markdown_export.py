@@ -62,7 +62,8 @@ def _markdown_highlight(
     meta = [f"**{one_line(label)}**"]
     if h.tags:
         meta.append(" ".join("#" + obsidian_tag(tag) for tag in h.tags))
-    where = f"characters {h.start}–{h.end}" + (" (orphan)" if h.orphan else "")
+    state = {"orphan": " (orphan)", "moved": " (moved — please check)"}.get(h.anchor, "")
+    where = f"characters {h.start}–{h.end}{state}"
     page = "" if h.orphan else cite(info.pages, h.start, h.end)
     where = f"{page}, {where}" if page else where
     meta.append(f"[{where}]({locator(h, info)})")

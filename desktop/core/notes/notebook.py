@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from desktop.core.models import Highlight, HighlightCategory
-from desktop.core.notes.anchoring import reanchor, selectors
+from desktop.core.notes.anchoring import TextChanges, reanchor, selectors
 from desktop.core.notes.errors import (
     BadOffsets,
     OccurrenceOutOfRange,
@@ -43,6 +43,7 @@ from desktop.core.storage.membership import membership
 
 DEFAULT_CATEGORY = "key-fact"
 RANK_LIMIT = 2_000
+ALIGNMENTS_KEPT = 8
 DateLike = date | datetime | str
 
 
@@ -63,6 +64,9 @@ class Notebook:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        # Alignments of kept versions with current texts, by (version hash, text hash): a
+        # restore re-anchors many notes of one article against the same pair.
+        self._alignments: dict[tuple[str, str], TextChanges | None] = {}
 
     # -- creating --------------------------------------------------------------------------
 
@@ -89,6 +93,7 @@ class Notebook:
                 tags=normalize_tags(tags),
                 created=now,
                 modified=now,
+                original_quote=anchor["quote"],
             )
             write_highlight(self.conn, highlight)
         return highlight
@@ -323,23 +328,36 @@ class Notebook:
         return self._set_deleted(highlight_id, False)
 
     def reattach(self, highlight_id: str, start: int, end: int) -> Highlight:
-        """Anchor a highlight (typically an orphan) to a new selection of its article."""
+        """Anchor a highlight (an orphan, or a moved one placed wrongly) to a new selection of
+        its article; the user chose the place, so it is exact. Its original quote stays."""
         with transaction(self.conn):
             old = self.get(highlight_id)
             new = replace(
                 old,
                 **self._anchor(old.article_id, start, end),
                 orphan=False,
+                moved=False,
                 modified=utc_now(),
             )
             write_highlight(self.conn, new)
         return new
 
+    def accept(self, highlight_id: str) -> Highlight:
+        """Confirm where a *moved* highlight was placed: it becomes an exact highlight."""
+        with transaction(self.conn):
+            old = self.get(highlight_id)
+            if not old.moved or old.orphan:
+                return old
+            new = replace(old, moved=False, modified=utc_now())
+            write_highlight(self.conn, new)
+        return new
+
     def put(self, highlight: Highlight) -> Highlight:
-        """Write a highlight exactly as given (undo/redo, import, restore); if its article's
-        text changed since it was anchored, it is re-anchored first, or kept as an orphan (as
-        it is when its article is not in the library)."""
-        h = highlight
+        """Write a highlight exactly as given (undo/redo, import, restore) — its moved flag
+        and original quote too; if its article's text changed since it was anchored, it is
+        re-anchored first (followed through the kept version it was made on, when there is
+        one), or kept as an orphan (as it is when its article is not in the library)."""
+        h = replace(highlight, original_quote=highlight.first_quote)
         with transaction(self.conn):
             # SQLite's substr counts characters, like Python: check in place, no text copy.
             row = self.conn.execute(
@@ -350,9 +368,25 @@ class Notebook:
                 h = replace(h, orphan=True)
             elif h.orphan or not row[0]:
                 text, digest = self._article_text(h.article_id)
-                h = reanchor(h, text, digest)
+                h = reanchor(h, text, digest, self._changes_since(h, text, digest))
             write_highlight(self.conn, h)
         return h
+
+    def _changes_since(self, highlight: Highlight, text: str, digest: str) -> TextChanges | None:
+        """The alignment of the kept version a highlight was anchored in (if the library still
+        has it) with the article's text, so a restored note follows its passage exactly."""
+        key = (highlight.content_hash, digest)
+        if key not in self._alignments:
+            row = self.conn.execute(
+                "SELECT text FROM article_versions WHERE article_id = ? AND content_hash = ?"
+                " ORDER BY number DESC LIMIT 1",
+                (highlight.article_id, highlight.content_hash),
+            ).fetchone()
+            if len(self._alignments) >= ALIGNMENTS_KEPT:
+                self._alignments.clear()
+            changes = None if row is None else TextChanges(row[0], text, highlight.content_hash)
+            self._alignments[key] = changes
+        return self._alignments[key]
 
     def _set_deleted(self, highlight_id: str, deleted: bool) -> Highlight:
         with transaction(self.conn):

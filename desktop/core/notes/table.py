@@ -21,9 +21,21 @@ NOT_TRASHED = "article_id NOT IN (SELECT id FROM articles WHERE trashed <> '')"
 these; backups keep every highlight, so notes in the trash are never lost."""
 COLUMNS = (
     'id, article_id, start, "end", quote, prefix, suffix, content_hash, category, note, tags,'
-    " created, modified, orphan, deleted"
+    " created, modified, orphan, deleted, moved, original_quote"
 )
 QUALIFIED_COLUMNS = ", ".join(f"h.{c.strip()}" for c in COLUMNS.split(","))
+_ADDED_LATER = {"moved": "0", "original_quote": "''"}
+"""Columns a backup written before migration 0013 lacks, with the value they stand for."""
+
+
+def readable_columns(conn: sqlite3.Connection) -> str:
+    """``COLUMNS`` as a select list for a highlights table that may predate some of them (an
+    older backup): a missing column reads as its default, so old backups still restore."""
+    present = {row[1] for row in conn.execute("PRAGMA table_info(highlights)")}
+    names = [c.strip() for c in COLUMNS.split(",")]
+    return ", ".join(
+        name if name.strip('"') in present else f"{_ADDED_LATER[name]} AS {name}" for name in names
+    )
 
 
 def utc_now() -> str:
@@ -79,6 +91,8 @@ def highlight_from_row(row: sqlite3.Row) -> Highlight:
         modified=row["modified"],
         orphan=bool(row["orphan"]),
         deleted=bool(row["deleted"]),
+        moved=bool(row["moved"]),
+        original_quote=row["original_quote"] or row["quote"],
     )
 
 
@@ -102,13 +116,15 @@ def write_highlight(conn: sqlite3.Connection, highlight: Highlight) -> None:
     """Insert or fully overwrite one highlight (by id). Call inside a transaction."""
     h = highlight
     conn.execute(
-        f"INSERT INTO highlights ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        f"INSERT INTO highlights ({COLUMNS})"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (id) DO UPDATE SET article_id = excluded.article_id,"
         ' start = excluded.start, "end" = excluded."end", quote = excluded.quote,'
         " prefix = excluded.prefix, suffix = excluded.suffix,"
         " content_hash = excluded.content_hash, category = excluded.category,"
         " note = excluded.note, tags = excluded.tags, created = excluded.created,"
-        " modified = excluded.modified, orphan = excluded.orphan, deleted = excluded.deleted",
+        " modified = excluded.modified, orphan = excluded.orphan, deleted = excluded.deleted,"
+        " moved = excluded.moved, original_quote = excluded.original_quote",
         (
             h.id,
             h.article_id,
@@ -125,6 +141,8 @@ def write_highlight(conn: sqlite3.Connection, highlight: Highlight) -> None:
             h.modified,
             int(h.orphan),
             int(h.deleted),
+            int(h.moved),
+            h.first_quote,
         ),
     )
     seq = conn.execute("SELECT seq FROM highlights WHERE id = ?", (h.id,)).fetchone()[0]
@@ -136,14 +154,15 @@ def write_highlight(conn: sqlite3.Connection, highlight: Highlight) -> None:
 
 
 def write_anchor(conn: sqlite3.Connection, highlight: Highlight) -> None:
-    """Store where a highlight now sits (position, selectors, text hash, orphan flag)."""
+    """Store where a highlight now sits (position, selectors, text hash, orphan and moved
+    flags); its original quote is never touched."""
     h = highlight
     quote_changed = conn.execute(
         "SELECT quote IS NOT ? FROM highlights WHERE id = ?", (h.quote, h.id)
     ).fetchone()[0]
     conn.execute(
         'UPDATE highlights SET start = ?, "end" = ?, prefix = ?, suffix = ?, content_hash = ?,'
-        f" orphan = ?{', quote = ?' if quote_changed else ''} WHERE id = ?",
+        f" orphan = ?, moved = ?{', quote = ?' if quote_changed else ''} WHERE id = ?",
         (
             h.start,
             h.end,
@@ -151,6 +170,7 @@ def write_anchor(conn: sqlite3.Connection, highlight: Highlight) -> None:
             h.suffix,
             h.content_hash,
             int(h.orphan),
+            int(h.moved),
             *((h.quote,) if quote_changed else ()),
             h.id,
         ),

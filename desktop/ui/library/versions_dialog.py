@@ -147,11 +147,13 @@ class VersionsDialog(QDialog):
             self.on_restored(update.article_id)
         if not isValid(self):
             return
-        orphaned = len(update.highlights.orphaned)
+        orphaned, moved = len(update.highlights.orphaned), len(update.highlights.moved)
         lost = f" {orphaned} highlight(s) could not be placed: see Orphans." if orphaned else ""
+        check = f" {moved} highlight(s) moved — please check them in Notes." if moved else ""
         self.status.setText(
             f"Restored version {number}; the text it replaced is now version {update.version}."
             + lost
+            + check
         )
         self.reload()
 

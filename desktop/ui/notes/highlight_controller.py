@@ -21,6 +21,7 @@ from desktop.ui.crash_handler import library_problem
 from desktop.ui.notes.notes_tasks import run_notes_task
 from desktop.ui.notes.selection_popup import SelectionPopup
 from desktop.ui.notes.undo_commands import (
+    AcceptMovedCommand,
     CreateHighlightCommand,
     DeleteHighlightCommand,
     EditHighlightCommand,
@@ -219,8 +220,15 @@ class HighlightController(QObject):
         """Delete a highlight and its note (undoable: Ctrl+Z brings both back)."""
         self.undo_stack.push(DeleteHighlightCommand(highlight_id, self._write))
 
+    def accept(self, highlight_id: str) -> None:
+        """Confirm a moved highlight where it was placed (undoable)."""
+        current = self.find(highlight_id)
+        if current is not None and current.moved and not current.orphan:
+            self.undo_stack.push(AcceptMovedCommand(current, self._write))
+
     def reattach(self, highlight_id: str, start: int, end: int) -> None:
-        """Place an orphan on the passage ``[start, end)`` the user selected (undoable)."""
+        """Place an orphan or a moved highlight on the passage ``[start, end)`` the user
+        selected (undoable)."""
         current = self.find(highlight_id)
         if current is not None:
             self.undo_stack.push(ReattachHighlightCommand(current, start, end, self._write))

@@ -16,6 +16,7 @@ from desktop.ui.plain_text import literal_html
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 QUOTE_CHARS = 200
+MOVED = "⚠ moved — please check"
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -32,8 +33,12 @@ def one_line(text: str, limit: int = QUOTE_CHARS) -> str:
 def row_text(highlight: Highlight, label: str, page: str = "") -> str:
     """The quote, then its page in a PDF (``p. 12``), the category in words, a ✎ and the note,
     and the tags: a highlight with a note is told apart by a symbol and words, not only by
-    colour."""
+    colour. A moved highlight says so first, with the quote the user highlighted."""
     details = [page, label] if page else [label]
+    if highlight.moved and not highlight.orphan:
+        details.insert(0, MOVED)
+        if highlight.first_quote != highlight.quote:
+            details.insert(1, f"was “{one_line(highlight.first_quote, 80)}”")
     if highlight.note.strip():
         details.append(f"✎ {one_line(highlight.note, 120)}")
     if highlight.tags:

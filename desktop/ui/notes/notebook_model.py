@@ -76,8 +76,8 @@ class NotebookModel(QAbstractTableModel):
 
     def _display(self, highlight: Highlight, column: int) -> str:
         if column == 0:
-            marker = "⚠ orphan: " if highlight.orphan else ""
-            return marker + _cell(highlight.quote)
+            marker = {"orphan": "⚠ orphan: ", "moved": "⚠ moved — please check: "}
+            return marker.get(highlight.anchor, "") + _cell(highlight.quote)
         if column == 1:
             return _cell(highlight.note)
         if column == 2:

@@ -1,4 +1,5 @@
-"""The Notes pane: the article's highlights in text order, their notes, and its orphans.
+"""The Notes pane: the article's highlights in text order, their notes, the ones that moved when
+the article changed (to check: accept the place or re-attach), and its orphans.
 
 Editing here goes through the controller, so it is saved at once and can be undone like a
 change made in the reader. A note is saved when the user pauses typing or leaves the field.
@@ -107,26 +108,28 @@ class NotesPane(QWidget):
         form.addRow("", self.delete_button)
         self.editor.setEnabled(False)
 
-        self.orphans_label = QLabel()
-        self.orphans_label.setWordWrap(True)
+        self.moved_model = HighlightListModel(self)
+        self.accept_button = QPushButton("Accept place")
+        self.accept_button.setToolTip("The note is on the right passage: keep it there")
+        self.accept_button.clicked.connect(self._accept)
+        self.move_button = QPushButton("Re-attach to selection")
+        self.move_button.setToolTip("Select the right passage in the article, then move the note")
+        self.move_button.clicked.connect(self._reattach_moved)
+        self.moved_box, self.moved_label, self.moved = self._section(
+            self.moved_model, (self.accept_button, self.move_button)
+        )
+        self.moved.clicked.connect(self._activate)
+        self.moved.activated.connect(self._activate)
+
         self.orphan_model = HighlightListModel(self)
-        self.orphans = self._list_view(self.orphan_model)
-        self.orphans.selectionModel().currentChanged.connect(self._on_current_changed)
         self.reattach_button = QPushButton("Re-attach to selection")
         self.reattach_button.setToolTip(
             "Select the passage in the article, then attach this note to it"
         )
         self.reattach_button.clicked.connect(self._reattach)
-        self.orphans_box = QWidget()
-        orphans_layout = QVBoxLayout(self.orphans_box)
-        orphans_layout.setContentsMargins(0, 0, 0, 0)
-        orphans_layout.addWidget(self.orphans_label)
-        orphans_layout.addWidget(self.orphans)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.reattach_button)
-        orphans_layout.addLayout(buttons)
-        self.orphans_box.hide()
+        self.orphans_box, self.orphans_label, self.orphans = self._section(
+            self.orphan_model, (self.reattach_button,)
+        )
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -136,13 +139,35 @@ class NotesPane(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
         splitter.addWidget(self.editor)
+        splitter.addWidget(self.moved_box)
         splitter.addWidget(self.orphans_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setStretchFactor(2, 1)
+        for index, stretch in enumerate((3, 2, 1, 1)):
+            splitter.setStretchFactor(index, stretch)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
+
+    def _section(
+        self, model: HighlightListModel, buttons: tuple[QPushButton, ...]
+    ) -> tuple[QWidget, QLabel, QTreeView]:
+        """A titled list of highlights needing the user (moved, orphans) with its buttons,
+        hidden while it is empty."""
+        label = QLabel()
+        label.setWordWrap(True)
+        view = self._list_view(model)
+        view.selectionModel().currentChanged.connect(self._on_current_changed)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label)
+        layout.addWidget(view)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for button in buttons:
+            row.addWidget(button)
+        layout.addLayout(row)
+        box.hide()
+        return box, label, view
 
     def _list_view(self, model: HighlightListModel) -> QTreeView:
         """A flat tree view: with uniform row heights it lays out only the rows on screen,
@@ -166,7 +191,7 @@ class NotesPane(QWidget):
         self._labels = {c.name: c.label for c in categories}
         dark = current_theme().dark
         colours = {c.name: c.dark if dark else c.light for c in categories}
-        for model in (self.model, self.orphan_model):
+        for model in (self.model, self.moved_model, self.orphan_model):
             model.set_categories(self._labels, colours)
         self.category.blockSignals(True)
         self.category.clear()
@@ -180,11 +205,21 @@ class NotesPane(QWidget):
     def _on_highlights(self, highlights: list[Highlight]) -> None:
         self._highlights = {h.id: h for h in highlights}
         placed = [h for h in highlights if not h.orphan]
+        exact = [h for h in placed if not h.moved]
+        moved = [h for h in placed if h.moved]
         orphans = [h for h in highlights if h.orphan]
         current = self._pending_focus or self._editing_id
-        self.model.set_highlights(placed, self._controller.pages())
+        pages = self._controller.pages()
+        self.model.set_highlights(exact, pages)
+        self.moved_model.set_highlights(moved, pages)
         self.orphan_model.set_highlights(orphans)
         self.count_label.setText(self._count_text(placed))
+        self.moved_label.setText(
+            f"Moved — please check ({len(moved)}): the article changed and these notes were"
+            " placed where their passage seems to be now. Accept the place, or select the right"
+            " passage and re-attach."
+        )
+        self.moved_box.setVisible(bool(moved))
         self.orphans_label.setText(
             f"Orphans ({len(orphans)}): the passage of these notes changed and could not be "
             "found again. Their quote and note are kept."
@@ -205,7 +240,12 @@ class NotesPane(QWidget):
         return f"{count_of(len(placed))}, {notes} with a note"
 
     def _select(self, highlight_id: str) -> bool:
-        for view, model in ((self.list, self.model), (self.orphans, self.orphan_model)):
+        sections = (
+            (self.list, self.model),
+            (self.moved, self.moved_model),
+            (self.orphans, self.orphan_model),
+        )
+        for view, model in sections:
             row = model.row_of(highlight_id)
             if row >= 0:
                 view.setCurrentIndex(model.index(row))
@@ -315,14 +355,26 @@ class NotesPane(QWidget):
         if highlight is not None and not highlight.orphan:
             self.highlight_activated.emit(highlight.start, highlight.end)
 
-    def _selected_orphan(self) -> str | None:
-        index = self.orphans.currentIndex()
+    def _selected(self, view: QTreeView) -> str | None:
+        index = view.currentIndex()
         return index.data(ID_ROLE) if index.isValid() else None
 
     def _update_reattach(self) -> None:
-        self.reattach_button.setEnabled(self._selected_orphan() is not None)
+        self.reattach_button.setEnabled(self._selected(self.orphans) is not None)
+        for button in (self.accept_button, self.move_button):
+            button.setEnabled(self._selected(self.moved) is not None)
 
     def _reattach(self) -> None:
-        orphan = self._selected_orphan()
+        orphan = self._selected(self.orphans)
         if orphan is not None:
             self._controller.reattach_to_selection(orphan)
+
+    def _reattach_moved(self) -> None:
+        moved = self._selected(self.moved)
+        if moved is not None:
+            self._controller.reattach_to_selection(moved)
+
+    def _accept(self) -> None:
+        moved = self._selected(self.moved)
+        if moved is not None:
+            self._controller.accept(moved)

@@ -1,4 +1,4 @@
-"""Undoable notes changes: create, edit, delete and re-attach a highlight.
+"""Undoable notes changes: create, edit, delete, re-attach a highlight and accept a moved one.
 
 Each command only queues core calls on the serial notes worker, so an undo pressed before a
 create has reached the database still runs after it. The created highlight's id is read when
@@ -140,8 +140,8 @@ class DeleteHighlightCommand(QUndoCommand):
 
 
 class ReattachHighlightCommand(QUndoCommand):
-    """Places an orphan on a passage; undo writes the highlight back exactly as it was, which
-    the core re-anchors against the current text (so it is an orphan again unless it fits)."""
+    """Places an orphan (or a moved highlight) on a passage; undo writes the highlight back
+    exactly as it was, which the core re-anchors against the current text if it changed."""
 
     def __init__(self, before: Highlight, start: int, end: int, write: Write) -> None:
         super().__init__("Re-attach note")
@@ -152,6 +152,23 @@ class ReattachHighlightCommand(QUndoCommand):
     def redo(self) -> None:
         highlight_id, (start, end) = self._before.id, self._span
         self._write(lambda notebook: notebook.reattach(highlight_id, start, end))
+
+    def undo(self) -> None:
+        before = self._before
+        self._write(lambda notebook: notebook.put(before))
+
+
+class AcceptMovedCommand(QUndoCommand):
+    """Confirms a moved highlight where it was placed; undo makes it moved again."""
+
+    def __init__(self, before: Highlight, write: Write) -> None:
+        super().__init__("Accept moved note")
+        self._before = before
+        self._write = write
+
+    def redo(self) -> None:
+        highlight_id = self._before.id
+        self._write(lambda notebook: notebook.accept(highlight_id))
 
     def undo(self) -> None:
         before = self._before

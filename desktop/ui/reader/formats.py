@@ -1,12 +1,15 @@
 """Character formats for the reader's styles, built once per theme and reused.
 
 Colour is never the only signal: each entity category also has its own underline style, the
-watchlist is bold, and a highlight with a note gets a dotted underline in the text colour.
+watchlist is bold, and a highlight with a note gets a dotted underline in the text colour. A
+*moved* highlight (placed after the article changed, not yet checked) is never drawn like a
+normal one: its colour is a diagonal hatching, not a fill, over a dash-dot underline.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QTextCharFormat
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
 
 from desktop.ui.reader.layers import Style
 from desktop.ui.theme import CATEGORY_ROLES, Theme
@@ -83,9 +86,16 @@ class FormatBook:
         if style.watch:
             fmt.setBackground(self.theme.color("watchlist"))
             fmt.setFontWeight(QFont.Weight.Bold)
-        if style.background is not None:
+        if style.background is not None and style.moved:
+            colour = self.background_colour(style.background)
+            hatch = colour.lighter(150) if self.theme.dark else colour.darker(160)
+            fmt.setBackground(QBrush(hatch, Qt.BrushStyle.BDiagPattern))
+        elif style.background is not None:
             fmt.setBackground(self.background_colour(style.background))
         if style.note:
             fmt.setUnderlineStyle(UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(self.theme.color("text"))
+        if style.moved:
+            fmt.setUnderlineStyle(UnderlineStyle.DashDotLine)
             fmt.setUnderlineColor(self.theme.color("text"))
         return fmt

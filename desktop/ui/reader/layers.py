@@ -18,17 +18,20 @@ FOREGROUND_PRIORITY = {"leader": 0, "person": 1, "institution": 2, "place": 3, "
 
 class Style(NamedTuple):
     """What covers a stretch of text: a foreground category, the watchlist mark, a background
-    (a theme role, or ``hl:<category>`` for a user highlight) and whether a note is attached.
+    (a theme role, or ``hl:<category>`` for a user highlight), whether a note is attached and
+    whether the highlight is *moved* (placed after an edit, to be checked).
     A named tuple, not a dataclass: it is hashed once per segment and that shows in profiles."""
 
     foreground: str | None = None
     watch: bool = False
     background: str | None = None
     note: bool = False
+    moved: bool = False
 
 
 class Mark(NamedTuple):
-    """One span of one layer, in document positions. ``layer`` is fg, watch, bg or note."""
+    """One span of one layer, in document positions. ``layer`` is fg, watch, bg, note or
+    moved."""
 
     start: int
     end: int
@@ -70,7 +73,7 @@ def flatten(marks: Iterable[Mark]) -> list[tuple[int, int, Style]]:
 
 def _combine(active: tuple[tuple[str, str], ...]) -> Style:
     foreground = None
-    watch = note = False
+    watch = note = moved = False
     background = None
     for layer, value in active:  # insertion order: the latest-starting highlight wins
         if layer == "fg":
@@ -82,6 +85,8 @@ def _combine(active: tuple[tuple[str, str], ...]) -> Style:
             watch = True
         elif layer == "note":
             note = True
+        elif layer == "moved":
+            moved = True
         elif layer == "bg" and (background is None or value.startswith("hl:")):
             background = value
-    return Style(foreground, watch, background, note)
+    return Style(foreground, watch, background, note, moved)

@@ -62,6 +62,8 @@ class Layers(NamedTuple):
             marks.append(Mark(to_qt(h.start), to_qt(h.end), "bg", f"hl:{h.category}"))
             if h.note:
                 marks.append(Mark(to_qt(h.start), to_qt(h.end), "note"))
+            if getattr(h, "moved", False):
+                marks.append(Mark(to_qt(h.start), to_qt(h.end), "moved"))
         return flatten(marks), MentionIndex(shown_entities, shown_terms)
 
 

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.core.library.store import ArticleStore, with_hash
+from desktop.core.library.updating import replace_text
 from desktop.core.models import Article
 from desktop.core.notes.errors import BadNotesFile
 from desktop.core.notes.export import CSV_COLUMNS, export_notes
@@ -267,6 +268,34 @@ def test_import_into_an_updated_article_reanchors_or_keeps_orphans(notebook, add
     assert updated[placed.start : placed.end] == "budget was a fantasy" and not placed.orphan
     orphan = Notebook(store.conn).get(lost.id)
     assert orphan.orphan and orphan.note == "kept anyway" and orphan.quote == lost.quote
+
+
+def test_a_moved_note_is_flagged_in_every_format_and_imports_still_moved(
+    notebook, add_article, library
+):
+    one = add_article(url="https://news.example/budget")
+    noted = notebook.add_quote(one, "Critics said the budget", note="who?")
+    edited = TEXT.replace("Critics said", "Opponents said")
+    replace_text(library.store, one, with_hash(Article(0, "Budget", edited, "", 0)))
+    moved = notebook.get(noted.id)
+    assert moved.anchor == "moved" and moved.quote == "Opponents said the budget"
+    data = json.loads(_export(library.conn, "json"))
+    target = data["first"]["items"][0]["target"]
+    assert (target["dsr:moved"], target["dsr:originalQuote"]) == (True, "Critics said the budget")
+
+    rows = list(csv.DictReader(io.StringIO(_export(library.conn, "csv").lstrip("\ufeff"))))
+    assert (rows[0]["anchor"], rows[0]["original_quote"]) == ("moved", "Critics said the budget")
+    assert "(moved — please check)" in _export(library.conn, "md")
+
+    store = ArticleStore(connect(":memory:"))
+    store.add(with_hash(Article(0, "Budget", edited, "", 0, url="https://news.example/budget")))
+    assert import_collection(store.conn, data).added == [noted.id]
+    imported = Notebook(store.conn).get(noted.id)
+    assert (imported.anchor, imported.quote, imported.original_quote) == (
+        "moved",
+        "Opponents said the budget",
+        "Critics said the budget",
+    )
 
 
 def test_markdown_file_names_are_the_same_in_two_libraries(
