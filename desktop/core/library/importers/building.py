@@ -13,6 +13,7 @@ from desktop.core.library.store import with_hash
 from desktop.core.models import Article
 from desktop.core.printable import printable
 from desktop.core.text.language import UNDETERMINED, detect_language
+from desktop.core.text.wrapped_lines import join_wrapped_lines
 
 _TRAILING_SPACE = " \t\u00a0"
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -92,13 +93,19 @@ def build_article(
     language: str = "",
     origin: str = "",
     tags: tuple[str, ...] = (),
+    reflowed: bool = False,
 ) -> Article:
     """An unsaved Article (id 0) with tidy text, its content hash and word count.
 
-    Every field goes through ``printable``: a lone surrogate (an undecodable byte of a file name,
-    a character reference to half a UTF-16 pair) would make SQLite refuse the whole batch.
+    Hard-wrapped lines are joined into paragraphs (``join_wrapped_lines``) unless the importer
+    has already ``reflowed`` the text into them itself. Every field goes through ``printable``:
+    a lone surrogate (an undecodable byte of a file name, a character reference to half a
+    UTF-16 pair) would make SQLite refuse the whole batch.
     """
     text = tidy_text(printable(text))
+    language = article_language(text, printable(language))
+    if not reflowed:
+        text = join_wrapped_lines(text, language)
     return with_hash(
         Article(
             id=0,
@@ -110,7 +117,7 @@ def build_article(
             source=" ".join(printable(source).split()),
             url=printable(url.strip()),
             published=published,
-            language=article_language(text, printable(language)),
+            language=language,
             origin=printable(origin) if origin else canonical_origin(path),
             tags=tuple(printable(tag) for tag in tags),
         )

@@ -20,6 +20,7 @@ from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.plaintext import split_headline
 from desktop.core.models import Article
 from desktop.core.printable import printable
+from desktop.core.text.wrapped_lines import hyphen_at_break
 
 _PDFIUM = threading.Lock()
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
@@ -103,6 +104,7 @@ def parse_pdf(data: bytes, path: Path) -> list[Article]:
         text=text,
         byline=metadata.get("Author", ""),
         published=pdf_date(metadata.get("CreationDate", "")),
+        reflowed=True,
     )
     if article.text != text:  # never expected: reflow hands over tidy text
         raise UnreadableFile(path, "could not map the PDF's pages onto its text")
@@ -307,7 +309,7 @@ def reflow(pages: list[Page]) -> tuple[str, list[tuple[int, int]]]:
         for line in lines:
             if previous and _BROKEN_AT_END.search(previous) and line[:1].islower():
                 # A word broken where PDFium did not mend it: at a page's end, in a plain "-".
-                if not _hyphen_or_not(previous[:-1], line):
+                if not hyphen_at_break(previous[:-1], line, unknown=""):
                     parts[-1] = parts[-1][:-1]
                     length -= 1
             elif previous:
@@ -355,25 +357,9 @@ def mend_words(line: str) -> str:
     pieces = line.split(_BROKEN_WORD)
     out = [pieces[0]]
     for piece in pieces[1:]:
-        out.append(_hyphen_or_not(out[-1], piece))
+        out.append(hyphen_at_break(out[-1], piece, unknown=""))
         out.append(piece)
     return "".join(out)
-
-
-def _hyphen_or_not(before: str, after: str) -> str:
-    """``""`` to join the halves of a word broken at a line end, ``"-"`` for a real compound:
-    the joined form must be at least as common as the rarer half (``international``, but not
-    ``wellknown``)."""
-    from wordfreq import zipf_frequency
-
-    head = re.search(r"[^\W\d_]+$", before)
-    tail = re.match(r"[^\W\d_]+", after)
-    if not head or not tail:
-        return "-"
-    first, second = head.group().lower(), tail.group().lower()
-    joined = zipf_frequency(first + second, "en")
-    rarer = min(zipf_frequency(first, "en"), zipf_frequency(second, "en"))
-    return "" if joined >= rarer else "-"
 
 
 def _metadata_title(title: str) -> str:
