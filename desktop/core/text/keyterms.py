@@ -28,6 +28,7 @@ from typing import Protocol
 
 from desktop.core.models import Term
 from desktop.core.resources import resource_path
+from desktop.core.text.word_frequencies import english_zipf
 
 # A number with letters attached ("116th", "5G") is one word, never a letter fragment.
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,]\d+)*[^\W_]*")
@@ -84,18 +85,6 @@ def stop_words() -> frozenset[str]:
     return frozenset(words)
 
 
-@cache
-def _zipf_table() -> dict[str, float]:
-    """General English word frequencies (Zipf scale) from ``resources/keyterms/zipf-en.tsv``,
-    built from ``wordfreq`` by ``desktop.core.text.build_frequencies``."""
-    table: dict[str, float] = {}
-    with resource_path("keyterms", "zipf-en.tsv").open(encoding="utf-8") as handle:
-        for line in handle:
-            zipf, _, words = line.partition("\t")
-            table.update(dict.fromkeys(words.split(), float(zipf)))
-    return table
-
-
 def key_terms(
     text: str,
     *,
@@ -119,7 +108,7 @@ def key_terms(
     if not occurrences and not named:
         return []
     words = {w for key in occurrences for w in key}
-    table = _zipf_table()
+    table = english_zipf()
     zipf = {w: _zipf(w, table) for w in words if not w[0].isdigit()}
     specificity = _specificity(words, zipf, background)
     length = max(len(text), 1)
@@ -158,7 +147,7 @@ def key_terms(
 
 def is_rare_word(word: str) -> bool:
     """Rare enough in general English to stand alone as a term ("referendum", not "meeting")."""
-    return _zipf(word.lower(), _zipf_table()) <= _SINGLE_WORD_ZIPF
+    return _zipf(word.lower(), english_zipf()) <= _SINGLE_WORD_ZIPF
 
 
 def _early(start: int, length: int) -> float:
@@ -362,7 +351,7 @@ def _verb_like(word: str) -> bool:
     """A verb rather than a noun, told by how English uses its other forms: a base form whose
     past is as common as itself ("subdue" / "subdued", not "fence" / "fenced"), or an "-s"
     form rarer than its "-ing" form ("wears" / "wearing", not "suspects" / "suspecting")."""
-    table = _zipf_table()
+    table = english_zipf()
     own = table.get(word)
     if own is None or len(word) < 4 or not word.isalpha():
         return False

@@ -14,9 +14,9 @@ wrapped runs, so they come out as they went in. One pass over the lines: linear 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import cache
 from itertools import pairwise
+
+from desktop.core.text.word_frequencies import english_zipf
 
 MIN_WIDTH = 45
 """Narrower lines are verse, a column or a list, not prose wrapped at a width."""
@@ -184,16 +184,14 @@ def hyphen_at_break(before: str, after: str, language: str = "en", *, unknown: s
     if not head or not tail or words is None:
         return "-"
     first, second = head.group().lower(), tail.group().lower()
-    joined = words(first + second, language)
-    rarer = min(words(first, language), words(second, language))
+    joined = words.get(first + second, 0.0)
+    rarer = min(words.get(first, 0.0), words.get(second, 0.0))
     if joined == 0 and rarer == 0:
         return unknown
     return "" if joined >= rarer and joined > 0 else "-"
 
 
-@cache
-def _word_list(language: str) -> Callable[[str, str], float] | None:
-    """wordfreq's Zipf lookup when it knows ``language``, else ``None``."""
-    from wordfreq import available_languages, zipf_frequency
-
-    return zipf_frequency if language in available_languages() else None
+def _word_list(language: str) -> dict[str, float] | None:
+    """Zipf frequencies of ``language``'s words where the application ships them (English),
+    else ``None``."""
+    return english_zipf() if language == "en" else None

@@ -6,7 +6,8 @@ from collections.abc import Iterable
 
 from desktop.core.resources import seeds_dir
 from desktop.core.text.analysis import analyze
-from desktop.core.text.keyterms import DEFAULT_LIMIT, _zipf_table, key_terms, stop_words
+from desktop.core.text.keyterms import DEFAULT_LIMIT, key_terms, stop_words
+from desktop.core.text.word_frequencies import english_zipf
 
 
 def _seed() -> str:
@@ -124,7 +125,7 @@ def test_ordinals_are_not_split_into_letter_fragments() -> None:
 
 
 def test_default_number_of_terms_is_capped() -> None:
-    rare = sorted(w for w, z in _zipf_table().items() if 2.5 < z < 3.5 and w.isalpha())[:40]
+    rare = sorted(w for w, z in english_zipf().items() if 2.5 < z < 3.5 and w.isalpha())[:40]
     text = " ".join(f"{word.capitalize()}. {word.capitalize()} again." for word in rare)
     assert len(key_terms(text)) == DEFAULT_LIMIT
     assert len(key_terms(text, limit=30)) == 30
