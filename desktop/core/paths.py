@@ -2,11 +2,17 @@
 
 platformdirs gives each platform's conventional locations; ``DOSSIER_HOME`` moves all of them
 under one folder so tests, portable installs and scripts never touch the user's real library.
+On Linux the locations are the XDG base directories, read here from the environment as
+platformdirs reads them: importing platformdirs costs a command 7 ms (it brings in tempfile,
+shutil, bz2, lzma and random), a fifth of what `dossier list` takes. A test holds the two to
+the same answers; any case not covered here (a HOME that is not an absolute path, another
+platform) is platformdirs' to answer.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from desktop.core.frozen import Frozen
@@ -53,6 +59,9 @@ def user_paths() -> Paths:
     if home:
         root = Path(home).expanduser().resolve()
         return Paths(root / "data", root / "config", root / "cache", root / "logs")
+    xdg = _xdg_paths()
+    if xdg is not None:
+        return xdg
     import platformdirs  # here: with DOSSIER_HOME set (scripts, tests) its import is wasted
 
     return Paths(
@@ -61,3 +70,26 @@ def user_paths() -> Paths:
         Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
         Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
     )
+
+
+# XDG variable, and the folder under the home directory it defaults to.
+_XDG = (
+    ("XDG_DATA_HOME", ".local/share"),
+    ("XDG_CONFIG_HOME", ".config"),
+    ("XDG_CACHE_HOME", ".cache"),
+    ("XDG_STATE_HOME", ".local/state"),
+)
+
+
+def _xdg_paths() -> Paths | None:
+    """platformdirs' Linux folders for Dossier (the logs in ``log`` under the state folder), or
+    ``None`` where only platformdirs can tell."""
+    home = os.environ.get("HOME", "")
+    if not sys.platform.startswith("linux") or not os.path.isabs(home):
+        return None
+    data, config, cache, state = (
+        Path(value if os.path.isabs(value := os.environ.get(var, "")) else os.path.join(home, rel))
+        / APP_NAME
+        for var, rel in _XDG
+    )
+    return Paths(data, config, cache, state / "log")

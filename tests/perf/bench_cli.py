@@ -36,8 +36,14 @@ COMMANDS = (
 
 
 def _environment(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["DOSSIER_HOME"] = str(home)
+    """A user's environment with ``home`` as the home folder: the library in its usual
+    place, as a user has it (not ``DOSSIER_HOME``, which scripts and tests set)."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHONDONTWRITEBYTECODE", "DOSSIER_HOME") and not k.startswith("XDG_")
+    }
+    env["HOME"] = str(home)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
     return env
 
