@@ -251,8 +251,9 @@ def open_figures(home: Path) -> None:
     app.processEvents()
 
 
-def import_figures(home: Path, files: Path) -> None:
-    """The longest GUI stall while 1,000 files are imported (and while they are indexed)."""
+def import_window(home: Path) -> tuple[object, object, list[object]]:
+    """The application, its window shown on a new library in ``home`` with the sample's summary
+    ready, and the list each finished import's report is added to."""
     os.environ["DOSSIER_HOME"] = str(home)
     from PySide6.QtWidgets import QApplication
 
@@ -264,6 +265,12 @@ def import_figures(home: Path, files: Path) -> None:
     spin(lambda: window.summary_pane.summary() is not None, 60)
     reports: list[object] = []
     window.imports.finished.connect(reports.append)
+    return app, window, reports
+
+
+def import_figures(home: Path, files: Path) -> None:
+    """The longest GUI stall while 1,000 files are imported (and while they are indexed)."""
+    app, window, reports = import_window(home)
     meter = StallMeter()
     meter.start()
     spin(lambda: False, IDLE_S)
@@ -344,17 +351,7 @@ def hover_everything(window, meter: StallMeter, articles: int) -> tuple[int, flo
 
 def hostile_figures(home: Path, folder: Path) -> None:
     """The longest GUI stall while the hostile corpora are imported, then hovered."""
-    os.environ["DOSSIER_HOME"] = str(home)
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.app import build_main_window
-
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    window = build_main_window()
-    window.show()
-    spin(lambda: window.summary_pane.summary() is not None, 60)
-    reports: list[object] = []
-    window.imports.finished.connect(reports.append)
+    app, window, reports = import_window(home)
     meter = StallMeter()
     meter.start()
     started = time.perf_counter()

@@ -1,11 +1,11 @@
 """Alias-aware search: a known entity's spellings find each other.
 
-"Zelensky" also finds the articles that spell him "Zelenskyy" or "Zelenskiy". A query word or
+"Gaddafi" also finds the articles that spell him "Qaddafi" or "Kadhafi". A query word or
 phrase that is a spelling of exactly one known person or institution (the bundled knowledge)
 or watched item (the user's watchlist) is searched as any of its spellings. Left out are
 spellings of fewer words than the one typed, acronyms apart ("Joe Biden" does not widen to
 every "Biden"; "United Nations" does to "UN"), and spellings holding a shorter one that is
-kept ("Volodymyr Zelensky" adds nothing to "Zelensky"). An all-capital spelling is an acronym
+kept ("Muammar Gaddafi" adds nothing to "Gaddafi"). An all-capital spelling is an acronym
 and matches only as typed: "us" is not the "US".
 
 Reading the knowledge takes a tenth of a second, which a search on the command line would pay

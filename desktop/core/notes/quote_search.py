@@ -3,7 +3,7 @@
 Every place the quote might be is a candidate: its verbatim copies (as whole words when the
 highlight was whole words), copies that differ only in case, spaces or quote marks, and
 approximate matches — found by rapidfuzz's aligner, by windows of as many words as the quote
-(short quotes and names too: "Zelenskyy" → "Zelensky", "Liberty" → "liberty"), and as the
+(short quotes and names too: "Gaddafi" → "Qaddafi", "Liberty" → "liberty"), and as the
 stretch between the remembered prefix and suffix (a passage whose first word was replaced).
 Each is scored as in Hypothesis' match-quote: quote 50, prefix 20, suffix 20, position 2;
 between equal scores the better context wins, then the nearer one, then the earlier one.
