@@ -136,3 +136,54 @@ def test_notes_list_says_how_each_note_is_anchored_and_accept_confirms_a_moved_o
     assert code == 1 and out == "" and "is an orphan" in err and len(err.splitlines()) == 1
     code, _, err = run(capsys, "notes", "accept", "no-such-id")
     assert code == 1 and "no highlight with id no-such-id" in err
+
+
+def test_versions_diff_prints_a_word_diff_and_json_spans(
+    capsys: pytest.CaptureFixture[str], updated
+) -> None:
+    article_id, _ = updated
+    code, out, _ = run(capsys, "versions", str(article_id), "--diff", "1")
+    assert code == 0
+    assert out.startswith("--- version 1\n+++ the current text\n")
+    assert "{+Update: the council published" in out
+    assert f"[-Opponents argued that the plan {GONE}." in out
+    assert "\n…\n" in out and "Mayor Ana Lopes" not in out  # an unchanged paragraph
+
+    changes = run_json(capsys, "versions", str(article_id), "--diff", "1")
+    assert (changes["old"]["number"], changes["new"]["number"]) == (1, None)
+    assert (changes["old"]["text"], changes["new"]["text"]) == (V1, V2)
+    rebuilt = "".join(
+        V1[s["a_start"] : s["a_end"]] if s["kind"] == "equal" else V2[s["b_start"] : s["b_end"]]
+        for s in changes["spans"]
+    )
+    assert rebuilt == V2
+    assert {s["kind"] for s in changes["spans"]} == {"equal", "insert", "delete"}
+    assert sorted(V1[h["start"] : h["end"]] for h in changes["old_highlights"]) == sorted(
+        [KEPT, GONE]
+    )
+    assert [V2[h["start"] : h["end"]] for h in changes["new_highlights"]] == [KEPT]
+
+
+def test_versions_diff_between_two_versions_skips_unchanged_paragraphs(
+    capsys: pytest.CaptureFixture[str], updated
+) -> None:
+    article_id, story = updated
+    long_v3 = V2 + "".join(f"\n\nParagraph {i} stays as it was." for i in range(5))
+    story.write_text(long_v3, encoding="utf-8")
+    run_json(capsys, "import", str(story))
+    story.write_text(long_v3.replace("Paragraph 4 stays", "Paragraph 4 moves"), encoding="utf-8")
+    run_json(capsys, "import", str(story))
+    assert run(capsys, "versions", str(article_id), "--diff", "2", "2")[1].startswith(
+        "No change from version 2 to version 2."
+    )
+    code, out, _ = run(capsys, "versions", str(article_id), "--diff", "3")
+    assert code == 0
+    assert out == (
+        "--- version 3\n+++ the current text\n…\nParagraph 4 [-stays-]{+moves+} as it was.\n"
+    )
+    code, _, err = run(capsys, "versions", str(article_id), "--diff", "1", "9")
+    assert code == 1 and err.strip() == (
+        f"dossier: article {article_id} has no version 9 (see `dossier versions {article_id}`)"
+    )
+    code, _, err = run(capsys, "versions", str(article_id), "--diff", "1", "2", "3")
+    assert code == 2 and "one or two version numbers" in err

@@ -2,7 +2,8 @@
 
 Every text an import replaced (or a restore) is kept; ``--show N`` prints one, ``--restore N``
 makes it the article's text again (the text it replaces becomes a version in turn, and the
-highlights are re-anchored as after an import). ``--json`` prints stable JSON for scripts.
+highlights are re-anchored as after an import), ``--diff N [M]`` prints what changed word by
+word. ``--json`` prints stable JSON for scripts.
 Core modules are imported inside the functions: listing versions needs no language library.
 """
 
@@ -15,6 +16,7 @@ from desktop.commands.common import CommandError, open_user_library, print_json
 
 if TYPE_CHECKING:
     from desktop.core.library.session import Library
+    from desktop.core.library.version_changes import VersionChanges
     from desktop.core.library.versions import ArticleVersion
 
 _LISTED_FIELDS = ("number", "replaced", "title", "words", "content_hash", "published", "source",
@@ -24,8 +26,17 @@ _LISTED_FIELDS = ("number", "replaced", "title", "words", "content_hash", "publi
 def register(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser(
         "versions",
-        help="list the earlier texts of an article (every text an update replaced), show one"
-        " or restore one",
+        help="list the earlier texts of an article (every text an update replaced), show one,"
+        " restore one or show what changed",
+        description="List the earlier texts of an article, show one, restore one, or show what"
+        " changed between two texts word by word. --diff N compares version N with the current"
+        " text, --diff N M with version M. The plain output prints the paragraphs that changed,"
+        " removed words as [-words-] and added ones as {+words+} (like git's --word-diff=plain),"
+        " skipped unchanged paragraphs as '…'. With --json: the two texts ('old', 'new': number,"
+        " null for the current text, title, text), 'spans' covering both texts in order (kind:"
+        " equal, insert, delete or replace; a_start/a_end in the old text, b_start/b_end in the"
+        " new, Python string offsets), and the highlights placed on each text ('old_highlights',"
+        " 'new_highlights': id, category, start, end).",
     )
     p.add_argument("id", type=int, help="article id (see `dossier list`)")
     action = p.add_mutually_exclusive_group()
@@ -35,6 +46,14 @@ def register(commands: argparse._SubParsersAction) -> None:
         type=int,
         metavar="N",
         help="make version N the article's text again (the current text is kept as a version)",
+    )
+    action.add_argument(
+        "--diff",
+        type=int,
+        nargs="+",
+        metavar=("N", "M"),
+        help="what changed word by word from version N to the current text (--diff N M: to"
+        " version M)",
     )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=run_versions)
@@ -55,6 +74,8 @@ def run_versions(args: argparse.Namespace) -> int:
             return _restore(library, args)
         if args.show is not None:
             return _show(library, args)
+        if args.diff is not None:
+            return _diff(library, args)
         return _list(library, args)
 
 
@@ -80,6 +101,79 @@ def _show(library: Library, args: argparse.Namespace) -> int:
         return 0
     print(version.text)
     return 0
+
+
+def _diff(library: Library, args: argparse.Namespace) -> int:
+    from desktop.core.library.version_changes import NoVersion, version_changes
+
+    if len(args.diff) > 2:
+        raise CommandError("--diff takes one or two version numbers (N, or N M)", exit_code=2)
+    for number in args.diff:
+        _version(library, args.id, number)
+    against = args.diff[1] if len(args.diff) == 2 else None
+    try:
+        changes = version_changes(library.store, args.id, args.diff[0], against)
+    except NoVersion as exc:
+        raise CommandError(str(exc)) from exc
+    if args.json:
+        print_json(_changes_json(changes))
+        return 0
+    print(word_diff_text(changes))
+    return 0
+
+
+def _changes_json(changes: VersionChanges) -> dict[str, Any]:
+    def text(t: Any) -> dict[str, Any]:
+        return {"number": t.number, "title": t.title, "content_hash": t.content_hash,
+                "text": t.text}  # fmt: skip
+
+    def placed(highlights: list[Any]) -> list[dict[str, Any]]:
+        return [{"id": h.id, "category": h.category, "start": h.start, "end": h.end}
+                for h in highlights]  # fmt: skip
+
+    return {
+        "id": changes.article_id,
+        "old": text(changes.old),
+        "new": text(changes.new),
+        "spans": [vars(s) for s in changes.spans],
+        "old_highlights": placed(changes.old_highlights),
+        "new_highlights": placed(changes.new_highlights),
+    }
+
+
+def word_diff_text(changes: VersionChanges) -> str:
+    """The changed paragraphs, ``[-removed-]{+added+}``, with ``…`` for the ones skipped."""
+    old, new = changes.old.text, changes.new.text
+    marked: list[str] = []
+    changed: list[tuple[int, int]] = []  # ranges of ``marked`` text that are changes
+    at = 0
+    for s in changes.spans:
+        piece = old[s.a_start : s.a_end]
+        if s.kind != "equal":
+            removed = f"[-{piece}-]" if piece else ""
+            added = new[s.b_start : s.b_end]
+            piece = removed + (f"{{+{added}+}}" if added else "")
+            changed.append((at, at + len(piece)))
+        marked.append(piece)
+        at += len(piece)
+    text = "".join(marked)
+    shown: list[str] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if any(a <= end and b > start for a, b in changed):
+            shown.append(line)
+        elif not line.strip():
+            if shown[-1:] not in ([], [""], ["…"]):
+                shown.append("")
+        elif shown[-1:] != ["…"]:
+            shown.append("…")
+        start = end + 1
+    old_name = f"version {changes.old.number}"
+    new_name = "the current text" if changes.new.number is None else f"version {changes.new.number}"
+    if not changed:
+        return f"No change from {old_name} to {new_name}."
+    return f"--- {old_name}\n+++ {new_name}\n" + "\n".join(shown).rstrip("\n")
 
 
 def _restore(library: Library, args: argparse.Namespace) -> int:
