@@ -34,6 +34,8 @@ LIGHT_COLOURS: dict[str, str] = {
     "highlight-blue": "#cfe6f8",
     "highlight-pink": "#f6d3e6",
     "highlight-orange": "#fbdcb5",
+    "diff-deleted": "#b3261e",  # red text, struck through
+    "diff-inserted": "#18703a",  # green text, underlined
 }
 
 DARK_COLOURS: dict[str, str] = {
@@ -56,6 +58,8 @@ DARK_COLOURS: dict[str, str] = {
     "highlight-blue": "#1f3d5c",
     "highlight-pink": "#5a2c46",
     "highlight-orange": "#5c3a14",
+    "diff-deleted": "#ff8a80",
+    "diff-inserted": "#7fdca0",
 }
 
 # The reader's colouring categories, in legend order, with the role that colours each one.

@@ -4,11 +4,13 @@ the highlights following."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat
 from shiboken6 import isValid
 
 from desktop.core.library.updating import replace_text
 from desktop.core.notes.notebook import Notebook
-from desktop.ui.library.versions_dialog import VersionsDialog
+from desktop.ui.library.versions_dialog import CHANGES_TAB, VersionsDialog
+from desktop.ui.theme import current_theme
 from tests.core.library.stories import GONE, KEPT, V1, V2
 from tests.ui.conftest import add_article
 
@@ -116,3 +118,74 @@ def test_a_restore_says_how_many_notes_moved_to_check(qtbot, library, sync_worke
     assert "1 highlight(s) moved — please check them in Notes." in dialog.status.text()
     back = Notebook(library.conn).get(noted.id)
     assert (back.anchor, back.quote) == ("moved", KEPT)  # checked by nobody yet: still moved
+
+
+def _fragments(view):
+    block = view.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            yield it.fragment()
+            it += 1
+        block = block.next()
+
+
+def _drawn(view) -> list[tuple[str, bool, bool, bool]]:
+    """The drawn text as (text, struck through, underlined, highlighted) fragments."""
+    return [
+        (
+            f.text(),
+            f.charFormat().fontStrikeOut(),
+            f.charFormat().fontUnderline(),
+            f.charFormat().hasProperty(QTextCharFormat.Property.BackgroundBrush),
+        )
+        for f in _fragments(view)
+    ]
+
+
+def test_what_changed_shows_the_word_diff_with_the_highlights_of_each_text(
+    qtbot, library, sync_workers, light_theme
+) -> None:
+    article_id = add_article(library, "Harbour plan", V1)
+    notes = Notebook(library.conn)
+    notes.add_quote(article_id, KEPT)
+    notes.add_quote(article_id, GONE, note="check the dredging cost")
+    article = library.store.get(article_id)
+    edited = V2.replace("fishermen", "fishing families 🙂")
+    replace_text(library.store, article_id, article.replace(text=edited, content_hash=""))
+    dialog = VersionsDialog(article_id, "Harbour plan")
+    qtbot.addWidget(dialog)
+    dialog.list.setCurrentItem(dialog.list.topLevelItem(0))
+    dialog.tabs.setCurrentIndex(CHANGES_TAB)
+    drawn = _drawn(dialog.changes)
+    struck = "".join(t for t, strike, _, _ in drawn if strike)
+    underlined = "".join(t for t, _, under, _ in drawn if under)
+    assert "Opponents argued" in struck and "fishermen" in struck
+    assert "Update: the council published" in underlined and "fishing families 🙂" in underlined
+    assert "approved the new harbour plan" not in struck + underlined
+    # The kept highlight on the unchanged text, the removed one on the struck passage.
+    highlighted = [(t, strike) for t, strike, _, lit in drawn if lit]
+    assert (
+        "".join(t for t, s in highlighted if not s),
+        "".join(t for t, s in highlighted if s),
+    ) == (
+        KEPT,
+        GONE,
+    )
+    drawn_text = dialog.changes.document().toPlainText()
+    assert drawn_text.count("fishermen") == 1 and drawn_text.count("Opponents") == 1
+    red = current_theme().color("diff-deleted")
+    deleted = next(f for f in _fragments(dialog.changes) if f.text() == "fishermen").charFormat()
+    assert deleted.foreground().color() == red
+
+
+def test_what_changed_draws_markup_as_plain_text(qtbot, library, sync_workers) -> None:
+    article_id = add_article(library, "Harbour plan", V1)
+    article = library.store.get(article_id)
+    replace_text(library.store, article_id, article.replace(text=V1 + MARKUP, content_hash=""))
+    dialog = VersionsDialog(article_id, "Harbour plan")
+    qtbot.addWidget(dialog)
+    dialog.list.setCurrentItem(dialog.list.topLevelItem(0))
+    assert dialog.changes.document().toPlainText() == V1 + MARKUP
+    added = "".join(t for t, _, under, _ in _drawn(dialog.changes) if under)
+    assert added == MARKUP

@@ -1,4 +1,5 @@
-"""An article's earlier texts: every text an import or a restore replaced, read and restored.
+"""An article's earlier texts: every text an import or a restore replaced, read, compared with
+the current text ("What changed", with the highlights on each) and restored.
 
 The same core functions as `dossier versions`, run in worker threads. Texts are shown as plain
 text (they came from files and pages). Restoring is safe to offer without a confirmation: the
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -27,8 +29,22 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop.core.library.updating import Update, restore_version
+from desktop.core.library.version_changes import VersionChanges, version_changes
 from desktop.core.library.versions import ArticleVersion, get_version, list_versions
+from desktop.core.models import HighlightCategory
+from desktop.core.notes.notebook import Notebook
+from desktop.ui.library.changes_view import ChangesView
 from desktop.ui.workers import run_task, thread_library
+
+TEXT_TAB, CHANGES_TAB = 0, 1
+
+
+def _changes_with_categories(
+    article_id: int, number: int
+) -> tuple[VersionChanges, list[HighlightCategory]]:
+    library = thread_library()
+    changes = version_changes(library.store, article_id, number)
+    return changes, Notebook(library.conn).categories()
 
 
 class VersionsDialog(QDialog):
@@ -62,9 +78,17 @@ class VersionsDialog(QDialog):
         self.list.itemSelectionChanged.connect(self._on_selection)
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
+        self.changes = ChangesView(self)
+        self.changes.setToolTip(
+            "Removed words are struck through in red, added words underlined in green;"
+            " highlights are shown on the text they are on"
+        )
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.text, "&Text")
+        self.tabs.addTab(self.changes, "What &Changed")
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.list)
-        splitter.addWidget(self.text)
+        splitter.addWidget(self.tabs)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.restore_button = QPushButton("&Restore This Version", self)
         self.restore_button.setEnabled(False)
@@ -108,6 +132,7 @@ class VersionsDialog(QDialog):
             return
         self.list.clear()
         self.text.clear()
+        self.changes.clear_changes()
         for v in versions:
             item = QTreeWidgetItem(
                 [str(v.number), v.replaced[:16].replace("T", " "), f"{v.words:,}", v.title]
@@ -137,10 +162,22 @@ class VersionsDialog(QDialog):
             self._show_error,
             owner=self,
         )
+        run_task(
+            lambda: _changes_with_categories(article_id, number),
+            lambda found, job=job: self._show_changes(job, *found),
+            self._show_error,
+            owner=self,
+        )
 
     def _show_text(self, job: int, version: ArticleVersion | None) -> None:
         if isValid(self) and job == self._text_job and version is not None:
             self.text.setPlainText(version.text)
+
+    def _show_changes(
+        self, job: int, changes: VersionChanges, categories: list[HighlightCategory]
+    ) -> None:
+        if isValid(self) and job == self._text_job:
+            self.changes.show_changes(changes, categories)
 
     def _on_restored(self, number: int, update: Update) -> None:
         if self.on_restored is not None:
