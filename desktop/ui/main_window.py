@@ -30,6 +30,7 @@ from desktop.ui.importing.progress_bar import ImportProgress
 from desktop.ui.importing.report_dialog import ImportReportDialog, report_summary
 from desktop.ui.library.indexer import BackgroundIndexer
 from desktop.ui.library.library_pane import LibraryPane
+from desktop.ui.library.note_version_dialog import NoteVersionDialog
 from desktop.ui.library.query import lean
 from desktop.ui.library.versions_dialog import VersionsDialog
 from desktop.ui.library_backups import LibraryBackups
@@ -191,6 +192,7 @@ class MainWindow(QMainWindow):
         entities.filter_library_requested.connect(lib.filter_mentions)
         entities.corrections_changed.connect(self.on_entities_changed)
         notes.highlight_activated.connect(reader.scroll_to)
+        notes.version_view_requested.connect(self.show_note_version)
         self.notes_menu.open_highlight.connect(self.open_article_at)
         self.notes_menu.notes_changed.connect(self._list_refresh.start)
         self.highlights.written.connect(self.notes_backup.note_written)
@@ -384,6 +386,12 @@ class MainWindow(QMainWindow):
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.versions_dialog = dialog
+        dialog.show()
+
+    def show_note_version(self, highlight_id: str) -> None:
+        dialog = NoteVersionDialog(highlight_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.note_version_dialog = dialog
         dialog.show()
 
     def _on_version_restored(self, article_id: int) -> None:

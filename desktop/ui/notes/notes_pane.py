@@ -46,10 +46,12 @@ def parse_tags(text: str) -> tuple[str, ...]:
 
 
 class NotesPane(QWidget):
-    """See the module docstring. ``highlight_activated(start, end)`` asks to jump there."""
+    """See the module docstring. ``highlight_activated(start, end)`` asks to jump there;
+    ``version_view_requested(highlight_id)`` asks to show a note on the text it was made on."""
 
     highlight_activated = Signal(int, int)
     cite_requested = Signal(str)  # id of a highlight to copy with its citation
+    version_view_requested = Signal(str)
 
     def __init__(self, controller: HighlightController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +100,11 @@ class NotesPane(QWidget):
         self.delete_button = QPushButton("Delete highlight")
         self.delete_button.setToolTip("Delete this highlight and its note (Ctrl+Z brings it back)")
         self.delete_button.clicked.connect(self._delete)
+        self.version_button = QPushButton("Show on Its Version")
+        self.version_button.setToolTip(
+            "Show this note on the text the article had when the note was made"
+        )
+        self.version_button.clicked.connect(self._request_version_view)
         self.editor = QWidget()
         form = QFormLayout(self.editor)
         form.setContentsMargins(0, 0, 0, 0)
@@ -105,7 +112,11 @@ class NotesPane(QWidget):
         form.addRow("Note", self.note)
         form.addRow("", self.preview)
         form.addRow("Tags", self.tags)
-        form.addRow("", self.delete_button)
+        buttons_row = QHBoxLayout()
+        buttons_row.addWidget(self.version_button)
+        buttons_row.addWidget(self.delete_button)
+        buttons_row.addStretch(1)
+        form.addRow("", buttons_row)
         self.editor.setEnabled(False)
 
         self.moved_model = HighlightListModel(self)
@@ -182,7 +193,16 @@ class NotesPane(QWidget):
         view.setAlternatingRowColors(True)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.setVerticalScrollMode(QTreeView.ScrollMode.ScrollPerPixel)
+        show_on_version = QAction("Show on the Version It Was Made On", view)
+        show_on_version.triggered.connect(lambda: self._request_version_view_of(view))
+        view.addAction(show_on_version)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         return view
+
+    def _request_version_view_of(self, view: QTreeView) -> None:
+        highlight_id = view.currentIndex().data(ID_ROLE)
+        if highlight_id:
+            self.version_view_requested.emit(highlight_id)
 
     # -- from the controller -------------------------------------------------------------------
 
@@ -319,6 +339,10 @@ class NotesPane(QWidget):
         name = self.category.itemData(index)
         if self._editing_id and name:
             self._controller.edit(self._editing_id, category=name)
+
+    def _request_version_view(self) -> None:
+        if self._editing_id:
+            self.version_view_requested.emit(self._editing_id)
 
     def _delete(self) -> None:
         if self._editing_id:
