@@ -9,7 +9,9 @@ Writes, in ``docs/screenshots/``:
 - ``notes-light.png``: two highlights of the user's, one with a note, in the Notes tab;
 - ``entities-light.png``: the Entities tab;
 - ``notes-moved-light.png``: after an updated text of the article replaced the first word of
-  the noted passage, its note "moved — please check", hatched in the text.
+  the noted passage, its note "moved — please check", hatched in the text;
+- ``changes-light.png``: the seed updated again with ``EDITS``; its first version (before
+  ``EDIT`` too) compared in *Article ▸ Earlier Versions… ▸ What Changed*, highlights on it.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from typing import TYPE_CHECKING
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from desktop.core.library.session import Library
     from desktop.ui.main_window import MainWindow
 
@@ -54,6 +58,19 @@ HIGHLIGHTS = (
 )
 # The update that moves the first highlight: its first word replaced.
 EDIT = ("Russia has agreed to allow", "Moscow has agreed to allow")
+
+# An update of the seed after the highlights were made: (old words, new words), first match.
+EDITS = (
+    ("three-hour closed-door meeting", "three-hour meeting"),
+    ("allow the US and Europe to give", "allow the US and its European allies to give"),
+    ("Speaking to Fox News, Witkoff said", "In an interview with Fox News on Sunday, Witkoff said"),
+    (
+        "loom large over the peace talks aimed at ending the Russia-Ukraine war.\n\n",
+        "loom large over the peace talks aimed at ending the Russia-Ukraine war.\n\n"
+        "Update: the Kremlin has not confirmed the envoy's account of the Alaska talks.\n\n",
+    ),
+)
+CHANGES_SIZE = (1100, 780)
 
 
 def wait_until(condition: Callable[[], object], timeout: float = WAIT_S) -> bool:
@@ -160,10 +177,39 @@ def show_moved_note(window: MainWindow) -> bool:
     return True
 
 
-def save(window: MainWindow, path: Path) -> Path:
+def save(window: QWidget, path: Path) -> Path:
     settle()
     window.grab().save(str(path))
     print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    return path
+
+
+def save_changes(window: MainWindow, path: Path) -> Path:
+    """The open article updated with ``EDITS``; its first version in What Changed."""
+    from desktop.core.library.updating import replace_text
+    from desktop.ui.library.versions_dialog import CHANGES_TAB
+
+    article = window.article
+    assert article is not None
+    text = article.text
+    for old, new in EDITS:
+        if old not in text:
+            print(f"warning: {old!r} is not in the article", file=sys.stderr)
+        text = text.replace(old, new, 1)
+    replace_text(window.library.store, article.id, article.replace(text=text, content_hash=""))
+    window.open_article(article.id)
+    window.show_versions()
+    dialog = window.versions_dialog
+    if not wait_until(lambda: dialog.list.topLevelItemCount() > 0):
+        print("warning: the versions were not listed in time", file=sys.stderr)
+    dialog.list.setCurrentItem(dialog.list.topLevelItem(0))
+    dialog.tabs.setCurrentIndex(CHANGES_TAB)
+    dialog.resize(*CHANGES_SIZE)
+    if not wait_until(lambda: dialog.changes.runs):
+        print("warning: the changes were not shown in time", file=sys.stderr)
+    dialog.list.setFixedHeight(80)  # room for the text; one version is listed
+    save(dialog, path)
+    dialog.close()
     return path
 
 
@@ -210,6 +256,7 @@ def render(out: Path = OUT, wikinews: Path = WIKINEWS) -> list[Path]:
     written.append(save(window, out / "entities-light.png"))
     if show_moved_note(window):
         written.append(save(window, out / "notes-moved-light.png"))
+    written.append(save_changes(window, out / "changes-light.png"))
     window.close()
     window.finish_background_work()
     window.library.close()

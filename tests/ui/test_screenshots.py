@@ -41,6 +41,7 @@ def test_without_the_shared_data_the_seed_alone_is_shown(qtbot, tmp_path):
     written = screenshots.render(out=tmp_path / "shots", wikinews=tmp_path / "absent.jsonl")
     names = sorted(p.name for p in written)
     assert names == [
+        "changes-light.png",
         "entities-light.png",
         "main-dark.png",
         "main-light.png",
@@ -49,6 +50,7 @@ def test_without_the_shared_data_the_seed_alone_is_shown(qtbot, tmp_path):
     ]
     for path in written:
         image = QImage(str(path))
-        assert (image.width(), image.height()) == screenshots.SIZE
+        size = screenshots.CHANGES_SIZE if path.name.startswith("changes") else screenshots.SIZE
+        assert (image.width(), image.height()) == size
         grid = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, 400, 7)}
         assert len(grid) > 20, f"{path.name} looks blank"
