@@ -89,21 +89,29 @@ def version_changes(
     old = article_text(store, article_id, number)
     new = current if against is None else article_text(store, article_id, against)
     highlights = Notebook(store.conn).for_article(article_id)
+    spans = word_diff(old.text, new.text)
     return VersionChanges(
         article_id=article_id,
         old=old,
         new=new,
-        spans=word_diff(old.text, new.text),
-        old_highlights=highlights_on(old, current, highlights),
+        spans=spans,
+        old_highlights=highlights_on(old, current, highlights, spans if new is current else None),
         new_highlights=highlights_on(new, current, highlights),
     )
 
 
 def highlights_on(
-    text: ArticleText, current: ArticleText, highlights: list[Highlight]
+    text: ArticleText,
+    current: ArticleText,
+    highlights: list[Highlight],
+    spans: list[DiffSpan] | None = None,
 ) -> list[PlacedHighlight]:
-    """The passages of ``highlights`` (placed in ``current``) found on ``text``, in text order."""
-    spans = None if text.number is None else word_diff(text.text, current.text)
+    """The passages of ``highlights`` (placed in ``current``) found on ``text``, in text order;
+    ``spans`` from ``text`` to ``current`` when the caller has them already."""
+    if text.number is None:
+        spans = None
+    elif spans is None:
+        spans = word_diff(text.text, current.text)
     placed = []
     for h in highlights:
         passage = _passage(h, text, spans)
