@@ -121,6 +121,13 @@ def _menu_specs(window: MainWindow) -> dict[str, list[MenuEntry]]:
                 window.show_versions,
                 "Texts this article had before an update; read or restore one",
             ),
+            ActionSpec(
+                "changes",
+                "What &Changed…",
+                None,
+                window.show_changes,
+                "What the last update changed, word by word, with the highlights on each text",
+            ),
             None,
             lib.actions.edit_action,
             ActionSpec(

@@ -378,11 +378,19 @@ class MainWindow(QMainWindow):
         if self.article is not None:
             self.library_pane.model.mark_read(self.article.id, False)
 
-    def show_versions(self) -> None:
+    def show_changes(self) -> None:
+        """Earlier Versions opened on What Changed in the last update."""
+        self.show_versions(open_changes=True)
+
+    def show_versions(self, *, open_changes: bool = False) -> None:
         if self.article is None:
             return
         dialog = VersionsDialog(
-            self.article.id, self.article.title, self._on_version_restored, self
+            self.article.id,
+            self.article.title,
+            self._on_version_restored,
+            self,
+            open_changes=open_changes,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.versions_dialog = dialog

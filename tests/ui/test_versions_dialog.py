@@ -189,3 +189,21 @@ def test_what_changed_draws_markup_as_plain_text(qtbot, library, sync_workers) -
     assert dialog.changes.document().toPlainText() == V1 + MARKUP
     added = "".join(t for t, _, under, _ in _drawn(dialog.changes) if under)
     assert added == MARKUP
+
+
+def test_what_changed_from_the_article_menu_opens_on_the_last_update(
+    window, library, qtbot
+) -> None:
+    article_id, _ = _updated(library)
+    window.open_article(article_id)
+    window.actions_by_name["changes"].trigger()
+    dialog = window.versions_dialog
+    assert dialog.tabs.currentIndex() == CHANGES_TAB
+    assert dialog.selected_number() == 2  # the text the last update replaced
+    assert dialog.restore_button.isEnabled()
+    assert dialog.changes.document().toPlainText() == V2 + " End."
+    added = [t for t, _, under, _ in _drawn(dialog.changes) if under]
+    assert added == [" End."]
+    window.actions_by_name["versions"].trigger()  # Earlier Versions opens on the list
+    assert window.versions_dialog.tabs.currentIndex() == 0
+    assert window.versions_dialog.selected_number() is None

@@ -52,7 +52,8 @@ class VersionsDialog(QDialog):
 
     ``on_restored(article_id)`` is called once its text has changed, even if the dialog was
     closed meanwhile (the window must still show the new text); results for a closed dialog
-    are otherwise dropped.
+    are otherwise dropped. With ``open_changes`` it opens on What Changed for the latest
+    version (the text the last update replaced).
     """
 
     def __init__(
@@ -61,9 +62,12 @@ class VersionsDialog(QDialog):
         title: str,
         on_restored: Callable[[int], None] | None = None,
         parent: Any = None,
+        *,
+        open_changes: bool = False,
     ) -> None:
         super().__init__(parent)
         self.article_id = article_id
+        self._open_changes = open_changes
         self.on_restored = on_restored
         self._text_job = 0
         self.setWindowTitle(f"Earlier versions — {title}")
@@ -147,6 +151,10 @@ class VersionsDialog(QDialog):
                 " as a version too."
             )
         self.restore_button.setEnabled(False)
+        if versions and self._open_changes:
+            self._open_changes = False
+            self.tabs.setCurrentIndex(CHANGES_TAB)
+            self.list.setCurrentItem(self.list.topLevelItem(len(versions) - 1))
 
     def _on_selection(self) -> None:
         number = self.selected_number()
