@@ -10,7 +10,7 @@ from shiboken6 import isValid
 from desktop.core.library.updating import replace_text
 from desktop.core.notes.notebook import Notebook
 from desktop.ui.library.versions_dialog import CHANGES_TAB, VersionsDialog
-from desktop.ui.theme import current_theme
+from desktop.ui.theme import DARK, LIGHT, current_theme, set_theme
 from tests.core.library.stories import GONE, KEPT, V1, V2
 from tests.ui.conftest import add_article
 
@@ -207,3 +207,18 @@ def test_what_changed_from_the_article_menu_opens_on_the_last_update(
     window.actions_by_name["versions"].trigger()  # Earlier Versions opens on the list
     assert window.versions_dialog.tabs.currentIndex() == 0
     assert window.versions_dialog.selected_number() is None
+
+
+def test_what_changed_follows_a_theme_change(qtbot, library, sync_workers, light_theme) -> None:
+    article_id, _ = _updated(library)
+    dialog = VersionsDialog(article_id, "Harbour plan")
+    qtbot.addWidget(dialog)
+    dialog.list.setCurrentItem(dialog.list.topLevelItem(1))
+
+    def added_colour():
+        (fragment,) = [f for f in _fragments(dialog.changes) if f.text() == " End."]
+        return fragment.charFormat().foreground().color()
+
+    assert added_colour() == LIGHT.color("diff-inserted")
+    set_theme("dark")
+    assert added_colour() == DARK.color("diff-inserted")

@@ -18,7 +18,7 @@ from desktop.core.library.version_changes import PlacedHighlight, VersionChanges
 from desktop.core.models import HighlightCategory
 from desktop.core.text.word_diff import EQUAL
 from desktop.ui.text_positions import TextPositions
-from desktop.ui.theme import Theme, current_theme
+from desktop.ui.theme import Theme, current_theme, theme_events
 
 REMOVED = "removed"
 ADDED = "added"
@@ -46,10 +46,13 @@ class ChangesView(QTextEdit):
         self.setReadOnly(True)
         self.setAcceptRichText(False)
         self.runs: list[Run] = []
+        self._shown: tuple[VersionChanges, list[HighlightCategory] | None] | None = None
+        theme_events().changed.connect(self._on_theme_changed)
 
     def show_changes(
         self, changes: VersionChanges, categories: list[HighlightCategory] | None = None
     ) -> None:
+        self._shown = (changes, categories)
         theme = current_theme()
         document = QTextDocument(self)
         document.setDefaultFont(self.font())
@@ -71,7 +74,13 @@ class ChangesView(QTextEdit):
 
     def clear_changes(self, message: str = "") -> None:
         self.runs = []
+        self._shown = None
         self.setPlainText(message)
+
+    def _on_theme_changed(self, _theme: Theme) -> None:
+        """Drawn again in the new theme's colours (and the categories' colours for it)."""
+        if self._shown is not None:
+            self.show_changes(*self._shown)
 
     def _insert(
         self, cursor: QTextCursor, theme: Theme, kind: str, text: str, a_start: int, b_start: int
