@@ -1,10 +1,9 @@
 """The word diff: spans that cover both texts and rebuild the new one from the old, readable
-changes, offsets mapped between the texts, and linear time on book-length articles."""
+changes, offsets mapped between the texts, book-length articles (their speed: the bench)."""
 
 from __future__ import annotations
 
 import random
-import time
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -135,23 +134,20 @@ def _edited(text: str, rng: random.Random) -> str:
     return text[:cut] + text[cut + 40 :]
 
 
-def test_a_100k_word_article_with_a_few_edits_diffs_fast() -> None:
+def test_a_100k_word_article_with_a_few_edits_shows_just_those_edits() -> None:
+    # Its speed is measured in tests/perf/bench_word_diff.py.
     rng = random.Random(7)
     for paragraphs in (True, False):
         old = _article(100_000, rng, paragraphs=paragraphs)
         new = _edited(old, rng)
-        began = time.perf_counter()
         spans = word_diff(old, new)
-        elapsed = time.perf_counter() - began
         assert apply_diff(old, new, spans) == new
         assert 1 <= sum(s.kind != EQUAL for s in spans) <= 6
-        assert elapsed < 1.0, f"{elapsed:.2f} s (paragraphs={paragraphs})"
 
 
-def test_two_unrelated_long_texts_diff_fast_as_one_replacement() -> None:
+def test_two_unrelated_long_texts_still_give_a_diff_that_yields_the_other() -> None:
+    # Past the word-by-word limit a rewritten passage is replaced whole (bench_word_diff).
     rng = random.Random(3)
     old, new = _article(20_000, rng), _article(20_000, rng)
-    began = time.perf_counter()
     spans = word_diff(old, new)
-    assert time.perf_counter() - began < 2.0
     assert apply_diff(old, new, spans) == new
