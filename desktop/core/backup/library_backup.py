@@ -93,6 +93,10 @@ def _snapshot(database: Path, target: Path) -> tuple[int, dict[str, int]]:
     """Copy the live library into ``target`` in one step (so in one read transaction) and
     return its schema version and row counts."""
     source = connect(database, migrate_schema=False)  # a backup never changes the library
+    # Every page passes through once: a working connection's 32 MiB cache and memory map would
+    # only keep the whole library in the process (the window's, for a daily backup).
+    source.execute("PRAGMA cache_size = -2048")
+    source.execute("PRAGMA mmap_size = 0")
     try:
         target.unlink(missing_ok=True)
         copy = sqlite3.connect(target)
