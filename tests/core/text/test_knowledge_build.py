@@ -159,3 +159,13 @@ def test_loaded_knowledge_adds_little_for_the_garbage_collector_to_walk() -> Non
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert int(out.stdout) < 40_000
+
+
+def test_a_spouses_title_is_no_office() -> None:
+    from tools.knowledge_import import _recent
+
+    row = ["Q1", "Ann Example", "", "Ruritanian First Lady", "Ruritania", "2001", "2009", "other"]
+    office = ["Q1", "Ann Example", "", "Ruritanian Minister of Health", "Ruritania", "2010", "", ""]
+    assert _recent([row, office]) == [office]
+    spouse = [*row[:3], "Spouse of the President of Ruritania", *row[4:]]
+    assert _recent([spouse]) == []
