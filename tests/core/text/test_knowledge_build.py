@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from desktop.core.text.ner import knowledge_build
 from desktop.core.text.ner.knowledge import ORGANISATIONS_FILE, PEOPLE_FILE
 from desktop.core.text.ner.knowledge_build import (
@@ -169,3 +171,11 @@ def test_a_spouses_title_is_no_office() -> None:
     assert _recent([row, office]) == [office]
     spouse = [*row[:3], "Spouse of the President of Ruritania", *row[4:]]
     assert _recent([spouse]) == []
+
+
+def test_people_columns_refuse_a_separator_inside_a_value() -> None:
+    office = ("Ruritanian Minister", "2001-01-01", "", 2, "")
+    columns = knowledge_build._columns([["Ann Example", ["A. Example"], "", [office]]])
+    assert columns["offices"] == "Ruritanian Minister^2001-01-01^^2^"
+    with pytest.raises(ValueError, match="Ann Example"):
+        knowledge_build._columns([["Ann Example", ["A|B"], "", [office]]])

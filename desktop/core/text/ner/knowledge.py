@@ -21,6 +21,8 @@ from desktop.core.resources import resource_path
 PEOPLE_FILE = "people.json.gz"
 ORGANISATIONS_FILE = "organisations.json.gz"
 Office = tuple[str, str, str, int, str]  # role, start, end ("" open), rank, known-until
+# Separators of the people file's columns (one line per person): aliases, offices, fields.
+ALIAS, OFFICE, FIELD = "|", "~", "^"
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,8 @@ def load_knowledge() -> Knowledge:
             if not strict or surface not in fixed:
                 fixed[surface] = known
     people = _read_gzip_json(PEOPLE_FILE)
-    names = _Names(fixed, people["people"])
+    columns = {key: text.split("\n") for key, text in people["people"].items()}
+    names = _Names(fixed, columns)
     # The build indexed the people and organisations; places are indexed here.
     longest, by_tokens = people["index"]["longest"], people["index"]["by_tokens"]
     index_words((s for s, known in fixed.items() if known.category == "place"), longest, by_tokens)
@@ -161,7 +164,7 @@ def load_knowledge() -> Knowledge:
         by_tokens,
         place_only,
         politics,
-        tuple(row[0] for row in people["people"]),
+        tuple(columns["names"]),
     )
 
 
@@ -186,18 +189,19 @@ class _Names(Mapping[str, Known]):
     other spellings and, for a few, the surname alone), which take precedence. A person's
     entry is made when first asked for, so loading does not build tens of thousands."""
 
-    def __init__(self, fixed: dict[str, Known], people: list[list]) -> None:
+    def __init__(self, fixed: dict[str, Known], people: dict[str, list[str]]) -> None:
         # Only strings, ints and tuples of ints are kept: the garbage collector does not
         # walk them, where a list per person would add hundreds of thousands of objects
         # to every full collection (the window would stutter).
         self._fixed = fixed
-        self._names = [row[0] for row in people]
-        self._offices = [row[3] for row in people]  # JSON text, read when asked for
+        self._names = people["names"]
+        self._offices = people["offices"]  # text, read when asked for
         self._rows: dict[str, int | tuple[int, ...]] = {}
-        for row, (name, aliases, _, _) in enumerate(people):
-            for surface in (name, *aliases):
+        for row, (name, aliases) in enumerate(zip(self._names, people["aliases"], strict=True)):
+            self._add(name, row)
+            for surface in aliases.split(ALIAS) if aliases else ():
                 self._add(surface, row)
-        for row, (_, _, surname, _) in enumerate(people):
+        for row, surname in enumerate(people["surnames"]):
             if surname and surname not in fixed:
                 self._add(surname, row)
         self._made: dict[str, Known] = {}
@@ -220,7 +224,7 @@ class _Names(Mapping[str, Known]):
             return self._fixed[surface]
         rows = (found,) if isinstance(found, int) else found
         # Two people under one name: one entry with both people's offices.
-        offices = tuple(tuple(o) for row in rows for o in json.loads(self._offices[row]))
+        offices = tuple(_office(o) for row in rows for o in self._offices[row].split(OFFICE))
         made = self._made[surface] = Known(self._names[rows[0]], "leader", offices=offices)
         return made
 
@@ -233,6 +237,11 @@ class _Names(Mapping[str, Known]):
 
     def __len__(self) -> int:
         return len(self._rows) + sum(1 for s in self._fixed if s not in self._rows)
+
+
+def _office(text: str) -> Office:
+    role, start, end, rank, known = text.split(FIELD)
+    return role, start, end, int(rank), known
 
 
 def surface_words(surface: str) -> list[str]:
