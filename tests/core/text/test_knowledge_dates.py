@@ -185,3 +185,11 @@ def test_historical_office_holders_have_dated_roles(
 ) -> None:
     entity = _person(text, name, as_of)
     assert (entity.category, entity.role) == (category, role)
+
+
+def test_a_title_opening_known_names_is_no_given_name() -> None:
+    # "King Charles III" and another known "King …" do not make "King Vapeco" person-shaped.
+    knowledge = load_knowledge()
+    assert sum(name.startswith("King ") for name in knowledge.people) > 1
+    assert "King" not in knowledge.given_names
+    assert "Peter" in knowledge.given_names

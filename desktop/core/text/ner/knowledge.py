@@ -101,10 +101,16 @@ class Knowledge:
 
     @cached_property
     def given_names(self) -> frozenset[str]:
-        """First words of two or more known people's names (not a known place's)."""
+        """First words of two or more known people's names (not a known place's, nor a title
+        such as "King" of "King Charles III")."""
         firsts = Counter(name.split(" ", 1)[0] for name in self.people if " " in name)
         return frozenset(
-            w for w, n in firsts.items() if n > 1 and w[:1].isupper() and w not in self.names
+            w
+            for w, n in firsts.items()
+            if n > 1
+            and w[:1].isupper()
+            and w not in self.names
+            and w.lower() not in self.role_words
         )
 
     @cached_property
