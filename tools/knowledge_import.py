@@ -374,6 +374,82 @@ CABINETS = (
     # Countries added for office holders of 2007-2020 (heads of state and government,
     # ministers and national legislators since 1990).
     Cabinet(
+        "algeria-cabinet",
+        "a23de8549333fc55f861cc856d499acb9cd255de",
+        "Algeria",
+        "Algerian",
+        {"Member of the People's National Assembly of Algeria": "Algerian MP"},
+    ),
+    Cabinet(
+        "armenia-ministers",
+        "0f97f894d1206191bcc52e5925f00bac9a0299bf",
+        "Armenia",
+        "Armenian",
+        {"member of the National Assembly of Armenia": "Armenian MP"},
+    ),
+    Cabinet(
+        "bangladesh-ministers",
+        "9bf8dcec085888ba0a57f9073a0d504b74c33441",
+        "Bangladesh",
+        "Bangladeshi",
+        {"Member of the Jatiya Sangsad": "Bangladeshi MP"},
+    ),
+    Cabinet(
+        "belgium-cabinet",
+        "a1420fcaec8b2c2966eebb13f352b95725d3785b",
+        "Belgium",
+        "Belgian",
+        {
+            "member of the Chamber of Representatives of Belgium": "Belgian MP",
+            "Senator of Belgium": "Belgian Senator",
+        },
+    ),
+    Cabinet(
+        "croatia-ministers",
+        "6e44b5186fd289ec77c7a5d1378d86e4a1ad37a3",
+        "Croatia",
+        "Croatian",
+        {"representative in the Croatian Parliament": "Croatian MP"},
+    ),
+    Cabinet(
+        "ecuador-ministers",
+        "b5360d52c89e2c9742019d3ea9c37972a737e243",
+        "Ecuador",
+        "Ecuadorian",
+        {"Member of the National Assembly": "Ecuadorian MP"},
+    ),
+    Cabinet(
+        "estonia",
+        "27ed68480fd69b680a523eab604b6ccf26ed4332",
+        "Estonia",
+        "Estonian",
+        {"Member of the Riigikogu": "Estonian MP", "member of the Riigikogu": "Estonian MP"},
+    ),
+    Cabinet(
+        "ethiopia-ministers",
+        "e025c9ca8d02cc7f3a5522afd30d49350e64c5cf",
+        "Ethiopia",
+        "Ethiopian",
+        {},
+    ),
+    Cabinet(
+        "latvia-cabinet",
+        "5f141542ec29a0fa0dc91c29ee2b3d695b7d1e45",
+        "Latvia",
+        "Latvian",
+        {"deputy of Saeima": "Latvian MP"},
+    ),
+    Cabinet(
+        "morocco-ministers",
+        "b5246271b46859298b816869fd8c3ae7f658afd8",
+        "Morocco",
+        "Moroccan",
+        {"Member of the House of Representatives of Morocco": "Moroccan MP"},
+    ),
+    Cabinet(
+        "uganda-ministers", "ed6c7e0721c8c38e177b8c9b6fdb308b2b26ce95", "Uganda", "Ugandan", {}
+    ),
+    Cabinet(
         "belarus-ministers",
         "3edd7c7cbcba709c6165f7df09653dcbf50c7712",
         "Belarus",
