@@ -154,7 +154,7 @@ def load_knowledge() -> Knowledge:
             if not strict or surface not in fixed:
                 fixed[surface] = known
     people = _read_gzip_json(PEOPLE_FILE)
-    columns = {key: text.split("\n") for key, text in people["people"].items()}
+    columns = _people_columns(people)
     names = _Names(fixed, columns)
     # The build indexed the people and organisations; places are indexed here.
     longest, by_tokens = people["index"]["longest"], people["index"]["by_tokens"]
@@ -177,12 +177,24 @@ def load_knowledge() -> Knowledge:
 def spelling_groups() -> Iterator[tuple[str, ...]]:
     """Each known person's and institution's spellings, the canonical name first (a person's
     surname used alone is one of them): search finds any spelling by any other."""
-    for name, aliases, surname, _ in _read_gzip_json(PEOPLE_FILE)["people"]:
+    people = _people_columns(_read_gzip_json(PEOPLE_FILE))
+    for name, aliases, surname in zip(
+        people["names"], people["aliases"], people["surnames"], strict=True
+    ):
         if aliases or surname:
-            yield (name, *aliases, *([surname] if surname else []))
+            yield (
+                name,
+                *(aliases.split(ALIAS) if aliases else ()),
+                *([surname] if surname else []),
+            )
     for name, aliases, _, _ in _read_gzip_json(ORGANISATIONS_FILE)["organisations"]:
         if aliases:
             yield (name, *aliases)
+
+
+def _people_columns(people: dict) -> dict[str, list[str]]:
+    """The people file's columns (names, aliases, surnames, offices), a line per person."""
+    return {key: text.split("\n") for key, text in people["people"].items()}
 
 
 def _word_list(name: str) -> frozenset[str]:
