@@ -371,6 +371,252 @@ CABINETS = (
             "United States senator": "US Senator",
         },
     ),
+    # Countries added for office holders of 2007-2020 (heads of state and government,
+    # ministers and national legislators since 1990).
+    Cabinet(
+        "algeria-cabinet",
+        "a23de8549333fc55f861cc856d499acb9cd255de",
+        "Algeria",
+        "Algerian",
+        {"Member of the People's National Assembly of Algeria": "Algerian MP"},
+    ),
+    Cabinet(
+        "armenia-ministers",
+        "0f97f894d1206191bcc52e5925f00bac9a0299bf",
+        "Armenia",
+        "Armenian",
+        {"member of the National Assembly of Armenia": "Armenian MP"},
+    ),
+    Cabinet(
+        "bangladesh-ministers",
+        "9bf8dcec085888ba0a57f9073a0d504b74c33441",
+        "Bangladesh",
+        "Bangladeshi",
+        {"Member of the Jatiya Sangsad": "Bangladeshi MP"},
+    ),
+    Cabinet(
+        "belgium-cabinet",
+        "a1420fcaec8b2c2966eebb13f352b95725d3785b",
+        "Belgium",
+        "Belgian",
+        {
+            "member of the Chamber of Representatives of Belgium": "Belgian MP",
+            "Senator of Belgium": "Belgian Senator",
+        },
+    ),
+    Cabinet(
+        "croatia-ministers",
+        "6e44b5186fd289ec77c7a5d1378d86e4a1ad37a3",
+        "Croatia",
+        "Croatian",
+        {"representative in the Croatian Parliament": "Croatian MP"},
+    ),
+    Cabinet(
+        "ecuador-ministers",
+        "b5360d52c89e2c9742019d3ea9c37972a737e243",
+        "Ecuador",
+        "Ecuadorian",
+        {"Member of the National Assembly": "Ecuadorian MP"},
+    ),
+    Cabinet(
+        "estonia",
+        "27ed68480fd69b680a523eab604b6ccf26ed4332",
+        "Estonia",
+        "Estonian",
+        {"Member of the Riigikogu": "Estonian MP", "member of the Riigikogu": "Estonian MP"},
+    ),
+    Cabinet(
+        "ethiopia-ministers",
+        "e025c9ca8d02cc7f3a5522afd30d49350e64c5cf",
+        "Ethiopia",
+        "Ethiopian",
+        {},
+    ),
+    Cabinet(
+        "latvia-cabinet",
+        "5f141542ec29a0fa0dc91c29ee2b3d695b7d1e45",
+        "Latvia",
+        "Latvian",
+        {"deputy of Saeima": "Latvian MP"},
+    ),
+    Cabinet(
+        "morocco-ministers",
+        "b5246271b46859298b816869fd8c3ae7f658afd8",
+        "Morocco",
+        "Moroccan",
+        {"Member of the House of Representatives of Morocco": "Moroccan MP"},
+    ),
+    Cabinet(
+        "uganda-ministers", "ed6c7e0721c8c38e177b8c9b6fdb308b2b26ce95", "Uganda", "Ugandan", {}
+    ),
+    Cabinet(
+        "belarus-ministers",
+        "3edd7c7cbcba709c6165f7df09653dcbf50c7712",
+        "Belarus",
+        "Belarusian",
+        {"member of the House of Representatives of Belarus": "Belarusian MP"},
+    ),
+    Cabinet(
+        "bulgaria-cabinet",
+        "2068236a3e5af84bd30f347afe86bcc089d6fd5d",
+        "Bulgaria",
+        "Bulgarian",
+        {"member of the Bulgarian National Assembly": "Bulgarian MP"},
+    ),
+    Cabinet(
+        "chile-ministers",
+        "412eb050c5f72daf9c0f31b6482c61180501c83a",
+        "Chile",
+        "Chilean",
+        {"Deputy": "Chilean deputy", "Senator": "Chilean Senator"},
+    ),
+    Cabinet(
+        "congo-kinshasa-ministers",
+        "fb78ee2e1afcd31cb21afcb2c18c01e01608b18d",
+        "DR Congo",
+        "Congolese",
+        {
+            "Member of the National Assembly": "Congolese MP",
+            "Member of the Senate": "Congolese Senator",
+        },
+    ),
+    Cabinet(
+        "czech-ministers",
+        "1e53f23f9405feacef64241294c342ab8eca0319",
+        "Czech Republic",
+        "Czech",
+        {
+            "Member of the Chamber of Deputies": "Czech deputy",
+            "Member of the Senate": "Czech Senator",
+        },
+    ),
+    Cabinet(
+        "georgia-ministers",
+        "e843205baddb9cd7321170ede5d08210b1bf6c78",
+        "Georgia",
+        "Georgian",
+        {"Member of the Parliament of Georgia": "Georgian MP"},
+    ),
+    Cabinet(
+        "ghana-ministers",
+        "6301043ab47efa25fa0c944b6a4b523ea5a2eebe",
+        "Ghana",
+        "Ghanaian",
+        {"Member of the Parliament of the Republic": "Ghanaian MP"},
+    ),
+    Cabinet(
+        "hong-kong",
+        "1512e32bdfc161dad75ab6b1d83a4c8af40c3834",
+        "Hong Kong",
+        "Hong Kong",
+        {"member of the Legislative Council of Hong Kong": "Hong Kong legislator"},
+    ),
+    Cabinet(
+        "kazakhstan-cabinet",
+        "caf651f97dc0efed4955887c17fd6fadcdf7b111",
+        "Kazakhstan",
+        "Kazakh",
+        {"Member of the Mazhilis": "Kazakh MP"},
+    ),
+    Cabinet(
+        "lithuania",
+        "2743892fbc8f4eca6fc0b2ead37936dc8d5229d9",
+        "Lithuania",
+        "Lithuanian",
+        {"Member of the Seimas": "Lithuanian MP"},
+    ),
+    Cabinet(
+        "malaysia-ministers",
+        "bab25025f0c68e7c1c623e0ee7e4888032550e16",
+        "Malaysia",
+        "Malaysian",
+        {"Member of the Dewan Rakyat": "Malaysian MP"},
+    ),
+    Cabinet(
+        "romania-cabinet",
+        "63e9c5d352fa9a477e708ecc2ac4523af9534cfe",
+        "Romania",
+        "Romanian",
+        {
+            "member of the Chamber of Deputies of Romania": "Romanian deputy",
+            "member of the Senate of Romania": "Romanian Senator",
+        },
+    ),
+    Cabinet(
+        "serbia-ministers",
+        "a4a525577243b1a2ebc9c98de0801347aba26e52",
+        "Serbia",
+        "Serbian",
+        {"member of the National Assembly of Serbia": "Serbian MP"},
+    ),
+    Cabinet(
+        "singapore-ministers",
+        "7c68317a86e9ab14712685cc12d6e2afc028d410",
+        "Singapore",
+        "Singaporean",
+        {"Member of the Parliament of Singapore": "Singaporean MP"},
+    ),
+    Cabinet(
+        "slovakia-cabinet",
+        "db4bf5310f557452cd6140a61739d4103c35debf",
+        "Slovakia",
+        "Slovak",
+        {"Member of the National Council of the Slovak Republic": "Slovak MP"},
+    ),
+    Cabinet(
+        "south-sudan",
+        "46f2f4f9e468465ced7e5bce689b7d8e0c43be32",
+        "South Sudan",
+        "South Sudanese",
+        {"Member of the National Legislative Assembly": "South Sudanese MP"},
+    ),
+    Cabinet(
+        "sri-lanka-cabinet",
+        "a90dbcf77133b1b9dcb94abe2c51b7ba2d9c5bee",
+        "Sri Lanka",
+        "Sri Lankan",
+        {"Member of the Parliament of Sri Lanka": "Sri Lankan MP"},
+    ),
+    Cabinet(
+        "sudan",
+        "bd56d436414d49f53c21baf0601962478a431ac2",
+        "Sudan",
+        "Sudanese",
+        {"Member of the National Legislative Assembly": "Sudanese MP"},
+    ),
+    Cabinet("syria", "08fddba7b3f3beef8ac10a7201ef1ff1cc7318af", "Syria", "Syrian", {}),
+    Cabinet(
+        "taiwan",
+        "45c981ac5a15e4bdacfda83f77a64d275156ca4b",
+        "Taiwan",
+        "Taiwanese",
+        {"Member of the Legislative Yuan": "Taiwanese legislator"},
+    ),
+    Cabinet(
+        "uae-ministers",
+        "9478e53b0ada6f31a1877fddb499f33207efa368",
+        "United Arab Emirates",
+        "Emirati",
+        {},
+    ),
+    Cabinet("vietnam", "906e493fe5ae307bf6184baa4fa9e48d75f9866d", "Vietnam", "Vietnamese", {}),
+    Cabinet(
+        "yemen",
+        "993e1a6176b9082c7053cd67ff59dc52ee71f71b",
+        "Yemen",
+        "Yemeni",
+        {"member of the House of Representatives": "Yemeni MP"},
+    ),
+    Cabinet(
+        "zimbabwe",
+        "f991ac9839ca9297ec838f7420994fbb1c854c00",
+        "Zimbabwe",
+        "Zimbabwean",
+        {
+            "Member of the National Assembly": "Zimbabwean MP",
+            "Member of the Senate": "Zimbabwean Senator",
+        },
+    ),
 )
 WORLD = ("world", "4a3b394d9a35d26d138cded8718d0805b7ce9336")
 WORLD_LEADERS = ("world-leaders-2021", "be7039cf5952d8121c4f1e24eea64cc5dd465633")
@@ -383,6 +629,8 @@ SP500 = ("datasets/s-and-p-500-companies", "56509dd80619e4d8e1410c2260d68ddd3eab
 
 _ORDINAL = re.compile(r"\b\d+(st|nd|rd|th) ")
 _QID = re.compile(r"^Q\d+$")
+# A head of state's spouse holds no office: family, not a leader.
+_SPOUSE = re.compile(r"\b(first lady|first gentleman|spouse of)\b", re.IGNORECASE)
 _BRACKETS = re.compile(r"\s*[\[(].*?[\])]")
 _COMPANY_SUFFIX = re.compile(
     r",? (Inc\.?|Corporation|Corp\.?|Company|Co\.|plc|PLC|Ltd\.?|Limited|Holdings|Group|"
@@ -649,13 +897,15 @@ def company_rows(mirrors: Mirrors) -> Iterator[list[str]]:
 
 
 def _recent(rows: Iterable[list[str]]) -> list[list[str]]:
-    """Rows of named people, deduplicated and sorted; of offices that ended before ``SINCE``
-    only those of heads of state or government and their deputies ("Walter Mondale")."""
+    """Rows of named people's offices (no spouse's title), deduplicated and sorted; of offices
+    that ended before ``SINCE`` only those of heads of state or government and their deputies
+    ("Walter Mondale")."""
     kept = {
         tuple(r)
         for r in rows
         if r[1]
         and not _QID.match(r[1])
+        and not _SPOUSE.search(r[3])
         and (not r[6] or r[6][:4] >= SINCE or r[7] in ("head", "deputy"))
     }
     return sorted(list(r) for r in kept)

@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from desktop.core.text.ner import knowledge_build
 from desktop.core.text.ner.knowledge import ORGANISATIONS_FILE, PEOPLE_FILE
 from desktop.core.text.ner.knowledge_build import (
@@ -148,3 +150,21 @@ def test_loaded_knowledge_adds_little_for_the_garbage_collector_to_walk() -> Non
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert int(out.stdout) < 40_000
+
+
+def test_a_spouses_title_is_no_office() -> None:
+    from tools.knowledge_import import _recent
+
+    row = ["Q1", "Ann Example", "", "Ruritanian First Lady", "Ruritania", "2001", "2009", "other"]
+    office = ["Q1", "Ann Example", "", "Ruritanian Minister of Health", "Ruritania", "2010", "", ""]
+    assert _recent([row, office]) == [office]
+    spouse = [*row[:3], "Spouse of the President of Ruritania", *row[4:]]
+    assert _recent([spouse]) == []
+
+
+def test_people_columns_refuse_a_separator_inside_a_value() -> None:
+    office = ("Ruritanian Minister", "2001-01-01", "", 2, "")
+    columns = knowledge_build._columns([["Ann Example", ["A. Example"], "", [office]]])
+    assert columns["offices"] == "Ruritanian Minister^2001-01-01^^2^"
+    with pytest.raises(ValueError, match="Ann Example"):
+        knowledge_build._columns([["Ann Example", ["A|B"], "", [office]]])

@@ -128,3 +128,68 @@ def test_roles_reported_wrong_before_dates_were_known(
     text: str, name: str, as_of: str, role: str
 ) -> None:
     assert _person(text, name, as_of).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "as_of", "category", "role"),
+    [
+        # A head of state of a country added for the 2007-2020 news.
+        ("Ali Abdullah Saleh met envoys.", "Ali Abdullah Saleh", "1985-06-01", "person", ""),
+        (
+            "Ali Abdullah Saleh met envoys.",
+            "Ali Abdullah Saleh",
+            "2010-06-01",
+            "leader",
+            "Yemeni President",
+        ),
+        (
+            "Ali Abdullah Saleh met envoys.",
+            "Ali Abdullah Saleh",
+            "2016-06-01",
+            "leader",
+            "former Yemeni President",
+        ),
+        # Minister, mayor, president, then senator: the office of the day and a past senior one.
+        (
+            "Traian Băsescu spoke to reporters on Monday.",
+            "Traian Băsescu",
+            "1995-06-01",
+            "person",
+            "",
+        ),
+        (
+            "Traian Băsescu spoke to reporters on Monday.",
+            "Traian Băsescu",
+            "2002-06-01",
+            "leader",
+            "Romanian Mayor of Bucharest, former Romanian Minister of Transport and Infrastructure",
+        ),
+        (
+            "Traian Băsescu spoke to reporters on Monday.",
+            "Traian Băsescu",
+            "2008-06-01",
+            "leader",
+            "Romanian President",
+        ),
+        (
+            "Traian Băsescu spoke to reporters on Monday.",
+            "Traian Băsescu",
+            "2017-06-01",
+            "leader",
+            "Romanian Senator, former Romanian President",
+        ),
+    ],
+)
+def test_historical_office_holders_have_dated_roles(
+    text: str, name: str, as_of: str, category: str, role: str
+) -> None:
+    entity = _person(text, name, as_of)
+    assert (entity.category, entity.role) == (category, role)
+
+
+def test_a_title_opening_known_names_is_no_given_name() -> None:
+    # "King Charles III" and another known "King …" do not make "King Vapeco" person-shaped.
+    knowledge = load_knowledge()
+    assert sum(name.startswith("King ") for name in knowledge.people) > 1
+    assert "King" not in knowledge.given_names
+    assert "Peter" in knowledge.given_names

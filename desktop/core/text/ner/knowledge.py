@@ -21,6 +21,8 @@ from desktop.core.resources import resource_path
 PEOPLE_FILE = "people.json.gz"
 ORGANISATIONS_FILE = "organisations.json.gz"
 Office = tuple[str, str, str, int, str]  # role, start, end ("" open), rank, known-until
+# Separators of the people file's columns (one line per person): aliases, offices, fields.
+ALIAS, OFFICE, FIELD = "|", "~", "^"
 
 
 @dataclass(frozen=True)
@@ -99,10 +101,16 @@ class Knowledge:
 
     @cached_property
     def given_names(self) -> frozenset[str]:
-        """First words of two or more known people's names (not a known place's)."""
+        """First words of two or more known people's names (not a known place's, nor a title
+        such as "King" of "King Charles III")."""
         firsts = Counter(name.split(" ", 1)[0] for name in self.people if " " in name)
         return frozenset(
-            w for w, n in firsts.items() if n > 1 and w[:1].isupper() and w not in self.names
+            w
+            for w, n in firsts.items()
+            if n > 1
+            and w[:1].isupper()
+            and w not in self.names
+            and w.lower() not in self.role_words
         )
 
     @cached_property
@@ -146,7 +154,8 @@ def load_knowledge() -> Knowledge:
             if not strict or surface not in fixed:
                 fixed[surface] = known
     people = _read_gzip_json(PEOPLE_FILE)
-    names = _Names(fixed, people["people"])
+    columns = _people_columns(people)
+    names = _Names(fixed, columns)
     # The build indexed the people and organisations; places are indexed here.
     longest, by_tokens = people["index"]["longest"], people["index"]["by_tokens"]
     index_words((s for s, known in fixed.items() if known.category == "place"), longest, by_tokens)
@@ -161,19 +170,31 @@ def load_knowledge() -> Knowledge:
         by_tokens,
         place_only,
         politics,
-        tuple(row[0] for row in people["people"]),
+        tuple(columns["names"]),
     )
 
 
 def spelling_groups() -> Iterator[tuple[str, ...]]:
     """Each known person's and institution's spellings, the canonical name first (a person's
     surname used alone is one of them): search finds any spelling by any other."""
-    for name, aliases, surname, _ in _read_gzip_json(PEOPLE_FILE)["people"]:
+    people = _people_columns(_read_gzip_json(PEOPLE_FILE))
+    for name, aliases, surname in zip(
+        people["names"], people["aliases"], people["surnames"], strict=True
+    ):
         if aliases or surname:
-            yield (name, *aliases, *([surname] if surname else []))
+            yield (
+                name,
+                *(aliases.split(ALIAS) if aliases else ()),
+                *([surname] if surname else []),
+            )
     for name, aliases, _, _ in _read_gzip_json(ORGANISATIONS_FILE)["organisations"]:
         if aliases:
             yield (name, *aliases)
+
+
+def _people_columns(people: dict) -> dict[str, list[str]]:
+    """The people file's columns (names, aliases, surnames, offices), a line per person."""
+    return {key: text.split("\n") for key, text in people["people"].items()}
 
 
 def _word_list(name: str) -> frozenset[str]:
@@ -186,18 +207,19 @@ class _Names(Mapping[str, Known]):
     other spellings and, for a few, the surname alone), which take precedence. A person's
     entry is made when first asked for, so loading does not build tens of thousands."""
 
-    def __init__(self, fixed: dict[str, Known], people: list[list]) -> None:
+    def __init__(self, fixed: dict[str, Known], people: dict[str, list[str]]) -> None:
         # Only strings, ints and tuples of ints are kept: the garbage collector does not
         # walk them, where a list per person would add hundreds of thousands of objects
         # to every full collection (the window would stutter).
         self._fixed = fixed
-        self._names = [row[0] for row in people]
-        self._offices = [row[3] for row in people]  # JSON text, read when asked for
+        self._names = people["names"]
+        self._offices = people["offices"]  # text, read when asked for
         self._rows: dict[str, int | tuple[int, ...]] = {}
-        for row, (name, aliases, _, _) in enumerate(people):
-            for surface in (name, *aliases):
+        for row, (name, aliases) in enumerate(zip(self._names, people["aliases"], strict=True)):
+            self._add(name, row)
+            for surface in aliases.split(ALIAS) if aliases else ():
                 self._add(surface, row)
-        for row, (_, _, surname, _) in enumerate(people):
+        for row, surname in enumerate(people["surnames"]):
             if surname and surname not in fixed:
                 self._add(surname, row)
         self._made: dict[str, Known] = {}
@@ -220,7 +242,7 @@ class _Names(Mapping[str, Known]):
             return self._fixed[surface]
         rows = (found,) if isinstance(found, int) else found
         # Two people under one name: one entry with both people's offices.
-        offices = tuple(tuple(o) for row in rows for o in json.loads(self._offices[row]))
+        offices = tuple(_office(o) for row in rows for o in self._offices[row].split(OFFICE))
         made = self._made[surface] = Known(self._names[rows[0]], "leader", offices=offices)
         return made
 
@@ -233,6 +255,11 @@ class _Names(Mapping[str, Known]):
 
     def __len__(self) -> int:
         return len(self._rows) + sum(1 for s in self._fixed if s not in self._rows)
+
+
+def _office(text: str) -> Office:
+    role, start, end, rank, known = text.split(FIELD)
+    return role, start, end, int(rank), known
 
 
 def surface_words(surface: str) -> list[str]:

@@ -23,7 +23,14 @@ from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
 
-from desktop.core.text.ner.knowledge import ORGANISATIONS_FILE, PEOPLE_FILE, index_words
+from desktop.core.text.ner.knowledge import (
+    ALIAS,
+    FIELD,
+    OFFICE,
+    ORGANISATIONS_FILE,
+    PEOPLE_FILE,
+    index_words,
+)
 
 ROOT = Path(__file__).resolve().parents[4]
 INPUTS = ROOT / "data" / "knowledge"
@@ -177,11 +184,21 @@ def build_people(inputs: Path) -> list[list]:
     return out
 
 
-def _offices_as_text(people: list[list]) -> list[list]:
-    """Each person's offices as compact JSON text: loading then makes one string per
-    person instead of a list per office (see ``knowledge._Names``)."""
-    compact = {"ensure_ascii": False, "separators": (",", ":")}
-    return [[*p[:3], json.dumps(p[3], **compact)] for p in people]
+def _columns(people: list[list]) -> dict[str, str]:
+    """The people as four columns of text, one line per person (aliases joined by
+    ``ALIAS``, offices by ``OFFICE``, an office's fields by ``FIELD``): a few long strings
+    parse far faster at load than a list per person (see ``knowledge._Names``)."""
+    for name, aliases, surname, offices in people:
+        texts = [name, surname, *aliases, *(str(x) for office in offices for x in office)]
+        if any(ch in text for text in texts for ch in ("\n", ALIAS, OFFICE, FIELD)):
+            raise ValueError(f"knowledge build: a name or office of {name!r} holds a separator")
+    columns = {
+        "names": (p[0] for p in people),
+        "aliases": (ALIAS.join(p[1]) for p in people),
+        "surnames": (p[2] for p in people),
+        "offices": (OFFICE.join(FIELD.join(map(str, o)) for o in p[3]) for p in people),
+    }
+    return {key: "\n".join(values) for key, values in columns.items()}
 
 
 def _joined(offices: set[tuple[str, str, str, int, str]]) -> list[list]:
@@ -293,7 +310,7 @@ def build(inputs: Path = INPUTS) -> dict[str, bytes]:
     index = {"longest": longest, "by_tokens": by_tokens}
     return {
         PEOPLE_FILE: gzip_json(
-            {"sources": sources["files"], "people": _offices_as_text(people), "index": index}
+            {"sources": sources["files"], "people": _columns(people), "index": index}
         ),
         ORGANISATIONS_FILE: gzip_json({"organisations": organisations}),
     }
