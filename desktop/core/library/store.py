@@ -50,6 +50,7 @@ _COLUMNS = (
     "read, starred, origin, trashed, length_unit"
 )
 LIVE = "trashed = ''"
+DATED = "published <> ''"
 """An article in the library, not in the trash: every list, count and filter says so."""
 TRASHED = "trashed <> ''"
 """An article in the trash, in the form the partial index ``articles_trashed`` serves."""
@@ -331,12 +332,48 @@ class ArticleStore:
             where.append("read = 0")
         if starred_only:
             where.append("starred = 1")
+        if order == "published":
+            return self._list_by_date(where, params, descending, limit, offset)
         sql = (
             f"SELECT {_LIST_COLUMNS} FROM articles WHERE {' AND '.join(where)}"
             f" ORDER BY {order_by(order, descending)} LIMIT ? OFFSET ?"
         )
         rows = self.conn.execute(sql, (*params, -1 if limit is None else limit, offset))
         return [_article(r) for r in rows]
+
+    def _list_by_date(
+        self,
+        where: list[str],
+        params: list[object],
+        descending: bool,
+        limit: int | None,
+        offset: int,
+    ) -> list[Article]:
+        """``list`` by publication date, undated articles last: the dated ones in the order of
+        the date index, then the undated ones. One ``ORDER BY published = '', …`` would sort
+        the whole library for every page (1.5 s at a million articles)."""
+        direction = "DESC" if descending else "ASC"
+        wanted = -1 if limit is None else limit
+
+        def page(dated: bool, at: int, count: int) -> list[Article]:
+            test = DATED if dated else "published = ''"
+            order = f"published {direction}, id {direction}" if dated else f"id {direction}"
+            rows = self.conn.execute(
+                f"SELECT {_LIST_COLUMNS} FROM articles WHERE {' AND '.join([*where, test])}"
+                f" ORDER BY {order} LIMIT ? OFFSET ?",
+                (*params, count, at),
+            )
+            return [_article(r) for r in rows]
+
+        found = page(True, offset, wanted)
+        if limit is not None and len(found) >= limit:
+            return found
+        if found or offset == 0:
+            at = 0
+        else:  # the page starts among the undated: past every dated article
+            sql = f"SELECT count(*) FROM articles WHERE {' AND '.join([*where, DATED])}"
+            at = offset - int(self.conn.execute(sql, params).fetchone()[0])
+        return found + page(False, max(at, 0), -1 if limit is None else limit - len(found))
 
     def iter_all(self, batch: int = 500) -> Iterator[Article]:
         """Every article with its text, streamed in id order."""

@@ -252,3 +252,32 @@ def test_listed_gives_live_articles_by_id_without_text(store: ArticleStore) -> N
     found = store.listed([ids[2], ids[1], ids[0], 999])
     assert sorted(found) == [ids[0], ids[2]]
     assert found[ids[2]].title == "Title 2" and found[ids[2]].text == ""
+
+
+@pytest.mark.parametrize("descending", [True, False])
+def test_every_page_by_date_is_the_page_of_one_sort_with_undated_last(
+    store: ArticleStore, descending: bool
+) -> None:
+    import random
+
+    from desktop.core.library.store import LIVE, order_by
+
+    rng = random.Random(1)
+    dates = ["", "", "2020-01-03", "2020-01-09", "2021-05-05", "2019-12-31"]
+    store.add_many(
+        with_hash(
+            Article(0, f"T{i}", f"Report {i} on the budget.", "", 0, published=rng.choice(dates))
+        )
+        for i in range(120)
+    )
+    whole = [
+        row["id"]
+        for row in store.conn.execute(
+            f"SELECT id FROM articles WHERE {LIVE} ORDER BY {order_by('published', descending)}"
+        )
+    ]
+    for limit in (None, 1, 7, 50, 200):
+        for offset in (0, 3, 40, 70, 119, 130):
+            page = store.list(sort="published", descending=descending, limit=limit, offset=offset)
+            end = None if limit is None else offset + limit
+            assert [a.id for a in page] == whole[offset:end], (limit, offset)
