@@ -31,7 +31,7 @@ test: $(STAMP)
 FUZZ_EXAMPLES ?= 300
 
 fuzz: $(STAMP)
-	QT_QPA_PLATFORM=offscreen FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) \
+	QT_QPA_PLATFORM=offscreen FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) HYPOTHESIS_PROFILE=explore \
 	  $(PY) -m pytest tests/hostile -m "fuzz or not fuzz" $(PYTEST_ARGS)
 
 lint: $(STAMP)

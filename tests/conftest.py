@@ -7,8 +7,14 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# `make test` draws the same examples every run, so a pass or a failure is the code's, not the
+# draw's; `make fuzz` explores new ones each time (HYPOTHESIS_PROFILE=explore).
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 # An empty NLTK data folder proves nothing needs downloaded NLTK data.
 os.environ["NLTK_DATA"] = tempfile.mkdtemp(prefix="dossier-empty-nltk-")
 
