@@ -18,7 +18,8 @@ UNUSED_PLUGINS = {
     "platforms": re.compile(r"vnc|linuxfb|eglfs|minimalegl|vkkhrdisplay", re.I),
     "platformthemes": re.compile(r"gtk3", re.I),
     "platforminputcontexts": re.compile(r"virtualkeyboard", re.I),
-    "imageformats": re.compile(r"tiff|webp|tga|wbmp|pdf|icns", re.I),
+    # The window shows text, never a picture: only its icons load (PNG is built in; SVG, ICO).
+    "imageformats": re.compile(r"tiff|webp|tga|wbmp|pdf|icns|jpeg|gif", re.I),
     "egldeviceintegrations": re.compile(r"."),
     "generic": re.compile(r"."),
     # OpenGL glue for X11: the widgets draw in software, and it would bring Qt's OpenGL library.
