@@ -31,7 +31,6 @@ from desktop.ui.importing.report_dialog import ImportReportDialog, report_summar
 from desktop.ui.library.indexer import BackgroundIndexer
 from desktop.ui.library.library_pane import LibraryPane
 from desktop.ui.library.note_version_dialog import NoteVersionDialog
-from desktop.ui.library.query import lean
 from desktop.ui.library.versions_dialog import VersionsDialog
 from desktop.ui.library_backups import LibraryBackups
 from desktop.ui.library_damage import damage_notice, report_damage
@@ -58,6 +57,7 @@ from desktop.ui.window_state import (
     save_state,
     saved_place,
 )
+from desktop.ui.workers import lean
 
 if TYPE_CHECKING:
     from desktop.core.library.importing import ImportReport

@@ -99,3 +99,25 @@ def test_a_result_for_a_closed_window_is_dropped_and_an_owner_alive_gets_it(qtbo
     qtbot.waitUntil(lambda: received == ["alive"], timeout=5_000)
     qtbot.wait(20)
     assert received == ["alive"]
+
+
+def test_every_worker_thread_reads_through_a_small_cache_and_no_memory_map(qtbot) -> None:
+    """A worker's connection stays open for the window's life: a large page cache on each
+    (summaries, entities, notes, backups) would keep the pages it touched as the window's
+    memory."""
+    from PySide6.QtCore import QThreadPool
+
+    found: list[tuple[int, int]] = []
+
+    def pragmas() -> tuple[int, int]:
+        conn = workers.thread_library().conn
+        return (
+            conn.execute("PRAGMA cache_size").fetchone()[0],
+            conn.execute("PRAGMA mmap_size").fetchone()[0],
+        )
+
+    pool = QThreadPool()
+    workers.run_task(pragmas, found.append, pool=pool)
+    assert pool.waitForDone(10_000)
+    qtbot.waitUntil(lambda: bool(found), timeout=5_000)
+    assert found == [(-workers.LEAN_CACHE_KIB, 0)]

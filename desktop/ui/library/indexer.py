@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, QThreadPool, Signal
 
-from desktop.ui.library.query import lean
 from desktop.ui.workers import run_task, thread_library
 
 BATCH = 20
@@ -20,7 +19,7 @@ BATCH = 20
 def _index_batch() -> int:
     from desktop.core.library.entity_index import index_pending  # heavy: NER model, numpy
 
-    return index_pending(lean(thread_library().conn), BATCH)
+    return index_pending(thread_library().conn, BATCH)
 
 
 class BackgroundIndexer(QObject):

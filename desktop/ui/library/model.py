@@ -33,7 +33,6 @@ from desktop.ui.library.query import (
     compute_listing,
     fetch_rows,
     fetch_snippets,
-    lean,
     watchlist_counts,
 )
 from desktop.ui.plain_text import display_line, literal_html
@@ -113,7 +112,7 @@ class LibraryModel(QAbstractTableModel):
         generation = self._generation
         filt, sort, descending = self._filter, self._sort, self._descending
         run_task(
-            lambda: compute_listing(lean(thread_library().conn), filt, sort, descending),
+            lambda: compute_listing(thread_library().conn, filt, sort, descending),
             lambda listing: self._apply(generation, listing),
             pool=self._pool,
             owner=self,
@@ -137,7 +136,7 @@ class LibraryModel(QAbstractTableModel):
         self.refreshed.emit()
         if not listing.watch_counted:
             run_task(
-                lambda: watchlist_counts(lean(thread_library().conn)),
+                lambda: watchlist_counts(thread_library().conn),
                 lambda counts: self._apply_watch_counts(generation, counts),
                 pool=self._pool,
                 owner=self,
@@ -204,7 +203,7 @@ class LibraryModel(QAbstractTableModel):
             self.snippets_ready.emit(first, first + len(ids) - 1)
 
         run_task(
-            lambda: fetch_snippets(lean(thread_library().conn), match, ids),
+            lambda: fetch_snippets(thread_library().conn, match, ids),
             store,
             lambda _exc: store({}),  # no snippet is no loss: the tooltip goes without one
             pool=self._snippet_pool,

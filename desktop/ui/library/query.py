@@ -30,7 +30,6 @@ _ORDER = {
     "starred": "starred",
 }
 COUNTED_KEYS = ("notes", "watch")
-LEAN_CACHE_KIB = 4096
 TOOLTIP_SNIPPET_TOKENS = 16
 
 
@@ -201,18 +200,6 @@ def compute_listing(
         expansions=plan.expansions,
         library=ArticleStore(conn).count(),
     )
-
-
-def lean(conn: sqlite3.Connection) -> sqlite3.Connection:
-    """``conn`` with no memory map and a small page cache, for the window's own connections.
-
-    They scan the whole library (sorting, indexing) or fetch a page of rows at a time: neither
-    gains from a map or a large cache, and both would keep every page touched as the window's
-    memory (~300 MiB for 100,000 articles).
-    """
-    conn.execute("PRAGMA mmap_size = 0")
-    conn.execute(f"PRAGMA cache_size = -{LEAN_CACHE_KIB}")
-    return conn
 
 
 def note_counts(conn: sqlite3.Connection) -> dict[int, int]:
