@@ -19,6 +19,7 @@ from desktop.core.text.word_diff import (
     map_to_old,
     word_diff,
 )
+from tests.perf.bench_word_diff import article
 
 
 def _changes(old: str, new: str) -> list[tuple[str, str, str]]:
@@ -124,17 +125,10 @@ def test_edits_around_unchanged_words_keep_them_equal(old: str, data: st.DataObj
 
 
 def _article(words: int, rng: random.Random, *, paragraphs: bool = True) -> str:
+    """A made-up article of ``words`` words (the bench's generator, on made-up words)."""
     vocabulary = ["".join(rng.choice("abcdefghij") for _ in range(rng.randint(2, 8)))
                   for _ in range(3000)]  # fmt: skip
-    out = []
-    for i in range(words):
-        word = rng.choice(vocabulary)
-        if i % 12 == 11:
-            word += "."
-        if paragraphs and i % 120 == 119:
-            word += "\n\n"
-        out.append(word)
-    return " ".join(out)
+    return article(words, rng, vocabulary, paragraphs=paragraphs)
 
 
 def _edited(text: str, rng: random.Random) -> str:
