@@ -80,11 +80,13 @@ def build_main_window(
     """
     from PySide6.QtWidgets import QApplication
 
+    from desktop.core.allocator import share_one_arena
     from desktop.core.library.session import open_library
     from desktop.ui.main_window import MainWindow
     from desktop.ui.settings import WindowSettings
     from desktop.ui.theme import current_theme, theme_events
 
+    share_one_arena()  # before the window's worker threads start
     # Fusion honours the theme's palette everywhere. theme_events() follows the system colour
     # scheme from now on (and repaints with the new palette); this sets the first one.
     QApplication.setStyle("Fusion")
@@ -147,6 +149,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from PySide6.QtWidgets import QApplication
 
+    from desktop.core.allocator import share_one_arena
+
+    share_one_arena()  # before Qt starts any thread
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("Dossier")
     app.setOrganizationName("Dossier")

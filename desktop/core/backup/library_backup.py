@@ -20,6 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from desktop import __version__
+from desktop.core.allocator import release_free_memory
 from desktop.core.backup.archive import (
     BadBackup,
     Manifest,
@@ -147,13 +148,18 @@ def newest_good_backup(folder: Path) -> LibraryBackup | None:
 
 
 def backup_if_due(paths: Paths) -> BackupResult | None:
-    """The scheduled backup: at most one a day (UTC), then the old ones rotated out."""
+    """The scheduled backup: at most one a day (UTC), then the old ones rotated out; the
+    memory it took (copying, compressing, verifying) is given back to the system, as it runs
+    inside the window."""
     today = datetime.now(timezone.utc).date()
     if any(
         b.kind == "daily" and b.created.date() == today for b in list_library_backups(paths.backups)
     ):
         return None
-    return backup_library(paths, kind="daily")
+    try:
+        return backup_library(paths, kind="daily")
+    finally:
+        release_free_memory()
 
 
 def prune_daily_backups(folder: Path) -> None:

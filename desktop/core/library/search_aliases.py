@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
+from desktop.core.allocator import release_free_memory
 from desktop.core.storage.engine import sqlite3
 
 Group = tuple[str, ...]
@@ -164,22 +165,41 @@ def _knowledge_stamp() -> str:
 
 def _build_cache(path: Path, stamp: str) -> None:
     """Write the cache beside its place and move it there: another process reading the old
-    one, or building its own at the same moment, never sees half a file."""
+    one, or building its own at the same moment, never sees half a file.
+
+    The spellings are streamed into SQLite and grouped there, never held in a dictionary:
+    tens of MiB of small objects would stay in the window's memory after the build."""
+    from desktop.core.text.ner.knowledge import spelling_groups
+
     path.parent.mkdir(parents=True, exist_ok=True)
     part = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.part")
     conn = sqlite3.connect(str(part))
     try:
+        conn.execute("CREATE TEMP TABLE spelled (key TEXT, grp TEXT)")
+        conn.executemany("INSERT INTO spelled VALUES (?, ?)", _keyed(spelling_groups()))
         conn.execute("CREATE TABLE spellings (key TEXT PRIMARY KEY, groups TEXT) WITHOUT ROWID")
         conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
-        conn.executemany(
-            "INSERT INTO spellings VALUES (?, ?)",
-            ((key, _encoded(groups)) for key, groups in _knowledge_index().items()),
+        conn.execute(
+            "INSERT INTO spellings SELECT key, group_concat(grp, ?) FROM"
+            " (SELECT key, grp FROM spelled ORDER BY rowid) GROUP BY key",
+            (_GROUP,),
         )
         conn.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
         conn.commit()
     finally:
         conn.close()
+        release_free_memory()  # the knowledge file read for it: tens of MiB, read once
     try:
         os.replace(part, path)
     finally:
         part.unlink(missing_ok=True)
+
+
+def _keyed(groups: Iterable[Group]) -> Iterable[tuple[str, str]]:
+    """``(key, encoded group)`` for each spelling of each group, as ``_index`` files them."""
+    for group in groups:
+        if len(group) < 2:
+            continue
+        encoded = _SPELLING.join(group)
+        for spelling in dict.fromkeys(group):
+            yield _key(spelling), encoded

@@ -239,3 +239,19 @@ def test_total_of_a_large_library_comes_from_the_probe(monkeypatch) -> None:
     assert store.find("number", limit=50).total == 7  # the page holds them all
     assert counted == []
     assert store.find("number", limit=2).total == -5  # counted
+
+
+def test_cache_file_holds_every_spelling_group_the_knowledge_has(tmp_path) -> None:
+    """The cache is grouped in SQLite, the fallback in a dictionary: both must say the same."""
+    from desktop.core.library import search_aliases
+    from desktop.core.text.ner.knowledge import spelling_groups
+
+    search_aliases._build_cache(tmp_path / "spellings.sqlite3", "stamp")
+    with sqlite3.connect(tmp_path / "spellings.sqlite3") as cached:
+        rows = dict(cached.execute("SELECT key, groups FROM spellings"))
+    in_memory = search_aliases._index(spelling_groups())
+    assert rows.keys() == in_memory.keys()
+    assert all(
+        sorted(search_aliases._decoded(rows[key])) == sorted(groups)
+        for key, groups in in_memory.items()
+    )
