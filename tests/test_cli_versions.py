@@ -187,3 +187,24 @@ def test_versions_diff_between_two_versions_skips_unchanged_paragraphs(
     )
     code, _, err = run(capsys, "versions", str(article_id), "--diff", "1", "2", "3")
     assert code == 2 and "one or two version numbers" in err
+
+
+def test_notes_origin_shows_a_note_on_the_version_it_was_made_on(
+    capsys: pytest.CaptureFixture[str], updated
+) -> None:
+    """The fixture's notes were made on V1 moments before the update (often the same second)."""
+    article_id, _ = updated
+    notes = {n["original_quote"]: n for n in run_json(capsys, "notes", "list")}
+    origin = run_json(capsys, "notes", "origin", notes[GONE]["id"])
+    assert (origin["article"], origin["made_on"], origin["passage"]) == (article_id, 1, GONE)
+    assert V1[origin["start"] : origin["end"]] == GONE
+    assert origin["content_hash"] == content_hash(V1)
+    code, out, _ = run(capsys, "notes", "origin", notes[KEPT]["id"])
+    assert code == 0 and f"version 1 of article {article_id}" in out and f"[{KEPT}]" in out
+
+    code, out, _ = run(capsys, "notes", "add", str(article_id), "--quote", "council published")
+    made_now = json.loads(out)
+    origin = run_json(capsys, "notes", "origin", made_now["id"])
+    assert (origin["made_on"], origin["passage"]) == (None, "council published")
+    code, out, err = run(capsys, "notes", "origin", "no-such-id")
+    assert (code, out) == (1, "") and "no highlight with id no-such-id" in err

@@ -36,6 +36,8 @@ from desktop.core.storage.db import DatabaseError
 from desktop.core.storage.engine import sqlite3
 from desktop.core.storage.membership import UnknownStory
 
+CONTEXT = 80  # characters of text shown on each side of a passage
+
 EXPORT_DESCRIPTION = """\
 Formats:
   md    Markdown: a single file has one front matter block and a '# Title' per article;
@@ -149,6 +151,44 @@ def _accept(args: argparse.Namespace) -> int:
         if accepted != highlight:
             _back_up_after_write(library)
     print_json(highlight_record(accepted))
+    return 0
+
+
+def _origin(args: argparse.Namespace) -> int:
+    from desktop.core.library.version_changes import NoVersion, note_origin
+
+    with _library() as library:
+        try:
+            origin = note_origin(library.store, args.highlight)
+        except NoVersion as exc:  # its article was deleted
+            raise CommandError(f"highlight {args.highlight}: {exc}") from exc
+    h, text, passage = origin.highlight, origin.text, origin.passage
+    start, end = passage if passage is not None else (None, None)
+    if args.json:
+        print_json(
+            {
+                "highlight": h.id,
+                "article": h.article_id,
+                "made_on": text.number,
+                "title": text.title,
+                "content_hash": text.content_hash,
+                "start": start,
+                "end": end,
+                "passage": text.text[start:end] if passage is not None else None,
+                "note": h.note,
+            }
+        )
+        return 0
+    where = "the current text" if text.number is None else f"version {text.number}"
+    print(f"Highlight {h.id} was made on {where} of article {h.article_id}: {text.title}")
+    if passage is None:
+        print("Its passage cannot be found on that text.")
+    else:
+        t = text.text
+        shown = f"{t[max(0, start - CONTEXT) : start]}[{t[start:end]}]{t[end : end + CONTEXT]}"
+        print(f"…{' '.join(shown.split())}…")
+    if h.note:
+        print(f"Note: {h.note}")
     return 0
 
 
@@ -323,6 +363,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     accept.add_argument("highlight", metavar="HIGHLIGHT", help="highlight id")
     accept.set_defaults(run=_accept)
+
+    origin = actions.add_parser(
+        "origin",
+        help="show a highlight on the text it was made on (an earlier version, if the article"
+        " changed since)",
+        description=(
+            "Shows the passage of a highlight on the article's text as it was when the note was"
+            " written. In --json: 'made_on' is the version number (null: the current text),"
+            " 'start'/'end' the passage on that text and 'passage' its words (null when it"
+            " cannot be found there)."
+        ),
+    )
+    origin.add_argument("highlight", metavar="HIGHLIGHT", help="highlight id")
+    origin.add_argument("--json", action="store_true", help="a JSON object")
+    origin.set_defaults(run=_origin)
 
     export = actions.add_parser(
         "export",

@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop.core.library.matching import NEWER, find_match
-from desktop.core.library.store import ArticleStore, now_iso, with_hash
+from desktop.core.library.store import ArticleStore, with_hash
 from desktop.core.library.versions import get_version, keep_version
 from desktop.core.models import Article
 from desktop.core.notes.anchoring import ReanchorReport, reanchor_article
+from desktop.core.notes.table import utc_now
 from desktop.core.storage.db import transaction
 
 
@@ -75,7 +76,8 @@ def replace_text(store: ArticleStore, article_id: int, article: Article) -> Upda
         if row is None:
             raise VersionError(f"no article with id {article_id}")
         old_text, old_digest = row[0], row[1]
-        number = keep_version(store.conn, article_id, now_iso())
+        # To the millisecond, as notes are: a note made the same second is placed right.
+        number = keep_version(store.conn, article_id, utc_now())
         store.replace_text(article_id, article)
         report = reanchor_article(
             store.conn, article_id, article.text, article.content_hash, old_text, old_digest

@@ -156,6 +156,6 @@ def _passage(
 
 
 def _moment(stamp: str) -> datetime:
-    """An ISO 8601 timestamp as a moment to the second (notes keep milliseconds, versions
-    seconds; an imported note may end in ``Z``), so differently written times compare right."""
-    return datetime.fromisoformat(stamp.replace("Z", "+00:00")).replace(microsecond=0)
+    """An ISO 8601 timestamp as a moment (notes and versions keep milliseconds, versions kept
+    by older releases seconds; an imported note may end in ``Z``)."""
+    return datetime.fromisoformat(stamp.replace("Z", "+00:00"))
