@@ -66,7 +66,7 @@ class SearchPlan(Frozen):
         return (self.match, self.where, self.params)
 
 
-class _Part:
+class Part:
     """A node compiled: its FTS5 query ('' none) and SQL conditions, all of which must hold."""
 
     __slots__ = ("fts", "params", "where")
@@ -82,10 +82,11 @@ class _Part:
     def words_only(self) -> bool:
         return bool(self.fts) and not self.where
 
-    def as_sql(self) -> tuple[str, list[object]]:
+    def as_sql(self, in_words: str) -> tuple[str, list[object]]:
+        """All of it as SQL conditions; ``in_words`` is the condition its FTS5 query fills."""
         where, params = list(self.where), list(self.params)
         if self.fts:
-            where.insert(0, _IN_WORDS)
+            where.insert(0, in_words)
             params.insert(0, self.fts)
         return "(" + " AND ".join(where) + ")", params
 
@@ -112,7 +113,7 @@ def plan_search(
         return None
     if extra:
         node = All((*([node] if node is not None else []), *extra))
-    compiler = _Compiler(conn)
+    compiler = Compiler(conn)
     part = compiler.compile(node)
     where, params = list(part.where), list(part.params)
     if not part.fts:
@@ -127,7 +128,13 @@ def plan_search(
     )
 
 
-class _Compiler:
+class Compiler:
+    """A query tree as one FTS5 query and SQL conditions on ``articles``; ``in_words`` is the
+    condition a word query fills where it must be a condition (a subclass compiles for another
+    table: the notebook's)."""
+
+    in_words = _IN_WORDS
+
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.expansions: list[tuple[str, tuple[str, ...]]] = []
@@ -135,7 +142,7 @@ class _Compiler:
         self.reads_rows = False
         self.checked = False
 
-    def compile(self, node: Node) -> _Part:
+    def compile(self, node: Node) -> Part:
         if isinstance(node, Text):
             return self._text(node)
         if isinstance(node, Filter):
@@ -146,16 +153,16 @@ class _Compiler:
             return self._all(node.items)
         return self._either(node.items)
 
-    def _either(self, items: tuple[Node, ...]) -> _Part:
+    def _either(self, items: tuple[Node, ...]) -> Part:
         parts = [self.compile(item) for item in items]
         if all(p.words_only for p in parts):
-            return _Part("(" + " OR ".join(f"({p.fts})" for p in parts) + ")")
-        sql = [p.as_sql() for p in parts]
-        return _Part(
+            return Part("(" + " OR ".join(f"({p.fts})" for p in parts) + ")")
+        sql = [p.as_sql(self.in_words) for p in parts]
+        return Part(
             "", ["(" + " OR ".join(s for s, _ in sql) + ")"], [v for _, p in sql for v in p]
         )
 
-    def _all(self, items: tuple[Node, ...]) -> _Part:
+    def _all(self, items: tuple[Node, ...]) -> Part:
         found, excluded, where, params = [], [], [], []
         for item in items:
             if isinstance(item, Not):
@@ -163,7 +170,7 @@ class _Compiler:
                 if inner.words_only:
                     excluded.append(inner.fts)
                     continue
-                sql, values = inner.as_sql()
+                sql, values = inner.as_sql(self.in_words)
                 where.append(f"NOT {sql}")
                 params += values
                 continue
@@ -176,11 +183,11 @@ class _Compiler:
         if excluded and fts:
             fts = f"({fts}) NOT ({' OR '.join(f'({e})' for e in excluded)})"
         elif excluded:
-            where.insert(0, f"NOT {_IN_WORDS}")
+            where.insert(0, f"NOT {self.in_words}")
             params.insert(0, " OR ".join(f"({e})" for e in excluded))
-        return _Part(fts, where, params)
+        return Part(fts, where, params)
 
-    def _text(self, node: Text) -> _Part:
+    def _text(self, node: Text) -> Part:
         if has_cjk(node.text):
             return self._characters(node)
         spellings = (node.text,)
@@ -193,9 +200,9 @@ class _Compiler:
         # The parser makes a Text only of what holds a word character: never an empty query.
         queries = [_fts_text(s, node.prefix) for s in spellings]
         fts = queries[0] if len(queries) == 1 else "(" + " OR ".join(queries) + ")"
-        return _Part(f"title : ({fts})" if node.field == "title" else fts)
+        return Part(f"title : ({fts})" if node.field == "title" else fts)
 
-    def _characters(self, node: Text) -> _Part:
+    def _characters(self, node: Text) -> Part:
         """A run of Chinese, Japanese or Korean characters, found wherever it occurs (every
         article stored before the trigram index is checked first)."""
         if not self.checked:
@@ -208,26 +215,26 @@ class _Compiler:
             query = '"' + run.replace('"', '""') + '"'
             query = f"title : {query}" if node.field == "title" else query
             self.cjk.append(query)
-            return _Part("", [_IN_TRIGRAMS], [query])
+            return Part("", [_IN_TRIGRAMS], [query])
         self.reads_rows = True
         columns = ("title",) if node.field == "title" else ("title", "text")
         found = " OR ".join(f"instr({c}, ?) > 0" for c in columns)
-        return _Part("", [_SHORT_RUN.format(found)], [run] * len(columns))
+        return Part("", [_SHORT_RUN.format(found)], [run] * len(columns))
 
-    def _filter(self, node: Filter) -> _Part:
+    def _filter(self, node: Filter) -> Part:
         if node.field in ("story", "tag"):
             story = node.value if node.field == "story" else None
             tag = node.value if node.field == "tag" else None
             where, params = membership(self.conn, story, tag)
-            return _Part("", where, params)
+            return Part("", where, params)
         self.reads_rows = True
         if node.field == "source":
             pattern = "%" + re.sub(r"([\\%_])", r"\\\1", node.value) + "%"
-            return _Part("", ["source LIKE ? ESCAPE '\\'"], [pattern])
+            return Part("", ["source LIKE ? ESCAPE '\\'"], [pattern])
         if node.field == "after":
-            return _Part("", ["published <> '' AND published >= ?"], [node.value])
+            return Part("", ["published <> '' AND published >= ?"], [node.value])
         # before: the whole day, month or year given is included
-        return _Part(
+        return Part(
             "", ["published <> '' AND substr(published, 1, ?) <= ?"], [len(node.value), node.value]
         )
 

@@ -38,7 +38,6 @@ from desktop.core.notes.table import (
 )
 from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
-from desktop.core.storage.fts import fts_query
 from desktop.core.storage.membership import membership
 
 DEFAULT_CATEGORY = "key-fact"
@@ -175,16 +174,21 @@ class Notebook:
         until: DateLike | None = None,
         limit: int = 200,
     ) -> list[Highlight]:
-        """The notebook: full text over quotes, notes and tags, filters combined.
+        """The notebook: the library's search language (``notebook_query``) over quotes,
+        notes and tags, filters combined; ``QueryError`` for a query that means nothing.
 
         Without a query, the most recently added come first. With one, the best matches come
         first (BM25, quotes weighted double) — unless more than ``RANK_LIMIT`` highlights
         match, when ranking them all would cost more than a keystroke may; then the most
         recently added matches come first. ``until`` as a date includes that day.
         """
-        match = fts_query(query)
-        if query.strip() and not match:
+        # The library's query language, loaded by a search only: placing notes never needs it.
+        from desktop.core.notes.notebook_query import plan_notes
+
+        plan = plan_notes(self.conn, query)
+        if query.strip() and plan is None:
             return []
+        match = plan.fts if plan is not None else ""
         where = ["h.deleted = 0", f"h.{NOT_TRASHED}"]
         params: list[object] = []
         if match:
@@ -201,6 +205,9 @@ class Notebook:
         else:
             source = "highlights h"
             order = "h.seq DESC"
+        if plan is not None:
+            where += plan.where
+            params += plan.params
         if tag is not None:
             if match:
                 where.append(

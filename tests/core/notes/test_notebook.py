@@ -110,6 +110,47 @@ def test_search_full_text_and_filters(notebook: Notebook, add_article, library) 
     assert notebook.article_titles([one, two]) == {one: "Budget", two: "Rivers"}
 
 
+def test_search_reads_the_librarys_query_language(notebook: Notebook, add_article, library) -> None:
+    """Each query against the ids a reader would pick by hand from the four notes below."""
+    from desktop.core.library.search_query import QueryError
+    from desktop.core.library.stories import attach
+
+    one = add_article(source="Daily Ledger")
+    two = add_article("Rivers rose and floods reached the old mill.", title="Rivers")
+    three = add_article("立法院今天通过了预算。", title="预算")
+    a = notebook.add_quote(one, "budget would rise", note="compare with last year", tags=["econ"])
+    b = notebook.add_quote(one, "fantasy", category="disagree", tags=["opinion"])
+    c = notebook.add_quote(two, "floods", note="budget for dikes?", tags=["econ"])
+    d = notebook.add(three, 0, 7, note="official wording")  # 立法院今天通过
+    attach(library.conn, "Harbour", [two])
+    library.conn.execute(
+        "UPDATE highlights SET created = '2020-01-05T10:00:00.000+00:00' WHERE id = ?", (a.id,)
+    )
+    expected = {
+        "budget OR floods": {a.id, c.id},
+        "budget -dikes": {a.id},
+        "budget NOT dikes": {a.id},
+        "-budget": {b.id, d.id},
+        '"would rise"': {a.id},
+        '"rise would"': set(),
+        "fant*": {b.id},
+        "(fantasy OR floods) -opinion": {c.id},
+        "tag:econ": {a.id, c.id},
+        "tag:econ -floods": {a.id},
+        "title:rivers": {c.id},
+        "source:ledger": {a.id, b.id},
+        "story:Harbour": {c.id},
+        "before:2020": {a.id},
+        "after:2021-01-01 budget": {c.id},
+        "立法院": {d.id},
+        "budget or floods": set(),  # lower-case "or" is a word to find
+    }
+    found = {q: {h.id for h in notebook.search(q)} for q in expected}
+    assert found == expected
+    with pytest.raises(QueryError, match="closing"):
+        notebook.search('"budget')
+
+
 def test_categories_rename_recolour_extend(notebook: Notebook, add_article) -> None:
     names = [c.name for c in notebook.categories()]
     assert names == ["key-fact", "quote-to-use", "to-verify", "disagree"]
