@@ -222,7 +222,10 @@ class MainWindow(QMainWindow):
 
     def _on_library_changed(self, kinds: set[str]) -> None:
         """Another process (or a second window) wrote: show what it changed."""
-        self.library_pane.refresh()
+        if kinds - {"reads"}:
+            self.library_pane.refresh()
+        else:  # only articles marked read or unread: the rows shown are read again
+            self.library_pane.model.reread_rows()
         if "labels" in kinds:
             self.library_pane.sidebar.reload()
         if "entities" in kinds:

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from desktop.core.library.session import open_library
 from desktop.core.library.store import with_hash
 from desktop.core.models import Article
@@ -97,19 +99,50 @@ def test_stories_made_elsewhere_appear_in_the_sidebar(window, qtbot) -> None:
     qtbot.waitUntil(listed, timeout=WAIT_MS)
 
 
-def test_the_window_own_reading_does_not_refresh_the_list(window, library, qtbot) -> None:
-    """Opening an article marks it read: that alone must not make every window re-read its
-    list (``read`` is not counted)."""
-    refreshed: list[object] = []
-    window.library_watch.changed.connect(refreshed.append)
+def test_articles_marked_read_elsewhere_reread_rows_not_the_list(
+    window, library, qtbot, monkeypatch
+) -> None:
+    """Opening an article marks it read, so every window would re-sort its whole list for
+    each article opened in another: a change of ``reads`` alone re-reads the rows shown."""
     other = add_article(library, "Second", "A second article to open.")
-    qtbot.waitUntil(lambda: refreshed == [{"articles"}], timeout=WAIT_MS)
-    refreshed.clear()
-    window.open_article(other)
-    window.library_pane.model.mark_read(other, True)
-    assert library.store.get(other).read  # written, by the window's own connection
-    qtbot.wait(2 * 1500 + 500)
-    assert refreshed == []
+    qtbot.waitUntil(lambda: "Second" in _titles(window), timeout=WAIT_MS)
+    model = window.library_pane.model
+    row = model.row_of(other)
+    assert model.index(row, 0).data(Qt.ItemDataRole.FontRole) is not None  # unread: bold
+    library.store.set_read(other, True)  # another connection
+    recomputed: list[object] = []
+    with monkeypatch.context() as patch:
+        patch.setattr(model, "refresh", lambda: recomputed.append(1))
+        window._on_library_changed({"reads"})
+        assert model.index(row, 0).data(Qt.ItemDataRole.FontRole) is None
+        assert recomputed == []
+        window._on_library_changed({"reads", "articles"})
+        assert recomputed == [1]
+    window.library_pane.unread.setChecked(True)  # the list itself depends on it now
+    qtbot.waitUntil(lambda: model.row_of(other) < 0, timeout=WAIT_MS)
+    library.store.set_read(other, False)
+    window._on_library_changed({"reads"})
+    qtbot.waitUntil(lambda: model.row_of(other) >= 0, timeout=WAIT_MS)
+
+
+def test_an_article_marked_read_from_the_command_line_shows_read(window, library, qtbot) -> None:
+    article_id = add_article(library, "Unread story", "Filed this morning.")
+    qtbot.waitUntil(lambda: "Unread story" in _titles(window), timeout=WAIT_MS)
+    model = window.library_pane.model
+    row = model.row_of(article_id)
+    assert model.index(row, 0).data(Qt.ItemDataRole.FontRole).bold()
+    done = _dossier("mark", str(article_id), "--read")
+    assert done.returncode == 0, done.stderr
+    qtbot.waitUntil(
+        lambda: model.index(model.row_of(article_id), 0).data(Qt.ItemDataRole.FontRole) is None,
+        timeout=WAIT_MS,
+    )
+    done = _dossier("mark", str(article_id), "--unread")
+    assert done.returncode == 0, done.stderr
+    qtbot.waitUntil(
+        lambda: model.index(model.row_of(article_id), 0).data(Qt.ItemDataRole.FontRole) is not None,
+        timeout=WAIT_MS,
+    )
 
 
 def test_the_list_keeps_its_scroll_when_another_process_adds(window, library, qtbot) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from desktop.core.storage.engine import sqlite3
 
-KINDS = ("articles", "notes", "categories", "labels", "entities")
+KINDS = ("articles", "notes", "categories", "labels", "entities", "reads")
 
 
 @dataclass(frozen=True)

@@ -118,6 +118,18 @@ class LibraryModel(QAbstractTableModel):
             owner=self,
         )
 
+    def reread_rows(self) -> None:
+        """Articles were marked read or unread elsewhere: the rows are read again as they are
+        shown (one page query each), or the whole list when it is filtered or sorted by it."""
+        if self._filter.unread_only or self._sort == "read":
+            self.refresh()
+            return
+        self._pages.clear()
+        if self.rowCount():
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, len(COLUMNS) - 1)
+            )
+
     @property
     def listing(self) -> Listing:
         """The list shown, with what its search found out (counts, widenings, a problem)."""

@@ -24,7 +24,7 @@ def _article(title: str, text: str) -> Article:
     return with_hash(Article(0, title, text, "", 0))
 
 
-def test_each_kind_of_change_is_counted_once_and_read_is_not(tmp_path: Path) -> None:
+def test_each_kind_of_change_is_counted_once(tmp_path: Path) -> None:
     conn = connect(tmp_path / "library.sqlite3")
     store = ArticleStore(conn)
 
@@ -38,7 +38,8 @@ def test_each_kind_of_change_is_counted_once_and_read_is_not(tmp_path: Path) -> 
         "articles"
     }
     article_id = added[0]
-    assert kinds_after(lambda: store.set_read(article_id, True)) == set()
+    assert kinds_after(lambda: store.set_read(article_id, True)) == {"reads"}
+    assert kinds_after(lambda: store.set_read(article_id, True)) == set()  # read already
     assert kinds_after(lambda: store.set_starred(article_id, True)) == {"articles"}
     assert kinds_after(lambda: Notebook(conn).add(article_id, 0, 4)) == {"notes"}
     category = lambda: Notebook(conn).add_category("Follow up", "#ffeeaa", "#554400")  # noqa: E731

@@ -27,4 +27,4 @@ def test_upgrade_counts_only_what_comes_after(tmp_path: Path, start: int) -> Non
     assert conn.execute("SELECT title FROM articles").fetchone()[0] == "Old"
     conn.execute("UPDATE articles SET title = 'Edited'")
     conn.execute("UPDATE articles SET read = 1")
-    assert change_counts(conn) == {**dict.fromkeys(KINDS, 0), "articles": 1}
+    assert change_counts(conn) == {**dict.fromkeys(KINDS, 0), "articles": 1, "reads": 1}
