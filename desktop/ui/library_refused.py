@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.core.backup.archive import describe_counts
@@ -23,6 +23,7 @@ from desktop.core.notes.backups import list_backups
 from desktop.core.paths import Paths, user_paths
 from desktop.core.storage.errors import DatabaseError, LibraryDamaged
 from desktop.ui.messages import plain_box
+from desktop.ui.waiting import run_while_waiting
 
 TITLE = "Dossier cannot open its library"
 RESTORE = "Start a Fresh Library With My Notes"
@@ -79,14 +80,13 @@ def _offer_restore(box: QMessageBox, paths: Paths) -> tuple[object, Callable[[],
 
 
 def _restore_library(paths: Paths, backup: Path) -> bool:
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        result = restore_library(paths, backup)  # before the window exists: nothing to freeze
+        result = run_while_waiting(
+            "Restoring the library backup…", lambda: restore_library(paths, backup)
+        )
     except Exception as exc:  # the user is told; the window does not open on a half state
-        QGuiApplication.restoreOverrideCursor()
         plain_box(None, "The backup could not be restored", str(exc)).exec()
         return False
-    QGuiApplication.restoreOverrideCursor()
     kept = f" The damaged library was kept as {result.kept}." if result.kept else ""
     plain_box(
         None,
@@ -101,7 +101,7 @@ def _restore_notes(paths: Paths, name: str) -> bool:
     from desktop.core.notes.recovery import restore_notes
 
     try:
-        recovery = restore_notes(paths, name)
+        recovery = run_while_waiting("Restoring the notes…", lambda: restore_notes(paths, name))
     except Exception as exc:  # the user is told; the window does not open on a half state
         plain_box(None, "The notes could not be restored", str(exc)).exec()
         return False
