@@ -4,7 +4,7 @@ File ▸ Restore Library….
 Every backup and restore runs off the GUI thread (a large library takes seconds). A restore
 writes the backup into the open library file (``core.backup.library_backup``), so the window's
 connections stay valid; the window then closes without saving its own state over the restored
-settings, and the next start opens the restored library as a whole.
+settings, and a new Dossier process starts on the restored library as a whole (``relaunch``).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from desktop.core.backup.library_backup import (
     restore_library,
 )
 from desktop.ui.messages import plain_box
+from desktop.ui.relaunch import relaunch
 from desktop.ui.workers import run_task
 
 if TYPE_CHECKING:
@@ -98,8 +99,8 @@ class LibraryBackups(QObject):
             "Restore Library",
             f"Replace the library with the backup of {manifest.created[:16].replace('T', ' ')}"
             f" UTC ({describe_counts(manifest.counts)})?\n\nThe current library is kept"
-            " beside it as library.before-restore-<time>.sqlite3. Dossier closes once the"
-            " backup is restored; start it again to work in the restored library.",
+            " beside it as library.before-restore-<time>.sqlite3. Dossier starts again on the"
+            " restored library once it is restored.",
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -114,13 +115,21 @@ class LibraryBackups(QObject):
         )
 
     def _restored(self, result: RestoreResult) -> None:
+        """The window closes (its connections and settings belong to the library replaced)
+        and a new Dossier opens on the restored one."""
         kept = f"\n\nThe previous library was kept as {result.kept}." if result.kept else ""
         plain_box(
             self.window,
             "Library restored",
-            f"Restored {describe_counts(result.manifest.counts)}.{kept}\n\nDossier closes now;"
-            " start it again to work in the restored library.",
+            f"Restored {describe_counts(result.manifest.counts)}.{kept}\n\nDossier starts"
+            " again now on the restored library.",
             QMessageBox.Icon.Information,
         ).exec()
         self.window.save_state_on_close = False  # the restored settings stay as restored
         self.window.close()
+        if not relaunch():
+            plain_box(
+                None,
+                "Dossier could not start again",
+                "Start Dossier again to work in the restored library.",
+            ).exec()

@@ -36,10 +36,15 @@ def test_back_up_library_from_the_menu(window, monkeypatch, tmp_path: Path) -> N
     assert f"Library backed up to {target} (1 article," in window.statusBar().currentMessage()
 
 
-def test_restore_library_from_the_menu_closes_on_the_restored_library(
+def test_restore_library_from_the_menu_starts_again_on_the_restored_library(
     window, monkeypatch, tmp_path: Path
 ) -> None:
     backup = backup_library(window.library.paths, tmp_path / "before.dossier.zip").path
+    started: list[tuple[str, list[str]]] = []
+    monkeypatch.setattr(
+        "desktop.ui.relaunch.QProcess.startDetached",
+        lambda program, args: started.append((program, args)) or (True, 1),
+    )
     Notebook(window.library.conn).add(1, 0, 12, note="after the backup")
     asked: list[str] = []
     shown: list[str] = []
@@ -54,6 +59,8 @@ def test_restore_library_from_the_menu_closes_on_the_restored_library(
     assert "1 article" in asked[0] and "library.before-restore-" in asked[0]
     assert "Restored 1 article" in shown[0] and "library.before-restore-" in shown[0]
     assert not window.isVisible() and not window.save_state_on_close
+    assert "starts again" in shown[0]
+    assert started == [(sys.executable, sys.orig_argv[1:])]  # as this process was started
     with open_library() as library:
         assert Notebook(library.conn).count_by_article() == {}
 
@@ -127,3 +134,13 @@ def test_restore_offered_at_start_brings_the_library_back(qtbot, dossier_home, m
     with open_library() as library:
         (note,) = Notebook(library.conn).iter_all()
         assert note.note == "keep me" and not note.orphan
+
+
+def test_relaunch_leaves_out_a_link_already_opened(monkeypatch) -> None:
+    from desktop.ui.relaunch import relaunch_command
+
+    monkeypatch.setattr(sys, "orig_argv", ["python3", "-m", "desktop", "dossier://article/x"])
+    assert relaunch_command() == [sys.executable, "-m", "desktop"]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "argv", ["/opt/Dossier/dossier-gui", "--style", "fusion"])
+    assert relaunch_command() == [sys.executable, "--style", "fusion"]
