@@ -490,26 +490,45 @@ def _harmonise(words: list[str], mentions: list[_Mention]) -> None:
 def _coordinate(words: list[str], mentions: list[_Mention]) -> None:
     """In a list of names ("Deutsche Bahn, Deutsche Telekom, Daimler and Siemens") a
     one-word name taken for a person, known to no one, is an institution when the names
-    beside it in the list are institutions."""
+    beside it in the list are institutions. A comma on one side alone makes no list ("With
+    Wikinews, Collins discusses"), and the surname of a person named in full stays a person."""
+    surnames = {
+        words[m.stop - 1] for m in mentions if m.category in _PEOPLE and m.stop - m.first > 1
+    }
     for i, m in enumerate(mentions):
-        if m.category != "person" or m.known is not None or m.stop - m.first != 1:
+        if (
+            m.category != "person"
+            or m.known is not None
+            or m.stop - m.first != 1
+            or words[m.first] in surnames
+        ):
             continue
-        beside = [
-            other
-            for other, gap in (
-                (
-                    mentions[i - 1] if i else None,
-                    words[mentions[i - 1].stop : m.first] if i else [],
-                ),
-                (
-                    mentions[i + 1] if i + 1 < len(mentions) else None,
-                    words[m.stop : mentions[i + 1].first] if i + 1 < len(mentions) else [],
-                ),
+        if not _listed(words, m.first, m.stop):
+            continue
+        neighbours = [
+            (
+                mentions[j],
+                words[mentions[j].stop : m.first] if j < i else words[m.stop : mentions[j].first],
             )
-            if other is not None and gap in _LIST_GAPS
+            for j in (i - 1, i + 1)
+            if 0 <= j < len(mentions)
         ]
+        beside = [other for other, gap in neighbours if gap in _LIST_GAPS]
         if beside and all(o.category == "institution" for o in beside):
             m.category = "institution"
+
+
+def _listed(words: list[str], first: int, stop: int) -> bool:
+    """The name stands in a list: "and" or "or" joins it to the next or the one before, or
+    commas stand on both its sides."""
+    before = words[first - 1] if first else ""
+    after = words[stop : stop + 2]
+    return (
+        before in ("and", "or")
+        or after[:1] in (["and"], ["or"])
+        or after in ([",", "and"], [",", "or"])
+        or (before == "," and after[:1] == [","])
+    )
 
 
 def _split_known_pair(

@@ -278,3 +278,14 @@ def test_a_backbench_namesake_outside_politics_is_a_person() -> None:
     assert _found(science, day="2015-03-01").get("Andrew Smith") == "person"
     politics = "Andrew Smith told parliament that the vote should wait."
     assert _found(politics, day="2015-03-01").get("Andrew Smith") == "leader"
+
+
+def test_a_comma_on_one_side_makes_no_list() -> None:
+    # "With Wikinews, X discusses": an institution and a comma before a surname is no list.
+    text = "The candidate Bill Hammons spoke. With Wikinews, Hammons discusses his campaign."
+    assert _found(text).get("Hammons") == "person"
+    text = "With Wikinews, Jephcott discussed climate change."
+    assert _found(text).get("Jephcott") == "person"
+    # Commas on both sides, or "and" after it, still make a list of companies.
+    text = "Firms including Deutsche Bahn, Deutsche Telekom, Daimler, and Siemens cut jobs."
+    assert _found(text).get("Daimler") == "institution"
