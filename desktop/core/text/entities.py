@@ -282,6 +282,8 @@ def _mention(
     name = words[start:stop]
     if is_junk(name, lists) or all(w.lower() in knowledge.role_words for w in name):
         return None  # "I'm", "TV", "DJI", "Sen", "ABSTAINS"
+    if _office_holders(words, start, stop, knowledge):
+        return None  # "Unlike Senators, who serve six-year terms"
     if (start > 0 and words[start - 1] in _HANDLE_MARKS) or names_storm(words, start, stop, lists):
         return None  # "@JaneDoe", "#Brexit", "Hurricane Ida"
     surface = " ".join(name)
@@ -336,6 +338,18 @@ def _mention(
     if category == "institution" and known is None and is_document(name, lists):
         return None  # "First Amendment", "Clean Air Act": a law, not an organisation
     return _Mention(start, stop, category, known=known)
+
+
+def _office_holders(words: list[str], start: int, stop: int, knowledge: Knowledge) -> bool:
+    """Office words ending in a plural without "the" before them ("Senators", "Democratic
+    Representatives"): holders of an office, not a name; "the Cardinals" may be a team."""
+    last = words[stop - 1].lower()
+    return (
+        last.endswith("s")
+        and last[:-1] in knowledge.role_words
+        and (start == 0 or words[start - 1].lower() != "the")
+        and all(w.lower() in knowledge.role_words for w in words[start : stop - 1])
+    )
 
 
 def _chamber_of_place(name: list[str], knowledge: Knowledge, lists: WordLists) -> bool:

@@ -289,3 +289,15 @@ def test_a_comma_on_one_side_makes_no_list() -> None:
     # Commas on both sides, or "and" after it, still make a list of companies.
     text = "Firms including Deutsche Bahn, Deutsche Telekom, Daimler, and Siemens cut jobs."
     assert _found(text).get("Daimler") == "institution"
+
+
+def test_an_office_in_the_plural_is_no_name() -> None:
+    text = "Unlike Senators, who serve six-year terms, members of the House serve two."
+    assert "Senators" not in _found(text)
+    text = "A letter from Representatives Eliot Engel and Adam Schiff arrived."
+    assert "Representatives" not in _found(text)
+    # "the Cardinals" may be a team; "House of Representatives" is a chamber.
+    text = "He had two doubles for the Cardinals, who won for the third time."
+    assert _found(text).get("Cardinals") == "institution"
+    text = "The House of Representatives voted on Friday."
+    assert _found(text).get("House of Representatives") == "institution"
