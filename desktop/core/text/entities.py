@@ -55,6 +55,7 @@ _CLOSING_QUOTES = frozenset(('"', "”"))
 _SENTENCE_END = frozenset(".!?:;\"“”‘’'")
 _OFFICE_PARTS = frozenset({"majority", "minority", "vice", "deputy"})
 _HANDLE_MARKS = frozenset({"@", "#"})
+_VERSUS = frozenset({"v", "v.", "vs", "vs."})
 
 
 @dataclass
@@ -298,7 +299,10 @@ def _mention(
     if known is not None and known.strict and label == "LOC" and known.kind != "company":
         known = None  # an open list's "Liverpool", "New York City" may be the place
     if known is not None and (
-        known.category != "place" or surface in knowledge.place_only or parts > 1
+        known.category != "place"
+        or surface in knowledge.place_only
+        or parts > 1
+        or (label == "ORG" and not _team_or_organisation(words, start, stop, lists))
     ):
         category = known.category
     elif len(name) == 3 and name[0].lower() in _ROYAL and name[1] == "of":
@@ -349,6 +353,20 @@ def _office_holders(words: list[str], start: int, stop: int, knowledge: Knowledg
         and last[:-1] in knowledge.role_words
         and (start == 0 or words[start - 1].lower() != "the")
         and all(w.lower() in knowledge.role_words for w in words[start : stop - 1])
+    )
+
+
+def _team_or_organisation(words: list[str], start: int, stop: int, lists: WordLists) -> bool:
+    """A known place the tagger took for an organisation is one only in an organisation's
+    context or as a team in a result ("Minnesota 6", "Israel v Bulgaria"); elsewhere it is
+    the place ("New Hampshire held the first primary")."""
+    after = words[stop] if stop < len(words) else ""
+    before = words[start - 1] if start else ""
+    return (
+        after[:1].isdigit()
+        or after.lower() in _VERSUS
+        or before.lower() in _VERSUS
+        or organisation_cue(words, start, stop, lists)
     )
 
 

@@ -182,3 +182,15 @@ def test_a_school_or_club_named_for_places_is_one_institution() -> None:
     assert found["Brockwell Manor Primary School"] == "institution"
     assert found["Dunmore and Ashby Football Club"] == "institution"
     assert "Brockwell Manor" not in found
+
+
+def test_a_known_place_is_a_place_unless_a_team_or_organisation() -> None:
+    # The tagger learnt sports results, where a state is a team; in a sentence it is the place.
+    assert _found("New Hampshire held the campaign season's first round of voting.") == {
+        "New Hampshire": "place"
+    }
+    assert _found("Together with American Samoa, the contests gave 1,357 delegates.") == {
+        "American Samoa": "place"
+    }
+    found = _found("American League: Detroit 4 Kansas City 1 Minnesota 6 Milwaukee 1")
+    assert found.get("Minnesota") == "institution"
