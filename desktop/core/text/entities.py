@@ -143,6 +143,7 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     mentions.sort(key=lambda m: m.first)
     _harmonise(words, mentions)
     _coordinate(words, mentions)
+    _addresses(words, mentions, knowledge, lists)
     _link_people(words, mentions, day)
     _link_acronyms(words, covered, mentions)
     _assign_roles(text, tokens, mentions, knowledge, day)
@@ -548,6 +549,49 @@ def _coordinate(words: list[str], mentions: list[_Mention]) -> None:
         beside = [other for other, gap in neighbours if gap in _LIST_GAPS]
         if beside and all(o.category == "institution" for o in beside):
             m.category = "institution"
+
+
+def _addresses(
+    words: list[str], mentions: list[_Mention], knowledge: Knowledge, lists: WordLists
+) -> None:
+    """A one-word name taken for an organisation is a place in an address: before a comma
+    and a known place ("Dover, England"), after a place and a comma and ending a clause
+    ("Tewkesbury, Gloucestershire."), or after "the city of" ("the city of Milwaukee")."""
+    settlements = lists.kinds["settlement"]
+    for i, m in enumerate(mentions):
+        if m.category != "institution" or not _may_be_place(words, m, knowledge):
+            continue
+        after = mentions[i + 1] if i + 1 < len(mentions) else None
+        before = mentions[i - 1] if i else None
+        if (
+            (
+                after is not None
+                and after.first == m.stop + 1
+                and words[m.stop] == ","
+                and after.known is not None
+                and after.known.category == "place"
+            )
+            or (
+                before is not None
+                and before.stop + 1 == m.first
+                and words[before.stop] == ","
+                and before.category == "place"
+                and words[m.stop : m.stop + 1] in ([","], ["."], [";"])
+                and words[m.stop + 1 : m.stop + 2] not in (["and"], ["or"])
+            )
+            or (m.first > 1 and words[m.first - 1] == "of" and words[m.first - 2] in settlements)
+        ):
+            m.category = "place"
+
+
+def _may_be_place(words: list[str], m: _Mention, knowledge: Knowledge) -> bool:
+    """One capitalised word, not a known organisation's (an open list's club may be named
+    for its town)."""
+    return (
+        m.stop - m.first == 1
+        and words[m.first][:1].isupper()
+        and (m.known is None or m.known.strict)
+    )
 
 
 def _listed(words: list[str], first: int, stop: int) -> bool:

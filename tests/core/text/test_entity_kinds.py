@@ -194,3 +194,15 @@ def test_a_known_place_is_a_place_unless_a_team_or_organisation() -> None:
     }
     found = _found("American League: Detroit 4 Kansas City 1 Minnesota 6 Milwaukee 1")
     assert found.get("Minnesota") == "institution"
+
+
+def test_a_name_in_an_address_is_a_place() -> None:
+    found = _found("Pupils at Mitton Manor Primary School in Tewkesbury, Gloucestershire.")
+    assert found.get("Gloucestershire") == "place"
+    assert _found("It took 22 minutes to reach Dover, England.").get("Dover") == "place"
+    assert _found("The city of Milwaukee cut polling stations.").get("Milwaukee") == "place"
+    # Not a list of clubs, nor a person after a place set off by a comma.
+    found = _found("In Philadelphia, Delino DeShields's triple in the first won it.")
+    assert found.get("Delino DeShields") == "person"
+    found = _found("Fans of Leeds, Chelsea and Arsenal were told to stay home.")
+    assert found.get("Chelsea") != "place"
