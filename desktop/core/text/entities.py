@@ -143,7 +143,7 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     mentions.sort(key=lambda m: m.first)
     _harmonise(words, mentions)
     _coordinate(words, mentions)
-    _addresses(words, mentions, knowledge, lists)
+    _addresses(words, mentions, lists)
     _link_people(words, mentions, day)
     _link_acronyms(words, covered, mentions)
     _assign_roles(text, tokens, mentions, knowledge, day)
@@ -523,7 +523,8 @@ def _harmonise(words: list[str], mentions: list[_Mention]) -> None:
 def _coordinate(words: list[str], mentions: list[_Mention]) -> None:
     """In a list of names ("Deutsche Bahn, Deutsche Telekom, Daimler and Siemens") a
     one-word name taken for a person, known to no one, is an institution when the names
-    beside it in the list are institutions. A comma on one side alone makes no list ("With
+    beside it in the list are institutions, and a place when they are places ("Westchester
+    County, Mamaroneck, White Plains"). A comma on one side alone makes no list ("With
     Wikinews, Collins discusses"), and the surname of a person named in full stays a person."""
     surnames = {
         words[m.stop - 1] for m in mentions if m.category in _PEOPLE and m.stop - m.first > 1
@@ -547,24 +548,24 @@ def _coordinate(words: list[str], mentions: list[_Mention]) -> None:
             if 0 <= j < len(mentions)
         ]
         beside = [other for other, gap in neighbours if gap in _LIST_GAPS]
-        if beside and all(o.category == "institution" for o in beside):
-            m.category = "institution"
+        kinds = {o.category for o in beside}
+        if len(kinds) == 1 and kinds <= {"institution", "place"}:
+            m.category = kinds.pop()
 
 
-def _addresses(
-    words: list[str], mentions: list[_Mention], knowledge: Knowledge, lists: WordLists
-) -> None:
-    """A one-word name taken for an organisation is a place in an address: before a comma
-    and a known place ("Dover, England"), after a place and a comma and ending a clause
-    ("Tewkesbury, Gloucestershire."), or after "the city of" ("the city of Milwaukee")."""
+def _addresses(words: list[str], mentions: list[_Mention], lists: WordLists) -> None:
+    """A one-word name taken for an organisation is a place in an address: after "the city
+    of" ("the city of Milwaukee"), before a comma and a known place ("Dover, England"), or
+    after a place and a comma, ending a clause ("Tewkesbury, Gloucestershire.")."""
     settlements = lists.kinds["settlement"]
     for i, m in enumerate(mentions):
-        if m.category != "institution" or not _may_be_place(words, m, knowledge):
+        if m.category != "institution" or not _may_be_place(words, m):
             continue
         after = mentions[i + 1] if i + 1 < len(mentions) else None
         before = mentions[i - 1] if i else None
         if (
-            (
+            (m.first > 1 and words[m.first - 1] == "of" and words[m.first - 2] in settlements)
+            or (
                 after is not None
                 and after.first == m.stop + 1
                 and words[m.stop] == ","
@@ -579,12 +580,11 @@ def _addresses(
                 and words[m.stop : m.stop + 1] in ([","], ["."], [";"])
                 and words[m.stop + 1 : m.stop + 2] not in (["and"], ["or"])
             )
-            or (m.first > 1 and words[m.first - 1] == "of" and words[m.first - 2] in settlements)
         ):
             m.category = "place"
 
 
-def _may_be_place(words: list[str], m: _Mention, knowledge: Knowledge) -> bool:
+def _may_be_place(words: list[str], m: _Mention) -> bool:
     """One capitalised word, not a known organisation's (an open list's club may be named
     for its town)."""
     return (

@@ -206,3 +206,11 @@ def test_a_name_in_an_address_is_a_place() -> None:
     assert found.get("Delino DeShields") == "person"
     found = _found("Fans of Leeds, Chelsea and Arsenal were told to stay home.")
     assert found.get("Chelsea") != "place"
+
+
+def test_a_name_listed_among_places_is_a_place() -> None:
+    text = "Polls opened in Westchester County, Mamaroneck, White Plains and Long Island."
+    assert _found(text).get("Mamaroneck") == "place"
+    # Among people it stays a person.
+    text = "The squad: Harte, McLoughlin, Houghton, Townsend, Quinn, O'Neill."
+    assert _found(text).get("Townsend") == "person"
