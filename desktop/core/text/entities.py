@@ -23,6 +23,7 @@ from desktop.core.text.ner.spans import (
     is_junk,
     is_nationality,
     names_chamber,
+    names_group,
     names_organisation,
     names_outlet_by_part,
     names_storm,
@@ -292,6 +293,8 @@ def _mention(
     known = knowledge.lookup(surface)
     if known is None and label != "ORG" and len(name) == 1 and is_nationality(name[0], lists):
         return None  # "Britons", "Samoan": a people, not a person or a place
+    if known is None and names_group(words, start, stop, lists):
+        return None  # "Evangelical Christian", "Aboriginals", "ethnic Ndebele"
     if known is None and len(name) > 1 and _quoted(words, start, stop):
         return None  # "Danny Boy", "White Christmas": the title of a work
     category = _FROM_LABEL[label]

@@ -214,3 +214,13 @@ def test_a_name_listed_among_places_is_a_place() -> None:
     # Among people it stays a person.
     text = "The squad: Harte, McLoughlin, Houghton, Townsend, Quinn, O'Neill."
     assert _found(text).get("Townsend") == "person"
+
+
+def test_a_faith_or_a_people_is_not_a_person() -> None:
+    found = _found("Carroll is an Evangelical Christian. In Australia, Aboriginals used it.")
+    assert "Evangelical Christian" not in found and "Aboriginals" not in found
+    assert "Ndebele" not in _found("Thousands of ethnic Ndebele were killed.")
+    # A given name that is also a faith's word, and organisations named for a faith, stay.
+    found = _found("Christian Eriksen scored. The Muslim Brotherhood and the Catholic Church met.")
+    assert found.get("Christian Eriksen") == "person"
+    assert found.get("Muslim Brotherhood") == "institution"

@@ -228,6 +228,18 @@ def is_nationality(word: str, lists: WordLists) -> bool:
     )
 
 
+def names_group(words: Sequence[str], first: int, stop: int, lists: WordLists) -> bool:
+    """ "Christian", "Evangelical Christians", "Aboriginals", "ethnic Ndebele": the members
+    of a faith or a people, never a person."""
+    groups = lists.kinds["group"]
+    if first > 0 and words[first - 1].lower() == "ethnic":
+        return True
+    return all(
+        w.lower() in groups or (w.lower().endswith("s") and w.lower()[:-1] in groups)
+        for w in words[first:stop]
+    )
+
+
 def names_chamber(words: Sequence[str], places: Sequence[int], lists: WordLists) -> bool:
     """ "U.S. House of Representatives", "Ohio Senate": a place followed by a chamber or
     another body (its head word, before "of" or last) is that institution. ``places`` are
