@@ -53,6 +53,8 @@ _ORGANISATION_JOINS = frozenset(
 )
 _OPENING_QUOTES = frozenset(('"', "“"))
 _CLOSING_QUOTES = frozenset(('"', "”"))
+_QUOTES = frozenset(('"', "“", "”", "‘", "’", "'"))
+_TITLE_SPAN = 10  # words a title in quotation marks may run on either side of a name
 _SENTENCE_END = frozenset(".!?:;\"“”‘’'")
 _OFFICE_PARTS = frozenset({"majority", "minority", "vice", "deputy"})
 _HANDLE_MARKS = frozenset({"@", "#"})
@@ -295,8 +297,10 @@ def _mention(
         return None  # "Britons", "Samoan": a people, not a person or a place
     if known is None and names_group(words, start, stop, lists):
         return None  # "Evangelical Christian", "Aboriginals", "ethnic Ndebele"
-    if known is None and len(name) > 1 and _quoted(words, start, stop):
-        return None  # "Danny Boy", "White Christmas": the title of a work
+    if known is None and (
+        (len(name) > 1 and _quoted(words, start, stop)) or _in_title(words, start, stop, lists)
+    ):
+        return None  # "Danny Boy", "White Christmas", "Three Little Bops": a work's title
     category = _FROM_LABEL[label]
     if known is not None and known.category == "leader" and known.role_at(day) is None:
         known = None  # in office only after the article's date
@@ -392,6 +396,27 @@ def _quoted(words: list[str], start: int, stop: int) -> bool:
         and words[start - 1] in _OPENING_QUOTES
         and bool(after)
         and (after[0] in _CLOSING_QUOTES or (after[0] in ",." and after[1:2] == ['"']))
+    )
+
+
+def _in_title(words: list[str], start: int, stop: int, lists: WordLists) -> bool:
+    """The name is part of a longer quotation written as a title, every word capitalised but
+    the function words ("Three Little Bops", "More Honesty Than the Client Had in Mind"):
+    a work's title, not a name."""
+    first = next(
+        (k for k in range(start - 1, max(start - _TITLE_SPAN, 0) - 1, -1) if words[k] in _QUOTES),
+        -1,
+    )
+    last = next(
+        (k for k in range(stop, min(stop + _TITLE_SPAN, len(words))) if words[k] in _QUOTES), -1
+    )
+    if first < 0 or last < 0 or not words[first + 1][:1].isupper():
+        return False  # not '" and, as Cardinal Wolsey, in "' between two titles
+    if any(w in ("?", "!") for w in words[first + 1 : last - 1]):
+        return False  # '"Where is David Cameron? Danny Dyer for PM"': a sign, two sentences
+    quoted = [w for w in words[first + 1 : last] if w[:1].isalpha()]
+    return len(quoted) > stop - start and all(
+        w[:1].isupper() or w.lower() in lists.edges for w in quoted
     )
 
 

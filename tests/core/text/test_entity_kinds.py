@@ -224,3 +224,21 @@ def test_a_faith_or_a_people_is_not_a_person() -> None:
     found = _found("Christian Eriksen scored. The Muslim Brotherhood and the Catholic Church met.")
     assert found.get("Christian Eriksen") == "person"
     assert found.get("Muslim Brotherhood") == "institution"
+
+
+def test_a_name_inside_a_title_in_quotation_marks_is_no_name() -> None:
+    text = (
+        "His hits included 'Three Little Bops.' and his slogan was \"More Honesty Than the "
+        'Client Had in Mind," he said.'
+    )
+    found = _found(text)
+    assert "Little Bops" not in found and "Mind" not in found
+    # Quoted speech, a sign of two sentences, and names between two titles stay names.
+    text = '"I met Jane Miller and Joe Brown yesterday," he said.'
+    assert _found(text).get("Jane Miller") == "person"
+    text = '"Where is David Cameron? Danny Dyer for PM" sign.'
+    assert _found(text).get("Danny Dyer") == "person"
+    text = (
+        'He starred in "Lawrence of Arabia" and, as Cardinal Wolsey, in "Anne of a Thousand Days".'
+    )
+    assert "Wolsey" in _found(text)
