@@ -143,11 +143,24 @@ def test_an_office_said_of_a_person_makes_a_leader() -> None:
     assert "CEO of Harlan Coal" not in entities
 
 
+def test_an_office_said_of_a_person_past_an_aside_makes_a_leader() -> None:
+    text = (
+        'Businessman Dana Whitcombe spoke. Whitcombe, nicknamed the "king of coal", was '
+        "chairman of Harlan Coal. Tom Reyes, 41, was a witness."
+    )
+    entities = {e.text: e for e in find_entities(text)}
+    assert entities["Dana Whitcombe"].category == "leader"
+    assert entities["Tom Reyes"].category == "person"
+
+
 def test_a_sentence_ending_in_an_office_gives_no_role_to_the_next_name() -> None:
     text = "She ran for President. Spike Dalton joined the ticket in July."
     entities = {e.text: e for e in find_entities(text)}
     assert entities["Spike Dalton"].category == "person"
     assert entities["Spike Dalton"].role == ""
+    # A short last word before the full stop is no abbreviated title ("Coal." is not "Sen.").
+    text = "She was chairman of Harlan Coal. Tom Reyes was a witness."
+    assert {e.text: e for e in find_entities(text)}["Tom Reyes"].category == "person"
 
 
 def test_a_platform_named_in_its_context_is_an_institution() -> None:

@@ -73,6 +73,8 @@ def role_before(text: str, tokens: Sequence[Token], first: int, knowledge: Knowl
     ):
         j -= 1  # an abbreviated title: "Sen. X", "Rep. X" (not "… for President. X")
     if _role_end(tokens, j, knowledge.role_words) < 0:
+        if j < last:
+            return ""  # "… chairman of Harlan Coal. X": a sentence ended before the name
         j = _office_of(tokens, j, knowledge)  # "Director of Public Prosecutions"
         if j < 0:
             return ""
@@ -194,7 +196,9 @@ def _head(tokens: Sequence[Token], start: int, stop: int) -> int:
 
 def role_predicate(text: str, tokens: Sequence[Token], stop: int, knowledge: Knowledge) -> str:
     """An office said of the name right after it: "X was chairman and CEO of Massey Energy",
-    "X became its leader", "X is currently the party's chairman", or ""."""
+    "X became its leader", "X is currently the party's chairman", also past an aside set off
+    by commas ("X, nicknamed the "king of coal", was chairman"), or ""."""
+    stop = _after_aside(tokens, stop)
     if stop >= len(tokens) or tokens[stop].text.lower() not in _COPULAS:
         return ""
     begin = stop + 1
@@ -215,3 +219,16 @@ def role_predicate(text: str, tokens: Sequence[Token], stop: int, knowledge: Kno
         while end < len(tokens) and tokens[end].text[:1].isupper():
             end += 1
     return text[tokens[begin].start : tokens[end - 1].end]
+
+
+def _after_aside(tokens: Sequence[Token], stop: int) -> int:
+    """Where the sentence goes on after an aside between commas right after a name ("X, 55,"
+    "X, nicknamed the "king of coal","); ``stop`` when none follows."""
+    if stop >= len(tokens) or tokens[stop].text != ",":
+        return stop
+    for k in range(stop + 1, min(stop + _APPOSITION_SCAN, len(tokens))):
+        if tokens[k].text == ",":
+            return k + 1
+        if tokens[k].text in _SENTENCE_OPEN - {'"', "“", "”"}:
+            break
+    return stop
