@@ -314,3 +314,10 @@ def test_an_office_in_the_plural_is_no_name() -> None:
     assert _found(text).get("Cardinals") == "institution"
     text = "The House of Representatives voted on Friday."
     assert _found(text).get("House of Representatives") == "institution"
+
+
+def test_a_movement_cut_at_for_is_one_name() -> None:
+    text = "Opposition emerged in the form of the Movement for Democratic Change (MDC)."
+    found = _found(text)
+    assert found.get("Movement for Democratic Change") == "institution"
+    assert "Movement" not in found and "Democratic Change" not in found
