@@ -220,6 +220,20 @@ def _extend_organisations(
             # "Dagenham" + "and" + "Redbridge Football Club": one club named for two places.
             out[-1] = TaggedSpan(last.start, span.end, "ORG", last.first, span.stop)
             continue
+        if (
+            last is not None
+            and last.label == "ORG"
+            and span.label in ("ORG", "MISC")
+            and words[last.stop : span.first] == ["and"]
+            and {"of", "for"} & set(words[last.first + 1 : last.stop])
+            and span.stop - span.first <= 2
+            and all(_title_word(w, lists) for w in words[span.first : span.stop])
+            and load_knowledge().lookup(" ".join(words[span.first : span.stop])) is None
+        ):
+            # "Society for Biochemistry" + "and" + "Molecular Biology": what a society or an
+            # institute is "for" may be two things.
+            out[-1] = TaggedSpan(last.start, span.end, "ORG", last.first, span.stop)
+            continue
         limit = spans[n + 1].first if n + 1 < len(spans) else len(words)
         stop = _organisation_tail(text, tokens, span, limit, lists)
         if stop > span.stop:

@@ -321,3 +321,14 @@ def test_a_movement_cut_at_for_is_one_name() -> None:
     found = _found(text)
     assert found.get("Movement for Democratic Change") == "institution"
     assert "Movement" not in found and "Democratic Change" not in found
+
+
+def test_what_a_society_is_for_may_be_two_things() -> None:
+    text = (
+        "It was shown at a meeting of the American Society for Biochemistry and Molecular Biology."
+    )
+    found = _found(text)
+    assert found.get("American Society for Biochemistry and Molecular Biology") == "institution"
+    # A known organisation after "and" is a second name.
+    text = "A contract for the Ministry of Defence and Microsoft was signed."
+    assert set(_found(text)) == {"Ministry of Defence", "Microsoft"}
