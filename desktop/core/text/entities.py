@@ -54,6 +54,7 @@ _ORGANISATION_JOINS = frozenset(
 _OPENING_QUOTES = frozenset(('"', "“"))
 _CLOSING_QUOTES = frozenset(('"', "”"))
 _QUOTES = frozenset(('"', "“", "”", "‘", "’", "'"))
+_OLDEST = 120  # a number after a name set off by commas below this may be an age
 _TITLE_SPAN = 10  # words a title in quotation marks may run on either side of a name
 _SENTENCE_END = frozenset(".!?:;\"“”‘’'")
 _OFFICE_PARTS = frozenset({"majority", "minority", "vice", "deputy"})
@@ -363,6 +364,13 @@ def _mention(
         category = "institution"  # "Euronews", "Wikileaks"
     if category == "institution" and known is None and is_document(name, lists):
         return None  # "First Amendment", "Clean Air Act": a law, not an organisation
+    if (
+        category == "institution"
+        and _aged(words, stop)
+        and not names_organisation(name, lists)
+        and not any(w.isupper() for w in name)
+    ):
+        return _Mention(start, stop, "person")  # "Umma, 25, was forced": an age, a person
     return _Mention(start, stop, category, known=known)
 
 
@@ -431,6 +439,20 @@ def _in_title(words: list[str], start: int, stop: int, lists: WordLists) -> bool
     quoted = [w for w in words[first + 1 : last] if w[:1].isalpha()]
     return len(quoted) > stop - start and all(
         w[:1].isupper() or w.lower() in lists.edges for w in quoted
+    )
+
+
+def _aged(words: list[str], stop: int) -> bool:
+    """An age follows the name between commas and the sentence goes on ("Umma, 25, was
+    forced"): a person's (not a score in a list, "Ajax, 3, and PSV, 2")."""
+    after = words[stop : stop + 4]
+    return (
+        len(after) == 4
+        and after[0] == after[2] == ","
+        and after[1].isdigit()
+        and 0 < int(after[1]) < _OLDEST
+        and after[3].islower()
+        and after[3] not in ("and", "or")
     )
 
 

@@ -242,3 +242,11 @@ def test_a_name_inside_a_title_in_quotation_marks_is_no_name() -> None:
         'He starred in "Lawrence of Arabia" and, as Cardinal Wolsey, in "Anne of a Thousand Days".'
     )
     assert "Wolsey" in _found(text)
+
+
+def test_a_name_with_an_age_is_a_person() -> None:
+    found = _found("'It was wrong.' Umma, 25, was forced to marry a foreign fighter.")
+    assert found.get("Umma") == "person"
+    # A score in a list is no age.
+    found = _found("Ajax, 3, and PSV, 2, lead the table.")
+    assert found.get("Ajax") == "institution" and found.get("PSV") != "person"
