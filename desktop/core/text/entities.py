@@ -55,6 +55,7 @@ _OPENING_QUOTES = frozenset(('"', "“"))
 _CLOSING_QUOTES = frozenset(('"', "”"))
 _QUOTES = frozenset(('"', "“", "”", "‘", "’", "'"))
 _OLDEST = 120  # a number after a name set off by commas below this may be an age
+_PLACE_WORDS = 3  # most words of a place's name that context may turn into a place
 _TITLE_SPAN = 10  # words a title in quotation marks may run on either side of a name
 _SENTENCE_END = frozenset(".!?:;\"“”‘’'")
 _OFFICE_PARTS = frozenset({"majority", "minority", "vice", "deputy"})
@@ -147,7 +148,7 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     mentions.sort(key=lambda m: m.first)
     _harmonise(words, mentions)
     _coordinate(words, mentions)
-    _addresses(words, mentions, lists)
+    _places_in_context(words, mentions, lists)
     _link_people(words, mentions, day)
     _link_acronyms(words, covered, mentions)
     _assign_roles(text, tokens, mentions, knowledge, day)
@@ -617,30 +618,40 @@ def _coordinate(words: list[str], mentions: list[_Mention]) -> None:
             m.category = kinds.pop()
 
 
-def _addresses(words: list[str], mentions: list[_Mention], lists: WordLists) -> None:
-    """A one-word name taken for an organisation is a place in an address: after "the city
-    of" ("the city of Milwaukee"), before a comma and a known place ("Dover, England"), or
-    after a place and a comma, ending a clause ("Tewkesbury, Gloucestershire.")."""
-    settlements = lists.kinds["settlement"]
+def _places_in_context(words: list[str], mentions: list[_Mention], lists: WordLists) -> None:
+    """A name taken for an organisation is a place when its context says so: an address
+    ("Dover, England"; "Tewkesbury, Gloucestershire."), "the city of Milwaukee", a part of
+    it ("north Brisbane") or someone from there ("the Oldham man", "a Los Angeles native")."""
+    settlements, townsfolk = lists.kinds["settlement"], lists.kinds["townsfolk"]
+    directions = lists.kinds["direction"]
     for i, m in enumerate(mentions):
         if m.category != "institution" or not _may_be_place(words, m):
             continue
         after = mentions[i + 1] if i + 1 < len(mentions) else None
         before = mentions[i - 1] if i else None
         if (
-            (m.first > 1 and words[m.first - 1] == "of" and words[m.first - 2] in settlements)
+            (m.stop < len(words) and words[m.stop] in townsfolk)
+            or (m.first > 0 and words[m.first - 1] in directions)
+            or (
+                m.stop - m.first == 1
+                and m.first > 1
+                and words[m.first - 1] == "of"
+                and words[m.first - 2] in settlements
+            )
             or (
                 after is not None
                 and after.first == m.stop + 1
                 and words[m.stop] == ","
                 and after.known is not None
                 and after.known.category == "place"
+                and m.stop - m.first == 1
             )
             or (
                 before is not None
                 and before.stop + 1 == m.first
                 and words[before.stop] == ","
                 and before.category == "place"
+                and m.stop - m.first == 1
                 and words[m.stop : m.stop + 1] in ([","], ["."], [";"])
                 and words[m.stop + 1 : m.stop + 2] not in (["and"], ["or"])
             )
@@ -649,11 +660,11 @@ def _addresses(words: list[str], mentions: list[_Mention], lists: WordLists) -> 
 
 
 def _may_be_place(words: list[str], m: _Mention) -> bool:
-    """One capitalised word, not a known organisation's (an open list's club may be named
-    for its town)."""
+    """Up to three capitalised words, not a known organisation's (an open list's club may be
+    named for its town)."""
     return (
-        m.stop - m.first == 1
-        and words[m.first][:1].isupper()
+        m.stop - m.first <= _PLACE_WORDS
+        and all(w[:1].isupper() for w in words[m.first : m.stop])
         and (m.known is None or m.known.strict)
     )
 

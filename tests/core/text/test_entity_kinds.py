@@ -250,3 +250,11 @@ def test_a_name_with_an_age_is_a_person() -> None:
     # A score in a list is no age.
     found = _found("Ajax, 3, and PSV, 2, lead the table.")
     assert found.get("Ajax") == "institution" and found.get("PSV") != "person"
+
+
+def test_someone_from_a_place_or_a_part_of_it_makes_it_a_place() -> None:
+    assert _found("It is not known if the Oldham man travelled.").get("Oldham") == "place"
+    assert _found("The Los Angeles native had hits.").get("Los Angeles") == "place"
+    assert _found("A row in front of their north Brisbane homes.").get("Brisbane") == "place"
+    # A club's women's team stays the club.
+    assert _found("Chelsea women beat Arsenal on Sunday.").get("Chelsea") == "institution"
