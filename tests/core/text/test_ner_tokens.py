@@ -23,6 +23,13 @@ def test_abbreviations_initials_and_hyphens() -> None:
     ]  # fmt: skip
 
 
+def test_a_full_stop_without_a_space_before_a_word_ends_the_word() -> None:
+    # A caption run into the name: "Spike Cohen.Image: …" is "Cohen", ".", "Image".
+    assert _texts("Spike Cohen.Image: Jo") == ["Spike", "Cohen", ".", "Image", ":", "Jo"]
+    # Dots inside a word or before capitals alone stay: "amazon.com", "Ph.D", "J.K.".
+    assert _texts("amazon.com Ph.D J.K.Rowling") == ["amazon.com", "Ph.D", "J.K.", "Rowling"]
+
+
 def test_sequences_break_at_lines_and_sentence_ends_but_not_after_initials() -> None:
     text = "Mr. Smith met J. Doe. They left!\nHEADLINE HERE"
     runs = [[t.text for t in run] for run in sequences(text, tokenize(text))]
