@@ -178,9 +178,16 @@ def _join_organisations(
         if (
             last is not None
             and last.label == "ORG"
-            and span.label != "LOC"  # "Bank of England" is one span; "Council of Europe"?
             and tuple(words[last.stop : span.first]) in _ORGANISATION_JOINS
-            and {words[last.first].lower(), words[last.stop - 1].lower()} & lists.organisation_words
+            and (
+                # "Alliance Party" + "of" + "Northern Ireland": a place after a name ending
+                # in an organisation word other than a company's legal form.
+                (
+                    words[last.stop - 1].lower() in lists.organisation_words
+                    and words[last.stop - 1].lower() not in lists.kinds["legal"]
+                )
+                or (span.label != "LOC" and words[last.first].lower() in lists.organisation_words)
+            )
         ):
             joined[-1] = TaggedSpan(last.start, span.end, "ORG", last.first, span.stop)
         else:

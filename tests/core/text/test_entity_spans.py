@@ -332,3 +332,11 @@ def test_what_a_society_is_for_may_be_two_things() -> None:
     # A known organisation after "and" is a second name.
     text = "A contract for the Ministry of Defence and Microsoft was signed."
     assert set(_found(text)) == {"Ministry of Defence", "Microsoft"}
+
+
+def test_a_place_after_an_organisation_word_and_of_goes_on_the_name() -> None:
+    found = _found("██ Green Party - 1 seat  ██ Alliance Party of Northern Ireland - 1 seat")
+    assert found.get("Alliance Party of Northern Ireland") == "institution"
+    # After a company's legal form it says where the company is from.
+    found = _found("A car made by Kia Motor Corp of South Korea arrived.")
+    assert found.get("South Korea") == "place"
