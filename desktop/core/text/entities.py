@@ -182,10 +182,7 @@ def _join_organisations(
             and (
                 # "Alliance Party" + "of" + "Northern Ireland": a place after a name ending
                 # in an organisation word other than a company's legal form.
-                (
-                    words[last.stop - 1].lower() in lists.organisation_words
-                    and words[last.stop - 1].lower() not in lists.kinds["legal"]
-                )
+                _of_organisation(words[last.stop - 1], lists)
                 or (span.label != "LOC" and words[last.first].lower() in lists.organisation_words)
             )
         ):
@@ -269,13 +266,36 @@ def _organisation_tail(
             k += 1
             if tokens[k - 1].text.lower() in lists.organisation_words:
                 end = k
-        return end
+        return _of_tail(text, tokens, end, limit, lists) if end > span.stop else end
     else:
         return span.stop
     end = k
     while end < limit and _is_gap(text, tokens, end) and fits(tokens[end].text, lists):
         end += 1
     return end if end > k else span.stop
+
+
+def _of_tail(text: str, tokens: list[Token], end: int, limit: int, lists: WordLists) -> int:
+    """Where a name ending in an organisation word at ``end`` goes on with what it is "of"
+    ("U.S. Chamber" + "of Commerce"); ``end`` when it does not."""
+    if (
+        end >= limit
+        or tokens[end].text != "of"
+        or not _of_organisation(tokens[end - 1].text, lists)
+    ):
+        return end
+    k = end + 1
+    while k < limit and _is_gap(text, tokens, k) and _title_word(tokens[k].text, lists):
+        k += 1
+    return k if k > end + 1 else end
+
+
+def _of_organisation(word: str, lists: WordLists) -> bool:
+    """An organisation word that a name may go on after with "of" ("Chamber of Commerce",
+    "Party of Northern Ireland"); not a company's legal form nor an outlet's word ("Corp of
+    South Korea", "Observer of Apia")."""
+    lower = word.lower()
+    return lower in lists.organisation_words and lower not in lists.kinds["origin"]
 
 
 def _is_gap(text: str, tokens: list[Token], k: int) -> bool:

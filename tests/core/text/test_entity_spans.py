@@ -337,6 +337,8 @@ def test_what_a_society_is_for_may_be_two_things() -> None:
 def test_a_place_after_an_organisation_word_and_of_goes_on_the_name() -> None:
     found = _found("██ Green Party - 1 seat  ██ Alliance Party of Northern Ireland - 1 seat")
     assert found.get("Alliance Party of Northern Ireland") == "institution"
+    found = _found("Members of the U.S. Chamber of Commerce are meeting on Friday.")
+    assert found == {"U.S. Chamber of Commerce": "institution"}
     # After a company's legal form it says where the company is from.
     found = _found("A car made by Kia Motor Corp of South Korea arrived.")
     assert found.get("South Korea") == "place"
