@@ -647,8 +647,8 @@ def _coordinate(words: list[str], mentions: list[_Mention]) -> None:
 
 def _places_in_context(words: list[str], mentions: list[_Mention], lists: WordLists) -> None:
     """A name taken for an organisation is a place when its context says so: an address
-    ("Dover, England"; "Tewkesbury, Gloucestershire."), "the city of Milwaukee", a part of
-    it ("north Brisbane") or someone from there ("the Oldham man", "a Los Angeles native")."""
+    ("Dover, England"; "Tewkesbury, Gloucestershire."), "the city of Milwaukee", a part of it
+    or near it ("north Brisbane", "near Dover") or someone from there ("the Oldham man")."""
     settlements, townsfolk = lists.kinds["settlement"], lists.kinds["townsfolk"]
     directions = lists.kinds["direction"]
     for i, m in enumerate(mentions):
@@ -679,7 +679,7 @@ def _places_in_context(words: list[str], mentions: list[_Mention], lists: WordLi
                 and words[before.stop] == ","
                 and before.category == "place"
                 and m.stop - m.first == 1
-                and words[m.stop : m.stop + 1] in ([","], ["."], [";"])
+                and words[m.stop : m.stop + 1] in ([","], ["."], [";"], ["-"], ["–"], ["—"])
                 and words[m.stop + 1 : m.stop + 2] not in (["and"], ["or"])
             )
         ):

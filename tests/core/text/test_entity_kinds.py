@@ -200,6 +200,9 @@ def test_a_name_in_an_address_is_a_place() -> None:
     found = _found("Pupils at Mitton Manor Primary School in Tewkesbury, Gloucestershire.")
     assert found.get("Gloucestershire") == "place"
     assert _found("It took 22 minutes to reach Dover, England.").get("Dover") == "place"
+    assert _found("It finished at Cliffe near Dover. Zapata flew on.").get("Dover") == "place"
+    found = _found("The couple lived in a home in Rayne, Essex - where money was spent.")
+    assert found.get("Essex") == "place"
     assert _found("The city of Milwaukee cut polling stations.").get("Milwaukee") == "place"
     # Not a list of clubs, nor a person after a place set off by a comma.
     found = _found("In Philadelphia, Delino DeShields's triple in the first won it.")
