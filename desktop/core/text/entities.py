@@ -43,6 +43,9 @@ _COURTESY = frozenset(
 # Titles that stay part of a royal's name when no surname follows ("Prince Harry", "Queen
 # Elizabeth II"), and that name a royal in "Duchess of Cambridge".
 _ROYAL = frozenset({"king", "queen", "prince", "princess", "duke", "duchess"})
+# Titles that stay part of a name of one more word: a peer's ("Lord Carloway"), a stage
+# name ("Lady Gaga").
+_PEERAGE = frozenset({"lord", "lady", "baron", "baroness", "dame"})
 _ROMAN = re.compile(r"^[IVX]+$")
 # Words of an office that are not offices alone ("Senate Majority Leader", "Party Vice Chair").
 _RARE = 5000  # rank in the common words from which a word may be a surname ("Perkins")
@@ -769,15 +772,17 @@ def _after_titles(
 ) -> int:
     """Skip an office or courtesy title the tagger took into a name ("Chancellor Friedrich
     Merz" → "Friedrich Merz"); the title still gives the role. A royal's title before a
-    given name alone stays ("Prince Harry", "Queen Elizabeth II")."""
+    given name alone stays ("Prince Harry", "Queen Elizabeth II"), and so does a peer's or
+    a stage name's before one word ("Lord Carloway", "Lady Gaga")."""
     while stop - first > 1 and (
         words[first].lower() in knowledge.role_words
         or words[first].lower() in _COURTESY
         or words[first] in lists.not_names
     ):
         rest = words[first + 1 : stop]
-        if words[first].lower() in _ROYAL and (
-            len(rest) == 1 or (len(rest) == 2 and _ROMAN.match(rest[1]))
+        title = words[first].lower()
+        if (title in _ROYAL and (len(rest) == 1 or (len(rest) == 2 and _ROMAN.match(rest[1])))) or (
+            title in _PEERAGE and len(rest) == 1
         ):
             break
         first += 1

@@ -342,3 +342,15 @@ def test_a_place_after_an_organisation_word_and_of_goes_on_the_name() -> None:
     # After a company's legal form it says where the company is from.
     found = _found("A car made by Kia Motor Corp of South Korea arrived.")
     assert found.get("South Korea") == "place"
+
+
+def test_a_peer_or_a_stage_name_keeps_its_title_before_one_word() -> None:
+    text = (
+        "Celebrities have been wearing it, including FKA Twigs, Rihanna and Lady Gaga. FKA "
+        "Twigs has been one of the main trendsetters."
+    )
+    found = _found(text)
+    assert "Lady Gaga" in found and "Gaga" not in found
+    # Before a given name and a surname the title still goes.
+    found = _found("Sir Keir Starmer spoke.", day="2025-01-10")
+    assert "Keir Starmer" in found and "Sir Keir Starmer" not in found
