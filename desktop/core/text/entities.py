@@ -14,7 +14,7 @@ from datetime import date
 
 from desktop.core.models import Entity
 from desktop.core.text.ner.knowledge import Knowledge, Known, load_knowledge
-from desktop.core.text.ner.roles import role_after, role_before, role_predicate
+from desktop.core.text.ner.roles import role_after, role_before, role_possessive, role_predicate
 from desktop.core.text.ner.spans import (
     WordLists,
     after_person_noun,
@@ -994,6 +994,7 @@ def _assign_roles(
             or role_before(text, tokens, m.first, knowledge)
             or role_after(text, tokens, m.stop, knowledge, names)
             or role_predicate(text, tokens, m.stop, knowledge)
+            or role_possessive(tokens, m.stop)
         )
         if m.known is not None and m.known.category == "leader":
             surname = tokens[m.stop - 1].text

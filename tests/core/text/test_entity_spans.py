@@ -354,3 +354,12 @@ def test_a_peer_or_a_stage_name_keeps_its_title_before_one_word() -> None:
     # Before a given name and a surname the title still goes.
     found = _found("Sir Keir Starmer spoke.", day="2025-01-10")
     assert "Keir Starmer" in found and "Sir Keir Starmer" not in found
+
+
+def test_a_government_named_after_a_person_makes_a_leader() -> None:
+    text = "Mugabe led a guerrilla movement against Ian Smith's government. Smith fled."
+    entities = {e.text: e for e in find_entities(text)}
+    assert entities["Ian Smith"].category == "leader"
+    assert {e.text: e for e in find_entities("Anna Berg's house burned.")}[
+        "Anna Berg"
+    ].category == ("person")

@@ -33,6 +33,7 @@ _TIME_PREFIXES = frozenset(("then", "ex", "former"))  # "then-president", "ex-pr
 _COPULAS = frozenset((
     "is", "was", "became", "becomes", "remains", "remained", "served", "serves", "resigned",
 ))  # fmt: skip
+_GOVERNMENTS = frozenset(("government", "administration", "cabinet", "regime", "premiership"))
 _PREDICATE_SKIP = frozenset((
     "the", "a", "an", "its", "their", "his", "her", "former", "currently", "now", "then",
     "also", "still", "as", "elected", "appointed", "named", "once", "long", "longtime",
@@ -232,3 +233,15 @@ def _after_aside(tokens: Sequence[Token], stop: int) -> int:
         if tokens[k].text in _SENTENCE_OPEN - {'"', "“", "”"}:
             break
     return stop
+
+
+def role_possessive(tokens: Sequence[Token], stop: int) -> str:
+    """A government named after the person ("Ian Smith's government", "Ardern's cabinet"):
+    its head, or ""."""
+    if (
+        stop + 1 < len(tokens)
+        and tokens[stop].text in ("'s", "’s")
+        and tokens[stop + 1].text.lower() in _GOVERNMENTS
+    ):
+        return "head of government"
+    return ""
