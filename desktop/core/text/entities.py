@@ -117,7 +117,7 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
             covered[i] = True
         if span.label not in _FROM_LABEL:
             known = _party(words, span.first, span.stop, knowledge)
-            if (
+            if not is_junk(words[span.first : span.stop], lists) and (
                 (known is not None and known.category == "institution")
                 or names_organisation(words[span.first : span.stop], lists)
                 or outlet_cue(words, span.first, span.stop, lists)

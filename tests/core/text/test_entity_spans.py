@@ -363,3 +363,11 @@ def test_a_government_named_after_a_person_makes_a_leader() -> None:
     assert {e.text: e for e in find_entities("Anna Berg's house burned.")}[
         "Anna Berg"
     ].category == ("person")
+
+
+def test_an_acronym_of_a_thing_is_no_institution_even_if_an_open_list_has_it() -> None:
+    found = _found("Researchers found eleven proteins and used DNA recombination to make glue.")
+    assert "DNA" not in found
+    assert "CPR" not in _found("She has first aid training and performed CPR, she told the court.")
+    # An acronym of an organisation stays.
+    assert _found("The BBC reported the news.").get("BBC") == "institution"
