@@ -142,7 +142,9 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
                 for part in _split_around_person(words, *pair, knowledge, day)
             ]
             for start, until in parts:
-                mention = _mention(words, start, until, label, knowledge, day, lists, len(parts))
+                mention = _mention(
+                    words, tokens, start, until, label, knowledge, day, lists, len(parts)
+                )
                 if mention is not None:
                     mentions.append(mention)
     mentions += _knowledge_matches(words, covered, misc, knowledge, day)
@@ -234,7 +236,7 @@ def _extend_organisations(
             and last.label == "ORG"
             and span.label in ("ORG", "MISC")
             and words[last.stop : span.first] == ["and"]
-            and {"of", "for"} & set(words[last.first + 1 : last.stop])
+            and _for_two_things(words[last.first : last.stop], lists)
             and span.stop - span.first <= 2
             and all(_title_word(w, lists) for w in words[span.first : span.stop])
             and load_knowledge().lookup(" ".join(words[span.first : span.stop])) is None
@@ -249,6 +251,15 @@ def _extend_organisations(
             span = TaggedSpan(span.start, tokens[stop - 1].end, "ORG", span.first, stop)
         out.append(span)
     return out
+
+
+def _for_two_things(name: list[str], lists: WordLists) -> bool:
+    """An organisation word then "for" or "of" ("Society for Biochemistry", "Institute for
+    Health Metrics"), and no "and" yet: what follows "and" may be the second thing it is for."""
+    return "and" not in name and any(
+        name[k] in ("of", "for") and name[k - 1].lower() in lists.organisation_words
+        for k in range(1, len(name))
+    )
 
 
 def _organisation_tail(
@@ -320,6 +331,7 @@ def _title_word(word: str, lists: WordLists) -> bool:
 
 def _mention(
     words: list[str],
+    tokens: list[Token],
     start: int,
     stop: int,
     label: str,
@@ -344,7 +356,7 @@ def _mention(
     if known is None and names_group(words, start, stop, lists):
         return None  # "Evangelical Christian", "Aboriginals", "ethnic Ndebele"
     if known is None and (
-        (len(name) > 1 and _quoted(words, start, stop)) or _in_title(words, start, stop, lists)
+        (len(name) > 1 and _quoted(words, start, stop)) or _in_title(tokens, start, stop, lists)
     ):
         return None  # "Danny Boy", "White Christmas", "Three Little Bops": a work's title
     category = _FROM_LABEL[label]
@@ -452,22 +464,36 @@ def _quoted(words: list[str], start: int, stop: int) -> bool:
     )
 
 
-def _in_title(words: list[str], start: int, stop: int, lists: WordLists) -> bool:
+def _in_title(tokens: list[Token], start: int, stop: int, lists: WordLists) -> bool:
     """The name is part of a longer quotation written as a title, every word capitalised but
     the function words ("Three Little Bops", "More Honesty Than the Client Had in Mind"):
-    a work's title, not a name."""
+    a work's title, not a name. The marks must open and close that quotation, not two others
+    ('"Wonderful Town," Roxie Hart in "Chicago"')."""
     first = next(
-        (k for k in range(start - 1, max(start - _TITLE_SPAN, 0) - 1, -1) if words[k] in _QUOTES),
+        (
+            k
+            for k in range(start - 1, max(start - _TITLE_SPAN, 0) - 1, -1)
+            if tokens[k].text in _QUOTES
+        ),
         -1,
     )
     last = next(
-        (k for k in range(stop, min(stop + _TITLE_SPAN, len(words))) if words[k] in _QUOTES), -1
+        (k for k in range(stop, min(stop + _TITLE_SPAN, len(tokens))) if tokens[k].text in _QUOTES),
+        -1,
     )
-    if first < 0 or last < 0 or not words[first + 1][:1].isupper():
-        return False  # not '" and, as Cardinal Wolsey, in "' between two titles
-    if any(w in ("?", "!") for w in words[first + 1 : last - 1]):
+    if (
+        first < 0
+        or last < 0
+        or tokens[first].end != tokens[first + 1].start  # a closing mark, not an opening one
+        or (first > 0 and tokens[first - 1].end == tokens[first].start)
+        or tokens[last - 1].end != tokens[last].start
+        or not tokens[first + 1].text[:1].isupper()
+    ):
+        return False
+    words = [t.text for t in tokens[first + 1 : last]]
+    if any(w in ("?", "!") for w in words[:-1]):
         return False  # '"Where is David Cameron? Danny Dyer for PM"': a sign, two sentences
-    quoted = [w for w in words[first + 1 : last] if w[:1].isalpha()]
+    quoted = [w for w in words if w[:1].isalpha()]
     return len(quoted) > stop - start and all(
         w[:1].isupper() or w.lower() in lists.edges for w in quoted
     )
@@ -660,7 +686,11 @@ def _places_in_context(words: list[str], mentions: list[_Mention], lists: WordLi
         after = mentions[i + 1] if i + 1 < len(mentions) else None
         before = mentions[i - 1] if i else None
         if (
-            (m.stop < len(words) and words[m.stop] in townsfolk)
+            (
+                m.stop < len(words)
+                and words[m.stop] in townsfolk
+                and (m.first == 0 or words[m.first - 1].lower() not in ("former", "ex"))
+            )
             or (m.first > 0 and words[m.first - 1] in directions)
             or (
                 m.stop - m.first == 1
@@ -675,6 +705,8 @@ def _places_in_context(words: list[str], mentions: list[_Mention], lists: WordLi
                 and after.known is not None
                 and after.known.category == "place"
                 and m.stop - m.first == 1
+                and words[after.stop : after.stop + 1] not in (["'s"], ["’s"])
+                and not outlet_cue(words, m.first, m.stop, lists)
             )
             or (
                 before is not None

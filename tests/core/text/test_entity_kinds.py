@@ -204,7 +204,8 @@ def test_a_name_in_an_address_is_a_place() -> None:
     found = _found("The couple lived in a home in Rayne, Essex - where money was spent.")
     assert found.get("Essex") == "place"
     assert _found("The city of Milwaukee cut polling stations.").get("Milwaukee") == "place"
-    # Not a list of clubs, nor a person after a place set off by a comma.
+    # Not an outlet before a place's possessive, a list of clubs, nor a person after a place.
+    assert _found("According to NME, London's O2 Arena was full.").get("NME") == "institution"
     found = _found("In Philadelphia, Delino DeShields's triple in the first won it.")
     assert found.get("Delino DeShields") == "person"
     found = _found("Fans of Leeds, Chelsea and Arsenal were told to stay home.")
@@ -245,6 +246,8 @@ def test_a_name_inside_a_title_in_quotation_marks_is_no_name() -> None:
         'He starred in "Lawrence of Arabia" and, as Cardinal Wolsey, in "Anne of a Thousand Days".'
     )
     assert "Wolsey" in _found(text)
+    text = 'She played Ruth in "Wonderful Town," Roxie Hart in "Chicago" and Sally.'
+    assert _found(text).get("Roxie Hart") == "person"
 
 
 def test_a_name_with_an_age_is_a_person() -> None:
@@ -259,5 +262,7 @@ def test_someone_from_a_place_or_a_part_of_it_makes_it_a_place() -> None:
     assert _found("It is not known if the Oldham man travelled.").get("Oldham") == "place"
     assert _found("The Los Angeles native had hits.").get("Los Angeles") == "place"
     assert _found("A row in front of their north Brisbane homes.").get("Brisbane") == "place"
-    # A club's women's team stays the club.
+    # A club's former player, and a club's women's team, stay the club.
+    found = _found("The former Athletic Bilbao man flicked the ball.")
+    assert found.get("Athletic Bilbao") == "institution"
     assert _found("Chelsea women beat Arsenal on Sunday.").get("Chelsea") == "institution"

@@ -329,7 +329,9 @@ def test_what_a_society_is_for_may_be_two_things() -> None:
     )
     found = _found(text)
     assert found.get("American Society for Biochemistry and Molecular Biology") == "institution"
-    # A known organisation after "and" is a second name.
+    # Not two groups, nor a known organisation after "and".
+    text = "He organised it with Liverpool's Spirit of Shankly and Spion Kop 1906 fan groups."
+    assert _found(text).get("Spion Kop") == "institution"
     text = "A contract for the Ministry of Defence and Microsoft was signed."
     assert set(_found(text)) == {"Ministry of Defence", "Microsoft"}
 
