@@ -63,6 +63,11 @@ _TITLE_SPAN = 10  # words a title in quotation marks may run on either side of a
 _SENTENCE_END = frozenset(".!?:;\"“”‘’'")
 _OFFICE_PARTS = frozenset({"majority", "minority", "vice", "deputy"})
 _HANDLE_MARKS = frozenset({"@", "#"})
+# Lower-case words inside people's names ("Qaboos bin Said", "Ursula von der Leyen").
+_PARTICLES = frozenset(
+    {"bin", "ibn", "bint", "al", "el", "van", "von", "der", "de", "da", "dos", "del", "di", "du"}
+)
+_ELIDED_PARTICLE = re.compile(r"^[dl]['’][A-Z]")  # "d'Estaing"
 _VERSUS = frozenset({"v", "v.", "vs", "vs."})
 
 
@@ -111,7 +116,9 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     misc: set[int] = set()  # tokens of MISC spans: a longer known name may still take them
     mentions: list[_Mention] = []
     lists = word_lists()
-    spans = _extend_organisations(text, tokens, _join_organisations(words, tagged.spans, lists))
+    spans = _extend_organisations(
+        text, tokens, _join_organisations(words, _join_particles(text, tokens, tagged.spans), lists)
+    )
     for span in spans:
         for i in range(span.first, span.stop):
             covered[i] = True
@@ -169,6 +176,33 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
         )
         for m in mentions
     ]
+
+
+def _join_particles(text: str, tokens: list[Token], spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """A person's name the tagger cut at a lower-case particle is one name: "Qaboos" + "bin"
+    + "Said", "Valéry Giscard" + "d'Estaing"."""
+    joined: list[TaggedSpan] = []
+    for span in spans:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and "PER" in (last.label, span.label)
+            and span.first == last.stop + 1
+            and tokens[last.stop].text in _PARTICLES
+            and text[last.end : span.start] == f" {tokens[last.stop].text} "
+        ):
+            joined[-1] = TaggedSpan(last.start, span.end, "PER", last.first, span.stop)
+            continue
+        stop = span.stop
+        if (
+            span.label == "PER"
+            and stop < len(tokens)
+            and _ELIDED_PARTICLE.match(tokens[stop].text)
+            and text[span.end : tokens[stop].start] == " "
+        ):
+            span = TaggedSpan(span.start, tokens[stop].end, "PER", span.first, stop + 1)
+        joined.append(span)
+    return joined
 
 
 def _join_organisations(

@@ -373,3 +373,14 @@ def test_an_acronym_of_a_thing_is_no_institution_even_if_an_open_list_has_it() -
     assert "CPR" not in _found("She has first aid training and performed CPR, she told the court.")
     # An acronym of an organisation stays.
     assert _found("The BBC reported the news.").get("BBC") == "institution"
+
+
+def test_a_name_cut_at_a_lower_case_particle_is_one_name() -> None:
+    text = "On Friday, Qaboos bin Said, the long-serving Sultan of Oman, died at 79."
+    entities = {e.text: e for e in find_entities(text)}
+    assert entities["Qaboos bin Said"].category == "leader"
+    assert "Said" not in entities and "Qaboos" not in entities
+    text = "He served first under President Valéry Giscard d'Estaing in the seventies."
+    assert "Valéry Giscard d'Estaing" in _found(text, day="1980-01-01")
+    # An organisation with "de" stays one organisation.
+    assert _found("Banco de Espana raised rates.").get("Banco de Espana") == "institution"
