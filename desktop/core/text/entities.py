@@ -692,8 +692,13 @@ def _coordinate(words: list[str], mentions: list[_Mention]) -> None:
             or words[m.first] in surnames
         ):
             continue
-        if not _listed(words, m.first, m.stop):
-            continue
+        following = mentions[i + 1] if i + 1 < len(mentions) else None
+        if not _listed(words, m.first, m.stop) and not (
+            following is not None
+            and words[m.stop : following.first] == [","]
+            and _listed(words, following.first, following.stop)
+        ):
+            continue  # not "Magna, Johnson Controls and Lear" either
         neighbours = [
             (
                 mentions[j],

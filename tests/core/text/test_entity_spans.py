@@ -302,6 +302,9 @@ def test_a_comma_on_one_side_makes_no_list() -> None:
     # Commas on both sides, or "and" after it, still make a list of companies.
     text = "Firms including Deutsche Bahn, Deutsche Telekom, Daimler, and Siemens cut jobs."
     assert _found(text).get("Daimler") == "institution"
+    # The first name of a list has a comma after it only.
+    text = "Suppliers cut prices. Halvorsen, Deutsche Telekom and Deutsche Bahn cut prices."
+    assert _found(text).get("Halvorsen") == "institution"
 
 
 def test_an_office_in_the_plural_is_no_name() -> None:
