@@ -379,7 +379,7 @@ def _mention(
     name = words[start:stop]
     if is_junk(name, lists) or all(w.lower() in knowledge.role_words for w in name):
         return None  # "I'm", "TV", "DJI", "Sen", "ABSTAINS"
-    if _office_holders(words, start, stop, knowledge):
+    if label != "LOC" and _office_holders(words, start, stop, knowledge):
         return None  # "Unlike Senators, who serve six-year terms"
     if (start > 0 and words[start - 1] in _HANDLE_MARKS) or names_storm(words, start, stop, lists):
         return None  # "@JaneDoe", "#Brexit", "Hurricane Ida"
@@ -696,9 +696,12 @@ def _coordinate(words: list[str], mentions: list[_Mention]) -> None:
         if not _listed(words, m.first, m.stop) and not (
             following is not None
             and words[m.stop : following.first] == [","]
-            and _listed(words, following.first, following.stop)
+            and (
+                _listed(words, following.first, following.stop)
+                or "and" in words[following.first : following.stop]
+            )
         ):
-            continue  # not "Magna, Johnson Controls and Lear" either
+            continue  # not "Magna, Johnson Controls and Lear", "Buick, Cadillac and Chevrolet"
         neighbours = [
             (
                 mentions[j],

@@ -305,6 +305,8 @@ def test_a_comma_on_one_side_makes_no_list() -> None:
     # The first name of a list has a comma after it only.
     text = "Suppliers cut prices. Halvorsen, Deutsche Telekom and Deutsche Bahn cut prices."
     assert _found(text).get("Halvorsen") == "institution"
+    text = "GM, whose brands include Buick, Cadillac and Chevrolet in the US, reported."
+    assert _found(text).get("Buick") == "institution"
 
 
 def test_an_office_in_the_plural_is_no_name() -> None:
@@ -315,6 +317,7 @@ def test_an_office_in_the_plural_is_no_name() -> None:
     # "the Cardinals" may be a team; "House of Representatives" is a chamber.
     text = "He had two doubles for the Cardinals, who won for the third time."
     assert _found(text).get("Cardinals") == "institution"
+    assert _found("She grew up in Queens and moved to Brooklyn.").get("Queens") == "place"
     text = "The House of Representatives voted on Friday."
     assert _found(text).get("House of Representatives") == "institution"
 
