@@ -2,7 +2,9 @@
 
 Lines much longer than ~70 characters are tiring to read, so the text is kept in a centred
 column by viewport margins that follow the widget's width. Hover and click positions are
-reported as document positions; the reader decides what they mean.
+reported as document positions; the reader decides what they mean. A long document is laid
+out a short slice per turn of the event loop whenever it is set or re-wrapped
+(``layout_pacer.py``).
 """
 
 from __future__ import annotations
@@ -10,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QFontMetricsF, QHelpEvent, QMouseEvent, QResizeEvent
+from PySide6.QtGui import QFontMetricsF, QHelpEvent, QMouseEvent, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from desktop.ui.plain_text import literal_html
+from desktop.ui.reader.layout_pacer import LayoutPacer
 
 COLUMN_CHARACTERS = 72
 
@@ -30,6 +33,12 @@ class ReaderPage(QTextBrowser):
         self.tooltip_for: Callable[[int], str] = lambda _position: ""
         self.viewport().installEventFilter(self)
         self.viewport().setMouseTracking(True)
+        self.layout_pacer = LayoutPacer(self)
+
+    def show_document(self, document: QTextDocument) -> None:
+        """Show ``document`` (not owned by the page), laid out a slice per turn if long."""
+        self.setDocument(document)
+        self.layout_pacer.start(document)
 
     def column_width(self) -> int:
         """The widest text column, from the body font's average character width."""
@@ -43,7 +52,8 @@ class ReaderPage(QTextBrowser):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.update_margins()
-        super().resizeEvent(event)
+        super().resizeEvent(event)  # a new width lays the whole document out again
+        self.layout_pacer.start(self.document())
 
     def createMimeDataFromSelection(self) -> QMimeData:
         """Copy plain text: a quote pasted elsewhere must not carry the reader's colours."""
