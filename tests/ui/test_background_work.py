@@ -3,6 +3,7 @@ outlives its relay (the program closing) finishes quietly."""
 
 from __future__ import annotations
 
+import pytest
 from shiboken6 import delete
 
 from desktop.core.library.session import Library
@@ -121,3 +122,24 @@ def test_every_worker_thread_reads_through_a_small_cache_and_no_memory_map(qtbot
     assert pool.waitForDone(10_000)
     qtbot.waitUntil(lambda: bool(found), timeout=5_000)
     assert found == [(-workers.LEAN_CACHE_KIB, 0)]
+
+
+def test_what_paused_tasks_built_is_kept_out_of_later_collections(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    monkeypatch.setattr(workers, "FREEZE_AFTER", 1_000)
+    gc.collect()
+    try:
+        with workers.collector_paused():
+            kept = [[i] for i in range(5_000)]  # a result the window keeps
+        frozen = gc.get_freeze_count()
+        assert frozen >= len(kept)
+        assert gc.get_count()[0] < 1_000  # the next collection has nothing of it to walk
+        with workers.collector_paused():
+            small = [[i] for i in range(10)]
+        assert gc.get_freeze_count() == frozen  # a small task's objects are left to it
+        assert small
+    finally:
+        gc.unfreeze()
