@@ -159,7 +159,9 @@ def spin(condition: Callable[[], bool], timeout: float = WAIT_S) -> bool:
 
 class OpenMarks:
     """When the article ``article_id`` got its text, its first colours (the lines on screen of
-    an article not indexed yet; else the complete ones), all its colours and its summary."""
+    an article not indexed yet; else the complete ones), all its colours (written into the
+    text: a book-length article's are written a slice per turn after they are found) and its
+    summary."""
 
     MARKS = ("text", "first", "colours", "summary")
 
@@ -170,7 +172,7 @@ class OpenMarks:
         self.slots = [
             (reader.article_shown, self._mark("text")),
             (reader.first_colours_shown, self._mark("first")),
-            (reader.entities_shown, self._mark("first", "colours")),
+            (reader.entities_shown, self._mark("first", "found")),
             (summary.summary_ready, self._mark("summary")),
         ]
         for signal, slot in self.slots:
@@ -186,8 +188,13 @@ class OpenMarks:
 
         return record
 
+    def _done(self) -> bool:
+        if "found" in self.times and not self.window.reader.is_painting():
+            self.times.setdefault("colours", time.perf_counter())
+        return all(mark in self.times for mark in self.MARKS)
+
     def wait(self, started: float, meter: StallMeter) -> str:
-        spin(lambda: len(self.times) == len(self.MARKS))
+        spin(self._done)
         stall = meter.stop()
         for signal, slot in self.slots:
             signal.disconnect(slot)

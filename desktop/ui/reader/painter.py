@@ -2,17 +2,19 @@
 
 An article of ordinary length is done at once, on the GUI thread (a few milliseconds). A very
 long one — hundreds of thousands of entity and term spans in a book-length text — would freeze
-the window for seconds: its segments are computed in a worker, and written a slice per turn of
-the event loop, so the text stays scrollable while its colours arrive.
+the window for seconds: its segments, and what to write to get from the colours on screen to
+them, are computed in a worker; they are written a slice of about ``SLICE_S`` per turn of the
+event loop, so the text stays scrollable while its colours arrive.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
 
 from desktop.core.models import Entity, SummarySentence, Term
 from desktop.ui.reader.formats import FormatBook
@@ -24,10 +26,29 @@ KEEP = QTextCursor.MoveMode.KeepAnchor
 # Up to this many marks the segments are computed on the GUI thread (a 10,000-word article
 # has about 2,000); more go to a worker.
 SYNC_MARKS = 20_000
-# Segments written per turn of the event loop: about 20 ms.
+# Segments written per turn of the event loop: at most this many, and no more once a turn
+# took ``SLICE_S`` (writing far ahead of the layout lays the text before it out too).
 CHUNK = 2_000
+SLICE_S = 0.015
+TIME_CHECK = 64  # segments written between looks at the clock
 
 Segment = tuple[int, int, Style]
+Write = tuple[Segment, bool]  # True: the segment turns plain
+
+
+def changes(painted: set[Segment], segments: list[Segment]) -> list[Write]:
+    """What to write to go from ``painted`` (what the document shows) to ``segments``: the
+    segments that went away turn plain, then the new ones get their format, in text order.
+
+    Python loops, not set operations: one set operation over a million segments holds the
+    interpreter lock for hundreds of milliseconds, and the GUI thread waits for it."""
+    if not painted:  # a fresh document
+        return [(s, False) for s in segments]
+    wanted: set[Segment] = set()
+    for segment in segments:
+        wanted.add(segment)
+    gone = [(s, True) for s in painted if s not in wanted]
+    return gone + [(s, False) for s in segments if s not in painted]
 
 
 class Layers(NamedTuple):
@@ -66,6 +87,11 @@ class Layers(NamedTuple):
                 marks.append(Mark(to_qt(h.start), to_qt(h.end), "moved"))
         return flatten(marks), MentionIndex(shown_entities, shown_terms)
 
+    def changes(self, painted: set[Segment]) -> tuple[list[Write], MentionIndex]:
+        """What to write over ``painted`` to show these layers, and the hover index."""
+        segments, mentions = self.segments()
+        return changes(painted, segments), mentions
+
 
 class SegmentPainter(QObject):
     """Writes only what changed since the last paint: segments that went away turn plain, new
@@ -77,49 +103,61 @@ class SegmentPainter(QObject):
         self.painted: set[Segment] = set()
         self._document: QTextDocument | None = None
         self._book: FormatBook | None = None
-        self._pending: list[tuple[Segment, bool]] = []  # True: the segment turns plain
+        self._pending: list[Write] = []
+        self._at = 0  # the next write in ``_pending``
         self._next = QTimer(self, singleShot=True, interval=0)
-        self._next.timeout.connect(self._write_chunk)
+        self._next.timeout.connect(self._write_slice)
 
     def reset(self, document: QTextDocument) -> None:
         """A fresh document: nothing painted, nothing pending."""
         self._document = document
         self.painted = set()
-        self._pending = []
-        self._next.stop()
+        self.hold()
 
     def busy(self) -> bool:
         """Whether part of the last paint is still to be written."""
-        return bool(self._pending)
+        return self._at < len(self._pending)
 
-    def paint(self, segments: list[Segment], book: FormatBook) -> None:
-        wanted = set(segments)
-        gone = [(segment, True) for segment in self.painted - wanted]
-        self._pending = gone + [(segment, False) for segment in sorted(wanted - self.painted)]
+    def hold(self) -> set[Segment]:
+        """Stop writing (new changes are being made from what is shown) and return what the
+        document shows; it does not change until the next ``write`` or ``reset``."""
+        self._pending, self._at = [], 0
+        self._next.stop()
+        return self.painted
+
+    def write(self, writes: list[Write], book: FormatBook) -> None:
+        """Write ``changes`` made from ``painted``: a slice now, the rest on later turns."""
+        self._pending, self._at = writes, 0
         self._book = book
-        if len(self._pending) <= CHUNK:
-            self._write_chunk()
-        else:
-            self._next.start()
+        self._write_slice()
 
-    def _write_chunk(self) -> None:
-        batch, self._pending = self._pending[:CHUNK], self._pending[CHUNK:]
-        if not batch or self._document is None or self._book is None:
+    def _write_slice(self) -> None:
+        if not self.busy() or self._document is None or self._book is None:
             return
+        started = time.perf_counter()
         cursor = QTextCursor(self._document)
         move, apply = cursor.setPosition, cursor.setCharFormat
         plain = self._book.plain()
-        formats = {style: self._book.format(style) for style in {s[0][2] for s in batch}}
+        formats: dict[Style, QTextCharFormat] = {}
+        done = 0
         cursor.beginEditBlock()
-        for segment, clear in batch:
+        for segment, clear in self._pending[self._at : self._at + CHUNK]:
             move(segment[0])
             move(segment[1], KEEP)
             if clear:
                 apply(plain)
                 self.painted.discard(segment)
             else:
-                apply(formats[segment[2]])
+                style = segment[2]
+                fmt = formats.get(style)
+                if fmt is None:
+                    fmt = formats[style] = self._book.format(style)
+                apply(fmt)
                 self.painted.add(segment)
+            done += 1
+            if done % TIME_CHECK == 0 and time.perf_counter() - started > SLICE_S:
+                break
         cursor.endEditBlock()
-        if self._pending:
+        self._at += done
+        if self.busy():
             self._next.start()

@@ -15,7 +15,6 @@ only conversion.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -33,6 +32,7 @@ from shiboken6 import isValid
 
 from desktop.core.models import Article, Entity, SummarySentence, Term
 from desktop.core.text.language import detect_language, is_modelled, unmodelled_notice
+from desktop.ui.reader.colouring import Colouring, colouring
 from desktop.ui.reader.document import BACKGROUND_CHARS, prepare_document
 from desktop.ui.reader.entity_fetch import (
     EntityFetch,
@@ -46,7 +46,7 @@ from desktop.ui.reader.formats import FormatBook, HighlightStyles
 from desktop.ui.reader.legend import Legend
 from desktop.ui.reader.mentions import MentionIndex
 from desktop.ui.reader.page import ReaderPage
-from desktop.ui.reader.painter import SYNC_MARKS, Layers, Segment, SegmentPainter
+from desktop.ui.reader.painter import SYNC_MARKS, Layers, SegmentPainter, Write
 from desktop.ui.text_positions import TextPositions
 from desktop.ui.theme import CATEGORY_ROLES, Theme, current_theme, theme_events
 from desktop.ui.workers import run_task
@@ -96,6 +96,8 @@ class ReaderView(QWidget):
         self._mentions = MentionIndex()
         self._painter = SegmentPainter(self)
         self._apply_token = 0
+        self._entities_token = 0
+        self._written_token = 0  # the last paint whose changes are being (or were) written
         self._render_token = 0
         self._building = False  # a book-length article's document is being built
         self._announce = False  # article_shown is due once the document is shown
@@ -141,6 +143,7 @@ class ReaderView(QWidget):
         """Show the text now; colour it when the background fetch of entities returns."""
         self._article = article
         self._entities, self._terms, self._summary, self._highlights = [], [], [], []
+        self._entities_token += 1  # a complete result of the previous article is dropped
         self._mentions = MentionIndex()
         self.legend.set_counts({})  # until the complete result: never partial counts
         language = article.language or detect_language(article.text)
@@ -184,18 +187,28 @@ class ReaderView(QWidget):
         self.first_colours_shown.emit(entities)
 
     def set_entities(self, entities: Sequence[Entity], terms: Sequence[Term]) -> None:
-        """Colour these entities and terms, the complete result, in the open article."""
+        """Colour these entities and terms, the complete result, in the open article (a
+        book-length article's are sorted out in a worker first)."""
         self._fetch.settle()
-        self._entities = list(entities)
-        # A key term that is a name the reader colours as an entity would only repeat it.
-        named = {(e.start, e.end) for e in self._entities}
-        self._terms = [t for t in terms if not all(span in named for span in t.spans)]
+        self._entities_token += 1
+        token = self._entities_token
+        if len(entities) <= SYNC_MARKS:
+            self._show_colouring(token, colouring(entities, terms))
+            return
+        run_task(
+            lambda: colouring(entities, terms),
+            lambda result: self._show_colouring(token, result),
+            pause_collector=True,
+            owner=self,
+        )
+
+    def _show_colouring(self, token: int, result: Colouring) -> None:
+        if not isValid(self) or token != self._entities_token:
+            return  # another article (or a newer result) came meanwhile
+        self._entities, self._terms = result.entities, result.terms
         self._apply()
-        counts = Counter(e.category for e in self._entities)
-        counts["term"] += sum(len(t.spans) for t in self._terms)
-        counts["watchlist"] = sum(e.watchlist for e in self._entities)
-        self.legend.set_counts(counts)
-        self.entities_shown.emit((self._entities, list(terms)))
+        self.legend.set_counts(result.counts)
+        self.entities_shown.emit((self._entities, result.all_terms))
 
     def _render(self) -> None:
         """(Re)build the document for the current article, font and theme: at once for an
@@ -226,7 +239,7 @@ class ReaderView(QWidget):
         self._building = False
         doc, self._positions = prepared
         self.page.setFont(self._font)
-        self.page.setDocument(doc)
+        self.page.show_document(doc)
         self._document = doc  # the page does not own documents it did not create
         self._painter.reset(doc)
         self.page.update_margins()
@@ -267,8 +280,8 @@ class ReaderView(QWidget):
         return min(covering, key=lambda h: h.end - h.start).id if covering else None
 
     def _apply(self) -> None:
-        """Flatten every visible layer into styled segments and paint them; a very long
-        article's segments are computed in a worker and painted a slice at a time."""
+        """Flatten every visible layer into styled segments and paint what changed; a very
+        long article's changes are computed in a worker and painted a slice at a time."""
         if self._building:
             return  # the new document paints every layer once it is shown
         self._apply_token += 1
@@ -281,21 +294,27 @@ class ReaderView(QWidget):
             list(self._highlights),
             frozenset(self._hidden),
         )
+        painted = self._painter.hold()  # unchanged until these changes are written
         if layers.size() <= SYNC_MARKS:
-            self._show_segments(token, layers.segments())
+            self._show_changes(token, layers.changes(painted))
         else:
             run_task(
-                layers.segments,
-                lambda result: self._show_segments(token, result),
+                lambda: layers.changes(painted),
+                lambda result: self._show_changes(token, result),
                 pause_collector=True,
                 owner=self,
             )
 
-    def _show_segments(self, token: int, result: tuple[list[Segment], MentionIndex]) -> None:
+    def _show_changes(self, token: int, result: tuple[list[Write], MentionIndex]) -> None:
         if not isValid(self) or token != self._apply_token:
             return  # layers changed since; a newer paint is on its way
-        segments, self._mentions = result
-        self._painter.paint(segments, self._book)
+        writes, self._mentions = result
+        self._written_token = token
+        self._painter.write(writes, self._book)
+
+    def is_painting(self) -> bool:
+        """Whether colours are still being computed or written (a book-length article)."""
+        return self._written_token != self._apply_token or self._painter.busy()
 
     def format_at(self, offset: int) -> QTextCharFormat:
         """The format of the character at Python offset ``offset`` (what a user sees)."""
