@@ -30,7 +30,9 @@ from desktop.ui.crash_handler import report_exception
 from desktop.ui.library_damage import damage_message, report_damage
 
 LEAN_CACHE_KIB = 4096
-FREEZE_AFTER = 1_000_000  # objects allocated (net) while tasks ran with the collector paused
+# Young objects (net of those freed) left by paused tasks above which they are frozen: walking
+# 50,000 takes about 25 ms, 983,000 took 632 ms on a busy machine (measured).
+FREEZE_AFTER = 50_000
 _local = threading.local()
 _ids = itertools.count(1)
 _synchronous = False
@@ -77,12 +79,12 @@ def collector_paused() -> Iterator[None]:
     (measured), every one freezing the window; nothing the analysis builds is garbage before it
     returns. The collector's state from before the first block is restored after the last.
 
-    When the paused tasks allocated more than ``FREEZE_AFTER`` objects, what is alive then is
-    moved out of the collector's sight (``gc.freeze``): the next collection would otherwise walk
-    all of it with the interpreter lock held (367 ms for a 2M-word article's analysis,
-    measured), and later full ones again. Those objects are results the window keeps; they are
-    still freed by reference counting when dropped, only a reference cycle among them would
-    stay.
+    When the paused tasks left more than ``FREEZE_AFTER`` young objects, what is alive then is
+    moved out of the collector's sight (``gc.freeze``): the next collection, on whichever thread
+    allocates next, would otherwise walk all of it with the interpreter lock held (185–632 ms
+    after a 2M-word article's analysis, measured), and later full ones again. Those objects are
+    results the window keeps; they are still freed by reference counting when dropped, only a
+    reference cycle among them would stay.
     """
     global _pauses, _collector_was_enabled
     with _pause_lock:

@@ -8,6 +8,8 @@ hundred milliseconds to lay into a document; the reader has that done in a worke
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QThread
 from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
@@ -23,11 +25,18 @@ BACKGROUND_CHARS = 1_000_000
 
 
 def prepare_document(
-    article: Article, font: QFont, theme: Theme, for_thread: QThread | None = None
+    article: Article,
+    font: QFont,
+    theme: Theme,
+    for_thread: QThread | None = None,
+    colours: Callable[[QTextDocument], None] | None = None,
 ) -> tuple[QTextDocument, TextPositions]:
-    """The document for ``article`` and its offset map; built in a worker, the document is
-    moved to ``for_thread`` (the GUI thread that will show it)."""
+    """The document for ``article`` and its offset map; ``colours`` writes the reader's colours
+    into it. Built in a worker, the document is moved to ``for_thread`` (the GUI thread that
+    will show it)."""
     doc, base = build_document(article, font, theme)
+    if colours is not None:
+        colours(doc)
     if for_thread is not None:
         doc.moveToThread(for_thread)
     return doc, TextPositions(article.text, base)

@@ -4,13 +4,17 @@ An article of ordinary length is done at once, on the GUI thread (a few millisec
 long one — hundreds of thousands of entity and term spans in a book-length text — would freeze
 the window for seconds: its segments, and what to write to get from the colours on screen to
 them, are computed in a worker; they are written a slice of about ``SLICE_S`` per turn of the
-event loop, so the text stays scrollable while its colours arrive.
+event loop, so the text stays scrollable while its colours arrive. In a book-length document
+that is laid out, every format change also re-positions every paragraph after it (about
+100 ms near the top of a 2M-word text, measured), so there many changes are instead written
+into a fresh copy of the document in the worker (``colour_document``), which replaces the one
+on screen.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QObject, QTimer
@@ -31,9 +35,23 @@ SYNC_MARKS = 20_000
 CHUNK = 2_000
 SLICE_S = 0.015
 TIME_CHECK = 64  # segments written between looks at the clock
+REBUILD_WRITES = CHUNK  # above this many changes, a book-length document is rebuilt coloured
 
 Segment = tuple[int, int, Style]
 Write = tuple[Segment, bool]  # True: the segment turns plain
+
+
+def colour_document(document: QTextDocument, segments: list[Segment], book: FormatBook) -> None:
+    """Write ``segments`` into a fresh document before it is shown (in a worker): with no
+    layout yet, a format change costs no re-layout at all."""
+    cursor = QTextCursor(document)
+    move, apply = cursor.setPosition, cursor.setCharFormat
+    cursor.beginEditBlock()
+    for start, end, style in segments:
+        move(start)
+        move(end, KEEP)
+        apply(book.format(style))
+    cursor.endEditBlock()
 
 
 def changes(painted: set[Segment], segments: list[Segment]) -> list[Write]:
@@ -87,10 +105,34 @@ class Layers(NamedTuple):
                 marks.append(Mark(to_qt(h.start), to_qt(h.end), "moved"))
         return flatten(marks), MentionIndex(shown_entities, shown_terms)
 
-    def changes(self, painted: set[Segment]) -> tuple[list[Write], MentionIndex]:
-        """What to write over ``painted`` to show these layers, and the hover index."""
+    def repaint(
+        self, painted: set[Segment], rebuild: Rebuild | None = None, book: FormatBook | None = None
+    ) -> Repaint:
+        """What to write over ``painted`` to show these layers; given ``rebuild`` (which makes
+        a fresh copy of the document, calling its argument on it) and ``book``, a coloured
+        copy instead when there is much to write."""
         segments, mentions = self.segments()
-        return changes(painted, segments), mentions
+        writes = changes(painted, segments)
+        if rebuild is None or book is None or len(writes) <= REBUILD_WRITES:
+            return Repaint(writes, mentions)
+        shown: set[Segment] = set()
+        for segment in segments:
+            shown.add(segment)
+        document = rebuild(lambda doc: colour_document(doc, segments, book))
+        return Repaint([], mentions, document, shown)
+
+
+Rebuild = Callable[[Callable[[QTextDocument], None]], QTextDocument]
+
+
+class Repaint(NamedTuple):
+    """What a worker made of the layers: changes to write over the colours on screen, or a
+    coloured copy of the document and the segments it shows; and the hover index."""
+
+    writes: list[Write]
+    mentions: MentionIndex
+    document: QTextDocument | None = None
+    shown: set[Segment] | None = None
 
 
 class SegmentPainter(QObject):
@@ -108,10 +150,10 @@ class SegmentPainter(QObject):
         self._next = QTimer(self, singleShot=True, interval=0)
         self._next.timeout.connect(self._write_slice)
 
-    def reset(self, document: QTextDocument) -> None:
-        """A fresh document: nothing painted, nothing pending."""
+    def reset(self, document: QTextDocument, painted: set[Segment] | None = None) -> None:
+        """A fresh document (showing ``painted``, plain without): nothing pending."""
         self._document = document
-        self.painted = set()
+        self.painted = set() if painted is None else painted
         self.hold()
 
     def busy(self) -> bool:

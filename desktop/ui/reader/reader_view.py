@@ -46,7 +46,14 @@ from desktop.ui.reader.formats import FormatBook, HighlightStyles
 from desktop.ui.reader.legend import Legend
 from desktop.ui.reader.mentions import MentionIndex
 from desktop.ui.reader.page import ReaderPage
-from desktop.ui.reader.painter import SYNC_MARKS, Layers, SegmentPainter, Write
+from desktop.ui.reader.painter import (
+    SYNC_MARKS,
+    Layers,
+    Rebuild,
+    Repaint,
+    Segment,
+    SegmentPainter,
+)
 from desktop.ui.text_positions import TextPositions
 from desktop.ui.theme import CATEGORY_ROLES, Theme, current_theme, theme_events
 from desktop.ui.workers import run_task
@@ -97,6 +104,7 @@ class ReaderView(QWidget):
         self._painter = SegmentPainter(self)
         self._apply_token = 0
         self._entities_token = 0
+        self._coloured_token = 0  # the last complete result coloured
         self._written_token = 0  # the last paint whose changes are being (or were) written
         self._render_token = 0
         self._building = False  # a book-length article's document is being built
@@ -205,6 +213,7 @@ class ReaderView(QWidget):
     def _show_colouring(self, token: int, result: Colouring) -> None:
         if not isValid(self) or token != self._entities_token:
             return  # another article (or a newer result) came meanwhile
+        self._coloured_token = token
         self._entities, self._terms = result.entities, result.terms
         self._apply()
         self.legend.set_counts(result.counts)
@@ -239,17 +248,34 @@ class ReaderView(QWidget):
         self._building = False
         doc, self._positions = prepared
         self.page.setFont(self._font)
+        self._set_document(doc)
+        self._apply()
+        self.set_scroll_fraction(fraction)
+        self._announce_article()
+
+    def _set_document(self, doc: QTextDocument, painted: set[Segment] | None = None) -> None:
+        """Show ``doc`` (coloured with ``painted``); search matches and the flash, which
+        pointed into the previous document, go."""
         self.page.show_document(doc)
         self._document = doc  # the page does not own documents it did not create
-        self._painter.reset(doc)
+        self._painter.reset(doc, painted)
         self.page.update_margins()
-        self._apply()
         self._flash_selections = []
         self._find_selections = []
         self._update_extra_selections()
         self.find_bar.refresh()
-        self.set_scroll_fraction(fraction)
-        self._announce_article()
+
+    def _swap_document(self, doc: QTextDocument, painted: set[Segment]) -> None:
+        """Replace the document on screen by a coloured copy of it, where the reader is, with
+        the selection kept (the text and its layout are the same)."""
+        place, selected = self.first_visible_offset(), self.selected_range()
+        self._set_document(doc, painted)
+        self.scroll_to_offset(place)
+        if selected is not None:
+            cursor = QTextCursor(doc)
+            cursor.setPosition(self._positions.to_qt(selected[0]))
+            cursor.setPosition(self._positions.to_qt(selected[1]), KEEP)
+            self.page.setTextCursor(cursor)
 
     # --- layers ---------------------------------------------------------------------------
     def set_category_visible(self, category: str, visible: bool) -> None:
@@ -281,7 +307,8 @@ class ReaderView(QWidget):
 
     def _apply(self) -> None:
         """Flatten every visible layer into styled segments and paint what changed; a very
-        long article's changes are computed in a worker and painted a slice at a time."""
+        long article's changes are computed in a worker and painted a slice at a time, or, in
+        a book-length one, written into a coloured copy that replaces the document."""
         if self._building:
             return  # the new document paints every layer once it is shown
         self._apply_token += 1
@@ -296,25 +323,49 @@ class ReaderView(QWidget):
         )
         painted = self._painter.hold()  # unchanged until these changes are written
         if layers.size() <= SYNC_MARKS:
-            self._show_changes(token, layers.changes(painted))
-        else:
-            run_task(
-                lambda: layers.changes(painted),
-                lambda result: self._show_changes(token, result),
-                pause_collector=True,
-                owner=self,
+            self._show_changes(token, layers.repaint(painted))
+            return
+        rebuild, book = None, None
+        if self._article is not None and len(self._article.text) >= BACKGROUND_CHARS:
+            rebuild, book = (
+                self._rebuild(),
+                FormatBook(self._book.theme, self._book.highlight_styles),
             )
+        run_task(
+            lambda: layers.repaint(painted, rebuild, book),
+            lambda result: self._show_changes(token, result),
+            pause_collector=True,
+            owner=self,
+        )
 
-    def _show_changes(self, token: int, result: tuple[list[Write], MentionIndex]) -> None:
-        if not isValid(self) or token != self._apply_token:
-            return  # layers changed since; a newer paint is on its way
-        writes, self._mentions = result
+    def _rebuild(self) -> Rebuild:
+        """Makes a fresh copy of the document on screen (in a worker), for the GUI thread."""
+        article, font, theme = self._article, QFont(self._font), self._book.theme
+        for_thread = self.thread()
+        assert article is not None
+
+        def rebuild(colours: Callable[[QTextDocument], None]) -> QTextDocument:
+            return prepare_document(article, font, theme, for_thread, colours)[0]
+
+        return rebuild
+
+    def _show_changes(self, token: int, result: Repaint) -> None:
+        if not isValid(self) or token != self._apply_token or self._building:
+            return  # layers or the document changed since; a newer paint is on its way
+        self._mentions = result.mentions
         self._written_token = token
-        self._painter.write(writes, self._book)
+        if result.document is not None and result.shown is not None:
+            self._swap_document(result.document, result.shown)
+        else:
+            self._painter.write(result.writes, self._book)
 
     def is_painting(self) -> bool:
-        """Whether colours are still being computed or written (a book-length article)."""
-        return self._written_token != self._apply_token or self._painter.busy()
+        """Whether the article's complete colours are still to come, or being written."""
+        return (
+            self._coloured_token != self._entities_token
+            or self._written_token != self._apply_token
+            or self._painter.busy()
+        )
 
     def format_at(self, offset: int) -> QTextCharFormat:
         """The format of the character at Python offset ``offset`` (what a user sees)."""
