@@ -59,6 +59,7 @@ from desktop.ui.theme import CATEGORY_ROLES, Theme, current_theme, theme_events
 from desktop.ui.workers import run_task
 
 FLASH_MS = 900
+SWAP_RETRY_MS = 50
 KEEP = QTextCursor.MoveMode.KeepAnchor
 MIN_FONT, MAX_FONT, DEFAULT_FONT = 8.0, 32.0, 13.0
 SCREENS_AROUND = 2  # screens of text the first pass covers on each side of the visible one
@@ -353,11 +354,16 @@ class ReaderView(QWidget):
         if not isValid(self) or token != self._apply_token or self._building:
             return  # layers or the document changed since; a newer paint is on its way
         self._mentions = result.mentions
-        self._written_token = token
-        if result.document is not None and result.shown is not None:
-            self._swap_document(result.document, result.shown)
-        else:
+        if result.document is None or result.shown is None:
+            self._written_token = token
             self._painter.write(result.writes, self._book)
+        elif self.page.layout_pacer.busy():
+            # Where the reader is can only be told in a laid-out document (a hit test in one
+            # still being laid out can answer a place far down it): the copy waits.
+            QTimer.singleShot(SWAP_RETRY_MS, self, lambda: self._show_changes(token, result))
+        else:
+            self._written_token = token
+            self._swap_document(result.document, result.shown)
 
     def is_painting(self) -> bool:
         """Whether the article's complete colours are still to come, or being written."""

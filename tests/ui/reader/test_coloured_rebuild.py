@@ -80,3 +80,27 @@ def test_a_few_changes_are_written_in_place(reader: ReaderView, qtbot) -> None:
     qtbot.waitUntil(lambda: not reader.is_painting(), timeout=30_000)
     assert reader.page.document() is before
     assert reader.format_at(_ministers()[2].start).foreground().color().name() == PERSON
+
+
+def test_a_copy_waits_until_the_document_on_screen_is_laid_out(
+    reader: ReaderView, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.ui.reader import layout_pacer
+
+    monkeypatch.setattr(layout_pacer, "BUDGET_S", 0.0)  # slices never grow: many turns
+    monkeypatch.setattr(layout_pacer, "FIRST_SLICE", 2_000)
+    monkeypatch.setattr(layout_pacer, "MIN_SLICE", 2_000)
+    swapped_while_busy: list[bool] = []
+    swap = reader._swap_document
+
+    def watched(*args: object) -> None:
+        swapped_while_busy.append(reader.page.layout_pacer.busy())
+        swap(*args)
+
+    monkeypatch.setattr(reader, "_swap_document", watched)
+    reader.resize(reader.width() + 150, reader.height())  # laid out again, in small slices
+    assert reader.page.layout_pacer.busy()
+    reader.set_entities(_ministers(), [])
+    qtbot.waitUntil(lambda: not reader.is_painting(), timeout=30_000)
+    assert swapped_while_busy == [False]
+    assert reader.first_visible_offset() < 200  # still at the top
