@@ -7,7 +7,9 @@ layered — entities, terms, watchlist, summary tint, the user's highlights — 
 non-overlapping segments (``layers.py``) whose formats are built once per theme
 (``formats.py``) and written in one edit block; that measured several times faster than a
 QSyntaxHighlighter on long articles (``tests/perf/bench_reader.py``). A book-length article's
-segments are computed in a worker and written a slice per event-loop turn (``painter.py``).
+segments are computed in a worker and written a slice per event-loop turn, or into a coloured
+copy of its document that replaces it (``painter.py``); its layout is done a slice per turn too
+(``layout_pacer.py``).
 Search matches and the brief flash after a jump are extra selections on top. Offsets in and
 out of this widget are Python string offsets into the article text; ``TextPositions`` is the
 only conversion.
