@@ -433,8 +433,8 @@ class MainWindow(QMainWindow):
 
     def finish_background_work(self, msecs: int = SHUTDOWN_WAIT_MS) -> None:
         """Let writes in flight (a star, an import batch, the notes backup taken at close)
-        finish before the process ends."""
-        self.imports.cancel()
+        finish before the process ends; the import's reading process is stopped."""
+        self.imports.close()
         self.indexer.stop()
         pools = (QThreadPool.globalInstance(), self.imports.pool, self.indexer.pool)
         for pool in pools:
@@ -446,7 +446,7 @@ class MainWindow(QMainWindow):
         if self.save_state_on_close:
             save_state(self)
         self.notes_backup.flush()  # the notes worker finishes it before the program exits
-        self.imports.cancel()
+        self.imports.close()
         self._index_timer.stop()
         self._list_refresh.stop()
         self.library_watch.close()

@@ -7,7 +7,8 @@ with a 100,000-article library. Baselines measured in the same run: a bare PySid
 (start-up) and the window over the one-article seed library (memory).
 
 Every library is built in a temporary folder from variants of the shipped seed article, so the
-benchmark needs nothing outside the repository. Each measurement that needs a fresh process
+benchmark needs nothing outside the repository. Name parts to run only those:
+``python -m tests.perf.bench_window hostile import``. Each measurement that needs a fresh process
 (start-up, memory) runs in a child: ``python -m tests.perf.bench_window --child KIND HOME``.
 """
 
@@ -486,30 +487,42 @@ def memory_figures(small: Path, large: Path) -> None:
     print(f"   {INDEXED_BEFORE_MEMORY} articles indexed by the background indexer)")
 
 
-def main() -> int:
+PARTS = ("startup", "open", "import", "hostile", "memory")
+
+
+def main(parts: tuple[str, ...] = PARTS) -> int:
+    """Every part in order (``make bench``), or those named: ``python -m
+    tests.perf.bench_window hostile`` runs only the hostile corpora's import and hovers."""
     with tempfile.TemporaryDirectory(prefix="dossier-bench-window-") as tmp:
         root = Path(tmp)
         small = root / "small"
         build_library(small, 0)
-        print("start-up")
-        startup_figures(small, root / "pycache")
-        print("opening articles (text shown / first colours / all colours / summary / GUI stall)")
-        open_figures(root / "open")
-        print(f"importing {IMPORT_FILES:,} files")
-        write_files(root / "files", IMPORT_FILES)
-        import_figures(root / "import", root / "files")
-        print("hostile corpora (tests/data, generated hostile files)")
-        hostile_figures(root / "hostile", hostile_folder(root / "hostile-files"))
-        print(f"memory (building a {LARGE_COUNT:,}-article library first)")
-        started = time.perf_counter()
-        build_library(root / "large", LARGE_COUNT)
-        print(f"  (built in {time.perf_counter() - started:.0f} s)")
-        memory_figures(small, root / "large")
+        if "startup" in parts:
+            print("start-up")
+            startup_figures(small, root / "pycache")
+        if "open" in parts:
+            print("opening articles (text shown / first colours / all colours / summary / stall)")
+            open_figures(root / "open")
+        if "import" in parts:
+            print(f"importing {IMPORT_FILES:,} files")
+            write_files(root / "files", IMPORT_FILES)
+            import_figures(root / "import", root / "files")
+        if "hostile" in parts:
+            print("hostile corpora (tests/data, generated hostile files)")
+            hostile_figures(root / "hostile", hostile_folder(root / "hostile-files"))
+        if "memory" in parts:
+            print(f"memory (building a {LARGE_COUNT:,}-article library first)")
+            started = time.perf_counter()
+            build_library(root / "large", LARGE_COUNT)
+            print(f"  (built in {time.perf_counter() - started:.0f} s)")
+            memory_figures(small, root / "large")
     return 0
 
 
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "--child" and sys.argv[2] == "memory":
         memory_child(Path(sys.argv[3]))
+    elif set(sys.argv[1:]) <= set(PARTS):
+        raise SystemExit(main(tuple(sys.argv[1:]) or PARTS))
     else:
-        raise SystemExit(main())
+        raise SystemExit(f"usage: python -m tests.perf.bench_window [{' | '.join(PARTS)}]…")

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
+from desktop.core.library.reading_process import ChildReader
 from desktop.ui.importing.controller import ImportController
 from desktop.ui.importing.report_dialog import ImportReportDialog, failure_reason, report_summary
+from tests.core.library import child_readers
+
+
+@pytest.fixture
+def controller() -> Iterator[ImportController]:
+    """An import controller whose reading process is stopped after the test."""
+    made = ImportController()
+    yield made
+    made.close()
 
 
 def write_articles(folder: Path, count: int) -> list[Path]:
@@ -19,10 +32,9 @@ def write_articles(folder: Path, count: int) -> list[Path]:
     return paths
 
 
-def test_import_runs_in_a_worker_with_progress(qtbot, library, tmp_path):
+def test_import_runs_in_a_worker_with_progress(qtbot, library, tmp_path, controller):
     write_articles(tmp_path / "in", 40)
     (tmp_path / "in" / "empty.txt").write_text("")
-    controller = ImportController()
     progress: list[tuple[int, int]] = []
     controller.progress.connect(lambda done, total, _path: progress.append((done, total)))
     with qtbot.waitSignal(controller.finished, timeout=20000) as finished:
@@ -36,9 +48,8 @@ def test_import_runs_in_a_worker_with_progress(qtbot, library, tmp_path):
     assert library.store.count() == 41  # the seed and the 40 reports
 
 
-def test_cancel_stops_the_import_and_the_next_one_runs(qtbot, library, tmp_path):
+def test_cancel_stops_the_import_and_the_next_one_runs(qtbot, library, tmp_path, controller):
     paths = write_articles(tmp_path / "in", 50)
-    controller = ImportController()
     with qtbot.waitSignal(controller.finished, timeout=20000) as finished:
         controller.start(paths)
         controller.cancel()  # the worker checks between files
@@ -82,7 +93,9 @@ def test_report_names_each_failed_file_and_why(qtbot, tmp_path):
     assert not dialog.isModal()
 
 
-def test_a_hostile_file_is_one_named_failure_and_the_rest_import(qtbot, library, tmp_path):
+def test_a_hostile_file_is_one_named_failure_and_the_rest_import(
+    qtbot, library, tmp_path, controller
+):
     """Regression (issue 11): a feed in Shift_JIS or a page declaring ``charset=rot13`` raised
     in the worker, so nothing of the batch was stored and the window named no file."""
     import os
@@ -100,7 +113,6 @@ def test_a_hostile_file_is_one_named_failure_and_the_rest_import(qtbot, library,
     bad = os.fsencode(folder) + b"/caf\xe9.xml"
     with open(bad, "wb") as handle:
         handle.write(b'<?xml version="1.0" encoding="rot13"?><rss>' + bytes(range(128, 256)) * 9)
-    controller = ImportController()
     with qtbot.waitSignal(controller.finished, timeout=20000) as finished:
         controller.start([folder])
     report = finished.args[0]
@@ -130,6 +142,38 @@ def test_a_hostile_folder_imports_what_it_can_and_reports_the_rest(window, tmp_p
     ]
     titles = [a.title for a in window.library.store.list()]
     assert '<img src="probe.png">' in titles and "root:x:0:0" not in " ".join(titles)
+
+
+def test_cancel_stops_a_file_that_never_finishes_reading(qtbot, library, tmp_path):
+    """Cancel used to wait for the file being read: a parser that never returned kept the
+    import running for good. Now the reading process is stopped."""
+    first, hang, last = write_articles(tmp_path / "in", 3)
+    hang = hang.rename(hang.with_name("hang.txt"))
+    controller = ImportController(reader=ChildReader(child_readers.hanging))
+    try:
+        with qtbot.waitSignal(controller.finished, timeout=20000) as finished:
+            with qtbot.waitSignal(controller.progress, timeout=20000):  # the first file is in
+                controller.start([first, hang, last])
+            controller.cancel()
+    finally:
+        controller.close()
+    report = finished.args[0]
+    assert report.cancelled and [f.path for f in report.files] == [first]
+    assert library.store.count() == 2  # the seed and the first file
+
+
+def test_the_window_reads_in_a_child_process_it_stops_when_it_closes(window, tmp_path):
+    (story,) = write_articles(tmp_path / "in", 1)
+    window.import_paths([story])
+    window.imports.wait(20_000)
+    pid = window.imports.reader.pid
+    assert pid is not None and pid != os.getpid()
+    assert "Report 0" in [a.title for a in window.library.store.list()]
+    window.finish_background_work()
+    window.close()
+    assert window.imports.reader.pid is None
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
 
 
 def test_a_long_failure_list_is_filled_a_slice_at_a_time(qtbot, tmp_path):

@@ -37,10 +37,6 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int, str], None]
 """``progress(done, total, path)`` after each file; ``path`` is the file just handled."""
 
-FileRead = tuple[Path, "list[Article] | str | FileResult"]
-"""A file and its articles, or the message saying why it could not be read, or its result
-already (a file skipped)."""
-
 BATCH_FILES = 200
 
 
@@ -61,6 +57,18 @@ class FileResult:
     @property
     def failed(self) -> bool:
         return bool(self.error)
+
+
+Read = list[Article] | str | FileResult
+"""A file's articles, or the message saying why it could not be read, or its result already
+(a file skipped)."""
+
+FileRead = tuple[Path, Read]
+
+FileReader = Callable[[Path, str, threading.Event | None], Read | None]
+"""``read(path, problem, cancel)``: what ``read_file`` gives, or None when ``cancel`` was set
+while the file was being read (the window reads in a child process it can stop, see
+``reading_process``)."""
 
 
 @dataclass
@@ -99,12 +107,15 @@ def import_paths(
     *,
     cancel: threading.Event | None = None,
     batch_files: int = BATCH_FILES,
+    read: FileReader | None = None,
 ) -> ImportReport:
     """Import every file under ``paths`` into ``library``; one bad file never stops the rest.
 
-    Raises ``DatabaseError`` only when the library itself cannot be written; batches committed
-    before that stay stored.
+    Each file is read with ``read`` (default: ``read_file``, in this thread). Raises
+    ``DatabaseError`` only when the library itself cannot be written; batches committed before
+    that stay stored.
     """
+    read = read or read_file
     files = list(collect_files(paths))
     report = ImportReport()
     pending: list[FileRead] = []
@@ -112,7 +123,11 @@ def import_paths(
         if cancel is not None and cancel.is_set():
             report.cancelled = True
             break
-        pending.append((path, _result(path, problem)))
+        result = read(path, problem, cancel)
+        if result is None:
+            report.cancelled = True
+            break
+        pending.append((path, result))
         if len(pending) >= batch_files:
             report.files.extend(store_batch(library, pending))
             pending = []
@@ -122,8 +137,10 @@ def import_paths(
     return report
 
 
-def _result(path: Path, problem: str) -> list[Article] | str | FileResult:
-    """The file's articles, or why it cannot be read, or the result of a file skipped."""
+def read_file(path: Path, problem: str, cancel: threading.Event | None = None) -> Read:
+    """The file's articles, or why it cannot be read, or the result of a file skipped;
+    ``problem`` is what ``collect_files`` found wrong with it. (Reading in this thread cannot
+    be stopped half-way: ``cancel`` is checked between files.)"""
     if problem == UNSUPPORTED:
         return FileResult(path, skipped=unsupported_type(path))
     if problem:

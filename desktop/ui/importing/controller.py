@@ -1,7 +1,10 @@
 """Imports run in their own single-thread pool so the window keeps responding.
 
 One import at a time, in order (a second drop waits for the first); progress is sent to the GUI
-thread at most every 50 ms so a 1,000-file import does not flood the event loop.
+thread at most every 50 ms so a 1,000-file import does not flood the event loop. Files are read
+in a child process (``core.library.reading_process``): the parsers hold the interpreter lock
+for long stretches, which in this process would freeze the window; the worker thread only
+stores what the child read. The child starts with the first import and stops with ``close``.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
+from desktop.core.library.reading_process import ChildReader
 from desktop.ui.workers import run_task, thread_library
 
 if TYPE_CHECKING:
@@ -30,10 +34,11 @@ class ImportController(QObject):
     failed = Signal(str)
     running_changed = Signal(bool)
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, reader: ChildReader | None = None) -> None:
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
+        self.reader = reader or ChildReader()
         self._cancel = threading.Event()
         self._queued = 0
 
@@ -49,14 +54,13 @@ class ImportController(QObject):
             self._cancel.clear()
             self.running_changed.emit(True)
         self._queued += 1
-        cancel = self._cancel
+        cancel, read = self._cancel, self.reader.read
         progress = self._throttled()
 
         def run() -> ImportReport:
-            # Imported here: the file parsers (feeds, HTML) are not needed to show the window.
             from desktop.core.library.importing import import_paths
 
-            return import_paths(thread_library(), paths, progress, cancel=cancel)
+            return import_paths(thread_library(), paths, progress, cancel=cancel, read=read)
 
         run_task(
             run,
@@ -67,8 +71,13 @@ class ImportController(QObject):
         )
 
     def cancel(self) -> None:
-        """Stop after the current file; files already stored stay stored."""
+        """Stop now (the file being read is dropped); files already stored stay stored."""
         self._cancel.set()
+
+    def close(self) -> None:
+        """Cancel, and stop the reading process for good (the window is closing)."""
+        self.cancel()
+        self.reader.close()
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until queued imports finish (for tests and shutdown)."""

@@ -26,7 +26,7 @@ class ImportProgress(QWidget):
         self.bar.setFixedWidth(200)
         self.bar.setTextVisible(False)
         self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.setToolTip("Stop importing after the current file")
+        self.cancel_button.setToolTip("Stop importing now; files already imported stay")
         self.cancel_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

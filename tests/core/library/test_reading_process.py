@@ -1,0 +1,154 @@
+"""Reading files in a child process: the same articles as in this process; a child that dies,
+hangs or is cancelled costs one file at most; nothing is left running after ``close``."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop.core.library.collecting import collect_files
+from desktop.core.library.importing import FileResult, import_paths, read_file
+from desktop.core.library.reading_process import ChildReader
+from desktop.core.library.session import Library, open_library
+from tests.core.library import child_readers
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def library() -> Iterator[Library]:
+    with open_library(seed=False) as opened:
+        yield opened
+
+
+def story_files(folder: Path, *names: str) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name in names:
+        paths.append(folder / name)
+        paths[-1].write_text(f"{name}\n\nDockers in {name} voted to end the strike on Monday.\n")
+    return paths
+
+
+def gone(pid: int) -> bool:
+    """Whether process ``pid`` no longer exists (reaped, not a zombie)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def test_the_child_reads_what_this_process_reads(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("headline.txt", "rss.xml", "article.md", "binary.txt"):
+        shutil.copy(FIXTURES / name, folder / name)
+    (folder / "page.html").write_text(
+        "<html><head><title>Port</title></head><body><article><p>"
+        + "The port authority approved the new quay after a year of talks. " * 8
+        + "</p></article></body></html>"
+    )
+    (folder / "empty.txt").write_text("")
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
+    files = list(collect_files([folder, tmp_path / "missing.txt"]))
+    reader = ChildReader()
+    try:
+        read_there = [reader.read(path, problem) for path, problem in files]
+    finally:
+        reader.close()
+    read_here = [read_file(path, problem) for path, problem in files]
+    assert read_there == read_here
+    kinds = {type(r).__name__ for r in read_there}
+    assert kinds == {"list", "str", "FileResult"}  # articles, failures and a skipped file
+    assert sum(len(r) for r in read_there if isinstance(r, list)) >= 5  # the feed holds several
+
+
+def test_a_child_that_dies_costs_only_its_file(tmp_path: Path, library: Library) -> None:
+    paths = story_files(tmp_path, "a.txt", "crash.txt", "b.txt")
+    reader = ChildReader(child_readers.crashing)
+    try:
+        report = import_paths(library, paths, read=reader.read)
+    finally:
+        reader.close()
+    assert [f.path.name for f in report.files if f.imported] == ["a.txt", "b.txt"]
+    (failure,) = report.failures
+    assert failure.error == (
+        f"{paths[1]}: could not be read: the reading process crashed (signal SIGKILL)"
+    )
+    assert not report.cancelled and library.store.count() == 2
+
+
+def test_a_file_past_the_time_limit_is_stopped_and_the_rest_imported(
+    tmp_path: Path, library: Library
+) -> None:
+    paths = story_files(tmp_path, "hang.txt", "b.txt")
+    reader = ChildReader(child_readers.hanging, time_limit=1)
+    try:
+        report = import_paths(library, paths, read=reader.read)
+    finally:
+        reader.close()
+    assert [f.error for f in report.failures] == [
+        f"{paths[0]}: too slow to import (stopped after 1 s)"
+    ]
+    assert [f.path.name for f in report.files if f.imported] == ["b.txt"]
+
+
+def test_cancel_stops_the_child_during_a_file_and_the_next_read_starts_another(
+    tmp_path: Path,
+) -> None:
+    hang, story = story_files(tmp_path, "hang.txt", "story.txt")
+    reader = ChildReader(child_readers.hanging)
+    cancel = threading.Event()
+    results: list[object] = []
+    try:
+        assert isinstance(reader.read(story, ""), list)
+        first = reader.pid
+        thread = threading.Thread(target=lambda: results.append(reader.read(hang, "", cancel)))
+        thread.start()
+        cancel.set()
+        thread.join(30)
+        assert results == [None] and reader.pid is None
+        assert first is not None and gone(first)
+        assert reader.read(story, "") == read_file(story, "")  # a new child
+        assert reader.pid not in (None, first)
+    finally:
+        reader.close()
+
+
+def test_close_stops_the_child_for_good(tmp_path: Path) -> None:
+    (story,) = story_files(tmp_path, "story.txt")
+    reader = ChildReader()
+    assert reader.pid is None  # started on first use
+    assert isinstance(reader.read(story, ""), list)
+    pid = reader.pid
+    assert pid is not None and pid in [p.pid for p in multiprocessing.active_children()]
+    reader.close()
+    assert reader.pid is None and gone(pid)
+    assert reader.read(story, "") is None  # closed: nothing starts again
+
+
+def test_close_during_a_read_ends_it_as_cancelled(tmp_path: Path, library: Library) -> None:
+    paths = story_files(tmp_path, "a.txt", "hang.txt", "b.txt")
+    reader = ChildReader(child_readers.hanging)
+    reports = []
+
+    def progress(done: int, _total: int, _path: str) -> None:
+        if done == 1:  # the hanging file is next
+            threading.Timer(0.2, reader.close).start()
+
+    thread = threading.Thread(
+        target=lambda: reports.append(import_paths(library, paths, progress, read=reader.read))
+    )
+    thread.start()
+    thread.join(30)
+    (report,) = reports
+    assert report.cancelled
+    assert [f.path.name for f in report.files] == ["a.txt"]
+    assert not any(isinstance(f, FileResult) and f.failed for f in report.files)
