@@ -8,7 +8,14 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-STEPS = ("main window drawn", "seed article", "summary", "entities coloured", "highlight saved")
+STEPS = (
+    "main window drawn",
+    "seed article",
+    "summary",
+    "entities coloured",
+    "highlight saved",
+    "read in a child process",
+)
 
 
 def run_python(*args: str, tmp: Path) -> subprocess.CompletedProcess[str]:
