@@ -14,7 +14,7 @@ import pytest
 
 from desktop.core.library.collecting import collect_files
 from desktop.core.library.importing import FileResult, import_paths, read_file
-from desktop.core.library.reading_process import ChildReader
+from desktop.core.library.reading_process import CHILD_NICENESS, ChildReader
 from desktop.core.library.session import Library, open_library
 from tests.core.library import child_readers
 
@@ -152,3 +152,15 @@ def test_close_during_a_read_ends_it_as_cancelled(tmp_path: Path, library: Libra
     assert report.cancelled
     assert [f.path.name for f in report.files] == ["a.txt"]
     assert not any(isinstance(f, FileResult) and f.failed for f in report.files)
+
+
+def test_the_child_yields_the_processor_to_the_window(tmp_path: Path) -> None:
+    (story,) = story_files(tmp_path, "story.txt")
+    reader = ChildReader()
+    try:
+        reader.read(story, "")
+        assert reader.pid is not None
+        child = os.getpriority(os.PRIO_PROCESS, reader.pid)
+    finally:
+        reader.close()
+    assert child == min(19, os.getpriority(os.PRIO_PROCESS, 0) + CHILD_NICENESS)
