@@ -118,8 +118,14 @@ class ChildReader:
         process = _CONTEXT.Process(
             target=_serve, args=(child_end, self._reader), name="dossier-reader", daemon=True
         )
-        process.start()
-        child_end.close()
+        try:
+            process.start()
+        except OSError as exc:  # no process to be had (a limit reached): the import stops
+            parent_end.close()
+            reason = exc.strerror or str(exc)
+            raise OSError(f"cannot start the process that reads the files ({reason})") from exc
+        finally:
+            child_end.close()
         self._process, self._conn = process, parent_end
 
     def _stop(self) -> str:

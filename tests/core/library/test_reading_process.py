@@ -164,3 +164,20 @@ def test_the_child_yields_the_processor_to_the_window(tmp_path: Path) -> None:
     finally:
         reader.close()
     assert child == min(19, os.getpriority(os.PRIO_PROCESS, 0) + CHILD_NICENESS)
+
+
+def test_no_process_to_be_had_stops_the_import_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(_process: object) -> None:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(multiprocessing.get_context("spawn").Process, "start", refuse)
+    (story,) = story_files(tmp_path, "story.txt")
+    reader = ChildReader()
+    with pytest.raises(OSError) as raised:
+        reader.read(story, "")
+    assert str(raised.value) == (
+        "cannot start the process that reads the files (Resource temporarily unavailable)"
+    )
+    assert reader.pid is None
