@@ -320,7 +320,7 @@ class SelfTest:
         check(not isinstance(report, Exception), f"the import stopped: {report}")
         failures = "; ".join(f"{f.path.name}: {f.error}" for f in report.failures)
         check(not failures, f"files failed to import: {failures}")
-        check(window.imports.reader.pid is not None, "the files were not read in a child process")
+        check(window.imports.reader.started > 0, "the files were not read in a child process")
         stored = [window.library.store.get(i) for i in report.imported]
         check(any(PAGE_PARAGRAPH in a.text for a in stored), "the web page's text was not stored")
         check(any(a.title == FEED_ITEM for a in stored), "the feed's item was not stored")

@@ -162,18 +162,22 @@ def test_cancel_stops_a_file_that_never_finishes_reading(qtbot, library, tmp_pat
     assert library.store.count() == 2  # the seed and the first file
 
 
-def test_the_window_reads_in_a_child_process_it_stops_when_it_closes(window, tmp_path):
-    (story,) = write_articles(tmp_path / "in", 1)
-    window.import_paths([story])
+def test_the_window_reads_in_a_child_process_that_stops_when_no_import_is_left(window, tmp_path):
+    import multiprocessing
+
+    first, second = write_articles(tmp_path / "in", 2)
+    reader = window.imports.reader
+    assert reader.started == 0  # nothing runs before the first import
+    window.import_paths([first])
     window.imports.wait(20_000)
-    pid = window.imports.reader.pid
-    assert pid is not None and pid != os.getpid()
     assert "Report 0" in [a.title for a in window.library.store.list()]
-    window.finish_background_work()
+    assert reader.started == 1 and reader.pid is None
+    assert not [p for p in multiprocessing.active_children() if p.name == "dossier-reader"]
+    window.import_paths([second])
+    window.imports.wait(20_000)
+    assert reader.started == 2 and "Report 1" in [a.title for a in window.library.store.list()]
     window.close()
-    assert window.imports.reader.pid is None
-    with pytest.raises(ProcessLookupError):
-        os.kill(pid, 0)
+    assert reader.read(first, "") is None and reader.started == 2  # closed for good
 
 
 def test_a_long_failure_list_is_filled_a_slice_at_a_time(qtbot, tmp_path):

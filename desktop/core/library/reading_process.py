@@ -55,6 +55,8 @@ class ChildReader:
         self._process: BaseProcess | None = None
         self._conn: Connection | None = None
         self._closed = False
+        self.started = 0
+        """How many children were started (a new one after each stop)."""
 
     @property
     def pid(self) -> int | None:
@@ -83,6 +85,11 @@ class ChildReader:
         except Exception:  # EOF, a message cut short, the pipe closed: the child is gone
             how = self._stop()
             return None if self._closed else printable(f"{path}: could not be read: {how}")
+
+    def stop(self) -> None:
+        """Stop the child until the next ``read`` (no import is waiting: the ~80 MB it holds
+        once the parsers are loaded go back to the system)."""
+        self._stop()
 
     def close(self) -> None:
         """Stop the child for good (the window is closing); a ``read`` under way returns
@@ -127,6 +134,7 @@ class ChildReader:
         finally:
             child_end.close()
         self._process, self._conn = process, parent_end
+        self.started += 1
 
     def _stop(self) -> str:
         """Kill the child (if still running) and say how it ended."""

@@ -4,7 +4,7 @@ One import at a time, in order (a second drop waits for the first); progress is 
 thread at most every 50 ms so a 1,000-file import does not flood the event loop. Files are read
 in a child process (``core.library.reading_process``): the parsers hold the interpreter lock
 for long stretches, which in this process would freeze the window; the worker thread only
-stores what the child read. The child starts with the first import and stops with ``close``.
+stores what the child read. The child starts with an import and stops when no import is left.
 """
 
 from __future__ import annotations
@@ -97,6 +97,7 @@ class ImportController(QObject):
     def _settle(self) -> None:
         self._queued -= 1
         if not self._queued:
+            self.reader.stop()  # started again by the next import
             self.running_changed.emit(False)
 
     def _on_done(self, report: ImportReport) -> None:
