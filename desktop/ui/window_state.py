@@ -51,10 +51,12 @@ def first_article(window: MainWindow) -> int:
 
 
 def remember_place(window: MainWindow) -> None:
-    """Keep where the open article is being read, for when it is opened again."""
-    article = window.reader.article()
-    if article is not None and not window.reader.is_building():
-        offset = window.reader.first_visible_offset()
+    """Keep where the open article is being read, for when it is opened again (the place kept
+    before stays while the text is still being built or laid out)."""
+    reader = window.reader
+    article = reader.article()
+    if article is not None and not reader.is_building() and not reader.is_laying_out():
+        offset = reader.first_visible_offset()
         place = position_in(article.text, article.content_hash, offset)
         window.settings.set_reading_position(article.id, place)
 

@@ -3,6 +3,8 @@ words the place began with, and one changed beyond recognition opens at the top.
 
 from __future__ import annotations
 
+import pytest
+
 from desktop.core.library.store import with_hash
 from desktop.core.models import Article
 from tests.ui.conftest import add_article
@@ -91,3 +93,31 @@ def test_settings_keep_the_most_recent_places_and_skip_damaged_ones(tmp_path, mo
     assert settings_module.WindowSettings(path).reading_positions() == {}  # not JSON
     again._qs.setValue("reader/positions", '[[5, 1, "h", "c"], ["x"], 7, [6, "1", "h", "c"]]')
     assert list(settings_module.WindowSettings(path).reading_positions()) == [5]
+
+
+def test_a_book_still_being_laid_out_keeps_the_place_it_had(
+    window, library, qtbot, monkeypatch
+) -> None:
+    """Until a long text is laid out, the place on screen can be read far down it (and finding
+    it can take seconds): leaving it then keeps the place saved before."""
+    from desktop.ui.reader import layout_pacer
+    from desktop.ui.window_state import remember_place
+
+    book = _text("harbour budget", 4_000)
+    assert len(book) > layout_pacer.PACED_CHARS
+    article_id = add_article(library, "Book", book)
+    _open(window, qtbot, article_id)
+    qtbot.waitUntil(lambda: not window.reader.is_laying_out(), timeout=60_000)
+    place = _scroll_to(window, qtbot, book, "Paragraph 30")
+    remember_place(window)
+    assert window.settings.reading_positions()[article_id].offset == place
+
+    monkeypatch.setattr(layout_pacer, "BUDGET_S", 0.0)  # slices stay small: many turns
+    monkeypatch.setattr(layout_pacer, "FIRST_SLICE", layout_pacer.MIN_SLICE)
+    window.reader.resize(window.reader.width() - 120, window.reader.height())  # re-wrapped
+    qtbot.waitUntil(window.reader.is_laying_out)
+    monkeypatch.setattr(
+        window.reader, "first_visible_offset", lambda: pytest.fail("read during layout")
+    )
+    remember_place(window)
+    assert window.settings.reading_positions()[article_id].offset == place

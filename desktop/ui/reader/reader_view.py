@@ -177,6 +177,11 @@ class ReaderView(QWidget):
         """Whether the article's document is still being built (the previous one shows)."""
         return self._building
 
+    def is_laying_out(self) -> bool:
+        """Whether a long document is still being laid out: until it is, a place found by
+        position on screen can be far off, and finding it can take seconds."""
+        return self.page.layout_pacer.busy()
+
     def refresh_entities(self) -> None:
         """Fetch entities again (after a correction or a watchlist change)."""
         if self._article is not None:
