@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -43,6 +43,9 @@ KEY = Qt.ItemDataRole.UserRole  # (category, name) of an entity or term row
 # Up to this many mentions are grouped on the GUI thread (a 10,000-word article has about
 # 1,500; grouping 155,000 took 0.4 s).
 SYNC_MENTIONS = 20_000
+# Rows made per turn of the event loop: a book-length article names tens of thousands, and
+# making every row at once held the window 0.1 s and more.
+ROWS_PER_TURN = 1_000
 Key = tuple[str, str]
 Groups = tuple[dict[Key, list[tuple[int, int]]], dict[Key, str], set[Key]]
 
@@ -154,6 +157,7 @@ class EntityPane(QWidget):
         self._mentions, roles, watched = groups
         self._cursor = {}
         self.tree.clear()
+        rows: list[tuple[QTreeWidgetItem, Key]] = []
         for category, label in GROUPS.items():
             keys = [k for k in self._mentions if k[0] == category]
             if not keys:
@@ -165,20 +169,38 @@ class EntityPane(QWidget):
             bold.setBold(True)
             group.setFont(0, bold)
             self.tree.addTopLevelItem(group)
-            for key in keys:
-                name = key[1] + (f" — {roles[key]}" if roles.get(key) else "")
-                star = "★ " if key in watched else ""  # first, so eliding never hides it
-                row = QTreeWidgetItem([star + name, str(len(self._mentions[key]))])
-                row.setData(0, KEY, key)
-                watch = " (on your watchlist)" if star else ""
-                row.setToolTip(
-                    0, literal_html(f"{name}{watch}: click to step through its mentions")
-                )
-                row.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
-                group.addChild(row)
-            group.setExpanded(True)
+            rows += [(group, key) for key in keys]
+        self._add_rows(token, rows, roles, watched)
         self.status.setText("" if self._mentions else "No entities found in this article.")
         self._update_buttons()
+
+    def _add_rows(
+        self,
+        token: int,
+        rows: list[tuple[QTreeWidgetItem, Key]],
+        roles: dict[Key, str],
+        watched: set[Key],
+    ) -> None:
+        """Make the rows ``ROWS_PER_TURN`` at a time, the most mentioned of each group first,
+        the rest on the next turns of the event loop (dropped if another article came)."""
+        if not isValid(self) or token != self._token:
+            return
+        filled: dict[int, QTreeWidgetItem] = {}
+        for group, key in rows[:ROWS_PER_TURN]:
+            name = key[1] + (f" — {roles[key]}" if roles.get(key) else "")
+            star = "★ " if key in watched else ""  # first, so eliding never hides it
+            row = QTreeWidgetItem([star + name, str(len(self._mentions[key]))])
+            row.setData(0, KEY, key)
+            watch = " (on your watchlist)" if star else ""
+            row.setToolTip(0, literal_html(f"{name}{watch}: click to step through its mentions"))
+            row.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
+            group.addChild(row)
+            filled[id(group)] = group
+        for group in filled.values():
+            group.setExpanded(True)
+        rest = rows[ROWS_PER_TURN:]
+        if rest:
+            QTimer.singleShot(0, self, lambda: self._add_rows(token, rest, roles, watched))
 
     def clear(self) -> None:
         self.show_entities(([], []))

@@ -44,3 +44,36 @@ def test_groups_of_entities_shown_before_newer_ones_are_dropped(pane: EntityPane
     QThreadPool.globalInstance().waitForDone(10000)
     qtbot.wait(50)  # the older groups arrive now and are dropped
     assert _rows(pane) == [("Otto Lind", "2")]
+
+
+def _names(count: int) -> list[Entity]:
+    """``count`` people, the first mentioned most."""
+    return [
+        Entity(i * 10, i * 10 + 4, f"Person {n:03}", "person", f"Person {n:03}")
+        for n in range(count)
+        for i in range(count - n)
+    ]
+
+
+def test_a_long_list_of_names_fills_over_turns_most_mentioned_first(
+    pane: EntityPane, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(entity_pane, "SYNC_MENTIONS", 100_000)  # grouped at once
+    monkeypatch.setattr(entity_pane, "ROWS_PER_TURN", 7)
+    pane.show_entities((_names(30), []))
+    assert [name for name, _ in _rows(pane)] == [f"Person {n:03}" for n in range(7)]
+    assert pane.tree.topLevelItem(0).isExpanded()
+    assert pane.tree.topLevelItem(0).text(0) == "People (30)"
+    qtbot.waitUntil(lambda: len(_rows(pane)) == 30)
+    assert _rows(pane)[-1] == ("Person 029", "1")
+
+
+def test_a_list_still_filling_stops_when_another_article_is_shown(
+    pane: EntityPane, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(entity_pane, "SYNC_MENTIONS", 100_000)
+    monkeypatch.setattr(entity_pane, "ROWS_PER_TURN", 7)
+    pane.show_entities((_names(30), []))
+    pane.show_entities((_mentions("Otto Lind", 2), []))
+    qtbot.wait(50)  # the first list's next slices come now and are dropped
+    assert _rows(pane) == [("Otto Lind", "2")]
