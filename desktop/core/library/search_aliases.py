@@ -100,10 +100,6 @@ _GROUP, _SPELLING = "\x1e", "\x1f"
 _lock = threading.Lock()  # one cache connection, shared by the window's worker threads
 
 
-def _encoded(groups: list[Group]) -> str:
-    return _GROUP.join(_SPELLING.join(group) for group in groups)
-
-
 def _decoded(text: str) -> list[Group]:
     return [tuple(group.split(_SPELLING)) for group in text.split(_GROUP)]
 
