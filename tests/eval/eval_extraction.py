@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import statistics
 import tempfile
@@ -23,7 +24,8 @@ from desktop.core.library.importers import UnreadableFile, read_articles
 from desktop.core.library.importers.decoding import declared_encoding, decode_text
 from tests.eval.eval_leaders import EVAL
 
-PAGES = EVAL / "extraction-dev"
+DEV_PAGES = EVAL / "extraction-dev"
+PAGES = Path(os.environ.get("EXTRACTION_PAGES", DEV_PAGES))
 WORST = 8
 _TOKEN = re.compile(r"\w+", re.UNICODE | re.MULTILINE | re.IGNORECASE | re.DOTALL)
 
@@ -86,13 +88,20 @@ def plain_text(page: Path) -> str:
     return trafilatura.extract(decode_text(data, page, declared_encoding(data))) or ""
 
 
+def _dev_keys() -> set[str]:
+    """The pages of the dev folder, left out when another folder is scored."""
+    dev_truth = DEV_PAGES / "ground-truth.json"
+    return set(json.loads(dev_truth.read_text(encoding="utf-8"))) if dev_truth.exists() else set()
+
+
 def main() -> int:
     truth_file = PAGES / "ground-truth.json"
     if not truth_file.exists():
         print(f"skipped: {truth_file} not found (the evaluation data lives in ../shared/eval)")
         return 0
     truth = json.loads(truth_file.read_text(encoding="utf-8"))
-    keys = sorted(truth)
+    keys = sorted(truth.keys() - _dev_keys() if PAGES != DEV_PAGES else truth)
+    print(f"{PAGES}: {len(keys)} pages")
     ours: dict[str, Counts] = {}
     plain: dict[str, Counts] = {}
     with tempfile.TemporaryDirectory() as folder:
