@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.core.models import Entity
-from desktop.core.text.ner.knowledge import Knowledge, Known, load_knowledge
+from desktop.core.text.ner.knowledge import Knowledge, Known, began, load_knowledge
 from desktop.core.text.ner.roles import role_after, role_before, role_possessive, role_predicate
 from desktop.core.text.ner.spans import (
     WordLists,
@@ -1046,7 +1046,7 @@ def _well_known(known: Known, surname: str, day: str, knowledge: Knowledge) -> b
     known people share: that person in any article. A legislator or a minister called Smith
     or Lane may be anyone outside a political story."""
     return (
-        any(o[3] <= _DEPUTY_RANK and o[1] <= day for o in known.offices)
+        any(o[3] <= _DEPUTY_RANK and began(o[1], day) for o in known.offices)
         or surname not in knowledge.common_surnames
     )
 

@@ -19,9 +19,8 @@ from desktop.core.text.ner.knowledge_build import (
     INPUTS,
     ROOT,
     build,
-    end_day,
+    office_day,
     party_members,
-    start_day,
 )
 
 SHIPPED = ROOT / "resources" / "knowledge"
@@ -103,12 +102,12 @@ def test_build_merges_sources_and_dates_open_offices(tmp_path: Path) -> None:
     ana, bo = people["Ana Példa"], people["Bo Example"]
     assert "Ana Pelda" in ana[1]  # a spelling without accents
     assert ana[2] == "Példa"  # a national head of government, the only one of that surname
-    assert ["Xland Prime Minister", "2001-01-01", "2005-03-31", 0, ""] in ana[3]
+    assert ["Xland Prime Minister", "2001", "2005-03", 0, ""] in ana[3]
     assert ["Xland MP", "1999-05-01", "", 4, "2022-07-01"] in ana[3]
     assert bo[1] == ["Bob Example"]
     # Consecutive terms of one seat are one office, open as the later term is.
     assert [o for o in bo[3] if o[0] == "Xland MP"] == [
-        ["Xland MP", "1995-01-01", "", 4, "2022-07-01"]
+        ["Xland MP", "1995", "", 4, "2022-07-01"]
     ]
     assert ["Xland Prime Minister", "2024-01-02", "", 0, "2025-08-18"] in bo[3]
     organisations = {o[0]: o for o in knowledge_build.build_organisations(tmp_path)}
@@ -119,10 +118,31 @@ def test_build_merges_sources_and_dates_open_offices(tmp_path: Path) -> None:
     assert organisations["The Guardian"][1] == ["Guardian"]
 
 
-def test_partial_dates_cover_their_whole_period() -> None:
-    assert (start_day("2019"), end_day("2019")) == ("2019-01-01", "2019-12-31")
-    assert (start_day("2019-07"), end_day("2019-07")) == ("2019-07-01", "2019-07-31")
-    assert (start_day(""), end_day("2019-07-24")) == ("", "2019-07-24")
+def test_partial_dates_keep_their_precision() -> None:
+    assert [office_day(d) for d in ("2019", "2019-07", "2019-07-24T00:00:00Z", "")] == [
+        "2019",
+        "2019-07",
+        "2019-07-24",
+        "",
+    ]
+
+
+def test_terms_known_by_year_or_month_join_across_their_gap() -> None:
+    joined = knowledge_build._joined(
+        {
+            ("Senator", "2001", "2006", 4, ""),
+            ("Senator", "2007-01", "2012-02", 4, ""),
+            ("Senator", "2012-05-02", "2018-12-31", 4, ""),
+            ("Senator", "2019-06-01", "", 4, "2022-07-01"),
+        }
+    )
+    # 2006 ends on its last day, 2007-01 starts on its first; 2012-02 ends on the 29th, 63
+    # days before the next term.
+    assert joined == [
+        ["Senator", "2001", "2012-02", 4, ""],
+        ["Senator", "2012-05-02", "2018-12-31", 4, ""],
+        ["Senator", "2019-06-01", "", 4, "2022-07-01"],
+    ]
 
 
 def test_what_the_recogniser_ships_fits_the_size_budget() -> None:

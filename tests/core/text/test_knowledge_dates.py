@@ -44,6 +44,36 @@ def test_an_office_open_in_an_old_snapshot_is_dated_not_asserted() -> None:
     assert role_at((MP, fresher), "2026-01-01") == "MP for Xtown (as of 2025-08-18)"
 
 
+def test_an_office_known_only_by_its_years_is_not_shown_in_those_years() -> None:
+    # A source that knows only "2019–2022": the holder may have taken office in July 2019.
+    leader = ("Prime Minister", "2019", "2022", 0, "")
+    assert role_at((leader,), "2018-12-31") is None
+    assert role_at((leader,), "2019-07-01") is None
+    assert role_at((leader,), "2020-01-01") == "Prime Minister"
+    assert role_at((leader,), "2022-06-01") is None
+    assert role_at((leader,), "2023-01-01") == "former Prime Minister"
+    # A dated record of the same office decides inside those years.
+    dated = ("Prime Minister", "2019-07-24", "2022-09-06", 0, "")
+    assert role_at((leader, dated), "2019-06-30") is None
+    assert role_at((leader, dated), "2019-07-24") == "Prime Minister"
+    assert role_at((leader, dated), "2022-09-07") == "former Prime Minister"
+    # An office ended in a year after the snapshot that lists another still open: the
+    # snapshot is out of date.
+    listed = ("UK Prime Minister", "2019-07-24", "", 0, "2022-07-23")
+    assert role_at((listed,), "2024-01-01") == "UK Prime Minister (as of 2022-07-23)"
+    assert role_at((leader, listed), "2024-01-01") == "former Prime Minister"
+    # An office open in a snapshot keeps a more senior one that had ended beside it.
+    earlier = ("Prime Minister", "2016", "2019", 0, "")
+    seat = ("UK MP", "2010-05-06", "", 4, "2022-07-23")
+    assert role_at((earlier, seat), "2021-01-01") == "UK MP, former Prime Minister"
+    expected = "UK MP (as of 2022-07-23), former Prime Minister"
+    assert role_at((earlier, seat), "2024-01-01") == expected
+    # A month is sure once it is over; the office held meanwhile is still shown.
+    minister = ("Finance Minister", "2016-03", "", 2, "2022-07-23")
+    assert role_at((minister, MP), "2016-03-31") == "Member of Parliament"
+    assert role_at((minister, MP), "2016-04-01") == "Finance Minister"
+
+
 def test_known_role_at_uses_the_offices() -> None:
     known = Known("A B", "leader", offices=(LEADER,))
     assert known.role_at("2015-01-01") == "Prime Minister"

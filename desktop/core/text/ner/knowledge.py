@@ -20,7 +20,8 @@ from desktop.core.resources import resource_path
 
 PEOPLE_FILE = "people.json.gz"
 ORGANISATIONS_FILE = "organisations.json.gz"
-Office = tuple[str, str, str, int, str]  # role, start, end ("" open), rank, known-until
+# role, start, end ("" open), rank, known-until; start and end may be a bare year or month.
+Office = tuple[str, str, str, int, str]
 # Separators of the people file's columns (one line per person): aliases, offices, fields.
 ALIAS, OFFICE, FIELD = "|", "~", "^"
 
@@ -52,29 +53,53 @@ def role_at(offices: tuple[Office, ...], day: str) -> str | None:
     held, possible, past = [], [], []
     for office in offices:
         _, start, end, _, known = office
-        if start > day:
-            continue
+        if not began(start, day) or _inside(end, day):
+            continue  # an office known to end only by its year or month is unsure that year
         if end and end < day:
             past.append(office)
         elif end or day <= known:
             held.append(office)
         else:
             possible.append(office)  # open in a snapshot taken before ``day``
-    best_past = min(past, key=lambda o: (o[3], _desc(o[2]), o[0]), default=None)
+    best_past = min(past, key=lambda o: (o[3], _desc(_last_day(o[2])), o[0]), default=None)
     if held:
-        best = min(held, key=lambda o: (o[3], o[2] == "", _desc(o[1]), o[0]))
+        best = min(held, key=lambda o: (o[3], o[2] == "", _desc(_first_day(o[1])), o[0]))
         if best_past is not None and best_past[3] < best[3]:
             return f"{best[0]}, former {best_past[0]}"  # an MP who was prime minister
         return best[0]
     if possible:
         # The freshest snapshot first: it knows the office was held the latest.
-        best = min(possible, key=lambda o: (o[3], _desc(o[4]), _desc(o[1]), o[0]))
+        best = min(possible, key=lambda o: (o[3], _desc(o[4]), _desc(_first_day(o[1])), o[0]))
         # A later end of an office as senior means the snapshot is out of date.
-        if best_past is None or best_past[3] > best[3] or best_past[2] <= best[4]:
+        if best_past is None or best_past[3] > best[3] or _last_day(best_past[2]) <= best[4]:
+            if best_past is not None and best_past[3] < best[3]:
+                return f"{best[0]} (as of {best[4]}), former {best_past[0]}"
             return f"{best[0]} (as of {best[4]})"
     if best_past is not None:
         return f"former {best_past[0]}"
     return None
+
+
+def began(start: str, day: str) -> bool:
+    """Whether an office starting on ``start`` was surely held by ``day`` (ISO). A start known
+    only by its year or month ("2019", "2019-07") is sure only once that period is over."""
+    return start <= day and not _inside(start, day)
+
+
+def _inside(bound: str, day: str) -> bool:
+    """``day`` falls in a year or month that is all a source knows of a start or end."""
+    return 0 < len(bound) < 10 and day.startswith(bound)
+
+
+def _first_day(start: str) -> str:
+    """A start known by its year or month as its first day, for ordering among days."""
+    return start + "-01-01"[len(start) - 4 :] if 0 < len(start) < 10 else start
+
+
+def _last_day(end: str) -> str:
+    """An end known by its year or month as a day after every real day of it ("2019-12-31",
+    "2019-06-31"), for comparing with days."""
+    return end + "-12-31"[len(end) - 4 :] if 0 < len(end) < 10 else end
 
 
 def _desc(day: str) -> tuple[int, ...]:

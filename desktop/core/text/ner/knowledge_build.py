@@ -107,16 +107,11 @@ def organisation_kind(name: str) -> str:
     return "organisation"
 
 
-def start_day(value: str) -> str:
-    """A start given as a year or month means its first day."""
-    value = value[:10]
-    return value + "-01-01"[len(value) - 4 :] if value else ""
-
-
-def end_day(value: str) -> str:
-    """An end given as a year or month means its last day (31 sorts after every real day)."""
-    value = value[:10]
-    return value + "-12-31"[len(value) - 4 :] if value else ""
+def office_day(value: str) -> str:
+    """An office's start or end as precise as the source gives it: a day, or a bare year or
+    month ("2019", "2019-07") when that is all it knows. Padding a year to its first or last
+    day would show an office in months its holder did not yet, or no longer, hold it."""
+    return value[:10]
 
 
 def ascii_fold(name: str) -> str:
@@ -148,10 +143,10 @@ def build_people(inputs: Path) -> list[list]:
             countries.add(row["country"])
             person = people.setdefault(row["id"], _Person(row["name"]))
             person.aliases.update(a for a in row["aliases"].split("|") if a)
-            end = end_day(row["end"])
+            end = office_day(row["end"])
             known = "" if end else source["as_of"]
             person.offices.add(
-                (row["role"], start_day(row["start"]), end, RANKS[row["kind"]], known)
+                (row["role"], office_day(row["start"]), end, RANKS[row["kind"]], known)
             )
     by_name = defaultdict(list)
     for key, person in people.items():
@@ -227,15 +222,18 @@ def _continues(end: str, start: str) -> bool:
         return True  # the earlier term is still open
     if not start:
         return False
-    return _as_date(start) - _as_date(end) <= _TERM_GAP
+    return _as_date(start, last=False) - _as_date(end, last=True) <= _TERM_GAP
 
 
-def _as_date(day: str) -> date:
-    """An ISO day; the padded last day of a short month ("2019-06-31") is read as its 28th."""
-    try:
-        return date.fromisoformat(day[:10])
-    except ValueError:
-        return date(int(day[:4]), int(day[5:7]), 28)
+def _as_date(day: str, *, last: bool) -> date:
+    """An ISO day; a bare year or month read as its first or ``last`` day."""
+    year, month = int(day[:4]), int(day[5:7] or (12 if last else 1))
+    if len(day) >= 10:
+        return date(year, month, int(day[8:10]))
+    if not last:
+        return date(year, month, 1)
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return following - timedelta(days=1)
 
 
 def _add_surnames(people: dict[str, _Person], countries: set[str]) -> None:
