@@ -1059,6 +1059,7 @@ def _assign_roles(
     names = {i for m in mentions if m.category in _PEOPLE for i in range(m.first, m.stop)}
     roles: dict[str, str] = {}
     political = any(t.text.lower() in knowledge.political_words for t in tokens)
+    places = _article_places(tokens, mentions, knowledge)
     for m in mentions:
         if m.category not in _PEOPLE:
             continue
@@ -1073,7 +1074,7 @@ def _assign_roles(
         if m.known is not None and m.known.category == "leader":
             surname = tokens[m.stop - 1].text
             if role or political or _well_known(m.known, surname, day, knowledge):
-                roles.setdefault(_person_key(m.canonical), m.known.role_at(day) or "")
+                roles.setdefault(_person_key(m.canonical), m.known.role_at(day, places) or "")
                 continue
             m.known = None  # "Andrew Smith" in a science story: not the former MP
             m.category = "person"
@@ -1083,6 +1084,21 @@ def _assign_roles(
         if m.category in _PEOPLE and _person_key(m.canonical) in roles:
             m.category = "leader"
             m.role = roles[_person_key(m.canonical)]
+
+
+def _article_places(
+    tokens: list[Token], mentions: list[_Mention], knowledge: Knowledge
+) -> frozenset[str]:
+    """The places an article names, with the other words for each country ("Britain":
+    "United Kingdom", "UK", "British"), to tell which of a person's offices it is about."""
+    countries = {m.canonical.removeprefix("the ") for m in mentions if m.category == "place"}
+    countries.update(
+        knowledge.demonyms[t.text].removeprefix("the ")
+        for t in tokens
+        if t.text in knowledge.demonyms
+    )
+    words = {w for w, c in knowledge.demonyms.items() if c.removeprefix("the ") in countries}
+    return frozenset(countries | words)
 
 
 def _person_key(canonical: str) -> str:

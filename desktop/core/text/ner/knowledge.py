@@ -12,7 +12,7 @@ import gzip
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -42,14 +42,19 @@ class Known:
     kind: str = ""
     strict: bool = False
 
-    def role_at(self, day: str) -> str | None:
+    def role_at(self, day: str, places: Collection[str] = ()) -> str | None:
         """The office held on ``day`` (ISO date), "former …" for one that had ended, or None
-        when no office had begun. Two offices at once: the more senior (then the later); a
-        more senior one that had ended is added ("UK MP, former UK Prime Minister")."""
-        return role_at(self.offices, day)
+        when no office had begun. Two offices at once: the more senior, then one naming a
+        place of ``places`` (the article's: a queen of sixteen realms in a British story is
+        the British monarch), then the later; a more senior one that had ended is added ("UK
+        MP, former UK Prime Minister")."""
+        return role_at(self.offices, day, places)
 
 
-def role_at(offices: tuple[Office, ...], day: str) -> str | None:
+def role_at(offices: tuple[Office, ...], day: str, places: Collection[str] = ()) -> str | None:
+    def elsewhere(office: Office) -> bool:
+        return bool(places) and not any(_names(office[0], place) for place in places)
+
     held, possible, past = [], [], []
     for office in offices:
         _, start, end, _, known = office
@@ -61,15 +66,22 @@ def role_at(offices: tuple[Office, ...], day: str) -> str | None:
             held.append(office)
         else:
             possible.append(office)  # open in a snapshot taken before ``day``
-    best_past = min(past, key=lambda o: (o[3], _desc(_last_day(o[2])), o[0]), default=None)
+    best_past = min(
+        past, key=lambda o: (o[3], elsewhere(o), _desc(_last_day(o[2])), o[0]), default=None
+    )
     if held:
-        best = min(held, key=lambda o: (o[3], o[2] == "", _desc(_first_day(o[1])), o[0]))
+        best = min(
+            held, key=lambda o: (o[3], elsewhere(o), o[2] == "", _desc(_first_day(o[1])), o[0])
+        )
         if best_past is not None and best_past[3] < best[3]:
             return f"{best[0]}, former {best_past[0]}"  # an MP who was prime minister
         return best[0]
     if possible:
         # The freshest snapshot first: it knows the office was held the latest.
-        best = min(possible, key=lambda o: (o[3], _desc(o[4]), _desc(_first_day(o[1])), o[0]))
+        best = min(
+            possible,
+            key=lambda o: (o[3], elsewhere(o), _desc(o[4]), _desc(_first_day(o[1])), o[0]),
+        )
         # A later end of an office as senior means the snapshot is out of date.
         if best_past is None or best_past[3] > best[3] or _last_day(best_past[2]) <= best[4]:
             if best_past is not None and best_past[3] < best[3]:
@@ -78,6 +90,19 @@ def role_at(offices: tuple[Office, ...], day: str) -> str | None:
     if best_past is not None:
         return f"former {best_past[0]}"
     return None
+
+
+def _names(role: str, place: str) -> bool:
+    """``role`` names ``place`` as a whole word or words ("UK" in "UK Prime Minister")."""
+    at = role.find(place)
+    while at >= 0:
+        end = at + len(place)
+        if (at == 0 or not role[at - 1].isalnum()) and (
+            end == len(role) or not role[end].isalnum()
+        ):
+            return True
+        at = role.find(place, at + 1)
+    return False
 
 
 def began(start: str, day: str) -> bool:
