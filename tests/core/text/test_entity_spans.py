@@ -124,6 +124,14 @@ def test_days_and_holidays_are_not_names() -> None:
     assert not {"Wednesdays", "Easter Saturday", "Easter"} & set(found)
 
 
+def test_a_coinage_for_a_policy_is_no_name_but_the_party_named_after_it_is() -> None:
+    text = "Talks on Brexit stalled in London. Brexit Party leader Nigel Farage called for more."
+    found = _found(text, day="2019-10-14")
+    assert "Brexit" not in found
+    assert found.get("Brexit Party") == "institution"
+    assert found.get("London") == "place"
+
+
 def test_two_names_joined_by_and_are_two_when_one_is_known() -> None:
     text = "Both Trump and Sanders won their primaries in New Hampshire."
     found = _found(text, day="2016-02-10")
