@@ -77,8 +77,9 @@ __all__ = [
     "window_entities",
 ]
 
-# Bump when the recogniser changes enough that stored results should be recomputed.
-INDEX_VERSION = 3  # 2: roles as of the article's date; 3: names among key terms, English only
+# Bump when the recogniser changes enough that stored results should be recomputed. 2: roles as
+# of the article's date; 3: names among key terms, English only; 4: offices dated by year only.
+INDEX_VERSION = 4
 log = logging.getLogger(__name__)
 _IN_CHUNK = 500
 

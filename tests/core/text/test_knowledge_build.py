@@ -106,9 +106,7 @@ def test_build_merges_sources_and_dates_open_offices(tmp_path: Path) -> None:
     assert ["Xland MP", "1999-05-01", "", 4, "2022-07-01"] in ana[3]
     assert bo[1] == ["Bob Example"]
     # Consecutive terms of one seat are one office, open as the later term is.
-    assert [o for o in bo[3] if o[0] == "Xland MP"] == [
-        ["Xland MP", "1995", "", 4, "2022-07-01"]
-    ]
+    assert [o for o in bo[3] if o[0] == "Xland MP"] == [["Xland MP", "1995", "", 4, "2022-07-01"]]
     assert ["Xland Prime Minister", "2024-01-02", "", 0, "2025-08-18"] in bo[3]
     organisations = {o[0]: o for o in knowledge_build.build_organisations(tmp_path)}
     assert organisations["Xland Labour Party"] == ["Xland Labour Party", ["XLP"], "party", False]
