@@ -131,6 +131,7 @@ class _Language:
     starters: re.Pattern[str] | None
     title_preceders: frozenset[str]
     calendar: frozenset[str]
+    subject_followers: frozenset[str]
 
 
 def split_sentences(text: str, language: str = "en") -> list[Sentence]:
@@ -173,13 +174,34 @@ def _split_long_runs(sentences: list[Sentence], rules: _Language) -> list[Senten
                 and word.rstrip(".").lower() not in rules.abbreviations
                 and _name_then_lower_case(words, i + 1)
                 and (
-                    before in rules.calendar or _glued_sentence_start(before, rules.title_preceders)
+                    before in rules.calendar
+                    or (
+                        _glued_sentence_start(before, rules.title_preceders)
+                        and _subject(words, i, rules.subject_followers)
+                    )
                 )
             ):
                 result.append(_piece(sentence, words[start].start(), words[i - 1].end()))
                 start = i
         result.append(_piece(sentence, words[start].start(), words[-1].end()))
     return result
+
+
+def _subject(words: list[re.Match[str]], i: int, followers: frozenset[str]) -> bool:
+    """Whether the name at ``i`` (one or two words) reads as a sentence's subject: an aside, or
+    a verb-like word of ``followers`` after it ("Pama, a father", "Adebayor sees"), unlike a
+    name inside a long lead ("...moon Titan including...", "...press office Twitter account",
+    "...investigating WeWork, according to...")."""
+    if words[i].group().endswith(","):
+        # An aside follows ("Pama, a father of three,"), not a clause ("WeWork, according").
+        return i + 1 < len(words) and not words[i + 1].group().endswith("ing")
+    after = i + 1
+    if after < len(words) and words[after].group()[:1].isupper():
+        after += 1  # a two-word name: "Joey Essex was"
+    if after >= len(words):
+        return False
+    word = words[after].group().lower()
+    return word in followers or any(word.endswith(f[1:]) for f in followers if f.startswith("-"))
 
 
 def _name_then_lower_case(words: list[re.Match[str]], i: int) -> bool:
@@ -327,7 +349,10 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
 def _glued_sentence_start(before: str, title_preceders: frozenset[str]) -> bool:
     """Whether a capitalised sentence starter after the token ``before`` begins a sentence that
     lost its period: after a lower-case word that does not introduce names or titles, a number,
-    or a closing quote or bracket that is not a possessive ("the Exiles’ No 10 shirt")."""
+    or a closing quote or bracket that is not a possessive ("the Exiles’ No 10 shirt"). After
+    a possessive ("1973’s The Captain and Me") a name or a title goes on."""
+    if before[-2:].lower() in ("'s", "’s"):
+        return False
     if before[0].isdigit() or (before[0].islower() and before[-1].isalnum()):
         return before.lower() not in title_preceders
     if before[-1] in _CLOSING and len(before) > 1:
@@ -449,6 +474,7 @@ def _language(language: str) -> _Language:
         ),
         frozenset(_word_list(language, "title_preceders.txt")),
         frozenset(language_lines(language, "calendar_words.txt")),
+        frozenset(_word_list(language, "subject_followers.txt")),
     )
 
 

@@ -196,6 +196,39 @@ def test_long_run_on_is_cut_before_a_name_the_article_opens_sentences_with() -> 
     ]
 
 
+def test_a_long_lead_naming_something_before_a_participle_is_one_sentence() -> None:
+    lead = (
+        "(Reuters) — The state attorney general is investigating WeWork, according to two"
+        " people familiar with the matter, adding to a mounting series of problems that have"
+        " turned the workspace provider from a darling of investors into a pariah in weeks."
+    )
+    assert texts(f"{lead}\n\nWeWork declined to comment.") == [lead, "WeWork declined to comment."]
+    # The same name as the subject after a caption still starts a sentence.
+    caption = (
+        "Staff leave the offices of the workspace provider in New York where the company said"
+        " it would cut thousands of jobs as its losses grow and its investors start to leave"
+    )
+    story = "WeWork, a darling of investors a year ago, declined to comment on the inquiry."
+    assert texts(f"{caption} {story} WeWork said no more.") == [
+        caption,
+        story,
+        "WeWork said no more.",
+    ]
+
+
+def test_a_title_after_a_possessive_goes_on() -> None:
+    text = "The show featured 1972’s Toulouse Street and 1973’s The Captain and Me. He sang."
+    assert texts(text) == [
+        "The show featured 1972’s Toulouse Street and 1973’s The Captain and Me.",
+        "He sang.",
+    ]
+    # Without the possessive, a starter after a lower-case word still ends a glued sentence.
+    assert texts("He left with his eyes shut The Spanish midfielder wept.") == [
+        "He left with his eyes shut",
+        "The Spanish midfielder wept.",
+    ]
+
+
 def test_long_run_on_is_cut_after_a_day_before_a_two_word_name_but_not_after_a_title() -> None:
     caption = (
         "Mick Schumacher makes his debut in the junior racing series in Germany at the"
