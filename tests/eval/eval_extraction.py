@@ -88,7 +88,7 @@ def plain_text(page: Path) -> str:
     return trafilatura.extract(decode_text(data, page, declared_encoding(data))) or ""
 
 
-def _dev_keys() -> set[str]:
+def dev_keys() -> set[str]:
     """The pages of the dev folder, left out when another folder is scored."""
     dev_truth = DEV_PAGES / "ground-truth.json"
     return set(json.loads(dev_truth.read_text(encoding="utf-8"))) if dev_truth.exists() else set()
@@ -100,7 +100,7 @@ def main() -> int:
         print(f"skipped: {truth_file} not found (the evaluation data lives in ../shared/eval)")
         return 0
     truth = json.loads(truth_file.read_text(encoding="utf-8"))
-    keys = sorted(truth.keys() - _dev_keys() if PAGES != DEV_PAGES else truth)
+    keys = sorted(truth.keys() - dev_keys() if PAGES != DEV_PAGES else truth)
     print(f"{PAGES}: {len(keys)} pages")
     ours: dict[str, Counts] = {}
     plain: dict[str, Counts] = {}

@@ -10,6 +10,8 @@ has no final punctuation, ends a quote it never opened, is a heading or a label 
 capitalised, no lower-case word beyond function words), is page furniture, repeats the
 headline, or is longer than any sentence a reader would accept (two paragraphs glued together).
 Every flagged sentence is printed for reading by eye, with a fixed sample of the unflagged ones.
+With ``EXTRACTION_PAGES`` set (see ``eval_extraction``), that folder's pages are added, the dev
+pages left out.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from desktop.core.library.importers.html import parse_html
 from desktop.core.text.sentences import split_sentences
 from desktop.core.text.summarize import summarize
 from tests.eval import SHARED_EVAL
+from tests.eval.eval_extraction import DEV_PAGES, dev_keys
+from tests.eval.eval_extraction import PAGES as PAGES_ELSEWHERE
 from tests.sentence_cases import FALSE_CUTS, GLUED
 
 PAGES = SHARED_EVAL / "extraction-dev" / "html"
@@ -56,7 +60,10 @@ FURNITURE = re.compile(
 def main() -> int:
     _regression_cases()
     found = False
-    for name, articles in (("news pages", _pages()), ("Wikinews", _wikinews())):
+    sets = [("news pages", _pages(PAGES)), ("Wikinews", _wikinews())]
+    if PAGES_ELSEWHERE != DEV_PAGES:
+        sets.append((f"pages of {PAGES_ELSEWHERE}", _pages(PAGES_ELSEWHERE / "html", dev_keys())))
+    for name, articles in sets:
         if articles:
             found = True
             _defects(name, articles)
@@ -79,9 +86,11 @@ def _regression_cases() -> None:
     )
 
 
-def _pages() -> list[tuple[str, str, str]]:
+def _pages(folder: Path, leave_out: set[str] = frozenset()) -> list[tuple[str, str, str]]:
     articles = []
-    for path in sorted(PAGES.glob("*.html.gz")):
+    for path in sorted(folder.glob("*.html.gz")):
+        if path.name.removesuffix(".html.gz") in leave_out:
+            continue
         html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
         for article in parse_html(html, Path(path.name.removesuffix(".gz"))):
             articles.append((article.title, article.text, article.language or "en"))
