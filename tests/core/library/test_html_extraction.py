@@ -162,6 +162,30 @@ def test_a_hover_card_inside_a_link_does_not_glue_into_the_sentence(tmp_path: Pa
     assert "Lynn" not in text
 
 
+def test_a_card_shaped_span_is_dropped_whatever_its_class(tmp_path: Path) -> None:
+    card = (
+        "<p>Governor <span class='rp'><a href='/people/noem'>Kristi Noem</a><span class='blk'>"
+        "<img src='noem.jpg'><a href='/people/noem'>Kristi Lynn Noem</a><a href='/news/1'>Governor"
+        " doubles down on campaign</a></span></span> defended the campaign on Monday, saying it"
+        " had made people talk about a drug crisis in rural towns.</p>"
+    )
+    text = text_of(tmp_path, page(card))
+    assert "Governor Kristi Noem defended the campaign on Monday" in text
+    assert "Lynn" not in text and "doubles down" not in text
+
+
+def test_a_span_with_one_link_or_no_photo_keeps_its_text(tmp_path: Path) -> None:
+    inline = (
+        "<p>The mayor <span class='quote'>told <a href='/a'>the council</a> and"
+        " <a href='/b'>the press</a></span> on Monday that the bridge would close for repairs"
+        " over the summer, and <span><img src='x.png'> <a href='/c'>residents</a></span>"
+        " agreed.</p>"
+    )
+    text = text_of(tmp_path, page(inline))
+    assert "told the council and the press on Monday" in text
+    assert "residents agreed" in " ".join(text.split())
+
+
 def test_an_xhtml_page_with_an_xml_declaration_is_read(tmp_path: Path) -> None:
     html = page().replace("<!DOCTYPE html>", '<?xml version="1.0" encoding="utf-8"?>\n')
     assert text_of(tmp_path, html).startswith(PARAGRAPHS[0])

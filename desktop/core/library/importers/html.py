@@ -114,15 +114,25 @@ def _drop_hover_cards(page: lxml.html.HtmlElement) -> None:
 
 
 def _is_hover_card(element: lxml.html.HtmlElement) -> bool:
-    """A card or tooltip element (not a word that has one: ``has-tooltip``) that follows text
-    of its own parent, as a card after the name it describes."""
+    """A card or tooltip element (by its class, not a word that has one: ``has-tooltip``; or by
+    its shape) that follows text of its own parent, as a card after the name it describes."""
     names = f"{element.get('class', '')} {element.get('role', '')}".lower().split()
-    if not any(_HOVER_CARD.search(name) and not name.startswith("has-") for name in names):
+    named = any(_HOVER_CARD.search(name) and not name.startswith("has-") for name in names)
+    if not named and not _card_shaped(element):
         return False
     parent = element.getparent()
     before = element.getprevious()
     text_before = before.tail if before is not None else (parent.text if parent is not None else "")
     return bool((text_before or "").strip() or before is not None)
+
+
+def _card_shaped(element: lxml.html.HtmlElement) -> bool:
+    """An inline span after a link, holding a photo and several links: a pop-up card whatever
+    its class is called (a portrait, the full name, the person's latest articles)."""
+    if element.tag != "span" or element.getprevious() is None:
+        return False  # a card comes right after the link it describes
+    inner = [e.tag for e in element.iterdescendants() if isinstance(e.tag, str)]
+    return "img" in inner and inner.count("a") >= 2
 
 
 def _headline(candidates: list[str], names: list[str], sites: set[str]) -> str:
