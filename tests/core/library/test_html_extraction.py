@@ -126,6 +126,12 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "Filed under: Transport, Harbour",
         "Associated Press writers Ann Fram and Zeke Mills contributed to this report.",
         "There's more where that came from. Sign up for the free daily newsletter.",
+        "- Order Reprints",
+        "Print Article",
+        "This copy is for your personal, non-commercial use only. To order copies visit us.",
+        "This article has been sent to",
+        "An error has occurred, please try again later.",
+        "Write to Jane Roe at jane.roe@example.com",
     ],
 )
 def test_prompt_lines(line: str) -> None:
@@ -138,6 +144,8 @@ def test_prompt_lines(line: str) -> None:
         "More than 4,000 vehicles use the bridge each day, the council said.",
         "Related companies have also been asked to explain their accounts, " * 3,
         "She said the newsletter had been sent to every household.",
+        "He wrote to the mayor at the time, asking for the reprint of the order.",
+        "An error has occurred in the ballot count, the commission said on Monday.",
         "Sorry, we cannot comment on that, the spokesman said.",
     ],
 )

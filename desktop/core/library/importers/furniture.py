@@ -44,6 +44,11 @@ PROMPTS = re.compile(
       | explore\ further
       | comments?
       | advertisement
+      | (?:order\ reprints?|print\ (?:this\ )?article|email\ this\ article|share\ this\ article)
+      | this\ (?:copy|article)\ is\ for\ your\ personal,?\ non-?commercial\ use\ only\b.*
+      | this\ article\ has\ been\ sent\ to\b.*
+      | (?:an\ error\ has\ occurred|something\ went\ wrong),?\ please\ try\ again\b.*
+      | write\ to\ [^@]{1,60}\ at\ \S+@\S+
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
