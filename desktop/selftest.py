@@ -342,8 +342,11 @@ class SelfTest:
         return self.article
 
     def close(self) -> None:
+        """Close the window as a user does, then let its background work (imports, indexing,
+        the notes backup taken at close) finish, as the program does before it exits."""
         if self.window is not None:
             self.window.close()
+            self.window.finish_background_work()
             self.window.deleteLater()
             self.window = None
 
@@ -382,18 +385,7 @@ def run(out: TextIO = sys.stdout) -> int:
         print(f"self-test: the library is kept in {home}", file=out, flush=True)
         return 1
     finally:
-        _wait_for_writes()
         test.close()
     shutil.rmtree(home, ignore_errors=True)
     print(f"self-test: passed in {time.perf_counter() - started:.1f} s", file=out, flush=True)
     return 0
-
-
-def _wait_for_writes() -> None:
-    """Let queued background work finish before the temporary library is removed."""
-    from PySide6.QtCore import QThreadPool
-
-    from desktop.ui.notes.notes_tasks import wait_for_notes_tasks
-
-    wait_for_notes_tasks()
-    QThreadPool.globalInstance().waitForDone(10_000)
