@@ -116,6 +116,7 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     misc: set[int] = set()  # tokens of MISC spans: a longer known name may still take them
     mentions: list[_Mention] = []
     lists = word_lists()
+    vocabulary = frozenset(words)
     spans = _extend_organisations(
         text, tokens, _join_organisations(words, _join_particles(text, tokens, tagged.spans), lists)
     )
@@ -150,7 +151,16 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
             ]
             for start, until in parts:
                 mention = _mention(
-                    words, tokens, start, until, label, knowledge, day, lists, len(parts)
+                    words,
+                    tokens,
+                    start,
+                    until,
+                    label,
+                    knowledge,
+                    day,
+                    lists,
+                    len(parts),
+                    vocabulary,
                 )
                 if mention is not None:
                     mentions.append(mention)
@@ -363,6 +373,14 @@ def _title_word(word: str, lists: WordLists) -> bool:
     )
 
 
+def _stray_acronym(name: list[str], known: Known, vocabulary: frozenset[str]) -> bool:
+    """An acronym an open list gives an organisation, in an article that never names it in
+    full: many organisations share a few capitals, so the name is not resolved from those."""
+    acronym = len(name) == 1 and name[0].isupper() and name[0] != known.canonical
+    full = [w for w in known.canonical.split() if w[:1].isupper() and len(w) > 2]
+    return acronym and not all(w in vocabulary for w in full)
+
+
 def _mention(
     words: list[str],
     tokens: list[Token],
@@ -373,9 +391,10 @@ def _mention(
     day: str,
     lists: WordLists,
     parts: int,
+    vocabulary: frozenset[str],
 ) -> _Mention | None:
     """One tagged name, categorised by the knowledge, its own words and its context; None
-    for words that are never a name."""
+    for words that are never a name. ``vocabulary`` holds every word of the article."""
     name = words[start:stop]
     if is_junk(name, lists) or all(w.lower() in knowledge.role_words for w in name):
         return None  # "I'm", "TV", "DJI", "Sen", "ABSTAINS"
@@ -398,6 +417,8 @@ def _mention(
         known = None  # in office only after the article's date
     if known is not None and known.strict and label == "LOC" and known.kind != "company":
         known = None  # an open list's "Liverpool", "New York City" may be the place
+    if known is not None and known.strict and _stray_acronym(name, known, vocabulary):
+        known = None  # "CDC" in a health story is not Liberia's Congress for Democratic Change
     if known is not None and (
         known.category != "place"
         or surface in knowledge.place_only

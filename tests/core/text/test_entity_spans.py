@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop.core.text.entities import find_entities
+from desktop.core.text.ner.knowledge import load_knowledge
 from desktop.core.text.ner.spans import is_junk, names_organisation, trim, word_lists
 
 
@@ -130,6 +131,16 @@ def test_a_coinage_for_a_policy_is_no_name_but_the_party_named_after_it_is() -> 
     assert "Brexit" not in found
     assert found.get("Brexit Party") == "institution"
     assert found.get("London") == "place"
+
+
+def test_an_open_list_acronym_names_its_organisation_only_where_the_article_does() -> None:
+    party = load_knowledge().names["CDC"]
+    assert party.strict and party.canonical == "Congress for Democratic Change"  # Liberia's
+    health = "The CDC said on Monday that measles cases rose in New York, and the CDC will act."
+    assert {e.canonical for e in find_entities(health) if e.text == "CDC"} == {"CDC"}
+    politics = "The Congress for Democratic Change won in Monrovia. The CDC said turnout was high."
+    canonical = {e.text: e.canonical for e in find_entities(politics)}
+    assert canonical["CDC"] == "Congress for Democratic Change"
 
 
 def test_two_names_joined_by_and_are_two_when_one_is_known() -> None:
