@@ -125,6 +125,17 @@ def test_days_and_holidays_are_not_names() -> None:
     assert not {"Wednesdays", "Easter Saturday", "Easter"} & set(found)
 
 
+def test_a_day_named_with_a_word_before_it_leaves_no_name_behind() -> None:
+    text = "The controllers dropped to Black Friday levels, and AirPods got Black Friday prices."
+    found = _found(text, day="2019-11-19")
+    assert not {"Black", "Black Friday"} & set(found)
+    assert _found("Anna Kerr QC spoke on Friday.").get("Anna Kerr") == "person"
+
+
+def test_units_of_a_recipe_are_not_names() -> None:
+    assert not _found("Add 1 Tbsp. green onions and 1 Tsp. soy sauce to the pan.")
+
+
 def test_a_coinage_for_a_policy_is_no_name_but_the_party_named_after_it_is() -> None:
     text = "Talks on Brexit stalled in London. Brexit Party leader Nigel Farage called for more."
     found = _found(text, day="2019-10-14")

@@ -100,6 +100,8 @@ def trim(
         )
         or (_edge(words[stop - 1], lists) and len(words[stop - 1]) > 1)
     ):
+        if words[stop - 1] in lists.not_names and words[stop - 1].endswith(("day", "days")):
+            return first, first  # "Black Friday", "Super Tuesday": a day, not a name
         stop -= 1  # "Disney World However", "Anna Kerr QC"; not "Pedro I", "Press TV"
     if "(" in words[first + 1 : stop] and ")" not in words[first + 1 : stop]:
         stop = words.index("(", first + 1, stop)  # "World Health Organization (WHO"
