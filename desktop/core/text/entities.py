@@ -980,15 +980,29 @@ def _surname_matches(
 
 def _link_people(words: list[str], mentions: list[_Mention], day: str) -> None:
     """A short name takes the longest full name in the article that ends (or starts) with it;
-    a name in the bundled knowledge becomes that leader (unless the article names someone
-    else with the same surname in full)."""
+    one the article gives an office ("Vice President Biden") takes an office holder's first
+    ("Joe and Hunter Biden": "Biden" is Joe Biden). A name in the bundled knowledge becomes
+    that leader (unless the article names someone else with the same surname in full)."""
     people = [m for m in mentions if m.category in _PEOPLE]
     names = [tuple(words[m.first : m.stop]) for m in people]
+    role_words = load_knowledge().role_words
+    titled = {
+        name
+        for m, name in zip(people, names, strict=True)
+        if len(name) == 1 and m.first > 0 and words[m.first - 1].lower() in role_words
+    }
+    holders = {
+        name: _known_leader(" ".join(name), day) is not None
+        for name in set(names)
+        if name[-1:] in titled
+    }
     longest: dict[tuple[str, ...], tuple[str, ...]] = {}  # part of a name → longest full name
     for name in names:
         for n in range(1, len(name)):
             for part in (name[-n:], name[:n]):
-                if len(name) > len(longest.get(part, ())):
+                held = longest.get(part, ())
+                mine = (part in titled and holders.get(name, False), len(name))
+                if mine > (part in titled and holders.get(held, False), len(held)):
                     longest[part] = name
     for name in names:
         if len(name) == 3 and len(name[1]) > 2 and name[1][:1].isupper():

@@ -154,6 +154,17 @@ def test_an_open_list_acronym_names_its_organisation_only_where_the_article_does
     assert canonical["CDC"] == "Congress for Democratic Change"
 
 
+def test_a_shared_surname_alone_is_the_office_holder_s() -> None:
+    text = (
+        "Volker said he knew nothing of efforts to investigate Joe and Hunter Biden. He never"
+        " urged Ukraine to investigate Joe Biden. He said the allegations against Vice"
+        " President Biden were not credible. Hunter Biden sat on a board."
+    )
+    found = {e.text: e for e in find_entities(text, as_of="2019-11-19")}
+    assert found["Biden"].canonical == "Joe Biden" and found["Biden"].category == "leader"
+    assert found["Hunter Biden"].category == "person" and not found["Hunter Biden"].role
+
+
 def test_two_names_joined_by_and_are_two_when_one_is_known() -> None:
     text = "Both Trump and Sanders won their primaries in New Hampshire."
     found = _found(text, day="2016-02-10")
