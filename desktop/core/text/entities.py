@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.core.models import Entity
-from desktop.core.text.ner.knowledge import Knowledge, Known, began, load_knowledge
+from desktop.core.text.ner.knowledge import Knowledge, Known, began, load_knowledge, names_place
 from desktop.core.text.ner.roles import role_after, role_before, role_possessive, role_predicate
 from desktop.core.text.ner.spans import (
     WordLists,
@@ -1106,6 +1106,10 @@ def _assign_roles(
             or role_predicate(text, tokens, m.stop, knowledge)
             or role_possessive(tokens, m.stop)
         )
+        if m.known is not None and not role and _abroad(m.known, places, knowledge):
+            m.known = None  # "Fiona Hill" in an American story: not a British official
+            m.category = "person"
+            continue
         if m.known is not None and m.known.category == "leader":
             surname = tokens[m.stop - 1].text
             if role or political or _well_known(m.known, surname, day, knowledge):
@@ -1119,6 +1123,22 @@ def _assign_roles(
         if m.category in _PEOPLE and _person_key(m.canonical) in roles:
             m.category = "leader"
             m.role = roles[_person_key(m.canonical)]
+
+
+def _abroad(known: Known, places: frozenset[str], knowledge: Knowledge) -> bool:
+    """A known office holder below head of state or government, each of whose offices is of
+    a country ("Taiwanese Minister of Defence", "UK Downing Street Chief of Staff") the
+    article, which names countries, never names: most likely someone else of that name."""
+    if known.category != "leader" or any(o[3] <= _DEPUTY_RANK for o in known.offices):
+        return False
+    countries = knowledge.country_words
+    if not places & countries:
+        return False
+    return all(
+        any(names_place(o[0], c) for c in countries)
+        and not any(names_place(o[0], place) for place in places)
+        for o in known.offices
+    )
 
 
 def _article_places(

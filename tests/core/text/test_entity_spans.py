@@ -165,6 +165,28 @@ def test_a_shared_surname_alone_is_the_office_holder_s() -> None:
     assert found["Hunter Biden"].category == "person" and not found["Hunter Biden"].role
 
 
+def test_an_office_holder_of_a_country_the_article_never_names_is_someone_else() -> None:
+    american = (
+        "Fiona Hill testified on Tuesday about Ukraine and the call with the American"
+        " president. Hill said the aid to Ukraine was held up."
+    )
+    british = (
+        "Fiona Hill left Downing Street in June, as the British prime minister faced defeat."
+        " Hill had run the office for a year, in London."
+    )
+    on = "2019-11-19"
+    assert {e.text: e.category for e in find_entities(american, as_of=on)}["Fiona Hill"] == (
+        "person"
+    )
+    found = {e.text: e for e in find_entities(british, as_of=on)}
+    assert found["Fiona Hill"].category == "leader" and "UK" in found["Fiona Hill"].role
+    # An office of no named country (a seat in the Lords) is not judged so.
+    lords = "Richard Keen spoke for the government in court in Edinburgh, Scotland, on Tuesday."
+    assert {e.text: e.category for e in find_entities(lords, as_of=on)}["Richard Keen"] == (
+        "leader"
+    )
+
+
 def test_two_names_joined_by_and_are_two_when_one_is_known() -> None:
     text = "Both Trump and Sanders won their primaries in New Hampshire."
     found = _found(text, day="2016-02-10")

@@ -53,7 +53,7 @@ class Known:
 
 def role_at(offices: tuple[Office, ...], day: str, places: Collection[str] = ()) -> str | None:
     def elsewhere(office: Office) -> bool:
-        return bool(places) and not any(_names(office[0], place) for place in places)
+        return bool(places) and not any(names_place(office[0], place) for place in places)
 
     held, possible, past = [], [], []
     for office in offices:
@@ -92,7 +92,7 @@ def role_at(offices: tuple[Office, ...], day: str, places: Collection[str] = ())
     return None
 
 
-def _names(role: str, place: str) -> bool:
+def names_place(role: str, place: str) -> bool:
     """``role`` names ``place`` as a whole word or words ("UK" in "UK Prime Minister")."""
     at = role.find(place)
     while at >= 0:
@@ -161,6 +161,13 @@ class Knowledge:
             and w[:1].isupper()
             and w not in self.names
             and w.lower() not in self.role_words
+        )
+
+    @cached_property
+    def country_words(self) -> frozenset[str]:
+        """Countries and their other words ("United Kingdom", "UK", "British")."""
+        return frozenset(
+            w for pair in self.demonyms.items() for w in (pair[0], pair[1].removeprefix("the "))
         )
 
     @cached_property
