@@ -187,6 +187,12 @@ def test_an_office_holder_of_a_country_the_article_never_names_is_someone_else()
     )
 
 
+def test_a_preposition_opening_the_sentence_is_neither_name_nor_title() -> None:
+    found = {e.text: e for e in find_entities("Like Instagram head Adam Mosseri, he spoke.")}
+    assert "Like Instagram" not in found and found["Instagram"].category == "institution"
+    assert found["Adam Mosseri"].role == "Instagram head"
+
+
 def test_two_names_joined_by_and_are_two_when_one_is_known() -> None:
     text = "Both Trump and Sanders won their primaries in New Hampshire."
     found = _found(text, day="2016-02-10")

@@ -21,6 +21,8 @@ _NOT_TITLE = frozenset((
     "a", "an", "and", "as", "at", "but", "by", "for", "from", "if", "in", "of", "on", "or",
     "so", "the", "to", "when", "while", "with", "this", "that", "last", "next", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+    "like", "unlike", "despite", "after", "before", "under", "against", "among", "amid",
+    "including", "via",
 ))  # fmt: skip
 _TITLE_JOINERS = frozenset(("of", "the", "and", "for", "'s", "’s"))
 _APPOSITION_STOP = frozenset(',.;:()[]"“”!?')
