@@ -132,6 +132,11 @@ def test_a_day_named_with_a_word_before_it_leaves_no_name_behind() -> None:
     assert _found("Anna Kerr QC spoke on Friday.").get("Anna Kerr") == "person"
 
 
+def test_the_plural_of_an_acronym_is_not_a_name() -> None:
+    assert not _found("Sales of SUVs and LEDs rose as ICUs filled, the NGOs said.")
+    assert _found("The NGO said so.", day="2019-11-19") == {"NGO": "institution"}
+
+
 def test_units_of_a_recipe_are_not_names() -> None:
     assert not _found("Add 1 Tbsp. green onions and 1 Tsp. soy sauce to the pan.")
 
