@@ -172,14 +172,22 @@ def _named(
     return out
 
 
+_TITLE_JOINER = 4  # longest lower-case word inside a title: "of", "the", "with", "into"
+
+
 def _name_shaped(name: str, stops: frozenset[str]) -> bool:
-    """A name fit to list: no contraction, and no function word or verb at either end unless
+    """A name fit to list: no contraction, no lower-case word but a short function word, and
+    no function word or verb at either end unless
     it is a title opening with an article ("The New Yorker") or an acronym ("US"); a
     sentence's first word glued to a name ("Will Smith" from "Will Smith …" is fine, but
     "Said Ahmed" is not told apart) is the recogniser's to get right."""
     words = name.split()
     if not words or any(_CONTRACTION.search(w) for w in words):
         return False
+    if any(
+        w.isalpha() and w.islower() and not (w in stops and len(w) <= _TITLE_JOINER) for w in words
+    ):
+        return False  # "Bloomberg reported WeWork": a clause, not "Gone with the Wind"
     edges = [words[-1]] if words[0].lower() in ("the", "a", "an") and len(words) > 1 else []
     edges = edges or [words[0], words[-1]]
     tail = words[-1].rpartition("-")[2]

@@ -137,6 +137,16 @@ def test_the_plural_of_an_acronym_is_not_a_name() -> None:
     assert _found("The NGO said so.", day="2019-11-19") == {"NGO": "institution"}
 
 
+def test_a_web_address_or_page_file_is_not_a_name() -> None:
+    text = (
+        "https://www.example.com/news/article/Cat-found-in-New-Mexico-after-going-missing.php"
+        "\n\nCat found in New Mexico after going missing in Oregon"
+    )
+    found = _found(text, day="2019-11-19")
+    assert not [name for name in found if ".php" in name or "www" in name]
+    assert found.get("Oregon") == "place"
+
+
 def test_units_of_a_recipe_are_not_names() -> None:
     assert not _found("Add 1 Tbsp. green onions and 1 Tsp. soy sauce to the pan.")
 

@@ -179,6 +179,22 @@ def test_no_term_opens_or_closes_with_a_function_word_even_among_names() -> None
     assert _junk(text) == []
 
 
+def test_a_name_candidate_with_an_ordinary_word_inside_is_a_clause() -> None:
+    sentence = "Bloomberg reported WeWork is hiring, and Gone with the Wind airs. "
+    text = sentence * 2
+    names = [
+        (at + start, at + end, name)
+        for at in (0, len(sentence))
+        for start, end, name in (
+            (0, 25, "Bloomberg reported WeWork"),
+            (41, 59, "Gone with the Wind"),
+        )
+    ]
+    found = {t.text for t in key_terms(text, names=names, skip=[n[:2] for n in names])}
+    assert "Bloomberg reported WeWork" not in found
+    assert "Gone with the Wind" in found
+
+
 def test_every_article_of_a_hundred_words_gets_some_terms() -> None:
     sentences = [
         "The meeting of leaders ended late on Tuesday, officials said.",

@@ -18,6 +18,8 @@ from desktop.core.resources import resource_path
 _CONTRACTION = re.compile(r"^\w+['’](m|d|ve|ll|re|t|am)$", re.IGNORECASE)
 # Reuters instrument codes and index tickers: "AAPL.O", "VOD.L", ".DJI", "^SPX".
 _TICKER = re.compile(r"^([A-Z0-9]{2,6}\.[A-Z]{1,2}|[.^][A-Z0-9]{2,8})$")
+# A web address or a page's file name ("www.bbc.co.uk", "Cat-found-in-14848175.php").
+_ADDRESS = re.compile(r"^(?:https?:|www\.)|\.(?:php|html?|aspx?|jsp)$", re.IGNORECASE)
 # The plural of an acronym names things, not one of them ("SUVs", "ICUs", "NGOs").
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
 _INFLECTION = re.compile(r"(ies|es|s|ed|ing)$")
@@ -136,14 +138,16 @@ def _edge(word: str, lists: WordLists) -> bool:
 
 def is_junk(words: Sequence[str], lists: WordLists) -> bool:
     """Words that look like a name but never are one: a contraction ("We're"), a function
-    word, an abbreviated title or ticker code, an acronym's plural ("SUVs"), or a run of
-    ordinary words in capitals (a headline fragment, "JUDGE DISMISSES")."""
+    word, an abbreviated title or ticker code, an acronym's plural ("SUVs"), a web address,
+    or a run of ordinary words in capitals (a headline fragment, "JUDGE DISMISSES")."""
     if len(words) == 1 and (
         _CONTRACTION.match(words[0])
         or _edge(words[0], lists)
         or _TICKER.match(words[0])
         or _PLURAL_ACRONYM.match(words[0])
     ):
+        return True
+    if any(_ADDRESS.search(w) for w in words):
         return True
     if not any(_has_letter(w) for w in words):
         return True  # a full stop or a bracket left alone
