@@ -194,6 +194,15 @@ def test_a_span_with_one_link_or_no_photo_keeps_its_text(tmp_path: Path) -> None
     assert "residents agreed" in " ".join(text.split())
 
 
+def test_the_page_s_own_address_printed_on_it_is_not_article_text(tmp_path: Path) -> None:
+    address = "https://www.northport.example/news/harbour-bridge-closed-14848175.php"
+    head = f"<link rel='canonical' href='{address}'>"
+    text = text_of(tmp_path, page(f"<p>{address}</p>", "<p>https://other.example/a</p>", head=head))
+    assert address not in text
+    assert "https://other.example/a" in text  # another address may be what the story lists
+    assert text.startswith(PARAGRAPHS[0])
+
+
 def test_an_xhtml_page_with_an_xml_declaration_is_read(tmp_path: Path) -> None:
     html = page().replace("<!DOCTYPE html>", '<?xml version="1.0" encoding="utf-8"?>\n')
     assert text_of(tmp_path, html).startswith(PARAGRAPHS[0])

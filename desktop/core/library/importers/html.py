@@ -79,10 +79,11 @@ def parse_html(text: str, path: Path) -> list[Article]:
         links=links,
         titles=normalised(titles),
     )
-    body = "\n\n".join(lines)
+    url = next(iter(declared["url"]), "") or (found.url or "")
+    own = {u.strip() for u in (*declared["url"], found.url if found else "") if u}
+    body = "\n\n".join(line for line in lines if line not in own)  # the page's own address
     if not body:
         raise UnreadableFile(path, "no article text found in the HTML page")
-    url = next(iter(declared["url"]), "") or (found.url or "")
     sites = site_keys(declared["site"], url)
     return [
         build_article(
