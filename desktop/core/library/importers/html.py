@@ -79,8 +79,9 @@ def parse_html(text: str, path: Path) -> list[Article]:
         links=links,
         titles=normalised(titles),
     )
-    url = next(iter(declared["url"]), "") or (found.url or "")
-    own = {u.strip() for u in (*declared["url"], found.url if found else "") if u}
+    found_url = (found.url or "") if found else ""
+    url = next(iter(declared["url"]), "") or found_url
+    own = {u.strip() for u in (*declared["url"], found_url) if u}
     body = "\n\n".join(line for line in lines if line not in own)  # the page's own address
     if not body:
         raise UnreadableFile(path, "no article text found in the HTML page")
