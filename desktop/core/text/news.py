@@ -23,7 +23,7 @@ from desktop.core.models import Sentence
 from desktop.core.text.methods import Ranking
 from desktop.core.text.real_sentences import furniture_pattern, is_heading
 from desktop.core.text.sumy_adapter import stop_words
-from desktop.core.text.words import WORD
+from desktop.core.text.words import WORD, words
 
 # Tuned on half of the lower-cased CNN/DailyMail dev set, checked on the other half.
 CANDIDATES = 15
@@ -51,12 +51,18 @@ def rank_news(sentences: Sequence[Sentence], language: str, limit: int) -> Ranki
     count = len(sentences)
     if count == 0:
         return []
-    lengths = np.array([len(s.text.split()) for s in sentences], dtype=float)
+    # Lengths are counted in words as the word budget counts them: the dashes and detached
+    # quote marks of tokenised text ("n -- -- -s", "' thugs, '") do not make a sentence long.
+    # The opening sentences are split into words once, for their lengths and their similarity.
+    opening = [WORD.findall(s.text.lower()) for s in sentences[:CONTEXT]]
+    lengths = np.array(
+        [len(w) for w in opening] + [len(words(s.text)) for s in sentences[CONTEXT:]], dtype=float
+    )
     furniture = furniture_pattern(language)
     page = [bool(furniture and furniture.match(s.text)) for s in sentences]
     usable = [lengths[i] >= MIN_WORDS and not page[i] for i in range(count)]
     k = min(CANDIDATES, count)
-    similarity = _similarity_to_all(sentences[:CONTEXT], k, language)
+    similarity = _similarity_to_all(opening, k, language)
     # Furniture before the lead (bylines, datelines) does not push it back.
     position = np.arange(k) - np.cumsum(page[:k])
     scores = np.zeros(k)
@@ -106,8 +112,9 @@ def _length_prior(lengths: np.ndarray) -> np.ndarray:
     return short * long
 
 
-def _similarity_to_all(sentences: Sequence[Sentence], k: int, language: str) -> np.ndarray:
-    """Cosine similarity (tf-idf within the article) of each of the first ``k`` sentences to all.
+def _similarity_to_all(sentences: Sequence[list[str]], k: int, language: str) -> np.ndarray:
+    """Cosine similarity (tf-idf within the article) of each of the first ``k`` sentences, given
+    as their lower-cased words, to all.
 
     Only the terms of those ``k`` sentences can be shared with them, so the dense matrix is
     built over those terms alone.
@@ -117,7 +124,7 @@ def _similarity_to_all(sentences: Sequence[Sentence], k: int, language: str) -> 
     rows: list[int] = []
     columns: list[int] = []
     for row, sentence in enumerate(sentences):
-        for word in WORD.findall(sentence.text.lower()):
+        for word in sentence:
             if word not in stops:
                 rows.append(row)
                 columns.append(vocabulary.setdefault(word[:TERM_PREFIX], len(vocabulary)))

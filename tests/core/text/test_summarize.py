@@ -122,3 +122,20 @@ def test_text_too_short_to_tell_its_language_is_summarised_as_english() -> None:
     assert summarize(text, sentences=1, language=UNDETERMINED) == summarize(
         text, sentences=1, language="en"
     )
+
+
+def test_news_counts_a_sentences_length_in_words_not_detached_punctuation() -> None:
+    """Tokenised text ("n -- -- -s", "' thugs, '") has dashes and quote marks standing alone;
+    they are not words, so they must not make a sentence look too long (or long enough)."""
+    body = ARTICLE.split("\n\n", 2)[2]
+    long_sentence = (
+        "The storm that struck the northern coast on Monday was the strongest in a decade, "
+        "forecasters said, and it left the harbour, the coastal road, the schools and the "
+        "power lines of three towns damaged; crews from four counties came to help clear "
+        "the fallen trees and restore power to the homes before the weekend."
+    )
+    tokenised = long_sentence.replace(", ", " -- , -- ").replace("; ", " ' ; ' ")
+    assert len(tokenised.split()) > 60 >= len(long_sentence.split())
+    plain = summarize(body + " " + long_sentence, "news", sentences=10).sentences
+    padded = summarize(body + " " + tokenised, "news", sentences=10).sentences
+    assert [(s.rank, s.score) for s in padded] == [(s.rank, s.score) for s in plain]
