@@ -24,6 +24,17 @@ def _roles(text: str) -> dict[str, tuple[str, str]]:
         ("One senator, Zara Quillon, said she would sue.", "Zara Quillon", "senator"),
         ("Zara Quillon was sworn in as governor on Monday.", "Zara Quillon", "governor"),
         ("The coup placed incumbent Zara Quillon in office.", "Zara Quillon", "incumbent"),
+        ("NASA chief scientist Zara Quillon said so.", "Zara Quillon", "NASA chief scientist"),
+        (
+            "Acme Chamber chief officer Zara Quillon told reporters.",
+            "Zara Quillon",
+            "Acme Chamber chief officer",
+        ),
+        (
+            "Small Business Administration administrator Zara Quillon sent a letter.",
+            "Zara Quillon",
+            "Small Business Administration administrator",
+        ),
         (
             "A coup removed then-prime-minister Zara Quillon in 2006.",
             "Zara Quillon",
@@ -45,3 +56,14 @@ def test_being_in_an_office_room_is_no_office() -> None:
         "person",
         "",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The scientist Zara Quillon said so.",
+        "Police officer Zara Quillon told reporters.",
+    ],
+)
+def test_a_job_that_heads_nothing_is_no_office(text: str) -> None:
+    assert _roles(text)["Zara Quillon"] == ("person", "")
