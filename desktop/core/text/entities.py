@@ -984,7 +984,7 @@ def _link_people(words: list[str], mentions: list[_Mention], day: str) -> None:
     ("Joe and Hunter Biden": "Biden" is Joe Biden). A name in the bundled knowledge becomes
     that leader (unless the article names someone else with the same surname in full)."""
     people = [m for m in mentions if m.category in _PEOPLE]
-    names = [tuple(words[m.first : m.stop]) for m in people]
+    names = [_without_courtesy(tuple(words[m.first : m.stop])) for m in people]
     role_words = load_knowledge().role_words
     titled = {
         name
@@ -1026,6 +1026,14 @@ def _link_people(words: list[str], mentions: list[_Mention], day: str) -> None:
         if m.category not in _PEOPLE:
             surface = " ".join(words[m.first : m.stop])
             m.canonical = m.known.canonical if m.known is not None else surface
+
+
+def _without_courtesy(name: tuple[str, ...]) -> tuple[str, ...]:
+    """ "Mrs Saunders" is looked up as "Saunders", the surname of "Alison Saunders"; a peer's
+    title ("Lord Carloway") is a name of its own."""
+    if len(name) > 1 and name[0].lower() in _COURTESY - _PEERAGE:
+        return name[1:]
+    return name
 
 
 def _short_forms(name: tuple[str, ...]) -> list[str]:

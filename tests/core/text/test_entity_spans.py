@@ -69,6 +69,16 @@ def test_a_surname_takes_the_category_of_the_full_name() -> None:
     assert all(e.text != "Later Sondland" for e in entities)
 
 
+def test_a_surname_after_a_courtesy_title_is_the_person_named_in_full() -> None:
+    text = "Director of Public Prosecutions Anna Saunders resigned. Mrs Saunders said so."
+    entities = {e.text: e for e in find_entities(text, as_of="2019-06-01")}
+    assert entities["Mrs Saunders"].category == "leader"
+    assert entities["Mrs Saunders"].canonical == "Anna Saunders"
+    # A peer's title makes a name of its own: Lord Saunders is not Anna Saunders.
+    text = "Director of Public Prosecutions Anna Saunders resigned. Lord Saunders said so."
+    assert _found(text, "2019-06-01")["Lord Saunders"] == "person"
+
+
 def test_a_title_opening_a_sentence_is_not_part_of_the_name() -> None:
     text = "Both Marek Novak and Ilse Brandt voted against. Certainly Novak knew the risk."
     found = _found(text)
