@@ -484,3 +484,15 @@ def test_a_name_cut_at_a_lower_case_particle_is_one_name() -> None:
     assert "Valéry Giscard d'Estaing" in _found(text, day="1980-01-01")
     # An organisation with "de" stays one organisation.
     assert _found("Banco de Espana raised rates.").get("Banco de Espana") == "institution"
+
+
+def test_a_name_described_as_a_business_is_an_institution() -> None:
+    found = _found("He worked at Henry Kessler, an investment bank, for years.")
+    assert found["Henry Kessler"] == "institution"
+    assert (
+        _found("He joined Henry Kessler, a Chicago-based company that makes toys.")["Henry Kessler"]
+        == "institution"
+    )
+    # The kind of business must end the description: these are people.
+    assert _found("She met Henry Kessler, a bank manager, on Monday.")["Henry Kessler"] == "person"
+    assert _found("She met Henry Kessler, a firm believer in trade.")["Henry Kessler"] == "person"

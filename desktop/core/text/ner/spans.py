@@ -23,6 +23,12 @@ _ADDRESS = re.compile(r"^(?:https?:|www\.)|\.(?:php|html?|aspx?|jsp)$", re.IGNOR
 # The plural of an acronym names things, not one of them ("SUVs", "ICUs", "NGOs").
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
 _INFLECTION = re.compile(r"(ies|es|s|ed|ing)$")
+_ARTICLES = frozenset(("a", "an", "the"))
+_DESCRIPTION = 4  # words of an apposition up to its kind of business ("a Chicago-based bank")
+# What may follow the kind of business that ends an apposition.
+_DESCRIPTION_ENDS = frozenset(
+    (",", ".", ";", ":", ")", "that", "which", "whose", "based", "owned", "founded", "in", "with")
+)
 
 
 @dataclass(frozen=True)
@@ -179,7 +185,23 @@ def organisation_cue(
     company, not a person; ``strong`` cues only ("X's account") overrule a place."""
     if strong:
         return _cued(words, first, stop, (), lists.cues_strong)
-    return _cued(words, first, stop, lists.cues_before, lists.cues_after)
+    return _cued(words, first, stop, lists.cues_before, lists.cues_after) or _described_as_business(
+        words, stop, lists
+    )
+
+
+def _described_as_business(words: Sequence[str], stop: int, lists: WordLists) -> bool:
+    """ "X, an investment bank," / "X, a Chicago-based company that …": an apposition whose
+    last word is a kind of business ("business" in name-kinds.txt)."""
+    if stop + 2 >= len(words) or words[stop] != "," or words[stop + 1].lower() not in _ARTICLES:
+        return False
+    for k in range(stop + 2, min(stop + 2 + _DESCRIPTION, len(words))):
+        word = words[k]
+        if word.lower() in lists.kinds["business"]:
+            return k + 1 == len(words) or words[k + 1] in _DESCRIPTION_ENDS
+        if not word[:1].isalpha():
+            return False
+    return False
 
 
 def outlet_cue(words: Sequence[str], first: int, stop: int, lists: WordLists) -> bool:
