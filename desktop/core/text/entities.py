@@ -57,6 +57,12 @@ _ORGANISATION_JOINS = frozenset(
 _OPENING_QUOTES = frozenset(('"', "“"))
 _CLOSING_QUOTES = frozenset(('"', "”"))
 _QUOTES = frozenset(('"', "“", "”", "‘", "’", "'"))
+# Endings that make a nationality of a place's name, and what they replace: "Samoa" + "n",
+# "Italy" → "Italian", "Japan" + "ese", "China" → "Chinese", "Pakistan" + "i".
+_DEMONYM_ENDINGS = (
+    ("n", ""), ("ian", ""), ("ian", "y"), ("ian", "a"), ("ese", ""), ("ese", "a"), ("i", ""),
+    ("an", ""), ("ish", ""),
+)  # fmt: skip
 _OLDEST = 120  # a number after a name set off by commas below this may be an age
 _PLACE_WORDS = 3  # most words of a place's name that context may turn into a place
 _TITLE_SPAN = 10  # words a title in quotation marks may run on either side of a name
@@ -404,7 +410,12 @@ def _mention(
         return None  # "@JaneDoe", "#Brexit", "Hurricane Ida"
     surface = " ".join(name)
     known = knowledge.lookup(surface)
-    if known is None and label != "ORG" and len(name) == 1 and is_nationality(name[0], lists):
+    if (
+        known is None
+        and label != "ORG"
+        and len(name) == 1
+        and (is_nationality(name[0], lists) or _demonym_before_office(words, start, knowledge))
+    ):
         return None  # "Britons", "Samoan": a people, not a person or a place
     if known is None and names_group(words, start, stop, lists):
         return None  # "Evangelical Christian", "Aboriginals", "ethnic Ndebele"
@@ -470,6 +481,23 @@ def _mention(
     ):
         return _Mention(start, stop, "person")  # "Umma, 25, was forced": an age, a person
     return _Mention(start, stop, category, known=known)
+
+
+def _demonym_before_office(words: list[str], i: int, knowledge: Knowledge) -> bool:
+    """ "Samoan Prime Minister", "Tongan King": a word made from a known place's name by a
+    nationality's ending, right before an office, says whose office it is."""
+    following = [w.lower() for w in words[i + 1 : i + 3]]
+    if not following or not (
+        following[0] in knowledge.role_words or " ".join(following) in knowledge.role_words
+    ):
+        return False
+    word = words[i]
+    for ending, restore in _DEMONYM_ENDINGS:
+        if len(word) > len(ending) + 2 and word.endswith(ending):
+            known = knowledge.names.get(word[: len(word) - len(ending)] + restore)
+            if known is not None and known.category == "place":
+                return True
+    return False
 
 
 def _office_holders(words: list[str], start: int, stop: int, knowledge: Knowledge) -> bool:
