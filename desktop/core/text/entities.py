@@ -63,6 +63,7 @@ _DEMONYM_ENDINGS = (
     ("n", ""), ("ian", ""), ("ian", "y"), ("ian", "a"), ("ese", ""), ("ese", "a"), ("i", ""),
     ("an", ""), ("ish", ""),
 )  # fmt: skip
+_TYPO_LENGTH = 6  # shortest name of which a swap of two letters is taken for a typo
 _OLDEST = 120  # a number after a name set off by commas below this may be an age
 _PLACE_WORDS = 3  # most words of a place's name that context may turn into a place
 _TITLE_SPAN = 10  # words a title in quotation marks may run on either side of a name
@@ -1035,8 +1036,9 @@ def _link_people(words: list[str], mentions: list[_Mention], day: str) -> None:
     for name in names:
         if len(name) == 3 and len(name[1]) > 2 and name[1][:1].isupper():
             longest.setdefault(name[1:2], name)  # "Rosselló" of "Ricardo Rosselló Nevares"
+    misspelt = _transpositions(longest)
     for m, name in zip(people, names, strict=True):
-        full = longest.get(name)
+        full = longest.get(name) or misspelt.get(name)
         m.canonical = " ".join(full or name)
         known = next(
             (k for k in map(lambda n: _known_leader(n, day), _short_forms(full or name)) if k),
@@ -1054,6 +1056,23 @@ def _link_people(words: list[str], mentions: list[_Mention], day: str) -> None:
         if m.category not in _PEOPLE:
             surface = " ".join(words[m.first : m.stop])
             m.canonical = m.known.canonical if m.known is not None else surface
+
+
+def _transpositions(
+    longest: dict[tuple[str, ...], tuple[str, ...]],
+) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """One-word parts of full names with two neighbouring letters swapped ("Chriac" for
+    "Chirac"): a typo of the name, not someone else. Short words are left out ("Lee", "Lea")."""
+    found: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for part, full in longest.items():
+        word = part[0]
+        if len(part) != 1 or len(word) < _TYPO_LENGTH:
+            continue
+        for i in range(1, len(word) - 1):  # never the capital letter
+            swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+            if swapped != word and (swapped,) not in longest:
+                found.setdefault((swapped,), full)
+    return found
 
 
 def _without_courtesy(name: tuple[str, ...]) -> tuple[str, ...]:

@@ -496,3 +496,14 @@ def test_a_name_described_as_a_business_is_an_institution() -> None:
     # The kind of business must end the description: these are people.
     assert _found("She met Henry Kessler, a bank manager, on Monday.")["Henry Kessler"] == "person"
     assert _found("She met Henry Kessler, a firm believer in trade.")["Henry Kessler"] == "person"
+
+
+def test_a_surname_with_two_letters_swapped_is_a_typo_of_the_full_name() -> None:
+    text = "Mayor Anna Pellerin spoke on Monday. In 1995, Pelelrin was elected to a second term."
+    entities = {e.text: e for e in find_entities(text, as_of="2019-06-01")}
+    assert entities["Pelelrin"].category == "leader"
+    assert entities["Pelelrin"].canonical == "Anna Pellerin"
+    # A short name with two letters swapped is as likely someone else.
+    text = "Mayor Anna Moran spoke on Monday. In 1995, Maron was elected to a second term."
+    entities = {e.text: e for e in find_entities(text, as_of="2019-06-01")}
+    assert (entities["Maron"].category, entities["Maron"].canonical) == ("person", "Maron")
