@@ -507,3 +507,11 @@ def test_a_surname_with_two_letters_swapped_is_a_typo_of_the_full_name() -> None
     text = "Mayor Anna Moran spoke on Monday. In 1995, Maron was elected to a second term."
     entities = {e.text: e for e in find_entities(text, as_of="2019-06-01")}
     assert (entities["Maron"].category, entities["Maron"].canonical) == ("person", "Maron")
+
+
+def test_a_name_ending_in_a_newspaper_word_is_an_outlet() -> None:
+    assert _found("Bosses are worried, reports Bayside Mail.")["Bayside Mail"] == "institution"
+    lists = word_lists()
+    assert names_organisation(["Kenmore", "Gazette"], lists)
+    assert names_organisation(["Bayside", "Chronicle"], lists)
+    assert not names_organisation(["Chronicle"], lists)  # one word alone is no name of one
