@@ -22,10 +22,12 @@ from desktop.core.text.ner.spans import (
     is_document,
     is_junk,
     is_nationality,
+    is_structure,
     names_chamber,
     names_group,
     names_organisation,
     names_outlet_by_part,
+    names_species,
     names_storm,
     organisation_cue,
     outlet_cue,
@@ -420,6 +422,8 @@ def _mention(
         return None  # "Britons", "Samoan": a people, not a person or a place
     if known is None and names_group(words, start, stop, lists):
         return None  # "Evangelical Christian", "Aboriginals", "ethnic Ndebele"
+    if known is None and label == "PER" and names_species(words, stop, lists):
+        return None  # "a Jack Russell terrier", "the Arion slug"
     if known is None and (
         (len(name) > 1 and _quoted(words, start, stop)) or _in_title(tokens, start, stop, lists)
     ):
@@ -472,6 +476,8 @@ def _mention(
         and names_outlet_by_part(name[0], lists)
     ):
         category = "institution"  # "Euronews", "Wikileaks"
+    if category == "person" and known is None and is_structure(name, lists):
+        category = "place"  # "Clarence J. Brown Dam": named after a person
     if category == "institution" and known is None and is_document(name, lists):
         return None  # "First Amendment", "Clean Air Act": a law, not an organisation
     if (

@@ -293,3 +293,19 @@ def test_a_nationality_of_a_known_place_before_an_office_is_no_person() -> None:
     assert found == {"Tongan": "person"}
     found = _resolved("Keenan President Anna Vik spoke.", [("Keenan", "PER"), ("Anna Vik", "PER")])
     assert found["Keenan"] == "person"
+
+
+def test_a_breed_a_species_and_a_structure_are_no_people() -> None:
+    found = _resolved("Her Jack Russell terrier barked.", [("Jack Russell", "PER")])
+    assert found == {}
+    found = _resolved("The Halloran slug secretes glue.", [("Halloran", "PER")])
+    assert found == {}
+    found = _resolved(
+        "He waded into the Clarence Halloran Dam.", [("Clarence Halloran Dam", "PER")]
+    )
+    assert found == {"Clarence Halloran Dam": "place"}
+    # Not a kind of animal after the name, not a structure at its end: people.
+    found = _resolved("Jack Russell barked orders.", [("Jack Russell", "PER")])
+    assert found == {"Jack Russell": "person"}
+    found = _resolved("He met Clarence Lane there.", [("Clarence Lane", "PER")])
+    assert found == {"Clarence Lane": "person"}

@@ -243,6 +243,18 @@ def is_document(words: Sequence[str], lists: WordLists) -> bool:
     return len(words) > 1 and words[-1].lower() in lists.kinds["document"]
 
 
+def is_structure(words: Sequence[str], lists: WordLists) -> bool:
+    """ "Clarence J. Brown Dam", "Hoover Reservoir": a structure named after a person is a
+    place, never the person."""
+    return len(words) > 1 and words[-1].lower() in lists.kinds["structure"]
+
+
+def names_species(words: Sequence[str], stop: int, lists: WordLists) -> bool:
+    """ "a Jack Russell terrier", "the dusky Arion slug": a name right before an animal's
+    kind is a breed or a species, never a person."""
+    return stop < len(words) and words[stop] in lists.kinds["species"]
+
+
 def before_title(words: Sequence[str], first: int, stop: int, lists: WordLists) -> int:
     """Where a name ends before a title or a degree written "Member of …", "Master of …":
     "Labour Member of Parliament" is "Labour"; ``first`` when the name is only the title."""
