@@ -127,7 +127,11 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     lists = word_lists()
     vocabulary = frozenset(words)
     spans = _extend_organisations(
-        text, tokens, _join_organisations(words, _join_particles(text, tokens, tagged.spans), lists)
+        text,
+        tokens,
+        _join_organisations(
+            words, _join_nicknames(text, tokens, _join_particles(text, tokens, tagged.spans)), lists
+        ),
     )
     for span in spans:
         for i in range(span.first, span.stop):
@@ -222,6 +226,45 @@ def _join_particles(text: str, tokens: list[Token], spans: list[TaggedSpan]) -> 
             span = TaggedSpan(span.start, tokens[stop].end, "PER", span.first, stop + 1)
         joined.append(span)
     return joined
+
+
+def _join_nicknames(text: str, tokens: list[Token], spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """ "James (Jim) Hedges": a one-word nickname in brackets inside a person's name keeps the
+    name whole, however the tagger cut it."""
+    joined: list[TaggedSpan] = []
+    i = 0
+    while i < len(spans):
+        span = spans[i]
+        j = span.stop
+        if span.label == "PER" and _nickname_at(text, tokens, j):
+            k = next((n for n in range(i + 1, len(spans)) if spans[n].stop > j + 3), -1)
+            if (
+                k > 0
+                and spans[k].label == "PER"
+                and spans[k].first <= j + 3 <= spans[k].stop - 1
+                and all(spans[n].first >= j for n in range(i + 1, k + 1))
+            ):
+                joined.append(
+                    TaggedSpan(span.start, spans[k].end, "PER", span.first, spans[k].stop)
+                )
+                i = k + 1
+                continue
+        joined.append(span)
+        i += 1
+    return joined
+
+
+def _nickname_at(text: str, tokens: list[Token], j: int) -> bool:
+    """Tokens ``j``… are "(Jim)" written tight, then a capitalised word."""
+    if j + 3 >= len(tokens) or tokens[j].text != "(" or tokens[j + 2].text != ")":
+        return False
+    word, after = tokens[j + 1].text, tokens[j + 3].text
+    return (
+        word.isalpha()
+        and word[:1].isupper()
+        and after[:1].isupper()
+        and text[tokens[j - 1].end : tokens[j + 3].start] == f" ({word}) "
+    )
 
 
 def _join_organisations(

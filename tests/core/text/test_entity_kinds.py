@@ -309,3 +309,18 @@ def test_a_breed_a_species_and_a_structure_are_no_people() -> None:
     assert found == {"Jack Russell": "person"}
     found = _resolved("He met Clarence Lane there.", [("Clarence Lane", "PER")])
     assert found == {"Clarence Lane": "person"}
+
+
+def test_a_nickname_in_brackets_keeps_a_name_whole() -> None:
+    text = "The nominee James (Jim) Halloran spoke."
+    found = _resolved(text, [("James", "PER"), ("Jim ) Halloran", "PER")])
+    assert found == {"James (Jim) Halloran": "person"}
+    found = _resolved(text, [("James", "PER"), ("Jim", "PER"), ("Halloran", "PER")])
+    assert found == {"James (Jim) Halloran": "person"}
+    # Tokenised text with spaced brackets, or a place in brackets: separate names.
+    text = "The nominee James ( Jim ) Halloran spoke."
+    found = _resolved(text, [("James", "PER"), ("Jim", "PER"), ("Halloran", "PER")])
+    assert "James ( Jim ) Halloran" not in found and "James" in found
+    text = "The nominee James Vik (Oslo) said Halloran spoke."
+    found = _resolved(text, [("James Vik", "PER"), ("Oslo", "LOC"), ("Halloran", "PER")])
+    assert found["James Vik"] == "person" and found["Oslo"] == "place"
