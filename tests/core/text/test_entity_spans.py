@@ -515,3 +515,11 @@ def test_a_name_ending_in_a_newspaper_word_is_an_outlet() -> None:
     assert names_organisation(["Kenmore", "Gazette"], lists)
     assert names_organisation(["Bayside", "Chronicle"], lists)
     assert not names_organisation(["Chronicle"], lists)  # one word alone is no name of one
+
+
+def test_a_name_after_latest_issue_of_is_a_publication() -> None:
+    text = "Speaking in the latest issue of Marie Halloran, the actress said so."
+    assert _found(text)["Marie Halloran"] == "institution"
+    # "the issue of" a person is a matter about the person.
+    text = "He raised the issue of Marie Halloran and her pay on Monday."
+    assert _found(text)["Marie Halloran"] == "person"
