@@ -262,6 +262,7 @@ def _nickname_at(text: str, tokens: list[Token], j: int) -> bool:
     return (
         word.isalpha()
         and word[:1].isupper()
+        and word[1:].islower()  # not "A Mehrtens (NZ) G Gregan", a team list
         and after[:1].isupper()
         and text[tokens[j - 1].end : tokens[j + 3].start] == f" ({word}) "
     )
@@ -1088,7 +1089,7 @@ def _link_people(words: list[str], mentions: list[_Mention], day: str) -> None:
     misspelt = _transpositions(longest)
     for m, name in zip(people, names, strict=True):
         full = longest.get(name) or misspelt.get(name)
-        m.canonical = " ".join(full or name)
+        m.canonical = " ".join(full or words[m.first : m.stop])
         known = next(
             (k for k in map(lambda n: _known_leader(n, day), _short_forms(full or name)) if k),
             None,

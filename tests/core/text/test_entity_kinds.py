@@ -324,3 +324,9 @@ def test_a_nickname_in_brackets_keeps_a_name_whole() -> None:
     text = "The nominee James Vik (Oslo) said Halloran spoke."
     found = _resolved(text, [("James Vik", "PER"), ("Oslo", "LOC"), ("Halloran", "PER")])
     assert found["James Vik"] == "person" and found["Oslo"] == "place"
+
+
+def test_a_country_code_in_brackets_between_names_joins_nothing() -> None:
+    text = "The team: Andrew Mehrton (NZ) Greg Gregson (Aus)."
+    found = _resolved(text, [("Andrew Mehrton", "PER"), ("NZ", "LOC"), ("Greg Gregson", "PER")])
+    assert found == {"Andrew Mehrton": "person", "NZ": "place", "Greg Gregson": "person"}
