@@ -466,7 +466,7 @@ def _mention(
         return None  # "Britons", "Samoan": a people, not a person or a place
     if known is None and names_group(words, start, stop, lists):
         return None  # "Evangelical Christian", "Aboriginals", "ethnic Ndebele"
-    if known is None and label == "PER" and names_species(words, stop, lists):
+    if known is None and label == "PER" and names_species(words, start, stop, lists):
         return None  # "a Jack Russell terrier", "the Arion slug"
     if known is None and (
         (len(name) > 1 and _quoted(words, start, stop)) or _in_title(tokens, start, stop, lists)
@@ -535,11 +535,18 @@ def _mention(
 
 
 def _demonym_before_office(words: list[str], i: int, knowledge: Knowledge) -> bool:
-    """ "Samoan Prime Minister", "Tongan King": a word made from a known place's name by a
-    nationality's ending, right before an office, says whose office it is."""
+    """ "Samoan Prime Minister", "Tongan King", "the Samoan government": a word made from a
+    known place's name by a nationality's ending, right before an office or after an
+    article, is a nationality."""
     following = [w.lower() for w in words[i + 1 : i + 3]]
-    if not following or not (
-        following[0] in knowledge.role_words or " ".join(following) in knowledge.role_words
+    if not (
+        (i > 0 and words[i - 1].lower() in ("the", "a", "an"))
+        or (
+            following
+            and (
+                following[0] in knowledge.role_words or " ".join(following) in knowledge.role_words
+            )
+        )
     ):
         return False
     word = words[i]

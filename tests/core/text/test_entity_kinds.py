@@ -330,3 +330,15 @@ def test_a_country_code_in_brackets_between_names_joins_nothing() -> None:
     text = "The team: Andrew Mehrton (NZ) Greg Gregson (Aus)."
     found = _resolved(text, [("Andrew Mehrton", "PER"), ("NZ", "LOC"), ("Greg Gregson", "PER")])
     assert found == {"Andrew Mehrton": "person", "NZ": "place", "Greg Gregson": "person"}
+
+
+def test_a_nationality_after_an_article_and_a_genus_in_brackets_are_no_people() -> None:
+    found = _resolved("The Tongan government declared an emergency.", [("Tongan", "PER")])
+    assert found == {}
+    found = _resolved("It is a slug (Halloran subfuscus) of Oregon.", [("Halloran", "PER")])
+    assert "Halloran" not in found
+    # A surname shaped like a nationality, with no article or office: the person stays.
+    found = _resolved("Later Tongan bought the team.", [("Tongan", "PER")])
+    assert found == {"Tongan": "person"}
+    found = _resolved("He met (Halloran Vik) there.", [("Halloran Vik", "PER")])
+    assert found == {"Halloran Vik": "person"}

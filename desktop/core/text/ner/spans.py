@@ -249,10 +249,21 @@ def is_structure(words: Sequence[str], lists: WordLists) -> bool:
     return len(words) > 1 and words[-1].lower() in lists.kinds["structure"]
 
 
-def names_species(words: Sequence[str], stop: int, lists: WordLists) -> bool:
+def names_species(words: Sequence[str], first: int, stop: int, lists: WordLists) -> bool:
     """ "a Jack Russell terrier", "the dusky Arion slug": a name right before an animal's
-    kind is a breed or a species, never a person."""
-    return stop < len(words) and words[stop] in lists.kinds["species"]
+    kind is a breed or a species, never a person; so is a genus in a Latin name in brackets
+    ("(Arion subfuscus)")."""
+    if stop < len(words) and words[stop] in lists.kinds["species"]:
+        return True
+    return (
+        stop - first == 1
+        and first > 0
+        and words[first - 1] == "("
+        and stop + 1 < len(words)
+        and words[stop].isalpha()
+        and words[stop].islower()
+        and words[stop + 1] == ")"
+    )
 
 
 def before_title(words: Sequence[str], first: int, stop: int, lists: WordLists) -> int:
