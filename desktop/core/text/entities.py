@@ -14,7 +14,13 @@ from datetime import date
 
 from desktop.core.models import Entity
 from desktop.core.text.ner.knowledge import Knowledge, Known, began, load_knowledge, names_place
-from desktop.core.text.ner.roles import role_after, role_before, role_possessive, role_predicate
+from desktop.core.text.ner.roles import (
+    role_after,
+    role_before,
+    role_possessive,
+    role_predicate,
+    role_relative,
+)
 from desktop.core.text.ner.spans import (
     WordLists,
     after_person_noun,
@@ -1216,6 +1222,7 @@ def _assign_roles(
             or role_before(text, tokens, m.first, knowledge)
             or role_after(text, tokens, m.stop, knowledge, names)
             or role_predicate(text, tokens, m.stop, knowledge)
+            or role_relative(text, tokens, m.stop)
             or role_possessive(tokens, m.stop)
         )
         if m.known is not None and not role and _abroad(m.known, places, knowledge):

@@ -36,6 +36,16 @@ def _roles(text: str) -> dict[str, tuple[str, str]]:
             "Small Business Administration administrator",
         ),
         (
+            "Zara Quillon, who used to own the San Francisco 49ers, was pardoned.",
+            "Zara Quillon",
+            "used to own the San Francisco 49ers",
+        ),
+        (
+            "Zara Quillon, who founded Acme Energy in 1990, was pardoned.",
+            "Zara Quillon",
+            "founded Acme Energy",
+        ),
+        (
             "A coup removed then-prime-minister Zara Quillon in 2006.",
             "Zara Quillon",
             "then-prime-minister",
@@ -63,6 +73,8 @@ def test_being_in_an_office_room_is_no_office() -> None:
     [
         "The scientist Zara Quillon said so.",
         "Police officer Zara Quillon told reporters.",
+        "Zara Quillon, who owns a house in Leeds, said so.",
+        "Zara Quillon, who used to play for Acme United, said so.",
     ],
 )
 def test_a_job_that_heads_nothing_is_no_office(text: str) -> None:

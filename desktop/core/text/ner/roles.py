@@ -35,6 +35,13 @@ _TIME_PREFIXES = frozenset(("then", "ex", "former"))  # "then-president", "ex-pr
 _COPULAS = frozenset((
     "is", "was", "became", "becomes", "remains", "remained", "served", "serves", "resigned",
 ))  # fmt: skip
+# "X, who owns …", "who used to own …", "who also founded …": the verbs of heading an
+# organisation and the words that may stand before them.
+_HEADING_VERBS = frozenset((
+    "own", "owns", "owned", "founded", "co-founded", "cofounded", "heads", "headed", "chairs",
+    "chaired",
+))  # fmt: skip
+_RELATIVE_SKIP = frozenset(("used", "to", "also", "once", "now", "still", "later", "had"))
 _GOVERNMENTS = frozenset(("government", "administration", "cabinet", "regime", "premiership"))
 _PREDICATE_SKIP = frozenset((
     "the", "a", "an", "its", "their", "his", "her", "former", "currently", "now", "then",
@@ -222,6 +229,27 @@ def role_predicate(text: str, tokens: Sequence[Token], stop: int, knowledge: Kno
         while end < len(tokens) and tokens[end].text[:1].isupper():
             end += 1
     return text[tokens[begin].start : tokens[end - 1].end]
+
+
+def role_relative(text: str, tokens: Sequence[Token], stop: int) -> str:
+    """An organisation the person owns, founded or heads, said in a clause after the name:
+    "X, who used to own the San Francisco 49ers,", "X, who founded Acme", or ""."""
+    if stop + 2 >= len(tokens) or tokens[stop].text != "," or tokens[stop + 1].text != "who":
+        return ""
+    k = stop + 2
+    while k < len(tokens) and k - stop < 5 and tokens[k].text.lower() in _RELATIVE_SKIP:
+        k += 1
+    if k >= len(tokens) or tokens[k].text.lower() not in _HEADING_VERBS:
+        return ""
+    name = k + 1
+    if name < len(tokens) and tokens[name].text.lower() in ("the", "a", "an", "its", "his", "her"):
+        name += 1
+    if name >= len(tokens) or not tokens[name].text[:1].isupper():
+        return ""  # "who owns a house": no organisation named
+    end = name
+    while end < len(tokens) and (tokens[end].text[:1].isupper() or tokens[end].text[:1].isdigit()):
+        end += 1
+    return text[tokens[stop + 2].start : tokens[end - 1].end]  # "used to own the …"
 
 
 def _after_aside(tokens: Sequence[Token], stop: int) -> int:
