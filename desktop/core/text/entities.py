@@ -190,6 +190,7 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     _harmonise(words, mentions)
     _coordinate(words, mentions)
     _places_in_context(words, mentions, lists)
+    _towns_with_states(words, mentions, knowledge)
     _link_people(words, mentions, day)
     _link_acronyms(words, covered, mentions)
     _assign_roles(text, tokens, mentions, knowledge, day)
@@ -873,6 +874,28 @@ def _places_in_context(words: list[str], mentions: list[_Mention], lists: WordLi
                 and words[m.stop + 1 : m.stop + 2] not in (["and"], ["or"])
             )
         ):
+            m.category = "place"
+
+
+def _towns_with_states(words: list[str], mentions: list[_Mention], knowledge: Knowledge) -> None:
+    """A name followed by a comma and a state's postal code is a town ("Denver, CO",
+    "El Paso, TX" in a tour's dates), and the code with it, whatever the tagger made of them;
+    a person's full name is left alone ("Ana Lopez, NY," signing a letter)."""
+    codes = knowledge.state_codes
+    for m in mentions:
+        if (
+            m.category != "place"
+            and m.known is None
+            and (m.category == "institution" or m.stop - m.first == 1)  # not "Ana Lopez, NY"
+            and words[m.stop : m.stop + 1] == [","]
+            and words[m.stop + 1 : m.stop + 2] != []
+            and words[m.stop + 1] in codes
+            and all(w[:1].isupper() for w in words[m.first : m.stop])
+        ):
+            m.category = "place"
+    states = {m.stop + 1 for m in mentions if m.category == "place"}
+    for m in mentions:
+        if m.first in states and m.stop == m.first + 1 and words[m.first] in codes:
             m.category = "place"
 
 

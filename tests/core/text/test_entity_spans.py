@@ -157,6 +157,17 @@ def test_a_web_address_or_page_file_is_not_a_name() -> None:
     assert found.get("Oregon") == "place"
 
 
+def test_towns_with_a_state_code_and_venues_are_places() -> None:
+    text = (
+        "August 30 – Denver, CO @ Pepsi Center. September 2 – Irvine, CA @ the Ak-Chin"
+        " Pavilion. The tour ends at the Bridgestone Arena."
+    )
+    found = _found(text, day="2019-11-19")
+    assert found.get("Denver") == "place" and found.get("Irvine") == "place"
+    assert found.get("Ak-Chin Pavilion") == "place" and found.get("Bridgestone Arena") == "place"
+    assert _found("Ana Lopez, NY, wrote to the editor.").get("Ana Lopez") == "person"
+
+
 def test_units_of_a_recipe_are_not_names() -> None:
     assert not _found("Add 1 Tbsp. green onions and 1 Tsp. soy sauce to the pan.")
 

@@ -171,6 +171,19 @@ class Knowledge:
         )
 
     @cached_property
+    def state_codes(self) -> frozenset[str]:
+        """Two-letter postal codes of US states and Canadian provinces ("CO", "ON"), which
+        follow a town's name in listings ("Denver, CO")."""
+        import pycountry
+
+        return frozenset(
+            s.code.split("-")[1]
+            for country in ("US", "CA")
+            for s in pycountry.subdivisions.get(country_code=country)
+            if len(s.code.split("-")[1]) == 2
+        )
+
+    @cached_property
     def common_surnames(self) -> frozenset[str]:
         """Last words of three or more known people's names."""
         lasts = Counter(name.rsplit(" ", 1)[-1] for name in self.people if " " in name)
