@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from desktop.core.models import Entity
 from desktop.core.text.ner.knowledge import Knowledge, Known, began, load_knowledge, names_place
@@ -888,7 +889,7 @@ def _towns_with_states(words: list[str], mentions: list[_Mention], knowledge: Kn
             and m.known is None
             and (m.category == "institution" or m.stop - m.first == 1)  # not "Ana Lopez, NY"
             and words[m.stop : m.stop + 1] == [","]
-            and words[m.stop + 1 : m.stop + 2] != []
+            and m.stop + 1 < len(words)
             and words[m.stop + 1] in codes
             and all(w[:1].isupper() for w in words[m.first : m.stop])
         ):
@@ -1273,14 +1274,19 @@ def _abroad(known: Known, places: frozenset[str], knowledge: Knowledge) -> bool:
     article, which names countries, never names: most likely someone else of that name."""
     if known.category != "leader" or any(o[3] <= _DEPUTY_RANK for o in known.offices):
         return False
-    countries = knowledge.country_words
-    if not places & countries:
+    if not places & knowledge.country_words:
         return False
     return all(
-        any(names_place(o[0], c) for c in countries)
-        and not any(names_place(o[0], place) for place in places)
+        _of_a_country(o[0]) and not any(names_place(o[0], place) for place in places)
         for o in known.offices
     )
+
+
+@cache
+def _of_a_country(role: str) -> bool:
+    """Whether an office's name says whose it is ("Taiwanese Minister of Defence"); asked for
+    the same few thousand offices in every article, so remembered."""
+    return any(names_place(role, c) for c in load_knowledge().country_words)
 
 
 def _article_places(

@@ -132,6 +132,7 @@ class _Language:
     title_preceders: frozenset[str]
     calendar: frozenset[str]
     subject_followers: frozenset[str]
+    subject_endings: tuple[str, ...]
 
 
 def split_sentences(text: str, language: str = "en") -> list[Sentence]:
@@ -177,7 +178,7 @@ def _split_long_runs(sentences: list[Sentence], rules: _Language) -> list[Senten
                     before in rules.calendar
                     or (
                         _glued_sentence_start(before, rules.title_preceders)
-                        and _subject(words, i, rules.subject_followers)
+                        and _subject(words, i, rules)
                     )
                 )
             ):
@@ -187,9 +188,9 @@ def _split_long_runs(sentences: list[Sentence], rules: _Language) -> list[Senten
     return result
 
 
-def _subject(words: list[re.Match[str]], i: int, followers: frozenset[str]) -> bool:
+def _subject(words: list[re.Match[str]], i: int, rules: _Language) -> bool:
     """Whether the name at ``i`` (one or two words) reads as a sentence's subject: an aside, or
-    a verb-like word of ``followers`` after it ("Pama, a father", "Adebayor sees"), unlike a
+    a verb-like word after it ("Pama, a father", "Adebayor sees"), unlike a
     name inside a long lead ("...moon Titan including...", "...press office Twitter account",
     "...investigating WeWork, according to...")."""
     if words[i].group().endswith(","):
@@ -201,7 +202,7 @@ def _subject(words: list[re.Match[str]], i: int, followers: frozenset[str]) -> b
     if after >= len(words):
         return False
     word = words[after].group().lower()
-    return word in followers or any(word.endswith(f[1:]) for f in followers if f.startswith("-"))
+    return word in rules.subject_followers or word.endswith(rules.subject_endings)
 
 
 def _name_then_lower_case(words: list[re.Match[str]], i: int) -> bool:
@@ -453,6 +454,7 @@ def _language(language: str) -> _Language:
     abbreviations = frozenset(_word_list(language, "abbreviations.txt"))
     params.abbrev_types = set(abbreviations)
     starters = _word_list(language, "sentence_starters.txt")
+    followers = _word_list(language, "subject_followers.txt")
     params.sent_starters = set(starters)
     for word in starters:
         params.add_ortho_context(word, _ORTHO_BEG_UC | _ORTHO_MID_LC)
@@ -474,7 +476,8 @@ def _language(language: str) -> _Language:
         ),
         frozenset(_word_list(language, "title_preceders.txt")),
         frozenset(language_lines(language, "calendar_words.txt")),
-        frozenset(_word_list(language, "subject_followers.txt")),
+        frozenset(w for w in followers if not w.startswith("-")),
+        tuple(w[1:] for w in followers if w.startswith("-")),  # "-ed": a verb's ending
     )
 
 
