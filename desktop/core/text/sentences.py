@@ -45,6 +45,31 @@ _GLUED = re.compile(r"(?<=[a-zß-ÿ0-9%])([.!?][’”\"')\]]*)(?=[“‘\"']?[A
 _LAST_ALPHA = re.compile(r"[^\W\d_]+$")
 _GLUED_NUMBER = re.compile(r"[$€£]?\d[\d,.]*%?")
 _GLUED_NOT_PROSE = re.compile(r"/|@|www\.|\.\w*\.", re.IGNORECASE)
+# A number, its period and a lower-case word: Punkt reads an ordinal ("am 3. Mai"), which is
+# right only where ordinals are written with a period.
+_NUMBER_THEN_LOWER = re.compile(r"(?<=\s)-?[.,]?\d[\d,.-]*\.\s+(?=[a-zß-ÿ])")
+_PERIOD_ORDINALS = frozenset(
+    [
+        "cs",
+        "da",
+        "de",
+        "et",
+        "fi",
+        "hr",
+        "hu",
+        "is",
+        "lt",
+        "lv",
+        "nb",
+        "nn",
+        "no",
+        "pl",
+        "sk",
+        "sl",
+        "sr",
+        "tr",
+    ]
+)  # languages that write "3." for "3rd"
 _WRAPPED_MIN_LINE = 40
 _WRAPPED_MAX_LINE = 100
 
@@ -133,6 +158,7 @@ class _Language:
     calendar: frozenset[str]
     subject_followers: frozenset[str]
     subject_endings: tuple[str, ...]
+    period_ordinals: bool
 
 
 def split_sentences(text: str, language: str = "en") -> list[Sentence]:
@@ -222,6 +248,8 @@ def _run_on_cuts(text: str, start: int, end: int, rules: _Language) -> list[int]
     punctuation ("Scroll down for video Crowds gathered...", "...eyes shut The Spanish..."), or
     glues two paragraphs together ("...on Wednesday.The stabbing...")."""
     cuts = set(_glued_cuts(text, start, end, rules.abbreviations))
+    if not rules.period_ordinals:
+        cuts.update(_number_end_cuts(text, start, end, rules))
     if rules.furniture is not None:
         cuts.update(m.end() for m in rules.furniture.finditer(text, start, end))
     if rules.run_on_starters is not None:
@@ -240,6 +268,23 @@ def _run_on_cuts(text: str, start: int, end: int, rules: _Language) -> list[int]
             ):
                 cuts.add(m.start())
     return sorted(cuts)
+
+
+def _number_end_cuts(text: str, start: int, end: int, rules: _Language) -> Iterator[int]:
+    """Sentence starts after a number that ends a clause ("signed in 2006. successive managers",
+    as lower-cased copy reads); a number first in its sentence or after a colon or an
+    abbreviation ("No. 5. see"), or one that follows its predecessor ("1. cut taxes 2. raise
+    pay") is a list marker or a reference, not a clause's end."""
+    for m in _NUMBER_THEN_LOWER.finditer(text, start, end):
+        before = _word_before(text, start, m.start() - 1)
+        if not before or before[-1] in ".!?:;" or before.lower() in rules.number_abbreviations:
+            continue
+        number = m.group().split(".", 1)[0]
+        if number.isdigit() and re.search(
+            rf"(?<!\S){int(number) - 1}\.\s", text[start : m.start()]
+        ):
+            continue
+        yield m.end()
 
 
 def _word_before(text: str, start: int, position: int) -> str:
@@ -478,6 +523,7 @@ def _language(language: str) -> _Language:
         frozenset(language_lines(language, "calendar_words.txt")),
         frozenset(w for w in followers if not w.startswith("-")),
         tuple(w[1:] for w in followers if w.startswith("-")),  # "-ed": a verb's ending
+        language in _PERIOD_ORDINALS,
     )
 
 

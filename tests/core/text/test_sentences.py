@@ -300,3 +300,44 @@ def test_real_exclamations_still_end_sentences() -> None:
         "Would you apply tests?",
     ]
     assert texts("Why now? Officials would not say.") == ["Why now?", "Officials would not say."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "he signed for manchester united in 2006. successive managers kept him.",
+            ["he signed for manchester united in 2006.", "successive managers kept him."],
+        ),
+        (
+            "it was level at 6-6. wade had a number of chances.",
+            ["it was level at 6-6.", "wade had a number of chances."],
+        ),
+        (
+            "she died on march 18, 2011. the following month, police said so.",
+            ["she died on march 18, 2011.", "the following month, police said so."],
+        ),
+    ],
+)
+def test_a_number_ends_a_clause_before_a_lower_case_word(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan: 1. cut taxes 2. raise pay.",
+        "The ruling is in vol. 3. see the notes.",
+        "It is listed in No. 5. see the index.",
+    ],
+)
+def test_list_markers_and_references_before_a_lower_case_word_do_not_end_a_sentence(
+    text: str,
+) -> None:
+    assert texts(text) == [text]
+
+
+def test_languages_with_period_ordinals_keep_them() -> None:
+    assert texts("Wir treffen uns am 3. mai in Berlin.", "de") == [
+        "Wir treffen uns am 3. mai in Berlin."
+    ]
