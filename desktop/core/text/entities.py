@@ -1237,6 +1237,7 @@ def _assign_roles(
     roles: dict[str, str] = {}
     political = any(t.text.lower() in knowledge.political_words for t in tokens)
     places = _article_places(tokens, mentions, knowledge)
+    _unlink_foreign_institutions(tokens, mentions, places, knowledge)
     for m in mentions:
         if m.category not in _PEOPLE:
             continue
@@ -1280,6 +1281,29 @@ def _abroad(known: Known, places: frozenset[str], knowledge: Knowledge) -> bool:
         _of_a_country(o[0]) and not any(names_place(o[0], place) for place in places)
         for o in known.offices
     )
+
+
+def _unlink_foreign_institutions(
+    tokens: list[Token], mentions: list[_Mention], places: frozenset[str], knowledge: Knowledge
+) -> None:
+    """A short form whose institution belongs to a country ("Congress": the US Congress) is
+    that institution only if the article, when it names countries, names that one: in a story
+    from Goa, "Congress" is a party of India's, not the American legislature."""
+    if not places & knowledge.country_words:
+        return
+    for m in mentions:
+        if m.category != "institution" or m.known is None:
+            continue
+        surface = " ".join(t.text for t in tokens[m.first : m.stop])
+        canonical = m.known.canonical
+        if (
+            surface != canonical
+            and not _of_a_country(surface)
+            and _of_a_country(canonical)
+            and not any(names_place(canonical, place) for place in places)
+        ):
+            m.known = None
+            m.canonical = surface
 
 
 @cache

@@ -223,6 +223,20 @@ def test_an_office_holder_of_a_country_the_article_never_names_is_someone_else()
     )
 
 
+def test_a_short_form_of_a_countrys_institution_is_it_only_where_that_country_is_named() -> None:
+    def congress(text: str) -> str:
+        return next(e.canonical for e in find_entities(text) if e.text == "Congress")
+
+    indian = (
+        "Chief Minister Manohar Parrikar died in India on Sunday. Congress leader Girish"
+        " Chodankar said Congress would stake a claim."
+    )
+    assert congress(indian) == "Congress"
+    assert congress("Congress passed the bill on Tuesday, the White House said.") == "US Congress"
+    american = "Congress passed the bill in the United States on Tuesday; China protested."
+    assert congress(american) == "US Congress"
+
+
 def test_a_preposition_opening_the_sentence_is_neither_name_nor_title() -> None:
     found = {e.text: e for e in find_entities("Like Instagram head Adam Mosseri, he spoke.")}
     assert "Like Instagram" not in found and found["Instagram"].category == "institution"
