@@ -1236,7 +1236,7 @@ def _assign_roles(
     names = {i for m in mentions if m.category in _PEOPLE for i in range(m.first, m.stop)}
     roles: dict[str, str] = {}
     political = any(t.text.lower() in knowledge.political_words for t in tokens)
-    places = _article_places(tokens, mentions, knowledge)
+    places = _article_places(tokens, mentions, knowledge, day)
     _unlink_foreign_institutions(tokens, mentions, places, knowledge)
     for m in mentions:
         if m.category not in _PEOPLE:
@@ -1255,7 +1255,8 @@ def _assign_roles(
             m.category = "person"
             continue
         if m.known is not None and m.known.category == "leader":
-            surname = tokens[m.stop - 1].text
+            # The full name's, not the mention's: "Gareth" alone is not a rare surname.
+            surname = m.canonical.split(",")[0].split()[-1]
             if role or political or _well_known(m.known, surname, day, knowledge):
                 roles.setdefault(_person_key(m.canonical), m.known.role_at(day, places) or "")
                 continue
@@ -1275,7 +1276,7 @@ def _abroad(known: Known, places: frozenset[str], knowledge: Knowledge) -> bool:
     article, which names countries, never names: most likely someone else of that name."""
     if known.category != "leader" or any(o[3] <= _DEPUTY_RANK for o in known.offices):
         return False
-    if not places & knowledge.country_words:
+    if not places & knowledge.state_words:
         return False
     return all(
         _of_a_country(o[0]) and not any(names_place(o[0], place) for place in places)
@@ -1286,21 +1287,24 @@ def _abroad(known: Known, places: frozenset[str], knowledge: Knowledge) -> bool:
 def _unlink_foreign_institutions(
     tokens: list[Token], mentions: list[_Mention], places: frozenset[str], knowledge: Knowledge
 ) -> None:
-    """A short form whose institution belongs to a country ("Congress": the US Congress) is
+    """A short form of an institution named for its country ("Congress": the US Congress) is
     that institution only if the article, when it names countries, names that one: in a story
-    from Goa, "Congress" is a party of India's, not the American legislature."""
-    if not places & knowledge.country_words:
+    from Goa, "Congress" is a party of India's, not the American legislature. An international
+    body ("EU") or an agency named for its seat ("AFP") is not bound to a country so."""
+    if not places & knowledge.state_words:
         return
     for m in mentions:
         if m.category != "institution" or m.known is None:
             continue
         surface = " ".join(t.text for t in tokens[m.first : m.stop])
         canonical = m.known.canonical
+        country = canonical.split(" ", 1)[0]
         if (
             surface != canonical
+            and " " in canonical
+            and country in knowledge.state_words
             and not _of_a_country(surface)
-            and _of_a_country(canonical)
-            and not any(names_place(canonical, place) for place in places)
+            and country not in places
         ):
             m.known = None
             m.canonical = surface
@@ -1314,7 +1318,7 @@ def _of_a_country(role: str) -> bool:
 
 
 def _article_places(
-    tokens: list[Token], mentions: list[_Mention], knowledge: Knowledge
+    tokens: list[Token], mentions: list[_Mention], knowledge: Knowledge, day: str
 ) -> frozenset[str]:
     """The places an article names, with the other words for each country ("Britain":
     "United Kingdom", "UK", "British"), to tell which of a person's offices it is about."""
@@ -1323,6 +1327,22 @@ def _article_places(
         knowledge.demonyms[t.text].removeprefix("the ")
         for t in tokens
         if t.text in knowledge.demonyms
+    )
+    # A head of government of one country named in the article names that country too: a
+    # BBC story of Mr Blair and Mr Howard is about Britain without ever saying so.
+    for m in mentions:
+        if m.known is not None and m.known.category == "leader":
+            heads = [o[0] for o in m.known.offices if o[3] <= _DEPUTY_RANK and began(o[1], day)]
+            named = {
+                knowledge.demonyms.get(w, w).removeprefix("the ")
+                for w in knowledge.state_words
+                for o in heads
+                if names_place(o, w)
+            }
+            if len(named) == 1:
+                countries.update(named)
+    countries.update(
+        knowledge.parts[c].removeprefix("the ") for c in list(countries) if c in knowledge.parts
     )
     words = {w for w, c in knowledge.demonyms.items() if c.removeprefix("the ") in countries}
     return frozenset(countries | words)

@@ -223,6 +223,23 @@ def test_an_office_holder_of_a_country_the_article_never_names_is_someone_else()
     )
 
 
+def test_a_nation_of_a_state_or_its_head_of_government_names_the_state() -> None:
+    def category(text: str, name: str) -> str:
+        return {e.text: e.category for e in find_entities(text, as_of="2005-02-01")}[name]
+
+    # A British paper never says "Britain": Wales, or the Prime Minister, says it for it.
+    welsh = "John Denham spoke in Cardiff, Wales, on Monday about the coming election."
+    assert category(welsh, "John Denham") == "leader"
+    blair = "Liam Fox said the government of Tony Blair was wrong about Iraq."
+    assert category(blair, "Liam Fox") == "leader"
+    # Neither makes a rugby captain with an MP's common name an MP: no word of politics.
+    rugby = "Wales captain Gareth Thomas broke his thumb against France, coach Mike Ruddock said."
+    assert category(rugby, "Gareth Thomas") == "person"
+    # A first name alone is no rare surname that would make him well known.
+    first = 'Gareth Thomas hurt his thumb on Saturday. "Gareth is a big loss," said Owen.'
+    assert category(first, "Gareth Thomas") == "person"
+
+
 def test_a_short_form_of_a_countrys_institution_is_it_only_where_that_country_is_named() -> None:
     def congress(text: str) -> str:
         return next(e.canonical for e in find_entities(text) if e.text == "Congress")

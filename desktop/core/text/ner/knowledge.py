@@ -148,6 +148,8 @@ class Knowledge:
     # surname is more likely someone else's.
     political_words: frozenset[str]
     people: tuple[str, ...]  # every known person's name
+    parts: dict[str, str]  # "Wales" → "the United Kingdom": a nation within a state
+    continents: frozenset[str]
 
     @cached_property
     def given_names(self) -> frozenset[str]:
@@ -168,6 +170,15 @@ class Knowledge:
         """Countries and their other words ("United Kingdom", "UK", "British")."""
         return frozenset(
             w for pair in self.demonyms.items() for w in (pair[0], pair[1].removeprefix("the "))
+        )
+
+    @cached_property
+    def state_words(self) -> frozenset[str]:
+        """The country words that name a state, not a continent ("Europe", "European")."""
+        return frozenset(
+            w
+            for w in self.country_words
+            if w not in self.continents and self.demonyms.get(w) not in self.continents
         )
 
     @cached_property
@@ -241,6 +252,8 @@ def load_knowledge() -> Knowledge:
         place_only,
         politics,
         tuple(columns["names"]),
+        places["parts"],
+        frozenset(places["continents"]),
     )
 
 
