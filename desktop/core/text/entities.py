@@ -1311,6 +1311,17 @@ def _unlink_foreign_institutions(
 
 
 @cache
+def _office_countries(role: str) -> frozenset[str]:
+    """The states an office's name says it is of ("UK Prime Minister": United Kingdom)."""
+    knowledge = load_knowledge()
+    return frozenset(
+        knowledge.demonyms.get(w, w).removeprefix("the ")
+        for w in knowledge.state_words
+        if names_place(role, w)
+    )
+
+
+@cache
 def _of_a_country(role: str) -> bool:
     """Whether an office's name says whose it is ("Taiwanese Minister of Defence"); asked for
     the same few thousand offices in every article, so remembered."""
@@ -1330,14 +1341,13 @@ def _article_places(
     )
     # A head of government of one country named in the article names that country too: a
     # BBC story of Mr Blair and Mr Howard is about Britain without ever saying so.
-    for m in mentions:
-        if m.known is not None and m.known.category == "leader":
-            heads = [o[0] for o in m.known.offices if o[3] <= _DEPUTY_RANK and began(o[1], day)]
+    for known in {id(m.known): m.known for m in mentions if m.known is not None}.values():
+        if known.category == "leader":
             named = {
-                knowledge.demonyms.get(w, w).removeprefix("the ")
-                for w in knowledge.state_words
-                for o in heads
-                if names_place(o, w)
+                country
+                for o in known.offices
+                if o[3] <= _DEPUTY_RANK and began(o[1], day)
+                for country in _office_countries(o[0])
             }
             if len(named) == 1:
                 countries.update(named)
