@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-dev
 
-.PHONY: run test fuzz lint format bench eval model knowledge knowledge-import screenshots package package-test venv clean
+.PHONY: run test fuzz lint format bench eval model word-classes knowledge knowledge-import screenshots package package-test venv clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -58,6 +58,11 @@ model: $(STAMP)
 	nice -n 10 $(PY) -m desktop.core.text.build_frequencies
 	nice -n 10 $(PY) -m desktop.core.text.build_languages
 	nice -n 10 $(PY) -m desktop.core.text.ner.train
+
+# Rebuild resources/keyterms/word-classes-en.tsv from a git snapshot of UD_English-EWT (see
+# resources/keyterms/README.md): `make word-classes EWT=/path/to/UD_English-EWT/repo`.
+word-classes: $(STAMP)
+	$(PY) -m desktop.core.text.build_word_classes $(EWT)
 
 # Rebuild resources/knowledge/{people,organisations}.json.gz from the committed inputs in
 # data/knowledge/ (byte-identical for the same inputs; a test checks the committed output).
