@@ -8,7 +8,8 @@ positions; choices were tuned looking at the even half only). Beside it YAKE's f
 YAKE is GPL/LGPL-licensed, so it is not installed here; printed are its score in
 ``../shared/eval/README.md`` and the scores this module's scorer gave yake 0.7.3
 (``KeywordExtractor(lan="en", n=3, top=10)``) in a separate environment. Then the stories of
-100+ words that got no term, and the junk terms found by ``keyterm_quality.junk_reason``.
+100+ words that got no term, and the junk terms found by ``keyterm_quality.junk_reason``
+(given the story's text, for its context test).
 Skips with a message when the data is absent.
 """
 
@@ -54,9 +55,9 @@ def main() -> int:
     print(f"stories of 100+ words with no term: {bare} of {len(long_ones)}")
     junk = Counter()
     examples: dict[str, list[str]] = {}
-    for _, terms in rows:
+    for record, terms in rows:
         for term in terms:
-            reason = junk_reason(term)
+            reason = junk_reason(term, record["text"])
             if reason:
                 junk[reason] += 1
                 examples.setdefault(reason, []).append(term)

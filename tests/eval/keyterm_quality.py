@@ -1,8 +1,13 @@
 """Scoring key terms against crowd key phrases, and spotting terms no journalist would circle.
 
 Shared by ``eval_keyterms`` and the key-term tests. The junk detector is deliberately separate
-from the filters in ``desktop.core.text.keyterms``: it judges a term only by its words, with its
-own list of function words and suffix rules.
+from the filters in ``desktop.core.text.keyterms`` and ``word_classes``: it judges a term by its
+words, with its own list of function words and verb forms, and — given the article — by the
+words around it, which the product never looks at: a phrase that its article follows with an
+object ("charge WeWork with", "avoid sanction by", "pose risks to" no; "offer the", "sees
+it") or precedes with a subject pronoun or a modal ("they offer", "could charge") is a clause
+whatever its words' dictionary classes. The product decides by a treebank's word classes and
+agreement instead, so the two fail in different places and a junk count of 0 is evidence.
 """
 
 from __future__ import annotations
@@ -35,6 +40,19 @@ _VERB_FORMS = """
     warned sought says say tells told adds insists insisted denies denied admits admitted
     appears seems remains becomes became"""
 VERB_FORMS = frozenset(_VERB_FORMS.split())
+# After a verb, not a noun phrase: an object's determiner or an object pronoun ("us", not "US").
+_OBJECT_WORDS = "a an the his her its their our my your him them me us"
+_OBJECT_OPENERS = frozenset(_OBJECT_WORDS.split())
+# Before a verb, not a noun phrase: a subject pronoun, a modal or a "do" form.
+_SUBJECT_WORDS = """
+    i you he she we they it who will would can could should may might must shall do does did
+    don't doesn't didn't won't can't couldn't wouldn't shouldn't not"""
+_VERB_OPENERS = frozenset(_SUBJECT_WORDS.split())
+# "movements a quarter in advance": a measure of time after a noun phrase, not an object.
+_TIMES = "year years quarter week weeks month months day days night morning decade time while"
+_TIME_WORDS = frozenset(_TIMES.split())
+_OBJECT = re.compile(r" (" + "|".join(sorted(_OBJECT_OPENERS)) + r")\s+([^\W\d_]+)")
+_TEXT_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 def stem_phrase(phrase: str) -> str:
@@ -56,8 +74,9 @@ def hits_at(terms: list[str], keys: list[str], k: int = 10) -> int:
     return sum(1 for term in terms[:k] if stem_phrase(term) in gold)
 
 
-def junk_reason(term: str) -> str:
-    """Why ``term`` is junk ("contraction", "function-word edge", "verb fragment"), or ""."""
+def junk_reason(term: str, text: str = "") -> str:
+    """Why ``term`` is junk ("contraction", "function-word edge", "verb fragment", "clause in
+    context"), or "". ``text``, the article, allows the context test."""
     if _CONTRACTION.search(term):
         return "contraction"
     words = term.split()
@@ -70,7 +89,44 @@ def junk_reason(term: str) -> str:
         return "verb fragment"
     if len(words) > 1 and re.search(r"(^|-)[a-z]{3,}ed$", words[-1]):
         return "verb fragment"  # "prices increased", "European Union-imposed"
+    if text and _clause_in_context(words, text):
+        return "clause in context"
     return ""
+
+
+def _clause_in_context(words: list[str], text: str) -> bool:
+    """At least half the places ``text`` uses a phrase with a lower-case word read as a clause:
+    a subject pronoun or modal before it, or an object after it when it ends in a lower-case
+    word ("they offer loans", "could charge WeWork", "banks offer the")."""
+    if len(words) < 2 or not any(w.islower() for w in words):
+        return False
+    pattern = r"(?<![\w'’-])" + r"[\s-]+".join(map(re.escape, words)) + r"(?![\w'’-])"
+    places = [m.span() for m in re.finditer(pattern, text, re.IGNORECASE)]
+    ends_lower = words[-1].islower()
+    clauses = 0
+    for start, end in places:
+        before = _TEXT_WORD.findall(text[max(0, start - 30) : start])
+        if (before and before[-1].lower() in _VERB_OPENERS and not _ends_sentence(text, start)) or (
+            ends_lower and _object_follows(text[end : end + 40])
+        ):
+            clauses += 1
+    return bool(places) and 2 * clauses >= len(places)
+
+
+def _ends_sentence(text: str, start: int) -> bool:
+    """Punctuation separates the phrase from the word before it."""
+    return bool(re.search(r"[.,;:!?()\"“”]\s*$", text[max(0, start - 3) : start]))
+
+
+def _object_follows(after: str) -> bool:
+    """``after`` (the text after a phrase) opens with an object: a determiner or pronoun after
+    a single space, then a word — not a measure of time ("movements a quarter in advance") nor
+    a superlative ("declares apple pie the most favourite")."""
+    found = _OBJECT.match(after)
+    if found is None:
+        return False
+    following = found.group(2).lower()
+    return following not in _TIME_WORDS and following not in ("most", "least", "best", "worst")
 
 
 def _function_word(word: str) -> bool:

@@ -141,7 +141,7 @@ def _junk(text: str) -> list[tuple[str, str]]:
 
     terms = [t.text for t in analyze(text, language="en")[1]]
     assert terms, "the article should get some terms"
-    return [(t, junk_reason(t)) for t in terms if junk_reason(t)]
+    return [(t, junk_reason(t, text)) for t in terms if junk_reason(t, text)]
 
 
 def test_contractions_and_possessives_never_form_a_term() -> None:
@@ -168,6 +168,21 @@ def test_verb_fragments_are_not_terms() -> None:
     assert not {"woes weigh", "drew derisive", "drew", "wears", "throws", "subdue"} & set(found)
     assert not any(t.startswith("drew ") or t.endswith(" weigh") for t in found), found
     assert _junk(text) == []
+
+
+def test_the_junk_checker_reads_a_clause_from_its_context() -> None:
+    from tests.eval.keyterm_quality import junk_reason
+
+    text = (
+        "Regulators could charge WeWork over the deal. The banks offer the loans cheaply. "
+        "The peace talks this week failed, and price hikes a year ago hurt; the award "
+        "ceremony the night before went well."
+    )
+    assert junk_reason("charge WeWork", text) == "clause in context"  # after a modal
+    assert junk_reason("banks offer", text) == "clause in context"  # before an object
+    for term in ("peace talks", "price hikes", "award ceremony", "Regulators"):
+        assert junk_reason(term, text) == "", term
+    assert junk_reason("banks offer") == ""  # no text, no context test
 
 
 def test_no_term_opens_or_closes_with_a_function_word_even_among_names() -> None:
