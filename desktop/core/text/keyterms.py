@@ -14,7 +14,8 @@ story is often about them. What a story is about comes early, so a candidate fir
 the top weighs more. Never part of a term: contractions and possessives ("they'll",
 "vendor's"), finite verbs ("woes weigh", "drew derisive": a shipped list of irregular pasts and
 news verbs, and words English uses mostly as verbs, judged from the frequencies of their other
-forms).
+forms), nor a phrase that reads as a clause by how a treebank uses its words ("officer
+shouts", "avoid sanction", "charge WeWork", "annual economic": see ``word_classes``).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from typing import Protocol
 
 from desktop.core.models import Term
 from desktop.core.resources import resource_path
+from desktop.core.text.word_classes import is_clause
 from desktop.core.text.word_frequencies import english_zipf
 
 # A number with letters attached ("116th", "5G") is one word, never a letter fragment.
@@ -115,13 +117,12 @@ def key_terms(
     scored, fallback = [], []
     for key, spans in occurrences.items():
         count = len(spans)
+        to = scored if _eligible(key, count, zipf) else fallback if _noun_shaped(key) else None
+        if to is None or (len(key) > 1 and _clause(text, spans[0])):
+            continue
         weight = sum(specificity[w] for w in key) * (_LONE_WEIGHT if len(key) == 1 else 1)
         score = (1 + math.log(count)) * weight * (1 if count > 1 else _SINGLE)
-        score *= _early(spans[0][0], length)
-        if _eligible(key, count, zipf):
-            scored.append((score, key))
-        elif _noun_shaped(key):
-            fallback.append((score, key))
+        to.append((score * _early(spans[0][0], length), key))
     for key, (_, spans) in named.items():
         score = (1 + math.log(len(spans))) * _NAME_WEIGHT * _early(spans[0][0], length)
         scored.append((score, key))
@@ -148,6 +149,12 @@ def key_terms(
 def is_rare_word(word: str) -> bool:
     """Rare enough in general English to stand alone as a term ("referendum", not "meeting")."""
     return _zipf(word.lower(), english_zipf()) <= _SINGLE_WORD_ZIPF
+
+
+def _clause(text: str, span: tuple[int, int]) -> bool:
+    """The phrase at ``span``, as written, reads as a clause: "officer shouts", "avoid
+    sanction", "charge WeWork"."""
+    return is_clause(tuple(_WORD.findall(text[span[0] : span[1]])))
 
 
 def _early(start: int, length: int) -> float:

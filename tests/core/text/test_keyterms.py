@@ -170,6 +170,21 @@ def test_verb_fragments_are_not_terms() -> None:
     assert _junk(text) == []
 
 
+def test_clauses_told_by_word_classes_are_not_terms_but_noun_phrases_are() -> None:
+    text = (
+        "The new chip delivers faster graphics, and the chip delivers faster downloads. "
+        "Regulators could charge WeWork with fraud; officials may charge WeWork soon. "
+        "Price hikes and budget cuts followed the peace talks, and rate rises worried savers. "
+        "After the price hikes and budget cuts, the peace talks and the rate rises were news. "
+        "Lenders avoid sanction risk. "
+    ) * 2
+    found = [t.text.lower() for t in key_terms(text)]
+    assert {"price hikes", "budget cuts", "peace talks", "rate rises"} <= set(found), found
+    clauses = ("delivers", "charge wework", "avoid sanction")
+    assert not [t for t in found if any(c in t for c in clauses)], found
+    assert _junk(text) == []
+
+
 def test_the_junk_checker_reads_a_clause_from_its_context() -> None:
     from tests.eval.keyterm_quality import junk_reason
 

@@ -1,8 +1,69 @@
-"""Building the word-class table from a treebank's CoNLL-U files."""
+"""Telling clauses from noun phrases by word classes, and building the word-class table."""
 
 from __future__ import annotations
 
+import pytest
+
 from desktop.core.text.build_word_classes import count_classes, table_lines
+from desktop.core.text.word_classes import is_clause, word_use
+
+CLAUSES = [
+    "officer shouts",  # a singular subject and an "-s" verb
+    "directors asks",
+    "comments contradict",  # a plural subject and a bare verb
+    "chip delivers faster",  # ends in an adverb
+    "spend twice",
+    "annual economic",  # an adjective with its noun cut off
+    "pleaded guilty",
+    "avoid sanction",  # a bare verb and its object
+    "represents 84",
+    "charge WeWork",  # often a verb, before a name
+    "launch Google",
+    "stopped working",  # a verb governing a verb
+    "cut spending",
+]
+NOUN_PHRASES = [
+    "price hikes",
+    "peace talks",
+    "budget cuts",
+    "rate rises",
+    "interest rate rises",
+    "takeover offers",
+    "maternity leave",
+    "tax returns",
+    "product launches",
+    "browser settings",
+    "successive wins",
+    "tournament finals",
+    "company official",
+    "planned spending",
+    "proposed merger",
+    "live television",
+    "band Wings",
+    "Article 5",
+]
+
+
+@pytest.mark.parametrize("phrase", CLAUSES)
+def test_clauses_and_fragments_are_told(phrase: str) -> None:
+    assert is_clause(tuple(phrase.split()))
+
+
+@pytest.mark.parametrize("phrase", NOUN_PHRASES)
+def test_noun_phrases_are_kept(phrase: str) -> None:
+    assert not is_clause(tuple(phrase.split()))
+
+
+def test_a_rare_s_form_borrows_its_base_but_an_adjective_or_ing_base_stays_a_noun() -> None:
+    shouts = word_use("shouts")  # not in the table: like "shout", a verb
+    assert shouts is not None and shouts.verb > 0 and shouts.noun == 0
+    settings = word_use("settings")  # "setting" is mostly a verb form, "settings" a noun
+    assert settings is not None and settings.noun == settings.total
+    finals = word_use("finals")  # "final" is an adjective; "finals" can only be a noun
+    assert finals is not None and finals.noun > finals.verb
+    owns = word_use("owns")  # "own" is mostly an adjective, which "owns" is not
+    assert owns is not None and owns.noun == 0 and owns.verb > 0
+    assert word_use("qwzxv") is None
 
 
 def test_the_table_counts_word_classes_from_conllu() -> None:

@@ -1,0 +1,194 @@
+"""Telling a clause from a noun phrase by how English uses each word.
+
+``resources/keyterms/word-classes-en.tsv`` counts how often a treebank of web English tags each
+word form a noun, verb, adjective or adverb (built by ``build_word_classes``). A key term must
+be a noun phrase: "price hikes", "peace talks", "maternity leave", not "officer shouts" (a
+noun and an "-s" form that is never a noun), "avoid sanction" (a verb that is never anything
+else, and its object), "charge WeWork" (a word often a verb, before a name), "stopped
+working" (a verb governing a verb) or "annual economic" (an adjective whose noun is cut off).
+A word that is both ("offers", "cuts", "talks") is read as a noun unless agreement says
+otherwise: a bare form mostly used as a verb after a plural is one ("comments contradict");
+after a singular it is not ("maternity leave"). Web English uses some news nouns mostly as
+verbs, so a clause made of such words ("banks offer", "suit claims") is left alone.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from desktop.core.resources import resource_path
+
+_RELIABLE = 3  # a form seen this often speaks for itself; rarer "-s" forms borrow their base's
+_NEVER = 0.1  # a share below this is taken for none: the treebank has tagging slips
+_MOSTLY_VERB = 0.7  # an ambiguous word is read as a verb only when at least this often one
+_BARE_VERB = 0.8  # a phrase's first word this often a verb (and never else) starts a clause
+_OFTEN_VERB = 0.3  # before a name, a word this often a verb is one: "charge WeWork"
+_CHAIN_VERB = 0.6  # a word this often a verb, before another verb, governs it
+# Adjectives that often stand as nouns: "finals", "executives".
+_NOUN_LIKE_ADJECTIVES = ("al", "ive", "ic", "ary", "ant", "ent")
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ary")
+
+
+class Use(NamedTuple):
+    """How often a word form is used as each class."""
+
+    noun: int
+    verb: int
+    adjective: int
+    adverb: int
+    other: int
+
+    @property
+    def total(self) -> int:
+        return self.noun + self.verb + self.adjective + self.adverb + self.other
+
+
+@cache
+def _table() -> dict[str, Use]:
+    table: dict[str, Use] = {}
+    with resource_path("keyterms", "word-classes-en.tsv").open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith("#"):
+                word, *counts = line.split("\t")
+                table[word] = Use(*map(int, counts))
+    return table
+
+
+def word_use(word: str) -> Use | None:
+    """How English uses ``word`` (lower case), or None when too rare to say. A rarely seen "-s"
+    form adds its base's uses ("launches" like "launch"), those of an adjective that often
+    stands as a noun counting as a noun's ("finals", "executives")."""
+    table = _table()
+    own = table.get(word)
+    if (own is not None and own.total >= _RELIABLE) or not _s_form(word):
+        return own
+    base = next((b for b in _bases(word) if b in table), None)
+    if base is None:
+        return own
+    b = table[base]
+    if base.endswith("ing"):  # "settings", "earnings": a verb's "-ing" form takes no "-s"
+        extra = Use(b.total, 0, 0, 0, 0)
+    else:  # "finals", "executives": an adjective takes no "-s"; "owns" is no noun
+        nouns = b.noun + (b.adjective if base.endswith(_NOUN_LIKE_ADJECTIVES) else 0)
+        extra = Use(nouns, b.verb, 0, 0, b.other)
+    if own is not None:
+        extra = Use(*(x + y for x, y in zip(own, extra, strict=True)))
+    return extra if extra.total else None  # "Muslims": the base is only an adjective
+
+
+@lru_cache(maxsize=1 << 16)
+def is_clause(words: tuple[str, ...]) -> bool:
+    """Whether a phrase of two or more words, as written, is a clause or a fragment rather
+    than a noun phrase (cached: the same phrases recur from article to article)."""
+    if len(words) < 2:
+        return False
+    lowers = [w.lower() for w in words]
+    uses = [word_use(w) for w in lowers]
+    if _cut_off(lowers[-2], uses[-2], lowers[-1], uses[-1]):
+        return True
+    if any(_bare_verb(w, u) for w, u in zip(lowers[1:-1], uses[1:-1], strict=True)) or (
+        words[0].islower() and _bare_verb(lowers[0], uses[0])
+    ):
+        return True  # "avoid sanction", "represents 84", "lenders avoid sanction"
+    if words[0].islower() and words[1][:1].isupper() and _share_of_verb(uses[0]) >= _OFTEN_VERB:
+        return True  # "charge WeWork", "launch Google"
+    return any(
+        _agrees(lowers[i - 1], uses[i - 1], lowers[i], uses[i])
+        or _verb_chain(lowers[i - 1], uses[i - 1], lowers[i], uses[i])
+        for i in range(1, len(words))
+    )
+
+
+def _cut_off(before: str, first: Use | None, word: str, use: Use | None) -> bool:
+    """The phrase ends in a word that is never a noun, an adverb or adjective ("spend twice",
+    "annual economic", "border safe"), or in one mostly an adjective after a modifier or a
+    verb ("pleaded guilty"; "company official" is a noun phrase)."""
+    if use is None or _share(use.verb, use) >= 0.5:
+        return False
+    if _share(use.noun, use) < _NEVER:
+        return True
+    return (
+        use.adjective > use.noun
+        and not _s_form(word)
+        and (_modifier(before, first) or _verbal(before, first))
+    )
+
+
+def _verb_chain(before: str, first: Use | None, word: str, use: Use | None) -> bool:
+    """A verb and the verb it governs: "stopped working", "help revive" — a verb followed by
+    an "-ing" form that is not mostly a noun ("cut spending", not "social housing"; after an
+    "-ed" form, that is never one: "planned spending" is a noun phrase) or by a verb that is
+    never anything else."""
+    if before.endswith("ing") or not _verbal(before, first):
+        return False
+    if word.endswith("ing"):
+        noun_at_most = _NEVER if before.endswith("ed") else 0.5
+        return use is None or _share(use.noun, use) < noun_at_most
+    return _bare_verb(word, use)
+
+
+def _agrees(before: str, first: Use | None, word: str, use: Use | None) -> bool:
+    """``before`` is a subject noun and ``word`` a verb agreeing with it: an "-s" form that is
+    never a noun ("officer shouts", not "takeover offers"), or a bare form that is mostly a
+    verb after a plural ("comments contradict", not "sales tax" nor "maternity leave")."""
+    if use is None or _modifier(before, first):
+        return False
+    if _s_form(word):
+        return _share(use.noun, use) < _NEVER and (
+            first is None or _share(first.noun, first) >= 0.5
+        )
+    return (
+        _share(use.verb, use) >= _MOSTLY_VERB
+        and _s_form(before)
+        and first is not None
+        and _share(first.noun, first) >= 0.5
+    )
+
+
+def _bare_verb(word: str, use: Use | None) -> bool:
+    """A verb's base or "-s" form that is never anything else; "-ed" and "-ing" forms are
+    often modifiers ("armed attack", "growing demand")."""
+    return (
+        use is not None
+        and not word.endswith(("ed", "ing"))
+        and _share(use.verb, use) >= _BARE_VERB
+        and _share(use.noun + use.adjective, use) < _NEVER
+    )
+
+
+def _modifier(word: str, use: Use | None) -> bool:
+    """An adjective, or a hyphened compound ("pre-dawn raid"): a noun follows, not a verb. A
+    word the table lacks is judged by its ending ("successive wins")."""
+    if use is None:
+        return "-" in word or word.endswith(_ADJECTIVE_ENDINGS)
+    return "-" in word or _share(use.adjective, use) >= 0.5
+
+
+def _verbal(word: str, use: Use | None) -> bool:
+    """Mostly a verb, or an "-ed" form the table lacks ("pleaded")."""
+    if use is None:
+        return len(word) > 4 and word.endswith("ed")
+    return _share(use.verb, use) >= _CHAIN_VERB
+
+
+def _share_of_verb(use: Use | None) -> float:
+    return 0.0 if use is None else _share(use.verb, use)
+
+
+def _share(count: int, use: Use) -> float:
+    return count / use.total if use.total else 0.0
+
+
+def _s_form(word: str) -> bool:
+    """Ends like a plural or a third-person verb ("talks", "shouts"): not "press", "crisis"."""
+    return len(word) > 3 and word[-1] == "s" and word[-2] not in "sui"
+
+
+def _bases(word: str) -> tuple[str, ...]:
+    """Candidate base forms of an "-s" form, likeliest first."""
+    if word.endswith("ies"):
+        return (word[:-3] + "y", word[:-1])
+    if word.endswith("es"):
+        return (word[:-1], word[:-2])
+    return (word[:-1],)
