@@ -19,7 +19,6 @@ from typing import NamedTuple
 
 from desktop.core.resources import resource_path
 
-_RELIABLE = 3  # a form seen this often speaks for itself; rarer "-s" forms borrow their base's
 _NEVER = 0.1  # a share below this is taken for none: the treebank has tagging slips
 _MOSTLY_VERB = 0.7  # an ambiguous word is read as a verb only when at least this often one
 _BARE_VERB = 0.8  # a phrase's first word this often a verb (and never else) starts a clause
@@ -56,25 +55,25 @@ def _table() -> dict[str, Use]:
 
 
 def word_use(word: str) -> Use | None:
-    """How English uses ``word`` (lower case), or None when too rare to say. A rarely seen "-s"
-    form adds its base's uses ("launches" like "launch"), those of an adjective that often
-    stands as a noun counting as a noun's ("finals", "executives")."""
+    """How English uses ``word`` (lower case), or None when too rare to say. An "-s" form is a
+    plural or a verb, so it adds its base's uses as such ("defeats" like "defeat"): a base's
+    "-ing" or adjective uses count as a noun's ("settings", "finals", "fines"), unless the
+    adjective is also a verb ("owns") and not one that often stands as a noun ("executives")."""
     table = _table()
     own = table.get(word)
-    if (own is not None and own.total >= _RELIABLE) or not _s_form(word):
-        return own
-    base = next((b for b in _bases(word) if b in table), None)
+    base = next((b for b in _bases(word) if b in table), None) if _s_form(word) else None
     if base is None:
         return own
     b = table[base]
-    if base.endswith("ing"):  # "settings", "earnings": a verb's "-ing" form takes no "-s"
+    if _ing_form(base):
         extra = Use(b.total, 0, 0, 0, 0)
-    else:  # "finals", "executives": an adjective takes no "-s"; "owns" is no noun
-        nouns = b.noun + (b.adjective if base.endswith(_NOUN_LIKE_ADJECTIVES) else 0)
-        extra = Use(nouns, b.verb, 0, 0, b.other)
+    else:
+        described = b.adjective + b.adverb
+        noun_too = not b.verb or base.endswith(_NOUN_LIKE_ADJECTIVES)
+        extra = Use(b.noun + (described if noun_too else 0), b.verb, 0, 0, 0)
     if own is not None:
         extra = Use(*(x + y for x, y in zip(own, extra, strict=True)))
-    return extra if extra.total else None  # "Muslims": the base is only an adjective
+    return extra if extra.total else own
 
 
 @lru_cache(maxsize=1 << 16)
@@ -85,12 +84,15 @@ def is_clause(words: tuple[str, ...]) -> bool:
         return False
     lowers = [w.lower() for w in words]
     uses = [word_use(w) for w in lowers]
-    if _cut_off(lowers[-2], uses[-2], lowers[-1], uses[-1]):
+    named_end = words[-1][:1].isupper() and not words[0][:1].isupper()  # "giant Orange"
+    if not named_end and _cut_off(lowers[-2], uses[-2], lowers[-1], uses[-1]):
         return True
-    if any(_bare_verb(w, u) for w, u in zip(lowers[1:-1], uses[1:-1], strict=True)) or (
-        words[0].islower() and _bare_verb(lowers[0], uses[0])
+    if words[0].islower() and _bare_verb(lowers[0], uses[0]):
+        return True  # "avoid sanction", "represents 84"
+    if any(
+        _s_form(lowers[i - 1]) and _bare_verb(lowers[i], uses[i]) for i in range(1, len(words) - 1)
     ):
-        return True  # "avoid sanction", "represents 84", "lenders avoid sanction"
+        return True  # "lenders avoid sanction", not "holiday wish lists"
     if words[0].islower() and words[1][:1].isupper() and _share_of_verb(uses[0]) >= _OFTEN_VERB:
         return True  # "charge WeWork", "launch Google"
     return any(
@@ -120,9 +122,9 @@ def _verb_chain(before: str, first: Use | None, word: str, use: Use | None) -> b
     an "-ing" form that is not mostly a noun ("cut spending", not "social housing"; after an
     "-ed" form, that is never one: "planned spending" is a noun phrase) or by a verb that is
     never anything else."""
-    if before.endswith("ing") or not _verbal(before, first):
+    if _ing_form(before) or "-" in word or not _verbal(before, first):
         return False
-    if word.endswith("ing"):
+    if _ing_form(word):
         noun_at_most = _NEVER if before.endswith("ed") else 0.5
         return use is None or _share(use.noun, use) < noun_at_most
     return _bare_verb(word, use)
@@ -151,7 +153,8 @@ def _bare_verb(word: str, use: Use | None) -> bool:
     often modifiers ("armed attack", "growing demand")."""
     return (
         use is not None
-        and not word.endswith(("ed", "ing"))
+        and not word.endswith("ed")
+        and not _ing_form(word)
         and _share(use.verb, use) >= _BARE_VERB
         and _share(use.noun + use.adjective, use) < _NEVER
     )
@@ -183,6 +186,11 @@ def _share(count: int, use: Use) -> float:
 def _s_form(word: str) -> bool:
     """Ends like a plural or a third-person verb ("talks", "shouts"): not "press", "crisis"."""
     return len(word) > 3 and word[-1] == "s" and word[-2] not in "sui"
+
+
+def _ing_form(word: str) -> bool:
+    """A verb's "-ing" form ("setting", "earning"), not "bring", "string" or "king"."""
+    return word.endswith("ing") and any(ch in "aeiouy" for ch in word[:-3])
 
 
 def _bases(word: str) -> tuple[str, ...]:

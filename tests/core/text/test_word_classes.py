@@ -10,6 +10,7 @@ from desktop.core.text.word_classes import is_clause, word_use
 CLAUSES = [
     "officer shouts",  # a singular subject and an "-s" verb
     "directors asks",
+    "victory brings",  # "bring" is no "-ing" form
     "comments contradict",  # a plural subject and a bare verb
     "chip delivers faster",  # ends in an adverb
     "spend twice",
@@ -41,6 +42,12 @@ NOUN_PHRASES = [
     "live television",
     "band Wings",
     "Article 5",
+    "holiday wish lists",  # a verb-like word inside, after a singular
+    "unaccompanied asylum-seeking children",
+    "unpaid fines",  # "fine" is an adjective, "fines" a noun
+    "league defeats",  # an "-s" form that is a noun as often as its base
+    "morning runs",
+    "telecoms giant Orange",  # a name at the end
 ]
 
 
@@ -61,6 +68,8 @@ def test_a_rare_s_form_borrows_its_base_but_an_adjective_or_ing_base_stays_a_nou
     assert settings is not None and settings.noun == settings.total
     finals = word_use("finals")  # "final" is an adjective; "finals" can only be a noun
     assert finals is not None and finals.noun > finals.verb
+    fines = word_use("fines")  # "fine" is only an adjective or adverb: "fines" is a noun
+    assert fines is not None and fines.noun == fines.total
     owns = word_use("owns")  # "own" is mostly an adjective, which "owns" is not
     assert owns is not None and owns.noun == 0 and owns.verb > 0
     assert word_use("qwzxv") is None
