@@ -10,8 +10,9 @@ The counts come from the Universal Dependencies English Web Treebank (CC BY-SA 4
 a bare git snapshot at ``COMMIT``: the per-document CoNLL-U files under
 ``not-to-release/sources/`` (all of train, dev and test, about 254,000 words). A rerun on the
 same commit writes the same file. One line per lower-cased word form seen at least ``MIN_SEEN``
-times: ``word<TAB>noun<TAB>verb<TAB>adjective<TAB>adverb<TAB>other``. Proper-noun tags are left
-out: a common word written as a name ("Charge") says nothing about its ordinary use.
+times: ``word<TAB>noun<TAB>verb<TAB>adjective<TAB>adverb<TAB>other<TAB>past``, where ``past`` counts
+the verb uses in the past tense or as a past participle ("saw", "born"). Proper-noun tags are
+left out: a common word written as a name ("Charge") says nothing about its ordinary use.
 """
 
 from __future__ import annotations
@@ -25,9 +26,10 @@ OUT = Path(__file__).resolve().parents[3] / "resources" / "keyterms" / "word-cla
 COMMIT = "15d613d8447b3478787d4c278730a1e48a945efb"  # UD_English-EWT, 2025-05-10
 SOURCES = "not-to-release/sources/"
 MIN_SEEN = 2
-COLUMNS = ("noun", "verb", "adjective", "adverb", "other")
+COLUMNS = ("noun", "verb", "adjective", "adverb", "other", "past")
 _CLASS = {"NOUN": 0, "NUM": 0, "VERB": 1, "AUX": 1, "ADJ": 2, "ADV": 3}
 _OTHER = 4
+_PAST = 5  # of the verb uses, those in the past tense or a past participle ("saw", "born")
 
 
 def count_classes(conllu: Iterable[str]) -> dict[str, list[int]]:
@@ -43,7 +45,11 @@ def count_classes(conllu: Iterable[str]) -> dict[str, list[int]]:
         word = fields[1].lower()
         if not (word.replace("-", "").isalpha() and word[0].isalpha() and word[-1].isalpha()):
             continue
-        counts.setdefault(word, [0] * len(COLUMNS))[_CLASS.get(fields[3], _OTHER)] += 1
+        row = counts.setdefault(word, [0] * len(COLUMNS))
+        kind = _CLASS.get(fields[3], _OTHER)
+        row[kind] += 1
+        if kind == 1 and len(fields) > 5 and "Tense=Past" in fields[5].split("|"):
+            row[_PAST] += 1
     return counts
 
 
@@ -52,7 +58,7 @@ def table_lines(counts: dict[str, list[int]]) -> list[str]:
     return [
         "\t".join([word, *map(str, row)]) + "\n"
         for word, row in sorted(counts.items())
-        if sum(row) >= MIN_SEEN
+        if sum(row[:_PAST]) >= MIN_SEEN
     ]
 
 

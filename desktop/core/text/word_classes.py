@@ -37,6 +37,7 @@ class Use(NamedTuple):
     adjective: int
     adverb: int
     other: int
+    past: int = 0  # of the verb uses, past tenses and past participles ("saw", "born")
 
     @property
     def total(self) -> int:
@@ -66,11 +67,11 @@ def word_use(word: str) -> Use | None:
         return own
     b = table[base]
     if _ing_form(base):
-        extra = Use(b.total, 0, 0, 0, 0)
+        extra = Use(b.total, 0, 0, 0, 0, 0)
     else:
         described = b.adjective + b.adverb
         noun_too = not b.verb or base.endswith(_NOUN_LIKE_ADJECTIVES)
-        extra = Use(b.noun + (described if noun_too else 0), b.verb, 0, 0, 0)
+        extra = Use(b.noun + (described if noun_too else 0), b.verb, 0, 0, 0, 0)
     if own is not None:
         extra = Use(*(x + y for x, y in zip(own, extra, strict=True)))
     return extra if extra.total else own
@@ -131,15 +132,15 @@ def _verb_chain(before: str, first: Use | None, word: str, use: Use | None) -> b
 
 
 def _agrees(before: str, first: Use | None, word: str, use: Use | None) -> bool:
-    """``before`` is a subject noun and ``word`` a verb agreeing with it: an "-s" form that is
-    never a noun ("officer shouts", not "takeover offers"), or a bare form that is mostly a
-    verb after a plural ("comments contradict", not "sales tax" nor "maternity leave")."""
+    """``before`` is a subject noun and ``word`` a verb agreeing with it: an "-s" form or a
+    past tense that is never a noun ("officer shouts", "cartel saw"; not "takeover offers"),
+    or a bare form that is mostly a verb after a plural ("comments contradict", not "sales
+    tax" nor "maternity leave")."""
     if use is None or _modifier(before, first):
         return False
-    if _s_form(word):
-        return _share(use.noun, use) < _NEVER and (
-            first is None or _share(first.noun, first) >= 0.5
-        )
+    subject = first is None or _share(first.noun, first) >= 0.5
+    if _s_form(word) or 2 * use.past >= use.verb > 0:
+        return subject and _share(use.noun, use) < _NEVER
     return (
         _share(use.verb, use) >= _MOSTLY_VERB
         and _s_form(before)

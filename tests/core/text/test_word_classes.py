@@ -11,6 +11,8 @@ CLAUSES = [
     "officer shouts",  # a singular subject and an "-s" verb
     "directors asks",
     "victory brings",  # "bring" is no "-ing" form
+    "cartel saw",  # a past tense that is never a noun
+    "designer born",
     "comments contradict",  # a plural subject and a bare verb
     "chip delivers faster",  # ends in an adverb
     "spend twice",
@@ -84,10 +86,16 @@ def test_the_table_counts_word_classes_from_conllu() -> None:
         "3\toffer\toffer\tVERB\t_\t_\t_\t_\t_\t_",
         "3.1\toffer\toffer\tVERB\t_\t_\t_\t_\t_\t_",
         "4\tOffer\tOffer\tPROPN\t_\t_\t_\t_\t_\t_",
-        "5\t42\t42\tNUM\t_\t_\t_\t_\t_\t_",
-        "6\tfast\tfast\tADV\t_\t_\t_\t_\t_\t_",
-        "7\t-ish\t-ish\tX\t_\t_\t_\t_\t_\t_",
+        "5\toffered\toffer\tVERB\t_\tTense=Past|VerbForm=Part\t_\t_\t_\t_",
+        "6\t42\t42\tNUM\t_\t_\t_\t_\t_\t_",
+        "7\tfast\tfast\tADV\t_\t_\t_\t_\t_\t_",
+        "8\t-ish\t-ish\tX\t_\t_\t_\t_\t_\t_",
     ]
     counts = count_classes(conllu)
-    assert counts == {"ca": [0, 1, 0, 0, 0], "offer": [1, 1, 0, 0, 0], "fast": [0, 0, 0, 1, 0]}
-    assert table_lines(counts) == ["offer\t1\t1\t0\t0\t0\n"]  # seen twice at least
+    assert counts == {
+        "ca": [0, 1, 0, 0, 0, 0],
+        "offer": [1, 1, 0, 0, 0, 0],
+        "offered": [0, 1, 0, 0, 0, 1],  # a verb use in the past
+        "fast": [0, 0, 0, 1, 0, 0],
+    }
+    assert table_lines(counts) == ["offer\t1\t1\t0\t0\t0\t0\n"]  # seen twice at least
