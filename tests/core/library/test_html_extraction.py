@@ -132,6 +132,18 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "This article has been sent to",
         "An error has occurred, please try again later.",
         "Write to Jane Roe at jane.roe@example.com",
+        "(Reporting by Jane Roe; Editing by John Doe)",
+        "Additional reporting by Ann Fram",
+        "Email Jane Roe at jroe@example.com or follow her @janeroe.",
+        "Reach the reporters on Twitter at http://twitter.com/janeroe",
+        "jane.roe@northport.example twitter.com/janeroe",
+        "More Northport sport: https://northport.example/sport and https://twitter.com/np_sport",
+        "SOURCE: News agencies",
+        "5:45 AM PST 11/19/2019 by Jane Roe",
+        "November 19, 2019 4:20am | Updated November 19, 2019 9:32pm",
+        "Updated at 1:23 p.m. on Nov. 19",
+        "By Jane Roe and John Doe, Nov. 3, 2019",
+        "5 min read",
     ],
 )
 def test_prompt_lines(line: str) -> None:
@@ -147,6 +159,14 @@ def test_prompt_lines(line: str) -> None:
         "He wrote to the mayor at the time, asking for the reprint of the order.",
         "An error has occurred in the ballot count, the commission said on Monday.",
         "Sorry, we cannot comment on that, the spokesman said.",
+        "Reached by phone, the mayor said he would not resign over the bridge.",
+        "The source said the talks had failed.",
+        "Contact tracing has been extended to every school in the district.",
+        "10 p.m.",  # a time heading of a live story
+        "02-751-1500",
+        "Account: @harbourwatch",  # a handle the story lists
+        "| 11 | 74 | 100% | 2019 |",
+        "Nov. 19: The council votes on the bridge",
     ],
 )
 def test_paragraphs_that_look_like_prompts_are_not(line: str) -> None:
@@ -214,3 +234,31 @@ def test_a_word_that_has_a_tooltip_keeps_its_text(tmp_path: Path) -> None:
         " to close the bridge without a vote of the regional assembly, officials said.</p>"
     )
     assert "relies on Section 12 of the harbour act" in text_of(tmp_path, page(term))
+
+
+@pytest.mark.parametrize("between", ["", "<p class='byline'>By Jane Roe, Nov. 19, 2019</p>"])
+def test_the_standfirst_under_the_headline_is_not_article_text(
+    tmp_path: Path, between: str
+) -> None:
+    deck = "Engineers found cracks in two steel girders during a routine inspection"
+    html = page().replace("</h1>", f"</h1>{between}<h2 class='sub-head'>{deck}</h2>", 1)
+    text = text_of(tmp_path, html)
+    assert deck not in text
+    assert text.startswith(PARAGRAPHS[0])
+
+
+def test_a_short_section_heading_under_the_headline_stays(tmp_path: Path) -> None:
+    html = page().replace("</h1>", "</h1><h2>What happened</h2>", 1)
+    assert "What happened" in text_of(tmp_path, html)
+
+
+def test_a_list_of_links_to_other_stories_is_left_out(tmp_path: Path) -> None:
+    titles = [
+        "Who will pay for the new ferry terminal?",
+        "Lorry drivers protest against the northern detour",
+        "Tram line extension opens two months early",
+    ]
+    related = "<ul>" + "".join(f"<li><a href='/s/{i}'>{t}</a></li>" for i, t in enumerate(titles))
+    text = text_of(tmp_path, page("", "", "", related + "</ul>"))
+    assert not any(title in text for title in titles)
+    assert all(paragraph in text for paragraph in PARAGRAPHS)

@@ -3,10 +3,12 @@
 trafilatura's default pass keeps nearly all of an article, and with it some of what sits
 between the paragraphs: "Related: …", "READ MORE: …", newsletter and app prompts, blocks of
 links to other stories. Its precision pass drops those but also real short paragraphs. So the
-default text is kept, and a line is dropped when it reads as a prompt (``PROMPTS``), when the
-precision pass dropped it too and it is a link on the page that is shouted or stands in a run
-of such links (a related-stories block), when it is one of a run of list items that each open
-with a link and a teaser, or when it repeats the headline.
+default text is kept, and a line is dropped when it reads as a prompt (``PROMPTS``: also
+credits, "Source: …" lines and reading times), a dateline ("5:45 AM PST 11/19/2019 by Jane
+Roe") or a line of contact addresses; when the precision pass dropped it too and it is a link
+on the page that is shouted or stands in a run of such links (a related-stories block); when
+it stands in a longer run of whole links or of list items that each open with a link and a
+teaser; when it repeats the headline; or when it is the standfirst under the headline.
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ PROMPT_WORDS = 30
 LINK_HEAD_WORDS = 3
 """A list item opening with a link of at least this many words is a teaser of another story."""
 TEASER_RUN = 3
+"""Teasers, or lines that are each a whole link of the page, in a run this long are a block of
+other stories, whether or not the precision pass kept them."""
+DECK_LINES = 3
+"""A standfirst comes before the story: among its first lines, after a headline or byline."""
 
 PROMPTS = re.compile(
     r"""^\W*(?:
@@ -49,32 +55,126 @@ PROMPTS = re.compile(
       | this\ article\ has\ been\ sent\ to\b.*
       | (?:an\ error\ has\ occurred|something\ went\ wrong),?\ please\ try\ again\b.*
       | write\ to\ [^@]{1,60}\ at\ \S+@\S+
+      | (?:e-?mail|contact|reach)\ .{1,80}?(?:\S@\S|\btwitter\b|\ @\w).*
+      | (?:additional\ )?(?:reporting|writing|editing|research)\ by\b.*
+      | sources?\ ?:\ ?[^.!?]{1,50}
+      | (?:estimated\ )?reading\ time\b.{0,20}
+      | \d+\ min(?:ute)?s?\ read
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 
 
+_DATE_WORDS = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+        "fri", "sat", "sun", "am", "pm", "a", "m", "p", "et", "est", "edt", "ct", "cst", "cdt",
+        "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "ist",
+        "aest", "published", "updated", "posted", "modified", "last", "at", "on", "of",
+    }
+)  # fmt: skip
+"""Words a dateline is made of besides numbers: months, days, times, zones and their verbs."""
+_DATED = re.compile(
+    r"\b(?:(?:19|20)\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|updated|published|posted|modified"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\ \d{1,2})\b",
+    re.IGNORECASE,
+)
+"""What makes a line of numbers a date rather than a time heading in a live story ("10 p.m.")
+or a phone number: a year, a day and month, or the word that stamps the story."""
+_NUMBER = re.compile(r"\d+(?:st|nd|rd|th|am|pm|h)?", re.IGNORECASE)
+_NAME_WORDS = 6
+
+_ADDRESS = re.compile(
+    r"\S+@\S+\.\w+|(?<!\w)@\w+|(?:https?://)?(?:www\.|pic\.)?"
+    r"(?:twitter|facebook|instagram|linkedin)\.com\S*|https?://\S+",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_SOCIAL = re.compile(r"(?:twitter|facebook|instagram|linkedin)\.com", re.IGNORECASE)
+_CONTACT_GLUE = frozenset(
+    {
+        "and", "or", "at", "on", "email", "e", "mail", "follow", "me", "him", "her", "us",
+        "them", "twitter", "facebook", "instagram",
+    }
+)  # fmt: skip
+CONTACT_WORDS = 3
+"""A line of addresses and handles says who to write to when at most this many words are
+left around them ("More AP NBA: https://apnews.com/NBA and https://twitter.com/AP_Sports")."""
+
+
 def is_prompt(line: str) -> bool:
-    """Whether a line is page furniture by its wording alone."""
-    return len(_WORD.findall(line)) <= PROMPT_WORDS and bool(PROMPTS.match(line.strip()))
+    """Whether a line is page furniture by its wording alone: a prompt, a credit, a dateline,
+    a line of contact addresses."""
+    if len(_WORD.findall(line)) > PROMPT_WORDS:
+        return False
+    return bool(PROMPTS.match(line.strip())) or _is_dateline(line) or _is_contact(line)
+
+
+def _is_dateline(line: str) -> bool:
+    """A date or time with at most a byline: "5:45 AM PST 11/19/2019 by Patrick Shanley",
+    "Updated at 1:23 p.m."."""
+    words = _WORD.findall(line)
+    if line.lstrip().startswith("|") or not _DATED.search(line):
+        return False
+    named = 0
+    for word in words:
+        low = word.casefold()
+        if low == "by" and not named:
+            named = 1
+        elif _NUMBER.fullmatch(word) or low in _DATE_WORDS:
+            named = -1 if named > 0 else named
+        elif 0 < named <= _NAME_WORDS and (word[0].isupper() or low == "and"):
+            named += 1
+        else:
+            return False
+    return True
+
+
+def _is_contact(line: str) -> bool:
+    """E-mail addresses and social profiles with hardly a word around them: a reporter's
+    contact line or a "more from us" footer. A bare web address may be what the story cites,
+    a bare handle who it lists."""
+    found = _ADDRESS.findall(line)
+    if not any(_EMAIL.fullmatch(f) or _SOCIAL.search(f) for f in found):
+        return False
+    rest = [w for w in _WORD.findall(_ADDRESS.sub(" ", line)) if w.casefold() not in _CONTACT_GLUE]
+    return len(rest) <= CONTACT_WORDS
 
 
 def drop_furniture(
-    lines: list[str], precise: Collection[str], links: Collection[str], titles: Collection[str]
+    lines: list[str],
+    precise: Collection[str],
+    links: Collection[str],
+    titles: Collection[str],
+    decks: Collection[str] = (),
 ) -> list[str]:
     """``lines`` of the default extraction without furniture. ``precise`` holds the lines the
     precision pass kept, ``links`` the normalised text of the page's links, ``titles`` the
-    normalised headlines the page declares (its title, og:title)."""
-    linked = [_loose(line) not in precise and _norm(line) in links for line in lines]
+    normalised headlines the page declares (its title, og:title), ``decks`` the normalised
+    standfirsts under its headline."""
+    wholly = [_norm(line) in links for line in lines]
+    linked = [w and _loose(line) not in precise for w, line in zip(wholly, lines, strict=True)]
     teasers = _teaser_runs([_is_teaser(line, links) for line in lines])
+    link_runs = _teaser_runs(wholly)
     kept = []
     for i, line in enumerate(lines):
         before = i > 0 and linked[i - 1]
         after = i + 1 < len(lines) and linked[i + 1]
         in_run = linked[i] and (before or after)
-        if is_prompt(line) or in_run or teasers[i] or (linked[i] and _shouted(line)):
+        if (
+            is_prompt(line)
+            or in_run
+            or teasers[i]
+            or link_runs[i]
+            or (linked[i] and _shouted(line))
+        ):
             continue
         if i == 0 and _repeats_title(line, titles):
+            continue
+        if i < DECK_LINES and _norm(line) in decks:
             continue
         kept.append(line)
     return kept

@@ -11,6 +11,7 @@ import json
 import logging
 import re
 from copy import deepcopy
+from itertools import islice
 from pathlib import Path
 
 import lxml.html
@@ -41,6 +42,10 @@ _MAX_PUBLISHERS = 4
 _HOVER_CARD = re.compile(
     r"(?:^|[-_])(?:hover-?card|tooltip|popover|person-card)(?:[-_](?:content|body))?$"
 )
+_SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+_STANDFIRST_WORDS = 5
+_BYLINE_WORDS = 12
+_STANDFIRST_PLACE = 2
 _DROPPED = frozenset(("script", "style", "noscript", "template", "iframe", "object", "svg"))
 
 # trafilatura reports pages it finds little in through logging; that is our error to word.
@@ -78,6 +83,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
         precise=loose((precise or "").splitlines()),
         links=links,
         titles=normalised(titles),
+        decks=normalised(_standfirsts(page)),
     )
     found_url = (found.url or "") if found else ""
     url = next(iter(declared["url"]), "") or found_url
@@ -135,6 +141,22 @@ def _card_shaped(element: lxml.html.HtmlElement) -> bool:
         return False  # a card comes right after the link it describes
     inner = [e.tag for e in element.iterdescendants() if isinstance(e.tag, str)]
     return "img" in inner and inner.count("a") >= 2
+
+
+def _standfirsts(page: lxml.html.HtmlElement) -> list[str]:
+    """Sub-headings set right under a headline (after the ``<h1>`` and at most a short byline
+    or date line): the standfirst that sums the story up above it, not a paragraph of it. A
+    short one ("Latest") may be the first section's heading instead."""
+    found = []
+    for headline in page.iter("h1"):
+        following = (e for e in headline.itersiblings() if isinstance(e.tag, str))
+        for sibling in islice(following, _STANDFIRST_PLACE):
+            text = " ".join(sibling.text_content().split())
+            if sibling.tag in _SUBHEADINGS and len(text.split()) >= _STANDFIRST_WORDS:
+                found.append(text)
+            if len(text.split()) > _BYLINE_WORDS or sibling.tag in _SUBHEADINGS:
+                break  # past a byline or date line, the story has begun
+    return found
 
 
 def _headline(candidates: list[str], names: list[str], sites: set[str]) -> str:
