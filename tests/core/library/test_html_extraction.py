@@ -262,3 +262,57 @@ def test_a_list_of_links_to_other_stories_is_left_out(tmp_path: Path) -> None:
     text = text_of(tmp_path, page("", "", "", related + "</ul>"))
     assert not any(title in text for title in titles)
     assert all(paragraph in text for paragraph in PARAGRAPHS)
+
+
+OTHER_POSTS = [
+    "Ferry fares will rise in spring, the operator said, blaming fuel costs and the new port "
+    "dues that came into force this year for the increase of almost a tenth …",
+    "Tram drivers voted to strike over the new rota, which they say leaves too little rest "
+    "between the late and the early shifts on the harbour line …",
+]
+
+
+def _teasers() -> str:
+    return "".join(
+        f"<article class='post'><h2><a href='/p/{i}'>Other story {i}</a></h2><p>{teaser}</p>"
+        "</article>"
+        for i, teaser in enumerate(OTHER_POSTS)
+    )
+
+
+def test_other_posts_in_articles_beside_the_story_are_left_out(tmp_path: Path) -> None:
+    html = page().replace(
+        "</article></main>", f"</article><article class='more'>{_teasers()}</article></main>"
+    )
+    text = text_of(tmp_path, html)
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+    assert not any(teaser[:40] in text for teaser in OTHER_POSTS)
+
+
+def test_articles_nested_in_the_story_are_left_out(tmp_path: Path) -> None:
+    text = text_of(tmp_path, page().replace("</article></main>", f"{_teasers()}</article></main>"))
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+    assert not any(teaser[:40] in text for teaser in OTHER_POSTS)
+
+
+def test_a_story_in_an_article_inside_a_wrapper_article_is_kept(tmp_path: Path) -> None:
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
+    html = (
+        "<html><head><title>Harbour bridge closed</title></head><body><article class='page'>"
+        f"<h1>Harbour bridge closed to lorries</h1><p>By Jane Roe</p><article>{body}</article>"
+        "</article></body></html>"
+    )
+    text = text_of(tmp_path, html)
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+
+
+def test_an_inner_article_longer_than_the_outer_one_s_own_text_is_kept(tmp_path: Path) -> None:
+    lead = f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>"
+    rest = "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS[2:] * 2)
+    html = (
+        "<html><head><title>Harbour bridge closed</title></head><body><article>"
+        f"<h1>Harbour bridge closed to lorries</h1>{lead}<article>{rest}</article>"
+        "</article></body></html>"
+    )
+    text = text_of(tmp_path, html)
+    assert all(paragraph in text for paragraph in PARAGRAPHS)

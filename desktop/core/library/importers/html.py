@@ -46,6 +46,7 @@ _SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 _STANDFIRST_WORDS = 5
 _BYLINE_WORDS = 12
 _STANDFIRST_PLACE = 2
+_OWN_TEXT = 200
 _DROPPED = frozenset(("script", "style", "noscript", "template", "iframe", "object", "svg"))
 
 # trafilatura reports pages it finds little in through logging; that is our error to word.
@@ -61,6 +62,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
         if page is None:
             raise UnreadableFile(path, "no article text found in the HTML page")
         _drop_hover_cards(page)
+        _drop_other_articles(page)
         declared = _declared(page)
         links = normalised([a.text_content() for a in page.iter("a")])
         # trafilatura prunes the tree it is given: the first pass gets a copy, the last the page.
@@ -119,6 +121,46 @@ def _drop_hover_cards(page: lxml.html.HtmlElement) -> None:
     ]
     for card in cards:
         card.drop_tree()  # keeps the text after the card
+
+
+def _drop_other_articles(page: lxml.html.HtmlElement) -> None:
+    """Remove the ``<article>`` elements that are not the story. One nested in an article that
+    has paragraphs of its own is, by HTML's definition, an item related to it (another post's
+    teaser, a comment); when the headline's ``<h1>`` stands in an article with paragraphs of
+    its own, the other articles on the page are other stories. An ``<article>`` with no text of
+    its own is a wrapper; what it holds stays, and so does any article with more text than the
+    story's own, which may be the story's body after all."""
+    articles = list(page.iter("article"))
+    own = {a: _own_paragraph_text(a) for a in articles}
+    stories = [a for a in articles if own[a] >= _OWN_TEXT]
+    dropped = {
+        inner
+        for story in stories
+        for inner in story.iterdescendants("article")
+        if _paragraph_text(inner) < own[story]
+    }
+    headed = [s for s in stories if s not in dropped and next(s.iter("h1"), None) is not None]
+    if len(headed) == 1:
+        story = headed[0]
+        around = {*story.iterancestors("article"), *story.iterdescendants("article"), story}
+        dropped.update(a for a in articles if a not in around and _paragraph_text(a) < own[story])
+    for article in dropped:
+        if article.getparent() is not None and not dropped.intersection(article.iterancestors()):
+            article.drop_tree()
+
+
+def _paragraph_text(element: lxml.html.HtmlElement) -> int:
+    return sum(len(p.text_content().strip()) for p in element.iter("p"))
+
+
+def _own_paragraph_text(article: lxml.html.HtmlElement) -> int:
+    """How many characters of paragraphs ``article`` holds outside the articles nested in it."""
+    own = 0
+    for paragraph in article.iter("p"):
+        holder = next(a for a in paragraph.iterancestors("article"))
+        if holder is article:
+            own += len(paragraph.text_content().strip())
+    return own
 
 
 def _is_hover_card(element: lxml.html.HtmlElement) -> bool:
