@@ -316,3 +316,18 @@ def test_an_inner_article_longer_than_the_outer_one_s_own_text_is_kept(tmp_path:
     )
     text = text_of(tmp_path, html)
     assert all(paragraph in text for paragraph in PARAGRAPHS)
+
+
+def test_an_embedded_post_the_story_quotes_is_kept(tmp_path: Path) -> None:
+    post = (
+        "<div class='article-widget embed-tweet'><blockquote class='twitter-tweet'>"
+        "<p lang='en' dir='ltr'>The <a href='https://twitter.com/hashtag/bridge'>#bridge</a> is"
+        " closed from tonight, lorries use the estate road <a href='https://t.co/x'>"
+        "pic.twitter.com/x</a></p>— Northport Council (@npcouncil) <a href='https://twitter.com/"
+        "npcouncil/status/1'>November 19, 2019</a></blockquote>"
+        "<script src='https://platform.twitter.com/widgets.js'></script></div>"
+    )
+    text = text_of(tmp_path, page(post))
+    assert "The #bridge is closed from tonight, lorries use the estate road" in text
+    assert text.index("#bridge") < text.index(PARAGRAPHS[1])
+    assert all(paragraph in text for paragraph in PARAGRAPHS)

@@ -47,6 +47,9 @@ _STANDFIRST_WORDS = 5
 _BYLINE_WORDS = 12
 _STANDFIRST_PLACE = 2
 _OWN_TEXT = 200
+_EMBEDDED_POST = (
+    "//blockquote[contains(concat(' ', normalize-space(@class), ' '), ' twitter-tweet ')]"
+)
 _DROPPED = frozenset(("script", "style", "noscript", "template", "iframe", "object", "svg"))
 
 # trafilatura reports pages it finds little in through logging; that is our error to word.
@@ -63,6 +66,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
             raise UnreadableFile(path, "no article text found in the HTML page")
         _drop_hover_cards(page)
         _drop_other_articles(page)
+        _flatten_embedded_posts(page)
         declared = _declared(page)
         links = normalised([a.text_content() for a in page.iter("a")])
         # trafilatura prunes the tree it is given: the first pass gets a copy, the last the page.
@@ -121,6 +125,26 @@ def _drop_hover_cards(page: lxml.html.HtmlElement) -> None:
     ]
     for card in cards:
         card.drop_tree()  # keeps the text after the card
+
+
+def _flatten_embedded_posts(page: lxml.html.HtmlElement) -> None:
+    """Turn each embedded post (the ``blockquote.twitter-tweet`` markup an embed is published
+    as) into a plain paragraph of its text, in place of the wrappers that hold nothing else.
+    A post a story quotes is part of it, but trafilatura drops it with its embed or widget
+    wrapper, or for its links (hashtags, the post's address)."""
+    for post in page.xpath(_EMBEDDED_POST):
+        text = " ".join(post.text_content().split())
+        if not text:
+            continue
+        top = post
+        while (parent := top.getparent()) is not None and parent.tag not in ("body", "article"):
+            if " ".join(parent.text_content().split()) != text:
+                break
+            top = parent
+        paragraph = lxml.html.Element("p")
+        paragraph.text = text
+        paragraph.tail = top.tail
+        top.getparent().replace(top, paragraph)
 
 
 def _drop_other_articles(page: lxml.html.HtmlElement) -> None:
