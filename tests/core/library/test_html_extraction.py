@@ -144,6 +144,10 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "Updated at 1:23 p.m. on Nov. 19",
         "By Jane Roe and John Doe, Nov. 3, 2019",
         "5 min read",
+        "Leggi anche: Il ponte del porto chiude ai camion",
+        "Lesen Sie auch: Hafenbrücke für Lastwagen gesperrt",
+        "Tell us what YOU think...",
+        "[button link='https://northport.example/tips' type='big'] Send us YOUR story[/button]",
     ],
 )
 def test_prompt_lines(line: str) -> None:
@@ -331,3 +335,20 @@ def test_an_embedded_post_the_story_quotes_is_kept(tmp_path: Path) -> None:
     assert "The #bridge is closed from tonight, lorries use the estate road" in text
     assert text.index("#bridge") < text.index(PARAGRAPHS[1])
     assert all(paragraph in text for paragraph in PARAGRAPHS)
+
+
+def test_a_block_the_page_shows_twice_in_a_row_is_kept_once(tmp_path: Path) -> None:
+    head = "<thead><tr><th>Lane</th><th>Vehicles</th><th>Share</th></tr></thead>"
+    rows = "<tr><td>North</td><td>2,100</td><td>52%</td></tr>"
+    table = f"<table>{head}{head}<tbody>{rows}</tbody></table>"
+    text = text_of(tmp_path, page(table))
+    assert text.count("Lane") == 1
+    assert "2,100" in text
+
+
+def test_the_headline_run_into_its_byline_and_date_is_left_out(tmp_path: Path) -> None:
+    byline = "<p>Harbour bridge closed to lorries by Jane Roe Monday, November 18, 2019</p>"
+    html = page().replace("</h1>", f"</h1>{byline}", 1)
+    text = text_of(tmp_path, html)
+    assert "Jane Roe" not in text
+    assert text.startswith(PARAGRAPHS[0])

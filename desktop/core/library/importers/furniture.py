@@ -33,6 +33,11 @@ PROMPTS = re.compile(
         (?:related|read\ more|more|see\ also|also(?:\ on\ [\w.]+)?|recommended|watch|listen)
             \ ?:.*
       | also\ on\ [\w.-]+\.[a-z]{2,}\b.*
+      | (?:leggi\ anche|lesen\ sie\ (?:auch|mehr)|lire\ aussi|à\ lire\ aussi|leia\ também
+          |leia\ mais|lea\ también|lee\ también|ver\ también|lees\ ook|читайте\ также)\b.*
+      | (?:tell\ us\ what\ you\ think|leave\ a\ (?:comment|reply)
+          |join\ the\ (?:conversation|discussion))\b.*
+      | \[(\w+)\b[^\]]*\].*\[/\1\]
       | click\ here\ to\ .*
       | (?:.*[.!?]\ )?(?:sign\ up|subscribe)\b.*(?:newsletter|inbox|youtube|podcast|daily|weekly).*
       | .*\bcontributed\ to\ this\ (?:report|story|article)
@@ -159,7 +164,8 @@ def drop_furniture(
     linked = [w and _loose(line) not in precise for w, line in zip(wholly, lines, strict=True)]
     teasers = _teaser_runs([_is_teaser(line, links) for line in lines])
     link_runs = _teaser_runs(wholly)
-    kept = []
+    kept: list[str] = []
+    last = ""
     for i, line in enumerate(lines):
         before = i > 0 and linked[i - 1]
         after = i + 1 < len(lines) and linked[i + 1]
@@ -174,9 +180,12 @@ def drop_furniture(
             continue
         if i == 0 and _repeats_title(line, titles):
             continue
-        if i < DECK_LINES and _norm(line) in decks:
+        if i < DECK_LINES and (_norm(line) in decks or _titled_dateline(line, titles)):
             continue
+        if line == last:
+            continue  # a block the page shows twice (a table's header, a sticky copy)
         kept.append(line)
+        last = line if _WORD.search(line) else last  # past a table's rule line
     return kept
 
 
@@ -217,6 +226,16 @@ def _repeats_title(line: str, titles: Collection[str]) -> bool:
     """The article's first line is its headline again (maybe without the site's suffix)."""
     norm = _norm(line)
     return bool(norm) and any(norm == t or (len(norm) > 15 and norm in t) for t in titles)
+
+
+def _titled_dateline(line: str, titles: Collection[str]) -> bool:
+    """The headline run into its byline and date: "Bigger rockets by Jane Roe Monday, Nov. 18,
+    2019"."""
+    norm = _norm(line)
+    for title in titles:
+        if len(title) > 15 and norm.startswith(title) and norm != title:
+            return _is_dateline(line.strip().lstrip("-•* ")[len(title) :])
+    return False
 
 
 def normalised(texts: Collection[str]) -> set[str]:
