@@ -147,6 +147,8 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "Leggi anche: Il ponte del porto chiude ai camion",
         "Lesen Sie auch: Hafenbrücke für Lastwagen gesperrt",
         "Tell us what YOU think...",
+        "Jane Roe's book, Bridges, is out now. Follow her on Twitter @janeroe.",
+        "You may also like",
         "[button link='https://northport.example/tips' type='big'] Send us YOUR story[/button]",
     ],
 )
@@ -171,6 +173,7 @@ def test_prompt_lines(line: str) -> None:
         "Account: @harbourwatch",  # a handle the story lists
         "| 11 | 74 | 100% | 2019 |",
         "Nov. 19: The council votes on the bridge",
+        "You may also like the new bridge, the mayor told residents on Monday.",
     ],
 )
 def test_paragraphs_that_look_like_prompts_are_not(line: str) -> None:

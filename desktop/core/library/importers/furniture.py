@@ -50,7 +50,8 @@ PROMPTS = re.compile(
       | keep\ an\ eye\ on\ your\ inbox\b.*
       | sorry!?
       | like\ this\ (?:story|article)\?.*
-      | follow\ .{1,40}\ on\ (?:twitter|facebook|instagram|youtube)\b.*
+      | (?:.*[.!?]\ )?follow\ .{1,40}\ on\ (?:twitter|facebook|instagram|youtube)\b.*
+      | (?:you\ (?:may|might)\ (?:also\ )?like|recommended\ for\ you|more\ stories)
       | have\ a\ tip\?.*
       | explore\ further
       | comments?
