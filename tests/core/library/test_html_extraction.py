@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.library.importers import read_articles
+from desktop.core.library.importers import UnreadableFile, read_articles
 from desktop.core.library.importers.furniture import is_prompt
 
 PARAGRAPHS = [
@@ -355,3 +355,14 @@ def test_the_headline_run_into_its_byline_and_date_is_left_out(tmp_path: Path) -
     text = text_of(tmp_path, html)
     assert "Jane Roe" not in text
     assert text.startswith(PARAGRAPHS[0])
+
+
+def test_a_page_with_nothing_to_read_names_the_file_and_the_reason_once(tmp_path: Path) -> None:
+    path = _saved(
+        tmp_path, "<blockquote><p>Only a quote, nothing else on the page.</p></blockquote>"
+    )
+    with pytest.raises(UnreadableFile) as raised:
+        read_articles(path)
+    message = str(raised.value)
+    assert message.count("story.html") == 1
+    assert "no article text found" in message and "cannot parse" not in message

@@ -80,6 +80,8 @@ def parse_html(text: str, path: Path) -> list[Article]:
         precise = trafilatura.extract(
             page, favor_precision=True, include_comments=False, include_tables=True
         )
+    except UnreadableFile:
+        raise
     except (ValueError, etree.LxmlError) as exc:
         raise UnreadableFile(path, f"cannot parse the HTML ({exc})") from exc
     lines = [line.strip() for line in (found.text or "").splitlines()] if found else []
@@ -141,10 +143,13 @@ def _flatten_embedded_posts(page: lxml.html.HtmlElement) -> None:
             if " ".join(parent.text_content().split()) != text:
                 break
             top = parent
+        holder = top.getparent()
+        if holder is None:
+            continue
         paragraph = lxml.html.Element("p")
         paragraph.text = text
         paragraph.tail = top.tail
-        top.getparent().replace(top, paragraph)
+        holder.replace(top, paragraph)
 
 
 def _drop_other_articles(page: lxml.html.HtmlElement) -> None:
