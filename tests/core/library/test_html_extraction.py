@@ -329,13 +329,14 @@ def test_an_embedded_post_the_story_quotes_is_kept(tmp_path: Path) -> None:
     post = (
         "<div class='article-widget embed-tweet'><blockquote class='twitter-tweet'>"
         "<p lang='en' dir='ltr'>The <a href='https://twitter.com/hashtag/bridge'>#bridge</a> is"
-        " closed from tonight, lorries use the estate road <a href='https://t.co/x'>"
+        " closed from tonight.<br><br>Lorries use the estate road <a href='https://t.co/x'>"
         "pic.twitter.com/x</a></p>— Northport Council (@npcouncil) <a href='https://twitter.com/"
         "npcouncil/status/1'>November 19, 2019</a></blockquote>"
         "<script src='https://platform.twitter.com/widgets.js'></script></div>"
     )
     text = text_of(tmp_path, page(post))
-    assert "The #bridge is closed from tonight, lorries use the estate road" in text
+    assert "The #bridge is closed from tonight." in text
+    assert "Lorries use the estate road" in text and "tonight.Lorries" not in text
     assert text.index("#bridge") < text.index(PARAGRAPHS[1])
     assert all(paragraph in text for paragraph in PARAGRAPHS)
 

@@ -131,7 +131,7 @@ def _drop_hover_cards(page: lxml.html.HtmlElement) -> None:
 
 def _flatten_embedded_posts(page: lxml.html.HtmlElement) -> None:
     """Turn each embedded post (the ``blockquote.twitter-tweet`` markup an embed is published
-    as) into a plain paragraph of its text, in place of the wrappers that hold nothing else.
+    as) into plain paragraphs of its text, in place of the wrappers that hold nothing else.
     A post a story quotes is part of it, but trafilatura drops it with its embed or widget
     wrapper, or for its links (hashtags, the post's address)."""
     for post in page.xpath(_EMBEDDED_POST):
@@ -146,10 +146,11 @@ def _flatten_embedded_posts(page: lxml.html.HtmlElement) -> None:
         holder = top.getparent()
         if holder is None:
             continue
-        paragraph = lxml.html.Element("p")
-        paragraph.text = text
-        paragraph.tail = top.tail
-        holder.replace(top, paragraph)
+        plain = lxml.html.Element("div")
+        for block in element_text(post).split("\n\n"):
+            etree.SubElement(plain, "p").text = block
+        plain.tail = top.tail
+        holder.replace(top, plain)
 
 
 def _drop_other_articles(page: lxml.html.HtmlElement) -> None:
