@@ -149,6 +149,8 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "Tell us what YOU think...",
         "Jane Roe's book, Bridges, is out now. Follow her on Twitter @janeroe.",
         "You may also like",
+        "12 Comments",
+        "View all 34 comments",
         "[button link='https://northport.example/tips' type='big'] Send us YOUR story[/button]",
     ],
 )
@@ -174,6 +176,7 @@ def test_prompt_lines(line: str) -> None:
         "| 11 | 74 | 100% | 2019 |",
         "Nov. 19: The council votes on the bridge",
         "You may also like the new bridge, the mayor told residents on Monday.",
+        "Read the comments below, she said, before you vote on the plan for the bridge.",
     ],
 )
 def test_paragraphs_that_look_like_prompts_are_not(line: str) -> None:
@@ -367,3 +370,18 @@ def test_a_page_with_nothing_to_read_names_the_file_and_the_reason_once(tmp_path
     message = str(raised.value)
     assert message.count("story.html") == 1
     assert "no article text found" in message and "cannot parse" not in message
+
+
+def test_a_note_on_the_writer_at_the_end_is_left_out(tmp_path: Path) -> None:
+    bio = "<p>Jane Roe is a staff writer at the Northport Post covering transport.</p>"
+    text = text_of(tmp_path, page("", "", "", "", bio))
+    assert "staff writer" not in text
+    assert text.endswith(PARAGRAPHS[-1])
+
+
+def test_a_sentence_about_a_reporter_in_the_story_stays(tmp_path: Path) -> None:
+    news = "<p>Jane Roe is a reporter who was held at the border for a day last spring.</p>"
+    ending = "<p>Jane Roe is a staff writer at the Northport Post.</p>"
+    assert "held at the border" in text_of(tmp_path, page(news))
+    assert "held at the border" in text_of(tmp_path, page("", "", "", "", news))
+    assert "Jane Roe is a staff writer" in text_of(tmp_path, page(ending))

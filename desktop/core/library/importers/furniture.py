@@ -55,6 +55,8 @@ PROMPTS = re.compile(
       | have\ a\ tip\?.*
       | explore\ further
       | comments?
+      | \d+\ comments?|comments?\ \(\d+\)
+      | (?:view|show|read|see|load|hide)\ (?:all\ )?(?:the\ )?(?:\d+\ )?comments?\b.{0,20}
       | advertisement
       | (?:order\ reprints?|print\ (?:this\ )?article|email\ this\ article|share\ this\ article)
       | this\ (?:copy|article)\ is\ for\ your\ personal,?\ non-?commercial\ use\ only\b.*
@@ -70,6 +72,15 @@ PROMPTS = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+
+BIO_WORDS = 45
+_BIO = re.compile(
+    r"(?:[A-Z][\w.'’-]+\ ){1,3}(?:\([^)]*\)\ )?(?:is|was|has\ been)\ (?:a|an|the)\ "
+    r"(?:[\w-]+\ ){0,6}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor"
+    r"|producer|author|publisher|fellow|intern|freelancer)s?"
+    r"(?:\ (?:at|for|with|of|covering|based|in|and|on)\b|[.,;]|$)"
+)
+"""A name, what the person is on the paper, and where: not "… is a reporter who was held"."""
 
 _DATE_WORDS = frozenset(
     {
@@ -187,6 +198,8 @@ def drop_furniture(
             continue  # a block the page shows twice (a table's header, a sticky copy)
         kept.append(line)
         last = line if _WORD.search(line) else last  # past a table's rule line
+    while kept and _is_bio(kept[-1]):
+        kept.pop()
     return kept
 
 
@@ -227,6 +240,12 @@ def _repeats_title(line: str, titles: Collection[str]) -> bool:
     """The article's first line is its headline again (maybe without the site's suffix)."""
     norm = _norm(line)
     return bool(norm) and any(norm == t or (len(norm) > 15 and norm in t) for t in titles)
+
+
+def _is_bio(line: str) -> bool:
+    """A note on the writer that closes a story: "Jane Roe is a staff writer covering
+    transport." Only at the end; in the story such a sentence is news."""
+    return len(_WORD.findall(line)) <= BIO_WORDS and bool(_BIO.match(line.strip()))
 
 
 def _titled_dateline(line: str, titles: Collection[str]) -> bool:
