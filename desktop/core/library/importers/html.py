@@ -28,6 +28,7 @@ from desktop.core.library.importers.metadata import (
     real_date,
     site_keys,
 )
+from desktop.core.library.importers.recovery import recover_paragraphs
 from desktop.core.models import Article
 
 _DATE_OPTIONS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"}
@@ -69,6 +70,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
         _flatten_embedded_posts(page)
         declared = _declared(page)
         links = normalised([a.text_content() for a in page.iter("a")])
+        decks = normalised(_standfirsts(page))
         # trafilatura prunes the tree it is given: the first pass gets a copy, the last the page.
         found = trafilatura.bare_extraction(
             deepcopy(page),
@@ -77,6 +79,8 @@ def parse_html(text: str, path: Path) -> list[Article]:
             include_tables=True,
             date_extraction_params=_DATE_OPTIONS,
         )
+        lines = [line.strip() for line in (found.text or "").splitlines()] if found else []
+        lines = recover_paragraphs(page, [line for line in lines if line])
         precise = trafilatura.extract(
             page, favor_precision=True, include_comments=False, include_tables=True
         )
@@ -84,14 +88,13 @@ def parse_html(text: str, path: Path) -> list[Article]:
         raise
     except (ValueError, etree.LxmlError) as exc:
         raise UnreadableFile(path, f"cannot parse the HTML ({exc})") from exc
-    lines = [line.strip() for line in (found.text or "").splitlines()] if found else []
     titles = [(found.title or "") if found else "", *declared["title"]]
     lines = drop_furniture(
-        [line for line in lines if line],
+        lines,
         precise=loose((precise or "").splitlines()),
         links=links,
         titles=normalised(titles),
-        decks=normalised(_standfirsts(page)),
+        decks=decks,
     )
     found_url = (found.url or "") if found else ""
     url = next(iter(declared["url"]), "") or found_url

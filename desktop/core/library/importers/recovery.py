@@ -1,0 +1,123 @@
+"""Paragraphs of the story that trafilatura left out, put back where the page has them.
+
+trafilatura takes the story from the container that looks most like one, and now and then
+that is only part of it: pages split the body into several blocks (between ads, embeds or a
+paywall mark), each made the same way. The story's own paragraphs share that make: the same
+kind of parent, with the same class. A paragraph of prose (whole sentences, few links) whose
+parent is made like the parent of most kept paragraphs, in the same ``<article>``, is the
+story's too. A bare ``<div>`` or ``<p>`` parent says nothing, so a body without a class on its
+parent is left as trafilatura found it. What comes back still goes through the furniture rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+import lxml.html
+
+ANCHORS = 3
+"""Kept paragraphs needed before the body's make is trusted."""
+SHAPE_SHARE = 0.5
+"""The body's make is that of at least this share of the kept paragraphs."""
+MIN_WORDS = 12
+"""A recovered paragraph is prose, not a label or a button."""
+MAX_LINK_SHARE = 0.3
+KEPT_SHARE = 0.8
+"""A paragraph is in the text when this share of its four-word runs is."""
+_KEPT_WORDS = 6
+_RUN = 4
+_TOKEN = re.compile(r"\w+")
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_OUTSIDE = frozenset({"nav", "aside", "footer", "header", "form", "figure", "figcaption"})
+
+Shape = tuple[str, str]
+
+
+def recover_paragraphs(page: lxml.html.HtmlElement, lines: list[str]) -> list[str]:
+    """``lines`` (the extracted text) with the story's paragraphs from ``page`` that they lack,
+    each after the line that holds the paragraph before it on the page."""
+    runs = [_runs(line) for line in lines]
+    found = set().union(*runs) if runs else set()
+    paragraphs = [(p, _flat(p.text_content())) for p in page.iter("p") if _in_story_flow(p)]
+    kept = {p for p, text in paragraphs if _is_kept(text, found)}
+    if len(kept) < ANCHORS:
+        return lines
+    shape, count = Counter(_shape(p) for p in kept).most_common(1)[0]
+    if count < SHAPE_SHARE * len(kept) or not shape[1]:
+        return lines
+    articles = {_article(p) for p in kept if _shape(p) == shape}
+    result = [(line, run) for line, run in zip(lines, runs, strict=True)]
+    at = 0
+    for paragraph, text in paragraphs:
+        if paragraph in kept:
+            at = _after(result, _runs(text), at)
+        elif (
+            _shape(paragraph) == shape
+            and _article(paragraph) in articles
+            and _is_prose(paragraph, text)
+            and not _is_kept(text, found)
+        ):
+            result.insert(at, (text, _runs(text)))
+            at += 1
+    return [line for line, _ in result]
+
+
+def _in_story_flow(paragraph: lxml.html.HtmlElement) -> bool:
+    """Not in navigation, an aside, a header or footer, a form, a caption or comments."""
+    for ancestor in paragraph.iterancestors():
+        names = f"{ancestor.get('class', '')} {ancestor.get('id', '')}".lower()
+        if ancestor.tag in _OUTSIDE or "comment" in names:
+            return False
+    return True
+
+
+def _shape(paragraph: lxml.html.HtmlElement) -> Shape:
+    parent = paragraph.getparent()
+    return (parent.tag, " ".join(sorted((parent.get("class") or "").split())))
+
+
+def _article(paragraph: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    return next(paragraph.iterancestors("article"), None)
+
+
+def _is_prose(paragraph: lxml.html.HtmlElement, text: str) -> bool:
+    """Whole sentences with few links: ``MIN_WORDS`` words or more, ending as a sentence ends."""
+    if len(text.split()) < MIN_WORDS or not _SENTENCE_END.search(text):
+        return False
+    linked = sum(len(_flat(a.text_content())) for a in paragraph.iter("a"))
+    return linked <= MAX_LINK_SHARE * len(text)
+
+
+def _is_kept(text: str, found: set[tuple[str, ...]]) -> bool:
+    runs = _runs(text)
+    if len(text.split()) < _KEPT_WORDS or not runs:
+        return False
+    return sum(run in found for run in runs) >= KEPT_SHARE * len(runs)
+
+
+def _after(result: list[tuple[str, set[tuple[str, ...]]]], runs: set, default: int) -> int:
+    """The index after the line sharing most four-word runs with a kept paragraph."""
+    best, best_shared = default, 0
+    for i, (_, line_runs) in enumerate(result):
+        shared = len(runs & line_runs)
+        if shared > best_shared:
+            best, best_shared = i + 1, shared
+    return best
+
+
+def _runs(text: str) -> set[tuple[str, ...]]:
+    words = _TOKEN.findall(_INVISIBLE.sub("", text).casefold())
+    return set(_windows(words))
+
+
+def _windows(words: list[str]) -> Iterable[tuple[str, ...]]:
+    if len(words) < _RUN:
+        return [tuple(words)] if words else []
+    return (tuple(words[i : i + _RUN]) for i in range(len(words) - _RUN + 1))
+
+
+def _flat(text: str) -> str:
+    return " ".join(_INVISIBLE.sub("", text).split())

@@ -1,0 +1,74 @@
+"""Paragraphs of the story the extractor left out come back where the page has them."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+
+from desktop.core.library.importers.recovery import recover_paragraphs
+from tests.core.library.test_html_extraction import PARAGRAPHS
+
+CHUNK = "grid--item body body__container article__body"
+
+
+def story(*chunks: list[str], extra: str = "") -> lxml.html.HtmlElement:
+    """A story whose body is split into blocks made the same way, ads between them."""
+    ad = "<div class='ad-slot'><p>Advertisement</p></div>"
+    blocks = ad.join(
+        f"<div class='{CHUNK}'>" + "".join(f"<p>{p}</p>" for p in chunk) + "</div>"
+        for chunk in chunks
+    )
+    return lxml.html.document_fromstring(
+        f"<html><body><article><h1>Harbour bridge closed</h1>{blocks}</article>{extra}"
+        "</body></html>"
+    )
+
+
+def test_paragraphs_of_a_later_block_come_back_in_page_order() -> None:
+    page = story(PARAGRAPHS[:3], PARAGRAPHS[3:])
+    assert recover_paragraphs(page, PARAGRAPHS[:3]) == PARAGRAPHS
+
+
+def test_a_paragraph_left_out_between_kept_ones_comes_back_in_its_place() -> None:
+    page = story(PARAGRAPHS)
+    kept = [PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[3], PARAGRAPHS[4]]
+    assert recover_paragraphs(page, kept) == PARAGRAPHS
+
+
+def test_a_paragraph_kept_without_its_soft_hyphens_is_not_added_again() -> None:
+    hyphenated = [re.sub(r"(\w{3})(\w{3,})", "\\1\u00ad\\2", p) for p in PARAGRAPHS]
+    page = story(PARAGRAPHS[:3], hyphenated[3:])
+    assert recover_paragraphs(page, PARAGRAPHS) == PARAGRAPHS
+
+
+def test_prose_made_another_way_or_in_another_article_stays_out() -> None:
+    teaser = (
+        "Ferry fares will rise in spring, the operator said, blaming fuel costs and the new "
+        "port dues that came into force this year."
+    )
+    other = (
+        f"<article><div class='{CHUNK}'><p>{teaser}</p></div></article>"
+        f"<div class='comments'><div class='{CHUNK}'><p>{teaser}</p></div></div>"
+        f"<aside><div class='teaser'><p>{teaser}</p></div></aside>"
+    )
+    page = story(PARAGRAPHS, extra=other)
+    assert recover_paragraphs(page, PARAGRAPHS[:4]) == PARAGRAPHS
+    assert teaser not in recover_paragraphs(page, PARAGRAPHS[:4])
+
+
+def test_a_body_without_a_class_on_its_parent_is_left_as_found() -> None:
+    html = "<html><body><div>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div></body></html>"
+    page = lxml.html.document_fromstring(html)
+    assert recover_paragraphs(page, PARAGRAPHS[:3]) == PARAGRAPHS[:3]
+
+
+def test_short_lines_and_links_do_not_come_back() -> None:
+    links = " ".join(f"<a href='/s/{i}'>Story number {i} on the harbour</a>" for i in range(4))
+    page = story([*PARAGRAPHS, "Share this story.", f"More: {links}."])
+    assert recover_paragraphs(page, PARAGRAPHS) == PARAGRAPHS
+
+
+def test_too_few_kept_paragraphs_to_know_the_body() -> None:
+    page = story(PARAGRAPHS)
+    assert recover_paragraphs(page, PARAGRAPHS[:2]) == PARAGRAPHS[:2]
