@@ -69,6 +69,16 @@ def test_short_lines_and_links_do_not_come_back() -> None:
     assert recover_paragraphs(page, PARAGRAPHS) == PARAGRAPHS
 
 
+def test_an_excerpt_cut_short_with_an_ellipsis_does_not_come_back() -> None:
+    excerpt = (
+        "Ferry fares will rise in spring, the operator said, blaming fuel costs and the new "
+        "port dues that came into force this year for the increase …"
+    )
+    dotted = excerpt.replace(" …", "...")
+    page = story([*PARAGRAPHS, excerpt, dotted])
+    assert recover_paragraphs(page, PARAGRAPHS) == PARAGRAPHS
+
+
 def test_too_few_kept_paragraphs_to_know_the_body() -> None:
     page = story(PARAGRAPHS)
     assert recover_paragraphs(page, PARAGRAPHS[:2]) == PARAGRAPHS[:2]

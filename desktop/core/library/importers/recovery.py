@@ -30,7 +30,8 @@ _KEPT_WORDS = 6
 _RUN = 4
 _TOKEN = re.compile(r"\w+")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_SENTENCE_END = re.compile(r"(?<!\.\.)[.!?][\"'”’)\]]*$")
+"""A sentence's end; not an ellipsis, which cuts a teaser of another story short."""
 _OUTSIDE = frozenset({"nav", "aside", "footer", "header", "form", "figure", "figcaption"})
 
 Shape = tuple[str, str]
