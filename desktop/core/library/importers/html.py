@@ -2,7 +2,9 @@
 
 trafilatura drops scripts, styles, navigation, comments and ads, and reads title, author, date
 and site name from the page's metadata. It is given the page's text, never a URL, so it never
-touches the network.
+touches the network. Before it runs, the page loses what would glue into or pass for the story
+(hover cards, other articles) and embedded posts become plain paragraphs; after it, paragraphs
+it left out come back (``recovery``) and page furniture goes (``furniture``).
 """
 
 from __future__ import annotations
