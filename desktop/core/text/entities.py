@@ -85,6 +85,7 @@ _PARTICLES = frozenset(
 )
 _ELIDED_PARTICLE = re.compile(r"^[dl]['’][A-Z]")  # "d'Estaing"
 _VERSUS = frozenset({"v", "v.", "vs", "vs."})
+_INITIALLED = re.compile(r"^[A-Z]\.[A-Z]")  # "T.O'Gorman"
 
 
 @dataclass
@@ -195,6 +196,7 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     _link_people(words, mentions, day)
     _link_acronyms(words, covered, mentions)
     _assign_roles(text, tokens, mentions, knowledge, day)
+    mentions = _without_unsupported_people(words, mentions, knowledge, lists)
     return [
         Entity(
             start=tokens[m.first].start,
@@ -1268,6 +1270,105 @@ def _assign_roles(
         if m.category in _PEOPLE and _person_key(m.canonical) in roles:
             m.category = "leader"
             m.role = roles[_person_key(m.canonical)]
+
+
+def _without_unsupported_people(
+    words: list[str], mentions: list[_Mention], knowledge: Knowledge, lists: WordLists
+) -> list[_Mention]:
+    """A one-word name taken for a person that nothing in the article supports is no person:
+    no full name, no known given name or surname, no title or age, no speech verb after it and
+    no person beside it in a list. On web pages such names are mostly products, companies,
+    works and species ("Alibaba", "Dreamliner", "Pseudomonas"). One the tagger's training
+    calls an organisation's or a place's word becomes that; the rest are left out."""
+    alone: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.category == "person" and m.known is None and " " not in m.canonical:
+            alone.setdefault(m.canonical, []).append(i)
+    full_names = {
+        words[m.stop - 1].lower()
+        for m in mentions
+        if m.category in _PEOPLE and m.stop - m.first > 1
+    }
+    dropped: set[int] = set()
+    for name, indices in alone.items():
+        if (
+            name.lower() in full_names  # "SHEARER" in a headline over "Alan Shearer"
+            or _named_as_person(name, knowledge, lists)
+            or any(_person_context(words, mentions, i, knowledge, lists) for i in indices)
+        ):
+            continue
+        lower = name.lower()
+        category = (
+            "institution"
+            if lower in lists.trained_organisation
+            else "place"
+            if lower in lists.trained_place
+            else ""
+        )
+        for i in indices:
+            mentions[i].category = category
+        if not category:
+            dropped.update(indices)
+    return [m for i, m in enumerate(mentions) if i not in dropped]
+
+
+def _named_as_person(name: str, knowledge: Knowledge, lists: WordLists) -> bool:
+    """A known given name or surname (a headline's "SHEARER" too), a word the training
+    annotations call a person's, or an initial before a surname ("T.O'Gorman")."""
+    word = name.capitalize() if name.isupper() else name
+    return (
+        word in knowledge.given_names
+        or word in knowledge.surnames
+        or name.lower() in lists.trained_person
+        or _INITIALLED.match(name) is not None
+    )
+
+
+def _person_context(
+    words: list[str], mentions: list[_Mention], i: int, knowledge: Knowledge, lists: WordLists
+) -> bool:
+    """Mention ``i`` reads as a person's: after a courtesy or office title, before a speech
+    verb or an age, in a list beside a person ("Howitt and Garett"), or before brackets with
+    a place or a number in them as results give them ("Pospisil ( Canada )", "Pettite
+    ( 19-7 )")."""
+    m = mentions[i]
+    before = words[m.first - 1].lower() if m.first else ""
+    after = words[m.stop : m.stop + 2]
+    if (
+        before in _COURTESY
+        or before in knowledge.role_words
+        or before in lists.kinds["person"]
+        or (after[:1] and after[0].lower() in lists.kinds["speech"])
+        or _aged(words, m.stop)
+        or _after_nickname(words, m.first)
+    ):
+        return True
+    if after[:1] == ["("] and len(after) == 2:
+        inside = knowledge.lookup(after[1])
+        if after[1][:1].isdigit() or (inside is not None and inside.category == "place"):
+            return True
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(mentions) and mentions[j].category in _PEOPLE:
+            other = mentions[j]
+            gap = words[other.stop : m.first] if j < i else words[m.stop : other.first]
+            if gap in _LIST_GAPS:
+                return True
+    return False
+
+
+def _after_nickname(words: list[str], first: int) -> bool:
+    """One or two capitalised words in quotation marks right before the name: a nickname
+    ('E.Y "Yip" Harburg', '"Weird Al" Yankovic')."""
+    for n in (1, 2):
+        k = first - n - 2
+        if (
+            k >= 0
+            and words[k] in _OPENING_QUOTES | {"'", "‘"}
+            and words[first - 1] in _CLOSING_QUOTES | {"'", "’"}
+            and all(w[:1].isupper() and w.isalpha() for w in words[k + 1 : first - 1])
+        ):
+            return True
+    return False
 
 
 def _abroad(known: Known, places: frozenset[str], knowledge: Knowledge) -> bool:

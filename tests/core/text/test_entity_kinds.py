@@ -289,7 +289,7 @@ def test_a_nationality_of_a_known_place_before_an_office_is_no_person() -> None:
     found = _resolved(text, [("Tongan", "PER"), ("Siaosi Sovaleni", "PER")])
     assert "Tongan" not in found and found["Siaosi Sovaleni"] == "leader"
     # Not before an office, or made from no known place: the tagger's person stays.
-    found = _resolved("Tongan spoke first.", [("Tongan", "PER")])
+    found = _resolved("Tongan said he would speak first.", [("Tongan", "PER")])
     assert found == {"Tongan": "person"}
     found = _resolved("Keenan President Anna Vik spoke.", [("Keenan", "PER"), ("Anna Vik", "PER")])
     assert found["Keenan"] == "person"
@@ -338,7 +338,38 @@ def test_a_nationality_after_an_article_and_a_genus_in_brackets_are_no_people() 
     found = _resolved("It is a slug (Halloran subfuscus) of Oregon.", [("Halloran", "PER")])
     assert "Halloran" not in found
     # A surname shaped like a nationality, with no article or office: the person stays.
-    found = _resolved("Later Tongan bought the team.", [("Tongan", "PER")])
+    found = _resolved("Later Tongan said he bought the team.", [("Tongan", "PER")])
     assert found == {"Tongan": "person"}
     found = _resolved("He met (Halloran Vik) there.", [("Halloran Vik", "PER")])
     assert found == {"Halloran Vik": "person"}
+
+
+def test_a_one_word_person_nothing_supports_is_left_out() -> None:
+    # No full name, no known given name or surname, no title, age or speech verb: a product,
+    # a company or a species on web pages ("Alibaba", "Dreamliner", "Pseudomonas").
+    found = _resolved("Buyers queued for the Zorbex at dawn.", [("Zorbex", "PER")])
+    assert found == {}
+    found = _resolved("Zorbex leaders have denied the claims.", [("Zorbex", "PER")])
+    assert found == {}
+    # A word the tagger's training calls an organisation's or a place's becomes one.
+    found = _resolved("The story was carried by Interfax on Monday.", [("Interfax", "PER")])
+    assert found == {"Interfax": "institution"}
+    found = _resolved("Flights to Abidjan resumed.", [("Abidjan", "PER")])
+    assert found == {"Abidjan": "place"}
+
+
+def test_a_one_word_person_with_evidence_stays() -> None:
+    supported = [
+        ("Unlike the Nixon years, it was calm.", "Nixon", []),  # a known office holder's surname
+        ("Zorbex said the deal was done.", "Zorbex", []),
+        ("Zorbex, 45, was arrested.", "Zorbex", []),
+        ("Ms Zorbex left early.", "Zorbex", []),
+        ("It was done by Howitt and Zorbex in 2011.", "Zorbex", [("Howitt", "PER")]),
+        ('It was written by "Yip" Zorbex in 1939.', "Zorbex", []),
+        ("Hopper ( Greece ) beat Zorbex ( Canada ) 6-4.", "Zorbex", [("Hopper", "PER")]),
+        ("ZORBEX WINS. Anna Zorbex won on Sunday.", "ZORBEX", [("Anna Zorbex", "PER")]),
+        ("Derbyshire 471 ( T.O'Zorbex 109 not out ).", "T.O'Zorbex", []),
+    ]
+    for text, name, others in supported:
+        found = _resolved(text, [(name, "PER"), *others])
+        assert found.get(name) == "person", text
