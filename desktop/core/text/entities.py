@@ -1275,25 +1275,35 @@ def _assign_roles(
 def _without_unsupported_people(
     words: list[str], mentions: list[_Mention], knowledge: Knowledge, lists: WordLists
 ) -> list[_Mention]:
-    """A one-word name taken for a person that nothing in the article supports is no person:
-    no full name, no known given name or surname, no title or age, no speech verb after it and
-    no person beside it in a list. On web pages such names are mostly products, companies,
-    works and species ("Alibaba", "Dreamliner", "Pseudomonas"). One the tagger's training
-    calls an organisation's or a place's word becomes that; the rest are left out."""
-    alone: dict[str, list[int]] = {}
+    """Names taken for people that nothing in the article supports are no people. On web
+    pages they are mostly products, companies, venues, works and species ("Alibaba",
+    "Dreamliner", "Pseudomonas", "Echo Dot"):
+    - a one-word name with no full name in the article, no known given name or surname, no
+      title, age, speech verb or nickname, and no person beside it in a list; one the
+      tagger's training calls an organisation's or a place's word becomes that;
+    - a name with a digit in a word ("Alienware AW3418DW", "Sat 4PM");
+    - a name whose first word no known person's name has and whose last word is an ordinary
+      English word no surname is ("Xbox Live", "Budweiser Stage"), with no person's context.
+    The rest are left out."""
+    groups: dict[str, list[int]] = {}
     for i, m in enumerate(mentions):
-        if m.category == "person" and m.known is None and " " not in m.canonical:
-            alone.setdefault(m.canonical, []).append(i)
+        if m.category == "person" and m.known is None:
+            groups.setdefault(m.canonical, []).append(i)
     full_names = {
         words[m.stop - 1].lower()
         for m in mentions
         if m.category in _PEOPLE and m.stop - m.first > 1
     }
     dropped: set[int] = set()
-    for name, indices in alone.items():
+    for name, indices in groups.items():
+        parts = name.split()
+        if any(ch.isdigit() for ch in name):
+            dropped.update(indices)
+            continue
         if (
-            name.lower() in full_names  # "SHEARER" in a headline over "Alan Shearer"
-            or _named_as_person(name, knowledge, lists)
+            (len(parts) == 1 and name.lower() in full_names)  # "SHEARER" over "Alan Shearer"
+            or (len(parts) == 1 and _named_as_person(name, knowledge, lists))
+            or (len(parts) > 1 and not _common_word_name(parts, knowledge, lists))
             or any(_person_context(words, mentions, i, knowledge, lists) for i in indices)
         ):
             continue
@@ -1310,6 +1320,19 @@ def _without_unsupported_people(
         if not category:
             dropped.update(indices)
     return [m for i, m in enumerate(mentions) if i not in dropped]
+
+
+def _common_word_name(parts: list[str], knowledge: Knowledge, lists: WordLists) -> bool:
+    """A name opening with a word of no known person's name and ending in an ordinary English
+    word ("Xbox Live", "Jolinda Drive"); "Tom Young" and "Vermin Supreme" are not."""
+    first, last = parts[0], parts[-1]
+    return (
+        first not in knowledge.name_words
+        and first.lower() not in lists.trained_person
+        and lists.common.get(last.lower(), _RARE) < _RARE
+        and last.lower() not in lists.trained_person
+        and last not in knowledge.surnames
+    )
 
 
 def _named_as_person(name: str, knowledge: Knowledge, lists: WordLists) -> bool:

@@ -373,3 +373,20 @@ def test_a_one_word_person_with_evidence_stays() -> None:
     for text, name, others in supported:
         found = _resolved(text, [(name, "PER"), *others])
         assert found.get(name) == "person", text
+
+
+def test_a_model_number_or_an_ordinary_last_word_without_a_person_makes_no_person() -> None:
+    found = _resolved("Get the Zorbex ZX3418DW monitor today.", [("Zorbex ZX3418DW", "PER")])
+    assert found == {}
+    found = _resolved("Doors open Sat 4PM at the hall.", [("Sat 4PM", "PER")])
+    assert found == {}
+    found = _resolved("It streams on Zorbex Live tonight.", [("Zorbex Live", "PER")])
+    assert found == {}
+    # A known person's first word, a surname, or a person's context: a person.
+    for text, name in [
+        ("Tom Young spoke.", "Tom Young"),
+        ("Zorbex Young spoke.", "Zorbex Young"),  # a surname, however common a word
+        ("Then performance artist Zorbex Supreme spoke.", "Zorbex Supreme"),
+        ("Zorbex Halloran spoke.", "Zorbex Halloran"),  # a rare last word
+    ]:
+        assert _resolved(text, [(name, "PER")]) == {name: "person"}, text

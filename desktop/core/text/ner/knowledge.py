@@ -200,6 +200,11 @@ class Knowledge:
         return frozenset(name.rsplit(" ", 1)[-1] for name in self.people if " " in name)
 
     @cached_property
+    def name_words(self) -> frozenset[str]:
+        """Every word of known people's names."""
+        return frozenset(w for name in self.people for w in name.split())
+
+    @cached_property
     def common_surnames(self) -> frozenset[str]:
         """Last words of three or more known people's names."""
         lasts = Counter(name.rsplit(" ", 1)[-1] for name in self.people if " " in name)
