@@ -85,6 +85,7 @@ _PARTICLES = frozenset(
 )
 _ELIDED_PARTICLE = re.compile(r"^[dl]['’][A-Z]")  # "d'Estaing"
 _VERSUS = frozenset({"v", "v.", "vs", "vs."})
+_LETTER = re.compile(r"^[A-Z]\.?$")  # "Group D", "Path A."
 _INITIALLED = re.compile(r"^[A-Z]\.[A-Z]")  # "T.O'Gorman"
 
 
@@ -1324,14 +1325,20 @@ def _without_unsupported_people(
 
 def _common_word_name(parts: list[str], knowledge: Knowledge, lists: WordLists) -> bool:
     """A name opening with a word of no known person's name and ending in an ordinary English
-    word ("Xbox Live", "Jolinda Drive"); "Tom Young" and "Vermin Supreme" are not."""
+    word or a letter ("Xbox Live", "Jolinda Drive", "Group D"); "Tom Young" and "Vermin
+    Supreme" are not."""
     first, last = parts[0], parts[-1]
     return (
         first not in knowledge.name_words
         and first.lower() not in lists.trained_person
-        and lists.common.get(last.lower(), _RARE) < _RARE
-        and last.lower() not in lists.trained_person
-        and last not in knowledge.surnames
+        and (
+            _LETTER.match(last) is not None
+            or (
+                lists.common.get(last.lower(), _RARE) < _RARE
+                and last.lower() not in lists.trained_person
+                and last not in knowledge.surnames
+            )
+        )
     )
 
 

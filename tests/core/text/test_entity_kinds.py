@@ -390,3 +390,13 @@ def test_a_model_number_or_an_ordinary_last_word_without_a_person_makes_no_perso
         ("Zorbex Halloran spoke.", "Zorbex Halloran"),  # a rare last word
     ]:
         assert _resolved(text, [(name, "PER")]) == {name: "person"}, text
+
+
+def test_a_group_or_a_path_named_by_a_letter_is_no_person() -> None:
+    for text, name in [
+        ("Switzerland (Group J): fifth appearance.", "Group J"),
+        ("Three teams would go into Path A. Four more join.", "Path A."),
+    ]:
+        assert _resolved(text, [(name, "PER")]) == {}, text
+    # A known person's first word before an initial: a person.
+    assert _resolved("Malcolm X spoke.", [("Malcolm X", "PER")]) == {"Malcolm X": "person"}
