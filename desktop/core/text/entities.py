@@ -65,6 +65,7 @@ _ORGANISATION_JOINS = frozenset(
 )
 _OPENING_QUOTES = frozenset(('"', "“"))
 _CLOSING_QUOTES = frozenset(('"', "”"))
+_CLOSING_LISTS = (['"'], ["”"])  # a closing mark after a comma or a full stop, as a slice
 _QUOTES = frozenset(('"', "“", "”", "‘", "’", "'"))
 # Endings that make a nationality of a place's name, and what they replace: "Samoa" + "n",
 # "Italy" → "Italian", "Japan" + "ese", "China" → "Chinese", "Pakistan" + "i".
@@ -612,7 +613,7 @@ def _quoted(words: list[str], start: int, stop: int) -> bool:
         start > 0
         and words[start - 1] in _OPENING_QUOTES
         and bool(after)
-        and (after[0] in _CLOSING_QUOTES or (after[0] in ",." and after[1:2] == ['"']))
+        and (after[0] in _CLOSING_QUOTES or (after[0] in ",." and after[1:2] in _CLOSING_LISTS))
     )
 
 
@@ -1282,7 +1283,8 @@ def _without_unsupported_people(
     - a one-word name with no full name in the article, no known given name or surname, no
       title, age, speech verb or nickname, and no person beside it in a list; one the
       tagger's training calls an organisation's or a place's word becomes that;
-    - a name with a digit in a word ("Alienware AW3418DW", "Sat 4PM");
+    - a name with a digit in a word ("Alienware AW3418DW", "Sat 4PM"), or one before a word
+      for a product ("an Alexa device", "737 Max jets") and never in a person's context;
     - a name whose first word no known person's name has and whose last word is an ordinary
       English word no surname is ("Xbox Live", "Budweiser Stage"), with no person's context.
     The rest are left out."""
@@ -1298,7 +1300,10 @@ def _without_unsupported_people(
     dropped: set[int] = set()
     for name, indices in groups.items():
         parts = name.split()
-        if any(ch.isdigit() for ch in name):
+        if any(ch.isdigit() for ch in name) or (
+            any(_before_product(words, mentions[i].stop, lists) for i in indices)
+            and not any(_person_context(words, mentions, i, knowledge, lists) for i in indices)
+        ):
             dropped.update(indices)
             continue
         if (
@@ -1321,6 +1326,11 @@ def _without_unsupported_people(
         if not category:
             dropped.update(indices)
     return [m for i, m in enumerate(mentions) if i not in dropped]
+
+
+def _before_product(words: list[str], stop: int, lists: WordLists) -> bool:
+    """A word for a product follows the name ("Alexa device", "Max jets")."""
+    return stop < len(words) and words[stop] in lists.kinds["product"]
 
 
 def _common_word_name(parts: list[str], knowledge: Knowledge, lists: WordLists) -> bool:

@@ -400,3 +400,20 @@ def test_a_group_or_a_path_named_by_a_letter_is_no_person() -> None:
         assert _resolved(text, [(name, "PER")]) == {}, text
     # A known person's first word before an initial: a person.
     assert _resolved("Malcolm X spoke.", [("Malcolm X", "PER")]) == {"Malcolm X": "person"}
+
+
+def test_a_quoted_title_with_a_comma_inside_a_curly_closing_mark_is_no_name() -> None:
+    text = 'They played “Dark Harbour,” and "Wild Fenella." Then Aoife Brennan spoke.'
+    spans = [("Dark Harbour", "PER"), ("Wild Fenella", "PER"), ("Aoife Brennan", "PER")]
+    assert _resolved(text, spans) == {"Aoife Brennan": "person"}
+
+
+def test_a_name_before_a_word_for_a_product_is_no_person() -> None:
+    text = "Stream it from your Alexa device. The Alexa app is free."
+    assert _resolved(text, [("Alexa", "PER")]) == {}
+    found = _resolved("Crashes of the 737 Max jet grounded it.", [("Max", "PER")])
+    assert found == {}
+    # A person's context elsewhere in the article keeps the person.
+    text = "Alexa Lund said the Lund jet was sold. Lund said so."
+    found = _resolved(text, [("Alexa Lund", "PER"), ("Lund", "PER")])
+    assert found.get("Alexa Lund") == "person"
