@@ -86,6 +86,8 @@ _PARTICLES = frozenset(
 )
 _ELIDED_PARTICLE = re.compile(r"^[dl]['’][A-Z]")  # "d'Estaing"
 _VERSUS = frozenset({"v", "v.", "vs", "vs."})
+_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
+_PRONOUN_SPAN = 3  # words after a name in which a personal pronoun makes it a person's
 _LETTER = re.compile(r"^[A-Z]\.?$")  # "Group D", "Path A."
 _INITIALLED = re.compile(r"^[A-Z]\.[A-Z]")  # "T.O'Gorman"
 
@@ -1367,18 +1369,26 @@ def _named_as_person(name: str, knowledge: Knowledge, lists: WordLists) -> bool:
 def _person_context(
     words: list[str], mentions: list[_Mention], i: int, knowledge: Knowledge, lists: WordLists
 ) -> bool:
-    """Mention ``i`` reads as a person's: after a courtesy or office title, before a speech
-    verb or an age, in a list beside a person ("Howitt and Garett"), or before brackets with
-    a place or a number in them as results give them ("Pospisil ( Canada )", "Pettite
-    ( 19-7 )")."""
+    """Mention ``i`` reads as a person's: after a courtesy or office title, a word for a person
+    ("his son, Jett"), an initial or a speech verb ("said Kudja"); before a speech verb,
+    "who", an age or a possessive of what only people have ("Juninho's agent"); in a list
+    beside a person ("Howitt and Garett"), or before brackets with a place or a number in
+    them as results give them ("Pospisil ( Canada )", "Pettite ( 19-7 )")."""
     m = mentions[i]
-    before = words[m.first - 1].lower() if m.first else ""
+    before = words[m.first - 1] if m.first else ""
     after = words[m.stop : m.stop + 2]
+    lower = before.lower()
     if (
-        before in _COURTESY
-        or before in knowledge.role_words
-        or before in lists.kinds["person"]
-        or (after[:1] and after[0].lower() in lists.kinds["speech"])
+        lower in _COURTESY
+        or lower in knowledge.role_words
+        or lower in lists.kinds["person"]
+        or lower in lists.kinds["speech"]  # "said Kudja"
+        or (lower == "," and m.first > 1 and words[m.first - 2] in lists.kinds["person"])
+        or (_LETTER.match(before) is not None and before not in ("A", "I"))  # "D Hickie"
+        or (after[:1] and after[0].lower() in lists.kinds["speech"] | {"who"})
+        or after == [",", "who"]
+        or any(w in _PRONOUNS for w in words[m.stop : m.stop + _PRONOUN_SPAN])  # "Defar as she"
+        or (after[:1] in (["'s"], ["’s"]) and after[1:] and _personal(after[1], lists))
         or _aged(words, m.stop)
         or _after_nickname(words, m.first)
     ):
@@ -1394,6 +1404,11 @@ def _person_context(
             if gap in _LIST_GAPS:
                 return True
     return False
+
+
+def _personal(word: str, lists: WordLists) -> bool:
+    """A word after a possessive that only a person has ("agent", "wife", "birth")."""
+    return word in lists.kinds["personal"] or word in lists.kinds["person"]
 
 
 def _after_nickname(words: list[str], first: int) -> bool:

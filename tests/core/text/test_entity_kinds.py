@@ -417,3 +417,19 @@ def test_a_name_before_a_word_for_a_product_is_no_person() -> None:
     text = "Alexa Lund said the Lund jet was sold. Lund said so."
     found = _resolved(text, [("Alexa Lund", "PER"), ("Lund", "PER")])
     assert found.get("Alexa Lund") == "person"
+
+
+def test_more_contexts_that_say_a_one_word_name_is_a_person() -> None:
+    supported = [
+        "The side: G Murphy, D Zorbex, R Lund.",  # an initial before it
+        '"It is hard," said Zorbex.',
+        "The prize went to Zorbex, who performed twice.",
+        "Talks stalled, and Zorbex's agent left.",
+        "He was helped after the death of his son, Zorbex, last year.",
+        "Pavey went with Zorbex as she strode away.",
+    ]
+    for text in supported:
+        assert _resolved(text, [("Zorbex", "PER")]).get("Zorbex") == "person", text
+    # An article "A" is no initial; a possessive of something a company has says nothing.
+    for text in ["A Zorbex costs less.", "Zorbex's products sold well."]:
+        assert "Zorbex" not in _resolved(text, [("Zorbex", "PER")]), text
