@@ -86,6 +86,7 @@ _PARTICLES = frozenset(
 )
 _ELIDED_PARTICLE = re.compile(r"^[dl]['’][A-Z]")  # "d'Estaing"
 _VERSUS = frozenset({"v", "v.", "vs", "vs."})
+_OWNERS = frozenset({"your", "its"})  # before a name: a thing's, not a person's
 _PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
 _PRONOUN_SPAN = 3  # words after a name in which a personal pronoun makes it a person's
 _LETTER = re.compile(r"^[A-Z]\.?$")  # "Group D", "Path A."
@@ -1286,7 +1287,8 @@ def _without_unsupported_people(
       title, age, speech verb or nickname, and no person beside it in a list; one the
       tagger's training calls an organisation's or a place's word becomes that;
     - a name with a digit in a word ("Alienware AW3418DW", "Sat 4PM"), or one before a word
-      for a product ("an Alexa device", "737 Max jets") and never in a person's context;
+      for a product or after "your" or "its" ("an Alexa device", "737 Max jets", "your Echo
+      Dot") and never in a person's context;
     - a name whose first word no known person's name has and whose last word is an ordinary
       English word no surname is ("Xbox Live", "Budweiser Stage"), with no person's context.
     The rest are left out."""
@@ -1303,7 +1305,7 @@ def _without_unsupported_people(
     for name, indices in groups.items():
         parts = name.split()
         if any(ch.isdigit() for ch in name) or (
-            any(_before_product(words, mentions[i].stop, lists) for i in indices)
+            any(_product(words, mentions[i], lists) for i in indices)
             and not any(_person_context(words, mentions, i, knowledge, lists) for i in indices)
         ):
             dropped.update(indices)
@@ -1330,9 +1332,12 @@ def _without_unsupported_people(
     return [m for i, m in enumerate(mentions) if i not in dropped]
 
 
-def _before_product(words: list[str], stop: int, lists: WordLists) -> bool:
-    """A word for a product follows the name ("Alexa device", "Max jets")."""
-    return stop < len(words) and words[stop] in lists.kinds["product"]
+def _product(words: list[str], m: _Mention, lists: WordLists) -> bool:
+    """A word for a product follows the name ("Alexa device", "Max jets"), or "your" or
+    "its" comes before it ("your Echo Dot", "its Dragonfly mission")."""
+    return (m.stop < len(words) and words[m.stop] in lists.kinds["product"]) or (
+        m.first > 0 and words[m.first - 1] in _OWNERS
+    )
 
 
 def _common_word_name(parts: list[str], knowledge: Knowledge, lists: WordLists) -> bool:

@@ -413,6 +413,10 @@ def test_a_name_before_a_word_for_a_product_is_no_person() -> None:
     assert _resolved(text, [("Alexa", "PER")]) == {}
     found = _resolved("Crashes of the 737 Max jet grounded it.", [("Max", "PER")])
     assert found == {}
+    found = _resolved("Stream songs from your Echo Dot or a phone.", [("Echo Dot", "PER")])
+    assert found == {}
+    found = _resolved("The firm is known for its Alfa Romeo marque.", [("Alfa Romeo", "PER")])
+    assert found == {}
     # A person's context elsewhere in the article keeps the person.
     text = "Alexa Lund said the Lund jet was sold. Lund said so."
     found = _resolved(text, [("Alexa Lund", "PER"), ("Lund", "PER")])
