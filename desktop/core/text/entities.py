@@ -1285,7 +1285,8 @@ def _without_unsupported_people(
     "Dreamliner", "Pseudomonas", "Echo Dot"):
     - a one-word name with no full name in the article, no known given name or surname, no
       title, age, speech verb or nickname, and no person beside it in a list; one the
-      tagger's training calls an organisation's or a place's word becomes that;
+      tagger's training calls an organisation's or a place's word, or one after a word for
+      a business ("oil giant Yukos") or in a news outlet's context, becomes that;
     - a name with a digit in a word ("Alienware AW3418DW", "Sat 4PM"), or one before a word
       for a product or after "your" or "its" ("an Alexa device", "737 Max jets", "your Echo
       Dot") and never in a person's context;
@@ -1321,6 +1322,7 @@ def _without_unsupported_people(
         category = (
             "institution"
             if lower in lists.trained_organisation
+            or any(_organisation_context(words, mentions[i], lists) for i in indices)
             else "place"
             if lower in lists.trained_place
             else ""
@@ -1356,6 +1358,17 @@ def _common_word_name(parts: list[str], knowledge: Knowledge, lists: WordLists) 
                 and last not in knowledge.surnames
             )
         )
+    )
+
+
+def _organisation_context(words: list[str], m: _Mention, lists: WordLists) -> bool:
+    """A word for a business right before the name ("research firm Oanda", "oil giant
+    Yukos"), or a news outlet's context ("Figaro reports")."""
+    before = words[m.first - 1] if m.first else ""
+    return (
+        before in lists.kinds["business"]
+        or before in lists.kinds["trade"]
+        or outlet_cue(words, m.first, m.stop, lists)
     )
 
 

@@ -437,3 +437,12 @@ def test_more_contexts_that_say_a_one_word_name_is_a_person() -> None:
     # An article "A" is no initial; a possessive of something a company has says nothing.
     for text in ["A Zorbex costs less.", "Zorbex's products sold well."]:
         assert "Zorbex" not in _resolved(text, [("Zorbex", "PER")]), text
+
+
+def test_a_name_left_out_as_no_person_after_a_word_for_a_business_is_an_institution() -> None:
+    found = _resolved("Shares in oil giant Zorbex fell.", [("Zorbex", "PER")])
+    assert found == {"Zorbex": "institution"}
+    found = _resolved("He is an analyst at research firm Zorbex.", [("Zorbex", "PER")])
+    assert found == {"Zorbex": "institution"}
+    found = _resolved("The singer died at 96, Zorbex reports.", [("Zorbex", "PER")])
+    assert found == {"Zorbex": "institution"}
