@@ -1389,7 +1389,8 @@ def _person_context(
 ) -> bool:
     """Mention ``i`` reads as a person's: after a courtesy or office title, a word for a person
     ("his son, Jett"), an initial or a speech verb ("said Kudja"); before a speech verb,
-    "who", an age or a possessive of what only people have ("Juninho's agent"); in a list
+    "who", an age, a player's tally ("Tolivert 25 points") or a possessive of what only
+    people have ("Juninho's agent"); in a list
     beside a person ("Howitt and Garett"), or before brackets with a place or a number in
     them as results give them ("Pospisil ( Canada )", "Pettite ( 19-7 )")."""
     m = mentions[i]
@@ -1405,6 +1406,7 @@ def _person_context(
         or (_LETTER.match(before) is not None and before not in ("A", "I"))  # "D Hickie"
         or (after[:1] and after[0].lower() in lists.kinds["speech"] | {"who"})
         or after == [",", "who"]
+        or (len(after) == 2 and after[0].isdigit() and after[1] in lists.kinds["tally"])
         or any(w in _PRONOUNS for w in words[m.stop : m.stop + _PRONOUN_SPAN])  # "Defar as she"
         or (after[:1] in (["'s"], ["’s"]) and after[1:] and _personal(after[1], lists))
         or _aged(words, m.stop)

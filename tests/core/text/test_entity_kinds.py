@@ -431,6 +431,7 @@ def test_more_contexts_that_say_a_one_word_name_is_a_person() -> None:
         "Talks stalled, and Zorbex's agent left.",
         "He was helped after the death of his son, Zorbex, last year.",
         "Pavey went with Zorbex as she strode away.",
+        "Palm Bay (1-0): Zorbex 25 points. Davis 17 points.",
     ]
     for text in supported:
         assert _resolved(text, [("Zorbex", "PER")]).get("Zorbex") == "person", text
