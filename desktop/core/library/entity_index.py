@@ -80,8 +80,9 @@ __all__ = [
 # Bump when the recogniser changes enough that stored results should be recomputed. 2: roles as
 # of the article's date; 3: names among key terms, English only; 4: offices dated by year only;
 # 5: a country's institution named by a short form only where the article names the country;
-# a country named by its nations (Wales) and its head of government.
-INDEX_VERSION = 5
+# a country named by its nations (Wales) and its head of government; 6: names taken for people
+# that nothing supports are left out.
+INDEX_VERSION = 6
 log = logging.getLogger(__name__)
 _IN_CHUNK = 500
 

@@ -6,6 +6,7 @@ what is on screen (``paragraph_window``), then from the whole pass.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
 
 from desktop.core.models import Entity, Term
@@ -30,7 +31,8 @@ def analyze(
     as_of: date | str | None = None,
 ) -> tuple[list[Entity], list[Term]]:
     """Entities of ``text`` and its key terms; a term never overlaps a name the tagger found
-    (nationalities and other names that are not shown as entities included). Roles are those
+    (nationalities and other names that are not shown as entities included; one left out as
+    no person, "Dreamliner", may still be a key term as a name). Roles are those
     held on ``as_of``, the article's date (today when unknown). Nothing for an article in a
     language the recogniser was not built for (``language``; detected when empty)."""
     if not is_modelled(language or detect_language(text)):
@@ -40,10 +42,11 @@ def analyze(
     skip = [(s.start, s.end) for s in tagged.spans] + [(e.start, e.end) for e in entities]
     names = [(e.start, e.end, e.canonical) for e in entities]
     shown = {(e.start, e.end) for e in entities}
+    starts, ends = [e.start for e in entities], [e.end for e in entities]
     names += [
         (s.start, s.end, text[s.start : s.end])
         for s in tagged.spans
-        if s.label == "MISC"
+        if (s.label == "MISC" or (s.label == "PER" and not _overlaps(starts, ends, s.start, s.end)))
         and (s.start, s.end) not in shown
         and _distinctive(text[s.start : s.end])
     ]
@@ -51,6 +54,13 @@ def analyze(
     for done_with in (tagged.tokens, tagged.spans, skip, names):
         release(done_with)  # millions on a book-length text: not freed in one go
     return entities, terms
+
+
+def _overlaps(starts: list[int], ends: list[int], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps one of the entities, given by their ``starts`` and
+    ``ends`` in text order (they never overlap one another)."""
+    i = bisect_right(starts, end - 1) - 1
+    return i >= 0 and ends[i] > start
 
 
 def _distinctive(name: str) -> bool:

@@ -65,6 +65,7 @@ _ORGANISATION_JOINS = frozenset(
 )
 _OPENING_QUOTES = frozenset(('"', "“"))
 _CLOSING_QUOTES = frozenset(('"', "”"))
+_CLOSING_LISTS = (['"'], ["”"])  # a closing mark after a comma or a full stop, as a slice
 _QUOTES = frozenset(('"', "“", "”", "‘", "’", "'"))
 # Endings that make a nationality of a place's name, and what they replace: "Samoa" + "n",
 # "Italy" → "Italian", "Japan" + "ese", "China" → "Chinese", "Pakistan" + "i".
@@ -85,6 +86,11 @@ _PARTICLES = frozenset(
 )
 _ELIDED_PARTICLE = re.compile(r"^[dl]['’][A-Z]")  # "d'Estaing"
 _VERSUS = frozenset({"v", "v.", "vs", "vs."})
+_OWNERS = frozenset({"your", "its"})  # before a name: a thing's, not a person's
+_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
+_PRONOUN_SPAN = 3  # words after a name in which a personal pronoun makes it a person's
+_LETTER = re.compile(r"^[A-Z]\.?$")  # "Group D", "Path A."
+_INITIALLED = re.compile(r"^[A-Z]\.[A-Z]")  # "T.O'Gorman"
 
 
 @dataclass
@@ -195,6 +201,7 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     _link_people(words, mentions, day)
     _link_acronyms(words, covered, mentions)
     _assign_roles(text, tokens, mentions, knowledge, day)
+    mentions = _without_unsupported_people(words, mentions, knowledge, lists)
     return [
         Entity(
             start=tokens[m.first].start,
@@ -609,7 +616,7 @@ def _quoted(words: list[str], start: int, stop: int) -> bool:
         start > 0
         and words[start - 1] in _OPENING_QUOTES
         and bool(after)
-        and (after[0] in _CLOSING_QUOTES or (after[0] in ",." and after[1:2] == ['"']))
+        and (after[0] in _CLOSING_QUOTES or (after[0] in ",." and after[1:2] in _CLOSING_LISTS))
     )
 
 
@@ -1268,6 +1275,175 @@ def _assign_roles(
         if m.category in _PEOPLE and _person_key(m.canonical) in roles:
             m.category = "leader"
             m.role = roles[_person_key(m.canonical)]
+
+
+def _without_unsupported_people(
+    words: list[str], mentions: list[_Mention], knowledge: Knowledge, lists: WordLists
+) -> list[_Mention]:
+    """Names taken for people that nothing in the article supports are no people. On web
+    pages they are mostly products, companies, venues, works and species ("Alibaba",
+    "Dreamliner", "Pseudomonas", "Echo Dot"):
+    - a one-word name with no full name in the article, no known given name or surname, no
+      title, age, speech verb or nickname, and no person beside it in a list; one the
+      tagger's training calls an organisation's or a place's word, or one after a word for
+      a business ("oil giant Yukos") or in a news outlet's context, becomes that;
+    - a name with a digit in a word ("Alienware AW3418DW", "Sat 4PM"), or one before a word
+      for a product or after "your" or "its" ("an Alexa device", "737 Max jets", "your Echo
+      Dot") and never in a person's context;
+    - a name whose first word no known person's name has and whose last word is an ordinary
+      English word no surname is ("Xbox Live", "Budweiser Stage"), with no person's context.
+    The rest are left out."""
+    groups: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.category == "person" and m.known is None:
+            groups.setdefault(m.canonical, []).append(i)
+    full_names = {
+        words[m.stop - 1].lower()
+        for m in mentions
+        if m.category in _PEOPLE and m.stop - m.first > 1
+    }
+    dropped: set[int] = set()
+    for name, indices in groups.items():
+        parts = name.split()
+        if any(ch.isdigit() for ch in name) or (
+            any(_product(words, mentions[i], lists) for i in indices)
+            and not any(_person_context(words, mentions, i, knowledge, lists) for i in indices)
+        ):
+            dropped.update(indices)
+            continue
+        if (
+            (len(parts) == 1 and name.lower() in full_names)  # "SHEARER" over "Alan Shearer"
+            or (len(parts) == 1 and _named_as_person(name, knowledge, lists))
+            or (len(parts) > 1 and not _common_word_name(parts, knowledge, lists))
+            or any(_person_context(words, mentions, i, knowledge, lists) for i in indices)
+        ):
+            continue
+        lower = name.lower()
+        category = (
+            "institution"
+            if lower in lists.trained_organisation
+            or any(_organisation_context(words, mentions[i], lists) for i in indices)
+            else "place"
+            if lower in lists.trained_place
+            else ""
+        )
+        for i in indices:
+            mentions[i].category = category
+        if not category:
+            dropped.update(indices)
+    return [m for i, m in enumerate(mentions) if i not in dropped]
+
+
+def _product(words: list[str], m: _Mention, lists: WordLists) -> bool:
+    """A word for a product follows the name ("Alexa device", "Max jets"), or "your" or
+    "its" comes before it ("your Echo Dot", "its Dragonfly mission")."""
+    return (m.stop < len(words) and words[m.stop] in lists.kinds["product"]) or (
+        m.first > 0 and words[m.first - 1] in _OWNERS
+    )
+
+
+def _common_word_name(parts: list[str], knowledge: Knowledge, lists: WordLists) -> bool:
+    """A name opening with a word of no known person's name and ending in an ordinary English
+    word or a letter ("Xbox Live", "Jolinda Drive", "Group D"); "Tom Young" and "Vermin
+    Supreme" are not."""
+    first, last = parts[0], parts[-1]
+    return (
+        first not in knowledge.name_words
+        and first.lower() not in lists.trained_person
+        and (
+            _LETTER.match(last) is not None
+            or (
+                lists.common.get(last.lower(), _RARE) < _RARE
+                and last.lower() not in lists.trained_person
+                and last not in knowledge.surnames
+            )
+        )
+    )
+
+
+def _organisation_context(words: list[str], m: _Mention, lists: WordLists) -> bool:
+    """A word for a business right before the name ("research firm Oanda", "oil giant
+    Yukos"), or a news outlet's context ("Figaro reports")."""
+    before = words[m.first - 1] if m.first else ""
+    return (
+        before in lists.kinds["business"]
+        or before in lists.kinds["trade"]
+        or outlet_cue(words, m.first, m.stop, lists)
+    )
+
+
+def _named_as_person(name: str, knowledge: Knowledge, lists: WordLists) -> bool:
+    """A known given name or surname (a headline's "SHEARER" too), a word the training
+    annotations call a person's, or an initial before a surname ("T.O'Gorman")."""
+    word = name.capitalize() if name.isupper() else name
+    return (
+        word in knowledge.given_names
+        or word in knowledge.surnames
+        or name.lower() in lists.trained_person
+        or _INITIALLED.match(name) is not None
+    )
+
+
+def _person_context(
+    words: list[str], mentions: list[_Mention], i: int, knowledge: Knowledge, lists: WordLists
+) -> bool:
+    """Mention ``i`` reads as a person's: after a courtesy or office title, a word for a person
+    ("his son, Jett"), an initial or a speech verb ("said Kudja"); before a speech verb,
+    "who", an age, a player's tally ("Tolivert 25 points") or a possessive of what only
+    people have ("Juninho's agent"); in a list
+    beside a person ("Howitt and Garett"), or before brackets with a place or a number in
+    them as results give them ("Pospisil ( Canada )", "Pettite ( 19-7 )")."""
+    m = mentions[i]
+    before = words[m.first - 1] if m.first else ""
+    after = words[m.stop : m.stop + 2]
+    lower = before.lower()
+    if (
+        lower in _COURTESY
+        or lower in knowledge.role_words
+        or lower in lists.kinds["person"]
+        or lower in lists.kinds["speech"]  # "said Kudja"
+        or (lower == "," and m.first > 1 and words[m.first - 2] in lists.kinds["person"])
+        or (_LETTER.match(before) is not None and before not in ("A", "I"))  # "D Hickie"
+        or (after[:1] and after[0].lower() in lists.kinds["speech"] | {"who"})
+        or after == [",", "who"]
+        or (len(after) == 2 and after[0].isdigit() and after[1] in lists.kinds["tally"])
+        or any(w in _PRONOUNS for w in words[m.stop : m.stop + _PRONOUN_SPAN])  # "Defar as she"
+        or (after[:1] in (["'s"], ["’s"]) and after[1:] and _personal(after[1], lists))
+        or _aged(words, m.stop)
+        or _after_nickname(words, m.first)
+    ):
+        return True
+    if after[:1] == ["("] and len(after) == 2:
+        inside = knowledge.lookup(after[1])
+        if after[1][:1].isdigit() or (inside is not None and inside.category == "place"):
+            return True
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(mentions) and mentions[j].category in _PEOPLE:
+            other = mentions[j]
+            gap = words[other.stop : m.first] if j < i else words[m.stop : other.first]
+            if gap in _LIST_GAPS:
+                return True
+    return False
+
+
+def _personal(word: str, lists: WordLists) -> bool:
+    """A word after a possessive that only a person has ("agent", "wife", "birth")."""
+    return word in lists.kinds["personal"] or word in lists.kinds["person"]
+
+
+def _after_nickname(words: list[str], first: int) -> bool:
+    """One or two capitalised words in quotation marks right before the name: a nickname
+    ('E.Y "Yip" Harburg', '"Weird Al" Yankovic')."""
+    for n in (1, 2):
+        k = first - n - 2
+        if (
+            k >= 0
+            and words[k] in _OPENING_QUOTES | {"'", "‘"}
+            and words[first - 1] in _CLOSING_QUOTES | {"'", "’"}
+            and all(w[:1].isupper() and w.isalpha() for w in words[k + 1 : first - 1])
+        ):
+            return True
+    return False
 
 
 def _abroad(known: Known, places: frozenset[str], knowledge: Knowledge) -> bool:

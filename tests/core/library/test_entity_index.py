@@ -111,6 +111,17 @@ def test_changed_text_is_indexed_again(conn: sqlite3.Connection, seed: Article) 
     assert index.articles_mentioning(conn, "Donald Trump") == []
 
 
+def test_entities_stored_before_the_unsupported_person_rules_are_recomputed(
+    conn: sqlite3.Connection, seed: Article
+) -> None:
+    # Version 5 stored products and companies as people ("Alibaba", "Echo Dot").
+    index.index_pending(conn)
+    conn.execute("UPDATE entity_index_state SET version = 5 WHERE article_id = ?", (seed.id,))
+    assert not index.is_indexed(conn, seed)
+    assert index.index_pending(conn) == 1
+    assert index.is_indexed(conn, seed)
+
+
 LINES = (
     "Chancellor Friedrich Merz met Emmanuel Macron in Berlin on Tuesday to discuss energy prices.",
     "Keir Starmer told reporters in London that NATO would meet again after the summer.",

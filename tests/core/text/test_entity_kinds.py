@@ -289,7 +289,7 @@ def test_a_nationality_of_a_known_place_before_an_office_is_no_person() -> None:
     found = _resolved(text, [("Tongan", "PER"), ("Siaosi Sovaleni", "PER")])
     assert "Tongan" not in found and found["Siaosi Sovaleni"] == "leader"
     # Not before an office, or made from no known place: the tagger's person stays.
-    found = _resolved("Tongan spoke first.", [("Tongan", "PER")])
+    found = _resolved("Tongan said he would speak first.", [("Tongan", "PER")])
     assert found == {"Tongan": "person"}
     found = _resolved("Keenan President Anna Vik spoke.", [("Keenan", "PER"), ("Anna Vik", "PER")])
     assert found["Keenan"] == "person"
@@ -338,7 +338,112 @@ def test_a_nationality_after_an_article_and_a_genus_in_brackets_are_no_people() 
     found = _resolved("It is a slug (Halloran subfuscus) of Oregon.", [("Halloran", "PER")])
     assert "Halloran" not in found
     # A surname shaped like a nationality, with no article or office: the person stays.
-    found = _resolved("Later Tongan bought the team.", [("Tongan", "PER")])
+    found = _resolved("Later Tongan said he bought the team.", [("Tongan", "PER")])
     assert found == {"Tongan": "person"}
     found = _resolved("He met (Halloran Vik) there.", [("Halloran Vik", "PER")])
     assert found == {"Halloran Vik": "person"}
+
+
+def test_a_one_word_person_nothing_supports_is_left_out() -> None:
+    # No full name, no known given name or surname, no title, age or speech verb: a product,
+    # a company or a species on web pages ("Alibaba", "Dreamliner", "Pseudomonas").
+    found = _resolved("Buyers queued for the Zorbex at dawn.", [("Zorbex", "PER")])
+    assert found == {}
+    found = _resolved("Zorbex leaders have denied the claims.", [("Zorbex", "PER")])
+    assert found == {}
+    # A word the tagger's training calls an organisation's or a place's becomes one.
+    found = _resolved("The story was carried by Interfax on Monday.", [("Interfax", "PER")])
+    assert found == {"Interfax": "institution"}
+    found = _resolved("Flights to Abidjan resumed.", [("Abidjan", "PER")])
+    assert found == {"Abidjan": "place"}
+
+
+def test_a_one_word_person_with_evidence_stays() -> None:
+    supported = [
+        ("Unlike the Nixon years, it was calm.", "Nixon", []),  # a known office holder's surname
+        ("Zorbex said the deal was done.", "Zorbex", []),
+        ("Zorbex, 45, was arrested.", "Zorbex", []),
+        ("Ms Zorbex left early.", "Zorbex", []),
+        ("It was done by Howitt and Zorbex in 2011.", "Zorbex", [("Howitt", "PER")]),
+        ('It was written by "Yip" Zorbex in 1939.', "Zorbex", []),
+        ("Hopper ( Greece ) beat Zorbex ( Canada ) 6-4.", "Zorbex", [("Hopper", "PER")]),
+        ("ZORBEX WINS. Anna Zorbex won on Sunday.", "ZORBEX", [("Anna Zorbex", "PER")]),
+        ("Derbyshire 471 ( T.O'Zorbex 109 not out ).", "T.O'Zorbex", []),
+    ]
+    for text, name, others in supported:
+        found = _resolved(text, [(name, "PER"), *others])
+        assert found.get(name) == "person", text
+
+
+def test_a_model_number_or_an_ordinary_last_word_without_a_person_makes_no_person() -> None:
+    found = _resolved("Get the Zorbex ZX3418DW monitor today.", [("Zorbex ZX3418DW", "PER")])
+    assert found == {}
+    found = _resolved("Doors open Sat 4PM at the hall.", [("Sat 4PM", "PER")])
+    assert found == {}
+    found = _resolved("It streams on Zorbex Live tonight.", [("Zorbex Live", "PER")])
+    assert found == {}
+    # A known person's first word, a surname, or a person's context: a person.
+    for text, name in [
+        ("Tom Young spoke.", "Tom Young"),
+        ("Zorbex Young spoke.", "Zorbex Young"),  # a surname, however common a word
+        ("Then performance artist Zorbex Supreme spoke.", "Zorbex Supreme"),
+        ("Zorbex Halloran spoke.", "Zorbex Halloran"),  # a rare last word
+    ]:
+        assert _resolved(text, [(name, "PER")]) == {name: "person"}, text
+
+
+def test_a_group_or_a_path_named_by_a_letter_is_no_person() -> None:
+    for text, name in [
+        ("Switzerland (Group J): fifth appearance.", "Group J"),
+        ("Three teams would go into Path A. Four more join.", "Path A."),
+    ]:
+        assert _resolved(text, [(name, "PER")]) == {}, text
+    # A known person's first word before an initial: a person.
+    assert _resolved("Malcolm X spoke.", [("Malcolm X", "PER")]) == {"Malcolm X": "person"}
+
+
+def test_a_quoted_title_with_a_comma_inside_a_curly_closing_mark_is_no_name() -> None:
+    text = 'They played “Dark Harbour,” and "Wild Fenella." Then Aoife Brennan spoke.'
+    spans = [("Dark Harbour", "PER"), ("Wild Fenella", "PER"), ("Aoife Brennan", "PER")]
+    assert _resolved(text, spans) == {"Aoife Brennan": "person"}
+
+
+def test_a_name_before_a_word_for_a_product_is_no_person() -> None:
+    text = "Stream it from your Alexa device. The Alexa app is free."
+    assert _resolved(text, [("Alexa", "PER")]) == {}
+    found = _resolved("Crashes of the 737 Max jet grounded it.", [("Max", "PER")])
+    assert found == {}
+    found = _resolved("Stream songs from your Echo Dot or a phone.", [("Echo Dot", "PER")])
+    assert found == {}
+    found = _resolved("The firm is known for its Alfa Romeo marque.", [("Alfa Romeo", "PER")])
+    assert found == {}
+    # A person's context elsewhere in the article keeps the person.
+    text = "Alexa Lund said the Lund jet was sold. Lund said so."
+    found = _resolved(text, [("Alexa Lund", "PER"), ("Lund", "PER")])
+    assert found.get("Alexa Lund") == "person"
+
+
+def test_more_contexts_that_say_a_one_word_name_is_a_person() -> None:
+    supported = [
+        "The side: G Murphy, D Zorbex, R Lund.",  # an initial before it
+        '"It is hard," said Zorbex.',
+        "The prize went to Zorbex, who performed twice.",
+        "Talks stalled, and Zorbex's agent left.",
+        "He was helped after the death of his son, Zorbex, last year.",
+        "Pavey went with Zorbex as she strode away.",
+        "Palm Bay (1-0): Zorbex 25 points. Davis 17 points.",
+    ]
+    for text in supported:
+        assert _resolved(text, [("Zorbex", "PER")]).get("Zorbex") == "person", text
+    # An article "A" is no initial; a possessive of something a company has says nothing.
+    for text in ["A Zorbex costs less.", "Zorbex's products sold well."]:
+        assert "Zorbex" not in _resolved(text, [("Zorbex", "PER")]), text
+
+
+def test_a_name_left_out_as_no_person_after_a_word_for_a_business_is_an_institution() -> None:
+    found = _resolved("Shares in oil giant Zorbex fell.", [("Zorbex", "PER")])
+    assert found == {"Zorbex": "institution"}
+    found = _resolved("He is an analyst at research firm Zorbex.", [("Zorbex", "PER")])
+    assert found == {"Zorbex": "institution"}
+    found = _resolved("The singer died at 96, Zorbex reports.", [("Zorbex", "PER")])
+    assert found == {"Zorbex": "institution"}

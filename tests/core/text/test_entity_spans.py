@@ -433,7 +433,7 @@ def test_a_comma_on_one_side_makes_no_list() -> None:
     # "With Wikinews, X discusses": an institution and a comma before a surname is no list.
     text = "The candidate Bill Hammons spoke. With Wikinews, Hammons discusses his campaign."
     assert _found(text).get("Hammons") == "person"
-    text = "With Wikinews, Jephcott discussed climate change."
+    text = "With Wikinews, Jephcott said climate change matters."
     assert _found(text).get("Jephcott") == "person"
     # Commas on both sides, or "and" after it, still make a list of companies.
     text = "Firms including Deutsche Bahn, Deutsche Telekom, Daimler, and Siemens cut jobs."
@@ -546,7 +546,7 @@ def test_a_surname_with_two_letters_swapped_is_a_typo_of_the_full_name() -> None
     assert entities["Pelelrin"].category == "leader"
     assert entities["Pelelrin"].canonical == "Anna Pellerin"
     # A short name with two letters swapped is as likely someone else.
-    text = "Mayor Anna Moran spoke on Monday. In 1995, Maron was elected to a second term."
+    text = "Mayor Anna Moran spoke on Monday. In 1995, Maron said she was elected."
     entities = {e.text: e for e in find_entities(text, as_of="2019-06-01")}
     assert (entities["Maron"].category, entities["Maron"].canonical) == ("person", "Maron")
 

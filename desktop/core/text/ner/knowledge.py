@@ -195,6 +195,16 @@ class Knowledge:
         )
 
     @cached_property
+    def surnames(self) -> frozenset[str]:
+        """Last words of known people's names: a one-word name among them may be a person's."""
+        return frozenset(name.rsplit(" ", 1)[-1] for name in self.people if " " in name)
+
+    @cached_property
+    def name_words(self) -> frozenset[str]:
+        """Every word of known people's names."""
+        return frozenset(w for name in self.people for w in name.split())
+
+    @cached_property
     def common_surnames(self) -> frozenset[str]:
         """Last words of three or more known people's names."""
         lasts = Counter(name.rsplit(" ", 1)[-1] for name in self.people if " " in name)

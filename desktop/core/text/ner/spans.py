@@ -47,6 +47,11 @@ class WordLists:
     # lower case: words the training annotations call MISC only (the knowledge's K- classes
     # aside: "French" is also a surname)
     nationalities: frozenset[str]
+    # lower case: words the training annotations take for people's, organisations' and places'
+    # names (the knowledge's K- classes aside)
+    trained_person: frozenset[str]
+    trained_organisation: frozenset[str]
+    trained_place: frozenset[str]
 
 
 def _lines(*parts: str) -> list[str]:
@@ -63,6 +68,7 @@ def word_lists() -> WordLists:
         side, _, phrase = line.partition(" ")
         cues[side].append(tuple(phrase.split()))
     cues["after"] += cues["place-after"]
+    trained = _trained_classes()
     return WordLists(
         edges=frozenset(w.lower() for w in _lines("ner", "name-edges.txt")),
         not_names=frozenset(_lines("ner", "not-names.txt")),
@@ -78,13 +84,22 @@ def word_lists() -> WordLists:
         outlet_after=tuple(cues["outlet-after"]),
         common={w: rank for rank, w in enumerate(_lines("ner", "common-words.txt"))},
         kinds=_kinds(),
-        nationalities=frozenset(
-            word
-            for line in _lines("ner", "gazetteer.tsv")
-            for word, _, classes in [line.partition("\t")]
-            if {c for c in classes.split() if not c.startswith("K")} == {"MISC"}
-        ),
+        nationalities=frozenset(w for w, classes in trained.items() if classes == {"MISC"}),
+        trained_person=frozenset(w for w, classes in trained.items() if "PER" in classes),
+        trained_organisation=frozenset(w for w, classes in trained.items() if "ORG" in classes),
+        trained_place=frozenset(w for w, classes in trained.items() if "LOC" in classes),
     )
+
+
+def _trained_classes() -> dict[str, set[str]]:
+    """Each gazetteer word's classes from the training annotations (not the knowledge's)."""
+    out = {}
+    for line in _lines("ner", "gazetteer.tsv"):
+        word, _, classes = line.partition("\t")
+        trained = {c for c in classes.split() if not c.startswith("K")}
+        if trained:
+            out[word] = trained
+    return out
 
 
 def _kinds() -> dict[str, frozenset[str]]:
