@@ -1225,13 +1225,15 @@ def _abbreviates(acronym: str, name: list[str]) -> bool:
     return letters[0] == name[0][:1] and len(letters) <= len(initials) + 1
 
 
-def _well_known(known: Known, surname: str, day: str, knowledge: Knowledge) -> bool:
-    """A head of state or government or a deputy by ``day``, or a name whose surname few
-    known people share: that person in any article. A legislator or a minister called Smith
-    or Lane may be anyone outside a political story."""
-    return (
-        any(o[3] <= _DEPUTY_RANK and began(o[1], day) for o in known.offices)
-        or surname not in knowledge.common_surnames
+def _well_known(
+    known: Known, surname: str, day: str, knowledge: Knowledge, *, in_full: bool
+) -> bool:
+    """A head of state or government or a deputy by ``day``, or a name given in full whose
+    surname few known people share: that person in any article. A legislator or a minister
+    called Smith or Lane may be anyone outside a political story, and a rare surname alone
+    ("Kellogg's said it would cut jobs") may be a company's or anyone's."""
+    return any(o[3] <= _DEPUTY_RANK and began(o[1], day) for o in known.offices) or (
+        in_full and surname not in knowledge.common_surnames
     )
 
 
@@ -1245,6 +1247,7 @@ def _assign_roles(
     political = any(t.text.lower() in knowledge.political_words for t in tokens)
     places = _article_places(tokens, mentions, knowledge, day)
     _unlink_foreign_institutions(tokens, mentions, places, knowledge)
+    in_full = {m.canonical for m in mentions if m.category in _PEOPLE and m.stop - m.first > 1}
     for m in mentions:
         if m.category not in _PEOPLE:
             continue
@@ -1264,11 +1267,16 @@ def _assign_roles(
         if m.known is not None and m.known.category == "leader":
             # The full name's, not the mention's: "Gareth" alone is not a rare surname.
             surname = m.canonical.split(",")[0].split()[-1]
-            if role or political or _well_known(m.known, surname, day, knowledge):
+            known_anywhere = _well_known(
+                m.known, surname, day, knowledge, in_full=m.canonical in in_full
+            )
+            if role or political or known_anywhere:
                 roles.setdefault(_person_key(m.canonical), m.known.role_at(day, places) or "")
                 continue
             m.known = None  # "Andrew Smith" in a science story: not the former MP
             m.category = "person"
+            if m.canonical not in in_full:
+                m.canonical = tokens[m.first].text  # "Kellogg's": no one's surname for sure
         if role:
             roles.setdefault(_person_key(m.canonical), " ".join(role.split()))
     for m in mentions:

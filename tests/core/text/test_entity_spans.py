@@ -240,6 +240,15 @@ def test_a_nation_of_a_state_or_its_head_of_government_names_the_state() -> None
     assert category(first, "Gareth Thomas") == "person"
 
 
+def test_a_rare_surname_alone_is_no_office_holder_outside_politics() -> None:
+    on = "2025-03-01"
+    company = {e.text: e for e in find_entities("Kellogg's said it would cut 500 jobs.", as_of=on)}
+    assert company["Kellogg"].category != "leader"
+    assert company["Kellogg"].canonical == "Kellogg"
+    envoy = "Keith Kellogg met reporters on Monday. Kellogg said the talks went well."
+    assert {e.category for e in find_entities(envoy, as_of=on) if "Kellogg" in e.text} == {"leader"}
+
+
 def test_a_short_form_of_a_countrys_institution_is_it_only_where_that_country_is_named() -> None:
     def congress(text: str) -> str:
         return next(e.canonical for e in find_entities(text) if e.text == "Congress")
