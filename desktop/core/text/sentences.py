@@ -47,7 +47,8 @@ _GLUED_NUMBER = re.compile(r"[$€£]?\d[\d,.]*%?")
 _GLUED_NOT_PROSE = re.compile(r"/|@|www\.|\.\w*\.", re.IGNORECASE)
 # A number, its period and a lower-case word: Punkt reads an ordinal ("am 3. Mai"), which is
 # right only where ordinals are written with a period.
-_NUMBER_THEN_LOWER = re.compile(r"(?<=\s)-?[.,]?\d[\d,.-]*\.\s+(?=[a-zß-ÿ])")
+_DIGIT_PERIOD_LOWER = re.compile(r"\d\.\s+(?=[a-zß-ÿ])")
+_NUMBER = re.compile(r"-?[.,]?\d[\d,.-]*")
 _PERIOD_ORDINALS = frozenset(
     [
         "cs",
@@ -275,13 +276,18 @@ def _number_end_cuts(text: str, start: int, end: int, rules: _Language) -> Itera
     as lower-cased copy reads); a number first in its sentence or after a colon or an
     abbreviation ("No. 5. see"), or one that follows its predecessor ("1. cut taxes 2. raise
     pay") is a list marker or a reference, not a clause's end."""
-    for m in _NUMBER_THEN_LOWER.finditer(text, start, end):
-        before = _word_before(text, start, m.start() - 1)
+    for m in _DIGIT_PERIOD_LOWER.finditer(text, start, end):
+        number_start = m.start()
+        while number_start > start and not text[number_start - 1].isspace():
+            number_start -= 1
+        number = text[number_start : m.start() + 1]
+        if number_start == start or not _NUMBER.fullmatch(number):
+            continue
+        before = _word_before(text, start, number_start - 1)
         if not before or before[-1] in ".!?:;" or before.lower() in rules.number_abbreviations:
             continue
-        number = m.group().split(".", 1)[0]
         if number.isdigit() and re.search(
-            rf"(?<!\S){int(number) - 1}\.\s", text[start : m.start()]
+            rf"(?<!\S){int(number) - 1}\.\s", text[start:number_start]
         ):
             continue
         yield m.end()
