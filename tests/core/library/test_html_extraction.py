@@ -385,3 +385,20 @@ def test_a_sentence_about_a_reporter_in_the_story_stays(tmp_path: Path) -> None:
     assert "held at the border" in text_of(tmp_path, page(news))
     assert "held at the border" in text_of(tmp_path, page("", "", "", "", news))
     assert "Jane Roe is a staff writer" in text_of(tmp_path, page(ending))
+
+
+def test_a_page_whose_text_cannot_tell_its_language_takes_the_one_it_declares(
+    tmp_path: Path,
+) -> None:
+    scores = "".join(
+        f"<p>Palm Bay ({n}-0): Tolivert {n + 20} points. Davis 17 points. Burgher 10.</p>"
+        for n in range(6)
+    )
+    box_score = (
+        "<!DOCTYPE html><html lang='en-US'><head><title>HS Roundup</title></head><body>"
+        f"<article><h1>HS Roundup</h1>{scores}</article></body></html>"
+    )
+    assert read_articles(_saved(tmp_path, box_score))[0].language == "en"
+    # Text that tells wins over a template's declaration.
+    german = page().replace("<html>", "<html lang='de'>")
+    assert read_articles(_saved(tmp_path, german))[0].language == "en"

@@ -114,7 +114,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
             source=outlet_name(declared["site"], found.sitename or "", url),
             url=url,
             published=real_date(iso_date(found.date), text),
-            language=found.language or "",
+            language=found.language or next(iter(declared["language"]), ""),
         )
     ]
 
@@ -248,13 +248,16 @@ def _headline(candidates: list[str], names: list[str], sites: set[str]) -> str:
 
 def _declared(page: lxml.html.HtmlElement) -> dict[str, list[str]]:
     """What the page says about itself: ``title`` (og:title, twitter:title, ``<title>``, the
-    first ``<h1>``), ``site`` (og:site_name, application-name, JSON-LD publisher) and ``url``
-    (``<link rel=canonical>``, og:url), each in that order of trust."""
-    found: dict[str, list[str]] = {"title": [], "site": [], "url": []}
+    first ``<h1>``), ``site`` (og:site_name, application-name, JSON-LD publisher), ``url``
+    (``<link rel=canonical>``, og:url) and ``language`` (``<html lang>``, og:locale), each in
+    that order of trust."""
+    found: dict[str, list[str]] = {"title": [], "site": [], "url": [], "language": []}
     keys = {
         "og:title": "title", "twitter:title": "title", "og:site_name": "site",
-        "application-name": "site", "og:url": "url",
+        "application-name": "site", "og:url": "url", "og:locale": "language",
     }  # fmt: skip
+    if (page.get("lang") or "").strip():
+        found["language"].append(page.get("lang", "").strip())
     for meta in page.iter("meta"):
         key = keys.get((meta.get("property") or meta.get("name") or "").strip().lower())
         content = " ".join((meta.get("content") or "").split())
