@@ -91,6 +91,9 @@ def test_titles_lose_the_site_name_only(
         ("James Van Der Beek", "", "James Van Der Beek"),
         ("Лида Буслаева", "", "Лида Буслаева"),
         ("May Bulman; April Ryan", "", "May Bulman; April Ryan"),
+        ("Jeff Foust Monday; November", "", "Jeff Foust"),
+        ("David Jeans; Kevin Rebong; Kevin-R", "", "David Jeans; Kevin Rebong"),
+        ("Anna Smith; Ann Lee", "", "Anna Smith; Ann Lee"),
     ],
 )
 def test_bylines_are_names(byline: str, site: str, expected: str) -> None:

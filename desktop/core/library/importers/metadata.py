@@ -101,12 +101,21 @@ def is_site_name(part: str, sites: set[str], *, exact: bool = False) -> bool:
 def clean_byline(byline: str, sites: set[str]) -> str:
     """The people named in ``byline`` ("; "-separated), without organisations, roles, dates
     and the site itself; empty when no name is left."""
-    names = []
+    names: list[str] = []
     for part in re.split(r"\s*(?:;|\band\b|&)\s*", byline):
         name = _person(part, sites)
-        if name and name not in names:
+        if name and not any(_shortened(name, other) for other in names):
             names.append(name)
     return "; ".join(names)
+
+
+def _shortened(name: str, other: str) -> bool:
+    """``name`` is ``other`` again, or a cut form of it: "Kevin-R" of "Kevin Rebong", as a
+    page's author field repeats a name from its address."""
+    cut, whole = name.replace("-", " ").casefold(), other.casefold()
+    if not whole.startswith(cut):
+        return False
+    return len(whole) == len(cut) or whole[len(cut)] == " " or len(cut.split()[-1]) == 1
 
 
 def _person(part: str, sites: set[str]) -> str:
@@ -121,6 +130,8 @@ def _person(part: str, sites: set[str]) -> str:
         words.append(word.strip(","))
     if not words or len(words) > _NAME_WORDS or is_site_name(" ".join(words), sites):
         return ""
+    if len(words) == 1 and lowered[0] in _DATE_WORDS:
+        return ""  # "November": the date of "Jeff Foust; November 18, 2019" split off
     if len(words) != len(part.split()) and len(words) < 2:
         return ""  # one word before a role is a name's part at best ("CNN Editor-at-large")
     if not all(_name_word(w) for w in words):
