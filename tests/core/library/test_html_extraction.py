@@ -402,3 +402,18 @@ def test_a_page_whose_text_cannot_tell_its_language_takes_the_one_it_declares(
     # Text that tells wins over a template's declaration.
     german = page().replace("<html>", "<html lang='de'>")
     assert read_articles(_saved(tmp_path, german))[0].language == "en"
+
+
+def test_the_sites_name_set_as_a_heading_is_no_headline(tmp_path: Path) -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    links = "".join(
+        f"<a href='http://www.harbourtimes.kr/news/{n}'>Story {n}</a>" for n in range(4)
+    )
+    html = (
+        "<html><head><title>Bridge closed to heavy lorries - Harbourtimes</title></head><body>"
+        f"<header><a href='/'><h1>하버 타임스</h1></a><nav>{links}</nav></header>"
+        f"<div class='story'>{body}</div></body></html>"
+    )
+    article = read_articles(_saved(tmp_path, html))[0]
+    assert article.title == "Bridge closed to heavy lorries"
+    assert article.source == "하버 타임스"

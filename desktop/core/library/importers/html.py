@@ -12,9 +12,11 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections import Counter
 from copy import deepcopy
 from itertools import islice
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import lxml.html
 from lxml import etree
@@ -46,6 +48,7 @@ _HOVER_CARD = re.compile(
     r"(?:^|[-_])(?:hover-?card|tooltip|popover|person-card)(?:[-_](?:content|body))?$"
 )
 _SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+_MASTHEAD = re.compile(r"\b(?:site[-_]?(?:title|name)|logo|masthead|brand)\b")
 _STANDFIRST_WORDS = 5
 _BYLINE_WORDS = 12
 _STANDFIRST_PLACE = 2
@@ -104,7 +107,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
     body = "\n\n".join(line for line in lines if line not in own)  # the page's own address
     if not body:
         raise UnreadableFile(path, "no article text found in the HTML page")
-    sites = site_keys(declared["site"], url)
+    sites = site_keys(declared["site"], url or _most_linked_site(page))
     return [
         build_article(
             path,
@@ -268,8 +271,35 @@ def _declared(page: lxml.html.HtmlElement) -> dict[str, list[str]]:
         if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
             found["url"].insert(0, link.get("href", "").strip())
     found["url"] = [u for u in found["url"] if u.startswith(("http://", "https://"))]
-    found["site"] += _publishers(page)
+    found["site"] += _publishers(page) + _mastheads(page)
     return found
+
+
+def _most_linked_site(page: lxml.html.HtmlElement) -> str:
+    """The address of the site a page links to most: its own, when it does not declare it
+    (menus, sections and the logo all link home)."""
+    hosts = Counter(
+        host.removeprefix("www.")
+        for a in page.iter("a")
+        if (host := (urlsplit((a.get("href") or "").strip()).hostname or ""))
+    )
+    return f"https://{hosts.most_common(1)[0][0]}/" if hosts else ""
+
+
+def _mastheads(page: lxml.html.HtmlElement) -> list[str]:
+    """The site's name set as a heading: an ``<h1>`` linking to the home page, or one marked
+    as the site's title or logo ("엔터 미디어" above a Korean story), which is never the
+    headline."""
+    names = []
+    for heading in page.iter("h1"):
+        marks = f"{heading.get('id', '')} {heading.get('class', '')}".lower()
+        home = any(
+            a.tag == "a" and (a.get("href") or "").strip() in ("/", "./")
+            for a in (*heading.iterancestors(), *heading.iter("a"))
+        )
+        if home or _MASTHEAD.search(marks):
+            names.append(" ".join(heading.text_content().split()))
+    return [n for n in names if n]
 
 
 def _publishers(page: lxml.html.HtmlElement) -> list[str]:
