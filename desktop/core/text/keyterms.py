@@ -29,7 +29,7 @@ from typing import Protocol
 
 from desktop.core.models import Term
 from desktop.core.resources import resource_path
-from desktop.core.text.word_classes import is_clause
+from desktop.core.text.word_classes import is_clause, opens_with_verb, word_use
 from desktop.core.text.word_frequencies import english_zipf
 
 # A number with letters attached ("116th", "5G") is one word, never a letter fragment.
@@ -118,7 +118,7 @@ def key_terms(
     for key, spans in occurrences.items():
         count = len(spans)
         to = scored if _eligible(key, count, zipf) else fallback if _noun_shaped(key) else None
-        if to is None or (len(key) > 1 and _clause(text, spans[0])):
+        if to is None or (len(key) > 1 and _clause(text, spans[0], count)):
             continue
         weight = sum(specificity[w] for w in key) * (_LONE_WEIGHT if len(key) == 1 else 1)
         score = (1 + math.log(count)) * weight * (1 if count > 1 else _SINGLE)
@@ -151,10 +151,39 @@ def is_rare_word(word: str) -> bool:
     return _zipf(word.lower(), english_zipf()) <= _SINGLE_WORD_ZIPF
 
 
-def _clause(text: str, span: tuple[int, int]) -> bool:
-    """The phrase at ``span``, as written, reads as a clause: "officer shouts", "avoid
-    sanction", "charge WeWork"."""
-    return is_clause(tuple(_WORD.findall(text[span[0] : span[1]])))
+def _clause(text: str, span: tuple[int, int], count: int) -> bool:
+    """The phrase at ``span``, as written (a sentence's capital aside), reads as a clause:
+    "officer shouts", "avoid sanction", "Charge WeWork" opening a sentence; used only once,
+    also when it opens with a word mostly a verb ("help recoup")."""
+    words = tuple(_WORD.findall(_as_written(text, span)))
+    return is_clause(words) or (count == 1 and opens_with_verb(words))
+
+
+# A sentence's end (not an initial's: "U.S. Army"), then what may stand before its first word:
+# space, quotes, brackets, bullets.
+_SENTENCE_OPENING = re.compile(r"(?:^|(?<![A-Z])[.!?]|[:;|\n])[\s\"'“‘(\[*•–—-]*$")
+
+
+def _as_written(text: str, span: tuple[int, int]) -> str:
+    """The phrase at ``span`` with a capital it owes only to opening a sentence lowered: the
+    first word is capitalised like an ordinary word ("Alarming", not "SUV") and the others are
+    not ("Portion Fix Containers" is a name), it opens a sentence, line or list item, and the
+    article also writes it in lower case or the treebank knows it as a lower-case word
+    ("Alarming mortality rate" → "alarming mortality rate")."""
+    start, end = span
+    form = text[start:end]
+    first = _WORD.match(form)
+    if (
+        first is None
+        or not first.group().istitle()
+        or any(not w.islower() for w in _WORD.findall(form, first.end()) if not w[0].isdigit())
+        or not _SENTENCE_OPENING.search(text, max(0, start - 8), start)
+    ):
+        return form
+    lower = first.group().lower()
+    if word_use(lower) is None and not re.search(rf"\b{re.escape(lower)}\b", text):
+        return form
+    return lower + form[first.end() :]
 
 
 def _early(start: int, length: int) -> float:
@@ -347,8 +376,9 @@ def _rare_phrase(key: tuple[str, ...], zipf: dict[str, float]) -> bool:
 
 
 def _usual_form(text: str, spans: list[tuple[int, int]]) -> str:
-    """The way the article writes a phrase most often (first seen wins a tie)."""
-    forms = Counter(text[start:end] for start, end in spans)
+    """The way the article writes a phrase most often (first seen wins a tie), a capital
+    owed only to opening a sentence lowered."""
+    forms = Counter(_as_written(text, span) for span in spans)
     return max(forms, key=forms.__getitem__)
 
 

@@ -90,6 +90,8 @@ def is_clause(words: tuple[str, ...]) -> bool:
         return True
     if words[0].islower() and _bare_verb(lowers[0], uses[0]):
         return True  # "avoid sanction", "represents 84"
+    if lowers[-1][:1].isdigit() and _describes(lowers[-2], uses[-2]):
+        return True  # "newest 2020": a number names nothing an adjective could describe
     if any(
         _s_form(lowers[i - 1]) and _bare_verb(lowers[i], uses[i]) for i in range(1, len(words) - 1)
     ):
@@ -101,6 +103,16 @@ def is_clause(words: tuple[str, ...]) -> bool:
         or _verb_chain(lowers[i - 1], uses[i - 1], lowers[i], uses[i])
         for i in range(1, len(words))
     )
+
+
+def opens_with_verb(words: tuple[str, ...]) -> bool:
+    """A phrase whose first word, in lower case, is mostly a verb and never an adjective:
+    used once, "help recoup" or "veto budget" is more likely a verb and its object than a
+    noun compound ("rescue workers", "search engine": mostly nouns; "live telecast")."""
+    if len(words) < 2 or not words[0].islower():
+        return False
+    use = word_use(words[0])
+    return use is not None and _verbal(words[0], use) and _share(use.adjective, use) < _NEVER
 
 
 def _cut_off(before: str, first: Use | None, word: str, use: Use | None) -> bool:
@@ -167,6 +179,18 @@ def _modifier(word: str, use: Use | None) -> bool:
     if use is None:
         return "-" in word or word.endswith(_ADJECTIVE_ENDINGS)
     return "-" in word or _share(use.adjective, use) >= 0.5
+
+
+def _describes(word: str, use: Use | None) -> bool:
+    """Mostly an adjective, or the superlative of one the table lacks ("newest", "biggest")."""
+    if use is not None:
+        return _share(use.adjective, use) >= 0.5
+    if not word.endswith("est"):
+        return False
+    stem = word[:-3]
+    bases = (stem, stem + "e", stem[:-1], stem[:-1] + "y" if stem.endswith("i") else "")
+    found = next((word_use(b) for b in bases if len(b) > 1 and word_use(b) is not None), None)
+    return found is not None and _share(found.adjective, found) >= 0.5
 
 
 def _verbal(word: str, use: Use | None) -> bool:

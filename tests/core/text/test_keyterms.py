@@ -247,3 +247,51 @@ def test_a_past_tense_opening_a_phrase_used_once_is_a_clause_not_a_term() -> Non
     found = [t.text.lower() for t in key_terms(text)]
     assert "armed attack" in found
     assert not any(t.startswith("pleaded") for t in found), found
+
+
+def test_a_capital_owed_to_opening_a_sentence_is_shown_and_judged_in_lower_case() -> None:
+    text = (
+        "Doctors warned about influenza in the detention camps this winter.\n\n"
+        '"Alarming mortality rate"\n\n'
+        "In their letter, the doctors said this alarming mortality rate needs vaccines. "
+        "Avoid sanctions, the camp operators said. The operators hope to avoid sanctions."
+    )
+    found = [t.text for t in key_terms(text)]
+    assert "alarming mortality rate" in found
+    assert "Alarming mortality rate" not in found
+    assert not any(t.lower() == "avoid sanctions" for t in found), found
+
+
+def test_a_capitalised_phrase_opening_a_line_keeps_its_capitals_when_it_is_a_name() -> None:
+    text = (
+        "Portion Fix Containers help dieters.\nDieters like the Portion Fix Containers, "
+        "and Portion Fix Containers sell well."
+    )
+    assert "Portion Fix Containers" in [t.text for t in key_terms(text)]
+
+
+def test_ranks_open_no_term() -> None:
+    text = "\n\n".join(
+        f"- {team} (Group {group}): {rank} appearance"
+        for team, group, rank in [
+            ("Czech Republic", "A", "Seventh"),
+            ("Turkey", "H", "Fifth"),
+            ("Belgium", "I", "Sixth"),
+            ("Sweden", "F", "Seventh"),
+            ("Croatia", "E", "Sixth"),
+            ("Poland", "G", "Fourth"),
+        ]
+    )
+    found = [t.text.lower() for t in key_terms(text)]
+    assert not any(t.split()[0] in ("fourth", "fifth", "sixth", "seventh") for t in found), found
+
+
+def test_a_verb_and_its_object_used_once_is_no_term() -> None:
+    text = (
+        "The network wanted product placement in the drama to help recoup its costs. "
+        "The governor would veto budget proposals with riders, aides said, and the "
+        "product placement deal stood."
+    )
+    found = [t.text.lower() for t in key_terms(text)]
+    assert "product placement" in found
+    assert "help recoup" not in found and "veto budget" not in found, found

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.text.build_word_classes import count_classes, table_lines
-from desktop.core.text.word_classes import is_clause, word_use
+from desktop.core.text.word_classes import is_clause, opens_with_verb, word_use
 
 CLAUSES = [
     "officer shouts",  # a singular subject and an "-s" verb
@@ -24,6 +24,9 @@ CLAUSES = [
     "launch Google",
     "stopped working",  # a verb governing a verb
     "cut spending",
+    "newest 2020",  # an adjective before a bare number
+    "biggest 2019",
+    "top 10",
 ]
 NOUN_PHRASES = [
     "price hikes",
@@ -44,6 +47,8 @@ NOUN_PHRASES = [
     "live television",
     "band Wings",
     "Article 5",
+    "Euro 2020",
+    "Windows 10",
     "holiday wish lists",  # a verb-like word inside, after a singular
     "unaccompanied asylum-seeking children",
     "unpaid fines",  # "fine" is an adjective, "fines" a noun
@@ -61,6 +66,21 @@ def test_clauses_and_fragments_are_told(phrase: str) -> None:
 @pytest.mark.parametrize("phrase", NOUN_PHRASES)
 def test_noun_phrases_are_kept(phrase: str) -> None:
     assert not is_clause(tuple(phrase.split()))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "verb"),
+    [
+        ("help recoup", True),
+        ("veto budget", True),
+        ("feature footage", True),
+        ("live telecast", False),  # "live" is an adjective too
+        ("search engine", False),  # "search" is mostly a noun
+        ("Help Desk", False),  # as written, a name
+    ],
+)
+def test_a_phrase_opening_with_a_word_mostly_a_verb_is_told(phrase: str, verb: bool) -> None:
+    assert opens_with_verb(tuple(phrase.split())) is verb
 
 
 def test_a_rare_s_form_borrows_its_base_but_an_adjective_or_ing_base_stays_a_noun() -> None:
