@@ -29,7 +29,7 @@ from typing import Protocol
 
 from desktop.core.models import Term
 from desktop.core.resources import resource_path
-from desktop.core.text.word_classes import is_clause, opens_with_verb, word_use
+from desktop.core.text.word_classes import is_clause, never_noun, opens_with_verb, word_use
 from desktop.core.text.word_frequencies import english_zipf
 
 # A number with letters attached ("116th", "5G") is one word, never a letter fragment.
@@ -118,7 +118,9 @@ def key_terms(
     for key, spans in occurrences.items():
         count = len(spans)
         to = scored if _eligible(key, count, zipf) else fallback if _noun_shaped(key) else None
-        if to is None or (len(key) > 1 and _clause(text, spans[0], count)):
+        if to is None or (
+            _clause(text, spans[0], count) if len(key) > 1 else _not_a_topic(text, spans)
+        ):
             continue
         weight = sum(specificity[w] for w in key) * (_LONE_WEIGHT if len(key) == 1 else 1)
         score = (1 + math.log(count)) * weight * (1 if count > 1 else _SINGLE)
@@ -184,6 +186,14 @@ def _as_written(text: str, span: tuple[int, int]) -> str:
     if word_use(lower) is None and not re.search(rf"\b{re.escape(lower)}\b", text):
         return form
     return lower + form[first.end() :]
+
+
+def _not_a_topic(text: str, spans: list[tuple[int, int]]) -> bool:
+    """A lone word, as the article usually writes it, in lower case and never used as a noun
+    ("relating", "ongoing", "represents"; "economics" counted with "economic" is judged as
+    "economics"): a capitalised one may be a name the recogniser missed."""
+    written = _usual_form(text, spans)
+    return written.islower() and never_noun(written)
 
 
 def _early(start: int, length: int) -> float:

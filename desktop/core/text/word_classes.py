@@ -105,6 +105,17 @@ def is_clause(words: tuple[str, ...]) -> bool:
     )
 
 
+_SEEN_ENOUGH = 4  # uses a word needs before "never a noun" is believed ("raid" has 2 verb uses)
+
+
+def never_noun(word: str) -> bool:
+    """The treebank never uses ``word`` (lower case) as a noun, and has seen it often enough
+    to say: "relating", "ongoing", "represents" cannot stand alone as a topic. A word it
+    lacks may, and so may an "-s" form it knows only through its base ("exports")."""
+    use = _table().get(word)
+    return use is not None and use.noun == 0 and use.total >= _SEEN_ENOUGH
+
+
 def opens_with_verb(words: tuple[str, ...]) -> bool:
     """A phrase whose first word, in lower case, is mostly a verb and never an adjective:
     used once, "help recoup" or "veto budget" is more likely a verb and its object than a

@@ -295,3 +295,14 @@ def test_a_verb_and_its_object_used_once_is_no_term() -> None:
     found = [t.text.lower() for t in key_terms(text)]
     assert "product placement" in found
     assert "help recoup" not in found and "veto budget" not in found, found
+
+
+def test_a_lone_word_english_never_uses_as_a_noun_is_no_term() -> None:
+    text = (
+        "The impeachment inquiry is ongoing. Documents relating to the impeachment were "
+        "released, and more documents relating to the call followed while the inquiry, "
+        "still ongoing, heard the impeachment witnesses."
+    )
+    found = [t.text.lower() for t in key_terms(text)]
+    assert "impeachment" in found
+    assert "ongoing" not in found and "relating" not in found, found

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.text.build_word_classes import count_classes, table_lines
-from desktop.core.text.word_classes import is_clause, opens_with_verb, word_use
+from desktop.core.text.word_classes import is_clause, never_noun, opens_with_verb, word_use
 
 CLAUSES = [
     "officer shouts",  # a singular subject and an "-s" verb
@@ -81,6 +81,22 @@ def test_noun_phrases_are_kept(phrase: str) -> None:
 )
 def test_a_phrase_opening_with_a_word_mostly_a_verb_is_told(phrase: str, verb: bool) -> None:
     assert opens_with_verb(tuple(phrase.split())) is verb
+
+
+@pytest.mark.parametrize(
+    ("word", "never"),
+    [
+        ("relating", True),
+        ("ongoing", True),
+        ("represents", True),
+        ("impeachment", False),
+        ("handling", False),  # once a noun in the treebank
+        ("raid", False),  # two verb uses are too few to say
+        ("exports", False),  # known only through "export"
+    ],
+)
+def test_a_word_never_used_as_a_noun_is_told(word: str, never: bool) -> None:
+    assert never_noun(word) is never
 
 
 def test_a_rare_s_form_borrows_its_base_but_an_adjective_or_ing_base_stays_a_noun() -> None:
