@@ -306,3 +306,14 @@ def test_a_lone_word_english_never_uses_as_a_noun_is_no_term() -> None:
     found = [t.text.lower() for t in key_terms(text)]
     assert "impeachment" in found
     assert "ongoing" not in found and "relating" not in found, found
+
+
+def test_literary_prepositions_and_conjunctions_edge_no_term() -> None:
+    text = (
+        "Voters queued amidst concerns about the virus, and amidst concerns about turnout "
+        "the polling stations stayed open. Whilst officials counted ballots, observers stood "
+        "alongside them; whilst ballots were counted, observers waited alongside."
+    )
+    found = [t.text.lower() for t in key_terms(text)]
+    assert any("polling" in t or "ballots" in t for t in found), found
+    assert not any(w in ("amidst", "alongside", "whilst") for t in found for w in t.split()), found
