@@ -6,8 +6,10 @@ words, with its own list of function words and verb forms, and — given the art
 words around it, which the product never looks at: a phrase that its article follows with an
 object ("charge WeWork with", "avoid sanction by", "pose risks to" no; "offer the", "sees
 it") or precedes with a subject pronoun or a modal ("they offer", "could charge") is a clause
-whatever its words' dictionary classes. The product decides by a treebank's word classes and
-agreement instead, so the two fail in different places and a junk count of 0 is evidence.
+whatever its words' dictionary classes, unless "a" or "an" precedes it and its last word cannot
+agree with a singular subject ("a superb performance his celebration"). The product decides by
+a treebank's word classes and agreement instead, so the two fail in different places and a junk
+count of 0 is evidence.
 """
 
 from __future__ import annotations
@@ -51,6 +53,9 @@ _VERB_OPENERS = frozenset(_SUBJECT_WORDS.split())
 # "movements a quarter in advance": a measure of time after a noun phrase, not an object.
 _TIMES = "year years quarter week weeks month months day days night morning decade time while"
 _TIME_WORDS = frozenset(_TIMES.split())
+# After "a" or "an" a phrase's subject is singular, so its verb would end in "-s" or "-ed": "a
+# superb performance his celebration" (a comma missing) is no verb and object.
+_SINGULAR_ARTICLES = frozenset(("a", "an"))
 _OBJECT = re.compile(r" (" + "|".join(sorted(_OBJECT_OPENERS)) + r")\s+([^\W\d_]+)")
 _TEXT_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -106,11 +111,19 @@ def _clause_in_context(words: list[str], text: str) -> bool:
     clauses = 0
     for start, end in places:
         before = _TEXT_WORD.findall(text[max(0, start - 30) : start])
-        if (before and before[-1].lower() in _VERB_OPENERS and not _ends_sentence(text, start)) or (
+        joined = bool(before) and not _ends_sentence(text, start)
+        if joined and before[-1].lower() in _SINGULAR_ARTICLES and not _agrees_singular(words[-1]):
+            continue
+        if (joined and before[-1].lower() in _VERB_OPENERS) or (
             ends_lower and _object_follows(text[end : end + 40])
         ):
             clauses += 1
     return bool(places) and 2 * clauses >= len(places)
+
+
+def _agrees_singular(word: str) -> bool:
+    """Could be a verb after a singular subject: an "-s" or "-ed" form ("shows", "said")."""
+    return word.lower().endswith(("s", "ed")) or word.lower() in VERB_FORMS
 
 
 def _ends_sentence(text: str, start: int) -> bool:

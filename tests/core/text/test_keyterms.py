@@ -198,6 +198,9 @@ def test_the_junk_checker_reads_a_clause_from_its_context() -> None:
     for term in ("peace talks", "price hikes", "award ceremony", "Regulators"):
         assert junk_reason(term, text) == "", term
     assert junk_reason("banks offer") == ""  # no text, no context test
+    # After an article, a noun phrase, though a run-on clause follows without a comma.
+    run_on = "Rooney delivered a superb performance his celebration drew a caution."
+    assert junk_reason("superb performance", run_on) == ""
 
 
 def test_no_term_opens_or_closes_with_a_function_word_even_among_names() -> None:
