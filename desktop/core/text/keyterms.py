@@ -118,9 +118,7 @@ def key_terms(
     for key, spans in occurrences.items():
         count = len(spans)
         to = scored if _eligible(key, count, zipf) else fallback if _noun_shaped(key) else None
-        if to is None or (
-            _clause(text, spans[0], count) if len(key) > 1 else _not_a_topic(text, spans)
-        ):
+        if to is None or (_clause(text, spans) if len(key) > 1 else _not_a_topic(text, spans)):
             continue
         weight = sum(specificity[w] for w in key) * (_LONE_WEIGHT if len(key) == 1 else 1)
         score = (1 + math.log(count)) * weight * (1 if count > 1 else _SINGLE)
@@ -153,12 +151,12 @@ def is_rare_word(word: str) -> bool:
     return _zipf(word.lower(), english_zipf()) <= _SINGLE_WORD_ZIPF
 
 
-def _clause(text: str, span: tuple[int, int], count: int) -> bool:
-    """The phrase at ``span``, as written (a sentence's capital aside), reads as a clause:
-    "officer shouts", "avoid sanction", "Charge WeWork" opening a sentence; used only once,
-    also when it opens with a word mostly a verb ("help recoup")."""
-    words = tuple(_WORD.findall(_as_written(text, span)))
-    return is_clause(words) or (count == 1 and opens_with_verb(words))
+def _clause(text: str, spans: list[tuple[int, int]]) -> bool:
+    """The phrase, as first written (a sentence's capital aside), reads as a clause: "officer
+    shouts", "avoid sanction", "Charge WeWork" opening a sentence; used only once, also when
+    it opens with a word mostly a verb ("help recoup")."""
+    words = tuple(_WORD.findall(_as_written(text, spans[0], _lower_somewhere(text, spans))))
+    return is_clause(words) or (len(spans) == 1 and opens_with_verb(words))
 
 
 # A sentence's end (not an initial's: "U.S. Army"), then what may stand before its first word:
@@ -166,12 +164,18 @@ def _clause(text: str, span: tuple[int, int], count: int) -> bool:
 _SENTENCE_OPENING = re.compile(r"(?:^|(?<![A-Z])[.!?]|[:;|\n])[\s\"'“‘(\[*•–—-]*$")
 
 
-def _as_written(text: str, span: tuple[int, int]) -> str:
+def _lower_somewhere(text: str, spans: list[tuple[int, int]]) -> bool:
+    """The article writes the phrase at least once with a lower-case first letter."""
+    return any(text[start].islower() for start, _ in spans)
+
+
+def _as_written(text: str, span: tuple[int, int], lower_elsewhere: bool) -> str:
     """The phrase at ``span`` with a capital it owes only to opening a sentence lowered: the
     first word is capitalised like an ordinary word ("Alarming", not "SUV") and the others are
     not ("Portion Fix Containers" is a name), it opens a sentence, line or list item, and the
-    article also writes it in lower case or the treebank knows it as a lower-case word
-    ("Alarming mortality rate" → "alarming mortality rate")."""
+    article also writes the phrase in lower case (``lower_elsewhere``) or the treebank knows
+    its first word as a lower-case word ("Alarming mortality rate" → "alarming mortality
+    rate")."""
     start, end = span
     form = text[start:end]
     first = _WORD.match(form)
@@ -183,7 +187,7 @@ def _as_written(text: str, span: tuple[int, int]) -> str:
     ):
         return form
     lower = first.group().lower()
-    if word_use(lower) is None and not re.search(rf"\b{re.escape(lower)}\b", text):
+    if word_use(lower) is None and not lower_elsewhere:
         return form
     return lower + form[first.end() :]
 
@@ -388,7 +392,8 @@ def _rare_phrase(key: tuple[str, ...], zipf: dict[str, float]) -> bool:
 def _usual_form(text: str, spans: list[tuple[int, int]]) -> str:
     """The way the article writes a phrase most often (first seen wins a tie), a capital
     owed only to opening a sentence lowered."""
-    forms = Counter(_as_written(text, span) for span in spans)
+    lower_elsewhere = _lower_somewhere(text, spans)
+    forms = Counter(_as_written(text, span, lower_elsewhere) for span in spans)
     return max(forms, key=forms.__getitem__)
 
 
