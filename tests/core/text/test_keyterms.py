@@ -320,3 +320,13 @@ def test_literary_prepositions_and_conjunctions_edge_no_term() -> None:
     found = [t.text.lower() for t in key_terms(text)]
     assert any("polling" in t or "ballots" in t for t in found), found
     assert not any(w in ("amidst", "alongside", "whilst") for t in found for w in t.split()), found
+
+
+def test_a_sentence_opening_capital_is_lowered_by_the_phrase_s_own_lower_case_uses() -> None:
+    text = (
+        "The grand jury met for weeks.\n\nIndictments came on Monday. Lawyers fought the "
+        "indictment in court."
+    )
+    found = [t.text for t in key_terms(text)]
+    assert "indictments" in found, found  # the singular's lower case speaks for the plural
+    assert "Indictments" not in found
