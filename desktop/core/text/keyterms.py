@@ -155,7 +155,7 @@ def _clause(text: str, spans: list[tuple[int, int]]) -> bool:
     """The phrase, as first written (a sentence's capital aside), reads as a clause: "officer
     shouts", "avoid sanction", "Charge WeWork" opening a sentence; used only once, also when
     it opens with a word mostly a verb ("help recoup")."""
-    words = tuple(_WORD.findall(_as_written(text, spans[0], _lower_somewhere(text, spans))))
+    words = tuple(_WORD.findall(_as_written(text, spans[0], _written_case(text, spans))))
     return is_clause(words) or (len(spans) == 1 and opens_with_verb(words))
 
 
@@ -164,18 +164,26 @@ def _clause(text: str, spans: list[tuple[int, int]]) -> bool:
 _SENTENCE_OPENING = re.compile(r"(?:^|(?<![A-Z])[.!?]|[:;|\n])[\s\"'“‘(\[*•–—-]*$")
 
 
-def _lower_somewhere(text: str, spans: list[tuple[int, int]]) -> bool:
-    """The article writes the phrase at least once with a lower-case first letter."""
-    return any(text[start].islower() for start, _ in spans)
+def _written_case(text: str, spans: list[tuple[int, int]]) -> str:
+    """How the article writes a phrase's first letter where no sentence opens: "capital" if
+    ever so (a name: "the Senators won"), else "lower" if ever so, else ""."""
+    lower = False
+    for start, _ in spans:
+        if text[start].islower():
+            lower = True
+        elif not _SENTENCE_OPENING.search(text, max(0, start - 8), start):
+            return "capital"
+    return "lower" if lower else ""
 
 
-def _as_written(text: str, span: tuple[int, int], lower_elsewhere: bool) -> str:
+def _as_written(text: str, span: tuple[int, int], case: str) -> str:
     """The phrase at ``span`` with a capital it owes only to opening a sentence lowered: the
     first word is capitalised like an ordinary word ("Alarming", not "SUV") and the others are
     not ("Portion Fix Containers" is a name), it opens a sentence, line or list item, and the
-    article also writes the phrase in lower case (``lower_elsewhere``) or the treebank knows
-    its first word as a lower-case word ("Alarming mortality rate" → "alarming mortality
-    rate")."""
+    article writes the phrase in lower case elsewhere (``case``, from ``_written_case``) or,
+    never capitalised mid-sentence, the treebank knows its first word as a lower-case word
+    ("Alarming mortality rate" → "alarming mortality rate"; not "Senators" in a story of the
+    team)."""
     start, end = span
     form = text[start:end]
     first = _WORD.match(form)
@@ -187,7 +195,7 @@ def _as_written(text: str, span: tuple[int, int], lower_elsewhere: bool) -> str:
     ):
         return form
     lower = first.group().lower()
-    if word_use(lower) is None and not lower_elsewhere:
+    if case == "capital" or (case != "lower" and word_use(lower) is None):
         return form
     return lower + form[first.end() :]
 
@@ -392,8 +400,8 @@ def _rare_phrase(key: tuple[str, ...], zipf: dict[str, float]) -> bool:
 def _usual_form(text: str, spans: list[tuple[int, int]]) -> str:
     """The way the article writes a phrase most often (first seen wins a tie), a capital
     owed only to opening a sentence lowered."""
-    lower_elsewhere = _lower_somewhere(text, spans)
-    forms = Counter(_as_written(text, span, lower_elsewhere) for span in spans)
+    case = _written_case(text, spans)
+    forms = Counter(_as_written(text, span, case) for span in spans)
     return max(forms, key=forms.__getitem__)
 
 

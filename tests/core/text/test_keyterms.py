@@ -330,3 +330,12 @@ def test_a_sentence_opening_capital_is_lowered_by_the_phrase_s_own_lower_case_us
     found = [t.text for t in key_terms(text)]
     assert "indictments" in found, found  # the singular's lower case speaks for the plural
     assert "Indictments" not in found
+
+
+def test_a_word_the_article_capitalises_mid_sentence_keeps_its_capital_at_an_opening() -> None:
+    text = (
+        "Senators won the hockey game.\n\nSenators scored twice. Fans said the Senators "
+        "played hockey well."
+    )
+    found = [t.text for t in key_terms(text)]
+    assert "Senators" in found, found
