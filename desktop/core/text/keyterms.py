@@ -114,11 +114,16 @@ def key_terms(
     zipf = {w: _zipf(w, table) for w in words if not w[0].isdigit()}
     specificity = _specificity(words, zipf, background)
     length = max(len(text), 1)
+    name_starts = {start for start, _ in skip}
     scored, fallback = [], []
     for key, spans in occurrences.items():
         count = len(spans)
         to = scored if _eligible(key, count, zipf) else fallback if _noun_shaped(key) else None
-        if to is None or (_clause(text, spans) if len(key) > 1 else _not_a_topic(text, spans)):
+        if (
+            to is None
+            or (_clause(text, spans) if len(key) > 1 else _not_a_topic(text, spans))
+            or _glued_to_name(text, spans, name_starts)
+        ):
             continue
         weight = sum(specificity[w] for w in key) * (_LONE_WEIGHT if len(key) == 1 else 1)
         score = (1 + math.log(count)) * weight * (1 if count > 1 else _SINGLE)
@@ -198,6 +203,18 @@ def _as_written(text: str, span: tuple[int, int], case: str) -> str:
     if case == "capital" or (case != "lower" and word_use(lower) is None):
         return form
     return lower + form[first.end() :]
+
+
+def _glued_to_name(text: str, spans: list[tuple[int, int]], name_starts: set[int]) -> bool:
+    """Every use ends in a capitalised word that runs, after one space, into a name the
+    recogniser found without it: part of that name ("Inner", "northwestern Inner" of "Inner
+    Mongolia"), not a term; "veteran actor Jack Nicholson" is no such run."""
+    return all(
+        text[end : end + 1] == " "
+        and end + 1 in name_starts
+        and text[max(text.rfind(" ", start, end), start - 1) + 1].isupper()
+        for start, end in spans
+    )
 
 
 def _not_a_topic(text: str, spans: list[tuple[int, int]]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from desktop.core.resources import seeds_dir
@@ -339,3 +340,14 @@ def test_a_word_the_article_capitalises_mid_sentence_keeps_its_capital_at_an_ope
     )
     found = [t.text for t in key_terms(text)]
     assert "Senators" in found, found
+
+
+def test_a_capitalised_word_running_into_a_name_is_part_of_it_not_a_term() -> None:
+    text = (
+        "Plague returned to northwestern Inner Mongolia this week. Doctors in Inner Mongolia "
+        "isolated the plague patients, and the plague patients recovered."
+    )
+    names = [(m.start(), m.end()) for m in re.finditer("Mongolia", text)]
+    found = [t.text for t in key_terms(text, skip=names)]
+    assert "plague patients" in found
+    assert not any(t.split()[-1] == "Inner" for t in found), found
