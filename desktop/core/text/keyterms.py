@@ -15,7 +15,11 @@ the top weighs more. Never part of a term: contractions and possessives ("they'l
 "vendor's"), finite verbs ("woes weigh", "drew derisive": a shipped list of irregular pasts and
 news verbs, and words English uses mostly as verbs, judged from the frequencies of their other
 forms), nor a phrase that reads as a clause by how a treebank uses its words ("officer
-shouts", "avoid sanction", "charge WeWork", "annual economic": see ``word_classes``).
+shouts", "avoid sanction", "charge WeWork", "annual economic", "newest 2020": see
+``word_classes``), a phrase used once opening with a word mostly a verb ("help recoup"), a lone
+word English never uses as a noun ("ongoing"), a rank ("Seventh appearance"), nor a capitalised
+word running into a name ("Inner" of "Inner Mongolia"). A capital owed only to opening a
+sentence is shown and judged in lower case ("Alarming mortality rate").
 """
 
 from __future__ import annotations
