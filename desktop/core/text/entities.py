@@ -324,6 +324,13 @@ def _extend_organisations(
     out: list[TaggedSpan] = []
     for n, span in enumerate(spans):
         last = out[-1] if out else None
+        if _advocates_before(words, span.first, lists) and (
+            last is None or last.stop <= span.first - 2
+        ):
+            # "Doctors for" + "Camp Closure": an advocacy group
+            span = TaggedSpan(
+                tokens[span.first - 2].start, span.end, "ORG", span.first - 2, span.stop
+            )
         if (
             last is not None
             and last.label == "LOC"
@@ -366,6 +373,17 @@ def _extend_organisations(
             span = TaggedSpan(span.start, tokens[stop - 1].end, "ORG", span.first, stop)
         out.append(span)
     return out
+
+
+def _advocates_before(words: list[str], first: int, lists: WordLists) -> bool:
+    """A capitalised word for people and "for" or "against" right before ``first``:
+    "Doctors for Camp Closure", "Mothers Against Drunk Driving" name a group."""
+    return (
+        first > 1
+        and words[first - 1].lower() in ("for", "against")
+        and words[first - 2][:1].isupper()
+        and words[first - 2].lower() in lists.kinds["advocates"]
+    )
 
 
 def _for_two_things(name: list[str], lists: WordLists) -> bool:
@@ -493,6 +511,13 @@ def _mention(
     ):
         return None  # "Danny Boy", "White Christmas", "Three Little Bops": a work's title
     category = _FROM_LABEL[label]
+    courtesy = words[start - 1] if start > 0 else ""
+    if (
+        courtesy.lower() in _COURTESY
+        and not courtesy.isupper()  # "DR Congo"
+        and (known is None or known.category not in _PEOPLE)
+    ):
+        return _Mention(start, stop, "person")  # "Mr Brown" is no club, "Mr Camus" no firm
     if known is not None and known.category == "leader" and known.role_at(day) is None:
         known = None  # in office only after the article's date
     if known is not None and known.strict and label == "LOC" and known.kind != "company":

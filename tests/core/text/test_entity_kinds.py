@@ -463,6 +463,8 @@ def test_a_group_path_or_pot_named_by_a_letter_or_number_is_no_entity() -> None:
     text = "Path A: Iceland, Bulgaria. Path B: Bosnia. Then Pot 2 was drawn."
     spans = [("Path", "ORG"), ("Iceland", "LOC"), ("Path", "ORG"), ("Pot 2", "PER")]
     assert _resolved(text, spans) == {"Iceland": "place"}
+    text = "The Phase 1 deal came before the first Block 1B flight."
+    assert _resolved(text, [("Phase", "ORG"), ("Block 1B", "ORG")]) == {}
     # A stage word before a name, or after one, is no such part.
     text = "The Carlyle Group A. fund grew, said Group Chairman Ann Toller."
     found = _resolved(text, [("Carlyle Group", "ORG"), ("Ann Toller", "PER")])
@@ -509,3 +511,28 @@ def test_a_name_taken_for_an_organisation_where_only_a_person_stands_is_a_person
         "Harwick Sowers": "institution",
         "Sowers": "institution",
     }
+
+
+def test_a_name_after_a_courtesy_title_is_a_person() -> None:
+    # A known club's name, an organisation's cue: still a person after "Mr".
+    found = _resolved("Mr Brown told them so.", [("Brown", "PER")])
+    assert found == {"Brown": "person"}
+    text = "Mr Camus said in a statement that he would go."
+    assert _resolved(text, [("Camus", "PER")]) == {"Camus": "person"}
+    # "DR" in capitals is the country's, not a doctor's.
+    text = "DR Congo's Alain Masudi played."
+    found = _resolved(text, [("Congo", "LOC"), ("Alain Masudi", "PER")])
+    assert found == {"Congo": "place", "Alain Masudi": "person"}
+
+
+def test_people_for_a_cause_name_an_advocacy_group() -> None:
+    text = "Members of Doctors for Camp Closure, a new group, offered help."
+    found = _resolved(text, [("Camp Closure", "PER")])
+    assert found == {"Doctors for Camp Closure": "institution"}
+    text = "The group Mothers Against Drunk Driving spoke."
+    found = _resolved(text, [("Drunk Driving", "ORG")])
+    assert found == {"Mothers Against Drunk Driving": "institution"}
+    # Not a word for people, or in lower case: the name stays as it is.
+    text = "Tickets for Taylor Swift sold out, and doctors for Ann Toller came."
+    found = _resolved(text, [("Taylor Swift", "PER"), ("Ann Toller", "PER")])
+    assert found == {"Taylor Swift": "person", "Ann Toller": "person"}

@@ -24,7 +24,8 @@ _ADDRESS = re.compile(r"^(?:https?:|www\.)|\.(?:php|html?|aspx?|jsp)$", re.IGNOR
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
 _INFLECTION = re.compile(r"(ies|es|s|ed|ing)$")
 _ARTICLES = frozenset(("a", "an", "the"))
-_NUMBERED = re.compile(r"^(?:[A-Z]|\d{1,2})\.?$")  # the "E" of "Group E", the "2" of "Pot 2"
+# the "E" of "Group E", the "2" of "Pot 2", the "1B" of "Block 1B"
+_NUMBERED = re.compile(r"^(?:[A-Z]|\d{1,2}[A-Z]?)\.?$")
 _DESCRIPTION = 4  # words of an apposition up to its kind of business ("a Chicago-based bank")
 # What may follow the kind of business that ends an apposition.
 _DESCRIPTION_ENDS = frozenset(
