@@ -565,6 +565,8 @@ def _mention(
         and names_outlet_by_part(name[0], lists)
     ):
         category = "institution"  # "Euronews", "Wikileaks"
+    if known is None and _hometown(words, start) and not names_organisation(name, lists):
+        category = "place"  # "Ryan Hollman, 31, of Hope": where a person of that age is from
     if category == "person" and known is None and is_structure(name, lists):
         category = "place"  # "Clarence J. Brown Dam": named after a person
     if category == "institution" and known is None and is_document(name, lists):
@@ -696,6 +698,17 @@ def _aged(words: list[str], stop: int) -> bool:
         and 0 < int(after[1]) < _OLDEST
         and after[3].islower()
         and after[3] not in ("and", "or")
+    )
+
+
+def _hometown(words: list[str], start: int) -> bool:
+    """An age, a comma and "of" right before the name ("Jo Smith, 31, of Hope")."""
+    return (
+        start > 2
+        and words[start - 1] == "of"
+        and words[start - 2] == ","
+        and words[start - 3].isdigit()
+        and 0 < int(words[start - 3]) < _OLDEST
     )
 
 

@@ -536,3 +536,17 @@ def test_people_for_a_cause_name_an_advocacy_group() -> None:
     text = "Tickets for Taylor Swift sold out, and doctors for Ann Toller came."
     found = _resolved(text, [("Taylor Swift", "PER"), ("Ann Toller", "PER")])
     assert found == {"Taylor Swift": "person", "Ann Toller": "person"}
+
+
+def test_a_production_company_named_after_a_person_is_an_institution() -> None:
+    text = "Big Machine and Dick Clark Productions came to terms."
+    found = _resolved(text, [("Big Machine", "ORG"), ("Dick Clark Productions", "PER")])
+    assert found["Dick Clark Productions"] == "institution"
+
+
+def test_a_name_after_an_age_and_of_is_a_hometown() -> None:
+    text = "With him were Ryan Hollman, 31, of Hope and Jo Burton, 57, of Acme Corp."
+    spans = [("Ryan Hollman", "PER"), ("Hope", "PER"), ("Jo Burton", "PER"), ("Acme Corp", "ORG")]
+    found = _resolved(text, spans)
+    assert found["Hope"] == "place" and found["Acme Corp"] == "institution"
+    assert found["Ryan Hollman"] == "person"
