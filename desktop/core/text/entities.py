@@ -407,11 +407,18 @@ def _organisation_tail(
             k += 1
         fits = _title_word
     elif span.label == "LOC":
-        # "Samoa" + "Observer", "Mitton Manor" + "Primary School": up to an organisation word.
+        # "Samoa" + "Observer", "Mitton Manor" + "Primary School": up to an organisation word,
+        # not one that begins an office ("White House" + "Press Secretary").
+        offices = load_knowledge().role_words
         end = k = span.stop
         while k < limit and _is_gap(text, tokens, k) and _title_word(tokens[k].text, lists):
             k += 1
-            if tokens[k - 1].text.lower() in lists.organisation_words:
+            word = tokens[k - 1].text.lower()
+            if word in lists.organisation_words and not (
+                word in lists.kinds["office"]
+                and k < len(tokens)
+                and tokens[k].text.lower() in offices
+            ):
                 end = k
         return _of_tail(text, tokens, end, limit, lists) if end > span.stop else end
     else:

@@ -550,3 +550,13 @@ def test_a_name_after_an_age_and_of_is_a_hometown() -> None:
     found = _resolved(text, spans)
     assert found["Hope"] == "place" and found["Acme Corp"] == "institution"
     assert found["Ryan Hollman"] == "person"
+
+
+def test_a_place_does_not_run_into_an_office_that_begins_with_an_organisation_word() -> None:
+    text = "White House Press Secretary Stephanie Grisham said so."
+    found = _resolved(text, [("White House", "LOC"), ("Stephanie Grisham", "PER")])
+    assert "White House" in found and "White House Press" not in found
+    # An organisation word that is no office's first word stays on the name.
+    text = "A ruling by Santa Clara County Superior Court Judge James Kleinberg came."
+    found = _resolved(text, [("Santa Clara County", "LOC"), ("James Kleinberg", "PER")])
+    assert found["Santa Clara County Superior Court"] == "institution"
