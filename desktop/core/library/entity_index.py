@@ -81,8 +81,10 @@ __all__ = [
 # of the article's date; 3: names among key terms, English only; 4: offices dated by year only;
 # 5: a country's institution named by a short form only where the article names the country;
 # a country named by its nations (Wales) and its head of government; 6: names taken for people
-# that nothing supports are left out; a rare surname alone is no office holder outside politics.
-INDEX_VERSION = 6
+# that nothing supports are left out; a rare surname alone is no office holder outside politics;
+# 7: a group or path named by a letter, an office after an organisation's "of", a name after a
+# courtesy title, a person taken for an organisation and an advocacy group's name.
+INDEX_VERSION = 7
 log = logging.getLogger(__name__)
 _IN_CHUNK = 500
 

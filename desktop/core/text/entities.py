@@ -35,6 +35,7 @@ from desktop.core.text.ner.spans import (
     names_organisation,
     names_outlet_by_part,
     names_species,
+    names_stage,
     names_storm,
     organisation_cue,
     outlet_cue,
@@ -85,6 +86,7 @@ _PARTICLES = frozenset(
     {"bin", "ibn", "bint", "al", "el", "van", "von", "der", "de", "da", "dos", "del", "di", "du"}
 )
 _ELIDED_PARTICLE = re.compile(r"^[dl]['’][A-Z]")  # "d'Estaing"
+_PLURAL = (["have"], ["are"], ["were"])  # after "who": a team's or a band's members
 _VERSUS = frozenset({"v", "v.", "vs", "vs."})
 _OWNERS = frozenset({"your", "its"})  # before a name: a thing's, not a person's
 _PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
@@ -195,6 +197,7 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     mentions += _surname_matches(words, covered, mentions)
     mentions.sort(key=lambda m: m.first)
     _harmonise(words, mentions)
+    _people_taken_for_organisations(words, mentions, knowledge, lists)
     _coordinate(words, mentions)
     _places_in_context(words, mentions, lists)
     _towns_with_states(words, mentions, knowledge)
@@ -321,6 +324,13 @@ def _extend_organisations(
     out: list[TaggedSpan] = []
     for n, span in enumerate(spans):
         last = out[-1] if out else None
+        if _advocates_before(words, span.first, lists) and (
+            last is None or last.stop <= span.first - 2
+        ):
+            # "Doctors for" + "Camp Closure": an advocacy group
+            span = TaggedSpan(
+                tokens[span.first - 2].start, span.end, "ORG", span.first - 2, span.stop
+            )
         if (
             last is not None
             and last.label == "LOC"
@@ -365,6 +375,17 @@ def _extend_organisations(
     return out
 
 
+def _advocates_before(words: list[str], first: int, lists: WordLists) -> bool:
+    """A capitalised word for people and "for" or "against" right before ``first``:
+    "Doctors for Camp Closure", "Mothers Against Drunk Driving" name a group."""
+    return (
+        first > 1
+        and words[first - 1].lower() in ("for", "against")
+        and words[first - 2][:1].isupper()
+        and words[first - 2].lower() in lists.kinds["advocates"]
+    )
+
+
 def _for_two_things(name: list[str], lists: WordLists) -> bool:
     """An organisation word then "for" or "of" ("Society for Biochemistry", "Institute for
     Health Metrics"), and no "and" yet: what follows "and" may be the second thing it is for."""
@@ -386,11 +407,18 @@ def _organisation_tail(
             k += 1
         fits = _title_word
     elif span.label == "LOC":
-        # "Samoa" + "Observer", "Mitton Manor" + "Primary School": up to an organisation word.
+        # "Samoa" + "Observer", "Mitton Manor" + "Primary School": up to an organisation word,
+        # not one that begins an office ("White House" + "Press Secretary").
+        offices = load_knowledge().role_words
         end = k = span.stop
         while k < limit and _is_gap(text, tokens, k) and _title_word(tokens[k].text, lists):
             k += 1
-            if tokens[k - 1].text.lower() in lists.organisation_words:
+            word = tokens[k - 1].text.lower()
+            if word in lists.organisation_words and not (
+                word in lists.kinds["office"]
+                and k < len(tokens)
+                and tokens[k].text.lower() in offices
+            ):
                 end = k
         return _of_tail(text, tokens, end, limit, lists) if end > span.stop else end
     else:
@@ -470,6 +498,8 @@ def _mention(
         return None  # "Unlike Senators, who serve six-year terms"
     if (start > 0 and words[start - 1] in _HANDLE_MARKS) or names_storm(words, start, stop, lists):
         return None  # "@JaneDoe", "#Brexit", "Hurricane Ida"
+    if names_stage(words, start, stop, lists):
+        return None  # "Group E", "Path A": a part of a competition
     surface = " ".join(name)
     known = knowledge.lookup(surface)
     if (
@@ -488,6 +518,13 @@ def _mention(
     ):
         return None  # "Danny Boy", "White Christmas", "Three Little Bops": a work's title
     category = _FROM_LABEL[label]
+    courtesy = words[start - 1] if start > 0 else ""
+    if (
+        courtesy.lower() in _COURTESY
+        and not courtesy.isupper()  # "DR Congo"
+        and (known is None or known.category not in _PEOPLE)
+    ):
+        return _Mention(start, stop, "person")  # "Mr Brown" is no club, "Mr Camus" no firm
     if known is not None and known.category == "leader" and known.role_at(day) is None:
         known = None  # in office only after the article's date
     if known is not None and known.strict and label == "LOC" and known.kind != "company":
@@ -535,6 +572,8 @@ def _mention(
         and names_outlet_by_part(name[0], lists)
     ):
         category = "institution"  # "Euronews", "Wikileaks"
+    if known is None and _hometown(words, start) and not names_organisation(name, lists):
+        category = "place"  # "Ryan Hollman, 31, of Hope": where a person of that age is from
     if category == "person" and known is None and is_structure(name, lists):
         category = "place"  # "Clarence J. Brown Dam": named after a person
     if category == "institution" and known is None and is_document(name, lists):
@@ -669,11 +708,24 @@ def _aged(words: list[str], stop: int) -> bool:
     )
 
 
+def _hometown(words: list[str], start: int) -> bool:
+    """An age, a comma and "of" right before the name ("Jo Smith, 31, of Hope")."""
+    return (
+        start > 2
+        and words[start - 1] == "of"
+        and words[start - 2] == ","
+        and words[start - 3].isdigit()
+        and 0 < int(words[start - 3]) < _OLDEST
+    )
+
+
 def _person_shaped(name: list[str], knowledge: Knowledge, lists: WordLists) -> bool:
     """Two or three capitalised words opening with a known given name or a courtesy title,
-    and no organisation word."""
+    and no organisation word; not a particle that is also a given name ("El Paso", "Al
+    Jazeera", "Van Cleef": a place's or a firm's name)."""
     return (
         1 < len(name) < 4
+        and name[0].lower() not in _PARTICLES
         and (name[0] in knowledge.given_names or name[0].lower() in _COURTESY)
         and all(w[:1].isupper() and not w.isupper() for w in name)
         and not names_organisation(name, lists)
@@ -721,7 +773,11 @@ def _split_at_title(
         lower = words[k].lower()
         if words[k - 1] == "of" or not (lower in knowledge.role_words or lower in _OFFICE_PARTS):
             continue
+        if k == stop - 1 and _office_after_of(words, first, k, knowledge):
+            break  # "DHS Office of Inspector General": the office is what the body is of
         head = first, k
+        if f"{words[k - 1]} {lower}".lower() in knowledge.role_words:
+            head = first, k - 1  # "Attorney General": an office of two words
         while head[1] - head[0] > 1 and words[head[1] - 1].lower() in _OFFICE_PARTS:
             head = head[0], head[1] - 1
         rest = words[k + 1 : stop]
@@ -737,9 +793,27 @@ def _split_at_title(
             not w[:1].isupper() or w.lower() in knowledge.role_words or w.lower() in _OFFICE_PARTS
             for w in rest
         ):
-            return [(*head, label)]  # "Labour MP", "Senate Minority Leader"
+            # "Labour MP", "Senate Minority Leader", "New York State Attorney General" (the
+            # place); "Attorney General" alone is no name
+            known = knowledge.names.get(" ".join(words[slice(*head)]))
+            place = known is not None and known.category == "place"
+            return [(*head, "LOC" if place else label)] if head[1] > head[0] else []
         break
     return [(first, stop, label)]
+
+
+def _office_after_of(words: list[str], first: int, k: int, knowledge: Knowledge) -> bool:
+    """The office word at ``k`` ends a run of capitalised words after the name's "of" (or
+    "of the") none of which is a known name: "Office of Inspector General", "Office of the
+    Attorney General"; not "Bank of England Governor"."""
+    if "of" not in words[first + 1 : k]:
+        return False
+    after = k - words[first + 1 : k][::-1].index("of")
+    run = words[after + 1 if words[after] == "the" else after : k]
+    return bool(run) and all(
+        w[:1].isupper() and knowledge.lookup(w) is None and w.lower() not in knowledge.role_words
+        for w in run
+    )
 
 
 def _harmonise(words: list[str], mentions: list[_Mention]) -> None:
@@ -795,6 +869,53 @@ def _harmonise(words: list[str], mentions: list[_Mention]) -> None:
             and not name_words.issuperset(words[m.first : m.stop])
         ):
             m.category = "place"  # "Nevada's delegates" taken for a person
+
+
+def _people_taken_for_organisations(
+    words: list[str], mentions: list[_Mention], knowledge: Knowledge, lists: WordLists
+) -> None:
+    """An unknown name of two or three capitalised words taken for an organisation, with no
+    organisation word and a last word that may be a surname, is a person when it or its last
+    word alone stands somewhere where only a person does ("Eyamba Sowers didn't know …",
+    "said Sowers, who …"); both become people."""
+    groups: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        name = words[m.first : m.stop]
+        last = name[-1]
+        if (
+            m.category == "institution"
+            and m.known is None
+            and 1 < len(name) < 4
+            and all(w[:1].isupper() and not w.isupper() for w in name)
+            and not any(w.lower() in lists.edges for w in name)
+            and not any(w.lower() in lists.organisation_words for w in name)
+            and last.lower() not in lists.trained_organisation
+            and (lists.common.get(last.lower(), _RARE) >= _RARE or last in knowledge.surnames)
+        ):
+            groups.setdefault(last, []).append(i)
+    if not groups:
+        return
+    for i, m in enumerate(mentions):
+        single = m.stop - m.first == 1 and m.known is None
+        if single and words[m.first] in groups and m.category in ("institution", "place"):
+            groups[words[m.first]].append(i)
+    for indices in groups.values():
+        if any(_only_a_person(words, mentions[i], lists) for i in indices):
+            for i in indices:
+                mentions[i].category = "person"
+
+
+def _only_a_person(words: list[str], m: _Mention, lists: WordLists) -> bool:
+    """Context only a person has, not an organisation that speaks or is listed beside
+    people: a courtesy title or a word for a person before the name, "who" or an age after."""
+    before = words[m.first - 1].lower() if m.first else ""
+    who = m.stop + 1 if words[m.stop : m.stop + 1] == [","] else m.stop
+    return (
+        before in _COURTESY
+        or before in lists.kinds["person"]
+        or (who < len(words) and words[who] == "who" and words[who + 1 : who + 2] not in _PLURAL)
+        or _aged(words, m.stop)
+    )
 
 
 def _coordinate(words: list[str], mentions: list[_Mention]) -> None:

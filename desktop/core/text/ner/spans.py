@@ -24,6 +24,8 @@ _ADDRESS = re.compile(r"^(?:https?:|www\.)|\.(?:php|html?|aspx?|jsp)$", re.IGNOR
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
 _INFLECTION = re.compile(r"(ies|es|s|ed|ing)$")
 _ARTICLES = frozenset(("a", "an", "the"))
+# the "E" of "Group E", the "2" of "Pot 2", the "1B" of "Block 1B"
+_NUMBERED = re.compile(r"^(?:[A-Z]|\d{1,2}[A-Z]?)\.?$")
 _DESCRIPTION = 4  # words of an apposition up to its kind of business ("a Chicago-based bank")
 # What may follow the kind of business that ends an apposition.
 _DESCRIPTION_ENDS = frozenset(
@@ -308,6 +310,20 @@ def names_group(words: Sequence[str], first: int, stop: int, lists: WordLists) -
     return all(
         w.lower() in groups or (w.lower().endswith("s") and w.lower()[:-1] in groups)
         for w in words[first:stop]
+    )
+
+
+def names_stage(words: Sequence[str], first: int, stop: int, lists: WordLists) -> bool:
+    """ "Group E", "Path A", "Pot 2": a part of a competition or a draw, no entity; the tagger
+    often takes the word without its letter ("Path" of "Path A:")."""
+    name = [w for w in words[first:stop] if w != "The"]
+    letter = name[1:] or list(words[stop : stop + 1])
+    return (
+        len(name) <= 2
+        and bool(name)
+        and name[0].lower() in lists.kinds["stage"]
+        and len(letter) == 1
+        and _NUMBERED.match(letter[0]) is not None
     )
 
 
