@@ -1,6 +1,7 @@
 """Entity quality on CoNLL-2003 dev (``make eval ONLY=entities``).
 
-Runs the same pass as ``dossier entities --batch`` over ``../shared/eval/entities-conll-dev.jsonl``,
+Runs the same pass as ``dossier entities --batch`` over ``../shared/eval/entities-conll-dev.jsonl``
+(and over the held-out test split when ``CONLL_TEST`` names a copy of it),
 prints exact-span precision/recall/F1 per class (leader+person → PER, institution → ORG,
 place → LOC, as the goal is judged), the confusion between classes, the speed, and the line
 ``score.py`` prints for the same output, so both numbers can be compared. Skips with a message
@@ -10,6 +11,7 @@ when the evaluation data is absent.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -20,6 +22,7 @@ from pathlib import Path
 from desktop.commands.entities import entity_json, term_json
 from desktop.core.text.analysis import analyze
 from tests.eval import SHARED_EVAL
+from tests.eval.conll_file import read_conll
 
 EVAL = SHARED_EVAL
 DATA = EVAL / "entities-conll-dev.jsonl"
@@ -31,8 +34,19 @@ def main() -> int:
     if not DATA.exists():
         print(f"skipped: {DATA} not found (the evaluation data lives in ../shared/eval)")
         return 0
-    records = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
     analyze("warm up: President Emmanuel Macron spoke in Paris.")
+    print(f"CoNLL-2003 dev ({DATA.name})")
+    _evaluate([json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line])
+    held_out = os.environ.get("CONLL_TEST")
+    if held_out:
+        print(f"\nCoNLL-2003 held-out test ({held_out})")
+        _evaluate(read_conll(Path(held_out)))
+    else:
+        print("\n(held-out CoNLL-2003 test: set CONLL_TEST=path/to/eng.testb to score it too)")
+    return 0
+
+
+def _evaluate(records: list[dict]) -> None:
     outputs, seconds, cpu, words = [], 0.0, 0.0, 0
     for record in records:
         started, started_cpu = time.perf_counter(), time.process_time()
@@ -53,15 +67,15 @@ def main() -> int:
         f" = {words / cpu:,.0f} words/s on one core ({seconds:.2f} s wall clock)"
     )
     with tempfile.TemporaryDirectory() as folder:
-        out = Path(folder) / "out.jsonl"
+        gold, out = Path(folder) / "gold.jsonl", Path(folder) / "out.jsonl"
+        gold.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
         out.write_text("".join(json.dumps(o) + "\n" for o in outputs), encoding="utf-8")
         score = subprocess.run(
-            [sys.executable, str(EVAL / "score.py"), "entities", str(DATA), str(out)],
+            [sys.executable, str(EVAL / "score.py"), "entities", str(gold), str(out)],
             capture_output=True,
             text=True,
         )
     print("score.py: " + score.stdout.strip())
-    return 0
 
 
 def _report(records: list[dict], outputs: list[dict]) -> None:
@@ -86,7 +100,7 @@ def _report(records: list[dict], outputs: list[dict]) -> None:
             tp[k] += len(g & p)
             fp[k] += len(p - g)
             fn[k] += len(g - p)
-    print("class  precision  recall  F1     (goal F1: PER 0.90, ORG 0.80, LOC 0.85)")
+    print("class  precision  recall  F1     (goal F1: PER 0.92, ORG 0.85, LOC 0.90)")
     for k in CLASSES:
         precision = tp[k] / max(tp[k] + fp[k], 1)
         recall = tp[k] / max(tp[k] + fn[k], 1)
