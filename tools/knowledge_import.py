@@ -11,13 +11,13 @@ compressed files are committed and ``make knowledge`` builds the shipped knowled
 
 Office rows: ``id, name, aliases, role, country, start, end, kind`` (tab-separated; dates ISO,
 possibly only a year or a month; ``kind`` is head, deputy, minister, legislator or other).
-Organisation rows: ``name, aliases, kind``.
+Organisation rows: ``name, aliases, kind``. Town rows: ``name, country, region`` (they feed the
+tagger's gazetteer at training time, not the knowledge).
 """
 
 from __future__ import annotations
 
 import csv
-import gzip
 import io
 import json
 import re
@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.text.ner.knowledge_build import office_kind
+from desktop.core.text.ner.packed import write_text
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "knowledge"
 SINCE = "1990"  # offices that ended before this year are left out
@@ -626,6 +627,7 @@ PARTIES = ("hdigital/partyfactsdata", "764de8978f84ba41a1c88752d6a00b9a4d05f599"
 CLUBS = ("openfootball/clubs", "ae3800227c449447b3a337fc0aac79a8f02f4c8b")
 MEDIA = ("savkov/freebie", "ece4dd58b16ee9abbe83da2a416a376505e165ca")
 SP500 = ("datasets/s-and-p-500-companies", "56509dd80619e4d8e1410c2260d68ddd3eab6068")
+CITIES = ("datasets/world-cities", "49974c675a13f12ec0b8b8164f0f82f017b896fc")
 
 _ORDINAL = re.compile(r"\b\d+(st|nd|rd|th) ")
 _QID = re.compile(r"^Q\d+$")
@@ -896,6 +898,13 @@ def company_rows(mirrors: Mirrors) -> Iterator[list[str]]:
         yield [name, "|".join(aliases), "company"]
 
 
+def city_rows(mirrors: Mirrors) -> Iterator[list[str]]:
+    """Towns of 15,000 people or more (GeoNames), with their country and region."""
+    text = mirrors.read(*CITIES, "data/world-cities.csv")
+    for row in csv.DictReader(io.StringIO(text)):
+        yield [row["name"].strip(), row["country"].strip(), row["subcountry"].strip()]
+
+
 def _recent(rows: Iterable[list[str]]) -> list[list[str]]:
     """Rows of named people's offices (no spouse's title), deduplicated and sorted; of offices
     that ended before ``SINCE`` only those of heads of state or government and their deputies
@@ -913,9 +922,7 @@ def _recent(rows: Iterable[list[str]]) -> list[list[str]]:
 
 def write_tsv(path: Path, header: list[str], rows: list[list[str]]) -> None:
     """Gzip with a fixed header (no name, no time) so equal rows give equal bytes."""
-    text = "\t".join(header) + "\n" + "".join("\t".join(r) + "\n" for r in rows)
-    with path.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as out:
-        out.write(text.encode("utf-8"))
+    write_text(path, "\t".join(header) + "\n" + "".join("\t".join(r) + "\n" for r in rows))
 
 
 _CC0 = "CC0 1.0 (Wikidata content)"
@@ -979,6 +986,13 @@ def write_sources(mirrors: Mirrors) -> None:
             "MIT (the repository's LICENSE.md)",
         ),
         ("organisations-clubs.tsv.gz", CLUBS[0], CLUBS[1], ["*/**/*.clubs.txt"], "CC0 1.0"),
+        (
+            "places-cities.tsv.gz",
+            CITIES[0],
+            CITIES[1],
+            ["data/world-cities.csv"],
+            "CC BY 4.0 (GeoNames, https://www.geonames.org/)",
+        ),
         ("organisations-media.tsv.gz", MEDIA[0], MEDIA[1], ["freebie/websources.csv"], "MIT"),
         ("organisations-legislatures.tsv.gz", "(the office sources above)", "", [], _CC0),
     ]
@@ -1032,6 +1046,10 @@ def main(argv: list[str]) -> int:
     legislatures = sorted({tuple(r) for r in legislature_rows()})
     write_tsv(
         OUT / "organisations-legislatures.tsv.gz", org_header, [list(r) for r in legislatures]
+    )
+    cities = sorted({tuple(r) for r in city_rows(mirrors) if r[0]})
+    write_tsv(
+        OUT / "places-cities.tsv.gz", ["name", "country", "region"], [list(r) for r in cities]
     )
     write_sources(mirrors)
     print(json.dumps({p.name: p.stat().st_size for p in sorted(OUT.glob("*.tsv.gz"))}, indent=1))
