@@ -18,15 +18,17 @@ from desktop.core.text.ner.tagger import (
     GAZETTEER_FILE,
     PASS1_FILE,
     PASS2_FILE,
+    PHRASES_FILE,
     NerTagger,
     read_common,
     read_gazetteer,
+    read_phrases,
 )
 from desktop.core.text.ner.tokens import sequences, tokenize
 
 PEOPLE = ["Anna Berg", "Tomas Lind", "Maria Holm", "Peter Sand", "Eva Strom", "Jonas Falk"]
 GROUPS = ["Nordbank", "Vestel Group", "Harbour Council", "Union Steel"]
-PLACES = ["Oslo", "Bergen", "Malmo", "Turku", "Aarhus"]
+PLACES = ["Oslo", "Bergen", "Malmo", "Turku", "Aarhus", "Buenos Aires"]
 TEMPLATES = [
     "{p} said on Monday that {o} would open an office in {l} .",
     "{o} shares rose after {p} visited {l} .",
@@ -115,9 +117,16 @@ def test_tagger_emissions_equal_the_training_features(tmp_path: Path) -> None:
     ner_train.train(sample, out, verbose=False)
     tagger = NerTagger(out)
     extractor = ner_train.FeatureExtractor(
-        read_gazetteer(out / GAZETTEER_FILE), read_common(out / COMMON_FILE)
+        read_gazetteer(out / GAZETTEER_FILE),
+        read_common(out / COMMON_FILE),
+        read_phrases(out / PHRASES_FILE),
     )
-    text = "PETER SAND IN OSLO\nIn Oslo , Peter Sand of Nordbank met reporters .\nSand left ."
+    # The model learned weights for known names of several words, so those are compared too.
+    assert any(a.startswith("pg=") for a in CrfModel.load(out / PASS1_FILE).attributes)
+    text = (
+        "PETER SAND IN OSLO\nIn Buenos Aires , Peter Sand of Nordbank met reporters on Monday ."
+        "\nSand left ."
+    )
     sentences = [[t.text for t in run] for run in sequences(text, tokenize(text))]
     caps = [is_caps_sentence(words) for words in sentences]
     case = document_casing(sentences, caps)

@@ -3,7 +3,8 @@
 Everything that depends on a word alone (affixes, shape, gazetteers, commonness) is computed
 once per distinct word and cached, including the copies shown to its neighbours; a token's
 feature list is then a handful of list concatenations, which is what keeps tagging fast.
-Sentence-level (all-caps headline, first word) and document-level clues (how the same word is
+Sentence-level clues (all-caps headline, first word, a known name of several words such as
+"New York Stock Exchange") and document-level clues (how the same word is
 cased elsewhere in the article, how the first pass labelled it elsewhere) are added per token.
 """
 
@@ -20,6 +21,8 @@ _SHAPE_TABLE = str.maketrans(
 )
 _REPEATS = re.compile(r"(.)\1+", re.DOTALL)
 CONTEXT = (-2, -1, 1, 2)
+# Classes of the known names of several words (knowledge, towns), as B-/I- phrase features.
+PHRASE_LABELS = tuple(f"{edge}-{kind}" for kind in ("PER", "ORG", "LOC") for edge in "BI")
 _CACHE_LIMIT = 300_000
 
 
@@ -83,10 +86,18 @@ def document_casing(
 class FeatureExtractor:
     """Turns sentences of words into CRF feature lists."""
 
-    def __init__(self, gazetteer: Mapping[str, str], common_rank: Mapping[str, int]) -> None:
+    def __init__(
+        self,
+        gazetteer: Mapping[str, str],
+        common_rank: Mapping[str, int],
+        phrases: Mapping[tuple[str, ...], str] | None = None,
+    ) -> None:
         # gazetteer: lower-cased word → space-separated classes, e.g. "PER LOC"
         self.gazetteer = gazetteer
         self.common_rank = common_rank
+        # phrases: lower-cased names of two words or more → one class ("new york" → LOC)
+        self.phrases = phrases or {}
+        self.phrase_lengths = phrase_lengths(self.phrases)
         self._cache: dict[str, tuple[list[str], ...]] = {}
 
     def word(self, word: str) -> tuple[list[str], ...]:
@@ -184,4 +195,40 @@ class FeatureExtractor:
                     feats += parts[i + k][slot]
             feats += self.token_extras(words, i, caps, doc_case, doc_labels)
             out.append(feats)
+        for i, label in phrase_labels(words, self.phrases, self.phrase_lengths):
+            out[i].append("pg=" + label)
         return out
+
+
+def phrase_lengths(phrases: Mapping[tuple[str, ...], str]) -> dict[str, tuple[int, ...]]:
+    """For each first word, the lengths of the phrases it begins, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for key in phrases:
+        lengths.setdefault(key[0], set()).add(len(key))
+    return {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
+
+
+def phrase_labels(
+    words: Sequence[str],
+    phrases: Mapping[tuple[str, ...], str],
+    lengths: Mapping[str, tuple[int, ...]],
+) -> list[tuple[int, str]]:
+    """Positions inside the longest known names written with capitals, as B-/I- class labels."""
+    out = []
+    i, n = 0, len(words)
+    while i < n:
+        word = words[i]
+        found = 0
+        if word[:1].isupper():
+            lower = word.lower()
+            for size in lengths.get(lower, ()):
+                if i + size <= n and words[i + size - 1][:1].isupper():
+                    key = (lower, *(w.lower() for w in words[i + 1 : i + size]))
+                    kind = phrases.get(key)
+                    if kind is not None:
+                        out.append((i, "B-" + kind))
+                        out.extend((k, "I-" + kind) for k in range(i + 1, i + size))
+                        found = size
+                        break
+        i += found or 1
+    return out

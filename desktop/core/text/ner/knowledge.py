@@ -404,3 +404,16 @@ def knowledge_gazetteer() -> dict[str, str]:
         for word in words:
             out.setdefault(word.lower(), set()).add("K" + classes[known.category])
     return {w: " ".join(sorted(c)) for w, c in out.items()}
+
+
+def knowledge_phrases() -> dict[tuple[str, ...], str]:
+    """Lower-cased names of two or more tokens in the knowledge, by tagger class."""
+    from desktop.core.text.ner.tokens import tokenize
+
+    classes = {"leader": "PER", "person": "PER", "institution": "ORG", "place": "LOC"}
+    out: dict[tuple[str, ...], str] = {}
+    for surface, known in load_knowledge().names.items():
+        words = tuple(t.text.lower() for t in tokenize(surface))
+        if len(words) > 1:
+            out.setdefault(words, classes[known.category])
+    return out

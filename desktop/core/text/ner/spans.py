@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from desktop.core.resources import resource_path
+from desktop.core.text.ner.packed import read_text
+from desktop.core.text.ner.tagger import GAZETTEER_FILE
 
 _CONTRACTION = re.compile(r"^\w+['’](m|d|ve|ll|re|t|am)$", re.IGNORECASE)
 # Reuters instrument codes and index tickers: "AAPL.O", "VOD.L", ".DJI", "^SPX".
@@ -57,7 +59,7 @@ class WordLists:
 
 
 def _lines(*parts: str) -> list[str]:
-    text = resource_path(*parts).read_text(encoding="utf-8")
+    text = read_text(resource_path(*parts))
     return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
 
 
@@ -96,7 +98,7 @@ def word_lists() -> WordLists:
 def _trained_classes() -> dict[str, set[str]]:
     """Each gazetteer word's classes from the training annotations (not the knowledge's)."""
     out = {}
-    for line in _lines("ner", "gazetteer.tsv"):
+    for line in _lines("ner", GAZETTEER_FILE):
         word, _, classes = line.partition("\t")
         trained = {c for c in classes.split() if not c.startswith("K")}
         if trained:

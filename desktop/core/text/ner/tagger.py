@@ -20,10 +20,13 @@ from desktop.core.resources import resource_path
 from desktop.core.text.ner.crf import CrfModel, sum_weights
 from desktop.core.text.ner.features import (
     CONTEXT,
+    PHRASE_LABELS,
     FeatureExtractor,
     document_casing,
     is_caps_sentence,
+    phrase_labels,
 )
+from desktop.core.text.ner.packed import read_text
 from desktop.core.text.ner.tokens import Token, sequences, tokenize
 
 PASS1_FILE = "pass1.npz"
@@ -34,8 +37,10 @@ _CASE_ID = {c: i for i, c in enumerate(_CASES)}
 _LABELS = ("PER", "ORG", "LOC", "MISC")
 _LABEL_ID = {c: i for i, c in enumerate(_LABELS)}
 _NO_LABEL = len(_LABELS)
-GAZETTEER_FILE = "gazetteer.tsv"
+_PHRASE_ID = {c: i for i, c in enumerate(PHRASE_LABELS)}
+GAZETTEER_FILE = "gazetteer.tsv.gz"
 COMMON_FILE = "common-words.txt"
+PHRASES_FILE = "phrases.tsv.gz"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +102,9 @@ class NerTagger:
         self._words = _WordVectors(self._weights.shape[1:])
         self._fixed = tuple(_fixed_scores(model) for model in self._models)
         self._extractor = FeatureExtractor(
-            read_gazetteer(folder / GAZETTEER_FILE), read_common(folder / COMMON_FILE)
+            read_gazetteer(folder / GAZETTEER_FILE),
+            read_common(folder / COMMON_FILE),
+            read_phrases(folder / PHRASES_FILE),
         )
 
     def tag(self, text: str) -> Tagged:
@@ -163,6 +170,11 @@ class NerTagger:
             if (following := bigrams.get(a)) is not None and not starts[i]
         ]
         pairs = [(i, row) for i, row in pairs if row is not None]
+        extractor, offset, phrased = self._extractor, 0, []
+        for words in sentences:
+            found = phrase_labels(words, extractor.phrases, extractor.phrase_lengths)
+            phrased += [(offset + i, _PHRASE_ID[label]) for i, label in found]
+            offset += len(words)
         return _Layout(
             lengths=lengths,
             words=uniq,
@@ -172,6 +184,8 @@ class NerTagger:
             sentence_length=np.repeat(lengths, lengths),
             pair_targets=np.array([i for i, _ in pairs], dtype=np.intp),
             pair_rows=np.array([row for _, row in pairs], dtype=np.intp),
+            phrase_targets=np.array([i for i, _ in phrased], dtype=np.intp),
+            phrase_ids=np.array([k for _, k in phrased], dtype=np.intp),
         )
 
     def _emissions(
@@ -209,6 +223,7 @@ class NerTagger:
             label_ids = [_LABEL_ID.get(doc_labels.get(x, ""), _NO_LABEL) for x in lowers]
             emissions += fixed["d2"][np.array(label_ids, dtype=np.intp)][word_ids]
         emissions[layout.pair_targets] += self._weights[layout.pair_rows, which]
+        emissions[layout.phrase_targets] += fixed["pg"][layout.phrase_ids]
         return emissions
 
     def _word_scores(self, words: list[str]) -> np.ndarray:
@@ -259,6 +274,8 @@ class _Layout:
     sentence_length: np.ndarray  # token → length of its sentence
     pair_targets: np.ndarray  # tokens whose (previous word, word) pair the model knows
     pair_rows: np.ndarray  # and that pair's row in the joint weights
+    phrase_targets: np.ndarray  # tokens inside a known name of several words
+    phrase_ids: np.ndarray  # and their PHRASE_LABELS index
 
 
 def _pair_rows(index: dict[str, int]) -> dict[str, dict[str, int]]:
@@ -298,14 +315,25 @@ def _fixed_scores(model: CrfModel) -> dict[str, np.ndarray]:
         "dc": model.score([["dc=" + c] for c in _CASES]),
         "first|dc": model.score([["first|dc=" + c] for c in _CASES]),
         "d2": model.score([*(["d2=" + x] for x in _LABELS), []]),
+        "pg": model.score([["pg=" + x] for x in PHRASE_LABELS]),
     }
 
 
 def read_gazetteer(path: Path) -> dict[str, str]:
     out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in read_text(path).splitlines():
         word, _, classes = line.partition("\t")
         out[word] = classes
+    return out
+
+
+def read_phrases(path: Path) -> dict[tuple[str, ...], str]:
+    """Known names of several words (lower-cased, space-separated tokens) → tagger class."""
+    out = {}
+    if path.exists():
+        for line in read_text(path).splitlines():
+            name, _, kind = line.partition("\t")
+            out[tuple(name.split(" "))] = kind
     return out
 
 
