@@ -343,7 +343,15 @@ def _extend_organisations(
             continue
         if (
             last is not None
-            and last.label in ("LOC", "ORG")
+            and (
+                last.label in ("LOC", "ORG")
+                # a lone word taken for a person, no one the knowledge names ("Dunmore")
+                or (
+                    last.label == "PER"
+                    and last.stop - last.first == 1
+                    and load_knowledge().lookup(words[last.first]) is None
+                )
+            )
             and span.label == "ORG"
             and words[last.stop : span.first] == ["and"]
             and last.stop - last.first <= 2
@@ -574,8 +582,8 @@ def _mention(
         category = "institution"  # "Euronews", "Wikileaks"
     if known is None and _hometown(words, start) and not names_organisation(name, lists):
         category = "place"  # "Ryan Hollman, 31, of Hope": where a person of that age is from
-    if category == "person" and known is None and is_structure(name, lists):
-        category = "place"  # "Clarence J. Brown Dam": named after a person
+    if category in ("person", "institution") and known is None and is_structure(name, lists):
+        category = "place"  # "Clarence J. Brown Dam", "Bridgestone Arena": named after someone
     if category == "institution" and known is None and is_document(name, lists):
         return None  # "First Amendment", "Clean Air Act": a law, not an organisation
     if (
@@ -997,7 +1005,7 @@ def _places_in_context(words: list[str], mentions: list[_Mention], lists: WordLi
                 before is not None
                 and before.stop + 1 == m.first
                 and words[before.stop] == ","
-                and before.category == "place"
+                and (before.category == "place" or _town_taken_for_person(words, before, m))
                 and m.stop - m.first == 1
                 and words[m.stop : m.stop + 1] in ([","], ["."], [";"], ["-"], ["–"], ["—"])
                 and words[m.stop + 1 : m.stop + 2] not in (["and"], ["or"])
@@ -1026,6 +1034,24 @@ def _towns_with_states(words: list[str], mentions: list[_Mention], knowledge: Kn
     for m in mentions:
         if m.first in states and m.stop == m.first + 1 and words[m.first] in codes:
             m.category = "place"
+
+
+def _town_taken_for_person(words: list[str], town: _Mention, region: _Mention) -> bool:
+    """ "in Rayne, Essex -": a lone word taken for a person, no known one nor a given name,
+    after "in", "near" or "from" and before a comma and a one-word place or organisation
+    (a county, a state), is a town; it becomes one."""
+    if (
+        town.category == "person"
+        and town.known is None
+        and town.stop - town.first == 1
+        and town.first > 0
+        and words[town.first - 1].lower() in ("in", "near", "from")
+        and words[town.first] not in load_knowledge().given_names
+        and region.category in ("place", "institution")
+    ):
+        town.category = "place"
+        return True
+    return False
 
 
 def _may_be_place(words: list[str], m: _Mention) -> bool:
@@ -1218,7 +1244,9 @@ def _surname_matches(
     for i, word in enumerate(words):
         if not covered[i] and word in surnames and len(word) > 2 and not word.isupper():
             covered[i] = True
-            found.append(_Mention(i, i + 1, surnames[word]))
+            # "Mrs Saunders": a courtesy title goes with the name, as the tagger's own spans
+            titled = i > 0 and not covered[i - 1] and words[i - 1].lower() in _COURTESY - _PEERAGE
+            found.append(_Mention(i - titled, i + 1, surnames[word]))
     return found
 
 
