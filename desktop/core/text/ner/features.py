@@ -21,8 +21,9 @@ _SHAPE_TABLE = str.maketrans(
 )
 _REPEATS = re.compile(r"(.)\1+", re.DOTALL)
 CONTEXT = (-2, -1, 1, 2)
-# Classes of the known names of several words (knowledge, towns), as B-/I- phrase features.
-PHRASE_LABELS = tuple(f"{edge}-{kind}" for kind in ("PER", "ORG", "LOC") for edge in "BI")
+# Classes of the known names of several words (institutions, places, towns), as B-/I- phrase
+# features.
+PHRASE_LABELS = tuple(f"{edge}-{kind}" for kind in ("ORG", "LOC") for edge in "BI")
 _CACHE_LIMIT = 300_000
 
 
