@@ -357,6 +357,7 @@ def _extend_organisations(
             and last.stop - last.first <= 2
             and words[span.stop - 1].lower() in lists.organisation_words
             and words[span.first].lower() not in lists.organisation_words
+            and words[last.stop - 1].lower() not in lists.organisation_words  # "Volvo AB"
         ):
             # "Dagenham" + "and" + "Redbridge Football Club": one club named for two places.
             out[-1] = TaggedSpan(last.start, span.end, "ORG", last.first, span.stop)

@@ -184,6 +184,13 @@ def test_a_school_or_club_named_for_places_is_one_institution() -> None:
     assert found["Brockwell Manor Primary School"] == "institution"
     assert found["Dunmore and Ashby Football Club"] == "institution"
     assert "Brockwell Manor" not in found
+    # Two companies, each named with its legal form, are two.
+    found = _found("Shares of Volvo AB and Telefonica SA fell; Pirelli SpA rose.")
+    assert found == {
+        "Volvo AB": "institution",
+        "Telefonica SA": "institution",
+        "Pirelli SpA": "institution",
+    }
     # A known person before "and" is no part of the foundation named after someone else.
     found = _found("Donors gave to the Obama and Clinton Foundation last year.", "2019-06-01")
     assert found.get("Obama") == "leader" and found.get("Clinton Foundation") == "institution"
