@@ -344,7 +344,8 @@ def _extend_organisations(
         if (
             last is not None
             and (
-                last.label in ("LOC", "ORG")
+                last.label == "LOC"
+                or (last.label == "ORG" and not words[last.first].isupper())  # not "EADS"
                 # a lone word taken for a person, no one the knowledge names ("Dunmore")
                 or (
                     last.label == "PER"

@@ -70,9 +70,11 @@ def test_towns_become_gazetteer_words_and_phrases(tmp_path: Path) -> None:
         "name\tcountry\tregion",
         "Turku\tFinland\tSouthwest Finland",
         "St. Louis\tUnited States\tMissouri",
+        "Sale\tUnited Kingdom\tEngland",
     ]
     with gzip.open(path, "wt", encoding="utf-8") as handle:
         handle.write("\n".join(rows) + "\n")
     words, phrases = town_names(path)
-    assert words == {"turku": "KLOC", "missouri": "KLOC"}
+    # "England" is a region; "Sale" is an ordinary word, so no gazetteer word
+    assert words == {"turku": "KLOC", "missouri": "KLOC", "england": "KLOC"}
     assert phrases == {("southwest", "finland"): "LOC", ("st", ".", "louis"): "LOC"}

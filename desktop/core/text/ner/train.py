@@ -39,6 +39,7 @@ from desktop.core.text.ner.tagger import (
     document_labels,
 )
 from desktop.core.text.ner.tokens import sequences, tokenize
+from desktop.core.text.word_classes import word_use
 
 ROOT = Path(__file__).resolve().parents[4]
 # ../shared/eval beside the checkout (or beside the folder of worktrees).
@@ -119,7 +120,8 @@ def town_names(
     path: Path = TOWNS,
 ) -> tuple[dict[str, str], dict[tuple[str, ...], str]]:
     """Towns and regions of the world (GeoNames): one-word names as gazetteer words (KLOC),
-    longer ones as phrases ("new york" → LOC)."""
+    except ordinary English words ("Sale", "Orange", "Reading"), and longer ones as phrases
+    ("new york" → LOC)."""
     words: dict[str, str] = {}
     phrases: dict[tuple[str, ...], str] = {}
     with gzip.open(path, "rt", encoding="utf-8") as handle:
@@ -128,7 +130,7 @@ def town_names(
                 tokens = tuple(t.text.lower() for t in tokenize(name))
                 if len(tokens) > 1:
                     phrases[tokens] = "LOC"
-                elif tokens and tokens[0][:1].isalpha():
+                elif tokens and tokens[0][:1].isalpha() and word_use(tokens[0]) is None:
                     words[tokens[0]] = "KLOC"
     return words, phrases
 
