@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from itertools import pairwise
 
 from desktop.core.models import Entity
 from desktop.core.text.ner.knowledge import Knowledge, Known, began, load_knowledge, names_place
@@ -769,9 +770,11 @@ def _split_at_title(
 ) -> list[tuple[int, int, str]]:
     """An organisation or place the tagger ran into an office: "New York Mayor Anna Berg" is
     a place and a person, "Senate Majority Leader" the Senate, "Labour MP" the party, and
-    "CEO of Acme Energy" the company."""
+    "CEO of Acme Energy" the company; people run together at a comma are each one."""
     if label == "PER":
-        return [(first, stop, label)]
+        # "Rooney, Scholes" in a team sheet: a person's name holds no comma
+        cuts = [first - 1, *(k for k in range(first, stop) if words[k] == ","), stop]
+        return [(a + 1, b, label) for a, b in pairwise(cuts) if b > a + 1]
     while (
         stop - first > 2
         and words[first + 1] == "of"

@@ -574,3 +574,10 @@ def test_a_name_after_latest_issue_of_is_a_publication() -> None:
     # "the issue of" a person is a matter about the person.
     text = "He raised the issue of Marie Halloran and her pay on Monday."
     assert _found(text)["Marie Halloran"] == "person"
+
+
+def test_people_run_together_at_a_comma_are_each_one() -> None:
+    text = "England: Robinson, Neville, Ferdinand, Rooney , Scholes, Lampard."
+    found = _found(text, "2005-01-01")
+    assert "Rooney , Scholes" not in found
+    assert {"Rooney", "Scholes", "Lampard"} <= set(found)
