@@ -346,7 +346,11 @@ def _extend_organisations(
             last is not None
             and (
                 last.label == "LOC"
-                or (last.label == "ORG" and not words[last.first].isupper())  # not "EADS"
+                # not an acronym on its own ("EADS" and "BAE Systems" are two)
+                or (
+                    last.label == "ORG"
+                    and not (last.stop - last.first == 1 and words[last.first].isupper())
+                )
                 # a lone word taken for a person, no one the knowledge names ("Dunmore")
                 or (
                     last.label == "PER"
@@ -797,7 +801,11 @@ def _split_at_title(
         name = k + 1
         while name < stop - 1 and words[name].lower() in knowledge.role_words:
             name += 1
-        if len(rest) >= 2 and words[name] in knowledge.given_names:
+        # a full name, or the surname a known leader is named by alone ("Vice President Pence")
+        surname = knowledge.names.get(words[name]) if name == stop - 1 else None
+        if (len(rest) >= 2 and words[name] in knowledge.given_names) or (
+            surname is not None and surname.category == "leader"
+        ):
             known = knowledge.names.get(" ".join(words[slice(*head)]))
             if known is None:
                 return [(name, stop, "PER")]

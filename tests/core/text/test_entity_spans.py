@@ -581,3 +581,11 @@ def test_people_run_together_at_a_comma_are_each_one() -> None:
     found = _found(text, "2005-01-01")
     assert "Rooney , Scholes" not in found
     assert {"Rooney", "Scholes", "Lampard"} <= set(found)
+
+
+def test_an_office_and_a_leaders_surname_taken_for_an_organisation_is_the_leader() -> None:
+    text = "Jennifer Williams, an aide to Vice President Pence, listened to the call."
+    entities = {e.text: e for e in find_entities(text, as_of="2019-11-19")}
+    assert "Vice President Pence" not in entities
+    assert entities["Pence"].category == "leader"
+    assert entities["Pence"].canonical == "Mike Pence"
