@@ -152,6 +152,28 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "12 Comments",
         "View all 34 comments",
         "[button link='https://northport.example/tips' type='big'] Send us YOUR story[/button]",
+        "Related post: Bridge inspections to double next year",
+        "Lea más: El puente del puerto cierra a los camiones",
+        "LE PUEDE INTERESAR: El puente del puerto cierra a los camiones",
+        "MIRA: El puente del puerto cierra a los camiones",
+        "Notas relacionadas",
+        "Auch interessant:",
+        "Czytaj też: Most w porcie zamknięty dla ciężarówek",
+        "Never miss the latest news by signing up to our newsletter today!",
+        "Get the Northport Post's daily edition by email and never miss our top stories Sign Up",
+        "Subscribe now to our e-edition for the full story.",
+        "To view the full story, please subscribe to the Northport Post.",
+        "If you're already a subscriber, you can log in for immediate access to this story.",
+        "Submit your letter to the editor via this form.",
+        "We want to hear what you think about this article. Write to letters@northport.example.",
+        "Our Standards: The Northport Post Trust Principles.",
+        "Advertising disclosure: We may receive compensation for some of the links in our stories.",
+        "This post contains affiliate links.",
+        "Harbour master Jan Berg on the bridge. © Northport Post / Jane Roe",
+        "(Credit: Jane Roe / Northport Post)",
+        "The bridge at dawn, before the closure (Photo: Jane Roe)",
+        "Photo credit: Jane Roe",
+        "Tempo de leitura: 2 minutos",
     ],
 )
 def test_prompt_lines(line: str) -> None:
@@ -177,6 +199,11 @@ def test_prompt_lines(line: str) -> None:
         "Nov. 19: The council votes on the bridge",
         "You may also like the new bridge, the mayor told residents on Monday.",
         "Read the comments below, she said, before you vote on the plan for the bridge.",
+        "Lee: We never thought the bridge would close.",  # a speaker in an interview
+        "Mira, the harbour master, said the bridge would reopen in May.",
+        "© 2019 Northport Post. All rights reserved.",  # the story's own rights notice
+        "Readers who subscribed to the newsletter were told first.",
+        "The photo, credited to the port authority, shows the cracks.",
     ],
 )
 def test_paragraphs_that_look_like_prompts_are_not(line: str) -> None:

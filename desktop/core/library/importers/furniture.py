@@ -4,7 +4,8 @@ trafilatura's default pass keeps nearly all of an article, and with it some of w
 between the paragraphs: "Related: …", "READ MORE: …", newsletter and app prompts, blocks of
 links to other stories. Its precision pass drops those but also real short paragraphs. So the
 default text is kept, and a line is dropped when it reads as a prompt (``PROMPTS``: also
-credits, "Source: …" lines and reading times), a dateline ("5:45 AM PST 11/19/2019 by Jane
+credits, a photo's "© Agency" or "(Photo: …)", "Source: …" lines and reading times; a story's
+own "All rights reserved" notice stays), a dateline ("5:45 AM PST 11/19/2019 by Jane
 Roe") or a line of contact addresses; when the precision pass dropped it too and it is a link
 on the page that is shouted or stands in a run of such links (a related-stories block); when
 it stands in a longer run of whole links or of list items that each open with a link and a
@@ -31,15 +32,39 @@ DECK_LINES = 3
 PROMPTS = re.compile(
     r"""^\W*(?:
         (?:related|read\ more|more|see\ also|also(?:\ on\ [\w.]+)?|recommended|watch|listen)
-            \ ?:.*
+            (?:\ (?:posts?|stor(?:y|ies)|articles?|coverage|content|reading|links?))?\ ?:.*
       | also\ on\ [\w.-]+\.[a-z]{2,}\b.*
       | (?:leggi\ anche|lesen\ sie\ (?:auch|mehr)|lire\ aussi|à\ lire\ aussi|leia\ também
           |leia\ mais|lea\ también|lee\ también|ver\ también|lees\ ook|читайте\ также)\b.*
+      | (?:lea|mire|vea|czytaj|zobacz|(?-i:LEE|MIRA|VER)|puedes\ ver|más\ sobre
+          |(?:también\ )?(?:le|te)\ puede\ interesar|auch\ (?:lesen|interessant)
+          |schon\ gelesen|zum\ weiterlesen|mehr\ (?:zum\ thema|themen)|dowiedz\ się\ więcej)
+            (?:\ (?:más|también|además|hier|też|także|więcej|również))?\ ?[:?].*
+      | (?:lee|mira|ver)\ (?:más|también|además)\ ?:.*
+      | (?:notas|contenidos?|artículos|noticias)\ relacionad[oa]s
       | (?:tell\ us\ what\ you\ think|leave\ a\ (?:comment|reply)
           |join\ the\ (?:conversation|discussion))\b.*
       | \[(\w+)\b[^\]]*\].*\[/\1\]
       | click\ here\ to\ .*
       | (?:.*[.!?]\ )?(?:sign\ up|subscribe)\b.*(?:newsletter|inbox|youtube|podcast|daily|weekly).*
+      | .*\b(?:sign(?:ing)?\ up|subscrib(?:e|ing))\b.*\b(?:newsletters?|inbox)\b.*
+      | .*\bnever\ miss\b.*\b(?:sign(?:ing)?\ up|newsletters?)\b.*
+      | (?:subscribe|subscription)\ (?:now|today)\b.*
+      | to\ (?:view|read|continue\ reading)\ (?:the\ full|the\ rest\ of\ (?:the|this)|this)
+            \ (?:story|article)\b.*
+      | if\ you['’]re\ (?:already\ a\ subscriber|seeing\ this\ message)\b.*
+      | (?:submit|send)\ (?:us\ )?(?:your\ |a\ )?letters?\ to\ the\ editor\b.*
+      | we\ want\ to\ hear\ what\ you\ think\b.*
+      | our\ standards\ ?:.*
+      | (?:advertising|affiliate|editorial)\ disclosure\b.*
+      | .*\bwe\ (?:may|might)\ (?:receive|earn|get)\ (?:a\ )?(?:small\ )?
+            (?:compensation|commissions?)\b.*
+      | this\ (?:post|article|page|story)\ (?:contains|may\ contain|includes)
+            \ (?:affiliate\ links|references\ to\ products)\b.*
+      | (?!.*\brights\ reserved\b).*©.*
+      | .*\((?:photo|foto|image|picture|credit|illustration)s?(?:\ credit)?\ ?:[^)]*\)
+      | (?:(?:photo|foto|image|picture|bild)\ ?)?credits?(?:\ photos?)?\ ?:.*
+      | (?:titelbild|beitragsbild|bildquelle|crédits?\ photos?)\ ?:.*
       | .*\bcontributed\ to\ this\ (?:report|story|article)
       | .*\b(?:tags|categor(?:y|ies|ia|ias)|filed\ under)\ ?:.*
       | listen\ (?:to|back)\b.*\blive\b.*
@@ -67,6 +92,7 @@ PROMPTS = re.compile(
       | (?:additional\ )?(?:reporting|writing|editing|research)\ by\b.*
       | sources?\ ?:\ ?[^.!?]{1,50}
       | (?:estimated\ )?reading\ time\b.{0,20}
+      | (?:tempo\ de\ leitura|tiempo\ de\ lectura|temps\ de\ lecture|lesezeit|lesedauer)\b.{0,20}
       | \d+\ min(?:ute)?s?\ read
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
