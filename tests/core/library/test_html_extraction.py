@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from desktop.core.library.importers import UnreadableFile, read_articles
 from desktop.core.library.importers.furniture import is_prompt
+from desktop.core.library.importers.html import _drop_other_articles
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to close the old harbour bridge to heavy lorries after "
@@ -330,6 +332,22 @@ def test_articles_nested_in_the_story_are_left_out(tmp_path: Path) -> None:
     text = text_of(tmp_path, page().replace("</article></main>", f"{_teasers()}</article></main>"))
     assert all(paragraph in text for paragraph in PARAGRAPHS)
     assert not any(teaser[:40] in text for teaser in OTHER_POSTS)
+
+
+def test_articles_beside_the_story_without_paragraphs_are_kept() -> None:
+    rows = [("250 g", "Flour"), ("2", "Eggs"), ("100 ml", "Milk"), ("1 pinch", "Salt")]
+    table = "".join(f"<tr><td>{amount}</td><td>{what}</td></tr>" for amount, what in rows)
+    steps = "".join(f"<li>{step}</li>" for step in ("Beat the eggs.", "Fold in the flour."))
+    beside = (
+        f"<article class='ingredients'><h2>Ingredients</h2><table>{table}</table></article>"
+        f"<article class='method'><h2>Method</h2><ol>{steps}</ol></article>{_teasers()}"
+    )
+    tree = lxml.html.document_fromstring(
+        page().replace("</article></main>", f"</article>{beside}</main>")
+    )
+    _drop_other_articles(tree)
+    kept = [a.get("class") for a in tree.iter("article")]
+    assert kept == [None, "ingredients", "method"]  # the story and its recipe, no teasers
 
 
 def test_a_story_in_an_article_inside_a_wrapper_article_is_kept(tmp_path: Path) -> None:

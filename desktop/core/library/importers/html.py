@@ -165,9 +165,11 @@ def _drop_other_articles(page: lxml.html.HtmlElement) -> None:
     """Remove the ``<article>`` elements that are not the story. One nested in an article that
     has paragraphs of its own is, by HTML's definition, an item related to it (another post's
     teaser, a comment); when the headline's ``<h1>`` stands in an article with paragraphs of
-    its own, the other articles on the page are other stories. An ``<article>`` with no text of
-    its own is a wrapper; what it holds stays, and so does any article with more text than the
-    story's own, which may be the story's body after all."""
+    its own, the other articles on the page are other stories, told in paragraphs; an article
+    beside it without any (a recipe's table of ingredients, its steps in a list) is more of the
+    page's own matter. An ``<article>`` with no text of its own is a wrapper; what it holds
+    stays, and so does any article with more text than the story's own, which may be the
+    story's body after all."""
     articles = list(page.iter("article"))
     own = {a: _own_paragraph_text(a) for a in articles}
     stories = [a for a in articles if own[a] >= _OWN_TEXT]
@@ -181,7 +183,9 @@ def _drop_other_articles(page: lxml.html.HtmlElement) -> None:
     if len(headed) == 1:
         story = headed[0]
         around = {*story.iterancestors("article"), *story.iterdescendants("article"), story}
-        dropped.update(a for a in articles if a not in around and _paragraph_text(a) < own[story])
+        dropped.update(
+            a for a in articles if a not in around and 0 < _paragraph_text(a) < own[story]
+        )
     for article in dropped:
         if article.getparent() is not None and not dropped.intersection(article.iterancestors()):
             article.drop_tree()
