@@ -82,6 +82,28 @@ def test_a_block_of_links_to_other_stories_is_left_out(tmp_path: Path) -> None:
     assert all(paragraph in text for paragraph in PARAGRAPHS)
 
 
+def test_the_title_of_a_block_of_links_left_out_goes_with_it(tmp_path: Path) -> None:
+    titles = [
+        "Ferry fares will rise in spring as the operator blames fuel costs",
+        "Tram drivers vote to strike over the new rota on the harbour line",
+        "Port traffic hits a ten-year high as container ships return",
+    ]
+    links = "".join(f"<li><a href='/s/{i}'>{t}</a></li>" for i, t in enumerate(titles))
+    for title in ("<p>Editors' picks:</p>", "<p><strong>More on the harbour</strong></p>"):
+        text = text_of(tmp_path, page("", "", f"{title}<ul>{links}</ul>"))
+        assert text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_list_item_before_linked_items_of_the_same_list_stays(tmp_path: Path) -> None:
+    shows = "<li>2 Nov - Placebo - City Hall</li><li>3 Nov - Grandbrothers - Flex</li>"
+    linked = "".join(
+        f"<li><a href='/c/{i}'>{show}</a></li>"
+        for i, show in enumerate(["4 Nov - Jens Friebe - Chelsea", "5 Nov - Muff Potter - Flex"])
+    )
+    text = text_of(tmp_path, page("", "", "", "", f"<ul>{shows}{linked}</ul>"))
+    assert "3 Nov - Grandbrothers - Flex" in text
+
+
 def test_a_list_of_teasers_for_other_stories_is_left_out(tmp_path: Path) -> None:
     teasers = [
         ("Ferry fares to rise in spring", "The operator blamed fuel costs for the increase."),

@@ -9,7 +9,7 @@ own "All rights reserved" notice stays), a dateline ("5:45 AM PST 11/19/2019 by 
 Roe") or a line of contact addresses; when the precision pass dropped it too and it is a link
 on the page that is shouted or stands in a run of such links (a related-stories block); when
 it stands in a longer run of whole links or of list items that each open with a link and a
-teaser; when it repeats the headline; or when it is the standfirst under the headline.
+teaser, or is the heading of such a block ("Editors' picks:"); when it repeats the headline; or when it is the standfirst under the headline.
 """
 
 from __future__ import annotations
@@ -28,6 +28,9 @@ TEASER_RUN = 3
 other stories, whether or not the precision pass kept them."""
 DECK_LINES = 3
 """A standfirst comes before the story: among its first lines, after a headline or byline."""
+HEADING_WORDS = 8
+HEADED_LINKS = 2
+"""A heading followed by this many lines of a block of links left out is that block's title."""
 
 PROMPTS = re.compile(
     r"""^\W*(?:
@@ -202,18 +205,20 @@ def drop_furniture(
     linked = [w and _loose(line) not in precise for w, line in zip(wholly, lines, strict=True)]
     teasers = _teaser_runs([_is_teaser(line, links) for line in lines])
     link_runs = _teaser_runs(wholly)
+    blocks = [
+        (linked[i] and ((i > 0 and linked[i - 1]) or (i + 1 < len(lines) and linked[i + 1])))
+        or teasers[i]
+        or link_runs[i]
+        for i in range(len(lines))
+    ]
     kept: list[str] = []
     last = ""
     for i, line in enumerate(lines):
-        before = i > 0 and linked[i - 1]
-        after = i + 1 < len(lines) and linked[i + 1]
-        in_run = linked[i] and (before or after)
         if (
             is_prompt(line)
-            or in_run
-            or teasers[i]
-            or link_runs[i]
+            or blocks[i]
             or (linked[i] and _shouted(line))
+            or _heads_block(lines, blocks, i)
         ):
             continue
         if i == 0 and _repeats_title(line, titles):
@@ -227,6 +232,23 @@ def drop_furniture(
     while kept and _is_bio(kept[-1]):
         kept.pop()
     return kept
+
+
+def _heads_block(lines: list[str], blocks: list[bool], i: int) -> bool:
+    """Whether line ``i`` is the title of a block of links left out after it ("Editors' picks:",
+    "More on this story"): a heading, after prose rather than in a list of short lines."""
+    return (
+        _is_heading(lines[i])
+        and blocks[i + 1 : i + 1 + HEADED_LINKS].count(True) == HEADED_LINKS
+        and (i == 0 or not _is_heading(lines[i - 1]))
+    )
+
+
+def _is_heading(line: str) -> bool:
+    """A short line that does not end as a sentence does: a heading, or a label ending in a
+    colon ("Editors' picks:")."""
+    words = _WORD.findall(line)
+    return 0 < len(words) <= HEADING_WORDS and not line.rstrip().endswith((".", "!", "?", '"', "”"))
 
 
 def _is_teaser(line: str, links: Collection[str]) -> bool:
