@@ -5,11 +5,12 @@ between the paragraphs: "Related: …", "READ MORE: …", newsletter and app pro
 links to other stories. Its precision pass drops those but also real short paragraphs. So the
 default text is kept, and a line is dropped when it reads as a prompt (``PROMPTS``: also
 credits, a photo's "© Agency" or "(Photo: …)", "Source: …" lines and reading times; a story's
-own "All rights reserved" notice stays), a dateline ("5:45 AM PST 11/19/2019 by Jane
-Roe") or a line of contact addresses; when the precision pass dropped it too and it is a link
-on the page that is shouted or stands in a run of such links (a related-stories block); when
-it stands in a longer run of whole links or of list items that each open with a link and a
-teaser, or is the heading of such a block ("Editors' picks:"); when it repeats the headline; or when it is the standfirst under the headline.
+own "All rights reserved" notice stays), a dateline ("5:45 AM PST 11/19/2019 by Jane Roe") or a
+line of contact addresses; when the precision pass dropped it too and it is a link on the page
+that is shouted or stands in a run of such links (a related-stories block); when it stands in a
+longer run of whole links or of list items that each open with a link and a teaser, or is the
+heading of such a block ("Editors' picks:"); when it repeats the headline; or when it is the
+standfirst under the headline.
 """
 
 from __future__ import annotations
