@@ -218,6 +218,7 @@ def test_prompt_lines(line: str) -> None:
         "Contact tracing has been extended to every school in the district.",
         "10 p.m.",  # a time heading of a live story
         "02-751-1500",
+        "+81 158-23-2012",
         "Account: @harbourwatch",  # a handle the story lists
         "| 11 | 74 | 100% | 2019 |",
         "Nov. 19: The council votes on the bridge",

@@ -162,9 +162,10 @@ def is_prompt(line: str) -> bool:
 
 def _is_dateline(line: str) -> bool:
     """A date or time with at most a byline: "5:45 AM PST 11/19/2019 by Patrick Shanley",
-    "Updated at 1:23 p.m."."""
+    "Updated at 1:23 p.m."; not a table row or an international phone number ("+81 158-23-2012",
+    whose last group reads like a year)."""
     words = _WORD.findall(line)
-    if line.lstrip().startswith("|") or not _DATED.search(line):
+    if line.lstrip().startswith(("|", "+")) or not _DATED.search(line):
         return False
     named = 0
     for word in words:
