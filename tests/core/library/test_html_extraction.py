@@ -123,6 +123,18 @@ def test_a_list_of_teasers_for_other_stories_is_left_out(tmp_path: Path) -> None
     assert all(paragraph in text for paragraph in PARAGRAPHS)
 
 
+def test_a_story_the_default_pass_misses_is_read_by_the_recall_pass(tmp_path: Path) -> None:
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
+    html = (
+        "<html><head><title>Harbour bridge closed</title></head><body><header>"
+        "<div class='header-text'>Your harbour news, every morning.</div></header>"
+        "<aside class='sidebar'><div id='nav_menu-6'><a href='/a'>Ports</a></div>"
+        "<div class='main-content'><article><h1>Harbour bridge closed to lorries</h1>"
+        f"<div class='article-content'>{body}</div></article></div></aside></body></html>"
+    )  # the story inside the sidebar, as a page whose markup is broken shows it
+    assert text_of(tmp_path, html).split("\n\n") == PARAGRAPHS
+
+
 def test_the_headline_is_not_repeated_as_the_first_paragraph(tmp_path: Path) -> None:
     found = read_articles(_saved(tmp_path, page()))[0]
     assert found.title.startswith("Harbour bridge closed to lorries")
