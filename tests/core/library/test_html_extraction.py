@@ -210,6 +210,10 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "The bridge at dawn, before the closure (Photo: Jane Roe)",
         "Photo credit: Jane Roe",
         "Tempo de leitura: 2 minutos",
+        "Support local, independent journalism that has served Northport for 90 years.",
+        "If you enjoyed reading this story, would you consider supporting our work?",
+        "Become a member and enjoy exclusive benefits.",
+        "HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS",
     ],
 )
 def test_prompt_lines(line: str) -> None:
@@ -241,6 +245,9 @@ def test_prompt_lines(line: str) -> None:
         "© 2019 Northport Post. All rights reserved.",  # the story's own rights notice
         "Readers who subscribed to the newsletter were told first.",
         "The photo, credited to the port authority, shows the cracks.",
+        "Support for the bridge closure has grown among residents, the poll found.",
+        "The foundation pledged $5m to support local journalism in the region.",
+        "Would you support a ban on lorries in the old town?",
     ],
 )
 def test_paragraphs_that_look_like_prompts_are_not(line: str) -> None:

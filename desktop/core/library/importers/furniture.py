@@ -59,6 +59,12 @@ PROMPTS = re.compile(
       | if\ you['’]re\ (?:already\ a\ subscriber|seeing\ this\ message)\b.*
       | (?:submit|send)\ (?:us\ )?(?:your\ |a\ )?letters?\ to\ the\ editor\b.*
       | we\ want\ to\ hear\ what\ you\ think\b.*
+      | (?:please\ )?support\ (?:us\b|our\ (?:work|journalism|reporting|newsroom)\b
+          |(?:local|independent|quality|non-?profit)\b[^.]*\bjournalism\b).*
+      | (?:please\ )?(?:donate\ (?:now|today|to\ us)|become\ a\ (?:member|supporter|patron))\b.*
+      | .*\b(?:would|will|could)\ you\ (?:please\ )?consider\ (?:supporting|donating)\b.*
+      | if\ you\ (?:enjoyed|value|like|liked|appreciate)\b.*\b(?:support\w*|donat\w*)\b.*
+      | (?:hazte|únete|werde|werden\ sie)\ (?:miembro|socio|mitglied)\b.*
       | our\ standards\ ?:.*
       | (?:advertising|affiliate|editorial)\ disclosure\b.*
       | .*\bwe\ (?:may|might)\ (?:receive|earn|get)\ (?:a\ )?(?:small\ )?
