@@ -119,3 +119,14 @@ def test_prose_in_an_element_named_footer_stays_out() -> None:
         f"<div class='{CHUNK}'><p>{about}</p></div></div></body></html>"
     )
     assert recover_paragraphs(page, PARAGRAPHS) == PARAGRAPHS
+
+
+def test_a_summary_under_a_linked_title_stays_out() -> None:
+    teaser = (
+        "Ferry fares will rise in spring, the operator said, blaming fuel costs and the new "
+        "port dues that came into force this year."
+    )
+    card = f"<h3><a href='/ferry-fares'>Ferry fares to rise</a></h3><p>{teaser}</p>"
+    page = story(PARAGRAPHS[:3], PARAGRAPHS[3:])
+    page.find(".//article").append(lxml.html.fromstring(f"<div class='{CHUNK}'>{card}</div>"))
+    assert recover_paragraphs(page, PARAGRAPHS[:3]) == PARAGRAPHS

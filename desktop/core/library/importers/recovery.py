@@ -5,9 +5,10 @@ is only part of it: pages split the body into several blocks (between ads, embed
 mark), each made the same way. The story's own paragraphs share that make: the same kind of
 parent, with the same class. A paragraph of prose (whole sentences, few links) whose parent is
 made like the parents of at least half the kept paragraphs (two makes that share them evenly
-both count), in the same ``<article>``, is the story's too. A bare ``<div>`` or ``<p>`` parent
-says nothing, so a body without a class on its parent is left as trafilatura found it. What
-comes back still goes through the furniture rules.
+both count), in the same ``<article>``, is the story's too, unless it sits right under a title
+that links elsewhere (another story's summary). A bare ``<div>`` or ``<p>`` parent says
+nothing, so a body without a class on its parent is left as trafilatura found it. What comes
+back still goes through the furniture rules.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ _TOKEN = re.compile(r"\w+")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?][\"'”’)\]]*$")
 """A sentence's end; not an ellipsis, which cuts a teaser of another story short."""
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _NAME = re.compile(r"[\s_-]+")
 _OUTSIDE = frozenset({"nav", "aside", "footer", "header", "form", "figure", "figcaption"})
 
@@ -63,6 +65,7 @@ def recover_paragraphs(page: lxml.html.HtmlElement, lines: list[str]) -> list[st
             _shape(paragraph) in shapes
             and _article(paragraph) in articles
             and _is_prose(paragraph, text)
+            and not _under_linked_title(paragraph)
             and not _is_kept(text, found)
         ):
             result.insert(at, (text, _runs(text)))
@@ -78,6 +81,15 @@ def _in_story_flow(paragraph: lxml.html.HtmlElement) -> bool:
         if ancestor.tag in _OUTSIDE or "comment" in names or "footer" in _NAME.split(names):
             return False
     return True
+
+
+def _under_linked_title(paragraph: lxml.html.HtmlElement) -> bool:
+    """Right under a heading that is a link: the summary of another story, under its title."""
+    before = paragraph.getprevious()
+    if before is None or before.tag not in _HEADINGS:
+        return False
+    linked = "".join(a.text_content() for a in before.iter("a"))
+    return bool(linked.strip()) and _flat(linked) == _flat(before.text_content())
 
 
 def _read(paragraph: lxml.html.HtmlElement) -> str:
