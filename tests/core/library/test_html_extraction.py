@@ -209,6 +209,9 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "(Credit: Jane Roe / Northport Post)",
         "The bridge at dawn, before the closure (Photo: Jane Roe)",
         "Photo credit: Jane Roe",
+        "Photo: Jane Roe/Northport Post",
+        "(Bild: Jane Roe)",
+        "Engineers inspect the girders on Monday. Photo: Jane Roe/AFP",
         "Tempo de leitura: 2 minutos",
         "Support local, independent journalism that has served Northport for 90 years.",
         "If you enjoyed reading this story, would you consider supporting our work?",
@@ -248,6 +251,8 @@ def test_prompt_lines(line: str) -> None:
         "Support for the bridge closure has grown among residents, the poll found.",
         "The foundation pledged $5m to support local journalism in the region.",
         "Would you support a ban on lorries in the old town?",
+        "Picture this: a harbour without lorries, the mayor said.",
+        "Photographs taken by the engineers show the cracks.",
     ],
 )
 def test_paragraphs_that_look_like_prompts_are_not(line: str) -> None:

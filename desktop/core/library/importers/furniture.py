@@ -75,6 +75,8 @@ PROMPTS = re.compile(
       | .*\((?:photo|foto|image|picture|credit|illustration)s?(?:\ credit)?\ ?:[^)]*\)
       | (?:(?:photo|foto|image|picture|bild)\ ?)?credits?(?:\ photos?)?\ ?:.*
       | (?:titelbild|beitragsbild|bildquelle|crédits?\ photos?)\ ?:.*
+      | (?:photo(?:graph)?s?|image|picture|foto|bild)(?:\ by)?\ ?:.*
+      | .*[.!?]\ (?:photo(?:graph)?|image|picture|foto)\ ?:\ [^.!?]{1,60}
       | .*\bcontributed\ to\ this\ (?:report|story|article)
       | .*\b(?:tags|categor(?:y|ies|ia|ias)|filed\ under)\ ?:.*
       | listen\ (?:to|back)\b.*\blive\b.*
