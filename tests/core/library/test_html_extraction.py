@@ -210,6 +210,7 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "The bridge at dawn, before the closure (Photo: Jane Roe)",
         "Photo credit: Jane Roe",
         "Photo: Jane Roe/Northport Post",
+        "Get the Post every month. 12 issues for £11.99. Click here for more information.",
         "(Bild: Jane Roe)",
         "Engineers inspect the girders on Monday. Photo: Jane Roe/AFP",
         "Tempo de leitura: 2 minutos",
@@ -252,6 +253,7 @@ def test_prompt_lines(line: str) -> None:
         "The foundation pledged $5m to support local journalism in the region.",
         "Would you support a ban on lorries in the old town?",
         "Picture this: a harbour without lorries, the mayor said.",
+        "Residents who click here and there on the council's site find no detour map.",
         "Photographs taken by the engineers show the cracks.",
     ],
 )

@@ -49,7 +49,7 @@ PROMPTS = re.compile(
       | (?:tell\ us\ what\ you\ think|leave\ a\ (?:comment|reply)
           |join\ the\ (?:conversation|discussion))\b.*
       | \[(\w+)\b[^\]]*\].*\[/\1\]
-      | click\ here\ to\ .*
+      | (?:.*[.!?]\ )?click\ here\b.*
       | (?:.*[.!?]\ )?(?:sign\ up|subscribe)\b.*(?:newsletter|inbox|youtube|podcast|daily|weekly).*
       | .*\b(?:sign(?:ing)?\ up|subscrib(?:e|ing))\b.*\b(?:newsletters?|inbox)\b.*
       | .*\bnever\ miss\b.*\b(?:sign(?:ing)?\ up|newsletters?)\b.*
