@@ -53,6 +53,7 @@ PROMPTS = re.compile(
       | (?:.*[.!?]\ )?(?:sign\ up|subscribe)\b.*(?:newsletter|inbox|youtube|podcast|daily|weekly).*
       | .*\b(?:sign(?:ing)?\ up|subscrib(?:e|ing))\b.*\b(?:newsletters?|inbox)\b.*
       | .*\bnever\ miss\b.*\b(?:sign(?:ing)?\ up|newsletters?)\b.*
+      | (?:for\ the\ latest\b.*\ )?(?:download|get)\ (?:the|our)\ .{0,40}\bapps?\b.*
       | (?:subscribe|subscription)\ (?:now|today)\b.*
       | to\ (?:view|read|continue\ reading)\ (?:the\ full|the\ rest\ of\ (?:the|this)|this)
             \ (?:story|article)\b.*
@@ -74,7 +75,8 @@ PROMPTS = re.compile(
       | (?!.*\brights\ reserved\b).*©.*
       | .*\((?:photo|foto|image|picture|credit|illustration)s?(?:\ credit)?\ ?:[^)]*\)
       | (?:(?:photo|foto|image|picture|bild)\ ?)?credits?(?:\ photos?)?\ ?:.*
-      | (?:titelbild|beitragsbild|bildquelle|crédits?\ photos?)\ ?:.*
+      | (?:titelbild|beitragsbild|bildquelle|crédits?\ photos?|copyright)\ ?:.*
+      | fot\.\ .*
       | (?:photo(?:graph)?s?|image|picture|foto|bild)(?:\ by)?\ ?:.*
       | .*[.!?]\ (?:photo(?:graph)?|image|picture|foto)\ ?:\ [^.!?]{1,60}
       | .*\bcontributed\ to\ this\ (?:report|story|article)
@@ -102,7 +104,7 @@ PROMPTS = re.compile(
       | write\ to\ [^@]{1,60}\ at\ \S+@\S+
       | (?:e-?mail|contact|reach)\ .{1,80}?(?:\S@\S|\btwitter\b|\ @\w).*
       | (?:additional\ )?(?:reporting|writing|editing|research)\ by\b.*
-      | sources?\ ?:\ ?[^.!?]{1,50}
+      | (?:sources?|quelle|fuente)\ ?:\ ?[^.!?]{1,50}
       | (?:estimated\ )?reading\ time\b.{0,20}
       | (?:tempo\ de\ leitura|tiempo\ de\ lectura|temps\ de\ lecture|lesezeit|lesedauer)\b.{0,20}
       | \d+\ min(?:ute)?s?\ read
