@@ -108,6 +108,12 @@ def test_binary_with_zero_bytes_is_still_refused() -> None:
         decode_text(png, Path("photo.txt"))
 
 
+def test_a_page_with_a_few_stray_zero_bytes_is_read_without_them() -> None:
+    page = "<html><body><p>Café closed</p>" + "<p>The harbour bridge is closed.</p>" * 200
+    data = page.replace("</p>", "</p>\x00", 3).encode("utf-8")
+    assert decode_text(data, Path("page.html")) == page
+
+
 def test_an_undecodable_feed_is_one_failure_and_the_batch_goes_on(tmp_path: Path) -> None:
     bad = tmp_path / "garbage.xml"
     bad.write_bytes(b'<?xml version="1.0" encoding="base64"?>\n<rss>' + bytes(range(128, 256)) * 40)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from desktop.core.library.importers import UnreadableFile, read_articles
 from desktop.core.library.importers.furniture import is_prompt
+from desktop.core.library.importers.html import _drop_other_articles
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to close the old harbour bridge to heavy lorries after "
@@ -80,6 +82,28 @@ def test_a_block_of_links_to_other_stories_is_left_out(tmp_path: Path) -> None:
     assert all(paragraph in text for paragraph in PARAGRAPHS)
 
 
+def test_the_title_of_a_block_of_links_left_out_goes_with_it(tmp_path: Path) -> None:
+    titles = [
+        "Ferry fares will rise in spring as the operator blames fuel costs",
+        "Tram drivers vote to strike over the new rota on the harbour line",
+        "Port traffic hits a ten-year high as container ships return",
+    ]
+    links = "".join(f"<li><a href='/s/{i}'>{t}</a></li>" for i, t in enumerate(titles))
+    for title in ("<p>Editors' picks:</p>", "<p><strong>More on the harbour</strong></p>"):
+        text = text_of(tmp_path, page("", "", f"{title}<ul>{links}</ul>"))
+        assert text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_list_item_before_linked_items_of_the_same_list_stays(tmp_path: Path) -> None:
+    shows = "<li>2 Nov - Placebo - City Hall</li><li>3 Nov - Grandbrothers - Flex</li>"
+    linked = "".join(
+        f"<li><a href='/c/{i}'>{show}</a></li>"
+        for i, show in enumerate(["4 Nov - Jens Friebe - Chelsea", "5 Nov - Muff Potter - Flex"])
+    )
+    text = text_of(tmp_path, page("", "", "", "", f"<ul>{shows}{linked}</ul>"))
+    assert "3 Nov - Grandbrothers - Flex" in text
+
+
 def test_a_list_of_teasers_for_other_stories_is_left_out(tmp_path: Path) -> None:
     teasers = [
         ("Ferry fares to rise in spring", "The operator blamed fuel costs for the increase."),
@@ -97,6 +121,18 @@ def test_a_list_of_teasers_for_other_stories_is_left_out(tmp_path: Path) -> None
     text = text_of(tmp_path, page("", "", related))
     assert not any(head in text or teaser in text for head, teaser in teasers)
     assert all(paragraph in text for paragraph in PARAGRAPHS)
+
+
+def test_a_story_the_default_pass_misses_is_read_by_the_recall_pass(tmp_path: Path) -> None:
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
+    html = (
+        "<html><head><title>Harbour bridge closed</title></head><body><header>"
+        "<div class='header-text'>Your harbour news, every morning.</div></header>"
+        "<aside class='sidebar'><div id='nav_menu-6'><a href='/a'>Ports</a></div>"
+        "<div class='main-content'><article><h1>Harbour bridge closed to lorries</h1>"
+        f"<div class='article-content'>{body}</div></article></div></aside></body></html>"
+    )  # the story inside the sidebar, as a page whose markup is broken shows it
+    assert text_of(tmp_path, html).split("\n\n") == PARAGRAPHS
 
 
 def test_the_headline_is_not_repeated_as_the_first_paragraph(tmp_path: Path) -> None:
@@ -152,6 +188,40 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "12 Comments",
         "View all 34 comments",
         "[button link='https://northport.example/tips' type='big'] Send us YOUR story[/button]",
+        "Related post: Bridge inspections to double next year",
+        "Lea más: El puente del puerto cierra a los camiones",
+        "LE PUEDE INTERESAR: El puente del puerto cierra a los camiones",
+        "MIRA: El puente del puerto cierra a los camiones",
+        "Notas relacionadas",
+        "Auch interessant:",
+        "Czytaj też: Most w porcie zamknięty dla ciężarówek",
+        "Never miss the latest news by signing up to our newsletter today!",
+        "Get the Northport Post's daily edition by email and never miss our top stories Sign Up",
+        "Subscribe now to our e-edition for the full story.",
+        "To view the full story, please subscribe to the Northport Post.",
+        "If you're already a subscriber, you can log in for immediate access to this story.",
+        "Submit your letter to the editor via this form.",
+        "We want to hear what you think about this article. Write to letters@northport.example.",
+        "Our Standards: The Northport Post Trust Principles.",
+        "Advertising disclosure: We may receive compensation for some of the links in our stories.",
+        "This post contains affiliate links.",
+        "Harbour master Jan Berg on the bridge. © Northport Post / Jane Roe",
+        "(Credit: Jane Roe / Northport Post)",
+        "The bridge at dawn, before the closure (Photo: Jane Roe)",
+        "Photo credit: Jane Roe",
+        "Photo: Jane Roe/Northport Post",
+        "For the latest stories download the Northport Post apps for iOS and Android.",
+        "Copyright: Jane Roe",
+        "Fot. Jan Kowalski / Agencja Gazeta",
+        "Quelle: Landesregierung",
+        "Get the Post every month. 12 issues for £11.99. Click here for more information.",
+        "(Bild: Jane Roe)",
+        "Engineers inspect the girders on Monday. Photo: Jane Roe/AFP",
+        "Tempo de leitura: 2 minutos",
+        "Support local, independent journalism that has served Northport for 90 years.",
+        "If you enjoyed reading this story, would you consider supporting our work?",
+        "Become a member and enjoy exclusive benefits.",
+        "HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS",
     ],
 )
 def test_prompt_lines(line: str) -> None:
@@ -172,11 +242,24 @@ def test_prompt_lines(line: str) -> None:
         "Contact tracing has been extended to every school in the district.",
         "10 p.m.",  # a time heading of a live story
         "02-751-1500",
+        "+81 158-23-2012",
         "Account: @harbourwatch",  # a handle the story lists
         "| 11 | 74 | 100% | 2019 |",
         "Nov. 19: The council votes on the bridge",
         "You may also like the new bridge, the mayor told residents on Monday.",
         "Read the comments below, she said, before you vote on the plan for the bridge.",
+        "Lee: We never thought the bridge would close.",  # a speaker in an interview
+        "Mira, the harbour master, said the bridge would reopen in May.",
+        "© 2019 Northport Post. All rights reserved.",  # the story's own rights notice
+        "Readers who subscribed to the newsletter were told first.",
+        "The photo, credited to the port authority, shows the cracks.",
+        "Support for the bridge closure has grown among residents, the poll found.",
+        "The foundation pledged $5m to support local journalism in the region.",
+        "Would you support a ban on lorries in the old town?",
+        "Picture this: a harbour without lorries, the mayor said.",
+        "Residents can download the app for iOS and Android from Monday, the council said.",
+        "Residents who click here and there on the council's site find no detour map.",
+        "Photographs taken by the engineers show the cracks.",
     ],
 )
 def test_paragraphs_that_look_like_prompts_are_not(line: str) -> None:
@@ -303,6 +386,22 @@ def test_articles_nested_in_the_story_are_left_out(tmp_path: Path) -> None:
     text = text_of(tmp_path, page().replace("</article></main>", f"{_teasers()}</article></main>"))
     assert all(paragraph in text for paragraph in PARAGRAPHS)
     assert not any(teaser[:40] in text for teaser in OTHER_POSTS)
+
+
+def test_articles_beside_the_story_without_paragraphs_are_kept() -> None:
+    rows = [("250 g", "Flour"), ("2", "Eggs"), ("100 ml", "Milk"), ("1 pinch", "Salt")]
+    table = "".join(f"<tr><td>{amount}</td><td>{what}</td></tr>" for amount, what in rows)
+    steps = "".join(f"<li>{step}</li>" for step in ("Beat the eggs.", "Fold in the flour."))
+    beside = (
+        f"<article class='ingredients'><h2>Ingredients</h2><table>{table}</table></article>"
+        f"<article class='method'><h2>Method</h2><ol>{steps}</ol></article>{_teasers()}"
+    )
+    tree = lxml.html.document_fromstring(
+        page().replace("</article></main>", f"</article>{beside}</main>")
+    )
+    _drop_other_articles(tree)
+    kept = [a.get("class") for a in tree.iter("article")]
+    assert kept == [None, "ingredients", "method"]  # the story and its recipe, no teasers
 
 
 def test_a_story_in_an_article_inside_a_wrapper_article_is_kept(tmp_path: Path) -> None:

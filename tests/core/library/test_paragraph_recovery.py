@@ -82,3 +82,51 @@ def test_an_excerpt_cut_short_with_an_ellipsis_does_not_come_back() -> None:
 def test_too_few_kept_paragraphs_to_know_the_body() -> None:
     page = story(PARAGRAPHS)
     assert recover_paragraphs(page, PARAGRAPHS[:2]) == PARAGRAPHS[:2]
+
+
+def test_two_makes_sharing_the_kept_paragraphs_evenly_both_bring_theirs_back() -> None:
+    more = (
+        "The ferry operator said it would add two crossings an hour while the bridge is closed, "
+        "starting on Monday morning."
+    )
+    blocks = "".join(
+        f"<div class='{name}'>" + "".join(f"<p>{p}</p>" for p in chunk) + "</div>"
+        for name, chunk in (
+            ("body part-a", PARAGRAPHS[:3]),
+            ("body part-b", [*PARAGRAPHS[3:], more]),
+        )
+    )
+    page = lxml.html.document_fromstring(f"<html><body><article>{blocks}</article></body></html>")
+    kept = [PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[3], PARAGRAPHS[4]]
+    assert recover_paragraphs(page, kept) == [*PARAGRAPHS, more]
+
+
+def test_a_script_inside_a_paragraph_does_not_come_back_as_text() -> None:
+    page = story(PARAGRAPHS[:3], PARAGRAPHS[3:])
+    late = next(p for p in page.iter("p") if p.text == PARAGRAPHS[4])
+    late.insert(0, lxml.html.fromstring("<script>var adSlot = 'top'; showAd(adSlot);</script>"))
+    assert recover_paragraphs(page, PARAGRAPHS[:3]) == PARAGRAPHS
+
+
+def test_prose_in_an_element_named_footer_stays_out() -> None:
+    about = (
+        "The Northport Post has reported on the harbour and its people since 1921, and it is "
+        "owned by a trust that keeps it independent."
+    )
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    page = lxml.html.document_fromstring(
+        f"<html><body><div class='{CHUNK}'>{body}</div><div class='site-footer-text'>"
+        f"<div class='{CHUNK}'><p>{about}</p></div></div></body></html>"
+    )
+    assert recover_paragraphs(page, PARAGRAPHS) == PARAGRAPHS
+
+
+def test_a_summary_under_a_linked_title_stays_out() -> None:
+    teaser = (
+        "Ferry fares will rise in spring, the operator said, blaming fuel costs and the new "
+        "port dues that came into force this year."
+    )
+    card = f"<h3><a href='/ferry-fares'>Ferry fares to rise</a></h3><p>{teaser}</p>"
+    page = story(PARAGRAPHS[:3], PARAGRAPHS[3:])
+    page.find(".//article").append(lxml.html.fromstring(f"<div class='{CHUNK}'>{card}</div>"))
+    assert recover_paragraphs(page, PARAGRAPHS[:3]) == PARAGRAPHS

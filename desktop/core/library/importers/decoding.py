@@ -46,6 +46,9 @@ _NOT_CHARSETS = frozenset(
 """Python text codecs that no page or feed means by its charset: Python-specific encodings."""
 _AS_BROWSERS_READ = {"ascii": "cp1252", "iso8859-1": "cp1252"}
 """Declared names that pages mean as Windows-1252 (curly quotes in 0x80-0x9f), as browsers do."""
+_STRAY_ZEROS = 0.001
+"""Zero bytes this rare in a file that is no UTF-16 or UTF-32 are strays in a text (a page
+saved with padding after an image tag); a binary file has them everywhere."""
 _BOMLESS_SAMPLE = 4096
 _UTF16_MIN_ZEROS = 0.05
 _UTF16_PARITY_RATIO = 4
@@ -100,9 +103,11 @@ def decode_text(data: bytes, path: Path, declared: str | None = None) -> str:
             return _checked(_strict(data[len(bom) :], encoding, path), path)
     if b"\x00" in data[:65536]:
         encoding = _unicode_without_bom(data)
-        if encoding is None:
+        if encoding is not None:
+            return _checked(_strict(data, encoding, path), path)
+        if data[:65536].count(0) > _STRAY_ZEROS * min(len(data), 65536):
             raise UnreadableFile(path, "binary file, not text")
-        return _checked(_strict(data, encoding, path), path)
+        data = data.replace(b"\x00", b"")  # a few stray zero bytes in text, dropped as browsers do
     try:
         return _checked(data.decode("utf-8"), path)
     except UnicodeDecodeError:

@@ -4,11 +4,13 @@ trafilatura's default pass keeps nearly all of an article, and with it some of w
 between the paragraphs: "Related: …", "READ MORE: …", newsletter and app prompts, blocks of
 links to other stories. Its precision pass drops those but also real short paragraphs. So the
 default text is kept, and a line is dropped when it reads as a prompt (``PROMPTS``: also
-credits, "Source: …" lines and reading times), a dateline ("5:45 AM PST 11/19/2019 by Jane
-Roe") or a line of contact addresses; when the precision pass dropped it too and it is a link
-on the page that is shouted or stands in a run of such links (a related-stories block); when
-it stands in a longer run of whole links or of list items that each open with a link and a
-teaser; when it repeats the headline; or when it is the standfirst under the headline.
+credits, a photo's "© Agency" or "(Photo: …)", "Source: …" lines and reading times; a story's
+own "All rights reserved" notice stays), a dateline ("5:45 AM PST 11/19/2019 by Jane Roe") or a
+line of contact addresses; when the precision pass dropped it too and it is a link on the page
+that is shouted or stands in a run of such links (a related-stories block); when it stands in a
+longer run of whole links or of list items that each open with a link and a teaser, or is the
+heading of such a block ("Editors' picks:"); when it repeats the headline; or when it is the
+standfirst under the headline.
 """
 
 from __future__ import annotations
@@ -27,19 +29,56 @@ TEASER_RUN = 3
 other stories, whether or not the precision pass kept them."""
 DECK_LINES = 3
 """A standfirst comes before the story: among its first lines, after a headline or byline."""
+HEADING_WORDS = 8
+HEADED_LINKS = 2
+"""A heading followed by this many lines of a block of links left out is that block's title."""
 
 PROMPTS = re.compile(
     r"""^\W*(?:
         (?:related|read\ more|more|see\ also|also(?:\ on\ [\w.]+)?|recommended|watch|listen)
-            \ ?:.*
+            (?:\ (?:posts?|stor(?:y|ies)|articles?|coverage|content|reading|links?))?\ ?:.*
       | also\ on\ [\w.-]+\.[a-z]{2,}\b.*
       | (?:leggi\ anche|lesen\ sie\ (?:auch|mehr)|lire\ aussi|à\ lire\ aussi|leia\ também
           |leia\ mais|lea\ también|lee\ también|ver\ también|lees\ ook|читайте\ также)\b.*
+      | (?:lea|mire|vea|czytaj|zobacz|(?-i:LEE|MIRA|VER)|puedes\ ver|más\ sobre
+          |(?:también\ )?(?:le|te)\ puede\ interesar|auch\ (?:lesen|interessant)
+          |schon\ gelesen|zum\ weiterlesen|mehr\ (?:zum\ thema|themen)|dowiedz\ się\ więcej)
+            (?:\ (?:más|también|además|hier|też|także|więcej|również))?\ ?[:?].*
+      | (?:lee|mira|ver)\ (?:más|también|además)\ ?:.*
+      | (?:notas|contenidos?|artículos|noticias)\ relacionad[oa]s
       | (?:tell\ us\ what\ you\ think|leave\ a\ (?:comment|reply)
           |join\ the\ (?:conversation|discussion))\b.*
       | \[(\w+)\b[^\]]*\].*\[/\1\]
-      | click\ here\ to\ .*
+      | (?:.*[.!?]\ )?click\ here\b.*
       | (?:.*[.!?]\ )?(?:sign\ up|subscribe)\b.*(?:newsletter|inbox|youtube|podcast|daily|weekly).*
+      | .*\b(?:sign(?:ing)?\ up|subscrib(?:e|ing))\b.*\b(?:newsletters?|inbox)\b.*
+      | .*\bnever\ miss\b.*\b(?:sign(?:ing)?\ up|newsletters?)\b.*
+      | (?:for\ the\ latest\b.*\ )?(?:download|get)\ (?:the|our)\ .{0,40}\bapps?\b.*
+      | (?:subscribe|subscription)\ (?:now|today)\b.*
+      | to\ (?:view|read|continue\ reading)\ (?:the\ full|the\ rest\ of\ (?:the|this)|this)
+            \ (?:story|article)\b.*
+      | if\ you['’]re\ (?:already\ a\ subscriber|seeing\ this\ message)\b.*
+      | (?:submit|send)\ (?:us\ )?(?:your\ |a\ )?letters?\ to\ the\ editor\b.*
+      | we\ want\ to\ hear\ what\ you\ think\b.*
+      | (?:please\ )?support\ (?:us\b|our\ (?:work|journalism|reporting|newsroom)\b
+          |(?:local|independent|quality|non-?profit)\b[^.]*\bjournalism\b).*
+      | (?:please\ )?(?:donate\ (?:now|today|to\ us)|become\ a\ (?:member|supporter|patron))\b.*
+      | .*\b(?:would|will|could)\ you\ (?:please\ )?consider\ (?:supporting|donating)\b.*
+      | if\ you\ (?:enjoyed|value|like|liked|appreciate)\b.*\b(?:support\w*|donat\w*)\b.*
+      | (?:hazte|únete|werde|werden\ sie)\ (?:miembro|socio|mitglied)\b.*
+      | our\ standards\ ?:.*
+      | (?:advertising|affiliate|editorial)\ disclosure\b.*
+      | .*\bwe\ (?:may|might)\ (?:receive|earn|get)\ (?:a\ )?(?:small\ )?
+            (?:compensation|commissions?)\b.*
+      | this\ (?:post|article|page|story)\ (?:contains|may\ contain|includes)
+            \ (?:affiliate\ links|references\ to\ products)\b.*
+      | (?!.*\brights\ reserved\b).*©.*
+      | .*\((?:photo|foto|image|picture|credit|illustration)s?(?:\ credit)?\ ?:[^)]*\)
+      | (?:(?:photo|foto|image|picture|bild)\ ?)?credits?(?:\ photos?)?\ ?:.*
+      | (?:titelbild|beitragsbild|bildquelle|crédits?\ photos?|copyright)\ ?:.*
+      | fot\.\ .*
+      | (?:photo(?:graph)?s?|image|picture|foto|bild)(?:\ by)?\ ?:.*
+      | .*[.!?]\ (?:photo(?:graph)?|image|picture|foto)\ ?:\ [^.!?]{1,60}
       | .*\bcontributed\ to\ this\ (?:report|story|article)
       | .*\b(?:tags|categor(?:y|ies|ia|ias)|filed\ under)\ ?:.*
       | listen\ (?:to|back)\b.*\blive\b.*
@@ -65,8 +104,9 @@ PROMPTS = re.compile(
       | write\ to\ [^@]{1,60}\ at\ \S+@\S+
       | (?:e-?mail|contact|reach)\ .{1,80}?(?:\S@\S|\btwitter\b|\ @\w).*
       | (?:additional\ )?(?:reporting|writing|editing|research)\ by\b.*
-      | sources?\ ?:\ ?[^.!?]{1,50}
+      | (?:sources?|quelle|fuente)\ ?:\ ?[^.!?]{1,50}
       | (?:estimated\ )?reading\ time\b.{0,20}
+      | (?:tempo\ de\ leitura|tiempo\ de\ lectura|temps\ de\ lecture|lesezeit|lesedauer)\b.{0,20}
       | \d+\ min(?:ute)?s?\ read
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
@@ -132,9 +172,10 @@ def is_prompt(line: str) -> bool:
 
 def _is_dateline(line: str) -> bool:
     """A date or time with at most a byline: "5:45 AM PST 11/19/2019 by Patrick Shanley",
-    "Updated at 1:23 p.m."."""
+    "Updated at 1:23 p.m."; not a table row or an international phone number ("+81 158-23-2012",
+    whose last group reads like a year)."""
     words = _WORD.findall(line)
-    if line.lstrip().startswith("|") or not _DATED.search(line):
+    if line.lstrip().startswith(("|", "+")) or not _DATED.search(line):
         return False
     named = 0
     for word in words:
@@ -176,18 +217,20 @@ def drop_furniture(
     linked = [w and _loose(line) not in precise for w, line in zip(wholly, lines, strict=True)]
     teasers = _teaser_runs([_is_teaser(line, links) for line in lines])
     link_runs = _teaser_runs(wholly)
+    blocks = [
+        (linked[i] and ((i > 0 and linked[i - 1]) or (i + 1 < len(lines) and linked[i + 1])))
+        or teasers[i]
+        or link_runs[i]
+        for i in range(len(lines))
+    ]
     kept: list[str] = []
     last = ""
     for i, line in enumerate(lines):
-        before = i > 0 and linked[i - 1]
-        after = i + 1 < len(lines) and linked[i + 1]
-        in_run = linked[i] and (before or after)
         if (
             is_prompt(line)
-            or in_run
-            or teasers[i]
-            or link_runs[i]
+            or blocks[i]
             or (linked[i] and _shouted(line))
+            or _heads_block(lines, blocks, i)
         ):
             continue
         if i == 0 and _repeats_title(line, titles):
@@ -201,6 +244,23 @@ def drop_furniture(
     while kept and _is_bio(kept[-1]):
         kept.pop()
     return kept
+
+
+def _heads_block(lines: list[str], blocks: list[bool], i: int) -> bool:
+    """Whether line ``i`` is the title of a block of links left out after it ("Editors' picks:",
+    "More on this story"): a heading, after prose rather than in a list of short lines."""
+    return (
+        _is_heading(lines[i])
+        and blocks[i + 1 : i + 1 + HEADED_LINKS].count(True) == HEADED_LINKS
+        and (i == 0 or not _is_heading(lines[i - 1]))
+    )
+
+
+def _is_heading(line: str) -> bool:
+    """A short line that does not end as a sentence does: a heading, or a label ending in a
+    colon ("Editors' picks:")."""
+    words = _WORD.findall(line)
+    return 0 < len(words) <= HEADING_WORDS and not line.rstrip().endswith((".", "!", "?", '"', "”"))
 
 
 def _is_teaser(line: str, links: Collection[str]) -> bool:

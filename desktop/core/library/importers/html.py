@@ -3,8 +3,9 @@
 trafilatura drops scripts, styles, navigation, comments and ads, and reads title, author, date
 and site name from the page's metadata. It is given the page's text, never a URL, so it never
 touches the network. Before it runs, the page loses what would glue into or pass for the story
-(hover cards, other articles) and embedded posts become plain paragraphs; after it, paragraphs
-it left out come back (``recovery``) and page furniture goes (``furniture``).
+(hover cards, other articles) and embedded posts become plain paragraphs; after it, a text
+too short to be the story is taken from its recall pass when that finds twice as much,
+paragraphs it left out come back (``recovery``) and page furniture goes (``furniture``).
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ _STANDFIRST_WORDS = 5
 _BYLINE_WORDS = 12
 _STANDFIRST_PLACE = 2
 _OWN_TEXT = 200
+_SHORT_TEXT = 1000
+"""Characters of text below which the story may have been missed (a page made unusually)."""
 _EMBEDDED_POST = (
     "//blockquote[contains(concat(' ', normalize-space(@class), ' '), ' twitter-tweet ')]"
 )
@@ -85,6 +88,8 @@ def parse_html(text: str, path: Path) -> list[Article]:
             date_extraction_params=_DATE_OPTIONS,
         )
         lines = [line.strip() for line in (found.text or "").splitlines()] if found else []
+        if _length(lines) < _SHORT_TEXT:
+            lines = _wider(page, lines)
         lines = recover_paragraphs(page, [line for line in lines if line])
         precise = trafilatura.extract(
             page, favor_precision=True, include_comments=False, include_tables=True
@@ -120,6 +125,23 @@ def parse_html(text: str, path: Path) -> list[Article]:
             language=found.language or next(iter(declared["language"]), ""),
         )
     ]
+
+
+def _wider(page: lxml.html.HtmlElement, lines: list[str]) -> list[str]:
+    """The text of trafilatura's recall pass instead of a short one, when it finds at least
+    twice as much: the default pass sometimes keeps only a caption or a slogan of a page whose
+    story it did not recognise."""
+    import trafilatura
+
+    found = trafilatura.extract(
+        deepcopy(page), favor_recall=True, include_comments=False, include_tables=True
+    )
+    wider = [line.strip() for line in (found or "").splitlines()]
+    return wider if _length(wider) >= 2 * _length(lines) else lines
+
+
+def _length(lines: list[str]) -> int:
+    return sum(len("".join(line.split())) for line in lines)
 
 
 def _drop_hover_cards(page: lxml.html.HtmlElement) -> None:
@@ -165,9 +187,11 @@ def _drop_other_articles(page: lxml.html.HtmlElement) -> None:
     """Remove the ``<article>`` elements that are not the story. One nested in an article that
     has paragraphs of its own is, by HTML's definition, an item related to it (another post's
     teaser, a comment); when the headline's ``<h1>`` stands in an article with paragraphs of
-    its own, the other articles on the page are other stories. An ``<article>`` with no text of
-    its own is a wrapper; what it holds stays, and so does any article with more text than the
-    story's own, which may be the story's body after all."""
+    its own, the other articles on the page are other stories, told in paragraphs; an article
+    beside it without any (a recipe's table of ingredients, its steps in a list) is more of the
+    page's own matter. An ``<article>`` with no text of its own is a wrapper; what it holds
+    stays, and so does any article with more text than the story's own, which may be the
+    story's body after all."""
     articles = list(page.iter("article"))
     own = {a: _own_paragraph_text(a) for a in articles}
     stories = [a for a in articles if own[a] >= _OWN_TEXT]
@@ -181,7 +205,9 @@ def _drop_other_articles(page: lxml.html.HtmlElement) -> None:
     if len(headed) == 1:
         story = headed[0]
         around = {*story.iterancestors("article"), *story.iterdescendants("article"), story}
-        dropped.update(a for a in articles if a not in around and _paragraph_text(a) < own[story])
+        dropped.update(
+            a for a in articles if a not in around and 0 < _paragraph_text(a) < own[story]
+        )
     for article in dropped:
         if article.getparent() is not None and not dropped.intersection(article.iterancestors()):
             article.drop_tree()

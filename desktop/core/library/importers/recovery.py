@@ -1,12 +1,14 @@
 """Paragraphs of the story that trafilatura left out, put back where the page has them.
 
-trafilatura takes the story from the container that looks most like one, and now and then
-that is only part of it: pages split the body into several blocks (between ads, embeds or a
-paywall mark), each made the same way. The story's own paragraphs share that make: the same
-kind of parent, with the same class. A paragraph of prose (whole sentences, few links) whose
-parent is made like the parent of most kept paragraphs, in the same ``<article>``, is the
-story's too. A bare ``<div>`` or ``<p>`` parent says nothing, so a body without a class on its
-parent is left as trafilatura found it. What comes back still goes through the furniture rules.
+trafilatura takes the story from the container that looks most like one, and now and then that
+is only part of it: pages split the body into several blocks (between ads, embeds or a paywall
+mark), each made the same way. The story's own paragraphs share that make: the same kind of
+parent, with the same class. A paragraph of prose (whole sentences, few links) whose parent is
+made like the parents of at least half the kept paragraphs (two makes that share them evenly
+both count), in the same ``<article>``, is the story's too, unless it sits right under a title
+that links elsewhere (another story's summary). A bare ``<div>`` or ``<p>`` parent says
+nothing, so a body without a class on its parent is left as trafilatura found it. What comes
+back still goes through the furniture rules.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ _TOKEN = re.compile(r"\w+")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?][\"'”’)\]]*$")
 """A sentence's end; not an ellipsis, which cuts a teaser of another story short."""
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_NAME = re.compile(r"[\s_-]+")
 _OUTSIDE = frozenset({"nav", "aside", "footer", "header", "form", "figure", "figcaption"})
 
 Shape = tuple[str, str]
@@ -42,23 +46,26 @@ def recover_paragraphs(page: lxml.html.HtmlElement, lines: list[str]) -> list[st
     each after the line that holds the paragraph before it on the page."""
     runs = [_runs(line) for line in lines]
     found = set().union(*runs) if runs else set()
-    paragraphs = [(p, _flat(p.text_content())) for p in page.iter("p") if _in_story_flow(p)]
-    kept = {p for p, text in paragraphs if _is_kept(text, found)}
-    if len(kept) < ANCHORS:
+    paragraphs = [(p, _flat(_read(p))) for p in page.iter("p") if _in_story_flow(p)]
+    anchors = [p for p, text in paragraphs if _is_kept(text, found)]
+    if len(anchors) < ANCHORS:
         return lines
-    shape, count = Counter(_shape(p) for p in kept).most_common(1)[0]
-    if count < SHAPE_SHARE * len(kept) or not shape[1]:
+    counts = Counter(map(_shape, anchors))
+    shapes = {s for s, n in counts.items() if n >= SHAPE_SHARE * len(anchors) and s[1]}
+    if not shapes:
         return lines
-    articles = {_article(p) for p in kept if _shape(p) == shape}
+    kept = set(anchors)
+    articles = {_article(p) for p in kept if _shape(p) in shapes}
     result = [(line, run) for line, run in zip(lines, runs, strict=True)]
     at = 0
     for paragraph, text in paragraphs:
         if paragraph in kept:
             at = _after(result, _runs(text), at)
         elif (
-            _shape(paragraph) == shape
+            _shape(paragraph) in shapes
             and _article(paragraph) in articles
             and _is_prose(paragraph, text)
+            and not _under_linked_title(paragraph)
             and not _is_kept(text, found)
         ):
             result.insert(at, (text, _runs(text)))
@@ -67,12 +74,28 @@ def recover_paragraphs(page: lxml.html.HtmlElement, lines: list[str]) -> list[st
 
 
 def _in_story_flow(paragraph: lxml.html.HtmlElement) -> bool:
-    """Not in navigation, an aside, a header or footer, a form, a caption or comments."""
+    """Not in navigation, an aside, a header or footer (an element or one named so), a form,
+    a caption or comments."""
     for ancestor in paragraph.iterancestors():
         names = f"{ancestor.get('class', '')} {ancestor.get('id', '')}".lower()
-        if ancestor.tag in _OUTSIDE or "comment" in names:
+        if ancestor.tag in _OUTSIDE or "comment" in names or "footer" in _NAME.split(names):
             return False
     return True
+
+
+def _under_linked_title(paragraph: lxml.html.HtmlElement) -> bool:
+    """Right under a heading that is a link: the summary of another story, under its title."""
+    before = paragraph.getprevious()
+    if before is None or before.tag not in _HEADINGS:
+        return False
+    linked = "".join(a.text_content() for a in before.iter("a"))
+    return bool(linked.strip()) and _flat(linked) == _flat(before.text_content())
+
+
+def _read(paragraph: lxml.html.HtmlElement) -> str:
+    """The paragraph's text as a reader sees it: no script or style run inside it (an ad's
+    code)."""
+    return "".join(paragraph.xpath(".//text()[not(ancestor::script or ancestor::style)]"))
 
 
 def _shape(paragraph: lxml.html.HtmlElement) -> Shape:
