@@ -91,12 +91,13 @@ class FeatureExtractor:
         self,
         gazetteer: Mapping[str, str],
         common_rank: Mapping[str, int],
-        phrases: Mapping[tuple[str, ...], str] | None = None,
+        phrases: Mapping[str, str] | None = None,
     ) -> None:
         # gazetteer: lower-cased word → space-separated classes, e.g. "PER LOC"
         self.gazetteer = gazetteer
         self.common_rank = common_rank
-        # phrases: lower-cased names of two words or more → one class ("new york" → LOC)
+        # phrases: lower-cased names of two tokens or more, space-separated → one class
+        # ("new york" → LOC)
         self.phrases = phrases or {}
         self.phrase_lengths = phrase_lengths(self.phrases)
         self._cache: dict[str, tuple[list[str], ...]] = {}
@@ -201,17 +202,17 @@ class FeatureExtractor:
         return out
 
 
-def phrase_lengths(phrases: Mapping[tuple[str, ...], str]) -> dict[str, tuple[int, ...]]:
+def phrase_lengths(phrases: Mapping[str, str]) -> dict[str, tuple[int, ...]]:
     """For each first word, the lengths of the phrases it begins, longest first."""
     lengths: dict[str, set[int]] = {}
     for key in phrases:
-        lengths.setdefault(key[0], set()).add(len(key))
+        lengths.setdefault(key.partition(" ")[0], set()).add(key.count(" ") + 1)
     return {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
 
 
 def phrase_labels(
     words: Sequence[str],
-    phrases: Mapping[tuple[str, ...], str],
+    phrases: Mapping[str, str],
     lengths: Mapping[str, tuple[int, ...]],
 ) -> list[tuple[int, str]]:
     """Positions inside the longest known names written with capitals, as B-/I- class labels."""
@@ -224,7 +225,7 @@ def phrase_labels(
             lower = word.lower()
             for size in lengths.get(lower, ()):
                 if i + size <= n and words[i + size - 1][:1].isupper():
-                    key = (lower, *(w.lower() for w in words[i + 1 : i + size]))
+                    key = " ".join([lower, *(w.lower() for w in words[i + 1 : i + size])])
                     kind = phrases.get(key)
                     if kind is not None:
                         out.append((i, "B-" + kind))

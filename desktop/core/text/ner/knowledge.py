@@ -406,18 +406,19 @@ def knowledge_gazetteer() -> dict[str, str]:
     return {w: " ".join(sorted(c)) for w, c in out.items()}
 
 
-def knowledge_phrases() -> dict[tuple[str, ...], str]:
-    """Lower-cased names of two or more tokens of the knowledge's institutions and places, by
-    tagger class. People's names are left to the knowledge matching after tagging: they are
-    three quarters of the names and would double the tagger's loading time."""
+def knowledge_phrases() -> dict[str, str]:
+    """Lower-cased names of two or more tokens (space-separated) of the knowledge's
+    institutions and places, by tagger class. People's names are left to the knowledge
+    matching after tagging: they are three quarters of the names and would double the
+    tagger's loading time."""
     from desktop.core.text.ner.tokens import tokenize
 
     classes = {"institution": "ORG", "place": "LOC"}
-    out: dict[tuple[str, ...], str] = {}
+    out: dict[str, str] = {}
     for surface, known in load_knowledge().names.items():
         kind = classes.get(known.category)
         if kind is not None:
-            words = tuple(t.text.lower() for t in tokenize(surface))
+            words = [t.text.lower() for t in tokenize(surface)]
             if len(words) > 1:
-                out.setdefault(words, kind)
+                out.setdefault(" ".join(words), kind)
     return out

@@ -15,7 +15,7 @@ from functools import cache
 
 from desktop.core.resources import resource_path
 from desktop.core.text.ner.packed import read_text
-from desktop.core.text.ner.tagger import GAZETTEER_FILE
+from desktop.core.text.ner.tagger import GAZETTEER_FILE, read_gazetteer
 
 _CONTRACTION = re.compile(r"^\w+['’](m|d|ve|ll|re|t|am)$", re.IGNORECASE)
 # Reuters instrument codes and index tickers: "AAPL.O", "VOD.L", ".DJI", "^SPX".
@@ -98,8 +98,9 @@ def word_lists() -> WordLists:
 def _trained_classes() -> dict[str, set[str]]:
     """Each gazetteer word's classes from the training annotations (not the knowledge's)."""
     out = {}
-    for line in _lines("ner", GAZETTEER_FILE):
-        word, _, classes = line.partition("\t")
+    for word, classes in read_gazetteer(resource_path("ner", GAZETTEER_FILE)).items():
+        if classes.startswith("K") and " " not in classes:
+            continue  # the knowledge's words only ("KLOC"): most of the table
         trained = {c for c in classes.split() if not c.startswith("K")}
         if trained:
             out[word] = trained

@@ -26,7 +26,7 @@ from desktop.core.text.ner.features import (
     is_caps_sentence,
     phrase_labels,
 )
-from desktop.core.text.ner.packed import read_text
+from desktop.core.text.ner.packed import read_text, write_text
 from desktop.core.text.ner.tokens import Token, sequences, tokenize
 
 PASS1_FILE = "pass1.npz"
@@ -319,22 +319,42 @@ def _fixed_scores(model: CrfModel) -> dict[str, np.ndarray]:
     }
 
 
+@cache
 def read_gazetteer(path: Path) -> dict[str, str]:
-    out = {}
+    """word → classes, from lines of ``classes<TAB>word word …`` (a line per set of classes,
+    so 100,000 words load in a few milliseconds); read once per process, as the tagger and
+    the span rules share it. Callers must not change it."""
+    out: dict[str, str] = {}
     for line in read_text(path).splitlines():
-        word, _, classes = line.partition("\t")
-        out[word] = classes
+        classes, _, words = line.partition("\t")
+        out.update(dict.fromkeys(words.split(), classes))
     return out
 
 
-def read_phrases(path: Path) -> dict[tuple[str, ...], str]:
-    """Known names of several words (lower-cased, space-separated tokens) → tagger class."""
-    out = {}
+def write_gazetteer(path: Path, gazetteer: dict[str, str]) -> None:
+    by_classes: dict[str, list[str]] = {}
+    for word, classes in sorted(gazetteer.items()):
+        by_classes.setdefault(classes, []).append(word)
+    write_text(path, "".join(f"{c}\t{' '.join(w)}\n" for c, w in sorted(by_classes.items())))
+
+
+def read_phrases(path: Path) -> dict[str, str]:
+    """Known names of several tokens (lower-cased, space-separated) → tagger class, from lines
+    of ``class<TAB>name|name|…``; none when the model has no phrase list."""
+    out: dict[str, str] = {}
     if path.exists():
         for line in read_text(path).splitlines():
-            name, _, kind = line.partition("\t")
-            out[tuple(name.split(" "))] = kind
+            kind, _, names = line.partition("\t")
+            out.update(dict.fromkeys(names.split("|"), kind))
     return out
+
+
+def write_phrases(path: Path, phrases: dict[str, str]) -> None:
+    by_kind: dict[str, list[str]] = {}
+    for name, kind in sorted(phrases.items()):
+        if "|" not in name:
+            by_kind.setdefault(kind, []).append(name)
+    write_text(path, "".join(f"{k}\t{'|'.join(n)}\n" for k, n in sorted(by_kind.items())))
 
 
 def read_common(path: Path) -> dict[str, int]:

@@ -29,7 +29,6 @@ import pycrfsuite
 from desktop.core.text.ner.crf import CrfModel
 from desktop.core.text.ner.features import FeatureExtractor, document_casing
 from desktop.core.text.ner.knowledge import knowledge_gazetteer, knowledge_phrases
-from desktop.core.text.ner.packed import write_text
 from desktop.core.text.ner.tagger import (
     COMMON_FILE,
     GAZETTEER_FILE,
@@ -37,6 +36,8 @@ from desktop.core.text.ner.tagger import (
     PASS2_FILE,
     PHRASES_FILE,
     document_labels,
+    write_gazetteer,
+    write_phrases,
 )
 from desktop.core.text.ner.tokens import sequences, tokenize
 from desktop.core.text.word_classes import word_use
@@ -116,20 +117,18 @@ def build_gazetteer(documents: Iterable[Document]) -> dict[str, str]:
     return gazetteer
 
 
-def town_names(
-    path: Path = TOWNS,
-) -> tuple[dict[str, str], dict[tuple[str, ...], str]]:
+def town_names(path: Path = TOWNS) -> tuple[dict[str, str], dict[str, str]]:
     """Towns and regions of the world (GeoNames): one-word names as gazetteer words (KLOC),
     except ordinary English words ("Sale", "Orange", "Reading"), and longer ones as phrases
     ("new york" → LOC)."""
     words: dict[str, str] = {}
-    phrases: dict[tuple[str, ...], str] = {}
+    phrases: dict[str, str] = {}
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         for row in csv.DictReader(io.StringIO(handle.read()), delimiter="\t"):
             for name in (row["name"], row["region"]):
                 tokens = tuple(t.text.lower() for t in tokenize(name))
                 if len(tokens) > 1:
-                    phrases[tokens] = "LOC"
+                    phrases[" ".join(tokens)] = "LOC"
                 elif tokens and tokens[0][:1].isalpha() and word_use(tokens[0]) is None:
                     words[tokens[0]] = "KLOC"
     return words, phrases
@@ -249,10 +248,8 @@ def train(
     ]
     _train_and_export(xs2, ys, out / PASS2_FILE, verbose, params)
     gazetteer = merge_gazetteers(build_gazetteer(documents), knowledge)
-    write_text(out / GAZETTEER_FILE, "".join(f"{w}\t{c}\n" for w, c in sorted(gazetteer.items())))
-    write_text(
-        out / PHRASES_FILE, "".join(f"{' '.join(k)}\t{c}\n" for k, c in sorted(phrases.items()))
-    )
+    write_gazetteer(out / GAZETTEER_FILE, gazetteer)
+    write_phrases(out / PHRASES_FILE, phrases)
     (out / COMMON_FILE).write_text("".join(w + "\n" for w in common), encoding="utf-8")
 
 
