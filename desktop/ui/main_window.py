@@ -65,7 +65,7 @@ if TYPE_CHECKING:
 
 IMPORT_FILTER = (
     "Articles (*.txt *.text *.md *.markdown *.mdown *.html *.htm *.xhtml *.xml *.rss *.atom"
-    " *.rdf *.pdf *.docx *.odt *.eml *.mbox *.epub);;All files (*)"
+    " *.rdf *.pdf *.docx *.odt *.eml *.mbox *.epub *.gz);;All files (*)"
 )
 """Every suffix Dossier imports (the importers are not loaded before the window shows)."""
 SIDE_TABS = ("Summary", "Entities", "Notes")

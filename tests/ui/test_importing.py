@@ -201,7 +201,8 @@ def test_the_file_dialog_offers_every_suffix_dossier_imports():
     from desktop.ui.main_window import IMPORT_FILTER
 
     articles, everything = IMPORT_FILTER.split(";;")
-    assert set(re.findall(r"\*(\.\w+)", articles)) == SUPPORTED_SUFFIXES
+    # every suffix, and gzip-compressed copies of them ("page.html.gz")
+    assert set(re.findall(r"\*(\.\w+)", articles)) == SUPPORTED_SUFFIXES | {".gz"}
     assert everything == "All files (*)"
 
 

@@ -16,7 +16,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from desktop.core.library.importers import SUPPORTED_SUFFIXES
+from desktop.core.library.importers import is_supported
 
 NOT_REGULAR = "not a regular file"
 MISSING = "no such file or folder"
@@ -69,7 +69,7 @@ def _walk(root: Path) -> Iterator[Found]:
         subfolders: list[Path] = []
         for entry in entries:
             path = Path(entry.path)
-            supported = path.suffix.lower() in SUPPORTED_SUFFIXES
+            supported = is_supported(path)
             try:
                 info = entry.stat(follow_symlinks=True)
             except OSError as exc:

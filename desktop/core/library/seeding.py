@@ -24,11 +24,9 @@ def add_seeds_once(library: Library) -> int:
         return 0
     # Imported only now: the parsers (feedparser, trafilatura) cost half a second, which every
     # later start-up of the window would otherwise pay.
-    from desktop.core.library.importers import SUPPORTED_SUFFIXES, read_articles
+    from desktop.core.library.importers import is_supported, read_articles
 
-    files = sorted(
-        p for p in seeds_dir().iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-    )
+    files = sorted(p for p in seeds_dir().iterdir() if p.is_file() and is_supported(p))
     articles = [
         article.replace(source=article.source or SEED_SOURCE, origin=f"seeds/{path.name}")
         for path in files

@@ -1,9 +1,10 @@
 """Importers, one module per format, behind one call: ``read_articles(path)``.
 
 The format comes from the file's suffix; a file without one is recognised by its first bytes.
-A file with any other suffix (``page.php``, a photo, a ``.doc``) is refused as unsupported,
-never stored as text. Every problem with the file itself is an ``UnreadableFile`` naming the
-file and the reason.
+A gzip-compressed copy (``page.html.gz``, as saved pages and benchmark sets often come) is
+read as the file it holds. A file with any other suffix (``page.php``, a photo, a ``.doc``,
+``backup.tar.gz``) is refused as unsupported, never stored as text. Every problem with the
+file itself is an ``UnreadableFile`` naming the file and the reason.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from desktop.core.library.importers.archive import DAMAGED
+from desktop.core.library.importers.archive import DAMAGED, gunzip
 from desktop.core.library.importers.decoding import (
     MAX_FILE_BYTES,
     declared_encoding,
@@ -47,6 +48,8 @@ __all__ = [
     "SUPPORTED_SUFFIXES",
     "UnreadableFile",
     "UnsupportedFile",
+    "format_suffix",
+    "is_supported",
     "read_articles",
     "unsupported_type",
 ]
@@ -80,8 +83,10 @@ SUPPORTED_SUFFIXES = frozenset(_SUFFIX_FORMATS)
 """File suffixes Dossier imports; a file without a suffix is recognised by its content."""
 SUPPORTED_KINDS = (
     "text (.txt), Markdown (.md), web pages (.html), RSS/Atom feeds (.xml, .rss, .atom), PDF, "
-    "Word (.docx), OpenDocument text (.odt), e-mail (.eml, .mbox) and EPUB books"
+    "Word (.docx), OpenDocument text (.odt), e-mail (.eml, .mbox) and EPUB books, each also "
+    "gzip-compressed (.html.gz)"
 )
+_COMPRESSED = ".gz"
 _ZIP_KINDS = (
     (b"application/epub+zip", "epub"),
     (b"application/vnd.oasis.opendocument.text", "odt"),
@@ -92,6 +97,17 @@ _HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECAS
 _FEED_START = re.compile(rb"<(?:rss|feed|rdf:RDF)\b")
 _MBOX_START = re.compile(rb"From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ")
 """A mailbox's first line: ``From sender Tue Mar  5 09:30:00 2024``, not a text's "From the…"."""
+
+
+def format_suffix(path: Path) -> str:
+    """The suffix that names the format: ``.html`` for ``page.html`` and ``page.html.gz``."""
+    suffix = path.suffix.lower()
+    return Path(path.stem).suffix.lower() if suffix == _COMPRESSED else suffix
+
+
+def is_supported(path: Path) -> bool:
+    """Whether Dossier imports a file by its name (a folder import skips the others)."""
+    return format_suffix(path) in SUPPORTED_SUFFIXES
 
 
 def unsupported_type(path: Path) -> str:
@@ -107,11 +123,11 @@ def unsupported_reason(path: Path) -> str:
 def detect_format(path: Path, data: bytes) -> str:
     """The format's name (``text``, ``html``, ``pdf``, ``mbox`` …): by suffix; without a
     suffix, by the first bytes. Any other suffix is an ``UnsupportedFile``."""
-    suffix = path.suffix.lower()
+    suffix = format_suffix(path)
     known = _SUFFIX_FORMATS.get(suffix)
     if known:
         return known
-    if suffix:
+    if suffix or path.suffix.lower() == _COMPRESSED:
         raise UnsupportedFile(path, unsupported_reason(path))
     if data.startswith(b"%PDF-"):
         return "pdf"
@@ -188,6 +204,8 @@ def _read(path: Path) -> list[Article]:
 def parse_bytes(data: bytes, path: Path) -> list[Article]:
     """The articles in ``data``, a file's bytes (or an e-mail attachment's, whose ``path`` is
     ``mail.eml#name``): the format comes from ``path``'s suffix."""
+    if path.suffix.lower() == _COMPRESSED and format_suffix(path) in SUPPORTED_SUFFIXES:
+        data = gunzip(data, path, MAX_FILE_BYTES)
     kind = detect_format(path, data)
     binary = _BINARY_FORMATS.get(kind)
     if binary is not None:

@@ -1,4 +1,5 @@
-"""Zip containers (Word, OpenDocument, EPUB) opened safely, and their XML parts parsed safely.
+"""Zip containers (Word, OpenDocument, EPUB) and gzip-compressed files opened safely, and XML
+parts parsed safely.
 
 A 20 MiB zip can unpack to gigabytes. Python's zipfile never inflates a member past the size
 its directory declares, so checking the declared sizes before reading anything caps what a
@@ -8,6 +9,7 @@ declarations (billion laughs) and external references.
 
 from __future__ import annotations
 
+import gzip
 import io
 import zipfile
 import zlib
@@ -47,6 +49,25 @@ def open_archive(data: bytes, path: Path, kind: str) -> zipfile.ZipFile:
             f"{MAX_UNPACKED_BYTES // 1048576} MiB), refused for safety",
         )
     return archive
+
+
+def gunzip(data: bytes, path: Path, limit: int) -> bytes:
+    """A gzip-compressed file's content, read no further than ``limit`` bytes: a file that
+    would unpack past it is refused (a few kilobytes can unpack to gigabytes)."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
+            content = handle.read(limit + 1)
+    except (*DAMAGED, gzip.BadGzipFile) as exc:
+        raise UnreadableFile(path, f"not a valid gzip file (damaged or truncated: {exc})") from exc
+    if len(content) > limit:
+        raise UnreadableFile(
+            path,
+            f"would unpack past {limit // 1048576} MiB (the size limit of a file), refused for "
+            "safety",
+        )
+    if not content.strip():
+        raise UnreadableFile(path, "file is empty once unpacked")
+    return content
 
 
 def read_member(archive: zipfile.ZipFile, name: str, path: Path) -> bytes:
