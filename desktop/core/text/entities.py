@@ -1024,6 +1024,8 @@ def _places_in_context(words: list[str], mentions: list[_Mention], lists: WordLi
                 and words[m.stop + 1 : m.stop + 2] not in (["and"], ["or"])
             )
         ):
+            if before is not None and _town_taken_for_person(words, before, m):
+                before.category = "place"  # the town of the address, with its county
             m.category = "place"
 
 
@@ -1052,19 +1054,18 @@ def _towns_with_states(words: list[str], mentions: list[_Mention], knowledge: Kn
 def _town_taken_for_person(words: list[str], town: _Mention, region: _Mention) -> bool:
     """ "in Rayne, Essex -": a lone word taken for a person, no known one nor a given name,
     after "in", "near" or "from" and before a comma and a one-word place or organisation
-    (a county, a state), is a town; it becomes one."""
-    if (
+    (a county, a state), is a town."""
+    return (
         town.category == "person"
         and town.known is None
         and town.stop - town.first == 1
         and town.first > 0
         and words[town.first - 1].lower() in ("in", "near", "from")
         and words[town.first] not in load_knowledge().given_names
+        and town.stop + 1 == region.first
+        and words[town.stop] == ","
         and region.category in ("place", "institution")
-    ):
-        town.category = "place"
-        return True
-    return False
+    )
 
 
 def _may_be_place(words: list[str], m: _Mention) -> bool:

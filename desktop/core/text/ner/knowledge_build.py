@@ -31,6 +31,7 @@ from desktop.core.text.ner.knowledge import (
     PEOPLE_FILE,
     index_words,
 )
+from desktop.core.text.ner.packed import gzip_bytes
 
 ROOT = Path(__file__).resolve().parents[4]
 INPUTS = ROOT / "data" / "knowledge"
@@ -119,7 +120,7 @@ def ascii_fold(name: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _read_tsv(path: Path) -> list[dict[str, str]]:
+def read_tsv(path: Path) -> list[dict[str, str]]:
     text = gzip.decompress(path.read_bytes()).decode("utf-8")
     return list(csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE))
 
@@ -139,7 +140,7 @@ def build_people(inputs: Path) -> list[list]:
     for source in sources["files"]:
         if not source["file"].startswith("offices-"):
             continue
-        for row in _read_tsv(inputs / source["file"]):
+        for row in read_tsv(inputs / source["file"]):
             countries.add(row["country"])
             person = people.setdefault(row["id"], _Person(row["name"]))
             person.aliases.update(a for a in row["aliases"].split("|") if a)
@@ -276,7 +277,7 @@ def build_organisations(inputs: Path) -> list[list]:
         kind = item.get("kind") or organisation_kind(item["name"])
         out[item["name"]] = [item["name"], aliases, kind, False]
     for path in sorted(inputs.glob("organisations-*.tsv.gz")):
-        for row in _read_tsv(path):
+        for row in read_tsv(path):
             if row["name"] not in out:
                 aliases = {a for a in row["aliases"].split("|") if a}
                 if row["kind"] == "party":
@@ -289,10 +290,7 @@ def build_organisations(inputs: Path) -> list[list]:
 def gzip_json(value: object) -> bytes:
     """Compact JSON, gzip without a name or time stamp: equal values give equal bytes."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    buffer = io.BytesIO()
-    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0) as out:
-        out.write(text.encode("utf-8"))
-    return buffer.getvalue()
+    return gzip_bytes(text.encode("utf-8"))
 
 
 def build(inputs: Path = INPUTS) -> dict[str, bytes]:

@@ -8,6 +8,7 @@ gzip header, so the same table always gives the same bytes.
 from __future__ import annotations
 
 import gzip
+import io
 from pathlib import Path
 
 
@@ -16,13 +17,14 @@ def read_text(path: Path) -> str:
     return (gzip.decompress(data) if path.suffix == ".gz" else data).decode("utf-8")
 
 
+def gzip_bytes(data: bytes) -> bytes:
+    """``data`` gzip-compressed with no name and no time in the header."""
+    buffer = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0) as out:
+        out.write(data)
+    return buffer.getvalue()
+
+
 def write_text(path: Path, text: str) -> None:
     data = text.encode("utf-8")
-    if path.suffix == ".gz":
-        with (
-            path.open("wb") as raw,
-            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as out,
-        ):
-            out.write(data)
-    else:
-        path.write_bytes(data)
+    path.write_bytes(gzip_bytes(data) if path.suffix == ".gz" else data)

@@ -12,9 +12,6 @@ them on new articles. Fixed parameters and document order make every run identic
 from __future__ import annotations
 
 import argparse
-import csv
-import gzip
-import io
 import json
 import sys
 import time
@@ -29,6 +26,7 @@ import pycrfsuite
 from desktop.core.text.ner.crf import CrfModel
 from desktop.core.text.ner.features import FeatureExtractor, document_casing
 from desktop.core.text.ner.knowledge import knowledge_gazetteer, knowledge_phrases
+from desktop.core.text.ner.knowledge_build import read_tsv
 from desktop.core.text.ner.tagger import (
     COMMON_FILE,
     GAZETTEER_FILE,
@@ -123,14 +121,13 @@ def town_names(path: Path = TOWNS) -> tuple[dict[str, str], dict[str, str]]:
     ("new york" → LOC)."""
     words: dict[str, str] = {}
     phrases: dict[str, str] = {}
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        for row in csv.DictReader(io.StringIO(handle.read()), delimiter="\t"):
-            for name in (row["name"], row["region"]):
-                tokens = tuple(t.text.lower() for t in tokenize(name))
-                if len(tokens) > 1:
-                    phrases[" ".join(tokens)] = "LOC"
-                elif tokens and tokens[0][:1].isalpha() and word_use(tokens[0]) is None:
-                    words[tokens[0]] = "KLOC"
+    for row in read_tsv(path):
+        for name in (row["name"], row["region"]):
+            tokens = tuple(t.text.lower() for t in tokenize(name))
+            if len(tokens) > 1:
+                phrases[" ".join(tokens)] = "LOC"
+            elif tokens and tokens[0][:1].isalpha() and word_use(tokens[0]) is None:
+                words[tokens[0]] = "KLOC"
     return words, phrases
 
 
