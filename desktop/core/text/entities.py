@@ -146,7 +146,13 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
         text,
         tokens,
         _join_organisations(
-            words, _join_nicknames(text, tokens, _join_particles(text, tokens, tagged.spans)), lists
+            words,
+            _join_states(
+                tokens,
+                _join_nicknames(text, tokens, _join_particles(text, tokens, tagged.spans)),
+                lists,
+            ),
+            lists,
         ),
     )
     for span in spans:
@@ -209,15 +215,31 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     return [
         Entity(
             start=tokens[m.first].start,
-            end=tokens[m.stop - 1].end,
-            text=text[tokens[m.first].start : tokens[m.stop - 1].end],
+            end=end,
+            text=text[tokens[m.first].start : end],
             category=m.category,
             canonical=m.canonical,
             role=m.role,
             role_as_of=day,
         )
         for m in mentions
+        for end in [_name_end(text, tokens, m.stop, lists)]
     ]
+
+
+def _name_end(text: str, tokens: list[Token], stop: int, lists: WordLists) -> int:
+    """Where a name ending before token ``stop`` ends in the text: with the full stop of an
+    abbreviation that ends it ("NationsBank Corp.", "Tampa, Fla."), which the tokenizer splits
+    off."""
+    last = tokens[stop - 1]
+    if (
+        stop < len(tokens)
+        and tokens[stop].text == "."
+        and tokens[stop].start == last.end
+        and last.text.lower() in lists.abbreviations
+    ):
+        return tokens[stop].end
+    return last.end
 
 
 def _join_particles(text: str, tokens: list[Token], spans: list[TaggedSpan]) -> list[TaggedSpan]:
@@ -285,6 +307,41 @@ def _nickname_at(text: str, tokens: list[Token], j: int) -> bool:
         and after[:1].isupper()
         and text[tokens[j - 1].end : tokens[j + 3].start] == f" ({word}) "
     )
+
+
+def _join_states(
+    tokens: list[Token], spans: list[TaggedSpan], lists: WordLists
+) -> list[TaggedSpan]:
+    """A state's formal name is one place however the tagger cut it: "Republic" + "of" +
+    "Ireland", "Democratic Republic" + "of the" + "Congo"; and the capitalised words before
+    its state word are part of it: "Federal" + "Republic of Yugoslavia"."""
+    states = lists.kinds["state"]
+    joined: list[TaggedSpan] = []
+    for span in spans:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and span.label == "LOC"
+            and tokens[last.stop - 1].text.lower() in states
+            and tuple(t.text.lower() for t in tokens[last.stop : span.first])
+            in (("of",), ("of", "the"))
+        ):
+            joined.pop()
+            span = TaggedSpan(last.start, span.end, "LOC", last.first, span.stop)
+        first = span.first
+        if span.label == "LOC" and tokens[first].text.lower() in states:
+            if joined and joined[-1].label == "MISC" and joined[-1].stop == first:
+                first = joined.pop().first  # "Democratic" taken for a nationality
+            floor = joined[-1].stop if joined else 0
+            while (
+                first > floor
+                and tokens[first - 1].text[:1].isupper()
+                and tokens[first - 1].text.isalpha()
+                and tokens[first - 1].text.lower() not in lists.edges
+            ):
+                first -= 1
+        joined.append(TaggedSpan(tokens[first].start, span.end, span.label, first, span.stop))
+    return joined
 
 
 def _join_organisations(

@@ -559,7 +559,7 @@ def test_a_name_after_an_age_and_of_is_a_hometown() -> None:
     text = "With him were Ryan Hollman, 31, of Hope and Jo Burton, 57, of Acme Corp."
     spans = [("Ryan Hollman", "PER"), ("Hope", "PER"), ("Jo Burton", "PER"), ("Acme Corp", "ORG")]
     found = _resolved(text, spans)
-    assert found["Hope"] == "place" and found["Acme Corp"] == "institution"
+    assert found["Hope"] == "place" and found["Acme Corp."] == "institution"
     assert found["Ryan Hollman"] == "person"
 
 

@@ -589,3 +589,40 @@ def test_an_office_and_a_leaders_surname_taken_for_an_organisation_is_the_leader
     assert "Vice President Pence" not in entities
     assert entities["Pence"].category == "leader"
     assert entities["Pence"].canonical == "Mike Pence"
+
+
+def test_the_full_stop_of_an_abbreviation_ending_a_name_is_part_of_it() -> None:
+    text = (
+        "The bid for Boatmen's by NationsBank Corp. could spark others, said an analyst "
+        "in Tampa, Fla., on Friday. Sales at Acme Inc rose."
+    )
+    found = _found(text, "1996-08-30")
+    assert found["NationsBank Corp."] == "institution"
+    assert found["Fla."] == "place"
+    # No full stop written, none added; a sentence's own full stop stays out of a name.
+    assert "Acme Inc" in found
+    assert "Friday." not in found
+
+
+def test_a_count_or_a_measure_before_a_name_is_not_part_of_it() -> None:
+    found = _found("The force would include nearly 1,000 Air Force personnel.")
+    assert "Air Force" in found
+    assert not any(name.startswith("1,000") for name in found)
+    found = _found("In the bond market, the 30-year Treasury bond fell.")
+    assert "Treasury" in found
+    assert not any(name.startswith("30-year") for name in found)
+    # A number that is part of a club's name stays.
+    assert "1860 Munich" in _found("Bayern beat 1860 Munich 2-0 on Saturday.")
+
+
+def test_a_states_formal_name_is_one_place() -> None:
+    found = _found("The Republic of Ireland beat Liechtenstein 5-0 on Saturday.", "1996-08-31")
+    assert found["Republic of Ireland"] == "place"
+    assert "Republic" not in found
+    found = _found("The Federal Republic of Yugoslavia is the only country left.", "1996-08-31")
+    assert found["Federal Republic of Yugoslavia"] == "place"
+    found = _found("He met officials of the Democratic Republic of the Congo in Kinshasa.")
+    assert found["Democratic Republic of the Congo"] == "place"
+    # A name that merely begins with a state word is not joined to a place.
+    found = _found("Republic Airways and the Commonwealth Bank of Australia reported losses.")
+    assert found["Commonwealth Bank of Australia"] == "institution"

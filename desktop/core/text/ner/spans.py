@@ -27,6 +27,9 @@ _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
 _INFLECTION = re.compile(r"(ies|es|s|ed|ing)$")
 _ARTICLES = frozenset(("a", "an", "the"))
 # the "E" of "Group E", the "2" of "Pot 2", the "1B" of "Block 1B"
+# A count or a measure before a name, never part of it: "1,000 Air Force personnel", "the
+# 30-year Treasury bond" (not "1860 Munich", "7-Eleven").
+_QUANTITY = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?-[a-z]+)$")
 _NUMBERED = re.compile(r"^(?:[A-Z]|\d{1,2}[A-Z]?)\.?$")
 _DESCRIPTION = 4  # words of an apposition up to its kind of business ("a Chicago-based bank")
 # What may follow the kind of business that ends an apposition.
@@ -56,6 +59,9 @@ class WordLists:
     trained_person: frozenset[str]
     trained_organisation: frozenset[str]
     trained_place: frozenset[str]
+    # lower case, no full stop: words written with a full stop that belongs to them and so to
+    # a name they end ("Acme Corp.", "Tampa, Fla.")
+    abbreviations: frozenset[str]
 
 
 def _lines(*parts: str) -> list[str]:
@@ -92,6 +98,7 @@ def word_lists() -> WordLists:
         trained_person=frozenset(w for w, classes in trained.items() if "PER" in classes),
         trained_organisation=frozenset(w for w, classes in trained.items() if "ORG" in classes),
         trained_place=frozenset(w for w, classes in trained.items() if "LOC" in classes),
+        abbreviations=frozenset(w.lower() for w in _lines("text", "en", "abbreviations.txt")),
     )
 
 
@@ -141,7 +148,7 @@ def trim(
             # "James (Jim) Hedges" taken from "Jim": "Hedges"; 'E.Y "Yip" Harburg'
             first += len(inside) - inside[::-1].index(mark)
             inside = words[first : stop - 1]
-    while stop - first > 1 and not _has_letter(words[first]):
+    while stop - first > 1 and (not _has_letter(words[first]) or _QUANTITY.match(words[first])):
         first += 1
     while (
         stop - first > 1
