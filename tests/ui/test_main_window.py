@@ -94,9 +94,14 @@ def test_open_article_scroll_and_font_are_remembered(make_window, library, qtbot
     first.summary_pane.set_method("lexrank")
     assert first.library_pane.select_article(other)
     qtbot.waitUntil(lambda: first.article is not None and first.article.id == other, timeout=3000)
-    first.reader.set_scroll_fraction(0.5)
+
+    def half_way() -> bool:
+        """Scrolled half-way down once the document's layout has settled."""
+        first.reader.set_scroll_fraction(0.5)
+        return text[first.reader.first_visible_offset() :].lstrip().startswith("Paragraph 1")
+
+    qtbot.waitUntil(half_way, timeout=3000)
     place = first.reader.first_visible_offset()
-    assert text[place:].lstrip().startswith("Paragraph 1")  # half-way down
     first.close()
 
     second = make_window()

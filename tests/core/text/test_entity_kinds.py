@@ -205,8 +205,12 @@ def test_a_known_place_is_a_place_unless_a_team_or_organisation() -> None:
     assert _found("Together with American Samoa, the contests gave 1,357 delegates.") == {
         "American Samoa": "place"
     }
-    found = _found("American League: Detroit 4 Kansas City 1 Minnesota 6 Milwaukee 1")
+    found = _found(
+        "Results of Major League Baseball games on Friday:\nAmerican League\n"
+        "Detroit 4 Kansas City 1\nMinnesota 6 Milwaukee 1"
+    )
     assert found.get("Minnesota") == "institution"
+    assert found.get("Kansas City") == "institution"
 
 
 def test_a_name_in_an_address_is_a_place() -> None:

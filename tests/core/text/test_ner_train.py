@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+from itertools import product
 from pathlib import Path
 
 import numpy as np
@@ -19,10 +20,12 @@ from desktop.core.text.ner.tagger import (
     PASS1_FILE,
     PASS2_FILE,
     PHRASES_FILE,
+    SPORT_FILE,
     NerTagger,
     read_common,
     read_gazetteer,
     read_phrases,
+    read_sport_words,
 )
 from desktop.core.text.ner.tokens import sequences, tokenize
 
@@ -33,6 +36,9 @@ TEMPLATES = [
     "{p} said on Monday that {o} would open an office in {l} .",
     "{o} shares rose after {p} visited {l} .",
     "In {l} , {p} of {o} met reporters .",
+    # A sports report's sentence and a table row: the features of both are learned too.
+    "{p} scored a goal as {o} won the league match in {l} .",
+    "{o} 5 3 1 1 8 4 10",
 ]
 
 
@@ -120,22 +126,25 @@ def test_tagger_emissions_equal_the_training_features(tmp_path: Path) -> None:
         read_gazetteer(out / GAZETTEER_FILE),
         read_common(out / COMMON_FILE),
         read_phrases(out / PHRASES_FILE),
+        read_sport_words(out / SPORT_FILE),
     )
+    assert any(a.startswith(("sp|", "row|")) for a in CrfModel.load(out / PASS1_FILE).attributes)
     # The model learned weights for known names of several words, so those are compared too.
     assert any(a.startswith("pg=") for a in CrfModel.load(out / PASS1_FILE).attributes)
     text = (
         "PETER SAND IN OSLO\nIn Buenos Aires , Peter Sand of Nordbank met reporters on Monday ."
-        "\nSand left ."
+        "\nSand left .\nOslo 2 Bergen 1\nOslo 5 3 1 1 8 4 10"
     )
     sentences = [[t.text for t in run] for run in sequences(text, tokenize(text))]
     caps = [is_caps_sentence(words) for words in sentences]
     case = document_casing(sentences, caps)
     doc_labels = {"sand": "PER", "oslo": "LOC"}
-    for which, labels in ((0, None), (1, doc_labels)):
+    # A sports report's features and a table row's are compared too.
+    for (which, labels), sport in product(((0, None), (1, doc_labels)), (False, True)):
         model = CrfModel.load(out / (PASS1_FILE, PASS2_FILE)[which])
         expected = model.score(
-            [f for words in sentences for f in extractor.sentence(words, case, labels)]
+            [f for words in sentences for f in extractor.sentence(words, case, labels, sport)]
         )
         assert np.allclose(
-            tagger.emissions(which, sentences, caps, case, labels), expected, atol=1e-4
+            tagger.emissions(which, sentences, caps, case, labels, sport), expected, atol=1e-4
         )

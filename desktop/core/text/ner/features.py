@@ -3,9 +3,10 @@
 Everything that depends on a word alone (affixes, shape, gazetteers, commonness) is computed
 once per distinct word and cached, including the copies shown to its neighbours; a token's
 feature list is then a handful of list concatenations, which is what keeps tagging fast.
-Sentence-level clues (all-caps headline, first word, a known name of several words such as
-"New York Stock Exchange") and document-level clues (how the same word is
-cased elsewhere in the article, how the first pass labelled it elsewhere) are added per token.
+Sentence-level clues (all-caps headline, first word, a table row, a known name of several
+words such as "New York Stock Exchange") and document-level clues (how the same word is
+cased elsewhere in the article, how the first pass labelled it elsewhere, whether the article
+is a sports report, where a town's name is usually its team's) are added per token.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ CONTEXT = (-2, -1, 1, 2)
 # features.
 PHRASE_LABELS = tuple(f"{edge}-{kind}" for kind in ("ORG", "LOC") for edge in "BI")
 _CACHE_LIMIT = 300_000
+# "3-1", "6-4": a result (a sports report's clue together with its words).
+_SCORELINE = re.compile(r"^\d{1,3}-\d{1,3}$")
+_NUMBER = re.compile(r"^\d[\d,.]*$")
 
 
 def word_shape(word: str) -> str:
@@ -84,6 +88,32 @@ def document_casing(
     }
 
 
+def sports_report(sentences: Sequence[Sequence[str]], sport_words: frozenset[str]) -> bool:
+    """Two distinct words only sports reporting uses this often, or a scoreline and one:
+    in such a text a town's name is usually its team's."""
+    found: set[str] = set()
+    scoreline = False
+    for words in sentences:
+        for word in words:
+            lower = word.lower()
+            if lower in sport_words:
+                found.add(lower)
+                if len(found) >= 2 or scoreline:
+                    return True
+            elif not scoreline and _SCORELINE.match(word):
+                scoreline = True
+                if found:
+                    return True
+    return False
+
+
+def number_row(words: Sequence[str]) -> bool:
+    """A table row: two numbers or more, and numbers at least two fifths of its tokens
+    ("Leeds 5 3 1 1 8 4 10")."""
+    numbers = sum(1 for w in words if _NUMBER.match(w))
+    return numbers >= 2 and 5 * numbers >= 2 * len(words)
+
+
 class FeatureExtractor:
     """Turns sentences of words into CRF feature lists."""
 
@@ -92,6 +122,7 @@ class FeatureExtractor:
         gazetteer: Mapping[str, str],
         common_rank: Mapping[str, int],
         phrases: Mapping[str, str] | None = None,
+        sport_words: frozenset[str] = frozenset(),
     ) -> None:
         # gazetteer: lower-cased word → space-separated classes, e.g. "PER LOC"
         self.gazetteer = gazetteer
@@ -100,6 +131,7 @@ class FeatureExtractor:
         # ("new york" → LOC)
         self.phrases = phrases or {}
         self.phrase_lengths = phrase_lengths(self.phrases)
+        self.sport_words = sport_words
         self._cache: dict[str, tuple[list[str], ...]] = {}
 
     def word(self, word: str) -> tuple[list[str], ...]:
@@ -179,15 +211,35 @@ class FeatureExtractor:
                 feats.append("d2=" + label)
         return feats
 
+    def report_extras(self, words: Sequence[str], i: int, sport: bool, row: bool) -> list[str]:
+        """A word's gazetteer classes and its neighbour's shape, as seen in a sports report or
+        a table row: there "Leeds 2" is the team."""
+        classes = (self.gazetteer.get(words[i].lower()) or "none").split()
+        after = word_shape(words[i + 1]) if i + 1 < len(words) else "eos"
+        before = word_shape(words[i - 1]) if i > 0 else "bos"
+        feats = []
+        for kind, on in (("sp", sport), ("row", row)):
+            if on:
+                feats += [
+                    kind,
+                    f"{kind}|1sh={after}",
+                    f"{kind}|-1sh={before}",
+                    *(f"{kind}|g={g}" for g in classes),
+                ]
+        return feats
+
     def sentence(
         self,
         words: Sequence[str],
         doc_case: Mapping[str, str],
         doc_labels: Mapping[str, str] | None = None,
+        sport: bool = False,
     ) -> list[list[str]]:
-        """Feature lists for one sentence; ``doc_labels`` are first-pass labels by word."""
+        """Feature lists for one sentence; ``doc_labels`` are first-pass labels by word,
+        ``sport`` says the text is a sports report (``sports_report``)."""
         parts = [self.word(w) for w in words]
         caps = is_caps_sentence(words)
+        row = number_row(words)
         n = len(words)
         out = []
         for i in range(n):
@@ -196,6 +248,8 @@ class FeatureExtractor:
                 if 0 <= i + k < n:
                     feats += parts[i + k][slot]
             feats += self.token_extras(words, i, caps, doc_case, doc_labels)
+            if sport or row:
+                feats += self.report_extras(words, i, sport, row)
             out.append(feats)
         for i, label in phrase_labels(words, self.phrases, self.phrase_lengths):
             out[i].append("pg=" + label)

@@ -403,6 +403,11 @@ def knowledge_gazetteer() -> dict[str, str]:
             continue
         for word in words:
             out.setdefault(word.lower(), set()).add("K" + classes[known.category])
+    # A country's name: in sports reports a national team keeps it a place, a town's team
+    # makes the town an organisation.
+    for word in load_knowledge().state_words:
+        if " " not in word:
+            out.setdefault(word.lower(), set()).add("KCTRY")
     return {w: " ".join(sorted(c)) for w, c in out.items()}
 
 

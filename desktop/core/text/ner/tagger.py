@@ -24,7 +24,10 @@ from desktop.core.text.ner.features import (
     FeatureExtractor,
     document_casing,
     is_caps_sentence,
+    number_row,
     phrase_labels,
+    sports_report,
+    word_shape,
 )
 from desktop.core.text.ner.packed import read_text, write_text
 from desktop.core.text.ner.tokens import Token, sequences, tokenize
@@ -41,6 +44,7 @@ _PHRASE_ID = {c: i for i, c in enumerate(PHRASE_LABELS)}
 GAZETTEER_FILE = "gazetteer.tsv.gz"
 COMMON_FILE = "common-words.txt"
 PHRASES_FILE = "phrases.tsv.gz"
+SPORT_FILE = "sport-words.txt"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +56,15 @@ class TaggedSpan:
     label: str
     first: int
     stop: int
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a text is, for the features of sports reports and tables: whether it is a sports
+    report, and which of its sentences are table rows."""
+
+    sport: bool
+    rows: list[bool]
 
 
 @dataclass(frozen=True)
@@ -105,6 +118,7 @@ class NerTagger:
             read_gazetteer(folder / GAZETTEER_FILE),
             read_common(folder / COMMON_FILE),
             read_phrases(folder / PHRASES_FILE),
+            read_sport_words(folder / SPORT_FILE),
         )
 
     def tag(self, text: str) -> Tagged:
@@ -117,8 +131,13 @@ class NerTagger:
             caps = [is_caps_sentence(words) for words in sentences]
             case = document_casing(sentences, caps)
             layout = self._layout(sentences)
-            first = self._label(0, layout, caps, case, None)
-            second = self._label(1, layout, caps, case, document_labels(sentences, first))
+            report = Report(
+                sports_report(sentences, self._extractor.sport_words),
+                [number_row(words) for words in sentences],
+            )
+            first = self._label(0, layout, caps, case, None, report)
+            labels = document_labels(sentences, first)
+            second = self._label(1, layout, caps, case, labels, report)
             offset = 0
             for run, labels in zip(runs, second, strict=True):
                 for i, j, kind in spans_from_labels(labels):
@@ -135,8 +154,9 @@ class NerTagger:
         caps: list[bool],
         case: dict[str, str],
         doc_labels: dict[str, str] | None,
+        report: Report,
     ) -> list[list[str]]:
-        emissions = self._emissions(which, layout, caps, case, doc_labels)
+        emissions = self._emissions(which, layout, caps, case, doc_labels, report)
         return self._models[which].decode(emissions, layout.lengths)
 
     def emissions(
@@ -146,10 +166,12 @@ class NerTagger:
         caps: list[bool],
         case: dict[str, str],
         doc_labels: dict[str, str] | None,
+        sport: bool = False,
     ) -> np.ndarray:
         """Token × label state scores of one CRF pass over the whole text — the same sums
         ``FeatureExtractor.sentence`` features give."""
-        return self._emissions(which, self._layout(sentences), caps, case, doc_labels)
+        report = Report(sport, [number_row(words) for words in sentences])
+        return self._emissions(which, self._layout(sentences), caps, case, doc_labels, report)
 
     def _layout(self, sentences: list[list[str]]) -> _Layout:
         """What both passes share: distinct words, token positions, and the rows of the
@@ -195,6 +217,7 @@ class NerTagger:
         caps: list[bool],
         case: dict[str, str],
         doc_labels: dict[str, str] | None,
+        report: Report,
     ) -> np.ndarray:
         """Built from cached per-word vectors and small tables for the per-position features
         instead of one string list per token."""
@@ -224,7 +247,43 @@ class NerTagger:
             emissions += fixed["d2"][np.array(label_ids, dtype=np.intp)][word_ids]
         emissions[layout.pair_targets] += self._weights[layout.pair_rows, which]
         emissions[layout.phrase_targets] += fixed["pg"][layout.phrase_ids]
+        self._add_report_scores(emissions, which, layout, report)
         return emissions
+
+    def _add_report_scores(
+        self, emissions: np.ndarray, which: int, layout: _Layout, report: Report
+    ) -> None:
+        """``FeatureExtractor.report_extras`` for the tokens of a sports report and of table
+        rows: per distinct word its gazetteer classes, per token its neighbour's shape."""
+        in_row = np.repeat(report.rows, layout.lengths)
+        if not (report.sport or in_row.any()):
+            return
+        gazetteer = self._extractor.gazetteer
+        classes = [(gazetteer.get(x) or "none").split() for x in layout.lowers]
+        shapes = [word_shape(w) for w in layout.words]
+        word_ids, position = layout.word_ids, layout.position
+        first, last = position == 0, position == layout.sentence_length - 1
+        following, preceding = np.append(word_ids[1:], 0), np.insert(word_ids[:-1], 0, 0)
+        score = self._feature_score
+        for kind, on in (("sp", np.full(len(word_ids), report.sport)), ("row", in_row)):
+            at = np.nonzero(on)[0]
+            if not at.size:
+                continue
+            own = np.array([score(which, kind, *(f"{kind}|g={g}" for g in c)) for c in classes])
+            after = np.array([score(which, f"{kind}|1sh={shape}") for shape in shapes])
+            before = np.array([score(which, f"{kind}|-1sh={shape}") for shape in shapes])
+            emissions[at] += own[word_ids[at]]
+            emissions[at] += np.where(
+                last[at, None], score(which, f"{kind}|1sh=eos"), after[following[at]]
+            )
+            emissions[at] += np.where(
+                first[at, None], score(which, f"{kind}|-1sh=bos"), before[preceding[at]]
+            )
+
+    def _feature_score(self, which: int, *names: str) -> np.ndarray:
+        """The summed weights of the named features in one pass (zero for unknown ones)."""
+        rows = [self._index[n] for n in names if n in self._index]
+        return self._weights[rows, which].sum(axis=0)
 
     def _word_scores(self, words: list[str]) -> np.ndarray:
         """Score vectors [word, own/neighbour slot, pass, label] of distinct ``words``, each
@@ -355,6 +414,12 @@ def write_phrases(path: Path, phrases: dict[str, str]) -> None:
         if "|" not in name:
             by_kind.setdefault(kind, []).append(name)
     write_text(path, "".join(f"{k}\t{'|'.join(n)}\n" for k, n in sorted(by_kind.items())))
+
+
+def read_sport_words(path: Path) -> frozenset[str]:
+    """The hand-kept words of sports reporting (``features.sports_report``)."""
+    lines = read_text(path).splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and line[0] != "#")
 
 
 def read_common(path: Path) -> dict[str, int]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import time
 from collections import Counter, defaultdict
@@ -24,7 +25,7 @@ from typing import Any
 import pycrfsuite
 
 from desktop.core.text.ner.crf import CrfModel
-from desktop.core.text.ner.features import FeatureExtractor, document_casing
+from desktop.core.text.ner.features import FeatureExtractor, document_casing, sports_report
 from desktop.core.text.ner.knowledge import knowledge_gazetteer, knowledge_phrases
 from desktop.core.text.ner.knowledge_build import read_tsv
 from desktop.core.text.ner.tagger import (
@@ -33,7 +34,9 @@ from desktop.core.text.ner.tagger import (
     PASS1_FILE,
     PASS2_FILE,
     PHRASES_FILE,
+    SPORT_FILE,
     document_labels,
+    read_sport_words,
     write_gazetteer,
     write_phrases,
 )
@@ -150,7 +153,8 @@ def features_for(
     extractor: FeatureExtractor, doc: Document, doc_labels: dict[str, str] | None = None
 ) -> list[list[list[str]]]:
     case = document_casing(doc.sentences)
-    return [extractor.sentence(words, case, doc_labels) for words in doc.sentences]
+    sport = sports_report(doc.sentences, extractor.sport_words)
+    return [extractor.sentence(words, case, doc_labels, sport) for words in doc.sentences]
 
 
 def train_model(
@@ -214,7 +218,10 @@ def train(
     folds = [documents[0::2], documents[1::2]]
     fold_extractors = [
         FeatureExtractor(
-            merge_gazetteers(build_gazetteer(folds[1 - k]), knowledge), common, phrases
+            merge_gazetteers(build_gazetteer(folds[1 - k]), knowledge),
+            common,
+            phrases,
+            read_sport_words(DEFAULT_OUT / SPORT_FILE),
         )
         for k in range(2)
     ]
@@ -248,6 +255,8 @@ def train(
     write_gazetteer(out / GAZETTEER_FILE, gazetteer)
     write_phrases(out / PHRASES_FILE, phrases)
     (out / COMMON_FILE).write_text("".join(w + "\n" for w in common), encoding="utf-8")
+    if out.resolve() != DEFAULT_OUT.resolve():
+        shutil.copyfile(DEFAULT_OUT / SPORT_FILE, out / SPORT_FILE)  # hand-kept, not learned
 
 
 def main(argv: Sequence[str] | None = None) -> int:
