@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import string
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain
 
 _SHAPE_TABLE = str.maketrans(
@@ -88,30 +88,27 @@ def document_casing(
     }
 
 
-def sports_report(sentences: Sequence[Sequence[str]], sport_words: frozenset[str]) -> bool:
-    """Two distinct words only sports reporting uses this often, or a scoreline and one:
-    in such a text a town's name is usually its team's."""
-    found: set[str] = set()
-    scoreline = False
-    for words in sentences:
-        for word in words:
-            lower = word.lower()
-            if lower in sport_words:
-                found.add(lower)
-                if len(found) >= 2 or scoreline:
-                    return True
-            elif not scoreline and _SCORELINE.match(word):
-                scoreline = True
-                if found:
-                    return True
-    return False
+def sports_report(words: Iterable[str], sport_words: frozenset[str]) -> bool:
+    """Two distinct words only sports reporting uses this often, or a scoreline and one,
+    among the distinct ``words`` of a text: in such a text a town's name is usually its
+    team's."""
+    found = {w.lower() for w in words} & sport_words
+    return len(found) >= 2 or (len(found) == 1 and any(_SCORELINE.match(w) for w in words))
 
 
 def number_row(words: Sequence[str]) -> bool:
     """A table row: two numbers or more, and numbers at least two fifths of its tokens
     ("Leeds 5 3 1 1 8 4 10")."""
-    numbers = sum(1 for w in words if _NUMBER.match(w))
-    return numbers >= 2 and 5 * numbers >= 2 * len(words)
+    return is_row(sum(1 for w in words if is_number(w)), len(words))
+
+
+def is_number(word: str) -> bool:
+    return _NUMBER.match(word) is not None
+
+
+def is_row(numbers: int, tokens: int) -> bool:
+    """``number_row`` from its counts (the tagger counts per sentence with numpy)."""
+    return numbers >= 2 and 5 * numbers >= 2 * tokens
 
 
 class FeatureExtractor:

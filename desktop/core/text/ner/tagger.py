@@ -24,7 +24,8 @@ from desktop.core.text.ner.features import (
     FeatureExtractor,
     document_casing,
     is_caps_sentence,
-    number_row,
+    is_number,
+    is_row,
     phrase_labels,
     sports_report,
     word_shape,
@@ -131,10 +132,7 @@ class NerTagger:
             caps = [is_caps_sentence(words) for words in sentences]
             case = document_casing(sentences, caps)
             layout = self._layout(sentences)
-            report = Report(
-                sports_report(sentences, self._extractor.sport_words),
-                [number_row(words) for words in sentences],
-            )
+            report = Report(sports_report(layout.words, self._extractor.sport_words), _rows(layout))
             first = self._label(0, layout, caps, case, None, report)
             labels = document_labels(sentences, first)
             second = self._label(1, layout, caps, case, labels, report)
@@ -170,8 +168,8 @@ class NerTagger:
     ) -> np.ndarray:
         """Token × label state scores of one CRF pass over the whole text — the same sums
         ``FeatureExtractor.sentence`` features give."""
-        report = Report(sport, [number_row(words) for words in sentences])
-        return self._emissions(which, self._layout(sentences), caps, case, doc_labels, report)
+        layout = self._layout(sentences)
+        return self._emissions(which, layout, caps, case, doc_labels, Report(sport, _rows(layout)))
 
     def _layout(self, sentences: list[list[str]]) -> _Layout:
         """What both passes share: distinct words, token positions, and the rows of the
@@ -335,6 +333,14 @@ class _Layout:
     pair_rows: np.ndarray  # and that pair's row in the joint weights
     phrase_targets: np.ndarray  # tokens inside a known name of several words
     phrase_ids: np.ndarray  # and their PHRASE_LABELS index
+
+
+def _rows(layout: _Layout) -> list[bool]:
+    """``features.number_row`` of every sentence, counted per distinct word."""
+    numeric = np.array([is_number(w) for w in layout.words], dtype=np.intp)[layout.word_ids]
+    starts = np.cumsum([0, *layout.lengths[:-1]])
+    counts = np.add.reduceat(numeric, starts).tolist() if numeric.size else []
+    return [is_row(n, size) for n, size in zip(counts, layout.lengths, strict=True)]
 
 
 def _pair_rows(index: dict[str, int]) -> dict[str, dict[str, int]]:

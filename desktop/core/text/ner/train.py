@@ -19,6 +19,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -153,7 +154,7 @@ def features_for(
     extractor: FeatureExtractor, doc: Document, doc_labels: dict[str, str] | None = None
 ) -> list[list[list[str]]]:
     case = document_casing(doc.sentences)
-    sport = sports_report(doc.sentences, extractor.sport_words)
+    sport = sports_report(set(chain.from_iterable(doc.sentences)), extractor.sport_words)
     return [extractor.sentence(words, case, doc_labels, sport) for words in doc.sentences]
 
 
