@@ -141,6 +141,7 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     misc: set[int] = set()  # tokens of MISC spans: a longer known name may still take them
     mentions: list[_Mention] = []
     lists = word_lists()
+    calendar = lists.kinds["calendar"]
     vocabulary = frozenset(words)
     spans = _extend_organisations(
         text,
@@ -173,6 +174,8 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
             misc.update(range(span.first, span.stop))
             continue  # MISC (nationalities, events) is not shown but blocks other matches
         begin, end = trim(words, span.first, span.stop, lists, place=span.label == "LOC")
+        if span.label == "ORG" and end - begin > 1 and words[begin].lower() in calendar:
+            begin += 1  # "the September Treasury bond": a date, then the name
         end = before_title(words, begin, end, lists)
         if end == begin:
             continue  # "Member of Parliament", "Master of Science": a title or a degree

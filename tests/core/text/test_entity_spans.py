@@ -627,3 +627,22 @@ def test_a_states_formal_name_is_one_place() -> None:
     # A name that merely begins with a state word is not joined to a place.
     found = _found("Republic Airways and the Commonwealth Bank of Australia reported losses.")
     assert found["Commonwealth Bank of Australia"] == "institution"
+
+
+def test_ordinals_and_a_sports_label_in_capitals_are_junk_but_teams_in_a_headline_are_not() -> None:
+    lists = word_lists()
+    for words in (["65th"], ["3rd"], ["GOLF"], ["SOCCER"]):
+        assert is_junk(words, lists), words
+    # Inflected-looking words in capitals are a headline fragment unless the annotations take
+    # every one of them for part of a name ("UNITED NATIONS", "RANGERS").
+    assert is_junk(["DISMISSES"], lists)
+    for words in (["RANGERS"], ["INDIANS"], ["UNITED", "NATIONS"], ["Golf"]):
+        assert not is_junk(words, lists), words
+    found = _found("GOLF - LEADING SCORES AT GREATER MILWAUKEE OPEN .\nMILWAUKEE 1996-08-29\n")
+    assert "GOLF" not in found
+
+
+def test_a_month_opening_an_organisations_name_is_no_part_of_it() -> None:
+    found = _found("The September Treasury bond future fell in Chicago.")
+    assert found.get("Treasury") == "institution"
+    assert not any(name.startswith("September") for name in found)

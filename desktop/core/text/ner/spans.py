@@ -15,7 +15,7 @@ from functools import cache
 
 from desktop.core.resources import resource_path
 from desktop.core.text.ner.packed import read_text
-from desktop.core.text.ner.tagger import GAZETTEER_FILE, read_gazetteer
+from desktop.core.text.ner.tagger import GAZETTEER_FILE, SPORT_FILE, read_gazetteer
 
 _CONTRACTION = re.compile(r"^\w+['’](m|d|ve|ll|re|t|am)$", re.IGNORECASE)
 # Reuters instrument codes and index tickers: "AAPL.O", "VOD.L", ".DJI", "^SPX".
@@ -24,6 +24,7 @@ _TICKER = re.compile(r"^([A-Z0-9]{2,6}\.[A-Z]{1,2}|[.^][A-Z0-9]{2,8})$")
 _ADDRESS = re.compile(r"^(?:https?:|www\.)|\.(?:php|html?|aspx?|jsp)$", re.IGNORECASE)
 # The plural of an acronym names things, not one of them ("SUVs", "ICUs", "NGOs").
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)  # "the 65th minute"
 _INFLECTION = re.compile(r"(ies|es|s|ed|ing)$")
 _ARTICLES = frozenset(("a", "an", "the"))
 # the "E" of "Group E", the "2" of "Pot 2", the "1B" of "Block 1B"
@@ -62,6 +63,9 @@ class WordLists:
     # lower case, no full stop: words written with a full stop that belongs to them and so to
     # a name they end ("Acme Corp.", "Tampa, Fla.")
     abbreviations: frozenset[str]
+    # lower case: the words of sports reporting (sport-words.txt); one alone in capitals is a
+    # headline's label ("GOLF - LEADING SCORES"), not a name
+    sport_words: frozenset[str]
 
 
 def _lines(*parts: str) -> list[str]:
@@ -99,6 +103,7 @@ def word_lists() -> WordLists:
         trained_organisation=frozenset(w for w, classes in trained.items() if "ORG" in classes),
         trained_place=frozenset(w for w, classes in trained.items() if "LOC" in classes),
         abbreviations=frozenset(w.lower() for w in _lines("text", "en", "abbreviations.txt")),
+        sport_words=frozenset(_lines("ner", SPORT_FILE)),
     )
 
 
@@ -171,13 +176,16 @@ def _edge(word: str, lists: WordLists) -> bool:
 
 def is_junk(words: Sequence[str], lists: WordLists) -> bool:
     """Words that look like a name but never are one: a contraction ("We're"), a function
-    word, an abbreviated title or ticker code, an acronym's plural ("SUVs"), a web address,
-    or a run of ordinary words in capitals (a headline fragment, "JUDGE DISMISSES")."""
+    word, an abbreviated title or ticker code, an acronym's plural ("SUVs"), an ordinal
+    ("65th"), a sport's label in capitals ("GOLF"), a web address, or a run of ordinary words
+    in capitals (a headline fragment, "JUDGE DISMISSES")."""
     if len(words) == 1 and (
         _CONTRACTION.match(words[0])
         or _edge(words[0], lists)
         or _TICKER.match(words[0])
         or _PLURAL_ACRONYM.match(words[0])
+        or _ORDINAL.match(words[0])
+        or (words[0].isupper() and words[0].lower() in lists.sport_words)
     ):
         return True
     if any(_ADDRESS.search(w) for w in words):
@@ -186,7 +194,9 @@ def is_junk(words: Sequence[str], lists: WordLists) -> bool:
         return True  # a full stop or a bracket left alone
     if all(w in lists.not_names for w in words):
         return True  # "TV", "Easter Saturday"
-    return all(w.isupper() and _is_capitalised_word(w.lower(), lists) for w in words)
+    return all(w.isupper() and _is_capitalised_word(w.lower(), lists) for w in words) and not all(
+        _named_word(w.lower(), lists) for w in words
+    )
 
 
 def _is_capitalised_word(lower: str, lists: WordLists) -> bool:
@@ -194,6 +204,16 @@ def _is_capitalised_word(lower: str, lists: WordLists) -> bool:
     (BBC, NASA) is a common token too, but not an inflected word."""
     stem = _INFLECTION.sub("", lower)
     return len(lower) > 3 and stem != lower and stem in lists.common
+
+
+def _named_word(lower: str, lists: WordLists) -> bool:
+    """A word the training annotations mostly take for part of a name: a headline's "UNITED
+    NATIONS", "RANGERS BEAT INDIANS" names teams and bodies however inflected it looks."""
+    return (
+        lower in lists.trained_person
+        or lower in lists.trained_organisation
+        or lower in lists.trained_place
+    )
 
 
 def names_organisation(words: Sequence[str], lists: WordLists) -> bool:
