@@ -257,8 +257,9 @@ class NerTagger:
         if not (report.sport or in_row.any()):
             return
         gazetteer = self._extractor.gazetteer
-        classes = [(gazetteer.get(x) or "none").split() for x in layout.lowers]
-        shapes = [word_shape(w) for w in layout.words]
+        # Scored per distinct set of classes and per distinct shape: a text has few of each.
+        class_ids, class_sets = _distinct([gazetteer.get(x) or "none" for x in layout.lowers])
+        shape_ids, shapes = _distinct([word_shape(w) for w in layout.words])
         word_ids, position = layout.word_ids, layout.position
         first, last = position == 0, position == layout.sentence_length - 1
         following, preceding = np.append(word_ids[1:], 0), np.insert(word_ids[:-1], 0, 0)
@@ -267,15 +268,17 @@ class NerTagger:
             at = np.nonzero(on)[0]
             if not at.size:
                 continue
-            own = np.array([score(which, kind, *(f"{kind}|g={g}" for g in c)) for c in classes])
+            own = np.array(
+                [score(which, kind, *(f"{kind}|g={g}" for g in c.split())) for c in class_sets]
+            )
             after = np.array([score(which, f"{kind}|1sh={shape}") for shape in shapes])
             before = np.array([score(which, f"{kind}|-1sh={shape}") for shape in shapes])
-            emissions[at] += own[word_ids[at]]
+            emissions[at] += own[class_ids[word_ids[at]]]
             emissions[at] += np.where(
-                last[at, None], score(which, f"{kind}|1sh=eos"), after[following[at]]
+                last[at, None], score(which, f"{kind}|1sh=eos"), after[shape_ids[following[at]]]
             )
             emissions[at] += np.where(
-                first[at, None], score(which, f"{kind}|-1sh=bos"), before[preceding[at]]
+                first[at, None], score(which, f"{kind}|-1sh=bos"), before[shape_ids[preceding[at]]]
             )
 
     def _feature_score(self, which: int, *names: str) -> np.ndarray:
@@ -333,6 +336,13 @@ class _Layout:
     pair_rows: np.ndarray  # and that pair's row in the joint weights
     phrase_targets: np.ndarray  # tokens inside a known name of several words
     phrase_ids: np.ndarray  # and their PHRASE_LABELS index
+
+
+def _distinct(values: list[str]) -> tuple[np.ndarray, list[str]]:
+    """Each value's index among the distinct values, and those values in order."""
+    index: dict[str, int] = {}
+    ids = [index.setdefault(v, len(index)) for v in values]
+    return np.array(ids, dtype=np.intp), list(index)
 
 
 def _rows(layout: _Layout) -> list[bool]:
