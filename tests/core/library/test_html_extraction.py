@@ -516,3 +516,23 @@ def test_the_sites_name_set_as_a_heading_is_no_headline(tmp_path: Path) -> None:
     article = read_articles(_saved(tmp_path, html))[0]
     assert article.title == "Bridge closed to heavy lorries"
     assert article.source == "하버 타임스"
+
+
+def test_a_hidden_schema_copy_of_the_story_is_not_read_again(tmp_path: Path) -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    hidden = (
+        "<div style='display:none;' itemscope itemtype='http://schema.org/NewsArticle'>"
+        "<h1 itemprop='name'>Harbour bridge closed to lorries</h1>"
+        "<div itemprop='keywords'>bridges,Northport harbour</div>"
+        "<div itemprop='datePublished'>2019-11-19T08:57:40+01:00</div>"
+        "<div itemprop='publisher' itemscope itemtype='http://schema.org/Organization'>"
+        "<div itemprop='name'>NorthportPostDe</div></div>"
+        f"<div itemprop='articleBody'>{chr(10).join(PARAGRAPHS)}</div></div>"
+    )
+    html = (
+        "<html><head><title>Harbour bridge closed to lorries</title></head><body>"
+        "<div class='content post'><h1>Harbour bridge closed to lorries</h1>"
+        f"<div class='post-content'>{body}</div>{hidden}</div></body></html>"
+    )
+    text = text_of(tmp_path, html)
+    assert text.split("\n\n") == PARAGRAPHS

@@ -3,9 +3,10 @@
 trafilatura drops scripts, styles, navigation, comments and ads, and reads title, author, date
 and site name from the page's metadata. It is given the page's text, never a URL, so it never
 touches the network. Before it runs, the page loses what would glue into or pass for the story
-(hover cards, other articles) and embedded posts become plain paragraphs; after it, a text
-too short to be the story is taken from its recall pass when that finds twice as much,
-paragraphs it left out come back (``recovery``) and page furniture goes (``furniture``).
+(hover cards, other articles, a hidden copy of it for machines) and embedded posts become
+plain paragraphs; after it, a text too short to be the story is taken from its recall pass
+when that finds twice as much, paragraphs it left out come back (``recovery``) and page
+furniture goes (``furniture``).
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ _SHORT_TEXT = 1000
 _EMBEDDED_POST = (
     "//blockquote[contains(concat(' ', normalize-space(@class), ' '), ' twitter-tweet ')]"
 )
+_HIDDEN = re.compile(r"(?:^|;)\s*display\s*:\s*none\b", re.IGNORECASE)
 _DROPPED = frozenset(("script", "style", "noscript", "template", "iframe", "object", "svg"))
 
 # trafilatura reports pages it finds little in through logging; that is our error to word.
@@ -73,6 +75,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
         page = load_html(text)
         if page is None:
             raise UnreadableFile(path, "no article text found in the HTML page")
+        _drop_hidden_metadata(page)
         _drop_hover_cards(page)
         _drop_other_articles(page)
         _flatten_embedded_posts(page)
@@ -142,6 +145,22 @@ def _wider(page: lxml.html.HtmlElement, lines: list[str]) -> list[str]:
 
 def _length(lines: list[str]) -> int:
     return sum(len("".join(line.split())) for line in lines)
+
+
+def _drop_hidden_metadata(page: lxml.html.HtmlElement) -> None:
+    """Remove the schema.org descriptions a page hides from its reader (an ``itemscope``
+    element styled ``display: none``): a copy of the story for machines, with its headline,
+    keywords, timestamps and logo address, which would otherwise be read as more text."""
+    hidden = [
+        element
+        for element in page.iter()
+        if isinstance(element.tag, str)
+        and element.get("itemscope") is not None
+        and _HIDDEN.search(element.get("style") or "")
+    ]
+    for element in hidden:
+        if element.getparent() is not None:
+            element.drop_tree()
 
 
 def _drop_hover_cards(page: lxml.html.HtmlElement) -> None:
