@@ -94,6 +94,20 @@ def test_the_title_of_a_block_of_links_left_out_goes_with_it(tmp_path: Path) -> 
         assert text.split("\n\n") == PARAGRAPHS
 
 
+def test_links_to_other_stories_with_a_label_after_each_are_left_out(tmp_path: Path) -> None:
+    titles = [
+        "Ferry fares will rise in spring as the operator blames fuel costs",
+        "Tram drivers vote to strike over the new rota on the harbour line",
+        "Port traffic hits a ten-year high as container ships return",
+    ]
+    links = "<br>".join(
+        f"<strong><a href='/s/{i}'>{t}</a> [{label}]</strong>"
+        for i, (t, label) in enumerate(zip(titles, ["INSIGHT", "VIDEO", "NEWS"], strict=True))
+    )
+    text = text_of(tmp_path, page("", f"<p><strong>DON'T MISS</strong><br>{links}</p>"))
+    assert text.split("\n\n") == PARAGRAPHS
+
+
 def test_a_list_item_before_linked_items_of_the_same_list_stays(tmp_path: Path) -> None:
     shows = "<li>2 Nov - Placebo - City Hall</li><li>3 Nov - Grandbrothers - Flex</li>"
     linked = "".join(
@@ -222,6 +236,7 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "If you enjoyed reading this story, would you consider supporting our work?",
         "Become a member and enjoy exclusive benefits.",
         "HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS",
+        "SEE MORE: Harbour protests: 800 lorry drivers block the estate road",
     ],
 )
 def test_prompt_lines(line: str) -> None:
@@ -260,6 +275,7 @@ def test_prompt_lines(line: str) -> None:
         "Residents can download the app for iOS and Android from Monday, the council said.",
         "Residents who click here and there on the council's site find no detour map.",
         "Photographs taken by the engineers show the cracks.",
+        "See more of the harbour from the new viewing platform, the council says.",
     ],
 )
 def test_paragraphs_that_look_like_prompts_are_not(line: str) -> None:

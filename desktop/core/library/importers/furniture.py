@@ -8,9 +8,9 @@ credits, a photo's "© Agency" or "(Photo: …)", "Source: …" lines and readin
 own "All rights reserved" notice stays), a dateline ("5:45 AM PST 11/19/2019 by Jane Roe") or a
 line of contact addresses; when the precision pass dropped it too and it is a link on the page
 that is shouted or stands in a run of such links (a related-stories block); when it stands in a
-longer run of whole links or of list items that each open with a link and a teaser, or is the
-heading of such a block ("Editors' picks:"); when it repeats the headline; or when it is the
-standfirst under the headline.
+longer run of whole links (maybe labelled after: "… [VIDEO]") or of list items that each open
+with a link and a teaser, or is the heading of such a block ("Editors' picks:"); when it
+repeats the headline; or when it is the standfirst under the headline.
 """
 
 from __future__ import annotations
@@ -32,10 +32,13 @@ DECK_LINES = 3
 HEADING_WORDS = 8
 HEADED_LINKS = 2
 """A heading followed by this many lines of a block of links left out is that block's title."""
+_LABEL_AFTER = re.compile(r"\s*(?:\[[^\]]{1,20}\]|\([^)]{1,20}\))[\W_]*$")
+"""A heading followed by this many lines of a block of links left out is that block's title."""
 
 PROMPTS = re.compile(
     r"""^\W*(?:
-        (?:related|read\ more|more|see\ also|also(?:\ on\ [\w.]+)?|recommended|watch|listen)
+        (?:related|read\ more|more|see\ (?:also|more)|also(?:\ on\ [\w.]+)?|recommended|watch
+          |listen)
             (?:\ (?:posts?|stor(?:y|ies)|articles?|coverage|content|reading|links?))?\ ?:.*
       | also\ on\ [\w.-]+\.[a-z]{2,}\b.*
       | (?:leggi\ anche|lesen\ sie\ (?:auch|mehr)|lire\ aussi|à\ lire\ aussi|leia\ também
@@ -213,7 +216,7 @@ def drop_furniture(
     precision pass kept, ``links`` the normalised text of the page's links, ``titles`` the
     normalised headlines the page declares (its title, og:title), ``decks`` the normalised
     standfirsts under its headline."""
-    wholly = [_norm(line) in links for line in lines]
+    wholly = [_is_link(line, links) for line in lines]
     linked = [w and _loose(line) not in precise for w, line in zip(wholly, lines, strict=True)]
     teasers = _teaser_runs([_is_teaser(line, links) for line in lines])
     link_runs = _teaser_runs(wholly)
@@ -261,6 +264,12 @@ def _is_heading(line: str) -> bool:
     colon ("Editors' picks:")."""
     words = _WORD.findall(line)
     return 0 < len(words) <= HEADING_WORDS and not line.rstrip().endswith((".", "!", "?", '"', "”"))
+
+
+def _is_link(line: str, links: Collection[str]) -> bool:
+    """The line is a link of the page, maybe with a label after it that is no part of the
+    link ("Plague warning: CDC names eight diseases [VIDEO]")."""
+    return _norm(line) in links or _norm(_LABEL_AFTER.sub("", line)) in links
 
 
 def _is_teaser(line: str, links: Collection[str]) -> bool:
