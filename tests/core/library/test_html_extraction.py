@@ -108,6 +108,30 @@ def test_links_to_other_stories_with_a_label_after_each_are_left_out(tmp_path: P
     assert text.split("\n\n") == PARAGRAPHS
 
 
+def test_a_heading_whose_section_is_all_furniture_goes_with_it(tmp_path: Path) -> None:
+    podcast = (
+        "<h3>How to listen to the Harbour Podcast</h3>"
+        "<p>Download:&nbsp;http://po.st/HP_615Download</p><p>iTunes:&nbsp;http://po.st/HP_615</p>"
+    )
+    appeal = (
+        "<h3>Something to Consider</h3><p>If you enjoyed this article, we have a proposition "
+        "for you: join the Harbour Club.</p>"
+    )
+    for furniture in (podcast, appeal, podcast + appeal):
+        text = text_of(tmp_path, page("", "", "", "", furniture))
+        assert text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_post_s_attribution_before_furniture_stays(tmp_path: Path) -> None:
+    post = (
+        "<p>The bridge is closed from tonight, lorries use the estate road.</p>"
+        "<p>— Northport Council (@northportcc) November 18, 2019</p>"
+        "<p>Download:&nbsp;http://po.st/HP_615Download</p>"
+    )
+    text = text_of(tmp_path, page("", "", "", "", post))
+    assert text.endswith("— Northport Council (@northportcc) November 18, 2019")
+
+
 def test_a_list_item_before_linked_items_of_the_same_list_stays(tmp_path: Path) -> None:
     shows = "<li>2 Nov - Placebo - City Hall</li><li>3 Nov - Grandbrothers - Flex</li>"
     linked = "".join(
@@ -237,6 +261,9 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "Become a member and enjoy exclusive benefits.",
         "HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS",
         "SEE MORE: Harbour protests: 800 lorry drivers block the estate road",
+        "Download:\xa0http://po.st/HP_615Download",
+        "Photo\xa0credit: Jane Roe/Northport Post",
+        "If you enjoyed this article, join the Harbour Club: unlimited stories, no paywall.",
     ],
 )
 def test_prompt_lines(line: str) -> None:

@@ -10,7 +10,8 @@ line of contact addresses; when the precision pass dropped it too and it is a li
 that is shouted or stands in a run of such links (a related-stories block); when it stands in a
 longer run of whole links (maybe labelled after: "… [VIDEO]") or of list items that each open
 with a link and a teaser, or is the heading of such a block ("Editors' picks:"); when it
-repeats the headline; or when it is the standfirst under the headline.
+repeats the headline; when it is the standfirst under the headline; or when it is a heading
+whose section lost every line ("How to listen" over podcast links).
 """
 
 from __future__ import annotations
@@ -67,7 +68,9 @@ PROMPTS = re.compile(
           |(?:local|independent|quality|non-?profit)\b[^.]*\bjournalism\b).*
       | (?:please\ )?(?:donate\ (?:now|today|to\ us)|become\ a\ (?:member|supporter|patron))\b.*
       | .*\b(?:would|will|could)\ you\ (?:please\ )?consider\ (?:supporting|donating)\b.*
-      | if\ you\ (?:enjoyed|value|like|liked|appreciate)\b.*\b(?:support\w*|donat\w*)\b.*
+      | if\ you\ (?:enjoyed|value|like|liked|appreciate)\b.*
+            \b(?:support\w*|donat\w*|join|subscri\w*|member(?:s|ship)?)\b.*
+      | \w+(?:\ \w+)?\ ?:\ ?https?://\S+
       | (?:hazte|únete|werde|werden\ sie)\ (?:miembro|socio|mitglied)\b.*
       | our\ standards\ ?:.*
       | (?:advertising|affiliate|editorial)\ disclosure\b.*
@@ -167,10 +170,11 @@ left around them ("More AP NBA: https://apnews.com/NBA and https://twitter.com/A
 
 def is_prompt(line: str) -> bool:
     """Whether a line is page furniture by its wording alone: a prompt, a credit, a dateline,
-    a line of contact addresses."""
+    a line of contact addresses. Any space counts as one (a no-break space after "Photo:")."""
     if len(_WORD.findall(line)) > PROMPT_WORDS:
         return False
-    return bool(PROMPTS.match(line.strip())) or _is_dateline(line) or _is_contact(line)
+    line = " ".join(line.split())
+    return bool(PROMPTS.match(line)) or _is_dateline(line) or _is_contact(line)
 
 
 def _is_dateline(line: str) -> bool:
@@ -226,7 +230,7 @@ def drop_furniture(
         or link_runs[i]
         for i in range(len(lines))
     ]
-    kept: list[str] = []
+    keep = [False] * len(lines)
     last = ""
     for i, line in enumerate(lines):
         if (
@@ -242,11 +246,30 @@ def drop_furniture(
             continue
         if line == last:
             continue  # a block the page shows twice (a table's header, a sticky copy)
-        kept.append(line)
+        keep[i] = True
         last = line if _WORD.search(line) else last  # past a table's rule line
+    kept = [line for i, line in enumerate(lines) if keep[i] and not _heads_nothing(lines, keep, i)]
     while kept and _is_bio(kept[-1]):
         kept.pop()
     return kept
+
+
+def _heads_nothing(lines: list[str], keep: list[bool], i: int) -> bool:
+    """Whether line ``i`` is a heading whose section lost every line ("Something to consider"
+    over a membership appeal, "How to listen" over podcast links): up to the next heading
+    kept or the end, all that follows it was left out. A heading in a list of short lines
+    stays, and so does a short line that opens with no letter (a post's "— Name (@handle)"
+    attribution, a "[Source, p. 41]" reference, a rule line)."""
+    line = lines[i].strip()
+    after_heading = i > 0 and keep[i - 1] and _is_heading(lines[i - 1])
+    if not line[:1].isalpha() or not _is_heading(line) or after_heading:
+        return False
+    j = i + 1
+    while j < len(lines) and not (keep[j] and _is_heading(lines[j])):
+        if keep[j]:
+            return False
+        j += 1
+    return j > i + 1
 
 
 def _heads_block(lines: list[str], blocks: list[bool], i: int) -> bool:
