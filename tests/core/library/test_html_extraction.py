@@ -264,6 +264,9 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "Download:\xa0http://po.st/HP_615Download",
         "Photo\xa0credit: Jane Roe/Northport Post",
         "If you enjoyed this article, join the Harbour Club: unlimited stories, no paywall.",
+        "copyright Northport Post 2019 - ISSN: 2283-5474",
+        "Copyright 2019 Northport Post",
+        "Follow AP's full coverage of the harbour strike at https://apnews.com/HarbourStrike",
     ],
 )
 def test_prompt_lines(line: str) -> None:
@@ -303,6 +306,8 @@ def test_prompt_lines(line: str) -> None:
         "Residents who click here and there on the council's site find no detour map.",
         "Photographs taken by the engineers show the cracks.",
         "See more of the harbour from the new viewing platform, the council says.",
+        "Copyright law changed in 2019, the court said.",
+        "Follow the coverage, she said.",
     ],
 )
 def test_paragraphs_that_look_like_prompts_are_not(line: str) -> None:

@@ -1,17 +1,17 @@
 """Page furniture left in an extracted article: prompts, related links and repeated headlines.
 
-trafilatura's default pass keeps nearly all of an article, and with it some of what sits
-between the paragraphs: "Related: …", "READ MORE: …", newsletter and app prompts, blocks of
-links to other stories. Its precision pass drops those but also real short paragraphs. So the
-default text is kept, and a line is dropped when it reads as a prompt (``PROMPTS``: also
-credits, a photo's "© Agency" or "(Photo: …)", "Source: …" lines and reading times; a story's
-own "All rights reserved" notice stays), a dateline ("5:45 AM PST 11/19/2019 by Jane Roe") or a
-line of contact addresses; when the precision pass dropped it too and it is a link on the page
-that is shouted or stands in a run of such links (a related-stories block); when it stands in a
-longer run of whole links (maybe labelled after: "… [VIDEO]") or of list items that each open
-with a link and a teaser, or is the heading of such a block ("Editors' picks:"); when it
-repeats the headline; when it is the standfirst under the headline; or when it is a heading
-whose section lost every line ("How to listen" over podcast links).
+trafilatura's default pass keeps nearly all of an article, and with it some of what sits between
+the paragraphs: "Related: …", "READ MORE: …", newsletter and app prompts, blocks of links to
+other stories. Its precision pass drops those but also real short paragraphs. So the default
+text is kept, and a line is dropped when it reads as a prompt (``PROMPTS``: also credits, a
+photo's "© Agency" or "(Photo: …)", "Source: …" lines and reading times; a story's own "All
+rights reserved" notice stays, a site's "Copyright Name 2019" goes), a dateline ("5:45 AM PST
+11/19/2019 by Jane Roe") or a line of contact addresses; when the precision pass dropped it too
+and it is a link on the page that is shouted or stands in a run of such links (a related-stories
+block); when it stands in a longer run of whole links (maybe labelled after: "… [VIDEO]") or of
+list items that each open with a link and a teaser, or is the heading of such a block ("Editors'
+picks:"); when it repeats the headline; when it is the standfirst under the headline; or when it
+is a heading whose section lost every line ("How to listen" over podcast links).
 """
 
 from __future__ import annotations
@@ -79,6 +79,8 @@ PROMPTS = re.compile(
       | this\ (?:post|article|page|story)\ (?:contains|may\ contain|includes)
             \ (?:affiliate\ links|references\ to\ products)\b.*
       | (?!.*\brights\ reserved\b).*©.*
+      | (?!.*\brights\ reserved\b)copyright\ (?:(?-i:[A-Z])\S*\ ){0,3}(?:19|20)\d\d\b.*
+      | (?:follow|find|read|see|get)\b[^.!?]{0,80}\bcoverage\b[^.!?]{0,80}\ at\ https?://\S+
       | .*\((?:photo|foto|image|picture|credit|illustration)s?(?:\ credit)?\ ?:[^)]*\)
       | (?:(?:photo|foto|image|picture|bild)\ ?)?credits?(?:\ photos?)?\ ?:.*
       | (?:titelbild|beitragsbild|bildquelle|crédits?\ photos?|copyright)\ ?:.*
