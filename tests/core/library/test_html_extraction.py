@@ -266,6 +266,7 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "If you enjoyed this article, join the Harbour Club: unlimited stories, no paywall.",
         "copyright Northport Post 2019 - ISSN: 2283-5474",
         "Copyright 2019 Northport Post",
+        "News date : 04/21/2022 Category : Press Releases",
         "Follow AP's full coverage of the harbour strike at https://apnews.com/HarbourStrike",
     ],
 )
@@ -308,6 +309,7 @@ def test_prompt_lines(line: str) -> None:
         "See more of the harbour from the new viewing platform, the council says.",
         "Copyright law changed in 2019, the court said.",
         "Follow the coverage, she said.",
+        "- Lorries fall into one of three (light, medium, heavy) categories: vans, trucks, HGVs.",
     ],
 )
 def test_paragraphs_that_look_like_prompts_are_not(line: str) -> None:

@@ -88,7 +88,7 @@ PROMPTS = re.compile(
       | (?:photo(?:graph)?s?|image|picture|foto|bild)(?:\ by)?\ ?:.*
       | .*[.!?]\ (?:photo(?:graph)?|image|picture|foto)\ ?:\ [^.!?]{1,60}
       | .*\bcontributed\ to\ this\ (?:report|story|article)
-      | .*\b(?:tags|categor(?:y|ies|ia|ias)|filed\ under)\ ?:.*
+      | (?:.*\ [-|•·–—]\ |(?:\S+\ ){1,4})?(?:tags|categor(?:y|ies|ia|ias)|filed\ under)\ ?:.*
       | listen\ (?:to|back)\b.*\blive\b.*
       | get\ the\ latest\ .*\binbox\b.*
       | (?:\w+\ ){0,3}newsletter
