@@ -267,6 +267,7 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "copyright Northport Post 2019 - ISSN: 2283-5474",
         "Copyright 2019 Northport Post",
         "News date : 04/21/2022 Category : Press Releases",
+        "Jede kleine Spende hilft den Menschen am Hafen!",
         "Follow AP's full coverage of the harbour strike at https://apnews.com/HarbourStrike",
     ],
 )

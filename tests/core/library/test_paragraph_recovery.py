@@ -130,3 +130,9 @@ def test_a_summary_under_a_linked_title_stays_out() -> None:
     page = story(PARAGRAPHS[:3], PARAGRAPHS[3:])
     page.find(".//article").append(lxml.html.fromstring(f"<div class='{CHUNK}'>{card}</div>"))
     assert recover_paragraphs(page, PARAGRAPHS[:3]) == PARAGRAPHS
+
+
+def test_a_short_sentence_of_the_story_comes_back() -> None:
+    turn = "But there are two problems with this potential closure."
+    page = story([*PARAGRAPHS[:3], turn, *PARAGRAPHS[3:]])
+    assert recover_paragraphs(page, PARAGRAPHS) == [*PARAGRAPHS[:3], turn, *PARAGRAPHS[3:]]

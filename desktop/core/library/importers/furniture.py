@@ -67,6 +67,7 @@ PROMPTS = re.compile(
       | (?:please\ )?support\ (?:us\b|our\ (?:work|journalism|reporting|newsroom)\b
           |(?:local|independent|quality|non-?profit)\b[^.]*\bjournalism\b).*
       | (?:please\ )?(?:donate\ (?:now|today|to\ us)|become\ a\ (?:member|supporter|patron))\b.*
+      | (?:jetzt\ spenden|jede\ (?:kleine\ )?spende\ hilft)\b.*
       | .*\b(?:would|will|could)\ you\ (?:please\ )?consider\ (?:supporting|donating)\b.*
       | if\ you\ (?:enjoyed|value|like|liked|appreciate)\b.*
             \b(?:support\w*|donat\w*|join|subscri\w*|member(?:s|ship)?)\b.*

@@ -23,7 +23,7 @@ ANCHORS = 3
 """Kept paragraphs needed before the body's make is trusted."""
 SHAPE_SHARE = 0.5
 """The body's make is that of at least this share of the kept paragraphs."""
-MIN_WORDS = 12
+MIN_WORDS = 9
 """A recovered paragraph is prose, not a label or a button."""
 MAX_LINK_SHARE = 0.3
 KEPT_SHARE = 0.8
