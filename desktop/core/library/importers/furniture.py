@@ -34,7 +34,7 @@ HEADING_WORDS = 8
 HEADED_LINKS = 2
 """A heading followed by this many lines of a block of links left out is that block's title."""
 _LABEL_AFTER = re.compile(r"\s*(?:\[[^\]]{1,20}\]|\([^)]{1,20}\))[\W_]*$")
-"""A heading followed by this many lines of a block of links left out is that block's title."""
+"""A label after a link to another story ("[VIDEO]", "(photos)"): no part of the link."""
 
 PROMPTS = re.compile(
     r"""^\W*(?:
