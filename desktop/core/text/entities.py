@@ -602,7 +602,13 @@ def _mention(
         return _Mention(start, stop, "person")  # "Mr Brown" is no club, "Mr Camus" no firm
     if known is not None and known.category == "leader" and known.role_at(day) is None:
         known = None  # in office only after the article's date
-    if known is not None and known.strict and label == "LOC" and known.kind != "company":
+    if (
+        known is not None
+        and known.strict
+        and label == "LOC"
+        and known.kind != "company"
+        and not _club_beyond_place(name, known, lists)
+    ):
         known = None  # an open list's "Liverpool", "New York City" may be the place
     if known is not None and known.strict and _stray_acronym(name, known, vocabulary):
         known = None  # "CDC" in a health story is not Liberia's Congress for Democratic Change
@@ -638,6 +644,8 @@ def _mention(
         )
     ):
         category = "person"  # "Karen Lindgren", "actress Dana Moor" taken for an organisation
+    elif known is None and category == "place" and _team_of_place(name, lists):
+        category = "institution"  # "Boston Celtics", "Los Angeles Lakers" taken for the town
     elif known is None and category != "institution" and _chamber_of_place(name, knowledge, lists):
         category = "institution"  # "U.S. House of Representatives" taken for the place
     elif (
@@ -710,6 +718,37 @@ def _team_or_organisation(words: list[str], start: int, stop: int, lists: WordLi
         or after.lower() in _VERSUS
         or before.lower() in _VERSUS
         or organisation_cue(words, start, stop, lists)
+    )
+
+
+def _club_beyond_place(name: list[str], known: Known, lists: WordLists) -> bool:
+    """A club's name of several words that opens or ends with a club's word: "Manchester
+    United", "Real Madrid" are the clubs wherever the tagger saw a place; "Manchester City",
+    "San Francisco", like "Liverpool", may be the town."""
+    clubs = lists.kinds["club"]
+    return (
+        known.kind == "club"
+        and len(name) > 1
+        and (name[0].lower() in clubs or name[-1].lower() in clubs)
+    )
+
+
+def _team_of_place(name: list[str], lists: WordLists) -> bool:
+    """A known place and a capitalised plural that is no part of a place's name: a team
+    ("Boston Celtics", "Los Angeles Lakers"), not "Palm Springs" or "Cayman Islands"."""
+    last = name[-1]
+    tagger = default_tagger()
+    return (
+        len(name) > 1
+        and last.isalpha()
+        and last[:1].isupper()
+        and not last.isupper()
+        and last.endswith("s")
+        and last.lower()[:-1] in lists.common  # "Celtics", "Yankees"; not "France Gomis"
+        and last.lower() not in lists.trained_place
+        and last.lower() not in lists.kinds["terrain"]
+        and tagger.known_place(name[:-1])
+        and not tagger.known_place(name)
     )
 
 

@@ -575,3 +575,21 @@ def test_a_place_does_not_run_into_an_office_that_begins_with_an_organisation_wo
     text = "A ruling by Santa Clara County Superior Court Judge James Kleinberg came."
     found = _resolved(text, [("Santa Clara County", "LOC"), ("James Kleinberg", "PER")])
     assert found["Santa Clara County Superior Court"] == "institution"
+
+
+def test_a_town_and_a_plural_nickname_is_a_team_but_a_place_name_stays_a_place() -> None:
+    found = _found("The Boston Celtics and the Toronto Maple Leafs lost on Friday.", "2024-05-01")
+    assert found["Boston Celtics"] == "institution"
+    assert found["Toronto Maple Leafs"] == "institution"
+    found = _found("They flew from Palm Springs to the Cayman Islands and Niagara Falls.")
+    assert set(found.values()) == {"place"}
+    # A surname ending in s after a country is no team: "France Gomis" is a person.
+    assert _found("Real Madrid signed France Gomis on Friday.").get("France Gomis") != (
+        "institution"
+    )
+
+
+def test_a_known_club_with_a_clubs_word_is_the_club_where_the_tagger_saw_a_place() -> None:
+    found = _found("Fans of Manchester United gathered in San Francisco.", "2024-05-01")
+    assert found["Manchester United"] == "institution"
+    assert found["San Francisco"] == "place"  # also a club's other name, but the town here

@@ -145,6 +145,13 @@ class NerTagger:
                 offset += len(run)
         return Tagged(tokens, spans)
 
+    def known_place(self, words: Sequence[str]) -> bool:
+        """Whether the tokens ``words`` name a town, region or country the tagger's gazetteer
+        or known names of several words hold ("Boston", "Los Angeles", "Palm Springs")."""
+        if len(words) == 1:
+            return "KLOC" in (self._extractor.gazetteer.get(words[0].lower()) or "").split()
+        return self._extractor.phrases.get(" ".join(w.lower() for w in words)) == "LOC"
+
     def _label(
         self,
         which: int,
