@@ -15,7 +15,12 @@ from functools import cache
 
 from desktop.core.resources import resource_path
 from desktop.core.text.ner.packed import read_text
-from desktop.core.text.ner.tagger import GAZETTEER_FILE, SPORT_FILE, read_gazetteer
+from desktop.core.text.ner.tagger import (
+    GAZETTEER_FILE,
+    SPORT_FILE,
+    read_gazetteer,
+    read_sport_words,
+)
 
 _CONTRACTION = re.compile(r"^\w+['’](m|d|ve|ll|re|t|am)$", re.IGNORECASE)
 # Reuters instrument codes and index tickers: "AAPL.O", "VOD.L", ".DJI", "^SPX".
@@ -103,7 +108,7 @@ def word_lists() -> WordLists:
         trained_organisation=frozenset(w for w, classes in trained.items() if "ORG" in classes),
         trained_place=frozenset(w for w, classes in trained.items() if "LOC" in classes),
         abbreviations=frozenset(w.lower() for w in _lines("text", "en", "abbreviations.txt")),
-        sport_words=frozenset(_lines("ner", SPORT_FILE)),
+        sport_words=read_sport_words(resource_path("ner", SPORT_FILE)),
     )
 
 

@@ -216,13 +216,11 @@ def train(
     towns, town_phrases = town_names()
     knowledge = merge_gazetteers(knowledge, towns)
     phrases = {**town_phrases, **knowledge_phrases()}
+    sport_words = read_sport_words(DEFAULT_OUT / SPORT_FILE)
     folds = [documents[0::2], documents[1::2]]
     fold_extractors = [
         FeatureExtractor(
-            merge_gazetteers(build_gazetteer(folds[1 - k]), knowledge),
-            common,
-            phrases,
-            read_sport_words(DEFAULT_OUT / SPORT_FILE),
+            merge_gazetteers(build_gazetteer(folds[1 - k]), knowledge), common, phrases, sport_words
         )
         for k in range(2)
     ]
