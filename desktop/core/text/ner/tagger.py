@@ -134,8 +134,7 @@ class NerTagger:
             layout = self._layout(sentences)
             report = Report(sports_report(layout.words, self._extractor.sport_words), _rows(layout))
             first = self._label(0, layout, caps, case, None, report)
-            labels = document_labels(sentences, first)
-            second = self._label(1, layout, caps, case, labels, report)
+            second = self._label(1, layout, caps, case, document_labels(sentences, first), report)
             offset = 0
             for run, labels in zip(runs, second, strict=True):
                 for i, j, kind in spans_from_labels(labels):
