@@ -593,3 +593,10 @@ def test_a_known_club_with_a_clubs_word_is_the_club_where_the_tagger_saw_a_place
     found = _found("Fans of Manchester United gathered in San Francisco.", "2024-05-01")
     assert found["Manchester United"] == "institution"
     assert found["San Francisco"] == "place"  # also a club's other name, but the town here
+
+
+def test_a_players_position_before_a_name_makes_it_a_person() -> None:
+    text = "Columbus forward Boone Jenner scored twice as the Blue Jackets beat Detroit 4-2."
+    found = _found(text, "2019-11-02")
+    assert found["Boone Jenner"] == "person"
+    assert found["Blue Jackets"] == "institution"
