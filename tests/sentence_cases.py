@@ -164,6 +164,19 @@ FALSE_CUTS: list[tuple[str, list[str]]] = [
         "What happens next? nobody at the ministry would say.",
         ["What happens next? nobody at the ministry would say."],
     ),
+    # A run-on starter before two capitalised words opens a title-cased name.
+    (
+        "Farah Al-Ibrahim clearly wanted to avoid 7 On Your Side's camera and questions.",
+        ["Farah Al-Ibrahim clearly wanted to avoid 7 On Your Side's camera and questions."],
+    ),
+    (
+        "Allstate Insurance Group, through The Allstate Corporation, is one of the largest.",
+        ["Allstate Insurance Group, through The Allstate Corporation, is one of the largest."],
+    ),
+    (
+        "It comes months after CBS cancelled The Late Show with Stephen Colbert last summer.",
+        ["It comes months after CBS cancelled The Late Show with Stephen Colbert last summer."],
+    ),
 ]
 
 # Paragraphs the source glued together: a period right before a capitalised word.

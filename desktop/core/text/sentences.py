@@ -35,6 +35,8 @@ _ORTHO_BEG_UC = 1 << 1
 _ORTHO_MID_LC = 1 << 4
 
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
+# A list item's bullet ("- ", "• ") is layout, not the first word of its sentence.
+_BULLET = re.compile(r"[-*+•◦▪‣–—]\s+(?=\S)")
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*\s*$""")
 _LAST_WORD = re.compile(r"(\w+)\.$")
 # A sentence Punkt ended at "!" or "?": the word before it and any closing quote after.
@@ -301,13 +303,16 @@ def _word_before(text: str, start: int, position: int) -> str:
 def _in_name(text: str, start: int, space: int, word_start: int, starters: frozenset[str]) -> bool:
     """Whether the capitalised starter at ``word_start`` is inside a title-cased name: between
     two capitalised words ("In God We Trust"), before another capitalised starter, which never
-    follows it in a sentence ("founded The We Company"), or before nothing but capitalised words
-    ("equity giant The Carlyle Group.")."""
+    follows it in a sentence ("founded The We Company"), before nothing but capitalised words
+    ("equity giant The Carlyle Group."), or before two of them ("avoid 7 On Your Side's
+    camera")."""
     after = _NON_SPACE.findall(text, word_start, word_start + 4 * _LONGEST_TOKEN)[1:4]
     if not any(w.lstrip(_OPENING)[:1].islower() for w in after):
         return True
     if not _starts_upper(after[0]):
         return False
+    if len(after) > 1 and _starts_upper(after[1]):
+        return True
     return (
         _starts_upper(_word_before(text, start, space))
         or after[0].strip(_CLOSING + ".,;:").lower() in starters
@@ -366,7 +371,9 @@ def _units(text: str) -> Iterator[tuple[int, int]]:
             yield from _paragraph_units(text, paragraph)
             paragraph = []
             continue
-        paragraph.append(_stripped(text, line_start, line_end))
+        start, end = _stripped(text, line_start, line_end)
+        bullet = _BULLET.match(text, start, end)
+        paragraph.append((bullet.end() if bullet else start, end))
     yield from _paragraph_units(text, paragraph)
 
 

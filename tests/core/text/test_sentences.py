@@ -56,6 +56,22 @@ def test_paragraph_break_always_ends_a_sentence() -> None:
     ]
 
 
+def test_a_list_items_bullet_is_not_part_of_its_sentence() -> None:
+    text = (
+        "Our advice:\n\n- Compounded drugs should only be used when needed.\n"
+        "• Ask a pharmacist first.\n-5 degrees is the low. — Jane Doe"
+    )
+    found = split_sentences(text)
+    assert [s.text for s in found] == [
+        "Our advice:",
+        "Compounded drugs should only be used when needed.",
+        "Ask a pharmacist first.",
+        "-5 degrees is the low.",
+        "— Jane Doe",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in found)
+
+
 def test_heading_without_period_is_its_own_sentence() -> None:
     text = "Storm Hits Coast\nThe storm arrived on Monday. Roads closed.\n"
     assert texts(text) == ["Storm Hits Coast", "The storm arrived on Monday.", "Roads closed."]
