@@ -1522,10 +1522,14 @@ def _assign_roles(
             or role_relative(text, tokens, m.stop)
             or role_possessive(tokens, m.stop)
         )
-        if m.known is not None and not role and _abroad(m.known, places, knowledge):
-            m.known = None  # "Fiona Hill" in an American story: not a British official
+        if m.known is not None and _abroad(m.known, places, knowledge):
+            # "Fiona Hill" in an American story: not a British official; "Thomas Kennedy,
+            # the executive director of the Texas State Building Trades" holds the office
+            # the article gives, not a British ambassador's.
+            m.known = None
             m.category = "person"
-            continue
+            if not role:
+                continue
         if m.known is not None and m.known.category == "leader":
             # The full name's, not the mention's: "Gareth" alone is not a rare surname.
             surname = m.canonical.split(",")[0].split()[-1]

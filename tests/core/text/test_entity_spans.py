@@ -224,6 +224,28 @@ def test_an_office_holder_of_a_country_the_article_never_names_is_someone_else()
     )
 
 
+def test_a_state_or_province_names_its_country_and_an_office_the_article_gives_wins() -> None:
+    on = "2023-10-17"
+    # Texas names the United States: a British ambassador of that name is someone else.
+    texan = "Thomas Kennedy trained as a substitute teacher in Austin, Texas, this week."
+    assert {e.text: e.category for e in find_entities(texan, as_of=on)}["Thomas Kennedy"] == (
+        "person"
+    )
+    # With the office the article gives him, he is a leader by that office, not the
+    # knowledge's foreign one.
+    union = (
+        "Thomas Kennedy, the executive director of the Texas State Building Trades, met"
+        " teachers in Austin, Texas. Kennedy said he was excited."
+    )
+    found = {e.text: e for e in find_entities(union, as_of=on)}
+    assert found["Thomas Kennedy"].category == "leader"
+    assert "Texas State Building Trades" in found["Thomas Kennedy"].role
+    assert "UK" not in found["Kennedy"].role
+    # A region's name shared by a country decides nothing ("Georgia").
+    assert load_knowledge().parts.get("Georgia") is None
+    assert load_knowledge().parts["Texas"] == "United States"
+
+
 def test_a_nation_of_a_state_or_its_head_of_government_names_the_state() -> None:
     def category(text: str, name: str) -> str:
         return {e.text: e.category for e in find_entities(text, as_of="2005-02-01")}[name]

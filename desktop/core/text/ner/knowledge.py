@@ -148,7 +148,7 @@ class Knowledge:
     # surname is more likely someone else's.
     political_words: frozenset[str]
     people: tuple[str, ...]  # every known person's name
-    parts: dict[str, str]  # "Wales" → "the United Kingdom": a nation within a state
+    parts: dict[str, str]  # "Wales" → "the United Kingdom", "Texas" → "United States"
     continents: frozenset[str]
 
     @cached_property
@@ -262,7 +262,7 @@ def load_knowledge() -> Knowledge:
         place_only,
         politics,
         tuple(columns["names"]),
-        places["parts"],
+        {**{r: c for r, c in places["regions"].items() if c}, **places["parts"]},
         frozenset(places["continents"]),
     )
 
