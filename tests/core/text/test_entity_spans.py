@@ -18,6 +18,11 @@ def test_function_words_and_sentence_adverbs_are_trimmed_from_a_span() -> None:
     assert trim(["Both", "Trump"], 0, 2, lists) == (1, 2)
     # An acronym is not a function word: "WHO", "US" stay.
     assert trim(["US", "Senate"], 0, 2, lists) == (0, 2)
+    # A contraction before a name ("I'm Sergio Martínez-Beltrán", signing off a broadcast).
+    assert trim(["I'm", "Jane", "Doe"], 0, 3, lists) == (1, 3)
+    assert trim(["We’re", "Acme", "Corp"], 0, 3, lists) == (1, 3)
+    found = find_entities("For NPR News, I'm Sergio Martínez-Beltrán in Austin.")
+    assert "Sergio Martínez-Beltrán" in {e.text for e in found}
 
 
 def test_contractions_titles_tickers_and_capital_verbs_are_junk() -> None:

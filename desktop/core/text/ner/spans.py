@@ -135,10 +135,13 @@ def _kinds() -> dict[str, frozenset[str]]:
 def trim(
     words: Sequence[str], first: int, stop: int, lists: WordLists, *, place: bool = False
 ) -> tuple[int, int]:
-    """The span without the function words and sentence adverbs at its edges ("Both Trump",
-    "Disney World However"); a one-word span is returned as it is. A place keeps its
-    "The" ("The Hague", "The Oval")."""
-    while stop - first > 1 and _edge(words[first], lists) and not (place and words[first] == "The"):
+    """The span without the function words, sentence adverbs and contractions at its edges
+    ("Both Trump", "Disney World However", "I'm Jane Doe"); a one-word span is returned as it
+    is. A place keeps its "The" ("The Hague", "The Oval")."""
+    while stop - first > 1 and (
+        (_edge(words[first], lists) and not (place and words[first] == "The"))
+        or _CONTRACTION.match(words[first])  # "I'm Jane Doe"
+    ):
         first += 1
     while stop - first > 1 and (
         (
