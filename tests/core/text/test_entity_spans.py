@@ -43,6 +43,20 @@ def test_no_junk_reaches_the_entities() -> None:
     assert found["BBC"] == "institution"
 
 
+def test_an_acronym_of_a_thing_is_no_name_but_stays_on_one() -> None:
+    lists = word_lists()
+    for word in ("AI", "LLM", "GPU", "HR", "SEO", "USD"):
+        assert is_junk([word], lists), word
+    # Not trimmed like a title or a ticker: a company's name may end in one.
+    assert trim(["Mistral", "AI"], 0, 2, lists) == (0, 2)
+    found = _found(
+        "The startup's AI team trained an LLM on rented GPU clusters while its HR and SEO "
+        "staff looked on. Mistral AI and Stability AI said the rules would apply to them."
+    )
+    assert not {"AI", "LLM", "GPU", "HR", "SEO"} & set(found)
+    assert found["Mistral AI"] == found["Stability AI"] == "institution"
+
+
 def test_a_company_named_like_a_person_is_a_company() -> None:
     text = (
         "Shares of Halvorsen fell sharply on Monday. Wendell Group said in a statement that "

@@ -48,6 +48,8 @@ _DESCRIPTION_ENDS = frozenset(
 class WordLists:
     edges: frozenset[str]  # lower case: never the first or last word of a name
     not_names: frozenset[str]  # as written: never a name alone
+    # as written: acronyms of things ("AI", "GPU"), never a name alone but kept on one's edge
+    thing_acronyms: frozenset[str]
     organisation_words: frozenset[str]  # lower case: last word of an organisation's name
     cues_before: tuple[tuple[str, ...], ...]  # lower-case token runs ending before a name
     cues_after: tuple[tuple[str, ...], ...]  # and starting right after it
@@ -91,6 +93,7 @@ def word_lists() -> WordLists:
     return WordLists(
         edges=frozenset(w.lower() for w in _lines("ner", "name-edges.txt")),
         not_names=frozenset(_lines("ner", "not-names.txt")),
+        thing_acronyms=frozenset(_lines("ner", "thing-acronyms.txt")),
         organisation_words=frozenset(w.lower() for w in _lines("ner", "organisation-words.txt")),
         cues_before=tuple(cues["before"]),
         cues_after=tuple(cues["after"]),
@@ -184,9 +187,10 @@ def _edge(word: str, lists: WordLists) -> bool:
 
 def is_junk(words: Sequence[str], lists: WordLists) -> bool:
     """Words that look like a name but never are one: a contraction ("We're"), a function
-    word, an abbreviated title or ticker code, an acronym's plural ("SUVs"), an ordinal
-    ("65th"), a sport's label in capitals ("GOLF"), a web address, or a run of ordinary words
-    in capitals (a headline fragment, "JUDGE DISMISSES")."""
+    word, an abbreviated title or ticker code, an acronym of a thing ("AI", "SEO"), an
+    acronym's plural ("SUVs"), an ordinal ("65th"), a sport's label in capitals ("GOLF"), a
+    web address, or a run of ordinary words in capitals (a headline fragment, "JUDGE
+    DISMISSES")."""
     if len(words) == 1 and (
         _CONTRACTION.match(words[0])
         or _edge(words[0], lists)
@@ -200,8 +204,8 @@ def is_junk(words: Sequence[str], lists: WordLists) -> bool:
         return True
     if not any(_has_letter(w) for w in words):
         return True  # a full stop or a bracket left alone
-    if all(w in lists.not_names for w in words):
-        return True  # "TV", "Easter Saturday"
+    if all(w in lists.not_names or w in lists.thing_acronyms for w in words):
+        return True  # "TV", "Easter Saturday", "AI"
     return all(w.isupper() and _is_capitalised_word(w.lower(), lists) for w in words) and not all(
         _named_word(w.lower(), lists) for w in words
     )
