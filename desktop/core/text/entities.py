@@ -27,6 +27,7 @@ from desktop.core.text.ner.spans import (
     WordLists,
     after_person_noun,
     before_title,
+    is_coinage,
     is_document,
     is_junk,
     is_nationality,
@@ -655,6 +656,8 @@ def _mention(
         and names_outlet_by_part(name[0], lists)
     ):
         category = "institution"  # "Euronews", "Wikileaks"
+    elif known is None and category != "institution" and len(name) == 1 and is_coinage(name[0]):
+        category = "institution"  # "OpenAI", "GitHub" taken for a person or a place
     if known is None and _hometown(words, start) and not names_organisation(name, lists):
         category = "place"  # "Ryan Hollman, 31, of Hope": where a person of that age is from
     if category in ("person", "institution") and known is None and is_structure(name, lists):

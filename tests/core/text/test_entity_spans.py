@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from desktop.core.text.entities import find_entities
 from desktop.core.text.ner.knowledge import load_knowledge
-from desktop.core.text.ner.spans import is_junk, names_organisation, trim, word_lists
+from desktop.core.text.ner.spans import (
+    is_coinage,
+    is_junk,
+    names_organisation,
+    trim,
+    word_lists,
+)
 
 
 def _found(text: str, day: str = "2024-05-01") -> dict[str, str]:
@@ -55,6 +61,21 @@ def test_an_acronym_of_a_thing_is_no_name_but_stays_on_one() -> None:
     )
     assert not {"AI", "LLM", "GPU", "HR", "SEO"} & set(found)
     assert found["Mistral AI"] == found["Stability AI"] == "institution"
+
+
+def test_a_coined_word_with_a_capital_inside_is_a_firm_not_a_person_or_place() -> None:
+    for word in ("OpenAI", "GitHub", "HelloFresh", "PayPal"):
+        assert is_coinage(word), word
+    for word in ("McConnell", "DeSantis", "LeBron", "DiCaprio", "MacArthur", "SoHo", "Smith"):
+        assert not is_coinage(word), word
+    text = (
+        "The model was trained by OpenAI in San Francisco. OpenAI said its code is on "
+        "GitHub, where Senator Mitch McConnell has no account."
+    )
+    found = [(e.text, e.category) for e in find_entities(text, as_of="2024-05-01")]
+    assert [c for t, c in found if t == "OpenAI"] == ["institution", "institution"]
+    assert ("GitHub", "institution") in found
+    assert ("Mitch McConnell", "leader") in found
 
 
 def test_a_company_named_like_a_person_is_a_company() -> None:

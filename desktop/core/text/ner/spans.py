@@ -30,6 +30,10 @@ _ADDRESS = re.compile(r"^(?:https?:|www\.)|\.(?:php|html?|aspx?|jsp)$", re.IGNOR
 # The plural of an acronym names things, not one of them ("SUVs", "ICUs", "NGOs").
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)  # "the 65th minute"
+# One word with a capital inside ("OpenAI", "GitHub", "PayPal") and the particles that give
+# a person's name one ("McConnell", "DeSantis", "LeBron", "DiCaprio", "JaVale").
+_INNER_CAPITAL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$")
+_NAME_PARTICLE = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St|Ja|Ka|Ke|Sha|Ta)[A-Z]")
 _INFLECTION = re.compile(r"(ies|es|s|ed|ing)$")
 _ARTICLES = frozenset(("a", "an", "the"))
 # the "E" of "Group E", the "2" of "Pot 2", the "1B" of "Block 1B"
@@ -379,6 +383,13 @@ def names_chamber(words: Sequence[str], places: Sequence[int], lists: WordLists)
         if head and head[-1].lower() in lists.kinds["chamber"] | lists.organisation_words:
             return True
     return False
+
+
+def is_coinage(word: str) -> bool:
+    """A firm's or a product's coined word ("OpenAI", "GitHub", "HelloFresh"): a capital
+    inside that no name particle explains; never a person's or a place's name ("SoHo" and
+    other short ones aside)."""
+    return len(word) > 4 and bool(_INNER_CAPITAL.match(word)) and not _NAME_PARTICLE.match(word)
 
 
 def names_outlet_by_part(word: str, lists: WordLists) -> bool:
