@@ -852,20 +852,15 @@ def _person_shaped(name: list[str], knowledge: Knowledge, lists: WordLists) -> b
 
 
 def _party(words: list[str], first: int, stop: int, knowledge: Knowledge) -> Known | None:
-    """What a name refers to, where a party's member named as a noun is the party: "a
-    Republican", "the Democrat" as the known "Republicans", "Democrats" (an adjective,
-    "Republican senators", stays what the tagger found)."""
+    """What a name refers to, where a party's member or adjective is the party: "a
+    Republican", "Democratic senators", "the Conservative MP" as the known "Republicans",
+    "Democratic Party", "Conservatives" (a party is an institution however it is named)."""
     surface = " ".join(words[first:stop])
     known = knowledge.lookup(surface)
-    following = words[stop] if stop < len(words) else ""
-    if (
-        known is None
-        and stop - first == 1
-        and first > 0
-        and words[first - 1].lower() in ("a", "an", "the")
-        and not following[:1].isalnum()
-    ):
-        party = knowledge.lookup(f"{surface}s")
+    if known is None and stop - first == 1:
+        # the members' name: "Republican" → "Republicans", "Democratic" → "Democrats"
+        member = surface[:-2] if surface.endswith("ic") else surface
+        party = knowledge.lookup(f"{member}s")
         if party is not None and party.kind == "party":
             return party
     return known

@@ -421,6 +421,18 @@ def test_a_party_member_named_as_a_noun_is_the_party() -> None:
     assert found.get("Democrat") == "institution"
 
 
+def test_a_partys_adjective_is_the_party_but_a_peoples_is_not() -> None:
+    text = (
+        "Republican committee member Doug Collins of Georgia disagreed. Democratic committee "
+        "chairman Jerrold Nadler of New York spoke to European and Bavarian reporters."
+    )
+    found = {e.text: e for e in find_entities(text, as_of="2019-09-25")}
+    assert found["Republican"].category == "institution"
+    assert found["Republican"].canonical == "Republican Party"
+    assert found["Democratic"].canonical == "Democratic Party"
+    assert "European" not in found and "Bavarian" not in found
+
+
 def test_a_quoted_title_is_not_a_name() -> None:
     text = (
         'The band closed with "Molly Malone" and “Wild Mountain Thyme” before Aoife Brennan spoke.'
