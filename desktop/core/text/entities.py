@@ -726,13 +726,18 @@ def _team_or_organisation(words: list[str], start: int, stop: int, lists: WordLi
 
 def _club_beyond_place(name: list[str], known: Known, lists: WordLists) -> bool:
     """A club's name of several words that opens or ends with a club's word: "Manchester
-    United", "Real Madrid" are the clubs wherever the tagger saw a place; "Manchester City",
-    "San Francisco", like "Liverpool", may be the town."""
+    United", "Real Madrid" are the clubs wherever the tagger saw a place; so is a town's
+    name and "City" where no town is called that ("Manchester City", not "Kansas City");
+    "San Francisco", "New York City", like "Liverpool", may be the town."""
     clubs = lists.kinds["club"]
     return (
         known.kind == "club"
         and len(name) > 1
-        and (name[0].lower() in clubs or name[-1].lower() in clubs)
+        and (
+            name[0].lower() in clubs
+            or name[-1].lower() in clubs
+            or (len(name) == 2 and name[1] == "City" and not default_tagger().known_place(name))
+        )
     )
 
 

@@ -433,6 +433,17 @@ def test_a_partys_adjective_is_the_party_but_a_peoples_is_not() -> None:
     assert "European" not in found and "Bavarian" not in found
 
 
+def test_a_league_and_a_towns_city_club_are_institutions_but_a_city_stays_a_place() -> None:
+    text = (
+        "Manchester City won the Premier League title on Sunday, two points ahead of "
+        "Leicester City. Kansas City and New York City raised taxes."
+    )
+    found = _found(text, day="2019-05-13")
+    assert found["Manchester City"] == found["Leicester City"] == "institution"
+    assert found["Premier League"] == "institution"
+    assert found["Kansas City"] == found["New York City"] == "place"
+
+
 def test_a_quoted_title_is_not_a_name() -> None:
     text = (
         'The band closed with "Molly Malone" and “Wild Mountain Thyme” before Aoife Brennan spoke.'
