@@ -651,7 +651,7 @@ def _mention(
         category = "institution"  # "U.S. House of Representatives" taken for the place
     elif (
         known is None
-        and category == "person"
+        and category in ("person", "place")
         and len(name) == 1
         and names_outlet_by_part(name[0], lists)
     ):

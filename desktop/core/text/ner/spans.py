@@ -393,9 +393,9 @@ def is_coinage(word: str) -> bool:
 
 
 def names_outlet_by_part(word: str, lists: WordLists) -> bool:
-    """ "Euronews", "Wikileaks": one word with an organisation word inside it."""
+    """ "Euronews", "Wikileaks": one word ending in an organisation word (not "Newsom")."""
     lower = word.lower()
-    return any(part in lower and part != lower for part in lists.kinds["part"])
+    return any(lower.endswith(part) and part != lower for part in lists.kinds["part"])
 
 
 def after_person_noun(words: Sequence[str], first: int, lists: WordLists) -> bool:
