@@ -4,7 +4,7 @@ sentence and an outlet named with "news" are institutions."""
 
 from __future__ import annotations
 
-from desktop.core.text.entities import find_entities, resolve_entities
+from desktop.core.text.entities import find_entities
 from desktop.core.text.ner.spans import (
     after_person_noun,
     before_title,
@@ -15,8 +15,7 @@ from desktop.core.text.ner.spans import (
     outlet_cue,
     word_lists,
 )
-from desktop.core.text.ner.tagger import Tagged, TaggedSpan
-from desktop.core.text.ner.tokens import tokenize
+from tests.core.text.tagged_spans import resolved as _resolved
 
 
 def _found(text: str, day: str = "2024-05-01") -> dict[str, str]:
@@ -288,26 +287,6 @@ def test_someone_from_a_place_or_a_part_of_it_makes_it_a_place() -> None:
     found = _found("The former Athletic Bilbao man flicked the ball.")
     assert found.get("Athletic Bilbao") == "institution"
     assert _found("Chelsea women beat Arsenal on Sunday.").get("Chelsea") == "institution"
-
-
-def _resolved(text: str, spans: list[tuple[str, str]]) -> dict[str, str]:
-    """Entities of ``text`` from the tagger's spans given as (words, label)."""
-    tokens = tokenize(text)
-    words = [t.text for t in tokens]
-    tagged = []
-    taken = [False] * len(words)  # a name given twice is its next occurrence
-    for name, label in spans:
-        parts = name.split()
-        first = next(
-            i
-            for i in range(len(words))
-            if words[i : i + len(parts)] == parts and not any(taken[i : i + len(parts)])
-        )
-        stop = first + len(parts)
-        taken[first:stop] = [True] * len(parts)
-        tagged.append(TaggedSpan(tokens[first].start, tokens[stop - 1].end, label, first, stop))
-    found = resolve_entities(text, Tagged(tokens, tagged), as_of="2019-12-07")
-    return {e.text: e.category for e in found}
 
 
 def test_a_nationality_of_a_known_place_before_an_office_is_no_person() -> None:
