@@ -52,7 +52,7 @@ def test_no_junk_reaches_the_entities() -> None:
 
 def test_an_acronym_of_a_thing_is_no_name_but_stays_on_one() -> None:
     lists = word_lists()
-    for word in ("AI", "LLM", "GPU", "HR", "SEO", "USD"):
+    for word in ("AI", "LLM", "GPU", "HR", "SEO", "USD", "Wi-Fi"):
         assert is_junk([word], lists), word
     # Not trimmed like a title or a ticker: a company's name may end in one.
     assert trim(["Mistral", "AI"], 0, 2, lists) == (0, 2)
