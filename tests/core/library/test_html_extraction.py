@@ -9,7 +9,7 @@ import pytest
 
 from desktop.core.library.importers import UnreadableFile, read_articles
 from desktop.core.library.importers.furniture import is_prompt
-from desktop.core.library.importers.html import _drop_other_articles
+from desktop.core.library.importers.html import _drop_other_articles, unwrap_source_lines
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to close the old harbour bridge to heavy lorries after "
@@ -587,3 +587,36 @@ def test_a_hidden_schema_copy_of_the_story_is_not_read_again(tmp_path: Path) -> 
     )
     text = text_of(tmp_path, html)
     assert text.split("\n\n") == PARAGRAPHS
+
+
+def test_source_line_breaks_are_spaces_but_br_and_preformatted_text_keep_theirs() -> None:
+    # trafilatura's fallback pass keeps a hand-written page's source line breaks, which split
+    # a paragraph into lines (and the recovery then added it again as a missing one).
+    page = lxml.html.document_fromstring(
+        "<html><body><p>The council voted\non Tuesday to close\n  the bridge.</p>"
+        "<p>Trains stop.<br>Factories close.</p><pre>x = 1\ny = 2</pre></body></html>"
+    )
+    unwrap_source_lines(page)
+    first, second = page.iter("p")
+    assert first.text_content() == "The council voted on Tuesday to close the bridge."
+    assert second.text_content() == "Trains stop.\nFactories close."
+    assert next(page.iter("pre")).text_content() == "x = 1\ny = 2"
+
+
+def test_lines_broken_with_br_stay_apart_and_come_out_once(tmp_path: Path) -> None:
+    lines = [
+        "Trains lose connectivity.",
+        "Factories operate behind firewalls.",
+        "Hospitals isolate systems.",
+        "Devices move, disconnect, and fail.",
+    ]
+    broken = "<br/>".join(f"<span>{line}</span>" for line in lines)
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3]) + f"<p>{broken}</p>"
+    html = (
+        "<html><head><title>Harbour bridge closed</title></head><body><article>"
+        f"<h1>Harbour bridge closed</h1><div class='entry-content'>{body}</div>"
+        "</article></body></html>"
+    )
+    text = text_of(tmp_path, html)
+    assert "connectivity.Factories" not in text
+    assert all(text.count(line) == 1 for line in lines)

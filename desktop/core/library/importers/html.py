@@ -56,6 +56,8 @@ _BYLINE_WORDS = 12
 _STANDFIRST_PLACE = 2
 _OWN_TEXT = 200
 _SHORT_TEXT = 1000
+_PREFORMATTED = ("pre", "textarea", "code")
+_SOURCE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 """Characters of text below which the story may have been missed (a page made unusually)."""
 _EMBEDDED_POST = (
     "//blockquote[contains(concat(' ', normalize-space(@class), ' '), ' twitter-tweet ')]"
@@ -75,6 +77,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
         page = load_html(text)
         if page is None:
             raise UnreadableFile(path, "no article text found in the HTML page")
+        unwrap_source_lines(page)
         _drop_hidden_metadata(page)
         _drop_hover_cards(page)
         _drop_other_articles(page)
@@ -145,6 +148,21 @@ def _wider(page: lxml.html.HtmlElement, lines: list[str]) -> list[str]:
 
 def _length(lines: list[str]) -> int:
     return sum(len("".join(line.split())) for line in lines)
+
+
+def unwrap_source_lines(page: lxml.html.HtmlElement) -> None:
+    """A line break in the page's source is a space on screen, except in preformatted text,
+    and a ``<br>`` is a line break. trafilatura keeps the source's breaks, so a paragraph
+    written over several source lines came out as several lines (and the recovery then took
+    it for a paragraph still missing), and it drops some ``<br>``."""
+    preformatted = {d for e in page.iter(*_PREFORMATTED) for d in e.iter()}
+    for element in page.iter():
+        if element.text and "\n" in element.text and element not in preformatted:
+            element.text = _SOURCE_BREAK.sub(" ", element.text)
+        if element.tail and "\n" in element.tail and element.getparent() not in preformatted:
+            element.tail = _SOURCE_BREAK.sub(" ", element.tail)
+        if element.tag == "br":
+            element.tail = "\n" + (element.tail or "")
 
 
 def _drop_hidden_metadata(page: lxml.html.HtmlElement) -> None:

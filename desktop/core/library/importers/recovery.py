@@ -93,9 +93,10 @@ def _under_linked_title(paragraph: lxml.html.HtmlElement) -> bool:
 
 
 def _read(paragraph: lxml.html.HtmlElement) -> str:
-    """The paragraph's text as a reader sees it: no script or style run inside it (an ad's
-    code)."""
-    return "".join(paragraph.xpath(".//text()[not(ancestor::script or ancestor::style)]"))
+    """The paragraph's text as a reader sees it: a line break where it has a ``<br>``, and
+    no script or style run inside it (an ad's code)."""
+    nodes = paragraph.xpath(".//text()[not(ancestor::script or ancestor::style)] | .//br")
+    return "".join(node if isinstance(node, str) else "\n" for node in nodes)
 
 
 def _shape(paragraph: lxml.html.HtmlElement) -> Shape:
@@ -133,8 +134,11 @@ def _after(result: list[tuple[str, set[tuple[str, ...]]]], runs: set, default: i
 
 
 def _runs(text: str) -> set[tuple[str, ...]]:
-    words = _TOKEN.findall(_INVISIBLE.sub("", text).casefold())
-    return set(_windows(words))
+    """Four-word runs of each line (trafilatura gives the lines of a ``<br>`` apart)."""
+    runs: set[tuple[str, ...]] = set()
+    for line in text.split("\n"):
+        runs.update(_windows(_TOKEN.findall(_INVISIBLE.sub("", line).casefold())))
+    return runs
 
 
 def _windows(words: list[str]) -> Iterable[tuple[str, ...]]:
@@ -144,4 +148,6 @@ def _windows(words: list[str]) -> Iterable[tuple[str, ...]]:
 
 
 def _flat(text: str) -> str:
-    return " ".join(_INVISIBLE.sub("", text).split())
+    """Spaces as a reader sees them; a line break stays one."""
+    lines = (" ".join(_INVISIBLE.sub("", line).split()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
