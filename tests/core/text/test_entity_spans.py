@@ -34,7 +34,10 @@ def test_function_words_and_sentence_adverbs_are_trimmed_from_a_span() -> None:
 
 def test_contractions_titles_tickers_and_capital_verbs_are_junk() -> None:
     lists = word_lists()
-    for word in ("I'm", "We’re", "TV", "Sen", "DJI", "SPX", "And", "DISMISSES", "AAPL.O", ".DJI"):
+    for word in (
+        *("I'm", "We’re", "TV", "Sen", "DJI", "SPX", "And", "DISMISSES", "AAPL.O", ".DJI"),
+        *("R-AL", "D-Va.", "R-Texas", "I-VT"),
+    ):
         assert is_junk([word], lists), word
     for word in ("BBC", "NASA", "WHO", "Reuters", "U.S", "U.S."):
         assert not is_junk([word], lists), word
@@ -43,10 +46,11 @@ def test_contractions_titles_tickers_and_capital_verbs_are_junk() -> None:
 def test_no_junk_reaches_the_entities() -> None:
     text = (
         "Sen. Maria Cantwell said on TV that she’s worried. I’m not, said a trader. The DJI "
-        "and SPX fell 2% while the BBC reported the news."
+        "and SPX fell 2% while the BBC reported the news. Rep. Robert Aderholt (R-AL) and "
+        "Sen. Mark Warner, D-Va., disagreed."
     )
     found = _found(text)
-    assert not {"Sen", "TV", "I’m", "DJI", "SPX"} & set(found)
+    assert not {"Sen", "TV", "I’m", "DJI", "SPX", "R-AL", "D-Va", "D-Va."} & set(found)
     assert found["BBC"] == "institution"
 
 

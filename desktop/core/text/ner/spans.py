@@ -24,6 +24,8 @@ from desktop.core.text.ner.tagger import (
 
 _CONTRACTION = re.compile(r"^\w+['’](m|d|ve|ll|re|t|am)$", re.IGNORECASE)
 # Reuters instrument codes and index tickers: "AAPL.O", "VOD.L", ".DJI", "^SPX".
+# A US legislator's party and state after the name: "(R-AL)", "D-Va.", "(R-Texas)".
+_PARTY_STATE = re.compile(r"^[RDI]-(?:[A-Z]{2}|[A-Z][a-z]{1,5}\.?)$")
 _TICKER = re.compile(r"^([A-Z0-9]{2,6}\.[A-Z]{1,2}|[.^][A-Z0-9]{2,8})$")
 # A web address or a page's file name ("www.bbc.co.uk", "Cat-found-in-14848175.php").
 _ADDRESS = re.compile(r"^(?:https?:|www\.)|\.(?:php|html?|aspx?|jsp)$", re.IGNORECASE)
@@ -191,14 +193,15 @@ def _edge(word: str, lists: WordLists) -> bool:
 
 def is_junk(words: Sequence[str], lists: WordLists) -> bool:
     """Words that look like a name but never are one: a contraction ("We're"), a function
-    word, an abbreviated title or ticker code, an acronym of a thing ("AI", "SEO"), an
-    acronym's plural ("SUVs"), an ordinal ("65th"), a sport's label in capitals ("GOLF"), a
-    web address, or a run of ordinary words in capitals (a headline fragment, "JUDGE
-    DISMISSES")."""
+    word, an abbreviated title, a ticker code or a legislator's party and state ("R-AL"),
+    an acronym of a thing ("AI", "SEO"), an acronym's plural ("SUVs"), an ordinal ("65th"),
+    a sport's label in capitals ("GOLF"), a web address, or a run of ordinary words in
+    capitals (a headline fragment, "JUDGE DISMISSES")."""
     if len(words) == 1 and (
         _CONTRACTION.match(words[0])
         or _edge(words[0], lists)
         or _TICKER.match(words[0])
+        or _PARTY_STATE.match(words[0])
         or _PLURAL_ACRONYM.match(words[0])
         or _ORDINAL.match(words[0])
         or (words[0].isupper() and words[0].lower() in lists.sport_words)
