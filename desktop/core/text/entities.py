@@ -215,7 +215,9 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     _link_people(words, mentions, day)
     _link_acronyms(words, covered, mentions)
     _assign_roles(text, tokens, mentions, knowledge, day)
-    mentions = _without_unsupported_people(words, mentions, knowledge, lists)
+    mentions = _without_unsupported_people(
+        words, _without_common_words(words, mentions), knowledge, lists
+    )
     return [
         Entity(
             start=tokens[m.first].start,
@@ -943,8 +945,9 @@ def _harmonise(words: list[str], mentions: list[_Mention]) -> None:
     """One name, one category in an article: a one-word name the tagger took for a person
     is the organisation whose name it is or starts ("Mahan" after "Mahan Air"); a one-word
     place or organisation that is the surname of a person named in full is that person
-    ("Sondland" after "Gordon Sondland") when the person is known or named in full at least
-    as often (a headline's "Lebed Chechnya" does not make Chechnya a person)."""
+    ("Sondland" after "Gordon Sondland", a club's short name "Rose" after "Justin Rose") when
+    the person is known or named in full at least as often (a headline's "Lebed Chechnya"
+    does not make Chechnya a person)."""
     full_names: Counter[str] = Counter()
     known_people = set()
     for m in mentions:
@@ -961,7 +964,9 @@ def _harmonise(words: list[str], mentions: list[_Mention]) -> None:
     single = [
         m
         for m in mentions
-        if m.stop - m.first == 1 and m.known is None and m.category in ("place", "institution")
+        if m.stop - m.first == 1
+        and (m.known is None or (m.known.strict and m.known.category == "institution"))
+        and m.category in ("place", "institution")
     ]
     others = Counter(words[m.first] for m in single)
     for m in mentions:
@@ -975,7 +980,7 @@ def _harmonise(words: list[str], mentions: list[_Mention]) -> None:
             or 0 < others[word] <= full_names[word]
             or (m.category == "institution" and word in full_names)
         ):
-            m.category = "person"
+            m.category, m.known = "person", None  # an open list's "Rose" is Justin Rose
     name_words = {
         w
         for m in mentions
@@ -1552,6 +1557,30 @@ def _assign_roles(
         if m.category in _PEOPLE and _person_key(m.canonical) in roles:
             m.category = "leader"
             m.role = roles[_person_key(m.canonical)]
+
+
+def _without_common_words(words: list[str], mentions: list[_Mention]) -> list[_Mention]:
+    """A one-word name the article writes in lower case at least as often ("Catering" in a
+    page about catering, a heading's "Key") is an ordinary word opening a sentence or a
+    heading, not a name. A known name ("Brown", "Labour"), an acronym and a word of a longer
+    name in the article ("Rose" after "Justin Rose") stay."""
+    lower = Counter(w for w in words if w.islower())
+    capitalised = Counter(w for w in words if w[:1].isupper())
+    in_longer = {w for m in mentions if m.stop - m.first > 1 for w in words[m.first : m.stop]}
+
+    def common(m: _Mention) -> bool:
+        word = words[m.first]
+        return (
+            m.stop - m.first == 1
+            and m.known is None
+            and word[:1].isupper()
+            and not word.isupper()
+            and word not in in_longer
+            and " " not in m.canonical
+            and 0 < capitalised[word] <= lower[word.lower()]
+        )
+
+    return [m for m in mentions if not common(m)]
 
 
 def _without_unsupported_people(

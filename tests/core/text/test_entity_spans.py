@@ -83,6 +83,17 @@ def test_a_coined_word_with_a_capital_inside_is_a_firm_not_a_person_or_place() -
     assert ("Mitch McConnell", "leader") in found
 
 
+def test_a_word_the_article_also_writes_in_lower_case_is_no_name() -> None:
+    text = (
+        "What Is Catering?\n\nCatering is the business of preparing food for events. Our "
+        "catering team plans menus, and catering prices rose this year.\n\nJustin Rose "
+        "won the tournament. Rose said the greens were fast as shares rose."
+    )
+    found = _found(text)
+    assert "Catering" not in found
+    assert found.get("Rose") == "person"  # a word of a longer name in the article
+
+
 def test_a_company_named_like_a_person_is_a_company() -> None:
     text = (
         "Shares of Halvorsen fell sharply on Monday. Wendell Group said in a statement that "
