@@ -75,6 +75,10 @@ def test_being_in_an_office_room_is_no_office() -> None:
         "Police officer Zara Quillon told reporters.",
         "Zara Quillon, who owns a house in Leeds, said so.",
         "Zara Quillon, who used to play for Acme United, said so.",
+        "The film was made by writer and director Zara Quillon.",
+        "He recorded it with orchestra leader Zara Quillon.",
+        "Creative director Zara Quillon left the agency.",
+        "Zara Quillon, the film director, said so.",
     ],
 )
 def test_a_job_that_heads_nothing_is_no_office(text: str) -> None:

@@ -24,6 +24,14 @@ _NOT_TITLE = frozenset((
     "like", "unlike", "despite", "after", "before", "under", "against", "among", "amid",
     "including", "via",
 ))  # fmt: skip
+# Lower-case words that make the office word after them a trade or a job, not an office:
+# "film director", "orchestra leader", "creative director", "writer and director".
+_TRADES = frozenset((
+    "actor", "actress", "art", "artistic", "band", "casting", "choir", "composer", "creative",
+    "design", "fashion", "film", "funeral", "game", "movie", "music", "musical", "orchestra",
+    "photography", "producer", "production", "project", "screenwriter", "sporting", "stage",
+    "team", "technical", "theater", "theatre", "tour", "writer",
+))  # fmt: skip
 _TITLE_JOINERS = frozenset(("of", "the", "and", "for", "'s", "’s"))
 _APPOSITION_STOP = frozenset(',.;:()[]"“”!?')
 _SENTENCE_OPEN = frozenset('.!?"“”:;\n')
@@ -51,8 +59,9 @@ _PREDICATE_SKIP = frozenset((
 
 
 def _role_end(tokens: Sequence[Token], j: int, roles: frozenset[str]) -> int:
-    """Index just after an office word ending at token ``j`` (one or two words), else -1."""
-    if j < 0:
+    """Index just after an office word ending at token ``j`` (one or two words), else -1;
+    -1 too for a trade's word ("film director", "band leader")."""
+    if j < 0 or _after_trade(tokens, j):
         return -1
     word = tokens[j].text.lower()
     if word in roles:
@@ -67,6 +76,14 @@ def _role_end(tokens: Sequence[Token], j: int, roles: frozenset[str]) -> int:
     if j > 0 and f"{tokens[j - 1].text.lower()} {word}" in roles:
         return j + 1
     return -1
+
+
+def _after_trade(tokens: Sequence[Token], j: int) -> bool:
+    """Token ``j`` follows a trade's word, alone or joined by "and" ("writer and director")."""
+    before = [t.text.lower() for t in tokens[max(0, j - 2) : j]]
+    return bool(before) and (
+        before[-1] in _TRADES or (before[-1] == "and" and len(before) == 2 and before[0] in _TRADES)
+    )
 
 
 def role_before(text: str, tokens: Sequence[Token], first: int, knowledge: Knowledge) -> str:
