@@ -1202,7 +1202,19 @@ def _split_known_pair(
     words: list[str], first: int, stop: int, knowledge: Knowledge, lists: WordLists
 ) -> list[tuple[int, int]]:
     """ "US and Europe", "Trump and Sanders", "Tax Office and Defence" taken as one name are
-    two names when one side is known or the first ends in an organisation word."""
+    two names when one side is known or the first ends in an organisation word; so are a
+    party's adjective and a known place ("Republican Iowa" caucus)."""
+    name = words[first:stop]
+    if len(name) > 1 and " ".join(name) not in knowledge.names:
+        rest = knowledge.names.get(" ".join(name[1:]))
+        party = _party(words, first, first + 1, knowledge)
+        if (
+            rest is not None
+            and rest.category == "place"
+            and party is not None
+            and party.kind == "party"
+        ):
+            return [(first, first + 1), (first + 1, stop)]
     if "and" in words[first:stop]:
         middle = words.index("and", first, stop)
         left, right = words[first:middle], words[middle + 1 : stop]

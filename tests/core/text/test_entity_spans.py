@@ -448,6 +448,13 @@ def test_a_partys_adjective_is_the_party_but_a_peoples_is_not() -> None:
     assert found["Republican"].canonical == "Republican Party"
     assert found["Democratic"].canonical == "Democratic Party"
     assert "European" not in found and "Bavarian" not in found
+    # Taken with the place after it as one name, the adjective is the party again.
+    found = _resolved(
+        "Bernie Sanders won the Republican New Hampshire primary.",
+        [("Bernie Sanders", "PER"), ("Republican New Hampshire", "ORG")],
+        day="2020-02-12",
+    )
+    assert found["Republican"] == "institution" and found["New Hampshire"] == "place"
 
 
 def test_a_league_and_a_towns_city_club_are_institutions_but_a_city_stays_a_place() -> None:
