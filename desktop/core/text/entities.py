@@ -1205,7 +1205,11 @@ def _split_known_pair(
     two names when one side is known or the first ends in an organisation word; so are a
     party's adjective and a known place ("Republican Iowa" caucus)."""
     name = words[first:stop]
-    if len(name) > 1 and " ".join(name) not in knowledge.names:
+    if (
+        len(name) > 1
+        and " ".join(name) not in knowledge.names
+        and name[1].lower() not in lists.kinds["state"]  # "Democratic Republic of the Congo"
+    ):
         rest = knowledge.names.get(" ".join(name[1:]))
         party = _party(words, first, first + 1, knowledge)
         if (
