@@ -660,6 +660,13 @@ def _mention(
         category = "institution"  # "Euronews", "Wikileaks"
     elif known is None and category != "institution" and len(name) == 1 and is_coinage(name[0]):
         category = "institution"  # "OpenAI", "GitHub" taken for a person or a place
+    elif (
+        known is None
+        and category == "institution"
+        and len(name) == 1
+        and name[0].lower() in lists.kinds["celestial"]
+    ):
+        category = "place"  # "Earth", "Europa" taken for an organisation
     if known is None and _hometown(words, start) and not names_organisation(name, lists):
         category = "place"  # "Ryan Hollman, 31, of Hope": where a person of that age is from
     if category in ("person", "institution") and known is None and is_structure(name, lists):

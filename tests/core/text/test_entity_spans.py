@@ -94,6 +94,13 @@ def test_a_word_the_article_also_writes_in_lower_case_is_no_name() -> None:
     assert found.get("Rose") == "person"  # a word of a longer name in the article
 
 
+def test_a_planet_or_a_moon_taken_for_an_organisation_is_a_place() -> None:
+    found = _resolved(
+        "The probe will reach Ganymede, then Earth.", [("Ganymede", "ORG"), ("Earth", "ORG")]
+    )
+    assert found == {"Ganymede": "place", "Earth": "place"}
+
+
 def test_a_company_named_like_a_person_is_a_company() -> None:
     text = (
         "Shares of Halvorsen fell sharply on Monday. Wendell Group said in a statement that "
