@@ -8,7 +8,7 @@ import lxml.html
 import pytest
 
 from desktop.core.library.importers import UnreadableFile, read_articles
-from desktop.core.library.importers.furniture import is_prompt
+from desktop.core.library.importers.furniture import drop_furniture, is_prompt
 from desktop.core.library.importers.html import _drop_other_articles, unwrap_source_lines
 
 PARAGRAPHS = [
@@ -620,3 +620,12 @@ def test_lines_broken_with_br_stay_apart_and_come_out_once(tmp_path: Path) -> No
     text = text_of(tmp_path, html)
     assert "connectivity.Factories" not in text
     assert all(text.count(line) == 1 for line in lines)
+
+
+def test_a_second_copy_of_the_story_goes_but_a_repeated_pattern_stays() -> None:
+    # A page that shows its story twice (another layout, a tab): the copy goes.
+    assert drop_furniture(PARAGRAPHS * 2, precise=(), links=(), titles=()) == PARAGRAPHS
+    # A meal plan's second day repeats most lines of the first: a short share, it stays.
+    day = ["Breakfast", "Eat within an hour of waking", "Oats, berries and yoghurt"]
+    plan = [*PARAGRAPHS, "Day 1", *day, "Day 2", *day]
+    assert drop_furniture(plan, precise=(), links=(), titles=()) == plan

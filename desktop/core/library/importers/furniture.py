@@ -20,6 +20,10 @@ import re
 from collections.abc import Collection
 
 _WORD = re.compile(r"\w+")
+REPEATED_RUN = 3
+REPEATED_SHARE = 0.2
+"""Lines in a row, and their share of the text, that the page shows again: a copy of its
+text, not a repeated line or a repeated pattern (a second day of a meal plan)."""
 PROMPT_WORDS = 30
 """A prompt is short; a longer line that starts like one is a paragraph."""
 
@@ -254,6 +258,29 @@ def drop_furniture(
     kept = [line for i, line in enumerate(lines) if keep[i] and not _heads_nothing(lines, keep, i)]
     while kept and _is_bio(kept[-1]):
         kept.pop()
+    return _without_repeated_runs(kept)
+
+
+def _without_repeated_runs(lines: list[str]) -> list[str]:
+    """The lines without a long run shown again further down (a second copy of the story in
+    another layout, a tab); a line said twice (an interview's question, a tweet's signature)
+    or a short pattern repeated stays."""
+    first_at: dict[str, int] = {}
+    kept: list[str] = []
+    least = REPEATED_SHARE * sum(map(len, lines))
+    i = 0
+    while i < len(lines):
+        j = first_at.get(lines[i])
+        run = 0
+        if j is not None:
+            while i + run < len(lines) and j + run < i and lines[j + run] == lines[i + run]:
+                run += 1
+        if run >= REPEATED_RUN and sum(map(len, lines[i : i + run])) >= least:
+            i += run
+            continue
+        first_at.setdefault(lines[i], i)
+        kept.append(lines[i])
+        i += 1
     return kept
 
 
