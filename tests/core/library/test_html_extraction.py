@@ -243,6 +243,9 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "Our Standards: The Northport Post Trust Principles.",
         "Advertising disclosure: We may receive compensation for some of the links in our stories.",
         "This post contains affiliate links.",
+        "Read More",
+        "Continue reading",
+        "Table of Contents",
         "Harbour master Jan Berg on the bridge. © Northport Post / Jane Roe",
         "(Credit: Jane Roe / Northport Post)",
         "The bridge at dawn, before the closure (Photo: Jane Roe)",
@@ -310,6 +313,7 @@ def test_prompt_lines(line: str) -> None:
         "See more of the harbour from the new viewing platform, the council says.",
         "Copyright law changed in 2019, the court said.",
         "Follow the coverage, she said.",
+        "Read more about the detour on the council's site.",
         "- Lorries fall into one of three (light, medium, heavy) categories: vans, trucks, HGVs.",
     ],
 )

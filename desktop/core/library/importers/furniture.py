@@ -106,6 +106,8 @@ PROMPTS = re.compile(
       | (?:you\ (?:may|might)\ (?:also\ )?like|recommended\ for\ you|more\ stories)
       | have\ a\ tip\?.*
       | explore\ further
+      | (?:read|learn|see|show|view|load)\ more|(?:continue|keep)\ reading|read\ this\ next
+      | table\ of\ contents
       | comments?
       | \d+\ comments?|comments?\ \(\d+\)
       | (?:view|show|read|see|load|hide)\ (?:all\ )?(?:the\ )?(?:\d+\ )?comments?\b.{0,20}
