@@ -868,7 +868,7 @@ def _person_shaped(name: list[str], knowledge: Knowledge, lists: WordLists) -> b
 def _party(words: list[str], first: int, stop: int, knowledge: Knowledge) -> Known | None:
     """What a name refers to, where a party's member or adjective is the party: "a
     Republican", "Democratic senators", "the Conservative MP" as the known "Republicans",
-    "Democratic Party", "Conservatives" (a party is an institution however it is named)."""
+    "Democrats", "Conservatives" (a party is an institution however it is named)."""
     surface = " ".join(words[first:stop])
     known = knowledge.lookup(surface)
     if known is None and stop - first == 1:
@@ -1218,14 +1218,10 @@ def _split_known_pair(
         and name[1].lower() not in lists.kinds["state"]  # "Democratic Republic of the Congo"
     ):
         rest = knowledge.names.get(" ".join(name[1:]))
-        party = _party(words, first, first + 1, knowledge)
-        if (
-            rest is not None
-            and rest.category == "place"
-            and party is not None
-            and party.kind == "party"
-        ):
-            return [(first, first + 1), (first + 1, stop)]
+        if rest is not None and rest.category == "place":
+            party = _party(words, first, first + 1, knowledge)
+            if party is not None and party.kind == "party":
+                return [(first, first + 1), (first + 1, stop)]
     if "and" in words[first:stop]:
         middle = words.index("and", first, stop)
         left, right = words[first:middle], words[middle + 1 : stop]
