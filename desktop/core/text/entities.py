@@ -1374,11 +1374,15 @@ def _in_capitals(words: list[str], i: int, n: int) -> bool:
 def _surname_matches(
     words: list[str], covered: list[bool], mentions: list[_Mention]
 ) -> list[_Mention]:
-    """A person's surname that the tagger missed elsewhere in the same article."""
+    """A person's surname that the tagger missed elsewhere in the same article; not the last
+    word of a "name" opening with an acronym ("SEO Services" taken for a person)."""
     surnames = {
         words[m.stop - 1]: m.category
         for m in mentions
-        if m.category in _PEOPLE and m.stop - m.first > 1 and words[m.stop - 1][:1].isupper()
+        if m.category in _PEOPLE
+        and m.stop - m.first > 1
+        and words[m.stop - 1][:1].isupper()
+        and not (words[m.first].isalpha() and words[m.first].isupper())
     }
     found = []
     for i, word in enumerate(words):

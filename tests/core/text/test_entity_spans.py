@@ -101,6 +101,11 @@ def test_a_planet_or_a_moon_taken_for_an_organisation_is_a_place() -> None:
     assert found == {"Ganymede": "place", "Earth": "place"}
 
 
+def test_a_name_opening_with_an_acronym_lends_no_surname() -> None:
+    text = "Meet AI Instructor today. Instructor said hi. The Instructor joined."
+    assert "Instructor" not in _resolved(text, [("AI Instructor", "PER")])
+
+
 def test_a_company_named_like_a_person_is_a_company() -> None:
     text = (
         "Shares of Halvorsen fell sharply on Monday. Wendell Group said in a statement that "
