@@ -1518,16 +1518,36 @@ def _abbreviates(acronym: str, name: list[str]) -> bool:
     return letters[0] == name[0][:1] and len(letters) <= len(initials) + 1
 
 
+def _former(known: Known, day: str) -> bool:
+    """Every office ``known`` had begun by ``day`` had ended by then."""
+    return (known.role_at(day) or "").startswith("former ")
+
+
 def _well_known(
-    known: Known, surname: str, day: str, knowledge: Knowledge, *, in_full: bool
+    known: Known,
+    surname: str,
+    day: str,
+    knowledge: Knowledge,
+    places: frozenset[str],
+    *,
+    in_full: bool,
 ) -> bool:
-    """A head of state or government or a deputy by ``day``, or a name given in full whose
-    surname few known people share: that person in any article. A legislator or a minister
-    called Smith or Lane may be anyone outside a political story, and a rare surname alone
-    ("Kellogg's said it would cut jobs") may be a company's or anyone's."""
-    return any(o[3] <= _DEPUTY_RANK and began(o[1], day) for o in known.offices) or (
-        in_full and surname not in knowledge.common_surnames
-    )
+    """A head of state or government or a deputy by ``day`` (a former one named by surname
+    alone only where the article names one of their countries or holds no countries at
+    all), or a name given in full whose surname few known people share: that person in any
+    article. A legislator or a minister called Smith or Lane may be anyone outside a
+    political story, a rare surname alone ("Kellogg's said it would cut jobs") may be a
+    company's or anyone's, and "Meta" in a story about social media is no longer Albania's
+    president."""
+    heads = [o for o in known.offices if o[3] <= _DEPUTY_RANK and began(o[1], day)]
+    if heads and (
+        in_full
+        or not _former(known, day)
+        or not places & knowledge.state_words
+        or any(names_place(o[0], place) for o in heads for place in places)
+    ):
+        return True
+    return in_full and surname not in knowledge.common_surnames
 
 
 def _assign_roles(
@@ -1565,7 +1585,7 @@ def _assign_roles(
             # The full name's, not the mention's: "Gareth" alone is not a rare surname.
             surname = m.canonical.split(",")[0].split()[-1]
             known_anywhere = _well_known(
-                m.known, surname, day, knowledge, in_full=m.canonical in in_full
+                m.known, surname, day, knowledge, places, in_full=m.canonical in in_full
             )
             if role or political or known_anywhere:
                 roles.setdefault(_person_key(m.canonical), m.known.role_at(day, places) or "")
@@ -1845,8 +1865,14 @@ def _article_places(
         if t.text in knowledge.demonyms
     )
     # A head of government of one country named in the article names that country too: a
-    # BBC story of Mr Blair and Mr Howard is about Britain without ever saying so.
-    for known in {id(m.known): m.known for m in mentions if m.known is not None}.values():
+    # BBC story of Mr Blair and Mr Howard is about Britain without ever saying so. A former
+    # one named by a single word does not: "Meta" may be a company, not Albania's president.
+    heads = {
+        id(m.known): m.known
+        for m in mentions
+        if m.known is not None and not (m.stop - m.first == 1 and _former(m.known, day))
+    }
+    for known in heads.values():
         if known.category == "leader":
             named = {
                 country
