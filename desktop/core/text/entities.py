@@ -1375,7 +1375,11 @@ def _surname_matches(
     words: list[str], covered: list[bool], mentions: list[_Mention]
 ) -> list[_Mention]:
     """A person's surname that the tagger missed elsewhere in the same article; not the last
-    word of a "name" opening with an acronym ("SEO Services" taken for a person)."""
+    word of a "name" opening with an acronym ("SEO Services" taken for a person), nor, for an
+    unknown name, a word the article writes in lower case at least as often ("Marketing" of
+    "Social Media Marketing" taken for a person; Theresa May's "May" stays)."""
+    lower = Counter(w for w in words if w.islower())
+    capitalised = Counter(w for w in words if w[:1].isupper())
     surnames = {
         words[m.stop - 1]: m.category
         for m in mentions
@@ -1383,6 +1387,9 @@ def _surname_matches(
         and m.stop - m.first > 1
         and words[m.stop - 1][:1].isupper()
         and not (words[m.first].isalpha() and words[m.first].isupper())
+        and (
+            m.known is not None or lower[words[m.stop - 1].lower()] < capitalised[words[m.stop - 1]]
+        )
     }
     found = []
     for i, word in enumerate(words):

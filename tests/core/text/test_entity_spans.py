@@ -104,6 +104,13 @@ def test_a_planet_or_a_moon_taken_for_an_organisation_is_a_place() -> None:
 def test_a_name_opening_with_an_acronym_lends_no_surname() -> None:
     text = "Meet AI Instructor today. Instructor said hi. The Instructor joined."
     assert "Instructor" not in _resolved(text, [("AI Instructor", "PER")])
+    # Nor does one whose last word the article writes in lower case as often.
+    text = "Meet Jane Machine. Machine said hi; the machine room, machine by machine."
+    assert "Machine" not in _resolved(text, [("Jane Machine", "PER")])
+    # A known person's surname still counts, though the article writes it in lower case.
+    text = "Theresa May said the deal may pass. May told MPs she may resign if it fails."
+    found = _resolved(text, [("Theresa May", "PER")], day="2019-03-01")
+    assert found["May"] == "leader"
 
 
 def test_a_former_heads_surname_alone_needs_their_country_in_a_story_of_other_countries() -> None:
