@@ -205,7 +205,8 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
                     mentions.append(mention)
     mentions += _knowledge_matches(words, covered, misc, knowledge, day)
     mentions += _cue_matches(words, covered, lists)
-    mentions += _surname_matches(words, covered, mentions)
+    ordinary = _ordinary_words(words)
+    mentions += _surname_matches(words, covered, mentions, ordinary)
     mentions.sort(key=lambda m: m.first)
     _harmonise(words, mentions)
     _people_taken_for_organisations(words, mentions, knowledge, lists)
@@ -216,7 +217,7 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     _link_acronyms(words, covered, mentions)
     _assign_roles(text, tokens, mentions, knowledge, day)
     mentions = _without_unsupported_people(
-        words, _without_common_words(words, mentions), knowledge, lists
+        words, _without_common_words(words, mentions, ordinary), knowledge, lists
     )
     return [
         Entity(
@@ -1372,14 +1373,12 @@ def _in_capitals(words: list[str], i: int, n: int) -> bool:
 
 
 def _surname_matches(
-    words: list[str], covered: list[bool], mentions: list[_Mention]
+    words: list[str], covered: list[bool], mentions: list[_Mention], ordinary: frozenset[str]
 ) -> list[_Mention]:
     """A person's surname that the tagger missed elsewhere in the same article; not the last
     word of a "name" opening with an acronym ("SEO Services" taken for a person), nor, for an
     unknown name, a word the article writes in lower case at least as often ("Marketing" of
     "Social Media Marketing" taken for a person; Theresa May's "May" stays)."""
-    lower = Counter(w for w in words if w.islower())
-    capitalised = Counter(w for w in words if w[:1].isupper())
     surnames = {
         words[m.stop - 1]: m.category
         for m in mentions
@@ -1387,9 +1386,7 @@ def _surname_matches(
         and m.stop - m.first > 1
         and words[m.stop - 1][:1].isupper()
         and not (words[m.first].isalpha() and words[m.first].isupper())
-        and (
-            m.known is not None or lower[words[m.stop - 1].lower()] < capitalised[words[m.stop - 1]]
-        )
+        and (m.known is not None or words[m.stop - 1] not in ordinary)
     }
     found = []
     for i, word in enumerate(words):
@@ -1609,13 +1606,20 @@ def _assign_roles(
             m.role = roles[_person_key(m.canonical)]
 
 
-def _without_common_words(words: list[str], mentions: list[_Mention]) -> list[_Mention]:
-    """A one-word name the article writes in lower case at least as often ("Catering" in a
-    page about catering, a heading's "Key") is an ordinary word opening a sentence or a
-    heading, not a name. A known name ("Brown", "Labour"), an acronym and a word of a longer
-    name in the article ("Rose" after "Justin Rose") stay."""
+def _ordinary_words(words: list[str]) -> frozenset[str]:
+    """The capitalised words the article writes in lower case at least as often: ordinary
+    words opening a sentence or a heading ("Catering" in a page about catering)."""
     lower = Counter(w for w in words if w.islower())
     capitalised = Counter(w for w in words if w[:1].isupper())
+    return frozenset(w for w, n in capitalised.items() if n <= lower[w.lower()])
+
+
+def _without_common_words(
+    words: list[str], mentions: list[_Mention], ordinary: frozenset[str]
+) -> list[_Mention]:
+    """A one-word name that is one of the article's ``ordinary`` words is no name. A known
+    name ("Brown", "Labour"), an acronym and a word of a longer name in the article ("Rose"
+    after "Justin Rose") stay."""
     in_longer = {w for m in mentions if m.stop - m.first > 1 for w in words[m.first : m.stop]}
 
     def common(m: _Mention) -> bool:
@@ -1627,7 +1631,7 @@ def _without_common_words(words: list[str], mentions: list[_Mention]) -> list[_M
             and not word.isupper()
             and word not in in_longer
             and " " not in m.canonical
-            and 0 < capitalised[word] <= lower[word.lower()]
+            and word in ordinary
         )
 
     return [m for m in mentions if not common(m)]
