@@ -1309,6 +1309,8 @@ def _knowledge_matches(
         longest = knowledge.longest.get(words[i], 0) if not covered[i] or i in misc else 0
         free = [not c or j in misc for j, c in enumerate(covered[i : i + longest], start=i)]
         for n in range(min(longest, len(words) - i), 0, -1):
+            if not all(free[:n]) or (n == 1 and covered[i]):
+                continue
             known = knowledge.lookup(" ".join(words[i : i + n]))
             if (
                 known is not None
@@ -1316,8 +1318,6 @@ def _knowledge_matches(
                     (known.category == "institution" and (n > 1 or not known.strict))
                     or (known.category == "leader" and n > 1 and known.role_at(day))
                 )
-                and all(free[:n])
-                and (n > 1 or not covered[i])
                 and not _in_capitals(words, i, n)
             ):
                 match = _Mention(i, i + n, known.category, known=known)

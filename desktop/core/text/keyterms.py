@@ -225,6 +225,8 @@ def _not_a_topic(text: str, spans: list[tuple[int, int]]) -> bool:
     """A lone word, as the article usually writes it, in lower case and never used as a noun
     ("relating", "ongoing", "represents"; "economics" counted with "economic" is judged as
     "economics"): a capitalised one may be a name the recogniser missed."""
+    if not any(never_noun(form) for form in {text[s:e].lower() for s, e in spans}):
+        return False  # the usual form is one of these, lowered: no need to find which
     written = _usual_form(text, spans)
     return written.islower() and never_noun(written)
 

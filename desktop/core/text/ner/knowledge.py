@@ -339,6 +339,12 @@ class _Names(Mapping[str, Known]):
         made = self._made[surface] = Known(self._names[rows[0]], "leader", offices=offices)
         return made
 
+    def get(self, surface: str, default: Known | None = None) -> Known | None:  # type: ignore[override]
+        """Without ``Mapping.get``'s KeyError: most words the tagger asks about are unknown."""
+        if surface in self._made or surface in self._rows:
+            return self[surface]
+        return self._fixed.get(surface, default)
+
     def __contains__(self, surface: object) -> bool:
         return surface in self._rows or surface in self._fixed
 

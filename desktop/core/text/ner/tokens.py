@@ -39,7 +39,8 @@ class Token(NamedTuple):
 
 def tokenize(text: str) -> list[Token]:
     """Every token of ``text``; ``text[t.start:t.end] == t.text``."""
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    new = tuple.__new__  # a fifth faster than ``Token(…)``: a book has millions of tokens
+    return [new(Token, (m.start(), m.end(), m.group())) for m in _TOKEN.finditer(text)]
 
 
 def sequences(text: str, tokens: list[Token]) -> list[list[Token]]:
