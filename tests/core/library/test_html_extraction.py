@@ -161,6 +161,24 @@ def test_a_list_of_teasers_for_other_stories_is_left_out(tmp_path: Path) -> None
     assert all(paragraph in text for paragraph in PARAGRAPHS)
 
 
+def test_a_list_of_linked_items_each_with_its_own_review_is_the_story(tmp_path: Path) -> None:
+    books = [
+        ("Drawing on the Right Side of the Brain by Betty Edwards", "exercises that shift how"),
+        ("The Natural Way to Draw by Kimon Nicolaides", "a course on how to draw the figure"),
+        ("An Atlas of Anatomy for Artists by Fritz Schider", "studies from the old masters"),
+    ]
+    review = (
+        "This is the book to start with: {}, lesson after lesson, until the hand follows"
+        " the eye. Each chapter sets a task, then shows the steps and the common mistakes."
+    )
+    items = "".join(
+        f"<li><a href='https://shop.example/b/{i}'>{title}</a> {review.format(what)}</li>"
+        for i, (title, what) in enumerate(books)
+    )
+    text = text_of(tmp_path, page("", "", f"<ol>{items}</ol>"))
+    assert all(title in text and review.format(what) in text for title, what in books)
+
+
 def test_a_story_the_default_pass_misses_is_read_by_the_recall_pass(tmp_path: Path) -> None:
     body = "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
     html = (

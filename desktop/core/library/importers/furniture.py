@@ -29,6 +29,9 @@ PROMPT_WORDS = 30
 
 LINK_HEAD_WORDS = 3
 """A list item opening with a link of at least this many words is a teaser of another story."""
+TEASER_WORDS = 30
+"""A teaser is a headline and a line of standfirst; a list item this long that opens with a link
+is a paragraph of the story (a book list's review of each book, a mover's write-up)."""
 TEASER_RUN = 3
 """Teasers, or lines that are each a whole link of the page, in a run this long are a block of
 other stories, whether or not the precision pass kept them."""
@@ -332,6 +335,8 @@ def _is_teaser(line: str, links: Collection[str]) -> bool:
     if not line.lstrip().startswith(("-", "•")):
         return False
     words = _norm(line).split()
+    if len(words) >= TEASER_WORDS:
+        return False
     return any(" ".join(words[:n]) in links for n in range(LINK_HEAD_WORDS, len(words)))
 
 
