@@ -15,7 +15,14 @@ from functools import cache
 from itertools import pairwise
 
 from desktop.core.models import Entity
-from desktop.core.text.ner.knowledge import Knowledge, Known, began, load_knowledge, names_place
+from desktop.core.text.ner.knowledge import (
+    Knowledge,
+    Known,
+    Office,
+    began,
+    load_knowledge,
+    names_place,
+)
 from desktop.core.text.ner.roles import (
     role_after,
     role_before,
@@ -105,6 +112,7 @@ class _Mention:
     canonical: str = ""
     role: str = ""
     known: Known | None = None
+    tagged: str = ""  # the tagger's category, when the knowledge gave another
 
 
 def find_entities(
@@ -681,7 +689,7 @@ def _mention(
         and not any(w.isupper() for w in name)
     ):
         return _Mention(start, stop, "person")  # "Umma, 25, was forced": an age, a person
-    return _Mention(start, stop, category, known=known)
+    return _Mention(start, stop, category, known=known, tagged=_FROM_LABEL[label])
 
 
 def _demonym_before_office(words: list[str], i: int, knowledge: Knowledge) -> bool:
@@ -1537,21 +1545,32 @@ def _well_known(
     in_full: bool,
 ) -> bool:
     """A head of state or government or a deputy by ``day`` (a former one named by surname
-    alone only where the article names one of their countries or holds no countries at
-    all), or a name given in full whose surname few known people share: that person in any
-    article. A legislator or a minister called Smith or Lane may be anyone outside a
-    political story, a rare surname alone ("Kellogg's said it would cut jobs") may be a
-    company's or anyone's, and "Meta" in a story about social media is no longer Albania's
-    president."""
-    heads = [o for o in known.offices if o[3] <= _DEPUTY_RANK and began(o[1], day)]
-    if heads and (
-        in_full
-        or not _former(known, day)
-        or not places & knowledge.state_words
-        or any(names_place(o[0], place) for o in heads for place in places)
-    ):
+    alone only where the article names one of their countries), or a name given in full
+    whose surname few known people share: that person in any article. A legislator or a
+    minister called Smith or Lane may be anyone outside a political story, and a rare
+    surname alone ("Kellogg's said it would cut jobs") may be a company's or anyone's."""
+    heads = _head_offices(known, day)
+    if heads and (in_full or not _former(known, day) or _names_country(heads, places)):
         return True
     return in_full and surname not in knowledge.common_surnames
+
+
+def _stray_former_head(known: Known, day: str, places: frozenset[str], *, in_full: bool) -> bool:
+    """A former head of state or government named only by surname in an article that never
+    names their country: "Meta" in a story of social media, a "campaign" and a privacy
+    "policy" is not Albania's former president, "Jonathan" not Nigeria's."""
+    heads = _head_offices(known, day)
+    return bool(heads) and not in_full and _former(known, day) and not _names_country(heads, places)
+
+
+def _head_offices(known: Known, day: str) -> list[Office]:
+    """The offices of head of state or government, or deputy, ``known`` had begun by ``day``."""
+    return [o for o in known.offices if o[3] <= _DEPUTY_RANK and began(o[1], day)]
+
+
+def _names_country(offices: list[Office], places: frozenset[str]) -> bool:
+    """One of ``offices`` names a place of the article ("UK" of "UK Prime Minister")."""
+    return any(names_place(o[0], place) for o in offices for place in places)
 
 
 def _assign_roles(
@@ -1585,6 +1604,16 @@ def _assign_roles(
             m.category = "person"
             if not role:
                 continue
+        if (
+            m.known is not None
+            and m.known.category == "leader"
+            and not role
+            and _stray_former_head(m.known, day, places, in_full=m.canonical in in_full)
+        ):
+            m.known = None
+            m.category = m.tagged or "person"
+            m.canonical = tokens[m.first].text
+            continue
         if m.known is not None and m.known.category == "leader":
             # The full name's, not the mention's: "Gareth" alone is not a rare surname.
             surname = m.canonical.split(",")[0].split()[-1]

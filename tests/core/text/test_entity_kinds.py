@@ -197,7 +197,7 @@ def test_a_school_or_club_named_for_places_is_one_institution() -> None:
     }
     assert _found("Airbus maker EADS and BAE Systems agreed.").get("BAE Systems") == "institution"
     # A known person before "and" is no part of the foundation named after someone else.
-    found = _found("Donors gave to the Obama and Clinton Foundation last year.", "2019-06-01")
+    found = _found("US donors gave to the Obama and Clinton Foundation last year.", "2019-06-01")
     assert found.get("Obama") == "leader" and found.get("Clinton Foundation") == "institution"
 
 

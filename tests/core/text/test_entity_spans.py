@@ -122,6 +122,20 @@ def test_a_former_heads_surname_alone_needs_their_country_in_a_story_of_other_co
     assert _found(text, day="2025-03-01")["Obama"] == "leader"
 
 
+def test_a_former_heads_surname_alone_in_a_story_naming_no_country_is_no_one_known() -> None:
+    # A marketing story: a "campaign" and a privacy "policy", no country at all.
+    text = (
+        "Owned by Meta, both platforms share one ad manager. Plan each campaign there and "
+        "read the privacy policy before you publish."
+    )
+    found = _found(text, day="2025-03-01")
+    assert found.get("Meta") != "leader"
+    text = "Albanian President Ilir Meta signed the decree. Meta said the law was needed."
+    assert _found(text, day="2025-03-01")["Meta"] == "leader"
+    # A role the article gives still makes the surname a leader.
+    assert _found("Former president Meta spoke on Monday.", day="2025-03-01")["Meta"] == "leader"
+
+
 def test_a_company_named_like_a_person_is_a_company() -> None:
     text = (
         "Shares of Halvorsen fell sharply on Monday. Wendell Group said in a statement that "
