@@ -220,6 +220,7 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     _people_taken_for_organisations(words, mentions, knowledge, lists)
     _coordinate(words, mentions)
     _places_in_context(words, mentions, lists)
+    _one_category_per_word(words, mentions)
     _towns_with_states(words, mentions, knowledge)
     _link_people(words, mentions, day)
     _link_acronyms(words, covered, mentions)
@@ -1101,6 +1102,28 @@ def _coordinate(words: list[str], mentions: list[_Mention]) -> None:
         kinds = {o.category for o in beside}
         if len(kinds) == 1 and kinds <= {"institution", "place"}:
             m.category = kinds.pop()
+
+
+def _one_category_per_word(words: list[str], mentions: list[_Mention]) -> None:
+    """An unknown one-word name the tagger called a place here and an organisation there is
+    an organisation everywhere ("Python", "Basecamp", "Figma" in a software story): a place
+    the gazetteer does not know has only the tagger's word for it. A town's name may be its
+    club's as well as its own ("Leeds" beat Everton in Leeds): a place the gazetteer knows
+    keeps each."""
+    tagger = default_tagger()
+    seen: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.stop - m.first == 1 and m.known is None and m.category in ("place", "institution"):
+            seen.setdefault(words[m.first], set()).add(m.category)
+    both = {w for w, kinds in seen.items() if len(kinds) == 2 and not tagger.known_place([w])}
+    for m in mentions:
+        if (
+            m.stop - m.first == 1
+            and m.known is None
+            and m.category == "place"
+            and words[m.first] in both
+        ):
+            m.category = "institution"
 
 
 def _places_in_context(words: list[str], mentions: list[_Mention], lists: WordLists) -> None:

@@ -798,3 +798,16 @@ def test_a_month_opening_an_organisations_name_is_no_part_of_it() -> None:
     found = _found("The September Treasury bond future fell in Chicago.")
     assert found.get("Treasury") == "institution"
     assert not any(name.startswith("September") for name in found)
+
+
+def test_an_unknown_name_called_a_place_and_an_organisation_is_an_organisation() -> None:
+    text = (
+        "Basecamp changed its pricing. We moved our projects to Basecamp last year, and "
+        "the team at Basecamp answered within a day."
+    )
+    spans = [("Basecamp", "ORG"), ("Basecamp", "ORG"), ("Basecamp", "LOC")]
+    assert _resolved(text, spans) == {"Basecamp": "institution"}
+    # A town the gazetteer knows may be its club here and itself there.
+    text = "Gloucester beat Bath 20-13. Fans sang in the streets of Gloucester until late."
+    found = _resolved(text, [("Gloucester", "ORG"), ("Bath", "ORG"), ("Gloucester", "LOC")])
+    assert found["Gloucester"] == "place"
