@@ -225,9 +225,10 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     _link_people(words, mentions, day)
     _link_acronyms(words, covered, mentions)
     _assign_roles(text, tokens, mentions, knowledge, day)
-    mentions = _without_unsupported_people(
-        words, _without_common_words(words, mentions, ordinary), knowledge, lists
+    mentions = _without_thing_phrases(
+        words, _without_common_words(words, mentions, ordinary), lists
     )
+    mentions = _without_unsupported_people(words, mentions, knowledge, lists)
     return [
         Entity(
             start=tokens[m.first].start,
@@ -670,6 +671,13 @@ def _mention(
         category = "institution"  # "Euronews", "Wikileaks"
     elif known is None and category != "institution" and len(name) == 1 and is_coinage(name[0]):
         category = "institution"  # "OpenAI", "GitHub" taken for a person or a place
+    elif (
+        known is None
+        and category == "person"
+        and len(name) > 1
+        and any(w in lists.thing_acronyms for w in name)
+    ):
+        category = "institution"  # "Azure AI", "Qwen CLI": no person's name has an "AI"
     elif (
         known is None
         and category == "institution"
@@ -1687,6 +1695,27 @@ def _without_common_words(
         )
 
     return [m for m in mentions if not common(m)]
+
+
+def _without_thing_phrases(
+    words: list[str], mentions: list[_Mention], lists: WordLists
+) -> list[_Mention]:
+    """An unknown name made of an acronym of a thing and words the article also writes in
+    lower case is a term, not a name ("Generative AI" beside "generative models", "AI
+    Engineer", "Local SEO"); a brand's own word keeps it a name ("Azure AI", "Qwen CLI")."""
+    written_lower = {w for w in words if w.islower()}
+
+    def thing_phrase(m: _Mention) -> bool:
+        name = words[m.first : m.stop]
+        acronyms = [w for w in name if w in lists.thing_acronyms]
+        return (
+            m.known is None
+            and len(name) > 1
+            and bool(acronyms)
+            and all(w in acronyms or w.lower() in written_lower for w in name)
+        )
+
+    return [m for m in mentions if not thing_phrase(m)]
 
 
 def _without_unsupported_people(

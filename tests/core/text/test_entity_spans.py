@@ -811,3 +811,13 @@ def test_an_unknown_name_called_a_place_and_an_organisation_is_an_organisation()
     text = "Gloucester beat Bath 20-13. Fans sang in the streets of Gloucester until late."
     found = _resolved(text, [("Gloucester", "ORG"), ("Bath", "ORG"), ("Gloucester", "LOC")])
     assert found["Gloucester"] == "place"
+
+
+def test_a_thing_acronym_with_the_articles_ordinary_words_is_a_term_not_a_name() -> None:
+    text = (
+        "Generative AI is changing design. Most generative tools draft layouts, and Azure AI "
+        "now hosts several of them."
+    )
+    found = _resolved(text, [("Generative AI", "ORG"), ("Azure AI", "PER")])
+    assert "Generative AI" not in found  # "generative" is an ordinary word of the article
+    assert found["Azure AI"] == "institution"  # a brand's name: no person is called "… AI"
