@@ -161,6 +161,17 @@ def test_a_list_of_teasers_for_other_stories_is_left_out(tmp_path: Path) -> None
     assert all(paragraph in text for paragraph in PARAGRAPHS)
 
 
+def test_a_templates_placeholder_text_is_left_out(tmp_path: Path) -> None:
+    filler = (
+        "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor "
+        "incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud "
+        "exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat."
+    )
+    text = text_of(tmp_path, page("", "", f"<p>{filler}</p>"))
+    assert "Lorem ipsum" not in text and "consectetur" not in text
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+
+
 def test_a_list_of_linked_items_each_with_its_own_review_is_the_story(tmp_path: Path) -> None:
     books = [
         ("Drawing on the Right Side of the Brain by Betty Edwards", "exercises that shift how"),

@@ -20,6 +20,8 @@ import re
 from collections.abc import Collection
 
 _WORD = re.compile(r"\w+")
+# A template's filler text left on the page, however long.
+_PLACEHOLDER = re.compile(r"\W*lorem ipsum\b", re.IGNORECASE)
 REPEATED_RUN = 3
 REPEATED_SHARE = 0.2
 """Lines in a row, and their share of the text, that the page shows again: a copy of its
@@ -247,6 +249,7 @@ def drop_furniture(
     for i, line in enumerate(lines):
         if (
             is_prompt(line)
+            or _PLACEHOLDER.match(line)
             or blocks[i]
             or (linked[i] and _shouted(line))
             or _heads_block(lines, blocks, i)
