@@ -821,3 +821,11 @@ def test_a_thing_acronym_with_the_articles_ordinary_words_is_a_term_not_a_name()
     found = _resolved(text, [("Generative AI", "ORG"), ("Azure AI", "PER")])
     assert "Generative AI" not in found  # "generative" is an ordinary word of the article
     assert found["Azure AI"] == "institution"  # a brand's name: no person is called "… AI"
+
+
+def test_letters_after_a_persons_name_are_no_part_of_it() -> None:
+    text = "Sarah Jones MBA said the plan works. Ask Tom Brady CPA about taxes."
+    found = _resolved(text, [("Sarah Jones MBA", "PER"), ("Tom Brady CPA", "PER")])
+    assert found == {"Sarah Jones": "person", "Tom Brady": "person"}
+    # A one-word name keeps what follows it: "Qwen CLI" is a product, no Mr Qwen.
+    assert _resolved("Qwen CLI ships today.", [("Qwen CLI", "PER")]) == {"Qwen CLI": "institution"}

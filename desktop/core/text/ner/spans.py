@@ -334,11 +334,15 @@ def names_species(words: Sequence[str], first: int, stop: int, lists: WordLists)
 
 def before_title(words: Sequence[str], first: int, stop: int, lists: WordLists) -> int:
     """Where a name ends before a title or a degree written "Member of …", "Master of …":
-    "Labour Member of Parliament" is "Labour"; ``first`` when the name is only the title."""
+    "Labour Member of Parliament" is "Labour"; ``first`` when the name is only the title.
+    Letters after a name of two words or more end it too ("Sarah Jones MBA", "… PhD")."""
     titles = lists.kinds["title"]
     for k in range(first, stop - 1):
         if words[k + 1] == "of" and words[k].lower() in titles:
             return k
+    credentials = lists.kinds["credential"]
+    while stop - first > 2 and words[stop - 1].lower() in credentials:
+        stop -= 1
     return stop
 
 
