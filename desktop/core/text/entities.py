@@ -1346,6 +1346,9 @@ def _knowledge_matches(
     while i < len(words):
         match = None
         longest = knowledge.longest.get(words[i], 0) if not covered[i] or i in misc else 0
+        if not longest:  # most words start no known name
+            i += 1
+            continue
         free = [not c or j in misc for j, c in enumerate(covered[i : i + longest], start=i)]
         for n in range(min(longest, len(words) - i), 0, -1):
             if not all(free[:n]) or (n == 1 and covered[i]):

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from desktop.core.resources import resource_path
 
@@ -48,7 +48,15 @@ class Known:
         place of ``places`` (the article's: a queen of sixteen realms in a British story is
         the British monarch), then the later; a more senior one that had ended is added ("UK
         MP, former UK Prime Minister")."""
+        if not places:
+            return _role_on(self.offices, day)
         return role_at(self.offices, day, places)
+
+
+@lru_cache(maxsize=16_384)
+def _role_on(offices: tuple[Office, ...], day: str) -> str | None:
+    """``role_at`` without places, kept: an article asks it of the same people again and again."""
+    return role_at(offices, day)
 
 
 def role_at(offices: tuple[Office, ...], day: str, places: Collection[str] = ()) -> str | None:
