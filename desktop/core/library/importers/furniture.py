@@ -63,7 +63,8 @@ PROMPTS = re.compile(
           |join\ the\ (?:conversation|discussion))\b.*
       | \[(\w+)\b[^\]]*\].*\[/\1\]
       | (?:.*[.!?]\ )?click\ here\b.*
-      | (?:.*[.!?]\ )?(?:sign\ up|subscribe)\b.*(?:newsletter|inbox|youtube|podcast|daily|weekly).*
+      | (?:.*[.!?]\ )?(?:sign\ up|subscribe)\b.*(?:newsletter|inbox|youtube|podcast|daily|weekly
+          |\bour\ e-?mails?\b).*
       | .*\b(?:sign(?:ing)?\ up|subscrib(?:e|ing))\b.*\b(?:newsletters?|inbox)\b.*
       | .*\bnever\ miss\b.*\b(?:sign(?:ing)?\ up|newsletters?)\b.*
       | (?:for\ the\ latest\b.*\ )?(?:download|get)\ (?:the|our)\ .{0,40}\bapps?\b.*
@@ -105,6 +106,12 @@ PROMPTS = re.compile(
       | thanks?\ (?:you\ )?for\ (?:signing\ up|subscribing).*
       | (?:sorry!?\ )?there\ was\ an\ error\ processing\ your\ subscription.*
       | keep\ an\ eye\ on\ your\ inbox\b.*
+      | .*\b(?:straight|directly|delivered)\ to\ your\ inbox\b.*
+      | enter\ (?:your\ )?e-?mail(?:\ address)?
+      | by\ (?:entering|submitting|providing)\ your\ e-?mail\b.*
+      | .*\byou['’]re\ (?:now\ |all\ )?(?:subscribed|signed\ up)\b.*
+      | .*\bwe\ already\ have\ this\ e-?mail\b.*
+      | no,?\ thanks
       | sorry!?
       | like\ this\ (?:story|article)\?.*
       | (?:.*[.!?]\ )?follow\ .{1,40}\ on\ (?:twitter|facebook|instagram|youtube)\b.*
