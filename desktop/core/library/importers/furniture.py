@@ -84,9 +84,12 @@ PROMPTS = re.compile(
       | \w+(?:\ \w+)?\ ?:\ ?https?://\S+
       | (?:hazte|únete|werde|werden\ sie)\ (?:miembro|socio|mitglied)\b.*
       | our\ standards\ ?:.*
-      | (?:advertising|affiliate|editorial)\ disclosure\b.*
+      | (?:advertising|advertiser|affiliate|editorial)\ disclosure\b.*
+      | disclaimer\ ?:.*
+      | sponsored(?:\ content)?
       | .*\bwe\ (?:may|might)\ (?:receive|earn|get)\ (?:a\ )?(?:small\ )?
             (?:compensation|commissions?)\b.*
+      | .*\b(?:may|might|could)\ earn\ (?:us|me)\ (?:a\ )?(?:small\ )?commissions?\b.*
       | this\ (?:post|article|page|story)\ (?:contains|may\ contain|includes)
             \ (?:affiliate\ links|references\ to\ products)\b.*
       | (?!.*\brights\ reserved\b).*©.*
@@ -114,7 +117,10 @@ PROMPTS = re.compile(
       | no,?\ thanks
       | sorry!?
       | like\ this\ (?:story|article)\?.*
-      | (?:.*[.!?]\ )?follow\ .{1,40}\ on\ (?:twitter|facebook|instagram|youtube)\b.*
+      | (?:.*[.!?]\ )?follow\ .{1,40}\ on\ (?:twitter|facebook|instagram|youtube|telegram|linkedin
+          |tiktok|threads|bluesky|whatsapp)\b.*
+      | follow\ us|share\ this(?:\ (?:post|article|story|page))?
+      | (?:subscribe|sign\ up|download)(?:\ (?:now|here|to\ us))?
       | (?:you\ (?:may|might)\ (?:also\ )?like|recommended\ for\ you|more\ stories)
       | have\ a\ tip\?.*
       | explore\ further
