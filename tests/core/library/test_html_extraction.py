@@ -296,7 +296,7 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "Sponsored Content",
         "Advertiser Disclosure",
         "Disclaimer: This post is not intended to replace the advice of a medical professional.",
-        "Products are chosen by our editors. Purchases made through our links may earn us a commission.",
+        "Purchases made through our links may earn us a commission.",
         "Enter email address",
         "Déjà vu! We already have this email. Try another?",
         "By entering your email address you agree to our Terms of Use and Privacy Policy.",
