@@ -289,6 +289,9 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "Engineers inspect the girders on Monday. Photo: Jane Roe/AFP",
         "Tempo de leitura: 2 minutos",
         "The best of Northport straight to your inbox",
+        "ⓒ Northport Post",
+        "기사입력 :[ 2018-08-25 15:24 ]",
+        "If you buy something through this post, the Post may get a share of the sale.",
         "Follow us on Telegram, Facebook, Instagram, YouTube and X for the latest news.",
         "Follow us",
         "Share this post",
@@ -345,6 +348,7 @@ def test_prompt_lines(line: str) -> None:
         "Lee: We never thought the bridge would close.",  # a speaker in an interview
         "Mira, the harbour master, said the bridge would reopen in May.",
         "© 2019 Northport Post. All rights reserved.",  # the story's own rights notice
+        "Copyright ⓒ Northport.co.kr. 무단전재 및 재배포 금지",  # the same, in Korean
         "Readers who subscribed to the newsletter were told first.",
         "No thanks were given to the council, she said.",
         "Follow us to the harbour, the guide told the group.",

@@ -90,9 +90,11 @@ PROMPTS = re.compile(
       | .*\bwe\ (?:may|might)\ (?:receive|earn|get)\ (?:a\ )?(?:small\ )?
             (?:compensation|commissions?)\b.*
       | .*\b(?:may|might|could)\ earn\ (?:us|me)\ (?:a\ )?(?:small\ )?commissions?\b.*
+      | .*\b(?:may|might)\ (?:get|earn|receive)\ a\ share\ of\ the\ sale\b.*
       | this\ (?:post|article|page|story)\ (?:contains|may\ contain|includes)
             \ (?:affiliate\ links|references\ to\ products)\b.*
-      | (?!.*\brights\ reserved\b).*©.*
+      | (?!.*(?:\brights\ reserved\b|무단\ ?전재)).*[©ⓒ].*
+      | 기사\ ?입력\ ?:.*
       | (?!.*\brights\ reserved\b)copyright\ (?:(?-i:[A-Z])\S*\ ){0,3}(?:19|20)\d\d\b.*
       | (?:follow|find|read|see|get)\b[^.!?]{0,80}\bcoverage\b[^.!?]{0,80}\ at\ https?://\S+
       | .*\((?:photo|foto|image|picture|credit|illustration)s?(?:\ credit)?\ ?:[^)]*\)
