@@ -595,6 +595,21 @@ def test_a_sentence_about_a_reporter_in_the_story_stays(tmp_path: Path) -> None:
     assert "Jane Roe is a staff writer" in text_of(tmp_path, page(ending))
 
 
+def test_a_press_releases_closing_note_on_the_company_is_left_out(tmp_path: Path) -> None:
+    note = (
+        "<h3>About Harbourline</h3>"
+        "<p>Harbourline is a leading provider of port logistics software for ferry operators "
+        "and hauliers in northern Europe.</p>"
+        "<p>Harbourline is headquartered in Northport and employs around 300 people.</p>"
+    )
+    text = text_of(tmp_path, page("", "", "", "", note))
+    assert "Harbourline" not in text
+    assert text.endswith(PARAGRAPHS[-1])
+    # In the story, such a sentence is news.
+    text = text_of(tmp_path, page(note))
+    assert "Harbourline is a leading provider" in text and "About Harbourline" in text
+
+
 def test_a_page_whose_text_cannot_tell_its_language_takes_the_one_it_declares(
     tmp_path: Path,
 ) -> None:

@@ -156,6 +156,15 @@ _BIO = re.compile(
     r"(?:\ (?:at|for|with|of|covering|based|in|and|on)\b|[.,;]|$)"
 )
 """A name, what the person is on the paper, and where: not "… is a reporter who was held"."""
+_ABOUT_COMPANY = re.compile(
+    r"(?:[A-Z][\w.&'’-]*\ ){1,4}(?:\([^)]*\)\ )?"
+    r"(?:is\ (?:a|an|the)\ (?:[\w-]+\ ){0,3}?(?:leading|global|premier|pioneering"
+    r"|(?:world|nation|industry)['’]s\ (?:leading|largest))\b"
+    r"|(?:is|are)\ headquartered\ in\b)"
+)
+"""A press release's closing note on the company: "Ascom is a global solutions provider …",
+"Acme is headquartered in Baar"."""
+_ABOUT_HEADING = re.compile(r"about\ (?:[\w.&'’-]+\ ?){1,4}:?", re.IGNORECASE)
 
 _DATE_WORDS = frozenset(
     {
@@ -281,6 +290,11 @@ def drop_furniture(
     kept = [line for i, line in enumerate(lines) if keep[i] and not _heads_nothing(lines, keep, i)]
     while kept and _is_bio(kept[-1]):
         kept.pop()
+    if kept and _about_company(kept[-1]):
+        while kept and _about_company(kept[-1]):
+            kept.pop()
+        if kept and _ABOUT_HEADING.fullmatch(kept[-1].strip()):
+            kept.pop()  # "About Ascom", the heading of the note just left out
     return _without_repeated_runs(kept)
 
 
@@ -393,6 +407,11 @@ def _is_bio(line: str) -> bool:
     """A note on the writer that closes a story: "Jane Roe is a staff writer covering
     transport." Only at the end; in the story such a sentence is news."""
     return len(_WORD.findall(line)) <= BIO_WORDS and bool(_BIO.match(line.strip()))
+
+
+def _about_company(line: str) -> bool:
+    """A closing paragraph that presents the company, as press releases end ("About Acme")."""
+    return bool(_ABOUT_COMPANY.match(line.strip()))
 
 
 def _titled_dateline(line: str, titles: Collection[str]) -> bool:
