@@ -587,6 +587,20 @@ def test_a_note_on_the_writer_at_the_end_is_left_out(tmp_path: Path) -> None:
     assert text.endswith(PARAGRAPHS[-1])
 
 
+def test_a_share_buttons_label_is_cut_off_the_quote_it_shares(tmp_path: Path) -> None:
+    quote = "<p>Every bridge tells a story about the town it joins.Click To Tweet</p>"
+    text = text_of(tmp_path, page(quote))
+    assert "Every bridge tells a story about the town it joins." in text
+    assert "Tweet" not in text
+
+
+def test_a_note_on_the_writer_naming_the_outlet_is_left_out(tmp_path: Path) -> None:
+    bio = "<p>Jane Roe is Northport Post's deal curator and tests what she recommends.</p>"
+    text = text_of(tmp_path, page("", "", "", "", bio))
+    assert "deal curator" not in text
+    assert text.endswith(PARAGRAPHS[-1])
+
+
 def test_a_sentence_about_a_reporter_in_the_story_stays(tmp_path: Path) -> None:
     news = "<p>Jane Roe is a reporter who was held at the border for a day last spring.</p>"
     ending = "<p>Jane Roe is a staff writer at the Northport Post.</p>"

@@ -20,6 +20,8 @@ import re
 from collections.abc import Collection
 
 _WORD = re.compile(r"\w+")
+# A share button's label glued to the quote it offers to share: the quote is the story's.
+_SHARE_LABEL = re.compile(r"\s*click\ to\ tweet\s*$", re.IGNORECASE)
 # A template's filler text left on the page, however long.
 _PLACEHOLDER = re.compile(r"\W*lorem ipsum\b", re.IGNORECASE)
 REPEATED_RUN = 3
@@ -150,9 +152,10 @@ PROMPTS = re.compile(
 
 BIO_WORDS = 45
 _BIO = re.compile(
-    r"(?:[A-Z][\w.'’-]+\ ){1,3}(?:\([^)]*\)\ )?(?:is|was|has\ been)\ (?:a|an|the)\ "
+    r"(?:[A-Z][\w.'’-]+\ ){1,3}(?:\([^)]*\)\ )?(?:is|was|has\ been)\ "
+    r"(?:a|an|the|(?:[A-Z]\S*\ ){0,3}[A-Z]\S*['’]s)\ "  # "a", or the outlet's: "IGN's"
     r"(?:[\w-]+\ ){0,6}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor"
-    r"|producer|author|publisher|fellow|intern|freelancer)s?"
+    r"|producer|author|publisher|fellow|intern|freelancer|curator)s?"
     r"(?:\ (?:at|for|with|of|covering|based|in|and|on)\b|[.,;]|$)"
 )
 """A name, what the person is on the paper, and where: not "… is a reporter who was held"."""
@@ -258,6 +261,7 @@ def drop_furniture(
     precision pass kept, ``links`` the normalised text of the page's links, ``titles`` the
     normalised headlines the page declares (its title, og:title), ``decks`` the normalised
     standfirsts under its headline."""
+    lines = [_SHARE_LABEL.sub("", line) for line in lines]
     wholly = [_is_link(line, links) for line in lines]
     linked = [w and _loose(line) not in precise for w, line in zip(wholly, lines, strict=True)]
     teasers = _teaser_runs([_is_teaser(line, links) for line in lines])
