@@ -70,6 +70,7 @@ _ROMAN = re.compile(r"^[IVX]+$")
 _RARE = 5000  # rank in the common words from which a word may be a surname ("Perkins")
 _DEPUTY_RANK = 1  # offices ranked head 0, deputy 1, minister 2, other 3, legislator 4
 _LIST_GAPS = ([","], ["and"], [",", "and"], ["or"], [",", "or"])
+_THINGS_LIST = 16  # tokens a list of things may run before a name in it
 _ORGANISATION_JOINS = frozenset(
     (("for",), ("for", "the"), ("on",), ("on", "the"), ("of",), ("of", "the"))
 )
@@ -1733,7 +1734,8 @@ def _without_unsupported_people(
       a business ("oil giant Yukos") or in a news outlet's context, becomes that;
     - a name with a digit in a word ("Alienware AW3418DW", "Sat 4PM"), or one before a word
       for a product or after "your" or "its" ("an Alexa device", "737 Max jets", "your Echo
-      Dot") and never in a person's context;
+      Dot") and never in a person's context, or one in a list of things ("apps such as
+      Tinder, Bumble and Hinge") never in a person's context but that list;
     - a name whose first word no known person's name has and whose last word is an ordinary
       English word no surname is ("Xbox Live", "Budweiser Stage"), with no person's context.
     The rest are left out."""
@@ -1749,9 +1751,19 @@ def _without_unsupported_people(
     dropped: set[int] = set()
     for name, indices in groups.items():
         parts = name.split()
-        if any(ch.isdigit() for ch in name) or (
-            any(_product(words, mentions[i], lists) for i in indices)
-            and not any(_person_context(words, mentions, i, knowledge, lists) for i in indices)
+        if (
+            any(ch.isdigit() for ch in name)
+            or (
+                any(_product(words, mentions[i], lists) for i in indices)
+                and not any(_person_context(words, mentions, i, knowledge, lists) for i in indices)
+            )
+            or (
+                any(_listed_as_things(words, mentions[i], lists) for i in indices)
+                and not any(
+                    _person_context(words, mentions, i, knowledge, lists, beside=False)
+                    for i in indices
+                )
+            )
         ):
             dropped.update(indices)
             continue
@@ -1784,6 +1796,26 @@ def _product(words: list[str], m: _Mention, lists: WordLists) -> bool:
     return (m.stop < len(words) and words[m.stop] in lists.kinds["product"]) or (
         m.first > 0 and words[m.first - 1] in _OWNERS
     )
+
+
+def _listed_as_things(words: list[str], m: _Mention, lists: WordLists) -> bool:
+    """The name is in a list of things: "tools like Python, R and SQL", "frameworks such as
+    React or Vue.js", "apps including Tinder"; its neighbours there are no people either."""
+    j = m.first - 1
+    while (
+        j >= 0
+        and m.first - j <= _THINGS_LIST
+        and (words[j] in (",", "and", "or", "&") or words[j][:1].isupper() or "." in words[j])
+    ):
+        j -= 1
+    if j < 1:
+        return False
+    cue = words[j].lower()
+    if cue == "as" and words[j - 1].lower() == "such":
+        j -= 1
+    elif cue not in ("like", "including"):
+        return False
+    return words[j - 1].lower() in lists.kinds["things"]
 
 
 def _common_word_name(parts: list[str], knowledge: Knowledge, lists: WordLists) -> bool:
@@ -1829,14 +1861,21 @@ def _named_as_person(name: str, knowledge: Knowledge, lists: WordLists) -> bool:
 
 
 def _person_context(
-    words: list[str], mentions: list[_Mention], i: int, knowledge: Knowledge, lists: WordLists
+    words: list[str],
+    mentions: list[_Mention],
+    i: int,
+    knowledge: Knowledge,
+    lists: WordLists,
+    *,
+    beside: bool = True,
 ) -> bool:
     """Mention ``i`` reads as a person's: after a courtesy or office title, a word for a person
     ("his son, Jett"), an initial or a speech verb ("said Kudja"); before a speech verb,
     "who", an age, a player's tally ("Tolivert 25 points") or a possessive of what only
     people have ("Juninho's agent"); in a list
     beside a person ("Howitt and Garett"), or before brackets with a place or a number in
-    them as results give them ("Pospisil ( Canada )", "Pettite ( 19-7 )")."""
+    them as results give them ("Pospisil ( Canada )", "Pettite ( 19-7 )"); ``beside`` False
+    leaves the list out."""
     m = mentions[i]
     before = words[m.first - 1] if m.first else ""
     after = words[m.stop : m.stop + 2]
@@ -1861,7 +1900,7 @@ def _person_context(
         inside = knowledge.lookup(after[1])
         if after[1][:1].isdigit() or (inside is not None and inside.category == "place"):
             return True
-    for j in (i - 1, i + 1):
+    for j in (i - 1, i + 1) if beside else ():
         if 0 <= j < len(mentions) and mentions[j].category in _PEOPLE:
             other = mentions[j]
             gap = words[other.stop : m.first] if j < i else words[m.stop : other.first]

@@ -829,3 +829,17 @@ def test_letters_after_a_persons_name_are_no_part_of_it() -> None:
     assert found == {"Sarah Jones": "person", "Tom Brady": "person"}
     # A one-word name keeps what follows it: "Qwen CLI" is a product, no Mr Qwen.
     assert _resolved("Qwen CLI ships today.", [("Qwen CLI", "PER")]) == {"Qwen CLI": "institution"}
+
+
+def test_names_in_a_list_of_things_are_no_people() -> None:
+    text = (
+        "The most popular dating apps are Tinder, Bumble and Hinge. Examples of other "
+        "dating apps such as Tinder, Bumble and Hinge show how swiping took over."
+    )
+    spans = [(w, "PER") for w in ("Tinder", "Bumble", "Hinge")] * 2
+    found = _resolved(text, spans)
+    assert not {"Tinder", "Bumble", "Hinge"} & set(found)
+    # A list of people stays one.
+    text = "Fans of singers like Adele, Dido and Rihanna queued for hours. Adele said thanks."
+    spans = [("Adele", "PER"), ("Dido", "PER"), ("Rihanna", "PER"), ("Adele", "PER")]
+    assert _resolved(text, spans) == {"Adele": "person", "Dido": "person", "Rihanna": "person"}
