@@ -1421,7 +1421,10 @@ def _surname_matches(
     """A person's surname that the tagger missed elsewhere in the same article; not the last
     word of a "name" opening with an acronym ("SEO Services" taken for a person), nor, for an
     unknown name, a word the article writes in lower case at least as often ("Marketing" of
-    "Social Media Marketing" taken for a person; Theresa May's "May" stays)."""
+    "Social Media Marketing" taken for a person; Theresa May's "May" stays) or the last word
+    of a name whose other words are no one's name ("Enumerate Rust's design goals", a heading
+    taken for a person, would make every "Rust" one; "Billie Jean King" has "Jean")."""
+    tagger = default_tagger()
     surnames = {
         words[m.stop - 1]: m.category
         for m in mentions
@@ -1429,7 +1432,13 @@ def _surname_matches(
         and m.stop - m.first > 1
         and words[m.stop - 1][:1].isupper()
         and not (words[m.first].isalpha() and words[m.first].isupper())
-        and (m.known is not None or words[m.stop - 1] not in ordinary)
+        and (
+            m.known is not None
+            or (
+                words[m.stop - 1] not in ordinary
+                and any(tagger.name_word(w) for w in words[m.first : m.stop - 1])
+            )
+        )
     }
     found = []
     for i, word in enumerate(words):

@@ -843,3 +843,11 @@ def test_names_in_a_list_of_things_are_no_people() -> None:
     text = "Fans of singers like Adele, Dido and Rihanna queued for hours. Adele said thanks."
     spans = [("Adele", "PER"), ("Dido", "PER"), ("Rihanna", "PER"), ("Adele", "PER")]
     assert _resolved(text, spans) == {"Adele": "person", "Dido": "person", "Rihanna": "person"}
+
+
+def test_a_name_of_no_ones_words_lends_no_surname() -> None:
+    text = "Enumerate Rust's design goals first.\nTeams pick Rust for safety and Rust is fast."
+    found = _resolved(text, [("Enumerate Rust", "PER")])
+    assert set(found) == {"Enumerate Rust"}  # a heading taken for a person; "Rust" stays free
+    text = "Billie Jean King won the final. Later King said she was tired."
+    assert _resolved(text, [("Billie Jean King", "PER")])["King"] == "person"

@@ -144,6 +144,12 @@ class NerTagger:
                 offset += len(run)
         return Tagged(tokens, spans)
 
+    def name_word(self, word: str) -> bool:
+        """Whether the gazetteer knows ``word`` as part of a person's name, from the training
+        names or the knowledge's people ("Michael", "Hope"; not "Enumerate")."""
+        classes = (self._extractor.gazetteer.get(word.lower()) or "").split()
+        return "PER" in classes or "KPER" in classes
+
     def known_place(self, words: Sequence[str]) -> bool:
         """Whether the tokens ``words`` name a town, region or country the tagger's gazetteer
         or known names of several words hold ("Boston", "Los Angeles", "Palm Springs")."""
