@@ -48,6 +48,7 @@ from desktop.core.text.ner.spans import (
     names_storm,
     organisation_cue,
     outlet_cue,
+    row_width,
     trim,
     word_lists,
 )
@@ -153,6 +154,7 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     lists = word_lists()
     calendar = lists.kinds["calendar"]
     vocabulary = frozenset(words)
+    row = row_width(words)
     spans = _extend_organisations(
         text,
         tokens,
@@ -160,7 +162,11 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
             words,
             _join_states(
                 tokens,
-                _join_nicknames(text, tokens, _join_particles(text, tokens, tagged.spans)),
+                _join_nicknames(
+                    text,
+                    tokens,
+                    _join_particles(text, tokens, _split_table_cells(text, tokens, tagged.spans)),
+                ),
                 lists,
             ),
             lists,
@@ -183,7 +189,7 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
                 continue
             misc.update(range(span.first, span.stop))
             continue  # MISC (nationalities, events) is not shown but blocks other matches
-        begin, end = trim(words, span.first, span.stop, lists, place=span.label == "LOC")
+        begin, end = trim(words, span.first, span.stop, lists, place=span.label == "LOC", row=row)
         if span.label == "ORG" and end - begin > 1 and words[begin].lower() in calendar:
             begin += 1  # "the September Treasury bond": a date, then the name
         end = before_title(words, begin, end, lists)
@@ -285,6 +291,40 @@ def _join_particles(text: str, tokens: list[Token], spans: list[TaggedSpan]) -> 
             span = TaggedSpan(span.start, tokens[stop].end, "PER", span.first, stop + 1)
         joined.append(span)
     return joined
+
+
+def _split_table_cells(text: str, tokens: list[Token], spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """Two names side by side in a line of names and figures ("5-2 Real Madrid Real Madrid",
+    "25-1 Barcelona Real Madrid", a table's cells) are two organisations when the article
+    writes each alone as one; in running text ("Google DeepMind") they stay one. A person's
+    or a place's parts may each stand alone ("Wasim Akram", "Czech Republic")."""
+    alone = {text[s.start : s.end] for s in spans if s.label == "ORG"}
+    split: list[TaggedSpan] = []
+    for span in spans:
+        cut = span.label == "ORG" and next(
+            (
+                k
+                for k in range(span.first + 1, span.stop)
+                if text[span.start : tokens[k - 1].end] in alone
+                and text[tokens[k].start : span.end] in alone
+            ),
+            0,
+        )
+        if cut and not _running_text(text, span.start, span.end):
+            left, right = tokens[cut - 1], tokens[cut]
+            split.append(TaggedSpan(span.start, left.end, span.label, span.first, cut))
+            split.append(TaggedSpan(right.start, span.end, span.label, cut, span.stop))
+        else:
+            split.append(span)
+    return split
+
+
+def _running_text(text: str, start: int, end: int) -> bool:
+    """Whether the line around ``start:end`` has a lower-case word: a sentence, not a row."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return any(word[:1].islower() for word in line.split())
 
 
 def _join_nicknames(text: str, tokens: list[Token], spans: list[TaggedSpan]) -> list[TaggedSpan]:

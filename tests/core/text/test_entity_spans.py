@@ -851,3 +851,29 @@ def test_a_name_of_no_ones_words_lends_no_surname() -> None:
     assert set(found) == {"Enumerate Rust"}  # a heading taken for a person; "Rust" stays free
     text = "Billie Jean King won the final. Later King said she was tired."
     assert _resolved(text, [("Billie Jean King", "PER")])["King"] == "person"
+
+
+def test_a_table_rows_first_figure_is_no_part_of_the_name() -> None:
+    lists = word_lists()
+    rows = "DALLAS 16 10 1 77 66 33 Philadelphia 14 11 3 85 76 31".split()
+    assert trim(rows, 0, 2, lists, row=6) == (0, 1)
+    # One figure more than the article's rows: the club's own number ("Schalke 04").
+    rows = "Schalke 04 16 4 3 9 12 22 15 Bochum 16 4 3 9 12 22 15".split()
+    assert trim(rows, 0, 2, lists, row=7) == (0, 2)
+    assert trim(["Channel", "4", "said"], 0, 2, lists) == (0, 2)
+
+
+def test_two_clubs_side_by_side_in_a_row_are_two_names() -> None:
+    text = (
+        "Spanish first division match between Real Madrid and Barcelona on Saturday.\n"
+        "Barcelona are favourites to win, bookmakers said.\n"
+        "5-2 Real Madrid Barcelona\n"
+        "25-1 Barcelona Real Madrid\n"
+    )
+    found = [(e.text, e.category) for e in find_entities(text)]
+    assert ("Real Madrid Barcelona", "institution") not in found
+    assert ("Barcelona Real Madrid", "institution") not in found
+    assert found.count(("Real Madrid", "institution")) == 3
+    # In a sentence two names side by side stay one ("Google DeepMind").
+    sentence = "Google said on Monday that Google DeepMind and DeepMind staff would move."
+    assert "Google DeepMind" in {e.text for e in find_entities(sentence)}

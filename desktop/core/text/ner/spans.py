@@ -9,6 +9,7 @@ word in capitals. The word lists live in ``resources/ner/``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -41,6 +42,7 @@ _ARTICLES = frozenset(("a", "an", "the"))
 # the "E" of "Group E", the "2" of "Pot 2", the "1B" of "Block 1B"
 # A count or a measure before a name, never part of it: "1,000 Air Force personnel", "the
 # 30-year Treasury bond" (not "1860 Munich", "7-Eleven").
+_FIGURE = re.compile(r"^[-+]?\d+(?:[.,:/-]\d+)*$")
 _QUANTITY = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?-[a-z]+)$")
 _NUMBERED = re.compile(r"^(?:[A-Z]|\d{1,2}[A-Z]?)\.?$")
 _DESCRIPTION = 4  # words of an apposition up to its kind of business ("a Chicago-based bank")
@@ -142,11 +144,17 @@ def _kinds() -> dict[str, frozenset[str]]:
 
 
 def trim(
-    words: Sequence[str], first: int, stop: int, lists: WordLists, *, place: bool = False
+    words: Sequence[str],
+    first: int,
+    stop: int,
+    lists: WordLists,
+    *,
+    place: bool = False,
+    row: int = 0,
 ) -> tuple[int, int]:
     """The span without the function words, sentence adverbs and contractions at its edges
     ("Both Trump", "Disney World However", "I'm Jane Doe"); a one-word span is returned as it
-    is. A place keeps its "The" ("The Hague", "The Oval")."""
+    is. A place keeps its "The" ("The Hague", "The Oval"). ``row``: see ``row_width``."""
     while stop - first > 1 and (
         (_edge(words[first], lists) and not (place and words[first] == "The"))
         or _CONTRACTION.match(words[first])  # "I'm Jane Doe"
@@ -172,6 +180,8 @@ def trim(
             inside = words[first : stop - 1]
     while stop - first > 1 and (not _has_letter(words[first]) or _QUANTITY.match(words[first])):
         first += 1
+    while stop - first > 1 and _table_cell(words, stop - 1, row):
+        stop -= 1  # "DALLAS 16 10 1 77": a table row's first figure, not "Channel 4"
     while (
         stop - first > 1
         and not _has_letter(words[stop - 1])
@@ -180,6 +190,33 @@ def trim(
     ):
         stop -= 1
     return first, stop
+
+
+def row_width(words: Sequence[str]) -> int:
+    """How many figures follow a name in this article's rows ("Leeds 5 3 1 1 8 4 10" gives 7,
+    a results line "Leeds 2 Everton 1" 1): the most common run; 0 without figures."""
+    runs: Counter[int] = Counter()
+    run = 0
+    for k, word in enumerate(words):
+        if _FIGURE.match(word):
+            run += 1
+            continue
+        if run and k > run and words[k - run - 1][:1].isalpha():
+            runs[run] += 1
+        run = 0
+    if run and len(words) > run and words[-run - 1][:1].isalpha():
+        runs[run] += 1
+    return runs.most_common(1)[0][0] if runs else 0
+
+
+def _table_cell(words: Sequence[str], k: int, row: int) -> bool:
+    """The first of a row's figures, not the end of a name: two or more figures follow it
+    and the run is no longer than the article's rows ("DALLAS 16 10 1 77 66 33"); one figure
+    more than the rows is the name's own ("Schalke 04 16 4 3 9 12 22 15", "Channel 4")."""
+    run = 0
+    while k + run < len(words) and _FIGURE.match(words[k + run]):
+        run += 1
+    return run > 1 and run != row + 1
 
 
 def _has_letter(word: str) -> bool:
