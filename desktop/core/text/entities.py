@@ -190,6 +190,8 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
             misc.update(range(span.first, span.stop))
             continue  # MISC (nationalities, events) is not shown but blocks other matches
         begin, end = trim(words, span.first, span.stop, lists, place=span.label == "LOC", row=row)
+        if begin == end and _known_organisation(words[span.first : span.stop], knowledge):
+            begin, end = span.first, span.stop  # "Sheffield Wednesday" is a club, not a day
         if span.label == "ORG" and end - begin > 1 and words[begin].lower() in calendar:
             begin += 1  # "the September Treasury bond": a date, then the name
         end = before_title(words, begin, end, lists)
@@ -1007,6 +1009,11 @@ def _office_after_of(words: list[str], first: int, k: int, knowledge: Knowledge)
     )
 
 
+def _known_organisation(name: list[str], knowledge: Knowledge) -> bool:
+    known = knowledge.names.get(" ".join(name))
+    return known is not None and known.category == "institution"
+
+
 def _harmonise(words: list[str], mentions: list[_Mention]) -> None:
     """One name, one category in an article: a one-word name the tagger took for a person
     is the organisation whose name it is or starts ("Mahan" after "Mahan Air"); a one-word
@@ -1611,7 +1618,9 @@ def _abbreviates(acronym: str, name: list[str]) -> bool:
     if len(letters) < 2 or not acronym.replace(".", "").isupper():
         return False
     initials = [w[0] for w in name if w[:1].isupper()]
-    return letters[0] == name[0][:1] and len(letters) <= len(initials) + 1
+    return (letters[0] == name[0][:1] and len(letters) <= len(initials) + 1) or sorted(
+        letters
+    ) == sorted(initials)  # "National Alliance (AN)": the initials in the language's order
 
 
 def _former(known: Known, day: str) -> bool:

@@ -877,3 +877,24 @@ def test_two_clubs_side_by_side_in_a_row_are_two_names() -> None:
     # In a sentence two names side by side stay one ("Google DeepMind").
     sentence = "Google said on Monday that Google DeepMind and DeepMind staff would move."
     assert "Google DeepMind" in {e.text for e in find_entities(sentence)}
+
+
+def test_a_known_club_named_for_a_day_keeps_its_name() -> None:
+    found = _found("Sheffield Wednesday beat Leeds 2-1 on Saturday, manager David Pleat said.")
+    assert found.get("Sheffield Wednesday") == "institution"
+    assert "Black Friday" not in _found("Black Friday sales rose, Sears said on Monday.")
+
+
+def test_an_acronym_in_the_names_own_language_order_is_its_short_form() -> None:
+    text = (
+        "Alessandra Mussolini said she had rejoined the far-right National Alliance ( AN )"
+        " party.\nShe spoke after AN leader Gianfranco Fini, and had accused AN leaders of"
+        " stifling debate."
+    )
+    found = [(e.text, e.canonical) for e in find_entities(text)]
+    assert found.count(("AN", "National Alliance")) == 3
+
+
+def test_exchanges_are_institutions_wherever_written() -> None:
+    found = _found("NYMEX said an estimated 35,662 contracts traded; CBOT wheat rose.")
+    assert found.get("NYMEX") == found.get("CBOT") == "institution"
