@@ -35,6 +35,7 @@ from desktop.core.text.ner.spans import (
     after_person_noun,
     before_title,
     is_coinage,
+    is_contest,
     is_document,
     is_junk,
     is_nationality,
@@ -732,8 +733,12 @@ def _mention(
         category = "place"  # "Ryan Hollman, 31, of Hope": where a person of that age is from
     if category in ("person", "institution") and known is None and is_structure(name, lists):
         category = "place"  # "Clarence J. Brown Dam", "Bridgestone Arena": named after someone
-    if category == "institution" and known is None and is_document(name, lists):
-        return None  # "First Amendment", "Clean Air Act": a law, not an organisation
+    if (
+        category == "institution"
+        and known is None
+        and (is_document(name, lists) or is_contest(name, lists))
+    ):
+        return None  # "Clean Air Act", "Sheffield Shield": a law, a contest, no organisation
     if (
         category == "institution"
         and _aged(words, stop)

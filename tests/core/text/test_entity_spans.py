@@ -6,6 +6,7 @@ from desktop.core.text.entities import find_entities
 from desktop.core.text.ner.knowledge import load_knowledge
 from desktop.core.text.ner.spans import (
     is_coinage,
+    is_contest,
     is_junk,
     names_organisation,
     trim,
@@ -898,3 +899,14 @@ def test_an_acronym_in_the_names_own_language_order_is_its_short_form() -> None:
 def test_exchanges_are_institutions_wherever_written() -> None:
     found = _found("NYMEX said an estimated 35,662 contracts traded; CBOT wheat rose.")
     assert found.get("NYMEX") == found.get("CBOT") == "institution"
+
+
+def test_a_contest_or_trophy_is_no_institution_and_a_ground_is_a_place() -> None:
+    lists = word_lists()
+    assert is_contest(["Sheffield", "Shield"], lists) and is_contest(["World", "Series"], lists)
+    assert not is_contest(["Series"], lists)
+    found = _found(
+        "Victoria lead the Sheffield Shield after their win at the Melbourne Cricket Ground."
+    )
+    assert "Sheffield Shield" not in found
+    assert found.get("Melbourne Cricket Ground") == "place"

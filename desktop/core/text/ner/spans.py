@@ -343,13 +343,23 @@ def names_storm(words: Sequence[str], first: int, stop: int, lists: WordLists) -
 def is_document(words: Sequence[str], lists: WordLists) -> bool:
     """ "First Amendment", "Clean Air Act", "United States Constitution": a law or a
     document, never an institution."""
-    return len(words) > 1 and words[-1].lower() in lists.kinds["document"]
+    return _ends_in(words, lists, "document")
+
+
+def is_contest(words: Sequence[str], lists: WordLists) -> bool:
+    """ "Sheffield Shield", "World Series", "Davis Cup": a contest or its trophy, never an
+    institution."""
+    return _ends_in(words, lists, "contest")
 
 
 def is_structure(words: Sequence[str], lists: WordLists) -> bool:
     """ "Clarence J. Brown Dam", "Hoover Reservoir": a structure named after a person is a
     place, never the person."""
-    return len(words) > 1 and words[-1].lower() in lists.kinds["structure"]
+    return _ends_in(words, lists, "structure")
+
+
+def _ends_in(words: Sequence[str], lists: WordLists, kind: str) -> bool:
+    return len(words) > 1 and words[-1].lower() in lists.kinds[kind]
 
 
 def names_species(words: Sequence[str], first: int, stop: int, lists: WordLists) -> bool:
