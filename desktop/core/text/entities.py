@@ -198,6 +198,11 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
         end = before_title(words, begin, end, lists)
         if end == begin:
             continue  # "Member of Parliament", "Master of Science": a title or a degree
+        if end - begin == 1 and (
+            not any(ch.isalpha() for ch in words[begin])
+            or (span.label != "PER" and _month(words[begin], lists))
+        ):
+            continue  # a table's ".882", "by December 16": a figure or a month, no name
         for first, stop, label in _split_at_title(words, begin, end, span.label, knowledge):
             if label == "PER":
                 first = _after_titles(words, first, stop, knowledge, lists)
@@ -1014,6 +1019,12 @@ def _office_after_of(words: list[str], first: int, k: int, knowledge: Knowledge)
     )
 
 
+def _month(word: str, lists: WordLists) -> bool:
+    """A month's name or abbreviation ("December", "Mar"); not an acronym of the same
+    letters ("DEC", the Disasters Emergency Committee)."""
+    return word.lower() in lists.kinds["calendar"] and not (word.isupper() and len(word) <= 4)
+
+
 def _known_organisation(name: list[str], knowledge: Knowledge) -> bool:
     known = knowledge.names.get(" ".join(name))
     return known is not None and known.category == "institution"
@@ -1447,6 +1458,7 @@ def _cue_matches(words: list[str], covered: list[bool], lists: WordLists) -> lis
                         or (i + 1 < len(words) and words[i + 1].lower() in lists.cue_edges)
                     )
                     and not is_junk([word], lists)
+                    and not _month(word, lists)  # "by December 16"
                     and (
                         organisation_cue(words, i, i + 1, lists)
                         or outlet_cue(words, i, i + 1, lists)

@@ -910,3 +910,22 @@ def test_a_contest_or_trophy_is_no_institution_and_a_ground_is_a_place() -> None
     )
     assert "Sheffield Shield" not in found
     assert found.get("Melbourne Cricket Ground") == "place"
+
+
+def test_a_month_or_a_figure_alone_is_no_name_but_an_acronym_of_its_letters_is() -> None:
+    found = _found(
+        "The firm will complete the report by December 16.\n"
+        "Feb 97 79.94 79.67\nMar 97 76.37 76.12\nUTAH 15 2 .882 1/2\n"
+    )
+    assert not {"December", "Mar", "882", ".882"} & set(found)
+    text = (
+        "The site copies the Disasters Emergency Committee webpage, but DEC has no connection"
+        " with it. Ms Sanders said DEC had contacted the registrars."
+    )
+    assert _found(text).get("DEC") == "institution"
+
+
+def test_a_depositary_receipt_is_a_security_not_an_organisation() -> None:
+    found = _found("Cofinec said its Global Depositary Receipts rose 2 percent in London.")
+    assert found.get("Cofinec") == "institution"
+    assert not any("Receipt" in name for name in found)
