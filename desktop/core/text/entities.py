@@ -15,6 +15,7 @@ from functools import cache
 from itertools import pairwise
 
 from desktop.core.models import Entity
+from desktop.core.text.ner.features import sports_report
 from desktop.core.text.ner.knowledge import (
     Knowledge,
     Known,
@@ -231,6 +232,8 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     ordinary = _ordinary_words(words)
     mentions += _surname_matches(words, covered, mentions, ordinary)
     mentions.sort(key=lambda m: m.first)
+    if not sports_report(vocabulary, lists.sport_words):
+        _people_named_like_clubs(words, mentions)
     _harmonise(words, mentions)
     _people_taken_for_organisations(words, mentions, knowledge, lists)
     _coordinate(words, mentions)
@@ -1017,6 +1020,19 @@ def _office_after_of(words: list[str], first: int, k: int, knowledge: Knowledge)
         w[:1].isupper() and knowledge.lookup(w) is None and w.lower() not in knowledge.role_words
         for w in run
     )
+
+
+def _people_named_like_clubs(words: list[str], mentions: list[_Mention]) -> None:
+    """Outside a sports report, a one-word name the tagger took for a person and an open list
+    for a football club is the person ("Rubin's comments" on the dollar are not FC Rubin
+    Kazan's, "Chelsea" in a story on the Clintons), unless the article names another club
+    ("Chelsea women beat Arsenal")."""
+    clubs = [m for m in mentions if m.known is not None and m.known.kind == "club"]
+    people = [m for m in clubs if m.stop - m.first == 1 and m.tagged == "person"]
+    named = {words[m.first] for m in people}
+    if people and all(m.stop - m.first == 1 and words[m.first] in named for m in clubs):
+        for m in people:
+            m.category, m.known = "person", None
 
 
 def _month(word: str, lists: WordLists) -> bool:

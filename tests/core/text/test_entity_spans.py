@@ -929,3 +929,13 @@ def test_a_depositary_receipt_is_a_security_not_an_organisation() -> None:
     found = _found("Cofinec said its Global Depositary Receipts rose 2 percent in London.")
     assert found.get("Cofinec") == "institution"
     assert not any("Receipt" in name for name in found)
+
+
+def test_a_person_named_like_a_club_is_the_person_outside_sports_reports() -> None:
+    text = (
+        "Traders said his views on the dollar matched Rubin's comments on Tuesday.\n"
+        "Asked about Rubin's comment that a strong dollar was in U.S. interests, he smiled."
+    )
+    found = [(e.text, e.category) for e in find_entities(text)]
+    assert ("Rubin", "institution") not in found
+    assert ("Rubin", "person") in found or ("Rubin", "leader") in found
