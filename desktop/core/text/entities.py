@@ -81,6 +81,7 @@ _OPENING_QUOTES = frozenset(('"', "“"))
 _CLOSING_QUOTES = frozenset(('"', "”"))
 _CLOSING_LISTS = (['"'], ["”"])  # a closing mark after a comma or a full stop, as a slice
 _QUOTES = frozenset(('"', "“", "”", "‘", "’", "'"))
+_POSSESSIVE = frozenset(("'s", "’s"))
 # Endings that make a nationality of a place's name, and what they replace: "Samoa" + "n",
 # "Italy" → "Italian", "Japan" + "ese", "China" → "Chinese", "Pakistan" + "i".
 _DEMONYM_ENDINGS = (
@@ -167,7 +168,13 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
                 _join_nicknames(
                     text,
                     tokens,
-                    _join_particles(text, tokens, _split_table_cells(text, tokens, tagged.spans)),
+                    _join_particles(
+                        text,
+                        tokens,
+                        _possessive_companies(
+                            tokens, _split_table_cells(text, tokens, tagged.spans), knowledge
+                        ),
+                    ),
                 ),
                 lists,
             ),
@@ -302,6 +309,30 @@ def _join_particles(text: str, tokens: list[Token], spans: list[TaggedSpan]) -> 
             span = TaggedSpan(span.start, tokens[stop].end, "PER", span.first, stop + 1)
         joined.append(span)
     return joined
+
+
+def _possessive_companies(
+    tokens: list[Token], spans: list[TaggedSpan], knowledge: Knowledge
+) -> list[TaggedSpan]:
+    """A name whose "'s" belongs to it is the company ("McDonald's said", "Kellogg's cut
+    jobs"), not a person's possessive, unless the article names a person of that surname in
+    full ("Chris Christie ... Christie's aides")."""
+    surnames = {tokens[s.stop - 1].text for s in spans if s.label == "PER" and s.stop - s.first > 1}
+    found: list[TaggedSpan] = []
+    for span in spans:
+        j = span.stop
+        if (
+            span.label != "MISC"
+            and j < len(tokens)
+            and tokens[j].text in _POSSESSIVE
+            and tokens[j - 1].text not in surnames
+        ):
+            name = " ".join(t.text for t in tokens[span.first : j])
+            known = knowledge.lookup(name + " 's")
+            if known is not None and known.category == "institution":
+                span = TaggedSpan(span.start, tokens[j].end, "ORG", span.first, j + 1)
+        found.append(span)
+    return found
 
 
 def _split_table_cells(text: str, tokens: list[Token], spans: list[TaggedSpan]) -> list[TaggedSpan]:

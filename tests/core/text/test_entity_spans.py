@@ -365,8 +365,8 @@ def test_a_nation_of_a_state_or_its_head_of_government_names_the_state() -> None
 def test_a_rare_surname_alone_is_no_office_holder_outside_politics() -> None:
     on = "2025-03-01"
     company = {e.text: e for e in find_entities("Kellogg's said it would cut 500 jobs.", as_of=on)}
-    assert company["Kellogg"].category != "leader"
-    assert company["Kellogg"].canonical == "Kellogg"
+    assert company["Kellogg's"].category == "institution"
+    assert company["Kellogg's"].canonical == "Kellogg's"
     envoy = "Keith Kellogg met reporters on Monday. Kellogg said the talks went well."
     assert {e.category for e in find_entities(envoy, as_of=on) if "Kellogg" in e.text} == {"leader"}
 
@@ -939,3 +939,14 @@ def test_a_person_named_like_a_club_is_the_person_outside_sports_reports() -> No
     found = [(e.text, e.category) for e in find_entities(text)]
     assert ("Rubin", "institution") not in found
     assert ("Rubin", "person") in found or ("Rubin", "leader") in found
+
+
+def test_a_company_named_with_an_apostrophe_s_is_the_company() -> None:
+    for text in ("McDonald's said on Monday sales rose.", "McDonald’s said on Monday sales rose."):
+        found = [(e.text, e.category) for e in find_entities(text)]
+        assert found == [(text.split(" said")[0], "institution")]
+    found = _found("Kellogg's cut 300 jobs at its Battle Creek plant, the cereal maker said.")
+    assert found.get("Kellogg's") == "institution"
+    # A person of that surname named in full keeps the possessive his.
+    found = _found("Striker James McDonald said McDonald's goal was lucky.")
+    assert "McDonald's" not in found and found.get("McDonald") == "person"

@@ -220,7 +220,10 @@ class Knowledge:
 
     def lookup(self, tokens: str) -> Known | None:
         """What a name given as space-joined tokens ("Alphabet Inc .") refers to; "U.S.
-        Senate" and "United States Senate" are the knowledge's "US Senate"."""
+        Senate" and "United States Senate" are the knowledge's "US Senate"; a typographic
+        apostrophe is the knowledge's straight one ("McDonald’s")."""
+        if "’" in tokens:
+            tokens = tokens.replace("’", "'")
         found = self.names.get(self.by_tokens.get(tokens, tokens))
         if found is None:
             for long in ("U.S. ", "United States "):
