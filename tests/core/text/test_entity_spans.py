@@ -856,10 +856,12 @@ def test_a_name_of_no_ones_words_lends_no_surname() -> None:
 
 def test_a_table_rows_first_figure_is_no_part_of_the_name() -> None:
     lists = word_lists()
-    rows = "DALLAS 16 10 1 77 66 33 Philadelphia 14 11 3 85 76 31".split()
+    table = "DALLAS 16 10 1 77 66 33 Philadelphia 14 11 3 85 76 31"
+    rows = table.split()
     assert trim(rows, 0, 2, lists, row=6) == (0, 1)
     # One figure more than the article's rows: the club's own number ("Schalke 04").
-    rows = "Schalke 04 16 4 3 9 12 22 15 Bochum 16 4 3 9 12 22 15".split()
+    table = "Schalke 04 16 4 3 9 12 22 15 Bochum 16 4 3 9 12 22 15"
+    rows = table.split()
     assert trim(rows, 0, 2, lists, row=7) == (0, 2)
     assert trim(["Channel", "4", "said"], 0, 2, lists) == (0, 2)
 
