@@ -716,3 +716,30 @@ def test_a_second_copy_of_the_story_goes_but_a_repeated_pattern_stays() -> None:
     day = ["Breakfast", "Eat within an hour of waking", "Oats, berries and yoghurt"]
     plan = [*PARAGRAPHS, "Day 1", *day, "Day 2", *day]
     assert drop_furniture(plan, precise=(), links=(), titles=()) == plan
+
+
+def test_a_list_of_sources_on_other_sites_or_files_is_the_storys(tmp_path: Path) -> None:
+    sources = [
+        ("https://gcc.gnu.org/patch/1", "libgccjit: Make is_same_type_as() support floats"),
+        ("https://gcc.gnu.org/patch/2", "libgccjit: Allow casts between integers and pointers"),
+        ("/files/inspection-report.pdf", "Bridge inspection report, March (pdf)"),
+    ]
+    items = "".join(f"<li><a href='{href}'>{label}</a></li>" for href, label in sources)
+    head = "<link rel='canonical' href='https://www.northportpost.example/news/bridge'>"
+    text = text_of(
+        tmp_path, page("", "", f"<p>The engineers' sources:</p><ul>{items}</ul>", head=head)
+    )
+    for _, label in sources:
+        assert label in text
+    # The same block linking to the site's own stories is a related-stories block.
+    own = "".join(
+        f"<li><a href='/story/{i}'>{label}</a></li>" for i, (_, label) in enumerate(sources)
+    )
+    text = text_of(tmp_path, page("", "", f"<ul>{own}</ul>", head=head))
+    assert not any(label in text for _, label in sources)
+
+
+def test_a_malformed_link_does_not_stop_the_import(tmp_path: Path) -> None:
+    menu = "<p><a href='http://[privacy-preferences]/'>Privacy choices</a></p>"
+    text = text_of(tmp_path, page("", menu))
+    assert all(paragraph in text for paragraph in PARAGRAPHS)

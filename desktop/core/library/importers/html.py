@@ -18,7 +18,7 @@ from collections import Counter
 from copy import deepcopy
 from itertools import islice
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 import lxml.html
 from lxml import etree
@@ -29,6 +29,7 @@ from desktop.core.library.importers.furniture import drop_furniture, loose, norm
 from desktop.core.library.importers.metadata import (
     clean_byline,
     clean_title,
+    domain,
     is_site_name,
     outlet_name,
     real_date,
@@ -57,6 +58,7 @@ _STANDFIRST_PLACE = 2
 _OWN_TEXT = 200
 _SHORT_TEXT = 1000
 _PREFORMATTED = ("pre", "textarea", "code")
+_FILES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".csv", ".txt")
 _SOURCE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 """Characters of text below which the story may have been missed (a page made unusually)."""
 _EMBEDDED_POST = (
@@ -83,7 +85,9 @@ def parse_html(text: str, path: Path) -> list[Article]:
         _drop_other_articles(page)
         _flatten_embedded_posts(page)
         declared = _declared(page)
-        links = normalised([a.text_content() for a in page.iter("a")])
+        links = normalised(
+            _site_links(page, domain(next(iter(declared["url"]), "") or _most_linked_site(page)))
+        )
         decks = normalised(_standfirsts(page))
         # trafilatura prunes the tree it is given: the first pass gets a copy, the last the page.
         found = trafilatura.bare_extraction(
@@ -338,13 +342,34 @@ def _declared(page: lxml.html.HtmlElement) -> dict[str, list[str]]:
     return found
 
 
+def _site_links(page: lxml.html.HtmlElement, site: str) -> list[str]:
+    """The text of the page's links to its own site's pages: what related-story blocks and
+    menus are made of. A link to another site or to a file (the patches a post lists, the
+    PDFs a guide offers) is a source the story gives, not furniture."""
+    texts = []
+    for a in page.iter("a"):
+        target = _address(a)
+        if target.path.lower().endswith(_FILES):
+            continue
+        if site and target.hostname and domain(f"https://{target.hostname}/") != site:
+            continue
+        texts.append(a.text_content())
+    return texts
+
+
+def _address(link: lxml.html.HtmlElement) -> SplitResult:
+    """A link's parsed address; a malformed one ("http://[menu]") as none."""
+    try:
+        return urlsplit((link.get("href") or "").strip())
+    except ValueError:
+        return urlsplit("")
+
+
 def _most_linked_site(page: lxml.html.HtmlElement) -> str:
     """The address of the site a page links to most: its own, when it does not declare it
     (menus, sections and the logo all link home)."""
     hosts = Counter(
-        host.removeprefix("www.")
-        for a in page.iter("a")
-        if (host := (urlsplit((a.get("href") or "").strip()).hostname or ""))
+        host.removeprefix("www.") for a in page.iter("a") if (host := _address(a).hostname or "")
     )
     return f"https://{hosts.most_common(1)[0][0]}/" if hosts else ""
 
