@@ -743,3 +743,31 @@ def test_a_malformed_link_does_not_stop_the_import(tmp_path: Path) -> None:
     menu = "<p><a href='http://[privacy-preferences]/'>Privacy choices</a></p>"
     text = text_of(tmp_path, page("", menu))
     assert all(paragraph in text for paragraph in PARAGRAPHS)
+
+
+def test_cards_of_other_stories_after_the_story_are_left_out(tmp_path: Path) -> None:
+    cards = [
+        ("Cathay Pacific launches its first Aria Suite between the United States and Hong Kong",
+         "Cathay Pacific introduces its retrofitted aircraft to the United States for the first"
+         " time, bringing its new business suites to Boston."),
+        ("New air shuttle services launch at a private game reserve in South Africa",
+         "Ready to streamline your arrival? Just in time for the new year, the property"
+         " introduced an air shuttle from the nearest airport."),
+        ("Rosewood London unveils an alpine terrace for the winter months",
+         "Rosewood London recently unveiled a terrace experience running through February,"
+         " with fondue and mulled wine served under blankets."),
+    ]  # fmt: skip
+    html = "".join(
+        f"<p>Daily</p><p>Dec 19, 2025</p><h3><a href='/story/{i}'>{head}</a></h3><p>{body}</p>"
+        for i, (head, body) in enumerate(cards)
+    )
+    text = text_of(tmp_path, page("", "", "", "", html))
+    assert text.split("\n\n")[: len(PARAGRAPHS)] == PARAGRAPHS
+    assert not any(head in text or body in text for head, body in cards)
+    # Headings that link to their own place in the page are the story's sections.
+    sections = "".join(
+        f"<h3><a href='#part-{i}'>{head}</a></h3><p>{body}</p>"
+        for i, (head, body) in enumerate(cards)
+    )
+    text = text_of(tmp_path, page("", "", "", "", sections))
+    assert all(head in text and body in text for head, body in cards)

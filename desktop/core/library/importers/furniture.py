@@ -43,6 +43,11 @@ DECK_LINES = 3
 """A standfirst comes before the story: among its first lines, after a headline or byline."""
 HEADING_WORDS = 8
 HEADED_LINKS = 2
+# A card of another story: its linked headline runs to at most this many words, and at most
+# this many short lines (a section label, a date) stand between two cards.
+CARD_HEADLINE_WORDS = 20
+CARD_GAP = 2
+CARD_STORY_WORDS = 150
 """A heading followed by this many lines of a block of links left out is that block's title."""
 _LABEL_AFTER = re.compile(r"\s*(?:\[[^\]]{1,20}\]|\([^)]{1,20}\))[\W_]*$")
 """A label after a link to another story ("[VIDEO]", "(photos)"): no part of the link."""
@@ -266,10 +271,12 @@ def drop_furniture(
     linked = [w and _loose(line) not in precise for w, line in zip(wholly, lines, strict=True)]
     teasers = _teaser_runs([_is_teaser(line, links) for line in lines])
     link_runs = _teaser_runs(wholly)
+    cards = _card_runs(lines, wholly)
     blocks = [
         (linked[i] and ((i > 0 and linked[i - 1]) or (i + 1 < len(lines) and linked[i + 1])))
         or teasers[i]
         or link_runs[i]
+        or cards[i]
         for i in range(len(lines))
     ]
     keep = [False] * len(lines)
@@ -386,6 +393,45 @@ def _teaser_runs(teasers: list[bool]) -> list[bool]:
                 marked[start:i] = [True] * (i - start)
             start = i + 1
     return marked
+
+
+def _card_runs(lines: list[str], wholly: list[bool]) -> list[bool]:
+    """Cards of other stories: a linked headline over the opening of that story, with at
+    most ``CARD_GAP`` short lines between cards (a section label, a date), at least
+    ``TEASER_RUN`` cards in a row, after a story of ``CARD_STORY_WORDS`` words or more (a
+    page made of such cards, a programme's or a product list's, is the page's content)."""
+    marked = [False] * len(lines)
+    cards: list[int] = []  # first lines of the cards of the current run
+    for i in range(len(lines) + 1):
+        if cards and i < cards[-1] + 2:
+            continue  # the opening under the last card
+        if i + 1 < len(lines) and _card(lines, wholly, i):
+            cards.append(i)
+            continue
+        if i < len(lines) and cards and i < cards[-1] + 2 + CARD_GAP and _is_heading(lines[i]):
+            continue
+        if len(cards) >= TEASER_RUN and _words(lines[: cards[0]]) >= CARD_STORY_WORDS:
+            marked[cards[0] : cards[-1] + 2] = [True] * (cards[-1] + 2 - cards[0])
+        cards = []
+    return marked
+
+
+def _words(lines: list[str]) -> int:
+    return sum(len(_WORD.findall(line)) for line in lines)
+
+
+def _card(lines: list[str], wholly: list[bool], i: int) -> bool:
+    """A linked headline (``lines[i]``; a forum post's "#671" is none) over a line of prose
+    that is no link nor a list item."""
+    head, body = lines[i], lines[i + 1]
+    return (
+        wholly[i]
+        and LINK_HEAD_WORDS <= len(_WORD.findall(head)) <= CARD_HEADLINE_WORDS
+        and not head.rstrip().endswith((".", "!"))
+        and not wholly[i + 1]
+        and not _is_heading(body)
+        and not body.lstrip().startswith(("-", "•"))
+    )
 
 
 def _norm(text: str) -> str:

@@ -86,7 +86,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
         _flatten_embedded_posts(page)
         declared = _declared(page)
         links = normalised(
-            _site_links(page, domain(next(iter(declared["url"]), "") or _most_linked_site(page)))
+            _site_links(page, next(iter(declared["url"]), "") or _most_linked_site(page))
         )
         decks = normalised(_standfirsts(page))
         # trafilatura prunes the tree it is given: the first pass gets a copy, the last the page.
@@ -342,15 +342,19 @@ def _declared(page: lxml.html.HtmlElement) -> dict[str, list[str]]:
     return found
 
 
-def _site_links(page: lxml.html.HtmlElement, site: str) -> list[str]:
+def _site_links(page: lxml.html.HtmlElement, url: str) -> list[str]:
     """The text of the page's links to its own site's pages: what related-story blocks and
     menus are made of. A link to another site or to a file (the patches a post lists, the
-    PDFs a guide offers) is a source the story gives, not furniture."""
+    PDFs a guide offers) is a source the story gives, and one to a place in the page a
+    table of contents or a heading's anchor, not furniture."""
+    site, own = domain(url), urlsplit(url).path.rstrip("/")
     texts = []
     for a in page.iter("a"):
         target = _address(a)
-        if target.path.lower().endswith(_FILES):
-            continue
+        if target.path.lower().endswith(_FILES) or (
+            target.fragment and target.path.rstrip("/") in ("", own)
+        ):
+            continue  # a file, or a place in this page (a heading linked to itself)
         if site and target.hostname and domain(f"https://{target.hostname}/") != site:
             continue
         texts.append(a.text_content())
