@@ -1141,7 +1141,8 @@ def _people_taken_for_organisations(
     """An unknown name of two or three capitalised words taken for an organisation, with no
     organisation word and a last word that may be a surname, is a person when it or its last
     word alone stands somewhere where only a person does ("Eyamba Sowers didn't know …",
-    "said Sowers, who …"); both become people."""
+    "said Sowers, who …") or beside a person named in full ("Keanu Reeves and Pierce
+    Brosnan"); both become people."""
     groups: dict[str, list[int]] = {}
     for i, m in enumerate(mentions):
         name = words[m.first : m.stop]
@@ -1164,9 +1165,34 @@ def _people_taken_for_organisations(
         if single and words[m.first] in groups and m.category in ("institution", "place"):
             groups[words[m.first]].append(i)
     for indices in groups.values():
-        if any(_only_a_person(words, mentions[i], lists) for i in indices):
+        last = words[mentions[indices[0]].stop - 1].lower()
+        rare = lists.common.get(last, _RARE) >= _RARE  # not "White House", "Griqualand West"
+        if any(
+            _only_a_person(words, mentions[i], lists)
+            or (rare and _beside_a_person(words, mentions, i))
+            for i in indices
+        ):
             for i in indices:
                 mentions[i].category = "person"
+
+
+def _beside_a_person(words: list[str], mentions: list[_Mention], i: int) -> bool:
+    """Whether mention ``i`` is coordinated with a person named in full ("stars like Keanu
+    Reeves and Pierce Brosnan")."""
+    m = mentions[i]
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(mentions):
+            continue
+        other = mentions[j]
+        gap = words[other.stop : m.first] if j < i else words[m.stop : other.first]
+        if (
+            gap in _LIST_GAPS
+            and other.category in _PEOPLE
+            and other.stop - other.first > 1
+            and (other.known is None or other.known.category in _PEOPLE)
+        ):
+            return True
+    return False
 
 
 def _only_a_person(words: list[str], m: _Mention, lists: WordLists) -> bool:

@@ -952,3 +952,11 @@ def test_a_company_named_with_an_apostrophe_s_is_the_company() -> None:
     # A person of that surname named in full keeps the possessive his.
     found = _found("Striker James McDonald said McDonald's goal was lucky.")
     assert "McDonald's" not in found and found.get("McDonald") == "person"
+
+
+def test_a_name_beside_a_person_named_in_full_is_a_person() -> None:
+    found = _found("But stars like Keanu Reeves and Pierce Brosnan also have films showing there.")
+    assert found.get("Keanu Reeves") == "person"
+    # Not a building or a team whose last word is an ordinary one.
+    found = _found("Aides at the Dole White House and Bob Dole's campaign met in Washington.")
+    assert found.get("Dole White House") != "person"
