@@ -83,3 +83,28 @@ def test_being_in_an_office_room_is_no_office() -> None:
 )
 def test_a_job_that_heads_nothing_is_no_office(text: str) -> None:
     assert _roles(text)["Zara Quillon"] == ("person", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            '"Demand is huge," said Zara Quillon, executive vice president and general manager'
+            " of the Acme Group.",
+            "executive vice president and general manager of the Acme Group",
+        ),
+        (
+            '"Demand is huge," said Zara Quillon, general manager of Acme\'s European storage'
+            " device division.",
+            "general manager of Acme's European storage device division",
+        ),
+        ("Zara Quillon, head of public affairs, said no.", "head of public affairs"),
+        # A verb after the office is no part of it.
+        (
+            "Zara Quillon, secretary of state nominated during the recess, said no.",
+            "secretary of state",
+        ),
+    ],
+)
+def test_an_office_in_apposition_is_shown_whole(text: str, role: str) -> None:
+    assert _roles(text)["Zara Quillon"] == ("leader", role)

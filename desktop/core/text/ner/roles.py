@@ -37,6 +37,10 @@ _APPOSITION_STOP = frozenset(',.;:()[]"“”!?')
 _SENTENCE_OPEN = frozenset('.!?"“”:;\n')
 _APPOSITION_SCAN = 14
 _ROLE_WINDOW = 5
+_UNIT_WORDS = 3  # lower-case words that may end an office's "of" phrase ("storage division")
+_NOT_UNIT = frozenset(
+    ("during", "in", "at", "on", "for", "to", "by", "with", "from", "since", "until", "after")
+)
 _ABBREVIATION = 4  # longest abbreviated title ("Sen", "Gov")
 _TIME_PREFIXES = frozenset(("then", "ex", "former"))  # "then-president", "ex-prime-minister"
 # "X was chairman of …", "X became its leader", "X is currently the chief executive".
@@ -150,16 +154,14 @@ def role_after(
         if not between or all(_title_word(tokens[i].text, knowledge) for i in between):
             return ""
         end = ends[-1]
+    scan_end = end
     # The office ends at the first word that is not part of a title ("director told …").
-    end = next(
-        (
-            i
-            for i in range(ends[-1], end)
-            if not _title_word(tokens[i].text, knowledge)
-            and tokens[i].text.lower() not in _TITLE_JOINERS
-        ),
-        end,
-    )
+    end = _title_end(tokens, ends[-1], scan_end, knowledge)
+    if end < scan_end and _role_end(tokens, end, knowledge.role_words) == end + 1:
+        # "vice president and general manager of Acme": the office's second word
+        end = _title_end(tokens, end + 1, scan_end, knowledge)
+    if _unit_of(tokens, ends[-1], end, scan_end):
+        end = scan_end  # "general manager of Toshiba's European storage device division,"
     while end > ends[0] and tokens[end - 1].text.lower() in _TITLE_JOINERS:
         end -= 1  # "mayor of the capital city": not "mayor of the"
     # "who served as President of France" / "as the new Sultan": the office starts at the
@@ -167,6 +169,38 @@ def role_after(
     while begin < end and not _title_word(tokens[begin].text, knowledge):
         begin += 1
     return text[tokens[begin].start : tokens[end - 1].end] if begin < end else ""
+
+
+def _title_end(tokens: Sequence[Token], start: int, stop: int, knowledge: Knowledge) -> int:
+    """The first index from ``start`` whose word is no part of a title, else ``stop``."""
+    return next(
+        (
+            i
+            for i in range(start, stop)
+            if not _title_word(tokens[i].text, knowledge)
+            and tokens[i].text.lower() not in _TITLE_JOINERS
+        ),
+        stop,
+    )
+
+
+def _unit_of(tokens: Sequence[Token], office: int, cut: int, close: int) -> bool:
+    """Whether the words ``cut:close`` end an "of" phrase naming a part of an organisation
+    ("of Toshiba's European storage device division"): a few lower-case words closed by the
+    apposition's punctuation."""
+    return (
+        any(tokens[i].text == "of" for i in range(office, cut))
+        and 0 < close - cut <= _UNIT_WORDS
+        and close < len(tokens)
+        and tokens[close].text in _APPOSITION_STOP
+        and all(_unit_word(tokens[i].text) for i in range(cut, close))
+    )
+
+
+def _unit_word(word: str) -> bool:
+    """A lower-case word that may name a part of an organisation ("storage", "affairs",
+    "and"), not a verb's past ("nominated") nor a preposition ("during")."""
+    return word.isalpha() and word.islower() and not word.endswith("ed") and word not in _NOT_UNIT
 
 
 def _title_word(word: str, knowledge: Knowledge) -> bool:
