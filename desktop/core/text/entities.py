@@ -260,13 +260,21 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
             end=end,
             text=text[tokens[m.first].start : end],
             category=m.category,
-            canonical=m.canonical,
+            canonical=_as_written(text, tokens, words, m, end),
             role=m.role,
             role_as_of=day,
         )
         for m in mentions
         for end in [_name_end(text, tokens, m.stop, lists)]
     ]
+
+
+def _as_written(text: str, tokens: list[Token], words: list[str], m: _Mention, end: int) -> str:
+    """The canonical name, as the article writes it where it is the surface itself
+    ("Macrovision's Entertainment Technologies Group", not its tokens "Macrovision 's …")."""
+    if m.canonical != " ".join(words[m.first : m.stop]):
+        return m.canonical
+    return " ".join(text[tokens[m.first].start : end].split())
 
 
 def _name_end(text: str, tokens: list[Token], stop: int, lists: WordLists) -> int:

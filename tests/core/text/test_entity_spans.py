@@ -960,3 +960,9 @@ def test_a_name_beside_a_person_named_in_full_is_a_person() -> None:
     # Not a building or a team whose last word is an ordinary one.
     found = _found("Aides at the Dole White House and Bob Dole's campaign met in Washington.")
     assert found.get("Dole White House") != "person"
+
+
+def test_an_unknown_names_canonical_form_is_written_as_in_the_article() -> None:
+    text = "Steve Weinstein is general manager of Macrovision's Entertainment Technologies Group."
+    group = next(e for e in find_entities(text) if "Macrovision" in e.text)
+    assert group.canonical == group.text == "Macrovision's Entertainment Technologies Group"
