@@ -185,16 +185,21 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
         for i in range(span.first, span.stop):
             covered[i] = True
         if span.label not in _FROM_LABEL:
-            known = _party(words, span.first, span.stop, knowledge)
-            if not is_junk(words[span.first : span.stop], lists) and (
+            first = span.first
+            wider = _party(words, first - 1, span.stop, knowledge) if first else None
+            if wider is not None and wider.category == "institution" and not covered[first - 1]:
+                first -= 1  # "Liberal Democrat": the word before is the name's too
+                covered[first] = True
+            known = wider if first < span.first else _party(words, first, span.stop, knowledge)
+            if not is_junk(words[first : span.stop], lists) and (
                 (known is not None and known.category == "institution")
-                or names_organisation(words[span.first : span.stop], lists)
-                or outlet_cue(words, span.first, span.stop, lists)
+                or names_organisation(words[first : span.stop], lists)
+                or outlet_cue(words, first, span.stop, lists)
             ):
                 # "Republicans", "a Democrat": a party's name or member the tagger took for
                 # a nationality; "Harvard Law School" taken for a work or an event; "an
                 # investigation by FactWatch" for a work.
-                mentions.append(_Mention(span.first, span.stop, "institution", known=known))
+                mentions.append(_Mention(first, span.stop, "institution", known=known))
                 continue
             misc.update(range(span.first, span.stop))
             continue  # MISC (nationalities, events) is not shown but blocks other matches
@@ -206,6 +211,16 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
         end = before_title(words, begin, end, lists)
         if end == begin:
             continue  # "Member of Parliament", "Master of Science": a title or a degree
+        if (
+            span.label == "PER"
+            and end - begin > 2
+            and words[begin].lower() not in knowledge.role_words  # "Justice Wanda Vázquez"
+        ):
+            party = _party(words, begin, begin + 1, knowledge)
+            if party is not None and party.kind == "party":
+                # "Tory Treasurer Lord Ashcroft", "Democrat Bob Smith"; not "Tory Burch"
+                mentions.append(_Mention(begin, begin + 1, "institution", known=party))
+                begin += 1
         if end - begin == 1 and (
             not any(ch.isalpha() for ch in words[begin])
             or (span.label != "PER" and _month(words[begin], lists))

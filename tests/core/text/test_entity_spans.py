@@ -966,3 +966,17 @@ def test_an_unknown_names_canonical_form_is_written_as_in_the_article() -> None:
     text = "Steve Weinstein is general manager of Macrovision's Entertainment Technologies Group."
     group = next(e for e in find_entities(text) if "Macrovision" in e.text)
     assert group.canonical == group.text == "Macrovision's Entertainment Technologies Group"
+
+
+def test_british_parties_by_their_everyday_names() -> None:
+    text = (
+        "Tory leader Michael Howard said the Tories would win. Liberal Democrat leader Charles"
+        " Kennedy said the Lib Dems would gain seats. Democrat Bob Smith won in Ohio."
+    )
+    found = {e.text: e for e in find_entities(text, as_of="2005-04-01")}
+    assert found["Tory"].canonical == found["Tories"].canonical == "Conservative Party"
+    assert found["Liberal Democrat"].canonical == found["Lib Dems"].canonical
+    assert found["Liberal Democrat"].canonical == "Liberal Democrats"
+    assert found["Democrat"].category == "institution" and "Bob Smith" in found
+    # A person whose given name is a party's everyday name stays whole.
+    assert _found("Designer Tory Burch opened a shop in Paris.").get("Tory Burch") == "person"
