@@ -58,6 +58,7 @@ from desktop.core.text.ner.tagger import Tagged, TaggedSpan, default_tagger
 from desktop.core.text.ner.tokens import Token
 
 _FROM_LABEL = {"PER": "person", "ORG": "institution", "LOC": "place"}
+_TO_LABEL = {"person": "PER", "leader": "PER", "institution": "ORG", "place": "LOC"}
 _PEOPLE = ("person", "leader")
 _COURTESY = frozenset(
     {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "mr.", "mrs.", "dr."}
@@ -172,7 +173,14 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
                         text,
                         tokens,
                         _possessive_companies(
-                            tokens, _split_table_cells(text, tokens, tagged.spans), knowledge
+                            tokens,
+                            _join_known(
+                                text,
+                                tokens,
+                                _split_table_cells(text, tokens, tagged.spans),
+                                knowledge,
+                            ),
+                            knowledge,
                         ),
                     ),
                 ),
@@ -330,6 +338,25 @@ def _join_particles(text: str, tokens: list[Token], spans: list[TaggedSpan]) -> 
             and text[span.end : tokens[stop].start] == " "
         ):
             span = TaggedSpan(span.start, tokens[stop].end, "PER", span.first, stop + 1)
+        joined.append(span)
+    return joined
+
+
+def _join_known(
+    text: str, tokens: list[Token], spans: list[TaggedSpan], knowledge: Knowledge
+) -> list[TaggedSpan]:
+    """Two names side by side that together are one name the knowledge is sure of
+    ("Liberal" + "Democrat" as the tagger cut "Liberal Democrat leader") are that name."""
+    joined: list[TaggedSpan] = []
+    for span in spans:
+        last = joined[-1] if joined else None
+        if last is not None and span.first == last.stop and text[last.end : span.start] == " ":
+            known = knowledge.lookup(" ".join(t.text for t in tokens[last.first : span.stop]))
+            # not an open list's ("Democratic" + "Congress": a party of that name somewhere)
+            label = _TO_LABEL.get(known.category, "") if known and not known.strict else ""
+            if label:
+                joined[-1] = TaggedSpan(last.start, span.end, label, last.first, span.stop)
+                continue
         joined.append(span)
     return joined
 

@@ -978,5 +978,10 @@ def test_british_parties_by_their_everyday_names() -> None:
     assert found["Liberal Democrat"].canonical == found["Lib Dems"].canonical
     assert found["Liberal Democrat"].canonical == "Liberal Democrats"
     assert found["Democrat"].category == "institution" and "Bob Smith" in found
+    # The tagger cut the name in two here ("Liberal" an organisation, "Democrat" a nationality).
+    found = _found('But Liberal Democrat leader Charles Kennedy told BBC News: "No."')
+    assert found.get("Liberal Democrat") == "institution" and "Liberal" not in found
+    # "Mr" alone is never a name ("told Mr Blair" is no outlet).
+    assert "Mr" not in _found('Mr Peston said that Mr Brown told Mr Blair: "There is nothing."')
     # A person whose given name is a party's everyday name stays whole.
     assert _found("Designer Tory Burch opened a shop in Paris.").get("Tory Burch") == "person"
