@@ -266,6 +266,7 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
         _people_named_like_clubs(words, mentions)
     _harmonise(words, mentions)
     _people_taken_for_organisations(words, mentions, knowledge, lists)
+    _towns_in_lists(words, mentions)
     _coordinate(words, mentions)
     _places_in_context(words, mentions, lists)
     _one_category_per_word(words, mentions)
@@ -1258,6 +1259,40 @@ def _only_a_person(words: list[str], m: _Mention, lists: WordLists) -> bool:
     )
 
 
+def _towns_in_lists(words: list[str], mentions: list[_Mention]) -> None:
+    """A one-word name the tagger took for an organisation, in a list of three names or more
+    whose others are places (or names such as these, or not yet placed), is a place ("visits
+    Manchester, Shrewsbury, Dorset and Torbay"); one an open list gives a club is a place
+    only where the gazetteer knows the town ("Liverpool")."""
+    tagger = default_tagger()
+    towns = {
+        i
+        for i, m in enumerate(mentions)
+        if m.category == "institution"
+        and m.stop - m.first == 1
+        and (m.known is None or (m.known.strict and tagger.known_place(words[m.first : m.stop])))
+    }
+    for i in sorted(towns):
+        others = [mentions[j] for j in _list_around(words, mentions, i) if j not in towns]
+        kinds = [other.category for other in others]
+        if kinds.count("place") >= 2 and set(kinds) <= {"place", "person"}:
+            mentions[i].category, mentions[i].known = "place", None
+
+
+def _list_around(words: list[str], mentions: list[_Mention], i: int) -> range:
+    """The indexes of the mentions in the list that mention ``i`` stands in: neighbours
+    joined by a comma, "and" or "or"."""
+    first = last = i
+    while first > 0 and words[mentions[first - 1].stop : mentions[first].first] in _LIST_GAPS:
+        first -= 1
+    while (
+        last + 1 < len(mentions)
+        and words[mentions[last].stop : mentions[last + 1].first] in _LIST_GAPS
+    ):
+        last += 1
+    return range(first, last + 1)
+
+
 def _coordinate(words: list[str], mentions: list[_Mention]) -> None:
     """In a list of names ("Deutsche Bahn, Deutsche Telekom, Daimler and Siemens") a
     one-word name taken for a person, known to no one, is an institution when the names
@@ -1685,7 +1720,8 @@ def _link_people(words: list[str], mentions: list[_Mention], day: str) -> None:
     for m in mentions:
         if m.category not in _PEOPLE:
             surface = " ".join(words[m.first : m.stop])
-            m.canonical = m.known.canonical if m.known is not None else surface
+            known = m.known if m.known is not None and m.known.category == m.category else None
+            m.canonical = known.canonical if known is not None else surface  # not a club's
 
 
 def _transpositions(

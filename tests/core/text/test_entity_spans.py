@@ -985,3 +985,16 @@ def test_british_parties_by_their_everyday_names() -> None:
     assert "Mr" not in _found('Mr Peston said that Mr Brown told Mr Blair: "There is nothing."')
     # A person whose given name is a party's everyday name stays whole.
     assert _found("Designer Tory Burch opened a shop in Paris.").get("Tory Burch") == "person"
+
+
+def test_a_name_in_a_list_of_places_is_a_place() -> None:
+    text = (
+        "Mr Kennedy is accelerating election preparations this week as he visits Manchester,"
+        " Liverpool, Leicester, Somerset, Basingstoke, Shrewsbury, Dorset and Torbay."
+    )
+    found = {e.text: e for e in find_entities(text)}
+    for town in ("Liverpool", "Dorset", "Torbay"):
+        assert found[town].category == "place"
+    assert found["Liverpool"].canonical == "Liverpool"  # not the club's name on a place
+    clubs = _found("Fans of Chelsea, Arsenal and Liverpool will pay more for tickets.")
+    assert clubs.get("Liverpool") == clubs.get("Arsenal") == "institution"
