@@ -70,6 +70,7 @@ _ROYAL = frozenset({"king", "queen", "prince", "princess", "duke", "duchess"})
 # name ("Lady Gaga").
 _PEERAGE = frozenset({"lord", "lady", "baron", "baroness", "dame"})
 _ROMAN = re.compile(r"^[IVX]+$")
+_INITIAL = re.compile(r"[A-Z]")
 # Words of an office that are not offices alone ("Senate Majority Leader", "Party Vice Chair").
 _RARE = 5000  # rank in the common words from which a word may be a surname ("Perkins")
 _DEPUTY_RANK = 1  # offices ranked head 0, deputy 1, minister 2, other 3, legislator 4
@@ -1751,9 +1752,13 @@ def _without_courtesy(name: tuple[str, ...]) -> tuple[str, ...]:
 
 def _short_forms(name: tuple[str, ...]) -> list[str]:
     """A full name, then without its middle names ("Robert Gabriel Mugabe" → "Robert
-    Mugabe"), then its first two words ("Ricardo Rosselló Nevares" → "Ricardo Rosselló"):
-    the forms the knowledge may list."""
+    Mugabe"), then its first two words ("Ricardo Rosselló Nevares" → "Ricardo Rosselló"),
+    and first of these with a full stop after a middle initial ("George W Bush" → "George
+    W. Bush"): the forms the knowledge may list."""
     forms = [" ".join(name)]
+    if any(_INITIAL.fullmatch(w) for w in name[1:-1]):
+        # "George W Bush" is "George W. Bush" before "George Bush" (his father)
+        forms.append(" ".join(f"{w}." if _INITIAL.fullmatch(w) else w for w in name))
     if len(name) > 2 and name[-1][:1].isupper():
         forms += [f"{name[0]} {name[-1]}", f"{name[0]} {name[1]}"]
     return forms

@@ -108,3 +108,32 @@ def test_a_job_that_heads_nothing_is_no_office(text: str) -> None:
 )
 def test_an_office_in_apposition_is_shown_whole(text: str, role: str) -> None:
     assert _roles(text)["Zara Quillon"] == ("leader", role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Wal-Mart suspended sales, California attorney general Zara Quillon said.",
+            "California attorney general",
+        ),
+        (
+            "Royal Bank of Scotland chief executive Zara Quillon was named.",
+            "Royal Bank of Scotland chief executive",
+        ),
+        (
+            "The board approved the appointment of Managing Director Zara Quillon.",
+            "Managing Director",
+        ),
+    ],
+)
+def test_an_office_before_a_name_is_shown_whole(text: str, role: str) -> None:
+    assert _roles(text)["Zara Quillon"] == ("leader", role)
+
+
+def test_a_middle_initial_tells_a_son_from_his_father() -> None:
+    found = {e.text: e for e in find_entities("President George W Bush spoke.", as_of="2004-10-29")}
+    assert found["George W Bush"].canonical == "George W. Bush"
+    assert found["George W Bush"].role == "President of the United States"
+    found = {e.text: e for e in find_entities("John F Kennedy was shot in Dallas.")}
+    assert found["John F Kennedy"].category == "leader"

@@ -113,13 +113,23 @@ def role_before(text: str, tokens: Sequence[Token], first: int, knowledge: Knowl
     while k > 0 and j - k < _ROLE_WINDOW:
         word = tokens[k - 1].text
         lower = word.lower()
-        if lower in _NOT_TITLE or not word[:1].isalpha():
+        organisation_of = lower == "of" and k > 1 and tokens[k - 2].text[:1].isupper()
+        if (lower in _NOT_TITLE and not organisation_of) or not word[:1].isalpha():
             break
-        if not (word[:1].isupper() or lower in _MODIFIERS or lower in knowledge.role_words):
+        if not (
+            organisation_of  # "Royal Bank of Scotland chief executive"
+            or word[:1].isupper()
+            or lower in _MODIFIERS
+            or lower in knowledge.role_words
+            # "attorney general": the first word of a two-word office
+            or f"{lower} {tokens[k].text.lower()}" in knowledge.role_words
+        ):
             break
         if text[tokens[k - 1].end : tokens[k].start] not in (" ", ""):
             break
         k -= 1
+    while tokens[k].text == "of":
+        k += 1  # "the appointment of Managing Director X": the office starts after "of"
     return text[tokens[k].start : tokens[last].end]
 
 
