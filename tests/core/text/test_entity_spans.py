@@ -998,3 +998,10 @@ def test_a_name_in_a_list_of_places_is_a_place() -> None:
     assert found["Liverpool"].canonical == "Liverpool"  # not the club's name on a place
     clubs = _found("Fans of Chelsea, Arsenal and Liverpool will pay more for tickets.")
     assert clubs.get("Liverpool") == clubs.get("Arsenal") == "institution"
+
+
+def test_athletics_and_football_club_words_end_an_organisations_name() -> None:
+    text = "D Chin (Belgrave Harriers), J Gardener (Herne Hill Harriers), N Buckfield (Crawley AC)."
+    found = _found(text)
+    for club in ("Belgrave Harriers", "Herne Hill Harriers", "Crawley AC"):
+        assert found.get(club) == "institution"
