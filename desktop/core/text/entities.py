@@ -15,7 +15,6 @@ from functools import cache
 from itertools import pairwise
 
 from desktop.core.models import Entity
-from desktop.core.text.ner.features import sports_report
 from desktop.core.text.ner.knowledge import (
     Knowledge,
     Known,
@@ -159,7 +158,8 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     lists = word_lists()
     calendar = lists.kinds["calendar"]
     vocabulary = frozenset(words)
-    row = row_width(words)
+    # how many figures a table row has: only asked where a name ends in one ("Schalke 04")
+    row = row_width(words) if any(words[s.stop - 1][:1].isdigit() for s in tagged.spans) else 0
     spans = _extend_organisations(
         text,
         tokens,
@@ -263,7 +263,7 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     ordinary = _ordinary_words(words)
     mentions += _surname_matches(words, covered, mentions, ordinary)
     mentions.sort(key=lambda m: m.first)
-    if not sports_report(vocabulary, lists.sport_words):
+    if not tagged.sport:
         _people_named_like_clubs(words, mentions)
     _harmonise(words, mentions)
     _people_taken_for_organisations(words, mentions, knowledge, lists)

@@ -72,6 +72,7 @@ class Report:
 class Tagged:
     tokens: list[Token]
     spans: list[TaggedSpan]
+    sport: bool = False  # a sports report (``features.sports_report``)
 
 
 def spans_from_labels(labels: Sequence[str]) -> list[tuple[int, int, str]]:
@@ -128,11 +129,13 @@ class NerTagger:
         runs = sequences(text, tokens)
         sentences = [[t.text for t in run] for run in runs]
         spans = []
+        sport = False
         if tokens:
             caps = [is_caps_sentence(words) for words in sentences]
             case = document_casing(sentences, caps)
             layout = self._layout(sentences)
-            report = Report(sports_report(layout.words, self._extractor.sport_words), _rows(layout))
+            sport = sports_report(layout.words, self._extractor.sport_words)
+            report = Report(sport, _rows(layout))
             first = self._label(0, layout, caps, case, None, report)
             second = self._label(1, layout, caps, case, document_labels(sentences, first), report)
             offset = 0
@@ -142,7 +145,7 @@ class NerTagger:
                         TaggedSpan(run[i].start, run[j - 1].end, kind, offset + i, offset + j)
                     )
                 offset += len(run)
-        return Tagged(tokens, spans)
+        return Tagged(tokens, spans, sport)
 
     def name_word(self, word: str) -> bool:
         """Whether the gazetteer knows ``word`` as part of a person's name, from the training
