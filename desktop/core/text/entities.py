@@ -70,6 +70,7 @@ _ROYAL = frozenset({"king", "queen", "prince", "princess", "duke", "duchess"})
 _PEERAGE = frozenset({"lord", "lady", "baron", "baroness", "dame"})
 _ROMAN = re.compile(r"^[IVX]+$")
 _INITIAL = re.compile(r"[A-Z]")
+_YEAR_OLD = re.compile(r"\d{1,3}-year-old")
 # Words of an office that are not offices alone ("Senate Majority Leader", "Party Vice Chair").
 _RARE = 5000  # rank in the common words from which a word may be a surname ("Perkins")
 _DEPUTY_RANK = 1  # offices ranked head 0, deputy 1, minister 2, other 3, legislator 4
@@ -267,7 +268,7 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
         _people_named_like_clubs(words, mentions)
     _harmonise(words, mentions)
     _people_taken_for_organisations(words, mentions, knowledge, lists)
-    _towns_in_lists(words, mentions)
+    _names_in_lists(words, mentions, lists)
     _coordinate(words, mentions)
     _places_in_context(words, mentions, lists)
     _one_category_per_word(words, mentions)
@@ -984,8 +985,11 @@ def _in_title(tokens: list[Token], start: int, stop: int, lists: WordLists) -> b
 
 def _aged(words: list[str], stop: int) -> bool:
     """An age follows the name between commas and the sentence goes on ("Umma, 25, was
-    forced"): a person's (not a score in a list, "Ajax, 3, and PSV, 2")."""
+    forced"; not a score in a list, "Ajax, 3, and PSV, 2"), or an apposition gives it ("Joss
+    Stone, a 17-year-old soul singer"): a person's."""
     after = words[stop : stop + 4]
+    if len(after) > 2 and after[0] == "," and after[1] in ("a", "an"):
+        return _YEAR_OLD.fullmatch(after[2]) is not None
     return (
         len(after) == 4
         and after[0] == after[2] == ","
@@ -1193,8 +1197,15 @@ def _people_taken_for_organisations(
     """An unknown name of two or three capitalised words taken for an organisation, with no
     organisation word and a last word that may be a surname, is a person when it or its last
     word alone stands somewhere where only a person does ("Eyamba Sowers didn't know …",
-    "said Sowers, who …") or beside a person named in full ("Keanu Reeves and Pierce
-    Brosnan"); both become people."""
+    "said Sowers, who …", "Joss Stone, a 17-year-old soul singer"), beside a person named in
+    full ("Keanu Reeves and Pierce Brosnan"), or when the article writes its last word after
+    a courtesy title ("Ms Stone"); both become people."""
+    inside = {k for m in mentions for k in range(m.first + 1, m.stop)}  # "Saving Mr Banks"
+    titled = {
+        words[k + 1]
+        for k in range(len(words) - 1)
+        if words[k].lower() in _COURTESY and k not in inside
+    }
     groups: dict[str, list[int]] = {}
     for i, m in enumerate(mentions):
         name = words[m.first : m.stop]
@@ -1207,7 +1218,11 @@ def _people_taken_for_organisations(
             and not any(w.lower() in lists.edges for w in name)
             and not any(w.lower() in lists.organisation_words for w in name)
             and last.lower() not in lists.trained_organisation
-            and (lists.common.get(last.lower(), _RARE) >= _RARE or last in knowledge.surnames)
+            and (
+                lists.common.get(last.lower(), _RARE) >= _RARE
+                or last in knowledge.surnames
+                or last in titled
+            )
         ):
             groups.setdefault(last, []).append(i)
     if not groups:
@@ -1219,7 +1234,7 @@ def _people_taken_for_organisations(
     for indices in groups.values():
         last = words[mentions[indices[0]].stop - 1].lower()
         rare = lists.common.get(last, _RARE) >= _RARE  # not "White House", "Griqualand West"
-        if any(
+        if words[mentions[indices[0]].stop - 1] in titled or any(
             _only_a_person(words, mentions[i], lists)
             or (rare and _beside_a_person(words, mentions, i))
             for i in indices
@@ -1260,24 +1275,37 @@ def _only_a_person(words: list[str], m: _Mention, lists: WordLists) -> bool:
     )
 
 
-def _towns_in_lists(words: list[str], mentions: list[_Mention]) -> None:
+def _names_in_lists(words: list[str], mentions: list[_Mention], lists: WordLists) -> None:
     """A one-word name the tagger took for an organisation, in a list of three names or more
-    whose others are places (or names such as these, or not yet placed), is a place ("visits
-    Manchester, Shrewsbury, Dorset and Torbay"); one an open list gives a club is a place
-    only where the gazetteer knows the town ("Liverpool")."""
+    whose others (apart from names such as these) are places, or are people one of whom is
+    named in full, is a place or a person too ("visits Manchester, Shrewsbury, Dorset and
+    Torbay"; "beat Dizzee Rascal, Jamelia and Lemar"). One an open list gives a club is a
+    place only where the gazetteer knows the town ("Liverpool"), and never a person."""
     tagger = default_tagger()
-    towns = {
+    candidates = {
         i
         for i, m in enumerate(mentions)
         if m.category == "institution"
         and m.stop - m.first == 1
         and (m.known is None or (m.known.strict and tagger.known_place(words[m.first : m.stop])))
     }
-    for i in sorted(towns):
-        others = [mentions[j] for j in _list_around(words, mentions, i) if j not in towns]
+    for i in sorted(candidates):
+        around = _list_around(words, mentions, i)
+        others = [mentions[j] for j in around if j not in candidates]
         kinds = [other.category for other in others]
+        m = mentions[i]
+        if len(around) < 3 or not others:
+            continue
         if kinds.count("place") >= 2 and set(kinds) <= {"place", "person"}:
-            mentions[i].category, mentions[i].known = "place", None
+            m.category, m.known = "place", None
+        elif (
+            m.known is None
+            and set(kinds) <= set(_PEOPLE)
+            and any(other.stop - other.first > 1 for other in others)
+            and _list_head(words, mentions[around[0]].first).removesuffix("s")
+            not in lists.kinds["business"]  # "firms such as Symantec, McAfee, Trend Micro"
+        ):
+            m.category = "person"
 
 
 def _list_around(words: list[str], mentions: list[_Mention], i: int) -> range:
@@ -2040,21 +2068,27 @@ def _product(words: list[str], m: _Mention, lists: WordLists) -> bool:
 def _listed_as_things(words: list[str], m: _Mention, lists: WordLists) -> bool:
     """The name is in a list of things: "tools like Python, R and SQL", "frameworks such as
     React or Vue.js", "apps including Tinder"; its neighbours there are no people either."""
-    j = m.first - 1
+    return _list_head(words, m.first) in lists.kinds["things"]
+
+
+def _list_head(words: list[str], first: int) -> str:
+    """The noun a list that the name at ``first`` stands in is introduced by, lower case
+    ("firms" in "firms such as Symantec, McAfee and …"), or ""."""
+    j = first - 1
     while (
         j >= 0
-        and m.first - j <= _THINGS_LIST
+        and first - j <= _THINGS_LIST
         and (words[j] in (",", "and", "or", "&") or words[j][:1].isupper() or "." in words[j])
     ):
         j -= 1
     if j < 1:
-        return False
+        return ""
     cue = words[j].lower()
     if cue == "as" and words[j - 1].lower() == "such":
         j -= 1
     elif cue not in ("like", "including"):
-        return False
-    return words[j - 1].lower() in lists.kinds["things"]
+        return ""
+    return words[j - 1].lower()
 
 
 def _common_word_name(parts: list[str], knowledge: Knowledge, lists: WordLists) -> bool:

@@ -1005,3 +1005,23 @@ def test_athletics_and_football_club_words_end_an_organisations_name() -> None:
     found = _found(text)
     for club in ("Belgrave Harriers", "Herne Hill Harriers", "Crawley AC"):
         assert found.get(club) == "institution"
+
+
+def test_people_taken_for_organisations_by_age_title_or_list() -> None:
+    text = (
+        "Joss Stone, a 17-year-old soul singer from Devon, beat Dizzee Rascal, Jamelia and"
+        " Lemar to win the award."
+    )
+    found = _found(text)
+    for name in ("Joss Stone", "Jamelia", "Lemar"):
+        assert found.get(name) == "person", name
+    firms = _found("Microsoft left the market to firms such as Symantec, McAfee and Trend Micro.")
+    assert firms.get("Symantec") != "person" and firms.get("McAfee") != "person"
+
+
+def test_a_name_taken_for_an_organisation_with_an_age_or_a_title_is_a_person() -> None:
+    text = "Joss Stone, a 17-year-old soul singer, won. Critics said Joss Stone was a worthy winner."
+    spans = [("Joss Stone", "ORG"), ("Joss Stone", "ORG")]
+    assert _resolved(text, spans) == {"Joss Stone": "person"}
+    text = "Critics said Joss Stone was a worthy winner. Ms Stone thanked her fans."
+    assert _resolved(text, [("Joss Stone", "ORG"), ("Stone", "PER")])["Joss Stone"] == "person"
