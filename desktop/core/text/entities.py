@@ -275,7 +275,7 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     _towns_with_states(words, mentions, knowledge)
     _link_people(words, mentions, day)
     _link_acronyms(words, covered, mentions)
-    _assign_roles(text, tokens, mentions, knowledge, day)
+    _assign_roles(text, tokens, mentions, knowledge, day, sport=tagged.sport)
     mentions = _without_thing_phrases(
         words, _without_common_words(words, mentions, ordinary), lists
     )
@@ -1876,16 +1876,24 @@ def _names_country(offices: list[Office], places: frozenset[str]) -> bool:
 
 
 def _assign_roles(
-    text: str, tokens: list[Token], mentions: list[_Mention], knowledge: Knowledge, day: str
+    text: str,
+    tokens: list[Token],
+    mentions: list[_Mention],
+    knowledge: Knowledge,
+    day: str,
+    *,
+    sport: bool,
 ) -> None:
     """A person with an office anywhere in the article is a leader at every mention; a
-    known person's office is the one held on ``day``."""
+    known person's office is the one held on ``day``. A sports report is no political story
+    for its clubs' presidents and chairmen ("Celtic manager O'Neill" is not a former MP)."""
     names = {i for m in mentions if m.category in _PEOPLE for i in range(m.first, m.stop)}
     roles: dict[str, str] = {}
-    political = any(t.text.lower() in knowledge.political_words for t in tokens)
+    political = not sport and any(t.text.lower() in knowledge.political_words for t in tokens)
     places = _article_places(tokens, mentions, knowledge, day)
     _unlink_foreign_institutions(tokens, mentions, places, knowledge)
     in_full = {m.canonical for m in mentions if m.category in _PEOPLE and m.stop - m.first > 1}
+    unlinked: dict[str, str] = {}  # a namesake's canonical name → the name as written
     for m in mentions:
         if m.category not in _PEOPLE:
             continue
@@ -1929,9 +1937,16 @@ def _assign_roles(
             m.category = "person"
             if m.canonical not in in_full:
                 m.canonical = tokens[m.first].text  # "Kellogg's": no one's surname for sure
+            elif m.stop - m.first > 1:
+                # the name as written, not the namesake's ("…, Baron O'Neill of Clackmannan")
+                unlinked.setdefault(
+                    m.canonical, text[tokens[m.first].start : tokens[m.stop - 1].end]
+                )
         if role:
             roles.setdefault(_person_key(m.canonical), " ".join(role.split()))
     for m in mentions:
+        if m.known is None and m.canonical in unlinked:
+            m.canonical = unlinked[m.canonical]
         if m.category in _PEOPLE and _person_key(m.canonical) in roles:
             m.category = "leader"
             m.role = roles[_person_key(m.canonical)]

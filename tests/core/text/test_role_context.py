@@ -137,3 +137,15 @@ def test_a_middle_initial_tells_a_son_from_his_father() -> None:
     assert found["George W Bush"].role == "President of the United States"
     found = {e.text: e for e in find_entities("John F Kennedy was shot in Dallas.")}
     assert found["John F Kennedy"].category == "leader"
+
+
+def test_a_namesake_in_a_sports_report_is_no_legislator() -> None:
+    text = (
+        "Juninho was signed from Middlesbrough in the summer but has lost his place to an"
+        " 18-year-old midfielder. Their president says he wants to play for Martin O'Neill,"
+        " but the striker is not in the first-team squad. Celtic manager O'Neill is no"
+        " respecter of reputations, and the club's transfer window closes this month."
+    )
+    found = {e.text: e for e in find_entities(text, as_of="2005-01-10")}
+    assert found["Martin O'Neill"].category == "person"
+    assert found["Martin O'Neill"].canonical == found["O'Neill"].canonical == "Martin O'Neill"
