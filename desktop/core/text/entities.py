@@ -221,6 +221,9 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
         end = before_title(words, begin, end, lists)
         if end == begin:
             continue  # "Member of Parliament", "Master of Science": a title or a degree
+        kind = span.label
+        if end - begin > 1 and words[begin].lower() in _COURTESY - _PEERAGE:
+            begin, kind = begin + 1, "PER"  # "Mr Cable" taken for an organisation
         if (
             span.label == "PER"
             and end - begin > 2
@@ -236,7 +239,7 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
             or (span.label != "PER" and _month(words[begin], lists))
         ):
             continue  # a table's ".882", "by December 16": a figure or a month, no name
-        for first, stop, label in _split_at_title(words, begin, end, span.label, knowledge):
+        for first, stop, label in _split_at_title(words, begin, end, kind, knowledge):
             if label == "PER":
                 first = _after_titles(words, first, stop, knowledge, lists)
             parts = [

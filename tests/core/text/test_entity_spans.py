@@ -1025,3 +1025,9 @@ def test_a_name_taken_for_an_organisation_with_an_age_or_a_title_is_a_person() -
     assert _resolved(text, spans) == {"Joss Stone": "person"}
     text = "Critics said Joss Stone was a worthy winner. Ms Stone thanked her fans."
     assert _resolved(text, [("Joss Stone", "ORG"), ("Stone", "PER")])["Joss Stone"] == "person"
+
+
+def test_a_name_after_a_courtesy_title_taken_for_an_organisation_is_a_person() -> None:
+    text = "Lib Dem spokesman Vince Cable spoke. Mr Cable also attacked the taxes."
+    found = _resolved(text, [("Vince Cable", "PER"), ("Mr Cable", "ORG")])
+    assert found.get("Cable") in ("person", "leader") and "Mr Cable" not in found
