@@ -1020,7 +1020,9 @@ def test_people_taken_for_organisations_by_age_title_or_list() -> None:
 
 
 def test_a_name_taken_for_an_organisation_with_an_age_or_a_title_is_a_person() -> None:
-    text = "Joss Stone, a 17-year-old soul singer, won. Critics said Joss Stone was a worthy winner."
+    text = (
+        "Joss Stone, a 17-year-old soul singer, won. Critics said Joss Stone was a worthy winner."
+    )
     spans = [("Joss Stone", "ORG"), ("Joss Stone", "ORG")]
     assert _resolved(text, spans) == {"Joss Stone": "person"}
     text = "Critics said Joss Stone was a worthy winner. Ms Stone thanked her fans."

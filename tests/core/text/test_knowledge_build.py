@@ -72,6 +72,21 @@ def test_build_merges_sources_and_dates_open_offices(tmp_path: Path) -> None:
             ["Q2", "Bo Example", "", "Xland MP", "Xland", "1995", "2002-12-20", "legislator"],
             ["Q3", "Peter", "", "Xland MP", "Xland", "1995", "", "legislator"],
             ["Q4", "Naru", "", "Emperor of Xland", "Xland", "2019", "", "head"],
+            # No identifier but its scheme's: two people, never one with both offices.
+            ["bioguide:", "Cy Former", "", "Xland President", "Xland", "1981", "1989", "head"],
+            ["bioguide:", "Di Later", "", "Xland President", "Xland", "1993", "2001", "head"],
+            ["Q5", "Gus Harbourtown", "", "Xland President", "Xland", "1885", "1889", "head"],
+            ["Q6", "Hal Farawayville", "", "Xland President", "Xland", "2009", "2017", "head"],
+        ],
+    )
+    # A head's surname that names a town of their own country is the town's ("Cleveland"),
+    # one that names a town abroad is still theirs ("Obama", a town in Japan).
+    _write_tsv(
+        tmp_path / "places-cities.tsv.gz",
+        [
+            ["name", "country", "region"],
+            ["Harbourtown", "Xland", "North"],
+            ["Farawayville", "Yland", "East"],
         ],
     )
     _write_tsv(
@@ -105,6 +120,9 @@ def test_build_merges_sources_and_dates_open_offices(tmp_path: Path) -> None:
     assert ["Xland Prime Minister", "2001", "2005-03", 0, ""] in ana[3]
     assert ["Xland MP", "1999-05-01", "", 4, "2022-07-01"] in ana[3]
     assert bo[1] == ["Bob Example"]
+    assert [o[1] for o in people["Cy Former"][3]] == ["1981"]
+    assert people["Gus Harbourtown"][2] == "" and people["Hal Farawayville"][2] == "Farawayville"
+    assert [o[1] for o in people["Di Later"][3]] == ["1993"]
     # Consecutive terms of one seat are one office, open as the later term is.
     assert [o for o in bo[3] if o[0] == "Xland MP"] == [["Xland MP", "1995", "", 4, "2022-07-01"]]
     assert ["Xland Prime Minister", "2024-01-02", "", 0, "2025-08-18"] in bo[3]

@@ -131,6 +131,18 @@ class _Person:
         self.aliases: set[str] = set()
         self.surname = ""
         self.offices: set[tuple[str, str, str, int, str]] = set()
+        self.countries: set[str] = set()
+
+
+TOWNS_FILE = "places-cities.tsv.gz"
+
+
+def _row_key(row: dict[str, str]) -> str:
+    """Who an office row is about: its identifier, or, where the source gives only the
+    identifier's scheme ("bioguide:" for presidents the Congress directory does not list),
+    the scheme and the name; one empty identifier must not merge Clinton, Reagan and Carter."""
+    key = row["id"]
+    return f"{key}{row['name']}" if not key or key.endswith(":") else key
 
 
 def build_people(inputs: Path) -> list[list]:
@@ -142,7 +154,8 @@ def build_people(inputs: Path) -> list[list]:
             continue
         for row in read_tsv(inputs / source["file"]):
             countries.add(row["country"])
-            person = people.setdefault(row["id"], _Person(row["name"]))
+            person = people.setdefault(_row_key(row), _Person(row["name"]))
+            person.countries.add(row["country"])
             person.aliases.update(a for a in row["aliases"].split("|") if a)
             end = office_day(row["end"])
             known = "" if end else source["as_of"]
@@ -160,7 +173,11 @@ def build_people(inputs: Path) -> list[list]:
         person.surname = item.get("surname", "")
         rank = RANKS[office_kind(item["role"])]
         person.offices.add((item["role"], item["since"], "", rank, curated["as_of"]))
-    _add_surnames(people, countries)
+    towns: defaultdict[str, set[str]] = defaultdict(set)
+    if (inputs / TOWNS_FILE).exists():
+        for row in read_tsv(inputs / TOWNS_FILE):
+            towns[row["name"]].add(row["country"])
+    _add_surnames(people, countries, towns)
     out = []
     for person in people.values():
         head = any(o[3] == RANKS["head"] for o in person.offices)
@@ -237,9 +254,14 @@ def _as_date(day: str, *, last: bool) -> date:
     return following - timedelta(days=1)
 
 
-def _add_surnames(people: dict[str, _Person], countries: set[str]) -> None:
+def _add_surnames(
+    people: dict[str, _Person], countries: set[str], towns: dict[str, set[str]]
+) -> None:
     """A surname alone names a head of state or government only when no other office
-    holder of rank minister or above shares it ("Obama", but not "Brown" or "Bush")."""
+    holder of rank minister or above shares it ("Obama", but not "Brown" or "Bush") and it
+    names no country nor a town of their own country (``towns``: name → countries):
+    "Cleveland" in American news is the city and its teams, not Grover Cleveland, while
+    Obama, a town in Japan, does not stop "Obama". Heads' titles name their ``countries``."""
     names = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True) if c)
     national = re.compile(rf"^(\w+ )?{_HEAD_TITLE}( of (the )?({names}))?$")
     holders = defaultdict(set)
@@ -252,7 +274,12 @@ def _add_surnames(people: dict[str, _Person], countries: set[str]) -> None:
         if person.surname or len(words) < 2 or len(words[-1]) < 4 or not words[-1].isalpha():
             continue
         national_head = any(national.match(o[0]) for o in person.offices)
-        if national_head and holders[words[-1]] == {key}:
+        if (
+            national_head
+            and holders[words[-1]] == {key}
+            and words[-1] not in countries
+            and not towns.get(words[-1], set()) & person.countries
+        ):
             person.surname = words[-1]
 
 
