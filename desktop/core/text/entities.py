@@ -1132,7 +1132,7 @@ def _month(word: str, lists: WordLists) -> bool:
 
 
 def _known_organisation(name: list[str], knowledge: Knowledge) -> bool:
-    known = knowledge.names.get(" ".join(name))
+    known = knowledge.lookup(" ".join(name))
     return known is not None and known.category == "institution"
 
 
@@ -1234,10 +1234,9 @@ def _people_taken_for_organisations(
         single = m.stop - m.first == 1 and m.known is None
         if single and words[m.first] in groups and m.category in ("institution", "place"):
             groups[words[m.first]].append(i)
-    for indices in groups.values():
-        last = words[mentions[indices[0]].stop - 1].lower()
-        rare = lists.common.get(last, _RARE) >= _RARE  # not "White House", "Griqualand West"
-        if words[mentions[indices[0]].stop - 1] in titled or any(
+    for surname, indices in groups.items():
+        rare = lists.common.get(surname.lower(), _RARE) >= _RARE  # not "White House"
+        if surname in titled or any(
             _only_a_person(words, mentions[i], lists)
             or (rare and _beside_a_person(words, mentions, i))
             for i in indices
@@ -1249,20 +1248,25 @@ def _people_taken_for_organisations(
 def _beside_a_person(words: list[str], mentions: list[_Mention], i: int) -> bool:
     """Whether mention ``i`` is coordinated with a person named in full ("stars like Keanu
     Reeves and Pierce Brosnan")."""
+    return any(
+        other.category in _PEOPLE
+        and other.stop - other.first > 1
+        and (other.known is None or other.known.category in _PEOPLE)
+        for other in _beside(words, mentions, i)
+    )
+
+
+def _beside(words: list[str], mentions: list[_Mention], i: int) -> list[_Mention]:
+    """The mentions right before and after mention ``i`` joined to it as in a list (a
+    comma, "and", "or")."""
     m = mentions[i]
-    for j in (i - 1, i + 1):
-        if not 0 <= j < len(mentions):
-            continue
-        other = mentions[j]
-        gap = words[other.stop : m.first] if j < i else words[m.stop : other.first]
-        if (
-            gap in _LIST_GAPS
-            and other.category in _PEOPLE
-            and other.stop - other.first > 1
-            and (other.known is None or other.known.category in _PEOPLE)
-        ):
-            return True
-    return False
+    return [
+        other
+        for j in (i - 1, i + 1)
+        if 0 <= j < len(mentions)
+        for other in [mentions[j]]
+        if (words[other.stop : m.first] if j < i else words[m.stop : other.first]) in _LIST_GAPS
+    ]
 
 
 def _only_a_person(words: list[str], m: _Mention, lists: WordLists) -> bool:
@@ -1352,16 +1356,7 @@ def _coordinate(words: list[str], mentions: list[_Mention]) -> None:
             )
         ):
             continue  # not "Magna, Johnson Controls and Lear", "Buick, Cadillac and Chevrolet"
-        neighbours = [
-            (
-                mentions[j],
-                words[mentions[j].stop : m.first] if j < i else words[m.stop : mentions[j].first],
-            )
-            for j in (i - 1, i + 1)
-            if 0 <= j < len(mentions)
-        ]
-        beside = [other for other, gap in neighbours if gap in _LIST_GAPS]
-        kinds = {o.category for o in beside}
+        kinds = {o.category for o in _beside(words, mentions, i)}
         if len(kinds) == 1 and kinds <= {"institution", "place"}:
             m.category = kinds.pop()
 

@@ -197,15 +197,13 @@ def row_width(words: Sequence[str]) -> int:
     a results line "Leeds 2 Everton 1" 1): the most common run; 0 without figures."""
     runs: Counter[int] = Counter()
     run = 0
-    for k, word in enumerate(words):
+    for k, word in enumerate([*words, ""]):  # the empty word ends a run at the end
         if _FIGURE.match(word):
             run += 1
             continue
         if run and k > run and words[k - run - 1][:1].isalpha():
             runs[run] += 1
         run = 0
-    if run and len(words) > run and words[-run - 1][:1].isalpha():
-        runs[run] += 1
     return runs.most_common(1)[0][0] if runs else 0
 
 
