@@ -341,6 +341,8 @@ def test_prompt_lines(line: str) -> None:
         "02-751-1500",
         "+81 158-23-2012",
         "Account: @harbourwatch",  # a handle the story lists
+        "Website: https://harbour.example/",  # a fact box of what the story reviews
+        "Official documentation: https://harbour.example/docs",
         "| 11 | 74 | 100% | 2019 |",
         "Nov. 19: The council votes on the bridge",
         "You may also like the new bridge, the mayor told residents on Monday.",

@@ -88,7 +88,8 @@ PROMPTS = re.compile(
       | .*\b(?:would|will|could)\ you\ (?:please\ )?consider\ (?:supporting|donating)\b.*
       | if\ you\ (?:enjoyed|value|like|liked|appreciate)\b.*
             \b(?:support\w*|donat\w*|join|subscri\w*|member(?:s|ship)?)\b.*
-      | \w+(?:\ \w+)?\ ?:\ ?https?://\S+
+      | (?:download|listen|subscribe|watch|more|itunes|apple(?:\ podcasts)?|spotify|stitcher
+          |google(?:\ podcasts)?|podcasts?|rss|amazon)\ ?:\ ?https?://\S+
       | (?:hazte|únete|werde|werden\ sie)\ (?:miembro|socio|mitglied)\b.*
       | our\ standards\ ?:.*
       | (?:advertising|advertiser|affiliate|editorial)\ disclosure\b.*
