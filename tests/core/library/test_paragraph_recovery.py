@@ -136,3 +136,21 @@ def test_a_short_sentence_of_the_story_comes_back() -> None:
     turn = "But there are two problems with this potential closure."
     page = story([*PARAGRAPHS[:3], turn, *PARAGRAPHS[3:]])
     assert recover_paragraphs(page, PARAGRAPHS) == [*PARAGRAPHS[:3], turn, *PARAGRAPHS[3:]]
+
+
+def test_lone_blocks_of_the_same_make_around_a_story_of_several_to_a_block_stay_out() -> None:
+    card = (
+        "Find an event near you and meet the harbour team, who will answer every question you "
+        "have about the bridge."
+    )
+    widget = "elementor-widget-container"
+    body = f"<div class='{widget}'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div>"
+    lone = f"<div class='{widget}'><p>{card}</p></div>"
+    page = lxml.html.document_fromstring(f"<html><body>{lone}{body}{lone}</body></html>")
+    assert recover_paragraphs(page, PARAGRAPHS[:4]) == PARAGRAPHS
+
+
+def test_a_lone_paragraph_between_blocks_of_the_story_comes_back() -> None:
+    page = story(PARAGRAPHS[:3], PARAGRAPHS[3:4], PARAGRAPHS[:3])
+    kept = [*PARAGRAPHS[:3], *PARAGRAPHS[:3]]
+    assert PARAGRAPHS[3] in recover_paragraphs(page, kept)

@@ -6,9 +6,11 @@ mark), each made the same way. The story's own paragraphs share that make: the s
 parent, with the same class. A paragraph of prose (whole sentences, few links) whose parent is
 made like the parents of at least half the kept paragraphs (two makes that share them evenly
 both count), in the same ``<article>``, is the story's too, unless it sits right under a title
-that links elsewhere (another story's summary). A bare ``<div>`` or ``<p>`` parent says
-nothing, so a body without a class on its parent is left as trafilatura found it. What comes
-back still goes through the furniture rules.
+that links elsewhere (another story's summary), or stands alone in its parent, before or after
+the kept paragraphs, while those stand several to a parent (a page builder's widgets: each card,
+pull quote and author note is a block of its own, made like the story's). A bare ``<div>`` or
+``<p>`` parent says nothing, so a body without a class on its parent is left as trafilatura
+found it. What comes back still goes through the furniture rules.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ SHAPE_SHARE = 0.5
 MIN_WORDS = 9
 """A recovered paragraph is prose, not a label or a button."""
 MAX_LINK_SHARE = 0.3
+SHARED_PARENT = 3
+"""Paragraphs to a parent, for the median kept paragraph, that make the story a run of blocks
+rather than one block per paragraph."""
 KEPT_SHARE = 0.8
 """A paragraph is in the text when this share of its four-word runs is."""
 _KEPT_WORDS = 6
@@ -55,10 +60,13 @@ def recover_paragraphs(page: lxml.html.HtmlElement, lines: list[str]) -> list[st
     if not shapes:
         return lines
     kept = set(anchors)
+    blocks = _in_blocks(anchors)
+    order = [p for p, _ in paragraphs]
+    first, last = order.index(anchors[0]), order.index(anchors[-1])
     articles = {_article(p) for p in kept if _shape(p) in shapes}
     result = [(line, run) for line, run in zip(lines, runs, strict=True)]
     at = 0
-    for paragraph, text in paragraphs:
+    for i, (paragraph, text) in enumerate(paragraphs):
         if paragraph in kept:
             at = _after(result, _runs(text), at)
         elif (
@@ -67,10 +75,22 @@ def recover_paragraphs(page: lxml.html.HtmlElement, lines: list[str]) -> list[st
             and _is_prose(paragraph, text)
             and not _under_linked_title(paragraph)
             and not _is_kept(text, found)
+            and not (blocks and _siblings(paragraph) == 1 and not first < i < last)
         ):
             result.insert(at, (text, _runs(text)))
             at += 1
     return [line for line, _ in result]
+
+
+def _siblings(paragraph: lxml.html.HtmlElement) -> int:
+    """The paragraphs of ``paragraph``'s parent, itself among them."""
+    return len(paragraph.getparent().findall("p"))
+
+
+def _in_blocks(anchors: list[lxml.html.HtmlElement]) -> bool:
+    """Whether the kept paragraphs stand ``SHARED_PARENT`` or more to a parent (the median)."""
+    sizes = sorted(map(_siblings, anchors))
+    return sizes[len(sizes) // 2] >= SHARED_PARENT
 
 
 def _in_story_flow(paragraph: lxml.html.HtmlElement) -> bool:
