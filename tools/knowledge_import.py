@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.core.text.ner.knowledge_build import office_kind
+from desktop.core.text.ner.knowledge_build import office_kind, read_tsv
 from desktop.core.text.ner.packed import write_text
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "knowledge"
@@ -628,8 +628,19 @@ CLUBS = ("openfootball/clubs", "ae3800227c449447b3a337fc0aac79a8f02f4c8b")
 MEDIA = ("savkov/freebie", "ece4dd58b16ee9abbe83da2a416a376505e165ca")
 SP500 = ("datasets/s-and-p-500-companies", "56509dd80619e4d8e1410c2260d68ddd3eab6068")
 CITIES = ("datasets/world-cities", "49974c675a13f12ec0b8b8164f0f82f017b896fc")
+HEADS = ("cfmessias/geografia", "2e1e3b9cf6bff86186ae26376a2deafdbd9c67e3")
+HEADS_SINCE = "1945"  # heads whose office ended before this year are left out
 
 _ORDINAL = re.compile(r"\b\d+(st|nd|rd|th) ")
+# A monarch's label in the source's first language ("Carlos III do Reino Unido"): no English name.
+_REGNAL_LABEL = re.compile(r"\b[IVXL]+ d[aeo]s? ")
+# An office another country's head holds by right (France's president, co-prince of Andorra):
+# shown as that person's office it would hide their own.
+_EX_OFFICIO = re.compile(r"\bco-prince\b", re.IGNORECASE)
+_GOVERNMENT_HEAD = re.compile(
+    r"\b(prime minister|chancellor|premier|taoiseach|chairman of the council of ministers)\b",
+    re.IGNORECASE,
+)
 _QID = re.compile(r"^Q\d+$")
 # A head of state's spouse holds no office: family, not a leader.
 _SPOUSE = re.compile(r"\b(first lady|first gentleman|spouse of)\b", re.IGNORECASE)
@@ -768,6 +779,109 @@ def world_rows(mirrors: Mirrors) -> Iterator[list[str]]:
             row["start_year"],
             row["end_year"],
         )
+
+
+def head_offices(mirrors: Mirrors, heads: list[dict[str, str]]) -> dict[tuple[str, str], tuple]:
+    """(ISO code, "head_of_state" or "head_of_government") → (country, title) as the
+    world-leaders list writes them ("Germany", "Federal Chancellor of Germany"), learnt from
+    the people both lists hold: a country's only title of that kind that names a country
+    ("Military leader" does not). A president listed as head of government too has no title
+    of that kind (their presidency is their row as head of state), and a country whose heads
+    of government the world-leaders list does not name as such (Turkey's prime ministers,
+    abolished) has none, so no prime minister is shown as president. A kind with two titles
+    maps to ``None``: its rows are left out rather than named wrong, and so are Andorra's
+    co-princes (``_EX_OFFICIO``)."""
+    repo = f"{_EP}/{WORLD_LEADERS[0]}"
+    listed: dict[str, list[tuple[str, str]]] = {}
+    for row in csv.DictReader(
+        io.StringIO(mirrors.read(repo, WORLD_LEADERS[1], "data/wikidata.csv"))
+    ):
+        label = row["positionLabel"].strip()
+        if " of " in label and not _QID.match(label) and not _EX_OFFICIO.search(label):
+            country = row["country"].removeprefix("Kingdom of ")
+            listed.setdefault(row["officeholder"], []).append((country, label))
+    found: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    for row in heads:
+        for country, label in listed.get(row["person_qid"], ()):
+            if not _same_country(country, row["iso3"]):
+                continue  # Macron, co-prince of Andorra; Dodik, of Republika Srpska
+            government = bool(_GOVERNMENT_HEAD.search(label))
+            if government == (row["role"] == "head_of_government"):
+                found.setdefault((row["iso3"], row["role"]), set()).add((country, label))
+    return {key: _titled(titles) for key, titles in found.items()}
+
+
+_COUNTRY_GLUE = frozenset(
+    {"of", "the", "and", "republic", "state", "democratic", "people's", "federal", "islamic"}
+)
+
+
+def _same_country(name: str, code: str) -> bool:
+    """Whether the world-leaders list's country ``name`` is the country of ISO code ``code``:
+    each of its words is a word of a name pycountry gives the country, or begins like one
+    ("Turkey", "Türkiye"); "Republika Srpska" is not Bosnia, nor "South Korea" the North."""
+    import pycountry
+
+    found = pycountry.countries.get(alpha_3=code)
+    if found is None:
+        return False
+    names = [getattr(found, key, "") for key in ("name", "official_name", "common_name")]
+    theirs = {_folded(w) for n in names for w in n.replace(",", " ").split()} - _COUNTRY_GLUE
+    ours = {_folded(w) for w in name.split()} - _COUNTRY_GLUE
+    return bool(ours) and all(any(_alike(a, b) for b in theirs) for a in ours)
+
+
+def _alike(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 6 and a[:4] == b[:4] and "-" not in a + b)
+
+
+def _folded(word: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _titled(titles: set[tuple[str, str]]) -> tuple:
+    if len(titles) > 1:
+        return None
+    country, label = next(iter(titles))
+    return country, label[:1].upper() + label[1:]
+
+
+def _wikidata_day(value: str) -> str:
+    """A Wikidata time as the source exports it ("1982-10-04T00:00:00Z"); a first of January
+    is how a bare year comes out, so it is kept as the year only."""
+    day = value.strip()[:10]
+    return day[:4] if day.endswith("-01-01") else day
+
+
+def head_rows(mirrors: Mirrors, known: set[str]) -> Iterator[list[str]]:
+    """Past heads of state and government ("Helmut Kohl", Federal Chancellor of Germany,
+    1982–1998) whose office ended in or after ``HEADS_SINCE``, of people no other source lists
+    (``known`` identifiers and names; the Congress directory has no identifier for some
+    presidents): those sources hold the current heads and exact dates. An office
+    still open in this list is left to the fresher sources (the list also has stray entries),
+    and so is a country whose office the world-leaders list does not name."""
+    text = mirrors.read(*HEADS, "data/leaders_history.csv")
+    heads = list(csv.DictReader(io.StringIO(text)))
+    offices = head_offices(mirrors, heads)
+    for row in heads:
+        pid, name = row["person_qid"], row["person"].strip()
+        start, end = _wikidata_day(row["start"]), _wikidata_day(row["end"])
+        office = offices.get((row["iso3"], row["role"]))
+        if (
+            office is None
+            or pid in known
+            or name in known
+            or not start
+            or not end
+            or end[:4] < HEADS_SINCE
+            or _REGNAL_LABEL.search(name)
+        ):
+            continue
+        country, title = office
+        yield _office(pid, name, "", title, country, start, end, "head")
 
 
 def governor_rows(mirrors: Mirrors) -> Iterator[list[str]]:
@@ -994,6 +1108,20 @@ def write_sources(mirrors: Mirrors) -> None:
             "CC BY 4.0 (GeoNames, https://www.geonames.org/)",
         ),
         ("organisations-media.tsv.gz", MEDIA[0], MEDIA[1], ["freebie/websources.csv"], "MIT"),
+        (
+            "offices-heads-past.tsv.gz",
+            HEADS[0],
+            HEADS[1],
+            ["data/leaders_history.csv"],
+            f"{_CC0}; the repository states no licence of its own",
+        ),
+        (
+            "offices-heads-past.tsv.gz",
+            f"{_EP}/{WORLD_LEADERS[0]}",
+            WORLD_LEADERS[1],
+            ["data/wikidata.csv (titles of the offices)"],
+            _CC0,
+        ),
         ("organisations-legislatures.tsv.gz", "(the office sources above)", "", [], _CC0),
     ]
     files = []
@@ -1034,6 +1162,10 @@ def main(argv: list[str]) -> int:
     write_tsv(OUT / "offices-world.tsv.gz", header, _recent(world_rows(mirrors)))
     write_tsv(OUT / "offices-us-governors.tsv.gz", header, _recent(governor_rows(mirrors)))
     write_tsv(OUT / "offices-us-congress.tsv.gz", header, _recent(congress_rows(mirrors)))
+    heads = OUT / "offices-heads-past.tsv.gz"
+    others = sorted(set(OUT.glob("offices-*.tsv.gz")) - {heads})
+    known = {key for path in others for row in read_tsv(path) for key in (row["id"], row["name"])}
+    write_tsv(heads, header, _recent(head_rows(mirrors, known)))
     org_header = ["name", "aliases", "kind"]
     companies = sorted({tuple(r) for r in company_rows(mirrors)})
     write_tsv(OUT / "organisations-sp500.tsv.gz", org_header, [list(r) for r in companies])

@@ -98,8 +98,19 @@ def test_build_merges_sources_and_dates_open_offices(tmp_path: Path) -> None:
             ["The Guardian", "Guardian", "media"],
         ],
     )
+    # Past heads of every country: known by full name, never by a surname alone, and no
+    # namesake among them takes the surname from a head the other sources list.
+    _write_tsv(
+        tmp_path / knowledge_build.PAST_HEADS_FILE,
+        [
+            header,
+            ["Q7", "Ivo Példa", "", "Xland President", "Xland", "1960", "1965", "head"],
+            ["Q8", "Jon Solitary", "", "Xland President", "Xland", "1966", "1970", "head"],
+        ],
+    )
     files = [
         {"file": "offices-x.tsv.gz", "as_of": "2022-07-01"},
+        {"file": knowledge_build.PAST_HEADS_FILE, "as_of": "2022-10-10"},
         {"file": "organisations-x.tsv.gz", "as_of": ""},
     ]
     (tmp_path / "sources.json").write_text(json.dumps({"files": files}), encoding="utf-8")
@@ -117,6 +128,8 @@ def test_build_merges_sources_and_dates_open_offices(tmp_path: Path) -> None:
     ana, bo = people["Ana Példa"], people["Bo Example"]
     assert "Ana Pelda" in ana[1]  # a spelling without accents
     assert ana[2] == "Példa"  # a national head of government, the only one of that surname
+    assert people["Jon Solitary"][2] == "" and people["Ivo Példa"][2] == ""
+    assert people["Jon Solitary"][3] == [["Xland President", "1966", "1970", 0, ""]]
     assert ["Xland Prime Minister", "2001", "2005-03", 0, ""] in ana[3]
     assert ["Xland MP", "1999-05-01", "", 4, "2022-07-01"] in ana[3]
     assert bo[1] == ["Bob Example"]
@@ -204,3 +217,64 @@ def test_people_columns_refuse_a_separator_inside_a_value() -> None:
     assert columns["offices"] == "Ruritanian Minister^2001-01-01^^2^"
     with pytest.raises(ValueError, match="Ann Example"):
         knowledge_build._columns([["Ann Example", ["A|B"], "", [office]]])
+
+
+class _Snapshots:
+    """Mirrors of the two sources of the past heads, as their files read."""
+
+    def __init__(self, files: dict[str, str]) -> None:
+        self.files = files
+
+    def read(self, repo: str, commit: str, path: str) -> str:
+        return self.files[path]
+
+
+def test_past_heads_take_the_world_leaders_titles_and_leave_out_what_they_cannot_name() -> None:
+    from tools.knowledge_import import head_rows
+
+    leaders = (
+        "countryid,country,position,positionLabel,officeholder,officeholderLabel,start_year,end_year\n"
+        "Q183,Germany,Q4970706,Federal Chancellor of Germany,Q61053,Olaf Scholz,2021,\n"
+        "Q183,Germany,Q25223,president of Germany,Q76658,Frank-Walter Steinmeier,2017,\n"
+        "Q228,Andorra,Q19808845,French co-prince of Andorra,Q3052772,Q3052772,2017,\n"
+        "Q142,France,Q191954,President of the French Republic,Q3052772,Q3052772,2017,\n"
+        "Q965,Burkina Faso,Q1402561,military leader,Q27146606,Q27146606,2016,\n"
+        "Q225,Republika Srpska,Q1,President of Republika Srpska,Q9,Milorad Dodik,2022,\n"
+    )
+    history = (
+        "iso3,country,role,person,person_qid,start,end,party,end_cause\n"
+        "DEU,Alemanha,head_of_government,Olaf Scholz,Q61053,2021-12-08T00:00:00Z,,,\n"
+        "DEU,Alemanha,head_of_state,Frank-Walter Steinmeier,Q76658,2017-03-19T00:00:00Z,,,\n"
+        "DEU,Alemanha,head_of_government,Helmut Kohl,Q2518,1982-10-04T00:00:00Z,"
+        "1998-10-26T00:00:00Z,,\n"
+        "DEU,Alemanha,head_of_government,Konrad Adenauer,Q2493,1949-01-01T00:00:00Z,"
+        "1963-10-16T00:00:00Z,,\n"
+        "DEU,Alemanha,head_of_government,Otto Early,Q1,1930-01-01T00:00:00Z,"
+        "1933-01-30T00:00:00Z,,\n"
+        "DEU,Alemanha,head_of_state,Stray Entry,Q2,2018-10-01T00:00:00Z,,,\n"
+        "DEU,Alemanha,head_of_state,Known Elsewhere,Q3,1990-01-01T00:00:00Z,"
+        "1994-06-30T00:00:00Z,,\n"
+        "DEU,Alemanha,head_of_state,Guilherme II da Alemanha,Q4,1940-01-01T00:00:00Z,"
+        "1950-01-01T00:00:00Z,,\n"
+        "FRA,França,head_of_state,Emmanuel Macron,Q3052772,2017-05-14T00:00:00Z,,,\n"
+        "FRA,França,head_of_state,François Mitterrand,Q2038,1981-05-21T00:00:00Z,"
+        "1995-05-17T00:00:00Z,,\n"
+        "AND,Andorra,head_of_state,Emmanuel Macron,Q3052772,2017-05-14T00:00:00Z,,,\n"
+        "AND,Andorra,head_of_state,François Mitterrand,Q2038,1981-05-21T00:00:00Z,"
+        "1995-05-17T00:00:00Z,,\n"
+        "BFA,Burkina Faso,head_of_state,Paul-Henri Damiba,Q27146606,2022-01-24T00:00:00Z,,,\n"
+        "BFA,Burkina Faso,head_of_state,Blaise Compaoré,Q5,1987-10-15T00:00:00Z,"
+        "2014-10-31T00:00:00Z,,\n"
+        "BIH,Bósnia,head_of_state,Milorad Dodik,Q9,2006-02-28T00:00:00Z,,,\n"
+        "BIH,Bósnia,head_of_state,Past Member,Q6,2002-10-28T00:00:00Z,2006-11-06T00:00:00Z,,\n"
+    )
+    snapshots = _Snapshots({"data/wikidata.csv": leaders, "data/leaders_history.csv": history})
+    rows = sorted(head_rows(snapshots, known={"Q3"}))  # type: ignore[arg-type]
+    assert rows == [
+        ["Q2038", "François Mitterrand", "", "President of the French Republic", "France",
+         "1981-05-21", "1995-05-17", "head"],
+        ["Q2493", "Konrad Adenauer", "", "Federal Chancellor of Germany", "Germany", "1949",
+         "1963-10-16", "head"],
+        ["Q2518", "Helmut Kohl", "", "Federal Chancellor of Germany", "Germany", "1982-10-04",
+         "1998-10-26", "head"],
+    ]  # fmt: skip

@@ -132,9 +132,14 @@ class _Person:
         self.surname = ""
         self.offices: set[tuple[str, str, str, int, str]] = set()
         self.countries: set[str] = set()
+        self.listed = False  # by a source other than the past heads'
 
 
 TOWNS_FILE = "places-cities.tsv.gz"
+PAST_HEADS_FILE = "offices-heads-past.tsv.gz"
+"""Past heads of state and government of every country: 2,100 people, many of whose surnames
+are common words or other people's names elsewhere ("Terry", "Shearer", "Toledo"); they are
+known by their full names (and a surname after it), never by a surname alone."""
 
 
 def _row_key(row: dict[str, str]) -> str:
@@ -155,6 +160,7 @@ def build_people(inputs: Path) -> list[list]:
         for row in read_tsv(inputs / source["file"]):
             countries.add(row["country"])
             person = people.setdefault(_row_key(row), _Person(row["name"]))
+            person.listed |= source["file"] != PAST_HEADS_FILE
             person.countries.add(row["country"])
             person.aliases.update(a for a in row["aliases"].split("|") if a)
             end = office_day(row["end"])
@@ -169,6 +175,7 @@ def build_people(inputs: Path) -> list[list]:
     for item in curated["leaders"]:
         keys = by_name.get(item["name"]) or [f"curated:{item['name']}"]
         person = people.setdefault(keys[0], _Person(item["name"]))
+        person.listed = True
         person.aliases.update(item.get("variants", ()))
         person.surname = item.get("surname", "")
         rank = RANKS[office_kind(item["role"])]
@@ -257,19 +264,21 @@ def _as_date(day: str, *, last: bool) -> date:
 def _add_surnames(
     people: dict[str, _Person], countries: set[str], towns: dict[str, set[str]]
 ) -> None:
-    """A surname alone names a head of state or government only when no other office
-    holder of rank minister or above shares it ("Obama", but not "Brown" or "Bush") and it
+    """A surname alone names a head of state or government (not one only the past heads'
+    list holds, ``PAST_HEADS_FILE``) only when no other office holder of rank minister or
+    above (again, past heads apart) shares it ("Obama", but not "Brown" or "Bush") and it
     names no country nor a town of their own country (``towns``: name → countries):
     "Cleveland" in American news is the city and its teams, not Grover Cleveland, while
     Obama, a town in Japan, does not stop "Obama". Heads' titles name their ``countries``."""
     names = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True) if c)
     national = re.compile(rf"^(\w+ )?{_HEAD_TITLE}( of (the )?({names}))?$")
     holders = defaultdict(set)
-    for key, person in people.items():
+    listed = {key: person for key, person in people.items() if person.listed}
+    for key, person in listed.items():
         words = person.name.split()
         if len(words) > 1 and any(o[3] <= RANKS["minister"] for o in person.offices):
             holders[words[-1]].add(key)
-    for key, person in people.items():
+    for key, person in listed.items():
         words = person.name.split()
         if person.surname or len(words) < 2 or len(words[-1]) < 4 or not words[-1].isalpha():
             continue
