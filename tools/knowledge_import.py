@@ -859,8 +859,8 @@ def _wikidata_day(value: str) -> str:
 def head_rows(mirrors: Mirrors, known: set[str]) -> Iterator[list[str]]:
     """Past heads of state and government ("Helmut Kohl", Federal Chancellor of Germany,
     1982–1998) whose office ended in or after ``HEADS_SINCE``, of people no other source lists
-    (``known`` identifiers and names; the Congress directory has no identifier for some
-    presidents): those sources hold the current heads and exact dates. An office
+    as a head (``known`` identifiers and names; the Congress directory has no identifier for
+    some presidents): those sources hold the current heads and exact dates. An office
     still open in this list is left to the fresher sources (the list also has stray entries),
     and so is a country whose office the world-leaders list does not name."""
     text = mirrors.read(*HEADS, "data/leaders_history.csv")
@@ -1164,7 +1164,13 @@ def main(argv: list[str]) -> int:
     write_tsv(OUT / "offices-us-congress.tsv.gz", header, _recent(congress_rows(mirrors)))
     heads = OUT / "offices-heads-past.tsv.gz"
     others = sorted(set(OUT.glob("offices-*.tsv.gz")) - {heads})
-    known = {key for path in others for row in read_tsv(path) for key in (row["id"], row["name"])}
+    known = {
+        key
+        for path in others
+        for row in read_tsv(path)
+        if row["kind"] == "head"
+        for key in (row["id"], row["name"])
+    }
     write_tsv(heads, header, _recent(head_rows(mirrors, known)))
     org_header = ["name", "aliases", "kind"]
     companies = sorted({tuple(r) for r in company_rows(mirrors)})

@@ -77,6 +77,7 @@ def test_build_merges_sources_and_dates_open_offices(tmp_path: Path) -> None:
             ["bioguide:", "Di Later", "", "Xland President", "Xland", "1993", "2001", "head"],
             ["Q5", "Gus Harbourtown", "", "Xland President", "Xland", "1885", "1889", "head"],
             ["Q6", "Hal Farawayville", "", "Xland President", "Xland", "2009", "2017", "head"],
+            ["Q9", "Kim Majorly", "", "Xland MP", "Xland", "1997", "2001", "legislator"],
         ],
     )
     # A head's surname that names a town of their own country is the town's ("Cleveland"),
@@ -106,6 +107,7 @@ def test_build_merges_sources_and_dates_open_offices(tmp_path: Path) -> None:
             header,
             ["Q7", "Ivo Példa", "", "Xland President", "Xland", "1960", "1965", "head"],
             ["Q8", "Jon Solitary", "", "Xland President", "Xland", "1966", "1970", "head"],
+            ["Q9", "Kim Majorly", "", "Xland Prime Minister", "Xland", "1990", "1997", "head"],
         ],
     )
     files = [
@@ -130,6 +132,9 @@ def test_build_merges_sources_and_dates_open_offices(tmp_path: Path) -> None:
     assert ana[2] == "Példa"  # a national head of government, the only one of that surname
     assert people["Jon Solitary"][2] == "" and people["Ivo Példa"][2] == ""
     assert people["Jon Solitary"][3] == [["Xland President", "1966", "1970", 0, ""]]
+    # An MP of another list who was head of government: both offices, still no surname alone.
+    assert people["Kim Majorly"][2] == ""
+    assert [o[0] for o in people["Kim Majorly"][3]] == ["Xland Prime Minister", "Xland MP"]
     assert ["Xland Prime Minister", "2001", "2005-03", 0, ""] in ana[3]
     assert ["Xland MP", "1999-05-01", "", 4, "2022-07-01"] in ana[3]
     assert bo[1] == ["Bob Example"]

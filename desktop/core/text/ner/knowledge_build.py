@@ -132,7 +132,7 @@ class _Person:
         self.surname = ""
         self.offices: set[tuple[str, str, str, int, str]] = set()
         self.countries: set[str] = set()
-        self.listed = False  # by a source other than the past heads'
+        self.listed: set[tuple[str, str, str, int, str]] = set()  # not the past heads' list
 
 
 TOWNS_FILE = "places-cities.tsv.gz"
@@ -160,14 +160,14 @@ def build_people(inputs: Path) -> list[list]:
         for row in read_tsv(inputs / source["file"]):
             countries.add(row["country"])
             person = people.setdefault(_row_key(row), _Person(row["name"]))
-            person.listed |= source["file"] != PAST_HEADS_FILE
             person.countries.add(row["country"])
             person.aliases.update(a for a in row["aliases"].split("|") if a)
             end = office_day(row["end"])
             known = "" if end else source["as_of"]
-            person.offices.add(
-                (row["role"], office_day(row["start"]), end, RANKS[row["kind"]], known)
-            )
+            office = (row["role"], office_day(row["start"]), end, RANKS[row["kind"]], known)
+            person.offices.add(office)
+            if source["file"] != PAST_HEADS_FILE:
+                person.listed.add(office)
     by_name = defaultdict(list)
     for key, person in people.items():
         by_name[person.name].append(key)
@@ -175,11 +175,12 @@ def build_people(inputs: Path) -> list[list]:
     for item in curated["leaders"]:
         keys = by_name.get(item["name"]) or [f"curated:{item['name']}"]
         person = people.setdefault(keys[0], _Person(item["name"]))
-        person.listed = True
         person.aliases.update(item.get("variants", ()))
         person.surname = item.get("surname", "")
         rank = RANKS[office_kind(item["role"])]
-        person.offices.add((item["role"], item["since"], "", rank, curated["as_of"]))
+        office = (item["role"], item["since"], "", rank, curated["as_of"])
+        person.offices.add(office)
+        person.listed.add(office)
     towns: defaultdict[str, set[str]] = defaultdict(set)
     if (inputs / TOWNS_FILE).exists():
         for row in read_tsv(inputs / TOWNS_FILE):
@@ -264,25 +265,24 @@ def _as_date(day: str, *, last: bool) -> date:
 def _add_surnames(
     people: dict[str, _Person], countries: set[str], towns: dict[str, set[str]]
 ) -> None:
-    """A surname alone names a head of state or government (not one only the past heads'
-    list holds, ``PAST_HEADS_FILE``) only when no other office holder of rank minister or
-    above (again, past heads apart) shares it ("Obama", but not "Brown" or "Bush") and it
+    """A surname alone names a head of state or government (by an office another list than
+    the past heads', ``PAST_HEADS_FILE``, gives) only when no other office holder of rank
+    minister or above (by such an office) shares it ("Obama", but not "Brown" or "Bush") and it
     names no country nor a town of their own country (``towns``: name → countries):
     "Cleveland" in American news is the city and its teams, not Grover Cleveland, while
     Obama, a town in Japan, does not stop "Obama". Heads' titles name their ``countries``."""
     names = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True) if c)
     national = re.compile(rf"^(\w+ )?{_HEAD_TITLE}( of (the )?({names}))?$")
     holders = defaultdict(set)
-    listed = {key: person for key, person in people.items() if person.listed}
-    for key, person in listed.items():
+    for key, person in people.items():
         words = person.name.split()
-        if len(words) > 1 and any(o[3] <= RANKS["minister"] for o in person.offices):
+        if len(words) > 1 and any(o[3] <= RANKS["minister"] for o in person.listed):
             holders[words[-1]].add(key)
-    for key, person in listed.items():
+    for key, person in people.items():
         words = person.name.split()
         if person.surname or len(words) < 2 or len(words[-1]) < 4 or not words[-1].isalpha():
             continue
-        national_head = any(national.match(o[0]) for o in person.offices)
+        national_head = any(national.match(o[0]) for o in person.listed)
         if (
             national_head
             and holders[words[-1]] == {key}
