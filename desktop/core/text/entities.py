@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -276,7 +277,7 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     _places_in_context(words, mentions, lists)
     _one_category_per_word(words, mentions)
     _towns_with_states(words, mentions, knowledge)
-    _link_people(words, mentions, day)
+    _link_people(words, mentions, day, sport=tagged.sport)
     _link_acronyms(words, covered, mentions)
     _assign_roles(text, tokens, mentions, knowledge, day, sport=tagged.sport)
     mentions = _without_thing_phrases(
@@ -1699,14 +1700,19 @@ def _surname_matches(
     return found
 
 
-def _link_people(words: list[str], mentions: list[_Mention], day: str) -> None:
+def _link_people(words: list[str], mentions: list[_Mention], day: str, *, sport: bool) -> None:
     """A short name takes the longest full name in the article that ends (or starts) with it;
     one the article gives an office ("Vice President Biden") takes an office holder's first
     ("Joe and Hunter Biden": "Biden" is Joe Biden). A name in the bundled knowledge becomes
-    that leader (unless the article names someone else with the same surname in full)."""
+    that leader (unless the article names someone else with the same surname in full); in a
+    political story that is no sports report, a surname alone that several office holders
+    share is the one of them who was head of state or government on ``day`` ("Blair" in 2003,
+    "Bush" in 1991 and in 2005) where the article names that country."""
     people = [m for m in mentions if m.category in _PEOPLE]
     names = [_without_courtesy(tuple(words[m.first : m.stop])) for m in people]
-    role_words = load_knowledge().role_words
+    knowledge = load_knowledge()
+    role_words = knowledge.role_words
+    political = not sport and any(w.lower() in knowledge.political_words for w in words)
     titled = {
         name
         for m, name in zip(people, names, strict=True)
@@ -1738,6 +1744,8 @@ def _link_people(words: list[str], mentions: list[_Mention], day: str) -> None:
         )
         if known is None and full is None and m.known is not None and m.known.category == "leader":
             known = m.known  # already checked to hold an office by ``day``
+        if known is None and full is None and len(name) == 1 and political:
+            known = _head_named(name[0], day, words, mentions)
         m.known = known
         if known is not None:
             m.category = "leader"
@@ -1788,6 +1796,18 @@ def _short_forms(name: tuple[str, ...]) -> list[str]:
     if len(name) > 2 and name[-1][:1].isupper():
         forms += [f"{name[0]} {name[-1]}", f"{name[0]} {name[1]}"]
     return forms
+
+
+def _head_named(surname: str, day: str, words: list[str], mentions: list[_Mention]) -> Known | None:
+    """The head of state or government in office on ``day`` whose surname, shared with
+    other office holders, is ``surname``, where the article names the country they head."""
+    knowledge = load_knowledge()
+    known = knowledge.names.head_on(surname, day)
+    if known is None:
+        return None
+    places = _places_named(words, mentions, knowledge)
+    heads = [o[0] for o in known.offices if o[3] == 0]
+    return known if any(names_place(role, place) for role in heads for place in places) else None
 
 
 def _known_leader(name: str, day: str) -> Known | None:
@@ -2278,12 +2298,6 @@ def _article_places(
 ) -> frozenset[str]:
     """The places an article names, with the other words for each country ("Britain":
     "United Kingdom", "UK", "British"), to tell which of a person's offices it is about."""
-    countries = {m.canonical.removeprefix("the ") for m in mentions if m.category == "place"}
-    countries.update(
-        knowledge.demonyms[t.text].removeprefix("the ")
-        for t in tokens
-        if t.text in knowledge.demonyms
-    )
     # A head of government of one country named in the article names that country too: a
     # BBC story of Mr Blair and Mr Howard is about Britain without ever saying so. A former
     # one named by a single word does not: "Meta" may be a company, not Albania's president.
@@ -2292,6 +2306,7 @@ def _article_places(
         for m in mentions
         if m.known is not None and not (m.stop - m.first == 1 and _former(m.known, day))
     }
+    countries: set[str] = set()
     for known in heads.values():
         if known.category == "leader":
             named = {
@@ -2302,11 +2317,32 @@ def _article_places(
             }
             if len(named) == 1:
                 countries.update(named)
+    return _places_named([t.text for t in tokens], mentions, knowledge, countries)
+
+
+def _places_named(
+    words: list[str], mentions: list[_Mention], knowledge: Knowledge, also: Iterable[str] = ()
+) -> frozenset[str]:
+    """The places the article's place names and nationalities name (and ``also``), with
+    each country's other words and the country of each of its parts ("Wales")."""
+    countries = {
+        (
+            m.known.canonical
+            if m.known is not None and m.known.category == "place"
+            else " ".join(words[m.first : m.stop])  # not a club's name ("Liverpool FC")
+        ).removeprefix("the ")
+        for m in mentions
+        if m.category == "place"
+    }
+    countries.update(
+        knowledge.demonyms[w].removeprefix("the ") for w in words if w in knowledge.demonyms
+    )
+    countries.update(also)
     countries.update(
         knowledge.parts[c].removeprefix("the ") for c in list(countries) if c in knowledge.parts
     )
-    words = {w for w, c in knowledge.demonyms.items() if c.removeprefix("the ") in countries}
-    return frozenset(countries | words)
+    named = {w for w, c in knowledge.demonyms.items() if c.removeprefix("the ") in countries}
+    return frozenset(countries | named)
 
 
 def _person_key(canonical: str) -> str:

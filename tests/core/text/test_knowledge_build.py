@@ -218,10 +218,10 @@ def test_a_spouses_title_is_no_office() -> None:
 
 def test_people_columns_refuse_a_separator_inside_a_value() -> None:
     office = ("Ruritanian Minister", "2001-01-01", "", 2, "")
-    columns = knowledge_build._columns([["Ann Example", ["A. Example"], "", [office]]])
+    columns = knowledge_build._columns([["Ann Example", ["A. Example"], "", [office], ""]])
     assert columns["offices"] == "Ruritanian Minister^2001-01-01^^2^"
     with pytest.raises(ValueError, match="Ann Example"):
-        knowledge_build._columns([["Ann Example", ["A|B"], "", [office]]])
+        knowledge_build._columns([["Ann Example", ["A|B"], "", [office], ""]])
 
 
 class _Snapshots:

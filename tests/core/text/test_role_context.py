@@ -149,3 +149,54 @@ def test_a_namesake_in_a_sports_report_is_no_legislator() -> None:
     found = {e.text: e for e in find_entities(text, as_of="2005-01-10")}
     assert found["Martin O'Neill"].category == "person"
     assert found["Martin O'Neill"].canonical == found["O'Neill"].canonical == "Martin O'Neill"
+
+
+def test_past_heads_of_any_country_are_leaders_with_the_office_of_the_day() -> None:
+    text = "Helmut Kohl met Nelson Mandela in Bonn. Kohl said the talks had gone well."
+    then = {e.text: e for e in find_entities(text, as_of="1996-06-01")}
+    assert then["Helmut Kohl"].role == then["Kohl"].role == "Federal Chancellor of Germany"
+    assert then["Nelson Mandela"].role == "President of South Africa"
+    later = {e.text: e for e in find_entities(text, as_of="2010-06-01")}
+    assert later["Helmut Kohl"].role == "former Federal Chancellor of Germany"
+    assert later["Nelson Mandela"].category == "leader"
+    assert later["Nelson Mandela"].role == "former President of South Africa"
+    before = {e.text: e for e in find_entities(text, as_of="1980-06-01")}
+    assert before["Helmut Kohl"].category == "person"  # no office begun yet
+
+
+POLITICS = (
+    "Blair told the House of Commons that Britain would stand by the United States. The prime"
+    " minister faced a revolt over the war, and Bush thanked him."
+)
+
+
+@pytest.mark.parametrize(
+    ("day", "blair", "bush"),
+    [
+        ("2003-03-10", "Tony Blair", "George W. Bush"),
+        ("1991-03-10", None, "George Bush"),  # the father was president then
+        ("2009-06-01", None, None),  # neither was a head any more: someone else's surname
+    ],
+)
+def test_a_surname_several_office_holders_share_names_the_head_of_the_day(
+    day: str, blair: str | None, bush: str | None
+) -> None:
+    found = {e.text: e for e in find_entities(POLITICS, as_of=day)}
+    for surname, head in (("Blair", blair), ("Bush", bush)):
+        if head is None:
+            assert found[surname].category == "person"
+        else:
+            assert (found[surname].category, found[surname].canonical) == ("leader", head)
+
+
+def test_a_shared_surname_needs_the_heads_country_and_a_political_story() -> None:
+    abroad = "Bush said the government would cut taxes before the election in Brazil."
+    assert {e.text: e for e in find_entities(abroad, as_of="2003-03-10")}["Bush"].canonical != (
+        "George W. Bush"
+    )
+    sport = (
+        "Bush scored twice as the United States beat Mexico 2-0 in the league on Saturday,"
+        " and the coach praised the striker."
+    )
+    found = {e.text: e for e in find_entities(sport, as_of="2003-03-10")}
+    assert found.get("Bush") is None or found["Bush"].canonical != "George W. Bush"

@@ -297,7 +297,8 @@ def spelling_groups() -> Iterator[tuple[str, ...]]:
 
 
 def _people_columns(people: dict) -> dict[str, list[str]]:
-    """The people file's columns (names, aliases, surnames, offices), a line per person."""
+    """The people file's columns (names, aliases, surnames, offices, shared surnames), a line
+    per person."""
     return {key: text.split("\n") for key, text in people["people"].items()}
 
 
@@ -327,6 +328,28 @@ class _Names(Mapping[str, Known]):
             if surname and surname not in fixed:
                 self._add(surname, row)
         self._made: dict[str, Known] = {}
+        self._shared: dict[str, tuple[int, ...]] = {}
+        for row, surname in enumerate(people.get("shared_surnames", ())):
+            if surname:
+                self._shared[surname] = (*self._shared.get(surname, ()), row)
+
+    def head_on(self, surname: str, day: str) -> Known | None:
+        """The one head of state or government of this surname, among several office holders
+        who share it ("Blair", "Bush"), who held a head's office on ``day`` (surely: an open
+        office only up to the day its source was taken); None when no one or several did."""
+        found = [
+            row
+            for row in self._shared.get(surname, ())
+            if any(
+                rank == 0 and began(start, day) and (_last_day(end) >= day if end else day <= known)
+                for _, start, end, rank, known in map(_office, self._offices[row].split(OFFICE))
+                if not _inside(end, day)
+            )
+        ]
+        if len(found) != 1:
+            return None
+        offices = tuple(_office(o) for o in self._offices[found[0]].split(OFFICE))
+        return Known(self._names[found[0]], "leader", offices=offices)
 
     def _add(self, surface: str, row: int) -> None:
         old = self._rows.get(surface)

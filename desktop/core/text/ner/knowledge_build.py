@@ -133,6 +133,7 @@ class _Person:
         self.offices: set[tuple[str, str, str, int, str]] = set()
         self.countries: set[str] = set()
         self.listed: set[tuple[str, str, str, int, str]] = set()  # not the past heads' list
+        self.shared = ""  # a surname other office holders share: read by date at run time
 
 
 TOWNS_FILE = "places-cities.tsv.gz"
@@ -200,16 +201,16 @@ def build_people(inputs: Path) -> list[list]:
         aliases = {a for a in aliases if " " in a or head}
         aliases.discard(person.name)
         offices = sorted(_joined(person.offices), key=lambda o: (o[1], o[2], o[0], o[3:]))
-        out.append([person.name, sorted(aliases), person.surname, offices])
+        out.append([person.name, sorted(aliases), person.surname, offices, person.shared])
     out.sort(key=lambda p: (p[0], json.dumps(p, ensure_ascii=False)))
     return out
 
 
 def _columns(people: list[list]) -> dict[str, str]:
-    """The people as four columns of text, one line per person (aliases joined by
+    """The people as five columns of text, one line per person (aliases joined by
     ``ALIAS``, offices by ``OFFICE``, an office's fields by ``FIELD``): a few long strings
     parse far faster at load than a list per person (see ``knowledge._Names``)."""
-    for name, aliases, surname, offices in people:
+    for name, aliases, surname, offices, _ in people:
         texts = [name, surname, *aliases, *(str(x) for office in offices for x in office)]
         if any(ch in text for text in texts for ch in ("\n", ALIAS, OFFICE, FIELD)):
             raise ValueError(f"knowledge build: a name or office of {name!r} holds a separator")
@@ -218,6 +219,7 @@ def _columns(people: list[list]) -> dict[str, str]:
         "aliases": (ALIAS.join(p[1]) for p in people),
         "surnames": (p[2] for p in people),
         "offices": (OFFICE.join(FIELD.join(map(str, o)) for o in p[3]) for p in people),
+        "shared_surnames": (p[4] for p in people),
     }
     return {key: "\n".join(values) for key, values in columns.items()}
 
@@ -270,7 +272,9 @@ def _add_surnames(
     minister or above (by such an office) shares it ("Obama", but not "Brown" or "Bush") and it
     names no country nor a town of their own country (``towns``: name → countries):
     "Cleveland" in American news is the city and its teams, not Grover Cleveland, while
-    Obama, a town in Japan, does not stop "Obama". Heads' titles name their ``countries``."""
+    Obama, a town in Japan, does not stop "Obama". Heads' titles name their ``countries``.
+    A head's surname others share ("Blair", "Bush") is kept apart (``shared``): it names,
+    at run time, the one of them who was a head on the article's date."""
     names = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True) if c)
     national = re.compile(rf"^(\w+ )?{_HEAD_TITLE}( of (the )?({names}))?$")
     holders = defaultdict(set)
@@ -285,11 +289,13 @@ def _add_surnames(
         national_head = any(national.match(o[0]) for o in person.listed)
         if (
             national_head
-            and holders[words[-1]] == {key}
             and words[-1] not in countries
             and not towns.get(words[-1], set()) & person.countries
         ):
-            person.surname = words[-1]
+            if holders[words[-1]] == {key}:
+                person.surname = words[-1]
+            else:
+                person.shared = words[-1]
 
 
 def _nationality(word: str, countries: list[str]) -> bool:
