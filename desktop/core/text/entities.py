@@ -1589,8 +1589,11 @@ def _knowledge_matches(
 ) -> list[_Mention]:
     """Known institutions and leaders' full names the tagger missed (never inside a tagged
     span); a surname alone, or one word naming an organisation of an open list ("Apple"),
-    is too ambiguous to add without the tagger. A name of several words may take in a word
-    the tagger called MISC ("Republican" in "Republican Party")."""
+    is too ambiguous to add without the tagger, unless it is the surname of a head in office
+    on ``day`` before a speech verb ("Trump said", which the tagger misses at the start of a
+    sentence: "trump" is a word too). A name of several words may take in a word the tagger
+    called MISC ("Republican" in "Republican Party")."""
+    speech = word_lists().kinds["speech"]
     found = []
     i = 0
     while i < len(words):
@@ -1609,6 +1612,13 @@ def _knowledge_matches(
                 and (
                     (known.category == "institution" and (n > 1 or not known.strict))
                     or (known.category == "leader" and n > 1 and known.role_at(day))
+                    or (
+                        known.category == "leader"
+                        and i + 1 < len(words)
+                        and words[i + 1].lower() in speech
+                        and known.role_at(day) is not None
+                        and not _former(known, day)
+                    )
                 )
                 and not _in_capitals(words, i, n)
             ):

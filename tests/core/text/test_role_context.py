@@ -200,3 +200,11 @@ def test_a_shared_surname_needs_the_heads_country_and_a_political_story() -> Non
     )
     found = {e.text: e for e in find_entities(sport, as_of="2003-03-10")}
     assert found.get("Bush") is None or found["Bush"].canonical != "George W. Bush"
+
+
+def test_a_heads_surname_opening_a_sentence_before_a_speech_verb_is_the_head() -> None:
+    found = {e.text: e for e in find_entities("Trump said tariffs would stay.", as_of="2025-06-01")}
+    assert (found["Trump"].category, found["Trump"].canonical) == ("leader", "Donald Trump")
+    assert "Trump" not in {e.text for e in find_entities("Trump cards win.", as_of="2025-06-01")}
+    # before the office began, the word is not the head's
+    assert "Trump" not in {e.text for e in find_entities("Trump said so.", as_of="1990-06-01")}
