@@ -126,3 +126,23 @@ def test_an_undecodable_feed_is_one_failure_and_the_batch_goes_on(tmp_path: Path
         assert failure.path == bad
         assert failure.error.startswith(f"{bad}: ")
         assert "\n" not in failure.error
+
+
+def test_utf8_with_a_stray_broken_sequence_is_still_utf8() -> None:
+    story = "Zażółć gęślą jaźń – mówił prezes fundacji. " * 40
+    teaser = b"przemyt 653 tys. paczek papieros\xc3..."  # cut inside "ó"
+    data = story.encode() + teaser + story.encode()
+    text = decode_text(data, Path("page.html"), declared="utf-8")
+    assert text.startswith(story) and text.endswith(story)
+    assert "papieros\ufffd..." in text
+
+
+def test_legacy_text_with_a_utf8_like_pair_is_not_taken_for_utf8() -> None:
+    story = (
+        "Le conseil municipal a voté mardi la fermeture du vieux pont aux poids lourds, après"
+        " que des ingénieurs ont découvert des fissures dans deux poutres. La décision n'a pas"
+        " été prise à la légère, a déclaré l'élue, car le pont est emprunté chaque jour par"
+        " des milliers de véhicules. "
+    )
+    data = (story + "Ã©" + story).encode("cp1252")  # "Ã©" reads as UTF-8 "é"
+    assert decode_text(data, Path("page.txt")) == story + "Ã©" + story

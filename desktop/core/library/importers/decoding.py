@@ -5,6 +5,10 @@ byte-order mark), or in a legacy charset, often named by the page or feed itself
 name is only a hint: one Python does not know, or that names a codec which is not a charset
 (``base64``, ``rot13``, ``undefined``), is ignored and the bytes are looked at instead.
 
+A page in UTF-8 with a stray broken sequence (a teaser cut in the middle of a character) is
+still UTF-8, read with the replacement character as browsers read it: the few invalid bytes
+are far outnumbered by valid multi-byte characters, which legacy text almost never forms.
+
 charset-normalizer guesses legacy charsets, but on short Western text it often prefers a Baltic
 or Central European code page over Windows-1252, by far the most common legacy encoding of news
 text, so 1252 wins whenever it reads about as cleanly.
@@ -52,6 +56,8 @@ saved with padding after an image tag); a binary file has them everywhere."""
 _BOMLESS_SAMPLE = 4096
 _UTF16_MIN_ZEROS = 0.05
 _UTF16_PARITY_RATIO = 4
+_STRAY_INVALID = 0.01
+"""Invalid UTF-8 sequences, as a share of the valid non-ASCII characters, that are strays."""
 
 
 def read_file_bytes(path: Path) -> bytes:
@@ -112,12 +118,24 @@ def decode_text(data: bytes, path: Path, declared: str | None = None) -> str:
         return _checked(data.decode("utf-8"), path)
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return _checked(mostly, path)
     if declared and declared not in ("utf-8", "utf-16", "utf-32"):
         try:
             return _checked(data.decode(_AS_BROWSERS_READ.get(declared, declared)), path)
         except (UnicodeError, UnreadableFile):
             pass  # the declaration is wrong: look at the bytes instead
     return _checked(_guess_legacy(data, path), path)
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """The text as UTF-8 when only a few stray sequences are invalid (``_STRAY_INVALID`` of
+    the valid non-ASCII characters, which must be many); ``None`` otherwise."""
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for ch in text if ord(ch) > 127) - invalid
+    return text if 0 < invalid <= _STRAY_INVALID * valid else None
 
 
 def _unicode_without_bom(data: bytes) -> str | None:
