@@ -700,6 +700,11 @@ def test_a_name_described_as_a_business_is_an_institution() -> None:
     # The kind of business must end the description: these are people.
     assert _found("She met Henry Kessler, a bank manager, on Monday.")["Henry Kessler"] == "person"
     assert _found("She met Henry Kessler, a firm believer in trade.")["Henry Kessler"] == "person"
+    # A description after "is" says the same ("Vimeo is a video platform that …").
+    text = "Teachers sell on Henry Kessler. Henry Kessler is an online marketplace that pays."
+    assert _found(text)["Henry Kessler"] == "institution"
+    text = "She met Henry Kessler on Monday. Henry Kessler is a bank manager in Leeds."
+    assert _found(text)["Henry Kessler"] == "person"
 
 
 def test_a_surname_with_two_letters_swapped_is_a_typo_of_the_full_name() -> None:

@@ -45,6 +45,7 @@ _ARTICLES = frozenset(("a", "an", "the"))
 _FIGURE = re.compile(r"^[-+]?\d+(?:[.,:/-]\d+)*$")
 _QUANTITY = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?-[a-z]+)$")
 _NUMBERED = re.compile(r"^(?:[A-Z]|\d{1,2}[A-Z]?)\.?$")
+_DESCRIBED = frozenset((",", "is", "was"))  # what comes between a name and its description
 _DESCRIPTION = 4  # words of an apposition up to its kind of business ("a Chicago-based bank")
 # What may follow the kind of business that ends an apposition.
 _DESCRIPTION_ENDS = frozenset(
@@ -292,9 +293,14 @@ def organisation_cue(
 
 
 def _described_as_business(words: Sequence[str], stop: int, lists: WordLists) -> bool:
-    """ "X, an investment bank," / "X, a Chicago-based company that …": an apposition whose
-    last word is a kind of business ("business" in name-kinds.txt)."""
-    if stop + 2 >= len(words) or words[stop] != "," or words[stop + 1].lower() not in _ARTICLES:
+    """ "X, an investment bank," / "X, a Chicago-based company that …" / "X is an online
+    marketplace that …": an apposition, or a description after "is", whose last word is a
+    kind of business ("business" in name-kinds.txt)."""
+    if (
+        stop + 2 >= len(words)
+        or words[stop].lower() not in _DESCRIBED
+        or words[stop + 1].lower() not in _ARTICLES
+    ):
         return False
     for k in range(stop + 2, min(stop + 2 + _DESCRIPTION, len(words))):
         word = words[k]
