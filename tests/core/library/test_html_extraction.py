@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import lxml.html
@@ -9,7 +10,11 @@ import pytest
 
 from desktop.core.library.importers import UnreadableFile, read_articles
 from desktop.core.library.importers.furniture import drop_furniture, is_prompt
-from desktop.core.library.importers.html import _drop_other_articles, unwrap_source_lines
+from desktop.core.library.importers.html import (
+    _declared_body,
+    _drop_other_articles,
+    unwrap_source_lines,
+)
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to close the old harbour bridge to heavy lorries after "
@@ -773,3 +778,29 @@ def test_cards_of_other_stories_after_the_story_are_left_out(tmp_path: Path) -> 
     )
     text = text_of(tmp_path, page("", "", "", "", sections))
     assert all(head in text and body in text for head, body in cards)
+
+
+def test_a_section_label_taken_for_the_headline_gives_way_to_the_declared_one(
+    tmp_path: Path,
+) -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = (
+        "<html><head><title>Harbour bridge closes to lorries</title>"
+        f"</head><body><h1>Allgemein</h1><article><h2>Harbour bridge closes to lorries</h2>"
+        f"{body}</article></body></html>"
+    )
+    assert read_articles(_saved(tmp_path, html))[0].title == "Harbour bridge closes to lorries"
+
+
+def test_a_page_built_by_its_scripts_gives_the_story_of_its_json_ld() -> None:
+    story = "\n".join(PARAGRAPHS)
+    organisation = {"@context": "https://schema.org", "@type": "Organization", "name": "Post"}
+    article = {"@type": "NewsArticle", "headline": "Bridge closes", "articleBody": story}
+    blocks = "".join(
+        f'<script type="application/ld+json">{json.dumps(d)}</script>'
+        for d in (organisation, {"@context": "https://schema.org", "@graph": [article]})
+    )
+    page = lxml.html.document_fromstring(f"<html><head>{blocks}</head><body></body></html>")
+    caption = ["The harbour bridge at dusk, seen from the ferry terminal on Monday. Photo: AP"]
+    assert _declared_body(page, caption) == PARAGRAPHS  # a caption was all the HTML held
+    assert _declared_body(page, PARAGRAPHS[:3]) == PARAGRAPHS[:3]  # not twice as long

@@ -15,6 +15,7 @@ import json
 import logging
 import re
 from collections import Counter
+from collections.abc import Iterator
 from copy import deepcopy
 from itertools import islice
 from pathlib import Path
@@ -55,6 +56,9 @@ _MASTHEAD = re.compile(r"\b(?:site[-_]?(?:title|name)|logo|masthead|brand)\b")
 _STANDFIRST_WORDS = 5
 _BYLINE_WORDS = 12
 _STANDFIRST_PLACE = 2
+_TITLE_WORD = re.compile(r"\w+")
+_LABEL_WORDS = 2
+_TITLE_PART = re.compile(r"\s+[|\-–—:·•»]\s+|\s*\|\s*|\s+:\s+")
 _OWN_TEXT = 200
 _SHORT_TEXT = 1000
 _PREFORMATTED = ("pre", "textarea", "code")
@@ -99,7 +103,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
         )
         lines = [line.strip() for line in (found.text or "").splitlines()] if found else []
         if _length(lines) < _SHORT_TEXT:
-            lines = _wider(page, lines)
+            lines = _declared_body(page, _wider(page, lines))
         lines = recover_paragraphs(page, [line for line in lines if line])
         precise = trafilatura.extract(
             page, favor_precision=True, include_comments=False, include_tables=True
@@ -108,7 +112,8 @@ def parse_html(text: str, path: Path) -> list[Article]:
         raise
     except (ValueError, etree.LxmlError) as exc:
         raise UnreadableFile(path, f"cannot parse the HTML ({exc})") from exc
-    titles = [(found.title or "") if found else "", *declared["title"]]
+    extracted = (found.title or "") if found else ""
+    titles = [extracted if _fits(extracted, declared["title"]) else "", *declared["title"]]
     lines = drop_furniture(
         lines,
         precise=loose((precise or "").splitlines()),
@@ -316,6 +321,28 @@ def _headline(candidates: list[str], names: list[str], sites: set[str]) -> str:
     return next((c for c in candidates if c.strip()), "")
 
 
+def _fits(title: str, declared: list[str]) -> bool:
+    """Whether the extractor's title, when it is as short as a label, is the page's headline
+    as its declared titles have it: half its words in one of them, and not only that
+    title's last part after a separator (the site's name: "… : Krimiblog-Archiv"). A
+    heading over a section ("Allgemein", "Hauptmenü", "Cart") shares nothing with them; a
+    longer title is trusted, and a page that declares no other leaves nothing to check (the
+    label itself may be one of the page's ``<h1>``)."""
+    words = set(_TITLE_WORD.findall(title.casefold()))
+    if not words or len(title.split()) > _LABEL_WORDS:
+        return True
+    others = [d for d in declared if d.strip().casefold() != title.strip().casefold()]
+    if not others:
+        return True
+    for other in others:
+        parts = [p.strip().casefold() for p in _TITLE_PART.split(other) if p.strip()]
+        if len(parts) > 1 and title.strip().casefold() == parts[-1]:
+            continue  # the site's name after the headline
+        if len(words & set(_TITLE_WORD.findall(other.casefold()))) * 2 >= len(words):
+            return True
+    return False
+
+
 def _declared(page: lxml.html.HtmlElement) -> dict[str, list[str]]:
     """What the page says about itself: ``title`` (og:title, twitter:title, ``<title>``, the
     first ``<h1>``), ``site`` (og:site_name, application-name, JSON-LD publisher), ``url``
@@ -397,6 +424,29 @@ def _mastheads(page: lxml.html.HtmlElement) -> list[str]:
 def _publishers(page: lxml.html.HtmlElement) -> list[str]:
     """Publisher names in the page's JSON-LD blocks."""
     names: list[str] = []
+    for item in _json_ld(page):
+        publisher = item.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            names.append(publisher["name"])
+            if len(names) == _MAX_PUBLISHERS:
+                break
+    return names
+
+
+def _declared_body(page: lxml.html.HtmlElement, lines: list[str]) -> list[str]:
+    """The story as the page's JSON-LD gives it (``articleBody``) instead of a short text, when
+    it is at least twice as long: a page built by its scripts holds little text in its HTML
+    but the whole story in its metadata for search engines."""
+    bodies = [b for b in (item.get("articleBody") for item in _json_ld(page)) if isinstance(b, str)]
+    body = max(bodies, key=len, default="")
+    if "<" in body:
+        body = html_fragment_text(body)
+    declared = [line.strip() for line in body.splitlines() if line.strip()]
+    return declared if _length(declared) >= 2 * _length(lines) else lines
+
+
+def _json_ld(page: lxml.html.HtmlElement) -> Iterator[dict]:
+    """Every object in the page's JSON-LD blocks, nested ones included."""
     for script in page.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
@@ -405,16 +455,13 @@ def _publishers(page: lxml.html.HtmlElement) -> list[str]:
         except ValueError:
             continue
         stack = [data]
-        while stack and len(names) < _MAX_PUBLISHERS:
+        while stack:
             item = stack.pop()
             if isinstance(item, list):
                 stack.extend(item)
             elif isinstance(item, dict):
-                publisher = item.get("publisher")
-                if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
-                    names.append(publisher["name"])
+                yield item
                 stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
-    return names
 
 
 def html_fragment_text(fragment: str) -> str:
