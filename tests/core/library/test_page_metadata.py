@@ -94,6 +94,15 @@ def test_titles_lose_the_site_name_only(
         ("Jeff Foust Monday; November", "", "Jeff Foust"),
         ("David Jeans; Kevin Rebong; Kevin-R", "", "David Jeans; Kevin Rebong"),
         ("Anna Smith; Ann Lee", "", "Anna Smith; Ann Lee"),
+        ("Author Isaiah Shelton", "", "Isaiah Shelton"),
+        ("责任编辑：孔德明", "", "孔德明"),
+        ("Jane Doe: Reporter", "", "Jane Doe"),
+        ("The Author", "", ""),
+        ("wordpressadmin", "", ""),
+        ("Cazzy Magennis Last updated 3 March", "", "Cazzy Magennis"),
+        ("Benjamin Johnson; Sr Director", "", "Benjamin Johnson"),
+        ("Susan Hallam MBE Managing Director", "", "Susan Hallam MBE"),
+        ("Written By", "", ""),
     ],
 )
 def test_bylines_are_names(byline: str, site: str, expected: str) -> None:

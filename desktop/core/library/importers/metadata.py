@@ -15,24 +15,37 @@ from urllib.parse import urlsplit
 
 _SEPARATOR = re.compile(r"\s+[|\-–—:·•»]\s+|\s*\|\s*|:\s+")
 _KEY = re.compile(r"[\W_]+")
-_BY = re.compile(r"^(?:.*\b)?by\s+", re.IGNORECASE)
+_BY = re.compile(r"^(?:.*\b)?by(?:\s+|$)", re.IGNORECASE)
+# A label before the name: "Author Isaiah Shelton", "Autor: Jan Roth", "责任编辑：孔德明" (one
+# word and a colon; "Jane Doe: Reporter" keeps its name).
+_LABEL = re.compile(
+    r"^(?:(?:author|autor|auteur|autore|autora|writer|written|posted|redaktion)\b\s*:?\s*"
+    r"|[^:：\s]{1,12}[:：]\s*)",
+    re.IGNORECASE,
+)
 _DESCRIPTION = re.compile(r"\s+(?:is|was|has)\s+(?:a|an|the)\b.*$", re.IGNORECASE)
 _COLLECTIVE = frozenset(
     {
         "staff", "staffs", "wire", "wires", "service", "services", "agency", "agencies",
         "editorial", "editors", "team", "desk", "bureau", "media", "group", "inc", "ltd", "llc",
         "nast", "publishing", "publications", "magazine", "newspaper", "admin",
-        "administrator", "press",
+        "administrator", "press", "wordpressadmin", "author", "name", "human", "anonymous",
+        "unknown", "guest", "strategy", "research", "center", "centre",
     }
 )  # fmt: skip
-"""Words that make the whole part an organisation ("Jerusalem Post Staff", "Condé Nast")."""
+"""Words that make the whole part no person: an organisation ("Jerusalem Post Staff", "Condé
+Nast") or a placeholder a site leaves in ("The Author", "Name")."""
 _ENDS_NAME = frozenset(
     {
         "news", "reporter", "reporters", "correspondent", "writer", "columnist", "contributor",
         "editor", "published", "updated", "posted", "reuters", "afp", "associated", "ap",
+        "last", "said", "says", "trending", "reviewed", "edited", "director", "attorney",
+        "manager", "officer", "expert", "founder", "managing", "chief", "senior", "sr",
     }
 )  # fmt: skip
-"""Words after which a name has ended: a role ("Tom Gillespie News reporter")."""
+"""Words after which a name has ended: a role ("Tom Gillespie News reporter", "Jane Roe
+Managing Director"; alone, "Sr Director" is no name), what follows the name on the page
+("Cazzy Magennis Last updated", "Jane Doe said")."""
 _DATE_WORDS = frozenset(
     {
         "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -119,7 +132,7 @@ def _shortened(name: str, other: str) -> bool:
 
 
 def _person(part: str, sites: set[str]) -> str:
-    part = _DESCRIPTION.sub("", _BY.sub("", part.strip())).strip(" ,.")
+    part = _DESCRIPTION.sub("", _BY.sub("", _LABEL.sub("", part.strip()))).strip(" ,.")
     lowered = [re.split(r"[-,.]", w.casefold())[0] for w in part.split()]
     if _COLLECTIVE.intersection(lowered):
         return ""
@@ -127,7 +140,7 @@ def _person(part: str, sites: set[str]) -> str:
     for word, low in zip(part.split(), lowered, strict=True):
         if low in _ENDS_NAME or (words and low in _DATE_WORDS):
             break
-        words.append(word.strip(","))
+        words.append(word.strip(",:："))
     if not words or len(words) > _NAME_WORDS or is_site_name(" ".join(words), sites):
         return ""
     if len(words) == 1 and lowered[0] in _DATE_WORDS:
