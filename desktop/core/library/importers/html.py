@@ -35,6 +35,7 @@ from desktop.core.library.importers.metadata import (
     outlet_name,
     real_date,
     site_keys,
+    title_parts,
 )
 from desktop.core.library.importers.recovery import recover_paragraphs
 from desktop.core.models import Article
@@ -58,7 +59,6 @@ _BYLINE_WORDS = 12
 _STANDFIRST_PLACE = 2
 _TITLE_WORD = re.compile(r"\w+")
 _LABEL_WORDS = 2
-_TITLE_PART = re.compile(r"\s+[|\-–—:·•»]\s+|\s*\|\s*|\s+:\s+")
 _OWN_TEXT = 200
 _SHORT_TEXT = 1000
 _PREFORMATTED = ("pre", "textarea", "code")
@@ -335,7 +335,7 @@ def _fits(title: str, declared: list[str]) -> bool:
     if not others:
         return True
     for other in others:
-        parts = [p.strip().casefold() for p in _TITLE_PART.split(other) if p.strip()]
+        parts = [p.casefold() for p in title_parts(other)]
         if len(parts) > 1 and title.strip().casefold() == parts[-1]:
             continue  # the site's name after the headline
         if len(words & set(_TITLE_WORD.findall(other.casefold()))) * 2 >= len(words):

@@ -88,7 +88,7 @@ def clean_title(title: str, names: Iterable[str], sites: set[str]) -> str:
             rest = re.sub(pattern, "", title, flags=re.IGNORECASE).strip()
             if rest and rest != title:
                 return rest
-    parts = [p for p in _SEPARATOR.split(title) if p.strip()]
+    parts = title_parts(title)
     if len(parts) < 2:
         return title
     if is_site_name(parts[-1], sites, exact=True):
@@ -96,6 +96,11 @@ def clean_title(title: str, names: Iterable[str], sites: set[str]) -> str:
     if is_site_name(parts[0], sites, exact=True):
         return _rest(title, parts[0], at_end=False) or title
     return title
+
+
+def title_parts(title: str) -> list[str]:
+    """The parts of a title between separators ("Headline | Site": "Headline", "Site")."""
+    return [p.strip() for p in _SEPARATOR.split(title) if p.strip()]
 
 
 def _rest(title: str, part: str, *, at_end: bool) -> str:
