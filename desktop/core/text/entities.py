@@ -1722,7 +1722,7 @@ def _link_people(words: list[str], mentions: list[_Mention], day: str, *, sport:
     names = [_without_courtesy(tuple(words[m.first : m.stop])) for m in people]
     knowledge = load_knowledge()
     role_words = knowledge.role_words
-    political = not sport and any(w.lower() in knowledge.political_words for w in words)
+    political = _political(words, knowledge, sport=sport)
     titled = {
         name
         for m, name in zip(people, names, strict=True)
@@ -1806,6 +1806,11 @@ def _short_forms(name: tuple[str, ...]) -> list[str]:
     if len(name) > 2 and name[-1][:1].isupper():
         forms += [f"{name[0]} {name[-1]}", f"{name[0]} {name[1]}"]
     return forms
+
+
+def _political(words: list[str], knowledge: Knowledge, *, sport: bool) -> bool:
+    """A political story: one of the words of politics, and no sports report."""
+    return not sport and any(w.lower() in knowledge.political_words for w in words)
 
 
 def _head_named(surname: str, day: str, words: list[str], mentions: list[_Mention]) -> Known | None:
@@ -1917,7 +1922,7 @@ def _assign_roles(
     for its clubs' presidents and chairmen ("Celtic manager O'Neill" is not a former MP)."""
     names = {i for m in mentions if m.category in _PEOPLE for i in range(m.first, m.stop)}
     roles: dict[str, str] = {}
-    political = not sport and any(t.text.lower() in knowledge.political_words for t in tokens)
+    political = _political([t.text for t in tokens], knowledge, sport=sport)
     places = _article_places(tokens, mentions, knowledge, day)
     _unlink_foreign_institutions(tokens, mentions, places, knowledge)
     in_full = {m.canonical for m in mentions if m.category in _PEOPLE and m.stop - m.first > 1}

@@ -337,19 +337,23 @@ class _Names(Mapping[str, Known]):
         """The one head of state or government of this surname, among several office holders
         who share it ("Blair", "Bush"), who held a head's office on ``day`` (surely: an open
         office only up to the day its source was taken); None when no one or several did."""
-        found = [
-            row
+        people = [
+            (row, tuple(map(_office, self._offices[row].split(OFFICE))))
             for row in self._shared.get(surname, ())
+        ]
+        found = [
+            (row, offices)
+            for row, offices in people
             if any(
                 rank == 0 and began(start, day) and (_last_day(end) >= day if end else day <= known)
-                for _, start, end, rank, known in map(_office, self._offices[row].split(OFFICE))
+                for _, start, end, rank, known in offices
                 if not _inside(end, day)
             )
         ]
         if len(found) != 1:
             return None
-        offices = tuple(_office(o) for o in self._offices[found[0]].split(OFFICE))
-        return Known(self._names[found[0]], "leader", offices=offices)
+        row, offices = found[0]
+        return Known(self._names[row], "leader", offices=offices)
 
     def _add(self, surface: str, row: int) -> None:
         old = self._rows.get(surface)
