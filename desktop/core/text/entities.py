@@ -276,6 +276,8 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
     _coordinate(words, mentions)
     _places_in_context(words, mentions, lists)
     _one_category_per_word(words, mentions)
+    if tagged.sport:
+        _teams_in_play(words, mentions, knowledge, lists)
     _towns_with_states(words, mentions, knowledge)
     _link_people(words, mentions, day, sport=tagged.sport)
     _link_acronyms(words, covered, mentions)
@@ -1431,6 +1433,44 @@ def _places_in_context(words: list[str], mentions: list[_Mention], lists: WordLi
             if before is not None and _town_taken_for_person(words, before, m):
                 before.category = "place"  # the town of the address, with its county
             m.category = "place"
+
+
+def _teams_in_play(
+    words: list[str], mentions: list[_Mention], knowledge: Knowledge, lists: WordLists
+) -> None:
+    """In a sports report, a town's name the tagger took for the place is its team where
+    it plays ("Barcelona beat Real Madrid", "drew with Leicester", "Tottenham striker"), and
+    so are its other mentions but where the story is somewhere ("in Barcelona"). A country's
+    name stays a place: its team is the country's (CoNLL marks it so); a province's or a
+    state's ("Valencia", "Kentucky") is a team's. The team is the club the knowledge names
+    so, or a team of that name."""
+    teams: dict[str, Known | None] = {}
+    for m in mentions:
+        name = " ".join(words[m.first : m.stop])
+        if m.category == "place" and _in_play(words, m.first, m.stop, lists):
+            known = knowledge.lookup(name)
+            if known is not None and known.kind in ("club", "region"):
+                teams[name] = known if known.kind == "club" else None
+    for m in mentions:
+        name = " ".join(words[m.first : m.stop])
+        if m.category == "place" and name in teams and not _somewhere(words, m.first, lists):
+            m.category, m.known = "institution", teams[name]
+
+
+def _in_play(words: list[str], first: int, stop: int, lists: WordLists) -> bool:
+    """ "beat X", "drew with X", "X beat", "X striker", "X's coach": a team's name."""
+    before = (words[first - 1 : first], words[max(first - 2, 0) : first])
+    after = words[stop + 1 : stop + 2] if words[stop : stop + 1] in (["'s"], ["’s"]) else None
+    return (
+        any(len(w) and " ".join(w) in lists.kinds["versus"] for w in before)
+        or (stop < len(words) and words[stop] in lists.kinds["team"])
+        or (after is not None and after and after[0] in lists.kinds["team"])
+    )
+
+
+def _somewhere(words: list[str], first: int, lists: WordLists) -> bool:
+    """ "in Barcelona", "near Leicester": the place, where a story happens."""
+    return first > 0 and words[first - 1] in lists.kinds["locative"]
 
 
 def _towns_with_states(words: list[str], mentions: list[_Mention], knowledge: Knowledge) -> None:

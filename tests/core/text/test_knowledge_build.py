@@ -88,6 +88,7 @@ def test_build_merges_sources_and_dates_open_offices(tmp_path: Path) -> None:
             ["name", "country", "region"],
             ["Harbourtown", "Xland", "North"],
             ["Farawayville", "Yland", "East"],
+            ["Portville", "Xland", "North"],
         ],
     )
     _write_tsv(
@@ -97,6 +98,12 @@ def test_build_merges_sources_and_dates_open_offices(tmp_path: Path) -> None:
             ["Acme Inc.", "Acme", "company"],
             ["The Australian", "Australian", "media"],
             ["The Guardian", "Guardian", "media"],
+            # Two clubs go by a town's name; the one named for another town plays there.
+            ["FC Harbourtown", "Harbourtown", "club"],
+            ["Harbourtown Portville", "Harbourtown", "club"],
+            # Two go by a name that is no town's: both keep it.
+            ["Red Comet FC", "Red Comet", "club"],
+            ["Red Comet Portville", "Red Comet", "club"],
         ],
     )
     # Past heads of every country: known by full name, never by a surname alone, and no
@@ -150,6 +157,9 @@ def test_build_merges_sources_and_dates_open_offices(tmp_path: Path) -> None:
     # A country's adjective is a nationality, whatever a newspaper is called.
     assert organisations["The Australian"][1] == []
     assert organisations["The Guardian"][1] == ["Guardian"]
+    assert organisations["FC Harbourtown"][1] == ["Harbourtown"]
+    assert organisations["Harbourtown Portville"][1] == []
+    assert organisations["Red Comet Portville"][1] == ["Red Comet"]
 
 
 def test_partial_dates_keep_their_precision() -> None:

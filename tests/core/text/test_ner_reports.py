@@ -49,3 +49,32 @@ def test_a_towns_name_in_a_sports_report_is_its_team_and_elsewhere_the_town() ->
     town = "The council said the new tram line would run from Leeds to Bradford by 2030."
     found = {e.text: e.category for e in find_entities(town, as_of="2024-05-01")}
     assert found["Leeds"] == "place"
+
+
+def test_a_town_playing_in_a_report_is_its_team_but_where_the_story_is_it_is_the_town() -> None:
+    report = (
+        "Barcelona beat Real Madrid 2-1 on Sunday, with Lionel Messi scoring twice in the "
+        "first half. Barcelona now lead the league by five points after the match. The coach "
+        "said Barcelona deserved the win, and fans in Barcelona celebrated late into the night."
+    )
+    found = [(e.text, e.category, e.canonical) for e in find_entities(report, as_of="2019-05-01")]
+    barcelona = [f for f in found if f[0] == "Barcelona"]
+    assert barcelona[0] == ("Barcelona", "institution", "FC Barcelona")  # not Guayaquil's
+    assert barcelona[-1] == ("Barcelona", "place", "Barcelona")  # "fans in Barcelona"
+    assert all(category == "institution" for _, category, _ in barcelona[:-1])
+    final = (
+        "Sevilla won the Europa League final against Inter Milan in Cologne. The Spanish side "
+        "scored three goals, and their goalkeeper saved a penalty in the second half."
+    )
+    found = {e.text: e.category for e in find_entities(final, as_of="2020-08-22")}
+    assert found["Sevilla"] == "institution"  # a province's name, its club's here
+    assert found["Cologne"] == "place"
+
+
+def test_a_country_playing_in_a_report_stays_a_place() -> None:
+    report = (
+        "Germany beat Italy 2-1 in the World Cup semi-final in Dortmund. The goalkeeper saved "
+        "a penalty late in the match, and the German coach said his players had been brilliant."
+    )
+    found = {e.text: e.category for e in find_entities(report, as_of="2006-07-05")}
+    assert found["Germany"] == found["Italy"] == "place"

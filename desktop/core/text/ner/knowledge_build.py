@@ -326,7 +326,41 @@ def build_organisations(inputs: Path) -> list[list]:
                     aliases.update(filter(None, map(party_members, (row["name"], *aliases))))
                 aliases = {a for a in aliases if not _nationality(a, countries)}
                 out[row["name"]] = [row["name"], sorted(aliases - {row["name"]}), row["kind"], True]
+    _leave_to_home_clubs(list(out.values()), _towns(inputs))
     return sorted(out.values())
+
+
+def _towns(inputs: Path) -> frozenset[str]:
+    return frozenset(row["name"] for row in read_tsv(inputs / "places-cities.tsv.gz"))
+
+
+def _leave_to_home_clubs(organisations: list[list], towns: frozenset[str]) -> None:
+    """A town's name that several clubs go by ("Barcelona", "Liverpool", "Santos") stays only
+    with those whose full name names no other town: "Barcelona Guayaquil" plays in Guayaquil,
+    and "Barcelona" alone in the news is FC Barcelona. Where every holder (or none) names
+    another town, all keep it; a club's name that is no town's ("Red Star", whose Belgrade
+    club is the one the news means) is left as it is."""
+    holders: dict[str, list[list]] = defaultdict(list)
+    for organisation in organisations:
+        if organisation[2] == "club":
+            for alias in organisation[1]:
+                holders[alias].append(organisation)
+    for alias, clubs in holders.items():
+        if alias not in towns:
+            continue
+        away = [c for c in clubs if _names_other_town(c[0], alias, towns)]
+        if len(clubs) > 1 and 0 < len(away) < len(clubs):
+            for club in away:
+                club[1] = [a for a in club[1] if a != alias]
+
+
+def _names_other_town(name: str, alias: str, towns: frozenset[str]) -> bool:
+    """Whether ``name`` holds a town's name (of up to three words) outside the words of
+    ``alias``."""
+    words = [w for w in name.split() if w not in alias.split()]
+    return any(
+        " ".join(words[i : i + n]) in towns for n in (1, 2, 3) for i in range(len(words) - n + 1)
+    )
 
 
 def gzip_json(value: object) -> bytes:
