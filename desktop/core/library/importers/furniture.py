@@ -79,6 +79,11 @@ PROMPTS = re.compile(
       | to\ (?:view|read|continue\ reading)\ (?:the\ full|the\ rest\ of\ (?:the|this)|this)
             \ (?:story|article)\b.*
       | if\ you['’]re\ (?:already\ a\ subscriber|seeing\ this\ message)\b.*
+      | already\ (?:have\ an\ account|a\ (?:subscriber|member))\?.*
+      | this\ (?:article|story)\ is\ (?:exclusive|only\ available|available\ only)\ to\b
+            .{0,40}\b(?:subscribers|members)\b.*
+      | unlock\ (?:this|the\ full)\ (?:article|story)\b.*
+      | listen\ to\ this\ (?:article|story)\b.*
       | (?:submit|send)\ (?:us\ )?(?:your\ |a\ )?letters?\ to\ the\ editor\b.*
       | we\ want\ to\ hear\ what\ you\ think\b.*
       | (?:please\ )?support\ (?:us\b|our\ (?:work|journalism|reporting|newsroom)\b
