@@ -73,6 +73,7 @@ knowledge: $(STAMP)
 # resources/knowledge/README.md): `make knowledge-import MIRRORS=/path/to/mirrors`.
 knowledge-import: $(STAMP)
 	$(PY) -m tools.knowledge_import $(MIRRORS)
+	$(PY) -m tools.programming_languages $(MIRRORS)
 	$(PY) -m desktop.core.text.ner.knowledge_build
 
 # Light and dark screenshots of the main window into docs/.

@@ -286,6 +286,7 @@ def resolve_entities(text: str, tagged: Tagged, *, as_of: date | str | None = No
         words, _without_common_words(words, mentions, ordinary), lists
     )
     mentions = _without_unsupported_people(words, mentions, knowledge, lists)
+    mentions = _without_programming_languages(words, mentions, lists)
     return [
         Entity(
             start=tokens[m.first].start,
@@ -1433,6 +1434,32 @@ def _places_in_context(words: list[str], mentions: list[_Mention], lists: WordLi
             if before is not None and _town_taken_for_person(words, before, m):
                 before.category = "place"  # the town of the address, with its county
             m.category = "place"
+
+
+SOFTWARE_WORDS = 2
+"""Distinct words of software ("software" in name-kinds.txt) that make a software story."""
+
+
+def _without_programming_languages(
+    words: list[str], mentions: list[_Mention], lists: WordLists
+) -> list[_Mention]:
+    """In a software story, a programming language's name is the language ("written in Rust",
+    "Python developers"), whatever the tagger took it for; a known leader, an organisation
+    of the hand-kept list, and a name that speaks ("Julia said") stay."""
+    if len({w.lower() for w in words} & lists.kinds["software"]) < SOFTWARE_WORDS:
+        return mentions
+    languages, speech = lists.programming_languages, lists.kinds["speech"]
+    return [
+        m
+        for m in mentions
+        if m.category == "leader"
+        or (m.known is not None and m.known.category == "institution" and not m.known.strict)
+        or (m.stop < len(words) and words[m.stop].lower() in speech)
+        or not (
+            " ".join(words[m.first : m.stop]) in languages
+            or "".join(words[m.first : m.stop]) in languages
+        )
+    ]
 
 
 def _teams_in_play(

@@ -584,3 +584,16 @@ def test_a_players_position_before_a_name_makes_it_a_person() -> None:
     found = _found(text, "2019-11-02")
     assert found["Boone Jenner"] == "person"
     assert found["Blue Jackets"] == "institution"
+
+
+def test_a_programming_language_in_a_software_story_is_no_entity() -> None:
+    story = (
+        "The developers rewrote the service in Rust and Python last year, and the compiler is "
+        "now twice as fast. Rust is harder to learn, but the API stayed the same. Julia said "
+        "the team would try Julia next."
+    )
+    found = [(e.text, e.category) for e in find_entities(story, as_of="2024-05-01")]
+    assert not [f for f in found if f[0] in ("Rust", "Python")]
+    assert found.count(("Julia", "person")) == 1  # the one who speaks, not the language
+    film = "Alec Baldwin was on the set of Rust in New Mexico when the gun went off."
+    assert "Rust" in _found(film)  # no software story: the tagger's name stays

@@ -293,3 +293,16 @@ def test_past_heads_take_the_world_leaders_titles_and_leave_out_what_they_cannot
         ["Q2518", "Helmut Kohl", "", "Federal Chancellor of Germany", "Germany", "1982-10-04",
          "1998-10-26", "head"],
     ]  # fmt: skip
+
+
+def test_programming_languages_are_linguists_of_type_programming() -> None:
+    from tools.programming_languages import OUT, programming_languages
+
+    yaml_text = (
+        "# header\n---\nPython:\n  type: programming\n  aliases:\n  - python3\n"
+        'Markdown:\n  type: prose\n"Cap\'n Proto":\n  type: programming\n'
+        'R:\n  type: programming\nRust:\n  color: "#dea584"\n  type: programming\n'
+    )
+    assert programming_languages(yaml_text) == ["Cap'n Proto", "Python", "Rust"]
+    shipped = [line for line in OUT.read_text(encoding="utf-8").splitlines() if line[:1] != "#"]
+    assert shipped == sorted(shipped) and {"Python", "Rust", "JavaScript"} <= set(shipped)

@@ -82,6 +82,8 @@ class WordLists:
     # lower case: the words of sports reporting (sport-words.txt); one alone in capitals is a
     # headline's label ("GOLF - LEADING SCORES"), not a name
     sport_words: frozenset[str]
+    # as written: programming languages' names (programming-languages.txt, from GitHub Linguist)
+    programming_languages: frozenset[str]
 
 
 def _lines(*parts: str) -> list[str]:
@@ -121,6 +123,7 @@ def word_lists() -> WordLists:
         trained_place=frozenset(w for w, classes in trained.items() if "LOC" in classes),
         abbreviations=frozenset(w.lower() for w in _lines("text", "en", "abbreviations.txt")),
         sport_words=read_sport_words(resource_path("ner", SPORT_FILE)),
+        programming_languages=frozenset(_lines("ner", "programming-languages.txt")),
     )
 
 
