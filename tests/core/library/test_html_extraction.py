@@ -812,3 +812,10 @@ def test_a_page_built_by_its_scripts_gives_the_story_of_its_json_ld() -> None:
     caption = ["The harbour bridge at dusk, seen from the ferry terminal on Monday. Photo: AP"]
     assert _declared_body(page, caption) == PARAGRAPHS  # a caption was all the HTML held
     assert _declared_body(page, PARAGRAPHS[:3]) == PARAGRAPHS[:3]  # not twice as long
+
+
+def test_a_story_after_a_template_that_closes_the_page_early_is_read(tmp_path: Path) -> None:
+    # The header template ends with </body></html>; the story follows, as browsers show it.
+    early = page().replace("<main>", "</body></html>\n<main>", 1)
+    text = text_of(tmp_path, early)
+    assert all(paragraph in text for paragraph in PARAGRAPHS)

@@ -6,7 +6,7 @@ import re
 
 import lxml.html
 
-from desktop.core.library.importers.recovery import recover_paragraphs
+from desktop.core.library.importers.recovery import declared_paragraphs, recover_paragraphs
 from tests.core.library.test_html_extraction import PARAGRAPHS
 
 CHUNK = "grid--item body body__container article__body"
@@ -154,3 +154,19 @@ def test_a_lone_paragraph_between_blocks_of_the_story_comes_back() -> None:
     page = story(PARAGRAPHS[:3], PARAGRAPHS[3:4], PARAGRAPHS[:3])
     kept = [*PARAGRAPHS[:3], *PARAGRAPHS[:3]]
     assert PARAGRAPHS[3] in recover_paragraphs(page, kept)
+
+
+def test_paragraphs_the_declared_story_holds_come_back_in_page_order() -> None:
+    teaser = "Other news: the ferry timetable changes next month, with two extra crossings a day."
+    blocks = (
+        f"<div class='lede'><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p></div>"
+        f"<aside><p>{teaser}</p></aside>"
+        "<section class='more'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:]) + "</section>"
+    )
+    page = lxml.html.document_fromstring(f"<html><body>{blocks}</body></html>")
+    declared = " ".join(PARAGRAPHS)  # JSON-LD's articleBody: one line, no paragraphs
+    assert declared_paragraphs(page, PARAGRAPHS[:2], declared) == PARAGRAPHS
+    # A text holding most of the declared story is left as it is; so is one with no
+    # declared story.
+    assert declared_paragraphs(page, PARAGRAPHS[:4], declared) == PARAGRAPHS[:4]
+    assert declared_paragraphs(page, PARAGRAPHS[:2], "") == PARAGRAPHS[:2]

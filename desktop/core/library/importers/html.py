@@ -37,7 +37,7 @@ from desktop.core.library.importers.metadata import (
     site_keys,
     title_parts,
 )
-from desktop.core.library.importers.recovery import recover_paragraphs
+from desktop.core.library.importers.recovery import declared_paragraphs, recover_paragraphs
 from desktop.core.models import Article
 
 _DATE_OPTIONS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"}
@@ -48,6 +48,7 @@ _BLOCKS = frozenset(
     }
 )  # fmt: skip
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
+_END_TAGS = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 _MAX_PUBLISHERS = 4
 _HOVER_CARD = re.compile(
     r"(?:^|[-_])(?:hover-?card|tooltip|popover|person-card)(?:[-_](?:content|body))?$"
@@ -80,7 +81,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
     from trafilatura.utils import load_html
 
     try:
-        page = load_html(text)
+        page = load_html(_without_end_tags(text))
         if page is None:
             raise UnreadableFile(path, "no article text found in the HTML page")
         unwrap_source_lines(page)
@@ -105,6 +106,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
         if _length(lines) < _SHORT_TEXT:
             lines = _declared_body(page, _wider(page, lines))
         lines = recover_paragraphs(page, [line for line in lines if line])
+        lines = declared_paragraphs(page, lines, _declared_text(page))
         precise = trafilatura.extract(
             page, favor_precision=True, include_comments=False, include_tables=True
         )
@@ -140,6 +142,13 @@ def parse_html(text: str, path: Path) -> list[Article]:
             language=found.language or next(iter(declared["language"]), ""),
         )
     ]
+
+
+def _without_end_tags(text: str) -> str:
+    """The page without its ``</body>`` and ``</html>``: a template that closes the page early
+    (after its header) leaves the story after them, which browsers show and the HTML parser
+    drops."""
+    return _END_TAGS.sub("", text)
 
 
 def _wider(page: lxml.html.HtmlElement, lines: list[str]) -> list[str]:
@@ -437,12 +446,16 @@ def _declared_body(page: lxml.html.HtmlElement, lines: list[str]) -> list[str]:
     """The story as the page's JSON-LD gives it (``articleBody``) instead of a short text, when
     it is at least twice as long: a page built by its scripts holds little text in its HTML
     but the whole story in its metadata for search engines."""
-    bodies = [b for b in (item.get("articleBody") for item in _json_ld(page)) if isinstance(b, str)]
-    body = max(bodies, key=len, default="")
-    if "<" in body:
-        body = html_fragment_text(body)
+    body = _declared_text(page)
     declared = [line.strip() for line in body.splitlines() if line.strip()]
     return declared if _length(declared) >= 2 * _length(lines) else lines
+
+
+def _declared_text(page: lxml.html.HtmlElement) -> str:
+    """The longest ``articleBody`` of the page's JSON-LD, as text."""
+    bodies = [b for b in (item.get("articleBody") for item in _json_ld(page)) if isinstance(b, str)]
+    body = max(bodies, key=len, default="")
+    return html_fragment_text(body) if "<" in body else body
 
 
 def _json_ld(page: lxml.html.HtmlElement) -> Iterator[dict]:

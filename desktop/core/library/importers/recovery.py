@@ -32,6 +32,8 @@ SHARED_PARENT = 3
 """Paragraphs to a parent, for the median kept paragraph, that make the story a run of blocks
 rather than one block per paragraph."""
 KEPT_SHARE = 0.8
+DECLARED_SHARE = 0.7
+"""The share of the declared story's four-word runs the text must hold to be taken whole."""
 """A paragraph is in the text when this share of its four-word runs is."""
 _KEPT_WORDS = 6
 _RUN = 4
@@ -77,6 +79,28 @@ def recover_paragraphs(page: lxml.html.HtmlElement, lines: list[str]) -> list[st
             and not _is_kept(text, found)
             and not (blocks and _siblings(paragraph) == 1 and not first < i < last)
         ):
+            result.insert(at, (text, _runs(text)))
+            at += 1
+    return [line for line, _ in result]
+
+
+def declared_paragraphs(page: lxml.html.HtmlElement, lines: list[str], body: str) -> list[str]:
+    """``lines`` with the page's paragraphs that its declared story ``body`` (the JSON-LD
+    ``articleBody`` search engines read) holds and they lack, each after the line that holds
+    the paragraph before it, when ``lines`` cover less than ``DECLARED_SHARE`` of that story:
+    the extractor took one block of a story the page lays out in several."""
+    declared = _runs(body)
+    runs = [_runs(line) for line in lines]
+    found = set().union(*runs) if runs else set()
+    if not declared or len(declared & found) >= DECLARED_SHARE * len(declared):
+        return lines
+    result = list(zip(lines, runs, strict=True))
+    at = 0
+    for paragraph in page.iter("p"):
+        text = _flat(_read(paragraph))
+        if _is_kept(text, found):
+            at = _after(result, _runs(text), at)
+        elif len(text.split()) >= MIN_WORDS and _is_kept(text, declared):
             result.insert(at, (text, _runs(text)))
             at += 1
     return [line for line, _ in result]
