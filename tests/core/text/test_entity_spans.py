@@ -1038,3 +1038,16 @@ def test_a_name_after_a_courtesy_title_taken_for_an_organisation_is_a_person() -
     text = "Lib Dem spokesman Vince Cable spoke. Mr Cable also attacked the taxes."
     found = _resolved(text, [("Vince Cable", "PER"), ("Mr Cable", "ORG")])
     assert found.get("Cable") in ("person", "leader") and "Mr Cable" not in found
+
+
+def test_where_a_company_is_based_is_no_part_of_its_name_and_says_it_is_a_company() -> None:
+    text = (
+        "Buyers seen as interested are Minneapolis-based First Bank System Inc. and Norwest "
+        "Corp., and Ontario-based Magna said it would buy the seat maker. London-based "
+        "designer Jane Doe was not told."
+    )
+    found = _found(text, "1996-08-30")
+    assert found["First Bank System Inc."] == "institution"
+    assert found["Magna"] == "institution"  # a one-word name the tagger took for a person
+    assert found["Jane Doe"] == "person"  # a person noun between: the person
+    assert not [name for name in found if "-based" in name]

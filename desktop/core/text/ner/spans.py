@@ -44,6 +44,8 @@ _ARTICLES = frozenset(("a", "an", "the"))
 # 30-year Treasury bond" (not "1860 Munich", "7-Eleven").
 _FIGURE = re.compile(r"^[-+]?\d+(?:[.,:/-]\d+)*$")
 _QUANTITY = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?-[a-z]+)$")
+_BASED = re.compile(r"^[A-Z][\w.'’-]*-based$")
+"""Where a company is from, written before its name ("Ontario-based Magna")."""
 _NUMBERED = re.compile(r"^(?:[A-Z]|\d{1,2}[A-Z]?)\.?$")
 _DESCRIBED = frozenset((",", "is", "was"))  # what comes between a name and its description
 _DESCRIPTION = 4  # words of an apposition up to its kind of business ("a Chicago-based bank")
@@ -182,7 +184,11 @@ def trim(
             # "James (Jim) Hedges" taken from "Jim": "Hedges"; 'E.Y "Yip" Harburg'
             first += len(inside) - inside[::-1].index(mark)
             inside = words[first : stop - 1]
-    while stop - first > 1 and (not _has_letter(words[first]) or _QUANTITY.match(words[first])):
+    while stop - first > 1 and (
+        not _has_letter(words[first])
+        or _QUANTITY.match(words[first])
+        or _BASED.match(words[first])  # "Minneapolis-based First Bank System Inc."
+    ):
         first += 1
     while stop - first > 1 and _table_cell(words, stop - 1, row):
         stop -= 1  # "DALLAS 16 10 1 77": a table row's first figure, not "Channel 4"
@@ -286,12 +292,15 @@ def names_organisation(words: Sequence[str], lists: WordLists) -> bool:
 def organisation_cue(
     words: Sequence[str], first: int, stop: int, lists: WordLists, *, strong: bool = False
 ) -> bool:
-    """ "shares of X", "X said in a statement", "X's chief executive": the context of a
-    company, not a person; ``strong`` cues only ("X's account") overrule a place."""
+    """ "shares of X", "X said in a statement", "X's chief executive", "Ontario-based X": the
+    context of a company, not a person; ``strong`` cues only ("X's account") overrule a
+    place."""
     if strong:
         return _cued(words, first, stop, (), lists.cues_strong)
-    return _cued(words, first, stop, lists.cues_before, lists.cues_after) or _described_as_business(
-        words, stop, lists
+    return (
+        _cued(words, first, stop, lists.cues_before, lists.cues_after)
+        or _described_as_business(words, stop, lists)
+        or (first > 0 and _BASED.match(words[first - 1]) is not None)
     )
 
 
