@@ -732,6 +732,8 @@ def _mention(
         return None  # "@JaneDoe", "#Brexit", "Hurricane Ida"
     if names_stage(words, start, stop, lists):
         return None  # "Group E", "Path A": a part of a competition
+    if _law_word(words, start, stop, knowledge, lists):
+        return None  # "its Agriculture Bill", "the Bill": a law, not a Bill
     surface = " ".join(name)
     known = knowledge.lookup(surface)
     if (
@@ -1015,6 +1017,27 @@ def _hometown(words: list[str], start: int) -> bool:
         and words[start - 2] == ","
         and words[start - 3].isdigit()
         and 0 < int(words[start - 3]) < _OLDEST
+    )
+
+
+def _law_word(
+    words: list[str], start: int, stop: int, knowledge: Knowledge, lists: WordLists
+) -> bool:
+    """A law's word alone ("Bill", "Act", "Treaty") after "the" or after the rest of the
+    law's name, which the tagger left out ("the Agriculture Bill"): no person's name; after a
+    title it is one ("President Bill")."""
+    before = words[start - 1] if start > 0 else ""
+    return (
+        stop - start == 1
+        and words[start].lower() in lists.kinds["document"]
+        and (
+            before.lower() == "the"
+            or (
+                before[:1].isupper()
+                and before.lower() not in knowledge.role_words
+                and before.lower() not in _COURTESY
+            )
+        )
     )
 
 

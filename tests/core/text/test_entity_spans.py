@@ -1051,3 +1051,19 @@ def test_where_a_company_is_based_is_no_part_of_its_name_and_says_it_is_a_compan
     assert found["Magna"] == "institution"  # a one-word name the tagger took for a person
     assert found["Jane Doe"] == "person"  # a person noun between: the person
     assert not [name for name in found if "-based" in name]
+
+
+def test_a_laws_word_alone_and_a_members_title_are_no_names() -> None:
+    found = {
+        (e.text, e.category)
+        for e in find_entities(
+            "The government was defeated in the Lords on its Agriculture Bill, and MPs will "
+            "debate the Bill next month. Voters wrote to their local Tory MP, as Opposition MPs "
+            "back the change. Bill Clinton said the bill was fair.",
+            as_of="2020-09-26",
+        )
+    }
+    assert ("Bill", "person") not in found and ("Bill", "leader") not in found
+    assert ("Tory", "institution") in found  # the party, without the member's title
+    assert not [name for name, _ in found if name.endswith(("MP", "MPs"))]
+    assert ("Bill Clinton", "leader") in found
