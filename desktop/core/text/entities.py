@@ -1030,6 +1030,7 @@ def _law_word(
     return (
         stop - start == 1
         and words[start].lower() in lists.kinds["document"]
+        and not words[start].isupper()  # "ACT", an acronym
         and (
             before.lower() == "the"
             or (
@@ -1051,8 +1052,12 @@ def _person_shaped(name: list[str], knowledge: Knowledge, lists: WordLists) -> b
         and (name[0] in knowledge.given_names or name[0].lower() in _COURTESY)
         and all(w[:1].isupper() and not w.isupper() for w in name)
         and not names_organisation(name, lists)
-        # not "Marine Corps Reserves", "Stan Smith Show"; a rarer word may be a surname
-        and lists.common.get(name[-1].lower(), _RARE) >= _RARE
+        # not "Marine Corps Reserves", "Stan Smith Show"; a rarer word may be a surname, and
+        # so may a town's name ("Joaquin Phoenix", "Michael Jordan")
+        and (
+            lists.common.get(name[-1].lower(), _RARE) >= _RARE
+            or default_tagger().known_place(name[-1:])
+        )
     )
 
 
