@@ -607,3 +607,14 @@ def test_a_person_whose_surname_is_a_towns_name_is_a_person() -> None:
     )
     assert found["Joaquin Phoenix"] == "person"  # the tagger took him for an organisation
     assert "ACT" in found  # an acronym is no law's word
+
+
+def test_a_world_region_is_a_place_and_a_disease_no_name() -> None:
+    found = _found(
+        "The Americas cannot ignore the risk of further COVID-19 surges, warns the Pan "
+        "American Health Organization. Cases of Covid-19 are rising in the Caribbean.",
+        "2022-04-21",
+    )
+    assert found["Americas"] == found["Caribbean"] == "place"  # the tagger saw an organisation
+    assert found["Pan American Health Organization"] == "institution"
+    assert "COVID-19" not in found and "Covid-19" not in found
