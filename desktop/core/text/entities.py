@@ -2354,7 +2354,9 @@ def _abroad(known: Known, places: frozenset[str], knowledge: Knowledge) -> bool:
     if not places & knowledge.state_words:
         return False
     return all(
-        _of_a_country(o[0]) and not any(names_place(o[0], place) for place in places)
+        _of_a_country(o[0])
+        and not _office_countries(o[0]) & places
+        and not any(names_place(o[0], place) for place in places)
         for o in known.offices
     )
 
@@ -2387,20 +2389,20 @@ def _unlink_foreign_institutions(
 
 @cache
 def _office_countries(role: str) -> frozenset[str]:
-    """The states an office's name says it is of ("UK Prime Minister": United Kingdom)."""
+    """The states an office's name says it is of ("UK Prime Minister", "member of the House
+    of Lords": United Kingdom)."""
     knowledge = load_knowledge()
-    return frozenset(
-        knowledge.demonyms.get(w, w).removeprefix("the ")
-        for w in knowledge.state_words
-        if names_place(role, w)
-    )
+    named = {knowledge.demonyms.get(w, w) for w in knowledge.state_words if names_place(role, w)}
+    named.update(c for body, c in knowledge.bodies.items() if names_place(role, body))
+    return frozenset(c.removeprefix("the ") for c in named)
 
 
 @cache
 def _of_a_country(role: str) -> bool:
-    """Whether an office's name says whose it is ("Taiwanese Minister of Defence"); asked for
-    the same few thousand offices in every article, so remembered."""
-    return any(names_place(role, c) for c in load_knowledge().country_words)
+    """Whether an office's name says whose it is ("Taiwanese Minister of Defence", "Knesset
+    member"); asked for the same few thousand offices in every article, so remembered."""
+    knowledge = load_knowledge()
+    return any(names_place(role, c) for c in (*knowledge.country_words, *knowledge.bodies))
 
 
 def _article_places(
@@ -2433,8 +2435,9 @@ def _article_places(
 def _places_named(
     words: list[str], mentions: list[_Mention], knowledge: Knowledge, also: Iterable[str] = ()
 ) -> frozenset[str]:
-    """The places the article's place names and nationalities name (and ``also``), with
-    each country's other words and the country of each of its parts ("Wales")."""
+    """The places the article's place names, nationalities and countries' bodies ("the
+    Kremlin") name (and ``also``), with each country's other words and the country of each of
+    its parts ("Wales")."""
     countries = {
         (
             m.known.canonical
@@ -2448,6 +2451,10 @@ def _places_named(
         knowledge.demonyms[w].removeprefix("the ") for w in words if w in knowledge.demonyms
     )
     countries.update(also)
+    text = " ".join(words)  # "the Kremlin", "a Commons debate": the country's own bodies
+    countries.update(
+        c.removeprefix("the ") for body, c in knowledge.bodies.items() if names_place(text, body)
+    )
     countries.update(
         knowledge.parts[c].removeprefix("the ") for c in list(countries) if c in knowledge.parts
     )

@@ -316,11 +316,18 @@ def test_an_office_holder_of_a_country_the_article_never_names_is_someone_else()
     )
     found = {e.text: e for e in find_entities(british, as_of=on)}
     assert found["Fiona Hill"].category == "leader" and "UK" in found["Fiona Hill"].role
-    # An office of no named country (a seat in the Lords) is not judged so.
+    # A seat in the Lords is the United Kingdom's, which Scotland names; a namesake in a
+    # Florida story is someone else; a story naming the Commons is British.
     lords = "Richard Keen spoke for the government in court in Edinburgh, Scotland, on Tuesday."
     assert {e.text: e.category for e in find_entities(lords, as_of=on)}["Richard Keen"] == (
         "leader"
     )
+    florida = "Superintendent Richard Keen said schools in Florida would install cameras."
+    found = {e.text: e for e in find_entities(florida, as_of=on)}
+    assert "Advocate General" not in found["Richard Keen"].role
+    commons = "Richard Keen told the Commons the government's talks with France had failed."
+    found = {e.text: e for e in find_entities(commons, as_of=on)}
+    assert "Advocate General" in found["Richard Keen"].role
 
 
 def test_a_state_or_province_names_its_country_and_an_office_the_article_gives_wins() -> None:

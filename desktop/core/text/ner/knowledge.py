@@ -158,6 +158,8 @@ class Knowledge:
     people: tuple[str, ...]  # every known person's name
     parts: dict[str, str]  # "Wales" → "the United Kingdom", "Texas" → "United States"
     continents: frozenset[str]
+    # A country's body that an office names without naming the country: "Knesset member"
+    bodies: dict[str, str]  # "Knesset" → "Israel"
 
     @cached_property
     def given_names(self) -> frozenset[str]:
@@ -275,6 +277,7 @@ def load_knowledge() -> Knowledge:
         tuple(columns["names"]),
         {**{r: c for r, c in places["regions"].items() if c}, **places["parts"]},
         frozenset(places["continents"]),
+        places["bodies"],
     )
 
 
