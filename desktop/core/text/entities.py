@@ -35,6 +35,7 @@ from desktop.core.text.ner.spans import (
     WordLists,
     after_person_noun,
     before_title,
+    described_as,
     is_coinage,
     is_contest,
     is_document,
@@ -786,23 +787,29 @@ def _mention(
         or (
             category == "place"
             and known is None
-            and organisation_cue(words, start, stop, lists, strong=True)
-        )
-    ):
-        category = "institution"  # "Mahan Air", "shares of WeWork"
-    elif (
-        category == "institution"
-        and known is None
-        and (
-            _person_shaped(name, knowledge, lists)
-            or (
-                after_person_noun(words, start, lists)
-                and not names_organisation(name, lists)
-                and all(w[:1].isupper() and not w.isupper() for w in name)
+            and (
+                organisation_cue(words, start, stop, lists, strong=True)
+                or described_as(words, stop, lists.kinds["business"], after_is=False)
             )
         )
     ):
-        category = "person"  # "Karen Lindgren", "actress Dana Moor" taken for an organisation
+        category = "institution"  # "Mahan Air", "shares of WeWork", "X, a startup that"
+    elif (
+        category in ("institution", "place")
+        and known is None
+        and (
+            (category == "institution" and _person_shaped(name, knowledge, lists))
+            or (
+                category == "institution"
+                and after_person_noun(words, start, lists)
+                and not names_organisation(name, lists)
+                and all(w[:1].isupper() and not w.isupper() for w in name)
+            )
+            or described_as(words, stop, lists.kinds["occupation"], after_is=False)
+        )
+    ):
+        # "Karen Lindgren", "actress Dana Moor", "Sasha Luccioni, a postdoctoral researcher"
+        category = "person"
     elif known is None and category == "place" and _team_of_place(name, lists):
         category = "institution"  # "Boston Celtics", "Los Angeles Lakers" taken for the town
     elif known is None and category != "institution" and _chamber_of_place(name, knowledge, lists):

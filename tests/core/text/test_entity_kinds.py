@@ -618,3 +618,17 @@ def test_a_world_region_is_a_place_and_a_disease_no_name() -> None:
     assert found["Americas"] == found["Caribbean"] == "place"  # the tagger saw an organisation
     assert found["Pan American Health Organization"] == "institution"
     assert "COVID-19" not in found and "Covid-19" not in found
+
+
+def test_an_apposition_says_a_person_or_a_company_whatever_the_tagger_saw() -> None:
+    found = _found(
+        '"It keeps growing," says Sasha Luccioni, a postdoctoral researcher at a lab in '
+        "Montreal. Evan Sparks, chief executive of Determined AI, a startup that sells "
+        "software, agreed. Tesla, a major player in electric cars, did not. Cameras are "
+        "everywhere, says Quantum Dynamics, a researcher at the lab.",
+        "2020-01-21",
+    )
+    assert found["Sasha Luccioni"] == "person"
+    assert found["Quantum Dynamics"] == "person"  # an odd name the tagger took for a firm
+    assert found["Determined AI"] == "institution"
+    assert found["Tesla"] == "institution"  # "a player" is no occupation in an apposition

@@ -49,10 +49,10 @@ _BASED = re.compile(r"^[A-Z][\w.'’-]*-based$")
 _NUMBERED = re.compile(r"^(?:[A-Z]|\d{1,2}[A-Z]?)\.?$")
 _DESCRIBED = frozenset((",", "is", "was"))  # what comes between a name and its description
 _DESCRIPTION = 4  # words of an apposition up to its kind of business ("a Chicago-based bank")
-# What may follow the kind of business that ends an apposition.
+# What may follow the kind of business or the occupation that ends an apposition.
 _DESCRIPTION_ENDS = frozenset(
-    (",", ".", ";", ":", ")", "that", "which", "whose", "based", "owned", "founded", "in", "with")
-)
+    (",", ".", ";", ":", ")", "that", "which", "whose", "who", "based", "owned", "founded")
+) | {"in", "with", "at", "for"}
 
 
 @dataclass(frozen=True)
@@ -308,15 +308,24 @@ def _described_as_business(words: Sequence[str], stop: int, lists: WordLists) ->
     """ "X, an investment bank," / "X, a Chicago-based company that …" / "X is an online
     marketplace that …": an apposition, or a description after "is", whose last word is a
     kind of business ("business" in name-kinds.txt)."""
+    return described_as(words, stop, lists.kinds["business"])
+
+
+def described_as(
+    words: Sequence[str], stop: int, kinds: frozenset[str], *, after_is: bool = True
+) -> bool:
+    """Whether the name ending at ``stop`` is described, in an apposition ("X, a postdoctoral
+    researcher at Y") or, with ``after_is``, after "is" or "was", as one of ``kinds``: the
+    description's last word, before what may follow it."""
     if (
         stop + 2 >= len(words)
-        or words[stop].lower() not in _DESCRIBED
+        or words[stop].lower() not in (_DESCRIBED if after_is else {","})
         or words[stop + 1].lower() not in _ARTICLES
     ):
         return False
     for k in range(stop + 2, min(stop + 2 + _DESCRIPTION, len(words))):
         word = words[k]
-        if word.lower() in lists.kinds["business"]:
+        if word.lower() in kinds:
             return k + 1 == len(words) or words[k + 1] in _DESCRIPTION_ENDS
         if not word[:1].isalpha():
             return False
