@@ -1500,12 +1500,12 @@ def _without_programming_languages(
 def _teams_in_play(
     words: list[str], mentions: list[_Mention], knowledge: Knowledge, lists: WordLists
 ) -> None:
-    """In a sports report, a town's name the tagger took for the place is its team where
-    it plays ("Barcelona beat Real Madrid", "drew with Leicester", "Tottenham striker"), and
-    so are its other mentions but where the story is somewhere ("in Barcelona"). A country's
-    name stays a place: its team is the country's (CoNLL marks it so); a province's or a
-    state's ("Valencia", "Kentucky") is a team's. The team is the club the knowledge names
-    so, or a team of that name."""
+    """In a sports report, a name the tagger took for a place is a team where it plays
+    ("Barcelona beat Real Madrid", "drew with Leicester", "Tottenham striker"), and so are its
+    other mentions but where the story is somewhere ("in Barcelona"), when the knowledge
+    knows it as a club's name (the club, then) or a province's or a state's ("Valencia",
+    "Kentucky": a team of that name). A country's name stays a place (its national side is
+    the country, as CoNLL marks it), and so does a town no club is named for."""
     teams: dict[str, Known | None] = {}
     for m in mentions:
         name = " ".join(words[m.first : m.stop])
@@ -1521,12 +1521,12 @@ def _teams_in_play(
 
 def _in_play(words: list[str], first: int, stop: int, lists: WordLists) -> bool:
     """ "beat X", "drew with X", "X beat", "X striker", "X's coach": a team's name."""
-    before = (words[first - 1 : first], words[max(first - 2, 0) : first])
-    after = words[stop + 1 : stop + 2] if words[stop : stop + 1] in (["'s"], ["’s"]) else None
+    versus, team = lists.kinds["versus"], lists.kinds["team"]
+    after = stop + 1 if words[stop : stop + 1] in (["'s"], ["’s"]) else stop
     return (
-        any(len(w) and " ".join(w) in lists.kinds["versus"] for w in before)
-        or (stop < len(words) and words[stop] in lists.kinds["team"])
-        or (after is not None and after and after[0] in lists.kinds["team"])
+        (first > 0 and words[first - 1] in versus)
+        or (first > 1 and f"{words[first - 2]} {words[first - 1]}" in versus)
+        or (after < len(words) and words[after] in team)
     )
 
 
