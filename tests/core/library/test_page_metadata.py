@@ -173,3 +173,11 @@ def test_a_headline_that_is_only_the_site_name_gives_way_to_the_pages_own(tmp_pa
         encoding="utf-8",
     )
     assert read_articles(page)[0].title == "삼성전자, 새 반도체 공장 착공"
+
+
+def test_a_site_named_after_its_writer_keeps_the_writer_as_byline() -> None:
+    assert clean_byline("Rick Steves", {"ricksteves", "rickstevescom"}) == "Rick Steves"
+    assert clean_byline("Russell Miller", {"russellmiller", "substack"}) == "Russell Miller"
+    # A site's own name stays out, even when it opens like a person's.
+    for outlet in ("Block Renovation", "Happy Coffee Deutschland", "El Mostrador", "Reuters"):
+        assert clean_byline(outlet, {outlet.replace(" ", "").lower()}) == ""

@@ -146,7 +146,9 @@ def _person(part: str, sites: set[str]) -> str:
         if low in _ENDS_NAME or (words and low in _DATE_WORDS):
             break
         words.append(word.strip(",:："))
-    if not words or len(words) > _NAME_WORDS or is_site_name(" ".join(words), sites):
+    if not words or len(words) > _NAME_WORDS:
+        return ""
+    if is_site_name(" ".join(words), sites) and not _named_for_writer(words):
         return ""
     if len(words) == 1 and lowered[0] in _DATE_WORDS:
         return ""  # "November": the date of "Jeff Foust; November 18, 2019" split off
@@ -156,6 +158,26 @@ def _person(part: str, sites: set[str]) -> str:
         return ""
     name = " ".join(words)
     return name.title() if name.isupper() and len(name) > 3 else name
+
+
+def _named_for_writer(words: list[str]) -> bool:
+    """A site named after its writer ("ricksteves.com", "russellmiller.substack.com"): two or
+    three words opening with a known given name and ending in no everyday word ("Rick
+    Steves"; not "Block Renovation", "Happy Coffee Deutschland") are the writer, though they
+    are the site's name too. Asked only of such bylines, so the knowledge and the tagger's
+    word lists are loaded only then."""
+    from desktop.core.text.ner.knowledge import load_knowledge
+    from desktop.core.text.ner.spans import word_lists
+    from desktop.core.text.ner.tagger import default_tagger
+
+    last = words[-1].lower()
+    return (
+        1 < len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and words[0].lower() not in _PARTICLES  # "El Mostrador", "Al Jazeera"
+        and words[0] in load_knowledge().given_names
+        and (default_tagger().name_word(last) or last not in word_lists().common)
+    )
 
 
 def _name_word(word: str) -> bool:
