@@ -181,3 +181,12 @@ def test_a_site_named_after_its_writer_keeps_the_writer_as_byline() -> None:
     # A site's own name stays out, even when it opens like a person's.
     for outlet in ("Block Renovation", "Happy Coffee Deutschland", "El Mostrador", "Reuters"):
         assert clean_byline(outlet, {outlet.replace(" ", "").lower()}) == ""
+
+
+def test_a_titles_last_part_opening_with_the_sites_name_is_the_site() -> None:
+    assert clean_title("Sleeping Bags | REI Co-op", [], {"rei", "reicom"}) == "Sleeping Bags"
+    assert clean_title("Azure Functions | Microsoft Azure", [], {"microsoft"}) == "Azure Functions"
+    # A longer last part, or one not opening with the site's name, is the headline's.
+    title = "Rates rise again | REI members face a new fee this spring"
+    assert clean_title(title, [], {"rei"}) == title
+    assert clean_title("Models | Pydantic docs", [], {"djangoproject"}) == "Models | Pydantic docs"

@@ -54,6 +54,8 @@ _DATE_WORDS = frozenset(
     }
 )  # fmt: skip
 """Words that end a name once it has begun ("Malcolm Owen Monday"; but "May Bulman")."""
+_SITE_WORDS = 3  # words of a title's last part that may be the site under a longer name
+_SITE_KEY = 3  # letters of a site's key that may open it ("rei")
 _PARTICLES = frozenset(
     {
         "van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "al", "bin",
@@ -91,11 +93,20 @@ def clean_title(title: str, names: Iterable[str], sites: set[str]) -> str:
     parts = title_parts(title)
     if len(parts) < 2:
         return title
-    if is_site_name(parts[-1], sites, exact=True):
+    if is_site_name(parts[-1], sites, exact=True) or _names_site(parts[-1], sites):
         return _rest(title, parts[-1], at_end=True) or title
     if is_site_name(parts[0], sites, exact=True):
         return _rest(title, parts[0], at_end=False) or title
     return title
+
+
+def _names_site(part: str, sites: set[str]) -> bool:
+    """A title's last part of a few words that opens with the site's name: the site under a
+    longer name ("REI Co-op" on rei.com, "Microsoft Azure", "Deloitte US")."""
+    key = _key(part)
+    return len(part.split()) <= _SITE_WORDS and any(
+        len(s) >= _SITE_KEY and key.startswith(s) for s in sites
+    )
 
 
 def title_parts(title: str) -> list[str]:
