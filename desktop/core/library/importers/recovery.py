@@ -32,9 +32,9 @@ SHARED_PARENT = 3
 """Paragraphs to a parent, for the median kept paragraph, that make the story a run of blocks
 rather than one block per paragraph."""
 KEPT_SHARE = 0.8
+"""A paragraph is in the text when this share of its four-word runs is."""
 DECLARED_SHARE = 0.7
 """The share of the declared story's four-word runs the text must hold to be taken whole."""
-"""A paragraph is in the text when this share of its four-word runs is."""
 _KEPT_WORDS = 6
 _RUN = 4
 _TOKEN = re.compile(r"\w+")

@@ -51,8 +51,9 @@ _DESCRIBED = frozenset((",", "is", "was"))  # what comes between a name and its 
 _DESCRIPTION = 4  # words of an apposition up to its kind of business ("a Chicago-based bank")
 # What may follow the kind of business or the occupation that ends an apposition.
 _DESCRIPTION_ENDS = frozenset(
-    (",", ".", ";", ":", ")", "that", "which", "whose", "who", "based", "owned", "founded")
-) | {"in", "with", "at", "for"}
+    (",", ".", ";", ":", ")", "that", "which", "whose", "who", "based", "owned", "founded",
+     "in", "with", "at", "for")
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
