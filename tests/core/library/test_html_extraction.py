@@ -705,6 +705,80 @@ def test_source_line_breaks_are_spaces_but_br_and_preformatted_text_keep_theirs(
     assert next(page.iter("pre")).text_content() == "x = 1\ny = 2"
 
 
+def test_indentation_of_the_source_is_left_as_it_is() -> None:
+    # Only spaces and breaks show nothing; trafilatura's fallback reads the page's layout from
+    # them, and with them flattened took a slide show's captions for an Independent story.
+    page = lxml.html.document_fromstring(
+        "<html><body><div>\n    <p>The council\nvoted.</p>\n\n    <h3> </h3>\n</div></body></html>"
+    )
+    unwrap_source_lines(page)
+    block = next(page.iter("div"))
+    assert block.text == "\n    "
+    assert next(page.iter("p")).tail == "\n\n    "
+    assert next(page.iter("p")).text == "The council voted."
+
+
+def test_a_list_of_points_between_the_storys_paragraphs_is_kept(tmp_path: Path) -> None:
+    # A page builder's rich-text block: trafilatura kept the paragraphs and dropped the list.
+    points = [
+        "<li><strong>Weight:</strong> lorries over 7.5 tonnes may not cross the bridge.</li>",
+        "<li><strong>Hours:</strong> the diversion runs day and night until the repairs end.</li>",
+    ]
+    html = (
+        "<html><head><title>Harbour bridge</title></head><body><div class='row-fluid'>"
+        "<div class='span12 widget-span widget-type-rich_text'><span class='hs_cos_wrapper "
+        f"hs_cos_wrapper_type_rich_text'><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>"
+        f"<p><strong>The new rules:</strong></p><ul>{''.join(points)}</ul>"
+        f"<p>{PARAGRAPHS[2]}</p></span></div></div></body></html>"
+    )
+    assert text_of(tmp_path, html).split("\n\n") == [
+        *PARAGRAPHS[:2],
+        "The new rules:",
+        "- Weight: lorries over 7.5 tonnes may not cross the bridge.",
+        "- Hours: the diversion runs day and night until the repairs end.",
+        PARAGRAPHS[2],
+    ]
+
+
+def test_a_dialog_over_the_page_is_no_part_of_the_story(tmp_path: Path) -> None:
+    policy = (
+        "We are happy for our stories to be shared, and encourage you to republish our "
+        "articles for your audience, provided you credit us and link back to the story."
+    )
+    for dialog in (
+        f"<div role='dialog' aria-modal='true'><h2>Republish</h2><p>{policy}</p></div>",
+        f"<dialog><p>{policy}</p></dialog>",
+    ):
+        text = text_of(tmp_path, page(dialog))
+        assert policy not in text
+        assert text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_story_shown_in_a_dialog_is_kept(tmp_path: Path) -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = (
+        "<html><head><title>Harbour bridge closed</title></head><body><nav><a href='/'>Home</a>"
+        f"</nav><div role='dialog'><article><h1>Harbour bridge closed</h1>{body}</article></div>"
+        "</body></html>"
+    )
+    assert text_of(tmp_path, html).split("\n\n") == PARAGRAPHS
+
+
+def test_a_formula_reads_as_its_symbols_not_its_tex_source(tmp_path: Path) -> None:
+    # Wikipedia's markup: MathML hidden for screen readers, with its TeX, beside an image.
+    formula = (
+        "<span class='mwe-math-element'><span class='mwe-math-mathml-inline' "
+        "style='display: none;'><math alttext='{\\displaystyle A=A^{H}}'><semantics><mrow>"
+        "\n  <mi>A</mi>\n  <mo>=</mo>\n  <msup><mi>A</mi><mi>H</mi></msup>\n</mrow>"
+        "<annotation encoding='application/x-tex'>{\\displaystyle A=A^{H}}</annotation>"
+        "</semantics></math></span><img src='f.svg' alt='{\\displaystyle A=A^{H}}'></span>"
+    )
+    sentence = f"A square matrix is Hermitian when {formula}, that is, when it equals its adjoint."
+    text = text_of(tmp_path, page(f"<p>{sentence}</p>"))
+    assert "displaystyle" not in text
+    assert "A square matrix is Hermitian when A = AH, that is, when it equals its adjoint." in text
+
+
 def test_lines_broken_with_br_stay_apart_and_come_out_once(tmp_path: Path) -> None:
     lines = [
         "Trains lose connectivity.",

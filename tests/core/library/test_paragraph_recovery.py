@@ -6,7 +6,11 @@ import re
 
 import lxml.html
 
-from desktop.core.library.importers.recovery import declared_paragraphs, recover_paragraphs
+from desktop.core.library.importers.recovery import (
+    declared_paragraphs,
+    recover_paragraphs,
+    sandwiched_lists,
+)
 from tests.core.library.test_html_extraction import PARAGRAPHS
 
 CHUNK = "grid--item body body__container article__body"
@@ -170,3 +174,43 @@ def test_paragraphs_the_declared_story_holds_come_back_in_page_order() -> None:
     # declared story.
     assert declared_paragraphs(page, PARAGRAPHS[:4], declared) == PARAGRAPHS[:4]
     assert declared_paragraphs(page, PARAGRAPHS[:2], "") == PARAGRAPHS[:2]
+
+
+POINTS = [
+    "Weight: lorries over 7.5 tonnes may not cross the bridge.",
+    "Hours: the diversion runs day and night until the repairs end.",
+]
+
+
+def listed(block: str) -> lxml.html.HtmlElement:
+    """A story with ``block`` between its second and third paragraphs, in their parent."""
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2]) + block
+    body += "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:])
+    return lxml.html.document_fromstring(f"<html><body><div>{body}</div></body></html>")
+
+
+def test_a_list_between_kept_paragraphs_comes_back_in_its_place() -> None:
+    items = "".join(
+        f"<li><strong>{p.split(':')[0]}:</strong>{p.split(':')[1]}</li>" for p in POINTS
+    )
+    page = listed(f"<p>The new rules:</p><ol>{items}</ol>")
+    lines = [*PARAGRAPHS[:2], "The new rules:", *PARAGRAPHS[2:]]
+    assert sandwiched_lists(page, lines) == [
+        *lines[:3],
+        *(f"- {p}" for p in POINTS),
+        *PARAGRAPHS[2:],
+    ]
+
+
+def test_lists_of_links_pictures_or_one_item_or_outside_the_story_do_not_come_back() -> None:
+    linked = "".join(f"<li><a href='/{i}'>{p}</a></li>" for i, p in enumerate(POINTS))
+    gallery = "".join(f"<li><img src='{i}.jpg'>{p}</li>" for i, p in enumerate(POINTS))
+    for block in (f"<ul>{linked}</ul>", f"<ul>{gallery}</ul>", f"<ul><li>{POINTS[0]}</li></ul>"):
+        assert sandwiched_lists(listed(block), PARAGRAPHS) == PARAGRAPHS
+    items = "".join(f"<li>{p}</li>" for p in POINTS)
+    after = lxml.html.document_fromstring(
+        "<html><body><div>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + f"<ul>{items}</ul></div></body></html>"
+    )
+    assert sandwiched_lists(after, PARAGRAPHS) == PARAGRAPHS

@@ -3,10 +3,10 @@
 trafilatura drops scripts, styles, navigation, comments and ads, and reads title, author, date
 and site name from the page's metadata. It is given the page's text, never a URL, so it never
 touches the network. Before it runs, the page loses what would glue into or pass for the story
-(hover cards, other articles, a hidden copy of it for machines) and embedded posts become
-plain paragraphs; after it, a text too short to be the story is taken from its recall pass
-when that finds twice as much, paragraphs it left out come back (``recovery``) and page
-furniture goes (``furniture``).
+(hover cards, other articles, a hidden copy of it for machines, dialogs), embedded posts become
+plain paragraphs and formulas runs of their symbols; after it, a text too short to be the story
+is taken from its recall pass when that finds twice as much, paragraphs and lists it left out
+come back (``recovery``) and page furniture goes (``furniture``).
 """
 
 from __future__ import annotations
@@ -37,7 +37,11 @@ from desktop.core.library.importers.metadata import (
     site_keys,
     title_parts,
 )
-from desktop.core.library.importers.recovery import declared_paragraphs, recover_paragraphs
+from desktop.core.library.importers.recovery import (
+    declared_paragraphs,
+    recover_paragraphs,
+    sandwiched_lists,
+)
 from desktop.core.models import Article
 
 _DATE_OPTIONS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"}
@@ -86,6 +90,8 @@ def parse_html(text: str, path: Path) -> list[Article]:
             raise UnreadableFile(path, "no article text found in the HTML page")
         unwrap_source_lines(page)
         _drop_hidden_metadata(page)
+        _drop_dialogs(page)
+        _flatten_math(page)
         _drop_hover_cards(page)
         _drop_other_articles(page)
         _flatten_embedded_posts(page)
@@ -107,6 +113,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
             lines = _declared_body(page, _wider(page, lines))
         lines = recover_paragraphs(page, [line for line in lines if line])
         lines = declared_paragraphs(page, lines, _declared_text(page))
+        lines = sandwiched_lists(page, lines)
         precise = trafilatura.extract(
             page, favor_precision=True, include_comments=False, include_tables=True
         )
@@ -175,12 +182,19 @@ def unwrap_source_lines(page: lxml.html.HtmlElement) -> None:
     it for a paragraph still missing), and it drops some ``<br>``."""
     preformatted = {d for e in page.iter(*_PREFORMATTED) for d in e.iter()}
     for element in page.iter():
-        if element.text and "\n" in element.text and element not in preformatted:
+        if _source_broken(element.text) and element not in preformatted:
             element.text = _SOURCE_BREAK.sub(" ", element.text)
-        if element.tail and "\n" in element.tail and element.getparent() not in preformatted:
+        if _source_broken(element.tail) and element.getparent() not in preformatted:
             element.tail = _SOURCE_BREAK.sub(" ", element.tail)
         if element.tag == "br":
             element.tail = "\n" + (element.tail or "")
+
+
+def _source_broken(text: str | None) -> bool:
+    """Text with a line break of the page's source in it. Indentation alone (only spaces and
+    breaks) shows nothing and stays: the fallback extractor trafilatura consults reads a
+    page's layout from it, and without it took a slide show's captions for the story."""
+    return bool(text and "\n" in text and not text.isspace())
 
 
 def _drop_hidden_metadata(page: lxml.html.HtmlElement) -> None:
@@ -197,6 +211,49 @@ def _drop_hidden_metadata(page: lxml.html.HtmlElement) -> None:
     for element in hidden:
         if element.getparent() is not None:
             element.drop_tree()
+
+
+def _drop_dialogs(page: lxml.html.HtmlElement) -> None:
+    """Remove the page's dialogs (``<dialog>``, ``role="dialog"``, ``aria-modal``): boxes
+    shown over the story on request, a republishing policy, a sign-up or a share form, whose
+    text would otherwise pass for paragraphs of it. A dialog holding most of the page's
+    paragraph text is the story shown as an overlay and stays."""
+    dialogs = [
+        element
+        for element in page.iter()
+        if isinstance(element.tag, str)
+        and (
+            element.tag == "dialog"
+            or element.get("role") in ("dialog", "alertdialog")
+            or element.get("aria-modal") == "true"
+        )
+    ]
+    whole = _paragraph_text(page)
+    for dialog in dialogs:
+        if dialog.getparent() is not None and _paragraph_text(dialog) <= whole / 2:
+            dialog.drop_tree()
+
+
+def _flatten_math(page: lxml.html.HtmlElement) -> None:
+    """Turn each MathML formula into one run of the symbols it shows ("A = BBH") in the
+    place of the wrappers that hold nothing else (a copy hidden for screen readers beside an
+    image of the formula), without its TeX source (``annotation``), which had come out as
+    lines of ``{\\displaystyle A}`` between the words of a Wikipedia article."""
+    for formula in list(page.iter("math")):
+        for source in list(formula.iter("annotation", "annotation-xml")):
+            source.drop_tree()
+        symbols = " ".join(formula.text_content().split())
+        top = formula
+        while (parent := top.getparent()) is not None and parent.tag not in _BLOCKS:
+            if " ".join(parent.text_content().split()) != symbols:
+                break
+            top = parent
+        if (holder := top.getparent()) is None:
+            continue
+        inline = lxml.html.Element("span")
+        inline.text = symbols
+        inline.tail = top.tail
+        holder.replace(top, inline)
 
 
 def _drop_hover_cards(page: lxml.html.HtmlElement) -> None:

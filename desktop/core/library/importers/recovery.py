@@ -10,7 +10,9 @@ that links elsewhere (another story's summary), or stands alone in its parent, b
 the kept paragraphs, while those stand several to a parent (a page builder's widgets: each card,
 pull quote and author note is a block of its own, made like the story's). A bare ``<div>`` or
 ``<p>`` parent says nothing, so a body without a class on its parent is left as trafilatura
-found it. What comes back still goes through the furniture rules.
+found it. A list (``<ul>``, ``<ol>``) between two kept paragraphs of one parent is the story's
+list of points and comes back in its place, unless it is mostly links or holds pictures. What
+comes back still goes through the furniture rules.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ _SENTENCE_END = re.compile(r"(?<!\.\.)[.!?][\"'”’)\]]*$")
 """A sentence's end; not an ellipsis, which cuts a teaser of another story short."""
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _NAME = re.compile(r"[\s_-]+")
+_PICTURES = ("img", "picture", "figure", "video")
 _OUTSIDE = frozenset({"nav", "aside", "footer", "header", "form", "figure", "figcaption"})
 
 Shape = tuple[str, str]
@@ -82,6 +85,57 @@ def recover_paragraphs(page: lxml.html.HtmlElement, lines: list[str]) -> list[st
             result.insert(at, (text, _runs(text)))
             at += 1
     return [line for line, _ in result]
+
+
+def sandwiched_lists(page: lxml.html.HtmlElement, lines: list[str]) -> list[str]:
+    """``lines`` with the lists that stand between two kept paragraphs of one parent, in
+    their place: a story's own list of points, which the extractor sometimes leaves out while
+    keeping the paragraphs around it."""
+    runs = [_runs(line) for line in lines]
+    found = set().union(*runs) if runs else set()
+    result = list(zip(lines, runs, strict=True))
+    parents = {
+        p.getparent(): None
+        for p in page.iter("p")
+        if _in_story_flow(p) and _is_kept(_flat(_read(p)), found)
+    }
+    for parent in parents:
+        children = list(parent)
+        kept = [
+            i
+            for i, child in enumerate(children)
+            if child.tag == "p" and _is_kept(_flat(_read(child)), found)
+        ]
+        for i in range(kept[0] + 1, kept[-1]) if len(kept) > 1 else ():
+            if items := _points(children[i], found):
+                at = _place(result, children[max(k for k in kept if k < i) : i])
+                result[at:at] = [(f"- {item}", _runs(item)) for item in items]
+    return [line for line, _ in result]
+
+
+def _points(block: lxml.html.HtmlElement, found: set[tuple[str, ...]]) -> list[str]:
+    """The items of ``block`` when it is a list of points the text lacks: two items or more,
+    few links (not a block of other stories), no pictures (not a gallery of captions)."""
+    if block.tag not in ("ul", "ol") or next(block.iter(*_PICTURES), None) is not None:
+        return []
+    items = [text for item in block.findall("li") if (text := _flat(item.text_content()))]
+    text = "\n".join(items)
+    linked = sum(len(_flat(a.text_content())) for a in block.iter("a"))
+    if len(items) < 2 or linked > MAX_LINK_SHARE * len(text) or _is_kept(text, found):
+        return []
+    return items
+
+
+def _place(result: list[tuple[str, set]], before: list[lxml.html.HtmlElement]) -> int:
+    """The index after the line of the last block in ``before`` (the blocks between the kept
+    paragraph before a list and the list) that the text holds as a line of its own (a short
+    lead-in, "The new rules:"), or after the kept paragraph's line."""
+    lines = [line for line, _ in result]
+    for block in reversed(before[1:]):
+        text = _flat(_read(block))
+        if text in lines:
+            return lines.index(text) + 1
+    return _after(result, _runs(_flat(_read(before[0]))), len(result))
 
 
 def declared_paragraphs(page: lxml.html.HtmlElement, lines: list[str], body: str) -> list[str]:
