@@ -237,6 +237,10 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "- Order Reprints",
         "Print Article",
         "This copy is for your personal, non-commercial use only. To order copies visit us.",
+        "This copy is for your personal, non-commercial use only. Distribution and use of this "
+        "material are governed by our Subscriber Agreement and by copyright law. For "
+        "non-personal use or to order multiple copies, please contact Dow Jones Reprints at "
+        "1-800-843-0008 or visit www.djreprints.com.",
         "This article has been sent to",
         "An error has occurred, please try again later.",
         "Write to Jane Roe at jane.roe@example.com",

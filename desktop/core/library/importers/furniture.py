@@ -146,7 +146,6 @@ PROMPTS = re.compile(
       | (?:view|show|read|see|load|hide)\ (?:all\ )?(?:the\ )?(?:\d+\ )?comments?\b.{0,20}
       | advertisement
       | (?:order\ reprints?|print\ (?:this\ )?article|email\ this\ article|share\ this\ article)
-      | this\ (?:copy|article)\ is\ for\ your\ personal,?\ non-?commercial\ use\ only\b.*
       | this\ article\ has\ been\ sent\ to\b.*
       | (?:an\ error\ has\ occurred|something\ went\ wrong),?\ please\ try\ again\b.*
       | write\ to\ [^@]{1,60}\ at\ \S+@\S+
@@ -160,6 +159,12 @@ PROMPTS = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+
+_REPRINT_NOTICE = re.compile(
+    r"\W*this\s+(?:copy|article)\s+is\s+for\s+your\s+personal,?\s+non-?commercial\s+use\s+only\b",
+    re.IGNORECASE,
+)
+"""A publisher's reprint notice, with the reprint desk's address after it."""
 
 BIO_WORDS = 45
 _BIO = re.compile(
@@ -222,7 +227,10 @@ left around them ("More AP NBA: https://apnews.com/NBA and https://twitter.com/A
 
 def is_prompt(line: str) -> bool:
     """Whether a line is page furniture by its wording alone: a prompt, a credit, a dateline,
-    a line of contact addresses. Any space counts as one (a no-break space after "Photo:")."""
+    a line of contact addresses, a reprint notice however long. Any space counts as one (a
+    no-break space after "Photo:")."""
+    if _REPRINT_NOTICE.match(line):
+        return True
     if len(_WORD.findall(line)) > PROMPT_WORDS:
         return False
     line = " ".join(line.split())
