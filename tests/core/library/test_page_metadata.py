@@ -103,6 +103,11 @@ def test_titles_lose_the_site_name_only(
         ("Benjamin Johnson; Sr Director", "", "Benjamin Johnson"),
         ("Susan Hallam MBE Managing Director", "", "Susan Hallam MBE"),
         ("Written By", "", ""),
+        ("Username", "", ""),
+        ("作者", "", ""),
+        ("Brenda Goodman; MA", "", "Brenda Goodman"),
+        ("Genevieve Carlton; Ph D", "", "Genevieve Carlton"),
+        ("Mac & i", "Mac & i", ""),
     ],
 )
 def test_bylines_are_names(byline: str, site: str, expected: str) -> None:
@@ -173,6 +178,22 @@ def test_a_headline_that_is_only_the_site_name_gives_way_to_the_pages_own(tmp_pa
         encoding="utf-8",
     )
     assert read_articles(page)[0].title == "삼성전자, 새 반도체 공장 착공"
+
+
+def test_a_headline_given_as_the_sites_name_stays_the_headline(tmp_path: Path) -> None:
+    # MSN's pages declare the story's title as og:site_name; the page's <h1> is a menu label.
+    headline = "Nintendo's first iPhone game will launch in December for $10"
+    page = tmp_path / "saved.html"
+    page.write_text(
+        f'<html><head><title>{headline}</title><meta property="og:title" content="{headline}">'
+        f'<meta property="og:site_name" content="{headline}">'
+        '<meta property="og:url" content="https://www.msn.com/en-us/news/technology/a1">'
+        "</head><body><h1>msn back to msn home news</h1><article>"
+        + "<p>Nintendo will release its first game for the iPhone in December, priced at "
+        "ten dollars, the company said on Wednesday.</p>" * 5 + "</article></body></html>",
+        encoding="utf-8",
+    )
+    assert read_articles(page)[0].title == headline
 
 
 def test_a_site_named_after_its_writer_keeps_the_writer_as_byline() -> None:

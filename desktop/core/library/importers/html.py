@@ -32,6 +32,7 @@ from desktop.core.library.importers.metadata import (
     clean_title,
     domain,
     is_site_name,
+    names_domain,
     outlet_name,
     real_date,
     site_keys,
@@ -432,7 +433,20 @@ def _declared(page: lxml.html.HtmlElement) -> dict[str, list[str]]:
             found["url"].insert(0, link.get("href", "").strip())
     found["url"] = [u for u in found["url"] if u.startswith(("http://", "https://"))]
     found["site"] += _publishers(page) + _mastheads(page)
+    found["site"] = _not_headlines(found["site"], found["title"], next(iter(found["url"]), ""))
     return found
+
+
+def _not_headlines(sites: list[str], titles: list[str], url: str) -> list[str]:
+    """The declared site names less a headline put in their place (MSN's and Yahoo's pages
+    give the story's title as ``og:site_name``), which made the headline pass for the site's
+    name and the page take a section label for its title: a name that is the page's
+    first title, in one part, and does not hold its domain's name. (A site's name often is one
+    of its titles: its ``<h1>`` masthead, or a title "Headline | Site" declared whole.)"""
+    if not titles or not url or len(title_parts(titles[0])) > 1:
+        return sites
+    headline = titles[0].casefold()
+    return [s for s in sites if s.casefold() != headline or names_domain(s, url)]
 
 
 def _site_links(page: lxml.html.HtmlElement, url: str) -> list[str]:

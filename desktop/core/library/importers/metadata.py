@@ -30,11 +30,16 @@ _COLLECTIVE = frozenset(
         "editorial", "editors", "team", "desk", "bureau", "media", "group", "inc", "ltd", "llc",
         "nast", "publishing", "publications", "magazine", "newspaper", "admin",
         "administrator", "press", "wordpressadmin", "author", "name", "human", "anonymous",
-        "unknown", "guest", "strategy", "research", "center", "centre",
+        "unknown", "guest", "strategy", "research", "center", "centre", "username", "user",
+        "作者",
     }
 )  # fmt: skip
 """Words that make the whole part no person: an organisation ("Jerusalem Post Staff", "Condé
-Nast") or a placeholder a site leaves in ("The Author", "Name")."""
+Nast") or a placeholder a site leaves in ("The Author", "Name", a menu's "Username")."""
+_DEGREES = frozenset(
+    {"ma", "mba", "md", "ms", "msc", "mph", "phd", "rn", "bsn", "dds", "dvm", "rd", "lcsw"}
+)
+"""Letters after a name that are its holder's degree ("Brenda Goodman, MA"): no name."""
 _ENDS_NAME = frozenset(
     {
         "news", "reporter", "reporters", "correspondent", "writer", "columnist", "contributor",
@@ -131,7 +136,11 @@ def clean_byline(byline: str, sites: set[str]) -> str:
     """The people named in ``byline`` ("; "-separated), without organisations, roles, dates
     and the site itself; empty when no name is left."""
     names: list[str] = []
+    if is_site_name(byline, sites, exact=True) and not _named_for_writer(byline.split()):
+        return ""  # the outlet, whose name may hold an "and" ("Mac & i")
     for part in re.split(r"\s*(?:;|\band\b|&)\s*", byline):
+        if _key(part) in _DEGREES:
+            continue
         name = _person(part, sites)
         if name and not any(_shortened(name, other) for other in names):
             names.append(name)
@@ -228,6 +237,12 @@ def domain(url: str) -> str:
     labels = (urlsplit(url).hostname or "").removeprefix("www.").split(".")
     keep = 3 if len(labels) > 2 and labels[-2] in _SHORT_SUFFIXES and len(labels[-1]) == 2 else 2
     return ".".join(labels[-keep:]) if labels != [""] else ""
+
+
+def names_domain(name: str, url: str) -> bool:
+    """Whether ``name`` holds the name of ``url``'s domain ("Yahoo News" on news.yahoo.com)."""
+    main = _key(domain(url).split(".")[0])
+    return bool(main) and main in _key(name)
 
 
 def _key(text: str) -> str:
