@@ -12,6 +12,7 @@ from desktop.core.library.importers import UnreadableFile, read_articles
 from desktop.core.library.importers.furniture import drop_furniture, is_prompt
 from desktop.core.library.importers.html import (
     _declared_body,
+    _drop_controls,
     _drop_other_articles,
     unwrap_source_lines,
 )
@@ -781,6 +782,42 @@ def test_a_formula_reads_as_its_symbols_not_its_tex_source(tmp_path: Path) -> No
     text = text_of(tmp_path, page(f"<p>{sentence}</p>"))
     assert "displaystyle" not in text
     assert "A square matrix is Hermitian when A = AH, that is, when it equals its adjoint." in text
+
+
+def test_a_page_laid_out_in_a_table_gives_its_story_not_its_rows(tmp_path: Path) -> None:
+    # A 2008 news site: menu, story and sidebar are the cells of one table.
+    menu = "".join(f"<li><a href='/{w}'>{w}</a></li>" for w in ("Home", "News", "Sport"))
+    sidebar = "<p><b>Most read</b></p>" + "".join(
+        f"<p><a href='/s{i}'>Story number {i} about the weather today</a></p>" for i in range(5)
+    )
+    story = "<h1>Harbour bridge closed to lorries</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = (
+        "<html><head><title>Harbour bridge closed to lorries - Northport Post</title></head>"
+        "<body><table width='100%'><tr><td colspan='3'>Northport Post</td></tr>"
+        f"<tr><td valign='top'><ul>{menu}</ul></td><td valign='top'>{story}</td>"
+        f"<td>{sidebar}</td></tr><tr><td colspan='3'>Copyright Northport Post 2008 | "
+        "<a href='/contact'>Contact us</a></td></tr></table></body></html>"
+    )
+    assert text_of(tmp_path, html).split("\n\n") == PARAGRAPHS
+
+
+def test_a_drop_down_menus_options_are_no_text() -> None:
+    # A share-price page's menu of 1,900 company names had come out as lines of its text.
+    names = "".join(f"<option>Harbour Holdings {i}</option>" for i in range(40))
+    page = lxml.html.document_fromstring(
+        f"<html><body><form>Quote: <select>{names}</select> and go</form></body></html>"
+    )
+    _drop_controls(page)
+    assert " ".join(page.text_content().split()) == "Quote: and go"
+
+
+def test_a_data_table_with_its_values_in_paragraphs_stays_a_table(tmp_path: Path) -> None:
+    rows = [("Onions", "3"), ("Celery", "160g"), ("Carrots", "8"), ("Garlic", "12 cloves")]
+    table = "<table>" + "".join(
+        f"<tr><td><p>{name}</p></td><td><p>{amount}</p></td></tr>" for name, amount in rows
+    )
+    text = text_of(tmp_path, page(table + "</table>"))
+    assert all(f"| {name} | {amount} |" in text for name, amount in rows)
 
 
 def test_lines_broken_with_br_stay_apart_and_come_out_once(tmp_path: Path) -> None:

@@ -75,6 +75,10 @@ _EMBEDDED_POST = (
     "//blockquote[contains(concat(' ', normalize-space(@class), ' '), ' twitter-tweet ')]"
 )
 _HIDDEN = re.compile(r"(?:^|;)\s*display\s*:\s*none\b", re.IGNORECASE)
+_CONTROLS = ("select", "datalist")
+_CELL_BLOCKS = ("p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "blockquote")
+_CELL_TEXT = 300
+"""Characters of a table cell beyond which it holds running text, not a value."""
 _DROPPED = frozenset(("script", "style", "noscript", "template", "iframe", "object", "svg"))
 
 # trafilatura reports pages it finds little in through logging; that is our error to word.
@@ -93,6 +97,8 @@ def parse_html(text: str, path: Path) -> list[Article]:
         _drop_hidden_metadata(page)
         _drop_dialogs(page)
         _flatten_math(page)
+        _unwrap_layout_tables(page)
+        _drop_controls(page)
         _drop_hover_cards(page)
         _drop_other_articles(page)
         _flatten_embedded_posts(page)
@@ -255,6 +261,44 @@ def _flatten_math(page: lxml.html.HtmlElement) -> None:
         inline.text = symbols
         inline.tail = top.tail
         holder.replace(top, inline)
+
+
+def _drop_controls(page: lxml.html.HtmlElement) -> None:
+    """Remove a form's drop-down menus: their options (a share-price page's 1,900 company
+    names) had come out as lines of text."""
+    for control in list(page.iter(*_CONTROLS)):
+        control.drop_tree()
+
+
+def _unwrap_layout_tables(page: lxml.html.HtmlElement) -> None:
+    """Turn the tables a page is laid out with into plain blocks: an older site's navigation,
+    story and sidebars are the cells of one table, which came out whole as rows of
+    "| Home | | News |" around the story. A table is layout when it says so
+    (``role="presentation"``), holds another table, or, without headings or a caption (a data
+    table's), has a cell holding a part of a page: several blocks, a list or a long text."""
+    for table in reversed(list(page.iter("table"))):
+        if _is_layout(table):
+            for element in table.iter("table", "thead", "tbody", "tfoot", "tr", "td", "th"):
+                element.tag = "div"
+                for attribute in ("colspan", "rowspan", "width", "height", "align", "valign"):
+                    element.attrib.pop(attribute, None)
+
+
+def _is_layout(table: lxml.html.HtmlElement) -> bool:
+    if table.get("role") == "presentation" or table.find(".//table") is not None:
+        return True
+    if table.find(".//th") is not None or table.find(".//caption") is not None:
+        return False
+    return any(_holds_a_page_part(cell) for cell in table.iter("td"))
+
+
+def _holds_a_page_part(cell: lxml.html.HtmlElement) -> bool:
+    """A cell holding a story's text (several paragraphs, or a long one) or a menu (a list),
+    not a data table's value (which a page may also wrap in a ``<p>``)."""
+    blocks = [e for e in cell.iter(*_CELL_BLOCKS) if e is not cell]
+    if any(e.tag in ("ul", "ol") for e in blocks) or len(blocks) > 1:
+        return True
+    return len(" ".join(cell.text_content().split())) > _CELL_TEXT
 
 
 def _drop_hover_cards(page: lxml.html.HtmlElement) -> None:
