@@ -839,6 +839,14 @@ def test_lines_broken_with_br_stay_apart_and_come_out_once(tmp_path: Path) -> No
     assert all(text.count(line) == 1 for line in lines)
 
 
+def test_readers_comments_after_the_story_go_from_their_heading() -> None:
+    thread = ["Comments are now closed for this story", "Stephen B", "Stop spending my money!"]
+    assert drop_furniture([*PARAGRAPHS, *thread], precise=(), links=(), titles=()) == PARAGRAPHS
+    # Before the story has begun, such a line is no end of it.
+    lines = ["Post a comment", *PARAGRAPHS]
+    assert drop_furniture(lines, precise=(), links=(), titles=()) == lines
+
+
 def test_a_second_copy_of_the_story_goes_but_a_repeated_pattern_stays() -> None:
     # A page that shows its story twice (another layout, a tab): the copy goes.
     assert drop_furniture(PARAGRAPHS * 2, precise=(), links=(), titles=()) == PARAGRAPHS

@@ -11,7 +11,8 @@ and it is a link on the page that is shouted or stands in a run of such links (a
 block); when it stands in a longer run of whole links (maybe labelled after: "… [VIDEO]") or of
 list items that each open with a link and a teaser, or is the heading of such a block ("Editors'
 picks:"); when it repeats the headline; when it is the standfirst under the headline; or when it
-is a heading whose section lost every line ("How to listen" over podcast links).
+is a heading whose section lost every line ("How to listen" over podcast links). Readers'
+comments the extractor took for paragraphs go from the heading that opens them.
 """
 
 from __future__ import annotations
@@ -160,6 +161,17 @@ PROMPTS = re.compile(
 )
 
 
+STORY_WORDS = 80
+_COMMENTS_HEADING = re.compile(
+    r"""^\W*(?:
+        comments?\ (?:are\ )?(?:now\ )?closed\b.{0,40}
+      | (?:post|leave|add|write)\ a\ (?:comment|reply)
+      | \d+\ (?:comments?|responses?)
+      | (?:reader|user)s?['’]?\ comments?
+      | responses\ to\ .{1,120}
+    )\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
 _REPRINT_NOTICE = re.compile(
     r"\W*this\s+(?:copy|article)\s+is\s+for\s+your\s+personal,?\s+non-?commercial\s+use\s+only\b",
     re.IGNORECASE,
@@ -320,7 +332,20 @@ def drop_furniture(
             kept.pop()
         if kept and _ABOUT_HEADING.fullmatch(kept[-1].strip()):
             kept.pop()  # "About Ascom", the heading of the note just left out
-    return _without_repeated_runs(kept)
+    return _without_repeated_runs(_before_comments(kept))
+
+
+def _before_comments(lines: list[str]) -> list[str]:
+    """The lines before the readers' comments: a heading that opens them ("Comments are now
+    closed for this story", "Post a comment", "12 comments") ends the story, once
+    ``STORY_WORDS`` words of it stand before; the page's extractor had taken a commenters'
+    thread (names and replies) for more paragraphs."""
+    words = 0
+    for i, line in enumerate(lines):
+        if words >= STORY_WORDS and _COMMENTS_HEADING.match(line):
+            return lines[:i]
+        words += len(_WORD.findall(line))
+    return lines
 
 
 def _without_repeated_runs(lines: list[str]) -> list[str]:
