@@ -839,6 +839,16 @@ def test_lines_broken_with_br_stay_apart_and_come_out_once(tmp_path: Path) -> No
     assert all(text.count(line) == 1 for line in lines)
 
 
+def test_a_follow_prompt_closing_a_paragraph_goes_and_the_paragraph_stays() -> None:
+    paragraph = (
+        "During each week of the season we will collect and curate the best photos from our "
+        "photographers. Here are our picks for Week 8."
+    )
+    lines = [paragraph + " Follow @NFL on Instagram.", *PARAGRAPHS[:2]]
+    kept = drop_furniture(lines, precise=(), links=(), titles=())
+    assert kept == [paragraph, *PARAGRAPHS[:2]]
+
+
 def test_readers_comments_after_the_story_go_from_their_heading() -> None:
     thread = ["Comments are now closed for this story", "Stephen B", "Stop spending my money!"]
     assert drop_furniture([*PARAGRAPHS, *thread], precise=(), links=(), titles=()) == PARAGRAPHS

@@ -23,6 +23,13 @@ from collections.abc import Collection
 _WORD = re.compile(r"\w+")
 # A share button's label glued to the quote it offers to share: the quote is the story's.
 _SHARE_LABEL = re.compile(r"\s*click\ to\ tweet\s*$", re.IGNORECASE)
+# A follow prompt closing a paragraph: the paragraph is the story's (a short line before such
+# a prompt, a writer's tagline, goes whole as a prompt).
+_FOLLOW_PROMPT = re.compile(
+    r"(?<=.{80}[.!?])\s+follow\s.{1,40}\son\s(?:twitter|facebook|instagram|youtube|telegram"
+    r"|linkedin|tiktok|threads|bluesky|whatsapp)\b[^.!?]*[.!?]?\s*$",
+    re.IGNORECASE,
+)
 # A template's filler text left on the page, however long.
 _PLACEHOLDER = re.compile(r"\W*lorem ipsum\b", re.IGNORECASE)
 REPEATED_RUN = 3
@@ -133,8 +140,8 @@ PROMPTS = re.compile(
       | no,?\ thanks
       | sorry!?
       | like\ this\ (?:story|article)\?.*
-      | (?:.*[.!?]\ )?follow\ .{1,40}\ on\ (?:twitter|facebook|instagram|youtube|telegram|linkedin
-          |tiktok|threads|bluesky|whatsapp)\b.*
+      | (?:.{0,80}[.!?]\ )?follow\ .{1,40}\ on\ (?:twitter|facebook|instagram|youtube|telegram
+          |linkedin|tiktok|threads|bluesky|whatsapp)\b.*
       | follow\ us|share\ this(?:\ (?:post|article|story|page))?
       | (?:subscribe|sign\ up|download)(?:\ (?:now|here|to\ us))?
       | (?:you\ (?:may|might)\ (?:also\ )?like|recommended\ for\ you|more\ stories)
@@ -292,7 +299,7 @@ def drop_furniture(
     precision pass kept, ``links`` the normalised text of the page's links, ``titles`` the
     normalised headlines the page declares (its title, og:title), ``decks`` the normalised
     standfirsts under its headline."""
-    lines = [_SHARE_LABEL.sub("", line) for line in lines]
+    lines = [_FOLLOW_PROMPT.sub("", _SHARE_LABEL.sub("", line)) for line in lines]
     wholly = [_is_link(line, links) for line in lines]
     linked = [w and _loose(line) not in precise for w, line in zip(wholly, lines, strict=True)]
     teasers = _teaser_runs([_is_teaser(line, links) for line in lines])
