@@ -8,7 +8,8 @@ beside it, plain ``trafilatura.extract`` on the same decoded page. Pages of anot
 (``EXTRACTION_PAGES``) are split in two halves by a checksum of the key: faults are looked for
 in the first only (its worst pages are listed), the second is read only as a total; "never
 read" is the part of it that an earlier round, which split by position, did not read either.
-Skips with a message when the evaluation data is absent.
+With ``CLEANING_PAGES`` set, collections of pages in CleanEval's layout are scored too
+(``score_cleaning_sets``). Skips with a message when the evaluation data is absent.
 """
 
 from __future__ import annotations
@@ -29,7 +30,10 @@ from tests.eval.eval_leaders import EVAL
 
 DEV_PAGES = EVAL / "extraction-dev"
 PAGES = Path(os.environ.get("EXTRACTION_PAGES", DEV_PAGES))
+CLEANING_PAGES = os.environ.get("CLEANING_PAGES", "")
 WORST = 8
+_COMMENTS_MARK = "!@#$%^&*() COMMENTS"
+_FULL_TEXT = "//*[contains(concat(' ', @class, ' '), ' x-nc-sel2 ')]"
 _TOKEN = re.compile(r"\w+", re.UNICODE | re.MULTILINE | re.IGNORECASE | re.DOTALL)
 
 Counts = tuple[float, float, float]
@@ -77,18 +81,25 @@ def metrics(counts: list[Counts]) -> tuple[float, float, float]:
 def dossier_text(page: Path, folder: Path) -> str:
     """The body Dossier stores for the page, imported as a saved ``.html`` file."""
     saved = folder / (page.name.split(".")[0] + ".html")
-    saved.write_bytes(gzip.decompress(page.read_bytes()))
+    saved.write_bytes(_page_bytes(page))
     try:
         return read_articles(saved)[0].text
     except UnreadableFile:
         return ""
 
 
-def plain_text(page: Path) -> str:
+def plain_text(page: Path, comments: bool = True) -> str:
+    """``trafilatura.extract`` with its defaults (readers' comments kept), or without them."""
     import trafilatura
 
-    data = gzip.decompress(page.read_bytes())
-    return trafilatura.extract(decode_text(data, page, declared_encoding(data))) or ""
+    data = _page_bytes(page)
+    text = decode_text(data, page, declared_encoding(data))
+    return trafilatura.extract(text, include_comments=comments) or ""
+
+
+def _page_bytes(page: Path) -> bytes:
+    data = page.read_bytes()
+    return gzip.decompress(data) if page.suffix == ".gz" else data
 
 
 def _md5_half(key: str) -> int:
@@ -103,6 +114,14 @@ def dev_keys() -> set[str]:
 
 
 def main() -> int:
+    status = score_benchmark()
+    if CLEANING_PAGES:
+        score_cleaning_sets(Path(CLEANING_PAGES))
+    return status
+
+
+def score_benchmark() -> int:
+    """Zyte's benchmark pages: the dev folder, or ``EXTRACTION_PAGES`` in halves."""
     truth_file = PAGES / "ground-truth.json"
     if not truth_file.exists():
         print(f"skipped: {truth_file} not found (the evaluation data lives in ../shared/eval)")
@@ -146,6 +165,47 @@ def main() -> int:
             f"{truth[key].get('url', key)}"
         )
     return 0
+
+
+def cleaning_gold(gold: Path) -> str:
+    """The story text of a page in CleanEval's layout: an L3S-GN1 annotated page's full-text
+    blocks (class ``x-nc-sel2``), or a plain gold text up to dragnet's comments mark."""
+    import lxml.html
+
+    text = gold.read_bytes().decode("utf-8", "replace")
+    if "x-nc-sel2" not in text:
+        return text.split(_COMMENTS_MARK)[0]
+    blocks = lxml.html.fromstring(text).xpath(f"{_FULL_TEXT}[not(ancestor::{_FULL_TEXT[2:]})]")
+    return "\n".join(block.text_content() for block in blocks)
+
+
+def score_cleaning_sets(folder: Path) -> None:
+    """Dossier and plain trafilatura on each collection under ``folder`` with ``input/*.html``
+    and ``GoldStandard/*.txt`` (the layout of j-szulc/html-cleaning-dataset-merged: dragnet's
+    1,381 pages, L3S-GN1's 621): pages no rule was written from. Plain trafilatura is also
+    scored without readers' comments, which Dossier leaves out and dragnet's gold often keeps
+    (as it keeps titles and bylines, which Dossier stores apart from the text)."""
+    for collection in sorted(p for p in folder.iterdir() if (p / "GoldStandard").is_dir()):
+        scores: dict[str, list[Counts]] = {"dossier": [], "plain": [], "plain, no comments": []}
+        with tempfile.TemporaryDirectory() as saved:
+            for page in sorted((collection / "input").glob("*.html")):
+                gold_file = collection / "GoldStandard" / f"{page.stem}.txt"
+                if not gold_file.exists():
+                    continue
+                gold = cleaning_gold(gold_file)
+                for who, text in (
+                    ("dossier", dossier_text(page, Path(saved))),
+                    ("plain", plain_text(page)),
+                    ("plain, no comments", plain_text(page, comments=False)),
+                ):
+                    scores[who].append(shingle_counts(gold, text))
+        if scores["dossier"]:
+            line = "  ".join(
+                f"{who} F1 {f:.3f} P {p:.3f} R {r:.3f}"
+                for who, counts in scores.items()
+                for f, p, r in [metrics(counts)]
+            )
+            print(f"{collection.name} ({len(scores['dossier'])} pages)  {line}")
 
 
 if __name__ == "__main__":
