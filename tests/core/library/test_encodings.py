@@ -137,6 +137,23 @@ def test_utf8_with_a_stray_broken_sequence_is_still_utf8() -> None:
     assert "papieros\ufffd..." in text
 
 
+def test_a_page_declaring_utf8_with_many_strays_is_still_utf8() -> None:
+    # A blog's text pasted through a converter: one broken sequence in six, curly quotes fine.
+    sentence = "Alan Wurtzel, NBC’s president, said “archery is the new curling.” "
+    data = (sentence.encode() * 5 + b"NBC&acirc;\x80\x99s ") * 8
+    text = decode_text(data, Path("page.html"), declared="utf-8")
+    assert text.count(sentence) == 40
+    assert "NBC&acirc;\ufffd\ufffds" in text
+    # The same bytes with no declaration are no UTF-8 with strays: too many are broken.
+    assert sentence not in decode_text(data, Path("page.html"))
+
+
+def test_a_legacy_page_mislabelled_utf8_is_not_read_as_utf8() -> None:
+    story = "Le conseil municipal a voté mardi la fermeture du vieux pont, a déclaré l'élue. " * 9
+    data = story.encode("cp1252")
+    assert decode_text(data, Path("page.html"), declared="utf-8") == story
+
+
 def test_legacy_text_with_a_utf8_like_pair_is_not_taken_for_utf8() -> None:
     story = (
         "Le conseil municipal a voté mardi la fermeture du vieux pont aux poids lourds, après"

@@ -7,7 +7,8 @@ name is only a hint: one Python does not know, or that names a codec which is no
 
 A page in UTF-8 with a stray broken sequence (a teaser cut in the middle of a character) is
 still UTF-8, read with the replacement character as browsers read it: the few invalid bytes
-are far outnumbered by valid multi-byte characters, which legacy text almost never forms.
+are far outnumbered by valid multi-byte characters, which legacy text almost never forms. A page
+that declares UTF-8 is read so while its invalid sequences are fewer than its valid ones.
 
 charset-normalizer guesses legacy charsets, but on short Western text it often prefers a Baltic
 or Central European code page over Windows-1252, by far the most common legacy encoding of news
@@ -58,6 +59,10 @@ _UTF16_MIN_ZEROS = 0.05
 _UTF16_PARITY_RATIO = 4
 _STRAY_INVALID = 0.01
 """Invalid UTF-8 sequences, as a share of the valid non-ASCII characters, that are strays."""
+_DECLARED_INVALID = 1.0
+"""The same share for a page that declares UTF-8: browsers read it as UTF-8 whatever its
+strays (a blog's text pasted twice through a converter), and a legacy page mislabelled UTF-8
+forms almost no valid sequences, so fewer invalid ones than valid is UTF-8 with strays."""
 
 
 def read_file_bytes(path: Path) -> bytes:
@@ -118,7 +123,7 @@ def decode_text(data: bytes, path: Path, declared: str | None = None) -> str:
         return _checked(data.decode("utf-8"), path)
     except UnicodeDecodeError:
         pass
-    mostly = _mostly_utf8(data)
+    mostly = _mostly_utf8(data, _DECLARED_INVALID if declared == "utf-8" else _STRAY_INVALID)
     if mostly is not None:
         return _checked(mostly, path)
     if declared and declared not in ("utf-8", "utf-16", "utf-32"):
@@ -129,13 +134,13 @@ def decode_text(data: bytes, path: Path, declared: str | None = None) -> str:
     return _checked(_guess_legacy(data, path), path)
 
 
-def _mostly_utf8(data: bytes) -> str | None:
-    """The text as UTF-8 when only a few stray sequences are invalid (``_STRAY_INVALID`` of
-    the valid non-ASCII characters, which must be many); ``None`` otherwise."""
+def _mostly_utf8(data: bytes, share: float) -> str | None:
+    """The text as UTF-8 when its invalid sequences are at most ``share`` of its valid
+    non-ASCII characters (which must be many); ``None`` otherwise."""
     text = data.decode("utf-8", errors="replace")
     invalid = text.count("\ufffd") - data.count("\ufffd".encode())
     valid = sum(1 for ch in text if ord(ch) > 127) - invalid
-    return text if 0 < invalid <= _STRAY_INVALID * valid else None
+    return text if 0 < invalid <= share * valid else None
 
 
 def _unicode_without_bom(data: bytes) -> str | None:
