@@ -208,6 +208,16 @@ def test_long_run_on_is_cut_before_a_name_the_article_opens_sentences_with() -> 
     ]
 
 
+def test_a_long_sentence_naming_someone_after_their_role_is_one_sentence() -> None:
+    lead = (
+        "Probably around the time Tampa Bay Buccaneers running back Doug Martin was scampering"
+        " for his third touchdown of the day, a 70-yard dash in the win over the Oakland"
+        " Raiders, you were probably asking yourself where his day ranked historically."
+    )
+    text = f"{lead} Doug Martin ran for 251 yards."
+    assert texts(text) == [lead, "Doug Martin ran for 251 yards."]
+
+
 def test_a_long_lead_naming_something_before_a_participle_is_one_sentence() -> None:
     lead = (
         "(Reuters) — The state attorney general is investigating WeWork, according to two"
