@@ -105,6 +105,12 @@ PROMPTS = re.compile(
           |google(?:\ podcasts)?|podcasts?|rss|amazon)\ ?:\ ?https?://\S+
       | (?:hazte|únete|werde|werden\ sie)\ (?:miembro|socio|mitglied)\b.*
       | our\ standards\ ?:.*
+      | (?:previous|next|older|newer)\ (?:posts?|articles?|stor(?:y|ies)|entry|entries)
+            (?:\ ?[:»›].*)?
+      | receive\ (?:e-?mail\ )?alerts\b.*
+      | (?:facebook|twitter|linkedin|pinterest|reddit|whatsapp|instagram|youtube|tumblr
+          |flipboard|e-?mail|print|rss(?:\ feed)?|tweet|pin\ it|share|digg|stumbleupon|google\+
+          |love\ and\ share)
       | (?:advertising|advertiser|affiliate|editorial)\ disclosure\b.*
       | disclaimer\ ?:.*
       | sponsored(?:\ content)?
