@@ -204,6 +204,18 @@ def test_a_site_named_after_its_writer_keeps_the_writer_as_byline() -> None:
         assert clean_byline(outlet, {outlet.replace(" ", "").lower()}) == ""
 
 
+def test_a_chain_of_sections_after_the_headline_goes() -> None:
+    title = "Chelsea hoping to sign Anelka before weekend - Soccer - Sport - Breaking News"
+    assert clean_title(title, [], set()) == "Chelsea hoping to sign Anelka before weekend"
+    # One part after the headline, a short headline, or parts after colons stay.
+    for kept in (
+        "Chelsea hoping to sign Anelka before weekend - Soccer",
+        "Live updates - Day 3 - Tour de France",
+        "Rebloggt von gnaddrig ad libitum: Antipoden: Die Wahrheit",
+    ):
+        assert clean_title(kept, [], set()) == kept
+
+
 def test_a_titles_last_part_opening_with_the_sites_name_is_the_site() -> None:
     assert clean_title("Sleeping Bags | REI Co-op", [], {"rei", "reicom"}) == "Sleeping Bags"
     assert clean_title("Azure Functions | Microsoft Azure", [], {"microsoft"}) == "Azure Functions"

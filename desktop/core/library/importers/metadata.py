@@ -59,6 +59,9 @@ _DATE_WORDS = frozenset(
     }
 )  # fmt: skip
 """Words that end a name once it has begun ("Malcolm Owen Monday"; but "May Bulman")."""
+_CHAIN_PARTS = 3  # a headline and at least two sections or sites after it
+_HEADLINE_WORDS = 4
+_SECTION_WORDS = 4
 _SITE_WORDS = 3  # words of a title's last part that may be the site under a longer name
 _SITE_KEY = 3  # letters of a site's key that may open it ("rei")
 _PARTICLES = frozenset(
@@ -102,7 +105,20 @@ def clean_title(title: str, names: Iterable[str], sites: set[str]) -> str:
         return _rest(title, parts[-1], at_end=True) or title
     if is_site_name(parts[0], sites, exact=True):
         return _rest(title, parts[0], at_end=False) or title
+    if _sections_after(parts) and not any(":" in sep for sep in _SEPARATOR.findall(title)):
+        return title[: title.find(parts[1], len(parts[0]))].strip().strip("|-–—:·•»").strip()
     return title
+
+
+def _sections_after(parts: list[str]) -> bool:
+    """A headline followed by a chain of short parts: the page's sections and site ("Chelsea
+    hoping to sign Anelka before weekend - Soccer - Sport - Breaking News"). Parts after
+    colons are the headline's own ("Rebloggt von …: Antipoden: Die Wahrheit") and stay."""
+    return (
+        len(parts) >= _CHAIN_PARTS
+        and len(parts[0].split()) >= _HEADLINE_WORDS
+        and all(len(part.split()) <= _SECTION_WORDS for part in parts[1:])
+    )
 
 
 def _names_site(part: str, sites: set[str]) -> bool:
