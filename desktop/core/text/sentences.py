@@ -185,7 +185,8 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
 
 def _split_long_runs(sentences: list[Sentence], rules: _Language) -> list[Sentence]:
     """Cut over-long sentences where a name the article opens other sentences with follows a
-    lower-case word or a day or month, as when a caption without a period runs into the story."""
+    lower-case word or a day or month, or its title glued to one ("derby Head coach John
+    Carver said"), as when a caption without a period runs into the story."""
     openers = {s.text.split(None, 1)[0].rstrip(",") for s in sentences}
     result: list[Sentence] = []
     for sentence in sentences:
@@ -196,25 +197,43 @@ def _split_long_runs(sentences: list[Sentence], rules: _Language) -> list[Senten
         start = 0
         for i in range(_RUN_ON_PIECE, len(words) - _RUN_ON_PIECE):
             word, before = words[i].group(), words[i - 1].group()
-            if (
+            if not (
                 i - start >= _RUN_ON_PIECE
                 and word[0].isupper()
                 and not word.isupper()
                 and word.rstrip(",") in openers
                 and word.rstrip(".").lower() not in rules.abbreviations
                 and _name_then_lower_case(words, i + 1)
-                and (
-                    before in rules.calendar
-                    or (
-                        _glued_sentence_start(before, rules.title_preceders)
-                        and _subject(words, i, rules)
-                    )
-                )
             ):
-                result.append(_piece(sentence, words[start].start(), words[i - 1].end()))
-                start = i
+                continue
+            if before in rules.calendar or (
+                _glued_sentence_start(before, rules.title_preceders) and _subject(words, i, rules)
+            ):
+                at = i
+            elif _titled(words, i, rules) and _subject(words, i, rules):
+                at = i - 2  # the sentence opens with the name's title: "Head coach John …"
+            else:
+                continue
+            if at - start >= _RUN_ON_PIECE:
+                result.append(_piece(sentence, words[start].start(), words[at - 1].end()))
+                start = at
         result.append(_piece(sentence, words[start].start(), words[-1].end()))
     return result
+
+
+def _titled(words: list[re.Match[str]], i: int, rules: _Language) -> bool:
+    """Whether the name at ``i`` follows its title, a capitalised word and a role, glued to a
+    lower-case word ("...in the Tyne-Wear derby Head coach John Carver said...")."""
+    if i < 3:
+        return False
+    role, title, before = (words[i - k].group() for k in (1, 2, 3))
+    return (
+        role.islower()
+        and role in rules.title_preceders
+        and title[0].isupper()
+        and not title.isupper()
+        and _glued_sentence_start(before, rules.title_preceders)
+    )
 
 
 def _subject(words: list[re.Match[str]], i: int, rules: _Language) -> bool:

@@ -218,6 +218,18 @@ def test_a_long_sentence_naming_someone_after_their_role_is_one_sentence() -> No
     assert texts(text) == [lead, "Doug Martin ran for 251 yards."]
 
 
+def test_a_caption_glued_to_a_sentence_opening_with_a_title_is_cut_before_the_title() -> None:
+    caption = (
+        "John Carver looks on as his Newcastle United struggle against rivals Sunderland in"
+        " the Tyne-Wear derby"
+    )
+    story = (
+        "Head coach John Carver said before the game he had a secret motivational tactic up"
+        " his sleeve and would only reveal what it was following victory."
+    )
+    assert texts(f"{caption} {story} John Carver left.") == [caption, story, "John Carver left."]
+
+
 def test_a_long_lead_naming_something_before_a_participle_is_one_sentence() -> None:
     lead = (
         "(Reuters) — The state attorney general is investigating WeWork, according to two"
