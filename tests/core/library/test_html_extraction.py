@@ -340,6 +340,12 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "News date : 04/21/2022 Category : Press Releases",
         "Jede kleine Spende hilft den Menschen am Hafen!",
         "Follow AP's full coverage of the harbour strike at https://apnews.com/HarbourStrike",
+        "Also read: Harbour bridge to reopen in May, council says",
+        "Read also: Hauliers count the cost of the detour",
+        "Don't miss: The ten best walks along the harbour",
+        "Must read: Who owns the harbour?",
+        "Senior Editor at the Northport Post. Covering the port since 2008, with stints at two"
+        " regional papers. Keen sailor, reluctant cyclist. View Full Profile",
     ],
 )
 def test_prompt_lines(line: str) -> None:
@@ -376,6 +382,9 @@ def test_prompt_lines(line: str) -> None:
         "No thanks were given to the council, she said.",
         "Follow us to the harbour, the guide told the group.",
         "Next, the council voted to close the bridge.",
+        "Also, read the council's report before you vote: it runs to 40 pages.",
+        "Don't miss the ferry, the harbour master warned.",
+        "She keeps a low profile. View the full report on the council site.",
         "Facebook said on Tuesday it would cut jobs at the harbour office.",
         "Previous posts on the council's website had said the opposite.",
         "Sign up numbers for the ferry pass fell by a third.",

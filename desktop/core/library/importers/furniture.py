@@ -62,8 +62,8 @@ _LABEL_AFTER = re.compile(r"\s*(?:\[[^\]]{1,20}\]|\([^)]{1,20}\))[\W_]*$")
 
 PROMPTS = re.compile(
     r"""^\W*(?:
-        (?:related|read\ more|more|see\ (?:also|more)|also(?:\ on\ [\w.]+)?|recommended|watch
-          |listen)
+        (?:related|read\ more|more|see\ (?:also|more)|also(?:\ on\ [\w.]+|\ (?:read|see|watch))?
+          |read\ (?:also|next)|must\ (?:read|see|watch)|don['’]t\ miss|recommended|watch|listen)
             (?:\ (?:posts?|stor(?:y|ies)|articles?|coverage|content|reading|links?))?\ ?:.*
       | also\ on\ [\w.-]+\.[a-z]{2,}\b.*
       | (?:leggi\ anche|lesen\ sie\ (?:auch|mehr)|lire\ aussi|à\ lire\ aussi|leia\ também
@@ -158,6 +158,7 @@ PROMPTS = re.compile(
       | comments?
       | \d+\ comments?|comments?\ \(\d+\)
       | (?:view|show|read|see|load|hide)\ (?:all\ )?(?:the\ )?(?:\d+\ )?comments?\b.{0,20}
+      | (?:view|see)\ (?:full\ |author\ )?profile
       | advertisement
       | (?:order\ reprints?|print\ (?:this\ )?article|email\ this\ article|share\ this\ article)
       | this\ article\ has\ been\ sent\ to\b.*
@@ -190,6 +191,8 @@ _REPRINT_NOTICE = re.compile(
     re.IGNORECASE,
 )
 """A publisher's reprint notice, with the reprint desk's address after it."""
+_PROFILE_LINK = re.compile(r"[.!?]\s+(?:view|see)\s+(?:full\s+|author\s+)?profile\W*$", re.I)
+"""The link closing a writer's box: the box, a bio of any wording, goes with it."""
 
 BIO_WORDS = 45
 _BIO = re.compile(
@@ -252,11 +255,12 @@ left around them ("More AP NBA: https://apnews.com/NBA and https://twitter.com/A
 
 def is_prompt(line: str) -> bool:
     """Whether a line is page furniture by its wording alone: a prompt, a credit, a dateline,
-    a line of contact addresses, a reprint notice however long. Any space counts as one (a
-    no-break space after "Photo:")."""
-    if _REPRINT_NOTICE.match(line):
+    a line of contact addresses, a reprint notice however long, a writer's box ending "View Full
+    Profile". Any space counts as one (a no-break space after "Photo:")."""
+    words = len(_WORD.findall(line))
+    if _REPRINT_NOTICE.match(line) or (_PROFILE_LINK.search(line) and words <= BIO_WORDS):
         return True
-    if len(_WORD.findall(line)) > PROMPT_WORDS:
+    if words > PROMPT_WORDS:
         return False
     line = " ".join(line.split())
     return bool(PROMPTS.match(line)) or _is_dateline(line) or _is_contact(line)
