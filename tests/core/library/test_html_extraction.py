@@ -344,6 +344,8 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "Read also: Hauliers count the cost of the detour",
         "Don't miss: The ten best walks along the harbour",
         "Must read: Who owns the harbour?",
+        "3 MIN. READ",
+        "Become a paid subscriber to the Post to unlock this piece and learn about:",
         "Senior Editor at the Northport Post. Covering the port since 2008, with stints at two"
         " regional papers. Keen sailor, reluctant cyclist. View Full Profile",
     ],
@@ -384,6 +386,7 @@ def test_prompt_lines(line: str) -> None:
         "Next, the council voted to close the bridge.",
         "Also, read the council's report before you vote: it runs to 40 pages.",
         "Don't miss the ferry, the harbour master warned.",
+        "The council voted to unlock this piece of land for housing.",
         "She keeps a low profile. View the full report on the council site.",
         "Facebook said on Tuesday it would cut jobs at the harbour office.",
         "Previous posts on the council's website had said the opposite.",

@@ -90,7 +90,8 @@ PROMPTS = re.compile(
       | already\ (?:have\ an\ account|a\ (?:subscriber|member))\?.*
       | this\ (?:article|story)\ is\ (?:exclusive|only\ available|available\ only)\ to\b
             .{0,40}\b(?:subscribers|members)\b.*
-      | unlock\ (?:this|the\ full)\ (?:article|story)\b.*
+      | (?:.*\b(?:subscri\w*|member)\b.*\bto\ )?unlock\ (?:this|the\ full)
+            \ (?:article|story|piece|post)\b.*
       | listen\ to\ this\ (?:article|story)\b.*
       | (?:submit|send)\ (?:us\ )?(?:your\ |a\ )?letters?\ to\ the\ editor\b.*
       | we\ want\ to\ hear\ what\ you\ think\b.*
@@ -169,7 +170,7 @@ PROMPTS = re.compile(
       | (?:sources?|quelle|fuente)\ ?:\ ?[^.!?]{1,50}
       | (?:estimated\ )?reading\ time\b.{0,20}
       | (?:tempo\ de\ leitura|tiempo\ de\ lectura|temps\ de\ lecture|lesezeit|lesedauer)\b.{0,20}
-      | \d+\ min(?:ute)?s?\ read
+      | \d+\ min(?:ute)?s?\.?\ read
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
