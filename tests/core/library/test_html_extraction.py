@@ -345,6 +345,11 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "Don't miss: The ten best walks along the harbour",
         "Must read: Who owns the harbour?",
         "3 MIN. READ",
+        "Home · Weather · News · Morning Show · Sports · TV Station · Contests",
+        "HOME | CONTACT US | SUBSCRIBE TO NEWSPAPER | HOW TO ADVERTISE | PRIVACY RIGHTS",
+        "|  | HOME • CLASSIFIEDS • MANAGE SUBSCRIPTIONS • EVENTS • HELP |",  # a layout table's
+        "| Home - Weather - News - Local - Features - Blogs - |",
+        "Home > News > Harbour > Bridge closures",
         "Become a paid subscriber to the Post to unlock this piece and learn about:",
         "Senior Editor at the Northport Post. Covering the port since 2008, with stints at two"
         " regional papers. Keen sailor, reluctant cyclist. View Full Profile",
@@ -387,6 +392,11 @@ def test_prompt_lines(line: str) -> None:
         "Also, read the council's report before you vote: it runs to 40 pages.",
         "Don't miss the ferry, the harbour master warned.",
         "The council voted to unlock this piece of land for housing.",
+        "| Harbour | North | Closed | May |",  # a data table's row
+        "Sagna – Koscielny – Vermaelen – Jenkinson",  # a team's back four
+        "Arsenal: Lehmann · Sagna, Toure, Gallas · Hleb, Fabregas · Adebayor",
+        "Scores: 12 · 9 · 14 · 11",
+        "Bridge closed | lorries diverted | repairs from May | the council said.",
         "She keeps a low profile. View the full report on the council site.",
         "Facebook said on Tuesday it would cut jobs at the harbour office.",
         "Previous posts on the council's website had said the opposite.",

@@ -254,12 +254,48 @@ CONTACT_WORDS = 3
 left around them ("More AP NBA: https://apnews.com/NBA and https://twitter.com/AP_Sports")."""
 
 
+MENU_ITEMS = 4
+"""A line of at least this many short items between separators is a menu or a breadcrumb."""
+MENU_ITEM_WORDS = 4
+_MENU_SEPARATOR = re.compile(r"\s+(?:[•·>›»|]|\\\|)\s+")
+_CELL_MENU_SEPARATOR = re.compile(r"\s+(?:[•·>›»|–-]|\\\|)\s+|\s+[–-]$")
+"""In a layout table's cell dashes separate items too; elsewhere they may join a team's
+line ("Sagna – Koscielny – Vermaelen – Jenkinson")."""
+_CELL = re.compile(r"\s+\|\s+|^\|\s*|\s*\|$")
+
+
+def _is_menu(line: str) -> bool:
+    """Whether a line is a site's menu or breadcrumb ("Home · Weather · News · Sports",
+    "HOME | CONTACT US | SUBSCRIBE"), alone or as a cell of a layout table's row, whose other
+    cells are empty or menus too. A data table's row ("| Name | Party | State |") is no menu:
+    there a pipe separates cells, not items."""
+    if line.startswith("|"):
+        cells = [c for c in _CELL.split(line) if c.strip()]
+        return bool(cells) and all(_items_menu(c, _CELL_MENU_SEPARATOR) for c in cells)
+    return _items_menu(line, _MENU_SEPARATOR)
+
+
+def _items_menu(text: str, separator: re.Pattern[str]) -> bool:
+    """Short items of words, none a sentence or a list of its own: not a team's line-up
+    ("Lehmann - Sagna, Toure, Gallas - Hleb, Fabregas - Adebayor") or a score line."""
+    items = [i for i in separator.split(text.strip()) if i.strip()]
+    return len(items) >= MENU_ITEMS and all(
+        len(_WORD.findall(i)) <= MENU_ITEM_WORDS
+        and any(c.isalpha() for c in i)
+        and "," not in i
+        and not i.rstrip().endswith((".", "!", "?"))
+        for i in items
+    )
+
+
 def is_prompt(line: str) -> bool:
     """Whether a line is page furniture by its wording alone: a prompt, a credit, a dateline,
     a line of contact addresses, a reprint notice however long, a writer's box ending "View Full
-    Profile". Any space counts as one (a no-break space after "Photo:")."""
+    Profile", a menu however long. Any space counts as one (a no-break space after "Photo:")."""
     words = len(_WORD.findall(line))
     if _REPRINT_NOTICE.match(line) or (_PROFILE_LINK.search(line) and words <= BIO_WORDS):
+        return True
+    if _is_menu(line):
         return True
     if words > PROMPT_WORDS:
         return False
