@@ -350,6 +350,12 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "|  | HOME • CLASSIFIEDS • MANAGE SUBSCRIPTIONS • EVENTS • HELP |",  # a layout table's
         "| Home - Weather - News - Local - Features - Blogs - |",
         "Home > News > Harbour > Bridge closures",
+        "Related",
+        "External Links",
+        "STORY TOOLS",
+        "- TOP STORIES",
+        "Most Viewed Articles",
+        "Sponsored Links",
         "Become a paid subscriber to the Post to unlock this piece and learn about:",
         "Senior Editor at the Northport Post. Covering the port since 2008, with stints at two"
         " regional papers. Keen sailor, reluctant cyclist. View Full Profile",
@@ -393,6 +399,8 @@ def test_prompt_lines(line: str) -> None:
         "Don't miss the ferry, the harbour master warned.",
         "The council voted to unlock this piece of land for housing.",
         "| Harbour | North | Closed | May |",  # a data table's row
+        "Related companies were fined.",
+        "Latest news from the harbour was good, the mayor said.",
         "Sagna – Koscielny – Vermaelen – Jenkinson",  # a team's back four
         "Arsenal: Lehmann · Sagna, Toure, Gallas · Hleb, Fabregas · Adebayor",
         "Scores: 12 · 9 · 14 · 11",

@@ -151,7 +151,10 @@ PROMPTS = re.compile(
           |linkedin|tiktok|threads|bluesky|whatsapp)\b.*
       | follow\ us|share\ this(?:\ (?:post|article|story|page))?
       | (?:subscribe|sign\ up|download)(?:\ (?:now|here|to\ us))?
-      | (?:you\ (?:may|might)\ (?:also\ )?like|recommended\ for\ you|more\ stories)
+      | (?:you\ (?:may|might)\ (?:also\ )?like|recommended\ for\ you|(?:more|other|top)\ stories
+          |related(?:\ (?:links|stories|articles|videos|content|coverage))?|(?:internal|external)
+          \ links|story\ tools|sponsored\ links|most\ (?:popular|read|viewed|e-?mailed|shared)
+          (?:\ (?:articles|stories|news))?|latest\ (?:news|headlines|stories))
       | have\ a\ tip\?.*
       | explore\ further
       | (?:read|learn|see|show|view|load)\ more|(?:continue|keep)\ reading|read\ this\ next
