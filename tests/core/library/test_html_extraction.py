@@ -896,6 +896,21 @@ def test_readers_comments_after_the_story_go_from_their_heading() -> None:
     assert drop_furniture(lines, precise=(), links=(), titles=()) == lines
 
 
+def test_a_table_of_one_row_of_menu_items_goes_but_a_data_table_stays() -> None:
+    bar = "| VOICE OF HARBOUR | Home | News | Regions/Topics | Select Language | About Us |"
+    assert drop_furniture([bar, *PARAGRAPHS], precise=(), links=(), titles=()) == PARAGRAPHS
+    table = [
+        "| Name | Party | Ward | Seat |",
+        "| --- | --- | --- | --- |",
+        "| Jan Berg | Green | North | Held |",
+    ]
+    lines = [*PARAGRAPHS[:2], *table, *PARAGRAPHS[2:]]
+    assert drop_furniture(lines, precise=(), links=(), titles=()) == lines
+    facts = "| Length | 312 m | Opened | 1931 |"  # one row of facts, with figures
+    lines = [*PARAGRAPHS[:2], facts, *PARAGRAPHS[2:]]
+    assert drop_furniture(lines, precise=(), links=(), titles=()) == lines
+
+
 def test_a_second_copy_of_the_story_goes_but_a_repeated_pattern_stays() -> None:
     # A page that shows its story twice (another layout, a tab): the copy goes.
     assert drop_furniture(PARAGRAPHS * 2, precise=(), links=(), titles=()) == PARAGRAPHS

@@ -278,16 +278,32 @@ def _is_menu(line: str) -> bool:
     return _items_menu(line, _MENU_SEPARATOR)
 
 
-def _items_menu(text: str, separator: re.Pattern[str]) -> bool:
+def _lone_menu_row(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` is a table of one row whose cells are a menu's items ("| Home | News
+    | Weather | Sports |"): an older site's navigation bar. A data table has a header row and
+    rows under it, and numbers among its cells."""
+    line = lines[i]
+    if not line.startswith("|") or any(
+        0 <= j < len(lines) and lines[j].startswith("|") for j in (i - 1, i + 1)
+    ):
+        return False
+    cells = [c for c in _CELL.split(line) if c.strip()]
+    return len(cells) >= MENU_ITEMS and all(
+        _items_menu(c, _MENU_SEPARATOR, items=1) and not any(ch.isdigit() for ch in c)
+        for c in cells
+    )
+
+
+def _items_menu(text: str, separator: re.Pattern[str], items: int = MENU_ITEMS) -> bool:
     """Short items of words, none a sentence or a list of its own: not a team's line-up
     ("Lehmann - Sagna, Toure, Gallas - Hleb, Fabregas - Adebayor") or a score line."""
-    items = [i for i in separator.split(text.strip()) if i.strip()]
-    return len(items) >= MENU_ITEMS and all(
+    parts = [i for i in separator.split(text.strip()) if i.strip()]
+    return len(parts) >= items and all(
         len(_WORD.findall(i)) <= MENU_ITEM_WORDS
         and any(c.isalpha() for c in i)
         and "," not in i
         and not i.rstrip().endswith((".", "!", "?"))
-        for i in items
+        for i in parts
     )
 
 
@@ -360,6 +376,7 @@ def drop_furniture(
         or teasers[i]
         or link_runs[i]
         or cards[i]
+        or _lone_menu_row(lines, i)
         for i in range(len(lines))
     ]
     keep = [False] * len(lines)
