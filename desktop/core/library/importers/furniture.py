@@ -162,7 +162,6 @@ PROMPTS = re.compile(
       | comments?
       | \d+\ comments?|comments?\ \(\d+\)
       | (?:view|show|read|see|load|hide)\ (?:all\ )?(?:the\ )?(?:\d+\ )?comments?\b.{0,20}
-      | (?:view|see)\ (?:full\ |author\ )?profile
       | advertisement
       | (?:order\ reprints?|print\ (?:this\ )?article|email\ this\ article|share\ this\ article)
       | this\ article\ has\ been\ sent\ to\b.*
@@ -195,8 +194,11 @@ _REPRINT_NOTICE = re.compile(
     re.IGNORECASE,
 )
 """A publisher's reprint notice, with the reprint desk's address after it."""
-_PROFILE_LINK = re.compile(r"[.!?]\s+(?:view|see)\s+(?:full\s+|author\s+)?profile\W*$", re.I)
-"""The link closing a writer's box: the box, a bio of any wording, goes with it."""
+_PROFILE_LINK = re.compile(
+    r"(?:^\W*|[.!?]\s+)(?:view|see)\s+(?:full\s+|author\s+)?profile\W*$", re.IGNORECASE
+)
+"""The link closing a writer's box, alone or after it: the box, a bio of any wording, goes
+with it."""
 
 BIO_WORDS = 45
 _BIO = re.compile(
@@ -273,7 +275,7 @@ def _is_menu(line: str) -> bool:
     cells are empty or menus too. A data table's row ("| Name | Party | State |") is no menu:
     there a pipe separates cells, not items."""
     if line.startswith("|"):
-        cells = [c for c in _CELL.split(line) if c.strip()]
+        cells = _cells(line)
         return bool(cells) and all(_items_menu(c, _CELL_MENU_SEPARATOR) for c in cells)
     return _items_menu(line, _MENU_SEPARATOR)
 
@@ -287,11 +289,16 @@ def _lone_menu_row(lines: list[str], i: int) -> bool:
         0 <= j < len(lines) and lines[j].startswith("|") for j in (i - 1, i + 1)
     ):
         return False
-    cells = [c for c in _CELL.split(line) if c.strip()]
+    cells = _cells(line)
     return len(cells) >= MENU_ITEMS and all(
         _items_menu(c, _MENU_SEPARATOR, items=1) and not any(ch.isdigit() for ch in c)
         for c in cells
     )
+
+
+def _cells(row: str) -> list[str]:
+    """The non-empty cells of a table's row as the text shows it ("| a |  | b |")."""
+    return [c for c in _CELL.split(row) if c.strip()]
 
 
 def _items_menu(text: str, separator: re.Pattern[str], items: int = MENU_ITEMS) -> bool:
@@ -312,9 +319,11 @@ def is_prompt(line: str) -> bool:
     a line of contact addresses, a reprint notice however long, a writer's box ending "View Full
     Profile", a menu however long. Any space counts as one (a no-break space after "Photo:")."""
     words = len(_WORD.findall(line))
-    if _REPRINT_NOTICE.match(line) or (_PROFILE_LINK.search(line) and words <= BIO_WORDS):
-        return True
-    if _is_menu(line):
+    if (
+        _REPRINT_NOTICE.match(line)
+        or (_PROFILE_LINK.search(line) and words <= BIO_WORDS)
+        or _is_menu(line)
+    ):
         return True
     if words > PROMPT_WORDS:
         return False
