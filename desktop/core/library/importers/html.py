@@ -4,9 +4,10 @@ trafilatura drops scripts, styles, navigation, comments and ads, and reads title
 and site name from the page's metadata. It is given the page's text, never a URL, so it never
 touches the network. Before it runs, the page loses what would glue into or pass for the story
 (hover cards, other articles, a hidden copy of it for machines, dialogs), embedded posts become
-plain paragraphs and formulas runs of their symbols; after it, a text too short to be the story
-is taken from its recall pass when that finds twice as much, paragraphs and lists it left out
-come back (``recovery``) and page furniture goes (``furniture``).
+plain paragraphs, formulas runs of their symbols and an older page's loose text beside its
+paragraphs (often its lead) a paragraph too (``loose_text``); after it, a text too short to
+be the story is taken from its recall pass when that finds twice as much, paragraphs and
+lists it left out come back (``recovery``) and page furniture goes (``furniture``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from lxml import etree
 from desktop.core.library.importers.building import build_article, iso_date
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.furniture import drop_furniture, loose, normalised
+from desktop.core.library.importers.loose_text import wrap_loose_paragraphs
 from desktop.core.library.importers.metadata import (
     clean_byline,
     clean_title,
@@ -98,6 +100,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
         _drop_dialogs(page)
         _flatten_math(page)
         _unwrap_layout_tables(page)
+        wrap_loose_paragraphs(page)
         _drop_controls(page)
         _drop_hover_cards(page)
         _drop_other_articles(page)
