@@ -47,8 +47,9 @@ def old_page(story: str, *, table: bool = False) -> str:
         f"<div class='txt'>{LEAD} {REST}</div>",  # the container's own text
         f"<div class='txt'><a href='/photo'><img src='bridge.jpg'></a> {LEAD} {REST}</div>",
         f"<div class='txt'><div class='ad'><script>show()</script></div>{LEAD}</p>{REST}</div>",
+        f"<div><span id='body'><a href='/p'><img src='b.jpg'></a> {LEAD} {REST}</span></div>",
     ],
-    ids=["container-text", "after-a-picture", "after-an-ad-box"],
+    ids=["container-text", "after-a-picture", "after-an-ad-box", "in-a-span-of-paragraphs"],
 )
 @pytest.mark.parametrize("table", [False, True], ids=["divs", "layout-table"])
 def test_the_lead_comes_first_and_whole(tmp_path: Path, story: str, table: bool) -> None:
@@ -92,10 +93,9 @@ def test_labels_and_wrapped_blocks_are_left_as_found(loose: str) -> None:
     [
         f"<div>{LEAD}<br>{LEAD}</div>",  # no paragraphs beside it: trafilatura reads it whole
         f"<div><p class='title'>Harbour bridge closed</p>{LEAD}</div>",  # beside a headline
-        f"<table><tr><td>{LEAD}<p>{PARAGRAPHS[0]}</p></td><td>2.4</td></tr></table>",  # data
     ],
 )
-def test_text_beside_no_paragraph_or_in_a_data_table_is_left_as_found(html: str) -> None:
+def test_text_beside_no_paragraph_is_left_as_found(html: str) -> None:
     page = lxml.html.document_fromstring(f"<html><body>{html}</body></html>")
     before = lxml.html.tostring(page)
     wrap_loose_paragraphs(page)

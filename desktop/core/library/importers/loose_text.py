@@ -15,9 +15,6 @@ from collections.abc import Iterator
 
 import lxml.html
 
-_HOLDERS = ("div", "section", "article", "main", "body", "blockquote", "center")
-"""Blocks a story is written in; a data table's cell (a layout table's is a ``div`` by now)
-is a value, not a story."""
 _INLINE = frozenset(
     {
         "a", "abbr", "b", "big", "br", "cite", "code", "del", "dfn", "em", "font", "i", "img",
@@ -34,7 +31,7 @@ def wrap_loose_paragraphs(page: lxml.html.HtmlElement) -> None:
     """Wrap each run of loose text (with its links and emphasis) in a container that also
     holds ``<p>`` elements into a ``<p>`` of its own, when it reads as one: sentences, not a
     headline, a label, a menu of links or a widget's figures."""
-    for holder in [h for h in page.iter(*_HOLDERS) if _holds_paragraphs(h)]:
+    for holder in [h for h in page.iter() if _holds_paragraphs(h)]:
         for before, members, text in reversed(list(_runs(holder))):
             if not _loose_paragraph(text, members):
                 continue
