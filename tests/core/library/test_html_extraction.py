@@ -1006,3 +1006,12 @@ def test_a_story_after_a_template_that_closes_the_page_early_is_read(tmp_path: P
     early = page().replace("<main>", "</body></html>\n<main>", 1)
     text = text_of(tmp_path, early)
     assert all(paragraph in text for paragraph in PARAGRAPHS)
+
+
+def test_a_story_after_a_title_never_closed_is_read(tmp_path: Path) -> None:
+    # A save that lost part of the head: "<title>Harbour bri<script …" and no </title>.
+    damaged = page(head="<script src='/a.js'></script>").replace(" - Northport Post</title>", "", 1)
+    assert "</title>" not in damaged
+    article = read_articles(_saved(tmp_path, damaged))[0]
+    assert all(paragraph in article.text for paragraph in PARAGRAPHS)
+    assert article.title == "Harbour bridge closed to lorries"

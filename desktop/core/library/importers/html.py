@@ -56,6 +56,8 @@ _BLOCKS = frozenset(
 )  # fmt: skip
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
 _END_TAGS = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+_TITLE_START = re.compile(r"<title\b[^>]*>", re.IGNORECASE)
+_TITLE_END = re.compile(r"</title\s*>", re.IGNORECASE)
 _MAX_PUBLISHERS = 4
 _HOVER_CARD = re.compile(
     r"(?:^|[-_])(?:hover-?card|tooltip|popover|person-card)(?:[-_](?:content|body))?$"
@@ -92,7 +94,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
     from trafilatura.utils import load_html
 
     try:
-        page = load_html(_without_end_tags(text))
+        page = load_html(_closed_title(_without_end_tags(text)))
         if page is None:
             raise UnreadableFile(path, "no article text found in the HTML page")
         unwrap_source_lines(page)
@@ -166,6 +168,18 @@ def _without_end_tags(text: str) -> str:
     (after its header) leaves the story after them, which browsers show and the HTML parser
     drops."""
     return _END_TAGS.sub("", text)
+
+
+def _closed_title(text: str) -> str:
+    """The page with its ``<title>`` closed before the next tag when it is never closed (a
+    save that lost part of the page's head): the parser took the whole page for the title
+    and found no story in it."""
+    start = _TITLE_START.search(text)
+    if start is None or _TITLE_END.search(text, start.end()):
+        return text
+    end = text.find("<", start.end())
+    end = len(text) if end < 0 else end
+    return f"{text[:end]}</title>{text[end:]}"
 
 
 def _wider(page: lxml.html.HtmlElement, lines: list[str]) -> list[str]:
