@@ -629,9 +629,7 @@ def test_the_headline_run_into_its_byline_and_date_is_left_out(tmp_path: Path) -
 
 
 def test_a_page_with_nothing_to_read_names_the_file_and_the_reason_once(tmp_path: Path) -> None:
-    path = _saved(
-        tmp_path, "<blockquote><p>Only a quote, nothing else on the page.</p></blockquote>"
-    )
+    path = _saved(tmp_path, "<html><body><img src='photo.jpg'><script>show();</script></body>")
     with pytest.raises(UnreadableFile) as raised:
         read_articles(path)
     message = str(raised.value)
@@ -1015,3 +1013,11 @@ def test_a_story_after_a_title_never_closed_is_read(tmp_path: Path) -> None:
     article = read_articles(_saved(tmp_path, damaged))[0]
     assert all(paragraph in article.text for paragraph in PARAGRAPHS)
     assert article.title == "Harbour bridge closed to lorries"
+
+
+def test_a_page_that_lost_its_start_is_read(tmp_path: Path) -> None:
+    # "<!DOCTYPE htm" then the body: no "html" in the first characters, no <head>.
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    damaged = f"<!DOCTYPE htm\n  <div id='header'>Northport Post</div><div>{story}</div>"
+    article = read_articles(_saved(tmp_path, damaged))[0]
+    assert all(paragraph in article.text for paragraph in PARAGRAPHS)

@@ -91,12 +91,9 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 def parse_html(text: str, path: Path) -> list[Article]:
     import trafilatura
-    from trafilatura.utils import load_html
 
     try:
-        page = load_html(_closed_title(_without_end_tags(text)))
-        if page is None:
-            raise UnreadableFile(path, "no article text found in the HTML page")
+        page = _parsed(_closed_title(_without_end_tags(text)), path)
         unwrap_source_lines(page)
         _drop_hidden_metadata(page)
         _drop_dialogs(page)
@@ -161,6 +158,21 @@ def parse_html(text: str, path: Path) -> list[Article]:
             language=found.language or next(iter(declared["language"]), ""),
         )
     ]
+
+
+def _parsed(markup: str, path: Path) -> lxml.html.HtmlElement:
+    """The page's tree. trafilatura refuses a page whose first characters do not say "html"
+    (a save that lost its start, "<!DOCTYPE htm  <div id=header>") when it parses into
+    little; browsers show such a page, and so does the HTML parser read it."""
+    from trafilatura.utils import load_html
+
+    page = load_html(markup)
+    if page is None:
+        try:
+            page = lxml.html.document_fromstring(markup)
+        except etree.ParserError:
+            raise UnreadableFile(path, "no article text found in the HTML page") from None
+    return page
 
 
 def _without_end_tags(text: str) -> str:
