@@ -620,6 +620,29 @@ def test_a_block_the_page_shows_twice_in_a_row_is_kept_once(tmp_path: Path) -> N
     assert "2,100" in text
 
 
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Damian Spellman, PA Sport",
+        "By: Jim Macdonald, THE CANADIAN PRESS",
+        "BY HERB KEINON AND YAAKOV KATZ",
+        "By JEFFREY McMURRAY Associated Press Writer",
+    ],
+)
+def test_a_byline_paragraph_over_the_story_is_left_out(tmp_path: Path, byline: str) -> None:
+    html = page().replace("</h1>", f"</h1><p>{byline}</p>", 1)
+    assert text_of(tmp_path, html).split("\n\n") == PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["By Sunday the council had voted to close it.", "By 2030 the port wants forty berths."],
+)
+def test_a_sentence_that_opens_with_by_stays(tmp_path: Path, opening: str) -> None:
+    html = page().replace("</h1>", f"</h1><p>{opening}</p>", 1)
+    assert text_of(tmp_path, html).split("\n\n") == [opening, *PARAGRAPHS]
+
+
 def test_the_headline_run_into_its_byline_and_date_is_left_out(tmp_path: Path) -> None:
     byline = "<p>Harbour bridge closed to lorries by Jane Roe Monday, November 18, 2019</p>"
     html = page().replace("</h1>", f"</h1>{byline}", 1)

@@ -49,6 +49,13 @@ TEASER_RUN = 3
 other stories, whether or not the precision pass kept them."""
 DECK_LINES = 3
 """A standfirst comes before the story: among its first lines, after a headline or byline."""
+BYLINE_LINES = 6
+"""A byline stands among the first lines, after a headline, a standfirst, a date or a photo's
+caption."""
+BYLINE_WORDS = 12
+_BYLINE = re.compile(r"^\W*(?i:by):?\s+(?P<names>.+)$")
+_NAME_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|&|and|AND|of|de|del|der|van|von|bin|al|la|le)")
+"""A word of a byline's names and their outlet: a capitalised name or a word that joins them."""
 HEADING_WORDS = 8
 HEADED_LINKS = 2
 # A card of another story: its linked headline runs to at most this many words, and at most
@@ -403,6 +410,8 @@ def drop_furniture(
             continue
         if i < DECK_LINES and (_norm(line) in decks or _titled_dateline(line, titles)):
             continue
+        if i < BYLINE_LINES and _is_byline(line):
+            continue
         if line == last:
             continue  # a block the page shows twice (a table's header, a sticky copy)
         keep[i] = True
@@ -584,6 +593,18 @@ def _is_bio(line: str) -> bool:
 def _about_company(line: str) -> bool:
     """A closing paragraph that presents the company, as press releases end ("About Acme")."""
     return bool(_ABOUT_COMPANY.match(line.strip()))
+
+
+def _is_byline(line: str) -> bool:
+    """A line of the writers' names and their outlet alone: "By Damian Spellman, PA Sport",
+    "By: Jim Macdonald, THE CANADIAN PRESS", "BY HERB KEINON AND YAAKOV KATZ". The story's
+    sentences that open with "By" go on in lower case ("By Sunday the council had voted")."""
+    found = _BYLINE.match(line.strip())
+    if not found:
+        return False
+    words = [w.strip(",;|–—-") for w in found["names"].split()]
+    words = [w for w in words if w]
+    return 0 < len(words) <= BYLINE_WORDS and all(_NAME_WORD.fullmatch(w) for w in words)
 
 
 def _titled_dateline(line: str, titles: Collection[str]) -> bool:
