@@ -71,10 +71,10 @@ _TITLE_WORD = re.compile(r"\w+")
 _LABEL_WORDS = 2
 _OWN_TEXT = 200
 _SHORT_TEXT = 1000
+"""Characters of text below which the story may have been missed (a page made unusually)."""
 _PREFORMATTED = ("pre", "textarea", "code")
 _FILES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".csv", ".txt")
 _SOURCE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
-"""Characters of text below which the story may have been missed (a page made unusually)."""
 _EMBEDDED_POST = (
     "//blockquote[contains(concat(' ', normalize-space(@class), ' '), ' twitter-tweet ')]"
 )
