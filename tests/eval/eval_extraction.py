@@ -9,7 +9,9 @@ beside it, plain ``trafilatura.extract`` on the same decoded page. Pages of anot
 in the first only (its worst pages are listed), the second is read only as a total; "never
 read" is the part of it that an earlier round, which split by position, did not read either.
 With ``CLEANING_PAGES`` set, collections of pages in CleanEval's layout are scored too
-(``score_cleaning_sets``). Skips with a message when the evaluation data is absent.
+(``score_cleaning_sets``), and with ``SNIPPET_PAGES`` (a checkout of adbar/trafilatura) its
+990 evaluation pages by their snippets (``score_snippets``). Skips with a message when the
+evaluation data is absent.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from tests.eval.eval_leaders import EVAL
 DEV_PAGES = EVAL / "extraction-dev"
 PAGES = Path(os.environ.get("EXTRACTION_PAGES", DEV_PAGES))
 CLEANING_PAGES = os.environ.get("CLEANING_PAGES", "")
+SNIPPET_PAGES = os.environ.get("SNIPPET_PAGES", "")
 WORST = 8
 _COMMENTS_MARK = "!@#$%^&*() COMMENTS"
 _FULL_TEXT = "//*[contains(concat(' ', @class, ' '), ' x-nc-sel2 ')]"
@@ -117,6 +120,8 @@ def main() -> int:
     status = score_benchmark()
     if CLEANING_PAGES:
         score_cleaning_sets(Path(CLEANING_PAGES))
+    if SNIPPET_PAGES:
+        score_snippets(Path(SNIPPET_PAGES))
     return status
 
 
@@ -182,11 +187,14 @@ def cleaning_gold(gold: Path) -> str:
 def score_cleaning_sets(folder: Path) -> None:
     """Dossier and plain trafilatura on each collection under ``folder`` with ``input/*.html``
     and ``GoldStandard/*.txt`` (the layout of j-szulc/html-cleaning-dataset-merged: dragnet's
-    1,381 pages, L3S-GN1's 621): pages no rule was written from. Plain trafilatura is also
-    scored without readers' comments, which Dossier leaves out and dragnet's gold often keeps
-    (as it keeps titles and bylines, which Dossier stores apart from the text)."""
+    1,381 pages, L3S-GN1's 621). Plain trafilatura is also scored without readers' comments,
+    which Dossier leaves out and dragnet's gold often keeps (as it keeps titles and bylines,
+    which Dossier stores apart from the text). Dossier's figure is also given for each half by
+    a checksum of the page's name: faults are looked for in half 0, half 1 is read as a
+    total."""
     for collection in sorted(p for p in folder.iterdir() if (p / "GoldStandard").is_dir()):
         scores: dict[str, list[Counts]] = {"dossier": [], "plain": [], "plain, no comments": []}
+        halves: dict[int, list[Counts]] = {0: [], 1: []}
         with tempfile.TemporaryDirectory() as saved:
             for page in sorted((collection / "input").glob("*.html")):
                 gold_file = collection / "GoldStandard" / f"{page.stem}.txt"
@@ -199,6 +207,7 @@ def score_cleaning_sets(folder: Path) -> None:
                     ("plain, no comments", plain_text(page, comments=False)),
                 ):
                     scores[who].append(shingle_counts(gold, text))
+                halves[_md5_half(page.stem)].append(scores["dossier"][-1])
         if scores["dossier"]:
             line = "  ".join(
                 f"{who} F1 {f:.3f} P {p:.3f} R {r:.3f}"
@@ -206,6 +215,40 @@ def score_cleaning_sets(folder: Path) -> None:
                 for f, p, r in [metrics(counts)]
             )
             print(f"{collection.name} ({len(scores['dossier'])} pages)  {line}")
+            print(
+                "  dossier by half: "
+                + "  ".join(f"{h}: {metrics(c)[0]:.4f} ({len(c)})" for h, c in halves.items() if c)
+            )
+
+
+def score_snippets(repo: Path) -> None:
+    """trafilatura's evaluation pages (``tests/evaldata.json`` with the pages in
+    ``tests/eval`` and ``tests/cache``): how many of the snippets that must stay are kept and
+    how many furniture snippets are left, by Dossier and by plain ``trafilatura.extract``."""
+    data = json.loads((repo / "tests" / "evaldata.json").read_text(encoding="utf-8"))
+    kept = {"dossier": 0, "plain": 0}
+    left = {"dossier": 0, "plain": 0}
+    must = furniture = 0
+    with tempfile.TemporaryDirectory() as saved:
+        for entry in data.values():
+            pages = [repo / "tests" / d / entry["file"] for d in ("eval", "cache")]
+            page = next((p for p in pages if p.exists()), None)
+            if page is None:
+                continue
+            must += len(entry["with"])
+            furniture += len(entry["without"])
+            for who, text in (
+                ("dossier", dossier_text(page, Path(saved))),
+                ("plain", plain_text(page)),
+            ):
+                shown = " ".join(text.split())
+                kept[who] += sum(" ".join(s.split()) in shown for s in entry["with"])
+                left[who] += sum(" ".join(s.split()) in shown for s in entry["without"])
+    for who in kept:
+        print(
+            f"trafilatura's pages, {who}: {kept[who]:,} of {must:,} snippets that must stay kept, "
+            f"{left[who]:,} of {furniture:,} furniture snippets left"
+        )
 
 
 if __name__ == "__main__":
