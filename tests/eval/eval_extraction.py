@@ -241,14 +241,19 @@ def score_snippets(repo: Path) -> None:
                 ("dossier", dossier_text(page, Path(saved))),
                 ("plain", plain_text(page)),
             ):
-                shown = " ".join(text.split())
-                kept[who] += sum(" ".join(s.split()) in shown for s in entry["with"])
-                left[who] += sum(" ".join(s.split()) in shown for s in entry["without"])
+                shown = _flat(text)
+                kept[who] += sum(_flat(s) in shown for s in entry["with"])
+                left[who] += sum(_flat(s) in shown for s in entry["without"])
     for who in kept:
         print(
             f"trafilatura's pages, {who}: {kept[who]:,} of {must:,} snippets that must stay kept, "
             f"{left[who]:,} of {furniture:,} furniture snippets left"
         )
+
+
+def _flat(text: str) -> str:
+    """Text with every run of spaces and breaks as one space, as a snippet is matched."""
+    return " ".join(text.split())
 
 
 if __name__ == "__main__":

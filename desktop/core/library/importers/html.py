@@ -162,8 +162,8 @@ def parse_html(text: str, path: Path) -> list[Article]:
 
 def _parsed(markup: str, path: Path) -> lxml.html.HtmlElement:
     """The page's tree. trafilatura refuses a page whose first characters do not say "html"
-    (a save that lost its start, "<!DOCTYPE htm  <div id=header>") when it parses into
-    little; browsers show such a page, and so does the HTML parser read it."""
+    and that parses into little (a save that lost its start: "<!DOCTYPE htm  <div …>");
+    browsers still show it, so lxml's HTML parser reads it then."""
     from trafilatura.utils import load_html
 
     page = load_html(markup)
