@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -16,7 +18,9 @@ settings.register_profile("repeatable", derandomize=True)
 settings.register_profile("explore", derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 # An empty NLTK data folder proves nothing needs downloaded NLTK data.
-os.environ["NLTK_DATA"] = tempfile.mkdtemp(prefix="dossier-empty-nltk-")
+_EMPTY_NLTK = tempfile.mkdtemp(prefix="dossier-empty-nltk-")
+atexit.register(shutil.rmtree, _EMPTY_NLTK, ignore_errors=True)
+os.environ["NLTK_DATA"] = _EMPTY_NLTK
 
 SHARED_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 

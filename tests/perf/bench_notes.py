@@ -14,7 +14,6 @@ import io
 import os
 import random
 import statistics
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +29,7 @@ from desktop.core.notes.importer import import_notes
 from desktop.core.notes.notebook import Notebook
 from desktop.core.paths import Paths, user_paths
 from desktop.core.storage.db import transaction
+from tests.perf import scratch_dir
 
 ONE_ARTICLE = 1_000
 TOTAL = 100_000
@@ -207,7 +207,7 @@ def bench_notebook(library: Library, rng: random.Random, words: list[str]) -> No
 
 def bench_import(library: Library, exported: str, total: int) -> None:
     """The JSON export into a rebuilt library (articles first), then the same file again."""
-    folder = Path(tempfile.mkdtemp(prefix="dossier-bench-notes-import-"))
+    folder = scratch_dir("dossier-bench-notes-import-")
     path = folder / "notes.json"
     path.write_text(exported, encoding="utf-8")
     paths = Paths(folder / "data", folder / "config", folder / "cache", folder / "logs")
@@ -223,7 +223,7 @@ def bench_import(library: Library, exported: str, total: int) -> None:
 
 
 def main() -> int:
-    os.environ["DOSSIER_HOME"] = tempfile.mkdtemp(prefix="dossier-bench-notes-")
+    os.environ["DOSSIER_HOME"] = str(scratch_dir("dossier-bench-notes-"))
     rng = random.Random(6)
     words = wordfreq.top_n_list("en", 3000)
     with open_library(user_paths(), seed=False) as library:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 import random
 import statistics
-import tempfile
 import time
 from collections.abc import Callable
+
+from tests.perf import scratch_dir
 
 REPEATS = 7
 HIGHLIGHTS = 1_000
@@ -55,7 +56,7 @@ def median_ms(fn: Callable[[], None]) -> float:
 
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ["DOSSIER_HOME"] = tempfile.mkdtemp(prefix="dossier-bench-notes-")
+    os.environ["DOSSIER_HOME"] = str(scratch_dir("dossier-bench-notes-"))
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 

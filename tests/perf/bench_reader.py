@@ -13,9 +13,10 @@ import os
 import re
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from tests.perf import scratch_dir
 
 REPEATS = 7
 FASTEST: dict[object, float] = {}
@@ -68,7 +69,7 @@ def timed(fn, prepare=lambda: None, repeats: int = REPEATS) -> float:
 
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ.setdefault("DOSSIER_HOME", tempfile.mkdtemp(prefix="dossier-bench-reader-"))
+    os.environ.setdefault("DOSSIER_HOME", str(scratch_dir("dossier-bench-reader-")))
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
