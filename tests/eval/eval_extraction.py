@@ -73,10 +73,15 @@ def _recall(tp: float, fp: float, fn: float) -> float:
     return 0.0 if tp == fn == 0 else tp / (tp + fn)
 
 
+def _mean(values: list[float]) -> float:
+    """The mean, or 0 for none: a page whose extraction found nothing scores 0, not an error."""
+    return statistics.mean(values) if values else 0.0
+
+
 def metrics(counts: list[Counts]) -> tuple[float, float, float]:
     """``(F1, precision, recall)`` over pages, as evaluate.py's metrics_from_tp_fp_fns."""
-    precision = statistics.mean(_precision(*c) for c in counts if c[0] + c[1] > 0)
-    recall = statistics.mean(_recall(*c) for c in counts if c[0] + c[2] > 0)
+    precision = _mean([_precision(*c) for c in counts if c[0] + c[1] > 0])
+    recall = _mean([_recall(*c) for c in counts if c[0] + c[2] > 0])
     both = precision + recall
     return (2 * precision * recall / both if both else 0.0), precision, recall
 
