@@ -167,6 +167,67 @@ def test_a_list_of_teasers_for_other_stories_is_left_out(tmp_path: Path) -> None
     assert all(paragraph in text for paragraph in PARAGRAPHS)
 
 
+GALLERY = [
+    ("Ferry fares rise", "The operator blamed fuel costs for the increase in the spring."),
+    ("Lorry drivers protest", "Hauliers blocked the estate road for an hour on Monday."),
+    ("Tram line opens", "The first trams ran on Sunday morning, two months early."),
+    ("Port sold", "The harbour company was bought by a pension fund for an undisclosed sum."),
+]
+
+
+@pytest.mark.parametrize("layout", ["list", "counter above"])
+def test_a_picture_gallery_s_captions_are_left_out(tmp_path: Path, layout: str) -> None:
+    n = len(GALLERY)
+    if layout == "list":
+        slides = "".join(
+            f"<li><img src='/{i}.jpg'><span>{i}/{n}</span> <h4>{head}</h4> {caption}</li>"
+            for i, (head, caption) in enumerate(GALLERY, 1)
+        )
+        gallery = f"<h3>Business news in pictures</h3><ul>{slides}</ul>"
+    else:
+        gallery = "<h3>Business news in pictures</h3>" + "".join(
+            f"<div><p>{i} of {n}</p><h4>{head}</h4><p>{caption}</p></div>"
+            for i, (head, caption) in enumerate(GALLERY, 1)
+        )
+    text = text_of(tmp_path, page("", gallery))
+    assert not any(head in text or caption in text for head, caption in GALLERY)
+    assert "in pictures" not in text
+    assert text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_slideshow_page_keeps_its_slides(tmp_path: Path) -> None:
+    # The gallery is the page: a short lead, then the slides.
+    n = len(GALLERY)
+    slides = "".join(
+        f"<div><p>{i}/{n}</p><h2>{head}</h2><p>{caption}</p></div>"
+        for i, (head, caption) in enumerate(GALLERY, 1)
+    )
+    html = (
+        "<html><head><title>The year at the harbour</title></head><body><article>"
+        f"<h1>The year at the harbour</h1><p>{PARAGRAPHS[0]}</p>{slides}</article></body></html>"
+    )
+    text = text_of(tmp_path, html)
+    assert all(caption in text for _, caption in GALLERY)
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        [
+            "1/3 of the lorries were diverted.",
+            "2/3 of the drivers complained.",
+            "The rest did not.",
+        ],
+        ["Step 1 of 3: close the bridge.", "Step 2 of 3: divert lorries.", "Step 3 of 3: repair."],
+        ["1/4 cup of flour", "3/4 cup of milk", "2/4 cup of sugar", "1/4 teaspoon of salt"],
+    ],
+)
+def test_lines_with_fractions_or_steps_are_no_gallery(tmp_path: Path, items: list[str]) -> None:
+    listed = "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+    text = text_of(tmp_path, page("", listed))
+    assert all(item in text for item in items)
+
+
 def test_a_templates_placeholder_text_is_left_out(tmp_path: Path) -> None:
     filler = (
         "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor "
@@ -176,6 +237,21 @@ def test_a_templates_placeholder_text_is_left_out(tmp_path: Path) -> None:
     text = text_of(tmp_path, page("", "", f"<p>{filler}</p>"))
     assert "Lorem ipsum" not in text and "consectetur" not in text
     assert all(paragraph in text for paragraph in PARAGRAPHS)
+
+
+def test_a_page_of_nothing_but_placeholder_text_keeps_it(tmp_path: Path) -> None:
+    # A design's mock-up: the filler is all the text there is, not a story's leftover.
+    filler = [
+        f"Lorem ipsum dolor sit amet, consectetur adipiscing elit {i}, sed do eiusmod tempor "
+        "incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam."
+        for i in range(4)
+    ]
+    html = (
+        "<html><head><title>Mock-up</title></head><body><h1>Lorem ipsum dolor sit amet</h1>"
+        + "".join(f"<p>{line}</p>" for line in filler)
+        + "</body></html>"
+    )
+    assert text_of(tmp_path, html).split("\n\n") == filler
 
 
 def test_a_list_of_linked_items_each_with_its_own_review_is_the_story(tmp_path: Path) -> None:
@@ -359,6 +435,25 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "Become a paid subscriber to the Post to unlock this piece and learn about:",
         "Senior Editor at the Northport Post. Covering the port since 2008, with stints at two"
         " regional papers. Keen sailor, reluctant cyclist. View Full Profile",
+        # a video player's and a page's own controls, left as text
+        "Please wait...",
+        "Like Loading…",
+        "Next video starts in : 7Play",
+        "Now watching",
+        "Unfortunately, this video is not available in your region.",
+        "This feature is temporarily unavailable. Please try again later.",
+        "- Share on Twitter",
+        "Close",
+        "Your browser does not support the video tag.",
+        "JavaScript is disabled in your browser.",
+        "Sign up to get the best content of the week",
+        "This article is the copyrighted property of Breaking Belize News.",
+        "Written permission must be obtained before reprint in online or print media.",
+        "Síguenos en Telegram, Instagram, Facebook y Twitter",
+        "Contenido Relacionado",
+        "Keine Kommentare",
+        "Teilen mit:",
+        "Wird geladen …",
     ],
 )
 def test_prompt_lines(line: str) -> None:
@@ -399,6 +494,8 @@ def test_prompt_lines(line: str) -> None:
         "Don't miss the ferry, the harbour master warned.",
         "The council voted to unlock this piece of land for housing.",
         "| Harbour | North | Closed | May |",  # a data table's row
+        "2020-08-01 17:59:00+00 │         200 │    3927",  # a query's output, drawn in a box
+        "200 │ 2020-08-01 18:00:00+00 │ 4084",
         "Related companies were fined.",
         "Latest news from the harbour was good, the mayor said.",
         "Sagna – Koscielny – Vermaelen – Jenkinson",  # a team's back four
@@ -428,6 +525,13 @@ def test_prompt_lines(line: str) -> None:
         "Already a member of the board, she chaired the meeting.",
         "Read more about the detour on the council's site.",
         "- Lorries fall into one of three (light, medium, heavy) categories: vans, trucks, HGVs.",
+        "This service is not available in rural areas, the council said.",
+        "Close to 400 people attended the meeting.",
+        "Loading of the ferry began at noon.",
+        "Now watching the bridge are two engineers.",
+        "Written permission must be obtained from the council before building.",
+        "No comments were made by the council.",
+        "This content is the property of the state, the court ruled in a long judgment.",
     ],
 )
 def test_paragraphs_that_look_like_prompts_are_not(line: str) -> None:
@@ -845,7 +949,7 @@ def test_a_formula_reads_as_its_symbols_not_its_tex_source(tmp_path: Path) -> No
 
 
 def test_a_page_laid_out_in_a_table_gives_its_story_not_its_rows(tmp_path: Path) -> None:
-    # A 2008 news site: menu, story and sidebar are the cells of one table.
+    # A 2008 news site: masthead, menu, story and sidebar are the cells of one table.
     menu = "".join(f"<li><a href='/{w}'>{w}</a></li>" for w in ("Home", "News", "Sport"))
     sidebar = "<p><b>Most read</b></p>" + "".join(
         f"<p><a href='/s{i}'>Story number {i} about the weather today</a></p>" for i in range(5)
@@ -853,7 +957,8 @@ def test_a_page_laid_out_in_a_table_gives_its_story_not_its_rows(tmp_path: Path)
     story = "<h1>Harbour bridge closed to lorries</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     html = (
         "<html><head><title>Harbour bridge closed to lorries - Northport Post</title></head>"
-        "<body><table width='100%'><tr><td colspan='3'>Northport Post</td></tr>"
+        "<body><table width='100%'><tr><td colspan='3'><table><tr><td><h2>Northport Post</h2>"
+        "</td><td><a href='/about'>Powered by Harbour Press</a></td></tr></table></td></tr>"
         f"<tr><td valign='top'><ul>{menu}</ul></td><td valign='top'>{story}</td>"
         f"<td>{sidebar}</td></tr><tr><td colspan='3'>Copyright Northport Post 2008 | "
         "<a href='/contact'>Contact us</a></td></tr></table></body></html>"
@@ -871,6 +976,23 @@ def test_a_drop_down_menus_options_are_no_text() -> None:
     assert " ".join(page.text_content().split()) == "Quote: and go"
 
 
+def test_a_video_player_s_menus_are_no_text(tmp_path: Path) -> None:
+    # The player's menus are marked for screen readers, not hidden from the page's text.
+    def menu(label: str, item: str) -> str:
+        return (
+            f"<div role='menuitem' aria-label='{label} Menu'><ul role='menu'>"
+            f"<li role='menuitemcheckbox'>{item}<span>, selected</span></li></ul></div>"
+        )
+
+    player = (
+        "<div class='player'><div role='toolbar'><button>Play</button>"
+        f"{menu('Descriptions', 'descriptions off')}{menu('Subtitles', 'subtitles off')}"
+        "<div role='slider' aria-label='Volume'>100%</div>"
+        "<select role='menuitem'><option>Quality: auto</option></select></div></div>"
+    )
+    assert text_of(tmp_path, page(player)).split("\n\n") == PARAGRAPHS
+
+
 def test_a_data_table_with_its_values_in_paragraphs_stays_a_table(tmp_path: Path) -> None:
     rows = [("Onions", "3"), ("Celery", "160g"), ("Carrots", "8"), ("Garlic", "12 cloves")]
     table = "<table>" + "".join(
@@ -878,6 +1000,30 @@ def test_a_data_table_with_its_values_in_paragraphs_stays_a_table(tmp_path: Path
     )
     text = text_of(tmp_path, page(table + "</table>"))
     assert all(f"| {name} | {amount} |" in text for name, amount in rows)
+
+
+@pytest.mark.parametrize("indented", [False, True])
+def test_data_tables_set_side_by_side_in_a_table_keep_their_rows(
+    tmp_path: Path, indented: bool
+) -> None:
+    # A table holding two tables (most active developers by changesets, by lines) is layout,
+    # but the tables in its cells are data: their cells had been glued ("Herbert Dürr6316.6%"),
+    # and more so when a <blockquote> indents the whole.
+    by_changes = [("Herbert Dürr", "63", "16.6%"), ("Jürgen Schmidt", "56", "14.7%")]
+    by_lines = [("Jürgen Schmidt", "455499", "88.1%"), ("Armin Le Grand", "27212", "5.3%")]
+
+    def table(heading: str, rows: list[tuple[str, str, str]]) -> str:
+        cells = "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>" for a, b, c in rows)
+        return f"<table><tr><th colspan='3'>{heading}</th></tr>{cells}</table>"
+
+    both = (
+        "<table><tr><th colspan='2'>Most active developers</th></tr><tr>"
+        f"<td>{table('By changesets', by_changes)}</td><td>{table('By lines', by_lines)}</td>"
+        "</tr></table>"
+    )
+    text = text_of(tmp_path, page("", f"<blockquote>{both}</blockquote>" if indented else both))
+    assert all(f"| {a} | {b} | {c} |" in text for a, b, c in by_changes + by_lines)
+    assert "Dürr63" not in text
 
 
 def test_lines_broken_with_br_stay_apart_and_come_out_once(tmp_path: Path) -> None:

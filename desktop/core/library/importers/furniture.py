@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from itertools import pairwise
 
 _WORD = re.compile(r"\w+")
 # A share button's label glued to the quote it offers to share: the quote is the story's.
@@ -63,6 +64,9 @@ HEADED_LINKS = 2
 CARD_HEADLINE_WORDS = 20
 CARD_GAP = 2
 CARD_STORY_WORDS = 150
+SLIDE_LINES = 4
+"""Lines a gallery's caption may take under its counter (a title, a credit, the caption)."""
+_SLIDE_COUNTER = re.compile(r"^[-•*\s]*(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\b")
 """A heading followed by this many lines of a block of links left out is that block's title."""
 _LABEL_AFTER = re.compile(r"\s*(?:\[[^\]]{1,20}\]|\([^)]{1,20}\))[\W_]*$")
 """A label after a link to another story ("[VIDEO]", "(photos)"): no part of the link."""
@@ -80,13 +84,16 @@ PROMPTS = re.compile(
           |schon\ gelesen|zum\ weiterlesen|mehr\ (?:zum\ thema|themen)|dowiedz\ się\ więcej)
             (?:\ (?:más|también|además|hier|też|także|więcej|również))?\ ?[:?].*
       | (?:lee|mira|ver)\ (?:más|también|además)\ ?:.*
-      | (?:notas|contenidos?|artículos|noticias)\ relacionad[oa]s
+      | (?:notas|contenidos?|artículos|noticias)\ relacionad[oa]s?
+      | s[ií]guenos\ en\ (?:telegram|instagram|facebook|twitter|youtube|tiktok|whatsapp)\b.*
+      | (?:keine|no)\ (?:kommentare|comments(?:\ yet)?)|teilen\ mit:?|wird\ geladen(?:\.{3}|…)?
+      | zum\ newsletter\ anmelden|weitere\ (?:themen|artikel\ zum\ thema)
       | (?:tell\ us\ what\ you\ think|leave\ a\ (?:comment|reply)
           |join\ the\ (?:conversation|discussion))\b.*
       | \[(\w+)\b[^\]]*\].*\[/\1\]
       | (?:.*[.!?]\ )?click\ here\b.*
       | (?:.*[.!?]\ )?(?:sign\ up|subscribe)\b.*(?:newsletter|inbox|youtube|podcast|daily|weekly
-          |\bour\ e-?mails?\b).*
+          |\bof\ the\ week\b          |\bour\ e-?mails?\b).*
       | .*\b(?:sign(?:ing)?\ up|subscrib(?:e|ing))\b.*\b(?:newsletters?|inbox)\b.*
       | .*\bnever\ miss\b.*\b(?:sign(?:ing)?\ up|newsletters?)\b.*
       | (?:for\ the\ latest\b.*\ )?(?:download|get)\ (?:the|our)\ .{0,40}\bapps?\b.*
@@ -95,6 +102,9 @@ PROMPTS = re.compile(
             \ (?:story|article)\b.*
       | if\ you['’]re\ (?:already\ a\ subscriber|seeing\ this\ message)\b.*
       | already\ (?:have\ an\ account|a\ (?:subscriber|member))\?.*
+      | this\ (?:article|story|content)\ is\ the\ (?:copyrighted\ )?property\ of\ [^,;]{1,60}
+      | (?:prior\ )?written\ permission\ (?:must|is\ required)\b.*
+            \b(?:reprint|reproduc|publish)\w*\b.*
       | this\ (?:article|story)\ is\ (?:exclusive|only\ available|available\ only)\ to\b
             .{0,40}\b(?:subscribers|members)\b.*
       | (?:.*\b(?:subscri\w*|member)\b.*\bto\ )?unlock\ (?:this|the\ full)
@@ -170,6 +180,15 @@ PROMPTS = re.compile(
       | \d+\ comments?|comments?\ \(\d+\)
       | (?:view|show|read|see|load|hide)\ (?:all\ )?(?:the\ )?(?:\d+\ )?comments?\b.{0,20}
       | advertisement
+      | (?:please\ wait|loading|like\ loading)(?:\.{3}|…)?|close|like\ this:?|skip\ ad
+      | now\ (?:watching|playing)|up\ next|next\ video\ starts\ in\b.*|replay(?:\ video)?
+      | (?:unfortunately,?\ )?this\ (?:video|feature|content)\ is\ (?:temporarily\ )?
+            (?:unavailable|not\ available|no\ longer\ available)(?:\ in\ your\ (?:region|country))?
+            (?:\.\ please\ try\ again(?:\ later)?)?
+      | (?:share|post)\ (?:on|via|to)\ (?:twitter|facebook|linkedin|pinterest|reddit|whatsapp
+          |e-?mail|x)
+      | your\ browser\ does\ not\ support\ (?:the\ )?(?:video|audio|iframe)\b.*
+      | (?:please\ )?enable\ javascript\b.*|javascript\ is\ (?:disabled|required)\b.*
       | (?:order\ reprints?|print\ (?:this\ )?article|email\ this\ article|share\ this\ article)
       | this\ article\ has\ been\ sent\ to\b.*
       | (?:an\ error\ has\ occurred|something\ went\ wrong),?\ please\ try\ again\b.*
@@ -245,6 +264,7 @@ _DATED = re.compile(
 )
 """What makes a line of numbers a date rather than a time heading in a live story ("10 p.m.")
 or a phone number: a year, a day and month, or the word that stamps the story."""
+_BOX_DRAWN = re.compile(r"[\u2500-\u257f]")
 _NUMBER = re.compile(r"\d+(?:st|nd|rd|th|am|pm|h)?", re.IGNORECASE)
 _NAME_WORDS = 6
 
@@ -340,10 +360,11 @@ def is_prompt(line: str) -> bool:
 
 def _is_dateline(line: str) -> bool:
     """A date or time with at most a byline: "5:45 AM PST 11/19/2019 by Patrick Shanley",
-    "Updated at 1:23 p.m."; not a table row or an international phone number ("+81 158-23-2012",
-    whose last group reads like a year)."""
+    "Updated at 1:23 p.m."; not a table row, in pipes or drawn in a box as a query's output
+    prints it ("2020-08-01 17:59:00+00 │ 200 │ 3927"), or an international phone number
+    ("+81 158-23-2012", whose last group reads like a year)."""
     words = _WORD.findall(line)
-    if line.lstrip().startswith(("|", "+")) or not _DATED.search(line):
+    if line.lstrip().startswith(("|", "+")) or _BOX_DRAWN.search(line) or not _DATED.search(line):
         return False
     named = 0
     for word in words:
@@ -387,20 +408,25 @@ def drop_furniture(
     teasers = _teaser_runs([_is_teaser(line, links) for line in lines])
     link_runs = _teaser_runs(wholly)
     cards = _card_runs(lines, wholly)
+    slides = _slideshow_runs(lines)
     blocks = [
         (linked[i] and ((i > 0 and linked[i - 1]) or (i + 1 < len(lines) and linked[i + 1])))
         or teasers[i]
         or link_runs[i]
         or cards[i]
+        or slides[i]
         or _lone_menu_row(lines, i)
         for i in range(len(lines))
     ]
+    # Filler beside a story is a template's leftover; on a page of nothing else (a design's
+    # mock-up) it is the text.
+    filler = _words([line for line in lines if not _PLACEHOLDER.match(line)]) >= STORY_WORDS
     keep = [False] * len(lines)
     last = ""
     for i, line in enumerate(lines):
         if (
             is_prompt(line)
-            or _PLACEHOLDER.match(line)
+            or (filler and _PLACEHOLDER.match(line))
             or blocks[i]
             or (linked[i] and _shouted(line))
             or _heads_block(lines, blocks, i)
@@ -544,6 +570,33 @@ def _card_runs(lines: list[str], wholly: list[bool]) -> list[bool]:
         if len(cards) >= TEASER_RUN and _words(lines[: cards[0]]) >= CARD_STORY_WORDS:
             marked[cards[0] : cards[-1] + 2] = [True] * (cards[-1] + 2 - cards[0])
         cards = []
+    return marked
+
+
+def _slideshow_runs(lines: list[str]) -> list[bool]:
+    """A picture gallery's captions: at least ``TEASER_RUN`` lines opening with its counter
+    ("1/50 United goin down …", "2 of 12"), one after another with the same total; a caption
+    may run over up to ``SLIDE_LINES`` lines to the next counter (and as many after the
+    last as the shortest caption takes). A page whose other lines hold fewer than
+    ``CARD_STORY_WORDS`` words is the gallery itself (a slideshow's page)."""
+    marked = [False] * len(lines)
+    words = _words(lines)
+    run: list[int] = []  # lines of the counters of the current run
+    total, expected = "", 0
+    for i, line in enumerate([*lines, ""]):
+        found = _SLIDE_COUNTER.match(line)
+        if found and run and found[2] == total and int(found[1]) == expected:
+            run.append(i)
+            expected += 1
+            continue
+        if run and not found and i < len(lines) and i - run[-1] <= SLIDE_LINES:
+            continue  # the caption under a counter
+        if len(run) >= TEASER_RUN:
+            end = min(run[-1] + min(b - a for a, b in pairwise(run)), len(lines))
+            if words - _words(lines[run[0] : end]) >= CARD_STORY_WORDS:
+                marked[run[0] : end] = [True] * (end - run[0])
+        run = [i] if found else []
+        total, expected = (found[2], int(found[1]) + 1) if found else ("", 0)
     return marked
 
 

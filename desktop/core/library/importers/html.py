@@ -80,6 +80,20 @@ _EMBEDDED_POST = (
 )
 _HIDDEN = re.compile(r"(?:^|;)\s*display\s*:\s*none\b", re.IGNORECASE)
 _CONTROLS = ("select", "datalist")
+_CONTROL_ROLES = frozenset(
+    [
+        "menu",
+        "menubar",
+        "menuitem",
+        "menuitemcheckbox",
+        "menuitemradio",
+        "toolbar",
+        "slider",
+        "progressbar",
+        "spinbutton",
+        "scrollbar",
+    ]
+)
 _CELL_BLOCKS = ("p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "blockquote")
 _CELL_TEXT = 300
 """Characters of a table cell beyond which it holds running text, not a value."""
@@ -293,10 +307,14 @@ def _flatten_math(page: lxml.html.HtmlElement) -> None:
 
 
 def _drop_controls(page: lxml.html.HtmlElement) -> None:
-    """Remove a form's drop-down menus: their options (a share-price page's 1,900 company
-    names) had come out as lines of text."""
-    for control in list(page.iter(*_CONTROLS)):
-        control.drop_tree()
+    """Remove a form's drop-down menus and what the page marks as a control for assistive
+    technology (a menu, a toolbar, a slider): their options (a share-price page's 1,900
+    company names, a video player's "descriptions off, selected") had come out as lines of
+    text."""
+    roles = (e for e in page.xpath("//*[@role]") if e.get("role", "").strip() in _CONTROL_ROLES)
+    for control in [*page.iter(*_CONTROLS), *roles]:
+        if control.getparent() is not None:  # a menu may be a <select> as well
+            control.drop_tree()
 
 
 def _unwrap_layout_tables(page: lxml.html.HtmlElement) -> None:
@@ -304,13 +322,41 @@ def _unwrap_layout_tables(page: lxml.html.HtmlElement) -> None:
     story and sidebars are the cells of one table, which came out whole as rows of
     "| Home | | News |" around the story. A table is layout when it says so
     (``role="presentation"``), holds another table, or, without headings or a caption (a data
-    table's), has a cell holding a part of a page: several blocks, a list or a long text."""
+    table's), has a cell holding a part of a page: several blocks, a list or a long text.
+    A table in a layout table's cell stays a table when it reads as data (a heading, and rows
+    of values: most active developers by changesets, whose cells had been glued as "Herbert
+    Dürr6316.6%"); older sites nest their menus and sidebars as tables too. A
+    ``<blockquote>`` around a table only indents it (trafilatura read the table as one
+    quoted line)."""
+    for indent in page.xpath("//blockquote[.//table]"):
+        indent.tag = "div"
     for table in reversed(list(page.iter("table"))):
         if _is_layout(table):
-            for element in table.iter("table", "thead", "tbody", "tfoot", "tr", "td", "th"):
-                element.tag = "div"
-                for attribute in ("colspan", "rowspan", "width", "height", "align", "valign"):
-                    element.attrib.pop(attribute, None)
+            inner = [t for t in table.iter("table") if t is not table and not _is_data(t)]
+            for layout in (table, *inner):
+                _to_blocks(layout)
+
+
+def _is_data(table: lxml.html.HtmlElement) -> bool:
+    """A table with a heading or caption and at least two rows of two or more values."""
+    if table.find(".//th") is None and table.find(".//caption") is None:
+        return False
+    rows = (row.findall("td") for row in table.iter("tr"))
+    filled = (sum(1 for cell in cells if cell.text_content().strip()) for cells in rows)
+    return sum(1 for n in filled if n >= 2) >= 2
+
+
+def _to_blocks(table: lxml.html.HtmlElement) -> None:
+    """The table, its rows and cells as plain blocks; the tables in its cells are left alone."""
+    own = [
+        e
+        for e in table.iter("thead", "tbody", "tfoot", "tr", "td", "th")
+        if next(e.iterancestors("table")) is table
+    ]
+    for element in (table, *own):
+        element.tag = "div"
+        for attribute in ("colspan", "rowspan", "width", "height", "align", "valign"):
+            element.attrib.pop(attribute, None)
 
 
 def _is_layout(table: lxml.html.HtmlElement) -> bool:
