@@ -10,8 +10,9 @@ in the first only (its worst pages are listed), the second is read only as a tot
 read" is the part of it that an earlier round, which split by position, did not read either.
 With ``CLEANING_PAGES`` set, collections of pages in CleanEval's layout are scored too
 (``score_cleaning_sets``), and with ``SNIPPET_PAGES`` (a checkout of adbar/trafilatura) its
-990 evaluation pages by their snippets (``score_snippets``). Skips with a message when the
-evaluation data is absent.
+990 evaluation pages by their snippets (``score_snippets``), and with ``READABILITY_PAGES``
+(a checkout of mozilla/readability) its real test pages against Readability's own output
+(``score_readability``). Skips with a message when the evaluation data is absent.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ DEV_PAGES = EVAL / "extraction-dev"
 PAGES = Path(os.environ.get("EXTRACTION_PAGES", DEV_PAGES))
 CLEANING_PAGES = os.environ.get("CLEANING_PAGES", "")
 SNIPPET_PAGES = os.environ.get("SNIPPET_PAGES", "")
+READABILITY_PAGES = os.environ.get("READABILITY_PAGES", "")
+READABILITY_TEXT = 1500
+"""Characters of Readability's expected text from which a test page is a real page, not a
+case of a few lines made to test one rule."""
 WORST = 8
 _COMMENTS_MARK = "!@#$%^&*() COMMENTS"
 _FULL_TEXT = "//*[contains(concat(' ', @class, ' '), ' x-nc-sel2 ')]"
@@ -127,6 +132,8 @@ def main() -> int:
         score_cleaning_sets(Path(CLEANING_PAGES))
     if SNIPPET_PAGES:
         score_snippets(Path(SNIPPET_PAGES))
+    if READABILITY_PAGES:
+        score_readability(Path(READABILITY_PAGES))
     return status
 
 
@@ -254,6 +261,36 @@ def score_snippets(repo: Path) -> None:
             f"trafilatura's pages, {who}: {kept[who]:,} of {must:,} snippets that must stay kept, "
             f"{left[who]:,} of {furniture:,} furniture snippets left"
         )
+
+
+def score_readability(repo: Path) -> None:
+    """Readability's test pages (``test/test-pages/*/source.html``) whose expected output
+    (``expected.html``, which keeps captions and lists of links) has ``READABILITY_TEXT``
+    characters or more, scored as the benchmark's pages are."""
+    from desktop.core.library.importers.html import element_text, html_document_body
+
+    cases = repo / "test" / "test-pages"
+    if not cases.is_dir():
+        print(f"readability skipped: {cases} not found")
+        return
+    scores: dict[str, list[Counts]] = {"dossier": [], "plain": []}
+    with tempfile.TemporaryDirectory() as saved:
+        for case in sorted(cases.iterdir()):
+            expected, page = case / "expected.html", case / "source.html"
+            if not (expected.exists() and page.exists()):
+                continue
+            body = html_document_body(expected.read_text(encoding="utf-8"))
+            gold = element_text(body) if body is not None else ""
+            if len(gold) < READABILITY_TEXT:
+                continue
+            scores["dossier"].append(shingle_counts(gold, dossier_text(page, Path(saved))))
+            scores["plain"].append(shingle_counts(gold, plain_text(page)))
+    line = "  ".join(
+        f"{who} F1 {f:.3f} P {p:.3f} R {r:.3f}"
+        for who, counts in scores.items()
+        for f, p, r in [metrics(counts)]
+    )
+    print(f"readability ({len(scores['dossier'])} pages)  {line}")
 
 
 def _flat(text: str) -> str:
