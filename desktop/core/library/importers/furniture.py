@@ -59,15 +59,16 @@ _NAME_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|&|and|AND|of|de|del|der|van|von|bi
 """A word of a byline's names and their outlet: a capitalised name or a word that joins them."""
 HEADING_WORDS = 8
 HEADED_LINKS = 2
+"""A heading followed by this many lines of a block of links left out is that block's title."""
 # A card of another story: its linked headline runs to at most this many words, and at most
 # this many short lines (a section label, a date) stand between two cards.
 CARD_HEADLINE_WORDS = 20
 CARD_GAP = 2
 CARD_STORY_WORDS = 150
+"""Words of story besides them from which cards of other stories (or a gallery) are furniture."""
 SLIDE_LINES = 4
 """Lines a gallery's caption may take under its counter (a title, a credit, the caption)."""
 _SLIDE_COUNTER = re.compile(r"^[-•*\s]*(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\b")
-"""A heading followed by this many lines of a block of links left out is that block's title."""
 _LABEL_AFTER = re.compile(r"\s*(?:\[[^\]]{1,20}\]|\([^)]{1,20}\))[\W_]*$")
 """A label after a link to another story ("[VIDEO]", "(photos)"): no part of the link."""
 
@@ -93,7 +94,7 @@ PROMPTS = re.compile(
       | \[(\w+)\b[^\]]*\].*\[/\1\]
       | (?:.*[.!?]\ )?click\ here\b.*
       | (?:.*[.!?]\ )?(?:sign\ up|subscribe)\b.*(?:newsletter|inbox|youtube|podcast|daily|weekly
-          |\bof\ the\ week\b          |\bour\ e-?mails?\b).*
+          |\bof\ the\ week\b|\bour\ e-?mails?\b).*
       | .*\b(?:sign(?:ing)?\ up|subscrib(?:e|ing))\b.*\b(?:newsletters?|inbox)\b.*
       | .*\bnever\ miss\b.*\b(?:sign(?:ing)?\ up|newsletters?)\b.*
       | (?:for\ the\ latest\b.*\ )?(?:download|get)\ (?:the|our)\ .{0,40}\bapps?\b.*
