@@ -266,6 +266,7 @@ _DATED = re.compile(
 """What makes a line of numbers a date rather than a time heading in a live story ("10 p.m.")
 or a phone number: a year, a day and month, or the word that stamps the story."""
 _BOX_DRAWN = re.compile(r"[\u2500-\u257f]")
+_CREDITED = re.compile(r"^\s*(?:[A-Z][\w.&'’]*\s){1,5}[-–—|]\s+(?P<rest>.+)$")
 _NUMBER = re.compile(r"\d+(?:st|nd|rd|th|am|pm|h)?", re.IGNORECASE)
 _NAME_WORDS = 6
 
@@ -363,10 +364,14 @@ def _is_dateline(line: str) -> bool:
     """A date or time with at most a byline: "5:45 AM PST 11/19/2019 by Patrick Shanley",
     "Updated at 1:23 p.m."; not a table row, in pipes or drawn in a box as a query's output
     prints it ("2020-08-01 17:59:00+00 │ 200 │ 3927"), or an international phone number
-    ("+81 158-23-2012", whose last group reads like a year)."""
+    ("+81 158-23-2012", whose last group reads like a year). The agency or outlet may stand
+    before it: "Associated Press - January 14, 2008 12:53 PM ET"."""
     words = _WORD.findall(line)
     if line.lstrip().startswith(("|", "+")) or _BOX_DRAWN.search(line) or not _DATED.search(line):
         return False
+    credited = _CREDITED.match(line)
+    if credited:
+        return _is_dateline(credited["rest"])
     named = 0
     for word in words:
         low = word.casefold()
