@@ -228,6 +228,41 @@ def test_lines_with_fractions_or_steps_are_no_gallery(tmp_path: Path, items: lis
     assert all(item in text for item in items)
 
 
+def test_a_list_of_other_stories_headline_and_opening_as_items_is_left_out(
+    tmp_path: Path,
+) -> None:
+    # A 2008 site's "Headlines" box: each story a linked item, its opening the next item.
+    teasers = [
+        (
+            "Hops shortage spurs microbreweries to rewrite recipes",
+            "A worldwide shortage of hops "
+            "is forcing some microbreweries to rewrite their recipes for flagship beers.",
+        ),
+        (
+            "Man arrested in deadly hit-and-run",
+            "A 24-year-old man has been charged in connection "
+            "with a hit-and-run in which an elderly man died.",
+        ),
+        (
+            "Record year for resale housing market",
+            "The resale housing market in the major "
+            "cities enjoyed a record year for sales and prices in 2007.",
+        ),
+    ]
+    items = "".join(
+        f"<li><a href='/story/{i}'>{head}</a></li><li>{opening}</li>"
+        for i, (head, opening) in enumerate(teasers)
+    )
+    more = (
+        "The council will meet again in March to decide whether the bridge can reopen to lighter "
+        "vans, once the engineers have finished a second inspection of the remaining girders."
+    )
+    boxed = f"<p>{more}</p><h3>Headlines</h3><ul>{items}</ul>"
+    text = text_of(tmp_path, page("", "", "", "", boxed))
+    assert not any(head in text or opening in text for head, opening in teasers)
+    assert text.split("\n\n") == [*PARAGRAPHS, more]
+
+
 def test_a_templates_placeholder_text_is_left_out(tmp_path: Path) -> None:
     filler = (
         "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor "

@@ -612,15 +612,17 @@ def _words(lines: list[str]) -> int:
 
 def _card(lines: list[str], wholly: list[bool], i: int) -> bool:
     """A linked headline (``lines[i]``; a forum post's "#671" is none) over a line of prose
-    that is no link nor a list item."""
+    that is no link, and no list item unless the headline is one of the same list (a list of
+    other stories, each item's headline and opening)."""
     head, body = lines[i], lines[i + 1]
+    marker = body.lstrip()[:1]
     return (
         wholly[i]
         and LINK_HEAD_WORDS <= len(_WORD.findall(head)) <= CARD_HEADLINE_WORDS
         and not head.rstrip().endswith((".", "!"))
         and not wholly[i + 1]
         and not _is_heading(body)
-        and not body.lstrip().startswith(("-", "•"))
+        and (marker not in ("-", "•") or head.lstrip()[:1] == marker)
     )
 
 
