@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import atexit
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+
+from tests.scratch import scratch_dir
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # `make test` draws the same examples every run, so a pass or a failure is the code's, not the
@@ -18,9 +17,7 @@ settings.register_profile("repeatable", derandomize=True)
 settings.register_profile("explore", derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 # An empty NLTK data folder proves nothing needs downloaded NLTK data.
-_EMPTY_NLTK = tempfile.mkdtemp(prefix="dossier-empty-nltk-")
-atexit.register(shutil.rmtree, _EMPTY_NLTK, ignore_errors=True)
-os.environ["NLTK_DATA"] = _EMPTY_NLTK
+os.environ["NLTK_DATA"] = str(scratch_dir("dossier-empty-nltk-"))
 
 SHARED_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 

@@ -29,7 +29,7 @@ from desktop.core.notes.importer import import_notes
 from desktop.core.notes.notebook import Notebook
 from desktop.core.paths import Paths, user_paths
 from desktop.core.storage.db import transaction
-from tests.perf import scratch_dir
+from tests.scratch import scratch_dir
 
 ONE_ARTICLE = 1_000
 TOTAL = 100_000

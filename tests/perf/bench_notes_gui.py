@@ -14,7 +14,7 @@ import statistics
 import time
 from collections.abc import Callable
 
-from tests.perf import scratch_dir
+from tests.scratch import scratch_dir
 
 REPEATS = 7
 HIGHLIGHTS = 1_000

@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.perf import scratch_dir
+from tests.scratch import scratch_dir
 
 REPEATS = 7
 FASTEST: dict[object, float] = {}
