@@ -221,12 +221,7 @@ def score_cleaning_sets(folder: Path) -> None:
                     scores[who].append(shingle_counts(gold, text))
                 halves[_md5_half(page.stem)].append(scores["dossier"][-1])
         if scores["dossier"]:
-            line = "  ".join(
-                f"{who} F1 {f:.3f} P {p:.3f} R {r:.3f}"
-                for who, counts in scores.items()
-                for f, p, r in [metrics(counts)]
-            )
-            print(f"{collection.name} ({len(scores['dossier'])} pages)  {line}")
+            print(f"{collection.name} ({len(scores['dossier'])} pages)  {_scores_line(scores)}")
             print(
                 "  dossier by half: "
                 + "  ".join(f"{h}: {metrics(c)[0]:.4f} ({len(c)})" for h, c in halves.items() if c)
@@ -237,7 +232,11 @@ def score_snippets(repo: Path) -> None:
     """trafilatura's evaluation pages (``tests/evaldata.json`` with the pages in
     ``tests/eval`` and ``tests/cache``): how many of the snippets that must stay are kept and
     how many furniture snippets are left, by Dossier and by plain ``trafilatura.extract``."""
-    data = json.loads((repo / "tests" / "evaldata.json").read_text(encoding="utf-8"))
+    listing = repo / "tests" / "evaldata.json"
+    if not listing.exists():
+        print(f"trafilatura's pages skipped: {listing} not found")
+        return
+    data = json.loads(listing.read_text(encoding="utf-8"))
     kept = {"dossier": 0, "plain": 0}
     left = {"dossier": 0, "plain": 0}
     must = furniture = 0
@@ -285,12 +284,16 @@ def score_readability(repo: Path) -> None:
                 continue
             scores["dossier"].append(shingle_counts(gold, dossier_text(page, Path(saved))))
             scores["plain"].append(shingle_counts(gold, plain_text(page)))
-    line = "  ".join(
+    print(f"readability ({len(scores['dossier'])} pages)  {_scores_line(scores)}")
+
+
+def _scores_line(scores: dict[str, list[Counts]]) -> str:
+    """F1, precision and recall of each extractor, on one line."""
+    return "  ".join(
         f"{who} F1 {f:.3f} P {p:.3f} R {r:.3f}"
         for who, counts in scores.items()
         for f, p, r in [metrics(counts)]
     )
-    print(f"readability ({len(scores['dossier'])} pages)  {line}")
 
 
 def _flat(text: str) -> str:
