@@ -61,6 +61,20 @@ from desktop.core.library.importers.metadata import (
             "https://www.hani.co.kr/a",
             "삼성전자, 새 반도체 공장 착공",
         ),
+        (
+            "Why markets fell on Monday @motleyfool #stocks $AMZN",
+            [],
+            "https://www.fool.com/a",
+            "Why markets fell on Monday",
+        ),
+        (
+            "Suspect is arrested in bombings (Published 2016)",
+            [],
+            "https://www.nytimes.com/2016/a",
+            "Suspect is arrested in bombings",
+        ),
+        ("The women behind #MeToo", [], "https://example.org/a", "The women behind #MeToo"),
+        ("Why $GME rose", [], "https://example.org/a", "Why $GME rose"),
     ],
 )
 def test_titles_lose_the_site_name_only(
@@ -108,6 +122,32 @@ def test_titles_lose_the_site_name_only(
         ("Brenda Goodman; MA", "", "Brenda Goodman"),
         ("Genevieve Carlton; Ph D", "", "Genevieve Carlton"),
         ("Mac & i", "Mac & i", ""),
+        # What follows the name in an author box, and outlets written after it.
+        ("Maria Brandt · Northport News", "", "Maria Brandt"),
+        ("Maria Brandt | Northport News", "", "Maria Brandt"),
+        ("Maria Brandt Washington Post", "", "Maria Brandt"),
+        ("Maria Brandt NORTHPORT DAILY NEWS", "", "Maria Brandt"),
+        ("Maria Brandt Link Copied", "", "Maria Brandt"),
+        ("Maria Brandt View author archive Get author RSS feed", "", "Maria Brandt"),
+        ("See full bio", "", ""),
+        ("Maria Brandt Follow", "", "Maria Brandt"),
+        ("Maria Brandt CEO", "", "Maria Brandt"),
+        ("Maria Brandt Staff Writer", "", "Maria Brandt"),
+        ("Xxx", "", ""),
+        ("Maria Brandt; TNN; Updated Oct 9", "", "Maria Brandt"),
+        ("Maria Brandt; Mbrandt Com", "", "Maria Brandt"),
+        ("Maria Brandt Maria Brandt", "", "Maria Brandt"),
+        ("Lesedauer", "", ""),
+        ("Dec", "", ""),
+        # Names that only look like those.
+        ("Mary Louise Kelly", "", "Mary Louise Kelly"),
+        ("Jean DUPONT", "", "Jean DUPONT"),
+        ("Jean-Paul DE LA FONTAINE", "", "Jean-Paul DE LA FONTAINE"),
+        ("Jan Roth", "", "Jan Roth"),
+        ("Ana del Mar", "", "Ana del Mar"),
+        ("Lena Sun", "", "Lena Sun"),
+        ("Emily Post", "", "Emily Post"),
+        ("Oct", "", ""),
     ],
 )
 def test_bylines_are_names(byline: str, site: str, expected: str) -> None:
@@ -194,6 +234,40 @@ def test_a_headline_given_as_the_sites_name_stays_the_headline(tmp_path: Path) -
         encoding="utf-8",
     )
     assert read_articles(page)[0].title == headline
+
+
+def test_a_box_heading_taken_for_the_title_gives_way_to_the_declared_headline(
+    tmp_path: Path,
+) -> None:
+    # Several <h1> (menu buttons) make the extractor take a box's heading for the title.
+    headline = "Harbour bridge closed to lorries after cracks found"
+    page = tmp_path / "saved.html"
+    page.write_text(
+        f"<html><head><title>{headline} | Northport Post</title>"
+        '<meta property="og:url" content="https://northportpost.example/2024/bridge">'
+        "</head><body>"
+        "<h1>Open navigation</h1><h1>Close navigation</h1><article>"
+        + "<p>The council closed the old harbour bridge to lorries after engineers found cracks "
+        "in its deck on Monday.</p>"
+        * 5
+        + '</article><aside><h2 class="entry-title">More From Northport Post</h2>'
+        "<p>Other stories</p></aside></body></html>",
+        encoding="utf-8",
+    )
+    assert read_articles(page)[0].title == headline
+
+
+def test_a_longer_heading_sharing_the_headline_s_words_stays_the_title(tmp_path: Path) -> None:
+    # The page's own <h1>, worded unlike its declared title but sharing its subject.
+    page = tmp_path / "saved.html"
+    page.write_text(
+        "<html><head><title>Lorry ban on the old harbour bridge from Monday | Northport Post"
+        "</title></head><body><article><h1>Harbour bridge closed to lorries</h1>"
+        + "<p>The council closed the old harbour bridge to lorries after engineers found cracks "
+        "in its deck on Monday.</p>" * 5 + "</article></body></html>",
+        encoding="utf-8",
+    )
+    assert read_articles(page)[0].title == "Harbour bridge closed to lorries"
 
 
 def test_a_site_named_after_its_writer_keeps_the_writer_as_byline() -> None:

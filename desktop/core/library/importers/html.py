@@ -30,6 +30,7 @@ from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.furniture import drop_furniture, loose, normalised
 from desktop.core.library.importers.loose_text import wrap_loose_paragraphs
 from desktop.core.library.importers.metadata import (
+    HEADLINE_WORDS,
     clean_byline,
     clean_title,
     domain,
@@ -69,6 +70,7 @@ _BYLINE_WORDS = 12
 _STANDFIRST_PLACE = 2
 _TITLE_WORD = re.compile(r"\w+")
 _LABEL_WORDS = 2
+_SHORT_WORD = 3  # letters of a word too common to tie two titles ("to", "the", "from")
 _OWN_TEXT = 200
 _SHORT_TEXT = 1000
 """Characters of text below which the story may have been missed (a page made unusually)."""
@@ -508,25 +510,31 @@ def _headline(candidates: list[str], names: list[str], sites: set[str]) -> str:
 
 
 def _fits(title: str, declared: list[str]) -> bool:
-    """Whether the extractor's title, when it is as short as a label, is the page's headline
-    as its declared titles have it: half its words in one of them, and not only that
-    title's last part after a separator (the site's name: "… : Krimiblog-Archiv"). A
-    heading over a section ("Allgemein", "Hauptmenü", "Cart") shares nothing with them; a
-    longer title is trusted, and a page that declares no other leaves nothing to check (the
-    label itself may be one of the page's ``<h1>``)."""
+    """Whether the extractor's title is the page's headline as its declared titles have it,
+    each without its last part after a separator (the site's name: "… : Krimiblog-Archiv").
+    A title as short as a label must share half its words with one of them: a heading over a
+    section ("Allgemein", "Hauptmenü", "Cart") shares nothing. A longer one must share a word
+    of more than three letters once a declared title reads as a headline: a box's heading
+    ("More From Thought Catalog", "Join the Discussion") is what the extractor takes when the
+    page has several ``<h1>``. A page that declares no other title leaves nothing to check
+    (the label itself may be one of the page's ``<h1>``)."""
     words = set(_TITLE_WORD.findall(title.casefold()))
-    if not words or len(title.split()) > _LABEL_WORDS:
-        return True
     others = [d for d in declared if d.strip().casefold() != title.strip().casefold()]
-    if not others:
+    if not words or not others:
         return True
-    for other in others:
-        parts = [p.casefold() for p in title_parts(other)]
-        if len(parts) > 1 and title.strip().casefold() == parts[-1]:
-            continue  # the site's name after the headline
-        if len(words & set(_TITLE_WORD.findall(other.casefold()))) * 2 >= len(words):
+    heads = [_headline_words(other) for other in others]
+    if len(title.split()) > _LABEL_WORDS:
+        if all(len(head) < HEADLINE_WORDS for head in heads):
             return True
-    return False
+        return any(len(word) > _SHORT_WORD for head in heads for word in words & head)
+    return max(len(words & head) for head in heads) * 2 >= len(words)
+
+
+def _headline_words(title: str) -> set[str]:
+    """The words of a declared title, less its last part when it has several (the site's)."""
+    parts = title_parts(title)
+    head = " ".join(parts[:-1]) if len(parts) > 1 else title
+    return set(_TITLE_WORD.findall(head.casefold()))
 
 
 def _declared(page: lxml.html.HtmlElement) -> dict[str, list[str]]:

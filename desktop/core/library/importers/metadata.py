@@ -15,7 +15,21 @@ from urllib.parse import urlsplit
 
 _SEPARATOR = re.compile(r"\s+[|\-–—:·•»]\s+|\s*\|\s*|:\s+")
 _KEY = re.compile(r"[\W_]+")
+# What a site appends to every headline: an archive's year ("… (Published 2016)"), a social
+# post's handles and tags ("… @themotleyfool #stocks $AMZN").
+_TITLE_TAIL = re.compile(r"\s*\(published \d{4}\)$|(?:\s+[@#$][^\W\d]\w*){2,}$", re.IGNORECASE)
 _BY = re.compile(r"^(?:.*\b)?by(?:\s+|$)", re.IGNORECASE)
+# Separators between a byline's people (and what follows them: "Pete Evans · CBC News").
+_PEOPLE = re.compile(r"\s*(?:;|\band\b|&|\s[|·•]\s)\s*")
+# What a page's author box shows after the name: "Link Copied", "View author archive", "See
+# full bio", "Follow", a staff role ("Howard Blume Staff Writer", where "Staff" alone would
+# make the whole part a desk's name).
+_CONTROLS = re.compile(
+    r"(?:^|\s+)(?:link\s+copied|copy\s+link|view\s+(?:author|all|profile|more)|see\s+full|"
+    r"full\s+bio|follow|get\s+author|staff\s+(?:writer|reporter|correspondent|photographer))"
+    r"\b.*$",
+    re.IGNORECASE,
+)
 # A label before the name: "Author Isaiah Shelton", "Autor: Jan Roth", "责任编辑：孔德明" (one
 # word and a colon; "Jane Doe: Reporter" keeps its name).
 _LABEL = re.compile(
@@ -31,7 +45,7 @@ _COLLECTIVE = frozenset(
         "nast", "publishing", "publications", "magazine", "newspaper", "admin",
         "administrator", "press", "wordpressadmin", "author", "name", "human", "anonymous",
         "unknown", "guest", "strategy", "research", "center", "centre", "username", "user",
-        "作者",
+        "作者", "com", "xxx",
     }
 )  # fmt: skip
 """Words that make the whole part no person: an organisation ("Jerusalem Post Staff", "Condé
@@ -46,21 +60,25 @@ _ENDS_NAME = frozenset(
         "editor", "published", "updated", "posted", "reuters", "afp", "associated", "ap",
         "last", "said", "says", "trending", "reviewed", "edited", "director", "attorney",
         "manager", "officer", "expert", "founder", "managing", "chief", "senior", "sr",
+        "ceo", "cfo", "cto", "coo", "president", "chairman", "chairwoman", "lesedauer",
     }
 )  # fmt: skip
 """Words after which a name has ended: a role ("Tom Gillespie News reporter", "Jane Roe
 Managing Director"; alone, "Sr Director" is no name), what follows the name on the page
-("Cazzy Magennis Last updated", "Jane Doe said")."""
+("Cazzy Magennis Last updated", "Jane Doe said"), a label a page puts where its author goes
+(German "Lesedauer", reading time)."""
 _DATE_WORDS = frozenset(
     {
         "january", "february", "march", "april", "may", "june", "july", "august", "september",
         "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-        "friday", "saturday", "sunday",
+        "friday", "saturday", "sunday", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+        "nov", "dec",
     }
 )  # fmt: skip
-"""Words that end a name once it has begun ("Malcolm Owen Monday"; but "May Bulman")."""
+"""Words that end a name once it has begun ("Malcolm Owen Monday"; but "May Bulman"), and
+alone no name ("Dec"). "Jan" and "Mar" are names' words too ("Jan Roth", "Ana del Mar")."""
 _CHAIN_PARTS = 3  # a headline and at least two sections or sites after it
-_HEADLINE_WORDS = 4
+HEADLINE_WORDS = 4
 _SECTION_WORDS = 4
 _SITE_WORDS = 3  # words of a title's last part that may be the site under a longer name
 _SITE_KEY = 3  # letters of a site's key that may open it ("rei")
@@ -71,6 +89,7 @@ _PARTICLES = frozenset(
     }
 )  # fmt: skip
 _NAME_WORDS = 5
+_CODE_LETTERS = 5
 _OUTLET_WORDS = 6
 _SHORT_SUFFIXES = frozenset(("co", "com", "org", "net", "gov", "ac", "edu"))
 
@@ -88,7 +107,7 @@ def site_keys(names: Iterable[str], url: str) -> set[str]:
 def clean_title(title: str, names: Iterable[str], sites: set[str]) -> str:
     """``title`` without a leading or trailing part that is the site's name: a declared name
     as written (``names``), or a part between separators that compares equal (``sites``)."""
-    title = title.strip()
+    title = _TITLE_TAIL.sub("", title.strip())
     for name in sorted((n.strip() for n in names if n and n.strip()), key=len, reverse=True):
         quoted = re.escape(name)
         for pattern in (
@@ -116,7 +135,7 @@ def _sections_after(parts: list[str]) -> bool:
     colons are the headline's own ("Rebloggt von …: Antipoden: Die Wahrheit") and stay."""
     return (
         len(parts) >= _CHAIN_PARTS
-        and len(parts[0].split()) >= _HEADLINE_WORDS
+        and len(parts[0].split()) >= HEADLINE_WORDS
         and all(len(part.split()) <= _SECTION_WORDS for part in parts[1:])
     )
 
@@ -154,7 +173,7 @@ def clean_byline(byline: str, sites: set[str]) -> str:
     names: list[str] = []
     if is_site_name(byline, sites, exact=True) and not _named_for_writer(byline.split()):
         return ""  # the outlet, whose name may hold an "and" ("Mac & i")
-    for part in re.split(r"\s*(?:;|\band\b|&)\s*", byline):
+    for part in _PEOPLE.split(byline):
         if _key(part) in _DEGREES:
             continue
         name = _person(part, sites)
@@ -173,27 +192,66 @@ def _shortened(name: str, other: str) -> bool:
 
 
 def _person(part: str, sites: set[str]) -> str:
-    part = _DESCRIPTION.sub("", _BY.sub("", _LABEL.sub("", part.strip()))).strip(" ,.")
+    part = _CONTROLS.sub("", part.strip())
+    part = _DESCRIPTION.sub("", _BY.sub("", _LABEL.sub("", part))).strip(" ,.")
     lowered = [re.split(r"[-,.]", w.casefold())[0] for w in part.split()]
     if _COLLECTIVE.intersection(lowered):
         return ""
-    words: list[str] = []
-    for word, low in zip(part.split(), lowered, strict=True):
-        if low in _ENDS_NAME or (words and low in _DATE_WORDS):
-            break
-        words.append(word.strip(",:："))
+    words = _name_words(part.split(), lowered)
     if not words or len(words) > _NAME_WORDS:
         return ""
     if is_site_name(" ".join(words), sites) and not _named_for_writer(words):
         return ""
-    if len(words) == 1 and lowered[0] in _DATE_WORDS:
-        return ""  # "November": the date of "Jeff Foust; November 18, 2019" split off
+    if len(words) == 1 and (lowered[0] in _DATE_WORDS or _agency_code(words[0])):
+        return ""  # "November" of "Jeff Foust; November 18, 2019"; "TNN" after a name
     if len(words) != len(part.split()) and len(words) < 2:
         return ""  # one word before a role is a name's part at best ("CNN Editor-at-large")
     if not all(_name_word(w) for w in words):
         return ""
-    name = " ".join(words)
+    name = " ".join(_without_outlet(words))
     return name.title() if name.isupper() and len(name) > 3 else name
+
+
+def _name_words(words: list[str], lowered: list[str]) -> list[str]:
+    """The words of ``words`` up to where the name ends: a role, a date, a run of capitals
+    after a name in mixed case (the outlet: "Meg Wagner NEW YORK DAILY NEWS"), the name again
+    ("Confreaks Confreaks")."""
+    name: list[str] = []
+    for at, (word, low) in enumerate(zip(words, lowered, strict=True)):
+        if low in _ENDS_NAME or (name and low in _DATE_WORDS):
+            break
+        if len(name) >= 2 and not any(w.isupper() for w in name) and _capitals(words[at:]):
+            break
+        name.append(word.strip(",:："))
+    half = len(name) // 2
+    return name[:half] if half and name[:half] == name[half:] else name
+
+
+def _capitals(words: list[str]) -> bool:
+    """Two words or more in capitals: an outlet's name set after a person's."""
+    return len(words) >= 2 and all(w.isupper() and len(w) > 1 for w in words[:2])
+
+
+def _agency_code(word: str) -> bool:
+    """A short word in capitals set as a byline's part of its own: a news agency ("TNN",
+    "PTI", "IANS"), never a person's whole name."""
+    return word.isupper() and word.isalpha() and len(word) <= _CODE_LETTERS
+
+
+def _without_outlet(words: list[str]) -> list[str]:
+    """The name without an outlet written after it ("Joe Davidson Washington Post": the paper
+    the story came from), as the bundled knowledge knows outlets; a name of two words is
+    never cut, so the knowledge is asked only of longer ones."""
+    if len(words) <= 2:
+        return words
+    from desktop.core.text.ner.knowledge import load_knowledge
+
+    knowledge = load_knowledge()
+    for start in range(2, len(words)):
+        known = knowledge.lookup(" ".join(words[start:]))
+        if known is not None and known.kind == "media":
+            return words[:start]
+    return words
 
 
 def _named_for_writer(words: list[str]) -> bool:
