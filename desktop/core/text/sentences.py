@@ -190,10 +190,10 @@ def _split_long_runs(sentences: list[Sentence], rules: _Language) -> list[Senten
     openers = {s.text.split(None, 1)[0].rstrip(",") for s in sentences}
     result: list[Sentence] = []
     for sentence in sentences:
-        words = list(_NON_SPACE.finditer(sentence.text))
-        if len(words) < _RUN_ON_WORDS:
+        if len(sentence.text.split()) < _RUN_ON_WORDS:  # as many words as _NON_SPACE finds
             result.append(sentence)
             continue
+        words = list(_NON_SPACE.finditer(sentence.text))
         start = 0
         for i in range(_RUN_ON_PIECE, len(words) - _RUN_ON_PIECE):
             word, before = words[i].group(), words[i - 1].group()
