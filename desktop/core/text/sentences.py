@@ -78,7 +78,8 @@ _WRAPPED_MAX_LINE = 100
 
 
 # Before a run-on break: a lower-case letter, a digit, or a closing quote or bracket.
-_RUN_ON_BEFORE = r"(?<=[a-zß-ÿ0-9’”\"')\]])"
+_RUN_ON_BEFORE = re.compile(r"[a-zß-ÿ0-9’”\"')\]]")
+"""What a glued sentence start follows: a lower-case word, a digit, a closing quote or bracket."""
 # A caption label's colon: "Skilful: The kite weighs..." (a capital letter follows).
 _LABEL_COLON = re.compile(r"(?<=\w):\s+(?=[A-Z])")
 _LABEL_WORDS = 4
@@ -155,6 +156,7 @@ class _Language:
     sentence_starters: frozenset[str]
     question_words: frozenset[str]
     furniture: re.Pattern[str] | None
+    furniture_words: tuple[str, ...]  # each phrase's first word, lower-cased
     run_on_starters: re.Pattern[str] | None
     starters: re.Pattern[str] | None
     title_preceders: frozenset[str]
@@ -272,24 +274,45 @@ def _run_on_cuts(text: str, start: int, end: int, rules: _Language) -> list[int]
     cuts = set(_glued_cuts(text, start, end, rules.abbreviations))
     if not rules.period_ordinals:
         cuts.update(_number_end_cuts(text, start, end, rules))
-    if rules.furniture is not None:
+    if rules.furniture is not None and _mentions(text[start:end], rules.furniture_words):
         cuts.update(m.end() for m in rules.furniture.finditer(text, start, end))
     if rules.run_on_starters is not None:
         cuts.update(
-            m.start()
-            for m in rules.run_on_starters.finditer(text, start, end)
-            if not _in_name(text, start, m.start(), m.end(), rules.sentence_starters)
+            space
+            for space, word in _spaces_before(rules.run_on_starters, text, start, end)
+            if not _in_name(text, start, space, word, rules.sentence_starters)
         )
     if rules.starters is not None:
-        for m in rules.starters.finditer(text, start, end):
-            before = _word_before(text, start, m.start())
+        for space, word in _spaces_before(rules.starters, text, start, end):
+            before = _word_before(text, start, space)
             if (
                 before
                 and _glued_sentence_start(before, rules.title_preceders)
-                and not _in_name(text, start, m.start(), m.end(), rules.sentence_starters)
+                and not _in_name(text, start, space, word, rules.sentence_starters)
             ):
-                cuts.add(m.start())
+                cuts.add(space)
     return sorted(cuts)
+
+
+def _mentions(text: str, words: tuple[str, ...]) -> bool:
+    """Whether any of ``words`` occurs in ``text`` whatever its case: the furniture pattern,
+    tried at every position, is run only on text that may hold one of its phrases."""
+    lowered = text.lower()
+    return any(word in lowered for word in words)
+
+
+def _spaces_before(
+    words: re.Pattern[str], text: str, start: int, end: int
+) -> Iterator[tuple[int, int]]:
+    """``(space, word)`` for each of ``words`` that follows spaces after a lower-case word, a
+    digit or a closing quote or bracket: where the spaces begin and where the word does. The
+    words are rare, so finding them and looking back is far quicker than trying every space."""
+    for found in words.finditer(text, start, end):
+        space = word = found.start()
+        while space > start and text[space - 1].isspace():
+            space -= 1
+        if 0 < space < word and _RUN_ON_BEFORE.match(text, space - 1):
+            yield space, word
 
 
 def _number_end_cuts(text: str, start: int, end: int, rules: _Language) -> Iterator[int]:
@@ -533,6 +556,7 @@ def _language(language: str) -> _Language:
     starters = _word_list(language, "sentence_starters.txt")
     followers = _word_list(language, "subject_followers.txt")
     params.sent_starters = set(starters)
+    furniture = language_lines(language, "furniture.txt")
     for word in starters:
         params.add_ortho_context(word, _ORTHO_BEG_UC | _ORTHO_MID_LC)
     return _Language(
@@ -541,16 +565,11 @@ def _language(language: str) -> _Language:
         frozenset(_word_list(language, "number_abbreviations.txt")),
         frozenset(starters),
         frozenset(_word_list(language, "question_words.txt")),
-        _alternatives(
-            r"(?<!\w)(?i:", language_lines(language, "furniture.txt"), r")(?=\s+\S|(?<=\))\S)"
-        ),
-        _alternatives(
-            _RUN_ON_BEFORE + r"\s+(?=", language_lines(language, "runon_starters.txt"), r"\s)"
-        ),
+        _alternatives(r"(?<!\w)(?i:", furniture, r")(?=\s+\S|(?<=\))\S)"),
+        tuple(phrase.split()[0].lower() for phrase in furniture),
+        _alternatives("(?:", language_lines(language, "runon_starters.txt"), r")(?=\s)"),
         # One-letter starters ("A", "I") stand mid-sentence too often ("plan A", "then I").
-        _alternatives(
-            _RUN_ON_BEFORE + r"\s+(?=", [w.capitalize() for w in starters if len(w) > 1], r"\s)"
-        ),
+        _alternatives("(?:", [w.capitalize() for w in starters if len(w) > 1], r")(?=\s)"),
         frozenset(_word_list(language, "title_preceders.txt")),
         frozenset(language_lines(language, "calendar_words.txt")),
         frozenset(w for w in followers if not w.startswith("-")),
@@ -563,7 +582,7 @@ def _alternatives(before: str, phrases: list[str], after: str) -> re.Pattern[str
     """A pattern matching any of ``phrases`` between ``before`` and ``after``; None if none."""
     if not phrases:
         return None
-    return re.compile(before + "(?:" + "|".join(re.escape(p) for p in phrases) + ")" + after)
+    return re.compile(before + "|".join(re.escape(p) for p in phrases) + after)
 
 
 def _word_list(language: str, name: str) -> list[str]:
