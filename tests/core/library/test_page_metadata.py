@@ -74,6 +74,18 @@ from desktop.core.library.importers.metadata import (
             "Suspect is arrested in bombings",
         ),
         ("The women behind #MeToo", [], "https://example.org/a", "The women behind #MeToo"),
+        (
+            " | Harbour bridge closed to lorries",
+            [],
+            "https://example.org/a",
+            "Harbour bridge closed to lorries",
+        ),
+        (
+            "Harbour bridge closed to lorries |",
+            [],
+            "https://example.org/a",
+            "Harbour bridge closed to lorries",
+        ),
         ("Why $GME rose", [], "https://example.org/a", "Why $GME rose"),
     ],
 )

@@ -46,6 +46,7 @@ from desktop.core.library.importers.recovery import (
     recover_paragraphs,
     sandwiched_lists,
 )
+from desktop.core.library.importers.writers import all_writers
 from desktop.core.models import Article
 
 _DATE_OPTIONS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"}
@@ -167,7 +168,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
             path,
             title=_headline(titles, declared["site"], sites),
             text=body,
-            byline=clean_byline(found.author or "", sites),
+            byline=clean_byline(all_writers(page, found.author or ""), sites),
             source=outlet_name(declared["site"], found.sitename or "", url),
             url=url,
             published=real_date(iso_date(found.date), text),

@@ -18,6 +18,8 @@ _KEY = re.compile(r"[\W_]+")
 # What a site appends to every headline: an archive's year ("… (Published 2016)"), a social
 # post's handles and tags ("… @themotleyfool #stocks $AMZN").
 _TITLE_TAIL = re.compile(r"\s*\(published \d{4}\)$|(?:\s+[@#$][^\W\d]\w*){2,}$", re.IGNORECASE)
+# A separator left at an end where a template put an empty site name: " | Some Title".
+_LOOSE_SEPARATOR = re.compile(r"^[|·•»]\s+|\s+[|·•»]$")
 _BY = re.compile(r"^(?:.*\b)?by(?:\s+|$)", re.IGNORECASE)
 # Separators between a byline's people (and what follows them: "Pete Evans · CBC News").
 _PEOPLE = re.compile(r"\s*(?:;|\band\b|&|\s[|·•]\s)\s*")
@@ -107,7 +109,7 @@ def site_keys(names: Iterable[str], url: str) -> set[str]:
 def clean_title(title: str, names: Iterable[str], sites: set[str]) -> str:
     """``title`` without a leading or trailing part that is the site's name: a declared name
     as written (``names``), or a part between separators that compares equal (``sites``)."""
-    title = _TITLE_TAIL.sub("", title.strip())
+    title = _LOOSE_SEPARATOR.sub("", _TITLE_TAIL.sub("", title.strip())).strip()
     for name in sorted((n.strip() for n in names if n and n.strip()), key=len, reverse=True):
         quoted = re.escape(name)
         for pattern in (
