@@ -9,7 +9,7 @@ import lxml.html
 import pytest
 
 from desktop.core.library.importers import UnreadableFile, read_articles
-from desktop.core.library.importers.furniture import drop_furniture, is_prompt
+from desktop.core.library.importers.furniture import drop_furniture, is_prompt, normalised
 from desktop.core.library.importers.html import (
     _declared_body,
     _drop_controls,
@@ -325,6 +325,33 @@ def test_the_headline_is_not_repeated_as_the_first_paragraph(tmp_path: Path) -> 
     assert found.text.startswith(PARAGRAPHS[0])
 
 
+def test_the_sections_label_and_the_headline_again_over_the_story_are_left_out() -> None:
+    titles = normalised(["Harbour bridge closed to lorries | Northport Post"])
+    lines = ["Transport", "Harbour bridge closed to lorries", *PARAGRAPHS]
+    assert drop_furniture(lines, precise=(), links=(), titles=titles) == PARAGRAPHS
+    # A short line over the story stays when no headline follows it.
+    lines = ["Northport, Monday", *PARAGRAPHS]
+    assert drop_furniture(lines, precise=(), links=(), titles=titles) == lines
+
+
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        ("skimming scheme seized cash and cards.jpg", True),
+        ("IMG_2034.JPG", True),
+        ("harbour-bridge-cracks_2019.png", True),
+        ("The inspectors' photographs are at northport.example/bridge.jpg", False),
+        ("The council's report names the file cracks.png.", False),
+    ],
+)
+def test_an_images_file_name_in_place_of_its_caption_is_left_out(
+    tmp_path: Path, line: str, dropped: bool
+) -> None:
+    text = text_of(tmp_path, page(f"<p>{line}</p>"))
+    assert (line not in text) is dropped
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+
+
 def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
     subhead = "<h2><a href='/shop/1'>Steel girders from the Ruhr</a></h2>"
     short = "<p>The bridge reopens in May.</p>"
@@ -491,6 +518,18 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "Keine Kommentare",
         "Teilen mit:",
         "Wird geladen …",
+        "- Tweet this",
+        "- Link this",
+        "- Digg this",
+        "- Reprints",
+        "Take Quiz",
+        "無断転載禁止",
+        "Courtesy G4",
+        "Courtesy of the Northport Museum",
+        "Illustration by Jane Roe",
+        "Photo by Mark Wilson/Getty Images",
+        "- Tapie en 2008. REUTERS/Benoit Tessier -",
+        "The harbour bridge at dawn. (AP Photo/Jane Roe)",
     ],
 )
 def test_prompt_lines(line: str) -> None:
@@ -571,6 +610,13 @@ def test_prompt_lines(line: str) -> None:
         "Written permission must be obtained from the council before building.",
         "No comments were made by the council.",
         "This content is the property of the state, the court ruled in a long judgment.",
+        "Link this to the story about the bridge.",
+        "Reprints of the 1920 harbour map are on sale at the museum.",
+        "Save this date: the bridge reopens on 4 May.",
+        "Take the quiz in the museum to learn how the bridge was built.",
+        "Courtesy of the council, the bridge reopened a week early.",
+        "Photo by photo, the exhibition tells the story of the bridge.",
+        "Reuters reported the closure on Monday, citing the AP and AFP.",
     ],
 )
 def test_paragraphs_that_look_like_prompts_are_not(line: str) -> None:

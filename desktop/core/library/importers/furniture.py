@@ -31,6 +31,15 @@ _FOLLOW_PROMPT = re.compile(
     r"|linkedin|tiktok|threads|bluesky|whatsapp)\b[^.!?]*[.!?]?\s*$",
     re.IGNORECASE,
 )
+# An image's file name where its caption goes ("skimming scheme seized cash and cards.jpg").
+_IMAGE_NAME = re.compile(
+    r"^[^\s.!?_-]+(?:[ _-]+[^\s.!?_-]+){0,19}\.(?:jpe?g|png|gif|webp|avif|tiff?|bmp|heic)$",
+    re.IGNORECASE,
+)
+"""Its words and the separators between them are told apart by their characters, so a long
+hyphenated line fails at once instead of being split every way it could be."""
+KICKER_WORDS = 3
+"""A section's label set over the headline ("Leadership", "World News") is this short."""
 # A template's filler text left on the page, however long.
 _PLACEHOLDER = re.compile(r"\W*lorem ipsum\b", re.IGNORECASE)
 REPEATED_RUN = 3
@@ -141,6 +150,7 @@ PROMPTS = re.compile(
             \ (?:affiliate\ links|references\ to\ products)\b.*
       | (?!.*(?:\brights\ reserved\b|무단\ ?전재)).*[©ⓒ].*
       | 기사\ ?입력\ ?:.*
+      | 無断転載(?:禁止|を禁じます)
       | (?!.*\brights\ reserved\b)copyright\ (?:(?-i:[A-Z])\S*\ ){0,3}(?:19|20)\d\d\b.*
       | (?:follow|find|read|see|get)\b[^.!?]{0,80}\bcoverage\b[^.!?]{0,80}\ at\ https?://\S+
       | .*\((?:photo|foto|image|picture|credit|illustration)s?(?:\ credit)?\ ?:[^)]*\)
@@ -148,6 +158,10 @@ PROMPTS = re.compile(
       | (?:titelbild|beitragsbild|bildquelle|crédits?\ photos?|copyright)\ ?:.*
       | fot\.\ .*
       | (?:photo(?:graph)?s?|image|picture|foto|bild)(?:\ by)?\ ?:.*
+      | (?:(?:photo(?:graph)?|illustration|image|picture|video|graphic|artwork)s?\ by
+          |courtesy(?:\ of)?)\ [^.,;!?]{1,60}
+      | .{0,160}\b(?-i:REUTERS|AFP|AP\ Photo|EPA|DPA|XINHUA|Getty\ Images)\ ?/\ ?
+            (?-i:[A-Z])[\w.'’-]*(?:\ (?-i:[A-Z])[\w.'’-]*){0,3}
       | .*[.!?]\ (?:photo(?:graph)?|image|picture|foto)\ ?:\ [^.!?]{1,60}
       | .*\bcontributed\ to\ this\ (?:report|story|article)
       | (?:.*\ [-|•·–—]\ |(?:\S+\ ){1,4})?(?:tags|categor(?:y|ies|ia|ias)|filed\ under)\ ?:.*
@@ -191,6 +205,7 @@ PROMPTS = re.compile(
       | your\ browser\ does\ not\ support\ (?:the\ )?(?:video|audio|iframe)\b.*
       | (?:please\ )?enable\ javascript\b.*|javascript\ is\ (?:disabled|required)\b.*
       | (?:order\ reprints?|print\ (?:this\ )?article|email\ this\ article|share\ this\ article)
+      | (?:tweet|digg|link|e-?mail|print|pin|save|share)\ this|reprints|take\ (?:the\ |our\ )?quiz
       | this\ article\ has\ been\ sent\ to\b.*
       | (?:an\ error\ has\ occurred|something\ went\ wrong),?\ please\ try\ again\b.*
       | write\ to\ [^@]{1,60}\ at\ \S+@\S+
@@ -436,9 +451,10 @@ def drop_furniture(
             or blocks[i]
             or (linked[i] and _shouted(line))
             or _heads_block(lines, blocks, i)
+            or _IMAGE_NAME.match(line)
         ):
             continue
-        if i == 0 and _repeats_title(line, titles):
+        if i < 2 and _opens_with_title(lines, titles, i):
             continue
         if i < DECK_LINES and (_norm(line) in decks or _titled_dateline(line, titles)):
             continue
@@ -643,6 +659,20 @@ def _repeats_title(line: str, titles: Collection[str]) -> bool:
     """The article's first line is its headline again (maybe without the site's suffix)."""
     norm = _norm(line)
     return bool(norm) and any(norm == t or (len(norm) > 15 and norm in t) for t in titles)
+
+
+def _opens_with_title(lines: list[str], titles: Collection[str], i: int) -> bool:
+    """Whether line ``i`` is the headline again at the text's top, or the section's label
+    over it ("Leadership", then the headline): both are the page's, not the story's."""
+    if i == 0 and _repeats_title(lines[0], titles):
+        return True
+    kicker = _is_kicker(lines[0])
+    return kicker and len(lines) > 1 and _repeats_title(lines[1], titles)
+
+
+def _is_kicker(line: str) -> bool:
+    words = _WORD.findall(line)
+    return 0 < len(words) <= KICKER_WORDS and not re.search(r"[.!?:]\s*$", line)
 
 
 def _is_bio(line: str) -> bool:
