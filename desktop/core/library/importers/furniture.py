@@ -671,6 +671,8 @@ def _opens_with_title(lines: list[str], titles: Collection[str], i: int) -> bool
 
 
 def _is_kicker(line: str) -> bool:
+    """A section's label: shorter than a heading (``_is_heading``), and without the colon of a
+    label that introduces what follows ("Editors' picks:")."""
     words = _WORD.findall(line)
     return 0 < len(words) <= KICKER_WORDS and not re.search(r"[.!?:]\s*$", line)
 

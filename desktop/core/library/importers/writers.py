@@ -16,16 +16,13 @@ import lxml.html
 
 _LIST = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 _BYLINE_WORDS = 40  # words of a byline's element: more is a box of profiles or a story
-_MARKED = ".//*[{}]".format(
-    " or ".join(
-        f"contains(concat(' ', normalize-space(@{attribute}), ' '), ' {token} ')"
-        for attribute, token in (
-            ("rel", "author"),
-            ("itemprop", "author"),
-            ("class", "byline-author"),
-        )
-    )
+_MARKED = (
+    ".//*[contains(concat(' ', normalize-space(@rel), ' '), ' author ')"
+    " or contains(concat(' ', normalize-space(@itemprop), ' '), ' author ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' byline-author ')]"
 )
+"""Elements marking a writer: a ``rel`` or ``itemprop`` of "author", a ``byline-author``
+class, each as one of the attribute's words ("author creator")."""
 
 
 def all_writers(page: lxml.html.HtmlElement, author: str) -> str:
