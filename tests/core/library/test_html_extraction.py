@@ -11,9 +11,11 @@ import pytest
 from desktop.core.library.importers import UnreadableFile, read_articles
 from desktop.core.library.importers.furniture import drop_furniture, is_prompt, normalised
 from desktop.core.library.importers.html import (
+    _blocks_of,
     _declared_body,
     _drop_controls,
     _drop_other_articles,
+    _unglued,
     unwrap_source_lines,
 )
 
@@ -63,6 +65,10 @@ def text_of(tmp_path: Path, html: str) -> str:
         "<p>There was an error processing your subscription.</p></div>",
         "<p>Follow Northport Post on Instagram, Facebook and Twitter.</p>",
         "<p>[Related: <a href='/c'>Bridge inspections to double next year</a>]</p>",
+        # A rating widget laid out as a table of one row.
+        "<table class='rating'><tr><td><nobr>Rate this article</nobr></td><td><div></div></td>"
+        "</tr></table>",
+        "<div><p>Was this article helpful?</p></div>",
     ],
 )
 def test_prompts_between_paragraphs_are_left_out(tmp_path: Path, insert: str) -> None:
@@ -530,6 +536,14 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "Photo by Mark Wilson/Getty Images",
         "- Tapie en 2008. REUTERS/Benoit Tessier -",
         "The harbour bridge at dawn. (AP Photo/Jane Roe)",
+        "About the Author",
+        "About the author: Jane Roe is a freelance photographer based in Northport.",
+        "Written by:",
+        "Prices were accurate at the time this article was published but may change over time.",
+        "Learn more about our editorial process.",
+        "We earn commissions from links on our site. See our editorial policy.",
+        "Rate this article",
+        "Was this article helpful? Yes No",
     ],
 )
 def test_prompt_lines(line: str) -> None:
@@ -617,6 +631,9 @@ def test_prompt_lines(line: str) -> None:
         "Courtesy of the council, the bridge reopened a week early.",
         "Photo by photo, the exhibition tells the story of the bridge.",
         "Reuters reported the closure on Monday, citing the AP and AFP.",
+        "About the author of the report, little is known.",
+        "Written by a committee in 1998, the charter was never signed.",
+        "Prices were accurate to the cent, the auditor said.",
     ],
 )
 def test_paragraphs_that_look_like_prompts_are_not(line: str) -> None:
@@ -784,6 +801,54 @@ def test_an_inner_article_longer_than_the_outer_one_s_own_text_is_kept(tmp_path:
     assert all(paragraph in text for paragraph in PARAGRAPHS)
 
 
+REVIEWS = [
+    [
+        "The Harbour One folds in three seconds and weighs under twelve kilograms, which made it "
+        "the only scooter in our test that commuters carried up station stairs without a fuss.",
+        "Its range fell short of the claim: we measured nineteen kilometres on a cold morning, "
+        "against the twenty-five on the box, with a rider of eighty kilograms on hilly roads.",
+        "Braking is the best in its class, a drum at the front and regeneration at the back.",
+        "We would buy it for a short ride to a train and a flight of stairs at either end.",
+    ],
+    [
+        "The Quayside Pro is heavier and dearer, but its suspension turns cobbles into a hum and "
+        "its battery gave us forty kilometres, the longest range of any model we rode this year.",
+        "The app is clumsy and the stand is weak, but the frame felt solid after three months "
+        "of daily use in the rain, and the tyres never punctured on the harbour's broken glass.",
+        "For a long commute on rough streets it is the one to have, if the stairs are few.",
+        "Charging takes six hours from flat, so an office socket matters more than usual.",
+    ],
+]
+
+
+def test_a_guide_s_sections_nested_as_articles_are_kept(tmp_path: Path) -> None:
+    # A buying guide whose reviews of each product are <article> items of the guide: longer
+    # than a teaser's opening and together longer than its introduction, they are the guide.
+    sections = "".join(
+        f"<article class='listicle-item'><h2>Scooter {i}</h2>"
+        + "".join(f"<p>{paragraph}</p>" for paragraph in review)
+        + "</article>"
+        for i, review in enumerate(REVIEWS)
+    )
+    html = page().replace("</article></main>", f"{sections}{_teasers()}</article></main>")
+    text = text_of(tmp_path, html)
+    assert all(paragraph in text for review in REVIEWS for paragraph in review)
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+    assert not any(teaser[:40] in text for teaser in OTHER_POSTS)
+
+
+def test_readers_comments_nested_in_the_story_are_left_out_however_long(
+    tmp_path: Path,
+) -> None:
+    comments = "".join(
+        f"<article class='comment'><p>{paragraph}</p></article>"
+        for paragraph in [*REVIEWS[0], *REVIEWS[1]]
+    )
+    text = text_of(tmp_path, page().replace("</article></main>", f"{comments}</article></main>"))
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+    assert not any(paragraph[:40] in text for review in REVIEWS for paragraph in review)
+
+
 def test_an_embedded_post_the_story_quotes_is_kept(tmp_path: Path) -> None:
     post = (
         "<div class='article-widget embed-tweet'><blockquote class='twitter-tweet'>"
@@ -821,6 +886,35 @@ def test_a_block_the_page_shows_twice_in_a_row_is_kept_once(tmp_path: Path) -> N
 def test_a_byline_paragraph_over_the_story_is_left_out(tmp_path: Path, byline: str) -> None:
     html = page().replace("</h1>", f"</h1><p>{byline}</p>", 1)
     assert text_of(tmp_path, html).split("\n\n") == PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Written by Cassidy Horton",
+        "Written by: Sean Peek, Senior AnalystUpdated Sep 17, 2025",
+        "Medically reviewed by Dr. Jane Roe",
+        "Edited by Mary Louise Kelly and John Smith",
+    ],
+)
+def test_a_line_crediting_the_writer_is_left_out_wherever_it_stands(
+    tmp_path: Path, credit: str
+) -> None:
+    # An author box after the story, or a credit under each card of other stories.
+    html = page("", "", "", f"<p>{credit}</p>")
+    assert text_of(tmp_path, html).split("\n\n") == PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Written by a committee in 1998, the charter was never signed by the port.",
+        "Reviewed by the Court of Appeal in 2019, the ruling still stands today.",
+    ],
+)
+def test_a_sentence_that_opens_like_a_credit_stays(tmp_path: Path, sentence: str) -> None:
+    html = page("", "", "", f"<p>{sentence}</p>")
+    assert sentence in text_of(tmp_path, html)
 
 
 @pytest.mark.parametrize(
@@ -1087,6 +1181,44 @@ def test_a_data_table_with_its_values_in_paragraphs_stays_a_table(tmp_path: Path
     assert all(f"| {name} | {amount} |" in text for name, amount in rows)
 
 
+def test_a_comparison_chart_with_values_in_two_paragraphs_stays_a_table(tmp_path: Path) -> None:
+    # A grid of values stays a table though some cells hold two paragraphs ("Small" over
+    # "(1-99 employees)"): its rows had been unwrapped into lines of first-column labels and
+    # the values lost.
+    plans = ["Harbour CRM", "Quay Sales", "Dockside"]
+    rows = [("Small", "Too complex", "Good", "Best"), ("Medium", "Best", "Good", "Basic")]
+    rows += [("Price per month", "$20", "$45", "$90"), ("Mobile app", "Basic", "Best", "Best")]
+    head = "<tr><td><b>Business size</b></td>" + "".join(f"<td>{p}</td>" for p in plans)
+    cells = "".join(
+        f"<tr><td><p><b>{label}</b></p><p>(our rating)</p></td>"
+        + "".join(f"<td>{value}</td>" for value in values)
+        + "</tr>"
+        for label, *values in rows
+    )
+    text = text_of(tmp_path, page(f"<table>{head}</tr>{cells}</table>"))
+    assert "| Business size | Harbour CRM | Quay Sales | Dockside |" in text
+    for label, *values in rows:
+        assert " | ".join(values) + " |" in text, label
+
+
+def test_a_checklist_laid_out_as_a_grid_keeps_its_lists(tmp_path: Path) -> None:
+    # Lists in a table's cells are lost as cells; a grid holding them is unwrapped.
+    tasks = [
+        ("12 months before", ["Set the budget", "Book the venue"]),
+        ("6 months before", ["Send the invitations", "Order the cake"]),
+        ("1 week before", ["Confirm the caterer", "Pack an emergency kit"]),
+    ]
+    rows = "".join(
+        f"<tr><td>{when}</td><td><ul>{''.join(f'<li>{t}</li>' for t in todo)}</ul></td>"
+        "<td>&#9634;</td></tr>"
+        for when, todo in tasks
+    )
+    text = text_of(
+        tmp_path, page(f"<table><tr><td>Period</td><td>Task</td><td>Done</td></tr>{rows}</table>")
+    )
+    assert all(task in text for _, todo in tasks for task in todo)
+
+
 @pytest.mark.parametrize("indented", [False, True])
 def test_data_tables_set_side_by_side_in_a_table_keep_their_rows(
     tmp_path: Path, indented: bool
@@ -1275,3 +1407,49 @@ def test_a_page_that_lost_its_start_is_read(tmp_path: Path) -> None:
     damaged = f"<!DOCTYPE htm\n  <div id='header'>Northport Post</div><div>{story}</div>"
     article = read_articles(_saved(tmp_path, damaged))[0]
     assert all(paragraph in article.text for paragraph in PARAGRAPHS)
+
+
+def _long_story() -> list[str]:
+    """Some 450 words in fifteen paragraphs."""
+    return [f"{p} (Part {i}.)" for i in range(3) for p in PARAGRAPHS]
+
+
+def test_a_story_run_together_on_one_line_comes_back_in_paragraphs() -> None:
+    # trafilatura's last resort reads an <article> as one string: breadcrumbs, byline and
+    # every paragraph on one line of 2,000 words.
+    story = _long_story()
+    article = (
+        "<article><div class='breadcrumbs'><a href='/'>Home</a> <a href='/city'>City</a></div>"
+        "<h1>Harbour bridge closed to lorries</h1><div class='content'>"
+        + "".join(f"<p>{p}</p>" for p in story)
+        + "</div></article>"
+    )
+    tree = lxml.html.document_fromstring(f"<html><body>{article}</body></html>")
+    glued = " ".join(" ".join(tree.find(".//article").text_content().split()).split())
+    lines = _unglued(tree, [glued])
+    assert all(p in lines for p in story)
+    assert max(len(line.split()) for line in lines) < 100
+
+
+def test_a_glued_line_is_cut_into_its_element_s_blocks_with_a_table_s_cells_apart() -> None:
+    story = _long_story()
+    table = "<table><tr><td>Filing status</td><td>2025 tax year</td></tr></table>"
+    tree = lxml.html.document_fromstring(
+        "<html><body><div id='page'><div class='story'>"
+        + "".join(f"<p>{p}</p>" for p in story[:8])
+        + table
+        + "".join(f"<p>{p}</p>" for p in story[8:])
+        + "</div><div class='footer'>Contact us</div></div></body></html>"
+    )
+    glued = " ".join([*story[:8], "Filing status 2025 tax year", *story[8:]])
+    assert _blocks_of(tree, glued) == [*story[:8], "Filing status 2025 tax year", *story[8:]]
+
+
+def test_a_long_paragraph_of_the_story_is_left_whole() -> None:
+    # A ruling's single paragraph of 450 words is no page run together.
+    paragraph = " ".join(_long_story())
+    tree = lxml.html.document_fromstring(
+        f"<html><body><article><h1>Ruling</h1><p>{paragraph}</p><p>{PARAGRAPHS[0]}</p>"
+        "</article></body></html>"
+    )
+    assert _unglued(tree, [paragraph, PARAGRAPHS[0]]) == [paragraph, PARAGRAPHS[0]]

@@ -64,6 +64,10 @@ BYLINE_LINES = 6
 caption."""
 BYLINE_WORDS = 12
 _BYLINE = re.compile(r"^\W*(?i:by):?\s+(?P<names>.+)$")
+_CREDIT = re.compile(
+    r"^\W*(?i:(?:medically\ )?(?:written|posted|reviewed|edited|fact[-\ ]checked)\ by)"
+    r"\s*:?\s+(?P<names>.+)$"
+)
 _NAME_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|&|and|AND|of|de|del|der|van|von|bin|al|la|le)")
 """A word of a byline's names and their outlet: a capitalised name or a word that joins them."""
 HEADING_WORDS = 8
@@ -148,6 +152,11 @@ PROMPTS = re.compile(
       | .*\b(?:may|might)\ (?:get|earn|receive)\ a\ share\ of\ the\ sale\b.*
       | this\ (?:post|article|page|story)\ (?:contains|may\ contain|includes)
             \ (?:affiliate\ links|references\ to\ products)\b.*
+      | prices\ (?:were|are)\ accurate\ (?:at|as\ of)\b.*
+      | (?:.*[.!?]\ )?(?:learn\ more\ about|see|read)\ our\ editorial
+            \ (?:process|policy|policies|standards|guidelines)\b.*
+      | about\ (?:the|this)\ (?:author|writer)s?(?:\ ?:.*)?
+      | (?:written|posted|reviewed|edited|fact[-\ ]checked)\ by\ ?:?
       | (?!.*(?:\brights\ reserved\b|무단\ ?전재)).*[©ⓒ].*
       | 기사\ ?입력\ ?:.*
       | 無断転載(?:禁止|を禁じます)
@@ -182,6 +191,8 @@ PROMPTS = re.compile(
       | (?:.{0,80}[.!?]\ )?follow\ .{1,40}\ on\ (?:twitter|facebook|instagram|youtube|telegram
           |linkedin|tiktok|threads|bluesky|whatsapp)\b.*
       | follow\ us|share\ this(?:\ (?:post|article|story|page))?
+      | rate\ this\ (?:post|article|story|page)|was\ this\ (?:post|article|story|page)
+            \ (?:helpful|useful)\?.{0,20}
       | (?:subscribe|sign\ up|download)(?:\ (?:now|here|to\ us))?
       | (?:you\ (?:may|might)\ (?:also\ )?like|recommended\ for\ you|(?:more|other|top)\ stories
           |related(?:\ (?:links|stories|articles|videos|content|coverage))?|(?:internal|external)
@@ -340,6 +351,19 @@ def _lone_menu_row(lines: list[str], i: int) -> bool:
     )
 
 
+def _lone_cell(lines: list[str], i: int) -> str:
+    """Line ``i``, or the text of its one filled cell when it is a table of one row with one
+    such cell ("| Rate this article |  |", a widget laid out in a table), read as a prompt
+    would be."""
+    line = lines[i]
+    if not line.startswith("|") or any(
+        0 <= j < len(lines) and lines[j].startswith("|") for j in (i - 1, i + 1)
+    ):
+        return line
+    cells = _cells(line)
+    return cells[0].strip() if len(cells) == 1 else line
+
+
 def _cells(row: str) -> list[str]:
     """The non-empty cells of a table's row as the text shows it ("| a |  | b |")."""
     return [c for c in _CELL.split(row) if c.strip()]
@@ -447,6 +471,7 @@ def drop_furniture(
     for i, line in enumerate(lines):
         if (
             is_prompt(line)
+            or is_prompt(_lone_cell(lines, i))
             or (filler and _PLACEHOLDER.match(line))
             or blocks[i]
             or (linked[i] and _shouted(line))
@@ -458,7 +483,7 @@ def drop_furniture(
             continue
         if i < DECK_LINES and (_norm(line) in decks or _titled_dateline(line, titles)):
             continue
-        if i < BYLINE_LINES and _is_byline(line):
+        if (i < BYLINE_LINES and _is_byline(line)) or _is_credit(line):
             continue
         if line == last:
             continue  # a block the page shows twice (a table's header, a sticky copy)
@@ -693,11 +718,26 @@ def _is_byline(line: str) -> bool:
     "By: Jim Macdonald, THE CANADIAN PRESS", "BY HERB KEINON AND YAAKOV KATZ". The story's
     sentences that open with "By" go on in lower case ("By Sunday the council had voted")."""
     found = _BYLINE.match(line.strip())
-    if not found:
-        return False
-    words = [w.strip(",;|–—-") for w in found["names"].split()]
+    return bool(found) and _names_only(found["names"])
+
+
+def _is_credit(line: str) -> bool:
+    """A line that names who wrote, posted or checked the piece, wherever it stands (an
+    author box after the story, the cards of other stories): "Written by Cassidy Horton",
+    "Written by: Sean Peek, Senior AnalystUpdated Sep 17, 2025", "Medically reviewed by Dr.
+    Jane Roe"; not a sentence ("Written by a committee in 1998, the charter …")."""
+    found = _CREDIT.match(line.strip())
+    return bool(found) and _names_only(found["names"], dates=True)
+
+
+def _names_only(names: str, dates: bool = False) -> bool:
+    """Whether ``names`` are at most ``BYLINE_WORDS`` words of names and the words joining
+    them (and, with ``dates``, the numbers of a date after them)."""
+    words = [w.strip(",;|–—-") for w in names.split()]
     words = [w for w in words if w]
-    return 0 < len(words) <= BYLINE_WORDS and all(_NAME_WORD.fullmatch(w) for w in words)
+    return 0 < len(words) <= BYLINE_WORDS and all(
+        _NAME_WORD.fullmatch(w) or (dates and w.isdigit()) for w in words
+    )
 
 
 def _titled_dateline(line: str, titles: Collection[str]) -> bool:

@@ -73,7 +73,14 @@ _TITLE_WORD = re.compile(r"\w+")
 _LABEL_WORDS = 2
 _SHORT_WORD = 3  # letters of a word too common to tie two titles ("to", "the", "from")
 _OWN_TEXT = 200
+SECTION_TEXT = 500
+SECTIONS = 2
+_COMMENT = re.compile(r"comment|reply", re.IGNORECASE)
 _SHORT_TEXT = 1000
+GLUED_WORDS = 300
+UNGLUED_SHARE = 0.8
+_GLUE_END = 80  # characters of a glued line's start and end that find its element
+_HOLDERS = ("article", "main", "section", "div", "body", "p", "td", "li", "blockquote")
 """Characters of text below which the story may have been missed (a page made unusually)."""
 _PREFORMATTED = ("pre", "textarea", "code")
 _FILES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".csv", ".txt")
@@ -100,6 +107,10 @@ _CONTROL_ROLES = frozenset(
 _CELL_BLOCKS = ("p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "blockquote")
 _CELL_TEXT = 300
 """Characters of a table cell beyond which it holds running text, not a value."""
+GRID_ROWS = 3
+GRID_COLUMNS = 3
+GRID_PARTS = 3
+"""A grid of values stays a table while at most one cell in this many holds a page part."""
 _DROPPED = frozenset(("script", "style", "noscript", "template", "iframe", "object", "svg"))
 
 # trafilatura reports pages it finds little in through logging; that is our error to word.
@@ -135,6 +146,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
             date_extraction_params=_DATE_OPTIONS,
         )
         lines = [line.strip() for line in (found.text or "").splitlines()] if found else []
+        lines = _unglued(page, lines)
         if _length(lines) < _SHORT_TEXT:
             lines = _declared_body(page, _wider(page, lines))
         lines = recover_paragraphs(page, [line for line in lines if line])
@@ -215,13 +227,66 @@ def _wider(page: lxml.html.HtmlElement, lines: list[str]) -> list[str]:
     """The text of trafilatura's recall pass instead of a short one, when it finds at least
     twice as much: the default pass sometimes keeps only a caption or a slogan of a page whose
     story it did not recognise."""
+    wider = _recall_lines(page)
+    return wider if _length(wider) >= 2 * _length(lines) else lines
+
+
+def _recall_lines(page: lxml.html.HtmlElement) -> list[str]:
     import trafilatura
 
     found = trafilatura.extract(
         deepcopy(page), favor_recall=True, include_comments=False, include_tables=True
     )
-    wider = [line.strip() for line in (found or "").splitlines()]
-    return wider if _length(wider) >= 2 * _length(lines) else lines
+    return [line.strip() for line in (found or "").splitlines()]
+
+
+def _unglued(page: lxml.html.HtmlElement, lines: list[str]) -> list[str]:
+    """The text in paragraphs when the default pass ran it together: finding no paragraphs it
+    trusted, trafilatura falls back on an ``<article>``'s whole text as one line (breadcrumbs,
+    byline, the writer's profile and 2,000 words of story). Its recall pass finds the story
+    in paragraphs on most such pages and is taken when it holds ``UNGLUED_SHARE`` of the
+    text; otherwise the glued line is cut into the blocks of the element it is the text of."""
+    if not _glued(lines):
+        return lines
+    wider = _recall_lines(page)
+    if not _glued(wider) and _length(wider) >= UNGLUED_SHARE * _length(lines):
+        return wider
+    return [block for line in lines for block in _blocks_of(page, line)]
+
+
+def _glued(lines: list[str]) -> bool:
+    """A line of ``GLUED_WORDS`` words or more holding most of the text's words."""
+    counts = [len(line.split()) for line in lines]
+    return max(counts, default=0) >= GLUED_WORDS and 2 * max(counts) > sum(counts)
+
+
+def _blocks_of(page: lxml.html.HtmlElement, line: str) -> list[str]:
+    """``line`` as the blocks (paragraphs, headings, list items) of the smallest element whose
+    text holds it whole, those blocks the line holds, in its order; the line itself when no
+    element does. Text is compared without its spaces, which a page's markup may or may not
+    put between blocks and cells."""
+    if len(line.split()) < GLUED_WORDS:
+        return [line]
+    whole = _squeezed(line)
+    ends = (whole[:_GLUE_END], whole[-_GLUE_END:])
+    holders = (
+        (e, text)
+        for e in page.iter(*_HOLDERS)
+        if len(text := _squeezed(e.text_content())) >= len(whole) and all(x in text for x in ends)
+    )
+    holder = min(holders, key=lambda found: len(found[1]), default=None)
+    if holder is None:
+        return [line]
+    blocks, start = [], 0
+    for block in element_text(holder[0]).split("\n\n"):
+        if (at := whole.find(_squeezed(block), start)) >= 0:  # each once, in the line's order
+            blocks.append(block)
+            start = at + len(_squeezed(block))
+    return blocks or [line]
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
 
 
 def _length(lines: list[str]) -> int:
@@ -325,7 +390,9 @@ def _unwrap_layout_tables(page: lxml.html.HtmlElement) -> None:
     story and sidebars are the cells of one table, which came out whole as rows of
     "| Home | | News |" around the story. A table is layout when it says so
     (``role="presentation"``), holds another table, or, without headings or a caption (a data
-    table's), has a cell holding a part of a page: several blocks, a list or a long text.
+    table's), has a cell holding a part of a page: several blocks, a list or a long text —
+    unless it is a grid of values in which such cells are few and hold no list (a comparison
+    chart whose labels are set in two paragraphs).
     A table in a layout table's cell stays a table when it reads as data (a heading, and rows
     of values: most active developers by changesets, whose cells had been glued as "Herbert
     Dürr6316.6%"); older sites nest their menus and sidebars as tables too. A
@@ -367,7 +434,29 @@ def _is_layout(table: lxml.html.HtmlElement) -> bool:
         return True
     if table.find(".//th") is not None or table.find(".//caption") is not None:
         return False
-    return any(_holds_a_page_part(cell) for cell in table.iter("td"))
+    cells = list(table.iter("td"))
+    parts = sum(1 for cell in cells if _holds_a_page_part(cell))
+    if not parts or any(
+        cell.find(".//ul") is not None or cell.find(".//ol") is not None for cell in cells
+    ):
+        return bool(parts)  # a menu; a grid's lists are lost as table cells too (a checklist's)
+    filled = sum(1 for cell in cells if cell.text_content().strip())
+    return not (_is_grid(table) and parts * GRID_PARTS <= filled)
+
+
+def _is_grid(table: lxml.html.HtmlElement) -> bool:
+    """``GRID_ROWS`` rows or more of ``GRID_COLUMNS`` cells or more, every row as wide (a
+    heading may span two columns): a comparison chart's or a price list's shape, whatever
+    some of its cells hold (a value set in two paragraphs, "Small" over "(1-99 employees)").
+    A page laid out in a table has a few rows of a few cells of different widths."""
+    rows = [cells for row in table.iter("tr") if (cells := row.findall("td") + row.findall("th"))]
+    widths = {sum(_span(cell) for cell in cells) for cells in rows}
+    return len(widths) == 1 and sum(1 for cells in rows if len(cells) >= GRID_COLUMNS) >= GRID_ROWS
+
+
+def _span(cell: lxml.html.HtmlElement) -> int:
+    span = cell.get("colspan", "1").strip()
+    return int(span) if span.isdigit() else 1
 
 
 def _holds_a_page_part(cell: lxml.html.HtmlElement) -> bool:
@@ -434,7 +523,7 @@ def _drop_other_articles(page: lxml.html.HtmlElement) -> None:
         inner
         for story in stories
         for inner in story.iterdescendants("article")
-        if _paragraph_text(inner) < own[story]
+        if _paragraph_text(inner) < own[story] and inner not in _sections(story, own[story])
     }
     headed = [s for s in stories if s not in dropped and next(s.iter("h1"), None) is not None]
     if len(headed) == 1:
@@ -446,6 +535,22 @@ def _drop_other_articles(page: lxml.html.HtmlElement) -> None:
     for article in dropped:
         if article.getparent() is not None and not dropped.intersection(article.iterancestors()):
             article.drop_tree()
+
+
+def _sections(story: lxml.html.HtmlElement, own: int) -> set[lxml.html.HtmlElement]:
+    """The articles nested in ``story`` that are its sections, not items related to it: a
+    buying guide's reviews of each product, each an ``<article>`` of ``SECTION_TEXT``
+    characters of paragraphs or more (a teaser's opening is shorter), none a reader's
+    comment, together longer than the story's own text (the guide's introduction)."""
+    nested = [a for a in story.iterdescendants("article") if not _COMMENT.search(_marks(a))]
+    long = [a for a in nested if _paragraph_text(a) >= SECTION_TEXT]
+    if len(long) < SECTIONS or sum(_paragraph_text(a) for a in long) <= own:
+        return set()
+    return set(long)
+
+
+def _marks(element: lxml.html.HtmlElement) -> str:
+    return f"{element.get('class', '')} {element.get('id', '')}"
 
 
 def _paragraph_text(element: lxml.html.HtmlElement) -> int:
@@ -699,7 +804,8 @@ def html_document_body(document: str) -> lxml.html.HtmlElement | None:
 
 
 def element_text(element: lxml.html.HtmlElement) -> str:
-    """Readable text under ``element``: blocks become paragraphs, scripts and styles dropped."""
+    """Readable text under ``element``: blocks become paragraphs, a row's cells stay apart,
+    scripts and styles are dropped."""
     parts: list[str] = []
     _collect_text(element, parts)
     paragraphs = (" ".join(p.split()) for p in "".join(parts).split("\n\n"))
@@ -721,5 +827,7 @@ def _collect_text(element: lxml.html.HtmlElement, parts: list[str]) -> None:
         _collect_text(child, parts)
     if block:
         parts.append("\n\n")
+    elif tag in ("td", "th"):
+        parts.append(" ")  # a row's cells apart, not "Filing Status2025 Tax Year"
     if element.tail:
         parts.append(element.tail)
