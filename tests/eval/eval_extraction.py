@@ -12,7 +12,9 @@ With ``CLEANING_PAGES`` set, collections of pages in CleanEval's layout are scor
 (``score_cleaning_sets``), and with ``SNIPPET_PAGES`` (a checkout of adbar/trafilatura) its
 990 evaluation pages by their snippets (``score_snippets``), and with ``READABILITY_PAGES``
 (a checkout of mozilla/readability) its real test pages against Readability's own output
-(``score_readability``). Skips with a message when the evaluation data is absent.
+(``score_readability``), and with ``WCXB_PAGES`` (a checkout of
+Murrough-Foley/web-content-extraction-benchmark) its article pages of 2025 (``score_wcxb``).
+Skips with a message when the evaluation data is absent.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ PAGES = Path(os.environ.get("EXTRACTION_PAGES", DEV_PAGES))
 CLEANING_PAGES = os.environ.get("CLEANING_PAGES", "")
 SNIPPET_PAGES = os.environ.get("SNIPPET_PAGES", "")
 READABILITY_PAGES = os.environ.get("READABILITY_PAGES", "")
+WCXB_PAGES = os.environ.get("WCXB_PAGES", "")
 READABILITY_TEXT = 1500
 """Characters of Readability's expected text from which a test page is a real page, not a
 case of a few lines made to test one rule."""
@@ -134,6 +137,8 @@ def main() -> int:
         score_snippets(Path(SNIPPET_PAGES))
     if READABILITY_PAGES:
         score_readability(Path(READABILITY_PAGES))
+    if WCXB_PAGES:
+        score_wcxb(Path(WCXB_PAGES))
     return status
 
 
@@ -266,7 +271,7 @@ def score_readability(repo: Path) -> None:
     """Readability's test pages (``test/test-pages/*/source.html``) whose expected output
     (``expected.html``, which keeps captions and lists of links) has ``READABILITY_TEXT``
     characters or more, scored as the benchmark's pages are."""
-    from desktop.core.library.importers.html import element_text, html_document_body
+    from desktop.core.library.importers.element_text import element_text, html_document_body
 
     cases = repo / "test" / "test-pages"
     if not cases.is_dir():
@@ -285,6 +290,34 @@ def score_readability(repo: Path) -> None:
             scores["dossier"].append(shingle_counts(gold, dossier_text(page, Path(saved))))
             scores["plain"].append(shingle_counts(gold, plain_text(page)))
     print(f"readability ({len(scores['dossier'])} pages)  {_scores_line(scores)}")
+
+
+def score_wcxb(repo: Path) -> None:
+    """WCXB's article pages (``metadata.json`` gives each page's split and type; the pages of
+    2025 under ``<split>/html``, their reviewed main content under ``<split>/ground-truth``),
+    each split scored as the benchmark's pages are. Its other types (product, forum,
+    collection, listing, service and documentation pages) are not what Dossier imports."""
+    listing = repo / "metadata.json"
+    if not listing.exists():
+        print(f"wcxb skipped: {listing} not found")
+        return
+    files = json.loads(listing.read_text(encoding="utf-8"))["files"]
+    with tempfile.TemporaryDirectory() as saved:
+        for split in sorted({f["split"] for f in files.values()}):
+            scores: dict[str, list[Counts]] = {"dossier": [], "plain": []}
+            for key, about in sorted(files.items()):
+                truth = repo / split / "ground-truth" / f"{key}.json"
+                if about["split"] != split or about["page_type"] != "article" or not truth.exists():
+                    continue
+                gold = json.loads(truth.read_text(encoding="utf-8"))["ground_truth"]
+                if not gold.get("main_content"):
+                    continue
+                page = repo / split / "html" / f"{key}.html.gz"
+                scores["dossier"].append(
+                    shingle_counts(gold["main_content"], dossier_text(page, Path(saved)))
+                )
+                scores["plain"].append(shingle_counts(gold["main_content"], plain_text(page)))
+            print(f"wcxb {split} articles ({len(scores['dossier'])} pages)  {_scores_line(scores)}")
 
 
 def _scores_line(scores: dict[str, list[Counts]]) -> str:

@@ -10,12 +10,12 @@ import pytest
 
 from desktop.core.library.importers import UnreadableFile, read_articles
 from desktop.core.library.importers.furniture import drop_furniture, is_prompt, normalised
+from desktop.core.library.importers.glued import _blocks_of, unglued
 from desktop.core.library.importers.html import (
-    _blocks_of,
     _declared_body,
     _drop_controls,
     _drop_other_articles,
-    _unglued,
+    _recall_lines,
     unwrap_source_lines,
 )
 
@@ -881,6 +881,7 @@ def test_a_block_the_page_shows_twice_in_a_row_is_kept_once(tmp_path: Path) -> N
         "By: Jim Macdonald, THE CANADIAN PRESS",
         "BY HERB KEINON AND YAAKOV KATZ",
         "By JEFFREY McMURRAY Associated Press Writer",
+        "By GUDJON HELGASON and BRIAN CHURCH, Associated Press Writers 1 hour, 32 minutes ago",
     ],
 )
 def test_a_byline_paragraph_over_the_story_is_left_out(tmp_path: Path, byline: str) -> None:
@@ -1426,7 +1427,7 @@ def test_a_story_run_together_on_one_line_comes_back_in_paragraphs() -> None:
     )
     tree = lxml.html.document_fromstring(f"<html><body>{article}</body></html>")
     glued = " ".join(" ".join(tree.find(".//article").text_content().split()).split())
-    lines = _unglued(tree, [glued])
+    lines = unglued(tree, [glued], lambda: _recall_lines(tree))
     assert all(p in lines for p in story)
     assert max(len(line.split()) for line in lines) < 100
 
@@ -1452,4 +1453,7 @@ def test_a_long_paragraph_of_the_story_is_left_whole() -> None:
         f"<html><body><article><h1>Ruling</h1><p>{paragraph}</p><p>{PARAGRAPHS[0]}</p>"
         "</article></body></html>"
     )
-    assert _unglued(tree, [paragraph, PARAGRAPHS[0]]) == [paragraph, PARAGRAPHS[0]]
+    assert unglued(tree, [paragraph, PARAGRAPHS[0]], lambda: _recall_lines(tree)) == [
+        paragraph,
+        PARAGRAPHS[0],
+    ]

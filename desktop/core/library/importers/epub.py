@@ -23,8 +23,8 @@ from xml.etree.ElementTree import Element
 from desktop.core.library.importers.archive import member_xml, open_archive, read_member
 from desktop.core.library.importers.building import build_article, canonical_origin, iso_date
 from desktop.core.library.importers.decoding import declared_encoding, decode_text
+from desktop.core.library.importers.element_text import element_text, html_document_body
 from desktop.core.library.importers.errors import UnreadableFile
-from desktop.core.library.importers.html import element_text, html_document_body
 from desktop.core.models import Article
 
 Chapter = tuple[str, str, str]

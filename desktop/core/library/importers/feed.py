@@ -31,8 +31,8 @@ from defusedxml import DefusedXmlException
 
 from desktop.core.library.importers.building import build_article, canonical_origin, iso_date
 from desktop.core.library.importers.decoding import declared_encoding, decode_text
+from desktop.core.library.importers.element_text import html_fragment_text
 from desktop.core.library.importers.errors import UnreadableFile
-from desktop.core.library.importers.html import html_fragment_text
 from desktop.core.models import Article
 
 FEED_ROOTS = frozenset(("rss", "feed", "RDF"))

@@ -64,6 +64,9 @@ BYLINE_LINES = 6
 caption."""
 BYLINE_WORDS = 12
 _BYLINE = re.compile(r"^\W*(?i:by):?\s+(?P<names>.+)$")
+_AGO = re.compile(r"\s+\d{1,2}\s+(?:minute|hour|day)s?(?:,\s*\d{1,2}\s+minutes?)?\s+ago$")
+"""The time a byline was posted, counted back from when the page was saved: "1 hour, 32
+minutes ago"."""
 _CREDIT = re.compile(
     r"^\W*(?i:(?:medically\ )?(?:written|posted|reviewed|edited|fact[-\ ]checked)\ by)"
     r"\s*:?\s+(?P<names>.+)$"
@@ -715,10 +718,11 @@ def _about_company(line: str) -> bool:
 
 def _is_byline(line: str) -> bool:
     """A line of the writers' names and their outlet alone: "By Damian Spellman, PA Sport",
-    "By: Jim Macdonald, THE CANADIAN PRESS", "BY HERB KEINON AND YAAKOV KATZ". The story's
+    "By: Jim Macdonald, THE CANADIAN PRESS", "BY HERB KEINON AND YAAKOV KATZ" (maybe with
+    the time it was posted: "… Associated Press Writer 42 minutes ago"). The story's
     sentences that open with "By" go on in lower case ("By Sunday the council had voted")."""
     found = _BYLINE.match(line.strip())
-    return bool(found) and _names_only(found["names"])
+    return bool(found) and _names_only(_AGO.sub("", found["names"]))
 
 
 def _is_credit(line: str) -> bool:

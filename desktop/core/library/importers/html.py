@@ -6,8 +6,9 @@ touches the network. Before it runs, the page loses what would glue into or pass
 (hover cards, other articles, a hidden copy of it for machines, dialogs), embedded posts become
 plain paragraphs, formulas runs of their symbols and an older page's loose text beside its
 paragraphs (often its lead) a paragraph too (``loose_text``); after it, a text too short to
-be the story is taken from its recall pass when that finds twice as much, paragraphs and
-lists it left out come back (``recovery``) and page furniture goes (``furniture``).
+be the story is taken from its recall pass when that finds twice as much, a story it ran
+together on one line is cut back into paragraphs (``glued``), paragraphs and lists it left
+out come back (``recovery``) and page furniture goes (``furniture``).
 """
 
 from __future__ import annotations
@@ -26,8 +27,10 @@ import lxml.html
 from lxml import etree
 
 from desktop.core.library.importers.building import build_article, iso_date
+from desktop.core.library.importers.element_text import BLOCKS, element_text, html_fragment_text
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.furniture import drop_furniture, loose, normalised
+from desktop.core.library.importers.glued import unglued
 from desktop.core.library.importers.loose_text import wrap_loose_paragraphs
 from desktop.core.library.importers.metadata import (
     HEADLINE_WORDS,
@@ -50,13 +53,6 @@ from desktop.core.library.importers.writers import all_writers
 from desktop.core.models import Article
 
 _DATE_OPTIONS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"}
-_BLOCKS = frozenset(
-    {
-        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
-        "pre", "table", "tr", "section", "article", "header", "footer", "figure", "hr",
-    }
-)  # fmt: skip
-_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
 _END_TAGS = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 _TITLE_START = re.compile(r"<title\b[^>]*>", re.IGNORECASE)
 _TITLE_END = re.compile(r"</title\s*>", re.IGNORECASE)
@@ -77,10 +73,6 @@ SECTION_TEXT = 500
 SECTIONS = 2
 _COMMENT = re.compile(r"comment|reply", re.IGNORECASE)
 _SHORT_TEXT = 1000
-GLUED_WORDS = 300
-UNGLUED_SHARE = 0.8
-_GLUE_END = 80  # characters of a glued line's start and end that find its element
-_HOLDERS = ("article", "main", "section", "div", "body", "p", "td", "li", "blockquote")
 """Characters of text below which the story may have been missed (a page made unusually)."""
 _PREFORMATTED = ("pre", "textarea", "code")
 _FILES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".csv", ".txt")
@@ -111,7 +103,6 @@ GRID_ROWS = 3
 GRID_COLUMNS = 3
 GRID_PARTS = 3
 """A grid of values stays a table while at most one cell in this many holds a page part."""
-_DROPPED = frozenset(("script", "style", "noscript", "template", "iframe", "object", "svg"))
 
 # trafilatura reports pages it finds little in through logging; that is our error to word.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -146,7 +137,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
             date_extraction_params=_DATE_OPTIONS,
         )
         lines = [line.strip() for line in (found.text or "").splitlines()] if found else []
-        lines = _unglued(page, lines)
+        lines = unglued(page, lines, lambda: _recall_lines(page))
         if _length(lines) < _SHORT_TEXT:
             lines = _declared_body(page, _wider(page, lines))
         lines = recover_paragraphs(page, [line for line in lines if line])
@@ -240,55 +231,6 @@ def _recall_lines(page: lxml.html.HtmlElement) -> list[str]:
     return [line.strip() for line in (found or "").splitlines()]
 
 
-def _unglued(page: lxml.html.HtmlElement, lines: list[str]) -> list[str]:
-    """The text in paragraphs when the default pass ran it together: finding no paragraphs it
-    trusted, trafilatura falls back on an ``<article>``'s whole text as one line (breadcrumbs,
-    byline, the writer's profile and 2,000 words of story). Its recall pass finds the story
-    in paragraphs on most such pages and is taken when it holds ``UNGLUED_SHARE`` of the
-    text; otherwise the glued line is cut into the blocks of the element it is the text of."""
-    if not _glued(lines):
-        return lines
-    wider = _recall_lines(page)
-    if not _glued(wider) and _length(wider) >= UNGLUED_SHARE * _length(lines):
-        return wider
-    return [block for line in lines for block in _blocks_of(page, line)]
-
-
-def _glued(lines: list[str]) -> bool:
-    """A line of ``GLUED_WORDS`` words or more holding most of the text's words."""
-    counts = [len(line.split()) for line in lines]
-    return max(counts, default=0) >= GLUED_WORDS and 2 * max(counts) > sum(counts)
-
-
-def _blocks_of(page: lxml.html.HtmlElement, line: str) -> list[str]:
-    """``line`` as the blocks (paragraphs, headings, list items) of the smallest element whose
-    text holds it whole, those blocks the line holds, in its order; the line itself when no
-    element does. Text is compared without its spaces, which a page's markup may or may not
-    put between blocks and cells."""
-    if len(line.split()) < GLUED_WORDS:
-        return [line]
-    whole = _squeezed(line)
-    ends = (whole[:_GLUE_END], whole[-_GLUE_END:])
-    holders = (
-        (e, text)
-        for e in page.iter(*_HOLDERS)
-        if len(text := _squeezed(e.text_content())) >= len(whole) and all(x in text for x in ends)
-    )
-    holder = min(holders, key=lambda found: len(found[1]), default=None)
-    if holder is None:
-        return [line]
-    blocks, start = [], 0
-    for block in element_text(holder[0]).split("\n\n"):
-        if (at := whole.find(_squeezed(block), start)) >= 0:  # each once, in the line's order
-            blocks.append(block)
-            start = at + len(_squeezed(block))
-    return blocks or [line]
-
-
-def _squeezed(text: str) -> str:
-    return "".join(text.split())
-
-
 def _length(lines: list[str]) -> int:
     return sum(len("".join(line.split())) for line in lines)
 
@@ -362,7 +304,7 @@ def _flatten_math(page: lxml.html.HtmlElement) -> None:
             source.drop_tree()
         symbols = " ".join(formula.text_content().split())
         top = formula
-        while (parent := top.getparent()) is not None and parent.tag not in _BLOCKS:
+        while (parent := top.getparent()) is not None and parent.tag not in BLOCKS:
             if " ".join(parent.text_content().split()) != symbols:
                 break
             top = parent
@@ -779,55 +721,3 @@ def _json_ld(page: lxml.html.HtmlElement) -> Iterator[dict]:
             elif isinstance(item, dict):
                 yield item
                 stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
-
-
-def html_fragment_text(fragment: str) -> str:
-    """Readable text of a small HTML fragment (a feed entry): blocks become paragraphs."""
-    if "<" not in fragment:
-        return fragment
-    try:
-        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except (ValueError, etree.LxmlError):
-        return ""
-    return element_text(root)
-
-
-def html_document_body(document: str) -> lxml.html.HtmlElement | None:
-    """The ``<body>`` of a whole decoded HTML or XHTML document (an e-mail part, an EPUB
-    chapter), read by lxml's HTML parser, which declares no entities and loads nothing;
-    ``None`` when there is no document."""
-    try:
-        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", document, count=1))
-    except (ValueError, etree.LxmlError):
-        return None
-    return root.find("body")
-
-
-def element_text(element: lxml.html.HtmlElement) -> str:
-    """Readable text under ``element``: blocks become paragraphs, a row's cells stay apart,
-    scripts and styles are dropped."""
-    parts: list[str] = []
-    _collect_text(element, parts)
-    paragraphs = (" ".join(p.split()) for p in "".join(parts).split("\n\n"))
-    return "\n\n".join(p for p in paragraphs if p)
-
-
-def _collect_text(element: lxml.html.HtmlElement, parts: list[str]) -> None:
-    tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in _DROPPED:
-        if element.tail:
-            parts.append(element.tail)
-        return
-    block = tag in _BLOCKS
-    if block:
-        parts.append("\n\n")
-    if element.text and tag:
-        parts.append(element.text)
-    for child in element:
-        _collect_text(child, parts)
-    if block:
-        parts.append("\n\n")
-    elif tag in ("td", "th"):
-        parts.append(" ")  # a row's cells apart, not "Filing Status2025 Tax Year"
-    if element.tail:
-        parts.append(element.tail)

@@ -27,8 +27,8 @@ from typing import cast
 
 from desktop.core.library.importers.building import build_article, canonical_origin, iso_date
 from desktop.core.library.importers.decoding import text_codec
+from desktop.core.library.importers.element_text import element_text, html_document_body
 from desktop.core.library.importers.errors import UnreadableFile, UnsupportedFile
-from desktop.core.library.importers.html import element_text, html_document_body
 from desktop.core.models import Article
 
 Reader = Callable[[bytes, Path], list[Article]]
