@@ -1,5 +1,7 @@
 """`METADATA_PAGES=<checkout of postlight/parser> make eval ONLY=metadata`: the title, byline
-and date Dossier reads from web pages, against what people wrote down for them.
+and date Dossier reads from web pages, against what people wrote down for them; with
+``WCXB_PAGES`` (a checkout of Murrough-Foley/web-content-extraction-benchmark) also against
+the reviewed title, author and date of WCXB's article pages of 2025, by split.
 
 postlight/parser (MIT or Apache-2.0) tests a custom extractor per site on a saved page
 (``fixtures/<site>.html``): its ``index.test.js`` names the page and the expected ``title``,
@@ -14,7 +16,9 @@ expectation is in UTC, Dossier keeps the page's own day). A miss is not always D
 
 from __future__ import annotations
 
+import gzip
 import html
+import json
 import os
 import re
 import tempfile
@@ -32,32 +36,63 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": 
 
 
 def main() -> int:
-    folder = os.environ.get("METADATA_PAGES")
-    if not folder:
-        print("METADATA_PAGES not set: skipped (a checkout of postlight/parser)")
+    folder, wcxb = os.environ.get("METADATA_PAGES"), os.environ.get("WCXB_PAGES")
+    if not folder and not wcxb:
+        print("METADATA_PAGES and WCXB_PAGES not set: skipped (checkouts of postlight/parser,")
+        print("Murrough-Foley/web-content-extraction-benchmark)")
         return 0
-    cases = expected_cases(Path(folder))
-    tallies = {field: [0, 0] for field in _FIELDS}
-    misses: list[str] = []
-    with tempfile.TemporaryDirectory() as scratch:
-        for case in cases:
-            found = _read(Path(folder) / case["fixture"], Path(scratch))
-            for field in _FIELDS:
-                if not case.get(field):
-                    continue
-                same = _agrees(field, case[field], found.get(field, ""))
-                tallies[field][0] += same
-                tallies[field][1] += 1
-                if not same:
-                    misses.append(
-                        f"  {field:<15}{case['site']}: {case[field]!r} → {found.get(field)!r}"
-                    )
-    print(f"{folder}: {len(cases)} pages with expectations")
-    for field, (same, total) in tallies.items():
-        print(f"{field:<15}{same}/{total} agree ({same / max(total, 1):.1%})")
-    print("disagreements (expected → Dossier):")
-    print("\n".join(misses))
+    if folder:
+        cases = expected_cases(Path(folder))
+        with tempfile.TemporaryDirectory() as scratch:
+            found = [
+                (c["site"], c, _read(Path(folder) / c["fixture"], Path(scratch))) for c in cases
+            ]
+        print(f"{folder}: {len(cases)} pages with expectations")
+        _report(found, misses=True)
+    if wcxb:
+        for split in ("dev", "test"):
+            found = wcxb_cases(Path(wcxb), split)
+            print(f"{wcxb} {split} split: {len(found)} article pages")
+            _report(found, misses=split == "dev")  # the test split is read as totals only
     return 0
+
+
+def _report(found: list[tuple[str, dict[str, str], dict[str, str]]], misses: bool) -> None:
+    """Agreement per field over ``(page, expected, Dossier's)``; the disagreements with
+    ``misses``."""
+    lines: list[str] = []
+    for field in _FIELDS:
+        cases = [
+            (page, want[field], got.get(field, "")) for page, want, got in found if want.get(field)
+        ]
+        wrong = [(page, want, got) for page, want, got in cases if not _agrees(field, want, got)]
+        same = len(cases) - len(wrong)
+        print(f"{field:<15}{same}/{len(cases)} agree ({same / max(len(cases), 1):.1%})")
+        lines += [f"  {field:<15}{page}: {want!r} → {got!r}" for page, want, got in wrong]
+    if misses:
+        print("disagreements (expected → Dossier):")
+        print("\n".join(lines))
+
+
+def wcxb_cases(repo: Path, split: str) -> list[tuple[str, dict[str, str], dict[str, str]]]:
+    """WCXB's article pages of ``split`` with its reviewed title, author and publishing date
+    beside what Dossier reads from each page."""
+    files = json.loads((repo / "metadata.json").read_text(encoding="utf-8"))["files"]
+    found = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for key, about in sorted(files.items()):
+            truth = repo / split / "ground-truth" / f"{key}.json"
+            if about["split"] != split or about["page_type"] != "article" or not truth.exists():
+                continue
+            gold = json.loads(truth.read_text(encoding="utf-8"))["ground_truth"]
+            want = {"title": gold.get("title") or "", "author": gold.get("author") or ""}
+            want["date_published"] = gold.get("publish_date") or ""
+            saved = Path(scratch) / f"{key}.html"
+            saved.write_bytes(
+                gzip.decompress((repo / split / "html" / f"{key}.html.gz").read_bytes())
+            )
+            found.append((about["domain"], want, _article_fields(saved)))
+    return found
 
 
 def expected_cases(repo: Path) -> list[dict[str, str]]:
@@ -87,6 +122,10 @@ def _read(fixture: Path, scratch: Path) -> dict[str, str]:
     page = _META.sub(_content_back, fixture.read_text(encoding="utf-8", errors="replace"))
     saved = scratch / fixture.name
     saved.write_text(page, encoding="utf-8")
+    return _article_fields(saved)
+
+
+def _article_fields(saved: Path) -> dict[str, str]:
     try:
         article = read_articles(saved)[0]
     except UnreadableFile:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
+
 from desktop.core.library.importers import read_articles
+from desktop.core.library.importers.writers import page_writer
 
 STORY = (
     "<p>The council closed the old harbour bridge to lorries after engineers found cracks in "
@@ -51,3 +54,46 @@ def test_a_byline_marked_whole_gives_the_name_not_the_date(tmp_path: Path) -> No
         " - Aug 10, 2016 11:15 am</p>"
     )
     assert _byline(tmp_path, "", byline + STORY) == "Jane Roe"
+
+
+def test_a_writer_the_extractor_misses_is_read_from_a_link_to_their_page(tmp_path: Path) -> None:
+    # A byline of an icon and a link to "/authors/<name>" with no "By" and no author markup.
+    byline = (
+        '<div class="meta"><svg><path d="M0 0"/></svg><span>'
+        '<a href="/authors/trevor-jackins">Trevor Jackins</a></span></div>'
+    )
+    assert _byline(tmp_path, "", byline + STORY) == "Trevor Jackins"
+
+
+def test_a_schema_org_author_is_read_by_its_name() -> None:
+    # The author's element holds a photo's caption and a role as well as the name.
+    byline = (
+        '<div class="post-meta"><div class="by-author">by <span itemprop="author" itemscope '
+        'itemtype="http://schema.org/Person"><img alt="Sam O\'Brien, VP Marketing"> <span '
+        'itemprop="name">Sam O\'Brien</span> <span>VP Marketing</span></span></div></div>'
+    )
+    page = lxml.html.document_fromstring(
+        f"<html><body><article>{byline}{STORY}</article></body></html>"
+    )
+    assert page_writer(page) == "Sam O'Brien"
+
+
+def test_links_that_are_no_writer_of_the_story_give_no_byline(tmp_path: Path) -> None:
+    crumbs = (
+        '<ol><li><a itemprop="item" href="/t/skateboards-and-scooters">Skateboards &amp; '
+        'Scooters</a></li></ol><p><a href="/authors/">Meet our writers</a></p>'
+    )
+    related = (
+        '<aside class="related"><a href="/stories/ferry">Ferry fares rise</a> by '
+        '<a href="/author/jane-roe">Jane Roe</a></aside>'
+    )
+    assert _byline(tmp_path, "", crumbs + STORY + related) == ""
+
+
+def test_the_writers_linked_in_one_byline_are_read_together(tmp_path: Path) -> None:
+    byline = (
+        '<p class="article__meta"> By <a class="link" href="/west-virginia/staff/matthew-digby/">'
+        'Matthew Digby</a> , <a class="link" href="/west-virginia/staff/minh-do/">Minh Do</a> '
+        "November 18, 2019</p>"
+    )
+    assert _byline(tmp_path, "", byline + STORY) == "Matthew Digby; Minh Do"

@@ -49,7 +49,7 @@ from desktop.core.library.importers.recovery import (
     recover_paragraphs,
     sandwiched_lists,
 )
-from desktop.core.library.importers.writers import all_writers
+from desktop.core.library.importers.writers import all_writers, page_writer
 from desktop.core.models import Article
 
 _DATE_OPTIONS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"}
@@ -143,6 +143,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
         lines = recover_paragraphs(page, [line for line in lines if line])
         lines = declared_paragraphs(page, lines, _declared_text(page))
         lines = sandwiched_lists(page, lines)
+        writer = page_writer(page)  # before the last pass prunes the page
         precise = trafilatura.extract(
             page, favor_precision=True, include_comments=False, include_tables=True
         )
@@ -171,7 +172,8 @@ def parse_html(text: str, path: Path) -> list[Article]:
             path,
             title=_headline(titles, declared["site"], sites),
             text=body,
-            byline=clean_byline(all_writers(page, found.author or ""), sites),
+            byline=clean_byline(all_writers(page, found.author or ""), sites)
+            or clean_byline(writer, sites),
             source=outlet_name(declared["site"], found.sitename or "", url),
             url=url,
             published=real_date(iso_date(found.date), text),

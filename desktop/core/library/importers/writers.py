@@ -5,17 +5,31 @@ in its markup: the first of the ``rel="author"`` links of "Julia Carrie Wong and
 the first ``itemprop="author"`` of a schema.org byline. (A page's ``<meta name="author">``
 listing several it reads whole.) The byline is read again here, starting from the name the
 extractor found, so writers marked elsewhere on the page (a sidebar's) are never taken for the
-story's.
+story's. When it finds none, the first writer the page marks outside its asides, menus and
+boxes of other stories is taken, with the others of that byline (``page_writer``).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from urllib.parse import urlsplit
 
 import lxml.html
 
 _LIST = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 _BYLINE_WORDS = 40  # words of a byline's element: more is a box of profiles or a story
+_NAME_WORDS = 4
+_WRITER_MARKS = (
+    ".//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' author ')]"
+    " | .//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')] | .//a[@href]"
+)
+_WRITER_PATHS = frozenset(
+    ("author", "authors", "by", "people", "staff", "contributor", "contributors", "writer",
+     "writers", "producers", "profile", "profiles")
+)  # fmt: skip
+_OUTSIDE = frozenset(("aside", "nav", "footer"))
+_ELSEWHERE = re.compile(r"related|sidebar|recommend|comment|more-|popular|trending|footer", re.I)
 _MARKED = (
     ".//*[contains(concat(' ', normalize-space(@rel), ' '), ' author ')"
     " or contains(concat(' ', normalize-space(@itemprop), ' '), ' author ')"
@@ -33,6 +47,50 @@ def all_writers(page: lxml.html.HtmlElement, author: str) -> str:
         return author
     names = _marked(page, _key(author))
     return "; ".join(names) if names else author
+
+
+def page_writer(page: lxml.html.HtmlElement) -> str:
+    """The writers a page marks in its markup when the extractor found none, "; "-separated:
+    the first, in the page's order and outside its asides, navigation, footers and boxes of
+    other stories, of a schema.org author's name (``itemprop="author"``, "by <span
+    itemprop="name">Sam O'Brien</span>"), a ``rel="author"`` link, or a link to the writer's
+    page whose address ends in the name it shows ("/staff/matthew-digby" for "Matthew
+    Digby"), with the others of the same byline ("By Matthew Digby, Minh Do"); empty when
+    there is none."""
+    for element in page.xpath(_WRITER_MARKS):
+        if _writer_name(element) and not any(
+            _ELSEWHERE.search(_marks(a)) or a.tag in _OUTSIDE for a in element.iterancestors()
+        ):
+            byline = element
+            while (parent := byline.getparent()) is not None and (
+                len(parent.text_content().split()) <= _BYLINE_WORDS
+            ):
+                byline = parent
+            names = (_writer_name(e) for e in byline.xpath(_WRITER_MARKS))
+            return "; ".join(dict.fromkeys(n for n in names if n)) or _writer_name(element)
+    return ""
+
+
+def _writer_name(element: lxml.html.HtmlElement) -> str:
+    """The name ``element`` marks as a writer's, or empty (a link that is no writer's)."""
+    schema = "author" in (element.get("itemprop") or "").split()
+    named = element.xpath(".//*[@itemprop='name']") if schema else []
+    name = " ".join((named[0] if named else element).text_content().split())
+    marked = schema or "author" in (element.get("rel") or "").split()
+    if not (1 < len(name.split()) <= _NAME_WORDS) or not (marked or _slug_names(element, name)):
+        return ""
+    return name
+
+
+def _slug_names(link: lxml.html.HtmlElement, name: str) -> bool:
+    """Whether the address of ``link`` is a writer's page ending in ``name`` as a slug."""
+    path = [p for p in urlsplit(link.get("href", "")).path.lower().split("/") if p]
+    slug = "-".join(re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", name.lower())))
+    return len(path) >= 2 and path[-2] in _WRITER_PATHS and path[-1] == slug
+
+
+def _marks(element: lxml.html.HtmlElement) -> str:
+    return f"{element.get('class', '')} {element.get('id', '')}"
 
 
 def _marked(page: lxml.html.HtmlElement, first: str) -> list[str]:
