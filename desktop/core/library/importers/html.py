@@ -400,7 +400,7 @@ def _is_grid(table: lxml.html.HtmlElement) -> bool:
 
 def _span(cell: lxml.html.HtmlElement) -> int:
     span = cell.get("colspan", "1").strip()
-    return int(span) if span.isdigit() else 1
+    return int(span) if span.isdecimal() else 1
 
 
 def _holds_a_page_part(cell: lxml.html.HtmlElement) -> bool:

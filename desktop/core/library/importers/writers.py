@@ -84,7 +84,11 @@ def _writer_name(element: lxml.html.HtmlElement) -> str:
 
 def _slug_names(link: lxml.html.HtmlElement, name: str) -> bool:
     """Whether the address of ``link`` is a writer's page ending in ``name`` as a slug."""
-    path = [p for p in urlsplit(link.get("href", "")).path.lower().split("/") if p]
+    try:
+        address = urlsplit(link.get("href", ""))
+    except ValueError:  # a malformed address ("http://[privacy-preferences]/")
+        return False
+    path = [p for p in address.path.lower().split("/") if p]
     slug = "-".join(re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", name.lower())))
     return len(path) >= 2 and path[-2] in _WRITER_PATHS and path[-1] == slug
 
