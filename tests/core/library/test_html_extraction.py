@@ -1457,3 +1457,12 @@ def test_a_long_paragraph_of_the_story_is_left_whole() -> None:
         paragraph,
         PARAGRAPHS[0],
     ]
+
+
+def test_a_column_span_of_other_digits_does_not_stop_the_import(tmp_path: Path) -> None:
+    rows = "".join(
+        f"<tr><td colspan='²'><p>Pier {i}</p><p>north</p></td><td>{i}</td><td>{i * 2}</td></tr>"
+        for i in range(4)
+    )
+    text = text_of(tmp_path, page(f"<table>{rows}</table>"))
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
