@@ -379,13 +379,15 @@ def _is_layout(table: lxml.html.HtmlElement) -> bool:
     if table.find(".//th") is not None or table.find(".//caption") is not None:
         return False
     cells = list(table.iter("td"))
-    parts = sum(1 for cell in cells if _holds_a_page_part(cell))
-    if not parts or any(
+    if not any(_holds_a_page_part(cell) for cell in cells):
+        return False
+    if not _is_grid(table) or any(
         cell.find(".//ul") is not None or cell.find(".//ol") is not None for cell in cells
     ):
-        return bool(parts)  # a menu; a grid's lists are lost as table cells too (a checklist's)
+        return True  # a menu; a grid's lists are lost as table cells too (a checklist's)
+    parts = sum(1 for cell in cells if _holds_a_page_part(cell))
     filled = sum(1 for cell in cells if cell.text_content().strip())
-    return not (_is_grid(table) and parts * GRID_PARTS <= filled)
+    return parts * GRID_PARTS > filled
 
 
 def _is_grid(table: lxml.html.HtmlElement) -> bool:
@@ -463,11 +465,12 @@ def _drop_other_articles(page: lxml.html.HtmlElement) -> None:
     articles = list(page.iter("article"))
     own = {a: _own_paragraph_text(a) for a in articles}
     stories = [a for a in articles if own[a] >= _OWN_TEXT]
+    sections = {story: _sections(story, own[story]) for story in stories}
     dropped = {
         inner
         for story in stories
         for inner in story.iterdescendants("article")
-        if _paragraph_text(inner) < own[story] and inner not in _sections(story, own[story])
+        if _paragraph_text(inner) < own[story] and inner not in sections[story]
     }
     headed = [s for s in stories if s not in dropped and next(s.iter("h1"), None) is not None]
     if len(headed) == 1:

@@ -28,6 +28,9 @@ _WRITER_PATHS = frozenset(
     ("author", "authors", "by", "people", "staff", "contributor", "contributors", "writer",
      "writers", "producers", "profile", "profiles")
 )  # fmt: skip
+_WRITER_PAGE = re.compile(
+    r"/(?:" + "|".join(sorted(_WRITER_PATHS)) + r")/[^/?#]+/?(?:[?#]|$)", re.IGNORECASE
+)
 _OUTSIDE = frozenset(("aside", "nav", "footer"))
 _ELSEWHERE = re.compile(r"related|sidebar|recommend|comment|more-|popular|trending|footer", re.I)
 _MARKED = (
@@ -74,9 +77,11 @@ def page_writer(page: lxml.html.HtmlElement) -> str:
 def _writer_name(element: lxml.html.HtmlElement) -> str:
     """The name ``element`` marks as a writer's, or empty (a link that is no writer's)."""
     schema = "author" in (element.get("itemprop") or "").split()
+    marked = schema or "author" in (element.get("rel") or "").split()
+    if not marked and not _WRITER_PAGE.search(element.get("href") or ""):
+        return ""  # most of a page's links, passed over before their text is read
     named = element.xpath(".//*[@itemprop='name']") if schema else []
     name = " ".join((named[0] if named else element).text_content().split())
-    marked = schema or "author" in (element.get("rel") or "").split()
     if not (1 < len(name.split()) <= _NAME_WORDS) or not (marked or _slug_names(element, name)):
         return ""
     return name
