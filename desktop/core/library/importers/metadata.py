@@ -179,9 +179,24 @@ def clean_byline(byline: str, sites: set[str]) -> str:
         if _key(part) in _DEGREES:
             continue
         name = _person(part, sites)
-        if name and not any(_shortened(name, other) for other in names):
+        if not name:
+            continue
+        same = next((i for i, other in enumerate(names) if _same_person(name, other)), None)
+        if same is None:
             names.append(name)
+        elif len(name) > len(names[same]):
+            names[same] = name  # the fuller form: "Tina Flint Huffman" for "Tina Huffman"
     return "; ".join(names)
+
+
+def _same_person(name: str, other: str) -> bool:
+    """``name`` and ``other`` name one person: one is a cut form of the other, or they share
+    the first and last names and one adds a middle name ("Tina Huffman", "Tina Flint
+    Huffman")."""
+    if _shortened(name, other) or _shortened(other, name):
+        return True
+    a, b = name.casefold().split(), other.casefold().split()
+    return min(len(a), len(b)) >= 2 and len(a) != len(b) and a[0] == b[0] and a[-1] == b[-1]
 
 
 def _shortened(name: str, other: str) -> bool:
