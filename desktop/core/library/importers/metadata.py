@@ -47,7 +47,7 @@ _COLLECTIVE = frozenset(
         "nast", "publishing", "publications", "magazine", "newspaper", "admin",
         "administrator", "press", "wordpressadmin", "author", "name", "human", "anonymous",
         "unknown", "guest", "strategy", "research", "center", "centre", "username", "user",
-        "作者", "com", "xxx",
+        "作者", "com", "xxx", "home", "privacy", "policy", "conditions", "terms", "contact",
     }
 )  # fmt: skip
 """Words that make the whole part no person: an organisation ("Jerusalem Post Staff", "Condé
@@ -63,6 +63,8 @@ _ENDS_NAME = frozenset(
         "last", "said", "says", "trending", "reviewed", "edited", "director", "attorney",
         "manager", "officer", "expert", "founder", "managing", "chief", "senior", "sr",
         "ceo", "cfo", "cto", "coo", "president", "chairman", "chairwoman", "lesedauer",
+        "former", "contributing", "consultant", "reviewer", "certified",
+        "licensed", "specialist", "analyst", "strategist",
     }
 )  # fmt: skip
 """Words after which a name has ended: a role ("Tom Gillespie News reporter", "Jane Roe
@@ -223,8 +225,8 @@ def _person(part: str, sites: set[str]) -> str:
         return ""  # "November" of "Jeff Foust; November 18, 2019"; "TNN" after a name
     if len(words) != len(part.split()) and len(words) < 2:
         return ""  # one word before a role is a name's part at best ("CNN Editor-at-large")
-    if not all(_name_word(w) for w in words):
-        return ""
+    if not all(_name_word(w) for w in words) or not any(c.isalpha() for c in "".join(words)):
+        return ""  # a lower-case word; no letter at all ("©")
     name = " ".join(_without_outlet(words))
     return name.title() if name.isupper() and len(name) > 3 else name
 
