@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.library.importers import read_articles
+from desktop.core.library.importers.html import _shown
 from desktop.core.library.importers.metadata import (
     clean_byline,
     clean_title,
@@ -289,6 +290,40 @@ def test_a_longer_heading_sharing_the_headline_s_words_stays_the_title(tmp_path:
         encoding="utf-8",
     )
     assert read_articles(page)[0].title == "Harbour bridge closed to lorries"
+
+
+@pytest.mark.parametrize(
+    ("declared", "shown"),
+    [
+        # A section or a blog named after the headline, where the site's name is another.
+        (
+            "How meditation rewires brains and improves health | Opinion",
+            "How meditation rewires brains and improves health",
+        ),
+        ("What do people love about Rust? | Rust Blog", "What do people love about Rust?"),
+        ("Six steps to a healthy weight - HealthFocus SA", "Six steps to a healthy weight"),
+    ],
+)
+def test_a_title_s_last_part_goes_when_the_page_shows_the_headline_without_it(
+    tmp_path: Path, declared: str, shown: str
+) -> None:
+    page = tmp_path / "saved.html"
+    page.write_text(
+        f"<html><head><title>{declared}</title><meta property='og:title' content='{declared}'>"
+        '<meta property="og:site_name" content="Northport Post"></head><body><article>'
+        f"<h1>{shown}</h1>"
+        + "<p>The council closed the old harbour bridge to lorries after engineers found cracks "
+        "in its deck on Monday.</p>" * 5 + "</article></body></html>",
+        encoding="utf-8",
+    )
+    assert read_articles(page)[0].title == shown
+
+
+def test_a_headline_with_a_colon_keeps_what_follows_it() -> None:
+    # A heading that is the headline's first part is no reason to cut it at a colon.
+    title = "Harbour bridge: a city on the brink of gridlock"
+    assert _shown(title, [title, "Harbour bridge"]) == title
+    assert _shown(f"{title} | Opinion", [f"{title} | Opinion", title]) == title
 
 
 def test_a_site_named_after_its_writer_keeps_the_writer_as_byline() -> None:

@@ -67,6 +67,8 @@ _BYLINE_WORDS = 12
 _STANDFIRST_PLACE = 2
 _TITLE_WORD = re.compile(r"\w+")
 _LABEL_WORDS = 2
+_SEPARATED = re.compile(r"\s+[|\-–—·•»]\s+\S|\s*\|\s*\S")
+"""A separator after a headline; not a colon, which headlines hold ("Brexit: what next")."""
 _SHORT_WORD = 3  # letters of a word too common to tie two titles ("to", "the", "from")
 _OWN_TEXT = 200
 SECTION_TEXT = 500
@@ -558,8 +560,22 @@ def _headline(candidates: list[str], names: list[str], sites: set[str]) -> str:
     for candidate in candidates:
         title = clean_title(candidate, names, sites)
         if title and not is_site_name(title, sites, exact=True):
-            return title
+            return _shown(title, candidates)
     return next((c for c in candidates if c.strip()), "")
+
+
+def _shown(title: str, candidates: list[str]) -> str:
+    """``title`` without its last parts after a separator when the page also declares the
+    rest alone (its ``<h1>``): "How meditation rewires brains … | Opinion", "What do people
+    love about Rust? | Rust Blog", the section or the blog named after the headline where
+    the site's own name is something else."""
+    folded = title.casefold()
+    heads = (" ".join(c.split()) for c in candidates)
+    for head in sorted({h for h in heads if len(h.split()) >= _LABEL_WORDS}, key=len):
+        rest = folded[len(head) :] if folded.startswith(head.casefold()) else ""
+        if rest and _SEPARATED.match(rest):
+            return head
+    return title
 
 
 def _fits(title: str, declared: list[str]) -> bool:
