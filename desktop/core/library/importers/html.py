@@ -49,7 +49,7 @@ from desktop.core.library.importers.recovery import (
     recover_paragraphs,
     sandwiched_lists,
 )
-from desktop.core.library.importers.writers import all_writers, page_writer
+from desktop.core.library.importers.writers import all_writers, element_marks, page_writer
 from desktop.core.models import Article
 
 _DATE_OPTIONS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"}
@@ -491,15 +491,11 @@ def _sections(story: lxml.html.HtmlElement, own: int) -> set[lxml.html.HtmlEleme
     buying guide's reviews of each product, each an ``<article>`` of ``SECTION_TEXT``
     characters of paragraphs or more (a teaser's opening is shorter), none a reader's
     comment, together longer than the story's own text (the guide's introduction)."""
-    nested = [a for a in story.iterdescendants("article") if not _COMMENT.search(_marks(a))]
+    nested = [a for a in story.iterdescendants("article") if not _COMMENT.search(element_marks(a))]
     long = [a for a in nested if _paragraph_text(a) >= SECTION_TEXT]
     if len(long) < SECTIONS or sum(_paragraph_text(a) for a in long) <= own:
         return set()
     return set(long)
-
-
-def _marks(element: lxml.html.HtmlElement) -> str:
-    return f"{element.get('class', '')} {element.get('id', '')}"
 
 
 def _paragraph_text(element: lxml.html.HtmlElement) -> int:

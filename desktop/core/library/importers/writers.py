@@ -62,7 +62,8 @@ def page_writer(page: lxml.html.HtmlElement) -> str:
     there is none."""
     for element in page.xpath(_WRITER_MARKS):
         if _writer_name(element) and not any(
-            _ELSEWHERE.search(_marks(a)) or a.tag in _OUTSIDE for a in element.iterancestors()
+            _ELSEWHERE.search(element_marks(a)) or a.tag in _OUTSIDE
+            for a in element.iterancestors()
         ):
             byline = element
             while (parent := byline.getparent()) is not None and (
@@ -98,7 +99,8 @@ def _slug_names(link: lxml.html.HtmlElement, name: str) -> bool:
     return len(path) >= 2 and path[-2] in _WRITER_PATHS and path[-1] == slug
 
 
-def _marks(element: lxml.html.HtmlElement) -> str:
+def element_marks(element: lxml.html.HtmlElement) -> str:
+    """An element's class and id, where a page names what a box is ("related", "comment")."""
     return f"{element.get('class', '')} {element.get('id', '')}"
 
 
