@@ -7,7 +7,7 @@ from pathlib import Path
 import lxml.html
 
 from desktop.core.library.importers import read_articles
-from desktop.core.library.importers.writers import page_writer
+from desktop.core.library.importers.writers import dotted_initials, page_writer
 
 STORY = (
     "<p>The council closed the old harbour bridge to lorries after engineers found cracks in "
@@ -97,3 +97,19 @@ def test_the_writers_linked_in_one_byline_are_read_together(tmp_path: Path) -> N
         "November 18, 2019</p>"
     )
     assert _byline(tmp_path, "", byline + STORY) == "Matthew Digby; Minh Do"
+
+
+def test_initials_keep_their_full_stops_as_the_page_writes_them(tmp_path: Path) -> None:
+    # The extractor gives "William K Rashbaum" for the page's "William K. Rashbaum".
+    head = '<meta name="author" content="William K. Rashbaum">'
+    byline = '<p class="byline">By <a rel="author" href="/by/wkr">William K. Rashbaum</a></p>'
+    assert _byline(tmp_path, head, byline + STORY) == "William K. Rashbaum"
+
+
+def test_a_name_the_page_writes_without_full_stops_stays_so() -> None:
+    assert dotted_initials("By Troy L Smith and Dr Jane Roe", "Troy L Smith; Dr Jane Roe") == (
+        "Troy L Smith; Dr Jane Roe"
+    )
+    assert dotted_initials("Photo: Troy L. Smith", "Troy L Smith; Ann Lee") == (
+        "Troy L. Smith; Ann Lee"
+    )

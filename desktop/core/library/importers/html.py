@@ -49,7 +49,13 @@ from desktop.core.library.importers.recovery import (
     recover_paragraphs,
     sandwiched_lists,
 )
-from desktop.core.library.importers.writers import all_writers, element_marks, page_writer
+from desktop.core.library.importers.writers import (
+    all_writers,
+    dotted_initials,
+    element_marks,
+    has_initials,
+    page_writer,
+)
 from desktop.core.models import Article
 
 _DATE_OPTIONS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"}
@@ -146,6 +152,9 @@ def parse_html(text: str, path: Path) -> list[Article]:
         lines = declared_paragraphs(page, lines, _declared_text(page))
         lines = sandwiched_lists(page, lines)
         writer = page_writer(page)  # before the last pass prunes the page
+        named = f"{found.author or ''} {writer}" if found else writer
+        # Its pieces of text apart: text_content() glues a byline to the next paragraph.
+        shown = " ".join(" ".join(page.itertext()).split()) if has_initials(named) else ""
         precise = trafilatura.extract(
             page, favor_precision=True, include_comments=False, include_tables=True
         )
@@ -174,8 +183,11 @@ def parse_html(text: str, path: Path) -> list[Article]:
             path,
             title=_headline(titles, declared["site"], sites),
             text=body,
-            byline=clean_byline(all_writers(page, found.author or ""), sites)
-            or clean_byline(writer, sites),
+            byline=dotted_initials(
+                shown,
+                clean_byline(all_writers(page, found.author or ""), sites)
+                or clean_byline(writer, sites),
+            ),
             source=outlet_name(declared["site"], found.sitename or "", url),
             url=url,
             published=real_date(iso_date(found.date), text),

@@ -31,6 +31,7 @@ _WRITER_PATHS = frozenset(
 _WRITER_PAGE = re.compile(
     r"/(?:" + "|".join(sorted(_WRITER_PATHS)) + r")/[^/?#]+/?(?:[?#]|$)", re.IGNORECASE
 )
+_SHORT_PART = re.compile(r"[A-Z][a-z]?")  # an initial or a short title: "K", "Dr", "St"
 _OUTSIDE = frozenset(("aside", "nav", "footer"))
 _ELSEWHERE = re.compile(r"related|sidebar|recommend|comment|more-|popular|trending|footer", re.I)
 _MARKED = (
@@ -73,6 +74,28 @@ def page_writer(page: lxml.html.HtmlElement) -> str:
             names = (_writer_name(e) for e in byline.xpath(_WRITER_MARKS))
             return "; ".join(dict.fromkeys(n for n in names if n)) or _writer_name(element)
     return ""
+
+
+def has_initials(names: str) -> bool:
+    """Whether ``names`` hold an initial or a short title that may have lost its full stop."""
+    return any(_SHORT_PART.fullmatch(w) for w in names.split())
+
+
+def dotted_initials(text: str, byline: str) -> str:
+    """``byline`` with the full stops of its names' initials and short titles as the page's
+    ``text`` writes them ("William K. Rashbaum", "Dr. Vahid Osman"), which the extractor
+    drops; each name as it is when the page never writes it so."""
+    if not text or not has_initials(byline):
+        return byline
+    names = []
+    for name in byline.split("; "):
+        words = name.split()
+        pattern = r"\s*".join(
+            re.escape(w) + (r"\.?" if _SHORT_PART.fullmatch(w) else "") for w in words
+        )
+        found = re.search(rf"(?<!\w){pattern}(?!\w)", text) if words else None
+        names.append(found[0] if found and "." in found[0] else name)
+    return "; ".join(" ".join(n.split()) for n in names)
 
 
 def _writer_name(element: lxml.html.HtmlElement) -> str:
