@@ -113,3 +113,5 @@ def test_a_name_the_page_writes_without_full_stops_stays_so() -> None:
     assert dotted_initials("Photo: Troy L. Smith", "Troy L Smith; Ann Lee") == (
         "Troy L. Smith; Ann Lee"
     )
+    # A short surname ending a sentence of the page keeps no full stop.
+    assert dotted_initials("The report was written by Wei Li. Police said", "Wei Li") == "Wei Li"

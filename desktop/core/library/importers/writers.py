@@ -90,8 +90,9 @@ def dotted_initials(text: str, byline: str) -> str:
     names = []
     for name in byline.split("; "):
         words = name.split()
-        pattern = r"\s*".join(
-            re.escape(w) + (r"\.?" if _SHORT_PART.fullmatch(w) else "") for w in words
+        pattern = r"\s*".join(  # not after the last word: "Wei Li." ends a sentence
+            re.escape(w) + (r"\.?" if _SHORT_PART.fullmatch(w) and i < len(words) - 1 else "")
+            for i, w in enumerate(words)
         )
         found = re.search(rf"(?<!\w){pattern}(?!\w)", text) if words else None
         names.append(found[0] if found and "." in found[0] else name)
