@@ -27,6 +27,7 @@ import re
 import statistics
 import tempfile
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from desktop.core.library.importers import UnreadableFile, read_articles
@@ -293,31 +294,35 @@ def score_readability(repo: Path) -> None:
 
 
 def score_wcxb(repo: Path) -> None:
-    """WCXB's article pages (``metadata.json`` gives each page's split and type; the pages of
-    2025 under ``<split>/html``, their reviewed main content under ``<split>/ground-truth``),
-    each split scored as the benchmark's pages are. Its other types (product, forum,
-    collection, listing, service and documentation pages) are not what Dossier imports."""
+    """WCXB's article pages, each split scored as the benchmark's pages are."""
     listing = repo / "metadata.json"
     if not listing.exists():
         print(f"wcxb skipped: {listing} not found")
         return
-    files = json.loads(listing.read_text(encoding="utf-8"))["files"]
     with tempfile.TemporaryDirectory() as saved:
-        for split in sorted({f["split"] for f in files.values()}):
+        for split in ("dev", "test"):
             scores: dict[str, list[Counts]] = {"dossier": [], "plain": []}
-            for key, about in sorted(files.items()):
-                truth = repo / split / "ground-truth" / f"{key}.json"
-                if about["split"] != split or about["page_type"] != "article" or not truth.exists():
-                    continue
-                gold = json.loads(truth.read_text(encoding="utf-8"))["ground_truth"]
+            for _, gold, page in wcxb_articles(repo, split):
                 if not gold.get("main_content"):
                     continue
-                page = repo / split / "html" / f"{key}.html.gz"
                 scores["dossier"].append(
                     shingle_counts(gold["main_content"], dossier_text(page, Path(saved)))
                 )
                 scores["plain"].append(shingle_counts(gold["main_content"], plain_text(page)))
             print(f"wcxb {split} articles ({len(scores['dossier'])} pages)  {_scores_line(scores)}")
+
+
+def wcxb_articles(repo: Path, split: str) -> Iterator[tuple[dict[str, str], dict[str, str], Path]]:
+    """WCXB's article pages of ``split`` in key order, each as what ``metadata.json`` says of
+    it, its reviewed gold (``<split>/ground-truth``) and its saved page (``<split>/html``, of
+    2025). Its other types (product, forum, collection, listing, service and documentation
+    pages) are not what Dossier imports."""
+    files = json.loads((repo / "metadata.json").read_text(encoding="utf-8"))["files"]
+    for key, about in sorted(files.items()):
+        truth = repo / split / "ground-truth" / f"{key}.json"
+        if about["split"] == split and about["page_type"] == "article" and truth.exists():
+            gold = json.loads(truth.read_text(encoding="utf-8"))["ground_truth"]
+            yield about, gold, repo / split / "html" / f"{key}.html.gz"
 
 
 def _scores_line(scores: dict[str, list[Counts]]) -> str:

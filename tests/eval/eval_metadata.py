@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import gzip
 import html
-import json
 import os
 import re
 import tempfile
@@ -27,6 +26,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop.core.library.importers import UnreadableFile, read_articles
+from tests.eval.eval_extraction import wcxb_articles
 
 _STRING = r"""(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`)"""
 _JOINED = rf"{_STRING}(?:\s*\+\s*{_STRING})*"
@@ -77,20 +77,13 @@ def _report(found: list[tuple[str, dict[str, str], dict[str, str]]], misses: boo
 def wcxb_cases(repo: Path, split: str) -> list[tuple[str, dict[str, str], dict[str, str]]]:
     """WCXB's article pages of ``split`` with its reviewed title, author and publishing date
     beside what Dossier reads from each page."""
-    files = json.loads((repo / "metadata.json").read_text(encoding="utf-8"))["files"]
     found = []
     with tempfile.TemporaryDirectory() as scratch:
-        for key, about in sorted(files.items()):
-            truth = repo / split / "ground-truth" / f"{key}.json"
-            if about["split"] != split or about["page_type"] != "article" or not truth.exists():
-                continue
-            gold = json.loads(truth.read_text(encoding="utf-8"))["ground_truth"]
+        for about, gold, page in wcxb_articles(repo, split):
             want = {"title": gold.get("title") or "", "author": gold.get("author") or ""}
             want["date_published"] = gold.get("publish_date") or ""
-            saved = Path(scratch) / f"{key}.html"
-            saved.write_bytes(
-                gzip.decompress((repo / split / "html" / f"{key}.html.gz").read_bytes())
-            )
+            saved = Path(scratch) / page.name.removesuffix(".gz")
+            saved.write_bytes(gzip.decompress(page.read_bytes()))
             found.append((about["domain"], want, _article_fields(saved)))
     return found
 
