@@ -44,6 +44,7 @@ from desktop.core.library.importers.metadata import (
     site_keys,
     title_parts,
 )
+from desktop.core.library.importers.page_tail import line_places, without_page_tail
 from desktop.core.library.importers.recovery import (
     declared_paragraphs,
     recover_paragraphs,
@@ -152,6 +153,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
         lines = declared_paragraphs(page, lines, _declared_text(page))
         lines = sandwiched_lists(page, lines)
         writer = page_writer(page)  # before the last pass prunes the page
+        places = line_places(page, lines)
         named = f"{found.author or ''} {writer}" if found else writer
         # Its pieces of text apart: text_content() glues a byline to the next paragraph.
         shown = " ".join(" ".join(page.itertext()).split()) if has_initials(named) else ""
@@ -171,6 +173,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
         titles=normalised(titles),
         decks=decks,
     )
+    lines = without_page_tail(lines, places)
     found_url = (found.url or "") if found else ""
     url = next(iter(declared["url"]), "") or found_url
     own = {u.strip() for u in (*declared["url"], found_url) if u}
