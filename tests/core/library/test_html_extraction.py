@@ -61,6 +61,8 @@ def text_of(tmp_path: Path, html: str) -> str:
         "<p>READ MORE: <a href='/b'>Port traffic hits a ten-year high</a></p>",
         "<p><a href='/app'>CLICK HERE TO GET THE NORTHPORT POST APP</a></p>",
         "<p>Get the latest updates right in your inbox. Subscribe to our newsletters.</p>",
+        "<p>Love films? Our Watch Party newsletter has the best picks. Sign up now.</p>",
+        "<p>The week's best recommendations, delivered right to your inbox.</p>",
         "<div><h3>Morning Briefing Newsletter</h3><p>Thanks for signing up!</p>"
         "<p>There was an error processing your subscription.</p></div>",
         "<p>Follow Northport Post on Instagram, Facebook and Twitter.</p>",

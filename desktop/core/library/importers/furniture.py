@@ -113,6 +113,7 @@ PROMPTS = re.compile(
           |\bof\ the\ week\b|\bour\ e-?mails?\b).*
       | .*\b(?:sign(?:ing)?\ up|subscrib(?:e|ing))\b.*\b(?:newsletters?|inbox)\b.*
       | .*\bnever\ miss\b.*\b(?:sign(?:ing)?\ up|newsletters?)\b.*
+      | .*\bnewsletters?\b.*[.!?]\ (?:sign\ up|subscribe)\b.*
       | (?:for\ the\ latest\b.*\ )?(?:download|get)\ (?:the|our)\ .{0,40}\bapps?\b.*
       | (?:subscribe|subscription)\ (?:now|today)\b.*
       | to\ (?:view|read|continue\ reading)\ (?:the\ full|the\ rest\ of\ (?:the|this)|this)
@@ -183,7 +184,7 @@ PROMPTS = re.compile(
       | thanks?\ (?:you\ )?for\ (?:signing\ up|subscribing).*
       | (?:sorry!?\ )?there\ was\ an\ error\ processing\ your\ subscription.*
       | keep\ an\ eye\ on\ your\ inbox\b.*
-      | .*\b(?:straight|directly|delivered)\ to\ your\ inbox\b.*
+      | .*\b(?:straight|directly|delivered|right)\ to\ your\ inbox\b.*
       | enter\ (?:your\ )?e-?mail(?:\ address)?
       | by\ (?:entering|submitting|providing)\ your\ e-?mail\b.*
       | .*\byou['’]re\ (?:now\ |all\ )?(?:subscribed|signed\ up)\b.*
