@@ -301,11 +301,11 @@ _NUMBER = re.compile(r"\d+(?:st|nd|rd|th|am|pm|h)?", re.IGNORECASE)
 _NAME_WORDS = 6
 
 _ADDRESS = re.compile(
-    r"\S+@\S+\.\w+|(?<!\w)@\w+|(?:https?://)?(?:www\.|pic\.)?"
+    r"(?<!\S)\S+@\S+\.\w+|(?<!\w)@\w+|(?:https?://)?(?:www\.|pic\.)?"
     r"(?:twitter|facebook|instagram|linkedin)\.com\S*|https?://\S+",
     re.IGNORECASE,
 )
-_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_EMAIL = re.compile(r"(?<!\S)\S+@\S+\.\w+")
 _SOCIAL = re.compile(r"(?:twitter|facebook|instagram|linkedin)\.com", re.IGNORECASE)
 _CONTACT_GLUE = frozenset(
     {
