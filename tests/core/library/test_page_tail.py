@@ -110,3 +110,12 @@ def test_paragraphs_parted_by_line_breaks_are_found_in_their_element() -> None:
     places = line_places(page, PARAGRAPHS)
     assert {places[k][0].tag for k in places} == {"p"}
     assert len(places) == len(PARAGRAPHS)
+
+
+def test_one_huge_line_is_not_the_story_alone() -> None:
+    huge = " ".join(["a."] * 3000)  # a table drawn as one line, a run of glued text
+    lines = [*PARAGRAPHS[:3], huge, *PARAGRAPHS[3:]]
+    html = (
+        "<html><body><article>" + "".join(f"<p>{p}</p>" for p in lines) + "</article></body></html>"
+    )
+    assert tail_kept(html, lines) == lines

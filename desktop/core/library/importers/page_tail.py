@@ -120,14 +120,15 @@ def _answers(lines: list[str]) -> int:
 def _story_element(
     located: list[tuple[Place | None, int]], words: int
 ) -> lxml.html.HtmlElement | None:
-    """The deepest element holding ``STORY_SHARE`` of the words, found up from the place of
-    the longest line."""
+    """The deepest element holding ``STORY_SHARE`` of the words in more than one line, found
+    up from the place of the longest line."""
     known = [(p, n) for p, n in located if p is not None]
     if not known or not words:
         return None
     longest = max(known, key=lambda pn: pn[1])[0]
     for element in longest:
-        if sum(n for p, n in known if element in p) >= STORY_SHARE * words:
+        held = [n for p, n in known if element in p]
+        if len(held) > 1 and sum(held) >= STORY_SHARE * words:
             return element
     return None
 
