@@ -5,8 +5,10 @@ breaking news alerts", the site's copyright and terms, a job board, a column of 
 story's text sits in one part of the page, the deepest element that holds ``STORY_SHARE`` of its
 words; lines at the end of the text that the page holds outside that element are the page's,
 not the story's. A line set in a paragraph made like the story's (the same parent, by tag and
-class) is the story's still: the end of a body the page split into blocks; so is a run of
-questions and answers, a FAQ the page sets in a block of its own.
+class) is the story's still: the end of a body the page split into blocks; so is a line
+beside a line of the story in the same block (when one long paragraph makes the story's words,
+the short one after it), and a run of questions and answers, a FAQ the page sets in a block of
+its own.
 """
 
 from __future__ import annotations
@@ -88,18 +90,22 @@ def _between_breaks(element: lxml.html.HtmlElement) -> list[str]:
 
 def without_page_tail(lines: list[str], places: dict[str, Place]) -> list[str]:
     """``lines`` without the run at their end that the page holds outside the story's
-    element, unless made like the story's paragraphs."""
+    element, unless made like the story's paragraphs or set beside one of them."""
     located = [(places.get(_key(line)), len(_WORD.findall(line))) for line in lines]
     words = sum(n for _, n in located)
     story = _story_element(located, words)
     if story is None:
         return lines
-    shapes = Counter(_shape(p) for p, n in located if p is not None and story in p)
+    inside = [p for p, _ in located if p is not None and story in p]
+    shapes = Counter(map(_shape, inside))
     usual = {s for s, n in shapes.items() if n >= 2 and s[1]}  # a bare parent says nothing
+    parents = {p[1] for p in inside if len(p) > 1}
     end = len(lines)
     while end > 0:
         place = located[end - 1][0]
         if place is None or story in place or _shape(place) in usual:
+            break
+        if len(place) > 1 and place[1] in parents:
             break
         end -= 1
     return lines if _answers(lines[end:]) >= FAQ_ANSWERS else lines[:end]
@@ -120,15 +126,14 @@ def _answers(lines: list[str]) -> int:
 def _story_element(
     located: list[tuple[Place | None, int]], words: int
 ) -> lxml.html.HtmlElement | None:
-    """The deepest element holding ``STORY_SHARE`` of the words in more than one line, found
-    up from the place of the longest line."""
+    """The deepest element holding ``STORY_SHARE`` of the words, found up from the place of
+    the longest line."""
     known = [(p, n) for p, n in located if p is not None]
     if not known or not words:
         return None
     longest = max(known, key=lambda pn: pn[1])[0]
     for element in longest:
-        held = [n for p, n in known if element in p]
-        if len(held) > 1 and sum(held) >= STORY_SHARE * words:
+        if sum(n for p, n in known if element in p) >= STORY_SHARE * words:
             return element
     return None
 
