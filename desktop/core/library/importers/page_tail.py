@@ -19,6 +19,8 @@ from itertools import pairwise
 
 import lxml.html
 
+from desktop.core.library.importers.recovery import Shape, block_shape
+
 STORY_SHARE = 0.85
 """Share of the text's words the story's element holds."""
 FAQ_ANSWERS = 2
@@ -138,9 +140,8 @@ def _story_element(
     return None
 
 
-def _shape(place: Place) -> tuple[str, str]:
-    parent = place[1] if len(place) > 1 else place[0]
-    return (str(parent.tag), " ".join(sorted((parent.get("class") or "").split())))
+def _shape(place: Place) -> Shape:
+    return block_shape(place[1] if len(place) > 1 else place[0])
 
 
 def _key(text: str) -> str:

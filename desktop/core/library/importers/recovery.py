@@ -198,8 +198,12 @@ def _read(paragraph: lxml.html.HtmlElement) -> str:
 
 
 def _shape(paragraph: lxml.html.HtmlElement) -> Shape:
-    parent = paragraph.getparent()
-    return (parent.tag, " ".join(sorted((parent.get("class") or "").split())))
+    return block_shape(paragraph.getparent())
+
+
+def block_shape(block: lxml.html.HtmlElement) -> Shape:
+    """How a block holding paragraphs is made: its tag and its classes in order."""
+    return (str(block.tag), " ".join(sorted((block.get("class") or "").split())))
 
 
 def _article(paragraph: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
