@@ -164,6 +164,75 @@ FALSE_CUTS: list[tuple[str, list[str]]] = [
         "What happens next? nobody at the ministry would say.",
         ["What happens next? nobody at the ministry would say."],
     ),
+    # A long sentence goes on after a word that cannot close a caption run into the story: a
+    # function word, an adjective, a verb, a comma, a count, a mark glued to a name.
+    (
+        "It wasn’t so much the fact of the win by a comfortable margin (Clinton was rejected by"
+        " more than 70 per cent of the voters), but how Obama seemed truly to engage with and"
+        " enthuse voters, as evidenced by the huge numbers at his rallies and a near-doubling of"
+        " the turnout at the caucuses from previous years. Obama spoke next.",
+        [
+            "It wasn’t so much the fact of the win by a comfortable margin (Clinton was rejected"
+            " by more than 70 per cent of the voters), but how Obama seemed truly to engage with"
+            " and enthuse voters, as evidenced by the huge numbers at his rallies and a"
+            " near-doubling of the turnout at the caucuses from previous years.",
+            "Obama spoke next.",
+        ],
+    ),
+    (
+        "In an effort to jump-start the market for online movies, the studio and Apple Inc. are"
+        " preparing to announce a deal in which its movies would be available for rent digitally"
+        " through Apple's iTunes Store, according to people familiar with the matter. Apple's"
+        " shares rose.",
+        [
+            "In an effort to jump-start the market for online movies, the studio and Apple Inc."
+            " are preparing to announce a deal in which its movies would be available for rent"
+            " digitally through Apple's iTunes Store, according to people familiar with the"
+            " matter.",
+            "Apple's shares rose.",
+        ],
+    ),
+    (
+        "Having only entered the North American market in the spring of the year 2011, Sixt is"
+        " one of the newest rental agencies and has quickly built a reputation for premium cars"
+        " at fair prices across dozens of airports in the country. Sixt is based in Germany.",
+        [
+            "Having only entered the North American market in the spring of the year 2011, Sixt"
+            " is one of the newest rental agencies and has quickly built a reputation for premium"
+            " cars at fair prices across dozens of airports in the country.",
+            "Sixt is based in Germany.",
+        ],
+    ),
+    (
+        "The company said on Monday that it would add five new models to its popular Magellan"
+        " RoadMate series of entry-level navigators, which it will sell through retailers across"
+        " North America and Europe and from its own website later this spring. Magellan is based in"
+        " California.",
+        [
+            "The company said on Monday that it would add five new models to its popular"
+            " Magellan RoadMate series of entry-level navigators, which it will sell through"
+            " retailers across North America and Europe and from its own website later this"
+            " spring.",
+            "Magellan is based in California.",
+        ],
+    ),
+    (
+        "Today at the show, Logitech unveiled the Harmony(R) One advanced universal remote.",
+        ["Today at the show, Logitech unveiled the Harmony(R) One advanced universal remote."],
+    ),
+    # A heading's few words before a colon are not a caption glued to a label.
+    (
+        "Prune them in spring. Group 2 Clematis: Gentle Pruning for Extended Bloom",
+        ["Prune them in spring.", "Group 2 Clematis: Gentle Pruning for Extended Bloom"],
+    ),
+    (
+        "Warm Up. 10-20 Minutes: Easy jogging in Zone 2.",
+        ["Warm Up.", "10-20 Minutes: Easy jogging in Zone 2."],
+    ),
+    (
+        "Why it matters. The rise of generative AI: Rapid market growth and adoption.",
+        ["Why it matters.", "The rise of generative AI: Rapid market growth and adoption."],
+    ),
     # A run-on starter before two capitalised words opens a title-cased name.
     (
         "Farah Al-Ibrahim clearly wanted to avoid 7 On Your Side's camera and questions.",

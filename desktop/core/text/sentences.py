@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -28,6 +28,7 @@ from nltk.tokenize.punkt import (
 
 from desktop.core.models import Sentence
 from desktop.core.resources import ResourceNotFound, resource_path
+from desktop.core.text.word_classes import may_end_noun_phrase
 
 # Punkt's orthographic flags (nltk.tokenize.punkt): seen lower case mid-sentence, upper case at
 # a sentence start. Giving them to sentence-starter words lets "U.S. The" break after "U.S.".
@@ -94,6 +95,8 @@ _RUN_ON_END = re.compile(r"[a-zß-ÿ0-9’”\"')\]]$")
 # Pama, a married father..."), leaving pieces of at least ``_RUN_ON_PIECE`` words.
 _RUN_ON_WORDS = 40
 _RUN_ON_PIECE = 8
+_YEAR = re.compile(r"\d{4}s?")
+_PRONOUN_I = re.compile(r"I['’]")
 
 
 class _LanguageVars(PunktLanguageVars):
@@ -164,6 +167,7 @@ class _Language:
     subject_followers: frozenset[str]
     subject_endings: tuple[str, ...]
     period_ordinals: bool
+    noun_end: Callable[[str], bool] | None  # whether a word may end a noun phrase
 
 
 def split_sentences(text: str, language: str = "en") -> list[Sentence]:
@@ -204,15 +208,22 @@ def _split_long_runs(sentences: list[Sentence], rules: _Language) -> list[Senten
                 and word[0].isupper()
                 and not word.isupper()
                 and word.rstrip(",") in openers
+                and not _PRONOUN_I.match(word)  # "the jobs I've held"
                 and word.rstrip(".").lower() not in rules.abbreviations
                 and _name_then_lower_case(words, i + 1)
             ):
                 continue
             if before in rules.calendar or (
-                _glued_sentence_start(before, rules.title_preceders) and _subject(words, i, rules)
+                _glued_sentence_start(before, rules.title_preceders)
+                and _caption_end(words, i - 1, rules)
+                and _subject(words, i, rules)
             ):
                 at = i
-            elif _titled(words, i, rules) and _subject(words, i, rules):
+            elif (
+                _titled(words, i, rules)
+                and _caption_end(words, i - 3, rules)
+                and _subject(words, i, rules)
+            ):
                 at = i - 2  # the sentence opens with the name's title: "Head coach John …"
             else:
                 continue
@@ -221,6 +232,20 @@ def _split_long_runs(sentences: list[Sentence], rules: _Language) -> list[Senten
                 start = at
         result.append(_piece(sentence, words[start].start(), words[-1].end()))
     return result
+
+
+def _caption_end(words: list[re.Match[str]], j: int, rules: _Language) -> bool:
+    """Whether the word at ``j`` can close a caption that ran on into the story: not a word
+    after which the sentence goes on (an adjective, a verb, a preposition: "its popular
+    Magellan", "how Obama seemed", "through Apple's"), and a
+    number only as a year or an age ("in 1990s", "Carrion-Moore, 23"), not a count before a noun
+    ("welcomed 2,200 Leeds fans", "Gemini 3 Flash")."""
+    token = words[j].group()
+    if token[0].isdigit():
+        return bool(_YEAR.fullmatch(token)) or (j > 0 and words[j - 1].group().endswith(","))
+    if rules.noun_end is not None and token[0].islower() and token[-1].isalnum():
+        return rules.noun_end(token.lower())
+    return True
 
 
 def _titled(words: list[re.Match[str]], i: int, rules: _Language) -> bool:
@@ -388,7 +413,7 @@ def _pieces(
     """A Punkt sentence cut at the run-on points inside it and before caption labels."""
     inside = set(cuts[bisect_right(cuts, start) : bisect_left(cuts, end)])
     if text.find(":", start, end) != -1:
-        inside.update(_caption_label_starts(text, start, end, rules.title_preceders))
+        inside.update(_caption_label_starts(text, start, end, rules))
     pieces = []
     for cut in sorted(c for c in inside if start < c < end):
         pieces.append(_stripped(text, start, cut))
@@ -451,9 +476,12 @@ def _glued_sentence_start(before: str, title_preceders: frozenset[str]) -> bool:
     """Whether a capitalised sentence starter after the token ``before`` begins a sentence that
     lost its period: after a lower-case word that does not introduce names or titles, a number,
     or a closing quote or bracket that is not a possessive ("the Exiles’ No 10 shirt"). After
-    a possessive ("1973’s The Captain and Me") a name or a title goes on."""
-    if before[-2:].lower() in ("'s", "’s"):
-        return False
+    a possessive ("1973’s The Captain and Me"), a comma or a mark glued to a word, a name or a
+    title goes on."""
+    if before[-2:].lower() in ("'s", "’s") or before[-1] in ",;:":
+        return False  # a comma's clause goes on: "in 2011, Sixt is"
+    if "(" in before[1:]:
+        return False  # a mark glued to a name goes on with it: "Harmony(R) One remote"
     if before[0].isdigit() or (before[0].islower() and before[-1].isalnum()):
         return before.lower() not in title_preceders
     if before[-1] in _CLOSING and len(before) > 1:
@@ -461,16 +489,16 @@ def _glued_sentence_start(before: str, title_preceders: frozenset[str]) -> bool:
     return False
 
 
-def _caption_label_starts(
-    text: str, start: int, end: int, title_preceders: frozenset[str]
-) -> Iterator[int]:
+def _caption_label_starts(text: str, start: int, end: int, rules: _Language) -> Iterator[int]:
     """Starts of short "Label:" runs glued to a previous caption without punctuation.
 
     The label begins at the last capitalised word among the few before the colon, taken back
     over capitalised words before it ("Joy Smith:"); if that reaches the sentence start there
-    is nothing to split ("The Great Escape: ..."). A label has at most one lower-case word
-    ("Fighter ace:"), and the word before it is a lower-case word that does not introduce a
-    name ("in rebooted Star Trek film series: Noah Hawley..." is one sentence).
+    is nothing to split ("The Great Escape: ..."), nor when a caption's few words come before
+    it: a heading is ("Group 2 Clematis:", "The rise of generative AI:"). A label has at most
+    one lower-case word ("Fighter ace:"), and the word before it is a lower-case word that
+    does not introduce a name ("in rebooted Star Trek film series: Noah Hawley..." is one
+    sentence) and can close a caption (not "its popular Cincinnati spots:").
     """
     for colon in _LABEL_COLON.finditer(text, start, end):
         words = list(_NON_SPACE.finditer(text, start, colon.start()))
@@ -486,9 +514,11 @@ def _caption_label_starts(
         lower = sum(not _capital(w) for w in words[first:])
         if (
             lower <= 1
+            and first >= _RUN_ON_PIECE
             and _RUN_ON_END.search(before)
             and (before[0].islower() or before[0].isdigit())
-            and before.lower() not in title_preceders
+            and before.lower() not in rules.title_preceders
+            and _caption_end(words, first - 1, rules)
         ):
             yield words[first].start()
 
@@ -575,6 +605,7 @@ def _language(language: str) -> _Language:
         frozenset(w for w in followers if not w.startswith("-")),
         tuple(w[1:] for w in followers if w.startswith("-")),  # "-ed": a verb's ending
         language in _PERIOD_ORDINALS,
+        may_end_noun_phrase if language == "en" else None,  # the word classes are English
     )
 
 

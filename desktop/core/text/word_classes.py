@@ -116,6 +116,17 @@ def never_noun(word: str) -> bool:
     return use is not None and use.noun == 0 and use.total >= _SEEN_ENOUGH
 
 
+def may_end_noun_phrase(word: str) -> bool:
+    """Whether ``word`` (lower case) can be the last word of a noun phrase, as a caption's last
+    word is ("... at the magistrates court"): the treebank uses it as a noun at least half the
+    time. A word it lacks ("six-pack", "frontman") may be one, unless its ending says otherwise:
+    a verb's "-ing" form or an adjective's ("employing", "award-winning", "iconic")."""
+    use = word_use(word)
+    if use is not None and use.total:
+        return 2 * use.noun >= use.total
+    return not word.endswith(("ing", *_ADJECTIVE_ENDINGS))
+
+
 def opens_with_verb(words: tuple[str, ...]) -> bool:
     """A phrase whose first word, in lower case, is mostly a verb and never an adjective:
     used once, "help recoup" or "veto budget" is more likely a verb and its object than a

@@ -240,7 +240,7 @@ def test_a_long_lead_naming_something_before_a_participle_is_one_sentence() -> N
     # The same name as the subject after a caption still starts a sentence.
     caption = (
         "Staff leave the offices of the workspace provider in New York where the company said"
-        " it would cut thousands of jobs as its losses grow and its investors start to leave"
+        " it would cut thousands of jobs as its losses grow and its investors lose patience"
     )
     story = "WeWork, a darling of investors a year ago, declined to comment on the inquiry."
     assert texts(f"{caption} {story} WeWork said no more.") == [
