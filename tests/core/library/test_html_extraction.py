@@ -1158,6 +1158,25 @@ def test_a_drop_down_menus_options_are_no_text() -> None:
     assert " ".join(page.text_content().split()) == "Quote: and go"
 
 
+def test_a_text_box_s_embed_code_is_no_text(tmp_path: Path) -> None:
+    # A video page's "embed this video" box, in the story's block, had put its <iframe …> code
+    # into the story: a text box holds its markup as text.
+    code = (
+        "<iframe width='670' height='437' src='https://news.example/video/embed/17'>Your browser"
+        " does not support frames. <a href='https://news.example/v/17'>Click here to view the"
+        " frameless video.</a>.</iframe>"
+    )
+    html = (
+        "<html><head><title>Harbour bridge closed</title></head><body><article>"
+        f"<h1>Harbour bridge closed</h1><div class='story'><div><p>{PARAGRAPHS[0]}</p></div>"
+        f"<div class='embed_box'><textarea class='embed'>{code}</textarea></div>"
+        "</div></article></body></html>"
+    )
+    text = text_of(tmp_path, html)
+    assert PARAGRAPHS[0] in text
+    assert "iframe" not in text and "frameless" not in text
+
+
 def test_a_video_player_s_menus_are_no_text(tmp_path: Path) -> None:
     # The player's menus are marked for screen readers, not hidden from the page's text.
     def menu(label: str, item: str) -> str:

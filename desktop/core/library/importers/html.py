@@ -90,7 +90,7 @@ _EMBEDDED_POST = (
     "//blockquote[contains(concat(' ', normalize-space(@class), ' '), ' twitter-tweet ')]"
 )
 _HIDDEN = re.compile(r"(?:^|;)\s*display\s*:\s*none\b", re.IGNORECASE)
-_CONTROLS = ("select", "datalist")
+_CONTROLS = ("select", "datalist", "textarea")
 _CONTROL_ROLES = frozenset(
     [
         "menu",
@@ -336,9 +336,10 @@ def _flatten_math(page: lxml.html.HtmlElement) -> None:
 
 
 def _drop_controls(page: lxml.html.HtmlElement) -> None:
-    """Remove a form's drop-down menus and what the page marks as a control for assistive
-    technology (a menu, a toolbar, a slider): their options (a share-price page's 1,900
-    company names, a video player's "descriptions off, selected") had come out as lines of
+    """Remove a form's drop-down menus and text boxes, and what the page marks as a control
+    for assistive technology (a menu, a toolbar, a slider): their options (a share-price
+    page's 1,900 company names, a video player's "descriptions off, selected") and a box's
+    text (a video's embed code to copy: "<iframe width='670' …>") had come out as lines of
     text."""
     roles = (e for e in page.xpath("//*[@role]") if e.get("role", "").strip() in _CONTROL_ROLES)
     for control in [*page.iter(*_CONTROLS), *roles]:
