@@ -47,6 +47,14 @@ def real_sentences(
     return [_real(text, s, rules) for s in sentences]
 
 
+def not_furniture(sentences: Sequence[Sentence], language: str) -> list[bool]:
+    """For each sentence, whether it is anything but page furniture: what a summary may still
+    show of a text with no real sentence (a list of headlines), never its prompts and
+    credits ("To find more, please CLICK HERE")."""
+    pattern = furniture_pattern(language)
+    return [pattern is None or not pattern.match(s.text) for s in sentences]
+
+
 def is_heading(text: str) -> bool:
     """No final punctuation and mostly capitalised words: a title, a sub-head or a label."""
     return not TERMINATED.search(text) and _title_cased(text)

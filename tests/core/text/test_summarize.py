@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from desktop.core.text.summarize import METHODS, summarize
@@ -65,6 +67,16 @@ def test_ratio_and_word_budget() -> None:
 def test_empty_and_tiny_texts(method: str, text: str) -> None:
     summary = summarize(text, method, sentences=3)
     assert [s.text for s in summary.sentences] == [t for t in [text.strip()] if t]
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.filterwarnings("error")
+def test_sentences_sharing_no_word_get_real_scores(method: str) -> None:
+    # LexRank's graph has no edge then; its power method divided by zero and every score was
+    # NaN, which is no JSON.
+    summary = summarize("Cats sleep a lot in the sun.\n\nDogs bark loudly at night.", method)
+    assert len(summary.sentences) == 2
+    assert all(math.isfinite(s.score) for s in summary.sentences)
 
 
 def test_fewer_sentences_than_asked_gives_them_all() -> None:

@@ -68,6 +68,20 @@ def test_furniture_and_headings_stay_in_the_text() -> None:
     assert "Where The Storm Went Next" in texts
 
 
+def test_prompts_inside_a_sentence_and_disclaimers_are_not_real() -> None:
+    text = (
+        "To find acting schools near you, click here to search our database.\n\n"
+        "WIN a plasma TV - just sign up now for our fantasy cricket game.\n\n"
+        "Disclaimer: This news article is copyrighted by Associated Press.\n\n"
+        "The storm brought winds of up to 90 miles an hour to the coast."
+    )
+    split = split_sentences(text)
+    flags = real_sentences(text, split, "en")
+    assert [s.text for s, ok in zip(split, flags, strict=True) if ok] == [
+        "The storm brought winds of up to 90 miles an hour to the coast."
+    ]
+
+
 def test_text_of_headings_only_still_has_a_summary() -> None:
     text = "Storm Hits Coast\n\nRoads Closed\n\nSchools Shut"
     assert [s.text for s in summarize(text, "news").sentences] == [
@@ -75,6 +89,17 @@ def test_text_of_headings_only_still_has_a_summary() -> None:
         "Roads Closed",
         "Schools Shut",
     ]
+
+
+def test_a_text_without_real_sentences_never_shows_its_furniture() -> None:
+    text = (
+        "Whenever you can, visit the shrine in Montichiari, Italy\n\n"
+        "To find more information about the apparitions, please CLICK HERE"
+    )
+    for method in METHODS:
+        chosen = [s.text for s in summarize(text, method).sentences]
+        assert chosen == ["Whenever you can, visit the shrine in Montichiari, Italy"]
+    assert summarize("Click here to subscribe\n\nSign up now", "news").sentences == ()
 
 
 def test_names_and_short_sentences_are_real() -> None:

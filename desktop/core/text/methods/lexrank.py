@@ -51,5 +51,8 @@ def rank_lexrank(sentences: Sequence[Sentence], language: str, limit: int) -> Ra
     degrees[degrees == 0] = 1
     matrix = np.divide(adjacency, degrees[:, None], out=cosine)
     del adjacency
-    scores = LexRankSummarizer.power_method(matrix, LexRankSummarizer.epsilon)
+    if matrix.any():
+        scores = LexRankSummarizer.power_method(matrix, LexRankSummarizer.epsilon)
+    else:  # no two sentences share a weighted term: sumy's power method divides by zero
+        scores = np.full(n, 1.0 / n)
     return rank_by_score(last_by_text(sentences, scores))
