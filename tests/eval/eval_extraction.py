@@ -98,7 +98,7 @@ def metrics(counts: list[Counts]) -> tuple[float, float, float]:
 def dossier_text(page: Path, folder: Path) -> str:
     """The body Dossier stores for the page, imported as a saved ``.html`` file."""
     saved = folder / (page.name.split(".")[0] + ".html")
-    saved.write_bytes(_page_bytes(page))
+    saved.write_bytes(page_bytes(page))
     try:
         return read_articles(saved)[0].text
     except UnreadableFile:
@@ -109,12 +109,12 @@ def plain_text(page: Path, comments: bool = True) -> str:
     """``trafilatura.extract`` with its defaults (readers' comments kept), or without them."""
     import trafilatura
 
-    data = _page_bytes(page)
+    data = page_bytes(page)
     text = decode_text(data, page, declared_encoding(data))
     return trafilatura.extract(text, include_comments=comments) or ""
 
 
-def _page_bytes(page: Path) -> bytes:
+def page_bytes(page: Path) -> bytes:
     data = page.read_bytes()
     return gzip.decompress(data) if page.suffix == ".gz" else data
 

@@ -11,23 +11,25 @@ capitalised, no lower-case word beyond function words), is page furniture, repea
 headline, or is longer than any sentence a reader would accept (two paragraphs glued together).
 Every flagged sentence is printed for reading by eye, with a fixed sample of the unflagged ones.
 With ``EXTRACTION_PAGES`` set (see ``eval_extraction``), that folder's pages are added, the dev
-pages left out.
+pages left out; with ``CLEANING_PAGES`` set, the pages of each collection in it (L3S-GN1's news
+of 2008, dragnet's pages), which no rule here was written from.
 """
 
 from __future__ import annotations
 
-import gzip
 import json
 import random
 import re
 from collections import Counter
 from pathlib import Path
 
+from desktop.core.library.importers import UnreadableFile
+from desktop.core.library.importers.decoding import declared_encoding, decode_text
 from desktop.core.library.importers.html import parse_html
 from desktop.core.text.sentences import split_sentences
 from desktop.core.text.summarize import summarize
 from tests.eval import SHARED_EVAL
-from tests.eval.eval_extraction import DEV_PAGES, dev_keys
+from tests.eval.eval_extraction import CLEANING_PAGES, DEV_PAGES, dev_keys, page_bytes
 from tests.eval.eval_extraction import PAGES as PAGES_ELSEWHERE
 from tests.sentence_cases import FALSE_CUTS, GLUED
 
@@ -63,6 +65,10 @@ def main() -> int:
     sets = [("news pages", _pages(PAGES)), ("Wikinews", _wikinews())]
     if PAGES_ELSEWHERE != DEV_PAGES:
         sets.append((f"pages of {PAGES_ELSEWHERE}", _pages(PAGES_ELSEWHERE / "html", dev_keys())))
+    if CLEANING_PAGES:
+        for collection in sorted(p for p in Path(CLEANING_PAGES).iterdir() if p.is_dir()):
+            pages = _pages(collection / "input", pattern="*.html")
+            sets.append((f"{collection.name} pages", pages))
     for name, articles in sets:
         if articles:
             found = True
@@ -86,14 +92,20 @@ def _regression_cases() -> None:
     )
 
 
-def _pages(folder: Path, leave_out: set[str] = frozenset()) -> list[tuple[str, str, str]]:
+def _pages(
+    folder: Path, leave_out: set[str] = frozenset(), pattern: str = "*.html.gz"
+) -> list[tuple[str, str, str]]:
+    """The articles of the pages in ``folder``; a page without one is left out."""
     articles = []
-    for path in sorted(folder.glob("*.html.gz")):
+    for path in sorted(folder.glob(pattern)):
         if path.name.removesuffix(".html.gz") in leave_out:
             continue
-        html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
-        for article in parse_html(html, Path(path.name.removesuffix(".gz"))):
-            articles.append((article.title, article.text, article.language or "en"))
+        data = page_bytes(path)
+        try:
+            found = parse_html(decode_text(data, path, declared_encoding(data)), path)
+        except UnreadableFile:
+            continue
+        articles.extend((a.title, a.text, a.language or "en") for a in found)
     return articles
 
 
