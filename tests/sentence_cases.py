@@ -220,6 +220,19 @@ FALSE_CUTS: list[tuple[str, list[str]]] = [
         "Today at the show, Logitech unveiled the Harmony(R) One advanced universal remote.",
         ["Today at the show, Logitech unveiled the Harmony(R) One advanced universal remote."],
     ),
+    # A title after a verb that is not in a past tense is the verb's object.
+    (
+        "If you love The Boys, you need to check out To Be Hero X.",
+        ["If you love The Boys, you need to check out To Be Hero X."],
+    ),
+    (
+        "But, at Ovolo, we offer The Perks all day every day.",
+        ["But, at Ovolo, we offer The Perks all day every day."],
+    ),
+    (
+        "Cornthwaite will be eager to ensure The Reds keep their chance of a finals place.",
+        ["Cornthwaite will be eager to ensure The Reds keep their chance of a finals place."],
+    ),
     # A heading's few words before a colon are not a caption glued to a label.
     (
         "Prune them in spring. Group 2 Clematis: Gentle Pruning for Extended Bloom",

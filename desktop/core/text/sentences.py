@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -28,7 +28,7 @@ from nltk.tokenize.punkt import (
 
 from desktop.core.models import Sentence
 from desktop.core.resources import ResourceNotFound, resource_path
-from desktop.core.text.word_classes import may_end_noun_phrase
+from desktop.core.text.word_classes import may_end_noun_phrase, takes_object
 
 # Punkt's orthographic flags (nltk.tokenize.punkt): seen lower case mid-sentence, upper case at
 # a sentence start. Giving them to sentence-starter words lets "U.S. The" break after "U.S.".
@@ -167,7 +167,7 @@ class _Language:
     subject_followers: frozenset[str]
     subject_endings: tuple[str, ...]
     period_ordinals: bool
-    noun_end: Callable[[str], bool] | None  # whether a word may end a noun phrase
+    word_classes: bool  # whether word_classes (English) tells nouns from verbs
 
 
 def split_sentences(text: str, language: str = "en") -> list[Sentence]:
@@ -243,8 +243,8 @@ def _caption_end(words: list[re.Match[str]], j: int, rules: _Language) -> bool:
     token = words[j].group()
     if token[0].isdigit():
         return bool(_YEAR.fullmatch(token)) or (j > 0 and words[j - 1].group().endswith(","))
-    if rules.noun_end is not None and token[0].islower() and token[-1].isalnum():
-        return rules.noun_end(token.lower())
+    if rules.word_classes and token[0].islower() and token[-1].isalnum():
+        return may_end_noun_phrase(token.lower())
     return True
 
 
@@ -295,7 +295,8 @@ def _piece(sentence: Sentence, start: int, end: int) -> Sentence:
 def _run_on_cuts(text: str, start: int, end: int, rules: _Language) -> list[int]:
     """Where scraped news runs page furniture or a caption into the next sentence without
     punctuation ("Scroll down for video Crowds gathered...", "...eyes shut The Spanish..."), or
-    glues two paragraphs together ("...on Wednesday.The stabbing...")."""
+    glues two paragraphs together ("...on Wednesday.The stabbing..."); a sentence starter after
+    a verb in the present opens its object ("we offer The Perks"), not a sentence."""
     cuts = set(_glued_cuts(text, start, end, rules.abbreviations))
     if not rules.period_ordinals:
         cuts.update(_number_end_cuts(text, start, end, rules))
@@ -313,6 +314,7 @@ def _run_on_cuts(text: str, start: int, end: int, rules: _Language) -> list[int]
             if (
                 before
                 and _glued_sentence_start(before, rules.title_preceders)
+                and not (rules.word_classes and takes_object(before.lower()))
                 and not _in_name(text, start, space, word, rules.sentence_starters)
             ):
                 cuts.add(space)
@@ -605,7 +607,7 @@ def _language(language: str) -> _Language:
         frozenset(w for w in followers if not w.startswith("-")),
         tuple(w[1:] for w in followers if w.startswith("-")),  # "-ed": a verb's ending
         language in _PERIOD_ORDINALS,
-        may_end_noun_phrase if language == "en" else None,  # the word classes are English
+        language == "en",
     )
 
 

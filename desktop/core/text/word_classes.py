@@ -127,6 +127,15 @@ def may_end_noun_phrase(word: str) -> bool:
     return not word.endswith(("ing", *_ADJECTIVE_ENDINGS))
 
 
+def takes_object(word: str) -> bool:
+    """Whether ``word`` (lower case) is mostly a verb, and not in a past tense: a capitalised
+    word after it is most often its object ("we offer The Perks", "if you love The Boys"),
+    where after a past participle a new sentence may begin ("Final Cut was updated The
+    previous...")."""
+    use = word_use(word)
+    return use is not None and 2 * use.verb >= use.total > 0 and 2 * use.past < use.verb
+
+
 def opens_with_verb(words: tuple[str, ...]) -> bool:
     """A phrase whose first word, in lower case, is mostly a verb and never an adjective:
     used once, "help recoup" or "veto budget" is more likely a verb and its object than a
