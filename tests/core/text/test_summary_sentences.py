@@ -100,6 +100,8 @@ def test_a_text_without_real_sentences_never_shows_its_furniture() -> None:
         chosen = [s.text for s in summarize(text, method).sentences]
         assert chosen == ["Whenever you can, visit the shrine in Montichiari, Italy"]
     assert summarize("Click here to subscribe\n\nSign up now", "news").sentences == ()
+    lone = [s.text for s in summarize("Eirik\n\nin\n\nStorm Hits Coast", "news").sentences]
+    assert lone == ["Storm Hits Coast"]
 
 
 def test_names_and_short_sentences_are_real() -> None:
