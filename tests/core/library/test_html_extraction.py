@@ -1177,6 +1177,32 @@ def test_a_text_box_s_embed_code_is_no_text(tmp_path: Path) -> None:
     assert "iframe" not in text and "frameless" not in text
 
 
+def test_the_recall_pass_never_reads_a_script() -> None:
+    # A blog's analytics code, set in a paragraph of its footer, came out as lines of a story
+    # the default pass had found short.
+    footer = (
+        "<footer><div class='widget-content'><p style='line-height: 80%'>"
+        "<script type='text/javascript'>var _gaq = _gaq || [];"
+        " _gaq.push(['_trackPageview']);</script></p></div></footer>"
+    )
+    page = lxml.html.document_fromstring(f"<html><body>{footer}</body></html>")
+    assert _recall_lines(page) == []
+    assert page.find(".//script") is not None  # the page itself keeps its scripts
+
+
+def test_a_frame_s_fallback_is_no_text(tmp_path: Path) -> None:
+    # The parser reads <noframes> as markup in text: an embedded video's fallback link came out
+    # as "<a href=…><img …></a>" between two paragraphs.
+    video = (
+        "<p>Here's the video:</p><p><iframe src='https://video.example/embed/1'></iframe>"
+        "<noframes><a href='https://video.example/watch?v=1'><img src='https://video.example/1.jpg'"
+        " alt='Preview Image'/></a></noframes></p>"
+    )
+    text = text_of(tmp_path, page(video))
+    assert "<a href" not in text and "video.example" not in text
+    assert all(p in text for p in PARAGRAPHS)
+
+
 def test_a_video_player_s_menus_are_no_text(tmp_path: Path) -> None:
     # The player's menus are marked for screen readers, not hidden from the page's text.
     def menu(label: str, item: str) -> str:

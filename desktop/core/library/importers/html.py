@@ -129,6 +129,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
         _unwrap_layout_tables(page)
         wrap_loose_paragraphs(page)
         _drop_controls(page)
+        _drop_fallbacks(page)
         _drop_hover_cards(page)
         _drop_other_articles(page)
         _flatten_embedded_posts(page)
@@ -242,10 +243,16 @@ def _wider(page: lxml.html.HtmlElement, lines: list[str]) -> list[str]:
 
 
 def _recall_lines(page: lxml.html.HtmlElement) -> list[str]:
+    """The text of trafilatura's recall pass, run on the page without its scripts and styles:
+    its last resort reads a paragraph's whole text, and a script set inside one (a blog's
+    analytics code) came out as a line of the story."""
     import trafilatura
 
+    bare = deepcopy(page)
+    for code in list(bare.iter("script", "style")):
+        code.drop_tree()
     found = trafilatura.extract(
-        deepcopy(page), favor_recall=True, include_comments=False, include_tables=True
+        bare, favor_recall=True, include_comments=False, include_tables=True
     )
     return [line.strip() for line in (found or "").splitlines()]
 
@@ -345,6 +352,14 @@ def _drop_controls(page: lxml.html.HtmlElement) -> None:
     for control in [*page.iter(*_CONTROLS), *roles]:
         if control.getparent() is not None:  # a menu may be a <select> as well
             control.drop_tree()
+
+
+def _drop_fallbacks(page: lxml.html.HtmlElement) -> None:
+    """Remove what a page keeps for browsers without frames or plug-ins (``<noframes>``,
+    ``<noembed>``): no browser shows it, and the parser reads it as markup in text (an
+    embedded video's fallback link had come out as "<a href=…><img …></a>")."""
+    for fallback in list(page.iter("noframes", "noembed")):
+        fallback.drop_tree()
 
 
 def _unwrap_layout_tables(page: lxml.html.HtmlElement) -> None:
