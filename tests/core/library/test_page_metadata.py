@@ -346,6 +346,18 @@ def test_a_chain_of_sections_after_the_headline_goes() -> None:
         assert clean_title(kept, [], set()) == kept
 
 
+def test_the_site_s_name_and_slogan_after_the_headline_go() -> None:
+    title = (
+        "Here Are The Results From A Recent Survey (Part 1 of 3). | Futurelab – We are"
+        " marketing and customer strategy consultants with a passion for profit."
+    )
+    expected = "Here Are The Results From A Recent Survey (Part 1 of 3)."
+    assert clean_title(title, [], {"futurelab"}) == expected
+    # The site's name before a short part is not a headline's end.
+    for kept in ("News | Futurelab | Why we moved", "Blog - Futurelab - Survey results"):
+        assert clean_title(kept, [], {"futurelab"}) == kept
+
+
 def test_a_titles_last_part_opening_with_the_sites_name_is_the_site() -> None:
     assert clean_title("Sleeping Bags | REI Co-op", [], {"rei", "reicom"}) == "Sleeping Bags"
     assert clean_title("Azure Functions | Microsoft Azure", [], {"microsoft"}) == "Azure Functions"

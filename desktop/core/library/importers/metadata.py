@@ -128,9 +128,22 @@ def clean_title(title: str, names: Iterable[str], sites: set[str]) -> str:
         return _rest(title, parts[-1], at_end=True) or title
     if is_site_name(parts[0], sites, exact=True):
         return _rest(title, parts[0], at_end=False) or title
+    if head := _before_site(title, parts, sites):
+        return head
     if _sections_after(parts) and not any(":" in sep for sep in _SEPARATOR.findall(title)):
         return title[: title.find(parts[1], len(parts[0]))].strip().strip("|-–—:·•»").strip()
     return title
+
+
+def _before_site(title: str, parts: list[str], sites: set[str]) -> str:
+    """The headline before a part inside the title that is the site's name, when the site
+    goes on with its slogan ("… Survey (Part 1 of 3). | Futurelab – We are marketing and
+    customer strategy consultants …"); empty if no such part follows a headline."""
+    for part in parts[1:-1]:
+        if is_site_name(part, sites, exact=True):
+            head = title[: title.find(part, len(parts[0]))].strip().strip("|-–—:·•»").strip()
+            return head if len(head.split()) >= HEADLINE_WORDS else ""
+    return ""
 
 
 def _sections_after(parts: list[str]) -> bool:
