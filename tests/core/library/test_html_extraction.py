@@ -1203,6 +1203,24 @@ def test_a_frame_s_fallback_is_no_text(tmp_path: Path) -> None:
     assert all(p in text for p in PARAGRAPHS)
 
 
+def test_a_page_trafilatura_finds_no_story_in_still_gives_its_declared_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # trafilatura gives None when its text is empty (a page that builds its story with
+    # scripts); reading the metadata of that None had failed the whole import.
+    import trafilatura
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)
+    declared = json.dumps({"@type": "NewsArticle", "articleBody": "\n\n".join(PARAGRAPHS)})
+    html = (
+        "<html><head><title>Harbour bridge closed</title><script type='application/ld+json'>"
+        f"{declared}</script></head><body><div id='app'></div></body></html>"
+    )
+    article = read_articles(_saved(tmp_path, html))[0]
+    assert article.text.split("\n\n") == PARAGRAPHS
+    assert article.title == "Harbour bridge closed"
+
+
 def test_a_video_player_s_menus_are_no_text(tmp_path: Path) -> None:
     # The player's menus are marked for screen readers, not hidden from the page's text.
     def menu(label: str, item: str) -> str:

@@ -119,6 +119,7 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 def parse_html(text: str, path: Path) -> list[Article]:
     import trafilatura
+    from trafilatura.settings import Document
 
     try:
         page = _parsed(_closed_title(_without_end_tags(text)), path)
@@ -139,14 +140,18 @@ def parse_html(text: str, path: Path) -> list[Article]:
         )
         decks = normalised(_standfirsts(page))
         # trafilatura prunes the tree it is given: the first pass gets a copy, the last the page.
-        found = trafilatura.bare_extraction(
-            deepcopy(page),
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            date_extraction_params=_DATE_OPTIONS,
+        # No story found gives None; its metadata is then none, and the text is looked for on.
+        found = (
+            trafilatura.bare_extraction(
+                deepcopy(page),
+                with_metadata=True,
+                include_comments=False,
+                include_tables=True,
+                date_extraction_params=_DATE_OPTIONS,
+            )
+            or Document()
         )
-        lines = [line.strip() for line in (found.text or "").splitlines()] if found else []
+        lines = [line.strip() for line in (found.text or "").splitlines()]
         lines = unglued(page, lines, lambda: _recall_lines(page))
         if _length(lines) < _SHORT_TEXT:
             lines = _declared_body(page, _wider(page, lines))
@@ -155,7 +160,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
         lines = sandwiched_lists(page, lines)
         writer = page_writer(page)  # before the last pass prunes the page
         places = line_places(page, lines)
-        named = f"{found.author or ''} {writer}" if found else writer
+        named = f"{found.author or ''} {writer}"
         # Its pieces of text apart: text_content() glues a byline to the next paragraph.
         shown = " ".join(" ".join(page.itertext()).split()) if has_initials(named) else ""
         precise = trafilatura.extract(
@@ -165,7 +170,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
         raise
     except (ValueError, etree.LxmlError) as exc:
         raise UnreadableFile(path, f"cannot parse the HTML ({exc})") from exc
-    extracted = (found.title or "") if found else ""
+    extracted = found.title or ""
     titles = [extracted if _fits(extracted, declared["title"]) else "", *declared["title"]]
     lines = drop_furniture(
         lines,
@@ -175,7 +180,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
         decks=decks,
     )
     lines = without_page_tail(lines, places)
-    found_url = (found.url or "") if found else ""
+    found_url = found.url or ""
     url = next(iter(declared["url"]), "") or found_url
     own = {u.strip() for u in (*declared["url"], found_url) if u}
     body = "\n\n".join(line for line in lines if line not in own)  # the page's own address
