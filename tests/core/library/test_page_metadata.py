@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -317,6 +318,32 @@ def test_a_title_s_last_part_goes_when_the_page_shows_the_headline_without_it(
         encoding="utf-8",
     )
     assert read_articles(page)[0].title == shown
+
+
+def test_the_byline_is_the_own_article_s_among_the_teasers_the_page_describes(
+    tmp_path: Path,
+) -> None:
+    # The page's JSON-LD describes every teaser with its writer; the extractor made a byline of
+    # all of them.
+    def described(headline: str, writer: str) -> str:
+        return (
+            "<script type='application/ld+json'>"
+            + json.dumps({"@type": "NewsArticle", "headline": headline, "author": writer})
+            + "</script>"
+        )
+
+    teasers = [("Bio brands on the offensive", "Hedda Thielking"), ("A new CFO", "Elena Kuss")]
+    page = tmp_path / "saved.html"
+    page.write_text(
+        "<html><head><title>Harbour bridge closed to lorries - Northport Post</title>"
+        + described("Harbour bridge closed to lorries", "Maria Brandt")
+        + "".join(described(h, w) for h, w in teasers)
+        + "</head><body><article><h1>Harbour bridge closed to lorries</h1>"
+        + "<p>The council closed the old harbour bridge to lorries after engineers found cracks "
+        "in its deck on Monday.</p>" * 5 + "</article></body></html>",
+        encoding="utf-8",
+    )
+    assert read_articles(page)[0].byline == "Maria Brandt"
 
 
 def test_a_headline_with_a_colon_keeps_what_follows_it() -> None:

@@ -13,6 +13,7 @@ out come back (``recovery``) and page furniture goes (``furniture``).
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
@@ -152,6 +153,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
             or Document()
         )
         lines = [line.strip() for line in (found.text or "").splitlines()]
+        author = _own_writers(page, declared["title"], found.author or "")
         lines = unglued(page, lines, lambda: _recall_lines(page))
         if _length(lines) < _SHORT_TEXT:
             lines = _declared_body(page, _wider(page, lines))
@@ -160,7 +162,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
         lines = sandwiched_lists(page, lines)
         writer = page_writer(page)  # before the last pass prunes the page
         places = line_places(page, lines)
-        named = f"{found.author or ''} {writer}"
+        named = f"{author} {writer}"
         # Its pieces of text apart: text_content() glues a byline to the next paragraph.
         shown = " ".join(" ".join(page.itertext()).split()) if has_initials(named) else ""
         precise = trafilatura.extract(
@@ -194,8 +196,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
             text=body,
             byline=dotted_initials(
                 shown,
-                clean_byline(all_writers(page, found.author or ""), sites)
-                or clean_byline(writer, sites),
+                clean_byline(all_writers(page, author), sites) or clean_byline(writer, sites),
             ),
             source=outlet_name(declared["site"], found.sitename or "", url),
             url=url,
@@ -727,6 +728,40 @@ def _mastheads(page: lxml.html.HtmlElement) -> list[str]:
         if home or _MASTHEAD.search(marks):
             names.append(" ".join(heading.text_content().split()))
     return [n for n in names if n]
+
+
+def _own_writers(page: lxml.html.HtmlElement, titles: list[str], author: str) -> str:
+    """The writers of the page's own article when its JSON-LD describes several (a list of
+    teasers, each with its writer), where the extractor gathers every article's writers into
+    one byline of a dozen names; ``author`` otherwise. The page's own is the one article whose
+    headline opens one of the page's titles."""
+    articles = [
+        item
+        for item in _json_ld(page)
+        if "Article" in str(item.get("@type")) and isinstance(item.get("headline"), str)
+    ]
+    if len({item["headline"] for item in articles}) < 2:
+        return author
+    keys = [_title_key(t) for t in titles]
+    own = [a for a in articles if any(k.startswith(_title_key(a["headline"])) for k in keys)]
+    if len({_title_key(a["headline"]) for a in own}) != 1:
+        return author
+    return "; ".join(_person_names(own[0].get("author")))
+
+
+def _title_key(title: str) -> str:
+    return " ".join(_TITLE_WORD.findall(html.unescape(title).casefold()))
+
+
+def _person_names(author: object) -> list[str]:
+    """The names in a JSON-LD ``author``: a name, a person, or a list of either."""
+    if isinstance(author, str):
+        return [author]
+    if isinstance(author, dict):
+        return _person_names(author.get("name"))
+    if isinstance(author, list):
+        return [name for item in author for name in _person_names(item)]
+    return []
 
 
 def _publishers(page: lxml.html.HtmlElement) -> list[str]:
