@@ -1,5 +1,5 @@
-"""Importer benchmark: hostile Markdown and plain text at 50, 100, 200 and 400 KB (issue 11),
-and a 300-page PDF report (issue 14).
+"""Importer benchmark: hostile Markdown and plain text (issue 11) and HTML pages (issue 14) at
+50, 100, 200 and 400 KB, and a 300-page PDF report (issue 14).
 
 Goal: linear time. Before, a 200 KB file of such input ran for minutes. For each input the
 table gives the seconds ``read_articles`` takes per size, its ratio to a baseline measured in
@@ -21,7 +21,7 @@ from pathlib import Path
 from desktop.core.library.importers import UnreadableFile, read_articles
 from desktop.core.library.importers.decoding import decode_text, read_file_bytes
 from tests.core.library.documents import long_report
-from tests.core.library.hostile_markup import MARKDOWN, PLAIN_TEXT, Builder
+from tests.core.library.hostile_markup import HTML, MARKDOWN, PLAIN_TEXT, Builder
 
 SIZES_KB = (50, 100, 200, 400)
 REPEATS = 3
@@ -69,6 +69,7 @@ def main() -> int:
         folder = Path(tmp)
         inputs = [(n, b, ".md") for n, b in MARKDOWN.items()]
         inputs += [(n, b, ".txt") for n, b in PLAIN_TEXT.items()]
+        inputs += [(n, b, ".html") for n, b in HTML.items()]
         for name, build, suffix in inputs:
             seconds, ratio = measure(folder, name, build, suffix)
             growth = seconds[-1] / max(seconds[0], 1e-9) / (SIZES_KB[-1] / SIZES_KB[0])

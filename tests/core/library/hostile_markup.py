@@ -1,6 +1,7 @@
-"""Markdown and plain text built to make a careless pattern scan the same stretch of text from
-every one of many starting points. Each took quadratic time in the importers of issue 11
-(a 200 KB file ran for minutes); the linear tests and ``bench_importers`` share them.
+"""Markdown, plain text and HTML built to make a careless pattern scan the same stretch of text
+from every one of many starting points. Each took quadratic time in the importers of issue 11
+(a 200 KB file ran for minutes), the HTML ones in issue 14 (a 60,000-letter word 7 s, a
+paragraph of 10,000 links 40 s); the linear tests and ``bench_importers`` share them.
 """
 
 from __future__ import annotations
@@ -43,4 +44,32 @@ PLAIN_TEXT: dict[str, Builder] = {
     "no-break spaces": _between("a", "\u00a0", "b"),
     "tabs and spaces": _between("x", "\t ", "x"),
     "short lines": _repeat("a\n"),
+}
+
+STORY = (
+    "The council voted on Tuesday to close the old harbour bridge to heavy lorries after "
+    "engineers found cracks in two of its girders."
+)
+"""The one real paragraph of each hostile page, after the hostile one."""
+
+
+def _page(unit: str) -> Builder:
+    def build(size: int) -> str:
+        fill = unit * max(1, size // len(unit))
+        return (
+            "<html><head><title>Hostile</title></head><body><article><h1>Hostile</h1>"
+            f"<p>{fill}</p><p>{STORY}</p></article></body></html>"
+        )
+
+    return build
+
+
+HTML: dict[str, Builder] = {
+    "one long word": _page("a"),
+    "one long dotted word": _page("a."),
+    "one long word of at signs": _page("a@"),
+    "one long word of slashes": _page("a/"),
+    "answer labels": _page("A: "),
+    "a paragraph of links": _page("<a href='/x'>x</a> "),
+    "a span around every word": _page("<span>word</span> "),
 }

@@ -1,4 +1,4 @@
-"""Hostile Markdown and plain text import in linear time (issue 11).
+"""Hostile Markdown, plain text (issue 11) and HTML (issue 14) import in linear time.
 
 Each input took quadratic time before: 200 KB ran for minutes, the window froze and Cancel did
 nothing. Timings are not asserted (the machine may be busy); the guard only stops a hang. On
@@ -15,7 +15,7 @@ import pytest
 from desktop.core.library.importers import MAX_FILE_BYTES, UnreadableFile, read_articles
 from desktop.core.library.importers.building import tidy_text
 from desktop.core.library.importers.markdown import strip_markdown
-from tests.core.library.hostile_markup import MARKDOWN, PLAIN_TEXT
+from tests.core.library.hostile_markup import HTML, MARKDOWN, PLAIN_TEXT, STORY
 
 SIZE = 200_000
 HANG_GUARD = pytest.mark.timeout(20, method="signal")
@@ -42,6 +42,15 @@ def test_hostile_plain_text_imports_in_linear_time(tmp_path: Path, name: str, su
     path.write_text(PLAIN_TEXT[name](SIZE), encoding="utf-8")
     (article,) = read_articles(path)
     assert article.text[0] in "xa" and article.text[-1] in "xab"
+
+
+@HANG_GUARD
+@pytest.mark.parametrize("name", sorted(HTML))
+def test_hostile_html_imports_in_linear_time(tmp_path: Path, name: str) -> None:
+    path = tmp_path / "hostile.html"
+    path.write_text(HTML[name](SIZE), encoding="utf-8")
+    (article,) = read_articles(path)
+    assert STORY in article.text
 
 
 def test_the_linear_patterns_read_markdown_as_before() -> None:

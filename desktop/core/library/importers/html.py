@@ -28,6 +28,7 @@ import lxml.html
 from lxml import etree
 
 from desktop.core.library.importers.building import build_article, iso_date
+from desktop.core.library.importers.crowded import thin_crowded_blocks
 from desktop.core.library.importers.element_text import BLOCKS, element_text, html_fragment_text
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.furniture import drop_furniture, loose, normalised
@@ -132,6 +133,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
         wrap_loose_paragraphs(page)
         _drop_controls(page)
         _drop_fallbacks(page)
+        thin_crowded_blocks(page)
         _drop_hover_cards(page)
         _drop_other_articles(page)
         _flatten_embedded_posts(page)
