@@ -237,9 +237,9 @@ def _split_long_runs(sentences: list[Sentence], rules: _Language) -> list[Senten
 def _caption_end(words: list[re.Match[str]], j: int, rules: _Language) -> bool:
     """Whether the word at ``j`` can close a caption that ran on into the story: not a word
     after which the sentence goes on (an adjective, a verb, a preposition: "its popular
-    Magellan", "how Obama seemed", "through Apple's"), and a
-    number only as a year or an age ("in 1990s", "Carrion-Moore, 23"), not a count before a noun
-    ("welcomed 2,200 Leeds fans", "Gemini 3 Flash")."""
+    Magellan", "how Obama seemed", "through Apple's"), and a number only as a year or an age
+    ("in the 1990s", "Carrion-Moore, 23"), not a count before a noun ("welcomed 2,200 Leeds
+    fans", "Gemini 3 Flash")."""
     token = words[j].group()
     if token[0].isdigit():
         return bool(_YEAR.fullmatch(token)) or (j > 0 and words[j - 1].group().endswith(","))

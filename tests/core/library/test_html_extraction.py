@@ -1185,9 +1185,9 @@ def test_the_recall_pass_never_reads_a_script() -> None:
         "<script type='text/javascript'>var _gaq = _gaq || [];"
         " _gaq.push(['_trackPageview']);</script></p></div></footer>"
     )
-    page = lxml.html.document_fromstring(f"<html><body>{footer}</body></html>")
-    assert _recall_lines(page) == []
-    assert page.find(".//script") is not None  # the page itself keeps its scripts
+    tree = lxml.html.document_fromstring(f"<html><body>{footer}</body></html>")
+    assert _recall_lines(tree) == []
+    assert tree.find(".//script") is not None  # the page itself keeps its scripts
 
 
 def test_a_frame_s_fallback_is_no_text(tmp_path: Path) -> None:

@@ -13,13 +13,13 @@ out come back (``recovery``) and page furniture goes (``furniture``).
 
 from __future__ import annotations
 
-import html
 import json
 import logging
 import re
 from collections import Counter
 from collections.abc import Iterator
 from copy import deepcopy
+from html import unescape
 from itertools import islice
 from pathlib import Path
 from urllib.parse import SplitResult, urlsplit
@@ -752,7 +752,7 @@ def _own_writers(page: lxml.html.HtmlElement, titles: list[str], author: str) ->
 
 
 def _title_key(title: str) -> str:
-    return " ".join(_TITLE_WORD.findall(html.unescape(title).casefold()))
+    return " ".join(_TITLE_WORD.findall(unescape(title).casefold()))
 
 
 def _person_names(author: object) -> list[str]:
