@@ -174,7 +174,10 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
     """The sentences of ``text`` in order, each stripped of surrounding whitespace.
 
     A language without its own resources falls back to Punkt with no abbreviations, which still
-    splits on sentence punctuation and line structure.
+    splits on sentence punctuation and line structure; the cuts of captions run into the story
+    without a period need the language's words that come before names (``title_preceders``),
+    and without them stay off: in German every noun is capitalised, and "wie Wasser für
+    Delphine: Ohne …" read as a caption before a label.
     """
     rules = _language(language)
     sentences: list[Sentence] = []
@@ -186,7 +189,7 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
         for s, e in spans:
             for a, b in _pieces(text, start + s, start + e, cuts, rules):
                 sentences.append(Sentence(a, b, text[a:b]))
-    return _split_long_runs(sentences, rules)
+    return _split_long_runs(sentences, rules) if rules.title_preceders else sentences
 
 
 def _split_long_runs(sentences: list[Sentence], rules: _Language) -> list[Sentence]:
@@ -414,7 +417,7 @@ def _pieces(
 ) -> list[tuple[int, int]]:
     """A Punkt sentence cut at the run-on points inside it and before caption labels."""
     inside = set(cuts[bisect_right(cuts, start) : bisect_left(cuts, end)])
-    if text.find(":", start, end) != -1:
+    if rules.title_preceders and text.find(":", start, end) != -1:
         inside.update(_caption_label_starts(text, start, end, rules))
     pieces = []
     for cut in sorted(c for c in inside if start < c < end):

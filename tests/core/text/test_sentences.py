@@ -123,6 +123,20 @@ def test_unknown_language_falls_back_to_plain_punkt() -> None:
     assert texts("Das ist gut. Wir gehen heim.", "de") == ["Das ist gut.", "Wir gehen heim."]
 
 
+def test_a_language_without_its_words_before_names_has_no_caption_cuts() -> None:
+    # Every German noun is capitalised: "Delphine:" read as a label glued to a caption, a
+    # capitalised noun after a lower-case word as a run-on sentence's start.
+    label = "Korsetts sind für Pin Up Girls so etwas wie Wasser für Delphine: Ohne geht es nicht."
+    assert texts(label, "de") == [label]
+    long = (
+        "Freie Software ist Software, die ohne Ansicht der Person den Nutzern vier wichtige"
+        " Freiheiten, und zwar garantiert die Freiheit der unbegrenzten Nutzung zu jedem Zweck,"
+        " die Freiheit des Studiums und der Modifikation sowie die Freiheit der Weitergabe von"
+        " Kopien aller Art. Freiheiten sind wichtig."
+    )
+    assert texts(long, "de") == [long[: long.index(" Freiheiten sind")], "Freiheiten sind wichtig."]
+
+
 def test_needs_no_nltk_data() -> None:
     folder = Path(os.environ["NLTK_DATA"])
     assert folder.is_dir() and not any(folder.iterdir())
