@@ -15,6 +15,7 @@ from desktop.core.library.importers.html import (
     _declared_body,
     _drop_controls,
     _drop_other_articles,
+    _json_ld,
     _recall_lines,
     unwrap_source_lines,
 )
@@ -1447,8 +1448,9 @@ def test_a_page_built_by_its_scripts_gives_the_story_of_its_json_ld() -> None:
     )
     page = lxml.html.document_fromstring(f"<html><head>{blocks}</head><body></body></html>")
     caption = ["The harbour bridge at dusk, seen from the ferry terminal on Monday. Photo: AP"]
-    assert _declared_body(page, caption) == PARAGRAPHS  # a caption was all the HTML held
-    assert _declared_body(page, PARAGRAPHS[:3]) == PARAGRAPHS[:3]  # not twice as long
+    linked_data = _json_ld(page)
+    assert _declared_body(linked_data, caption) == PARAGRAPHS  # a caption was all the HTML held
+    assert _declared_body(linked_data, PARAGRAPHS[:3]) == PARAGRAPHS[:3]  # not twice as long
 
 
 def test_a_story_after_a_template_that_closes_the_page_early_is_read(tmp_path: Path) -> None:

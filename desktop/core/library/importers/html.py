@@ -17,7 +17,6 @@ import json
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterator
 from copy import deepcopy
 from html import unescape
 from itertools import islice
@@ -137,7 +136,8 @@ def parse_html(text: str, path: Path) -> list[Article]:
         _drop_hover_cards(page)
         _drop_other_articles(page)
         _flatten_embedded_posts(page)
-        declared = _declared(page)
+        linked_data = _json_ld(page)
+        declared = _declared(page, linked_data)
         links = normalised(
             _site_links(page, next(iter(declared["url"]), "") or _most_linked_site(page))
         )
@@ -155,12 +155,12 @@ def parse_html(text: str, path: Path) -> list[Article]:
             or Document()
         )
         lines = [line.strip() for line in (found.text or "").splitlines()]
-        author = _own_writers(page, declared["title"], found.author or "")
+        author = _own_writers(linked_data, declared["title"], found.author or "")
         lines = unglued(page, lines, lambda: _recall_lines(page))
         if _length(lines) < _SHORT_TEXT:
-            lines = _declared_body(page, _wider(page, lines))
+            lines = _declared_body(linked_data, _wider(page, lines))
         lines = recover_paragraphs(page, [line for line in lines if line])
-        lines = declared_paragraphs(page, lines, _declared_text(page))
+        lines = declared_paragraphs(page, lines, _declared_text(linked_data))
         lines = sandwiched_lists(page, lines)
         writer = page_writer(page)  # before the last pass prunes the page
         places = line_places(page, lines)
@@ -641,7 +641,7 @@ def _headline_words(title: str) -> set[str]:
     return set(_TITLE_WORD.findall(head.casefold()))
 
 
-def _declared(page: lxml.html.HtmlElement) -> dict[str, list[str]]:
+def _declared(page: lxml.html.HtmlElement, linked_data: list[dict]) -> dict[str, list[str]]:
     """What the page says about itself: ``title`` (og:title, twitter:title, ``<title>``, the
     first ``<h1>``), ``site`` (og:site_name, application-name, JSON-LD publisher), ``url``
     (``<link rel=canonical>``, og:url) and ``language`` (``<html lang>``, og:locale), each in
@@ -663,7 +663,7 @@ def _declared(page: lxml.html.HtmlElement) -> dict[str, list[str]]:
         if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
             found["url"].insert(0, link.get("href", "").strip())
     found["url"] = [u for u in found["url"] if u.startswith(("http://", "https://"))]
-    found["site"] += _publishers(page) + _mastheads(page)
+    found["site"] += _publishers(linked_data) + _mastheads(page)
     found["site"] = _not_headlines(found["site"], found["title"], next(iter(found["url"]), ""))
     return found
 
@@ -732,14 +732,14 @@ def _mastheads(page: lxml.html.HtmlElement) -> list[str]:
     return [n for n in names if n]
 
 
-def _own_writers(page: lxml.html.HtmlElement, titles: list[str], author: str) -> str:
+def _own_writers(linked_data: list[dict], titles: list[str], author: str) -> str:
     """The writers of the page's own article when its JSON-LD describes several (a list of
     teasers, each with its writer), where the extractor gathers every article's writers into
     one byline of a dozen names; ``author`` otherwise. The page's own is the one article whose
     headline opens one of the page's titles."""
     articles = [
         item
-        for item in _json_ld(page)
+        for item in linked_data
         if "Article" in str(item.get("@type")) and isinstance(item.get("headline"), str)
     ]
     if len({item["headline"] for item in articles}) < 2:
@@ -766,10 +766,10 @@ def _person_names(author: object) -> list[str]:
     return []
 
 
-def _publishers(page: lxml.html.HtmlElement) -> list[str]:
+def _publishers(linked_data: list[dict]) -> list[str]:
     """Publisher names in the page's JSON-LD blocks."""
     names: list[str] = []
-    for item in _json_ld(page):
+    for item in linked_data:
         publisher = item.get("publisher")
         if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
             names.append(publisher["name"])
@@ -778,24 +778,26 @@ def _publishers(page: lxml.html.HtmlElement) -> list[str]:
     return names
 
 
-def _declared_body(page: lxml.html.HtmlElement, lines: list[str]) -> list[str]:
+def _declared_body(linked_data: list[dict], lines: list[str]) -> list[str]:
     """The story as the page's JSON-LD gives it (``articleBody``) instead of a short text, when
     it is at least twice as long: a page built by its scripts holds little text in its HTML
     but the whole story in its metadata for search engines."""
-    body = _declared_text(page)
+    body = _declared_text(linked_data)
     declared = [line.strip() for line in body.splitlines() if line.strip()]
     return declared if _length(declared) >= 2 * _length(lines) else lines
 
 
-def _declared_text(page: lxml.html.HtmlElement) -> str:
+def _declared_text(linked_data: list[dict]) -> str:
     """The longest ``articleBody`` of the page's JSON-LD, as text."""
-    bodies = [b for b in (item.get("articleBody") for item in _json_ld(page)) if isinstance(b, str)]
+    bodies = [b for b in (item.get("articleBody") for item in linked_data) if isinstance(b, str)]
     body = max(bodies, key=len, default="")
     return html_fragment_text(body) if "<" in body else body
 
 
-def _json_ld(page: lxml.html.HtmlElement) -> Iterator[dict]:
-    """Every object in the page's JSON-LD blocks, nested ones included."""
+def _json_ld(page: lxml.html.HtmlElement) -> list[dict]:
+    """Every object in the page's JSON-LD blocks, nested ones included; read once per page,
+    as the title, site, writers and declared story each look in them."""
+    items: list[dict] = []
     for script in page.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
@@ -809,5 +811,6 @@ def _json_ld(page: lxml.html.HtmlElement) -> Iterator[dict]:
             if isinstance(item, list):
                 stack.extend(item)
             elif isinstance(item, dict):
-                yield item
+                items.append(item)
                 stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+    return items
