@@ -259,6 +259,40 @@ FALSE_CUTS: list[tuple[str, list[str]]] = [
         "It comes months after CBS cancelled The Late Show with Stephen Colbert last summer.",
         ["It comes months after CBS cancelled The Late Show with Stephen Colbert last summer."],
     ),
+    # An adjective after a determiner, or a possessive, goes on with the title it describes.
+    (
+        "Knowing this, Air New Zealand and WETA, the special effects workshop behind The Lord "
+        "of the Rings and the upcoming The Hobbit, teamed up in making a video that is both "
+        "informative and an ingenious form of branding.",
+        [
+            "Knowing this, Air New Zealand and WETA, the special effects workshop behind The "
+            "Lord of the Rings and the upcoming The Hobbit, teamed up in making a video that is "
+            "both informative and an ingenious form of branding."
+        ],
+    ),
+    (
+        "Critics were kinder to his latest The Smiths tribute album than to the tour.",
+        ["Critics were kinder to his latest The Smiths tribute album than to the tour."],
+    ),
+    (
+        "Those films allowed him to show off his chops as a romantic lead and a comedian, and "
+        "even with a shortened role in next year’s GI Joe: Retaliation, he will still be able "
+        "to call himself an action star.",
+        [
+            "Those films allowed him to show off his chops as a romantic lead and a comedian, "
+            "and even with a shortened role in next year’s GI Joe: Retaliation, he will still "
+            "be able to call himself an action star."
+        ],
+    ),
+    (
+        "The singer, who spent most of the last decade touring small clubs across the north, "
+        "landed a part in the director's Winter Light: Stories From the Coast, out in May.",
+        [
+            "The singer, who spent most of the last decade touring small clubs across the "
+            "north, landed a part in the director's Winter Light: Stories From the Coast, out "
+            "in May."
+        ],
+    ),
 ]
 
 # Paragraphs the source glued together: a period right before a capitalised word.

@@ -28,7 +28,7 @@ from nltk.tokenize.punkt import (
 
 from desktop.core.models import Sentence
 from desktop.core.resources import ResourceNotFound, resource_path
-from desktop.core.text.word_classes import may_end_noun_phrase, takes_object
+from desktop.core.text.word_classes import describes_next, may_end_noun_phrase, takes_object
 
 # Punkt's orthographic flags (nltk.tokenize.punkt): seen lower case mid-sentence, upper case at
 # a sentence start. Giving them to sentence-starter words lets "U.S. The" break after "U.S.".
@@ -94,6 +94,8 @@ _RUN_ON_END = re.compile(r"[a-zß-ÿ0-9’”\"')\]]$")
 # a name the article also opens a sentence with follows a lower-case word ("...on Friday night
 # Pama, a married father..."), leaving pieces of at least ``_RUN_ON_PIECE`` words.
 _RUN_ON_WORDS = 40
+_CODE_MARKS = re.compile(r"[{}=;<>#|\\]|//|\(\)")
+_RUN_ON_LINE_WORDS = 3  # a line that runs on into the next is a clause, not a lone name
 _RUN_ON_PIECE = 8
 _YEAR = re.compile(r"\d{4}s?")
 _PRONOUN_I = re.compile(r"I['’]")
@@ -246,6 +248,8 @@ def _caption_end(words: list[re.Match[str]], j: int, rules: _Language) -> bool:
     token = words[j].group()
     if token[0].isdigit():
         return bool(_YEAR.fullmatch(token)) or (j > 0 and words[j - 1].group().endswith(","))
+    if token[-2:].lower() in ("'s", "’s"):
+        return False  # a possessive's noun follows: "a role in next year’s GI Joe: Retaliation"
     if rules.word_classes and token[0].islower() and token[-1].isalnum():
         return may_end_noun_phrase(token.lower())
     return True
@@ -317,11 +321,25 @@ def _run_on_cuts(text: str, start: int, end: int, rules: _Language) -> list[int]
             if (
                 before
                 and _glued_sentence_start(before, rules.title_preceders)
-                and not (rules.word_classes and takes_object(before.lower()))
+                and not (rules.word_classes and _names_next(text, start, space, before))
                 and not _in_name(text, start, space, word, rules.sentence_starters)
             ):
                 cuts.add(space)
     return sorted(cuts)
+
+
+def _names_next(text: str, start: int, space: int, before: str) -> bool:
+    """Whether the word ``before`` a starter makes the starter the first word of what it
+    governs or describes: a verb's object ("we offer The Perks"), or the title an adjective
+    after a determiner describes ("the upcoming The Hobbit")."""
+    lower = before.lower()
+    if takes_object(lower):
+        return True
+    at = space - len(before)
+    while at > start and text[at - 1].isspace():
+        at -= 1
+    previous = _word_before(text, start, at)
+    return bool(previous) and describes_next(previous.lower(), lower)
 
 
 def _mentions(text: str, words: tuple[str, ...]) -> bool:
@@ -428,11 +446,54 @@ def _pieces(
 
 
 def _units(text: str) -> Iterator[tuple[int, int]]:
-    """Stretches of text that no sentence crosses: paragraphs, or their lines.
+    """Stretches of text that no sentence crosses: paragraphs, or their lines, joined where a
+    sentence runs on from one to the next (see :func:`_runs_on`)."""
+    pending: tuple[int, int] | None = None
+    for unit in _line_units(text):
+        if pending is not None and _runs_on(text, pending, unit):
+            pending = (pending[0], unit[1])
+            continue
+        if pending is not None:
+            yield pending
+        pending = unit
+    if pending is not None:
+        yield pending
 
-    A paragraph whose lines all look hard-wrapped (long, similar, the last may be short) stays
-    one unit; otherwise every line is a unit, which keeps headings, bylines and captions apart.
-    """
+
+def _runs_on(text: str, unit: tuple[int, int], following: tuple[int, int]) -> bool:
+    """Whether the sentence ending ``unit`` goes on in ``following``: a page broke it where a
+    link or a line break sat ("Visit Boy Mama to see | how to create the textures | on this
+    corn craft."). The unit, of a few words, ends in a lower-case word or a comma, the next
+    opens with a lower-case word, and neither is a list item: a bullet, or a line that opens
+    with a number ("1 egg, lightly beaten | salt and pepper"); nor lines of code ("# Step 1:
+    Read document | content = read(document)")."""
+    last = _NON_SPACE_AT_END.search(text, unit[0], unit[1])
+    first = _NON_SPACE.match(text, following[0])
+    if last is None or first is None:
+        return False
+    before, after = last.group(), first.group()
+    return (
+        len(text[unit[0] : unit[1]].split()) >= _RUN_ON_LINE_WORDS
+        and before.removesuffix(",").isalpha()
+        and (before.islower() or before.endswith(","))
+        and after.isalpha()
+        and after[0].islower()
+        and not text[unit[0]].isdigit()
+        and not _list_item(text, unit[0])
+        and not _list_item(text, following[0])
+        and not _CODE_MARKS.search(text, unit[0], following[1])
+    )
+
+
+def _list_item(text: str, start: int) -> bool:
+    """Whether the unit at ``start`` is a list item: its line had a bullet, stripped."""
+    return bool(text[text.rfind("\n", 0, start) + 1 : start].strip())
+
+
+def _line_units(text: str) -> Iterator[tuple[int, int]]:
+    """Paragraphs, or their lines: a paragraph whose lines all look hard-wrapped (long,
+    similar, the last may be short) stays one unit; otherwise every line is a unit, which keeps
+    headings, bylines and captions apart."""
     paragraph: list[tuple[int, int]] = []
     for match in _LINE.finditer(text):
         line_start, line_end = match.start(), match.end()

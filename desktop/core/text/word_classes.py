@@ -127,6 +127,21 @@ def may_end_noun_phrase(word: str) -> bool:
     return not word.endswith(("ing", *_ADJECTIVE_ENDINGS))
 
 
+def describes_next(previous: str, word: str) -> bool:
+    """Whether ``word`` (lower case) is an adjective after a determiner ("the upcoming", "his
+    latest"): the noun it describes must follow, so a capitalised word after it is a title it
+    names ("the upcoming The Hobbit"), never a new sentence. The treebank uses ``word`` mostly
+    as an adjective and never as a noun, and ``previous`` only as a function word."""
+    use, before = word_use(word), word_use(previous)
+    if use is None or before is None or not use.total or not before.total:
+        return False
+    return (
+        2 * use.adjective >= use.total
+        and _share(use.noun, use) < _NEVER
+        and before.other >= (1 - _NEVER) * before.total
+    )
+
+
 def takes_object(word: str) -> bool:
     """Whether ``word`` (lower case) is mostly a verb, and not in a past tense: a capitalised
     word after it is most often its object ("we offer The Perks", "if you love The Boys"),

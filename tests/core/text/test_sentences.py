@@ -49,11 +49,42 @@ def test_tricky_cases(text: str, expected: list[str]) -> None:
     assert texts(text) == expected
 
 
-def test_paragraph_break_always_ends_a_sentence() -> None:
+def test_paragraph_break_ends_a_sentence_unless_it_runs_on_in_lower_case() -> None:
     assert texts("The talks went on for Mr\n\nSmith said nothing") == [
         "The talks went on for Mr",
         "Smith said nothing",
     ]
+    # A page broke one sentence where its links sat; the reader sees one sentence.
+    broken = (
+        "Visit Boy Mama Teacher Mama to see\n\nhow to create the interesting textures\n\n"
+        "on this Indian corn craft.\n\nAmie Plumley: Sewing School"
+    )
+    found = split_sentences(broken)
+    assert [" ".join(s.text.split()) for s in found] == [
+        "Visit Boy Mama Teacher Mama to see how to create the interesting textures on this "
+        "Indian corn craft.",
+        "Amie Plumley: Sewing School",
+    ]
+    assert all(broken[s.start : s.end] == s.text for s in found)
+    assert texts("With the proper structure,\nrealistic planning, it works.") == [
+        "With the proper structure,\nrealistic planning, it works."
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Climate-controlled storage\n\nread our full review",  # a bullet
+        "Compare movers now\n\n- read our full review",
+        "1 egg, lightly beaten\n\nsalt and pepper to taste",  # an ingredient list
+        "Eirik\n\nin",  # a lone name
+        "# Step 1: read the document\n\ncontent = read(document)",  # code
+        "The Storm Hits the East Coast\n\nThe storm arrived on Monday.",
+        "The storm arrived on Monday.\n\nwhich nobody expected",
+    ],
+)
+def test_list_items_names_code_and_ended_sentences_do_not_run_on(text: str) -> None:
+    assert len(split_sentences(text)) == 2
 
 
 def test_a_list_items_bullet_is_not_part_of_its_sentence() -> None:
