@@ -157,3 +157,54 @@ def test_a_mailbox_of_thousands_of_messages_is_read_quickly(tmp_path: Path) -> N
     path.write_bytes(b"".join(stamp + one + b"\n" for _ in range(3000)))
     articles = read_articles(path)
     assert len(articles) == 3000
+
+
+def test_raw_utf8_and_legacy_headers_and_unknown_charsets_are_read(tmp_path: Path) -> None:
+    # RFC 6532 puts UTF-8 in headers as it stands; older mailers put their own charset there.
+    utf8 = (
+        'From: "Jöhn Doe" <jdoe@example.com>\nSubject: Säying Hello\n'
+        "Date: Fri, 21 Nov 1997 09:55:06 -0600\n\nbody\n"
+    ).encode()
+    (article,) = read_articles(eml(tmp_path / "utf8.eml", utf8))
+    assert (article.title, article.byline) == ("Säying Hello", "Jöhn Doe")
+    legacy = (
+        b"Subject: " + "Réunion du conseil".encode("iso-8859-1") + b"\n"
+        b'Content-Type: text/plain; charset="iso-8859-1"\n\n' + b"Ordre du jour."
+    )
+    (article,) = read_articles(eml(tmp_path / "legacy.eml", legacy))
+    assert article.title == "Réunion du conseil"
+    unknown = b"Subject: =?NONE?B?VEVTVA=?= and =?utf-8?q?caf=C3=A9?=\n\nThe body.\n"
+    (article,) = read_articles(eml(tmp_path / "unknown.eml", unknown))
+    assert article.title == "TEST and café"
+
+
+def test_a_multipart_without_its_boundary_is_read_as_its_text(tmp_path: Path) -> None:
+    # The parser leaves such a message whole; its text was reported as "no text".
+    raw = (
+        b"From: Barry <barry@example.com>\nSubject: Here is your fish\n"
+        b'Content-Type: multipart/mixed; boundary="BOUNDARY"\n\n'
+        b"Hi there,\n\nThis is the fish.\n"
+    )
+    (article,) = read_articles(eml(tmp_path / "fish.eml", raw))
+    assert article.text == "Hi there,\n\nThis is the fish."
+    no_boundary = b"Subject: 64423\nContent-Type: multipart/alternative;\n\n<p>Blah <b>blah</b></p>"
+    (article,) = read_articles(eml(tmp_path / "html.eml", no_boundary))
+    assert article.text == "Blah blah"
+
+
+def test_a_message_enclosing_a_message_is_read_as_the_enclosed_one(tmp_path: Path) -> None:
+    raw = (
+        b"Content-Type: message/rfc822\nMIME-Version: 1.0\nSubject: The enclosing message\n\n"
+        b"Subject: An enclosed message\n\nHere is the body of the message.\n"
+    )
+    (article,) = read_articles(eml(tmp_path / "wrapped.eml", raw))
+    assert article.title == "The enclosing message"
+    assert article.text == "Here is the body of the message."
+
+
+def test_a_date_after_tomorrow_is_a_broken_clock_and_undated(tmp_path: Path) -> None:
+    raw = b"Subject: Offer\nDate: Mon, 30 Jun 3609 15:30:00 +0900\n\nA body.\n"
+    (article,) = read_articles(eml(tmp_path / "clock.eml", raw))
+    assert article.published == ""
+    raw = b"Subject: Offer\nDate: Mon, 30 Jun 2003 15:30:00 +0900\n\nA body.\n"
+    assert read_articles(eml(tmp_path / "ok.eml", raw))[0].published == "2003-06-30"

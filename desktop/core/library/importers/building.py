@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from desktop.core.library.importers.errors import UnreadableFile
@@ -45,6 +45,13 @@ def iso_date(value: str | date | None) -> str:
         return date(*(int(part) for part in match.groups())).isoformat()
     except ValueError:
         return ""
+
+
+def _tomorrow() -> str:
+    """The latest publication date a document can hold: a later one is a sender's or a
+    program's broken clock ("3609-06-30" in an e-mail's Date), stored as undated. A day's
+    margin keeps a date given in a time zone ahead of this machine's."""
+    return (date.today() + timedelta(days=1)).isoformat()
 
 
 def opening_words(text: str, limit: int = TITLE_WORDS) -> str:
@@ -116,7 +123,7 @@ def build_article(
             byline=" ".join(printable(byline).split()),
             source=" ".join(printable(source).split()),
             url=printable(url.strip()),
-            published=published,
+            published=published if published <= _tomorrow() else "",
             language=language,
             origin=printable(origin) if origin else canonical_origin(path),
             tags=tuple(printable(tag) for tag in tags),

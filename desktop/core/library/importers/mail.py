@@ -38,6 +38,8 @@ MAX_NESTING = 5
 _NESTING: ContextVar[int] = ContextVar("mail_nesting", default=0)
 _MBOX_SEPARATOR = re.compile(rb"^From [^\n]*\n", re.MULTILINE)
 _QUOTED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_HTML = re.compile(r"\s*<(?:!doctype|html|head|body|div|p|table)\b", re.IGNORECASE)
 
 
 def parse_eml(data: bytes, path: Path, *, read_attachment: Reader) -> list[Article]:
@@ -116,7 +118,16 @@ class _Message(EmailMessage):
 
 
 def _body(message: EmailMessage) -> str:
+    """The message's text: its plain or HTML body; the text of a multipart whose boundary
+    is missing or wrong (the parser leaves it whole: "Hi there, This is the dingus fish.");
+    the body of the one message a ``message/rfc822`` file encloses."""
+    if message.get_content_type() == "message/rfc822":
+        inner = message.get_payload()
+        enclosed = inner[0] if isinstance(inner, list) and inner else None
+        return _body(enclosed) if isinstance(enclosed, EmailMessage) else ""
     part = message.get_body(preferencelist=("plain", "html"))
+    if part is None and message.get_content_maintype() == "multipart":
+        part = None if message.is_multipart() else message
     if part is None:
         return ""
     payload = part.get_payload(decode=True)
@@ -124,7 +135,7 @@ def _body(message: EmailMessage) -> str:
         return ""
     codec = text_codec(part.get_content_charset() or "") or "utf-8"
     content = payload.decode(codec, errors="replace")
-    if part.get_content_subtype() == "html":
+    if part.get_content_subtype() == "html" or (part is message and _HTML.match(content)):
         body = html_document_body(content)
         return element_text(body) if body is not None else ""
     return content
@@ -171,16 +182,51 @@ def _attachment(part: EmailMessage, number: int) -> tuple[str, bytes]:
 
 
 def _header(message: EmailMessage, name: str) -> str:
-    """A header as text, its encoded words (``=?utf-8?q?…?=``) decoded."""
-    return _decoded(message.get(name) or "")
+    """A header as text, its encoded words (``=?utf-8?q?…?=``) decoded. Read as stored: the
+    parser's own reading turns raw 8-bit bytes into replacement characters."""
+    raw = next((value for key, value in message.raw_items() if key.lower() == name), "")
+    return _decoded(raw, _charset(message))
 
 
-def _decoded(value: object) -> str:
-    """Encoded words decoded; a header too broken for that as it stands."""
+def _charset(message: EmailMessage) -> str:
+    """The charset the message's text declares: what its raw 8-bit headers are most likely in."""
+    for part in message.walk():
+        codec = text_codec(part.get_content_charset() or "")
+        if codec:
+            return codec
+    return "utf-8"
+
+
+def _decoded(value: object, fallback: str = "utf-8") -> str:
+    """Encoded words decoded; raw 8-bit bytes read as UTF-8 (RFC 6532), else as ``fallback``;
+    a word in an unknown charset ("=?NONE?B?…?=") as ``fallback``; a header too broken for
+    that as it stands."""
+    text = str(value)
+    if _ESCAPED_BYTE.search(text):  # the parser keeps raw bytes as lone surrogates
+        text = _bytes_text(text.encode("ascii", "surrogateescape"), fallback)
     try:
-        return str(email.header.make_header(email.header.decode_header(str(value))))
+        words = [
+            (chunk, None) if isinstance(chunk, str) else _word(chunk, charset, fallback)
+            for chunk, charset in email.header.decode_header(text)
+        ]
+        return str(email.header.make_header(words))
     except (ValueError, LookupError, UnicodeError, email.errors.HeaderParseError):
-        return str(value)
+        return text
+
+
+def _word(chunk: bytes, charset: str | None, fallback: str) -> tuple[str, str | None]:
+    """An encoded word as text and the charset it keeps for spacing (plain text has none)."""
+    if charset is None:
+        return _bytes_text(chunk, fallback), None
+    codec = text_codec(charset)
+    return chunk.decode(codec or fallback, "replace"), charset if codec else "utf-8"
+
+
+def _bytes_text(data: bytes, fallback: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode(fallback, "replace")
 
 
 def _sender(message: EmailMessage) -> str:
