@@ -95,7 +95,7 @@ _RUN_ON_END = re.compile(r"[a-zß-ÿ0-9’”\"')\]]$")
 # Pama, a married father..."), leaving pieces of at least ``_RUN_ON_PIECE`` words.
 _RUN_ON_WORDS = 40
 _CODE_MARKS = re.compile(r"[{}=;<>#|\\]|//|\(\)")
-_RUN_ON_LINE_WORDS = 3  # a line that runs on into the next is a clause, not a lone name
+_RUN_ON_LINE_WORDS = 3  # lines that run on into the next are a clause, not a lone name
 _RUN_ON_PIECE = 8
 _YEAR = re.compile(r"\d{4}s?")
 _PRONOUN_I = re.compile(r"I['’]")
@@ -449,13 +449,16 @@ def _units(text: str) -> Iterator[tuple[int, int]]:
     """Stretches of text that no sentence crosses: paragraphs, or their lines, joined where a
     sentence runs on from one to the next (see :func:`_runs_on`)."""
     pending: tuple[int, int] | None = None
+    last, words = (0, 0), 0  # the last line joined, and the words joined so far
     for unit in _line_units(text):
-        if pending is not None and _runs_on(text, pending, unit):
-            pending = (pending[0], unit[1])
-            continue
-        if pending is not None:
-            yield pending
-        pending = unit
+        count = len(text[unit[0] : unit[1]].split())
+        if pending is not None and words >= _RUN_ON_LINE_WORDS and _runs_on(text, last, unit):
+            pending, words = (pending[0], unit[1]), words + count
+        else:
+            if pending is not None:
+                yield pending
+            pending, words = unit, count
+        last = unit
     if pending is not None:
         yield pending
 
@@ -463,18 +466,17 @@ def _units(text: str) -> Iterator[tuple[int, int]]:
 def _runs_on(text: str, unit: tuple[int, int], following: tuple[int, int]) -> bool:
     """Whether the sentence ending ``unit`` goes on in ``following``: a page broke it where a
     link or a line break sat ("Visit Boy Mama to see | how to create the textures | on this
-    corn craft."). The unit, of a few words, ends in a lower-case word or a comma, the next
-    opens with a lower-case word, and neither is a list item: a bullet, or a line that opens
-    with a number ("1 egg, lightly beaten | salt and pepper"); nor lines of code ("# Step 1:
-    Read document | content = read(document)")."""
+    corn craft."). The unit ends in a lower-case word or a comma, the next opens with a
+    lower-case word, and neither is a list item: a bullet, or a line that opens with a number
+    ("1 egg, lightly beaten | salt and pepper"); nor are they lines of code ("# Step 1: Read
+    document | content = read(document)")."""
     last = _NON_SPACE_AT_END.search(text, unit[0], unit[1])
     first = _NON_SPACE.match(text, following[0])
     if last is None or first is None:
         return False
     before, after = last.group(), first.group()
     return (
-        len(text[unit[0] : unit[1]].split()) >= _RUN_ON_LINE_WORDS
-        and before.removesuffix(",").isalpha()
+        before.removesuffix(",").isalpha()
         and (before.islower() or before.endswith(","))
         and after.isalpha()
         and after[0].islower()
