@@ -420,3 +420,13 @@ def test_languages_with_period_ordinals_keep_them() -> None:
     assert texts("Wir treffen uns am 3. mai in Berlin.", "de") == [
         "Wir treffen uns am 3. mai in Berlin."
     ]
+
+
+@pytest.mark.timeout(20, method="signal")  # stops a hang only: this takes well under a second
+def test_lines_that_run_on_are_joined_in_linear_time() -> None:
+    # 200 KB of lines too short to be a hard-wrapped paragraph, each running on into the
+    # next: 11 s for 5,000 lines when the whole joined run was looked at again at every
+    # line, 210 s for 20,000.
+    text = "the bridge was closed and\n" * 8000 + "then it reopened."
+    (sentence,) = split_sentences(text)
+    assert sentence.text == text
