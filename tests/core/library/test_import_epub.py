@@ -133,3 +133,62 @@ def test_a_chapter_split_over_files_is_one_article(tmp_path: Path) -> None:
     assert rain.title == "The Dry Years — 1. Rain"
     assert rain.text.endswith("The wells ran low.\n\nThe second half of the rain chapter.")
     assert wells.title == "The Dry Years — 2. Wells"
+
+
+def packaged(tmp_path: Path, package: str, documents: dict[str, str]) -> Path:
+    """A book whose package file is ``package`` as written, with ``documents`` beside it."""
+    container = (
+        '<?xml version="1.0"?><container version="1.0" '
+        'xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles>'
+        '<rootfile full-path="OPS/package.opf" media-type="application/oebps-package+xml"/>'
+        "</rootfiles></container>"
+    )
+    members = {"mimetype": "application/epub+zip", "META-INF/container.xml": container}
+    members |= {"OPS/package.opf": package} | {f"OPS/{n}": x for n, x in documents.items()}
+    path = tmp_path / "book.epub"
+    path.write_bytes(zip_bytes(members))
+    return path
+
+
+def test_ids_with_spaces_around_them_still_name_the_chapters(tmp_path: Path) -> None:
+    # XML ignores the spaces around an id; the spine's reference has none.
+    package = (
+        '<package xmlns="http://www.idpf.org/2007/opf" version="2.0">'
+        '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Dry</dc:title></metadata>'
+        '<manifest><item id=" c1" href="rain.xhtml" media-type="application/xhtml+xml"/>'
+        '</manifest><spine><itemref idref="c1 "/></spine></package>'
+    )
+    path = packaged(tmp_path, package, {"rain.xhtml": chapter_xhtml("Rain", ["It rained."])})
+    (article,) = read_articles(path)
+    assert article.text == "Rain\n\nIt rained."
+
+
+def test_an_open_ebook_of_before_epub_is_read(tmp_path: Path) -> None:
+    # OEB 1.x (1999-2007): its own namespace and media type, Dublin Core names capitalised.
+    package = (
+        '<package xmlns="http://openebook.org/namespaces/oeb-package/1.0/">'
+        '<metadata><dc-metadata xmlns:dc="http://purl.org/dc/elements/1.0/">'
+        "<dc:Title>The Dry Years</dc:Title><dc:Creator>Ana Ruiz</dc:Creator>"
+        "</dc-metadata></metadata>"
+        '<manifest><item id="c1" href="rain.htm" media-type="text/x-oeb1-document"/></manifest>'
+        '<spine><itemref idref="c1"/></spine></package>'
+    )
+    path = packaged(tmp_path, package, {"rain.htm": chapter_xhtml("Rain", ["It rained."])})
+    (article,) = read_articles(path)
+    assert (article.title, article.byline) == ("The Dry Years", "Ana Ruiz")
+    assert article.text == "Rain\n\nIt rained."
+
+
+def test_a_book_whose_spine_names_nothing_readable_shows_its_documents(tmp_path: Path) -> None:
+    package = (
+        '<package xmlns="http://www.idpf.org/2007/opf" version="2.0"><metadata/>'
+        '<manifest><item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" '
+        'properties="nav"/></manifest><spine><itemref idref="lost"/></spine></package>'
+    )
+    documents = {
+        "b.xhtml": chapter_xhtml("Wells", ["The wells ran dry."]),
+        "a.xhtml": chapter_xhtml("Rain", ["It rained."]),
+        "nav.xhtml": chapter_xhtml("Contents", ["Rain", "Wells"]),
+    }
+    (article,) = read_articles(packaged(tmp_path, package, documents))
+    assert article.text == "Rain\n\nIt rained.\n\nWells\n\nThe wells ran dry."

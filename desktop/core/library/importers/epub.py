@@ -7,7 +7,9 @@ document, named from the book's table of contents (else its first heading), with
 documents after it that neither the table names nor a heading opens (a chapter split over
 files). Covers, title pages and other short front matter are left out, and a book
 whose every part is short becomes one article instead.
-Book title, author, date and language come from the package (OPF) metadata. Package, container
+Book title, author, date and language come from the package (OPF) metadata, of EPUB 2
+or 3 or of the Open eBook 1.x books before them; a book whose spine names nothing
+readable shows its web documents in name order. Package, container
 and navigation files are parsed with defusedxml; chapters with lxml's HTML parser, which
 declares no entities and loads nothing; the container's unpacked size is capped.
 """
@@ -33,10 +35,12 @@ MIN_CHAPTER_WORDS = 60
 """Shorter spine documents (cover, title page, copyright, dedication) are front matter."""
 _CONTAINER = "{urn:oasis:names:tc:opendocument:xmlns:container}"
 _OPF = "{http://www.idpf.org/2007/opf}"
-_DC = "{http://purl.org/dc/elements/1.1/}"
+_DC_NAMESPACES = ("{http://purl.org/dc/elements/1.1/}", "{http://purl.org/dc/elements/1.0/}")
 _NCX = "{http://www.daisy.org/z3986/2005/ncx/}"
 _XHTML = "{http://www.w3.org/1999/xhtml}"
-_CHAPTER_TYPES = frozenset(("application/xhtml+xml", "text/html"))
+# The last is Open eBook 1.x's, the format before EPUB (books of 1999-2007).
+_CHAPTER_TYPES = frozenset(("application/xhtml+xml", "text/html", "text/x-oeb1-document"))
+_CHAPTER_SUFFIXES = (".xhtml", ".html", ".htm")
 _HEADINGS = ("h1", "h2", "h3")
 
 
@@ -46,22 +50,25 @@ def parse_epub(data: bytes, path: Path) -> list[Article]:
         package = member_xml(archive, package_name, path)
         folder = posixpath.dirname(package_name)
         book = _metadata(package)
+        opf = _namespace(package)
         manifest = {
-            item.get("id", ""): item for item in package.iter(f"{_OPF}item") if item.get("href")
+            _id(item, "id"): item for item in package.iter(f"{opf}item") if item.get("href")
         }
         try:
             labels = _toc_labels(archive, package, manifest, folder, path)
         except UnreadableFile:  # a broken table of contents costs only the chapter names
             labels = {}
         chapters: list[Chapter] = []
-        for itemref in package.iter(f"{_OPF}itemref"):
-            item = manifest.get(itemref.get("idref", ""))
+        for itemref in package.iter(f"{opf}itemref"):
+            item = manifest.get(_id(itemref, "idref"))
             if item is None or itemref.get("linear") == "no":
                 continue
             if item.get("media-type") not in _CHAPTER_TYPES or "nav" in item.get("properties", ""):
                 continue
             name = _resolve(folder, item.get("href", ""))
             chapters.append((name, *_chapter(archive, name, path)))
+        if not any(text for _, _, text in chapters):
+            chapters = _unlisted_chapters(archive, manifest, folder, path)
     if not any(text for _, _, text in chapters):
         raise UnreadableFile(path, "the EPUB holds no readable chapters")
     if labels:
@@ -119,13 +126,46 @@ def _metadata(package: Element) -> dict[str, str]:
     package tells several (EPUB 2's ``opf:event``)."""
     found = {}
     for name in ("title", "creator", "date", "language"):
-        elements = package.findall(f"{_OPF}metadata/{_DC}{name}")
+        elements = [
+            e
+            for e in package.iter()
+            if e.tag.lower() in {f"{dc}{name}" for dc in _DC_NAMESPACES}  # OEB 1: "dc:Title"
+        ]
         published = [e for e in elements if e.get(f"{_OPF}event") == "publication"]
         element = (published or elements or [None])[0]
         value = " ".join((element.text or "").split()) if element is not None else ""
         if value:
             found[name] = value
     return found
+
+
+def _namespace(package: Element) -> str:
+    """The package's namespace as an ElementTree prefix: EPUB's, or Open eBook 1.x's."""
+    return package.tag[: package.tag.index("}") + 1] if package.tag.startswith("{") else ""
+
+
+def _id(element: Element, name: str) -> str:
+    """An id or a reference to one; XML ignores the spaces around it (``id=" content_001"``)."""
+    return (element.get(name) or "").strip()
+
+
+def _unlisted_chapters(
+    archive: zipfile.ZipFile, manifest: dict[str, Element], folder: str, path: Path
+) -> list[Chapter]:
+    """The book's web documents in the order of their names, for a package whose spine names
+    nothing readable (an item missing from its manifest): a damaged book still shows its text.
+    The navigation document is not a chapter."""
+    navigation = {
+        _resolve(folder, item.get("href", ""))
+        for item in manifest.values()
+        if "nav" in item.get("properties", "").split()
+    }
+    names = sorted(
+        name
+        for name in archive.namelist()
+        if name.lower().endswith(_CHAPTER_SUFFIXES) and name not in navigation
+    )
+    return [(name, *_chapter(archive, name, path)) for name in names]
 
 
 def _resolve(folder: str, href: str) -> str:
@@ -164,8 +204,8 @@ def _toc_labels(
     labels: dict[str, str] = {}
     names = set(archive.namelist())
     nav = next((i for i in manifest.values() if "nav" in i.get("properties", "").split()), None)
-    spine = package.find(f"{_OPF}spine")
-    ncx = manifest.get(spine.get("toc", "")) if spine is not None else None
+    spine = package.find(f"{_namespace(package)}spine")
+    ncx = manifest.get(_id(spine, "toc")) if spine is not None else None
     if nav is not None and _resolve(folder, nav.get("href", "")) in names:
         name = _resolve(folder, nav.get("href", ""))
         for link in member_xml(archive, name, path).iter(f"{_XHTML}a"):
