@@ -192,3 +192,15 @@ def test_a_book_whose_spine_names_nothing_readable_shows_its_documents(tmp_path:
     }
     (article,) = read_articles(packaged(tmp_path, package, documents))
     assert article.text == "Rain\n\nIt rained.\n\nWells\n\nThe wells ran dry."
+
+
+def test_a_chapter_stored_with_decomposed_accents_is_found(tmp_path: Path) -> None:
+    # Zipped on a Mac: the archive stores "u" + a combining diaeresis, the package "ü".
+    package = (
+        '<package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata/>'
+        '<manifest><item id="c1" href="d\u00fcrre.xhtml" media-type="application/xhtml+xml"/>'
+        '</manifest><spine><itemref idref="c1"/></spine></package>'
+    )
+    documents = {"du\u0308rre.xhtml": chapter_xhtml("Dürre", ["Es regnete nicht."])}
+    (article,) = read_articles(packaged(tmp_path, package, documents))
+    assert article.text == "Dürre\n\nEs regnete nicht."

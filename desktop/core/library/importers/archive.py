@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import unicodedata
 import zipfile
 import zlib
 from pathlib import Path
@@ -71,13 +72,26 @@ def gunzip(data: bytes, path: Path, limit: int) -> bytes:
 
 
 def read_member(archive: zipfile.ZipFile, name: str, path: Path) -> bytes:
-    """One part's bytes; a missing or corrupt part is the file's failure."""
+    """One part's bytes; a missing or corrupt part is the file's failure. A name is found
+    whatever the Unicode form of its accents: a book zipped on a Mac stores "ü" as "u" and a
+    combining mark where its package writes one character."""
     try:
-        return archive.read(name)
+        return archive.read(_stored_name(archive, name))
     except KeyError as exc:
         raise UnreadableFile(path, f"part {name!r} is missing") from exc
     except DAMAGED as exc:
         raise UnreadableFile(path, f"part {name!r} is damaged ({exc})") from exc
+
+
+def _stored_name(archive: zipfile.ZipFile, name: str) -> str:
+    try:
+        return archive.getinfo(name).filename
+    except KeyError:
+        if name.isascii():
+            return name
+    wanted = unicodedata.normalize("NFC", name)
+    stored = (n for n in archive.namelist() if unicodedata.normalize("NFC", n) == wanted)
+    return next(stored, name)
 
 
 def parse_xml(data: bytes, path: Path, part: str) -> Element:
