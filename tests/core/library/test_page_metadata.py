@@ -392,3 +392,30 @@ def test_a_titles_last_part_opening_with_the_sites_name_is_the_site() -> None:
     title = "Rates rise again | REI members face a new fee this spring"
     assert clean_title(title, [], {"rei"}) == title
     assert clean_title("Models | Pydantic docs", [], {"djangoproject"}) == "Models | Pydantic docs"
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (("Written by", "Chase Bernath", "Est. reading time", "8 minutes"), "Chase Bernath"),
+        (("Geschrieben von", "Maria Brandt", "Geschätzte Lesezeit", "3 Minuten"), "Maria Brandt"),
+        (("Price", "$20", "Availability", "In stock"), ""),  # a shop's card names no writer
+    ],
+)
+def test_the_writer_the_page_s_twitter_card_names_is_the_byline(
+    tmp_path: Path, rows: tuple[str, str, str, str], expected: str
+) -> None:
+    # SEO plugins describe the writer in the card's rows; the page marks it nowhere else.
+    cells = "".join(
+        f'<meta name="twitter:{kind}{1 + i // 2}" content="{value}">'
+        for i, (kind, value) in enumerate(zip(("label", "data") * 2, rows, strict=True))
+    )
+    page = tmp_path / "saved.html"
+    page.write_text(
+        f"<html><head><title>Harbour bridge closed to lorries</title>{cells}</head><body>"
+        "<article><h1>Harbour bridge closed to lorries</h1>"
+        + "<p>The council closed the old harbour bridge to lorries after engineers found cracks "
+        "in its deck on Monday.</p>" * 5 + "</article></body></html>",
+        encoding="utf-8",
+    )
+    assert read_articles(page)[0].byline == expected

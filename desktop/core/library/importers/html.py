@@ -106,6 +106,11 @@ _CONTROL_ROLES = frozenset(
         "scrollbar",
     ]
 )
+_CARD_ROW = re.compile(r"twitter:(?:label|data)\d+")
+_WRITTEN_BY = re.compile(
+    r"(?i:written by|author|geschrieben von|autor(?:in)?|écrit par|escrito por|scritto da|"
+    r"geschreven door|napisane przez|skrivet av|skrevet af)"
+)
 _CELL_BLOCKS = ("p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "blockquote")
 _CELL_TEXT = 300
 """Characters of a table cell beyond which it holds running text, not a value."""
@@ -155,7 +160,8 @@ def parse_html(text: str, path: Path) -> list[Article]:
             or Document()
         )
         lines = [line.strip() for line in (found.text or "").splitlines()]
-        author = _own_writers(linked_data, declared["title"], found.author or "")
+        author = found.author or next(iter(declared["writer"]), "")
+        author = _own_writers(linked_data, declared["title"], author)
         lines = unglued(page, lines, lambda: _recall_lines(page))
         if _length(lines) < _SHORT_TEXT:
             lines = _declared_body(linked_data, _wider(page, lines))
@@ -645,19 +651,33 @@ def _declared(page: lxml.html.HtmlElement, linked_data: list[dict]) -> dict[str,
     """What the page says about itself: ``title`` (og:title, twitter:title, ``<title>``, the
     first ``<h1>``), ``site`` (og:site_name, application-name, JSON-LD publisher), ``url``
     (``<link rel=canonical>``, og:url) and ``language`` (``<html lang>``, og:locale), each in
-    that order of trust."""
-    found: dict[str, list[str]] = {"title": [], "site": [], "url": [], "language": []}
+    that order of trust; and ``writer``, as the rows of its Twitter card give it ("Written by":
+    "Chase Bernath", as SEO plugins write it on millions of pages)."""
+    found: dict[str, list[str]] = {
+        "title": [], "site": [], "url": [], "language": [], "writer": [],
+    }  # fmt: skip
     keys = {
         "og:title": "title", "twitter:title": "title", "og:site_name": "site",
         "application-name": "site", "og:url": "url", "og:locale": "language",
     }  # fmt: skip
     if (page.get("lang") or "").strip():
         found["language"].append(page.get("lang", "").strip())
+    labels: dict[str, str] = {}  # Twitter's card rows: "twitter:label1" names "twitter:data1"
     for meta in page.iter("meta"):
-        key = keys.get((meta.get("property") or meta.get("name") or "").strip().lower())
+        name = (meta.get("property") or meta.get("name") or "").strip().lower()
+        key = keys.get(name)
         content = " ".join((meta.get("content") or "").split())
         if key and content:
             found[key].append(content)
+        if row := _CARD_ROW.fullmatch(name):
+            labels[row[0]] = content
+    found["writer"] = [
+        data
+        for label, data in labels.items()
+        if label.startswith("twitter:data")
+        and _WRITTEN_BY.fullmatch(labels.get(label.replace("data", "label", 1), ""))
+        and data
+    ]
     found["title"] += [" ".join(e.text_content().split()) for e in page.iter("title", "h1")]
     for link in page.iter("link"):
         if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
