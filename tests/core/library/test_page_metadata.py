@@ -419,3 +419,63 @@ def test_the_writer_the_page_s_twitter_card_names_is_the_byline(
         encoding="utf-8",
     )
     assert read_articles(page)[0].byline == expected
+
+
+STORY_PARAGRAPHS = (
+    "<p>The council closed the old harbour bridge to lorries after engineers found cracks "
+    "in its deck on Monday.</p>" * 5
+)
+
+
+@pytest.mark.parametrize(
+    ("shown", "expected"),
+    [
+        ('<p class="meta">By Jerry Chu</p>', "Jerry Chu"),
+        ("<p>by: <!-- -->Ziyi Xu<!-- -->, Dec 17, 2025</p>", "Ziyi Xu"),
+        ("<div><span>By</span> <b>Preetam Jinka</b><i>Co-founder</i> Dec 17, 2025</div>",
+         "Preetam Jinka"),
+        ("<div>Written by Tom May 15 December 2025</div>", "Tom May"),  # a surname, no date
+        ('<div class="meta">by Amanda · Dec 20, 2025 at 3:00 am</div>', "Amanda"),
+        ("<ul><li>Shop by Category</li><li>By Category</li></ul>", ""),  # a shop's menu
+        ("<ul><li>Author Talk</li></ul>", ""),
+        ('<div class="related-posts"><p>By Jane Roe</p></div>', ""),  # another story's card
+    ],
+)  # fmt: skip
+def test_the_writer_a_page_shows_in_words_is_the_byline(
+    tmp_path: Path, shown: str, expected: str
+) -> None:
+    # The page marks no writer in its markup; it only says "By …" under the headline.
+    page = tmp_path / "saved.html"
+    page.write_text(
+        "<html><head><title>Harbour bridge closed to lorries</title></head><body><article>"
+        f"<h1>Harbour bridge closed to lorries</h1>{shown}{STORY_PARAGRAPHS}</article>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    assert read_articles(page)[0].byline == expected
+
+
+def test_a_month_that_is_also_a_name_ends_a_byline_only_as_a_date() -> None:
+    assert clean_byline("Tom May", set()) == "Tom May"
+    assert clean_byline("Jane Roe May 3, 2020", set()) == "Jane Roe"
+    assert clean_byline("Luke Kim December", set()) == "Luke Kim"  # the date's number was cut
+    assert clean_byline("JANE ROE MAY", set()) == "Jane Roe"
+
+
+def test_the_shown_writer_is_the_one_after_the_headline_and_none_on_a_page_of_cards(
+    tmp_path: Path,
+) -> None:
+    menu = "<div><h3>By Holley Gerth</h3><h3>By Roy Lessin</h3></div>"  # writers' pages menu
+    page = tmp_path / "saved.html"
+    page.write_text(
+        f"<html><body>{menu}<article><h1>Harbour bridge closed</h1><p>By Kara Rodriguez</p>"
+        f"{STORY_PARAGRAPHS}</article></body></html>",
+        encoding="utf-8",
+    )
+    assert read_articles(page)[0].byline == "Kara Rodriguez"
+    cards = "".join(f"<div><p>By {name}</p>{STORY_PARAGRAPHS}</div>" for name in
+                    ("Rose Potter", "Dale Koike", "Meredith Clark"))  # fmt: skip
+    page.write_text(
+        f"<html><body><h1>Our latest stories</h1>{cards}</body></html>", encoding="utf-8"
+    )
+    assert read_articles(page)[0].byline == ""

@@ -57,6 +57,7 @@ from desktop.core.library.importers.writers import (
     element_marks,
     has_initials,
     page_writer,
+    shown_writer,
 )
 from desktop.core.models import Article
 
@@ -168,9 +169,10 @@ def parse_html(text: str, path: Path) -> list[Article]:
         lines = recover_paragraphs(page, [line for line in lines if line])
         lines = declared_paragraphs(page, lines, _declared_text(linked_data))
         lines = sandwiched_lists(page, lines)
-        writer = page_writer(page)  # before the last pass prunes the page
+        # Before the last pass prunes the page: the writers it marks, and shows in words.
+        writer, in_words = page_writer(page), shown_writer(page)
         places = line_places(page, lines)
-        named = f"{author} {writer}"
+        named = f"{author} {writer} {in_words}"
         # Its pieces of text apart: text_content() glues a byline to the next paragraph.
         shown = " ".join(" ".join(page.itertext()).split()) if has_initials(named) else ""
         precise = trafilatura.extract(
@@ -204,7 +206,9 @@ def parse_html(text: str, path: Path) -> list[Article]:
             text=body,
             byline=dotted_initials(
                 shown,
-                clean_byline(all_writers(page, author), sites) or clean_byline(writer, sites),
+                clean_byline(all_writers(page, author), sites)
+                or clean_byline(writer, sites)
+                or clean_byline(in_words, sites),
             ),
             source=outlet_name(declared["site"], found.sitename or "", url),
             url=url,

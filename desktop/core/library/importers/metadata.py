@@ -79,6 +79,8 @@ _DATE_WORDS = frozenset(
         "nov", "dec",
     }
 )  # fmt: skip
+_NAMED_MONTHS = frozenset({"april", "may", "june", "august"})
+"""Months that are also people's names ("Tom May", "Brian May", "Emily June")."""
 """Words that end a name once it has begun ("Malcolm Owen Monday"; but "May Bulman"), and
 alone no name ("Dec"). "Jan" and "Mar" are names' words too ("Jan Roth", "Ana del Mar")."""
 _CHAIN_PARTS = 3  # a headline and at least two sections or sites after it
@@ -250,13 +252,25 @@ def _name_words(words: list[str], lowered: list[str]) -> list[str]:
     ("Confreaks Confreaks")."""
     name: list[str] = []
     for at, (word, low) in enumerate(zip(words, lowered, strict=True)):
-        if low in _ENDS_NAME or (name and low in _DATE_WORDS):
+        if low in _ENDS_NAME or (name and low in _DATE_WORDS and _dated(word, words[at + 1 :])):
             break
         if len(name) >= 2 and not any(w.isupper() for w in name) and _capitals(words[at:]):
             break
         name.append(word.strip(",:："))
     half = len(name) // 2
     return name[:half] if half and name[:half] == name[half:] else name
+
+
+def _dated(word: str, following: list[str]) -> bool:
+    """Whether the date word ``word`` in a byline opens a date: most of them always (the
+    extractor keeps "Luke Kim December" of a byline's date), a month that is also a name only
+    in capitals ("STAFF MAY") or before a number ("Jane Roe May 3, 2020"); in mixed case at
+    the end it is a surname ("Tom May", "Brian May")."""
+    return (
+        word.casefold() not in _NAMED_MONTHS
+        or word.isupper()
+        or bool(following and following[0][:1].isdigit())
+    )
 
 
 def _capitals(words: list[str]) -> bool:

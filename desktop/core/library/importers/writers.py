@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 
 import lxml.html
 
+from desktop.core.text.word_classes import word_use
+
 _LIST = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 _BYLINE_WORDS = 40  # words of a byline's element: more is a box of profiles or a story
 _NAME_WORDS = 4
@@ -41,6 +43,23 @@ _MARKED = (
 )
 """Elements marking a writer: a ``rel`` or ``itemprop`` of "author", a ``byline-author``
 class, each as one of the attribute's words ("author creator")."""
+_SHOWN_BYLINE_TAGS = ("p", "div", "span", "li", "h3", "h4", "h5", "h6", "address", "section")
+_SHOWN_BYLINE_CHARACTERS = 80
+_PIECE = " \x1f "  # between the element's pieces of text, which text_content() glues
+_SHOWN_BYLINE_START = re.compile(r"\W*(?i:written|posted|words|by|author)\b")
+_SHOWN_BYLINE = re.compile(
+    r"^\W*(?:(?i:(?:written|posted|words)\ by|by)\s*:?|(?i:author)\s*(?::|(?=\x1f)))"
+    r"\s*(?:\x1f\s*)?(?P<names>[^\x1f]+)"
+)  # "Author" only as a label: "Author: Jane Roe", not the menu's "Author Talk"
+_AFTER_NAMES = re.compile(r"\s+(?:on\s+)?\d|\s*[|·•●–—,]\s*|\s+-\s+|\s+on\s+[A-Z]")
+"""Where a byline's names end: its date, a separator, the role or date after a dash or a
+comma ("by: Ziyi Xu, Dec 17, 2025", "By Jane Roe, Product Manager")."""
+_SHOWN_NAME_WORDS = 6
+_CARD_WRITERS = 3
+_OTHER_STORY = re.compile(r"related|recommend|more-|popular|trending", re.I)
+"""Marks of a box of other stories on a byline's own element (its own footer is the story's:
+"Posted by Kate Torgovnick" in ``post-footer``)."""
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|&|and|of|de|del|der|van|von|bin|al|la|le")
 
 
 def all_writers(page: lxml.html.HtmlElement, author: str) -> str:
@@ -74,6 +93,53 @@ def page_writer(page: lxml.html.HtmlElement) -> str:
             names = (_writer_name(e) for e in byline.xpath(_WRITER_MARKS))
             return "; ".join(dict.fromkeys(n for n in names if n)) or _writer_name(element)
     return ""
+
+
+def shown_writer(page: lxml.html.HtmlElement) -> str:
+    """The writer a page shows in words when it marks none: a short element, outside its
+    asides, navigation, footers and boxes of other stories, that reads "By Jerry Chu", "by:
+    Ziyi Xu, Dec 17, 2025" or "Written by John Crenshaw" (its date, role or reading time after
+    the names left out) — the first after the headline, where menus above it list writers
+    too (the first ``<h1>``); none when three or more writers follow it (a page of story
+    cards, each with its writer). The caller cleans the names."""
+    before: list[str] = []
+    after: list[str] = []
+    headline = False
+    for element in page.iter("h1", *_SHOWN_BYLINE_TAGS):
+        headline = headline or element.tag == "h1"
+        if element.tag != "h1" and (names := _shown_byline(element)):
+            (after if headline else before).append(names)
+    if len(set(after)) >= _CARD_WRITERS:
+        return ""
+    return next(iter(after or before), "")
+
+
+def _shown_byline(element: lxml.html.HtmlElement) -> str:
+    """The names ``element`` shows as a byline, or empty."""
+    first = next((p for p in element.itertext() if p.strip()), "")
+    if not _SHOWN_BYLINE_START.match(first):
+        return ""  # most elements, passed over after their first piece of text
+    shown = _PIECE.join(" ".join(p.split()) for p in element.itertext() if p.strip())
+    found = _SHOWN_BYLINE.match(shown) if len(shown) <= _SHOWN_BYLINE_CHARACTERS else None
+    if found is None:
+        return ""
+    names = _AFTER_NAMES.split(found["names"], maxsplit=1)[0].strip(" ,")
+    if not _shown_names(names) or _OTHER_STORY.search(element_marks(element)):
+        return ""
+    if any(
+        _ELSEWHERE.search(element_marks(a)) or a.tag in _OUTSIDE for a in element.iterancestors()
+    ):
+        return ""
+    return names
+
+
+def _shown_names(names: str) -> bool:
+    """Whether ``names`` read as people's names: capitalised words and the words joining them;
+    one word alone not a common English word ("By Category" in a shop's menu, "by Talk")."""
+    words = names.split()
+    if len(words) == 1 and word_use(words[0].lower()) is not None:
+        return False
+    return 0 < len(words) <= _SHOWN_NAME_WORDS and all(_NAME_WORD.fullmatch(w) for w in words)
 
 
 def has_initials(names: str) -> bool:
