@@ -479,3 +479,54 @@ def test_the_shown_writer_is_the_one_after_the_headline_and_none_on_a_page_of_ca
         f"<html><body><h1>Our latest stories</h1>{cards}</body></html>", encoding="utf-8"
     )
     assert read_articles(page)[0].byline == ""
+
+
+@pytest.mark.parametrize(
+    ("declared", "heading", "where", "expected"),
+    [
+        # A search engine's variant in the metadata; readers see the page's headline.
+        (
+            "Best Health Insurance Companies 2025 - Top 25 Ranked by Market Share",
+            "List of Top Health Insurance Companies in the USA",
+            "above",
+            "List of Top Health Insurance Companies in the USA",
+        ),
+        # An old blog's one heading is its name, sharing no word with the post's title.
+        (
+            "Williams Mullen Adds New Top Lobbyist in D.C. Office - The BLT: The Blog of Law",
+            "The BLT: The Blog of Law",
+            "above",
+            "Williams Mullen Adds New Top Lobbyist in D.C. Office",
+        ),
+        # ... or the middle part of the title ("Post - Blog - Site").
+        (
+            "Indian Corn Printing Craft - Things to Make and Do for Kids - The Crafty Crow",
+            "Things to Make and Do for Kids",
+            "above",
+            "Indian Corn Printing Craft",
+        ),
+        # A box's heading under the story is no headline.
+        (
+            "eCanadaNow.com - Britney Spears Seen Buying Pregnancy Test",
+            "Save & Share this Article",
+            "below",
+            "Britney Spears Seen Buying Pregnancy Test",
+        ),
+    ],
+)
+def test_the_page_s_one_heading_above_the_story_is_its_title(
+    tmp_path: Path, declared: str, heading: str, where: str, expected: str
+) -> None:
+    shown = f"<h1>{heading}</h1>"
+    page = tmp_path / "saved.html"
+    page.write_text(
+        f"<html><head><title>{declared}</title><meta property='og:title' content='{declared}'>"
+        "</head><body><article>"
+        + (shown if where == "above" else "")
+        + STORY_PARAGRAPHS
+        + (shown if where == "below" else "")
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
+    title = read_articles(page)[0].title
+    assert expected in title and (title == heading) == (heading == expected)

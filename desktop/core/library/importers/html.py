@@ -78,6 +78,7 @@ _TITLE_WORD = re.compile(r"\w+")
 _LABEL_WORDS = 2
 _SEPARATED = re.compile(r"\s+[|\-–—·•»]\s+\S|\s*\|\s*\S")
 """A separator after a headline; not a colon, which headlines hold ("Brexit: what next")."""
+_LINE_OPENING = 80  # characters of a line enough to find it in the page's text
 _SHORT_WORD = 3  # letters of a word too common to tie two titles ("to", "the", "from")
 _OWN_TEXT = 200
 SECTION_TEXT = 500
@@ -172,6 +173,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
         # Before the last pass prunes the page: the writers it marks, and shows in words.
         writer, in_words = page_writer(page), shown_writer(page)
         places = line_places(page, lines)
+        sole = _sole_headline(page, declared, max(lines, key=len, default=""))
         named = f"{author} {writer} {in_words}"
         # Its pieces of text apart: text_content() glues a byline to the next paragraph.
         shown = " ".join(" ".join(page.itertext()).split()) if has_initials(named) else ""
@@ -183,7 +185,11 @@ def parse_html(text: str, path: Path) -> list[Article]:
     except (ValueError, etree.LxmlError) as exc:
         raise UnreadableFile(path, f"cannot parse the HTML ({exc})") from exc
     extracted = found.title or ""
-    titles = [extracted if _fits(extracted, declared["title"]) else "", *declared["title"]]
+    titles = [
+        sole,
+        extracted if _fits(extracted, declared["title"]) else "",
+        *declared["title"],
+    ]
     lines = drop_furniture(
         lines,
         precise=loose((precise or "").splitlines()),
@@ -607,6 +613,38 @@ def _headline(candidates: list[str], names: list[str], sites: set[str]) -> str:
         if title and not is_site_name(title, sites, exact=True):
             return _shown(title, candidates)
     return next((c for c in candidates if c.strip()), "")
+
+
+def _sole_headline(page: lxml.html.HtmlElement, declared: dict[str, list[str]], line: str) -> str:
+    """The page's one ``<h1>``, which readers see as the headline, when it has only one, it
+    comes before the story's longest ``line``, and it tells the story the declared titles
+    tell: those are often a search engine's variant ("Best Health Insurance Companies 2025 -
+    Top 25 Ranked" over "List of Top Health Insurance Companies"). An old blog's one ``<h1>``
+    is its name ("The BLT: The Blog of Legal Times" over the post's "Williams Mullen Adds New
+    Top Lobbyist…"), which shares no word with them (``_fits``) or is a middle part of one
+    ("Post - Blog - Site"); a box's heading after the story is none ("Save & Share this
+    Article"). A heading of fewer than ``HEADLINE_WORDS`` words is a label more often."""
+    headings = [h for h in page.iter("h1") if h.text_content().strip()]
+    if len(headings) != 1:
+        return ""
+    shown = " ".join(" ".join(headings[0].itertext()).split())
+    if len(shown.split()) < HEADLINE_WORDS or not _above(page, shown, line):
+        return ""
+    heading = shown.casefold()
+    others = [t for t in declared["title"] if not t.casefold().startswith(heading)]
+    names = {site.casefold() for site in declared["site"]}
+    names |= {part.casefold() for title in others for part in title_parts(title)[1:-1]}
+    if names & {heading, title_parts(shown)[0].casefold()}:
+        return ""
+    return shown if _fits(shown, others) else ""
+
+
+def _above(page: lxml.html.HtmlElement, heading: str, line: str) -> bool:
+    """Whether the page shows ``heading`` before ``line`` (or does not show the line as such:
+    a paragraph recovered from the page's metadata)."""
+    text = " ".join(" ".join(page.itertext()).split())
+    story = text.find(" ".join(line.split())[:_LINE_OPENING])
+    return story < 0 or 0 <= text.find(heading) < story
 
 
 def _shown(title: str, candidates: list[str]) -> str:
