@@ -346,6 +346,36 @@ def test_the_byline_is_the_own_article_s_among_the_teasers_the_page_describes(
     assert read_articles(page)[0].byline == "Maria Brandt"
 
 
+@pytest.mark.parametrize(
+    ("declared", "shown", "expected"),
+    [
+        # A newsletter's page: its JSON-LD describes a web page with a headline and a writer.
+        ({"@type": "WebPage", "author": {"@type": "Person", "name": "Çelik Nimani"}}, "",
+         "Çelik Nimani"),
+        # The shown byline is the outlet, which is no name.
+        ({"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Brian Truitt"}]},
+         '<p class="byline"><span class="author">NORTHPORT POST</span></p>', "Brian Truitt"),
+        # An organisation is no byline.
+        ({"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Acme Paints"}},
+         "", ""),
+    ],
+)  # fmt: skip
+def test_the_writer_the_page_s_json_ld_names_is_the_byline_when_the_page_shows_none(
+    tmp_path: Path, declared: dict, shown: str, expected: str
+) -> None:
+    described = json.dumps({**declared, "headline": "Harbour bridge closed to lorries"})
+    page = tmp_path / "saved.html"
+    page.write_text(
+        "<html><head><title>Harbour bridge closed to lorries</title>"
+        '<meta property="og:site_name" content="Northport Post">'
+        f"<script type='application/ld+json'>{described}</script></head><body><article>"
+        f"<h1>Harbour bridge closed to lorries</h1>{shown}{STORY_PARAGRAPHS}</article>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    assert read_articles(page)[0].byline == expected
+
+
 def test_a_headline_with_a_colon_keeps_what_follows_it() -> None:
     # A heading that is the headline's first part is no reason to cut it at a colon.
     title = "Harbour bridge: a city on the brink of gridlock"

@@ -213,6 +213,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
             byline=dotted_initials(
                 shown,
                 clean_byline(all_writers(page, author), sites)
+                or clean_byline(_linked_writers(linked_data, declared["title"]), sites)
                 or clean_byline(writer, sites)
                 or clean_byline(in_words, sites),
             ),
@@ -797,20 +798,47 @@ def _mastheads(page: lxml.html.HtmlElement) -> list[str]:
 def _own_writers(linked_data: list[dict], titles: list[str], author: str) -> str:
     """The writers of the page's own article when its JSON-LD describes several (a list of
     teasers, each with its writer), where the extractor gathers every article's writers into
-    one byline of a dozen names; ``author`` otherwise. The page's own is the one article whose
-    headline opens one of the page's titles."""
-    articles = [
-        item
-        for item in linked_data
-        if "Article" in str(item.get("@type")) and isinstance(item.get("headline"), str)
-    ]
+    one byline of a dozen names; ``author`` otherwise."""
+    articles = _linked_articles(linked_data, "Article")
     if len({item["headline"] for item in articles}) < 2:
         return author
+    own = _own_article(articles, titles)
+    return "; ".join(_person_names(own.get("author"))) if own else author
+
+
+def _linked_writers(linked_data: list[dict], titles: list[str]) -> str:
+    """The people the page's JSON-LD names as its own article's writers, "; "-separated: the
+    byline search engines are given, which the extractor misses when the page's shown byline
+    is the outlet ("USA TODAY") or a newsletter's layout hides it. Organisations are left
+    out: a byline names people."""
+    articles = [a for a in _linked_articles(linked_data, "") if a.get("author")]
+    one = len({a["headline"] for a in articles}) == 1
+    own = articles[0] if one else _own_article(articles, titles)
+    if own is None:
+        return ""
+    authors = own.get("author")
+    people = [
+        a for a in (authors if isinstance(authors, list) else [authors])
+        if isinstance(a, str) or (isinstance(a, dict) and "Organization" not in str(a.get("@type")))
+    ]  # fmt: skip
+    return "; ".join(_person_names(people))
+
+
+def _linked_articles(linked_data: list[dict], kind: str) -> list[dict]:
+    """The JSON-LD objects with a headline whose type names ``kind`` (any type for "")."""
+    return [
+        item
+        for item in linked_data
+        if kind in str(item.get("@type")) and isinstance(item.get("headline"), str)
+    ]
+
+
+def _own_article(articles: list[dict], titles: list[str]) -> dict | None:
+    """Of several described articles, the page's own: the one article whose headline opens
+    one of the page's titles."""
     keys = [_title_key(t) for t in titles]
     own = [a for a in articles if any(k.startswith(_title_key(a["headline"])) for k in keys)]
-    if len({_title_key(a["headline"]) for a in own}) != 1:
-        return author
-    return "; ".join(_person_names(own[0].get("author")))
+    return own[0] if len({_title_key(a["headline"]) for a in own}) == 1 else None
 
 
 def _title_key(title: str) -> str:
