@@ -465,6 +465,10 @@ STORY_PARAGRAPHS = (
         ("<div><span>By</span> <b>Preetam Jinka</b><i>Co-founder</i> Dec 17, 2025</div>",
          "Preetam Jinka"),
         ("<div>Written by Tom May 15 December 2025</div>", "Tom May"),  # a surname, no date
+        ("<div><div>Written by</div><div>John Crenshaw</div><div>Hi! I'm John, a baker who "
+         "writes about bread and the ovens of the old town.</div></div>",
+         "John Crenshaw"),  # the label set apart above the name, a short bio after it
+        ('<small><span>by</span> <a href="https://tsun.example/">Tsun</a></small>', ""),  # a credit
         ('<div class="meta">by Amanda · Dec 20, 2025 at 3:00 am</div>', "Amanda"),
         ("<ul><li>Shop by Category</li><li>By Category</li></ul>", ""),  # a shop's menu
         ("<ul><li>Author Talk</li></ul>", ""),

@@ -51,6 +51,7 @@ _SHOWN_BYLINE = re.compile(
     r"^\W*(?:(?i:(?:written|posted|words)\ by|by)\s*:?|(?i:author)\s*(?::|(?=\x1f)))"
     r"\s*(?:\x1f\s*)?(?P<names>[^\x1f]+)"
 )  # "Author" only as a label: "Author: Jane Roe", not the menu's "Author Talk"
+_LABEL_ONLY = re.compile(r"\W*(?i:(?:written|posted|words)\ by|by|author)\s*:?\s*")
 _AFTER_NAMES = re.compile(r"\s+(?:on\s+)?\d|\s*[|·•●–—,]\s*|\s+-\s+|\s+on\s+[A-Z]")
 """Where a byline's names end: its date, a separator, the role or date after a dash or a
 comma ("by: Ziyi Xu, Dec 17, 2025", "By Jane Roe, Product Manager")."""
@@ -119,18 +120,28 @@ def _shown_byline(element: lxml.html.HtmlElement) -> str:
     first = next((p for p in element.itertext() if p.strip()), "")
     if not _SHOWN_BYLINE_START.match(first):
         return ""  # most elements, passed over after their first piece of text
-    shown = _PIECE.join(" ".join(p.split()) for p in element.itertext() if p.strip())
+    shown = _pieces(element)
+    following = element.getnext() if _LABEL_ONLY.fullmatch(shown) else None
+    if following is not None:
+        shown += _PIECE + _pieces(following)  # "Written by" set apart before the name's element
     found = _SHOWN_BYLINE.match(shown) if len(shown) <= _SHOWN_BYLINE_CHARACTERS else None
     if found is None:
         return ""
     names = _AFTER_NAMES.split(found["names"], maxsplit=1)[0].strip(" ,")
     if not _shown_names(names) or _OTHER_STORY.search(element_marks(element)):
         return ""
+    if following is not None and len(names.split()) < 2:
+        return ""  # one word after a label apart: a widget's credit ("by | Tsun"), code
     if any(
         _ELSEWHERE.search(element_marks(a)) or a.tag in _OUTSIDE for a in element.iterancestors()
     ):
         return ""
     return names
+
+
+def _pieces(element: lxml.html.HtmlElement) -> str:
+    """The element's pieces of text, each with its spaces closed up, kept apart."""
+    return _PIECE.join(" ".join(p.split()) for p in element.itertext() if p.strip())
 
 
 def _shown_names(names: str) -> bool:
