@@ -489,6 +489,26 @@ def test_the_writer_a_page_shows_in_words_is_the_byline(
     assert read_articles(page)[0].byline == expected
 
 
+def test_a_scholarly_page_s_byline_lists_every_writer_it_gives_for_citation(
+    tmp_path: Path,
+) -> None:
+    # One Highwire Press tag per writer, "Last, First" or "First Last", as journals write them.
+    tags = "".join(
+        f'<meta name="citation_author" content="{name}">'
+        for name in ("Roy, Aniruddha", "Patel, Jyoti", "Aman Chadha", "Kaufman, Jeff T.")
+    )
+    page = tmp_path / "paper.html"
+    page.write_text(
+        f"<html><head><title>Harbour bridge closed to lorries</title>{tags}</head><body>"
+        f"<article><h1>Harbour bridge closed to lorries</h1>{STORY_PARAGRAPHS}</article>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    assert read_articles(page)[0].byline == (
+        "Aniruddha Roy; Jyoti Patel; Aman Chadha; Jeff T. Kaufman"
+    )
+
+
 def test_a_month_that_is_also_a_name_ends_a_byline_only_as_a_date() -> None:
     assert clean_byline("Tom May", set()) == "Tom May"
     assert clean_byline("Jane Roe May 3, 2020", set()) == "Jane Roe"

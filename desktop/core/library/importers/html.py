@@ -53,6 +53,7 @@ from desktop.core.library.importers.recovery import (
 )
 from desktop.core.library.importers.writers import (
     all_writers,
+    cited_writers,
     dotted_initials,
     element_marks,
     has_initials,
@@ -171,10 +172,10 @@ def parse_html(text: str, path: Path) -> list[Article]:
         lines = declared_paragraphs(page, lines, _declared_text(linked_data))
         lines = sandwiched_lists(page, lines)
         # Before the last pass prunes the page: the writers it marks, and shows in words.
-        writer, in_words = page_writer(page), shown_writer(page)
+        writer, in_words, cited = page_writer(page), shown_writer(page), cited_writers(page)
         places = line_places(page, lines)
         sole = _sole_headline(page, declared, max(lines, key=len, default=""))
-        named = f"{author} {writer} {in_words}"
+        named = f"{author} {writer} {in_words} {cited}"
         # Its pieces of text apart: text_content() glues a byline to the next paragraph.
         shown = " ".join(" ".join(page.itertext()).split()) if has_initials(named) else ""
         precise = trafilatura.extract(
@@ -212,7 +213,8 @@ def parse_html(text: str, path: Path) -> list[Article]:
             text=body,
             byline=dotted_initials(
                 shown,
-                clean_byline(all_writers(page, author), sites)
+                clean_byline(cited, sites)
+                or clean_byline(all_writers(page, author), sites)
                 or clean_byline(_linked_writers(linked_data, declared["title"]), sites)
                 or clean_byline(writer, sites)
                 or clean_byline(in_words, sites),

@@ -33,6 +33,7 @@ _WRITER_PATHS = frozenset(
 _WRITER_PAGE = re.compile(
     r"/(?:" + "|".join(sorted(_WRITER_PATHS)) + r")/[^/?#]+/?(?:[?#]|$)", re.IGNORECASE
 )
+_CITATION_TAGS = frozenset(("citation_author", "citation_authors"))
 _SHORT_PART = re.compile(r"[A-Z][a-z]?")  # an initial or a short title: "K", "Dr", "St"
 _OUTSIDE = frozenset(("aside", "nav", "footer"))
 _ELSEWHERE = re.compile(r"related|sidebar|recommend|comment|more-|popular|trending|footer", re.I)
@@ -71,6 +72,21 @@ def all_writers(page: lxml.html.HtmlElement, author: str) -> str:
         return author
     names = _marked(page, _key(author))
     return "; ".join(names) if names else author
+
+
+def cited_writers(page: lxml.html.HtmlElement) -> str:
+    """Every writer a scholarly page lists for citation, "; "-separated, in its order: one
+    ``citation_author`` tag per writer (Highwire Press's tags, which journals, arXiv and Google
+    Scholar use), each "Roy, Aniruddha" or "Aniruddha Roy". The extractor reads the first
+    writer only, or cuts "Roy, Aniruddha" into two names."""
+    names: list[str] = []
+    for meta in page.iter("meta"):
+        if (meta.get("name") or "").strip().lower() not in _CITATION_TAGS:
+            continue
+        for name in (meta.get("content") or "").split(";"):
+            last, comma, first = " ".join(name.split()).partition(",")
+            names.append(f"{first.strip()} {last}" if comma and "," not in first else last)
+    return "; ".join(dict.fromkeys(n.strip() for n in names if n.strip()))
 
 
 def page_writer(page: lxml.html.HtmlElement) -> str:
