@@ -469,6 +469,13 @@ STORY_PARAGRAPHS = (
          "writes about bread and the ovens of the old town.</div></div>",
          "John Crenshaw"),  # the label set apart above the name, a short bio after it
         ('<small><span>by</span> <a href="https://tsun.example/">Tsun</a></small>', ""),  # a credit
+        ("<p>By Jane Roe, John Doe and Sam Poe, Dec 17, 2025</p>", "Jane Roe; John Doe; Sam Poe"),
+        ("<p>By Jane Roe, Product Manager</p>", "Jane Roe"),  # a role, no second writer
+        ('<a href="/health/screening"><div><h3>Why screen</h3><p>By Randy Miles</p></div></a>',
+         ""),  # another story's card, a link as a whole
+        ('<a href="/author/meghan-neville"><div>Written by</div><div>Meghan Neville</div></a>',
+         "Meghan Neville"),  # the writer's card, a link to the writer's page
+        ('<p><a href="mailto:lroe@example.com">By LESLIE ROE</a></p>', "Leslie Roe"),
         ('<div class="meta">by Amanda · Dec 20, 2025 at 3:00 am</div>', "Amanda"),
         ("<ul><li>Shop by Category</li><li>By Category</li></ul>", ""),  # a shop's menu
         ("<ul><li>Author Talk</li></ul>", ""),
@@ -507,6 +514,31 @@ def test_a_scholarly_page_s_byline_lists_every_writer_it_gives_for_citation(
     assert read_articles(page)[0].byline == (
         "Aniruddha Roy; Jyoti Patel; Aman Chadha; Jeff T. Kaufman"
     )
+
+
+def test_the_shown_byline_adds_the_writers_the_declared_author_leaves_out(tmp_path: Path) -> None:
+    # The page's metadata names the first writer; its byline lists both.
+    page = tmp_path / "saved.html"
+    page.write_text(
+        '<html><head><title>Harbour bridge closed to lorries</title><meta name="author" '
+        'content="Jane Roe"></head><body><article><h1>Harbour bridge closed to lorries</h1>'
+        f"<p>By Jane Roe and John Doe</p>{STORY_PARAGRAPHS}</article></body></html>",
+        encoding="utf-8",
+    )
+    assert read_articles(page)[0].byline == "Jane Roe; John Doe"
+
+
+def test_the_page_s_own_classes_name_no_box_a_byline_would_be_in(tmp_path: Path) -> None:
+    # Blog themes list the page's features on <body>: "no-comments", "one-sidebar".
+    page = tmp_path / "saved.html"
+    page.write_text(
+        "<html><head><title>Harbour bridge closed to lorries</title></head>"
+        '<body class="single no-comments one-sidebar"><article>'
+        '<h1>Harbour bridge closed to lorries</h1><p class="meta">By Jerry Chu</p>'
+        f"{STORY_PARAGRAPHS}</article></body></html>",
+        encoding="utf-8",
+    )
+    assert read_articles(page)[0].byline == "Jerry Chu"
 
 
 def test_a_month_that_is_also_a_name_ends_a_byline_only_as_a_date() -> None:

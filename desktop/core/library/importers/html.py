@@ -214,7 +214,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
             byline=dotted_initials(
                 shown,
                 clean_byline(cited, sites)
-                or clean_byline(all_writers(page, author), sites)
+                or clean_byline(all_writers(page, author, in_words), sites)
                 or clean_byline(_linked_writers(linked_data, declared["title"]), sites)
                 or clean_byline(writer, sites)
                 or clean_byline(in_words, sites),

@@ -34,8 +34,10 @@ _WRITER_PAGE = re.compile(
     r"/(?:" + "|".join(sorted(_WRITER_PATHS)) + r")/[^/?#]+/?(?:[?#]|$)", re.IGNORECASE
 )
 _CITATION_TAGS = frozenset(("citation_author", "citation_authors"))
+_WRITER_LINK = re.compile(rf"^\s*mailto:|{_WRITER_PAGE.pattern}", re.IGNORECASE)
 _SHORT_PART = re.compile(r"[A-Z][a-z]?")  # an initial or a short title: "K", "Dr", "St"
 _OUTSIDE = frozenset(("aside", "nav", "footer"))
+_PAGE = frozenset(("body", "html"))
 _ELSEWHERE = re.compile(r"related|sidebar|recommend|comment|more-|popular|trending|footer", re.I)
 _MARKED = (
     ".//*[contains(concat(' ', normalize-space(@rel), ' '), ' author ')"
@@ -56,6 +58,9 @@ _LABEL_ONLY = re.compile(r"\W*(?i:(?:written|posted|words)\ by|by|author)\s*:?\s
 _AFTER_NAMES = re.compile(r"\s+(?:on\s+)?\d|\s*[|·•●–—,]\s*|\s+-\s+|\s+on\s+[A-Z]")
 """Where a byline's names end: its date, a separator, the role or date after a dash or a
 comma ("by: Ziyi Xu, Dec 17, 2025", "By Jane Roe, Product Manager")."""
+_LISTED = re.compile(r"((?:\s*(?:\x1f|,|;|&|\band\b)\s*)+)")
+_LIST_MARK = re.compile(r"[\s\x1f]*(?:,|;|&|\band\b)[\s\x1f,;&]*(?:\band\b)?[\s\x1f]*")
+_TITLE = re.compile(r"(?:[A-Z]|(?i:dr|prof|mr|mrs|ms|sir))\.?")  # "Dr", "Prof.", an initial
 _SHOWN_NAME_WORDS = 6
 _CARD_WRITERS = 3
 _OTHER_STORY = re.compile(r"related|recommend|more-|popular|trending", re.I)
@@ -64,14 +69,18 @@ _OTHER_STORY = re.compile(r"related|recommend|more-|popular|trending", re.I)
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|&|and|of|de|del|der|van|von|bin|al|la|le")
 
 
-def all_writers(page: lxml.html.HtmlElement, author: str) -> str:
-    """``author`` with the writers the page names beside it, "; "-separated; ``author`` as it
-    is when the page names no others with it, or when it lists several already (the extractor
-    read the list)."""
+def all_writers(page: lxml.html.HtmlElement, author: str, shown: str = "") -> str:
+    """``author`` with the writers the page names beside it, "; "-separated: those its markup
+    marks in the same byline, or the ``shown`` byline's list when it opens with ``author``;
+    ``author`` as it is when the page names no others with it, or when it lists several
+    already (the extractor read the list)."""
     if not author or len(_LIST.split(author)) > 1:
         return author
     names = _marked(page, _key(author))
-    return "; ".join(names) if names else author
+    if names:
+        return "; ".join(names)
+    listed = _LIST.split(shown)
+    return shown if len(listed) > 1 and _key(listed[0]).endswith(_key(author)) else author
 
 
 def cited_writers(page: lxml.html.HtmlElement) -> str:
@@ -98,10 +107,7 @@ def page_writer(page: lxml.html.HtmlElement) -> str:
     Digby"), with the others of the same byline ("By Matthew Digby, Minh Do"); empty when
     there is none."""
     for element in page.xpath(_WRITER_MARKS):
-        if _writer_name(element) and not any(
-            _ELSEWHERE.search(element_marks(a)) or a.tag in _OUTSIDE
-            for a in element.iterancestors()
-        ):
+        if _writer_name(element) and not _elsewhere(element):
             byline = element
             while (parent := byline.getparent()) is not None and (
                 len(parent.text_content().split()) <= _BYLINE_WORDS
@@ -148,10 +154,43 @@ def _shown_byline(element: lxml.html.HtmlElement) -> str:
         return ""
     if following is not None and len(names.split()) < 2:
         return ""  # one word after a label apart: a widget's credit ("by | Tsun"), code
-    if any(
-        _ELSEWHERE.search(element_marks(a)) or a.tag in _OUTSIDE for a in element.iterancestors()
+    if _elsewhere(element) or any(
+        a.tag == "a" and not _WRITER_LINK.search(a.get("href") or "")
+        for a in element.iterancestors()
     ):
-        return ""
+        return ""  # in a link to another page than the writer's: a card ("By Randy Miles, MD")
+    rest = shown[found.start("names") :]
+    return "; ".join((names, *_listed_after(rest[rest.find(names) + len(names) :])))
+
+
+def _elsewhere(element: lxml.html.HtmlElement) -> bool:
+    """Whether ``element`` sits in an aside, a menu, a footer or a box of other stories. The
+    classes of ``<body>`` and ``<html>`` name the page's features ("no-comments"), no box."""
+    return any(
+        a.tag in _OUTSIDE or (a.tag not in _PAGE and _ELSEWHERE.search(element_marks(a)))
+        for a in element.iterancestors()
+    )
+
+
+def _listed_after(rest: str) -> list[str]:
+    """The other writers of a byline listed after its first ("By Jane Roe, John Doe and Sam
+    Poe, Dec 17"; "<span>Dr Marna van der Merwe</span>, <span>Erik van Vulpen</span>"): each
+    part after a comma, "&" or "and" that reads as a name opening with a known given name
+    (titles and initials aside), up to the first that does not ("Product Manager", a date)."""
+    from desktop.core.text.ner.knowledge import load_knowledge
+
+    before, *parts = _LISTED.split(rest)
+    if before:
+        return []  # words right after the first name ("Jane Roe Staff Writer, …")
+    names: list[str] = []
+    for separator, part in zip(parts[::2], parts[1::2], strict=False):
+        if not _LIST_MARK.fullmatch(separator):
+            break
+        part = part.strip()
+        given = next((w for w in part.split() if not _TITLE.fullmatch(w)), "")
+        if not _shown_names(part) or given not in load_knowledge().given_names:
+            break
+        names.append(part)
     return names
 
 
