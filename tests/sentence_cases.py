@@ -326,4 +326,17 @@ GLUED: list[tuple[str, list[str]]] = [
         "Version 2.5.1.Beta shipped to users at Acme Inc.Europe on Monday.",
         ["Version 2.5.1.Beta shipped to users at Acme Inc.Europe on Monday."],
     ),
+    # A time or a date stamped before the story's first sentence with a bar.
+    (
+        "01:06 PM ET 11.12 | On Sunday, Jay Cutler took a huge hit. He stayed in the game.",
+        ["01:06 PM ET 11.12 |", "On Sunday, Jay Cutler took a huge hit.", "He stayed in the game."],
+    ),
+    (
+        "Updated 3:45 pm | Police said two men were arrested.",
+        ["Updated 3:45 pm |", "Police said two men were arrested."],
+    ),
+    (
+        "Sales rose 3 per cent | Analysts had expected less, the firm said.",
+        ["Sales rose 3 per cent | Analysts had expected less, the firm said."],
+    ),
 ]

@@ -94,6 +94,11 @@ _RUN_ON_END = re.compile(r"[a-zß-ÿ0-9’”\"')\]]$")
 # a name the article also opens a sentence with follows a lower-case word ("...on Friday night
 # Pama, a married father..."), leaving pieces of at least ``_RUN_ON_PIECE`` words.
 _RUN_ON_WORDS = 40
+_STAMP = re.compile(r"([^|\n]{0,40}?\d[^|\n]{0,40}?) \| (?=\W*[^\W\d_a-z])")
+"""A sentence's opening before a bar, with a digit in it, and a capital after the bar: a
+time or a date stamped on the story's first line; it is one when it holds no word of prose
+(``_PROSE_WORD``)."""
+_PROSE_WORD = re.compile(r"(?<![\w.])[a-z]{3,}(?![\w.])")  # "pm", "on" and names are none
 _CODE_MARKS = re.compile(r"[{}=;<>#|\\]|//|\(\)")
 _RUN_ON_LINE_WORDS = 3  # lines that run on into the next are a clause, not a lone name
 _RUN_ON_PIECE = 8
@@ -437,6 +442,8 @@ def _pieces(
     inside = set(cuts[bisect_right(cuts, start) : bisect_left(cuts, end)])
     if rules.title_preceders and text.find(":", start, end) != -1:
         inside.update(_caption_label_starts(text, start, end, rules))
+    if (stamp := _STAMP.match(text, start, end)) and not _PROSE_WORD.search(stamp[1]):
+        inside.add(stamp.end())  # "01:06 PM ET 11.12 | On Sunday, …": the stamp apart
     pieces = []
     for cut in sorted(c for c in inside if start < c < end):
         pieces.append(_stripped(text, start, cut))
