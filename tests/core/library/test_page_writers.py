@@ -99,6 +99,18 @@ def test_the_writers_linked_in_one_byline_are_read_together(tmp_path: Path) -> N
     assert _byline(tmp_path, "", byline + STORY) == "Matthew Digby; Minh Do"
 
 
+def test_a_writer_s_page_may_number_the_writer_before_the_name(tmp_path: Path) -> None:
+    # The shown credit is the outlet; the writer's link holds a staff number.
+    byline = (
+        '<p class="attribution"><a href="/staff/2648209001/brian-truitt/">Brian Truitt</a> '
+        "<span>NORTHPORT POST</span></p>"
+    )
+    assert _byline(tmp_path, "", byline + STORY) == "Brian Truitt"
+    # A player's profile, numbered under his country, is no writer's page.
+    player = '<p>Fans cheered <a href="/people/argentina/17301/ana-lopez">Ana Lopez</a>.</p>'
+    assert _byline(tmp_path, "", player + STORY) == ""
+
+
 def test_initials_keep_their_full_stops_as_the_page_writes_them(tmp_path: Path) -> None:
     # The extractor gives "William K Rashbaum" for the page's "William K. Rashbaum".
     head = '<meta name="author" content="William K. Rashbaum">'

@@ -31,8 +31,9 @@ _WRITER_PATHS = frozenset(
      "writers", "producers", "profile", "profiles")
 )  # fmt: skip
 _WRITER_PAGE = re.compile(
-    r"/(?:" + "|".join(sorted(_WRITER_PATHS)) + r")/[^/?#]+/?(?:[?#]|$)", re.IGNORECASE
-)
+    r"/(?:" + "|".join(sorted(_WRITER_PATHS)) + r")/(?:\d+/)?[^/?#]+/?(?:[?#]|$)",
+    re.IGNORECASE,
+)  # "/staff/matthew-digby", "/staff/2648209001/brian-truitt/"
 _CITATION_TAGS = frozenset(("citation_author", "citation_authors"))
 _WRITER_LINK = re.compile(rf"^\s*mailto:|{_WRITER_PAGE.pattern}", re.IGNORECASE)
 _SHORT_PART = re.compile(r"[A-Z][a-z]?")  # an initial or a short title: "K", "Dr", "St"
@@ -252,6 +253,8 @@ def _slug_names(link: lxml.html.HtmlElement, name: str) -> bool:
         return False
     path = [p for p in address.path.lower().split("/") if p]
     slug = "-".join(re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", name.lower())))
+    if path[-2:-1] and path[-2].isdigit():
+        path = path[:-2] + path[-1:]  # the writer's number before the name
     return len(path) >= 2 and path[-2] in _WRITER_PATHS and path[-1] == slug
 
 
