@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.library.importers import read_articles
+from desktop.core.library.importers.decoding import undouble
 from desktop.core.library.importers.html import _shown
 from desktop.core.library.importers.metadata import (
     clean_byline,
@@ -539,6 +540,26 @@ def test_the_page_s_own_classes_name_no_box_a_byline_would_be_in(tmp_path: Path)
         encoding="utf-8",
     )
     assert read_articles(page)[0].byline == "Jerry Chu"
+
+
+@pytest.mark.parametrize("legacy", ["latin-1", "cp1252"])
+def test_a_title_the_site_stored_double_encoded_reads_as_typed(tmp_path: Path, legacy: str) -> None:
+    typed = "A DIY Investor’s Guide to Retirement Calculators"
+    doubled = typed.encode("utf-8").decode(legacy)  # "Investorâ€™s", or with C1 controls
+    page = tmp_path / "saved.html"
+    page.write_text(
+        f'<html><head><meta charset="utf-8"><title>{doubled}</title>'
+        f'<meta property="og:title" content="{doubled}"></head><body><article>'
+        f"<h2>Retirement</h2><p>Every investor’s plan needs a number.</p>{STORY_PARAGRAPHS}"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    assert read_articles(page)[0].title == typed
+
+
+@pytest.mark.parametrize("text", ["lâmpada", "L’âge d’or", "Café crème", "Zürich", "Ça va"])
+def test_text_that_is_no_double_encoding_stays(text: str) -> None:
+    assert undouble(text) == text
 
 
 def test_a_month_that_is_also_a_name_ends_a_byline_only_as_a_date() -> None:

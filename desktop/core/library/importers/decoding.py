@@ -58,6 +58,16 @@ _BOMLESS_SAMPLE = 4096
 _UTF16_MIN_ZEROS = 0.05
 _UTF16_PARITY_RATIO = 4
 _STRAY_INVALID = 0.01
+_CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
+_DOUBLED = re.compile(
+    "[\u00c2-\u00f4]["
+    + re.escape(
+        _CONTINUATION_BYTES.decode("latin-1")
+        + _CONTINUATION_BYTES.decode("cp1252", errors="ignore")
+    )
+    + "]"
+)
+"""A UTF-8 lead byte read as Latin-1 or Windows-1252 before a continuation byte read so."""
 """Invalid UTF-8 sequences, as a share of the valid non-ASCII characters, that are strays."""
 _DECLARED_INVALID = 1.0
 """The same share for a page that declares UTF-8: browsers read it as UTF-8 whatever its
@@ -194,3 +204,18 @@ def _checked(text: str, path: Path) -> str:
     if sample and controls / len(sample) > _MAX_CONTROL_SHARE:
         raise UnreadableFile(path, "binary file, not text")
     return text.lstrip("\ufeff")
+
+
+def undouble(text: str) -> str:
+    """``text`` as it was typed when a site stored its UTF-8 read as Latin-1 or Windows-1252
+    ("JOHNSONâ€™S" for "JOHNSON’S", "Ã©tÃ©" for "été"), as some sites' systems do to their
+    titles while the story's own text is right; ``text`` as it is when it holds no such
+    sequence or does not read back as UTF-8 ("lâmpada", "âge" stay)."""
+    if not _DOUBLED.search(text):
+        return text
+    for legacy in ("latin-1", "cp1252"):
+        try:
+            return text.encode(legacy).decode("utf-8")
+        except UnicodeError:
+            continue
+    return text

@@ -28,6 +28,7 @@ from lxml import etree
 
 from desktop.core.library.importers.building import build_article, iso_date
 from desktop.core.library.importers.crowded import thin_crowded_blocks
+from desktop.core.library.importers.decoding import undouble
 from desktop.core.library.importers.element_text import BLOCKS, element_text, html_fragment_text
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.furniture import drop_furniture, loose, normalised
@@ -186,11 +187,11 @@ def parse_html(text: str, path: Path) -> list[Article]:
     except (ValueError, etree.LxmlError) as exc:
         raise UnreadableFile(path, f"cannot parse the HTML ({exc})") from exc
     extracted = found.title or ""
-    titles = [
-        sole,
-        extracted if _fits(extracted, declared["title"]) else "",
-        *declared["title"],
-    ]
+    # A title the site stored double-encoded is read back; the extractor's copy of it lost
+    # the bytes that were control characters ("Investorâs"), so it gives way.
+    repaired = [undouble(t) for t in declared["title"]]
+    fits = _fits(extracted, declared["title"]) and repaired == declared["title"]
+    titles = [undouble(sole), extracted if fits else "", *repaired]
     lines = drop_furniture(
         lines,
         precise=loose((precise or "").splitlines()),
