@@ -637,3 +637,15 @@ def test_the_page_s_one_heading_above_the_story_is_its_title(
     )
     title = read_articles(page)[0].title
     assert expected in title and (title == heading) == (heading == expected)
+
+
+def test_a_date_set_inside_the_headline_is_no_part_of_the_title(tmp_path: Path) -> None:
+    page = tmp_path / "saved.html"
+    page.write_text(
+        "<html><head><title>Preparing a transition in Debusine | Colin's blog</title></head>"
+        '<body><article><h1><a href="/blog/transitions.html"><time datetime="2025-12-18">Dec '
+        "<span>18</span> 2025</time> Preparing a transition in&nbsp;Debusine</a></h1>"
+        f"{STORY_PARAGRAPHS}</article></body></html>",
+        encoding="utf-8",
+    )
+    assert read_articles(page)[0].title == "Preparing a transition in Debusine"

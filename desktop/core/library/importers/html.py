@@ -631,14 +631,17 @@ def _sole_headline(page: lxml.html.HtmlElement, declared: dict[str, list[str]], 
     headings = [h for h in page.iter("h1") if h.text_content().strip()]
     if len(headings) != 1:
         return ""
-    shown = " ".join(" ".join(headings[0].itertext()).split())
+    heading = deepcopy(headings[0])
+    for stamp in list(heading.iter("time")):
+        stamp.drop_tree()  # the date a blog sets inside its headline ("Dec 18 2025 Preparing …")
+    shown = " ".join(" ".join(heading.itertext()).split())
     if len(shown.split()) < HEADLINE_WORDS or not _above(page, shown, line):
         return ""
-    heading = shown.casefold()
-    others = [t for t in declared["title"] if not t.casefold().startswith(heading)]
+    folded = shown.casefold()
+    others = [t for t in declared["title"] if not t.casefold().startswith(folded)]
     names = {site.casefold() for site in declared["site"]}
     names |= {part.casefold() for title in others for part in title_parts(title)[1:-1]}
-    if names & {heading, title_parts(shown)[0].casefold()}:
+    if names & {folded, title_parts(shown)[0].casefold()}:
         return ""
     return shown if _fits(shown, others) else ""
 
