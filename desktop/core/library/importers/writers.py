@@ -165,8 +165,9 @@ def _shown_byline(element: lxml.html.HtmlElement) -> str:
 
 
 def _elsewhere(element: lxml.html.HtmlElement) -> bool:
-    """Whether ``element`` sits in an aside, a menu, a footer or a box of other stories. The
-    classes of ``<body>`` and ``<html>`` name the page's features ("no-comments"), no box."""
+    """Whether ``element`` sits in an aside, the navigation, a footer or a box of other stories
+    or comments. The classes of ``<body>`` and ``<html>`` name the page's features
+    ("no-comments", "one-sidebar"), no box."""
     return any(
         a.tag in _OUTSIDE or (a.tag not in _PAGE and _ELSEWHERE.search(element_marks(a)))
         for a in element.iterancestors()
