@@ -90,8 +90,13 @@ from desktop.core.library.importers.metadata import (
             "Harbour bridge closed to lorries",
         ),
         ("Why $GME rose", [], "https://example.org/a", "Why $GME rose"),
+        # The site's address as its name, on a page saved without its own.
+        ("SunHerald.com : Bush declares town disaster", [], "", "Bush declares town disaster"),
+        ("Freed hostages tell their story | www.kansascity.com", [], "",
+         "Freed hostages tell their story"),
+        ("Node.js - Getting started guide", [], "", "Node.js - Getting started guide"),
     ],
-)
+)  # fmt: skip
 def test_titles_lose_the_site_name_only(
     title: str, names: list[str], url: str, expected: str
 ) -> None:

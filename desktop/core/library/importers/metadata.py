@@ -79,10 +79,17 @@ _DATE_WORDS = frozenset(
         "nov", "dec",
     }
 )  # fmt: skip
-_NAMED_MONTHS = frozenset({"april", "may", "june", "august"})
-"""Months that are also people's names ("Tom May", "Brian May", "Emily June")."""
 """Words that end a name once it has begun ("Malcolm Owen Monday"; but "May Bulman"), and
 alone no name ("Dec"). "Jan" and "Mar" are names' words too ("Jan Roth", "Ana del Mar")."""
+_NAMED_MONTHS = frozenset({"april", "may", "june", "august"})
+"""Months that are also people's names ("Tom May", "Brian May", "Emily June")."""
+_DOMAIN_NAME = re.compile(
+    r"www\.[\w-]+(?:\.[\w-]+)+|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|biz|news)(?:\.[a-z]{2})?"
+    r"|[\w-]+\.co\.[a-z]{2}",
+    re.IGNORECASE,
+)
+"""A site's address as its name ("SunHerald.com", "www.kansascity.com"): an end part of a title
+that reads so is the site, though the page declares none."""
 _CHAIN_PARTS = 3  # a headline and at least two sections or sites after it
 HEADLINE_WORDS = 4
 _SECTION_WORDS = 4
@@ -126,6 +133,7 @@ def clean_title(title: str, names: Iterable[str], sites: set[str]) -> str:
     parts = title_parts(title)
     if len(parts) < 2:
         return title
+    sites = sites | {_key(p) for p in (parts[0], parts[-1]) if _DOMAIN_NAME.fullmatch(p)}
     if is_site_name(parts[-1], sites, exact=True) or _names_site(parts[-1], sites):
         return _rest(title, parts[-1], at_end=True) or title
     if is_site_name(parts[0], sites, exact=True):
