@@ -477,6 +477,8 @@ STORY_PARAGRAPHS = (
         ('<small><span>by</span> <a href="https://tsun.example/">Tsun</a></small>', ""),  # a credit
         ("<p>By Jane Roe, John Doe and Sam Poe, Dec 17, 2025</p>", "Jane Roe; John Doe; Sam Poe"),
         ("<p>By Jane Roe, Product Manager</p>", "Jane Roe"),  # a role, no second writer
+        ("<p>By JANE ROE, DAVID CAPLAN and JEAN-PIERRE DURAND</p>",
+         "Jane Roe; David Caplan; Jean-Pierre Durand"),  # a byline set in capitals
         ('<a href="/health/screening"><div><h3>Why screen</h3><p>By Randy Miles</p></div></a>',
          ""),  # another story's card, a link as a whole
         ('<a href="/author/meghan-neville"><div>Written by</div><div>Meghan Neville</div></a>',

@@ -190,8 +190,9 @@ def _listed_after(rest: str) -> list[str]:
             break
         part = part.strip()
         given = next((w for w in part.split() if not _TITLE.fullmatch(w)), "")
-        if not _shown_names(part) or given not in load_knowledge().given_names:
-            break
+        known = load_knowledge().given_names
+        if not _shown_names(part) or not {given, given.title()} & known:
+            break  # "DAVID CAPLAN" of a byline set in capitals is "David"'s
         names.append(part)
     return names
 
