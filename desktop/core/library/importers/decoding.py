@@ -58,6 +58,11 @@ _BOMLESS_SAMPLE = 4096
 _UTF16_MIN_ZEROS = 0.05
 _UTF16_PARITY_RATIO = 4
 _STRAY_INVALID = 0.01
+"""Invalid UTF-8 sequences, as a share of the valid non-ASCII characters, that are strays."""
+_DECLARED_INVALID = 1.0
+"""The same share for a page that declares UTF-8: browsers read it as UTF-8 whatever its
+strays (a blog's text pasted twice through a converter), and a legacy page mislabelled UTF-8
+forms almost no valid sequences, so fewer invalid ones than valid is UTF-8 with strays."""
 _CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
 _DOUBLED = re.compile(
     "[\u00c2-\u00f4]["
@@ -68,11 +73,6 @@ _DOUBLED = re.compile(
     + "]"
 )
 """A UTF-8 lead byte read as Latin-1 or Windows-1252 before a continuation byte read so."""
-"""Invalid UTF-8 sequences, as a share of the valid non-ASCII characters, that are strays."""
-_DECLARED_INVALID = 1.0
-"""The same share for a page that declares UTF-8: browsers read it as UTF-8 whatever its
-strays (a blog's text pasted twice through a converter), and a legacy page mislabelled UTF-8
-forms almost no valid sequences, so fewer invalid ones than valid is UTF-8 with strays."""
 
 
 def read_file_bytes(path: Path) -> bytes:
