@@ -804,6 +804,48 @@ def test_an_inner_article_longer_than_the_outer_one_s_own_text_is_kept(tmp_path:
     assert all(paragraph in text for paragraph in PARAGRAPHS)
 
 
+NEXT_STORY = [
+    "The ferry company will add two late sailings to the island from May, after a summer in "
+    "which hundreds of day visitors were stranded on the pier when the last boat was full.",
+    "Its director said the new boats would carry four hundred passengers each and run until "
+    "the end of September, when the timetable returns to its winter pattern of four crossings.",
+    "Islanders welcomed the news but asked for a fixed share of places for residents, who "
+    "said they had waited hours to get home from work on the mainland last August.",
+    "The council will review the timetable in October with the company and the harbour board.",
+    "Fares will not change this year, the company said, though a rise is likely in 2026.",
+    "A petition for a night crossing on Fridays and Saturdays has gathered three thousand names.",
+]
+
+
+def _next_story(title: str) -> str:
+    """The page of ``page()`` with the story a news site loads under it, longer than it and
+    with its own headline, in an ``<article>`` beside it, both in the page's content block;
+    the page titled ``title``."""
+    following = "".join(f"<p>{paragraph}</p>" for paragraph in NEXT_STORY)
+    return (
+        page()
+        .replace(
+            "</article></main>",
+            f"</article><div class='under-article'><article><h1>Ferry adds late sailings</h1>"
+            f"{following}</article></div></main></div>",
+        )
+        .replace("<main>", "<div class='page-content'><main>")
+        .replace("<title>Harbour bridge closed to lorries - Northport Post", f"<title>{title}")
+    )
+
+
+def test_the_next_story_loaded_under_the_one_opened_is_left_out(tmp_path: Path) -> None:
+    text = text_of(tmp_path, _next_story("Harbour bridge closed to lorries - Northport Post"))
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+    assert not any(paragraph in text for paragraph in NEXT_STORY)
+
+
+def test_two_headed_stories_neither_named_by_the_title_are_both_kept(tmp_path: Path) -> None:
+    # Which one the reader opened is unknown: the longer is kept, as with one headline.
+    text = text_of(tmp_path, _next_story("Northport Post - Today's news"))
+    assert all(paragraph in text for paragraph in NEXT_STORY)
+
+
 REVIEWS = [
     [
         "The Harbour One folds in three seconds and weighs under twelve kilograms, which made it "

@@ -522,7 +522,8 @@ def _drop_other_articles(page: lxml.html.HtmlElement) -> None:
     beside it without any (a recipe's table of ingredients, its steps in a list) is more of the
     page's own matter. An ``<article>`` with no text of its own is a wrapper; what it holds
     stays, and so does any article with more text than the story's own, which may be the
-    story's body after all."""
+    story's body after all — unless it has an ``<h1>`` of its own and the page's title names
+    the story's: the next story a news site loads under the one the reader opened."""
     articles = list(page.iter("article"))
     own = {a: _own_paragraph_text(a) for a in articles}
     stories = [a for a in articles if own[a] >= _OWN_TEXT]
@@ -534,15 +535,34 @@ def _drop_other_articles(page: lxml.html.HtmlElement) -> None:
         if _paragraph_text(inner) < own[story] and inner not in sections[story]
     }
     headed = [s for s in stories if s not in dropped and next(s.iter("h1"), None) is not None]
-    if len(headed) == 1:
-        story = headed[0]
+    titled = [s for s in headed if _titled(s, page)] if len(headed) > 1 else headed
+    if len(titled) == 1:
+        story = titled[0]
         around = {*story.iterancestors("article"), *story.iterdescendants("article"), story}
         dropped.update(
-            a for a in articles if a not in around and 0 < _paragraph_text(a) < own[story]
+            a
+            for a in articles
+            if a not in around
+            and (0 < _paragraph_text(a) < own[story] or (a in headed and len(headed) > 1))
         )
     for article in dropped:
         if article.getparent() is not None and not dropped.intersection(article.iterancestors()):
             article.drop_tree()
+
+
+def _titled(story: lxml.html.HtmlElement, page: lxml.html.HtmlElement) -> bool:
+    """Whether the story's ``<h1>`` is the headline the page's ``<title>`` or its social
+    cards (og:title, twitter:title) give, maybe followed by the site's name."""
+    heading = " ".join(next(story.iter("h1")).text_content().split()).casefold()
+    titles = [e.text_content() for e in page.iter("title")] + [
+        m.get("content") or ""
+        for m in page.iter("meta")
+        if (m.get("property") or m.get("name") or "").lower() in ("og:title", "twitter:title")
+    ]
+    for title in (" ".join(t.split()).casefold() for t in titles):
+        if heading and (title == heading or title_parts(title)[:1] == [heading]):
+            return True
+    return False
 
 
 def _sections(story: lxml.html.HtmlElement, own: int) -> set[lxml.html.HtmlElement]:
