@@ -547,6 +547,30 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "We earn commissions from links on our site. See our editorial policy.",
         "Rate this article",
         "Was this article helpful? Yes No",
+        "Les også: Ferja får to nye avganger",
+        "Läs också: Bron stängs för lastbilar",
+        "Les mer: Slik blir rutetabellen",
+        "Sign up for breaking news, reviews, opinion, top tech deals, and more.",
+        "Follow Northport Post on Google News and add us as a preferred source to get our news.",
+        "Externer Inhalt nicht verfügbar",
+        "Empfohlener redaktioneller Inhalt",
+        "Ein Klick für den Datenschutz",
+        # Consent placeholders, however long.
+        "Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird. Damit können "
+        "personenbezogene Daten an Drittplattformen übermittelt werden. Mehr Informationen dazu "
+        "erhalten Sie in den Datenschutzhinweisen. Sie können Ihre Einwilligung jederzeit über "
+        "den Schalter und über Privatsphäre am Seitenende widerrufen.",
+        "Deine Privatsphäre-Einstellungen verhindern das Laden und Anzeigen aller externen "
+        "Inhalte (z.B. Grafiken, Tabellen, Abo-Login) und Sozialen Netzwerke (z.B. Youtube, "
+        "Twitter, Facebook, Instagram etc.). Zur Anzeige aller Inhalte muss der Verarbeitung von "
+        "Daten durch Drittanbieter zugestimmt werden.",
+        "These cookies enable the website to provide enhanced functionality and personalisation. "
+        "They may be set by us or by third party providers whose services we have added to our "
+        "pages. If you do not allow these cookies then some or all of these services may not "
+        "function properly.",
+        "This content isn't visible due to your cookie preferences. To load this content, click "
+        "the Allow button below to opt in to Social Media & Embedded Content cookies. These "
+        "cookies are set and controlled by third parties.",
     ],
 )
 def test_prompt_lines(line: str) -> None:
@@ -637,6 +661,9 @@ def test_prompt_lines(line: str) -> None:
         "About the author of the report, little is known.",
         "Written by a committee in 1998, the charter was never signed.",
         "Prices were accurate to the cent, the auditor said.",
+        "Les misérables ouvre la saison du théâtre du port.",
+        "These cookies are sold at the harbour bakery every Friday.",
+        "Ich bin damit einverstanden, sagte die Bürgermeisterin über den Plan für die Brücke.",
     ],
 )
 def test_paragraphs_that_look_like_prompts_are_not(line: str) -> None:
@@ -658,6 +685,22 @@ def test_a_hover_card_inside_a_link_does_not_glue_into_the_sentence(tmp_path: Pa
     text = text_of(tmp_path, page(card))
     assert "Governor Kristi Noem defended the campaign on Monday" in text
     assert "Lynn" not in text
+
+
+def test_a_copy_for_screen_readers_beside_the_text_shown_is_read_once(tmp_path: Path) -> None:
+    heading = (
+        "<h2><span class='sr-only'>Work on the girders begins in May</span>"
+        "<a href='/girders'>Work on the girders begins in May</a></h2>"
+    )
+    text = text_of(
+        tmp_path,
+        page(
+            heading,
+            "<p>Fares <span class='sr-only'>in euros</span> stay as they are, the port said.</p>",
+        ),
+    )
+    assert text.count("Work on the girders begins in May") == 1
+    assert "Fares in euros stay as they are" in " ".join(text.split())  # no copy: it stays
 
 
 def test_a_card_shaped_span_is_dropped_whatever_its_class(tmp_path: Path) -> None:

@@ -95,7 +95,9 @@ PROMPTS = re.compile(
             (?:\ (?:posts?|stor(?:y|ies)|articles?|coverage|content|reading|links?))?\ ?:.*
       | also\ on\ [\w.-]+\.[a-z]{2,}\b.*
       | (?:leggi\ anche|lesen\ sie\ (?:auch|mehr)|lire\ aussi|à\ lire\ aussi|leia\ também
-          |leia\ mais|lea\ también|lee\ también|ver\ también|lees\ ook|читайте\ также)\b.*
+          |leia\ mais|lea\ también|lee\ también|ver\ también|lees\ ook|читайте\ также
+          |(?:les|læs|läs)\ (?:også|också))\b.*
+      | (?:les|læs|läs)\ (?:mer|mere)\ ?:.*
       | (?:lea|mire|vea|czytaj|zobacz|(?-i:LEE|MIRA|VER)|puedes\ ver|más\ sobre
           |(?:también\ )?(?:le|te)\ puede\ interesar|auch\ (?:lesen|interessant)
           |schon\ gelesen|zum\ weiterlesen|mehr\ (?:zum\ thema|themen)|dowiedz\ się\ więcej)
@@ -105,6 +107,8 @@ PROMPTS = re.compile(
       | s[ií]guenos\ en\ (?:telegram|instagram|facebook|twitter|youtube|tiktok|whatsapp)\b.*
       | (?:keine|no)\ (?:kommentare|comments(?:\ yet)?)|teilen\ mit:?|wird\ geladen(?:\.{3}|…)?
       | zum\ newsletter\ anmelden|weitere\ (?:themen|artikel\ zum\ thema)
+      | externer\ inhalt(?:\ nicht\ verfügbar)?|empfohlener\ (?:redaktioneller\ )?inhalt
+      | ein\ klick\ für\ den\ datenschutz
       | (?:tell\ us\ what\ you\ think|leave\ a\ (?:comment|reply)
           |join\ the\ (?:conversation|discussion))\b.*
       | \[(\w+)\b[^\]]*\].*\[/\1\]
@@ -193,7 +197,9 @@ PROMPTS = re.compile(
       | sorry!?
       | like\ this\ (?:story|article)\?.*
       | (?:.{0,80}[.!?]\ )?follow\ .{1,40}\ on\ (?:twitter|facebook|instagram|youtube|telegram
-          |linkedin|tiktok|threads|bluesky|whatsapp)\b.*
+          |linkedin|tiktok|threads|bluesky|whatsapp|google\ news)\b.*
+      | .*\b(?:add|make|set)\ us\ (?:as\ )?(?:a|your)\ preferred\ source\b.*
+      | (?:sign\ up|subscribe)\ (?:for|to)\ (?:our\ )?breaking\ news\b.*
       | follow\ us|share\ this(?:\ (?:post|article|story|page))?
       | rate\ this\ (?:post|article|story|page)|was\ this\ (?:post|article|story|page)
             \ (?:helpful|useful)\?.{0,20}
@@ -251,6 +257,20 @@ _REPRINT_NOTICE = re.compile(
     re.IGNORECASE,
 )
 """A publisher's reprint notice, with the reprint desk's address after it."""
+_CONSENT = re.compile(
+    r"""\W*(?:
+        (?:ich\ bin\ damit\ einverstanden,?\ dass\ mir|(?:deine|ihre)\ privatsphäre-einstellungen
+          \ verhindern|an\ dieser\ stelle\ finden\ sie\ einen\b)[^.]*\bexterne[nr]?\ inhalte?\b
+      | these\ cookies\ (?:are\ (?:strictly\ )?necessary|enable\ (?:the|our)\ (?:web)?site
+          |may\ be\ set\ (?:through|by)|allow\ us\ to\ count)\b
+      | [^.]*\b(?:due\ to|because\ of)\ your\ (?:cookie|privacy)\ (?:preferences|settings)\b
+      | .{0,200}?\bif\ you\ click\ ['‘’"]?accept\ all\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""What a page shows in place of an embed or a cookie category until the reader consents,
+however long: "Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird …",
+"These cookies enable the website to provide enhanced functionality …"."""
 _PROFILE_LINK = re.compile(
     r"(?:^\W*|[.!?]\s+)(?:view|see)\s+(?:full\s+|author\s+)?profile\W*$", re.IGNORECASE
 )
@@ -388,11 +408,13 @@ def _items_menu(text: str, separator: re.Pattern[str], items: int = MENU_ITEMS) 
 
 def is_prompt(line: str) -> bool:
     """Whether a line is page furniture by its wording alone: a prompt, a credit, a dateline,
-    a line of contact addresses, a reprint notice however long, a writer's box ending "View Full
-    Profile", a menu however long. Any space counts as one (a no-break space after "Photo:")."""
+    a line of contact addresses, a reprint notice or a consent placeholder however long, a
+    writer's box ending "View Full Profile", a menu however long. Any space counts as one (a
+    no-break space after "Photo:")."""
     words = len(_WORD.findall(line))
     if (
         _REPRINT_NOTICE.match(line)
+        or _CONSENT.match(" ".join(line.split()))
         or (_PROFILE_LINK.search(line) and words <= BIO_WORDS)
         or _is_menu(line)
     ):

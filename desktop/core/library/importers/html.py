@@ -94,6 +94,9 @@ _SOURCE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 _EMBEDDED_POST = (
     "//blockquote[contains(concat(' ', normalize-space(@class), ' '), ' twitter-tweet ')]"
 )
+_SCREEN_READER = frozenset(
+    ("sr-only", "screen-reader-text", "screen-reader-only", "visually-hidden", "visuallyhidden")
+)
 _HIDDEN = re.compile(r"(?:^|;)\s*display\s*:\s*none\b", re.IGNORECASE)
 _CONTROLS = ("select", "datalist", "textarea")
 _CONTROL_ROLES = frozenset(
@@ -136,6 +139,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
         unwrap_source_lines(page)
         _drop_hidden_metadata(page)
         _drop_dialogs(page)
+        _drop_screen_reader_text(page)
         _flatten_math(page)
         _unwrap_layout_tables(page)
         wrap_loose_paragraphs(page)
@@ -346,6 +350,26 @@ def _drop_dialogs(page: lxml.html.HtmlElement) -> None:
     for dialog in dialogs:
         if dialog.getparent() is not None and _paragraph_text(dialog) <= whole / 2:
             dialog.drop_tree()
+
+
+def _drop_screen_reader_text(page: lxml.html.HtmlElement) -> None:
+    """Remove a copy of a text set apart for screen readers (``sr-only``,
+    ``visually-hidden``) beside the text readers see: a card's headline said twice ("The GOP
+    Primary Debate Was a Tedious Mess The GOP Primary Debate Was a Tedious Mess"). Other such
+    text stays: a byline's "Posted by", the colon between a headline's kicker and its words,
+    a headline set for machines alone."""
+    for element in list(page.iter()):
+        if not isinstance(element.tag, str) or not _SCREEN_READER.intersection(
+            (element.get("class") or "").split()
+        ):
+            continue
+        said = " ".join(element.text_content().split())
+        beside = (element.getnext(), element.getprevious())
+        if len(said.split()) >= _LABEL_WORDS and any(
+            sibling is not None and " ".join(sibling.text_content().split()) == said
+            for sibling in beside
+        ):
+            element.drop_tree()
 
 
 def _flatten_math(page: lxml.html.HtmlElement) -> None:
