@@ -847,6 +847,45 @@ def test_an_inner_article_longer_than_the_outer_one_s_own_text_is_kept(tmp_path:
     assert all(paragraph in text for paragraph in PARAGRAPHS)
 
 
+ARTICLE_TYPE = "<meta property='og:type' content='article'>"
+
+
+def _cards(count: int) -> str:
+    """Cards of other stories, each whole inside one link: photo, headline, opening."""
+    return "".join(
+        f"<li><a href='/news/{i}'><img src='{i}.jpg'><h3>Other story {i}</h3>"
+        f"<p>{teaser}</p></a></li>"
+        for i, teaser in enumerate(OTHER_POSTS[:count])
+    )
+
+
+def test_cards_of_other_stories_each_inside_one_link_are_left_out(tmp_path: Path) -> None:
+    more = [
+        "Engineers will inspect the other two bridges over the river next month, the council "
+        "said, and publish their findings before the summer recess in July.",
+        "The harbour board said it would keep the port open through the works.",
+    ]
+    story = page(*(f"<p>{paragraph}</p>" for paragraph in more), head=ARTICLE_TYPE)
+    text = text_of(tmp_path, story.replace("</article>", f"<ul>{_cards(2)}</ul></article>"))
+    assert all(paragraph in text for paragraph in PARAGRAPHS + more)
+    assert not any(teaser[:40] in text for teaser in OTHER_POSTS)
+    # A page that does not say it is an article (a product's, a service's) keeps such cards.
+    text = text_of(
+        tmp_path,
+        story.replace(ARTICLE_TYPE, "").replace("</article>", f"<ul>{_cards(2)}</ul></article>"),
+    )
+    assert all(teaser[:40] in text for teaser in OTHER_POSTS)
+
+
+def test_a_page_made_of_cards_alone_keeps_them(tmp_path: Path) -> None:
+    html = (
+        "<html><head><title>Latest news - Northport Post</title></head><body><main>"
+        f"<h1>Latest news</h1><ul>{_cards(2)}</ul></main></body></html>"
+    )
+    text = text_of(tmp_path, html)
+    assert all(teaser[:40] in text for teaser in OTHER_POSTS)
+
+
 NEXT_STORY = [
     "The ferry company will add two late sailings to the island from May, after a summer in "
     "which hundreds of day visitors were stranded on the pier when the last boat was full.",

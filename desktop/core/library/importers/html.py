@@ -31,7 +31,12 @@ from desktop.core.library.importers.crowded import thin_crowded_blocks
 from desktop.core.library.importers.decoding import undouble
 from desktop.core.library.importers.element_text import BLOCKS, element_text, html_fragment_text
 from desktop.core.library.importers.errors import UnreadableFile
-from desktop.core.library.importers.furniture import drop_furniture, loose, normalised
+from desktop.core.library.importers.furniture import (
+    CARD_STORY_WORDS,
+    drop_furniture,
+    loose,
+    normalised,
+)
 from desktop.core.library.importers.glued import unglued
 from desktop.core.library.importers.loose_text import wrap_loose_paragraphs
 from desktop.core.library.importers.metadata import (
@@ -94,6 +99,7 @@ _SOURCE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 _EMBEDDED_POST = (
     "//blockquote[contains(concat(' ', normalize-space(@class), ' '), ' twitter-tweet ')]"
 )
+_ARTICLE_TYPE = re.compile(r'"@type"\s*:\s*\[?\s*"(?:\w*Article|BlogPosting|Report)"')
 _SCREEN_READER = frozenset(
     ("sr-only", "screen-reader-text", "screen-reader-only", "visually-hidden", "visuallyhidden")
 )
@@ -148,6 +154,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
         thin_crowded_blocks(page)
         _drop_hover_cards(page)
         _drop_other_articles(page)
+        _drop_story_cards(page)
         _flatten_embedded_posts(page)
         linked_data = _json_ld(page)
         declared = _declared(page, linked_data)
@@ -587,6 +594,48 @@ def _titled(story: lxml.html.HtmlElement, page: lxml.html.HtmlElement) -> bool:
         if heading and (title == heading or title_parts(title)[:1] == [heading]):
             return True
     return False
+
+
+def _drop_story_cards(page: lxml.html.HtmlElement) -> None:
+    """Remove the cards of other stories a page sets whole inside one link each (a headline,
+    the opening paragraph, maybe a photo, all in an ``<a>`` to that story) when the page
+    declares itself an article and has a story of its own beside them: ``CARD_STORY_WORDS``
+    words of paragraphs outside any card. A story's own paragraphs never sit in a link with
+    a heading; a page made of cards alone is a listing, and a product's or a service's page is
+    made of such cards, which are what it has to read."""
+    if not _declares_article(page):
+        return
+    cards = [
+        link
+        for link in page.iter("a")
+        if not (link.get("href") or "#").strip().startswith("#")
+        and next(link.iter(*_SUBHEADINGS, "h1"), None) is not None
+        and next(link.iter("p"), None) is not None
+    ]
+    if not cards:
+        return
+    inside = {p for card in cards for p in card.iter("p")}
+    outside = sum(len(p.text_content().split()) for p in page.iter("p") if p not in inside)
+    if outside >= CARD_STORY_WORDS:
+        for card in cards:
+            if card.getparent() is not None:
+                card.drop_tree()
+
+
+def _declares_article(page: lxml.html.HtmlElement) -> bool:
+    """Whether the page says it is an article: og:type "article", or a JSON-LD object of an
+    article's type (``NewsArticle``, ``BlogPosting`` …)."""
+    if any(
+        (meta.get("property") or meta.get("name") or "").strip().lower() == "og:type"
+        and (meta.get("content") or "").strip().lower() == "article"
+        for meta in page.iter("meta")
+    ):
+        return True
+    return any(
+        _ARTICLE_TYPE.search(script.text or "")
+        for script in page.iter("script")
+        if (script.get("type") or "").strip().lower() == "application/ld+json"
+    )
 
 
 def _sections(story: lxml.html.HtmlElement, own: int) -> set[lxml.html.HtmlElement]:
