@@ -338,6 +338,9 @@ def test_the_sections_label_and_the_headline_again_over_the_story_are_left_out()
     titles = normalised(["Harbour bridge closed to lorries | Northport Post"])
     lines = ["Transport", "Harbour bridge closed to lorries", *PARAGRAPHS]
     assert drop_furniture(lines, precise=(), links=(), titles=titles) == PARAGRAPHS
+    # The headline twice over the story (the page's copies for small and large screens).
+    lines = ["Harbour bridge closed to lorries", "Harbour bridge closed to lorries", *PARAGRAPHS]
+    assert drop_furniture(lines, precise=(), links=(), titles=titles) == PARAGRAPHS
     # A short line over the story stays when no headline follows it.
     lines = ["Northport, Monday", *PARAGRAPHS]
     assert drop_furniture(lines, precise=(), links=(), titles=titles) == lines
@@ -703,6 +706,18 @@ def test_a_copy_for_screen_readers_beside_the_text_shown_is_read_once(tmp_path: 
     assert "Fares in euros stay as they are" in " ".join(text.split())  # no copy: it stays
 
 
+@pytest.mark.parametrize(
+    "note", ["(opens in a new window)", "Opens in a new tab", "(öffnet im neuen Fenster)"]
+)
+def test_a_link_s_note_that_it_opens_a_new_window_is_not_read(tmp_path: Path, note: str) -> None:
+    linked = (
+        "<p>The port published <a href='https://port.example/report.pdf' target='_blank'>its "
+        f"report<span class='vh'>{note}</span></a> on the cracks on Monday.</p>"
+    )
+    text = " ".join(text_of(tmp_path, page(linked)).split())
+    assert "The port published its report on the cracks on Monday." in text
+
+
 def test_a_card_shaped_span_is_dropped_whatever_its_class(tmp_path: Path) -> None:
     card = (
         "<p>Governor <span class='rp'><a href='/people/noem'>Kristi Noem</a><span class='blk'>"
@@ -1009,11 +1024,26 @@ def test_a_block_the_page_shows_twice_in_a_row_is_kept_once(tmp_path: Path) -> N
         "BY HERB KEINON AND YAAKOV KATZ",
         "By JEFFREY McMURRAY Associated Press Writer",
         "By GUDJON HELGASON and BRIAN CHURCH, Associated Press Writers 1 hour, 32 minutes ago",
+        "Von Nina Magoley",
+        "von Katja Belousova und Jan Berg",
+        "Par Jean Dupont et Marie Martin",
+        "Door Jan Jansen",
+        "Stand: 22.04.2024, 06:00 Uhr",
+        "Freitag, 28.04.2023, 19:25",
     ],
 )
 def test_a_byline_paragraph_over_the_story_is_left_out(tmp_path: Path, byline: str) -> None:
     html = page().replace("</h1>", f"</h1><p>{byline}</p>", 1)
     assert text_of(tmp_path, html).split("\n\n") == PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Von Anfang an war klar, dass die Brücke nicht zu retten war.", "Von der Leyen unter Druck"],
+)
+def test_a_german_line_that_opens_with_von_is_no_byline(tmp_path: Path, opening: str) -> None:
+    html = page().replace("</h1>", f"</h1><p>{opening}</p>", 1)
+    assert text_of(tmp_path, html).split("\n\n") == [opening, *PARAGRAPHS]
 
 
 @pytest.mark.parametrize(

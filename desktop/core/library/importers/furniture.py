@@ -63,7 +63,8 @@ BYLINE_LINES = 6
 """A byline stands among the first lines, after a headline, a standfirst, a date or a photo's
 caption."""
 BYLINE_WORDS = 12
-_BYLINE = re.compile(r"^\W*(?i:by):?\s+(?P<names>.+)$")
+_BYLINE = re.compile(r"^\W*(?i:by|von|door|par|por):?\s+(?P<names>.+)$")
+"""A byline's opening word in English, German, Dutch, French and Spanish."""
 _AGO = re.compile(r"\s+\d{1,2}\s+(?:minute|hour|day)s?(?:,\s*\d{1,2}\s+minutes?)?\s+ago$")
 """The time a byline was posted, counted back from when the page was saved: "1 hour, 32
 minutes ago"."""
@@ -71,7 +72,9 @@ _CREDIT = re.compile(
     r"^\W*(?i:(?:medically\ )?(?:written|posted|reviewed|edited|fact[-\ ]checked)\ by)"
     r"\s*:?\s+(?P<names>.+)$"
 )
-_NAME_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|&|and|AND|of|de|del|der|van|von|bin|al|la|le)")
+_NAME_WORD = re.compile(
+    r"(?:[A-Z][\w'’.-]*|&|and|AND|und|et|y|e|en|og|och|of|de|del|der|van|von|bin|al|la|le)"
+)
 """A word of a byline's names and their outlet: a capitalised name or a word that joins them."""
 HEADING_WORDS = 8
 HEADED_LINKS = 2
@@ -305,11 +308,16 @@ _DATE_WORDS = frozenset(
         "fri", "sat", "sun", "am", "pm", "a", "m", "p", "et", "est", "edt", "ct", "cst", "cdt",
         "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "ist",
         "aest", "published", "updated", "posted", "modified", "last", "at", "on", "of",
+        "stand", "aktualisiert", "veröffentlicht", "uhr", "um", "vom", "januar", "februar",
+        "märz", "mai", "juni", "juli", "oktober", "dezember", "montag", "dienstag", "mittwoch",
+        "donnerstag", "freitag", "samstag", "sonntag",
     }
 )  # fmt: skip
-"""Words a dateline is made of besides numbers: months, days, times, zones and their verbs."""
+"""Words a dateline is made of besides numbers: months, days, times, zones and their verbs,
+in English and in German ("Stand: 22.04.2024, 06:00 Uhr")."""
 _DATED = re.compile(
     r"\b(?:(?:19|20)\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|updated|published|posted|modified"
+    r"|stand|aktualisiert|veröffentlicht"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\ \d{1,2})\b",
     re.IGNORECASE,
 )
@@ -714,11 +722,13 @@ def _repeats_title(line: str, titles: Collection[str]) -> bool:
 
 def _opens_with_title(lines: list[str], titles: Collection[str], i: int) -> bool:
     """Whether line ``i`` is the headline again at the text's top, or the section's label
-    over it ("Leadership", then the headline): both are the page's, not the story's."""
+    over it ("Leadership", then the headline), or the headline a second time under the first
+    (a page's copies for small and large screens): all are the page's, not the story's."""
     if i == 0 and _repeats_title(lines[0], titles):
         return True
-    kicker = _is_kicker(lines[0])
-    return kicker and len(lines) > 1 and _repeats_title(lines[1], titles)
+    if len(lines) < 2 or not _repeats_title(lines[1], titles):
+        return False
+    return _is_kicker(lines[0]) or _norm(lines[0]) == _norm(lines[1])
 
 
 def _is_kicker(line: str) -> bool:

@@ -100,6 +100,16 @@ _EMBEDDED_POST = (
     "//blockquote[contains(concat(' ', normalize-space(@class), ' '), ' twitter-tweet ')]"
 )
 _ARTICLE_TYPE = re.compile(r'"@type"\s*:\s*\[?\s*"(?:\w*Article|BlogPosting|Report)"')
+_NEW_WINDOW = re.compile(
+    r"""\(?(?:
+        (?:opens?|opening)\ (?:in\ )?(?:a\ )?new\ (?:tab|window)|(?:this\ )?link\ is\ external
+      | external\ link|öffnet\ (?:sich\ )?(?:in\ |im\ )?(?:einem\ )?neuen\ (?:fenster|tab)
+      | s['’]?ouvre\ dans\ une\ nouvelle\ (?:fenêtre|page|onglet)
+      | (?:se\ )?abre\ en\ una\ (?:nueva\ )?(?:ventana|pestaña)(?:\ nueva)?
+    )\)?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A link's note to screen readers that it opens elsewhere, in the languages seen most."""
 _SCREEN_READER = frozenset(
     ("sr-only", "screen-reader-text", "screen-reader-only", "visually-hidden", "visuallyhidden")
 )
@@ -360,11 +370,20 @@ def _drop_dialogs(page: lxml.html.HtmlElement) -> None:
 
 
 def _drop_screen_reader_text(page: lxml.html.HtmlElement) -> None:
-    """Remove a copy of a text set apart for screen readers (``sr-only``,
-    ``visually-hidden``) beside the text readers see: a card's headline said twice ("The GOP
-    Primary Debate Was a Tedious Mess The GOP Primary Debate Was a Tedious Mess"). Other such
-    text stays: a byline's "Posted by", the colon between a headline's kicker and its words,
-    a headline set for machines alone."""
+    """Remove what a page says to screen readers alone where it would glue into the text: a
+    link's note that it opens a new window ("Investoren(öffnet im neuen Fenster)", whatever
+    the hiding class), and a copy of a text set apart (``sr-only``, ``visually-hidden``)
+    beside the text readers see: a card's headline said twice ("The GOP Primary Debate Was a
+    Tedious Mess The GOP Primary Debate Was a Tedious Mess"). Other such text stays: a
+    byline's "Posted by", the colon between a headline's kicker and its words, a headline set
+    for machines alone."""
+    notes = [
+        element
+        for link in page.iter("a")
+        for element in link.iterdescendants()
+        if isinstance(element.tag, str)
+        and _NEW_WINDOW.fullmatch(" ".join(element.text_content().split()))
+    ]
     for element in list(page.iter()):
         if not isinstance(element.tag, str) or not _SCREEN_READER.intersection(
             (element.get("class") or "").split()
@@ -376,6 +395,9 @@ def _drop_screen_reader_text(page: lxml.html.HtmlElement) -> None:
             sibling is not None and " ".join(sibling.text_content().split()) == said
             for sibling in beside
         ):
+            notes.append(element)
+    for element in notes:
+        if element.getparent() is not None:
             element.drop_tree()
 
 
