@@ -13,14 +13,17 @@ With ``CLEANING_PAGES`` set, collections of pages in CleanEval's layout are scor
 990 evaluation pages by their snippets (``score_snippets``), and with ``READABILITY_PAGES``
 (a checkout of mozilla/readability) its real test pages against Readability's own output
 (``score_readability``), and with ``WCXB_PAGES`` (a checkout of
-Murrough-Foley/web-content-extraction-benchmark) its article pages of 2025 (``score_wcxb``).
-Skips with a message when the evaluation data is absent.
+Murrough-Foley/web-content-extraction-benchmark) its article pages of 2025 (``score_wcxb``),
+and with ``FUNDUS_PAGES`` (a checkout of flairNLP/fundus) the news pages its parsers are tested
+on, of 2023 to 2026 and 40 countries (``score_fundus``). Skips with a message when the
+evaluation data is absent.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import html
 import json
 import os
 import re
@@ -40,6 +43,11 @@ CLEANING_PAGES = os.environ.get("CLEANING_PAGES", "")
 SNIPPET_PAGES = os.environ.get("SNIPPET_PAGES", "")
 READABILITY_PAGES = os.environ.get("READABILITY_PAGES", "")
 WCXB_PAGES = os.environ.get("WCXB_PAGES", "")
+FUNDUS_PAGES = os.environ.get("FUNDUS_PAGES", "")
+FUNDUS_WORDS = 50
+FUNDUS_SHARE = 0.8
+"""A fundus page is scored when its gold body has ``FUNDUS_WORDS`` words or more (not a
+language written without spaces) and the page holds ``FUNDUS_SHARE`` of them."""
 READABILITY_TEXT = 1500
 """Characters of Readability's expected text from which a test page is a real page, not a
 case of a few lines made to test one rule."""
@@ -140,6 +148,8 @@ def main() -> int:
         score_readability(Path(READABILITY_PAGES))
     if WCXB_PAGES:
         score_wcxb(Path(WCXB_PAGES))
+    if FUNDUS_PAGES:
+        score_fundus(Path(FUNDUS_PAGES))
     return status
 
 
@@ -323,6 +333,60 @@ def wcxb_articles(repo: Path, split: str) -> Iterator[tuple[dict[str, str], dict
         if about["split"] == split and about["page_type"] == "article" and truth.exists():
             gold = json.loads(truth.read_text(encoding="utf-8"))["ground_truth"]
             yield about, gold, repo / split / "html" / f"{key}.html.gz"
+
+
+def score_fundus(repo: Path) -> None:
+    """fundus's test pages, each against the body its publisher's parser gives (summary,
+    sub-headings and paragraphs), in two halves by a checksum of the page's name as the
+    benchmark's other folder is: faults are looked for in the first only."""
+    data = repo / "tests" / "resources" / "parser" / "test_data"
+    if not data.is_dir():
+        print(f"fundus skipped: {data} not found")
+        return
+    halves: list[dict[str, list[Counts]]] = [{"dossier": [], "plain": []} for _ in range(2)]
+    with tempfile.TemporaryDirectory() as saved:
+        for name, gold, page in fundus_pages(data):
+            scores = halves[_md5_half(name)]
+            scores["dossier"].append(shingle_counts(gold, dossier_text(page, Path(saved))))
+            scores["plain"].append(shingle_counts(gold, plain_text(page)))
+    for half, scores in zip(("first half", "second half"), halves, strict=True):
+        print(f"fundus {half} ({len(scores['dossier'])} pages)  {_scores_line(scores)}")
+
+
+def fundus_pages(data: Path) -> Iterator[tuple[str, str, Path]]:
+    """Each page (``<country>/<Publisher>_<date>.html.gz``) with its name and gold body. A
+    publisher's JSON holds one gold per parser version, which the page's date picks by rules
+    kept in the parsers' code; the page's gold is the version whose words the page holds, and
+    of versions it holds alike, the one whose place among them is the page's among the
+    publisher's pages by date."""
+    for page in sorted(data.glob("*/*_*.html.gz")):
+        publisher = page.name.rsplit("_", 3)[0]
+        truth = page.parent / f"{publisher}.json"
+        if not truth.exists():
+            continue
+        place = sorted(page.parent.glob(f"{publisher}_*.html.gz")).index(page)
+        golds = [_fundus_body(v) for v in json.loads(truth.read_text(encoding="utf-8")).values()]
+        shown = html.unescape(page_bytes(page).decode("utf-8", "replace")).casefold()
+        words = set(_TOKEN.findall(shown))
+        held = [(round(_held(words, g), 2), -abs(i - place), g) for i, g in enumerate(golds) if g]
+        share, _, gold = max(held, default=(0.0, 0, ""))
+        if len(_TOKEN.findall(gold)) >= FUNDUS_WORDS and share >= FUNDUS_SHARE:
+            yield f"{page.parent.name}_{page.name.split('.')[0]}", gold, page
+
+
+def _fundus_body(version: dict) -> str:
+    """The text of one version's ``body``: its summary, then each section's headings and
+    paragraphs."""
+    body = version.get("body") or {}
+    parts = list(body.get("summary", []))
+    for section in body.get("sections", []):
+        parts += section.get("headline", []) + section.get("paragraphs", [])
+    return "\n".join(parts)
+
+
+def _held(words: set[str], text: str) -> float:
+    tokens = _TOKEN.findall(text.casefold())
+    return sum(t in words for t in tokens) / max(1, len(tokens))
 
 
 def _scores_line(scores: dict[str, list[Counts]]) -> str:
