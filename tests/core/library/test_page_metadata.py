@@ -95,6 +95,13 @@ from desktop.core.library.importers.metadata import (
         ("Freed hostages tell their story | www.kansascity.com", [], "",
          "Freed hostages tell their story"),
         ("Node.js - Getting started guide", [], "", "Node.js - Getting started guide"),
+        # Full-width separators, and the Hangul letter set as a bar, need no spaces.
+        ("港の橋、大型車通行止め：北港新聞デジタル", ["北港新聞デジタル"], "",
+         "港の橋、大型車通行止め"),
+        ("港の橋、大型車通行止め｜日刊北港DIGITAL", ["日刊北港DIGITAL"], "",
+         "港の橋、大型車通行止め"),
+        ("항구 다리 화물차 통행 금지ㅣ한국일보", ["한국일보"], "", "항구 다리 화물차 통행 금지"),
+        ("首相：港の橋を視察", [], "", "首相：港の橋を視察"),
     ],
 )  # fmt: skip
 def test_titles_lose_the_site_name_only(

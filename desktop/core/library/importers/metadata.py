@@ -13,7 +13,9 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-_SEPARATOR = re.compile(r"\s+[|\-–—:·•»]\s+|\s*\|\s*|:\s+")
+_SEPARATOR = re.compile(r"\s+[|\-–—:·•»]\s+|\s*[|｜：ㅣ]\s*|:\s+")
+"""Between a title's parts; full-width bars and colons, and the Hangul letter used as a bar
+("…：朝日新聞デジタル", "…ㅣ한국일보"), need no spaces round them."""
 _KEY = re.compile(r"[\W_]+")
 # What a site appends to every headline: an archive's year ("… (Published 2016)"), a social
 # post's handles and tags ("… @themotleyfool #stocks $AMZN").
