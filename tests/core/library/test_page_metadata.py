@@ -174,6 +174,12 @@ def test_titles_lose_the_site_name_only(
         ("Maria Brandt; Mbrandt Com", "", "Maria Brandt"),
         ("Maria Brandt Maria Brandt", "", "Maria Brandt"),
         ("Lesedauer", "", ""),
+        (
+            "Mathias Hagen; Journalist; Anders Skjerdingstad",
+            "",
+            "Mathias Hagen; Anders Skjerdingstad",
+        ),
+        ("Maria Brandt Redakteurin", "", "Maria Brandt"),
         ("Dec", "", ""),
         # Names that only look like those.
         ("Mary Louise Kelly", "", "Mary Louise Kelly"),
@@ -529,6 +535,19 @@ def test_a_scholarly_page_s_byline_lists_every_writer_it_gives_for_citation(
     assert read_articles(page)[0].byline == (
         "Aniruddha Roy; Jyoti Patel; Aman Chadha; Jeff T. Kaufman"
     )
+
+
+def test_dublin_core_creators_written_last_name_first_are_the_byline(tmp_path: Path) -> None:
+    creators = ["Brazil, Rachel", "van der Berg, Anna Maria"]
+    tags = "".join(f'<meta name="dc.creator" content="{name}">' for name in creators)
+    page = tmp_path / "news.html"
+    page.write_text(
+        f"<html><head><title>Harbour bridge closed to lorries</title>{tags}</head><body>"
+        f"<article><h1>Harbour bridge closed to lorries</h1>{STORY_PARAGRAPHS}</article>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    assert read_articles(page)[0].byline == "Rachel Brazil; Anna Maria van der Berg"
 
 
 def test_the_shown_byline_adds_the_writers_the_declared_author_leaves_out(tmp_path: Path) -> None:

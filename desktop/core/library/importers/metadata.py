@@ -66,13 +66,16 @@ _ENDS_NAME = frozenset(
         "manager", "officer", "expert", "founder", "managing", "chief", "senior", "sr",
         "ceo", "cfo", "cto", "coo", "president", "chairman", "chairwoman", "lesedauer",
         "former", "contributing", "consultant", "reviewer", "certified",
-        "licensed", "specialist", "analyst", "strategist",
+        "licensed", "specialist", "analyst", "strategist", "journalist", "journalistin",
+        "photographer", "reporterin", "redakteur", "redakteurin", "korrespondent",
+        "korrespondentin", "fotograf", "fotografin",
     }
 )  # fmt: skip
 """Words after which a name has ended: a role ("Tom Gillespie News reporter", "Jane Roe
 Managing Director"; alone, "Sr Director" is no name), what follows the name on the page
 ("Cazzy Magennis Last updated", "Jane Doe said"), a label a page puts where its author goes
-(German "Lesedauer", reading time)."""
+(German "Lesedauer", reading time); roles in German and Scandinavian too ("Journalist",
+"Redakteurin")."""
 _DATE_WORDS = frozenset(
     {
         "january", "february", "march", "april", "may", "june", "july", "august", "september",

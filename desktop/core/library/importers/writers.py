@@ -35,6 +35,11 @@ _WRITER_PAGE = re.compile(
     re.IGNORECASE,
 )  # "/staff/matthew-digby", "/staff/2648209001/brian-truitt/"
 _CITATION_TAGS = frozenset(("citation_author", "citation_authors"))
+_CREATOR_TAGS = frozenset(("dc.creator", "dcterms.creator"))
+_INVERTED = re.compile(
+    r"[^\W\d][\w'’.-]*(?: [^\W\d][\w'’.-]*){0,2}, [^\W\d][\w'’.-]*(?: [^\W\d][\w'’.-]*){0,2}"
+)
+"""A name written "Last, First" ("Brazil, Rachel", "van der Berg, Anna Maria")."""
 _WRITER_LINK = re.compile(rf"^\s*mailto:|{_WRITER_PAGE.pattern}", re.IGNORECASE)
 _SHORT_PART = re.compile(r"[A-Z][a-z]?")  # an initial or a short title: "K", "Dr", "St"
 _OUTSIDE = frozenset(("aside", "nav", "footer"))
@@ -87,15 +92,24 @@ def all_writers(page: lxml.html.HtmlElement, author: str, shown: str = "") -> st
 def cited_writers(page: lxml.html.HtmlElement) -> str:
     """Every writer a scholarly page lists for citation, "; "-separated, in its order: one
     ``citation_author`` tag per writer (Highwire Press's tags, which journals, arXiv and Google
-    Scholar use), each "Roy, Aniruddha" or "Aniruddha Roy". The extractor reads the first
-    writer only, or cuts "Roy, Aniruddha" into two names."""
+    Scholar use), each "Roy, Aniruddha" or "Aniruddha Roy", or else one Dublin Core
+    ``dc.creator`` per writer as "Brazil, Rachel" (Nature's pages). The extractor reads the
+    first writer only, or cuts "Roy, Aniruddha" into two names."""
     names: list[str] = []
+    creators: list[str] = []
     for meta in page.iter("meta"):
-        if (meta.get("name") or "").strip().lower() not in _CITATION_TAGS:
-            continue
-        for name in (meta.get("content") or "").split(";"):
-            last, comma, first = " ".join(name.split()).partition(",")
-            names.append(f"{first.strip()} {last}" if comma and "," not in first else last)
+        tag, content = (meta.get("name") or "").strip().lower(), meta.get("content") or ""
+        if tag in _CITATION_TAGS:
+            for name in content.split(";"):
+                last, comma, first = " ".join(name.split()).partition(",")
+                names.append(f"{first.strip()} {last}" if comma and "," not in first else last)
+        elif tag in _CREATOR_TAGS and content.strip():
+            creators.append(" ".join(content.split()))
+    # Dublin Core's creators count in the same "Last, First" form only, which the extractor
+    # cuts in two ("Brazil; Rachel"); in other forms they are a desk's or a user's name as
+    # often as a writer's, and the page's other marks say better.
+    if not names and creators and all(_INVERTED.fullmatch(c) for c in creators):
+        names = [" ".join(reversed(c.split(", ", 1))) for c in creators]
     return "; ".join(dict.fromkeys(n.strip() for n in names if n.strip()))
 
 
