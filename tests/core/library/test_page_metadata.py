@@ -180,6 +180,10 @@ def test_titles_lose_the_site_name_only(
             "Mathias Hagen; Anders Skjerdingstad",
         ),
         ("Maria Brandt Redakteurin", "", "Maria Brandt"),
+        ("Capital Von Jemima Kelly", "", "Jemima Kelly"),
+        ("Nina Magoley und Max Muster", "", "Nina Magoley; Max Muster"),
+        ("Jean Dupont et Marie Martin", "", "Jean Dupont; Marie Martin"),
+        ("Kari Nordmann og Ola Nordmann", "", "Kari Nordmann; Ola Nordmann"),
         ("Dec", "", ""),
         # Names that only look like those.
         ("Mary Louise Kelly", "", "Mary Louise Kelly"),
@@ -187,6 +191,7 @@ def test_titles_lose_the_site_name_only(
         ("Jean-Paul DE LA FONTAINE", "", "Jean-Paul DE LA FONTAINE"),
         ("Jan Roth", "", "Jan Roth"),
         ("Ana del Mar", "", "Ana del Mar"),
+        ("Ursula von der Leyen", "", "Ursula von der Leyen"),
         ("Lena Sun", "", "Lena Sun"),
         ("Emily Post", "", "Emily Post"),
         ("Oct", "", ""),

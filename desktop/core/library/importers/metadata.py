@@ -22,9 +22,12 @@ _KEY = re.compile(r"[\W_]+")
 _TITLE_TAIL = re.compile(r"\s*\(published \d{4}\)$|(?:\s+[@#$][^\W\d]\w*){2,}$", re.IGNORECASE)
 # A separator left at an end where a template put an empty site name: " | Some Title".
 _LOOSE_SEPARATOR = re.compile(r"^[|·•»]\s+|\s+[|·•»]$")
-_BY = re.compile(r"^(?:.*\b)?by(?:\s+|$)", re.IGNORECASE)
-# Separators between a byline's people (and what follows them: "Pete Evans · CBC News").
-_PEOPLE = re.compile(r"\s*(?:;|\band\b|&|\s[|·•]\s)\s*")
+_BY = re.compile(r"^(?:.*\b)?(?i:by)(?:\s+|$)|^(?:.*\s)?Von\s+(?=[A-Z])")
+"""What a byline opens with, up to its names: "By", or German "Von" before a capital ("Capital
+Von Jemima Kelly"; not "Ursula von der Leyen")."""
+# Separators between a byline's people, "and" in English, German, French and Scandinavian (and
+# what follows them: "Pete Evans · CBC News").
+_PEOPLE = re.compile(r"\s*(?:;|\b(?:and|und|et|og|och)\b|&|\s[|·•]\s)\s*")
 # What a page's author box shows after the name: "Link Copied", "View author archive", "See
 # full bio", "Follow", a staff role ("Howard Blume Staff Writer", where "Staff" alone would
 # make the whole part a desk's name).
