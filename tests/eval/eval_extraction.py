@@ -345,7 +345,8 @@ def score_fundus(repo: Path) -> None:
         return
     halves: list[dict[str, list[Counts]]] = [{"dossier": [], "plain": []} for _ in range(2)]
     with tempfile.TemporaryDirectory() as saved:
-        for name, gold, page in fundus_pages(data):
+        for name, version, page in fundus_pages(data):
+            gold = fundus_body(version)
             scores = halves[_md5_half(name)]
             scores["dossier"].append(shingle_counts(gold, dossier_text(page, Path(saved))))
             scores["plain"].append(shingle_counts(gold, plain_text(page)))
@@ -353,11 +354,12 @@ def score_fundus(repo: Path) -> None:
         print(f"fundus {half} ({len(scores['dossier'])} pages)  {_scores_line(scores)}")
 
 
-def fundus_pages(data: Path) -> Iterator[tuple[str, str, Path]]:
-    """Each page (``<country>/<Publisher>_<date>.html.gz``) with its name and gold body. A
-    publisher's JSON holds one gold per parser version, which the page's date picks by rules
-    kept in the parsers' code; the page's gold is the version whose words the page holds, and
-    of versions it holds alike, the one whose place among them is the page's among the
+def fundus_pages(data: Path) -> Iterator[tuple[str, dict, Path]]:
+    """Each page (``<country>/<Publisher>_<date>.html.gz``) with its name and its gold, the
+    parser's output for it (``title``, ``authors``, ``publishing_date``, ``body``). A
+    publisher's JSON holds one per parser version, which the page's date picks by rules kept
+    in the parsers' code; the page's is the version whose body's words the page holds, and of
+    versions it holds alike, the one whose place among them is the page's among the
     publisher's pages by date."""
     for page in sorted(data.glob("*/*_*.html.gz")):
         publisher = page.name.rsplit("_", 3)[0]
@@ -365,16 +367,21 @@ def fundus_pages(data: Path) -> Iterator[tuple[str, str, Path]]:
         if not truth.exists():
             continue
         place = sorted(page.parent.glob(f"{publisher}_*.html.gz")).index(page)
-        golds = [_fundus_body(v) for v in json.loads(truth.read_text(encoding="utf-8")).values()]
+        versions = list(json.loads(truth.read_text(encoding="utf-8")).values())
         shown = html.unescape(page_bytes(page).decode("utf-8", "replace")).casefold()
         words = set(_TOKEN.findall(shown))
-        held = [(round(_held(words, g), 2), -abs(i - place), g) for i, g in enumerate(golds) if g]
-        share, _, gold = max(held, default=(0.0, 0, ""))
-        if len(_TOKEN.findall(gold)) >= FUNDUS_WORDS and share >= FUNDUS_SHARE:
-            yield f"{page.parent.name}_{page.name.split('.')[0]}", gold, page
+        held = [
+            (round(_held(words, fundus_body(v)), 2), -abs(i - place), i)
+            for i, v in enumerate(versions)
+            if fundus_body(v)
+        ]
+        share, _, best = max(held, default=(0.0, 0, -1))
+        body = fundus_body(versions[best]) if held else ""
+        if len(_TOKEN.findall(body)) >= FUNDUS_WORDS and share >= FUNDUS_SHARE:
+            yield f"{page.parent.name}_{page.name.split('.')[0]}", versions[best], page
 
 
-def _fundus_body(version: dict) -> str:
+def fundus_body(version: dict) -> str:
     """The text of one version's ``body``: its summary, then each section's headings and
     paragraphs."""
     body = version.get("body") or {}

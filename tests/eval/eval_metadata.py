@@ -1,7 +1,9 @@
 """`METADATA_PAGES=<checkout of postlight/parser> make eval ONLY=metadata`: the title, byline
 and date Dossier reads from web pages, against what people wrote down for them; with
 ``WCXB_PAGES`` (a checkout of Murrough-Foley/web-content-extraction-benchmark) also against
-the reviewed title, author and date of WCXB's article pages of 2025, by split.
+the reviewed title, author and date of WCXB's article pages of 2025, by split; with
+``FUNDUS_PAGES`` (a checkout of flairNLP/fundus) against what its publisher parsers read from
+their test pages, in the extraction eval's two halves (the second read as totals only).
 
 postlight/parser (MIT or Apache-2.0) tests a custom extractor per site on a saved page
 (``fixtures/<site>.html``): its ``index.test.js`` names the page and the expected ``title``,
@@ -26,7 +28,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop.core.library.importers import UnreadableFile, read_articles
-from tests.eval.eval_extraction import wcxb_articles
+from tests.eval.eval_extraction import _md5_half, fundus_pages, wcxb_articles
 
 _STRING = r"""(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`)"""
 _JOINED = rf"{_STRING}(?:\s*\+\s*{_STRING})*"
@@ -37,9 +39,10 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": 
 
 def main() -> int:
     folder, wcxb = os.environ.get("METADATA_PAGES"), os.environ.get("WCXB_PAGES")
-    if not folder and not wcxb:
-        print("METADATA_PAGES and WCXB_PAGES not set: skipped (checkouts of postlight/parser,")
-        print("Murrough-Foley/web-content-extraction-benchmark)")
+    fundus = os.environ.get("FUNDUS_PAGES")
+    if not folder and not wcxb and not fundus:
+        print("METADATA_PAGES, WCXB_PAGES and FUNDUS_PAGES not set: skipped (checkouts of")
+        print("postlight/parser, Murrough-Foley/web-content-extraction-benchmark, flairNLP/fundus)")
         return 0
     if folder:
         cases = expected_cases(Path(folder))
@@ -54,6 +57,11 @@ def main() -> int:
             found = wcxb_cases(Path(wcxb), split)
             print(f"{wcxb} {split} split: {len(found)} article pages")
             _report(found, misses=split == "dev")  # the test split is read as totals only
+    if fundus:
+        halves = fundus_cases(Path(fundus))
+        for half, found in enumerate(halves):
+            print(f"{fundus} {('first', 'second')[half]} half: {len(found)} pages")
+            _report(found, misses=half == 0)
     return 0
 
 
@@ -86,6 +94,24 @@ def wcxb_cases(repo: Path, split: str) -> list[tuple[str, dict[str, str], dict[s
             saved.write_bytes(gzip.decompress(page.read_bytes()))
             found.append((about["domain"], want, _article_fields(saved)))
     return found
+
+
+def fundus_cases(repo: Path) -> list[list[tuple[str, dict[str, str], dict[str, str]]]]:
+    """fundus's test pages in two halves, each with the title, writers and publishing date
+    its publisher's parser reads beside what Dossier reads."""
+    halves: list[list[tuple[str, dict[str, str], dict[str, str]]]] = [[], []]
+    data = repo / "tests" / "resources" / "parser" / "test_data"
+    with tempfile.TemporaryDirectory() as scratch:
+        for name, version, page in fundus_pages(data):
+            want = {
+                "title": version.get("title") or "",
+                "author": "; ".join(version.get("authors") or []),
+                "date_published": (version.get("publishing_date") or "")[:10],
+            }
+            saved = Path(scratch) / f"{name}.html"
+            saved.write_bytes(gzip.decompress(page.read_bytes()))
+            halves[_md5_half(name)].append((name, want, _article_fields(saved)))
+    return halves
 
 
 def expected_cases(repo: Path) -> list[dict[str, str]]:
