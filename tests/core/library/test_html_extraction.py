@@ -901,6 +901,34 @@ def test_a_page_made_of_cards_alone_keeps_them(tmp_path: Path) -> None:
     assert all(teaser[:40] in text for teaser in OTHER_POSTS)
 
 
+def test_listed_links_to_other_stories_after_a_topic_are_left_out(tmp_path: Path) -> None:
+    # A story one paper shares with another: its canonical address is the other's, the links
+    # of the list point to the paper's own site, which its og:url names.
+    head = (
+        "<link rel='canonical' href='https://partner.example/news/bridge-closed'>"
+        "<meta property='og:url' content='https://northport.example/news/bridge-closed'>"
+    )
+    related = [
+        ("Transport", "Ferry fares will rise in spring, the operator says"),
+        ("Council", "New budget for the schools of the harbour district"),
+        ("Weather", "Storm warning for the coast until Friday evening"),
+    ]
+    items = "".join(
+        f"<li><strong>{topic}:</strong> <a href='https://northport.example/{i}'>{headline}</a></li>"
+        for i, (topic, headline) in enumerate(related)
+    )
+    text = text_of(tmp_path, page(f"<ul>{items}</ul>", head=head))
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+    assert not any(headline in text for _, headline in related)
+
+
+def test_a_list_of_short_linked_places_after_labels_stays() -> None:
+    itinerary = ["- Day 6 to 7: Kyoto", "- Day 8: Nara", "- Day 9 to 10: Osaka"]
+    lines = [*PARAGRAPHS[:2], *itinerary, *PARAGRAPHS[2:]]
+    links = normalised(["Kyoto", "Nara", "Osaka"])
+    assert drop_furniture(lines, precise=(), links=links, titles=()) == lines
+
+
 NEXT_STORY = [
     "The ferry company will add two late sailings to the island from May, after a summer in "
     "which hundreds of day visitors were stranded on the pier when the last boat was full.",

@@ -90,6 +90,9 @@ SLIDE_LINES = 4
 _SLIDE_COUNTER = re.compile(r"^[-•*\s]*(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\b")
 _LABEL_AFTER = re.compile(r"\s*(?:\[[^\]]{1,20}\]|\([^)]{1,20}\))[\W_]*$")
 """A label after a link to another story ("[VIDEO]", "(photos)"): no part of the link."""
+_LABEL_BEFORE = re.compile(r"^\s*[-•*]\s+[^:\s][^:]{0,29}:\s+")
+"""A topic before a listed link to another story ("- Hormone: "): no part of the link, which
+is a headline, longer than ``LINK_HEAD_WORDS`` words ("- Day 8: Nara" is an itinerary)."""
 
 PROMPTS = re.compile(
     r"""^\W*(?:
@@ -607,8 +610,13 @@ def _is_heading(line: str) -> bool:
 
 def _is_link(line: str, links: Collection[str]) -> bool:
     """The line is a link of the page, maybe with a label after it that is no part of the
-    link ("Plague warning: CDC names eight diseases [VIDEO]")."""
-    return _norm(line) in links or _norm(_LABEL_AFTER.sub("", line)) in links
+    link ("Plague warning: CDC names eight diseases [VIDEO]") or, in a list, a topic before it
+    ("- Hormone: Wechseljahre mit 27: Die ersten Anzeichen der Menopause")."""
+    if _norm(line) in links or _norm(_LABEL_AFTER.sub("", line)) in links:
+        return True
+    topic = _LABEL_BEFORE.match(line)
+    rest = _norm(line[topic.end() :]) if topic else ""
+    return len(rest.split()) > LINK_HEAD_WORDS and rest in links
 
 
 def _is_teaser(line: str, links: Collection[str]) -> bool:

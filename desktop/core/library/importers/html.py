@@ -168,9 +168,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
         _flatten_embedded_posts(page)
         linked_data = _json_ld(page)
         declared = _declared(page, linked_data)
-        links = normalised(
-            _site_links(page, next(iter(declared["url"]), "") or _most_linked_site(page))
-        )
+        links = normalised(_site_links(page, declared["url"] or [_most_linked_site(page)]))
         decks = normalised(_standfirsts(page))
         # trafilatura prunes the tree it is given: the first pass gets a copy, the last the page.
         # No story found gives None; its metadata is then none, and the text is looked for on.
@@ -864,20 +862,22 @@ def _not_headlines(sites: list[str], titles: list[str], url: str) -> list[str]:
     return [s for s in sites if s.casefold() != headline or names_domain(s, url)]
 
 
-def _site_links(page: lxml.html.HtmlElement, url: str) -> list[str]:
-    """The text of the page's links to its own site's pages: what related-story blocks and
-    menus are made of. A link to another site or to a file (the patches a post lists, the
-    PDFs a guide offers) is a source the story gives, and one to a place in the page a
-    table of contents or a heading's anchor, not furniture."""
-    site, own = domain(url), urlsplit(url).path.rstrip("/")
+def _site_links(page: lxml.html.HtmlElement, urls: list[str]) -> list[str]:
+    """The text of the page's links to its own site's pages (of each address it declares: a
+    story one paper shares with another names both): what related-story blocks and menus are
+    made of. A link to another site or to a file (the patches a post lists, the PDFs a guide
+    offers) is a source the story gives, and one to a place in the page a table of contents
+    or a heading's anchor, not furniture."""
+    sites = {domain(url) for url in urls} - {""}
+    own = {"", *(urlsplit(url).path.rstrip("/") for url in urls)}
     texts = []
     for a in page.iter("a"):
         target = _address(a)
         if target.path.lower().endswith(_FILES) or (
-            target.fragment and target.path.rstrip("/") in ("", own)
+            target.fragment and target.path.rstrip("/") in own
         ):
             continue  # a file, or a place in this page (a heading linked to itself)
-        if site and target.hostname and domain(f"https://{target.hostname}/") != site:
+        if sites and target.hostname and domain(f"https://{target.hostname}/") not in sites:
             continue
         texts.append(a.text_content())
     return texts
