@@ -718,6 +718,25 @@ def test_a_link_s_note_that_it_opens_a_new_window_is_not_read(tmp_path: Path, no
     assert "The port published its report on the cracks on Monday." in text
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("<span class='initial-letter'>N</span> <span>a endlich, the bridge is closed.</span>",
+         "Na endlich, the bridge is closed."),
+        ("<span class='dropcap'>T</span> he council voted on Tuesday.",
+         "The council voted on Tuesday."),
+        # A letter that is a word keeps its space.
+        ("<span class='dropcap'>A</span> man crossed the bridge.", "A man crossed the bridge."),
+        ("<span class='dropcap'>I</span> walked over the bridge.", "I walked over the bridge."),
+    ],
+)  # fmt: skip
+def test_a_drop_cap_set_apart_with_a_space_joins_its_word(
+    tmp_path: Path, paragraph: str, expected: str
+) -> None:
+    text = text_of(tmp_path, page(f"<p>{paragraph}</p>"))
+    assert expected in text.split("\n\n")
+
+
 def test_a_card_shaped_span_is_dropped_whatever_its_class(tmp_path: Path) -> None:
     card = (
         "<p>Governor <span class='rp'><a href='/people/noem'>Kristi Noem</a><span class='blk'>"

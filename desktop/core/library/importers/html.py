@@ -110,6 +110,9 @@ _NEW_WINDOW = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 """A link's note to screen readers that it opens elsewhere, in the languages seen most."""
+_DROP_CAP = re.compile(r"drop[-_]?cap|initial[-_]?letter|first[-_]letter", re.IGNORECASE)
+_LETTER_WORDS = frozenset("AIOYEUÀÅÖ")
+"""Letters that are words of their own in the languages seen most ("A", "I", Spanish "Y")."""
 _SCREEN_READER = frozenset(
     ("sr-only", "screen-reader-text", "screen-reader-only", "visually-hidden", "visuallyhidden")
 )
@@ -156,6 +159,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
         _drop_hidden_metadata(page)
         _drop_dialogs(page)
         _drop_screen_reader_text(page)
+        _join_drop_caps(page)
         _flatten_math(page)
         _unwrap_layout_tables(page)
         wrap_loose_paragraphs(page)
@@ -397,6 +401,28 @@ def _drop_screen_reader_text(page: lxml.html.HtmlElement) -> None:
     for element in notes:
         if element.getparent() is not None:
             element.drop_tree()
+
+
+def _join_drop_caps(page: lxml.html.HtmlElement) -> None:
+    """Join a paragraph's first letter, set apart as a drop cap (a class naming a drop cap or
+    an initial letter), to the rest of its word when the page puts a space between them
+    and the rest goes on in lower case: "N a endlich!" reads "Na endlich!"."""
+    for element in list(page.iter()):
+        if not isinstance(element.tag, str) or not _DROP_CAP.search(element.get("class") or ""):
+            continue
+        letter = element.text_content().strip()
+        if len(letter) != 1 or not letter.isalpha() or letter.upper() in _LETTER_WORDS:
+            continue  # "A man …", "I went …": a letter that is a word keeps its space
+        while (parent := element.getparent()) is not None and (
+            parent.text_content().strip() == letter
+        ):
+            element = parent
+        following = None if (element.tail or "").strip() else element.getnext()
+        rest = (element.tail or "") + (following.text_content() if following is not None else "")
+        if rest[:1].isspace() and rest.strip()[:1].islower():
+            element.tail = (element.tail or "").lstrip()
+            if not element.tail and following is not None and following.text:
+                following.text = following.text.lstrip()
 
 
 def _flatten_math(page: lxml.html.HtmlElement) -> None:
