@@ -558,6 +558,8 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "Externer Inhalt nicht verfügbar",
         "Empfohlener redaktioneller Inhalt",
         "Ein Klick für den Datenschutz",
+        "02:57 Min.. Verfügbar bis 06.05.2024.",
+        "Video verfügbar bis 22.04.2025",
         # Consent placeholders, however long.
         "Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird. Damit können "
         "personenbezogene Daten an Drittplattformen übermittelt werden. Mehr Informationen dazu "
@@ -667,6 +669,7 @@ def test_prompt_lines(line: str) -> None:
         "Les misérables ouvre la saison du théâtre du port.",
         "These cookies are sold at the harbour bakery every Friday.",
         "Ich bin damit einverstanden, sagte die Bürgermeisterin über den Plan für die Brücke.",
+        "Die Fähre ist verfügbar bis Ende Mai, sagte der Sprecher.",
     ],
 )
 def test_paragraphs_that_look_like_prompts_are_not(line: str) -> None:

@@ -115,6 +115,7 @@ PROMPTS = re.compile(
       | zum\ newsletter\ anmelden|weitere\ (?:themen|artikel\ zum\ thema)
       | externer\ inhalt(?:\ nicht\ verfügbar)?|empfohlener\ (?:redaktioneller\ )?inhalt
       | ein\ klick\ für\ den\ datenschutz
+      | (?:[\d:]+\ min\.*\ )?(?:(?:video|audio|sendung)\ )?verfügbar\ bis\ [\d.]+\W*
       | (?:tell\ us\ what\ you\ think|leave\ a\ (?:comment|reply)
           |join\ the\ (?:conversation|discussion))\b.*
       | \[(\w+)\b[^\]]*\].*\[/\1\]
