@@ -530,29 +530,25 @@ def test_a_scholarly_page_s_byline_lists_every_writer_it_gives_for_citation(
         f'<meta name="citation_author" content="{name}">'
         for name in ("Roy, Aniruddha", "Patel, Jyoti", "Aman Chadha", "Kaufman, Jeff T.")
     )
-    page = tmp_path / "paper.html"
-    page.write_text(
-        f"<html><head><title>Harbour bridge closed to lorries</title>{tags}</head><body>"
-        f"<article><h1>Harbour bridge closed to lorries</h1>{STORY_PARAGRAPHS}</article>"
-        "</body></html>",
-        encoding="utf-8",
-    )
-    assert read_articles(page)[0].byline == (
-        "Aniruddha Roy; Jyoti Patel; Aman Chadha; Jeff T. Kaufman"
-    )
+    assert _byline_of(tmp_path, tags) == "Aniruddha Roy; Jyoti Patel; Aman Chadha; Jeff T. Kaufman"
 
 
 def test_dublin_core_creators_written_last_name_first_are_the_byline(tmp_path: Path) -> None:
     creators = ["Brazil, Rachel", "van der Berg, Anna Maria"]
     tags = "".join(f'<meta name="dc.creator" content="{name}">' for name in creators)
-    page = tmp_path / "news.html"
+    assert _byline_of(tmp_path, tags) == "Rachel Brazil; Anna Maria van der Berg"
+
+
+def _byline_of(tmp_path: Path, head: str) -> str:
+    """The byline of a saved story page whose ``<head>`` holds ``head``."""
+    page = tmp_path / "saved.html"
     page.write_text(
-        f"<html><head><title>Harbour bridge closed to lorries</title>{tags}</head><body>"
+        f"<html><head><title>Harbour bridge closed to lorries</title>{head}</head><body>"
         f"<article><h1>Harbour bridge closed to lorries</h1>{STORY_PARAGRAPHS}</article>"
         "</body></html>",
         encoding="utf-8",
     )
-    assert read_articles(page)[0].byline == "Rachel Brazil; Anna Maria van der Berg"
+    return read_articles(page)[0].byline
 
 
 def test_the_shown_byline_adds_the_writers_the_declared_author_leaves_out(tmp_path: Path) -> None:
