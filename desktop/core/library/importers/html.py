@@ -619,8 +619,7 @@ def _drop_other_articles(page: lxml.html.HtmlElement) -> None:
         dropped.update(
             a
             for a in articles
-            if a not in around
-            and (0 < _paragraph_text(a) < own[story] or (a in headed and len(headed) > 1))
+            if a not in around and (0 < _paragraph_text(a) < own[story] or a in headed)
         )
     for article in dropped:
         if article.getparent() is not None and not dropped.intersection(article.iterancestors()):
