@@ -436,7 +436,12 @@ class MainWindow(QMainWindow):
         finish before the process ends; the import's reading process is stopped."""
         self.imports.close()
         self.indexer.stop()
-        pools = (QThreadPool.globalInstance(), self.imports.pool, self.indexer.pool)
+        pools = (
+            QThreadPool.globalInstance(),
+            self.imports.pool,
+            self.indexer.pool,
+            *self.library_pane.model.pools,
+        )
         for pool in pools:
             pool.clear()
             pool.waitForDone(msecs)

@@ -143,3 +143,29 @@ def test_what_paused_tasks_built_is_kept_out_of_later_collections(
         assert small
     finally:
         gc.unfreeze()
+
+
+def test_the_window_waits_for_a_listing_still_running_before_the_program_ends(
+    window, monkeypatch
+) -> None:
+    """A Qt thread still running Python when the interpreter ends aborts the process
+    ("terminate called without an active exception"): the library list's own threads are
+    waited for with the others."""
+    import threading
+
+    from desktop.ui.library import model as model_module
+
+    started, gate = threading.Event(), threading.Event()
+    listing = model_module.compute_listing
+
+    def slow_listing(*args, **kwargs):
+        started.set()
+        gate.wait(0.5)
+        return listing(*args, **kwargs)
+
+    monkeypatch.setattr(model_module, "compute_listing", slow_listing)
+    workers.set_synchronous(False)
+    window.library_pane.model.refresh()
+    assert started.wait(10)
+    window.finish_background_work()
+    assert all(pool.activeThreadCount() == 0 for pool in window.library_pane.model.pools)

@@ -85,6 +85,12 @@ class LibraryModel(QAbstractTableModel):
         self._snippet_pool = QThreadPool(self)
         self._snippet_pool.setMaxThreadCount(1)
 
+    @property
+    def pools(self) -> tuple[QThreadPool, QThreadPool]:
+        """The threads listings and snippets run in: the window waits for them before the
+        program ends, since a Qt thread still running Python then aborts the process."""
+        return self._pool, self._snippet_pool
+
     # --- what is shown -------------------------------------------------------------------
     @property
     def filter(self) -> LibraryFilter:
