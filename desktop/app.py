@@ -51,6 +51,9 @@ def warm_up_in_background(modules: Sequence[str] = WARM_UP_MODULES) -> threading
     Without the freeze, each full collection walks every object of Qt, numpy, nltk and the
     entity model (~50 ms, several times that on a busy machine), and one happens every few
     thousand allocations — in the middle of an import, say — freezing the window.
+
+    Not a daemon: a window closed at once waits for the import to end, since a thread stopped
+    by the interpreter's exit inside native code can abort the process.
     """
 
     def run() -> None:
@@ -61,7 +64,7 @@ def warm_up_in_background(modules: Sequence[str] = WARM_UP_MODULES) -> threading
                 continue
         gc.freeze()
 
-    thread = threading.Thread(target=run, name="dossier-warm-up", daemon=True)
+    thread = threading.Thread(target=run, name="dossier-warm-up", daemon=False)
     thread.start()
     return thread
 
