@@ -47,7 +47,7 @@ FUNCTION_WORDS = frozenset(
         "before vs v via per your our my their his her its this that these those",
     )
 )
-ENDING = re.compile(r"""[.!?…。！？](?:\s*["'”’‘»)\]」』])*$""")
+ENDING = re.compile(r"""[.!?…。！？｡।॥۔؟։።፧။។](?:\s*["'”’‘»)\]」』）])*$""")
 FIRST_LETTER = re.compile(r"[^\W\d_]")
 LETTERS = re.compile(r"[^\W\d_]+")
 FURNITURE = re.compile(

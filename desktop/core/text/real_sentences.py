@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from desktop.core.models import Sentence
+from desktop.core.text.sentence_ends import SCRIPT_STOPS
 from desktop.core.text.sentences import language_lines
 from desktop.core.text.words import WORD
 
-TERMINATED = re.compile(r"""[.!?…。！？](?:\s*["'”’‘»)\]」』])*$""")
+TERMINATED = re.compile(rf"""[.!?…{SCRIPT_STOPS}](?:\s*["'”’‘»)\]」』）])*$""")
 # A short line whose only lower-case words are function words is a heading or a label, even
 # with a final "!" or "." ("More Reviews from KLOOK Visitors!"): nothing in it acts as a verb.
 _LABEL_WORDS = 12

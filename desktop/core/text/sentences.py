@@ -28,6 +28,7 @@ from nltk.tokenize.punkt import (
 
 from desktop.core.models import Sentence
 from desktop.core.resources import ResourceNotFound, resource_path
+from desktop.core.text.sentence_ends import SCRIPT_STOPS
 from desktop.core.text.word_classes import describes_next, may_end_noun_phrase, takes_object
 
 # Punkt's orthographic flags (nltk.tokenize.punkt): seen lower case mid-sentence, upper case at
@@ -36,6 +37,9 @@ _ORTHO_BEG_UC = 1 << 1
 _ORTHO_MID_LC = 1 << 4
 
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
+_SCRIPT_STOP = re.compile(f"[{SCRIPT_STOPS}]+([\"'”’»)\\]」』）]*)")
+_HIRAGANA = re.compile("[\u3041-\u309f]")
+_CORNER_BRACKET = re.compile("[「『」』]")
 # A list item's bullet ("- ", "• ") is layout, not the first word of its sentence.
 _BULLET = re.compile(r"[-*+•◦▪‣–—]\s+(?=\S)")
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*\s*$""")
@@ -310,6 +314,7 @@ def _run_on_cuts(text: str, start: int, end: int, rules: _Language) -> list[int]
     glues two paragraphs together ("...on Wednesday.The stabbing..."); a sentence starter after
     a verb in the present opens its object ("we offer The Perks"), not a sentence."""
     cuts = set(_glued_cuts(text, start, end, rules.abbreviations))
+    cuts.update(_script_stop_cuts(text, start, end))
     if not rules.period_ordinals:
         cuts.update(_number_end_cuts(text, start, end, rules))
     if rules.furniture is not None and _mentions(text[start:end], rules.furniture_words):
@@ -331,6 +336,21 @@ def _run_on_cuts(text: str, start: int, end: int, rules: _Language) -> list[int]
             ):
                 cuts.add(space)
     return sorted(cuts)
+
+
+def _script_stop_cuts(text: str, start: int, end: int) -> Iterator[int]:
+    """Ends of sentences at the full stops of scripts Punkt does not know (``SCRIPT_STOPS``),
+    with the quotes they close; not inside a quote in corner brackets (「…です。これ以上…」と
+    回答した), nor at one the sentence goes on after (「やめろ！」と叫んだ: hiragana follows)."""
+    depth, counted = 0, start  # corner brackets opened and not closed before ``counted``
+    for m in _SCRIPT_STOP.finditer(text, start, end):
+        if m.group(1) and _HIRAGANA.match(text, m.end(), end):
+            continue
+        for mark in _CORNER_BRACKET.findall(text, counted, m.end()):
+            depth += 1 if mark in "「『" else -1
+        counted = m.end()
+        if depth <= 0:
+            yield m.end()
 
 
 def _names_next(text: str, start: int, space: int, before: str) -> bool:

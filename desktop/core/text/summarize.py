@@ -26,7 +26,7 @@ from desktop.core.text.sentences import split_sentences
 from desktop.core.text.words import words as word_tokens
 
 # Bump when any method's choices may change, so cached summaries are recomputed.
-ALGORITHM_VERSION = "11"
+ALGORITHM_VERSION = "12"
 DEFAULT_SENTENCES = 3
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from desktop.core.text.sentence_ends import SCRIPT_STOPS
 from desktop.core.text.word_frequencies import english_zipf
 
 MIN_WIDTH = 45
@@ -32,7 +33,7 @@ PARAGRAPH_EVIDENCE = 2
 """Lines that each stand as a paragraph (a page's ``<br>`` or ``<p>`` per printed line) need
 this many mid-sentence breaks; lines inside one paragraph need one."""
 
-_SENTENCE_ENDS = ".!?:;…。！？"
+_SENTENCE_ENDS = ".!?:;…" + SCRIPT_STOPS
 _CLOSERS = "\"'”’»)]"
 _STARTS_STRUCTURE = re.compile(
     r"^(?:\s|>|#|\|"  # indented, quoted, a Markdown heading, a table row

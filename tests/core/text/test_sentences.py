@@ -430,3 +430,40 @@ def test_lines_that_run_on_are_joined_in_linear_time() -> None:
     text = "the bridge was closed and\n" * 8000 + "then it reopened."
     (sentence,) = split_sentences(text)
     assert sentence.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (  # Hindi: the danda, then a space
+            "पुलिस ने मामले का खुलासा कर लिया है। दोनों को गिरफ्तार किया गया। क्या यह सच है?",
+            "hi",
+            ["पुलिस ने मामले का खुलासा कर लिया है।", "दोनों को गिरफ्तार किया गया।", "क्या यह सच है?"],
+        ),
+        (  # Chinese: no space after the full stop; a quote's closing mark goes with it
+            "他说：“我们会赢。”然后离开了。记者问：为什么？",
+            "zh",
+            ["他说：“我们会赢。”", "然后离开了。", "记者问：为什么？"],
+        ),
+        (  # Japanese: a quote the sentence goes on after (と) is not an end
+            "首相は港を視察した。記者に「やめろ！」と叫んだ。協会は「検討中です。これ以上お答えできません」と回答した。",
+            "ja",
+            [
+                "首相は港を視察した。",
+                "記者に「やめろ！」と叫んだ。",
+                "協会は「検討中です。これ以上お答えできません」と回答した。",
+            ],
+        ),
+        ("یہ پہلا جملہ ہے۔ یہ دوسرا ہے؟", "ur", ["یہ پہلا جملہ ہے۔", "یہ دوسرا ہے؟"]),
+        (
+            "Սա առաջին նախադասությունն է։ Սա երկրորդն է։",
+            "hy",
+            ["Սա առաջին նախադասությունն է։", "Սա երկրորդն է։"],
+        ),
+    ],
+)
+def test_full_stops_of_other_scripts_end_sentences(
+    text: str, language: str, expected: list[str]
+) -> None:
+    assert texts(text, language) == expected
+    assert all(text[s.start : s.end] == s.text for s in split_sentences(text, language))

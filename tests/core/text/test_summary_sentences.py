@@ -131,3 +131,19 @@ def test_caption_run_into_the_story_counts_but_a_bare_line_does_not() -> None:
     split = split_sentences(text)
     assert split[0].text.endswith("aimed at his side")
     assert real_sentences(text, split, "en") == [True, True, False]
+
+
+def test_a_hindi_story_is_summarised_in_its_sentences_never_its_headings() -> None:
+    """Sentences ending in the danda are real: a Hindi story's summary quotes them, not the
+    headline and sub-heads a text without real sentences would fall back to."""
+    title = "पुलिस ने 2 बदमाशों को पकड़ा"
+    text = (
+        f"{title}\n\n"
+        "गांव में दो दिन पहले हुई चोरी का पुलिस ने बुधवार को खुलासा कर लिया है। "
+        "पुलिस ने छापेमारी कर दोनों बदमाशों को गिरफ्तार किया।\n\n"
+        "1 सितंबर की रात हुई थी चोरी\n\n"
+        "पीड़ित परिवार द्वारा प्राथमिकी दर्ज कराई गई थी। "
+        "इसके बाद पुलिस ने अनुसंधान शुरू किया था।"
+    )
+    chosen = [s.text for s in summarize(text, "news", language="hi", title=title).sentences]
+    assert chosen and all(s.endswith("।") for s in chosen)
