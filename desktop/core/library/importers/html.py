@@ -57,6 +57,7 @@ from desktop.core.library.importers.recovery import (
     recover_paragraphs,
     sandwiched_lists,
 )
+from desktop.core.library.importers.writer_bios import without_writer_bios
 from desktop.core.library.importers.writers import (
     all_writers,
     cited_writers,
@@ -230,19 +231,20 @@ def parse_html(text: str, path: Path) -> list[Article]:
     if not body:
         raise UnreadableFile(path, "no article text found in the HTML page")
     sites = site_keys(declared["site"], url or _most_linked_site(page))
+    byline = dotted_initials(
+        shown,
+        clean_byline(cited, sites)
+        or clean_byline(all_writers(page, author, in_words), sites)
+        or clean_byline(_linked_writers(linked_data, declared["title"]), sites)
+        or clean_byline(writer, sites)
+        or clean_byline(in_words, sites),
+    )
     return [
         build_article(
             path,
             title=_headline(titles, declared["site"], sites),
-            text=body,
-            byline=dotted_initials(
-                shown,
-                clean_byline(cited, sites)
-                or clean_byline(all_writers(page, author, in_words), sites)
-                or clean_byline(_linked_writers(linked_data, declared["title"]), sites)
-                or clean_byline(writer, sites)
-                or clean_byline(in_words, sites),
-            ),
+            text=without_writer_bios(body, byline),
+            byline=byline,
             source=outlet_name(declared["site"], found.sitename or "", url),
             url=url,
             published=real_date(iso_date(found.date), text),
