@@ -44,6 +44,8 @@ SNIPPET_PAGES = os.environ.get("SNIPPET_PAGES", "")
 READABILITY_PAGES = os.environ.get("READABILITY_PAGES", "")
 WCXB_PAGES = os.environ.get("WCXB_PAGES", "")
 FUNDUS_PAGES = os.environ.get("FUNDUS_PAGES", "")
+FUNDUS_DATA = Path("tests", "resources", "parser", "test_data")
+"""Where a checkout of fundus keeps its publishers' pages and their gold."""
 FUNDUS_WORDS = 50
 FUNDUS_SHARE = 0.8
 """A fundus page is scored when its gold body has ``FUNDUS_WORDS`` words or more (not a
@@ -127,7 +129,7 @@ def page_bytes(page: Path) -> bytes:
     return gzip.decompress(data) if page.suffix == ".gz" else data
 
 
-def _md5_half(key: str) -> int:
+def md5_half(key: str) -> int:
     """0 for the pages rules were learned from, 1 for those checked only as a total."""
     return int(hashlib.md5(key.encode()).hexdigest(), 16) % 2
 
@@ -171,15 +173,15 @@ def score_benchmark() -> int:
             ours[key] = shingle_counts(body, dossier_text(page, Path(folder)))
             plain[key] = shingle_counts(body, plain_text(page))
     dev = PAGES == DEV_PAGES  # every dev page is read: no halves
-    tuning = keys if dev else [k for k in keys if _md5_half(k) == 0]
-    held = [] if dev else [k for k in keys if _md5_half(k) == 1]
+    tuning = keys if dev else [k for k in keys if md5_half(k) == 0]
+    held = [] if dev else [k for k in keys if md5_half(k) == 1]
     halves = {
         "all": keys,
         "tuning half": [] if dev else tuning,
         "held-out half": held,
         # Pages of the held-out half that no fault-finding ever read one by one (an earlier
         # round also read the even positions of the sorted keys).
-        "never read": [] if dev else [k for i, k in enumerate(keys) if i % 2 and _md5_half(k)],
+        "never read": [] if dev else [k for i, k in enumerate(keys) if i % 2 and md5_half(k)],
     }
     for name, chosen in halves.items():
         if not chosen:
@@ -235,7 +237,7 @@ def score_cleaning_sets(folder: Path) -> None:
                     ("plain, no comments", plain_text(page, comments=False)),
                 ):
                     scores[who].append(shingle_counts(gold, text))
-                halves[_md5_half(page.stem)].append(scores["dossier"][-1])
+                halves[md5_half(page.stem)].append(scores["dossier"][-1])
         if scores["dossier"]:
             print(f"{collection.name} ({len(scores['dossier'])} pages)  {_scores_line(scores)}")
             print(
@@ -339,7 +341,7 @@ def score_fundus(repo: Path) -> None:
     """fundus's test pages, each against the body its publisher's parser gives (summary,
     sub-headings and paragraphs), in two halves by a checksum of the page's name as the
     benchmark's other folder is: faults are looked for in the first only."""
-    data = repo / "tests" / "resources" / "parser" / "test_data"
+    data = repo / FUNDUS_DATA
     if not data.is_dir():
         print(f"fundus skipped: {data} not found")
         return
@@ -347,7 +349,7 @@ def score_fundus(repo: Path) -> None:
     with tempfile.TemporaryDirectory() as saved:
         for name, version, page in fundus_pages(data):
             gold = fundus_body(version)
-            scores = halves[_md5_half(name)]
+            scores = halves[md5_half(name)]
             scores["dossier"].append(shingle_counts(gold, dossier_text(page, Path(saved))))
             scores["plain"].append(shingle_counts(gold, plain_text(page)))
     for half, scores in zip(("first half", "second half"), halves, strict=True):

@@ -28,7 +28,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop.core.library.importers import UnreadableFile, read_articles
-from tests.eval.eval_extraction import _md5_half, fundus_pages, wcxb_articles
+from tests.eval.eval_extraction import FUNDUS_DATA, fundus_pages, md5_half, wcxb_articles
 
 _STRING = r"""(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`)"""
 _JOINED = rf"{_STRING}(?:\s*\+\s*{_STRING})*"
@@ -100,7 +100,7 @@ def fundus_cases(repo: Path) -> list[list[tuple[str, dict[str, str], dict[str, s
     """fundus's test pages in two halves, each with the title, writers and publishing date
     its publisher's parser reads beside what Dossier reads."""
     halves: list[list[tuple[str, dict[str, str], dict[str, str]]]] = [[], []]
-    data = repo / "tests" / "resources" / "parser" / "test_data"
+    data = repo / FUNDUS_DATA
     with tempfile.TemporaryDirectory() as scratch:
         for name, version, page in fundus_pages(data):
             want = {
@@ -110,7 +110,7 @@ def fundus_cases(repo: Path) -> list[list[tuple[str, dict[str, str], dict[str, s
             }
             saved = Path(scratch) / f"{name}.html"
             saved.write_bytes(gzip.decompress(page.read_bytes()))
-            halves[_md5_half(name)].append((name, want, _article_fields(saved)))
+            halves[md5_half(name)].append((name, want, _article_fields(saved)))
     return halves
 
 

@@ -12,7 +12,9 @@ headline, or is longer than any sentence a reader would accept (two paragraphs g
 Every flagged sentence is printed for reading by eye, with a fixed sample of the unflagged ones.
 With ``EXTRACTION_PAGES`` set (see ``eval_extraction``), that folder's pages are added, the dev
 pages left out; with ``CLEANING_PAGES`` set, the pages of each collection in it (L3S-GN1's news
-of 2008, dragnet's pages), which no rule here was written from.
+of 2008, dragnet's pages), which no rule here was written from; with ``FUNDUS_PAGES`` set, the
+news pages fundus tests its parsers on (2023 on, some 40 countries and 20 languages) in the
+halves ``eval_extraction`` parts them into, the second counted only.
 """
 
 from __future__ import annotations
@@ -29,7 +31,15 @@ from desktop.core.library.importers.html import parse_html
 from desktop.core.text.sentences import split_sentences
 from desktop.core.text.summarize import summarize
 from tests.eval import SHARED_EVAL
-from tests.eval.eval_extraction import CLEANING_PAGES, DEV_PAGES, dev_keys, page_bytes
+from tests.eval.eval_extraction import (
+    CLEANING_PAGES,
+    DEV_PAGES,
+    FUNDUS_DATA,
+    FUNDUS_PAGES,
+    dev_keys,
+    md5_half,
+    page_bytes,
+)
 from tests.eval.eval_extraction import PAGES as PAGES_ELSEWHERE
 from tests.sentence_cases import FALSE_CUTS, GLUED
 
@@ -69,10 +79,15 @@ def main() -> int:
         for collection in sorted(p for p in Path(CLEANING_PAGES).iterdir() if p.is_dir()):
             pages = _pages(collection / "input", pattern="*.html")
             sets.append((f"{collection.name} pages", pages))
+    if FUNDUS_PAGES:
+        first, second = _fundus_halves(Path(FUNDUS_PAGES))
+        sets.append(("fundus pages, first half", first))
     for name, articles in sets:
         if articles:
             found = True
             _defects(name, articles)
+    if FUNDUS_PAGES and second:
+        _defects("fundus pages, second half (totals only)", second, shown=False)
     if not found:
         print(f"skipped: no pages in {SHARED_EVAL} (the evaluation data lives in ../shared/eval)")
     return 0
@@ -98,15 +113,31 @@ def _pages(
     """The articles of the pages in ``folder``; a page without one is left out."""
     articles = []
     for path in sorted(folder.glob(pattern)):
-        if path.name.removesuffix(".html.gz") in leave_out:
-            continue
-        data = page_bytes(path)
-        try:
-            found = parse_html(decode_text(data, path, declared_encoding(data)), path)
-        except UnreadableFile:
-            continue
-        articles.extend((a.title, a.text, a.language or "en") for a in found)
+        if path.name.removesuffix(".html.gz") not in leave_out:
+            articles.extend(_page_articles(path))
     return articles
+
+
+def _fundus_halves(
+    repo: Path,
+) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """The articles of every page fundus tests its parsers on (any language, with or without
+    a gold body), in the halves ``eval_extraction`` parts them into by name."""
+    halves: tuple[list[tuple[str, str, str]], ...] = ([], [])
+    for path in sorted((repo / FUNDUS_DATA).glob("*/*_*.html.gz")):
+        name = f"{path.parent.name}_{path.name.split('.')[0]}"
+        halves[md5_half(name)].extend(_page_articles(path))
+    return halves[0], halves[1]
+
+
+def _page_articles(path: Path) -> list[tuple[str, str, str]]:
+    """Title, text and language of each article of a saved page; none when it has none."""
+    data = page_bytes(path)
+    try:
+        found = parse_html(decode_text(data, path, declared_encoding(data)), path)
+    except UnreadableFile:
+        return []
+    return [(a.title, a.text, a.language or "en") for a in found]
 
 
 def _wikinews() -> list[tuple[str, str, str]]:
@@ -117,7 +148,9 @@ def _wikinews() -> list[tuple[str, str, str]]:
     return [(r.get("title", ""), r["text"], "en") for r in records]
 
 
-def _defects(name: str, articles: list[tuple[str, str, str]]) -> None:
+def _defects(name: str, articles: list[tuple[str, str, str]], shown: bool = True) -> None:
+    """The defect rate of the articles' summaries; the flagged sentences and a sample of the
+    others when ``shown`` (a held-out half is counted, never read)."""
     kinds: Counter[str] = Counter()
     flagged: list[tuple[list[str], str]] = []
     clean: list[str] = []
@@ -136,6 +169,8 @@ def _defects(name: str, articles: list[tuple[str, str, str]]) -> None:
     detail = ", ".join(f"{kind} {count}" for kind, count in kinds.most_common()) or "none"
     print(f"\n{name}: {len(articles)} articles, {total} summary sentences")
     print(f"defect rate {rate:.1f} % ({len(flagged)} sentences; {detail})")
+    if not shown:
+        return
     for found, text in flagged:
         print(f"  [{', '.join(found)}] {_short(text)}")
     print("a sample of the rest, to read by eye:")
