@@ -107,6 +107,7 @@ _CODE_MARKS = re.compile(r"[{}=;<>#|\\]|//|\(\)")
 _RUN_ON_LINE_WORDS = 3  # lines that run on into the next are a clause, not a lone name
 _RUN_ON_PIECE = 8
 _YEAR = re.compile(r"\d{4}s?")
+_YEAR_AHEAD = re.compile(r"(?:1[89]|20)\d\d\b")
 _PRONOUN_I = re.compile(r"I['’]")
 
 
@@ -645,7 +646,8 @@ def _continues(
     """Whether the sentence at ``following`` carries on the one ending at ``end``."""
     last = _LAST_WORD.search(text, start, end)
     if last and last.group(1).lower() in rules.number_abbreviations:
-        return text[following].isdigit()
+        # Not a year: "… auf gewisse Art. 1988 wurde sie entdeckt" ends at the noun.
+        return text[following].isdigit() and not _YEAR_AHEAD.match(text, following)
     if not cased or text[start:end].rstrip(_CLOSING)[-1:] not in ("!", "?"):
         return False
     exclaimed = _EXCLAIMED.search(text, start, end)
@@ -684,6 +686,7 @@ def _language(language: str) -> _Language:
     furniture = language_lines(language, "furniture.txt")
     for word in starters:
         params.add_ortho_context(word, _ORTHO_BEG_UC | _ORTHO_MID_LC)
+    preceders = frozenset(_word_list(language, "title_preceders.txt"))
     return _Language(
         _Tokenizer(params, lang_vars=_LanguageVars(), token_cls=_Token),
         abbreviations,
@@ -694,8 +697,12 @@ def _language(language: str) -> _Language:
         tuple(phrase.split()[0].lower() for phrase in furniture),
         _alternatives("(?:", language_lines(language, "runon_starters.txt"), r")(?=\s)"),
         # One-letter starters ("A", "I") stand mid-sentence too often ("plan A", "then I").
-        _alternatives("(?:", [w.capitalize() for w in starters if len(w) > 1], r")(?=\s)"),
-        frozenset(_word_list(language, "title_preceders.txt")),
+        # A starter glued to a lower-case word opens a sentence only in a language whose words
+        # before names are known: in German every noun is capitalised ("wie wir Die Zeit …").
+        _alternatives("(?:", [w.capitalize() for w in starters if len(w) > 1], r")(?=\s)")
+        if preceders
+        else None,
+        preceders,
         frozenset(language_lines(language, "calendar_words.txt")),
         frozenset(w for w in followers if not w.startswith("-")),
         tuple(w[1:] for w in followers if w.startswith("-")),  # "-ed": a verb's ending

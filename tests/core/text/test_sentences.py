@@ -467,3 +467,90 @@ def test_full_stops_of_other_scripts_end_sentences(
 ) -> None:
     assert texts(text, language) == expected
     assert all(text[s.start : s.end] == s.text for s in split_sentences(text, language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Laut Dr. Müller kostet das ca. 5 Euro. Der Handel erreichte 800 Mrd. Dollar. "
+            "Hat Deutschland bzw. die EU reagiert? Äpfel, Birnen usw. Die Preise steigen.",
+            "de",
+            [
+                "Laut Dr. Müller kostet das ca. 5 Euro.",
+                "Der Handel erreichte 800 Mrd. Dollar.",
+                "Hat Deutschland bzw. die EU reagiert?",
+                "Äpfel, Birnen usw.",
+                "Die Preise steigen.",
+            ],
+        ),
+        (  # a verb that is also an abbreviation elsewhere, a noun before a year
+            "Ich sagte, dass ich Pizza mag. Also stieg er auf. Sie tat es auf ihre Art. "
+            "1988 wurde sie entdeckt. Siehe Art. 5 des Vertrags.",
+            "de",
+            [
+                "Ich sagte, dass ich Pizza mag.",
+                "Also stieg er auf.",
+                "Sie tat es auf ihre Art.",
+                "1988 wurde sie entdeckt.",
+                "Siehe Art. 5 des Vertrags.",
+            ],
+        ),
+        (
+            "Le projet coûte env. 3 millions, selon Mme Martin. Voir p. 12. Il a dit non, etc. "
+            "Le maire est parti.",
+            "fr",
+            [
+                "Le projet coûte env. 3 millions, selon Mme Martin.",
+                "Voir p. 12.",
+                "Il a dit non, etc.",
+                "Le maire est parti.",
+            ],
+        ),
+        (
+            "El Sr. García dijo que la Dra. López llegará el próx. lunes. Ganó 3-2 (min. 34). "
+            "Los EE. UU. respondieron.",
+            "es",
+            [
+                "El Sr. García dijo que la Dra. López llegará el próx. lunes.",
+                "Ganó 3-2 (min. 34).",
+                "Los EE. UU. respondieron.",
+            ],
+        ),
+        (
+            "Il dott. Rossi ha parlato con il sig. Bianchi, ecc. Il sindaco è partito.",
+            "it",
+            ["Il dott. Rossi ha parlato con il sig. Bianchi, ecc.", "Il sindaco è partito."],
+        ),
+        (
+            "Volgens dhr. Jansen kost het ca. 5 euro, bijv. voor kinderen. Het is duur.",
+            "nl",
+            ["Volgens dhr. Jansen kost het ca. 5 euro, bijv. voor kinderen.", "Het is duur."],
+        ),
+        (
+            "A Sra. Silva disse que a Dra. Costa chega amanhã. Ela não comentou.",
+            "pt",
+            ["A Sra. Silva disse que a Dra. Costa chega amanhã.", "Ela não comentou."],
+        ),
+        (
+            "Specjalny wysłannik ds. misji pokojowych przyjechał. Transportowano ok. 20 proc. "
+            "ropy. To koniec.",
+            "pl",
+            [
+                "Specjalny wysłannik ds. misji pokojowych przyjechał.",
+                "Transportowano ok. 20 proc. ropy.",
+                "To koniec.",
+            ],
+        ),
+    ],
+)
+def test_a_languages_own_abbreviations_do_not_end_sentences(
+    text: str, language: str, expected: list[str]
+) -> None:
+    assert texts(text, language) == expected
+
+
+def test_a_starter_after_a_lower_case_word_is_no_cut_in_german() -> None:
+    # German capitalises every noun: "Die Zeit" after "wir" is a newspaper's name.
+    text = "Wie wir Die Zeit gestern sagten, sind die Preise gestiegen."
+    assert texts(text, "de") == [text]
