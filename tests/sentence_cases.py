@@ -293,6 +293,11 @@ FALSE_CUTS: list[tuple[str, list[str]]] = [
             "in May."
         ],
     ),
+    # A quote closed after its own full stop that the sentence goes on from in lower case.
+    (
+        'The crowd shouted "We want more." until the band came back. It rained.',
+        ['The crowd shouted "We want more." until the band came back.', "It rained."],
+    ),
 ]
 
 # Paragraphs the source glued together: a period right before a capitalised word.
