@@ -25,6 +25,7 @@ _CLOSE_TO_ENGLISH = 0.6
 _WORD = re.compile(r"[^\W\d_]+")
 _SAMPLE_WORDS = 400  # the opening of an article settles its language; the rest costs time
 _MIN_WORDS = 12
+_REPEATS = 3  # times a word counts at most (see detect_language)
 _MIN_COVERAGE = 0.2  # share of the sampled words the winning language's list must cover
 _ZIPF_FLOOR = 3.0  # a listed word weighs its Zipf frequency above this
 _MIN_SCRIPT_CHARS = 20
@@ -76,16 +77,21 @@ def detect_language(text: str) -> str:
     table = _common_words()
     scores: dict[str, float] = {}
     covered: dict[str, int] = {}
-    for word, times in Counter(words).items():  # function words repeat: score each once
+    counted = 0
+    for word, times in Counter(words).items():
+        # A word repeated beyond a few times is a list's or a table's ("fl. oz." on each of a
+        # shop's rows, read as Slovenian), not more of the language.
+        repeats = min(times, _REPEATS)
+        counted += repeats
         for code, weight in table.get(word, {}).items():
-            scores[code] = scores.get(code, 0.0) + weight * times
-            covered[code] = covered.get(code, 0) + times
+            scores[code] = scores.get(code, 0.0) + weight * repeats
+            covered[code] = covered.get(code, 0) + repeats
     if not scores:
         return UNDETERMINED
     best = max(scores, key=scores.__getitem__)
     if scores.get(MODELLED_DEFAULT, 0.0) >= _CLOSE_TO_ENGLISH * scores[best]:
         best = MODELLED_DEFAULT  # a table or a list in English: a wrong "no" costs more
-    return best if covered[best] >= _MIN_COVERAGE * len(words) else UNDETERMINED
+    return best if covered[best] >= _MIN_COVERAGE * counted else UNDETERMINED
 
 
 def _script_language(text: str) -> str:

@@ -105,3 +105,14 @@ def test_english_tables_and_scoreboards_with_foreign_names_stay_english() -> Non
     )
     assert detect_language(scoreboard) == "en"
     assert detect_language(table) == "en"
+
+
+def test_a_word_repeated_on_every_row_of_a_list_does_not_decide() -> None:
+    # "oz" is a Slovenian word too: a shop's rows of "32 fl. oz." outweighed the English.
+    rows = "\n".join(
+        f"Vacuum Bottle{' with Chug Cap' if n % 3 == 0 else ''} - {n} fl. oz. ${n}.00 "
+        f"Liquid Capacity: {n} fl. oz."
+        for n in range(12, 48, 2)
+    )
+    text = f"Skip to search results and compare\n\nWater Bottles (171 products)\n\n{rows}"
+    assert detect_language(text) in ("en", UNDETERMINED)
