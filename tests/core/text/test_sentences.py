@@ -576,3 +576,34 @@ def test_a_quote_closed_after_its_full_stop_goes_on_in_lower_case(
     text: str, language: str, expected: list[str]
 ) -> None:
     assert texts(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Es war sein Einsatz in der 2. Bundesliga. Das Event findet am 10. Juli statt. "
+            "Am 11. und 12. Mai tagte der Gipfel. Er landete auf Platz 2. Die Bayern gewannen. "
+            "Das war im Jahr 1988. Danach kam der Mauerfall.",
+            "de",
+            [
+                "Es war sein Einsatz in der 2. Bundesliga.",
+                "Das Event findet am 10. Juli statt.",
+                "Am 11. und 12. Mai tagte der Gipfel.",
+                "Er landete auf Platz 2.",
+                "Die Bayern gewannen.",
+                "Das war im Jahr 1988.",
+                "Danach kam der Mauerfall.",
+            ],
+        ),
+        (
+            "Kl. 23 den 5. Maj kom han, bl.a. med sin bror. Det var nr. 3. Han gik.",
+            "da",
+            ["Kl. 23 den 5. Maj kom han, bl.a. med sin bror.", "Det var nr. 3.", "Han gik."],
+        ),
+    ],
+)
+def test_an_ordinal_before_a_noun_goes_on_where_ordinals_take_a_period(
+    text: str, language: str, expected: list[str]
+) -> None:
+    assert texts(text, language) == expected
