@@ -47,7 +47,7 @@ _LAST_WORD = re.compile(r"(\w+)\.$")
 # A sentence Punkt ended at "!" or "?": the word before it and any closing quote after.
 _EXCLAIMED = re.compile(r"(?<!\S)(\w+)([!?]+)([’”\"')\]]*)$")
 _LEADING_LETTERS = re.compile(r"[^\W\d_]+")
-_ORDINAL_END = re.compile(r"(?<![\d.,:/])\d{1,3}\.$")
+_ORDINAL_END = re.compile(r"(?<![\d.,:/])(?:\d{1,2}\.)?\d{1,3}\.\)?$")
 # A period glued to the capitalised word after it ("Wednesday.The stabbing", "hospital.“It").
 _GLUED = re.compile(r"(?<=[a-zß-ÿ0-9%])([.!?][’”\"')\]]*)(?=[“‘\"']?[A-Z][a-zß-ÿ])")
 _LAST_ALPHA = re.compile(r"[^\W\d_]+$")
@@ -650,13 +650,12 @@ def _continues(
     if last and last.group(1).lower() in rules.number_abbreviations:
         return text[following].isdigit()
     if rules.period_ordinals and _ORDINAL_END.search(text, start, end):
-        # "am 10. Juli", "in der 2. Bundesliga": an ordinal before a noun, not a sentence's
-        # last number, unless a word that opens sentences follows ("auf Platz 2. Die …").
+        # "am 10. Juli", "in der 2. Bundesliga", "am Mittwoch (12.3.) eine …": an ordinal or a
+        # date before a word, not a sentence's last number, unless a word that opens sentences
+        # follows ("auf Platz 2. Die …").
         word = _LEADING_LETTERS.match(text, following)
-        return (
-            word is not None
-            and word.group()[0].isupper()
-            and (word.group().lower() not in rules.sentence_starters)
+        return word is not None and (
+            word.group()[0].islower() or word.group().lower() not in rules.sentence_starters
         )
     if not cased:
         return False

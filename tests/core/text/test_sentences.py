@@ -584,7 +584,8 @@ def test_a_quote_closed_after_its_full_stop_goes_on_in_lower_case(
         (
             "Es war sein Einsatz in der 2. Bundesliga. Das Event findet am 10. Juli statt. "
             "Am 11. und 12. Mai tagte der Gipfel. Er landete auf Platz 2. Die Bayern gewannen. "
-            "Das war im Jahr 1988. Danach kam der Mauerfall.",
+            "Das war im Jahr 1988. Danach kam der Mauerfall. Die Polizei hat am Mittwoch (12.3.) "
+            "eine Wohnung geräumt.",
             "de",
             [
                 "Es war sein Einsatz in der 2. Bundesliga.",
@@ -594,6 +595,7 @@ def test_a_quote_closed_after_its_full_stop_goes_on_in_lower_case(
                 "Die Bayern gewannen.",
                 "Das war im Jahr 1988.",
                 "Danach kam der Mauerfall.",
+                "Die Polizei hat am Mittwoch (12.3.) eine Wohnung geräumt.",
             ],
         ),
         (
