@@ -576,6 +576,13 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "This content isn't visible due to your cookie preferences. To load this content, click "
         "the Allow button below to opt in to Social Media & Embedded Content cookies. These "
         "cookies are set and controlled by third parties.",
+        # Notices to readers of an old browser, however long.
+        "Thank you for visiting nature.com. You are using a browser version with limited support "
+        "for CSS. To obtain the best experience, we recommend you use a more up to date browser "
+        "(or turn off compatibility mode in Internet Explorer). In the meantime, to ensure "
+        "continued support, we are displaying the site without styles and JavaScript.",
+        "Your browser is out of date. Update your browser for more security, speed and the best "
+        "experience on this site, where the stories of the harbour and the bridge are told.",
     ],
 )
 def test_prompt_lines(line: str) -> None:
@@ -594,6 +601,7 @@ def test_prompt_lines(line: str) -> None:
         "Reached by phone, the mayor said he would not resign over the bridge.",
         "The source said the talks had failed.",
         "Contact tracing has been extended to every school in the district.",
+        "Readers whose browser is out of date were told to update it, the report found.",
         "10 p.m.",  # a time heading of a live story
         "02-751-1500",
         "+81 158-23-2012",

@@ -278,6 +278,17 @@ _CONSENT = re.compile(
 """What a page shows in place of an embed or a cookie category until the reader consents,
 however long: "Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird …",
 "These cookies enable the website to provide enhanced functionality …"."""
+_BROWSER_NOTICE = re.compile(
+    r"""\W*(?:thank\ you\ for\ visiting\ \S+\ )?(?:
+        you\ are\ using\ (?:a|an)\ (?:browser\ version\ with\ limited\ support
+          |(?:outdated|out\ of\ date|old(?:er)?|unsupported)\ (?:web\ )?browser)
+      | (?:your|this)\ (?:web\ )?browser\ is\ (?:outdated|out\ of\ date|(?:no\ longer|not)
+          \ supported)
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""What a page tells the reader of an old browser, however long: "Thank you for visiting
+nature.com. You are using a browser version with limited support for CSS. To obtain …"."""
 _PROFILE_LINK = re.compile(
     r"(?:^\W*|[.!?]\s+)(?:view|see)\s+(?:full\s+|author\s+)?profile\W*$", re.IGNORECASE
 )
@@ -420,13 +431,15 @@ def _items_menu(text: str, separator: re.Pattern[str], items: int = MENU_ITEMS) 
 
 def is_prompt(line: str) -> bool:
     """Whether a line is page furniture by its wording alone: a prompt, a credit, a dateline,
-    a line of contact addresses, a reprint notice or a consent placeholder however long, a
+    a line of contact addresses, a reprint notice, a consent placeholder or a notice to readers
+    of an old browser however long, a
     writer's box ending "View Full Profile", a menu however long. Any space counts as one (a
     no-break space after "Photo:")."""
     words = len(_WORD.findall(line))
     if (
         _REPRINT_NOTICE.match(line)
         or _CONSENT.match(" ".join(line.split()))
+        or _BROWSER_NOTICE.match(" ".join(line.split()))
         or (_PROFILE_LINK.search(line) and words <= BIO_WORDS)
         or _is_menu(line)
     ):
