@@ -576,6 +576,11 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "This content isn't visible due to your cookie preferences. To load this content, click "
         "the Allow button below to opt in to Social Media & Embedded Content cookies. These "
         "cookies are set and controlled by third parties.",
+        "Mit Informationen der ARD-Korrespondentinnen und -Korrespondenten sowie der "
+        "Nachrichtenagenturen AFP, AP, dpa, epd, KNA und Reuters.",
+        "Mit Material von dpa und AFP",
+        "Avec AFP",
+        "Con información de EFE y agencias",
         # Notices to readers of an old browser, however long.
         "Thank you for visiting nature.com. You are using a browser version with limited support "
         "for CSS. To obtain the best experience, we recommend you use a more up to date browser "
@@ -602,6 +607,9 @@ def test_prompt_lines(line: str) -> None:
         "The source said the talks had failed.",
         "Contact tracing has been extended to every school in the district.",
         "Readers whose browser is out of date were told to update it, the report found.",
+        "Mit Informationen aus der Bevölkerung konnte die Polizei den Täter fassen.",
+        "Avec son frère, il a fondé la société en 1998.",
+        "Avec l'agence de voyages, nous sommes partis à l'aube.",
         "10 p.m.",  # a time heading of a live story
         "02-751-1500",
         "+81 158-23-2012",

@@ -239,6 +239,10 @@ PROMPTS = re.compile(
       | write\ to\ [^@]{1,60}\ at\ \S+@\S+
       | (?:e-?mail|contact|reach)\ .{1,80}?(?:\S@\S|\btwitter\b|\ @\w).*
       | (?:additional\ )?(?:reporting|writing|editing|research)\ by\b.*
+      | (?:mit\ (?:material|informationen|angaben)\ (?:von|der|des|aus)|con\ información\ de)
+            \b[^.!?]*\b(?:dpa|afp|ap|reuters|epd|kna|sid|apa|sda|efe|ansa|agen(?:tur|cia)\w*
+            |nachrichtenagentur\w*|korrespondent\w*)\b.*
+      | avec\ (?:l['’])?(?:afp|ap|reuters|agences?)(?:\ et\ (?:l['’])?\w+)?
       | (?:sources?|quelle|fuente)\ ?:\ ?[^.!?]{1,50}
       | (?:estimated\ )?reading\ time\b.{0,20}
       | (?:tempo\ de\ leitura|tiempo\ de\ lectura|temps\ de\ lecture|lesezeit|lesedauer)\b.{0,20}
