@@ -23,7 +23,7 @@ from desktop.core.models import Sentence
 from desktop.core.text.methods import Ranking
 from desktop.core.text.real_sentences import furniture_pattern, is_heading
 from desktop.core.text.sumy_adapter import stop_words
-from desktop.core.text.words import WORD, words
+from desktop.core.text.words import word_count, words
 
 # Tuned on half of the lower-cased CNN/DailyMail dev set, checked on the other half.
 CANDIDATES = 15
@@ -53,11 +53,8 @@ def rank_news(sentences: Sequence[Sentence], language: str, limit: int) -> Ranki
         return []
     # Lengths are counted in words as the word budget counts them: the dashes and detached
     # quote marks of tokenised text ("n -- -- -s", "' thugs, '") do not make a sentence long.
-    # The opening sentences are split into words once, for their lengths and their similarity.
-    opening = [WORD.findall(s.text.lower()) for s in sentences[:CONTEXT]]
-    lengths = np.array(
-        [len(w) for w in opening] + [len(words(s.text)) for s in sentences[CONTEXT:]], dtype=float
-    )
+    opening = [words(s.text.lower()) for s in sentences[:CONTEXT]]
+    lengths = np.array([word_count(s.text) for s in sentences], dtype=float)
     furniture = furniture_pattern(language)
     page = [bool(furniture and furniture.match(s.text)) for s in sentences]
     usable = [lengths[i] >= MIN_WORDS and not page[i] for i in range(count)]

@@ -23,7 +23,7 @@ from desktop.core.text.methods.textrank import rank_textrank
 from desktop.core.text.news import rank_news
 from desktop.core.text.real_sentences import real_sentences, stand_ins
 from desktop.core.text.sentences import split_sentences
-from desktop.core.text.words import words as word_tokens
+from desktop.core.text.words import word_count
 
 # Bump when any method's choices may change, so cached summaries are recomputed.
 ALGORITHM_VERSION = "12"
@@ -138,7 +138,7 @@ def _within_words(split: Sequence[Sentence], ranking: Ranking, budget: int) -> R
     kept: Ranking = []
     used = 0
     for index, score in ranking:
-        count = len(word_tokens(split[index].text))
+        count = word_count(split[index].text)
         if kept and used + count > budget:
             break
         kept.append((index, score))
