@@ -34,7 +34,7 @@ def words(text: str) -> list[str]:
     """The words of ``text`` in order; a run of Chinese or Japanese characters as its
     overlapping pairs of characters (a lone character as itself)."""
     found = WORD.findall(text)
-    if text.isascii():
+    if text.isascii() or not _CHARACTERS.search(text):
         return found
     tokens: list[str] = []
     for word in found:
@@ -57,7 +57,7 @@ def word_count(text: str) -> int:
     """How many words ``text`` has, a run of Chinese or Japanese characters counting one per
     two characters."""
     found = WORD.findall(text)
-    if text.isascii():
+    if text.isascii() or not _CHARACTERS.search(text):
         return len(found)
     count = 0
     for word in found:
