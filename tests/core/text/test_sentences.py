@@ -526,6 +526,31 @@ def test_full_stops_of_other_scripts_end_sentences(
             ["A Sra. Silva disse que a Dra. Costa chega amanhã.", "Ela não comentou."],
         ),
         (
+            "Det gäller bl.a. skolor, t.ex. i Storfors. Han gick.",
+            "sv",
+            ["Det gäller bl.a. skolor, t.ex. i Storfors.", "Han gick."],
+        ),
+        (
+            "Цена выросла на 5 тыс. руб. в месяц. Это много, т.е. слишком.",
+            "ru",
+            ["Цена выросла на 5 тыс. руб. в месяц.", "Это много, т.е. слишком."],
+        ),
+        (
+            "Ціна зросла на 5 тис. грн. Він пішов.",
+            "uk",
+            ["Ціна зросла на 5 тис. грн.", "Він пішов."],
+        ),
+        (
+            "Prof. Dr. Ahmet Yılmaz, Atatürk Cad. üzerinde konuştu. Kitap, dergi vb. ürünler "
+            "satıldı. Bu önemli.",
+            "tr",
+            [
+                "Prof. Dr. Ahmet Yılmaz, Atatürk Cad. üzerinde konuştu.",
+                "Kitap, dergi vb. ürünler satıldı.",
+                "Bu önemli.",
+            ],
+        ),
+        (
             "Specjalny wysłannik ds. misji pokojowych przyjechał. Transportowano ok. 20 proc. "
             "ropy. To koniec.",
             "pl",
