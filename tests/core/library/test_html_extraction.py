@@ -579,6 +579,11 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "Mit Informationen der ARD-Korrespondentinnen und -Korrespondenten sowie der "
         "Nachrichtenagenturen AFP, AP, dpa, epd, KNA und Reuters.",
         "Mit Material von dpa und AFP",
+        "Join our commenting forum",
+        "Join thought-provoking conversations, follow other Independent readers and see their "
+        "replies",
+        "Join the conversation — registration is free.",
+        "Link zum YouTube-Inhalt",
         "Avec AFP",
         "Con información de EFE y agencias",
         # Notices to readers of an old browser, however long.

@@ -216,6 +216,8 @@ PROMPTS = re.compile(
           \ links|story\ tools|sponsored\ links|most\ (?:popular|read|viewed|e-?mailed|shared)
           (?:\ (?:articles|stories|news))?|latest\ (?:news|headlines|stories))
       | have\ a\ tip\?.*
+      | join\ our\ commenting\ forum|join\ thought-provoking\ conversations\b.*
+      | link\ zum\ [\w-]+-inhalt
       | explore\ further
       | (?:read|learn|see|show|view|load)\ more|(?:continue|keep)\ reading|read\ this\ next
       | table\ of\ contents
