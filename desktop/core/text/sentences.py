@@ -182,6 +182,7 @@ class _Language:
     subject_endings: tuple[str, ...]
     period_ordinals: bool
     word_classes: bool  # whether word_classes (English) tells nouns from verbs
+    own_stops: re.Pattern[str] | None  # marks that end a sentence in this language alone
 
 
 def split_sentences(text: str, language: str = "en") -> list[Sentence]:
@@ -318,6 +319,8 @@ def _run_on_cuts(text: str, start: int, end: int, rules: _Language) -> list[int]
     a verb in the present opens its object ("we offer The Perks"), not a sentence."""
     cuts = set(_glued_cuts(text, start, end, rules.abbreviations))
     cuts.update(_script_stop_cuts(text, start, end))
+    if rules.own_stops is not None:
+        cuts.update(m.end() for m in rules.own_stops.finditer(text, start, end))
     if not rules.period_ordinals:
         cuts.update(_number_end_cuts(text, start, end, rules))
     if rules.furniture is not None and _mentions(text[start:end], rules.furniture_words):
@@ -729,7 +732,17 @@ def _language(language: str) -> _Language:
         tuple(w[1:] for w in followers if w.startswith("-")),  # "-ed": a verb's ending
         language in _PERIOD_ORDINALS,
         language == "en",
+        _own_stops(language_lines(language, "sentence_ends.txt")),
     )
+
+
+def _own_stops(marks: list[str]) -> re.Pattern[str] | None:
+    """Where a language's own sentence marks end a sentence (Greek's question mark, ";" once
+    normalised): after the mark and any closing quote, before a space."""
+    if not marks:
+        return None
+    closing = re.escape(_QUOTE_CLOSING.strip())
+    return re.compile(f"[{re.escape(''.join(marks))}]+[{closing}]*(?=\\s)")
 
 
 def _alternatives(before: str, phrases: list[str], after: str) -> re.Pattern[str] | None:

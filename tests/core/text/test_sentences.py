@@ -634,3 +634,12 @@ def test_an_ordinal_before_a_noun_goes_on_where_ordinals_take_a_period(
     text: str, language: str, expected: list[str]
 ) -> None:
     assert texts(text, language) == expected
+
+
+def test_greeks_question_mark_ends_a_sentence_there_alone() -> None:
+    # Unicode normalises the Greek question mark to ";", which elsewhere joins two clauses.
+    assert texts("Τι θα γίνει τώρα; Ο υπουργός δεν απάντησε, δηλ. σιώπησε.", "el") == [
+        "Τι θα γίνει τώρα;",
+        "Ο υπουργός δεν απάντησε, δηλ. σιώπησε.",
+    ]
+    assert texts("He paused; then he spoke.", "en") == ["He paused; then he spoke."]
