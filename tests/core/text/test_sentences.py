@@ -130,10 +130,26 @@ def test_offsets_are_exact_and_in_order() -> None:
     assert [s.start for s in sentences] == sorted(s.start for s in sentences)
 
 
-@given(st.text(alphabet=st.sampled_from(list("ab .?!\n\"”'U.S")), max_size=200))
-def test_offsets_hold_for_any_text(text: str) -> None:
+@given(
+    st.text(alphabet=st.sampled_from(list("ab .?!\n\"”'U.S")), max_size=200),
+    st.sampled_from(["en", "de", "ja", "el"]),
+)
+def test_offsets_hold_for_any_text(text: str, language: str) -> None:
     previous_end = 0
-    for s in split_sentences(text):
+    for s in split_sentences(text, language):
+        assert text[s.start : s.end] == s.text
+        assert s.text == s.text.strip() and s.text
+        assert s.start >= previous_end
+        previous_end = s.end
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("aD 12.。！？「」『』।؟;«»“„ \nと")), max_size=200),
+    st.sampled_from(["en", "de", "ja", "hi", "el"]),
+)
+def test_offsets_hold_for_any_text_in_other_scripts(text: str, language: str) -> None:
+    previous_end = 0
+    for s in split_sentences(text, language):
         assert text[s.start : s.end] == s.text
         assert s.text == s.text.strip() and s.text
         assert s.start >= previous_end
