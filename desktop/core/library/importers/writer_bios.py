@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import re
 
+from desktop.core.library.importers.writers import listed_names
+
 PROFILE_WORDS = 120
 """A profile is a short paragraph; a longer one is the story's."""
-_WRITERS = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 _PROFILE_VERB = r"(?:is|was|has|covers|writes|reports|joined|ist|schreibt|est|es|è)\b"
 
 
 def without_writer_bios(text: str, byline: str) -> str:
     """``text`` without its writers' profiles at its start and its end (see the module)."""
-    names = [n for n in _WRITERS.split(byline) if len(n.split()) >= 2]
+    names = [n for n in listed_names(byline) if len(n.split()) >= 2]
     if not names:
         return text
     profile = re.compile(rf"(?:{'|'.join(map(re.escape, names))})\s+{_PROFILE_VERB}")

@@ -75,17 +75,22 @@ _OTHER_STORY = re.compile(r"related|recommend|more-|popular|trending", re.I)
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|&|and|of|de|del|der|van|von|bin|al|la|le")
 
 
+def listed_names(names: str) -> list[str]:
+    """The names of a list of writers, parted by commas, semicolons, "&" or "and"."""
+    return _LIST.split(names)
+
+
 def all_writers(page: lxml.html.HtmlElement, author: str, shown: str = "") -> str:
     """``author`` with the writers the page names beside it, "; "-separated: those its markup
     marks in the same byline, or the ``shown`` byline's list when it opens with ``author``;
     ``author`` as it is when the page names no others with it, or when it lists several
     already (the extractor read the list)."""
-    if not author or len(_LIST.split(author)) > 1:
+    if not author or len(listed_names(author)) > 1:
         return author
     names = _marked(page, _key(author))
     if names:
         return "; ".join(names)
-    listed = _LIST.split(shown)
+    listed = listed_names(shown)
     return shown if len(listed) > 1 and _key(listed[0]).endswith(_key(author)) else author
 
 
