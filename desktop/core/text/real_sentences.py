@@ -20,7 +20,9 @@ from desktop.core.text.sentence_ends import SCRIPT_STOPS
 from desktop.core.text.sentences import language_lines
 from desktop.core.text.words import WORD
 
-TERMINATED = re.compile(rf"""[.!?…{SCRIPT_STOPS}](?:\s*["'”’‘»)\]」』）])*$""")
+_ENDS = f".!?…{SCRIPT_STOPS}"
+_CLOSING = "(?:\\s*[\"'”’‘»)\\]」』）])*$"
+TERMINATED = re.compile(f"[{_ENDS}]{_CLOSING}")
 # A short line whose only lower-case words are function words is a heading or a label, even
 # with a final "!" or "." ("More Reviews from KLOOK Visitors!"): nothing in it acts as a verb.
 _LABEL_WORDS = 12
@@ -40,6 +42,7 @@ def real_sentences(
     """For each sentence of ``text``, whether a summary may use it."""
     cased = any(c.isupper() for s in sentences for c in s.text)
     rules = _Rules(
+        _terminated(language),
         cased,
         furniture_pattern(language),
         _function_words(language) if cased else frozenset(),
@@ -64,8 +67,17 @@ def is_heading(text: str) -> bool:
     return not TERMINATED.search(text) and _title_cased(text)
 
 
+@cache
+def _terminated(language: str) -> re.Pattern[str]:
+    """A sentence's end: any script's full stops and the language's own marks (Greek's
+    question mark, ";")."""
+    own = "".join(language_lines(language, "sentence_ends.txt"))
+    return re.compile(f"[{re.escape(_ENDS + own)}]{_CLOSING}") if own else TERMINATED
+
+
 @dataclass(frozen=True)
 class _Rules:
+    terminated: re.Pattern[str]
     cased: bool
     furniture: re.Pattern[str] | None
     function_words: frozenset[str]
@@ -74,7 +86,7 @@ class _Rules:
 
 def _real(text: str, sentence: Sentence, rules: _Rules) -> bool:
     words = sentence.text
-    if not TERMINATED.search(words) and not _run_in(text, sentence):
+    if not rules.terminated.search(words) and not _run_in(text, sentence):
         return False
     first = _FIRST_LETTER.search(words)
     if first is None or (rules.cased and first.group().islower()):

@@ -147,3 +147,17 @@ def test_a_hindi_story_is_summarised_in_its_sentences_never_its_headings() -> No
     )
     chosen = [s.text for s in summarize(text, "news", language="hi", title=title).sentences]
     assert chosen and all(s.endswith("।") for s in chosen)
+
+
+def test_a_greek_question_is_a_real_sentence() -> None:
+    """Greek asks with ";" (its question mark, as Unicode normalises it): such a sentence is
+    as real as one ending in a full stop, in Greek only."""
+    text = (
+        "Η κυβέρνηση ανακοίνωσε νέα μέτρα για τη στέγαση των νέων. "
+        "Θα φτάσουν όμως τα χρήματα για όλους; "
+        "Οι δήμαρχοι ζητούν περισσότερη βοήθεια από το κράτος."
+    )
+    split = split_sentences(text, "el")
+    assert len(split) == 3
+    assert real_sentences(text, split, "el") == [True, True, True]
+    assert real_sentences(text, split, "en")[1] is False
