@@ -6,6 +6,7 @@ paragraph of 10,000 links 40 s); the linear tests and ``bench_importers`` share 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 Builder = Callable[[int], str]
@@ -64,6 +65,20 @@ def _page(unit: str) -> Builder:
     return build
 
 
+def _stream_page(head: str, unit: str) -> Builder:
+    """A page showing a short story whose Next.js stream is ``head`` and ``unit`` repeated."""
+
+    def build(size: int) -> str:
+        stream = head + unit * max(1, size // len(unit))
+        return (
+            "<html><head><title>Hostile</title></head><body><article><h1>Hostile</h1>"
+            f"<p>{STORY}</p></article><script>self.__next_f.push({json.dumps([1, stream])})"
+            "</script></body></html>"
+        )
+
+    return build
+
+
 HTML: dict[str, Builder] = {
     "one long word": _page("a"),
     "one long dotted word": _page("a."),
@@ -72,4 +87,7 @@ HTML: dict[str, Builder] = {
     "answer labels": _page("A: "),
     "a paragraph of links": _page("<a href='/x'>x</a> "),
     "a span around every word": _page("<span>word</span> "),
+    "a stream of short text rows": _stream_page("", "a:T4,<p>x"),
+    "a stream of lines of JSON": _stream_page("", '1:["<p>",\n'),
+    "a stream of one row nested deep": _stream_page("1:", '["<p>",'),
 }

@@ -57,6 +57,7 @@ from desktop.core.library.importers.recovery import (
     recover_paragraphs,
     sandwiched_lists,
 )
+from desktop.core.library.importers.shipped_story import add_shipped_story
 from desktop.core.library.importers.writer_bios import without_writer_bios
 from desktop.core.library.importers.writers import (
     all_writers,
@@ -156,6 +157,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
 
     try:
         page = _parsed(_closed_title(_without_end_tags(text)), path)
+        add_shipped_story(page)
         unwrap_source_lines(page)
         _drop_hidden_metadata(page)
         _drop_dialogs(page)
