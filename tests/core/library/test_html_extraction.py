@@ -593,6 +593,14 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "continued support, we are displaying the site without styles and JavaScript.",
         "Your browser is out of date. Update your browser for more security, speed and the best "
         "experience on this site, where the stories of the harbour and the bridge are told.",
+        "Die mit einem Symbol gekennzeichneten Links sind Affiliate-Links. Kommt darüber ein "
+        "Einkauf zustande, erhalten wir eine Provision - ohne Mehrkosten für Sie! Mehr Infos",
+        "Bitte markieren Sie die entsprechenden Wörter im Text. Mit nur zwei Klicks melden Sie "
+        "den Fehler der Redaktion.",
+        # Slots' markers a template left for its scripts.
+        "$$ARTICLEAD$$",
+        "{{ related_stories }}",
+        "[[AD_SLOT]]",
     ],
 )
 def test_prompt_lines(line: str) -> None:
@@ -691,6 +699,8 @@ def test_prompt_lines(line: str) -> None:
         "These cookies are sold at the harbour bakery every Friday.",
         "Ich bin damit einverstanden, sagte die Bürgermeisterin über den Plan für die Brücke.",
         "Die Fähre ist verfügbar bis Ende Mai, sagte der Sprecher.",
+        "The formula $$x$$ and the template's {{ name }} are in the manual.",
+        "Die Polizei bat, Fehler im Fahrplan zu melden, sagte der Sprecher.",
     ],
 )
 def test_paragraphs_that_look_like_prompts_are_not(line: str) -> None:

@@ -42,6 +42,8 @@ KICKER_WORDS = 3
 """A section's label set over the headline ("Leadership", "World News") is this short."""
 # A template's filler text left on the page, however long.
 _PLACEHOLDER = re.compile(r"\W*lorem ipsum\b", re.IGNORECASE)
+# A slot's marker a template leaves in the page for a script to fill ("$$ARTICLEAD$$").
+_SLOT_MARK = re.compile(r"\s*(\$\$|%%|\{\{|\[\[)\s*[A-Za-z_][\w.:-]{2,}\s*(\$\$|%%|\}\}|\]\])\s*")
 REPEATED_RUN = 3
 REPEATED_SHARE = 0.2
 """Lines in a row, and their share of the text, that the page shows again: a copy of its
@@ -168,6 +170,9 @@ PROMPTS = re.compile(
       | this\ (?:post|article|page|story)\ (?:contains|may\ contain|includes)
             \ (?:affiliate\ links|references\ to\ products)\b.*
       | prices\ (?:were|are)\ accurate\ (?:at|as\ of)\b.*
+      | .*\baffiliate-links\b.*\b(?:provision|vergütung)\b.*
+      | (?:.*[.!?]\ )?(?:mit\ nur\ zwei\ klicks\ )?melden\ sie\ (?:uns\ )?(?:den|einen|diesen)
+            \ fehler\b.*
       | (?:.*[.!?]\ )?(?:learn\ more\ about|see|read)\ our\ editorial
             \ (?:process|policy|policies|standards|guidelines)\b.*
       | about\ (?:the|this)\ (?:author|writer)s?(?:\ ?:.*)?
@@ -437,8 +442,8 @@ def _items_menu(text: str, separator: re.Pattern[str], items: int = MENU_ITEMS) 
 
 def is_prompt(line: str) -> bool:
     """Whether a line is page furniture by its wording alone: a prompt, a credit, a dateline,
-    a line of contact addresses, a reprint notice, a consent placeholder or a notice to readers
-    of an old browser however long, a
+    a line of contact addresses, a reprint notice, a consent placeholder, a template's slot
+    marker or a notice to readers of an old browser however long, a
     writer's box ending "View Full Profile", a menu however long. Any space counts as one (a
     no-break space after "Photo:")."""
     words = len(_WORD.findall(line))
@@ -446,6 +451,7 @@ def is_prompt(line: str) -> bool:
         _REPRINT_NOTICE.match(line)
         or _CONSENT.match(" ".join(line.split()))
         or _BROWSER_NOTICE.match(" ".join(line.split()))
+        or _SLOT_MARK.fullmatch(line)
         or (_PROFILE_LINK.search(line) and words <= BIO_WORDS)
         or _is_menu(line)
     ):
