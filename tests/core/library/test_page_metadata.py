@@ -318,6 +318,39 @@ def test_a_longer_heading_sharing_the_headline_s_words_stays_the_title(tmp_path:
 
 
 @pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        # A kicker, a separator hidden but for screen readers, the headline.
+        (
+            '<span class="kicker">Harbour bridge</span><span class="visually-hidden">: </span>'
+            "<span>Lorries banned from Monday</span>",
+            "Harbour bridge: Lorries banned from Monday",
+        ),
+        (
+            '<span class="kicker">Harbour bridge</span><span class="hide">:</span> '
+            "<span>„Lorries banned from Monday“</span>",
+            "Harbour bridge: „Lorries banned from Monday“",
+        ),
+        # Two spans and no separator: two words, not one.
+        (
+            "<span>Harbour bridge</span><span>Lorries banned from Monday</span>",
+            "Harbour bridge Lorries banned from Monday",
+        ),
+    ],
+)
+def test_a_headline_s_pieces_read_as_shown(tmp_path: Path, heading: str, title: str) -> None:
+    page = tmp_path / "saved.html"
+    page.write_text(
+        "<html><head><title>Lorries banned from Monday | Northport Post</title></head><body>"
+        f"<article><h1>{heading}</h1>"
+        + "<p>The council closed the old harbour bridge to lorries after engineers found cracks "
+        "in its deck on Monday.</p>" * 5 + "</article></body></html>",
+        encoding="utf-8",
+    )
+    assert read_articles(page)[0].title == title
+
+
+@pytest.mark.parametrize(
     ("declared", "shown"),
     [
         # A section or a blog named after the headline, where the site's name is another.

@@ -17,6 +17,7 @@ import json
 import logging
 import re
 from collections import Counter
+from collections.abc import Iterable
 from copy import deepcopy
 from html import unescape
 from itertools import islice
@@ -146,6 +147,11 @@ GRID_ROWS = 3
 GRID_COLUMNS = 3
 GRID_PARTS = 3
 """A grid of values stays a table while at most one cell in this many holds a page part."""
+
+_ATTACHED = ":;,.!?)]}»”’…"
+"""Marks that follow a word without a space."""
+_OPENING = "([{«„"
+"""Marks a word follows without a space."""
 
 # trafilatura reports pages it finds little in through logging; that is our error to word.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -776,7 +782,7 @@ def _sole_headline(page: lxml.html.HtmlElement, declared: dict[str, list[str]], 
     heading = deepcopy(headings[0])
     for stamp in list(heading.iter("time")):
         stamp.drop_tree()  # the date a blog sets inside its headline ("Dec 18 2025 Preparing …")
-    shown = " ".join(" ".join(heading.itertext()).split())
+    shown = joined_pieces(heading.itertext())
     if len(shown.split()) < HEADLINE_WORDS or not _above(page, shown, line):
         return ""
     folded = shown.casefold()
@@ -786,6 +792,24 @@ def _sole_headline(page: lxml.html.HtmlElement, declared: dict[str, list[str]], 
     if names & {folded, title_parts(shown)[0].casefold()}:
         return ""
     return shown if _fits(shown, others) else ""
+
+
+def joined_pieces(pieces: Iterable[str]) -> str:
+    """The pieces of text of an inline run as one line: a space between two pieces that
+    would otherwise run together ("Kicker" "Headline"), none before a separator a headline
+    hides for screen readers ("Kicker" ": " "Headline", not "Kicker : Headline")."""
+    out = ""
+    for piece in pieces:
+        if (
+            out
+            and piece
+            and not (out[-1].isspace() or piece[0].isspace())
+            and piece[0] not in _ATTACHED
+            and out[-1] not in _OPENING
+        ):
+            out += " "
+        out += piece
+    return " ".join(out.split())
 
 
 def _above(page: lxml.html.HtmlElement, heading: str, line: str) -> bool:
