@@ -102,6 +102,10 @@ from desktop.core.library.importers.metadata import (
          "港の橋、大型車通行止め"),
         ("항구 다리 화물차 통행 금지ㅣ한국일보", ["한국일보"], "", "항구 다리 화물차 통행 금지"),
         ("首相：港の橋を視察", [], "", "首相：港の橋を視察"),
+        # A closing guillemet is the quote's, not a separator left alone.
+        ("Le maire met en garde sur la « gravité de la situation »", [], "",
+         "Le maire met en garde sur la « gravité de la situation »"),
+        ("Le pont fermé aux camions »", [], "", "Le pont fermé aux camions"),
     ],
 )  # fmt: skip
 def test_titles_lose_the_site_name_only(

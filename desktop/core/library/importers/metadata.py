@@ -21,7 +21,8 @@ _KEY = re.compile(r"[\W_]+")
 # post's handles and tags ("… @themotleyfool #stocks $AMZN").
 _TITLE_TAIL = re.compile(r"\s*\(published \d{4}\)$|(?:\s+[@#$][^\W\d]\w*){2,}$", re.IGNORECASE)
 # A separator left at an end where a template put an empty site name: " | Some Title".
-_LOOSE_SEPARATOR = re.compile(r"^[|·•»]\s+|\s+[|·•»]$")
+_LOOSE_START = re.compile(r"^[|·•»]\s+")
+_LOOSE_END = re.compile(r"\s+[|·•»]$")
 _BY = re.compile(r"^(?:.*\b)?(?i:by)(?:\s+|$)|^(?:.*\s)?Von\s+(?=[A-Z])")
 """What a byline opens with, up to its names: "By", or German "Von" before a capital ("Capital
 Von Jemima Kelly"; not "Ursula von der Leyen")."""
@@ -128,7 +129,7 @@ def site_keys(names: Iterable[str], url: str) -> set[str]:
 def clean_title(title: str, names: Iterable[str], sites: set[str]) -> str:
     """``title`` without a leading or trailing part that is the site's name: a declared name
     as written (``names``), or a part between separators that compares equal (``sites``)."""
-    title = _LOOSE_SEPARATOR.sub("", _TITLE_TAIL.sub("", title.strip())).strip()
+    title = _without_loose_separators(_TITLE_TAIL.sub("", title.strip())).strip()
     for name in sorted((n.strip() for n in names if n and n.strip()), key=len, reverse=True):
         quoted = re.escape(name)
         for pattern in (
@@ -151,6 +152,15 @@ def clean_title(title: str, names: Iterable[str], sites: set[str]) -> str:
     if _sections_after(parts) and not any(":" in sep for sep in _SEPARATOR.findall(title)):
         return title[: title.find(parts[1], len(parts[0]))].strip().strip("|-–—:·•»").strip()
     return title
+
+
+def _without_loose_separators(title: str) -> str:
+    """``title`` without a separator left alone at either end; a final "»" that closes a
+    quote the title opened stays ("… sur la « gravité de la situation »")."""
+    title = _LOOSE_START.sub("", title)
+    if title.endswith("»") and title.count("«") >= title.count("»"):
+        return title
+    return _LOOSE_END.sub("", title)
 
 
 def _before_site(title: str, parts: list[str], sites: set[str]) -> str:
