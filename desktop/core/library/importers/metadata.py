@@ -62,6 +62,8 @@ _DEGREES = frozenset(
     {"ma", "mba", "md", "ms", "msc", "mph", "phd", "rn", "bsn", "dds", "dvm", "rd", "lcsw"}
 )
 """Letters after a name that are its holder's degree ("Brenda Goodman, MA"): no name."""
+_HANGUL_NAME = re.compile(r"[\uac00-\ud7a3]{2,5}")
+"""A Korean name, written as one word ("신현주" of "신현주 기자")."""
 _ENDS_NAME = frozenset(
     {
         "news", "reporter", "reporters", "correspondent", "writer", "columnist", "contributor",
@@ -73,6 +75,9 @@ _ENDS_NAME = frozenset(
         "licensed", "specialist", "analyst", "strategist", "journalist", "journalistin",
         "photographer", "reporterin", "redakteur", "redakteurin", "korrespondent",
         "korrespondentin", "fotograf", "fotografin",
+        # Korean, after the name: reporter, senior or intern reporter, correspondent,
+        # editorial writer; "and others" ("박준석 기자 외 1명").
+        "기자", "선임기자", "인턴기자", "객원기자", "특파원", "논설위원", "외",
     }
 )  # fmt: skip
 """Words after which a name has ended: a role ("Tom Gillespie News reporter", "Jane Roe
@@ -264,7 +269,7 @@ def _person(part: str, sites: set[str]) -> str:
         return ""
     if len(words) == 1 and (lowered[0] in _DATE_WORDS or _agency_code(words[0])):
         return ""  # "November" of "Jeff Foust; November 18, 2019"; "TNN" after a name
-    if len(words) != len(part.split()) and len(words) < 2:
+    if len(words) != len(part.split()) and len(words) < 2 and not _HANGUL_NAME.fullmatch(words[0]):
         return ""  # one word before a role is a name's part at best ("CNN Editor-at-large")
     if not all(_name_word(w) for w in words) or not any(c.isalpha() for c in "".join(words)):
         return ""  # a lower-case word; no letter at all ("©")
