@@ -352,15 +352,20 @@ def test_a_longer_heading_sharing_the_headline_s_words_stays_the_title(tmp_path:
     ],
 )
 def test_a_headline_s_pieces_read_as_shown(tmp_path: Path, heading: str, title: str) -> None:
+    head = "<title>Lorries banned from Monday | Northport Post</title>"
+    assert _title_of(tmp_path, head, heading) == title
+
+
+def _title_of(tmp_path: Path, head: str, heading: str) -> str:
+    """The title of a saved story page with ``head`` and the ``<h1>`` ``heading``."""
     page = tmp_path / "saved.html"
     page.write_text(
-        "<html><head><title>Lorries banned from Monday | Northport Post</title></head><body>"
-        f"<article><h1>{heading}</h1>"
+        f"<html><head>{head}</head><body><article><h1>{heading}</h1>"
         + "<p>The council closed the old harbour bridge to lorries after engineers found cracks "
         "in its deck on Monday.</p>" * 5 + "</article></body></html>",
         encoding="utf-8",
     )
-    assert read_articles(page)[0].title == title
+    return read_articles(page)[0].title
 
 
 @pytest.mark.parametrize(
@@ -378,16 +383,11 @@ def test_a_headline_s_pieces_read_as_shown(tmp_path: Path, heading: str, title: 
 def test_a_title_s_last_part_goes_when_the_page_shows_the_headline_without_it(
     tmp_path: Path, declared: str, shown: str
 ) -> None:
-    page = tmp_path / "saved.html"
-    page.write_text(
-        f"<html><head><title>{declared}</title><meta property='og:title' content='{declared}'>"
-        '<meta property="og:site_name" content="Northport Post"></head><body><article>'
-        f"<h1>{shown}</h1>"
-        + "<p>The council closed the old harbour bridge to lorries after engineers found cracks "
-        "in its deck on Monday.</p>" * 5 + "</article></body></html>",
-        encoding="utf-8",
+    head = (
+        f"<title>{declared}</title><meta property='og:title' content='{declared}'>"
+        '<meta property="og:site_name" content="Northport Post">'
     )
-    assert read_articles(page)[0].title == shown
+    assert _title_of(tmp_path, head, shown) == shown
 
 
 def test_the_byline_is_the_own_article_s_among_the_teasers_the_page_describes(
