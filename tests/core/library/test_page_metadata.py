@@ -338,12 +338,6 @@ def test_a_longer_heading_sharing_the_headline_s_words_stays_the_title(tmp_path:
             "<span>„Lorries banned from Monday“</span>",
             "Harbour bridge: „Lorries banned from Monday“",
         ),
-        # A style sheet a script set inside the headline.
-        (
-            "<span><style>.css-umyvef{font-size:16px;display:block;}</style>Harbour bridge</span>"
-            '<span class="visually-hidden">: </span>Lorries banned from Monday',
-            "Harbour bridge: Lorries banned from Monday",
-        ),
         # Two spans and no separator: two words, not one.
         (
             "<span>Harbour bridge</span><span>Lorries banned from Monday</span>",

@@ -782,8 +782,6 @@ def _sole_headline(page: lxml.html.HtmlElement, declared: dict[str, list[str]], 
     heading = deepcopy(headings[0])
     for stamp in list(heading.iter("time")):
         stamp.drop_tree()  # the date a blog sets inside its headline ("Dec 18 2025 Preparing …")
-    for code in list(heading.iter("style", "script")):
-        code.drop_tree()  # a style sheet set inside the headline by its script
     shown = joined_pieces(heading.itertext())
     if len(shown.split()) < HEADLINE_WORDS or not _above(page, shown, line):
         return ""
@@ -816,12 +814,10 @@ def joined_pieces(pieces: Iterable[str]) -> str:
 
 def _above(page: lxml.html.HtmlElement, heading: str, line: str) -> bool:
     """Whether the page shows ``heading`` before ``line`` (or does not show the line as such:
-    a paragraph recovered from the page's metadata). Spaces are left out of the comparison:
-    the page's pieces of text and the heading's are joined differently."""
-    shown = page.xpath("//text()[not(ancestor::script) and not(ancestor::style)]")
-    text = "".join("".join(shown).split())
-    story = text.find("".join(line.split())[:_LINE_OPENING])
-    return story < 0 or 0 <= text.find("".join(heading.split())) < story
+    a paragraph recovered from the page's metadata)."""
+    text = " ".join(" ".join(page.itertext()).split())
+    story = text.find(" ".join(line.split())[:_LINE_OPENING])
+    return story < 0 or 0 <= text.find(heading) < story
 
 
 def _shown(title: str, candidates: list[str]) -> str:
