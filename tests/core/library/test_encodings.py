@@ -163,3 +163,63 @@ def test_legacy_text_with_a_utf8_like_pair_is_not_taken_for_utf8() -> None:
     )
     data = (story + "Ã©" + story).encode("cp1252")  # "Ã©" reads as UTF-8 "é"
     assert decode_text(data, Path("page.txt")) == story + "Ã©" + story
+
+
+def doubled(text: str, legacy: str) -> str:
+    """``text`` as a site stores it when it reads its own UTF-8 as ``legacy``; Latin-1 keeps
+    Windows-1252's quotes as control characters ("isnâ\\x80\\x99t")."""
+    return text.encode("utf-8").decode(legacy)
+
+
+TYPED = [
+    "The plan isn’t cheap: it costs £125 a month — for cats, €14.",
+    "L’été à São Paulo coûte « trop cher », déjà.",
+]
+
+
+@pytest.mark.parametrize("legacy", ["latin-1", "cp1252"])
+def test_a_story_the_site_stored_double_encoded_reads_as_typed(tmp_path: Path, legacy: str) -> None:
+    paragraphs = "".join(
+        f"<p>{doubled(t, legacy)} The council met on the budget.</p>" for t in TYPED
+    )
+    path = tmp_path / "doubled.html"
+    path.write_text(
+        page("utf-8", "Harbour").replace("</article>", paragraphs * 3 + "</article>"),
+        encoding="utf-8",
+    )
+    text = read_articles(path)[0].text
+    for typed in TYPED:
+        assert typed in text
+    assert "â" not in text and "Ã" not in text
+
+
+def test_one_double_encoded_paragraph_beside_right_text_is_read_back_alone(
+    tmp_path: Path,
+) -> None:
+    right = "<p>Zürich’s naïve café owners said “no” to André’s plan on Monday.</p>"
+    wrong = f"<p>{doubled(TYPED[0], 'cp1252')} The council met on the budget.</p>"
+    path = tmp_path / "mixed.html"
+    path.write_text(
+        page("utf-8", "Harbour").replace("</article>", (right + wrong) * 3 + "</article>")
+    )
+    text = read_articles(path)[0].text
+    assert "Zürich’s naïve café owners said “no” to André’s plan" in text
+    assert TYPED[0] in text
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_text_file_pasted_double_encoded_reads_as_typed(tmp_path: Path, suffix: str) -> None:
+    """Its quotes doubled through Latin-1 are control characters in one character of fifty:
+    text to read back, not a binary file."""
+    story = " ".join(TYPED * 4)
+    path = tmp_path / f"pasted{suffix}"
+    path.write_text(f"Harbour\n\n{doubled(story, 'latin-1')}\n", encoding="utf-8")
+    assert read_articles(path)[0].text == story
+
+
+def test_a_feed_item_stored_double_encoded_reads_as_typed(tmp_path: Path) -> None:
+    path = tmp_path / "wire.xml"
+    path.write_text(feed("utf-8", doubled(TYPED[1], "cp1252")), encoding="utf-8")
+    first, second = read_articles(path)
+    assert first.text == TYPED[1]
+    assert second.text == f"{TYPED[1]} {TYPED[1]}"

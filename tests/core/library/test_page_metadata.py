@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.library.importers import read_articles
-from desktop.core.library.importers.decoding import undouble
+from desktop.core.library.importers.doubled_encoding import undouble
 from desktop.core.library.importers.html import _shown
 from desktop.core.library.importers.metadata import (
     clean_byline,

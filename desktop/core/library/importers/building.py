@@ -8,6 +8,7 @@ import unicodedata
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from desktop.core.library.importers.doubled_encoding import undouble
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.store import with_hash
 from desktop.core.models import Article
@@ -107,21 +108,22 @@ def build_article(
     Hard-wrapped lines are joined into paragraphs (``join_wrapped_lines``) unless the importer
     has already ``reflowed`` the text into them itself. Every field goes through ``printable``:
     a lone surrogate (an undecodable byte of a file name, a character reference to half a
-    UTF-16 pair) would make SQLite refuse the whole batch.
+    UTF-16 pair) would make SQLite refuse the whole batch. Its words go through ``undouble``
+    too: text stored double-encoded ("isnâ€™t") reads as typed, whatever the format.
     """
-    text = tidy_text(printable(text))
+    text = tidy_text(_typed(text))
     language = article_language(text, printable(language))
     if not reflowed:
         text = join_wrapped_lines(text, language)
     return with_hash(
         Article(
             id=0,
-            title=" ".join(printable(title).split()) or title_from_filename(path, text),
+            title=" ".join(_typed(title).split()) or title_from_filename(path, text),
             text=text,
             content_hash="",
             words=0,
-            byline=" ".join(printable(byline).split()),
-            source=" ".join(printable(source).split()),
+            byline=" ".join(_typed(byline).split()),
+            source=" ".join(_typed(source).split()),
             url=printable(url.strip()),
             published=published if published <= _tomorrow() else "",
             language=language,
@@ -129,6 +131,10 @@ def build_article(
             tags=tuple(printable(tag) for tag in tags),
         )
     )
+
+
+def _typed(words: str) -> str:
+    return undouble(printable(words))
 
 
 Block = tuple[str, bool]

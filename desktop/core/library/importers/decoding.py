@@ -25,6 +25,7 @@ import charset_normalizer
 from charset_normalizer.md import mess_ratio
 
 from desktop.core.files import NotRegularFile, open_regular
+from desktop.core.library.importers.doubled_encoding import DOUBLED_SEQUENCE
 from desktop.core.library.importers.errors import UnreadableFile
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -63,16 +64,6 @@ _DECLARED_INVALID = 1.0
 """The same share for a page that declares UTF-8: browsers read it as UTF-8 whatever its
 strays (a blog's text pasted twice through a converter), and a legacy page mislabelled UTF-8
 forms almost no valid sequences, so fewer invalid ones than valid is UTF-8 with strays."""
-_CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
-_DOUBLED = re.compile(
-    "[\u00c2-\u00f4]["
-    + re.escape(
-        _CONTINUATION_BYTES.decode("latin-1")
-        + _CONTINUATION_BYTES.decode("cp1252", errors="ignore")
-    )
-    + "]"
-)
-"""A UTF-8 lead byte read as Latin-1 or Windows-1252 before a continuation byte read so."""
 
 
 def read_file_bytes(path: Path) -> bytes:
@@ -198,24 +189,11 @@ def _guess_legacy(data: bytes, path: Path) -> str:
 
 
 def _checked(text: str, path: Path) -> str:
-    """Refuse text that is mostly control characters: a binary file that happened to decode."""
+    """Refuse text that is mostly control characters: a binary file that happened to decode.
+    Windows-1252's quotes double-encoded through Latin-1 are control characters ("isnâ\x80\x99t")
+    in text, not binary: they are not counted."""
     sample = text[:65536]
-    controls = len(_CONTROL.findall(sample))
+    controls = len(_CONTROL.findall(DOUBLED_SEQUENCE.sub("", sample)))
     if sample and controls / len(sample) > _MAX_CONTROL_SHARE:
         raise UnreadableFile(path, "binary file, not text")
     return text.lstrip("\ufeff")
-
-
-def undouble(text: str) -> str:
-    """``text`` as it was typed when a site stored its UTF-8 read as Latin-1 or Windows-1252
-    ("JOHNSONâ€™S" for "JOHNSON’S", "Ã©tÃ©" for "été"), as some sites' systems do to their
-    titles while the story's own text is right; ``text`` as it is when it holds no such
-    sequence or does not read back as UTF-8 ("lâmpada", "âge" stay)."""
-    if not _DOUBLED.search(text):
-        return text
-    for legacy in ("latin-1", "cp1252"):
-        try:
-            return text.encode(legacy).decode("utf-8")
-        except UnicodeError:
-            continue
-    return text

@@ -29,7 +29,7 @@ from lxml import etree
 
 from desktop.core.library.importers.building import build_article, iso_date
 from desktop.core.library.importers.crowded import thin_crowded_blocks
-from desktop.core.library.importers.decoding import undouble
+from desktop.core.library.importers.doubled_encoding import undouble, undouble_page
 from desktop.core.library.importers.element_text import BLOCKS, element_text, html_fragment_text
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.furniture import (
@@ -163,6 +163,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
 
     try:
         page = _parsed(_closed_title(_without_end_tags(text)), path)
+        undouble_page(page)
         add_shipped_story(page)
         unwrap_source_lines(page)
         _drop_hidden_metadata(page)
