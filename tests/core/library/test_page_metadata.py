@@ -723,3 +723,59 @@ def test_a_date_set_inside_the_headline_is_no_part_of_the_title(tmp_path: Path) 
         encoding="utf-8",
     )
     assert read_articles(page)[0].title == "Preparing a transition in Debusine"
+
+
+def _declared_title_of(tmp_path: Path, head: str) -> str:
+    """The title of a saved story page with ``head`` and no ``<h1>``: the declared one."""
+    page = tmp_path / "declared.html"
+    page.write_text(
+        f"<html><head>{head}</head><body><article>{STORY_PARAGRAPHS}</article></body></html>",
+        encoding="utf-8",
+    )
+    return read_articles(page)[0].title
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        # Hankook Ilbo: headline, section and site joined with no spaces; its own meta name.
+        (
+            "<title>장동혁, 한동훈 제명했지만… 부담 커졌다-정치ㅣ한국일보</title>"
+            '<meta name="content_category" content="정치">'
+            '<meta property="og:site_name" content="한국일보">',
+            "장동혁, 한동훈 제명했지만… 부담 커졌다",
+        ),
+        (
+            '<meta property="og:title" content="Harbour bridge shut to lorries - Politics | '
+            'The Courier"><meta property="article:section" content="politics">'
+            '<meta property="og:site_name" content="The Courier">',
+            "Harbour bridge shut to lorries",
+        ),
+        (
+            "<title>Harbour bridge shut to lorries / Local news - The Courier</title>"
+            '<script type="application/ld+json">{"@context": "https://schema.org", '
+            '"@type": "NewsArticle", "articleSection": '
+            '["Local news"], "publisher": {"name": "The Courier"}}</script>',
+            "Harbour bridge shut to lorries",
+        ),
+    ],
+)
+def test_a_declared_section_at_the_end_leaves_the_title(
+    tmp_path: Path, head: str, expected: str
+) -> None:
+    assert _declared_title_of(tmp_path, head) == expected
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # A hyphen without spaces in a Latin title joins a word: "e-Sports" stays whole.
+        '<title>The rise of e-Sports | The Courier</title><meta name="section" content="Sports">'
+        '<meta property="og:site_name" content="The Courier">',
+        # No separator: the section is the headline's own last word.
+        '<title>Why we still need Politics</title><meta name="section" content="Politics">',
+    ],
+)
+def test_a_section_word_that_is_the_headlines_own_stays(tmp_path: Path, head: str) -> None:
+    title = _declared_title_of(tmp_path, head)
+    assert title in ("The rise of e-Sports", "Why we still need Politics")

@@ -251,7 +251,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
     return [
         build_article(
             path,
-            title=_headline(titles, declared["site"], sites),
+            title=_headline(titles, declared, sites),
             text=without_writer_bios(body, byline),
             byline=byline,
             source=outlet_name(declared["site"], found.sitename or "", url),
@@ -758,11 +758,12 @@ def _standfirsts(page: lxml.html.HtmlElement) -> list[str]:
     return found
 
 
-def _headline(candidates: list[str], names: list[str], sites: set[str]) -> str:
+def _headline(candidates: list[str], declared: dict[str, list[str]], sites: set[str]) -> str:
     """The first candidate title that is more than the site's own name, without the site's
-    name; a page that declares nothing else keeps what it has."""
+    name (and the section it declares, when that sits before the name); a page that declares
+    nothing else keeps what it has."""
     for candidate in candidates:
-        title = clean_title(candidate, names, sites)
+        title = clean_title(candidate, declared["site"], sites, declared["section"])
         if title and not is_site_name(title, sites, exact=True):
             return _shown(title, candidates)
     return next((c for c in candidates if c.strip()), "")
@@ -870,11 +871,13 @@ def _declared(page: lxml.html.HtmlElement, linked_data: list[dict]) -> dict[str,
     that order of trust; and ``writer``, as the rows of its Twitter card give it ("Written by":
     "Chase Bernath", as SEO plugins write it on millions of pages)."""
     found: dict[str, list[str]] = {
-        "title": [], "site": [], "url": [], "language": [], "writer": [],
+        "title": [], "site": [], "url": [], "language": [], "writer": [], "section": [],
     }  # fmt: skip
     keys = {
         "og:title": "title", "twitter:title": "title", "og:site_name": "site",
         "application-name": "site", "og:url": "url", "og:locale": "language",
+        "article:section": "section", "section": "section", "category": "section",
+        "content_category": "section",
     }  # fmt: skip
     if (page.get("lang") or "").strip():
         found["language"].append(page.get("lang", "").strip())
@@ -901,6 +904,7 @@ def _declared(page: lxml.html.HtmlElement, linked_data: list[dict]) -> dict[str,
     found["url"] = [u for u in found["url"] if u.startswith(("http://", "https://"))]
     found["site"] += _publishers(linked_data) + _mastheads(page)
     found["site"] = _not_headlines(found["site"], found["title"], next(iter(found["url"]), ""))
+    found["section"] += _linked_sections(linked_data)
     return found
 
 
@@ -1029,6 +1033,17 @@ def _person_names(author: object) -> list[str]:
     if isinstance(author, list):
         return [name for item in author for name in _person_names(item)]
     return []
+
+
+def _linked_sections(linked_data: list[dict]) -> list[str]:
+    """The sections the page's JSON-LD files its story under (``articleSection``)."""
+    sections: list[str] = []
+    for item in linked_data:
+        named = item.get("articleSection")
+        for section in named if isinstance(named, list) else [named]:
+            if isinstance(section, str) and section.strip():
+                sections.append(section.strip())
+    return sections
 
 
 def _publishers(linked_data: list[dict]) -> list[str]:

@@ -131,10 +131,33 @@ def site_keys(names: Iterable[str], url: str) -> set[str]:
     return {k for k in keys if len(k) > 1}
 
 
-def clean_title(title: str, names: Iterable[str], sites: set[str]) -> str:
+def clean_title(
+    title: str, names: Iterable[str], sites: set[str], sections: Iterable[str] = ()
+) -> str:
     """``title`` without a leading or trailing part that is the site's name: a declared name
-    as written (``names``), or a part between separators that compares equal (``sites``)."""
+    as written (``names``), or a part between separators that compares equal (``sites``).
+    A section the page declares (``sections``) goes too from the end of what is left ("… -
+    Politics | Site", "… 부담 커졌다-정치ㅣ한국일보")."""
     title = _without_loose_separators(_TITLE_TAIL.sub("", title.strip())).strip()
+    return _without_section(_without_site(title, names, sites), sections)
+
+
+def _without_section(title: str, sections: Iterable[str]) -> str:
+    """``title`` without a trailing declared section after a separator; as it is when what
+    would be left is no headline of two words or more. A separator without spaces counts
+    only before a section in a script without capitals (Hangul, Han): in Latin or Cyrillic
+    it joins a compound word ("The rise of e-Sports")."""
+    for section in sorted({s.strip() for s in sections if s.strip()}, key=len, reverse=True):
+        loose = "\\s*" if section[0].isupper() == section[0].islower() else "\\s+"
+        separator = rf"{loose}[|\-–—:·•/]{loose}"
+        tail = re.search(rf"{separator}{re.escape(section)}$", title, re.IGNORECASE)
+        if tail and len(title[: tail.start()].split()) >= 2:
+            return title[: tail.start()].strip()
+    return title
+
+
+def _without_site(title: str, names: Iterable[str], sites: set[str]) -> str:
+    """``title`` without the site's name at either end (see ``clean_title``)."""
     for name in sorted((n.strip() for n in names if n and n.strip()), key=len, reverse=True):
         quoted = re.escape(name)
         for pattern in (
