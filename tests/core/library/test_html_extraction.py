@@ -395,6 +395,9 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "This article has been sent to",
         "Previous post: Nine steps to transform yourself into a river",
         "Next post »",
+        "Subscribe to:",  # a blog's feed links under each post
+        "Post Comments (Atom)",
+        "Subscribe to: Posts (Atom)",
         "Receive email alerts on:",
         "Facebook",
         "RSS feed",
@@ -656,6 +659,7 @@ def test_prompt_lines(line: str) -> None:
         "She keeps a low profile. View the full report on the council site.",
         "Facebook said on Tuesday it would cut jobs at the harbour office.",
         "Previous posts on the council's website had said the opposite.",
+        "Subscribe to: the council's plan, the mayor urged, or lose the bridge.",
         "Sign up numbers for the ferry pass fell by a third.",
         "Sponsored by the port authority, the race starts at noon.",
         "The disclaimer on the form was in small print, the court heard.",

@@ -156,6 +156,8 @@ PROMPTS = re.compile(
       | our\ standards\ ?:.*
       | (?:previous|next|older|newer)\ (?:posts?|articles?|stor(?:y|ies)|entry|entries)
             (?:\ ?[:»›].*)?
+      | subscribe\ to\ ?:(?:\ (?:post\ )?comments|\ posts)?(?:\ \((?:atom|rss)\))?
+      | (?:post\ )?(?:comments|posts)\ \((?:atom|rss)\)
       | receive\ (?:e-?mail\ )?alerts\b.*
       | (?:facebook|twitter|linkedin|pinterest|reddit|whatsapp|instagram|youtube|tumblr
           |flipboard|e-?mail|print|rss(?:\ feed)?|tweet|pin\ it|share|digg|stumbleupon|google\+
