@@ -398,6 +398,9 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "Subscribe to:",  # a blog's feed links under each post
         "Post Comments (Atom)",
         "Subscribe to: Posts (Atom)",
+        "Read more news like this on HindustanTimes.com",  # an outlet's lines under each story
+        "Get the latest news and updates on Royal Family News, King Charles III, and more.",
+        "Get the latest information on Accruent, our solutions, events, and the company.",
         "Receive email alerts on:",
         "Facebook",
         "RSS feed",
@@ -660,6 +663,8 @@ def test_prompt_lines(line: str) -> None:
         "Facebook said on Tuesday it would cut jobs at the harbour office.",
         "Previous posts on the council's website had said the opposite.",
         "Subscribe to: the council's plan, the mayor urged, or lose the bridge.",
+        "Get the latest figures on the bridge from the council, she said.",
+        "Read more news like this, the mayor told the council, and you will see the cracks.",
         "Sign up numbers for the ferry pass fell by a third.",
         "Sponsored by the port authority, the race starts at noon.",
         "The disclaimer on the form was in small print, the court heard.",

@@ -198,6 +198,8 @@ PROMPTS = re.compile(
       | (?:.*\ [-|•·–—]\ |(?:\S+\ ){1,4})?(?:tags|categor(?:y|ies|ia|ias)|filed\ under)\ ?:.*
       | listen\ (?:to|back)\b.*\blive\b.*
       | get\ the\ latest\ .*\binbox\b.*
+      | get\ the\ latest\ (?:news|information|updates)(?:\ and\ updates)?\ (?:on|about)\b.*
+      | read\ more\ (?:news|stories|articles)\ like\ this\ on\b.*
       | (?:\w+\ ){0,3}newsletter
       | thanks?\ (?:you\ )?for\ (?:signing\ up|subscribing).*
       | (?:sorry!?\ )?there\ was\ an\ error\ processing\ your\ subscription.*
