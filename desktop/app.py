@@ -88,8 +88,10 @@ def build_main_window(
     from desktop.ui.main_window import MainWindow
     from desktop.ui.settings import WindowSettings
     from desktop.ui.theme import current_theme, theme_events
+    from desktop.ui.workers import hand_over_quickly
 
     share_one_arena()  # before the window's worker threads start
+    hand_over_quickly()
     # Fusion honours the theme's palette everywhere. theme_events() follows the system colour
     # scheme from now on (and repaints with the new palette); this sets the first one.
     QApplication.setStyle("Fusion")

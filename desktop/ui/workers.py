@@ -8,12 +8,18 @@ Tests can call ``set_synchronous(True)`` to run tasks inline.
 A task that builds a large structure (the analysis of a book-length article) can hold off
 Python's cyclic garbage collector while it runs (``pause_collector=True``): a full collection
 walks every live object with the interpreter lock held, and the GUI thread waits for each one.
+
+The GUI thread takes the interpreter lock back for every Python slot it runs, and a busy worker
+hands it over only when the interpreter's switch interval has run out (5 ms by default): a
+turn of the event loop that calls Python a few dozen times waited a few hundred milliseconds
+beside a worker analysing a book-length article. ``hand_over_quickly`` shortens the interval.
 """
 
 from __future__ import annotations
 
 import gc
 import itertools
+import sys
 import threading
 import traceback
 from collections.abc import Callable, Iterator
@@ -33,6 +39,11 @@ LEAN_CACHE_KIB = 4096
 # Young objects (net of those freed) left by paused tasks above which they are frozen: walking
 # 50,000 takes about 25 ms, 983,000 took 632 ms on a busy machine (measured).
 FREEZE_AFTER = 50_000
+SWITCH_INTERVAL_S = 0.001
+"""How long a worker may hold the interpreter lock while the GUI thread waits for it. Opening a
+2-million-word article beside its analysis (the window child of ``make bench ONLY=long``, three
+runs each): longest stall 738 to 1,355 ms at Python's 5 ms, 320 to 345 ms at 1 ms; 209 to 370 ms
+at 0.2 and 0.5 ms, where the background summary took longer (24 to 33 s against 16 to 23 s)."""
 _local = threading.local()
 _ids = itertools.count(1)
 _synchronous = False
@@ -63,6 +74,12 @@ def lean(conn: sqlite3.Connection) -> sqlite3.Connection:
     conn.execute("PRAGMA mmap_size = 0")
     conn.execute(f"PRAGMA cache_size = -{LEAN_CACHE_KIB}")
     return conn
+
+
+def hand_over_quickly() -> None:
+    """Let the GUI thread take the interpreter lock from a busy worker within
+    ``SWITCH_INTERVAL_S``; called before the window starts its workers."""
+    sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL_S))
 
 
 def set_synchronous(value: bool) -> None:
