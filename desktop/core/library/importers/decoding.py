@@ -193,7 +193,14 @@ def _checked(text: str, path: Path) -> str:
     Windows-1252's quotes double-encoded through Latin-1 are control characters ("isnâ\x80\x99t")
     in text, not binary: they are not counted."""
     sample = text[:65536]
-    controls = len(_CONTROL.findall(DOUBLED_SEQUENCE.sub("", sample)))
-    if sample and controls / len(sample) > _MAX_CONTROL_SHARE:
+    # Counted again without double-encoded characters only when too many: that is rare.
+    if (
+        _control_share(sample) > _MAX_CONTROL_SHARE
+        and _control_share(DOUBLED_SEQUENCE.sub("", sample)) > _MAX_CONTROL_SHARE
+    ):
         raise UnreadableFile(path, "binary file, not text")
     return text.lstrip("\ufeff")
+
+
+def _control_share(sample: str) -> float:
+    return len(_CONTROL.findall(sample)) / len(sample) if sample else 0.0
