@@ -29,7 +29,7 @@ from lxml import etree
 
 from desktop.core.library.importers.building import build_article, iso_date
 from desktop.core.library.importers.crowded import thin_crowded_blocks
-from desktop.core.library.importers.doubled_encoding import undouble, undouble_page
+from desktop.core.library.importers.doubled_encoding import undouble_page
 from desktop.core.library.importers.element_text import BLOCKS, element_text, html_fragment_text
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.furniture import (
@@ -220,11 +220,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
     except (ValueError, etree.LxmlError) as exc:
         raise UnreadableFile(path, f"cannot parse the HTML ({exc})") from exc
     extracted = found.title or ""
-    # A title the site stored double-encoded is read back; the extractor's copy of it lost
-    # the bytes that were control characters ("Investorâs"), so it gives way.
-    repaired = [undouble(t) for t in declared["title"]]
-    fits = _fits(extracted, declared["title"]) and repaired == declared["title"]
-    titles = [undouble(sole), extracted if fits else "", *repaired]
+    titles = [sole, extracted if _fits(extracted, declared["title"]) else "", *declared["title"]]
     lines = drop_furniture(
         lines,
         precise=loose((precise or "").splitlines()),
@@ -760,8 +756,8 @@ def _standfirsts(page: lxml.html.HtmlElement) -> list[str]:
 
 def _headline(candidates: list[str], declared: dict[str, list[str]], sites: set[str]) -> str:
     """The first candidate title that is more than the site's own name, without the site's
-    name (and the section it declares, when that sits before the name); a page that declares
-    nothing else keeps what it has."""
+    name and a section it declares at the end; a page that declares nothing else keeps what it
+    has."""
     for candidate in candidates:
         title = clean_title(candidate, declared["site"], sites, declared["section"])
         if title and not is_site_name(title, sites, exact=True):
