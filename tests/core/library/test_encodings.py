@@ -200,7 +200,8 @@ def test_one_double_encoded_paragraph_beside_right_text_is_read_back_alone(
     wrong = f"<p>{doubled(TYPED[0], 'cp1252')} The council met on the budget.</p>"
     path = tmp_path / "mixed.html"
     path.write_text(
-        page("utf-8", "Harbour").replace("</article>", (right + wrong) * 3 + "</article>")
+        page("utf-8", "Harbour").replace("</article>", (right + wrong) * 3 + "</article>"),
+        encoding="utf-8",
     )
     text = read_articles(path)[0].text
     assert "Zürich’s naïve café owners said “no” to André’s plan" in text
