@@ -35,6 +35,17 @@ STORY = [
             [],
         ),
         ("Ana García and Tom Berg", [], ["Tom Berg covers transport from the London office."]),
+        (  # at the end: called by one name, and opening with the full name whatever follows
+            "Lance Roe",
+            [],
+            [
+                "A 38-year industry veteran and award-winning journalist, Lance has covered "
+                "technology since PCs were the size of suitcases. He edited two magazines.",
+                "Lance Roe makes frequent appearances on national and local news programmes.",
+            ],
+        ),
+        ("Dawn Weller", [], ["Dawn is a mother of eight who lives with a camera in one hand."]),
+        ("Kate B. Marsh", [], ["A keen sailor, Marsh has written about ports for a decade."]),
     ],
 )
 def test_a_writers_profile_at_either_end_goes(
@@ -55,6 +66,12 @@ def test_a_writers_profile_at_either_end_goes(
         ("Reuters", "\n\n".join([*STORY, "Reuters is a news agency."])),
         # A long paragraph is the story's, whoever it opens with.
         ("Jane Doe", "\n\n".join([*STORY, "Jane Doe is " + "really " * 130 + "tired."])),
+        # The story's Sarah, who shares the writer's first name, and its writer's name after
+        # the first sentence.
+        ("Sarah Jones", "\n\n".join([*STORY, "Sarah is now back home, her mother said."])),
+        ("Jane Doe", "\n\n".join([*STORY, "It reopens in May. Jane has covered it for years."])),
+        # Only a closing paragraph is taken by one name.
+        ("Dawn Weller", "\n\n".join(["Dawn is a mother of eight.", *STORY])),
         # A text of one paragraph keeps it.
         ("Jane Doe", "Jane Doe is a health reporter for the Gazette."),
     ],
