@@ -603,6 +603,20 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "Einkauf zustande, erhalten wir eine Provision - ohne Mehrkosten für Sie! Mehr Infos",
         "Bitte markieren Sie die entsprechenden Wörter im Text. Mit nur zwei Klicks melden Sie "
         "den Fehler der Redaktion.",
+        # A news site's lines under each story.
+        "Got a story? Get in touch with our news team by emailing us at news@northport.example.",
+        "For more stories like this, check our news page.",
+        "Sign Up for News Updates",
+        "Sign up for push alerts",
+        "Get your need-to-know latest news, feel-good stories, analysis and more",
+        "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service "
+        "apply.",
+        "Folgst du schon der Hafenpost auf Whatsapp?",
+        "Abonniere den Whatsapp-Kanal der Hafenpost und du bekommst die besten Storys.",
+        "- Aktuelle Nachrichten aufs Handy? Hier geht es zur neuen Hafenpost-App – für Android.",
+        "- Die Hafenpost auch bei Social Media – ob WhatsApp, Instagram oder Facebook.",
+        "- Sie mögen den Tag kompakt? Dann sind Sie beim Hafenpost-Newsletter richtig – hier "
+        "entlang.",
         # Slots' markers a template left for its scripts.
         "$$ARTICLEAD$$",
         "{{ related_stories }}",
@@ -638,6 +652,11 @@ def test_prompt_lines(line: str) -> None:
         "| 11 | 74 | 100% | 2019 |",
         "Nov. 19: The council votes on the bridge",
         "You may also like the new bridge, the mayor told residents on Monday.",
+        "Have a story idea? The council asks residents for theirs.",
+        "The mayor said she would subscribe to daily updates from the harbour board.",
+        "Die Stadt startet einen Whatsapp-Kanal für die Bürger am Hafen.",
+        "Die Polizei ist auch bei Social Media aktiv, sagte der Sprecher.",
+        "Get your flu jab before the latest news of the outbreak spreads.",
         "Read the comments below, she said, before you vote on the plan for the bridge.",
         "Lee: We never thought the bridge would close.",  # a speaker in an interview
         "Mira, the harbour master, said the bridge would reopen in May.",

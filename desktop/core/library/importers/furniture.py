@@ -200,6 +200,17 @@ PROMPTS = re.compile(
       | get\ the\ latest\ .*\binbox\b.*
       | get\ the\ latest\ (?:news|information|updates)(?:\ and\ updates)?\ (?:on|about)\b.*
       | read\ more\ (?:news|stories|articles)\ like\ this\ on\b.*
+      | for\ more\ (?:news|stories|articles)\ like\ this\b.*
+      | get\ your\ (?:[\w-]+,?\ ){0,3}latest\ news\b[^.!?]*
+      | (?:sign\ up|subscribe)\ (?:for|to)\ (?:our\ )?(?:(?:daily|weekly|breaking)\ )?(?:news\ )?
+            (?:updates|(?:push\ )?alerts)\b.*
+      | this\ (?:site|page|form)\ is\ protected\ by\ recaptcha\b.*
+      | folgst\ du\ (?:schon\ )?.{1,40}\ auf\ (?:whatsapp|instagram|facebook|tiktok|x|youtube
+          |telegram)\b.*
+      | .*\b(?:abonnier|folg)\w*\b.*\bwhatsapp-kanal\b.*
+      | (?:.*[.!?]\ )?hier\ geht\ (?:es|['’]s)\ zur?\ (?:neuen\ )?[\w-]*app\b.*
+      | (?:\S+\ ){1,3}auch\ (?:bei|auf|in\ den)\ social\ media(?:\ [-–—]\ .*)?
+      | .*\bnewsletter\b.*\bhier\ entlang\b.*
       | (?:\w+\ ){0,3}newsletter
       | thanks?\ (?:you\ )?for\ (?:signing\ up|subscribing).*
       | (?:sorry!?\ )?there\ was\ an\ error\ processing\ your\ subscription.*
@@ -224,7 +235,7 @@ PROMPTS = re.compile(
           |related(?:\ (?:links|stories|articles|videos|content|coverage))?|(?:internal|external)
           \ links|story\ tools|sponsored\ links|most\ (?:popular|read|viewed|e-?mailed|shared)
           (?:\ (?:articles|stories|news))?|latest\ (?:news|headlines|stories))
-      | have\ a\ tip\?.*
+      | (?:have|got)\ a\ (?:news\ )?(?:tip|story)(?:\ for\ us)?\?.*
       | join\ our\ commenting\ forum|join\ thought-provoking\ conversations\b.*
       | link\ zum\ [\w-]+-inhalt
       | explore\ further
