@@ -608,6 +608,10 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "For more stories like this, check our news page.",
         "Sign Up for News Updates",
         "Sign up for push alerts",
+        # however long, when every sentence of it is a prompt
+        "Follow northport.example on Twitter and Facebook for the latest news updates. You can "
+        "now also get northport.example articles sent straight to your device. Sign up for our "
+        "daily push alerts here.",
         "Get your need-to-know latest news, feel-good stories, analysis and more",
         "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service "
         "apply.",
@@ -657,6 +661,10 @@ def test_prompt_lines(line: str) -> None:
         "Die Stadt startet einen Whatsapp-Kanal für die Bürger am Hafen.",
         "Die Polizei ist auch bei Social Media aktiv, sagte der Sprecher.",
         "Get your flu jab before the latest news of the outbreak spreads.",
+        # a long line whose first sentence only is a prompt
+        "Follow us on Twitter. The council said the bridge would reopen in May after repairs "
+        "that cost more than two million pounds, and that drivers of heavy lorries should take "
+        "the signed detour through the town.",
         "Read the comments below, she said, before you vote on the plan for the bridge.",
         "Lee: We never thought the bridge would close.",  # a speaker in an interview
         "Mira, the harbour master, said the bridge would reopen in May.",

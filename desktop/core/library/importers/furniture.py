@@ -50,6 +50,7 @@ REPEATED_SHARE = 0.2
 text, not a repeated line or a repeated pattern (a second day of a meal plan)."""
 PROMPT_WORDS = 30
 """A prompt is short; a longer line that starts like one is a paragraph."""
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'(]?[^\W\d_])")
 
 LINK_HEAD_WORDS = 3
 """A list item opening with a link of at least this many words is a teaser of another story."""
@@ -216,6 +217,7 @@ PROMPTS = re.compile(
       | (?:sorry!?\ )?there\ was\ an\ error\ processing\ your\ subscription.*
       | keep\ an\ eye\ on\ your\ inbox\b.*
       | .*\b(?:straight|directly|delivered|right)\ to\ your\ inbox\b.*
+      | (?:.*\ )?you\ can\ (?:now\ )?(?:also\ )?get\b.*\bstraight\ to\ your\ (?:device|phone)\b.*
       | enter\ (?:your\ )?e-?mail(?:\ address)?
       | by\ (?:entering|submitting|providing)\ your\ e-?mail\b.*
       | .*\byou['’]re\ (?:now\ |all\ )?(?:subscribed|signed\ up)\b.*
@@ -471,10 +473,20 @@ def is_prompt(line: str) -> bool:
         or _is_menu(line)
     ):
         return True
-    if words > PROMPT_WORDS:
-        return False
     line = " ".join(line.split())
+    if words > PROMPT_WORDS:
+        return _prompts_only(line)
     return bool(PROMPTS.match(line)) or _is_dateline(line) or _is_contact(line)
+
+
+def _prompts_only(line: str) -> bool:
+    """A long line of prompts one after another, each a sentence that is a prompt on its own
+    ("Follow the Post on Twitter for the latest news. Sign up for our daily push alerts
+    here.")."""
+    sentences = _SENTENCE_BREAK.split(line)
+    return len(sentences) > 1 and all(
+        len(_WORD.findall(s)) <= PROMPT_WORDS and PROMPTS.match(s) for s in sentences
+    )
 
 
 def _is_dateline(line: str) -> bool:
