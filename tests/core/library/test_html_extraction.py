@@ -592,6 +592,14 @@ def test_short_real_paragraphs_and_linked_subheads_stay(tmp_path: Path) -> None:
         "Link zum YouTube-Inhalt",
         "Avec AFP",
         "Con información de EFE y agencias",
+        "Für die Darstellung von Hafenpost-Infografiken nutzen wir die Software von Datawrapper. "
+        "Erst wenn Sie hier klicken, werden die Grafiken nachgeladen. Ihre IP-Adresse wird dabei "
+        "an externe Server von Datawrapper übertragen.",
+        # A video's teaser with its date and running time, and the stamp alone.
+        "Neben Raketen und Drohnen ist die größte Bedrohung für die Existenz des Hafens vor allem "
+        "die Sturmflut der letzten Jahre. Wie groß ist die Gefahr einer neuen Flut? "
+        "21.04.2024 | 3:18 min",
+        "05.09.2024 | 2:03 min",
         # Notices to readers of an old browser, however long.
         "Thank you for visiting nature.com. You are using a browser version with limited support "
         "for CSS. To obtain the best experience, we recommend you use a more up to date browser "
@@ -661,6 +669,7 @@ def test_prompt_lines(line: str) -> None:
         "Die Stadt startet einen Whatsapp-Kanal für die Bürger am Hafen.",
         "Die Polizei ist auch bei Social Media aktiv, sagte der Sprecher.",
         "Get your flu jab before the latest news of the outbreak spreads.",
+        "Das Video vom 21.04.2024 | 3:18 min zeigt die Flut, sagte der Sprecher am Montag.",
         # a long line whose first sentence only is a prompt
         "Follow us on Twitter. The council said the bridge would reopen in May after repairs "
         "that cost more than two million pounds, and that drivers of heavy lorries should take "

@@ -300,12 +300,17 @@ _CONSENT = re.compile(
           |may\ be\ set\ (?:through|by)|allow\ us\ to\ count)\b
       | [^.]*\b(?:due\ to|because\ of)\ your\ (?:cookie|privacy)\ (?:preferences|settings)\b
       | .{0,200}?\bif\ you\ click\ ['‘’"]?accept\ all\b
+      | für\ die\ darstellung\ [^.]{1,80}\ nutzen\ wir\b[^.]*\.\ erst\ wenn\ sie\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
 """What a page shows in place of an embed or a cookie category until the reader consents,
 however long: "Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird …",
-"These cookies enable the website to provide enhanced functionality …"."""
+"These cookies enable the website to provide enhanced functionality …", "Für die Darstellung
+von … Infografiken nutzen wir die Software von … Erst wenn Sie hier klicken, …"."""
+_MEDIA_STAMP = re.compile(r"(?:.*\s)?\d{1,2}\.\d{1,2}\.\d{4}\s*\|\s*\d{1,3}:\d{2}\s*min\.?\s*")
+"""A video's date and running time closing the teaser that stands for it in the story:
+"… Wie groß ist die Gefahr einer nuklearen Eskalation? 21.04.2024 | 3:18 min"."""
 _BROWSER_NOTICE = re.compile(
     r"""\W*(?:thank\ you\ for\ visiting\ \S+\ )?(?:
         you\ are\ using\ (?:a|an)\ (?:browser\ version\ with\ limited\ support
@@ -470,6 +475,7 @@ def is_prompt(line: str) -> bool:
         or _BROWSER_NOTICE.match(" ".join(line.split()))
         or _SLOT_MARK.fullmatch(line)
         or (_PROFILE_LINK.search(line) and words <= BIO_WORDS)
+        or (_MEDIA_STAMP.fullmatch(line) and words <= 2 * PROMPT_WORDS)
         or _is_menu(line)
     ):
         return True
