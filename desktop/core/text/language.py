@@ -27,6 +27,8 @@ _SAMPLE_WORDS = 400  # the opening of an article settles its language; the rest 
 _MIN_WORDS = 12
 _REPEATS = 3  # times a word counts at most (see detect_language)
 _MIN_COVERAGE = 0.2  # share of the sampled words the winning language's list must cover
+_RULING_WORDS = 50
+_FOREIGN_COVERAGE = 0.05  # a declared language covering less of that many words is not it
 _ZIPF_FLOOR = 3.0  # a listed word weighs its Zipf frequency above this
 _MIN_SCRIPT_CHARS = 20
 _KANA = re.compile("[\u3040-\u30ff]")
@@ -65,23 +67,14 @@ def detect_language(text: str) -> str:
     by_script = _script_language(text[:2000])
     if by_script:
         return by_script
-    sample = [m.group() for m in islice(_WORD.finditer(text), _SAMPLE_WORDS)]
-    # Names ("El Salvador" in an English report) and initials or scoreboard letters ("c and b")
-    # say little about the language: lower-case words of two letters or more decide, unless a
-    # text in capitals has too few of them.
-    words = [w for w in sample if len(w) > 1 and w.islower()]
-    if len(words) < _MIN_WORDS:
-        words = [w.lower() for w in sample if len(w) > 1]
+    words = _sample(text)
     if len(words) < _MIN_WORDS:
         return UNDETERMINED
     table = _common_words()
     scores: dict[str, float] = {}
     covered: dict[str, int] = {}
     counted = 0
-    for word, times in Counter(words).items():
-        # A word repeated beyond a few times is a list's or a table's ("fl. oz." on each of a
-        # shop's rows, read as Slovenian), not more of the language.
-        repeats = min(times, _REPEATS)
+    for word, repeats in _capped(words).items():
         counted += repeats
         for code, weight in table.get(word, {}).items():
             scores[code] = scores.get(code, 0.0) + weight * repeats
@@ -92,6 +85,46 @@ def detect_language(text: str) -> str:
     if scores.get(MODELLED_DEFAULT, 0.0) >= _CLOSE_TO_ENGLISH * scores[best]:
         best = MODELLED_DEFAULT  # a table or a list in English: a wrong "no" costs more
     return best if covered[best] >= _MIN_COVERAGE * counted else UNDETERMINED
+
+
+def rules_out(text: str, code: str) -> bool:
+    """Whether ``text`` is plainly not in the language ``code`` a page declares: of at least
+    ``_RULING_WORDS`` of its opening words, that language's common words make up under
+    ``_FOREIGN_COVERAGE``. A Zulu or Swahili story on a site whose template says "en" scores
+    0.01 for English, its lists of products and figures 0.1 or more; only lower-case words
+    count, so a list of names rules nothing out, nor does a language without a list of
+    common words."""
+    if code not in _listed_languages():
+        return False
+    words = _capped(_sample(text, capitals=False))
+    counted = sum(words.values())
+    table = _common_words()
+    covered = sum(n for word, n in words.items() if code in table.get(word, {}))
+    return counted >= _RULING_WORDS and covered < _FOREIGN_COVERAGE * counted
+
+
+@cache
+def _listed_languages() -> frozenset[str]:
+    return frozenset(code for langs in _common_words().values() for code in langs)
+
+
+def _sample(text: str, *, capitals: bool = True) -> list[str]:
+    """The opening words that tell a language. Names ("El Salvador" in an English report) and
+    initials or scoreboard letters ("c and b") say little about it: lower-case words of two
+    letters or more decide, unless a text in capitals has too few of them (and ``capitals``
+    lets them stand in)."""
+    sample = [m.group() for m in islice(_WORD.finditer(text), _SAMPLE_WORDS)]
+    words = [w for w in sample if len(w) > 1 and w.islower()]
+    if capitals and len(words) < _MIN_WORDS:
+        words = [w.lower() for w in sample if len(w) > 1]
+    return words
+
+
+def _capped(words: list[str]) -> dict[str, int]:
+    """Each word with the times it counts: at most ``_REPEATS``. A word repeated beyond a few
+    times is a list's or a table's ("fl. oz." on each of a shop's rows, read as Slovenian),
+    not more of the language."""
+    return {word: min(times, _REPEATS) for word, times in Counter(words).items()}
 
 
 def _script_language(text: str) -> str:

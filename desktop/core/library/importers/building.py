@@ -13,7 +13,7 @@ from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.store import with_hash
 from desktop.core.models import Article
 from desktop.core.printable import printable
-from desktop.core.text.language import UNDETERMINED, detect_language
+from desktop.core.text.language import UNDETERMINED, detect_language, rules_out
 from desktop.core.text.wrapped_lines import join_wrapped_lines
 
 _TRAILING_SPACE = " \t\u00a0"
@@ -75,12 +75,14 @@ def title_from_filename(path: Path, text: str) -> str:
 
 def article_language(text: str, declared: str = "") -> str:
     """The language ``text`` is written in; the one a file or feed declares ("en-GB") only
-    when the text cannot tell (page templates often declare English for any article)."""
+    when the text cannot tell and does not rule it out (page templates often declare English
+    for any article, a Zulu one too)."""
     detected = detect_language(text)
     if detected != UNDETERMINED:
         return detected
     code = declared.strip().lower()[:2]
-    return code if code.isalpha() and len(code) == 2 else UNDETERMINED
+    valid = code.isalpha() and len(code) == 2 and not rules_out(text, code)
+    return code if valid else UNDETERMINED
 
 
 def canonical_origin(path: Path) -> str:
