@@ -9,6 +9,7 @@ import lxml.html
 from desktop.core.library.importers.recovery import (
     declared_paragraphs,
     recover_paragraphs,
+    sandwiched_headings,
     sandwiched_lists,
 )
 from tests.core.library.test_html_extraction import PARAGRAPHS
@@ -214,3 +215,30 @@ def test_lists_of_links_pictures_or_one_item_or_outside_the_story_do_not_come_ba
         + f"<ul>{items}</ul></div></body></html>"
     )
     assert sandwiched_lists(after, PARAGRAPHS) == PARAGRAPHS
+
+
+def test_sub_headings_between_kept_paragraphs_come_back_in_their_place() -> None:
+    # A live ticker's day and its entry's time and headline, between two entries.
+    page = listed("<h2><span>Thursday, 18 July</span></h2><h5>11.04: Lorries turned back</h5>")
+    assert sandwiched_headings(page, PARAGRAPHS) == [
+        *PARAGRAPHS[:2],
+        "Thursday, 18 July",
+        "11.04: Lorries turned back",
+        *PARAGRAPHS[2:],
+    ]
+    # One the text holds already stays where it is, once.
+    lines = [*PARAGRAPHS[:2], "Thursday, 18 July", *PARAGRAPHS[2:]]
+    assert sandwiched_headings(listed("<h2>Thursday, 18 July</h2>"), lines) == lines
+
+
+def test_headings_that_link_elsewhere_run_long_or_stand_outside_do_not_come_back() -> None:
+    linked = "<h3><a href='/other'>Another story about the harbour</a></h3>"
+    long = f"<h3>{' '.join(['word'] * 25)}</h3>"
+    for block in (linked, long, "<h1>Harbour bridge closed</h1>"):
+        assert sandwiched_headings(listed(block), PARAGRAPHS) == PARAGRAPHS
+    after = lxml.html.document_fromstring(
+        "<html><body><div>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + "<h3>More from the harbour</h3></div></body></html>"
+    )
+    assert sandwiched_headings(after, PARAGRAPHS) == PARAGRAPHS

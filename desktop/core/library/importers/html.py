@@ -56,6 +56,7 @@ from desktop.core.library.importers.page_tail import line_places, without_page_t
 from desktop.core.library.importers.recovery import (
     declared_paragraphs,
     recover_paragraphs,
+    sandwiched_headings,
     sandwiched_lists,
 )
 from desktop.core.library.importers.shipped_story import add_shipped_story
@@ -204,7 +205,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
             lines = _declared_body(linked_data, _wider(page, lines))
         lines = recover_paragraphs(page, [line for line in lines if line])
         lines = declared_paragraphs(page, lines, _declared_text(linked_data))
-        lines = sandwiched_lists(page, lines)
+        lines = sandwiched_headings(page, sandwiched_lists(page, lines))
         # Before the last pass prunes the page: the writers it marks, and shows in words.
         writer, in_words, cited = page_writer(page), shown_writer(page), cited_writers(page)
         places = line_places(page, lines)

@@ -11,15 +11,16 @@ the kept paragraphs, while those stand several to a parent (a page builder's wid
 pull quote and author note is a block of its own, made like the story's). A bare ``<div>`` or
 ``<p>`` parent says nothing, so a body without a class on its parent is left as trafilatura
 found it. A list (``<ul>``, ``<ol>``) between two kept paragraphs of one parent is the story's
-list of points and comes back in its place, unless it is mostly links or holds pictures. What
-comes back still goes through the furniture rules.
+list of points and comes back in its place, unless it is mostly links or holds pictures; so
+does a short sub-heading there that is no link. What comes back still goes through the
+furniture rules.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import lxml.html
 
@@ -30,6 +31,7 @@ SHAPE_SHARE = 0.5
 MIN_WORDS = 9
 """A recovered paragraph is prose, not a label or a button."""
 MAX_LINK_SHARE = 0.3
+SUBHEADING_WORDS = 20
 SHARED_PARENT = 3
 """Paragraphs to a parent, for the median kept paragraph, that make the story a run of blocks
 rather than one block per paragraph."""
@@ -91,9 +93,36 @@ def sandwiched_lists(page: lxml.html.HtmlElement, lines: list[str]) -> list[str]
     """``lines`` with the lists that stand between two kept paragraphs of one parent, in
     their place: a story's own list of points, which the extractor sometimes leaves out while
     keeping the paragraphs around it."""
-    runs = [_runs(line) for line in lines]
-    found = set().union(*runs) if runs else set()
-    result = list(zip(lines, runs, strict=True))
+    result = [(line, _runs(line)) for line in lines]
+    found = set().union(*(runs for _, runs in result))
+    for before, block in _between_kept(page, found):
+        if items := _points(block, found):
+            at = _place(result, before)
+            result[at:at] = [(f"- {item}", _runs(item)) for item in items]
+    return [line for line, _ in result]
+
+
+def sandwiched_headings(page: lxml.html.HtmlElement, lines: list[str]) -> list[str]:
+    """``lines`` with the sub-headings that stand between two kept paragraphs of one parent,
+    in their place. When no container of the page looks like a story's, trafilatura gathers
+    its paragraphs one by one and leaves their sub-headings out: a live ticker lost the time
+    and headline of every entry ("11.04 Uhr: Israelische Drohne tötet …")."""
+    result = [(line, _runs(line)) for line in lines]
+    found = set().union(*(runs for _, runs in result))
+    shown = {_flat(line) for line in lines}
+    for before, block in _between_kept(page, found):
+        if (text := _subheading(block)) and text not in shown:
+            at = _place(result, before)
+            result.insert(at, (text, _runs(text)))
+            shown.add(text)
+    return [line for line, _ in result]
+
+
+def _between_kept(
+    page: lxml.html.HtmlElement, found: set[tuple[str, ...]]
+) -> Iterator[tuple[list[lxml.html.HtmlElement], lxml.html.HtmlElement]]:
+    """Each block that stands between two kept paragraphs of one parent, with the blocks from
+    the kept paragraph before it up to it."""
     parents = {
         p.getparent(): None
         for p in page.iter("p")
@@ -107,10 +136,19 @@ def sandwiched_lists(page: lxml.html.HtmlElement, lines: list[str]) -> list[str]
             if child.tag == "p" and _is_kept(_flat(_read(child)), found)
         ]
         for i in range(kept[0] + 1, kept[-1]) if len(kept) > 1 else ():
-            if items := _points(children[i], found):
-                at = _place(result, children[max(k for k in kept if k < i) : i])
-                result[at:at] = [(f"- {item}", _runs(item)) for item in items]
-    return [line for line, _ in result]
+            yield children[max(k for k in kept if k < i) : i], children[i]
+
+
+def _subheading(block: lxml.html.HtmlElement) -> str:
+    """The text of ``block`` when it is a sub-heading of the story: a heading of at most
+    ``SUBHEADING_WORDS`` words on one line that is not a link (another story's title)."""
+    if block.tag not in _HEADINGS - {"h1"}:
+        return ""
+    text = _flat(_read(block))
+    linked = _flat("".join(a.text_content() for a in block.iter("a")))
+    if not text or "\n" in text or len(text.split()) > SUBHEADING_WORDS or linked == text:
+        return ""
+    return text
 
 
 def _points(block: lxml.html.HtmlElement, found: set[tuple[str, ...]]) -> list[str]:
