@@ -119,7 +119,7 @@ PROMPTS = re.compile(
       | externer\ inhalt(?:\ nicht\ verfügbar)?|empfohlener\ (?:redaktioneller\ )?inhalt
       | ein\ klick\ für\ den\ datenschutz
       | (?:[\d:]+\ min\.*\ )?(?:(?:video|audio|sendung)\ )?verfügbar\ bis\ [\d.]+\W*
-      | (?:tell\ us\ what\ you\ think|leave\ a\ (?:comment|reply)
+      | (?:tell\ us\ what\ you\ think|(?:post|leave|add|write)\ (?:a|your)\ (?:comment|reply)
           |join\ the\ (?:conversation|discussion))\b.*
       | \[(\w+)\b[^\]]*\].*\[/\1\]
       | (?:.*[.!?]\ )?click\ here\b.*
@@ -280,7 +280,7 @@ STORY_WORDS = 80
 _COMMENTS_HEADING = re.compile(
     r"""^\W*(?:
         comments?\ (?:are\ )?(?:now\ )?closed\b.{0,40}
-      | (?:post|leave|add|write)\ a\ (?:comment|reply)
+      | (?:post|leave|add|write)\ (?:a|your)\ (?:comment|reply)
       | \d+\ (?:comments?|responses?)
       | (?:reader|user)s?['’]?\ comments?
       | responses\ to\ .{1,120}
