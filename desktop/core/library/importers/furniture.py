@@ -119,7 +119,7 @@ PROMPTS = re.compile(
       | externer\ inhalt(?:\ nicht\ verfügbar)?|empfohlener\ (?:redaktioneller\ )?inhalt
       | ein\ klick\ für\ den\ datenschutz
       | (?:[\d:]+\ min\.*\ )?(?:(?:video|audio|sendung)\ )?verfügbar\ bis\ [\d.]+\W*
-      | (?:tell\ us\ what\ you\ think|(?:post|leave|add|write)\ (?:a|your)\ (?:comment|reply)
+      | (?:tell\ us\ what\ you\ think|leave\ a\ (?:comment|reply)
           |join\ the\ (?:conversation|discussion))\b.*
       | \[(\w+)\b[^\]]*\].*\[/\1\]
       | (?:.*[.!?]\ )?click\ here\b.*
