@@ -9,8 +9,7 @@ import lxml.html
 from desktop.core.library.importers.recovery import (
     declared_paragraphs,
     recover_paragraphs,
-    sandwiched_headings,
-    sandwiched_lists,
+    sandwiched_blocks,
 )
 from tests.core.library.test_html_extraction import PARAGRAPHS
 
@@ -196,7 +195,7 @@ def test_a_list_between_kept_paragraphs_comes_back_in_its_place() -> None:
     )
     page = listed(f"<p>The new rules:</p><ol>{items}</ol>")
     lines = [*PARAGRAPHS[:2], "The new rules:", *PARAGRAPHS[2:]]
-    assert sandwiched_lists(page, lines) == [
+    assert sandwiched_blocks(page, lines) == [
         *lines[:3],
         *(f"- {p}" for p in POINTS),
         *PARAGRAPHS[2:],
@@ -207,20 +206,20 @@ def test_lists_of_links_pictures_or_one_item_or_outside_the_story_do_not_come_ba
     linked = "".join(f"<li><a href='/{i}'>{p}</a></li>" for i, p in enumerate(POINTS))
     gallery = "".join(f"<li><img src='{i}.jpg'>{p}</li>" for i, p in enumerate(POINTS))
     for block in (f"<ul>{linked}</ul>", f"<ul>{gallery}</ul>", f"<ul><li>{POINTS[0]}</li></ul>"):
-        assert sandwiched_lists(listed(block), PARAGRAPHS) == PARAGRAPHS
+        assert sandwiched_blocks(listed(block), PARAGRAPHS) == PARAGRAPHS
     items = "".join(f"<li>{p}</li>" for p in POINTS)
     after = lxml.html.document_fromstring(
         "<html><body><div>"
         + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
         + f"<ul>{items}</ul></div></body></html>"
     )
-    assert sandwiched_lists(after, PARAGRAPHS) == PARAGRAPHS
+    assert sandwiched_blocks(after, PARAGRAPHS) == PARAGRAPHS
 
 
 def test_sub_headings_between_kept_paragraphs_come_back_in_their_place() -> None:
     # A live ticker's day and its entry's time and headline, between two entries.
     page = listed("<h2><span>Thursday, 18 July</span></h2><h5>11.04: Lorries turned back</h5>")
-    assert sandwiched_headings(page, PARAGRAPHS) == [
+    assert sandwiched_blocks(page, PARAGRAPHS) == [
         *PARAGRAPHS[:2],
         "Thursday, 18 July",
         "11.04: Lorries turned back",
@@ -228,17 +227,17 @@ def test_sub_headings_between_kept_paragraphs_come_back_in_their_place() -> None
     ]
     # One the text holds already stays where it is, once.
     lines = [*PARAGRAPHS[:2], "Thursday, 18 July", *PARAGRAPHS[2:]]
-    assert sandwiched_headings(listed("<h2>Thursday, 18 July</h2>"), lines) == lines
+    assert sandwiched_blocks(listed("<h2>Thursday, 18 July</h2>"), lines) == lines
 
 
 def test_headings_that_link_elsewhere_run_long_or_stand_outside_do_not_come_back() -> None:
     linked = "<h3><a href='/other'>Another story about the harbour</a></h3>"
     long = f"<h3>{' '.join(['word'] * 25)}</h3>"
     for block in (linked, long, "<h1>Harbour bridge closed</h1>"):
-        assert sandwiched_headings(listed(block), PARAGRAPHS) == PARAGRAPHS
+        assert sandwiched_blocks(listed(block), PARAGRAPHS) == PARAGRAPHS
     after = lxml.html.document_fromstring(
         "<html><body><div>"
         + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
         + "<h3>More from the harbour</h3></div></body></html>"
     )
-    assert sandwiched_headings(after, PARAGRAPHS) == PARAGRAPHS
+    assert sandwiched_blocks(after, PARAGRAPHS) == PARAGRAPHS

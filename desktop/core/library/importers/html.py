@@ -56,8 +56,7 @@ from desktop.core.library.importers.page_tail import line_places, without_page_t
 from desktop.core.library.importers.recovery import (
     declared_paragraphs,
     recover_paragraphs,
-    sandwiched_headings,
-    sandwiched_lists,
+    sandwiched_blocks,
 )
 from desktop.core.library.importers.shipped_story import add_shipped_story
 from desktop.core.library.importers.writer_bios import without_writer_bios
@@ -205,7 +204,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
             lines = _declared_body(linked_data, _wider(page, lines))
         lines = recover_paragraphs(page, [line for line in lines if line])
         lines = declared_paragraphs(page, lines, _declared_text(linked_data))
-        lines = sandwiched_headings(page, sandwiched_lists(page, lines))
+        lines = sandwiched_blocks(page, lines)
         # Before the last pass prunes the page: the writers it marks, and shows in words.
         writer, in_words, cited = page_writer(page), shown_writer(page), cited_writers(page)
         places = line_places(page, lines)

@@ -89,31 +89,22 @@ def recover_paragraphs(page: lxml.html.HtmlElement, lines: list[str]) -> list[st
     return [line for line, _ in result]
 
 
-def sandwiched_lists(page: lxml.html.HtmlElement, lines: list[str]) -> list[str]:
-    """``lines`` with the lists that stand between two kept paragraphs of one parent, in
-    their place: a story's own list of points, which the extractor sometimes leaves out while
-    keeping the paragraphs around it."""
-    result = [(line, _runs(line)) for line in lines]
-    found = set().union(*(runs for _, runs in result))
-    for before, block in _between_kept(page, found):
-        if items := _points(block, found):
-            at = _place(result, before)
-            result[at:at] = [(f"- {item}", _runs(item)) for item in items]
-    return [line for line, _ in result]
-
-
-def sandwiched_headings(page: lxml.html.HtmlElement, lines: list[str]) -> list[str]:
-    """``lines`` with the sub-headings that stand between two kept paragraphs of one parent,
-    in their place. When no container of the page looks like a story's, trafilatura gathers
-    its paragraphs one by one and leaves their sub-headings out: a live ticker lost the time
-    and headline of every entry ("11.04 Uhr: Israelische Drohne tötet …")."""
+def sandwiched_blocks(page: lxml.html.HtmlElement, lines: list[str]) -> list[str]:
+    """``lines`` with the lists and sub-headings that stand between two kept paragraphs of one
+    parent, in their place: a story's own list of points, which the extractor sometimes leaves
+    out while keeping the paragraphs around it, and its sub-headings — when no container of the
+    page looks like a story's, trafilatura gathers its paragraphs one by one and leaves every
+    heading out: a live ticker lost the time and headline of each entry ("11.04 Uhr:
+    Israelische Drohne tötet …")."""
     result = [(line, _runs(line)) for line in lines]
     found = set().union(*(runs for _, runs in result))
     shown = {_flat(line) for line in lines}
     for before, block in _between_kept(page, found):
-        if (text := _subheading(block)) and text not in shown:
+        if items := _points(block, found):
             at = _place(result, before)
-            result.insert(at, (text, _runs(text)))
+            result[at:at] = [(f"- {item}", _runs(item)) for item in items]
+        elif (text := _subheading(block)) and text not in shown:
+            result.insert(_place(result, before), (text, _runs(text)))
             shown.add(text)
     return [line for line, _ in result]
 
