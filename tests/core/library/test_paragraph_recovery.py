@@ -230,6 +230,24 @@ def test_sub_headings_between_kept_paragraphs_come_back_in_their_place() -> None
     assert sandwiched_blocks(listed("<h2>Thursday, 18 July</h2>"), lines) == lines
 
 
+def test_several_blocks_between_the_same_kept_paragraphs_keep_the_page_order() -> None:
+    # A review's pros and cons, each a sub-heading over its list.
+    pros = POINTS
+    cons = ["The diversion adds twenty minutes at rush hour.", "Cyclists must walk the ramp."]
+    block = "".join(
+        f"<h3>{title}</h3><ul>{''.join(f'<li>{p}</li>' for p in points)}</ul>"
+        for title, points in (("Pros", pros), ("Cons", cons))
+    )
+    assert sandwiched_blocks(listed(block), PARAGRAPHS) == [
+        *PARAGRAPHS[:2],
+        "Pros",
+        *(f"- {p}" for p in pros),
+        "Cons",
+        *(f"- {p}" for p in cons),
+        *PARAGRAPHS[2:],
+    ]
+
+
 def test_headings_that_link_elsewhere_run_long_or_stand_outside_do_not_come_back() -> None:
     linked = "<h3><a href='/other'>Another story about the harbour</a></h3>"
     long = f"<h3>{' '.join(['word'] * 25)}</h3>"

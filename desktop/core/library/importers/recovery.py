@@ -99,13 +99,22 @@ def sandwiched_blocks(page: lxml.html.HtmlElement, lines: list[str]) -> list[str
     result = [(line, _runs(line)) for line in lines]
     found = set().union(*(runs for _, runs in result))
     shown = {_flat(line) for line in lines}
+    anchor, end = None, 0
     for before, block in _between_kept(page, found):
         if items := _points(block, found):
-            at = _place(result, before)
-            result[at:at] = [(f"- {item}", _runs(item)) for item in items]
+            added = [(f"- {item}", _runs(item)) for item in items]
         elif (text := _subheading(block)) and text not in shown:
-            result.insert(_place(result, before), (text, _runs(text)))
+            added = [(text, _runs(text))]
             shown.add(text)
+        else:
+            continue
+        # After what came back before it under the same kept paragraph: a recovered list is
+        # no line of the page's own that ``_place`` could find.
+        at = _place(result, before)
+        if before[0] is anchor:
+            at = max(at, end)
+        result[at:at] = added
+        anchor, end = before[0], at + len(added)
     return [line for line, _ in result]
 
 
