@@ -64,8 +64,9 @@ if TYPE_CHECKING:
     from desktop.core.notes.notebook import Notebook
 
 IMPORT_FILTER = (
-    "Articles (*.txt *.text *.md *.markdown *.mdown *.html *.htm *.xhtml *.xml *.rss *.atom"
-    " *.rdf *.pdf *.docx *.odt *.eml *.mbox *.epub *.gz);;All files (*)"
+    "Articles (*.txt *.text *.md *.markdown *.mdown *.html *.htm *.xhtml *.mhtml *.mht"
+    " *.webarchive *.xml *.rss *.atom *.rdf *.pdf *.docx *.odt *.eml *.mbox *.epub *.gz)"
+    ";;All files (*)"
 )
 """Every suffix Dossier imports (the importers are not loaded before the window shows)."""
 SIDE_TABS = ("Summary", "Entities", "Notes")

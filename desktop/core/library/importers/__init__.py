@@ -33,6 +33,13 @@ from desktop.core.library.importers.markdown import parse_markdown
 from desktop.core.library.importers.opendocument import parse_odt
 from desktop.core.library.importers.pdf import parse_pdf
 from desktop.core.library.importers.plaintext import parse_plaintext
+from desktop.core.library.importers.saved_page import (
+    MAX_SAVED_PAGE_BYTES,
+    WEB_ARCHIVE_MAGIC,
+    is_mhtml,
+    parse_mhtml,
+    parse_webarchive,
+)
 from desktop.core.library.importers.word import parse_docx
 from desktop.core.models import Article
 from desktop.core.printable import printable
@@ -68,6 +75,9 @@ _SUFFIX_FORMATS = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    ".mhtml": "mhtml",
+    ".mht": "mhtml",
+    ".webarchive": "webarchive",
     ".xml": "feed",
     ".rss": "feed",
     ".atom": "feed",
@@ -82,7 +92,8 @@ _SUFFIX_FORMATS = {
 SUPPORTED_SUFFIXES = frozenset(_SUFFIX_FORMATS)
 """File suffixes Dossier imports; a file without a suffix is recognised by its content."""
 SUPPORTED_KINDS = (
-    "text (.txt), Markdown (.md), web pages (.html), RSS/Atom feeds (.xml, .rss, .atom), PDF, "
+    "text (.txt), Markdown (.md), web pages (.html, or saved as one file: .mhtml, .mht, "
+    ".webarchive), RSS/Atom feeds (.xml, .rss, .atom), PDF, "
     "Word (.docx), OpenDocument text (.odt), e-mail (.eml, .mbox) and EPUB books, each also "
     "gzip-compressed (.html.gz)"
 )
@@ -135,6 +146,10 @@ def detect_format(path: Path, data: bytes) -> str:
         return _zip_format(data, path)
     if _MBOX_START.match(data):
         return "mbox"
+    if data.startswith(WEB_ARCHIVE_MAGIC) and b"WebMainResource" in data:
+        return "webarchive"
+    if is_mhtml(data):
+        return "mhtml"
     head = data[:2048].lstrip(b"\xef\xbb\xbf").lstrip()
     declaration = _XML_DECLARATION.match(head)
     if declaration and _FEED_START.match(_after_comments(head[declaration.end() :])):
@@ -198,7 +213,8 @@ def read_articles(path: Path | str) -> list[Article]:
 
 
 def _read(path: Path) -> list[Article]:
-    return parse_bytes(read_file_bytes(path), path)
+    saved_page = _SUFFIX_FORMATS.get(path.suffix.lower()) in ("mhtml", "webarchive")
+    return parse_bytes(read_file_bytes(path, MAX_SAVED_PAGE_BYTES if saved_page else None), path)
 
 
 def parse_bytes(data: bytes, path: Path) -> list[Article]:
@@ -224,6 +240,8 @@ _BINARY_FORMATS: dict[str, Callable[[bytes, Path], list[Article]]] = {
     "docx": parse_docx,
     "odt": parse_odt,
     "epub": parse_epub,
+    "mhtml": parse_mhtml,
+    "webarchive": parse_webarchive,
     "eml": partial(parse_eml, read_attachment=parse_bytes),
     "mbox": partial(parse_mbox, read_attachment=parse_bytes),
 }

@@ -66,24 +66,26 @@ strays (a blog's text pasted twice through a converter), and a legacy page misla
 forms almost no valid sequences, so fewer invalid ones than valid is UTF-8 with strays."""
 
 
-def read_file_bytes(path: Path) -> bytes:
+def read_file_bytes(path: Path, limit: int | None = None) -> bytes:
     """The file's bytes, refusing folders, FIFOs, devices, empty files and files over
-    ``MAX_FILE_BYTES`` (see ``open_regular``: nothing here can block on a FIFO)."""
+    ``limit`` bytes, ``MAX_FILE_BYTES`` unless given (see ``open_regular``: nothing here can
+    block on a FIFO)."""
+    limit = limit or MAX_FILE_BYTES
     try:
         handle, size = open_regular(path)
         with handle:
-            if size > MAX_FILE_BYTES:
+            if size > limit:
                 raise UnreadableFile(
                     path,
                     f"file is too large ({size / 1048576:.1f} MiB; the limit is "
-                    f"{MAX_FILE_BYTES // 1048576} MiB)",
+                    f"{limit // 1048576} MiB)",
                 )
-            data = handle.read(MAX_FILE_BYTES + 1)
+            data = handle.read(limit + 1)
     except NotRegularFile as exc:
         raise UnreadableFile(path, "not a regular file") from exc
     except OSError as exc:
         raise UnreadableFile(path, f"cannot read the file ({exc.strerror or exc})") from exc
-    if len(data) > MAX_FILE_BYTES:
+    if len(data) > limit:
         raise UnreadableFile(path, "file grew past the size limit while it was read")
     if not data.strip():
         raise UnreadableFile(path, "file is empty")

@@ -157,7 +157,9 @@ _OPENING = "([{«„"
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 
-def parse_html(text: str, path: Path) -> list[Article]:
+def parse_html(text: str, path: Path, address: str = "") -> list[Article]:
+    """The article of a web page; ``address`` is where a browser saved it from (a saved
+    page's own record), the article's URL when the page names none."""
     import trafilatura
     from trafilatura.settings import Document
 
@@ -230,7 +232,7 @@ def parse_html(text: str, path: Path) -> list[Article]:
     )
     lines = without_page_tail(lines, places)
     found_url = found.url or ""
-    url = next(iter(declared["url"]), "") or found_url
+    url = next(iter(declared["url"]), "") or found_url or address
     own = {u.strip() for u in (*declared["url"], found_url) if u}
     body = "\n\n".join(line for line in lines if line not in own)  # the page's own address
     if not body:
