@@ -23,6 +23,12 @@ MISSING = "no such file or folder"
 LINK_LOOP = "symbolic link loop"
 UNSUPPORTED = "unsupported"
 """The problem of a file in a folder whose type Dossier does not import: listed as skipped."""
+PAGE_RESOURCES = "page resources"
+"""The problem of a folder of a saved page's pictures, styles and frames: listed as skipped."""
+RESOURCES_SUFFIX = "_files"
+"""What a browser adds to a page's name for the folder of its resources when it saves the
+page complete ("Story.html" and "Story_files/": Chrome, Edge, Firefox)."""
+_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 
 Found = tuple[Path, str]
 """A file to read and ``""``, or a path and the problem that keeps it from being read."""
@@ -82,7 +88,9 @@ def _walk(root: Path) -> Iterator[Found]:
                 if not _inside(target, top):
                     yield path, f"symbolic link to {target}, outside the folder: not followed"
                     continue
-            if is_folder:
+            if is_folder and _page_resources(entry.name, entries):
+                yield path, PAGE_RESOURCES
+            elif is_folder:
                 if _identity(info) not in seen:
                     seen.add(_identity(info))
                     subfolders.append(path)
@@ -91,6 +99,16 @@ def _walk(root: Path) -> Iterator[Found]:
             else:
                 yield path, UNSUPPORTED
         stack.extend(reversed(subfolders))
+
+
+def _page_resources(name: str, entries: list[os.DirEntry[str]]) -> bool:
+    """Whether the folder ``name`` holds the resources of a page saved beside it: its frames
+    are saved as pages too ("saved_resource.html": an advertisement, a video player), which
+    are no articles."""
+    if not name.endswith(RESOURCES_SUFFIX):
+        return False
+    page = name.removesuffix(RESOURCES_SUFFIX)
+    return any(entry.name in {page + suffix for suffix in _PAGE_SUFFIXES} for entry in entries)
 
 
 def _identity(info: os.stat_result) -> tuple[int, int]:

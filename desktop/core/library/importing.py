@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.core.library.collecting import UNSUPPORTED, collect_files
+from desktop.core.library.collecting import PAGE_RESOURCES, UNSUPPORTED, collect_files
 from desktop.core.library.importers import UnreadableFile, read_articles, unsupported_type
 from desktop.core.library.matching import OLDER
 from desktop.core.library.origins import legacy_origins
@@ -143,6 +143,8 @@ def read_file(path: Path, problem: str, cancel: threading.Event | None = None) -
     be stopped half-way: ``cancel`` is checked between files.)"""
     if problem == UNSUPPORTED:
         return FileResult(path, skipped=unsupported_type(path))
+    if problem == PAGE_RESOURCES:
+        return FileResult(path, skipped="the pictures, styles and frames of a saved page")
     if problem:
         return printable(f"{path}: {problem}")
     try:

@@ -14,7 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.library.collecting import LINK_LOOP, NOT_REGULAR, UNSUPPORTED, collect_files
+from desktop.core.library.collecting import (
+    LINK_LOOP,
+    NOT_REGULAR,
+    PAGE_RESOURCES,
+    UNSUPPORTED,
+    collect_files,
+)
 from desktop.core.library.importers import UnreadableFile, read_articles
 from desktop.core.library.importing import import_paths
 from desktop.core.library.session import open_library
@@ -235,3 +241,30 @@ def test_a_fifo_swapped_in_after_listing_is_refused_without_blocking(tmp_path: P
     worker.join(timeout=20)
     assert not worker.is_alive(), "reading a FIFO blocked"
     assert [str(e) for e in outcome] == [f"{swapped}: {NOT_REGULAR}"]
+
+
+def test_the_resources_folder_of_a_page_saved_complete_is_skipped_whole(tmp_path: Path) -> None:
+    # "Webpage, Complete": the page, and beside it its pictures, styles and frames, the frames
+    # saved as pages of their own (an advertisement, a video player).
+    folder = tmp_path / "saved"
+    resources = folder / "Harbour bridge closed_files"
+    resources.mkdir(parents=True)
+    shutil.copy(FIXTURES / "article.html", folder / "Harbour bridge closed.html")
+    (resources / "saved_resource.html").write_text("<html><body><p>Advertisement</p></body></html>")
+    (resources / "style.css").write_text("p { margin: 0 }")
+    # A folder so named without its page beside it is an ordinary folder.
+    (folder / "interview_files").mkdir()
+    shutil.copy(FIXTURES / "article.md", folder / "interview_files" / "transcript.md")
+    assert found([folder], tmp_path) == [
+        ("saved/Harbour bridge closed.html", ""),
+        ("saved/Harbour bridge closed_files", PAGE_RESOURCES),
+        ("saved/interview_files/transcript.md", ""),
+    ]
+    with open_library(seed=False) as library:
+        report = import_paths(library, [folder])
+    assert len(report.imported) == 2 and not report.failures
+    (skipped,) = report.skipped
+    assert (skipped.path, skipped.skipped) == (
+        resources,
+        "the pictures, styles and frames of a saved page",
+    )
