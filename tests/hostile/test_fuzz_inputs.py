@@ -21,6 +21,7 @@ from desktop.core.models import Article
 from desktop.core.notes.export import FORMATS, export_notes
 from desktop.core.notes.importer import import_notes
 from desktop.core.notes.notebook import Notebook
+from tests.core.library.outlook_files import msg_bytes
 from tests.core.library.test_import_saved_pages import blink_mhtml, safari_webarchive
 from tests.hostile.cli import HANG_SECONDS, time_limit
 from tests.hostile.conftest import fuzz_settings
@@ -64,7 +65,7 @@ def library():
 
 
 @pytest.mark.parametrize(
-    "suffix", [".txt", ".md", ".html", ".xml", ".mhtml", ".webarchive", ".bin"]
+    "suffix", [".txt", ".md", ".html", ".xml", ".mhtml", ".webarchive", ".msg", ".bin"]
 )
 @fuzz_settings()
 @given(data=st.binary(max_size=4096))
@@ -74,16 +75,21 @@ def test_any_bytes(library, tmp_path: Path, suffix: str, data: bytes) -> None:
     _imports_or_names(library, path)
 
 
-@pytest.mark.parametrize("suffix", [".mhtml", ".webarchive"])
+@pytest.mark.parametrize("suffix", [".mhtml", ".webarchive", ".msg"])
 @fuzz_settings()
 @given(changes=st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=1, max_size=8)), max_size=6))
-def test_damaged_saved_pages(
+def test_damaged_containers(
     library, tmp_path: Path, suffix: str, changes: list[tuple[float, bytes]]
 ) -> None:
-    """A browser's saved page with bytes overwritten anywhere: its head, a boundary, the
-    property list's offsets."""
+    """A browser's saved page or an Outlook message with bytes overwritten anywhere: its head,
+    a boundary, a property list's offsets, a compound file's sector chains."""
     page = f"<html><body><article><p>{STORY}</p></article></body></html>"
-    data = bytearray(blink_mhtml(page) if suffix == ".mhtml" else safari_webarchive(page.encode()))
+    made = {
+        ".mhtml": lambda: blink_mhtml(page),
+        ".webarchive": lambda: safari_webarchive(page.encode()),
+        ".msg": lambda: msg_bytes(subject="Budget", body=STORY, attachments={"a.txt": b"x y"}),
+    }
+    data = bytearray(made[suffix]())
     for where, replacement in changes:
         at = int(where * (len(data) - 1))
         data[at : at + len(replacement)] = replacement

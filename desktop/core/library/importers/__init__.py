@@ -31,6 +31,7 @@ from desktop.core.library.importers.html import parse_html
 from desktop.core.library.importers.mail import parse_eml, parse_mbox
 from desktop.core.library.importers.markdown import parse_markdown
 from desktop.core.library.importers.opendocument import parse_odt
+from desktop.core.library.importers.outlook import is_outlook_message, parse_msg
 from desktop.core.library.importers.pdf import parse_pdf
 from desktop.core.library.importers.plaintext import parse_plaintext
 from desktop.core.library.importers.saved_page import (
@@ -87,15 +88,16 @@ _SUFFIX_FORMATS = {
     ".odt": "odt",
     ".eml": "eml",
     ".mbox": "mbox",
+    ".msg": "msg",
     ".epub": "epub",
 }
 SUPPORTED_SUFFIXES = frozenset(_SUFFIX_FORMATS)
 """File suffixes Dossier imports; a file without a suffix is recognised by its content."""
 SUPPORTED_KINDS = (
     "text (.txt), Markdown (.md), web pages (.html, or saved as one file: .mhtml, .mht, "
-    ".webarchive), RSS/Atom feeds (.xml, .rss, .atom), PDF, "
-    "Word (.docx), OpenDocument text (.odt), e-mail (.eml, .mbox) and EPUB books, each also "
-    "gzip-compressed (.html.gz)"
+    ".webarchive), RSS/Atom feeds (.xml, .rss, .atom), PDF, Word (.docx), OpenDocument text "
+    "(.odt), e-mail (.eml, .mbox, Outlook's .msg) and EPUB books, each also gzip-compressed "
+    "(.html.gz)"
 )
 _COMPRESSED = ".gz"
 _ZIP_KINDS = (
@@ -144,6 +146,8 @@ def detect_format(path: Path, data: bytes) -> str:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         return _zip_format(data, path)
+    if is_outlook_message(data):
+        return "msg"
     if _MBOX_START.match(data):
         return "mbox"
     if data.startswith(WEB_ARCHIVE_MAGIC) and b"WebMainResource" in data:
@@ -244,4 +248,5 @@ _BINARY_FORMATS: dict[str, Callable[[bytes, Path], list[Article]]] = {
     "webarchive": parse_webarchive,
     "eml": partial(parse_eml, read_attachment=parse_bytes),
     "mbox": partial(parse_mbox, read_attachment=parse_bytes),
+    "msg": partial(parse_msg, read_attachment=parse_bytes),
 }

@@ -19,7 +19,8 @@ import email.header
 import email.policy
 import email.utils
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from email.message import EmailMessage
 from pathlib import Path
@@ -86,28 +87,44 @@ def message_articles(
         EmailMessage,
         email.message_from_bytes(data, _class=_Message, policy=email.policy.compat32),
     )
-    level = _NESTING.set(_NESTING.get() + 1)
-    try:
+    with nested():
         attachments, outcomes = _attachments(message, Path(origin), read_attachment)
-    finally:
-        _NESTING.reset(level)
     body = _body(message)
-    text = body
-    if outcomes:
-        text += "\n\nAttachments:\n" + "\n".join(f"- {line}" for line in outcomes)
     articles = []
     if body.strip() or attachments:
         articles.append(
             build_article(
                 path,
                 title=_header(message, "subject"),
-                text=text,
+                text=with_attachment_list(body, outcomes),
                 byline=_sender(message),
                 published=_date(message),
                 origin=origin,
             )
         )
     return articles + attachments, outcomes
+
+
+def with_attachment_list(body: str, outcomes: list[str]) -> str:
+    """The message's text with a line on what became of each attachment at its end."""
+    if not outcomes:
+        return body
+    return f"{body}\n\nAttachments:\n" + "\n".join(f"- {line}" for line in outcomes)
+
+
+@contextmanager
+def nested() -> Iterator[None]:
+    """One level deeper into attached messages while the block runs: a message attached to a
+    message is read ``MAX_NESTING`` levels deep at most."""
+    level = _NESTING.set(_NESTING.get() + 1)
+    try:
+        yield
+    finally:
+        _NESTING.reset(level)
+
+
+def too_deep() -> bool:
+    return _NESTING.get() > MAX_NESTING
 
 
 class _Message(EmailMessage):
@@ -145,13 +162,21 @@ def _attachments(
     message: EmailMessage, origin: Path, read_attachment: Reader
 ) -> tuple[list[Article], list[str]]:
     """Articles from the attachments Dossier can read, and a line on each attachment."""
+    files = (_attachment(part, n) for n, part in enumerate(message.iter_attachments(), start=1))
+    return attached_articles(files, origin, read_attachment)
+
+
+def attached_articles(
+    files: Iterable[tuple[str, bytes]], origin: Path, read_attachment: Reader
+) -> tuple[list[Article], list[str]]:
+    """Articles from the attached ``(name, bytes)`` files Dossier can read, each with the
+    origin ``message#name``, and a line on each attachment; call it inside ``nested``."""
     articles: list[Article] = []
     outcomes: list[str] = []
-    for number, part in enumerate(message.iter_attachments(), start=1):
-        name, payload = _attachment(part, number)
+    for name, payload in files:
         if not name or not payload.strip():
             continue
-        if _NESTING.get() > MAX_NESTING:
+        if too_deep():
             outcomes.append(f"{name} (not imported: attached too many levels deep)")
             continue
         try:
