@@ -35,6 +35,11 @@ MARKUP = [
     "![", "> ", "- ", "1. ", "|", "---", "===", "\\", "\x00", "\x0b", "\ufeff", "\u202e",
     "\u2028", "\U0001f600", "e\u0301",
 ]  # fmt: skip
+RTF = [
+    "{", "}", "\\par ", "\\line ", "\\'e9", "\\'zz", "\\u8217?", "\\u-10179?", "\\u99999999?",
+    "\\ansicpg1251 ", "\\ansicpg0 ", "\\uc0 ", "\\uc9 ", "{\\*\\", "{\\pict ", "{\\info{\\title ",
+    "{\\creatim\\yr2025\\mo13\\dy40}", "\\bin5 ", "\\\\", "\\{", "\\~", "\\-", "\\",
+]  # fmt: skip
 FTS = ['"', "*", "AND", "OR", "NOT", "NEAR(", "(", ")", ":", "^", "-", "+", "title:", "{", "}"]
 ENCODINGS = ["utf-8", "utf-16", "latin-1", "cp1252", "koi8-r", "utf-8-sig"]
 
@@ -65,13 +70,22 @@ def library():
 
 
 @pytest.mark.parametrize(
-    "suffix", [".txt", ".md", ".html", ".xml", ".mhtml", ".webarchive", ".msg", ".bin"]
+    "suffix", [".txt", ".md", ".html", ".xml", ".mhtml", ".webarchive", ".msg", ".rtf", ".bin"]
 )
 @fuzz_settings()
 @given(data=st.binary(max_size=4096))
 def test_any_bytes(library, tmp_path: Path, suffix: str, data: bytes) -> None:
     path = tmp_path / f"fuzz{suffix}"
     path.write_bytes(data)
+    _imports_or_names(library, path)
+
+
+@fuzz_settings()
+@given(pieces=st.lists(st.one_of(st.sampled_from(RTF), fragments), max_size=80))
+def test_rich_text(library, tmp_path: Path, pieces: list[str]) -> None:
+    """RTF built of control words, groups, escapes and text in any order."""
+    path = tmp_path / "fuzz.rtf"
+    path.write_bytes(("{\\rtf1\\ansi " + "".join(pieces)).encode("utf-8", "surrogatepass"))
     _imports_or_names(library, path)
 
 

@@ -8,6 +8,8 @@ import math
 import struct
 from datetime import datetime, timezone
 
+from compressed_rtf import compress
+
 SECTOR, MINI_SECTOR, CUTOFF = 512, 64, 4096
 FREE, END, FAT_MARK = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
 NO_ENTRY = 0xFFFFFFFF
@@ -171,14 +173,14 @@ def outlook_message(
     sender: str = "",
     sent: datetime | None = None,
     html: bytes = b"",
-    rtf_only: bool = False,
+    rtf: str = "",
     attachments: dict[str, bytes] | None = None,
     attached_messages: dict[str, dict[str, bytes]] | None = None,
     unicode: bool = True,
 ) -> dict[str, bytes]:
-    """A message's streams as Outlook saves it: subject, sender's name, plain or HTML body
-    (or only compressed RTF), sending time, the file's code page, and its attachments
-    (files, or messages attached in Outlook's own form: streams of ``outlook_message``)."""
+    """A message's streams as Outlook saves it: subject, sender's name, plain or HTML body (or
+    only ``rtf``, compressed as Outlook keeps it), sending time, the file's code page, and its
+    attachments (files, or messages attached in Outlook's own form: ``outlook_message``'s)."""
     strings = {0x0037: subject}
     if body:
         strings[0x1000] = body
@@ -188,8 +190,8 @@ def outlook_message(
     if sent is not None:
         fixed[0x0039] = (PT_SYSTIME, filetime(sent))
     binaries = {0x1013: html} if html else {}
-    if rtf_only:
-        binaries[0x1009] = b"\x2d\x00\x00\x00\x2b\x00\x00\x00LZFu\x00\x00\x00\x00{\\rtf1 x}"
+    if rtf:
+        binaries[0x1009] = compress(rtf.encode("ascii"), compressed=True)
     streams = properties(strings, binaries, fixed=fixed, unicode=unicode)
     for number, (name, data) in enumerate((attachments or {}).items()):
         storage = f"__attach_version1.0_#{number:08X}"

@@ -107,6 +107,18 @@ def test_attachments_become_articles_linked_to_the_message(tmp_path: Path) -> No
     ]
 
 
+def test_a_message_whose_text_outlook_kept_only_as_rich_text_reads_as_its_text(
+    tmp_path: Path,
+) -> None:
+    rtf = (
+        "{\\rtf1\\ansi\\ansicpg1252\\fromtext \\deff0{\\fonttbl{\\f0\\fswiss Arial;}}"
+        "\\uc1\\pard\\plain\\f0\\fs20 The caf\\'e9 on the quay stays open.\\par\r\n"
+        "Lorries will be diverted.\\par\r\n}"
+    )
+    (article,) = read_articles(saved(tmp_path, msg_bytes(subject="Quay", rtf=rtf)))
+    assert article.text == "The café on the quay stays open.\n\nLorries will be diverted."
+
+
 def test_messages_attached_too_deep_are_listed_not_read(tmp_path: Path) -> None:
     inner = outlook_message(subject="Level 0", body="The innermost message.")
     for level in range(1, MAX_NESTING + 3):
@@ -121,8 +133,8 @@ def test_messages_attached_too_deep_are_listed_not_read(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
-        (msg_bytes(subject="Rich", rtf_only=True), "only as rich text \\(RTF\\)"),
-        (msg_bytes(subject="Empty"), "holds no text: nothing Dossier reads"),
+        (msg_bytes(subject="Empty"), "the Outlook message holds no text"),
+        (msg_bytes(subject="Rich", rtf="{\\rtf1 \\par}"), "the Outlook message holds no text"),
         (msg_bytes(subject="Cut", body=BODY)[:700], "Outlook message"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "Outlook message"),
     ],

@@ -34,6 +34,7 @@ from desktop.core.library.importers.opendocument import parse_odt
 from desktop.core.library.importers.outlook import is_outlook_message, parse_msg
 from desktop.core.library.importers.pdf import parse_pdf
 from desktop.core.library.importers.plaintext import parse_plaintext
+from desktop.core.library.importers.rich_text import RTF_START, parse_rtf
 from desktop.core.library.importers.saved_page import (
     MAX_SAVED_PAGE_BYTES,
     WEB_ARCHIVE_MAGIC,
@@ -85,6 +86,7 @@ _SUFFIX_FORMATS = {
     ".rdf": "feed",
     ".pdf": "pdf",
     ".docx": "docx",
+    ".rtf": "rtf",
     ".odt": "odt",
     ".eml": "eml",
     ".mbox": "mbox",
@@ -95,9 +97,9 @@ SUPPORTED_SUFFIXES = frozenset(_SUFFIX_FORMATS)
 """File suffixes Dossier imports; a file without a suffix is recognised by its content."""
 SUPPORTED_KINDS = (
     "text (.txt), Markdown (.md), web pages (.html, or saved as one file: .mhtml, .mht, "
-    ".webarchive), RSS/Atom feeds (.xml, .rss, .atom), PDF, Word (.docx), OpenDocument text "
-    "(.odt), e-mail (.eml, .mbox, Outlook's .msg) and EPUB books, each also gzip-compressed "
-    "(.html.gz)"
+    ".webarchive), RSS/Atom feeds (.xml, .rss, .atom), PDF, Word (.docx), rich text (.rtf), "
+    "OpenDocument text (.odt), e-mail (.eml, .mbox, Outlook's .msg) and EPUB books, each "
+    "also gzip-compressed (.html.gz)"
 )
 _COMPRESSED = ".gz"
 _ZIP_KINDS = (
@@ -148,6 +150,8 @@ def detect_format(path: Path, data: bytes) -> str:
         return _zip_format(data, path)
     if is_outlook_message(data):
         return "msg"
+    if data.lstrip().startswith(RTF_START):
+        return "rtf"
     if _MBOX_START.match(data):
         return "mbox"
     if data.startswith(WEB_ARCHIVE_MAGIC) and b"WebMainResource" in data:
@@ -242,6 +246,7 @@ _BINARY_FORMATS: dict[str, Callable[[bytes, Path], list[Article]]] = {
     "feed": parse_feed,
     "pdf": parse_pdf,
     "docx": parse_docx,
+    "rtf": parse_rtf,
     "odt": parse_odt,
     "epub": parse_epub,
     "mhtml": parse_mhtml,

@@ -31,6 +31,7 @@ from desktop.core.library.importers.mail import (
     too_deep,
     with_attachment_list,
 )
+from desktop.core.library.importers.rich_text import rtf_text
 from desktop.core.models import Article
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -74,8 +75,7 @@ def parse_msg(data: bytes, path: Path, *, read_attachment: Reader) -> list[Artic
         except _DAMAGED as exc:
             raise UnreadableFile(path, f"a damaged Outlook message ({exc})") from exc
         if not articles:
-            stored = "only as rich text (RTF), which" if message.has(_RTF, _BINARY) else "nothing"
-            raise UnreadableFile(path, f"the Outlook message holds no text: {stored} Dossier reads")
+            raise UnreadableFile(path, "the Outlook message holds no text")
     return articles
 
 
@@ -139,7 +139,7 @@ def _articles(
             found = _articles(inner, path, f"{origin}#{name}", read_attachment)
             attachments += found
             outcomes.append(f"{name} ({'imported as its own article' if found else 'no text'})")
-    body = _body(message)
+    body = _body(message, path)
     if not body.strip() and not attachments:
         return []
     article = build_article(
@@ -153,12 +153,14 @@ def _articles(
     return [article, *attachments]
 
 
-def _body(message: _Properties) -> str:
-    """The message's plain text, else its HTML reduced to text."""
+def _body(message: _Properties, path: Path) -> str:
+    """The message's plain text, else its HTML reduced to text, else its rich text."""
     plain = message.text(_BODY)
     if plain.strip():
         return plain
     html = message.binary(_HTML)
+    if not html and not message.has(_HTML, _UNICODE) and message.has(_RTF, _BINARY):
+        return _rich_text(message.binary(_RTF), path)
     if html:
         page = message.fixed(_HTML_CODE_PAGE, _PT_LONG)
         codec = (text_codec(f"cp{page}") if page else None) or message.codec or "utf-8"
@@ -167,6 +169,17 @@ def _body(message: _Properties) -> str:
         document = message.text(_HTML)
     body = html_document_body(document) if document.strip() else None
     return element_text(body) if body is not None else ""
+
+
+def _rich_text(compressed: bytes, path: Path) -> str:
+    """The text of the compressed RTF ([MS-OXRTFCP]) Outlook keeps a message's body in."""
+    from compressed_rtf import decompress
+
+    try:
+        document = decompress(compressed)
+    except Exception as exc:  # the library raises bare exceptions on a damaged stream
+        raise UnreadableFile(path, f"the Outlook message's rich text is damaged ({exc})") from exc
+    return rtf_text(document.decode("latin-1"), path)
 
 
 def _sender(message: _Properties) -> str:
