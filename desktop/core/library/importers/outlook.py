@@ -5,8 +5,9 @@ property is a stream named for its tag (``__substg1.0_0037001F``: the subject, i
 fixed-size ones (the dates, the code page) sit in one ``__properties_version1.0`` stream, and
 each attachment and each message attached in Outlook's own form is a storage of its own. The
 message becomes an article as an .eml does: subject as title, sender as byline, sending date as
-published, its plain text (or its HTML, reduced to text) as body; an attachment of a format
-Dossier imports becomes its own article, and the message's text lists what became of each.
+published, its plain text (else its HTML or its compressed rich text, reduced to text) as body;
+an attachment of a format Dossier imports becomes its own article, and the message's text
+lists what became of each.
 """
 
 from __future__ import annotations
@@ -48,8 +49,9 @@ _CODE_PAGE, _HTML_CODE_PAGE = 0x3FFD, 0x3FDE
 _LONG_NAME, _SHORT_NAME, _DISPLAY_NAME, _DATA = 0x3707, 0x3704, 0x3001, 0x3701
 _UNICODE, _STRING8, _BINARY, _OBJECT = "001F", "001E", "0102", "000D"
 _PT_LONG, _PT_SYSTIME = 0x0003, 0x0040
-_TOP_HEADER, _EMBEDDED_HEADER = 32, 24
-"""Bytes before the fixed-size properties of the message itself and of an attached one."""
+_TOP_HEADER, _EMBEDDED_HEADER, _ATTACHMENT_HEADER = 32, 24, 8
+"""Bytes before the fixed-size properties of the message itself, of an attached message and
+of an attachment."""
 _FILETIME_START = datetime(1601, 1, 1, tzinfo=timezone.utc)
 _DAMAGED = (OSError, ValueError, struct.error, IndexError, KeyError, TypeError, RecursionError)
 
@@ -69,13 +71,13 @@ def parse_msg(data: bytes, path: Path, *, read_attachment: Reader) -> list[Artic
     except _DAMAGED as exc:
         raise UnreadableFile(path, f"not an Outlook message ({exc})") from exc
     with ole:
-        message = _Properties(ole, (), _TOP_HEADER)
         try:
+            message = _Properties(ole, (), _TOP_HEADER)
             articles = _articles(message, path, canonical_origin(path), read_attachment)
         except _DAMAGED as exc:
             raise UnreadableFile(path, f"a damaged Outlook message ({exc})") from exc
-        if not articles:
-            raise UnreadableFile(path, "the Outlook message holds no text")
+    if not articles:
+        raise UnreadableFile(path, "the Outlook message holds no text")
     return articles
 
 
@@ -188,15 +190,10 @@ def _sender(message: _Properties) -> str:
     if name.strip():
         return name
     shown, address = email.utils.parseaddr(_header(message, "from"))
-    for candidate in (
-        shown,
-        address,
-        message.text(_SENDER_ADDRESS),
-        message.text(_SENT_FOR_ADDRESS),
-    ):
-        if candidate.strip() and (candidate is shown or "@" in candidate):
-            return candidate
-    return ""
+    if shown.strip():
+        return shown
+    addresses = (address, message.text(_SENDER_ADDRESS), message.text(_SENT_FOR_ADDRESS))
+    return next((a.strip() for a in addresses if "@" in a), "")
 
 
 def _date(message: _Properties) -> str:
@@ -227,6 +224,7 @@ def _header(message: _Properties, name: str) -> str:
 
 
 def _attachment_storages(message: _Properties) -> Iterator[tuple[int, Storage]]:
+    """The storages of the message's attachments, in order, numbered from 1."""
     depth = len(message.storage) + 1
     found = sorted(
         tuple(entry)
@@ -249,7 +247,7 @@ def _attachment_name(attachment: _Properties, number: int, default: str) -> str:
 
 def _attached_files(message: _Properties) -> Iterator[tuple[str, bytes]]:
     for number, storage in _attachment_storages(message):
-        attachment = _Properties(message.ole, storage, 8)
+        attachment = _Properties(message.ole, storage, _ATTACHMENT_HEADER)
         if attachment.has(_DATA, _BINARY):
             yield _attachment_name(attachment, number, "attachment-{}"), attachment.binary(_DATA)
 
@@ -259,6 +257,6 @@ def _attached_messages(message: _Properties) -> Iterator[tuple[str, _Properties]
     for number, storage in _attachment_storages(message):
         inner = (*storage, f"__substg1.0_{_DATA:04X}{_OBJECT}")
         if message.ole.exists("/".join(inner)):
-            attachment = _Properties(message.ole, storage, 8)
+            attachment = _Properties(message.ole, storage, _ATTACHMENT_HEADER)
             name = _attachment_name(attachment, number, "message-{}.msg")
             yield name, _Properties(message.ole, inner, _EMBEDDED_HEADER)

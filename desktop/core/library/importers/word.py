@@ -13,13 +13,12 @@ from pathlib import Path
 from desktop.core.library.importers.archive import DAMAGED, member_xml, open_archive
 from desktop.core.library.importers.building import Block, document_article, iso_date
 from desktop.core.library.importers.errors import UnreadableFile
+from desktop.core.library.importers.outlook import OLE_MAGIC
 from desktop.core.models import Article
 
 _XML_PARTS = (".xml", ".rels")
 _HEADING_STYLES = ("title", "heading")
 CELL_SEPARATOR = " | "
-_OLE_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-"""A compound file, not a zip: how Word stores a password-protected .docx (and a .doc)."""
 
 
 def parse_docx(data: bytes, path: Path) -> list[Article]:
@@ -27,7 +26,7 @@ def parse_docx(data: bytes, path: Path) -> list[Article]:
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.exceptions import PackageNotFoundError
 
-    if data.startswith(_OLE_FILE):
+    if data.startswith(OLE_MAGIC):  # a compound file: an encrypted .docx, or an old .doc
         raise UnreadableFile(
             path,
             "the Word document is encrypted (password-protected) or an old .doc under a .docx "
