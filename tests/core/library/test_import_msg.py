@@ -9,7 +9,6 @@ import pytest
 
 from desktop.core.library.importers import (
     SUPPORTED_SUFFIXES,
-    UnreadableFile,
     detect_format,
     read_articles,
 )
@@ -17,6 +16,7 @@ from desktop.core.library.importers.building import canonical_origin
 from desktop.core.library.importers.mail import MAX_NESTING
 from tests.core.library.documents import docx_bytes
 from tests.core.library.outlook_files import compound_file, msg_bytes, outlook_message, properties
+from tests.core.library.refusals import assert_refused
 
 SENT = datetime(2025, 11, 18, 9, 30, tzinfo=timezone.utc)
 BODY = (
@@ -142,9 +142,7 @@ def test_messages_attached_too_deep_are_listed_not_read(tmp_path: Path) -> None:
 def test_a_message_dossier_cannot_read_is_refused_with_its_reason(
     tmp_path: Path, data: bytes, reason: str
 ) -> None:
-    with pytest.raises(UnreadableFile, match=reason) as refused:
-        read_articles(saved(tmp_path, data, "broken.msg"))
-    assert "broken.msg" in str(refused.value)
+    assert_refused(saved(tmp_path, data, "broken.msg"), reason)
 
 
 def test_a_message_without_a_suffix_is_known_by_its_first_bytes(tmp_path: Path) -> None:

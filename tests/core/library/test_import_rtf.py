@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.library.importers import UnreadableFile, detect_format, read_articles
+from desktop.core.library.importers import detect_format, read_articles
+from tests.core.library.refusals import assert_refused
 
 # As TextEdit saves a document: a headline line in bold, "\" line ends, a code page's escapes.
 TEXTEDIT = r"""{\rtf1\ansi\ansicpg1252\cocoartf2761
@@ -71,9 +72,7 @@ def test_a_word_document_keeps_its_own_title_author_and_date(tmp_path: Path) -> 
 def test_a_document_without_rich_text_is_refused_with_its_reason(
     tmp_path: Path, text: str, reason: str
 ) -> None:
-    with pytest.raises(UnreadableFile, match=reason) as refused:
-        read_articles(saved(tmp_path, text, "broken.rtf"))
-    assert "broken.rtf" in str(refused.value)
+    assert_refused(saved(tmp_path, text, "broken.rtf"), reason)
 
 
 def test_broken_escapes_read_as_replacement_not_as_a_failure(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from desktop.core.library.importers import (
     read_articles,
 )
 from desktop.core.library.importers.decoding import MAX_FILE_BYTES
+from tests.core.library.refusals import assert_refused
 from tests.core.library.test_html_extraction import PARAGRAPHS, page
 
 ADDRESS = "https://northport.example/news/harbour-bridge-closed"
@@ -198,9 +199,7 @@ def test_a_saved_page_cut_short_keeps_what_it_holds(tmp_path: Path) -> None:
 def test_a_broken_saved_page_is_refused_with_its_reason(
     tmp_path: Path, data: bytes, reason: str
 ) -> None:
-    with pytest.raises(UnreadableFile, match=reason) as refused:
-        read_articles(saved(tmp_path, "broken.mhtml", data))
-    assert "broken.mhtml" in str(refused.value)
+    assert_refused(saved(tmp_path, "broken.mhtml", data), reason)
 
 
 def test_a_page_saved_by_safari_imports_as_its_story(tmp_path: Path) -> None:
@@ -225,8 +224,7 @@ def test_a_page_saved_by_safari_imports_as_its_story(tmp_path: Path) -> None:
 def test_a_broken_web_archive_is_refused_with_its_reason(
     tmp_path: Path, data: bytes, reason: str
 ) -> None:
-    with pytest.raises(UnreadableFile, match=reason):
-        read_articles(saved(tmp_path, "broken.webarchive", data))
+    assert_refused(saved(tmp_path, "broken.webarchive", data), reason)
 
 
 def test_saved_pages_without_a_suffix_are_known_by_their_first_bytes(tmp_path: Path) -> None:
