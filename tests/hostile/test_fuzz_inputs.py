@@ -40,6 +40,7 @@ RTF = [
     "\\ansicpg1251 ", "\\ansicpg0 ", "\\uc0 ", "\\uc9 ", "{\\*\\", "{\\pict ", "{\\info{\\title ",
     "{\\creatim\\yr2025\\mo13\\dy40}", "\\bin5 ", "\\\\", "\\{", "\\~", "\\-", "\\",
 ]  # fmt: skip
+WORD_97 = Path(__file__).parents[1] / "data" / "word-97"
 FTS = ['"', "*", "AND", "OR", "NOT", "NEAR(", "(", ")", ":", "^", "-", "+", "title:", "{", "}"]
 ENCODINGS = ["utf-8", "utf-16", "latin-1", "cp1252", "koi8-r", "utf-8-sig"]
 
@@ -70,7 +71,8 @@ def library():
 
 
 @pytest.mark.parametrize(
-    "suffix", [".txt", ".md", ".html", ".xml", ".mhtml", ".webarchive", ".msg", ".rtf", ".bin"]
+    "suffix",
+    [".txt", ".md", ".html", ".xml", ".mhtml", ".webarchive", ".msg", ".rtf", ".doc", ".bin"],
 )
 @fuzz_settings()
 @given(data=st.binary(max_size=4096))
@@ -89,19 +91,21 @@ def test_rich_text(library, tmp_path: Path, pieces: list[str]) -> None:
     _imports_or_names(library, path)
 
 
-@pytest.mark.parametrize("suffix", [".mhtml", ".webarchive", ".msg"])
+@pytest.mark.parametrize("suffix", [".mhtml", ".webarchive", ".msg", ".doc"])
 @fuzz_settings()
 @given(changes=st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=1, max_size=8)), max_size=6))
 def test_damaged_containers(
     library, tmp_path: Path, suffix: str, changes: list[tuple[float, bytes]]
 ) -> None:
-    """A browser's saved page or an Outlook message with bytes overwritten anywhere: its head,
-    a boundary, a property list's offsets, a compound file's sector chains."""
+    """A browser's saved page, an Outlook message or an old Word file with bytes overwritten
+    anywhere: its head, a boundary, a property list's offsets, a compound file's sector chains,
+    a piece table."""
     page = f"<html><body><article><p>{STORY}</p></article></body></html>"
     made = {
         ".mhtml": lambda: blink_mhtml(page),
         ".webarchive": lambda: safari_webarchive(page.encode()),
         ".msg": lambda: msg_bytes(subject="Budget", body=STORY, attachments={"a.txt": b"x y"}),
+        ".doc": lambda: (WORD_97 / "SampleDoc.doc").read_bytes(),
     }
     data = bytearray(made[suffix]())
     for where, replacement in changes:

@@ -78,9 +78,3 @@ def test_a_docx_without_properties_gets_no_made_up_title(tmp_path: Path) -> None
     (article,) = read_articles(write(tmp_path / "board-minutes.docx", one_paragraph_docx()))
     assert article.title == "board minutes"
     assert article.text == DOCX_PARAGRAPH
-
-
-def test_a_password_protected_docx_is_a_clear_failure(tmp_path: Path) -> None:
-    compound = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600  # how Word stores it
-    with pytest.raises(UnreadableFile, match=r"encrypted \(password-protected\) or an old \.doc"):
-        read_articles(write(tmp_path / "locked.docx", compound))

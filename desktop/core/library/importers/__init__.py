@@ -43,6 +43,7 @@ from desktop.core.library.importers.saved_page import (
     parse_webarchive,
 )
 from desktop.core.library.importers.word import parse_docx
+from desktop.core.library.importers.word_binary import is_word_97, parse_doc
 from desktop.core.models import Article
 from desktop.core.printable import printable
 
@@ -86,6 +87,7 @@ _SUFFIX_FORMATS = {
     ".rdf": "feed",
     ".pdf": "pdf",
     ".docx": "docx",
+    ".doc": "doc",
     ".rtf": "rtf",
     ".odt": "odt",
     ".eml": "eml",
@@ -97,9 +99,9 @@ SUPPORTED_SUFFIXES = frozenset(_SUFFIX_FORMATS)
 """File suffixes Dossier imports; a file without a suffix is recognised by its content."""
 SUPPORTED_KINDS = (
     "text (.txt), Markdown (.md), web pages (.html, or saved as one file: .mhtml, .mht, "
-    ".webarchive), RSS/Atom feeds (.xml, .rss, .atom), PDF, Word (.docx), rich text (.rtf), "
-    "OpenDocument text (.odt), e-mail (.eml, .mbox, Outlook's .msg) and EPUB books, each "
-    "also gzip-compressed (.html.gz)"
+    ".webarchive), RSS/Atom feeds (.xml, .rss, .atom), PDF, Word (.docx, .doc), rich text "
+    "(.rtf), OpenDocument text (.odt), e-mail (.eml, .mbox, Outlook's .msg) and EPUB books, "
+    "each also gzip-compressed (.html.gz)"
 )
 _COMPRESSED = ".gz"
 _ZIP_KINDS = (
@@ -150,6 +152,8 @@ def detect_format(path: Path, data: bytes) -> str:
         return _zip_format(data, path)
     if is_outlook_message(data):
         return "msg"
+    if is_word_97(data):
+        return "doc"
     if data.lstrip().startswith(RTF_START):
         return "rtf"
     if _MBOX_START.match(data):
@@ -246,6 +250,7 @@ _BINARY_FORMATS: dict[str, Callable[[bytes, Path], list[Article]]] = {
     "feed": parse_feed,
     "pdf": parse_pdf,
     "docx": parse_docx,
+    "doc": parse_doc,
     "rtf": parse_rtf,
     "odt": parse_odt,
     "epub": parse_epub,

@@ -141,6 +141,8 @@ def _typed(words: str) -> str:
 
 Block = tuple[str, bool]
 """A paragraph, heading or table row of a document, and whether it is a heading."""
+CELL_SEPARATOR = " | "
+"""Between a table row's cells, where a document's text keeps a row on one line."""
 
 
 def document_article(

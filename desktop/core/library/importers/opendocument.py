@@ -9,9 +9,13 @@ from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from desktop.core.library.importers.archive import member_xml, open_archive
-from desktop.core.library.importers.building import Block, document_article, iso_date
+from desktop.core.library.importers.building import (
+    CELL_SEPARATOR,
+    Block,
+    document_article,
+    iso_date,
+)
 from desktop.core.library.importers.errors import UnreadableFile
-from desktop.core.library.importers.word import CELL_SEPARATOR
 from desktop.core.models import Article
 
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"

@@ -74,6 +74,8 @@ def parse_msg(data: bytes, path: Path, *, read_attachment: Reader) -> list[Artic
         try:
             message = _Properties(ole, (), _TOP_HEADER)
             articles = _articles(message, path, canonical_origin(path), read_attachment)
+        except UnreadableFile:
+            raise
         except _DAMAGED as exc:
             raise UnreadableFile(path, f"a damaged Outlook message ({exc})") from exc
     if not articles:

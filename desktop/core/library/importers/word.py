@@ -11,14 +11,19 @@ import io
 from pathlib import Path
 
 from desktop.core.library.importers.archive import DAMAGED, member_xml, open_archive
-from desktop.core.library.importers.building import Block, document_article, iso_date
+from desktop.core.library.importers.building import (
+    CELL_SEPARATOR,
+    Block,
+    document_article,
+    iso_date,
+)
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.outlook import OLE_MAGIC
+from desktop.core.library.importers.word_binary import parse_doc
 from desktop.core.models import Article
 
 _XML_PARTS = (".xml", ".rels")
 _HEADING_STYLES = ("title", "heading")
-CELL_SEPARATOR = " | "
 
 
 def parse_docx(data: bytes, path: Path) -> list[Article]:
@@ -27,11 +32,7 @@ def parse_docx(data: bytes, path: Path) -> list[Article]:
     from docx.opc.exceptions import PackageNotFoundError
 
     if data.startswith(OLE_MAGIC):  # a compound file: an encrypted .docx, or an old .doc
-        raise UnreadableFile(
-            path,
-            "the Word document is encrypted (password-protected) or an old .doc under a .docx "
-            "name — save an unprotected .docx copy and import that",
-        )
+        return parse_doc(data, path)
     with open_archive(data, path, "Word .docx") as archive:
         for name in archive.namelist():
             if name.endswith(_XML_PARTS):

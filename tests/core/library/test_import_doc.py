@@ -1,0 +1,100 @@
+"""Old Word documents (.doc) import as their main text, with their own title, author and date.
+
+The files are Apache POI's test documents (``tests/data/word-97``): no library here writes the
+format."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from desktop.core.library.importers import detect_format, read_articles
+from tests.core.library.outlook_files import compound_file
+from tests.core.library.refusals import assert_refused
+
+SAMPLES = Path(__file__).parents[2] / "data" / "word-97"
+
+
+def sample(tmp_path: Path, name: str, saved_as: str = "") -> Path:
+    return Path(shutil.copy(SAMPLES / name, tmp_path / (saved_as or name)))
+
+
+def test_a_word_97_document_imports_with_its_properties(tmp_path: Path) -> None:
+    (article,) = read_articles(sample(tmp_path, "SampleDoc.doc"))
+    assert (article.title, article.byline, article.published) == (
+        "Test Document",
+        "Nick Burch",
+        "2008-01-04",
+    )
+    assert article.text.split("\n\n") == [
+        "I am a test document",
+        "This is page 1",
+        "I am Calibri (Body) in font size 11",
+        "This is page two",
+        "It’s Arial Black in 16 point",
+        "It’s also in blue",
+    ]
+
+
+def test_a_table_reads_a_row_per_paragraph_with_its_cells_apart(tmp_path: Path) -> None:
+    (article,) = read_articles(sample(tmp_path, "simple-table.doc"))
+    rows = article.text.split("\n\n")
+    assert rows[1:3] == ["Cell 1,1 | Cell 1,2 | Cell 1,3", "Cell 2,1 | Cell 2,2 | Cell 2,3"]
+
+
+def test_text_and_properties_in_other_scripts_read_as_written(tmp_path: Path) -> None:
+    (japanese,) = read_articles(sample(tmp_path, "Bug34898.doc"))  # properties in UTF-8
+    assert japanese.title == "ディレクトリ"
+    # Word 95: 8-bit text in code page 1251, which the file itself calls English.
+    (russian,) = read_articles(sample(tmp_path, "Bug49933.doc"))
+    assert russian.title == "Вина Молдовы для Вас!!!"
+    assert russian.text.startswith("Компания Аскат М\n\nпредлагает со склада в Москве")
+
+
+def test_a_word_6_document_imports(tmp_path: Path) -> None:
+    (article,) = read_articles(sample(tmp_path, "Word6.doc"))
+    assert article.text == "The quick brown fox jumps over the lazy dog"
+
+
+def test_an_old_document_under_a_docx_name_is_read_as_what_it_is(tmp_path: Path) -> None:
+    (article,) = read_articles(sample(tmp_path, "SampleDoc.doc", "renamed.docx"))
+    assert article.title == "Test Document"
+
+
+def test_encrypted_documents_are_refused_with_a_hint(tmp_path: Path) -> None:
+    assert_refused(sample(tmp_path, "PasswordProtected.doc"), r"encrypted \(password-protected\)")
+    # An encrypted .docx is a compound file too, of an encrypted package.
+    locked = tmp_path / "locked.docx"
+    locked.write_bytes(compound_file({"EncryptionInfo": b"\4\0\4\0", "EncryptedPackage": b"x"}))
+    assert_refused(locked, r"encrypted \(password-protected\) — save an unprotected copy")
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (compound_file({"Book": b"\0" * 64}), "not a Word document"),
+        (compound_file({"WordDocument": b"\0" * 64}), "not a Word document"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "not a Word document"),
+    ],
+)
+def test_a_file_that_is_no_word_document_is_refused(
+    tmp_path: Path, data: bytes, reason: str
+) -> None:
+    path = tmp_path / "broken.doc"
+    path.write_bytes(data)
+    assert_refused(path, reason)
+
+
+def test_a_damaged_word_document_is_refused_not_crashed(tmp_path: Path) -> None:
+    data = bytearray((SAMPLES / "SampleDoc.doc").read_bytes())
+    data[0x1A2 + 512 : 0x1AA + 512] = b"\xff" * 8  # the piece table's place, past the file
+    path = tmp_path / "damaged.doc"
+    path.write_bytes(bytes(data))
+    assert_refused(path, "a damaged Word document")
+
+
+def test_a_word_document_without_a_suffix_is_known_by_its_first_bytes() -> None:
+    data = (SAMPLES / "SampleDoc.doc").read_bytes()
+    assert detect_format(Path("memo"), data) == "doc"
