@@ -19,7 +19,7 @@ from tests.cli_runner import run
 from tests.core.library.documents import docx_bytes, email_message, odt_bytes, pdf_report, zip_bytes
 
 
-@pytest.mark.parametrize("name", ["page.php", "photo.JPG", "letter.doc", "notes.log"])
+@pytest.mark.parametrize("name", ["page.php", "photo.JPG", "letter.pages", "notes.log"])
 def test_a_named_file_of_another_type_is_refused(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_text("<?php echo 'Some text that must not become an article.'; ?>")
