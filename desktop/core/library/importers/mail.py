@@ -124,6 +124,7 @@ def nested() -> Iterator[None]:
 
 
 def too_deep() -> bool:
+    """Whether what is read now is attached more than ``MAX_NESTING`` levels deep."""
     return _NESTING.get() > MAX_NESTING
 
 
