@@ -33,7 +33,7 @@ MARKUP = [
     "</title>", "<h1>", "<article>", "<meta charset=", "<?xml", "?>", "<!DOCTYPE", '"', "'", "=",
     "\n", "\r", "\t", " ", "# ", "## ", "**", "__", "_", "*", "`", "```", "~~~", "[", "](", ")",
     "![", "> ", "- ", "1. ", "|", "---", "===", "\\", "\x00", "\x0b", "\ufeff", "\u202e",
-    "\u2028", "\U0001f600", "e\u0301",
+    "\u2028", "\U0001f600", "e\u0301", "WEBVTT", "-->", "00:01.000", "00:00:01,000", "<v ", "NOTE",
 ]  # fmt: skip
 RTF = [
     "{", "}", "\\par ", "\\line ", "\\'e9", "\\'zz", "\\u8217?", "\\u-10179?", "\\u99999999?",
@@ -72,7 +72,19 @@ def library():
 
 @pytest.mark.parametrize(
     "suffix",
-    [".txt", ".md", ".html", ".xml", ".mhtml", ".webarchive", ".msg", ".rtf", ".doc", ".bin"],
+    [
+        ".txt",
+        ".md",
+        ".html",
+        ".xml",
+        ".mhtml",
+        ".webarchive",
+        ".msg",
+        ".rtf",
+        ".doc",
+        ".vtt",
+        ".bin",
+    ],
 )
 @fuzz_settings()
 @given(data=st.binary(max_size=4096))
@@ -116,7 +128,7 @@ def test_damaged_containers(
     _imports_or_names(library, path)
 
 
-@pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".htm", ".unknown"])
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".htm", ".vtt", ".srt", ".unknown"])
 @fuzz_settings()
 @given(text=markup_text, encoding=st.sampled_from(ENCODINGS))
 def test_markup_text(library, tmp_path: Path, suffix: str, text: str, encoding: str) -> None:

@@ -42,6 +42,7 @@ from desktop.core.library.importers.saved_page import (
     parse_mhtml,
     parse_webarchive,
 )
+from desktop.core.library.importers.transcript import is_transcript, parse_transcript
 from desktop.core.library.importers.word import parse_docx
 from desktop.core.library.importers.word_binary import is_word_97, parse_doc
 from desktop.core.models import Article
@@ -68,6 +69,7 @@ _TEXT_FORMATS: dict[str, Callable[[str, Path], list[Article]]] = {
     "text": parse_plaintext,
     "markdown": parse_markdown,
     "html": parse_html,
+    "transcript": parse_transcript,
 }
 _SUFFIX_FORMATS = {
     ".txt": "text",
@@ -81,6 +83,8 @@ _SUFFIX_FORMATS = {
     ".mhtml": "mhtml",
     ".mht": "mhtml",
     ".webarchive": "webarchive",
+    ".vtt": "transcript",
+    ".srt": "transcript",
     ".xml": "feed",
     ".rss": "feed",
     ".atom": "feed",
@@ -100,8 +104,8 @@ SUPPORTED_SUFFIXES = frozenset(_SUFFIX_FORMATS)
 SUPPORTED_KINDS = (
     "text (.txt), Markdown (.md), web pages (.html, or saved as one file: .mhtml, .mht, "
     ".webarchive), RSS/Atom feeds (.xml, .rss, .atom), PDF, Word (.docx, .doc), rich text "
-    "(.rtf), OpenDocument text (.odt), e-mail (.eml, .mbox, Outlook's .msg) and EPUB books, "
-    "each also gzip-compressed (.html.gz)"
+    "(.rtf), OpenDocument text (.odt), e-mail (.eml, .mbox, Outlook's .msg), EPUB books and "
+    "transcripts or subtitles (.vtt, .srt), each also gzip-compressed (.html.gz)"
 )
 _COMPRESSED = ".gz"
 _ZIP_KINDS = (
@@ -171,6 +175,8 @@ def detect_format(path: Path, data: bytes) -> str:
         return "feed"
     if _HTML_START.match(head):
         return "html"
+    if is_transcript(head):
+        return "transcript"
     return "text"
 
 
