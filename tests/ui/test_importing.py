@@ -217,3 +217,25 @@ def test_files_of_other_types_in_a_folder_are_listed_in_the_report(window, tmp_p
     assert report.failed_files() == ["page.php"]
     assert report.failures.topLevelItem(0).text(1) == "Skipped: unsupported file type (.php)"
     assert "1 file skipped (type not imported)" in report.summary.text()
+
+
+def test_a_saved_page_s_resources_are_skipped_and_its_article_imported(window, tmp_path):
+    folder = tmp_path / "saved"
+    (folder / "Harbour strike_files").mkdir(parents=True)
+    (folder / "Harbour strike.html").write_text(
+        "<html><head><title>Harbour strike</title></head><body><article><p>"
+        + "Dockers walked out on Monday over pay and the new shift rota at the port. " * 4
+        + "</p></article></body></html>"
+    )
+    frame = folder / "Harbour strike_files" / "saved_resource.html"
+    frame.write_text("<html><body><p>Advertisement</p></body></html>")
+    window.import_paths([folder])
+    window.imports.wait(20_000)
+    report = window.import_report
+    assert report.failed_files() == ["Harbour strike_files"]
+    assert report.failures.topLevelItem(0).text(1) == (
+        "Skipped: the pictures, styles and frames of a saved page"
+    )
+    assert report.summary.text() == (
+        "Imported 1 article; 1 saved page's folder of pictures skipped."
+    )

@@ -38,6 +38,8 @@ Progress = Callable[[int, int, str], None]
 """``progress(done, total, path)`` after each file; ``path`` is the file just handled."""
 
 BATCH_FILES = 200
+RESOURCES_SKIPPED = "the pictures, styles and frames of a saved page"
+"""Why a folder import skips the folder a browser saves beside a page saved complete."""
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,7 @@ def read_file(path: Path, problem: str, cancel: threading.Event | None = None) -
     if problem == UNSUPPORTED:
         return FileResult(path, skipped=unsupported_type(path))
     if problem == PAGE_RESOURCES:
-        return FileResult(path, skipped="the pictures, styles and frames of a saved page")
+        return FileResult(path, skipped=RESOURCES_SKIPPED)
     if problem:
         return printable(f"{path}: {problem}")
     try:

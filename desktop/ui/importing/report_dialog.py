@@ -29,6 +29,8 @@ SLICE = 500  # failures listed per turn of the event loop
 
 def report_summary(report: ImportReport) -> str:
     """One line: counts of imported, updated, duplicate, failed and skipped files."""
+    from desktop.core.library.importing import RESOURCES_SKIPPED
+
     parts = [f"Imported {len(report.imported):,} article{'s' * (len(report.imported) != 1)}"]
     if report.updated:
         parts.append(f"{len(report.updated):,} updated to a newer version")
@@ -39,9 +41,13 @@ def report_summary(report: ImportReport) -> str:
     failed = len(report.failures)  # each of these properties walks every file's result
     if failed:
         parts.append(f"{failed:,} file{'s' * (failed != 1)} failed")
-    skipped = len(report.skipped)
+    folders = sum(f.skipped == RESOURCES_SKIPPED for f in report.skipped)
+    skipped = len(report.skipped) - folders
     if skipped:
         parts.append(f"{skipped:,} file{'s' * (skipped != 1)} skipped (type not imported)")
+    if folders:
+        saved = "saved page's" if folders == 1 else "saved pages'"
+        parts.append(f"{folders:,} {saved} folder{'s' * (folders != 1)} of pictures skipped")
     if report.cancelled:
         parts.append("cancelled")
     return "; ".join(parts) + "."
