@@ -34,6 +34,7 @@ MARKUP = [
     "\n", "\r", "\t", " ", "# ", "## ", "**", "__", "_", "*", "`", "```", "~~~", "[", "](", ")",
     "![", "> ", "- ", "1. ", "|", "---", "===", "\\", "\x00", "\x0b", "\ufeff", "\u202e",
     "\u2028", "\U0001f600", "e\u0301", "WEBVTT", "-->", "00:01.000", "00:00:01,000", "<v ", "NOTE",
+    "<nitf>", "</nitf>", "<body.content>", "<hl1>", "<byline>", "<newsItem>", "<inlineXML>",
 ]  # fmt: skip
 RTF = [
     "{", "}", "\\par ", "\\line ", "\\'e9", "\\'zz", "\\u8217?", "\\u-10179?", "\\u99999999?",
@@ -128,7 +129,9 @@ def test_damaged_containers(
     _imports_or_names(library, path)
 
 
-@pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".htm", ".vtt", ".srt", ".unknown"])
+@pytest.mark.parametrize(
+    "suffix", [".txt", ".md", ".html", ".htm", ".vtt", ".srt", ".nitf", ".unknown"]
+)
 @fuzz_settings()
 @given(text=markup_text, encoding=st.sampled_from(ENCODINGS))
 def test_markup_text(library, tmp_path: Path, suffix: str, text: str, encoding: str) -> None:

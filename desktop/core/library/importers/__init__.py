@@ -89,6 +89,8 @@ _SUFFIX_FORMATS = {
     ".rss": "feed",
     ".atom": "feed",
     ".rdf": "feed",
+    ".nitf": "feed",
+    ".newsml": "feed",
     ".pdf": "pdf",
     ".docx": "docx",
     ".doc": "doc",
@@ -103,9 +105,10 @@ SUPPORTED_SUFFIXES = frozenset(_SUFFIX_FORMATS)
 """File suffixes Dossier imports; a file without a suffix is recognised by its content."""
 SUPPORTED_KINDS = (
     "text (.txt), Markdown (.md), web pages (.html, or saved as one file: .mhtml, .mht, "
-    ".webarchive), RSS/Atom feeds (.xml, .rss, .atom), PDF, Word (.docx, .doc), rich text "
-    "(.rtf), OpenDocument text (.odt), e-mail (.eml, .mbox, Outlook's .msg), EPUB books and "
-    "transcripts or subtitles (.vtt, .srt), each also gzip-compressed (.html.gz)"
+    ".webarchive), RSS/Atom feeds (.xml, .rss, .atom), news agencies' wire copy (NITF, "
+    "NewsML: .xml, .nitf, .newsml), PDF, Word (.docx, .doc), rich text (.rtf), OpenDocument "
+    "text (.odt), e-mail (.eml, .mbox, Outlook's .msg), EPUB books and transcripts or "
+    "subtitles (.vtt, .srt), each also gzip-compressed (.html.gz)"
 )
 _COMPRESSED = ".gz"
 _ZIP_KINDS = (
@@ -115,7 +118,7 @@ _ZIP_KINDS = (
 
 _XML_DECLARATION = re.compile(rb"<\?xml[^>]*>")
 _HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
-_FEED_START = re.compile(rb"<(?:rss|feed|rdf:RDF)\b")
+_FEED_START = re.compile(rb"<(?:[\w.-]+:)?(?:rss|feed|RDF|nitf|newsMessage|newsItem|NewsML)\b")
 _MBOX_START = re.compile(rb"From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ")
 """A mailbox's first line: ``From sender Tue Mar  5 09:30:00 2024``, not a text's "From the…"."""
 

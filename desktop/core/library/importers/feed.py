@@ -1,4 +1,5 @@
-"""RSS and Atom feed files: every entry with text becomes an article.
+"""RSS and Atom feed files: every entry with text becomes an article. News agencies' XML
+(NITF, NewsML) comes in through the same safety checks and is read by ``wire``.
 
 Feeds are untrusted XML. Before feedparser sees a byte, defusedxml parses the document and
 refuses entity declarations (billion laughs, quadratic blow-up) and external references, and a
@@ -33,6 +34,7 @@ from desktop.core.library.importers.building import build_article, canonical_ori
 from desktop.core.library.importers.decoding import declared_encoding, decode_text
 from desktop.core.library.importers.element_text import html_fragment_text
 from desktop.core.library.importers.errors import UnreadableFile
+from desktop.core.library.importers.wire import WIRE_ROOTS, parse_wire
 from desktop.core.models import Article
 
 FEED_ROOTS = frozenset(("rss", "feed", "RDF"))
@@ -46,8 +48,14 @@ def parse_feed(data: bytes, path: Path) -> list[Article]:
     text = html_entities_as_references(decode_text(data, path, declared_encoding(data)))
     data = _as_utf8_document(text)
     root_tag = _checked_root(data, path)
+    if root_tag in WIRE_ROOTS:
+        return parse_wire(data, path)
     if root_tag not in FEED_ROOTS:
-        raise UnreadableFile(path, f"XML is not an RSS or Atom feed (root element <{root_tag}>)")
+        raise UnreadableFile(
+            path,
+            f"XML is not an RSS or Atom feed, nor wire copy in NITF or NewsML (root element "
+            f"<{root_tag}>)",
+        )
     parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=True)
     source = parsed.feed.get("title", "")
     articles = []
