@@ -53,7 +53,16 @@ _TOP_HEADER, _EMBEDDED_HEADER, _ATTACHMENT_HEADER = 32, 24, 8
 """Bytes before the fixed-size properties of the message itself, of an attached message and
 of an attachment."""
 _FILETIME_START = datetime(1601, 1, 1, tzinfo=timezone.utc)
-_DAMAGED = (OSError, ValueError, struct.error, IndexError, KeyError, TypeError, RecursionError)
+COMPOUND_FILE_ERRORS = (
+    OSError,
+    ValueError,
+    struct.error,
+    IndexError,
+    KeyError,
+    TypeError,
+    RecursionError,
+)
+"""What olefile and the reading of a compound file's streams raise on a damaged file."""
 
 Storage = tuple[str, ...]
 
@@ -68,7 +77,7 @@ def parse_msg(data: bytes, path: Path, *, read_attachment: Reader) -> list[Artic
     importable attachment, as for an .eml."""
     try:
         ole = olefile.OleFileIO(io.BytesIO(data))
-    except _DAMAGED as exc:
+    except COMPOUND_FILE_ERRORS as exc:
         raise UnreadableFile(path, f"not an Outlook message ({exc})") from exc
     with ole:
         try:
@@ -76,7 +85,7 @@ def parse_msg(data: bytes, path: Path, *, read_attachment: Reader) -> list[Artic
             articles = _articles(message, path, canonical_origin(path), read_attachment)
         except UnreadableFile:
             raise
-        except _DAMAGED as exc:
+        except COMPOUND_FILE_ERRORS as exc:
             raise UnreadableFile(path, f"a damaged Outlook message ({exc})") from exc
     if not articles:
         raise UnreadableFile(path, "the Outlook message holds no text")

@@ -27,7 +27,7 @@ from desktop.core.library.importers.building import (
 )
 from desktop.core.library.importers.decoding import text_codec
 from desktop.core.library.importers.errors import UnreadableFile
-from desktop.core.library.importers.outlook import OLE_MAGIC
+from desktop.core.library.importers.outlook import COMPOUND_FILE_ERRORS, OLE_MAGIC
 from desktop.core.models import Article
 
 WORD_STREAM = "WordDocument"
@@ -47,7 +47,6 @@ _CELL, _PARAGRAPH, _LINE, _PAGE = "\x07", "\r", "\x0b", "\x0c"
 _FIELD_START, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
 _HIDDEN = re.compile("[\x00-\x06\x08\x0e-\x12\x16-\x1d\x1f]")
 """Marks of pictures, footnote references, drawn objects and optional hyphens: not text."""
-_DAMAGED = (OSError, ValueError, struct.error, IndexError, KeyError, TypeError, RecursionError)
 
 
 def is_word_97(data: bytes) -> bool:
@@ -58,7 +57,7 @@ def is_word_97(data: bytes) -> bool:
 def parse_doc(data: bytes, path: Path) -> list[Article]:
     try:
         ole = olefile.OleFileIO(io.BytesIO(data))
-    except _DAMAGED as exc:
+    except COMPOUND_FILE_ERRORS as exc:
         raise UnreadableFile(path, f"not a Word document ({exc})") from exc
     with ole:
         if not ole.exists(WORD_STREAM):
@@ -70,7 +69,7 @@ def parse_doc(data: bytes, path: Path) -> list[Article]:
             title, author, created = _summary(ole)
         except UnreadableFile:
             raise
-        except _DAMAGED as exc:
+        except COMPOUND_FILE_ERRORS as exc:
             raise UnreadableFile(path, f"a damaged Word document ({exc})") from exc
     blocks: list[Block] = [(p, False) for p in text.split("\n\n") if p.strip()]
     return [
