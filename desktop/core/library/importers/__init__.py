@@ -161,7 +161,7 @@ def detect_format(path: Path, data: bytes) -> str:
         return "msg"
     if is_word_97(data):
         return "doc"
-    if data.lstrip().startswith(RTF_START):
+    if data[:1024].lstrip().startswith(RTF_START):
         return "rtf"
     if _MBOX_START.match(data):
         return "mbox"
