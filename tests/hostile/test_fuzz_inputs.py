@@ -22,6 +22,7 @@ from desktop.core.notes.export import FORMATS, export_notes
 from desktop.core.notes.importer import import_notes
 from desktop.core.notes.notebook import Notebook
 from tests.core.library.outlook_files import msg_bytes
+from tests.core.library.test_import_pptx import BRIEFING, presentation
 from tests.core.library.test_import_saved_pages import blink_mhtml, safari_webarchive
 from tests.hostile.cli import HANG_SECONDS, time_limit
 from tests.hostile.conftest import fuzz_settings
@@ -104,21 +105,22 @@ def test_rich_text(library, tmp_path: Path, pieces: list[str]) -> None:
     _imports_or_names(library, path)
 
 
-@pytest.mark.parametrize("suffix", [".mhtml", ".webarchive", ".msg", ".doc"])
+@pytest.mark.parametrize("suffix", [".mhtml", ".webarchive", ".msg", ".doc", ".pptx"])
 @fuzz_settings()
 @given(changes=st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=1, max_size=8)), max_size=6))
 def test_damaged_containers(
     library, tmp_path: Path, suffix: str, changes: list[tuple[float, bytes]]
 ) -> None:
-    """A browser's saved page, an Outlook message or an old Word file with bytes overwritten
-    anywhere: its head, a boundary, a property list's offsets, a compound file's sector chains,
-    a piece table."""
+    """A browser's saved page, an Outlook message, an old Word file or a presentation with bytes
+    overwritten anywhere: its head, a boundary, a property list's offsets, a compound file's
+    sector chains, a piece table, a zip's directory."""
     page = f"<html><body><article><p>{STORY}</p></article></body></html>"
     made = {
         ".mhtml": lambda: blink_mhtml(page),
         ".webarchive": lambda: safari_webarchive(page.encode()),
         ".msg": lambda: msg_bytes(subject="Budget", body=STORY, attachments={"a.txt": b"x y"}),
         ".doc": lambda: (WORD_97 / "SampleDoc.doc").read_bytes(),
+        ".pptx": lambda: presentation(BRIEFING, order=[1, 0, 2], title="Bridge"),
     }
     data = bytearray(made[suffix]())
     for where, replacement in changes:

@@ -42,6 +42,7 @@ from desktop.core.library.importers.saved_page import (
     parse_mhtml,
     parse_webarchive,
 )
+from desktop.core.library.importers.slides import PRESENTATION, parse_pptx
 from desktop.core.library.importers.transcript import is_transcript, parse_transcript
 from desktop.core.library.importers.word import parse_docx
 from desktop.core.library.importers.word_binary import is_word_97, parse_doc
@@ -95,6 +96,7 @@ _SUFFIX_FORMATS = {
     ".docx": "docx",
     ".doc": "doc",
     ".rtf": "rtf",
+    ".pptx": "pptx",
     ".odt": "odt",
     ".eml": "eml",
     ".mbox": "mbox",
@@ -106,9 +108,9 @@ SUPPORTED_SUFFIXES = frozenset(_SUFFIX_FORMATS)
 SUPPORTED_KINDS = (
     "text (.txt), Markdown (.md), web pages (.html, or saved as one file: .mhtml, .mht, "
     ".webarchive), RSS/Atom feeds (.xml, .rss, .atom), news agencies' wire copy (NITF, "
-    "NewsML: .xml, .nitf, .newsml), PDF, Word (.docx, .doc), rich text (.rtf), OpenDocument "
-    "text (.odt), e-mail (.eml, .mbox, Outlook's .msg), EPUB books and transcripts or "
-    "subtitles (.vtt, .srt), each also gzip-compressed (.html.gz)"
+    "NewsML: .xml, .nitf, .newsml), PDF, Word (.docx, .doc), PowerPoint (.pptx), rich text "
+    "(.rtf), OpenDocument text (.odt), e-mail (.eml, .mbox, Outlook's .msg), EPUB books and "
+    "transcripts or subtitles (.vtt, .srt), each also gzip-compressed (.html.gz)"
 )
 _COMPRESSED = ".gz"
 _ZIP_KINDS = (
@@ -184,7 +186,8 @@ def detect_format(path: Path, data: bytes) -> str:
 
 
 def _zip_format(data: bytes, path: Path) -> str:
-    """``epub``, ``odt`` or ``docx`` for a zip container without a suffix, by its parts."""
+    """``epub``, ``odt``, ``docx`` or ``pptx`` for a zip container without a suffix, by its
+    parts."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
@@ -199,6 +202,8 @@ def _zip_format(data: bytes, path: Path) -> str:
             return kind
     if "word/document.xml" in names:
         return "docx"
+    if PRESENTATION in names:
+        return "pptx"
     return "zip"
 
 
@@ -261,6 +266,7 @@ _BINARY_FORMATS: dict[str, Callable[[bytes, Path], list[Article]]] = {
     "docx": parse_docx,
     "doc": parse_doc,
     "rtf": parse_rtf,
+    "pptx": parse_pptx,
     "odt": parse_odt,
     "epub": parse_epub,
     "mhtml": parse_mhtml,

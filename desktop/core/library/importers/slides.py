@@ -1,0 +1,130 @@
+"""PowerPoint presentations (.pptx): a briefing's slides as text, slide by slide.
+
+Each slide is a line of its own ("Slide 3 — Repairs and costs", from its title placeholder)
+over its text boxes' paragraphs and its tables' rows, in the order the presentation lists the slides
+(``ppt/presentation.xml`` and its relationships; file names only when those are missing).
+Title, author and creation date come from ``docProps/core.xml``. Every part is parsed with
+defusedxml from a container whose unpacked size is capped, as for Word and OpenDocument.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from pathlib import Path
+from xml.etree.ElementTree import Element
+
+from desktop.core.library.importers.archive import member_xml, open_archive
+from desktop.core.library.importers.building import CELL_SEPARATOR, build_article, iso_date
+from desktop.core.library.importers.errors import UnreadableFile
+from desktop.core.library.importers.outlook import OLE_MAGIC
+from desktop.core.models import Article
+
+PRESENTATION = "ppt/presentation.xml"
+_DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_SLIDE = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_RELATIONS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PACKAGE = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_CORE = {
+    "title": "{http://purl.org/dc/elements/1.1/}title",
+    "creator": "{http://purl.org/dc/elements/1.1/}creator",
+    "created": "{http://purl.org/dc/terms/}created",
+}
+_TITLES = frozenset(("title", "ctrTitle"))
+_FURNITURE = frozenset(("dt", "ftr", "sldNum"))
+_SLIDE_NAME = re.compile(r"ppt/slides/slide(\d+)\.xml")
+
+
+def parse_pptx(data: bytes, path: Path) -> list[Article]:
+    if data.startswith(OLE_MAGIC):
+        raise UnreadableFile(
+            path,
+            "the presentation is encrypted (password-protected) or an old .ppt — save an "
+            "unprotected .pptx copy and import that",
+        )
+    with open_archive(data, path, "PowerPoint .pptx") as archive:
+        names = set(archive.namelist())
+        slides = [
+            _slide(member_xml(archive, name, path), number)
+            for number, name in enumerate(_slide_order(archive, names, path), start=1)
+        ]
+        core = _core(archive, names, path)
+    text = "\n\n".join(part for part in slides if part)
+    if not text.strip():
+        raise UnreadableFile(path, "the presentation holds no text")
+    first_title = next((s.partition("\n\n")[0].partition(" — ")[2] for s in slides if s), "")
+    return [
+        build_article(
+            path,
+            title=core["title"] or first_title,
+            text=text,
+            byline=core["creator"],
+            published=iso_date(core["created"]),
+        )
+    ]
+
+
+def _core(archive: zipfile.ZipFile, names: set[str], path: Path) -> dict[str, str]:
+    """Title, author and creation time from the package's core properties."""
+    part = "docProps/core.xml"
+    core = member_xml(archive, part, path) if part in names else None
+    return {
+        key: " ".join((core.findtext(tag) or "").split()) if core is not None else ""
+        for key, tag in _CORE.items()
+    }
+
+
+def _slide_order(archive: zipfile.ZipFile, names: set[str], path: Path) -> list[str]:
+    """The slides' parts in the order the presentation shows them."""
+    rels_name = "ppt/_rels/presentation.xml.rels"
+    if PRESENTATION in names and rels_name in names:
+        targets = {
+            rel.get("Id"): posixpath.normpath(posixpath.join("ppt", rel.get("Target", "")))
+            for rel in member_xml(archive, rels_name, path).iter(f"{_PACKAGE}Relationship")
+        }
+        listed = member_xml(archive, PRESENTATION, path).iter(f"{_SLIDE}sldId")
+        ordered = [targets.get(slide.get(f"{_RELATIONS}id")) for slide in listed]
+        slides = [name for name in ordered if name in names]
+        if slides:
+            return slides
+    numbered = [(int(m.group(1)), n) for n in names if (m := _SLIDE_NAME.fullmatch(n))]
+    return [name for _, name in sorted(numbered)]
+
+
+def _slide(slide: Element, number: int) -> str:
+    """The slide's heading ("Slide 3 — its title") over its paragraphs and table rows, a
+    paragraph each; nothing for a slide without text. Its date, footer and number are left
+    out."""
+    title = ""
+    lines: list[str] = []
+    for shape in slide.iter(f"{_SLIDE}sp"):
+        placeholder = shape.find(f"{_SLIDE}nvSpPr/{_SLIDE}nvPr/{_SLIDE}ph")
+        kind = placeholder.get("type") if placeholder is not None else None
+        if kind in _FURNITURE:
+            continue
+        paragraphs = [p for p in map(_paragraph, shape.iter(f"{_DRAWING}p")) if p]
+        if kind in _TITLES and not title:
+            title = " ".join(paragraphs)
+        else:
+            lines += paragraphs
+    for row in slide.iter(f"{_DRAWING}tr"):
+        cells = [
+            " ".join(map(_paragraph, cell.iter(f"{_DRAWING}p")))
+            for cell in row.iter(f"{_DRAWING}tc")
+        ]
+        if any(cells):
+            lines.append(CELL_SEPARATOR.join(cells))
+    if not lines and not title:
+        return ""
+    return "\n\n".join([f"Slide {number} — {title}" if title else f"Slide {number}", *lines])
+
+
+def _paragraph(paragraph: Element) -> str:
+    """A paragraph's runs as one line; a line break as a space."""
+    parts = [
+        (node.text or "") if node.tag == f"{_DRAWING}t" else " "
+        for node in paragraph.iter()
+        if node.tag in (f"{_DRAWING}t", f"{_DRAWING}br")
+    ]
+    return " ".join("".join(parts).split())

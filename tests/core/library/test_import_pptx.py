@@ -1,0 +1,126 @@
+"""PowerPoint presentations (.pptx) import as their slides' text, in the order shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.core.library.importers import detect_format, read_articles
+from tests.core.library.documents import zip_bytes
+from tests.core.library.outlook_files import compound_file
+from tests.core.library.refusals import assert_refused
+
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PACKAGE = "http://schemas.openxmlformats.org/package/2006/relationships"
+SLIDE_TYPE = f"{R}/slide"
+
+
+def shape(paragraphs: list[str], placeholder: str = "") -> str:
+    """A text box as PowerPoint writes it: runs in paragraphs, a placeholder's type."""
+    ph = f'<p:ph type="{placeholder}"/>' if placeholder else ""
+    runs = "".join(f"<a:p><a:r><a:rPr lang='en-GB'/><a:t>{p}</a:t></a:r></a:p>" for p in paragraphs)
+    return (
+        f"<p:sp><p:nvSpPr><p:cNvPr id='2' name='Box'/><p:cNvSpPr/><p:nvPr>{ph}</p:nvPr>"
+        f"</p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/>{runs}</p:txBody></p:sp>"
+    )
+
+
+def slide(*shapes: str, table: list[list[str]] | None = None) -> str:
+    rows = "".join(
+        "<a:tr h='0'>" + "".join(f"<a:tc><a:txBody><a:p><a:r><a:t>{c}</a:t></a:r></a:p>"
+                                 "</a:txBody></a:tc>" for c in row) + "</a:tr>"
+        for row in table or []
+    )  # fmt: skip
+    frame = (
+        f"<p:graphicFrame><a:graphic><a:graphicData><a:tbl>{rows}</a:tbl></a:graphicData>"
+        "</a:graphic></p:graphicFrame>"
+        if rows
+        else ""
+    )
+    return (
+        f'<p:sld xmlns:a="{A}" xmlns:p="{P}" xmlns:r="{R}"><p:cSld><p:spTree>'
+        f"{''.join(shapes)}{frame}</p:spTree></p:cSld></p:sld>"
+    )
+
+
+def presentation(slides: list[str], *, order: list[int], title: str = "") -> bytes:
+    """A .pptx of ``slides`` (slideN.xml by their place in the list), shown in ``order``."""
+    rels = "".join(
+        f'<Relationship Id="rId{n + 10}" Type="{SLIDE_TYPE}" Target="slides/slide{n + 1}.xml"/>'
+        for n in range(len(slides))
+    )
+    listed = "".join(f'<p:sldId id="{256 + i}" r:id="rId{n + 10}"/>' for i, n in enumerate(order))
+    core = (
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+        'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:dcterms="http://purl.org/dc/terms/">'
+        f"<dc:title>{title}</dc:title><dc:creator>Harbour Authority</dc:creator>"
+        "<dcterms:created>2025-01-17T16:20:00Z</dcterms:created></cp:coreProperties>"
+    )
+    members = {
+        "[Content_Types].xml": "<Types/>",
+        "ppt/presentation.xml": (
+            f'<p:presentation xmlns:p="{P}" xmlns:r="{R}"><p:sldIdLst>{listed}</p:sldIdLst>'
+            "</p:presentation>"
+        ),
+        "ppt/_rels/presentation.xml.rels": (
+            f'<Relationships xmlns="{PACKAGE}">{rels}</Relationships>'
+        ),
+        "docProps/core.xml": core,
+    }
+    members |= {f"ppt/slides/slide{n + 1}.xml": s for n, s in enumerate(slides)}
+    return zip_bytes(members)
+
+
+BRIEFING = [
+    slide(shape(["Harbour bridge"], "ctrTitle"), shape(["Press briefing, 17 January"], "subTitle")),
+    slide(
+        shape(["Repairs and costs"], "title"),
+        shape(["Cracks in two girders", "2.4 million euros, shared with the region"]),
+        shape(["17 January 2025"], "dt"),
+        shape(["2"], "sldNum"),
+        table=[["Vehicle", "Diversion"], ["Lorries", "A17"]],
+    ),
+    slide(),  # a picture only
+]
+
+
+def test_slides_import_in_the_order_shown_with_their_titles(tmp_path: Path) -> None:
+    path = tmp_path / "briefing.pptx"
+    # The presentation shows slide2.xml before slide1.xml.
+    path.write_bytes(presentation(BRIEFING, order=[1, 0, 2], title="Bridge briefing"))
+    (article,) = read_articles(path)
+    assert (article.title, article.byline, article.published) == (
+        "Bridge briefing",
+        "Harbour Authority",
+        "2025-01-17",
+    )
+    assert article.text.split("\n\n") == [
+        "Slide 1 — Repairs and costs",
+        "Cracks in two girders",
+        "2.4 million euros, shared with the region",
+        "Vehicle | Diversion",
+        "Lorries | A17",  # not its date and number placeholders
+        "Slide 2 — Harbour bridge",
+        "Press briefing, 17 January",
+    ]
+
+
+def test_a_presentation_without_a_title_takes_its_first_slide_s(tmp_path: Path) -> None:
+    path = tmp_path / "deck.pptx"
+    path.write_bytes(presentation(BRIEFING, order=[0, 1, 2]))
+    assert read_articles(path)[0].title == "Harbour bridge"
+
+
+def test_presentations_without_text_or_encrypted_are_refused(tmp_path: Path) -> None:
+    empty = tmp_path / "pictures.pptx"
+    empty.write_bytes(presentation([slide(), slide()], order=[0, 1]))
+    assert_refused(empty, "the presentation holds no text")
+    locked = tmp_path / "locked.pptx"
+    locked.write_bytes(compound_file({"EncryptedPackage": b"x"}))
+    assert_refused(locked, r"encrypted \(password-protected\) or an old \.ppt")
+
+
+def test_a_presentation_without_a_suffix_is_known_by_its_parts() -> None:
+    assert detect_format(Path("deck"), presentation(BRIEFING, order=[0, 1, 2])) == "pptx"
