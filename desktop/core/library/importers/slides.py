@@ -46,18 +46,20 @@ def parse_pptx(data: bytes, path: Path) -> list[Article]:
     with open_archive(data, path, "PowerPoint .pptx") as archive:
         names = set(archive.namelist())
         slides = [
-            _slide(member_xml(archive, name, path), number)
-            for number, name in enumerate(_slide_order(archive, names, path), start=1)
+            _slide(member_xml(archive, name, path)) for name in _slide_order(archive, names, path)
         ]
         core = _core(archive, names, path)
-    text = "\n\n".join(part for part in slides if part)
-    if not text.strip():
+    shown = [(n, title, lines) for n, (title, lines) in enumerate(slides, 1) if title or lines]
+    if not shown:
         raise UnreadableFile(path, "the presentation holds no text")
-    first_title = next((s.partition("\n\n")[0].partition(" — ")[2] for s in slides if s), "")
+    text = "\n\n".join(
+        "\n\n".join([f"Slide {number} — {title}" if title else f"Slide {number}", *lines])
+        for number, title, lines in shown
+    )
     return [
         build_article(
             path,
-            title=core["title"] or first_title,
+            title=core["title"] or shown[0][1],
             text=text,
             byline=core["creator"],
             published=iso_date(core["created"]),
@@ -92,10 +94,9 @@ def _slide_order(archive: zipfile.ZipFile, names: set[str], path: Path) -> list[
     return [name for _, name in sorted(numbered)]
 
 
-def _slide(slide: Element, number: int) -> str:
-    """The slide's heading ("Slide 3 — its title") over its paragraphs and table rows, a
-    paragraph each; nothing for a slide without text. Its date, footer and number are left
-    out."""
+def _slide(slide: Element) -> tuple[str, list[str]]:
+    """The slide's title and its paragraphs and table rows; its date, footer and number are
+    left out."""
     title = ""
     lines: list[str] = []
     for shape in slide.iter(f"{_SLIDE}sp"):
@@ -115,9 +116,7 @@ def _slide(slide: Element, number: int) -> str:
         ]
         if any(cells):
             lines.append(CELL_SEPARATOR.join(cells))
-    if not lines and not title:
-        return ""
-    return "\n\n".join([f"Slide {number} — {title}" if title else f"Slide {number}", *lines])
+    return title, lines
 
 
 def _paragraph(paragraph: Element) -> str:

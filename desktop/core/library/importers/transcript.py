@@ -76,10 +76,11 @@ def _cues(text: str) -> list[tuple[float, float, str, list[str]]]:
     cues = []
     for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
         lines = [line.strip() for line in block.strip().split("\n")]
-        timed = next((i for i, line in enumerate(lines) if _TIMING.search(line)), None)
-        if timed is None or lines[0].startswith(_COMMENT_BLOCKS):
+        timing = next(((i, t) for i, line in enumerate(lines) if (t := _TIMING.search(line))), None)
+        if timing is None or lines[0].startswith(_COMMENT_BLOCKS):
             continue
-        start, end = _seconds(_TIMING.search(lines[timed]).groups())  # type: ignore[union-attr]
+        timed, found = timing
+        start, end = _seconds(found.groups())
         speaker, said = "", []
         for line in lines[timed + 1 :]:
             voice = _VOICE.search(line)
