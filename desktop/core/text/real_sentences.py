@@ -51,17 +51,6 @@ def real_sentences(
     return [_real(text, s, rules) for s in sentences]
 
 
-def stand_ins(sentences: Sequence[Sentence], language: str) -> list[bool]:
-    """For each sentence, whether a summary of a text with no real sentence (a list of
-    headlines) may show it: a line of two words or more that is not page furniture, never a
-    prompt or a credit ("To find more, please CLICK HERE") or a lone word ("Paris")."""
-    pattern = furniture_pattern(language)
-    return [
-        len(WORD.findall(s.text)) > 1 and (pattern is None or not pattern.match(s.text))
-        for s in sentences
-    ]
-
-
 def is_heading(text: str) -> bool:
     """No final punctuation and mostly capitalised words: a title, a sub-head or a label."""
     return not TERMINATED.search(text) and _title_cased(text)

@@ -21,12 +21,12 @@ from desktop.core.text.methods.reduction import rank_reduction
 from desktop.core.text.methods.sumbasic import rank_sumbasic
 from desktop.core.text.methods.textrank import rank_textrank
 from desktop.core.text.news import rank_news
-from desktop.core.text.real_sentences import real_sentences, stand_ins
+from desktop.core.text.real_sentences import real_sentences
 from desktop.core.text.sentences import split_sentences
 from desktop.core.text.words import word_count
 
 # Bump when any method's choices may change, so cached summaries are recomputed.
-ALGORITHM_VERSION = "13"
+ALGORITHM_VERSION = "14"
 DEFAULT_SENTENCES = 3
 
 
@@ -61,9 +61,10 @@ def summarize(
     """The summary of ``text`` by ``method``; length as a sentence count, ratio or word budget.
 
     With no length given, three sentences. Only real sentences are chosen: headings, labels,
-    page furniture, fragments and a repeat of ``title`` stay out; when the text has nothing
-    else, its lines of two words or more that are not furniture stand in. A text shorter than
-    asked gives all its real sentences.
+    page furniture, fragments and a repeat of ``title`` stay out, so a text of nothing else (a
+    gallery's labels, a list of headlines, captions without a full stop) has an empty summary
+    rather than one of lines that are not sentences. A text shorter than asked gives all its
+    real sentences.
     """
     ranker = _RANKERS.get(method)
     if ranker is None:
@@ -75,7 +76,7 @@ def summarize(
         return Summary(method, ())
     real = real_sentences(text, split, language, title)
     if not any(real):
-        real = stand_ins(split, language)
+        return Summary(method, ())
     limit = _sentence_limit(sum(real), sentences, ratio, words)
     ranking = _real_ranking(ranker, split, real, language, limit)
     if words is not None:

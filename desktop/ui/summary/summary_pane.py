@@ -189,7 +189,10 @@ class SummaryPane(QWidget):
         self.busy.hide()
         self._summary = summary
         self.list.set_sentences(summary.sentences)
-        empty = "This article has no sentences to summarise."
+        empty = (
+            "No summary: this text has no full sentences to lift, only headings, labels or"
+            " lines without a full stop."
+        )
         self._show_status("" if summary.sentences else empty)
         self.summary_ready.emit(summary)
         self.tint_changed.emit(self.tint_sentences())

@@ -117,6 +117,17 @@ def test_real_summary_from_the_library(qtbot) -> None:
         assert article.text[sentence.start : sentence.end] == sentence.text
 
 
+def test_a_text_of_labels_says_why_it_has_no_summary(qtbot) -> None:
+    pane = SummaryPane()
+    qtbot.addWidget(pane)
+    labels = sample.article("Photos by\n\nOUTFIT\n\nON THE MAP\n\nMore Streethearts")
+    with qtbot.waitSignal(pane.summary_ready) as blocker:
+        pane.show_article(labels)
+    assert blocker.args[0].sentences == ()
+    assert pane.list.count() == 0
+    assert pane.status.text().startswith("No summary: this text has no full sentences")
+
+
 def test_a_refusal_is_shown_as_plain_text(qtbot) -> None:
     from desktop.core.text.methods import TextTooLong
 
