@@ -1,4 +1,5 @@
-"""Old Word documents (.doc) import as their main text, with their own title, author and date.
+"""Old Word documents (.doc) import as their text, text boxes and notes, with their own title,
+author and date.
 
 The files are Apache POI's test documents (``tests/data/word-97``): no library here writes the
 format."""
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.library.importers import detect_format, read_articles
+from desktop.core.library.importers.word_binary import document_blocks
 from tests.core.library.outlook_files import compound_file
 from tests.core.library.refusals import assert_refused
 
@@ -51,6 +53,39 @@ def test_text_and_properties_in_other_scripts_read_as_written(tmp_path: Path) ->
     (russian,) = read_articles(sample(tmp_path, "Bug49933.doc"))
     assert russian.title == "Вина Молдовы для Вас!!!"
     assert russian.text.startswith("Компания Аскат М\n\nпредлагает со склада в Москве")
+
+
+def test_notes_follow_the_text_under_their_headings_numbered(tmp_path: Path) -> None:
+    """A report's sources stand in its footnotes: they come after the text, footnotes then
+    endnotes, never as the title; a reviewer's comment (this file has one) stays out."""
+    (article,) = read_articles(sample(tmp_path, "footnote.doc"))
+    assert article.title == "footnote"
+    assert article.text.split("\n\n") == [
+        "Test text",
+        "Footnotes",
+        "1. TestFootnote",
+        "Endnotes",
+        "1. TestEndnote",
+    ]
+
+
+def test_each_note_is_numbered_apart_and_keeps_its_paragraphs() -> None:
+    parts = {
+        "text": "The rate doubled.\x02 It fell again.\x02\r",
+        "footnotes": "\x02 Census, 2020.\r\x02 Ibid., p.\x1e7.\rSee also the annex.\r\r",
+    }
+    assert document_blocks(parts) == [
+        ("The rate doubled. It fell again.", False),
+        ("Footnotes", False),
+        ("1. Census, 2020.", False),
+        ("2. Ibid., p.-7.\n\nSee also the annex.", False),
+    ]
+
+
+def test_a_document_whose_words_all_stand_in_a_text_box_imports_them(tmp_path: Path) -> None:
+    """Its main text is only the text box's anchor (a SHAPE field)."""
+    (article,) = read_articles(sample(tmp_path, "Bug41898.doc"))
+    assert article.text.split("\n\n") == ["This is a line of text.", "すれはテキスト行です。"]
 
 
 def test_a_word_6_document_imports(tmp_path: Path) -> None:

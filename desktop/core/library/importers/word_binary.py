@@ -1,13 +1,15 @@
 """Old Word documents (.doc: Word 97 to 2003), read with olefile.
 
 The text comes from the document's piece table ([MS-DOC] 2.4.1): the File Information Block
-points to the ``Clx`` in the table stream, whose pieces say where each run of the main text is
-stored, in 8-bit (code page 1252) or in UTF-16. Only the main text is read (footnotes, headers
-and comments follow it); fields keep their result ("Page 3"), not their code, tables read a
-row per line with their cells apart. Title, author and creation date come from the file's
-summary information. Word 6 and Word 95 files store their text as one 8-bit run instead, in
-a code page the file does not record reliably, which is guessed from its letters; fast-saved
-ones and encrypted files are refused with a hint.
+points to the ``Clx`` in the table stream, whose pieces say where each run of the text is
+stored, in 8-bit (code page 1252) or in UTF-16. The main text is followed by the document's
+text boxes (a newsletter or a form may hold all its words in them), then its footnotes and
+endnotes, each kind under a label of its own and numbered in order; running headers and
+footers are left out as a PDF's are, and so are reviewers' comments. Fields keep their result
+("Page 3"), not their code, tables read a row per line with their cells apart. Title, author
+and creation date come from the file's summary information. Word 6 and Word 95 files store
+their main text as one 8-bit run instead, in a code page the file does not record reliably,
+which is guessed from its letters; fast-saved ones and encrypted files are refused with a hint.
 """
 
 from __future__ import annotations
@@ -40,11 +42,14 @@ _WORD_95_TEXT, _WORD_95_LENGTH = 0x18, 0x34  # where fcMin and ccpText stand in 
 _WINDOWS_PAGES = ["cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257"]
 _UTF8_PAGE = 65001
 _CLX_PAIR = 33  # fcClx's place among FibRgFcLcb97's (offset, length) pairs
-_CCP_TEXT = 3  # ccpText's place among FibRgLw97's numbers
+_CCP_TEXT = 3  # ccpText's place among FibRgLw97's numbers; the other parts' lengths follow it
+_PARTS = ("text", "footnotes", "headers", "macros", "comments", "endnotes", "text boxes")
+_NOTES = (("footnotes", "Footnotes"), ("endnotes", "Endnotes"))
 _COMPRESSED = 0x40000000
 _PIECE_BYTES = 8
 _CELL, _PARAGRAPH, _LINE, _PAGE = "\x07", "\r", "\x0b", "\x0c"
 _FIELD_START, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
+_NOTE_MARK = "\x02"  # an automatically numbered note's mark, where it opens the note's text
 _HIDDEN = re.compile("[\x00-\x06\x08\x0e-\x12\x16-\x1d\x1f]")
 """Marks of pictures, footnote references, drawn objects and optional hyphens: not text."""
 
@@ -65,13 +70,12 @@ def parse_doc(data: bytes, path: Path) -> list[Article]:
                 raise UnreadableFile(path, _encrypted("Word document"))
             raise UnreadableFile(path, "not a Word document (no WordDocument stream)")
         try:
-            text = _main_text(ole, path)
+            blocks = document_blocks(_parts(ole, path))
             title, author, created = _summary(ole)
         except UnreadableFile:
             raise
         except COMPOUND_FILE_ERRORS as exc:
             raise UnreadableFile(path, f"a damaged Word document ({exc})") from exc
-    blocks: list[Block] = [(p, False) for p in text.split("\n\n") if p.strip()]
     return [
         document_article(
             path, blocks, title=title, kind="Word document", byline=author, published=created
@@ -79,7 +83,28 @@ def parse_doc(data: bytes, path: Path) -> list[Article]:
     ]
 
 
-def _main_text(ole: olefile.OleFileIO, path: Path) -> str:
+def document_blocks(parts: dict[str, str]) -> list[Block]:
+    """The paragraphs of a document's raw parts: its main text, its text boxes, then its
+    notes, each note opening with its mark."""
+    blocks: list[Block] = [
+        (p, False)
+        for part in ("text", "text boxes")
+        for p in _readable(parts.get(part, "")).split("\n\n")
+        if p
+    ]
+    for part, heading in _NOTES:
+        notes = [_readable(note) for note in parts.get(part, "").split(_NOTE_MARK)]
+        numbered = [f"{n}. {note}" for n, note in enumerate(filter(None, notes), start=1)]
+        if numbered:
+            blocks.append((heading, False))  # a label, never the title
+            blocks.extend((note, False) for note in numbered)
+    return blocks
+
+
+def _parts(ole: olefile.OleFileIO, path: Path) -> dict[str, str]:
+    """The raw text of each part of the document ([MS-DOC] 2.4.1: main text, footnotes,
+    headers, macros, comments, endnotes, text boxes follow each other in the character
+    positions the piece table maps); a Word 6 or 95 file's main text only."""
     with ole.openstream(WORD_STREAM) as stream:
         word = stream.read()
     ident, version = struct.unpack_from("<HH", word, 0)
@@ -89,18 +114,23 @@ def _main_text(ole: olefile.OleFileIO, path: Path) -> str:
     if flags & (_ENCRYPTED | _OBFUSCATED):
         raise UnreadableFile(path, _encrypted("Word document"))
     if version <= _WORD_95_LAST:
-        return _word_95_text(word, flags, path)
+        return {"text": _word_95_text(word, flags, path)}
     table_name = "1Table" if flags & _TABLE_ONE else "0Table"
     with ole.openstream(table_name) as stream:
         table = stream.read()
     (words_count,) = struct.unpack_from("<H", word, 32)
     numbers_at = 34 + 2 * words_count
     (numbers_count,) = struct.unpack_from("<H", word, numbers_at)
-    (main_length,) = struct.unpack_from("<i", word, numbers_at + 2 + 4 * _CCP_TEXT)
+    lengths = struct.unpack_from(f"<{len(_PARTS)}i", word, numbers_at + 2 + 4 * _CCP_TEXT)
     pairs_at = numbers_at + 2 + 4 * numbers_count + 2
     clx_at, clx_length = struct.unpack_from("<II", word, pairs_at + 8 * _CLX_PAIR)
     pieces = _pieces(table[clx_at : clx_at + clx_length])
-    return _readable(_pieces_text(word, pieces, max(main_length, 0)))
+    parts, start = {}, 0
+    for part, length in zip(_PARTS, lengths, strict=True):
+        end = start + max(length, 0)
+        parts[part] = _pieces_text(word, pieces, start, end)
+        start = end
+    return parts
 
 
 def _word_95_text(word: bytes, flags: int, path: Path) -> str:
@@ -114,7 +144,7 @@ def _word_95_text(word: bytes, flags: int, path: Path) -> str:
     (start,) = struct.unpack_from("<I", word, _WORD_95_TEXT)
     (length,) = struct.unpack_from("<i", word, _WORD_95_LENGTH)
     raw = word[start : start + max(length, 0)]
-    return _readable(raw.decode(_windows_page(raw), "replace"))
+    return raw.decode(_windows_page(raw), "replace")
 
 
 def _windows_page(raw: bytes) -> str:
@@ -147,20 +177,22 @@ def _pieces(clx: bytes) -> list[tuple[int, int, int]]:
     return [(limits[i], limits[i + 1], fc) for i, fc in enumerate(stored)]
 
 
-def _pieces_text(word: bytes, pieces: list[tuple[int, int, int]], length: int) -> str:
-    """The first ``length`` characters the pieces hold, in order."""
+def _pieces_text(word: bytes, pieces: list[tuple[int, int, int]], first: int, end: int) -> str:
+    """The characters from ``first`` to ``end`` the pieces hold, in order."""
     out: list[str] = []
-    for start, end, stored in pieces:
-        if start >= length:
+    for start, stop, stored in pieces:
+        if start >= end:
             break
-        count = min(end, length) - start
+        skip = max(first - start, 0)
+        count = min(stop, end) - start - skip
         if count <= 0:
             continue
         if stored & _COMPRESSED:
-            at = (stored & ~_COMPRESSED) // 2
+            at = (stored & ~_COMPRESSED) // 2 + skip
             out.append(word[at : at + count].decode("cp1252", "replace"))
         else:
-            out.append(word[stored : stored + 2 * count].decode("utf-16-le", "replace"))
+            at = stored + 2 * skip
+            out.append(word[at : at + 2 * count].decode("utf-16-le", "replace"))
     return "".join(out)
 
 
