@@ -78,3 +78,89 @@ def test_a_docx_without_properties_gets_no_made_up_title(tmp_path: Path) -> None
     (article,) = read_articles(write(tmp_path / "board-minutes.docx", one_paragraph_docx()))
     assert article.title == "board minutes"
     assert article.text == DOCX_PARAGRAPH
+
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NAMESPACES = (
+    f'xmlns:w="{_W_NS}" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+
+
+def _box(words: str) -> str:
+    return f"<w:txbxContent><w:p><w:r><w:t>{words}</w:t></w:r></w:p></w:txbxContent>"
+
+
+def _notes_part(kind: str, notes: dict[int, str]) -> bytes:
+    """A footnotes or endnotes part as Word writes it: two separators, then the notes, each
+    opening with its mark."""
+    separators = "".join(
+        f'<w:{kind} w:type="{t}" w:id="{i}"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>'
+        for i, t in ((-1, "separator"), (0, "continuationSeparator"))
+    )
+    body = "".join(
+        f'<w:{kind} w:id="{i}"><w:p><w:r><w:{kind}Ref/></w:r><w:r><w:t xml:space="preserve">'
+        f" {text}</w:t></w:r></w:p></w:{kind}>"
+        for i, text in notes.items()
+    )
+    return f'<w:{kind}s xmlns:w="{_W_NS}">{separators}{body}</w:{kind}s>'.encode()
+
+
+def docx_with_box_and_notes() -> bytes:
+    """A report citing footnote 2 before footnote 1 and one endnote, with a text box drawn
+    twice (for new readers and, as ``mc:Fallback``, for old ones)."""
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    cited = document.add_paragraph("Turnout fell to 41 per cent.")
+    for kind, note in (("footnote", 2), ("footnote", 1), ("endnote", 1)):
+        run = f'<w:r {_NAMESPACES}><w:{kind}Reference w:id="{note}"/></w:r>'
+        cited._p.append(parse_xml(run))
+    boxed = document.add_paragraph("The box sits beside this paragraph.")
+    drawn = (
+        f"<w:r {_NAMESPACES}><mc:AlternateContent>"
+        f'<mc:Choice Requires="wps"><w:drawing><wps:txbx>{_box("Key figures at a glance")}'
+        "</wps:txbx></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><v:textbox>{_box('Key figures at a glance')}</v:textbox>"
+        "</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    boxed._p.append(parse_xml(drawn))
+    content = "application/vnd.openxmlformats-officedocument.wordprocessingml.{}+xml"
+    notes = {
+        "footnote": {1: "Electoral Commission, 2019.", 2: "Ibid., table 3."},
+        "endnote": {1: "Figures rounded."},
+    }
+    for kind, reltype in (("footnote", RT.FOOTNOTES), ("endnote", RT.ENDNOTES)):
+        part = Part(
+            PackURI(f"/word/{kind}s.xml"),
+            content.format(f"{kind}s"),
+            _notes_part(kind, notes[kind]),
+            document.part.package,
+        )
+        document.part.relate_to(part, reltype)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_text_boxes_then_notes_follow_the_text_notes_in_the_order_cited(
+    tmp_path: Path,
+) -> None:
+    (article,) = read_articles(write(tmp_path / "report.docx", docx_with_box_and_notes()))
+    assert article.text.split("\n\n") == [
+        "Turnout fell to 41 per cent.",
+        "The box sits beside this paragraph.",
+        "Key figures at a glance",
+        "Footnotes",
+        "1. Ibid., table 3.",
+        "2. Electoral Commission, 2019.",
+        "Endnotes",
+        "1. Figures rounded.",
+    ]
+    assert article.title != "Footnotes"

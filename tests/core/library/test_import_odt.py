@@ -40,8 +40,35 @@ def test_odt_reads_headings_paragraphs_lists_tables_and_metadata(tmp_path: Path)
     assert article.language == "en"  # the text is English, whatever the file declares
     assert article.text == (
         "Engineers found cracks in three dams. Repairs start in May.\n\n"
-        "North dam\n\nSouth dam\n\nDam | Cost\n\nNorth | 2m"
+        "North dam\n\nSouth dam\n\nDam | Cost\n\nNorth | 2m\n\nFootnotes\n\n1. A footnote."
     )
+
+
+def _note(kind: str, citation: str, *paragraphs: str) -> str:
+    body = "".join(f"<text:p>{p}</text:p>" for p in paragraphs)
+    return (
+        f'<text:note text:note-class="{kind}"><text:note-citation>{citation}'
+        f"</text:note-citation><text:note-body>{body}</text:note-body></text:note>"
+    )
+
+
+def test_notes_follow_the_text_each_kind_numbered_as_cited(tmp_path: Path) -> None:
+    body = (
+        f"<text:p>Turnout fell{_note('footnote', '1', 'Electoral Commission.')} to 41 per"
+        f" cent{_note('endnote', 'i', 'Rounded.')}.</text:p>"
+        f"<text:p>It rose again{_note('footnote', '2', 'Ibid.', 'See the annex.')}.</text:p>"
+    )
+    (article,) = read_articles(write(tmp_path / "turnout.odt", odt_bytes(body)))
+    assert article.text.split("\n\n") == [
+        "Turnout fell to 41 per cent.",
+        "It rose again.",
+        "Footnotes",
+        "1. Electoral Commission.",
+        "2. Ibid.",
+        "See the annex.",
+        "Endnotes",
+        "1. Rounded.",
+    ]
 
 
 def test_odt_title_from_its_metadata(tmp_path: Path) -> None:

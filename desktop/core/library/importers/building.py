@@ -143,6 +143,20 @@ Block = tuple[str, bool]
 """A paragraph, heading or table row of a document, and whether it is a heading."""
 CELL_SEPARATOR = " | "
 """Between a table row's cells, where a document's text keeps a row on one line."""
+NOTE_LABELS = ("Footnotes", "Endnotes")
+
+
+def notes_blocks(footnotes: list[str], endnotes: list[str]) -> list[Block]:
+    """A document's notes, to follow its text: each kind under its label, numbered in the
+    order the notes are cited. A report's sources stand in them; inline they would land in
+    the middle of the sentence that cites them. The labels are never the title."""
+    blocks: list[Block] = []
+    for label, notes in zip(NOTE_LABELS, (footnotes, endnotes), strict=True):
+        numbered = [f"{n}. {note}" for n, note in enumerate(filter(None, notes), start=1)]
+        if numbered:
+            blocks.append((label, False))
+            blocks.extend((note, False) for note in numbered)
+    return blocks
 
 
 def document_article(

@@ -1,5 +1,6 @@
-"""OpenDocument text (.odt): paragraphs, headings, lists and tables from ``content.xml``, title,
-author, date and language from ``meta.xml``. Both are parsed with defusedxml from a container
+"""OpenDocument text (.odt): paragraphs, headings, lists and tables from ``content.xml``, then its
+footnotes and endnotes in the order they are cited; title, author, date and language from
+``meta.xml``. Both are parsed with defusedxml from a container
 whose unpacked size is capped; no ODF library is needed for reading text.
 """
 
@@ -14,6 +15,7 @@ from desktop.core.library.importers.building import (
     Block,
     document_article,
     iso_date,
+    notes_blocks,
 )
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.models import Article
@@ -27,7 +29,7 @@ _MANIFEST_NS = "{urn:oasis:names:tc:opendocument:xmlns:manifest:1.0}"
 _MANIFEST = "META-INF/manifest.xml"
 _SKIPPED = frozenset(
     (
-        f"{_TEXT}note",  # a footnote's body would land mid-sentence
+        f"{_TEXT}note",  # a footnote's body would land mid-sentence: it follows the text
         f"{_TEXT}tracked-changes",
         f"{_TEXT}table-of-content",
         f"{_TEXT}sequence-decls",
@@ -53,6 +55,7 @@ def parse_odt(data: bytes, path: Path) -> list[Article]:
         raise UnreadableFile(path, "not an OpenDocument text (no text body; a sheet or slides?)")
     blocks: list[Block] = []
     _collect_blocks(body, blocks)
+    blocks.extend(_notes(body))
     info = _metadata(meta)
     return [
         document_article(
@@ -94,6 +97,19 @@ def _collect_blocks(element: Element, blocks: list[Block]) -> None:
                 blocks.append((CELL_SEPARATOR.join(cells), False))
         else:  # lists, sections, tables and their row groups hold blocks
             _collect_blocks(child, blocks)
+
+
+def _notes(body: Element) -> list[Block]:
+    """The footnotes and endnotes, each kind in the order the text cites them."""
+    notes: dict[str, list[str]] = {"footnote": [], "endnote": []}
+    for note in body.iter(f"{_TEXT}note"):
+        kind = note.get(f"{_TEXT}note-class", "footnote")
+        content = note.find(f"{_TEXT}note-body")
+        if kind in notes and content is not None:
+            paragraphs: list[Block] = []
+            _collect_blocks(content, paragraphs)
+            notes[kind].append("\n\n".join(text for text, _ in paragraphs))
+    return notes_blocks(notes["footnote"], notes["endnote"])
 
 
 def inline_text(element: Element) -> str:

@@ -1,4 +1,5 @@
-"""Word documents (.docx), via python-docx: paragraphs and tables in document order.
+"""Word documents (.docx), via python-docx: paragraphs and tables in document order, then the
+words of the document's text boxes, then its footnotes and endnotes in the order they are cited.
 
 The title is the document's own (its properties), else its first Title or Heading paragraph;
 author and creation date come from its properties. Every XML part is first parsed with
@@ -10,12 +11,13 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from desktop.core.library.importers.archive import DAMAGED, member_xml, open_archive
+from desktop.core.library.importers.archive import DAMAGED, member_xml, open_archive, parse_xml
 from desktop.core.library.importers.building import (
     CELL_SEPARATOR,
     Block,
     document_article,
     iso_date,
+    notes_blocks,
 )
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.outlook import OLE_MAGIC
@@ -24,6 +26,10 @@ from desktop.core.models import Article
 
 _XML_PARTS = (".xml", ".rels")
 _HEADING_STYLES = ("title", "heading")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_SPACES = (f"{_W}tab", f"{_W}br", f"{_W}cr")
+_NOTE_KINDS = (("footnote", "footnotes"), ("endnote", "endnotes"))
 
 
 def parse_docx(data: bytes, path: Path) -> list[Article]:
@@ -52,6 +58,9 @@ def parse_docx(data: bytes, path: Path) -> list[Article]:
         if text:
             style = (block.style.name if block.style is not None else "").lower()
             blocks.append((text, style.startswith(_HEADING_STYLES)))
+    body = document.element.body
+    blocks.extend((text, False) for text in _text_box_paragraphs(body))
+    blocks.extend(_notes(document, body, path))
     # Without a properties part of its own, python-docx makes one up ("Word Document").
     package = document.part.package
     if not any(rel.reltype == RT.CORE_PROPERTIES for rel in package.rels.values()):
@@ -84,3 +93,61 @@ def table_rows(table: object) -> list[str]:
         if any(cells):
             rows.append(CELL_SEPARATOR.join(cells))
     return rows
+
+
+def _text_box_paragraphs(body: object) -> list[str]:
+    """The paragraphs of the document's text boxes, in order, each once: a box also drawn for
+    older readers (``mc:Fallback``) is skipped, a box inside a box read after it."""
+    paragraphs = []
+    for box in body.iter(f"{_W}txbxContent"):  # type: ignore[attr-defined]
+        if any(a.tag == _FALLBACK for a in box.iterancestors()):
+            continue
+        for paragraph in box.iter(f"{_W}p"):
+            if next(paragraph.iterancestors(f"{_W}txbxContent")) is box:
+                paragraphs.append(_paragraph_text(paragraph))
+    return [p for p in paragraphs if p]
+
+
+def _notes(document: object, body: object, path: Path) -> list[Block]:
+    """The footnotes and endnotes the document cites, in the order it cites them."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    parts = {RT.FOOTNOTES: "footnotes", RT.ENDNOTES: "endnotes"}
+    found: dict[str, dict[str, str]] = {}
+    for rel in document.part.rels.values():  # type: ignore[attr-defined]
+        if rel.reltype in parts and not rel.is_external:
+            name = parts[rel.reltype]
+            root = parse_xml(rel.target_part.blob, path, f"the document's {name}")
+            kind = name.removesuffix("s")
+            found[name] = {
+                note.get(f"{_W}id", ""): "\n\n".join(
+                    filter(None, (_paragraph_text(p) for p in note.iter(f"{_W}p")))
+                )
+                for note in root.iter(f"{_W}{kind}")
+            }
+    cited = []
+    for kind, name in _NOTE_KINDS:
+        notes = found.get(name, {})
+        ids = dict.fromkeys(
+            ref.get(f"{_W}id", "")
+            for ref in body.iter(f"{_W}{kind}Reference")  # type: ignore[attr-defined]
+        )
+        cited.append([notes[i] for i in ids if i in notes])
+    return notes_blocks(*cited)
+
+
+def _paragraph_text(paragraph: object) -> str:
+    """A paragraph's words, its tabs and breaks as spaces, without a text box drawn in it."""
+    parts: list[str] = []
+    _collect_text(paragraph, parts)
+    return " ".join("".join(parts).split())
+
+
+def _collect_text(element: object, parts: list[str]) -> None:
+    for child in element:  # type: ignore[attr-defined]
+        if child.tag == f"{_W}t":
+            parts.append(child.text or "")
+        elif child.tag in _SPACES:
+            parts.append(" ")
+        elif child.tag != f"{_W}txbxContent":
+            _collect_text(child, parts)

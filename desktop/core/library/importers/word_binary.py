@@ -26,6 +26,7 @@ from desktop.core.library.importers.building import (
     Block,
     document_article,
     iso_date,
+    notes_blocks,
 )
 from desktop.core.library.importers.decoding import text_codec
 from desktop.core.library.importers.errors import UnreadableFile
@@ -44,7 +45,6 @@ _UTF8_PAGE = 65001
 _CLX_PAIR = 33  # fcClx's place among FibRgFcLcb97's (offset, length) pairs
 _CCP_TEXT = 3  # ccpText's place among FibRgLw97's numbers; the other parts' lengths follow it
 _PARTS = ("text", "footnotes", "headers", "macros", "comments", "endnotes", "text boxes")
-_NOTES = (("footnotes", "Footnotes"), ("endnotes", "Endnotes"))
 _COMPRESSED = 0x40000000
 _PIECE_BYTES = 8
 _CELL, _PARAGRAPH, _LINE, _PAGE = "\x07", "\r", "\x0b", "\x0c"
@@ -92,13 +92,11 @@ def document_blocks(parts: dict[str, str]) -> list[Block]:
         for p in _readable(parts.get(part, "")).split("\n\n")
         if p
     ]
-    for part, heading in _NOTES:
-        notes = [_readable(note) for note in parts.get(part, "").split(_NOTE_MARK)]
-        numbered = [f"{n}. {note}" for n, note in enumerate(filter(None, notes), start=1)]
-        if numbered:
-            blocks.append((heading, False))  # a label, never the title
-            blocks.extend((note, False) for note in numbered)
-    return blocks
+    footnotes, endnotes = (
+        [_readable(note) for note in parts.get(part, "").split(_NOTE_MARK)]
+        for part in ("footnotes", "endnotes")
+    )
+    return blocks + notes_blocks(footnotes, endnotes)
 
 
 def _parts(ole: olefile.OleFileIO, path: Path) -> dict[str, str]:
