@@ -44,8 +44,24 @@ def slide(*shapes: str, table: list[list[str]] | None = None) -> str:
     )
 
 
-def presentation(slides: list[str], *, order: list[int], title: str = "") -> bytes:
-    """A .pptx of ``slides`` (slideN.xml by their place in the list), shown in ``order``."""
+def notes_page(paragraphs: list[str]) -> str:
+    """A slide's notes page: a picture of the slide, the notes, the slide's number."""
+    return (
+        f'<p:notes xmlns:a="{A}" xmlns:p="{P}" xmlns:r="{R}"><p:cSld><p:spTree>'
+        f"{shape([], 'sldImg')}{shape(paragraphs, 'body')}{shape(['2'], 'sldNum')}"
+        "</p:spTree></p:cSld></p:notes>"
+    )
+
+
+def presentation(
+    slides: list[str],
+    *,
+    order: list[int],
+    title: str = "",
+    notes: dict[int, list[str]] | None = None,
+) -> bytes:
+    """A .pptx of ``slides`` (slideN.xml by their place in the list), shown in ``order``,
+    with speaker ``notes`` for the slides at those places."""
     rels = "".join(
         f'<Relationship Id="rId{n + 10}" Type="{SLIDE_TYPE}" Target="slides/slide{n + 1}.xml"/>'
         for n in range(len(slides))
@@ -70,6 +86,12 @@ def presentation(slides: list[str], *, order: list[int], title: str = "") -> byt
         "docProps/core.xml": core,
     }
     members |= {f"ppt/slides/slide{n + 1}.xml": s for n, s in enumerate(slides)}
+    for page, (n, paragraphs) in enumerate((notes or {}).items(), start=1):
+        members[f"ppt/notesSlides/notesSlide{page}.xml"] = notes_page(paragraphs)
+        members[f"ppt/slides/_rels/slide{n + 1}.xml.rels"] = (
+            f'<Relationships xmlns="{PACKAGE}"><Relationship Id="rId2" Type="{R}/notesSlide" '
+            f'Target="../notesSlides/notesSlide{page}.xml"/></Relationships>'
+        )
     return zip_bytes(members)
 
 
@@ -104,6 +126,22 @@ def test_slides_import_in_the_order_shown_with_their_titles(tmp_path: Path) -> N
         "Lorries | A17",  # not its date and number placeholders
         "Slide 2 — Harbour bridge",
         "Press briefing, 17 January",
+    ]
+
+
+def test_speaker_notes_follow_their_slide_under_a_label(tmp_path: Path) -> None:
+    """The notes page's own picture of the slide and its number stay out."""
+    said = ["Both girders were cracked by the storm.", "Repairs start in March."]
+    path = tmp_path / "briefing.pptx"
+    path.write_bytes(presentation(BRIEFING, order=[0, 1, 2], notes={1: said, 2: ["Map"]}))
+    (article,) = read_articles(path)
+    assert article.text.split("\n\n")[6:] == [
+        "Lorries | A17",
+        "Speaker notes",
+        *said,
+        "Slide 3",  # a picture only, with notes
+        "Speaker notes",
+        "Map",
     ]
 
 

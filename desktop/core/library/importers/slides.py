@@ -1,8 +1,10 @@
 """PowerPoint presentations (.pptx): a briefing's slides as text, slide by slide.
 
 Each slide is a line of its own ("Slide 3 — Repairs and costs", from its title placeholder)
-over its text boxes' paragraphs and its tables' rows, in the order the presentation lists the slides
-(``ppt/presentation.xml`` and its relationships; file names only when those are missing).
+over its text boxes' paragraphs and its tables' rows, then its speaker notes (what the presenter
+says, often the only full sentences of a deck) under a "Speaker notes" line, in the order the
+presentation lists the slides (``ppt/presentation.xml`` and its relationships; file names only
+when those are missing).
 Title, author and creation date come from ``docProps/core.xml``. Every part is parsed with
 defusedxml from a container whose unpacked size is capped, as for Word and OpenDocument.
 """
@@ -34,6 +36,8 @@ _CORE = {
 _TITLES = frozenset(("title", "ctrTitle"))
 _FURNITURE = frozenset(("dt", "ftr", "sldNum"))
 _SLIDE_NAME = re.compile(r"ppt/slides/slide(\d+)\.xml")
+_NOTES_TYPE = "/notesSlide"
+NOTES_LABEL = "Speaker notes"
 
 
 def parse_pptx(data: bytes, path: Path) -> list[Article]:
@@ -46,15 +50,22 @@ def parse_pptx(data: bytes, path: Path) -> list[Article]:
     with open_archive(data, path, "PowerPoint .pptx") as archive:
         names = set(archive.namelist())
         slides = [
-            _slide(member_xml(archive, name, path)) for name in _slide_order(archive, names, path)
+            (*_slide(member_xml(archive, name, path)), _notes(archive, names, name, path))
+            for name in _slide_order(archive, names, path)
         ]
         core = _core(archive, names, path)
-    shown = [(n, title, lines) for n, (title, lines) in enumerate(slides, 1) if title or lines]
+    shown = [(n, *slide) for n, slide in enumerate(slides, 1) if any(slide)]
     if not shown:
         raise UnreadableFile(path, "the presentation holds no text")
     text = "\n\n".join(
-        "\n\n".join([f"Slide {number} — {title}" if title else f"Slide {number}", *lines])
-        for number, title, lines in shown
+        "\n\n".join(
+            [
+                f"Slide {number} — {title}" if title else f"Slide {number}",
+                *lines,
+                *([NOTES_LABEL, *notes] if notes else []),
+            ]
+        )
+        for number, title, lines, notes in shown
     )
     return [
         build_article(
@@ -94,14 +105,40 @@ def _slide_order(archive: zipfile.ZipFile, names: set[str], path: Path) -> list[
     return [name for _, name in sorted(numbered)]
 
 
+def _notes(archive: zipfile.ZipFile, names: set[str], slide: str, path: Path) -> list[str]:
+    """The paragraphs of the slide's speaker notes: the body of its notes page, found through
+    the slide's relationships (not the notes page's picture of the slide or its number)."""
+    folder, name = posixpath.split(slide)
+    rels_name = f"{folder}/_rels/{name}.rels"
+    if rels_name not in names:
+        return []
+    for rel in member_xml(archive, rels_name, path).iter(f"{_PACKAGE}Relationship"):
+        target = posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
+        if rel.get("Type", "").endswith(_NOTES_TYPE) and target in names:
+            page = member_xml(archive, target, path)
+            return [
+                line
+                for shape in page.iter(f"{_SLIDE}sp")
+                if _placeholder(shape) == "body"
+                for line in map(_paragraph, shape.iter(f"{_DRAWING}p"))
+                if line
+            ]
+    return []
+
+
+def _placeholder(shape: Element) -> str | None:
+    """The kind of placeholder a shape is ("title", "body", "sldNum"), if it is one."""
+    placeholder = shape.find(f"{_SLIDE}nvSpPr/{_SLIDE}nvPr/{_SLIDE}ph")
+    return placeholder.get("type") if placeholder is not None else None
+
+
 def _slide(slide: Element) -> tuple[str, list[str]]:
     """The slide's title and its paragraphs and table rows; its date, footer and number are
     left out."""
     title = ""
     lines: list[str] = []
     for shape in slide.iter(f"{_SLIDE}sp"):
-        placeholder = shape.find(f"{_SLIDE}nvSpPr/{_SLIDE}nvPr/{_SLIDE}ph")
-        kind = placeholder.get("type") if placeholder is not None else None
+        kind = _placeholder(shape)
         if kind in _FURNITURE:
             continue
         paragraphs = [p for p in map(_paragraph, shape.iter(f"{_DRAWING}p")) if p]
