@@ -43,6 +43,7 @@ RTF = [
     "{\\creatim\\yr2025\\mo13\\dy40}", "\\bin5 ", "\\\\", "\\{", "\\~", "\\-", "\\",
 ]  # fmt: skip
 WORD_97 = Path(__file__).parents[1] / "data" / "word-97"
+POWERPOINT_97 = Path(__file__).parents[1] / "data" / "powerpoint-97"
 FTS = ['"', "*", "AND", "OR", "NOT", "NEAR(", "(", ")", ":", "^", "-", "+", "title:", "{", "}"]
 ENCODINGS = ["utf-8", "utf-16", "latin-1", "cp1252", "koi8-r", "utf-8-sig"]
 
@@ -84,6 +85,7 @@ def library():
         ".msg",
         ".rtf",
         ".doc",
+        ".ppt",
         ".vtt",
         ".bin",
     ],
@@ -105,7 +107,7 @@ def test_rich_text(library, tmp_path: Path, pieces: list[str]) -> None:
     _imports_or_names(library, path)
 
 
-@pytest.mark.parametrize("suffix", [".mhtml", ".webarchive", ".msg", ".doc", ".pptx"])
+@pytest.mark.parametrize("suffix", [".mhtml", ".webarchive", ".msg", ".doc", ".pptx", ".ppt"])
 @fuzz_settings()
 @given(changes=st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=1, max_size=8)), max_size=6))
 def test_damaged_containers(
@@ -113,7 +115,7 @@ def test_damaged_containers(
 ) -> None:
     """A browser's saved page, an Outlook message, an old Word file or a presentation with bytes
     overwritten anywhere: its head, a boundary, a property list's offsets, a compound file's
-    sector chains, a piece table, a zip's directory."""
+    sector chains, a piece table, a record's length, a persist directory, a zip's directory."""
     page = f"<html><body><article><p>{STORY}</p></article></body></html>"
     made = {
         ".mhtml": lambda: blink_mhtml(page),
@@ -121,6 +123,7 @@ def test_damaged_containers(
         ".msg": lambda: msg_bytes(subject="Budget", body=STORY, attachments={"a.txt": b"x y"}),
         ".doc": lambda: (WORD_97 / "SampleDoc.doc").read_bytes(),
         ".pptx": lambda: presentation(BRIEFING, order=[1, 0, 2], title="Bridge"),
+        ".ppt": lambda: (POWERPOINT_97 / "basic_test_ppt_file.ppt").read_bytes(),
     }
     data = bytearray(made[suffix]())
     for where, replacement in changes:

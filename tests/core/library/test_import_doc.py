@@ -6,7 +6,7 @@ format."""
 
 from __future__ import annotations
 
-import shutil
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -15,12 +15,10 @@ from desktop.core.library.importers import detect_format, read_articles
 from desktop.core.library.importers.word_binary import document_blocks
 from tests.core.library.outlook_files import compound_file
 from tests.core.library.refusals import assert_refused
+from tests.core.library.vendored import DATA, vendored
 
-SAMPLES = Path(__file__).parents[2] / "data" / "word-97"
-
-
-def sample(tmp_path: Path, name: str, saved_as: str = "") -> Path:
-    return Path(shutil.copy(SAMPLES / name, tmp_path / (saved_as or name)))
+SAMPLES = DATA / "word-97"
+sample = partial(vendored, "word-97")
 
 
 def test_a_word_97_document_imports_with_its_properties(tmp_path: Path) -> None:

@@ -34,6 +34,7 @@ from desktop.core.library.importers.opendocument import parse_odt
 from desktop.core.library.importers.outlook import is_outlook_message, parse_msg
 from desktop.core.library.importers.pdf import parse_pdf
 from desktop.core.library.importers.plaintext import parse_plaintext
+from desktop.core.library.importers.presentation_binary import is_powerpoint_97, parse_ppt
 from desktop.core.library.importers.rich_text import RTF_START, parse_rtf
 from desktop.core.library.importers.saved_page import (
     MAX_SAVED_PAGE_BYTES,
@@ -97,6 +98,7 @@ _SUFFIX_FORMATS = {
     ".doc": "doc",
     ".rtf": "rtf",
     ".pptx": "pptx",
+    ".ppt": "ppt",
     ".odt": "odt",
     ".eml": "eml",
     ".mbox": "mbox",
@@ -108,7 +110,7 @@ SUPPORTED_SUFFIXES = frozenset(_SUFFIX_FORMATS)
 SUPPORTED_KINDS = (
     "text (.txt), Markdown (.md), web pages (.html, or saved as one file: .mhtml, .mht, "
     ".webarchive), RSS/Atom feeds (.xml, .rss, .atom), news agencies' wire copy (NITF, "
-    "NewsML: .xml, .nitf, .newsml), PDF, Word (.docx, .doc), PowerPoint (.pptx), rich text "
+    "NewsML: .xml, .nitf, .newsml), PDF, Word (.docx, .doc), PowerPoint (.pptx, .ppt), rich text "
     "(.rtf), OpenDocument text (.odt), e-mail (.eml, .mbox, Outlook's .msg), EPUB books and "
     "transcripts or subtitles (.vtt, .srt), each also gzip-compressed (.html.gz)"
 )
@@ -163,6 +165,8 @@ def detect_format(path: Path, data: bytes) -> str:
         return "msg"
     if is_word_97(data):
         return "doc"
+    if is_powerpoint_97(data):
+        return "ppt"
     if data[:1024].lstrip().startswith(RTF_START):
         return "rtf"
     if _MBOX_START.match(data):
@@ -267,6 +271,7 @@ _BINARY_FORMATS: dict[str, Callable[[bytes, Path], list[Article]]] = {
     "doc": parse_doc,
     "rtf": parse_rtf,
     "pptx": parse_pptx,
+    "ppt": parse_ppt,
     "odt": parse_odt,
     "epub": parse_epub,
     "mhtml": parse_mhtml,

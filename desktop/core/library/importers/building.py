@@ -13,6 +13,7 @@ from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.store import with_hash
 from desktop.core.models import Article
 from desktop.core.printable import printable
+from desktop.core.text.document_labels import NOTE_LABELS
 from desktop.core.text.language import UNDETERMINED, detect_language, rules_out
 from desktop.core.text.wrapped_lines import join_wrapped_lines
 
@@ -143,7 +144,6 @@ Block = tuple[str, bool]
 """A paragraph, heading or table row of a document, and whether it is a heading."""
 CELL_SEPARATOR = " | "
 """Between a table row's cells, where a document's text keeps a row on one line."""
-NOTE_LABELS = ("Footnotes", "Endnotes")
 
 
 def notes_blocks(footnotes: list[str], endnotes: list[str]) -> list[Block]:

@@ -13,7 +13,6 @@ lists what became of each.
 from __future__ import annotations
 
 import email.utils
-import io
 import struct
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
@@ -22,6 +21,7 @@ from pathlib import Path
 import olefile
 
 from desktop.core.library.importers.building import build_article, canonical_origin, iso_date
+from desktop.core.library.importers.compound_files import OLE_MAGIC, open_compound_file
 from desktop.core.library.importers.decoding import text_codec
 from desktop.core.library.importers.element_text import element_text, html_document_body
 from desktop.core.library.importers.errors import UnreadableFile
@@ -35,8 +35,6 @@ from desktop.core.library.importers.mail import (
 from desktop.core.library.importers.rich_text import rtf_text
 from desktop.core.models import Article
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-"""The first bytes of every OLE compound file (a .msg, but also an old .doc or .xls)."""
 MSG_MARK = "__substg1.0_".encode("utf-16-le")
 """How a property stream's name is stored in the file's directory: a compound file holding it
 is a message."""
@@ -53,16 +51,6 @@ _TOP_HEADER, _EMBEDDED_HEADER, _ATTACHMENT_HEADER = 32, 24, 8
 """Bytes before the fixed-size properties of the message itself, of an attached message and
 of an attachment."""
 _FILETIME_START = datetime(1601, 1, 1, tzinfo=timezone.utc)
-COMPOUND_FILE_ERRORS = (
-    OSError,
-    ValueError,
-    struct.error,
-    IndexError,
-    KeyError,
-    TypeError,
-    RecursionError,
-)
-"""What olefile and the reading of a compound file's streams raise on a damaged file."""
 
 Storage = tuple[str, ...]
 
@@ -75,18 +63,9 @@ def is_outlook_message(data: bytes) -> bool:
 def parse_msg(data: bytes, path: Path, *, read_attachment: Reader) -> list[Article]:
     """The message as an article (when it has text or brought an article in), then one per
     importable attachment, as for an .eml."""
-    try:
-        ole = olefile.OleFileIO(io.BytesIO(data))
-    except COMPOUND_FILE_ERRORS as exc:
-        raise UnreadableFile(path, f"not an Outlook message ({exc})") from exc
-    with ole:
-        try:
-            message = _Properties(ole, (), _TOP_HEADER)
-            articles = _articles(message, path, canonical_origin(path), read_attachment)
-        except UnreadableFile:
-            raise
-        except COMPOUND_FILE_ERRORS as exc:
-            raise UnreadableFile(path, f"a damaged Outlook message ({exc})") from exc
+    with open_compound_file(data, path, "an Outlook message") as ole:
+        message = _Properties(ole, (), _TOP_HEADER)
+        articles = _articles(message, path, canonical_origin(path), read_attachment)
     if not articles:
         raise UnreadableFile(path, "the Outlook message holds no text")
     return articles

@@ -4,9 +4,10 @@ Each slide is a line of its own ("Slide 3 — Repairs and costs", from its title
 over its text boxes' paragraphs and its tables' rows, then its speaker notes (what the presenter
 says, often the only full sentences of a deck) under a "Speaker notes" line, in the order the
 presentation lists the slides (``ppt/presentation.xml`` and its relationships; file names only
-when those are missing).
-Title, author and creation date come from ``docProps/core.xml``. Every part is parsed with
-defusedxml from a container whose unpacked size is capped, as for Word and OpenDocument.
+when those are missing). The deck is titled by its first slide title; author and creation date
+come from ``docProps/core.xml``. Every part is parsed with defusedxml from a container whose
+unpacked size is capped, as for Word and OpenDocument. A compound file under this name is an
+encrypted .pptx or an old .ppt, and goes to the .ppt reader.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from desktop.core.library.importers.archive import member_xml, open_archive
-from desktop.core.library.importers.building import CELL_SEPARATOR, build_article, iso_date
-from desktop.core.library.importers.errors import UnreadableFile
-from desktop.core.library.importers.outlook import OLE_MAGIC
+from desktop.core.library.importers.building import CELL_SEPARATOR
+from desktop.core.library.importers.compound_files import OLE_MAGIC
+from desktop.core.library.importers.decks import deck_article
+from desktop.core.library.importers.presentation_binary import parse_ppt
 from desktop.core.models import Article
 
 PRESENTATION = "ppt/presentation.xml"
@@ -29,7 +31,6 @@ _SLIDE = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _RELATIONS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PACKAGE = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _CORE = {
-    "title": "{http://purl.org/dc/elements/1.1/}title",
     "creator": "{http://purl.org/dc/elements/1.1/}creator",
     "created": "{http://purl.org/dc/terms/}created",
 }
@@ -37,16 +38,11 @@ _TITLES = frozenset(("title", "ctrTitle"))
 _FURNITURE = frozenset(("dt", "ftr", "sldNum"))
 _SLIDE_NAME = re.compile(r"ppt/slides/slide(\d+)\.xml")
 _NOTES_TYPE = "/notesSlide"
-NOTES_LABEL = "Speaker notes"
 
 
 def parse_pptx(data: bytes, path: Path) -> list[Article]:
-    if data.startswith(OLE_MAGIC):
-        raise UnreadableFile(
-            path,
-            "the presentation is encrypted (password-protected) or an old .ppt — save an "
-            "unprotected .pptx copy and import that",
-        )
+    if data.startswith(OLE_MAGIC):  # a compound file: an encrypted .pptx, or an old .ppt
+        return parse_ppt(data, path)
     with open_archive(data, path, "PowerPoint .pptx") as archive:
         names = set(archive.namelist())
         slides = [
@@ -54,32 +50,11 @@ def parse_pptx(data: bytes, path: Path) -> list[Article]:
             for name in _slide_order(archive, names, path)
         ]
         core = _core(archive, names, path)
-    shown = [(n, *slide) for n, slide in enumerate(slides, 1) if any(slide)]
-    if not shown:
-        raise UnreadableFile(path, "the presentation holds no text")
-    text = "\n\n".join(
-        "\n\n".join(
-            [
-                f"Slide {number} — {title}" if title else f"Slide {number}",
-                *lines,
-                *([NOTES_LABEL, *notes] if notes else []),
-            ]
-        )
-        for number, title, lines, notes in shown
-    )
-    return [
-        build_article(
-            path,
-            title=core["title"] or shown[0][1],
-            text=text,
-            byline=core["creator"],
-            published=iso_date(core["created"]),
-        )
-    ]
+    return [deck_article(path, slides, byline=core["creator"], published=core["created"])]
 
 
 def _core(archive: zipfile.ZipFile, names: set[str], path: Path) -> dict[str, str]:
-    """Title, author and creation time from the package's core properties."""
+    """Author and creation time from the package's core properties."""
     part = "docProps/core.xml"
     core = member_xml(archive, part, path) if part in names else None
     return {

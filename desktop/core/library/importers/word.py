@@ -19,8 +19,8 @@ from desktop.core.library.importers.building import (
     iso_date,
     notes_blocks,
 )
+from desktop.core.library.importers.compound_files import OLE_MAGIC
 from desktop.core.library.importers.errors import UnreadableFile
-from desktop.core.library.importers.outlook import OLE_MAGIC
 from desktop.core.library.importers.word_binary import parse_doc
 from desktop.core.models import Article
 

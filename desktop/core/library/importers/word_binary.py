@@ -14,7 +14,6 @@ which is guessed from its letters; fast-saved ones and encrypted files are refus
 
 from __future__ import annotations
 
-import io
 import re
 import struct
 from pathlib import Path
@@ -25,12 +24,16 @@ from desktop.core.library.importers.building import (
     CELL_SEPARATOR,
     Block,
     document_article,
-    iso_date,
     notes_blocks,
 )
-from desktop.core.library.importers.decoding import text_codec
+from desktop.core.library.importers.compound_files import (
+    OLE_MAGIC,
+    encrypted,
+    open_compound_file,
+    refuse_encrypted,
+    summary_properties,
+)
 from desktop.core.library.importers.errors import UnreadableFile
-from desktop.core.library.importers.outlook import COMPOUND_FILE_ERRORS, OLE_MAGIC
 from desktop.core.models import Article
 
 WORD_STREAM = "WordDocument"
@@ -41,7 +44,6 @@ _WORD_95_LAST = 0x0069  # nFib of the last format before Word 97's (Word 6: 0x65
 _COMPLEX, _ENCRYPTED, _TABLE_ONE, _OBFUSCATED = 0x0004, 0x0100, 0x0200, 0x8000
 _WORD_95_TEXT, _WORD_95_LENGTH = 0x18, 0x34  # where fcMin and ccpText stand in their header
 _WINDOWS_PAGES = ["cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257"]
-_UTF8_PAGE = 65001
 _CLX_PAIR = 33  # fcClx's place among FibRgFcLcb97's (offset, length) pairs
 _CCP_TEXT = 3  # ccpText's place among FibRgLw97's numbers; the other parts' lengths follow it
 _PARTS = ("text", "footnotes", "headers", "macros", "comments", "endnotes", "text boxes")
@@ -60,22 +62,12 @@ def is_word_97(data: bytes) -> bool:
 
 
 def parse_doc(data: bytes, path: Path) -> list[Article]:
-    try:
-        ole = olefile.OleFileIO(io.BytesIO(data))
-    except COMPOUND_FILE_ERRORS as exc:
-        raise UnreadableFile(path, f"not a Word document ({exc})") from exc
-    with ole:
+    with open_compound_file(data, path, "a Word document") as ole:
+        refuse_encrypted(ole, path, "Word document")
         if not ole.exists(WORD_STREAM):
-            if ole.exists("EncryptedPackage"):
-                raise UnreadableFile(path, _encrypted("Word document"))
             raise UnreadableFile(path, "not a Word document (no WordDocument stream)")
-        try:
-            blocks = document_blocks(_parts(ole, path))
-            title, author, created = _summary(ole)
-        except UnreadableFile:
-            raise
-        except COMPOUND_FILE_ERRORS as exc:
-            raise UnreadableFile(path, f"a damaged Word document ({exc})") from exc
+        blocks = document_blocks(_parts(ole, path))
+        title, author, created = summary_properties(ole)
     return [
         document_article(
             path, blocks, title=title, kind="Word document", byline=author, published=created
@@ -110,7 +102,7 @@ def _parts(ole: olefile.OleFileIO, path: Path) -> dict[str, str]:
         raise UnreadableFile(path, "not a Word document (its main stream has no Word header)")
     (flags,) = struct.unpack_from("<H", word, 0x0A)
     if flags & (_ENCRYPTED | _OBFUSCATED):
-        raise UnreadableFile(path, _encrypted("Word document"))
+        raise UnreadableFile(path, encrypted("Word document"))
     if version <= _WORD_95_LAST:
         return {"text": _word_95_text(word, flags, path)}
     table_name = "1Table" if flags & _TABLE_ONE else "0Table"
@@ -215,24 +207,3 @@ def _readable(raw: str) -> str:
         "\n".join(" ".join(line.split()) for line in p.split("\n")) for p in text.split("\n\n")
     )
     return "\n\n".join(p.strip() for p in paragraphs if p.strip())
-
-
-def _summary(ole: olefile.OleFileIO) -> tuple[str, str, str]:
-    """Title, author and creation day from the file's summary information, where it has one."""
-    meta = ole.get_metadata()
-    page = (meta.codepage or 0) % 0x10000  # stored as a signed number: 65001 reads -535
-    codec = "utf-8" if page == _UTF8_PAGE else text_codec(f"cp{page}") or "cp1252"
-
-    def field(value: object) -> str:
-        if isinstance(value, bytes):
-            return value.decode(codec, "replace").strip("\x00 ")
-        return str(value or "").strip("\x00 ")
-
-    created = meta.create_time
-    return field(meta.title), field(meta.author), iso_date(created) if created else ""
-
-
-def _encrypted(kind: str) -> str:
-    return (
-        f"the {kind} is encrypted (password-protected) — save an unprotected copy and import that"
-    )
