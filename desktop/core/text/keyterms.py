@@ -33,6 +33,7 @@ from typing import Protocol
 
 from desktop.core.models import Term
 from desktop.core.resources import resource_path
+from desktop.core.text.document_labels import label_spans
 from desktop.core.text.word_classes import is_clause, never_noun, opens_with_verb, word_use
 from desktop.core.text.word_frequencies import english_zipf
 
@@ -102,12 +103,13 @@ def key_terms(
     """The ``limit`` best key terms of ``text``, best first, with every occurrence.
 
     ``skip`` lists character spans (e.g. entity names) that no phrase of ordinary words may
-    overlap. ``names`` lists ``(start, end, name)`` mentions (people, organisations, titles of
-    works) that compete as terms themselves, all mentions of one ``name`` together.
+    overlap; nor may one overlap the labels an importer wrote ("Slide 3"). ``names`` lists
+    ``(start, end, name)`` mentions (people, organisations, titles of works) that compete as
+    terms themselves, all mentions of one ``name`` together.
     """
     stops = stop_words()
     occurrences: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    for run in _runs(text, stops, sorted(skip)):
+    for run in _runs(text, stops, sorted([*skip, *label_spans(text)])):
         _collect(run, occurrences)
     _merge_plurals(occurrences)
     named = _named(text, names, stops)

@@ -351,3 +351,21 @@ def test_a_capitalised_word_running_into_a_name_is_part_of_it_not_a_term() -> No
     found = [t.text for t in key_terms(text, skip=names)]
     assert "plague patients" in found
     assert not any(t.split()[-1] == "Inner" for t in found), found
+
+
+def test_the_labels_an_importer_writes_are_never_terms_but_the_same_words_in_prose_are() -> None:
+    slides = [
+        ("Tailings dams", "Tailings dams hold mining waste behind earth walls."),
+        ("Dam failures", "Tailings dams failed in Brumadinho and in Mariana."),
+        ("Monitoring", "Piezometers warn when tailings dams saturate."),
+        ("Costs", "Buttressing tailings dams costs millions."),
+    ]
+    deck = "\n\n".join(
+        f"Slide {n} — {title}\n\n{line}\n\nSpeaker notes\n\nEngineers stressed {title.lower()}."
+        for n, (title, line) in enumerate(slides, start=1)
+    )
+    terms = [t.text.lower() for t in key_terms(deck)]
+    assert "tailings dams" in terms
+    assert not any("slide" in t or "speaker" in t for t in terms)
+    prose = "A landslide hit the slide gate. The slide gate failed. Engineers closed the slide gate."
+    assert "slide gate" in [t.text.lower() for t in key_terms(prose)]
