@@ -124,18 +124,28 @@ def docx_bytes(
 
 
 ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
+ODP_MIMETYPE = "application/vnd.oasis.opendocument.presentation"
 _ODT_NAMESPACES = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
     'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
     'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+    'xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0" '
     'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
     'xmlns:dc="http://purl.org/dc/elements/1.1/"'
 )
 
 
-def odt_bytes(body: str, *, meta: str = "", kind: str = "text", doctype: str = "") -> bytes:
-    """An .odt whose ``office:text`` (or other ``kind``) holds ``body``, whose ``office:meta``
-    holds ``meta``, and whose content.xml may declare a ``doctype``."""
+def odt_bytes(
+    body: str,
+    *,
+    meta: str = "",
+    kind: str = "text",
+    doctype: str = "",
+    mimetype: str = ODT_MIMETYPE,
+) -> bytes:
+    """An OpenDocument file whose ``office:text`` (or other ``kind``) holds ``body``, whose
+    ``office:meta`` holds ``meta``, and whose content.xml may declare a ``doctype``."""
     content = (
         f'<?xml version="1.0" encoding="UTF-8"?>{doctype}<office:document-content '
         f"{_ODT_NAMESPACES}><office:body><office:{kind}>{body}</office:{kind}></office:body>"
@@ -145,7 +155,7 @@ def odt_bytes(body: str, *, meta: str = "", kind: str = "text", doctype: str = "
         f'<?xml version="1.0" encoding="UTF-8"?><office:document-meta {_ODT_NAMESPACES}>'
         f"<office:meta>{meta}</office:meta></office:document-meta>"
     )
-    return zip_bytes({"mimetype": ODT_MIMETYPE, "content.xml": content, "meta.xml": meta_xml})
+    return zip_bytes({"mimetype": mimetype, "content.xml": content, "meta.xml": meta_xml})
 
 
 def zip_bytes(members: dict[str, str | bytes]) -> bytes:

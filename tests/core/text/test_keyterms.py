@@ -367,5 +367,5 @@ def test_the_labels_an_importer_writes_are_never_terms_but_the_same_words_in_pro
     terms = [t.text.lower() for t in key_terms(deck)]
     assert "tailings dams" in terms
     assert not any("slide" in t or "speaker" in t for t in terms)
-    prose = "A landslide hit the slide gate. The slide gate failed. Engineers closed the slide gate."
+    prose = "A landslide hit the slide gate. The slide gate failed. Crews shut the slide gate."
     assert "slide gate" in [t.text.lower() for t in key_terms(prose)]

@@ -31,6 +31,7 @@ from desktop.core.library.importers.html import parse_html
 from desktop.core.library.importers.mail import parse_eml, parse_mbox
 from desktop.core.library.importers.markdown import parse_markdown
 from desktop.core.library.importers.opendocument import parse_odt
+from desktop.core.library.importers.opendocument_slides import parse_odp
 from desktop.core.library.importers.outlook import is_outlook_message, parse_msg
 from desktop.core.library.importers.pdf import parse_pdf
 from desktop.core.library.importers.plaintext import parse_plaintext
@@ -100,6 +101,7 @@ _SUFFIX_FORMATS = {
     ".pptx": "pptx",
     ".ppt": "ppt",
     ".odt": "odt",
+    ".odp": "odp",
     ".eml": "eml",
     ".mbox": "mbox",
     ".msg": "msg",
@@ -110,14 +112,15 @@ SUPPORTED_SUFFIXES = frozenset(_SUFFIX_FORMATS)
 SUPPORTED_KINDS = (
     "text (.txt), Markdown (.md), web pages (.html, or saved as one file: .mhtml, .mht, "
     ".webarchive), RSS/Atom feeds (.xml, .rss, .atom), news agencies' wire copy (NITF, "
-    "NewsML: .xml, .nitf, .newsml), PDF, Word (.docx, .doc), PowerPoint (.pptx, .ppt), rich text "
-    "(.rtf), OpenDocument text (.odt), e-mail (.eml, .mbox, Outlook's .msg), EPUB books and "
-    "transcripts or subtitles (.vtt, .srt), each also gzip-compressed (.html.gz)"
+    "NewsML: .xml, .nitf, .newsml), PDF, Word (.docx, .doc), presentations (.pptx, .ppt, "
+    ".odp), rich text (.rtf), OpenDocument text (.odt), e-mail (.eml, .mbox, Outlook's .msg), "
+    "EPUB books and transcripts or subtitles (.vtt, .srt), each also gzip-compressed (.html.gz)"
 )
 _COMPRESSED = ".gz"
 _ZIP_KINDS = (
     (b"application/epub+zip", "epub"),
     (b"application/vnd.oasis.opendocument.text", "odt"),
+    (b"application/vnd.oasis.opendocument.presentation", "odp"),
 )
 
 _XML_DECLARATION = re.compile(rb"<\?xml[^>]*>")
@@ -190,7 +193,7 @@ def detect_format(path: Path, data: bytes) -> str:
 
 
 def _zip_format(data: bytes, path: Path) -> str:
-    """``epub``, ``odt``, ``docx`` or ``pptx`` for a zip container without a suffix, by its
+    """``epub``, ``odt``, ``odp``, ``docx`` or ``pptx`` for a zip container without a suffix, by its
     parts."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -257,7 +260,9 @@ def parse_bytes(data: bytes, path: Path) -> list[Article]:
     if binary is not None:
         return binary(data, path)
     if kind not in _TEXT_FORMATS:
-        raise UnreadableFile(path, "a zip archive, but not a Word, OpenDocument or EPUB file")
+        raise UnreadableFile(
+            path, "a zip archive, but not a Word, PowerPoint, OpenDocument or EPUB file"
+        )
     text = decode_text(data, path, declared_encoding(data) if kind == "html" else None)
     if not text.strip():
         raise UnreadableFile(path, "file holds only white space")
@@ -273,6 +278,7 @@ _BINARY_FORMATS: dict[str, Callable[[bytes, Path], list[Article]]] = {
     "pptx": parse_pptx,
     "ppt": parse_ppt,
     "odt": parse_odt,
+    "odp": parse_odp,
     "epub": parse_epub,
     "mhtml": parse_mhtml,
     "webarchive": parse_webarchive,

@@ -40,23 +40,13 @@ _SKIPPED = frozenset(
 
 
 def parse_odt(data: bytes, path: Path) -> list[Article]:
-    with open_archive(data, path, "OpenDocument .odt") as archive:
-        names = set(archive.namelist())
-        if _MANIFEST in names and _encrypted(member_xml(archive, _MANIFEST, path)):
-            raise UnreadableFile(
-                path,
-                "the OpenDocument file is encrypted (password-protected) — save an "
-                "unprotected copy and import that",
-            )
-        content = member_xml(archive, "content.xml", path)
-        meta = member_xml(archive, "meta.xml", path) if "meta.xml" in names else None
+    content, info = read_opendocument(data, path, "OpenDocument .odt")
     body = content.find(f"{_OFFICE}body/{_OFFICE}text")
     if body is None:
         raise UnreadableFile(path, "not an OpenDocument text (no text body; a sheet or slides?)")
     blocks: list[Block] = []
-    _collect_blocks(body, blocks)
+    collect_blocks(body, blocks)
     blocks.extend(_notes(body))
-    info = _metadata(meta)
     return [
         document_article(
             path,
@@ -70,6 +60,22 @@ def parse_odt(data: bytes, path: Path) -> list[Article]:
     ]
 
 
+def read_opendocument(data: bytes, path: Path, label: str) -> tuple[Element, dict[str, str]]:
+    """An OpenDocument file's ``content.xml`` and what its ``meta.xml`` says (title, creator,
+    date, language); an encrypted file is refused."""
+    with open_archive(data, path, label) as archive:
+        names = set(archive.namelist())
+        if _MANIFEST in names and _encrypted(member_xml(archive, _MANIFEST, path)):
+            raise UnreadableFile(
+                path,
+                "the OpenDocument file is encrypted (password-protected) — save an "
+                "unprotected copy and import that",
+            )
+        content = member_xml(archive, "content.xml", path)
+        meta = member_xml(archive, "meta.xml", path) if "meta.xml" in names else None
+    return content, _metadata(meta)
+
+
 def _encrypted(manifest: Element) -> bool:
     """Whether the manifest says ``content.xml`` is stored encrypted."""
     for entry in manifest.iter(f"{_MANIFEST_NS}file-entry"):
@@ -78,7 +84,7 @@ def _encrypted(manifest: Element) -> bool:
     return False
 
 
-def _collect_blocks(element: Element, blocks: list[Block]) -> None:
+def collect_blocks(element: Element, blocks: list[Block]) -> None:
     """``(text, is a heading)`` for each paragraph, heading and table row, in order."""
     for child in element:
         if child.tag in _SKIPPED:
@@ -96,7 +102,7 @@ def _collect_blocks(element: Element, blocks: list[Block]) -> None:
             if any(cells):
                 blocks.append((CELL_SEPARATOR.join(cells), False))
         else:  # lists, sections, tables and their row groups hold blocks
-            _collect_blocks(child, blocks)
+            collect_blocks(child, blocks)
 
 
 def _notes(body: Element) -> list[Block]:
@@ -107,7 +113,7 @@ def _notes(body: Element) -> list[Block]:
         content = note.find(f"{_TEXT}note-body")
         if kind in notes and content is not None:
             paragraphs: list[Block] = []
-            _collect_blocks(content, paragraphs)
+            collect_blocks(content, paragraphs)
             notes[kind].append("\n\n".join(text for text, _ in paragraphs))
     return notes_blocks(notes["footnote"], notes["endnote"])
 
