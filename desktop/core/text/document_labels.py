@@ -1,6 +1,7 @@
 """The labels Dossier writes into an imported document's text to show its structure: a deck's
-"Slide 3 — its title" and "Speaker notes", a report's "Footnotes" and "Endnotes". They are the
-importers' words, not the author's: never a key term, however often a deck repeats them."""
+"Slide 3 — its title" and "Speaker notes", a report's "Footnotes", "Endnotes" and "Comments".
+They are the importers' words, not the author's: never a key term, however often a deck
+repeats them."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 
 SLIDE = "Slide"
 SPEAKER_NOTES = "Speaker notes"
-NOTE_LABELS = ("Footnotes", "Endnotes")
+NOTE_LABELS = ("Footnotes", "Endnotes", "Comments")
 SLIDE_SEPARATOR = " — "
 
 _LABEL = re.compile(

@@ -54,8 +54,8 @@ def test_text_and_properties_in_other_scripts_read_as_written(tmp_path: Path) ->
 
 
 def test_notes_follow_the_text_under_their_headings_numbered(tmp_path: Path) -> None:
-    """A report's sources stand in its footnotes: they come after the text, footnotes then
-    endnotes, never as the title; a reviewer's comment (this file has one) stays out."""
+    """A report's sources stand in its footnotes: they come after the text, footnotes, then
+    endnotes, then a reviewer's comment with its author, never as the title."""
     (article,) = read_articles(sample(tmp_path, "footnote.doc"))
     assert article.title == "footnote"
     assert article.text.split("\n\n") == [
@@ -64,19 +64,25 @@ def test_notes_follow_the_text_under_their_headings_numbered(tmp_path: Path) -> 
         "1. TestFootnote",
         "Endnotes",
         "1. TestEndnote",
+        "Comments",
+        "1. Maxim Valyanskiy: TestComment",
     ]
 
 
-def test_each_note_is_numbered_apart_and_keeps_its_paragraphs() -> None:
+def test_each_note_and_comment_is_numbered_apart_and_keeps_its_paragraphs() -> None:
     parts = {
         "text": "The rate doubled.\x02 It fell again.\x02\r",
         "footnotes": "\x02 Census, 2020.\r\x02 Ibid., p.\x1e7.\rSee also the annex.\r\r",
+        "comments": "\x05Check the rate.\r\x05 Source?\r\r",
     }
-    assert document_blocks(parts) == [
+    assert document_blocks(parts, ["Ana Ruiz"]) == [
         ("The rate doubled. It fell again.", False),
         ("Footnotes", False),
         ("1. Census, 2020.", False),
         ("2. Ibid., p.-7.\n\nSee also the annex.", False),
+        ("Comments", False),
+        ("1. Ana Ruiz: Check the rate.", False),
+        ("2. A reviewer: Source?", False),  # its author's name is not recorded
     ]
 
 

@@ -109,8 +109,9 @@ def _notes_part(kind: str, notes: dict[int, str]) -> bytes:
 
 
 def docx_with_box_and_notes() -> bytes:
-    """A report citing footnote 2 before footnote 1 and one endnote, with a text box drawn
-    twice (for new readers and, as ``mc:Fallback``, for old ones)."""
+    """A report citing footnote 2 before footnote 1 and one endnote, with a reviewer's
+    comment on a few of its words and a text box drawn twice (for new readers and, as
+    ``mc:Fallback``, for old ones)."""
     import docx
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import PackURI
@@ -122,6 +123,12 @@ def docx_with_box_and_notes() -> bytes:
     for kind, note in (("footnote", 2), ("footnote", 1), ("endnote", 1)):
         run = f'<w:r {_NAMESPACES}><w:{kind}Reference w:id="{note}"/></w:r>'
         cited._p.append(parse_xml(run))
+    claimed = document.add_paragraph("Officials said ")
+    claimed._p.append(parse_xml(f'<w:commentRangeStart {_NAMESPACES} w:id="0"/>'))
+    claimed._p.append(parse_xml(f"<w:r {_NAMESPACES}><w:t>the plant is safe</w:t></w:r>"))
+    claimed._p.append(parse_xml(f'<w:commentRangeEnd {_NAMESPACES} w:id="0"/>'))
+    claimed._p.append(parse_xml(f'<w:r {_NAMESPACES}><w:commentReference w:id="0"/></w:r>'))
+    claimed.add_run(".")
     boxed = document.add_paragraph("The box sits beside this paragraph.")
     drawn = (
         f"<w:r {_NAMESPACES}><mc:AlternateContent>"
@@ -136,6 +143,20 @@ def docx_with_box_and_notes() -> bytes:
         "footnote": {1: "Electoral Commission, 2019.", 2: "Ibid., table 3."},
         "endnote": {1: "Figures rounded."},
     }
+    comments = (
+        f'<w:comments xmlns:w="{_W_NS}"><w:comment w:id="0" w:author="Ana Ruiz" '
+        'w:date="2024-03-05T09:30:00Z"><w:p><w:r><w:annotationRef/></w:r><w:r>'
+        "<w:t>It is not; see the 2019 audit.</w:t></w:r></w:p></w:comment></w:comments>"
+    )
+    document.part.relate_to(
+        Part(
+            PackURI("/word/comments.xml"),
+            content.format("comments"),
+            comments.encode(),
+            document.part.package,
+        ),
+        RT.COMMENTS,
+    )
     for kind, reltype in (("footnote", RT.FOOTNOTES), ("endnote", RT.ENDNOTES)):
         part = Part(
             PackURI(f"/word/{kind}s.xml"),
@@ -149,12 +170,13 @@ def docx_with_box_and_notes() -> bytes:
     return out.getvalue()
 
 
-def test_text_boxes_then_notes_follow_the_text_notes_in_the_order_cited(
+def test_text_boxes_notes_and_comments_follow_the_text_in_the_order_cited(
     tmp_path: Path,
 ) -> None:
     (article,) = read_articles(write(tmp_path / "report.docx", docx_with_box_and_notes()))
     assert article.text.split("\n\n") == [
         "Turnout fell to 41 per cent.",
+        "Officials said the plant is safe.",
         "The box sits beside this paragraph.",
         "Key figures at a glance",
         "Footnotes",
@@ -162,5 +184,7 @@ def test_text_boxes_then_notes_follow_the_text_notes_in_the_order_cited(
         "2. Electoral Commission, 2019.",
         "Endnotes",
         "1. Figures rounded.",
+        "Comments",
+        "1. Ana Ruiz on “the plant is safe”: It is not; see the 2019 audit.",
     ]
     assert article.title != "Footnotes"

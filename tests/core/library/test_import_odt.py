@@ -114,3 +114,30 @@ def test_a_byte_order_mark_inside_the_text_is_dropped(tmp_path: Path) -> None:
         write(tmp_path / "bom.odt", odt_bytes("<text:p>\ufeffText.</text:p>"))
     )
     assert article.text == "Text."
+
+
+def test_comments_follow_the_notes_with_their_author_and_the_words_they_are_on(
+    tmp_path: Path,
+) -> None:
+    ranged = (
+        '<office:annotation office:name="c1"><dc:creator>Ana Ruiz</dc:creator>'
+        "<dc:date>2024-03-05T09:30:00</dc:date><text:p>It is not; see the 2019 audit.</text:p>"
+        "</office:annotation>"
+    )
+    point = (
+        "<office:annotation><dc:creator>Jo Bloggs</dc:creator><text:p>Source?</text:p>"
+        "</office:annotation>"
+    )
+    body = (
+        f"<text:p>Officials said {ranged}the plant is <text:span>safe</text:span>"
+        f'<office:annotation-end office:name="c1"/>.</text:p>'
+        f"<text:p>Repairs cost 2m euros{point}.</text:p>"
+    )
+    (article,) = read_articles(write(tmp_path / "draft.odt", odt_bytes(body)))
+    assert article.text.split("\n\n") == [
+        "Officials said the plant is safe.",
+        "Repairs cost 2m euros.",
+        "Comments",
+        "1. Ana Ruiz on “the plant is safe”: It is not; see the 2019 audit.",
+        "2. Jo Bloggs: Source?",
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -23,6 +24,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 _WORDS_IN_NAME = re.compile(r"[^\W\d_]{3,}")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 TITLE_WORDS = 12
+_ANCHOR_WORDS = 12
 
 
 def tidy_text(text: str) -> str:
@@ -146,17 +148,29 @@ CELL_SEPARATOR = " | "
 """Between a table row's cells, where a document's text keeps a row on one line."""
 
 
-def notes_blocks(footnotes: list[str], endnotes: list[str]) -> list[Block]:
+def notes_blocks(
+    footnotes: list[str], endnotes: list[str], comments: Sequence[str] = ()
+) -> list[Block]:
     """A document's notes, to follow its text: each kind under its label, numbered in the
-    order the notes are cited. A report's sources stand in them; inline they would land in
-    the middle of the sentence that cites them. The labels are never the title."""
+    order the notes are cited. A report's sources stand in them, and a draft's reviewers say
+    in comments what its text does not; inline they would land in the middle of the sentence
+    they belong to. The labels are never the title."""
     blocks: list[Block] = []
-    for label, notes in zip(NOTE_LABELS, (footnotes, endnotes), strict=True):
+    for label, notes in zip(NOTE_LABELS, (footnotes, endnotes, comments), strict=True):
         numbered = [f"{n}. {note}" for n, note in enumerate(filter(None, notes), start=1)]
         if numbered:
             blocks.append((label, False))
             blocks.extend((note, False) for note in numbered)
     return blocks
+
+
+def comment_line(author: str, text: str, anchor: str = "") -> str:
+    """A reviewer's comment as one note: who said it, on which words of the text (the first
+    of them, when they are many), and what: 'Ana Ruiz on “the plant is safe”: It is not.'"""
+    words = anchor.split()
+    quoted = " ".join(words[:_ANCHOR_WORDS]) + ("…" if len(words) > _ANCHOR_WORDS else "")
+    on = f" on “{quoted}”" if quoted else ""
+    return f"{' '.join(author.split()) or 'A reviewer'}{on}: {text}"
 
 
 def document_article(

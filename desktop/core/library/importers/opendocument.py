@@ -1,7 +1,7 @@
-"""OpenDocument text (.odt): paragraphs, headings, lists and tables from ``content.xml``, then its
-footnotes and endnotes in the order they are cited; title, author, date and language from
-``meta.xml``. Both are parsed with defusedxml from a container
-whose unpacked size is capped; no ODF library is needed for reading text.
+"""OpenDocument text (.odt): paragraphs, headings, lists and tables from ``content.xml``, then
+its footnotes, endnotes and reviewers' comments in the order they are cited; title, author,
+date and language from ``meta.xml``. Both are parsed with defusedxml from a container whose
+unpacked size is capped; no ODF library is needed for reading text.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from desktop.core.library.importers.archive import member_xml, open_archive
 from desktop.core.library.importers.building import (
     CELL_SEPARATOR,
     Block,
+    comment_line,
     document_article,
     iso_date,
     notes_blocks,
@@ -33,7 +34,7 @@ _SKIPPED = frozenset(
         f"{_TEXT}tracked-changes",
         f"{_TEXT}table-of-content",
         f"{_TEXT}sequence-decls",
-        f"{_OFFICE}annotation",
+        f"{_OFFICE}annotation",  # a reviewer's comment: it follows the text too
         f"{_OFFICE}forms",
     )
 )
@@ -106,16 +107,55 @@ def collect_blocks(element: Element, blocks: list[Block]) -> None:
 
 
 def _notes(body: Element) -> list[Block]:
-    """The footnotes and endnotes, each kind in the order the text cites them."""
+    """The footnotes, endnotes and comments, each kind in the order the text cites them."""
     notes: dict[str, list[str]] = {"footnote": [], "endnote": []}
     for note in body.iter(f"{_TEXT}note"):
         kind = note.get(f"{_TEXT}note-class", "footnote")
         content = note.find(f"{_TEXT}note-body")
         if kind in notes and content is not None:
-            paragraphs: list[Block] = []
-            collect_blocks(content, paragraphs)
-            notes[kind].append("\n\n".join(text for text, _ in paragraphs))
-    return notes_blocks(notes["footnote"], notes["endnote"])
+            notes[kind].append(_paragraphs(content))
+    return notes_blocks(notes["footnote"], notes["endnote"], _comments(body))
+
+
+def _comments(body: Element) -> list[str]:
+    """Each comment with who wrote it and the words it is on: the text between it and the
+    ``office:annotation-end`` of the same name (none for a comment on a point)."""
+    said: list[tuple[str, str, str]] = []
+    words: dict[str, list[str]] = {}
+    open_ranges: list[str] = []
+
+    def read(text: str | None) -> None:
+        for name in open_ranges:
+            words[name].append(text or "")
+
+    def walk(element: Element) -> None:
+        for child in element:
+            name = child.get(f"{_OFFICE}name", "")
+            if child.tag == f"{_OFFICE}annotation":
+                author = " ".join((child.findtext(f"{_DC}creator") or "").split())
+                said.append((name, author, _paragraphs(child)))
+                if name:
+                    open_ranges.append(name)
+                    words[name] = []
+            elif child.tag == f"{_OFFICE}annotation-end":
+                if name in open_ranges:
+                    open_ranges.remove(name)
+            elif child.tag not in _SKIPPED:
+                read(child.text)
+                walk(child)
+            read(child.tail)
+
+    walk(body)
+    return [
+        comment_line(author, text, "".join(words.get(name, [])) if name else "")
+        for name, author, text in said
+    ]
+
+
+def _paragraphs(element: Element) -> str:
+    paragraphs: list[Block] = []
+    collect_blocks(element, paragraphs)
+    return "\n\n".join(text for text, _ in paragraphs)
 
 
 def inline_text(element: Element) -> str:

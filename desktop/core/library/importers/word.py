@@ -1,5 +1,6 @@
 """Word documents (.docx), via python-docx: paragraphs and tables in document order, then the
-words of the document's text boxes, then its footnotes and endnotes in the order they are cited.
+words of the document's text boxes, then its footnotes, endnotes and reviewers' comments in the
+order they are cited.
 
 The title is the document's own (its properties), else its first Title or Heading paragraph;
 author and creation date come from its properties. Every XML part is first parsed with
@@ -15,6 +16,7 @@ from desktop.core.library.importers.archive import DAMAGED, member_xml, open_arc
 from desktop.core.library.importers.building import (
     CELL_SEPARATOR,
     Block,
+    comment_line,
     document_article,
     iso_date,
     notes_blocks,
@@ -29,7 +31,6 @@ _HEADING_STYLES = ("title", "heading")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _SPACES = (f"{_W}tab", f"{_W}br", f"{_W}cr")
-_NOTE_KINDS = (("footnote", "footnotes"), ("endnote", "endnotes"))
 
 
 def parse_docx(data: bytes, path: Path) -> list[Article]:
@@ -109,31 +110,58 @@ def _text_box_paragraphs(body: object) -> list[str]:
 
 
 def _notes(document: object, body: object, path: Path) -> list[Block]:
-    """The footnotes and endnotes the document cites, in the order it cites them."""
+    """The footnotes, endnotes and comments the document cites, in the order it cites them;
+    a comment with who wrote it and the words it is on."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
-    parts = {RT.FOOTNOTES: "footnotes", RT.ENDNOTES: "endnotes"}
-    found: dict[str, dict[str, str]] = {}
+    parts = {RT.FOOTNOTES: "footnote", RT.ENDNOTES: "endnote", RT.COMMENTS: "comment"}
+    found: dict[str, dict[str, tuple[str, str]]] = {}
     for rel in document.part.rels.values():  # type: ignore[attr-defined]
         if rel.reltype in parts and not rel.is_external:
-            name = parts[rel.reltype]
-            root = parse_xml(rel.target_part.blob, path, f"the document's {name}")
-            kind = name.removesuffix("s")
-            found[name] = {
-                note.get(f"{_W}id", ""): "\n\n".join(
-                    filter(None, (_paragraph_text(p) for p in note.iter(f"{_W}p")))
+            kind = parts[rel.reltype]
+            root = parse_xml(rel.target_part.blob, path, f"the document's {kind}s")
+            found[kind] = {
+                note.get(f"{_W}id", ""): (
+                    note.get(f"{_W}author", ""),
+                    "\n\n".join(filter(None, (_paragraph_text(p) for p in note.iter(f"{_W}p")))),
                 )
                 for note in root.iter(f"{_W}{kind}")
             }
-    cited = []
-    for kind, name in _NOTE_KINDS:
-        notes = found.get(name, {})
+    cited: dict[str, list[str]] = {}
+    for kind in ("footnote", "endnote"):
+        notes = found.get(kind, {})
         ids = dict.fromkeys(
             ref.get(f"{_W}id", "")
             for ref in body.iter(f"{_W}{kind}Reference")  # type: ignore[attr-defined]
         )
-        cited.append([notes[i] for i in ids if i in notes])
-    return notes_blocks(*cited)
+        cited[kind] = [notes[i][1] for i in ids if i in notes]
+    comments = found.get("comment", {})
+    anchors = _comment_anchors(body)
+    cited["comment"] = [
+        comment_line(*comments[i], anchors.get(i, "")) for i in anchors if i in comments
+    ]
+    return notes_blocks(cited["footnote"], cited["endnote"], cited["comment"])
+
+
+def _comment_anchors(body: object) -> dict[str, str]:
+    """For each comment the text cites, in order, the words it is on: those between its
+    range's start and end marks (none for a comment on a point)."""
+    words: dict[str, list[str]] = {}
+    open_ranges: list[str] = []
+    for element in body.iter(  # type: ignore[attr-defined]
+        f"{_W}commentRangeStart", f"{_W}commentRangeEnd", f"{_W}commentReference", f"{_W}t"
+    ):
+        if element.tag == f"{_W}t":
+            for comment in open_ranges:
+                words[comment].append(element.text or "")
+            continue
+        comment = element.get(f"{_W}id", "")
+        words.setdefault(comment, [])
+        if element.tag == f"{_W}commentRangeStart":
+            open_ranges.append(comment)
+        elif comment in open_ranges:
+            open_ranges.remove(comment)
+    return {comment: "".join(text) for comment, text in words.items()}
 
 
 def _paragraph_text(paragraph: object) -> str:

@@ -3,19 +3,21 @@
 The text comes from the document's piece table ([MS-DOC] 2.4.1): the File Information Block
 points to the ``Clx`` in the table stream, whose pieces say where each run of the text is
 stored, in 8-bit (code page 1252) or in UTF-16. The main text is followed by the document's
-text boxes (a newsletter or a form may hold all its words in them), then its footnotes and
-endnotes, each kind under a label of its own and numbered in order; running headers and
-footers are left out as a PDF's are, and so are reviewers' comments. Fields keep their result
-("Page 3"), not their code, tables read a row per line with their cells apart. Title, author
-and creation date come from the file's summary information. Word 6 and Word 95 files store
-their main text as one 8-bit run instead, in a code page the file does not record reliably,
-which is guessed from its letters; fast-saved ones and encrypted files are refused with a hint.
+text boxes (a newsletter or a form may hold all its words in them), then its footnotes,
+endnotes and reviewers' comments (with who wrote each), each kind under a label of its own
+and numbered in order; running headers and footers are left out as a PDF's are. Fields keep
+their result ("Page 3"), not their code, tables read a row per line with their cells apart.
+Title, author and creation date come from the file's summary information. Word 6 and Word 95
+files store their main text as one 8-bit run instead, in a code page the file does not record
+reliably, which is guessed from its letters; fast-saved ones and encrypted files are refused
+with a hint.
 """
 
 from __future__ import annotations
 
 import re
 import struct
+from collections.abc import Sequence
 from pathlib import Path
 
 import olefile
@@ -23,6 +25,7 @@ import olefile
 from desktop.core.library.importers.building import (
     CELL_SEPARATOR,
     Block,
+    comment_line,
     document_article,
     notes_blocks,
 )
@@ -45,6 +48,9 @@ _COMPLEX, _ENCRYPTED, _TABLE_ONE, _OBFUSCATED = 0x0004, 0x0100, 0x0200, 0x8000
 _WORD_95_TEXT, _WORD_95_LENGTH = 0x18, 0x34  # where fcMin and ccpText stand in their header
 _WINDOWS_PAGES = ["cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257"]
 _CLX_PAIR = 33  # fcClx's place among FibRgFcLcb97's (offset, length) pairs
+_COMMENT_REFERENCES_PAIR, _COMMENT_OWNERS_PAIR = 4, 36  # fcPlcfandRef, fcGrpXstAtnOwners
+_COMMENT_REFERENCE_BYTES = 30
+_COMMENT_MARK = "\x05"  # a comment's reference, where it opens the comment's text
 _CCP_TEXT = 3  # ccpText's place among FibRgLw97's numbers; the other parts' lengths follow it
 _PARTS = ("text", "footnotes", "headers", "macros", "comments", "endnotes", "text boxes")
 _COMPRESSED = 0x40000000
@@ -66,7 +72,7 @@ def parse_doc(data: bytes, path: Path) -> list[Article]:
         refuse_encrypted(ole, path, "Word document")
         if not ole.exists(WORD_STREAM):
             raise UnreadableFile(path, "not a Word document (no WordDocument stream)")
-        blocks = document_blocks(_parts(ole, path))
+        blocks = document_blocks(*_parts(ole, path))
         title, author, created = summary_properties(ole)
     return [
         document_article(
@@ -75,9 +81,10 @@ def parse_doc(data: bytes, path: Path) -> list[Article]:
     ]
 
 
-def document_blocks(parts: dict[str, str]) -> list[Block]:
+def document_blocks(parts: dict[str, str], reviewers: Sequence[str] = ()) -> list[Block]:
     """The paragraphs of a document's raw parts: its main text, its text boxes, then its
-    notes, each note opening with its mark."""
+    notes and comments, each opening with its mark; ``reviewers`` wrote the comments, in
+    order."""
     blocks: list[Block] = [
         (p, False)
         for part in ("text", "text boxes")
@@ -88,13 +95,20 @@ def document_blocks(parts: dict[str, str]) -> list[Block]:
         [_readable(note) for note in parts.get(part, "").split(_NOTE_MARK)]
         for part in ("footnotes", "endnotes")
     )
-    return blocks + notes_blocks(footnotes, endnotes)
+    said = [_readable(text) for text in parts.get("comments", "").split(_COMMENT_MARK)[1:]]
+    comments = [
+        comment_line(reviewers[i] if i < len(reviewers) else "", text)
+        for i, text in enumerate(said)
+        if text
+    ]
+    return blocks + notes_blocks(footnotes, endnotes, comments)
 
 
-def _parts(ole: olefile.OleFileIO, path: Path) -> dict[str, str]:
+def _parts(ole: olefile.OleFileIO, path: Path) -> tuple[dict[str, str], list[str]]:
     """The raw text of each part of the document ([MS-DOC] 2.4.1: main text, footnotes,
     headers, macros, comments, endnotes, text boxes follow each other in the character
-    positions the piece table maps); a Word 6 or 95 file's main text only."""
+    positions the piece table maps) and who wrote each comment; a Word 6 or 95 file's main
+    text only."""
     with ole.openstream(WORD_STREAM) as stream:
         word = stream.read()
     ident, version = struct.unpack_from("<HH", word, 0)
@@ -104,7 +118,7 @@ def _parts(ole: olefile.OleFileIO, path: Path) -> dict[str, str]:
     if flags & (_ENCRYPTED | _OBFUSCATED):
         raise UnreadableFile(path, encrypted("Word document"))
     if version <= _WORD_95_LAST:
-        return {"text": _word_95_text(word, flags, path)}
+        return {"text": _word_95_text(word, flags, path)}, []
     table_name = "1Table" if flags & _TABLE_ONE else "0Table"
     with ole.openstream(table_name) as stream:
         table = stream.read()
@@ -113,14 +127,43 @@ def _parts(ole: olefile.OleFileIO, path: Path) -> dict[str, str]:
     (numbers_count,) = struct.unpack_from("<H", word, numbers_at)
     lengths = struct.unpack_from(f"<{len(_PARTS)}i", word, numbers_at + 2 + 4 * _CCP_TEXT)
     pairs_at = numbers_at + 2 + 4 * numbers_count + 2
-    clx_at, clx_length = struct.unpack_from("<II", word, pairs_at + 8 * _CLX_PAIR)
-    pieces = _pieces(table[clx_at : clx_at + clx_length])
+
+    def stored(pair: int) -> bytes:
+        """The table stream's bytes the FIB's ``pair``-th (offset, length) points to."""
+        at, length = struct.unpack_from("<II", word, pairs_at + 8 * pair)
+        return table[at : at + length]
+
+    pieces = _pieces(stored(_CLX_PAIR))
     parts, start = {}, 0
     for part, length in zip(_PARTS, lengths, strict=True):
         end = start + max(length, 0)
         parts[part] = _pieces_text(word, pieces, start, end)
         start = end
-    return parts
+    (pairs_count,) = struct.unpack_from("<H", word, pairs_at - 2)
+    reviewers = (
+        _reviewers(stored(_COMMENT_REFERENCES_PAIR), stored(_COMMENT_OWNERS_PAIR))
+        if parts["comments"] and pairs_count > _COMMENT_OWNERS_PAIR
+        else []
+    )
+    return parts, reviewers
+
+
+def _reviewers(references: bytes, owners: bytes) -> list[str]:
+    """Who wrote each comment, in order: its reference's ``ibst`` ([MS-DOC] ATRDPre10) indexes
+    the list of the document's comment authors (GrpXstAtnOwners, each a counted UTF-16
+    string)."""
+    names, at = [], 0
+    while at + 2 <= len(owners):
+        (count,) = struct.unpack_from("<H", owners, at)
+        names.append(owners[at + 2 : at + 2 + 2 * count].decode("utf-16-le", "replace"))
+        at += 2 + 2 * count
+    count = (len(references) - 4) // (4 + _COMMENT_REFERENCE_BYTES)
+    first = 4 * (count + 1)
+    indexes = (
+        struct.unpack_from("<H", references, first + _COMMENT_REFERENCE_BYTES * i + 20)[0]
+        for i in range(count)
+    )
+    return [names[i] if i < len(names) else "" for i in indexes]
 
 
 def _word_95_text(word: bytes, flags: int, path: Path) -> str:
