@@ -66,6 +66,31 @@ def test_slides_come_in_the_order_shown_not_the_order_stored(tmp_path: Path) -> 
     ]
 
 
+def test_dates_footers_and_slide_numbers_stay_out_of_slides_and_notes(tmp_path: Path) -> None:
+    """Saved by PowerPoint 2007 in the old format: each slide and notes page carries a date,
+    a footer ("THE FOOTER TEXT", a slide's own custom one) and a slide-number field."""
+    (article,) = read_articles(sample(tmp_path, "headers_footers_2007.ppt"))
+    assert article.text.split("\n\n")[:15] == [
+        "Slide 1 — Slide 1",
+        "First point",
+        "Second point",
+        "Third point",
+        "Speaker notes",
+        "Notes for Slide 1:",
+        "Note 1",
+        "Note 2",
+        "Note 3",
+        "Slide 2 — Slide 2",
+        "Point 1 of slide 2",
+        "Point 2 of slide 2",
+        "Speaker notes",
+        "Notes:",
+        "For this slide, we’ve defined its own custom footer.",
+    ]
+    assert "FOOTER TEXT" not in article.text and "2008" not in article.text
+    assert "*" not in article.text
+
+
 def test_an_old_presentation_under_a_pptx_name_or_none_is_read(tmp_path: Path) -> None:
     renamed = sample(tmp_path, "basic_test_ppt_file.ppt", saved_as="briefing.pptx")
     assert read_articles(renamed)[0].title == "This is a test title"

@@ -40,7 +40,13 @@ _DOCUMENT, _SLIDE, _NOTES, _SLIDE_ATOM, _NOTES_ATOM = 0x03E8, 0x03EE, 0x03F0, 0x
 _SLIDE_LIST, _PERSIST_ATOM = 0x0FF0, 0x03F3
 _USER_EDIT, _PERSIST_DIRECTORY = 0x0FF5, 0x1772
 _TEXT_HEADER, _TEXT_CHARS, _TEXT_BYTES, _TEXT_REFERENCE = 0x0F9F, 0x0FA0, 0x0FA8, 0x0F9E
-_SHAPE, _CLIENT_DATA, _CLIENT_TEXT, _PLACEHOLDER = 0xF004, 0xF011, 0xF00D, 0x0BC3
+_SHAPE, _PLACEHOLDER, _SAVED_PLACEHOLDER = 0xF004, 0x0BC3, 0x0420
+"""A shape, its placeholder's kind (OEPlaceholderAtom), the kind of a header or footer
+placeholder as PowerPoint 2007 saves it in the old format (RoundTripHFPlaceholder12Atom)."""
+_FIELDS = frozenset((0x0FD8, 0x0FF7, 0x0FF8, 0x0FF9, 0x0FFA))
+"""The atoms that place a slide-number, date-time, generic date, header or footer field in a
+text, each starting with the field's position."""
+_FIELD_CHARACTER = "*"
 _SLIDES_LIST, _NOTES_LIST = 0, 2  # the slide lists' instances; 1 holds the masters
 _TITLES = frozenset((0, 6))  # TextHeaderAtom: Title, CenterTitle
 _FURNITURE = frozenset((0x07, 0x08, 0x09, 0x0A))  # PlaceholderEnum: date, number, footer, header
@@ -166,6 +172,10 @@ def _listed(document: bytes, slide_list: _Record) -> list[_Listed]:
             (kind,) = struct.unpack_from("<I", document, record.start)
         elif record.kind in (_TEXT_CHARS, _TEXT_BYTES) and pages:
             pages[-1].texts.append((kind, _text(document, record)))
+        elif record.kind in _FIELDS and pages and pages[-1].texts:
+            (at,) = struct.unpack_from("<I", document, record.start)
+            text_kind, text = pages[-1].texts[-1]
+            pages[-1].texts[-1] = (text_kind, _without_fields(text, {at}))
     return pages
 
 
@@ -177,23 +187,35 @@ def _page_texts(
     texts: list[tuple[int, str]] = []
     used: set[int] = set()
     for shape in _shapes(document, page):
-        placement, kind, own = -1, -1, []
+        placement, kind, own, fields = -1, -1, [], set()
         for record in _descendants(document, shape):
             if record.kind == _PLACEHOLDER:
                 placement = document[record.start + 4]
+            elif record.kind == _SAVED_PLACEHOLDER:
+                placement = document[record.start]
             elif record.kind == _TEXT_HEADER:
                 (kind,) = struct.unpack_from("<I", document, record.start)
             elif record.kind in (_TEXT_CHARS, _TEXT_BYTES):
                 own.append((kind, _text(document, record)))
+            elif record.kind in _FIELDS:
+                fields.add(struct.unpack_from("<I", document, record.start)[0])
             elif record.kind == _TEXT_REFERENCE:
                 (index,) = struct.unpack_from("<I", document, record.start)
                 if index < len(listed):
                     used.add(index)
                     own.append(listed[index])
         if placement not in _FURNITURE:
-            texts.extend(own)
+            texts.extend((kind, _without_fields(text, fields)) for kind, text in own)
     unused = [text for i, text in enumerate(listed) if i not in used]
     return unused + texts
+
+
+def _without_fields(text: str, fields: set[int]) -> str:
+    """``text`` without the "*" that stands where a slide number, date, header or footer
+    field is shown: its value exists only on screen."""
+    if not fields:
+        return text
+    return "".join(c for i, c in enumerate(text) if not (i in fields and c == _FIELD_CHARACTER))
 
 
 def _notes_ref(document: bytes, slide: _Record) -> int:
