@@ -24,13 +24,15 @@ def pdf_report(
     columns: frozenset[int] = frozenset(),
     row_wise: bool = False,
     password: str = "",
+    footnotes: dict[int, list[str]] | None = None,
 ) -> Path:
     """A PDF of ``pages``, each a list of paragraphs (``None``: a scanned page, an image only),
     with a running header and a "Page N of M" footer on every page of text, the first page
     under a ``heading`` in large type (a line per line of it). A paragraph's lines are drawn
     as printed lines; a line ending in ``-`` is a word broken by the typesetter. Pages whose
     number is in ``columns`` set their paragraphs in two columns, written column by column,
-    or ``row_wise``: line by line across both, as some producers write them."""
+    or ``row_wise``: line by line across both, as some producers write them. ``footnotes``
+    are set in small type at the foot of the pages with those numbers, above the footer."""
     from PIL import Image
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.pdfencrypt import StandardEncryption
@@ -73,6 +75,13 @@ def pdf_report(
             _draw(pdf, paragraphs[half:], 310, top, 42)
         else:
             _draw(pdf, paragraphs, 72, top, LINE_CHARS)
+        notes = (footnotes or {}).get(number, [])
+        pdf.setFont("Helvetica", 8)
+        y = 62 + 10 * sum(len(textwrap.wrap(note, 100)) for note in notes)
+        for note in notes:
+            for line in textwrap.wrap(note, 100):
+                pdf.drawString(72, y, line)
+                y -= 10
         pdf.showPage()
     pdf.save()
     return path

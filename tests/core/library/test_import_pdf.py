@@ -330,3 +330,55 @@ def test_reflow_page_starts_always_point_at_their_page(pages: list[list[str]]) -
             # a broken word joined across the break may have lost its hyphen before `start`,
             # and one broken at this line's end and joined to the next loses it here
             assert text[start:].startswith(first.removesuffix("-"))
+
+
+CUT = [
+    "The ministry approved the dam in 2019 after a review of its safety record by outside "
+    "engineers.",
+    "Engineers later found cracks in the spillway, which the operator had reported to the "
+    "regulator in a letter that the ministry says it never received, although the regulator "
+    "logged it and the minister's office was copied on every page of the",
+]
+GOES_ON = [
+    "correspondence seen by this newspaper.",
+    "Repairs to the spillway are due to start in March and will cost 2.4 million euros, which "
+    "the operator and the region have agreed to share between them in equal parts, the "
+    "ministry said.",
+]
+NOTES = {
+    1: [
+        "1 Ministry of Water, annual report 2019, p. 14.",
+        "2 Letter from the operator to the regulator, 3 May 2021, held by the national archive "
+        "and released under the freedom of information law after a two-year appeal.",
+    ],
+    2: ["3 Interview with the regional finance officer, March 2024."],
+}
+
+
+def test_footnotes_are_set_apart_and_a_sentence_goes_on_across_them(tmp_path: Path) -> None:
+    """PDFium reads a page's footnotes between its last line and the next page's first: a
+    sentence running on across the break was cut by them, glued to the first note."""
+    path = pdf_report(tmp_path / "dam.pdf", [CUT, GOES_ON], title="Dam", footnotes=NOTES)
+    (article,) = read_articles(path)
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs == [
+        CUT[0],
+        f"{CUT[1]} {GOES_ON[0]}",
+        NOTES[1][0],
+        NOTES[1][1],
+        GOES_ON[1],
+        NOTES[2][0],
+    ]
+    second = dict(article.pages)[2]
+    assert article.text[second:].startswith("correspondence seen by")
+
+
+def test_small_print_that_is_no_note_stays_where_it_is(tmp_path: Path) -> None:
+    """A table's source line in small type, and small type filling most of a page (a form),
+    are the page's own text."""
+    source = {1: ["Source: Ministry of Water, 2019."], 2: [f"{n} Item of the form" for n in (1, 2)]}
+    pages = [CUT, ["A short page."]]
+    path = pdf_report(tmp_path / "f.pdf", pages, title="Forms", footnotes=source)
+    (article,) = read_articles(path)
+    printed = [*CUT, "Source: Ministry of Water, 2019.", "A short page.", "1 Item of the form"]
+    assert article.text.split() == " ".join([*printed, "2 Item of the form"]).split()

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from desktop.core.library.importers.building import build_article, iso_date, tidy_text
 from desktop.core.library.importers.errors import UnreadableFile
+from desktop.core.library.importers.pdf_footnotes import split_footnotes
+from desktop.core.library.importers.pdf_lines import BROKEN_WORD, Page, PrintedLine
 from desktop.core.library.importers.plaintext import split_headline
 from desktop.core.models import Article
 from desktop.core.printable import printable
@@ -24,7 +26,6 @@ from desktop.core.text.wrapped_lines import hyphen_at_break
 
 _PDFIUM = threading.Lock()
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
-_BROKEN_WORD = "\ufffe"  # PDFium's mark for a hyphen that ended a line inside a word
 _BROKEN_AT_END = re.compile(r"[^\W\d_]-$")
 _SOFT_HYPHENS = ("\u00ad", "\x02")
 _EDGE_LINES = 2
@@ -63,8 +64,6 @@ _JUNK_TITLE = re.compile(
 )
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
 
-Page = list[str]
-
 
 def parse_pdf(data: bytes, path: Path) -> list[Article]:
     """The document as one article whose ``pages`` say where each page starts in its text."""
@@ -86,14 +85,14 @@ def parse_pdf(data: bytes, path: Path) -> list[Article]:
             pages, heading, damaged = _read_pages(document, pdfium.PdfiumError)
         finally:
             document.close()
-    pages = drop_running_lines(pages)
+    pages, notes = split_footnotes(drop_running_lines(pages))
     if not any(pages) and damaged:
         raise UnreadableFile(
             path, f"not a readable PDF (damaged: {damaged} of {len(pages)} pages cannot be read)"
         )
     if not any(pages):
         raise UnreadableFile(path, "has no text layer (scanned?) — run OCR first")
-    text, starts = reflow(pages)
+    text, starts = reflow(pages, notes)
     title = _metadata_title(metadata.get("Title", "")) or heading
     if not title:
         title, _ = split_headline(text)
@@ -145,7 +144,7 @@ def _read_pages(document: object, error: type[Exception]) -> tuple[list[Page], s
         textpage = page.get_textpage()
         try:
             raw = _page_text(page, textpage)
-            lines = [clean_line(line) for line in raw.splitlines()]
+            lines = _sized_lines(textpage, raw)
             if not seen_text and any(lines):
                 heading = _large_first_line(textpage, raw)
                 seen_text = True
@@ -154,6 +153,27 @@ def _read_pages(document: object, error: type[Exception]) -> tuple[list[Page], s
             page.close()
         pages.append([line for line in lines if line])
     return pages, heading, damaged
+
+
+def _sized_lines(textpage: object, raw: str) -> list[PrintedLine]:
+    """The page's lines, cleaned, each with the size of its type: that of its first letter,
+    found where the page's text (in PDFium's order) holds the line."""
+    import pypdfium2.raw as pdfium_c
+
+    full = textpage.get_text_range()  # type: ignore[attr-defined]
+    lines = []
+    at = 0
+    for line in raw.splitlines():
+        words = line.lstrip()
+        found = full.find(words, at) if words else -1
+        if found < 0 and words:
+            found = full.find(words)  # a column read out of PDFium's order
+        size = 0.0
+        if found >= 0:
+            size = pdfium_c.FPDFText_GetFontSize(textpage.raw, found)  # type: ignore[attr-defined]
+            at = found + len(words)
+        lines.append(PrintedLine(clean_line(line), size))
+    return lines
 
 
 def _page_text(page: object, textpage: object) -> str:
@@ -236,7 +256,7 @@ def _large_first_line(textpage: object, raw: str) -> str:
         if abs(size - largest) > _SAME_SIZE:
             break
         title.append(line)
-    return " ".join(title).replace(_BROKEN_WORD, "-")
+    return " ".join(title).replace(BROKEN_WORD, "-")
 
 
 def drop_running_lines(pages: list[Page]) -> list[Page]:
@@ -292,16 +312,36 @@ def _running_key(line: str) -> str:
     return _DIGITS.sub("#", line.casefold())
 
 
-def reflow(pages: list[Page]) -> tuple[str, list[tuple[int, int]]]:
+def reflow(
+    pages: list[Page], notes: list[list[str]] | None = None
+) -> tuple[str, list[tuple[int, int]]]:
     """The pages' lines as paragraphs of running text, and ``(page number, start)`` for every
     page: where its first line begins in that text (a page with no text starts where the next
-    text does). A paragraph goes on across a page break when the page ends mid-sentence."""
+    text does). A paragraph goes on across a page break when the page ends mid-sentence. A
+    page's ``notes`` follow its text, each a paragraph of its own; when its last paragraph
+    runs on across the break, they wait until that paragraph ends on the next page."""
     parts: list[str] = []
     length = 0
     starts: list[tuple[int, int]] = []
     pending: list[int] = []  # pages seen since the last line, waiting for a start
+    waiting: list[str] = []  # notes to set down at the next paragraph's end
     previous = ""
     full = 0
+
+    def add(part: str) -> None:
+        nonlocal length
+        parts.append(part)
+        length += len(part)
+
+    def set_down_notes() -> None:
+        nonlocal previous
+        for note in waiting:
+            add("\n\n" if parts else "")
+            add(mend_words(note))
+        if waiting:
+            previous = ""
+        waiting.clear()
+
     for number, lines in enumerate(pages, start=1):
         pending.append(number)
         if lines:
@@ -314,15 +354,21 @@ def reflow(pages: list[Page]) -> tuple[str, list[tuple[int, int]]]:
                     length -= 1
             elif previous:
                 joiner = _joiner(previous, line, full)
-                parts.append(joiner)
-                length += len(joiner)
-            starts.extend((waiting, length) for waiting in pending)
+                if joiner == "\n\n" and waiting:
+                    set_down_notes()
+                add(joiner)
+            elif parts:
+                add("\n\n")  # after notes
+            starts.extend((page, length) for page in pending)
             pending = []
-            mended = mend_words(line)
-            parts.append(mended)
-            length += len(mended)
+            add(mend_words(line))
             previous = line
-    starts.extend((waiting, length) for waiting in pending)
+        if notes:
+            waiting.extend(notes[number - 1])
+        if waiting and (not previous or previous.endswith(_SENTENCE_ENDS)):
+            set_down_notes()
+    set_down_notes()
+    starts.extend((page, length) for page in pending)
     return "".join(parts), starts
 
 
@@ -352,9 +398,9 @@ def mend_words(line: str) -> str:
     for mark in _SOFT_HYPHENS:
         if line.endswith(mark):
             line = line[: -len(mark)]
-    if _BROKEN_WORD not in line:
+    if BROKEN_WORD not in line:
         return line
-    pieces = line.split(_BROKEN_WORD)
+    pieces = line.split(BROKEN_WORD)
     out = [pieces[0]]
     for piece in pieces[1:]:
         out.append(hyphen_at_break(out[-1], piece, unknown=""))
