@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -382,3 +383,39 @@ def test_small_print_that_is_no_note_stays_where_it_is(tmp_path: Path) -> None:
     (article,) = read_articles(path)
     printed = [*CUT, "Source: Ministry of Water, 2019.", "A short page.", "1 Item of the form"]
     assert article.text.split() == " ".join([*printed, "2 Item of the form"]).split()
+
+
+def test_footnotes_are_told_by_their_printed_size_where_the_font_size_is_one(
+    tmp_path: Path,
+) -> None:
+    """pdfTeX and others set every font at size 1 and scale the text instead: the notes are
+    told from the body by how tall their letters are printed."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "scaled.pdf"
+    pdf = canvas.Canvas(str(path))
+    pages = (
+        ([*textwrap.wrap(CUT[1], 80)], NOTES[1][0]),
+        (["correspondence seen by this newspaper."], ""),
+    )
+    for lines, note in pages:
+        for n, line in enumerate(lines):
+            _scaled_line(pdf, 72, 760 - 14 * n, 11, line)
+        if note:
+            _scaled_line(pdf, 72, 60, 7, note)
+        pdf.showPage()
+    pdf.save()
+    (article,) = read_articles(path)
+    assert article.text.split("\n\n")[-2:] == [
+        f"{CUT[1]} correspondence seen by this newspaper.",
+        NOTES[1][0],
+    ]
+
+
+def _scaled_line(pdf: object, x: float, y: float, size: float, line: str) -> None:
+    pdf.saveState()  # type: ignore[attr-defined]
+    pdf.translate(x, y)  # type: ignore[attr-defined]
+    pdf.scale(size, size)  # type: ignore[attr-defined]
+    pdf.setFont("Helvetica", 1)  # type: ignore[attr-defined]
+    pdf.drawString(0, 0, line)  # type: ignore[attr-defined]
+    pdf.restoreState()  # type: ignore[attr-defined]

@@ -156,21 +156,22 @@ def _read_pages(document: object, error: type[Exception]) -> tuple[list[Page], s
 
 
 def _sized_lines(textpage: object, raw: str) -> list[PrintedLine]:
-    """The page's lines, cleaned, each with the size of its type: that of its first letter,
-    found where the page's text (in PDFium's order) holds the line."""
-    import pypdfium2.raw as pdfium_c
-
+    """The page's lines, cleaned, each with the size of its type: the height of its first
+    letter's box as printed (the nominal font size is 1 in a PDF that scales its text
+    instead), found where the page's text (in PDFium's order) holds the line."""
     full = textpage.get_text_range()  # type: ignore[attr-defined]
     lines = []
     at = 0
     for line in raw.splitlines():
-        words = line.lstrip()
+        words = line.strip()
         found = full.find(words, at) if words else -1
         if found < 0 and words:
             found = full.find(words)  # a column read out of PDFium's order
         size = 0.0
         if found >= 0:
-            size = pdfium_c.FPDFText_GetFontSize(textpage.raw, found)  # type: ignore[attr-defined]
+            letter = found + next((i for i, c in enumerate(words) if c.isalpha()), 0)
+            _, bottom, _, top = textpage.get_charbox(letter, loose=True)  # type: ignore[attr-defined]
+            size = top - bottom
             at = found + len(words)
         lines.append(PrintedLine(clean_line(line), size))
     return lines
