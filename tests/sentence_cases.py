@@ -344,4 +344,20 @@ GLUED: list[tuple[str, list[str]]] = [
         "Sales rose 3 per cent | Analysts had expected less, the firm said.",
         ["Sales rose 3 per cent | Analysts had expected less, the firm said."],
     ),
+    # A report's sentence calling a note, its number after the stop, read out of a PDF.
+    (
+        "It is possible with some simple numerical examples.17 Consider two states of the world.",
+        [
+            "It is possible with some simple numerical examples.17",
+            "Consider two states of the world.",
+        ],
+    ),
+    (
+        "Fish stocks reveal dramatic patterns.¹⁸ Over the past millennium, they fell.",
+        ["Fish stocks reveal dramatic patterns.¹⁸", "Over the past millennium, they fell."],
+    ),
+    (
+        "The law was adopted in 2019.3 Members voted for it and sales rose 3.5 Percent said so.",
+        ["The law was adopted in 2019.3 Members voted for it and sales rose 3.5 Percent said so."],
+    ),
 ]

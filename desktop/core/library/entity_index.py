@@ -83,8 +83,9 @@ __all__ = [
 # a country named by its nations (Wales) and its head of government; 6: names taken for people
 # that nothing supports are left out; a rare surname alone is no office holder outside politics;
 # 7: a group or path named by a letter, an office after an organisation's "of", a name after a
-# courtesy title, a person taken for an organisation and an advocacy group's name.
-INDEX_VERSION = 7
+# courtesy title, a person taken for an organisation and an advocacy group's name; 8: the labels
+# an importer writes ("Slide 3", "Speaker notes", "Footnotes") are never key terms.
+INDEX_VERSION = 8
 log = logging.getLogger(__name__)
 _IN_CHUNK = 500
 

@@ -22,7 +22,9 @@ from desktop.core.text.words import WORD
 
 _ENDS = f".!?…{SCRIPT_STOPS}"
 _CLOSING = "(?:\\s*[\"'”’‘»)\\]」』）])*$"
-TERMINATED = re.compile(f"[{_ENDS}]{_CLOSING}")
+_NOTE_CALLED = "|(?<=[^\\W\\d_])[.!?…][\"'”’)]*(?:\\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)$"
+"""A sentence that calls a note after its stop, as a report's text does ("…across agents.14")."""
+TERMINATED = re.compile(f"[{_ENDS}]{_CLOSING}{_NOTE_CALLED}")
 # A short line whose only lower-case words are function words is a heading or a label, even
 # with a final "!" or "." ("More Reviews from KLOOK Visitors!"): nothing in it acts as a verb.
 _LABEL_WORDS = 12
@@ -61,7 +63,7 @@ def _terminated(language: str) -> re.Pattern[str]:
     """A sentence's end: any script's full stops and the language's own marks (Greek's
     question mark, ";")."""
     own = "".join(language_lines(language, "sentence_ends.txt"))
-    return re.compile(f"[{re.escape(_ENDS + own)}]{_CLOSING}") if own else TERMINATED
+    return re.compile(f"[{re.escape(_ENDS + own)}]{_CLOSING}{_NOTE_CALLED}") if own else TERMINATED
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,11 @@ _GLUED = re.compile(r"(?<=[a-zß-ÿ0-9%])([.!?][’”\"')\]]*)(?=[“‘\"']?[A
 _LAST_ALPHA = re.compile(r"[^\W\d_]+$")
 _GLUED_NUMBER = re.compile(r"[$€£]?\d[\d,.]*%?")
 _GLUED_NOT_PROSE = re.compile(r"/|@|www\.|\.\w*\.", re.IGNORECASE)
+_NOTE_CALL = re.compile(
+    r"(?<=[^\W\d_]{2})[.!?][’”\"')\]]*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)(?=\s+[“‘\"']?[A-Z][a-zß-ÿ])"
+)
+"""A sentence's stop and the number of the note it calls, before the next sentence: a
+report's "…across agents.14 The first is…", read out of a PDF."""
 # A number, its period and a lower-case word: Punkt reads an ordinal ("am 3. Mai"), which is
 # right only where ordinals are written with a period.
 _DIGIT_PERIOD_LOWER = re.compile(r"\d\.\s+(?=[a-zß-ÿ])")
@@ -318,6 +323,7 @@ def _run_on_cuts(text: str, start: int, end: int, rules: _Language) -> list[int]
     glues two paragraphs together ("...on Wednesday.The stabbing..."); a sentence starter after
     a verb in the present opens its object ("we offer The Perks"), not a sentence."""
     cuts = set(_glued_cuts(text, start, end, rules.abbreviations))
+    cuts.update(_note_call_cuts(text, start, end, rules.abbreviations))
     cuts.update(_script_stop_cuts(text, start, end))
     if rules.own_stops is not None:
         cuts.update(m.end() for m in rules.own_stops.finditer(text, start, end))
@@ -458,6 +464,17 @@ def _glued_cuts(text: str, start: int, end: int, abbreviations: frozenset[str]) 
         if (
             word and len(word.group()) >= 2 and word.group().lower() not in abbreviations
         ) or _GLUED_NUMBER.fullmatch(text, token_start, m.start()):
+            yield m.end()
+
+
+def _note_call_cuts(
+    text: str, start: int, end: int, abbreviations: frozenset[str]
+) -> Iterator[int]:
+    """Ends of sentences that call a note: after the note's number, unless the word before
+    the stop is an abbreviation ("pp.14 The" cites a page)."""
+    for m in _NOTE_CALL.finditer(text, start, end):
+        word = _LAST_ALPHA.search(text, start, m.start())
+        if word is None or word.group().lower() not in abbreviations:
             yield m.end()
 
 

@@ -157,3 +157,17 @@ def test_a_greek_question_is_a_real_sentence() -> None:
     assert len(split) == 3
     assert real_sentences(text, split, "el") == [True, True, True]
     assert real_sentences(text, split, "en")[1] is False
+
+
+def test_a_sentence_calling_a_note_is_real_but_a_bare_number_is_no_stop() -> None:
+    text = (
+        "The transmission rate varies across agents.14 The first is largely fixed.¹⁵\n\n"
+        "Revenue in the second quarter rose to 4.5"
+    )
+    split = split_sentences(text)
+    assert [s.text for s in split] == [
+        "The transmission rate varies across agents.14",
+        "The first is largely fixed.¹⁵",
+        "Revenue in the second quarter rose to 4.5",
+    ]
+    assert real_sentences(text, split, "en") == [True, True, False]
