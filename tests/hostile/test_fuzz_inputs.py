@@ -41,6 +41,7 @@ RTF = [
     "{", "}", "\\par ", "\\line ", "\\'e9", "\\'zz", "\\u8217?", "\\u-10179?", "\\u99999999?",
     "\\ansicpg1251 ", "\\ansicpg0 ", "\\uc0 ", "\\uc9 ", "{\\*\\", "{\\pict ", "{\\info{\\title ",
     "{\\creatim\\yr2025\\mo13\\dy40}", "\\bin5 ", "\\\\", "\\{", "\\~", "\\-", "\\",
+    "{\\footnote ", "{\\footnote\\ftnalt ", "{\\*\\annotation ", "{\\*\\atnauthor ", "\\chftn ",
 ]  # fmt: skip
 WORD_97 = Path(__file__).parents[1] / "data" / "word-97"
 POWERPOINT_97 = Path(__file__).parents[1] / "data" / "powerpoint-97"

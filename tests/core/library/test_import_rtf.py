@@ -60,6 +60,29 @@ def test_a_word_document_keeps_its_own_title_author_and_date(tmp_path: Path) -> 
     ]
 
 
+# As Word saves a draft: a footnote, an endnote and a reviewer's comment in their groups.
+WORD_NOTES = r"""{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0 Times New Roman;}}
+{\info{\title Dam review}}\pard The ministry approved the dam{\super\chftn}{\footnote \ltrpar
+\pard\plain {\super\chftn } Ministry of Water, annual report 2019, p.\~14.} after a review.\par
+Repairs start in March{\*\atnid AR}{\*\atnauthor Ana Ruiz}\chatn{\*\annotation\pard\plain
+{\field{\*\fldinst PAGE}}\chatn Is this date right?}{\super\chftn}{\footnote\ftnalt
+\pard\plain {\super\chftn } Figures rounded to the nearest \{1,000\}.}.\par}"""
+
+
+def test_notes_and_comments_follow_the_text_not_inside_it(tmp_path: Path) -> None:
+    (article,) = read_articles(saved(tmp_path, WORD_NOTES))
+    assert article.text.split("\n\n") == [
+        "The ministry approved the dam after a review.",
+        "Repairs start in March.",
+        "Footnotes",
+        "1. Ministry of Water, annual report 2019, p.\u00a014.",
+        "Endnotes",
+        "1. Figures rounded to the nearest {1,000}.",
+        "Comments",
+        "1. Ana Ruiz: Is this date right?",
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "reason"),
     [

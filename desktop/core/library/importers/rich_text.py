@@ -3,7 +3,9 @@
 The text comes from striprtf (its code page, ``\\uN`` characters and hidden groups — fonts,
 pictures, the document's properties — as the format has them); the title, author and creation
 date from the document's ``\\info`` group, else a short first line is the title as in a plain
-text file. A message Outlook kept only as compressed rich text is read here too.
+text file. Footnotes, endnotes and reviewers' comments, which striprtf leaves out with the other
+hidden groups, follow the text under their labels, as for a Word file. A message Outlook kept
+only as compressed rich text is read here too.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from desktop.core.library.importers.building import build_article
+from desktop.core.library.importers.building import build_article, comment_line, notes_blocks
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.plaintext import split_headline
 from desktop.core.models import Article
@@ -22,6 +24,12 @@ _INFO_FIELD = r"\{\\%s\s*((?:[^{}\\]|\\[^{}]|\{[^{}]*\})*)\}"
 _CREATED = re.compile(r"\{\\creatim((?:\\[a-z]+-?\d+\s*)+)\}")
 _TIME_PART = re.compile(r"\\(yr|mo|dy)(-?\d+)")
 _UNICODE_ESCAPE = re.compile(r"\\u(-?\d+)")
+_NOTE = re.compile(
+    r"\{\\(?:footnote\s?(?P<endnote>\\ftnalt)?|\*\\(?P<comment>annotation)|\*\\(?P<author>atnauthor)\s?)"
+)
+"""Where a footnote (an endnote with ``\\ftnalt``), a comment, or a comment's author opens."""
+_BRACE = re.compile(r"\\.|[{}]", re.DOTALL)
+_CODE_PAGE = re.compile(r"\\ansicpg\d+")
 
 
 def parse_rtf(data: bytes, path: Path) -> list[Article]:
@@ -34,6 +42,8 @@ def parse_rtf(data: bytes, path: Path) -> list[Article]:
     title = _info(document, "title", path)
     if not title:
         title, text = split_headline(text)
+    notes = notes_blocks(*_notes(document, path))
+    text = "\n\n".join([text, *(note for note, _ in notes)])
     article = build_article(
         path,
         title=title,
@@ -59,6 +69,48 @@ def rtf_text(document: str, path: Path) -> str:
     # A character beyond the first 65,536 is written as its two UTF-16 halves ("\\u-10179?").
     text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _notes(document: str, path: Path) -> tuple[list[str], list[str], list[str]]:
+    """The document's footnotes, endnotes and comments (each with its author), in order."""
+    head = _CODE_PAGE.search(document[:4096])
+    opening = "{\\rtf1\\ansi" + (head.group() if head else "") + " "
+    footnotes: list[str] = []
+    endnotes: list[str] = []
+    comments: list[str] = []
+    author = ""
+    for found, end in _note_groups(document):
+        inner = document[found.end() : end]
+        text = " ".join(rtf_text(opening + inner + "}", path).split("\n\n")).strip()
+        if found.group("author"):
+            author = text
+        elif found.group("comment"):
+            comments.append(comment_line(author, text))
+            author = ""
+        else:
+            (endnotes if found.group("endnote") else footnotes).append(text)
+    return footnotes, endnotes, comments
+
+
+def _note_groups(document: str) -> list[tuple[re.Match[str], int]]:
+    """The note groups, in order, each with where it closes (before its "}"), found in one
+    pass over the braces: a group left open, or one inside another note, is no note (a
+    damaged or hostile file could otherwise make each reach to the end)."""
+    starts = {found.start(): found for found in _NOTE.finditer(document)}
+    if not starts:
+        return []
+    groups = []
+    braces: list[int] = []
+    note = -1  # where the note group now open starts
+    for token in _BRACE.finditer(document):
+        if token.group() == "{":
+            braces.append(token.start())
+            if note < 0 and token.start() in starts:
+                note = token.start()
+        elif token.group() == "}" and braces and braces.pop() == note:
+            groups.append((starts[note], token.start()))
+            note = -1
+    return groups
 
 
 def _in_range(escape: re.Match[str]) -> str:
