@@ -298,7 +298,17 @@ FALSE_CUTS: list[tuple[str, list[str]]] = [
         'The crowd shouted "We want more." until the band came back. It rained.',
         ['The crowd shouted "We want more." until the band came back.', "It rained."],
     ),
+    # A rank or a page cited after an abbreviation's period is no note called after a stop.
+    (
+        "Former finalist and world No.16 Marcos Baghdatis lost in Chennai on Tuesday.",
+        ["Former finalist and world No.16 Marcos Baghdatis lost in Chennai on Tuesday."],
+    ),
+    (
+        "The rule is set out in the annex, pp.14 Table 3 gives the figures for each year.",
+        ["The rule is set out in the annex, pp.14 Table 3 gives the figures for each year."],
+    ),
 ]
+
 
 # Paragraphs the source glued together: a period right before a capitalised word.
 GLUED: list[tuple[str, list[str]]] = [

@@ -52,12 +52,15 @@ _ORDINAL_END = re.compile(r"(?<![\d.,:/])(?:\d{1,2}\.)?\d{1,3}\.\)?$")
 _GLUED = re.compile(r"(?<=[a-zß-ÿ0-9%])([.!?][’”\"')\]]*)(?=[“‘\"']?[A-Z][a-zß-ÿ])")
 _LAST_ALPHA = re.compile(r"[^\W\d_]+$")
 _GLUED_NUMBER = re.compile(r"[$€£]?\d[\d,.]*%?")
+NOTE_CALLER = "[a-zß-ÿа-яё]{3}"
+"""What stands before the stop of a sentence that calls a note."""
 _GLUED_NOT_PROSE = re.compile(r"/|@|www\.|\.\w*\.", re.IGNORECASE)
 _NOTE_CALL = re.compile(
-    r"(?<=[^\W\d_]{2})[.!?][’”\"')\]]*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)(?=\s+[“‘\"']?[A-Z][a-zß-ÿ])"
+    rf"(?<={NOTE_CALLER})[.!?][’”\"')\]]*(?:\d{{1,3}}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)(?=\s+[“‘\"']?[A-Z][a-zß-ÿ])"
 )
 """A sentence's stop and the number of the note it calls, before the next sentence: a
-report's "…across agents.14 The first is…", read out of a PDF."""
+report's "…across agents.14 The first is…", read out of a PDF. The word before the stop ends
+in three lower-case letters: "world No.16" and "pp.14" cite a rank and a page."""
 # A number, its period and a lower-case word: Punkt reads an ordinal ("am 3. Mai"), which is
 # right only where ordinals are written with a period.
 _DIGIT_PERIOD_LOWER = re.compile(r"\d\.\s+(?=[a-zß-ÿ])")
