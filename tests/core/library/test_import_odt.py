@@ -129,7 +129,7 @@ def test_comments_follow_the_notes_with_their_author_and_the_words_they_are_on(
         "</office:annotation>"
     )
     body = (
-        f"<text:p>Officials said {ranged}the plant is <text:span>safe</text:span>"
+        f"<text:p>Officials said {ranged}the plant is<text:s/><text:span>safe</text:span>"
         f'<office:annotation-end office:name="c1"/>.</text:p>'
         f"<text:p>Repairs cost 2m euros{point}.</text:p>"
     )

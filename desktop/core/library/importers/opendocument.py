@@ -28,6 +28,7 @@ _META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _MANIFEST_NS = "{urn:oasis:names:tc:opendocument:xmlns:manifest:1.0}"
 _MANIFEST = "META-INF/manifest.xml"
+_SPACE, _BREAKS = f"{_TEXT}s", (f"{_TEXT}tab", f"{_TEXT}line-break")
 _SKIPPED = frozenset(
     (
         f"{_TEXT}note",  # a footnote's body would land mid-sentence: it follows the text
@@ -140,6 +141,8 @@ def _comments(body: Element) -> list[str]:
             elif child.tag == f"{_OFFICE}annotation-end":
                 if name in open_ranges:
                     open_ranges.remove(name)
+            elif child.tag == _SPACE or child.tag in _BREAKS:
+                read(" ")
             elif child.tag not in _SKIPPED:
                 read(child.text)
                 walk(child)
@@ -163,9 +166,9 @@ def inline_text(element: Element) -> str:
     tabs and line breaks as spaces, notes left out."""
     parts = [element.text or ""]
     for child in element:
-        if child.tag == f"{_TEXT}s":
+        if child.tag == _SPACE:
             parts.append(" " * _count(child.get(f"{_TEXT}c")))
-        elif child.tag in (f"{_TEXT}tab", f"{_TEXT}line-break"):
+        elif child.tag in _BREAKS:
             parts.append(" ")
         elif child.tag not in _SKIPPED:
             parts.append(inline_text(child))

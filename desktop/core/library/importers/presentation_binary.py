@@ -36,7 +36,7 @@ _CURRENT_USER = "Current User"
 _OLDER_STREAMS = ("PP40", "Header")  # PowerPoint 4 and PowerPoint 95 store their slides in them
 _HEADER = struct.Struct("<HHI")
 _CONTAINER_VERSION = 0xF
-_DOCUMENT, _SLIDE, _NOTES, _SLIDE_ATOM, _NOTES_ATOM = 0x03E8, 0x03EE, 0x03F0, 0x03EF, 0x03F1
+_DOCUMENT, _SLIDE_ATOM = 0x03E8, 0x03EF
 _SLIDE_LIST, _PERSIST_ATOM = 0x0FF0, 0x03F3
 _USER_EDIT, _PERSIST_DIRECTORY = 0x0FF5, 0x1772
 _TEXT_HEADER, _TEXT_CHARS, _TEXT_BYTES, _TEXT_REFERENCE = 0x0F9F, 0x0FA0, 0x0FA8, 0x0F9E
@@ -146,6 +146,8 @@ def _persist_directory(document: bytes, edit_at: int) -> tuple[dict[int, int], i
         if document_ref is None:
             document_ref = doc_ref
         directory = _record(document, directory_at)
+        if directory.kind != _PERSIST_DIRECTORY:
+            raise ValueError("the persist directory is not where the edit says")
         at = directory.start
         while at + 4 <= directory.end:
             (entry,) = struct.unpack_from("<I", document, at)
@@ -254,20 +256,24 @@ def _children(document: bytes, parent: _Record) -> Iterator[_Record]:
     """A container's records in order; one cut short ends it, what came before it stands."""
     at = parent.start
     while at + _HEADER.size <= parent.end:
-        version_instance, kind, length = _HEADER.unpack_from(document, at)
-        start = at + _HEADER.size
-        if start + length > parent.end:
+        child = _header(document, at)
+        if child.end > parent.end:
             return
-        container = version_instance & 0xF == _CONTAINER_VERSION
-        yield _Record(kind, version_instance >> 4, start, start + length, container)
-        at = start + length
+        yield child
+        at = child.end
 
 
 def _record(document: bytes, at: int) -> _Record:
+    """The record at ``at``, which must lie within the stream."""
+    record = _header(document, at)
+    if record.end > len(document):
+        raise ValueError(f"a record at {at} runs past the end of the stream")
+    return record
+
+
+def _header(document: bytes, at: int) -> _Record:
     version_instance, kind, length = _HEADER.unpack_from(document, at)
     start = at + _HEADER.size
-    if start + length > len(document):
-        raise ValueError(f"a record at {at} runs past the end of the stream")
     container = version_instance & 0xF == _CONTAINER_VERSION
     return _Record(kind, version_instance >> 4, start, start + length, container)
 
