@@ -366,6 +366,17 @@ GLUED: list[tuple[str, list[str]]] = [
         "Fish stocks reveal dramatic patterns.¹⁸ Over the past millennium, they fell.",
         ["Fish stocks reveal dramatic patterns.¹⁸", "Over the past millennium, they fell."],
     ),
+    # The notes an encyclopaedia's sentence calls, after its stop: they end that sentence.
+    (
+        "The dam was approved in 2019.[1] Engineers found cracks.[2][3] Repairs start in"
+        " March.[citation needed] They cost 2.4 million euros.[4–6]",
+        [
+            "The dam was approved in 2019.[1]",
+            "Engineers found cracks.[2][3]",
+            "Repairs start in March.[citation needed]",
+            "They cost 2.4 million euros.[4–6]",
+        ],
+    ),
     (
         "The law was adopted in 2019.3 Members voted for it and sales rose 3.5 Percent said so.",
         ["The law was adopted in 2019.3 Members voted for it and sales rose 3.5 Percent said so."],

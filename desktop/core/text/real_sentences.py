@@ -17,13 +17,17 @@ from functools import cache
 
 from desktop.core.models import Sentence
 from desktop.core.text.sentence_ends import SCRIPT_STOPS
-from desktop.core.text.sentences import NOTE_CALLER, language_lines
+from desktop.core.text.sentences import NOTE_BRACKETS, NOTE_CALLER, language_lines
 from desktop.core.text.words import WORD
 
 _ENDS = f".!?…{SCRIPT_STOPS}"
 _CLOSING = "(?:\\s*[\"'”’‘»)\\]」』）])*$"
-_NOTE_CALLED = f"|(?<={NOTE_CALLER})[.!?…][\"'”’)]*(?:\\d{{1,3}}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)$"
-"""A sentence that calls a note after its stop, as a report's text does ("…across agents.14")."""
+_NOTE_CALLED = (
+    f"|(?<={NOTE_CALLER})[.!?…][\"'”’)]*(?:\\d{{1,3}}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)$"
+    f"|[.!?…][\"'”’)]*{NOTE_BRACKETS}$"
+)
+"""A sentence that calls a note after its stop, as a report's text does ("…across agents.14")
+or an encyclopaedia's ("…in 2019.[1]")."""
 TERMINATED = re.compile(f"[{_ENDS}]{_CLOSING}{_NOTE_CALLED}")
 # A short line whose only lower-case words are function words is a heading or a label, even
 # with a final "!" or "." ("More Reviews from KLOOK Visitors!"): nothing in it acts as a verb.

@@ -54,6 +54,11 @@ _LAST_ALPHA = re.compile(r"[^\W\d_]+$")
 _GLUED_NUMBER = re.compile(r"[$€£]?\d[\d,.]*%?")
 NOTE_CALLER = "[a-zß-ÿа-яё]{3}"
 """What stands before the stop of a sentence that calls a note."""
+NOTE_BRACKETS = r"(?:\[(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*|[a-z]{1,2}|[a-z ]{1,30} needed)\])+"
+"""The notes a sentence calls after its stop, as an encyclopaedia's page writes them:
+"[1]", "[2][3]", "[4–6]", "[a]", "[citation needed]"."""
+_LEADING_NOTES = re.compile(NOTE_BRACKETS)
+_STOPPED = re.compile(r"[.!?…][\"'”’)]*$")
 _GLUED_NOT_PROSE = re.compile(r"/|@|www\.|\.\w*\.", re.IGNORECASE)
 _NOTE_CALL = re.compile(
     rf"(?<={NOTE_CALLER})[.!?][’”\"')\]]*(?:\d{{1,3}}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)(?=\s+[“‘\"']?[A-Z][a-zß-ÿ])"
@@ -212,7 +217,32 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
         for s, e in spans:
             for a, b in _pieces(text, start + s, start + e, cuts, rules):
                 sentences.append(Sentence(a, b, text[a:b]))
+    sentences = _notes_to_their_sentence(text, sentences)
     return _split_long_runs(sentences, rules) if rules.title_preceders else sentences
+
+
+def _notes_to_their_sentence(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """The notes a sentence calls after its stop ("…in 2019.[1] Engineers …") moved from the
+    start of the next sentence, where Punkt cuts, to the end of the sentence that calls them,
+    within a paragraph; notes alone ("[citation needed]") join it whole."""
+    out: list[Sentence] = []
+    for sentence in sentences:
+        notes = _LEADING_NOTES.match(sentence.text)
+        before = out[-1] if out else None
+        if (
+            notes is None
+            or before is None
+            or not _STOPPED.search(before.text)
+            or "\n" in text[before.end : sentence.start]
+        ):
+            out.append(sentence)
+            continue
+        end = sentence.start + notes.end()
+        out[-1] = Sentence(before.start, end, text[before.start : end])
+        rest = end + len(text[end : sentence.end]) - len(text[end : sentence.end].lstrip())
+        if rest < sentence.end:
+            out.append(Sentence(rest, sentence.end, text[rest : sentence.end]))
+    return out
 
 
 def _split_long_runs(sentences: list[Sentence], rules: _Language) -> list[Sentence]:

@@ -162,12 +162,15 @@ def test_a_greek_question_is_a_real_sentence() -> None:
 def test_a_sentence_calling_a_note_is_real_but_a_bare_number_is_no_stop() -> None:
     text = (
         "The transmission rate varies across agents.14 The first is largely fixed.¹⁵\n\n"
+        "The dam was approved in 2019.[1] Repairs start in March.[citation needed]\n\n"
         "Revenue in the second quarter rose to 4.5"
     )
     split = split_sentences(text)
     assert [s.text for s in split] == [
         "The transmission rate varies across agents.14",
         "The first is largely fixed.¹⁵",
+        "The dam was approved in 2019.[1]",
+        "Repairs start in March.[citation needed]",
         "Revenue in the second quarter rose to 4.5",
     ]
-    assert real_sentences(text, split, "en") == [True, True, False]
+    assert real_sentences(text, split, "en") == [True, True, True, True, False]
