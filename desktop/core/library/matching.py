@@ -69,7 +69,7 @@ def find_match(
     An article whose text is already stored (same content hash) is a duplicate, not a version:
     callers check that first.
     """
-    new = _Profile.of(article.text)
+    new: _Profile | None = None  # computed at the first candidate: most imports have none
     lookups: list[tuple[str, tuple[str, ...]]] = []
     if article.url:
         lookups.append(("url = ?", (article.url,)))
@@ -84,6 +84,7 @@ def find_match(
             (*values, _CANDIDATES),
         )
         for row in rows:
+            new = new or _Profile.of(article.text)
             old = _Profile.of(row[1])
             verdict = _verdict(old, new)
             # Dates are ISO (YYYY-MM-DD): as strings, they sort by time.

@@ -24,6 +24,7 @@ MODELLED_DEFAULT = "en"
 _CLOSE_TO_ENGLISH = 0.6
 _WORD = re.compile(r"[^\W\d_]+")
 _SAMPLE_WORDS = 400  # the opening of an article settles its language; the rest costs time
+_SAMPLE_CHARS = 8 * _SAMPLE_WORDS  # where those words are usually found, read in one go
 _MIN_WORDS = 12
 _REPEATS = 3  # times a word counts at most (see detect_language)
 _MIN_COVERAGE = 0.2  # share of the sampled words the winning language's list must cover
@@ -36,6 +37,7 @@ _HANGUL = re.compile("[\uac00-\ud7af\u1100-\u11ff]")
 # CJK unified ideographs (with extension A and the supplementary planes) and compatibility ones.
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _WORD_CHARS = re.compile(r"[^\W\d_]")
+_CJK = re.compile(f"{_KANA.pattern}|{_HANGUL.pattern}|{_HAN.pattern}")
 _NAMES = {
     "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan", "cs": "Czech",
     "da": "Danish", "de": "German", "el": "Greek", "en": "English", "es": "Spanish",
@@ -113,7 +115,11 @@ def _sample(text: str, *, capitals: bool = True) -> list[str]:
     initials or scoreboard letters ("c and b") say little about it: lower-case words of two
     letters or more decide, unless a text in capitals has too few of them (and ``capitals``
     lets them stand in)."""
-    sample = [m.group() for m in islice(_WORD.finditer(text), _SAMPLE_WORDS)]
+    sample = _WORD.findall(text, 0, _SAMPLE_CHARS)[: _SAMPLE_WORDS + 1]
+    if len(text) > _SAMPLE_CHARS and len(sample) <= _SAMPLE_WORDS:
+        # Read past the opening: the last word found there may be cut short.
+        sample = [m.group() for m in islice(_WORD.finditer(text), _SAMPLE_WORDS)]
+    sample = sample[:_SAMPLE_WORDS]
     words = [w for w in sample if len(w) > 1 and w.islower()]
     if capitals and len(words) < _MIN_WORDS:
         words = [w.lower() for w in sample if len(w) > 1]
@@ -129,7 +135,7 @@ def _capped(words: list[str]) -> dict[str, int]:
 
 def _script_language(text: str) -> str:
     """Chinese, Japanese or Korean when their scripts make up most of the letters, else ""."""
-    if text.isascii():
+    if text.isascii() or not _CJK.search(text):
         return ""
     kana = len(_KANA.findall(text))
     hangul = len(_HANGUL.findall(text))
