@@ -40,6 +40,11 @@ _RUN_IN_WORDS = 8
 _TITLE_SHARE = 0.8
 _TITLE_MIN_WORDS = 3
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
+_NOTE = re.compile(r"(?:\d{1,3}|[*†‡§]+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+) ?(?=[A-Z“\"])")
+"""A paragraph that opens with a note's bare number or mark before its capitalised words, as
+a PDF's footnotes do ("1 Ministry of Water, 2019.", "* I would like to thank…"): a source or
+an acknowledgement, never what the article says. A count opens lower-case ("12 people
+died"), a list's item with its number's period ("1. The council…")."""
 
 
 def real_sentences(
@@ -82,6 +87,8 @@ class _Rules:
 def _real(text: str, sentence: Sentence, rules: _Rules) -> bool:
     words = sentence.text
     if not rules.terminated.search(words) and not _run_in(text, sentence):
+        return False
+    if _NOTE.match(text, text.rfind("\n", 0, sentence.start) + 1):
         return False
     first = _FIRST_LETTER.search(words)
     if first is None or (rules.cased and first.group().islower()):

@@ -174,3 +174,24 @@ def test_a_sentence_calling_a_note_is_real_but_a_bare_number_is_no_stop() -> Non
         "Revenue in the second quarter rose to 4.5",
     ]
     assert real_sentences(text, split, "en") == [True, True, True, True, False]
+
+
+def test_a_footnote_read_out_of_a_pdf_is_never_a_summary_sentence() -> None:
+    """A speech's acknowledgement and a report's source, set apart at its first page's foot,
+    come early in the text: a summary must still quote what the text says."""
+    text = (
+        "The ministry approved the dam in 2019 after a long review.\n\n"
+        "* I would like to thank Ian Bond and Sebastiano Daros for comments. I would also like"
+        " to thank Lord Robert May.\n\n"
+        "1 Ministry of Water, annual report 2019.\n\n"
+        "1. The council will vote on the repairs in May.\n\n"
+        "12 people were moved out of the valley."
+    )
+    split = split_sentences(text)
+    real = [s.text for s, ok in zip(split, real_sentences(text, split, "en"), strict=True) if ok]
+    assert real == [
+        "The ministry approved the dam in 2019 after a long review.",
+        "The council will vote on the repairs in May.",
+    ]
+    chosen = [s.text for s in summarize(text, "news", sentences=3).sentences]
+    assert not any("thank" in s or "Ministry of Water" in s for s in chosen)
