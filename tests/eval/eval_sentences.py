@@ -6,7 +6,8 @@ rate of 3-sentence ``news`` summaries of real pages: the 67 news pages of
 ``../shared/eval/extraction-dev/html`` through Dossier's HTML importer, and the Wikinews articles
 of ``../shared/eval/library-wikinews.jsonl``. Each summary sentence is checked by rules written
 here, apart from the ones the summariser uses, so they can disagree: it starts in lower case,
-has no final punctuation, ends a quote it never opened, is a heading or a label (short,
+has no final punctuation (a stop before the notes it calls, "…exceptions.[1]", counts), ends a
+quote it never opened, is a heading or a label (short,
 capitalised, no lower-case word beyond function words), is page furniture, repeats the
 headline, or is longer than any sentence a reader would accept (two paragraphs glued together).
 Every flagged sentence is printed for reading by eye, with a fixed sample of the unflagged ones.
@@ -57,7 +58,11 @@ FUNCTION_WORDS = frozenset(
         "before vs v via per your our my their his her its this that these those",
     )
 )
-ENDING = re.compile(r"""[.!?…。！？｡।॥۔؟։።፧။។](?:\s*["'”’‘»)\]」』）])*$""")
+ENDING = re.compile(
+    r"""[.!?…。！？｡।॥۔؟։።፧။។](?:\s*["'”’‘»)\]」』）])*$"""
+    # A stop and the notes the sentence calls: "…exceptions.[1]", "…across agents.14".
+    r"""|[^\W\d_][.!?]["”’)]*(?:\[[^\[\]]{1,20}\])+$|[a-z]{3}[.!?]\d{1,3}$"""
+)
 FIRST_LETTER = re.compile(r"[^\W\d_]")
 LETTERS = re.compile(r"[^\W\d_]+")
 FURNITURE = re.compile(
