@@ -11,7 +11,7 @@ quote begun in another sentence is offered to the summarisers.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -59,7 +59,22 @@ def real_sentences(
         _function_words(language) if cased else frozenset(),
         frozenset(WORD.findall(title.lower())),
     )
-    return [_real(text, s, rules) for s in sentences]
+    return [
+        not in_note and _real(text, s, rules)
+        for s, in_note in zip(sentences, _in_notes(text, sentences), strict=True)
+    ]
+
+
+def _in_notes(text: str, sentences: Sequence[Sentence]) -> Iterator[bool]:
+    """For each sentence, whether its line opens as a note does (``_NOTE``). Lines are found
+    between one sentence and the next, so a text of one endless line costs one pass."""
+    line_start, searched = 0, 0
+    for sentence in sentences:
+        newline = text.rfind("\n", searched, sentence.start)
+        if newline >= 0:
+            line_start = newline + 1
+        searched = max(searched, sentence.start)
+        yield _NOTE.match(text, line_start) is not None
 
 
 def is_heading(text: str) -> bool:
@@ -87,8 +102,6 @@ class _Rules:
 def _real(text: str, sentence: Sentence, rules: _Rules) -> bool:
     words = sentence.text
     if not rules.terminated.search(words) and not _run_in(text, sentence):
-        return False
-    if _NOTE.match(text, text.rfind("\n", 0, sentence.start) + 1):
         return False
     first = _FIRST_LETTER.search(words)
     if first is None or (rules.cased and first.group().islower()):
