@@ -143,8 +143,9 @@ def _read_pages(document: object, error: type[Exception]) -> tuple[list[Page], s
             continue
         textpage = page.get_textpage()
         try:
-            raw = _page_text(page, textpage)
-            lines = _sized_lines(textpage, raw)
+            full = textpage.get_text_range()
+            raw = _page_text(page, textpage, full)
+            lines = _sized_lines(textpage, raw, full)
             if not seen_text and any(lines):
                 heading = _large_first_line(textpage, raw)
                 seen_text = True
@@ -155,7 +156,7 @@ def _read_pages(document: object, error: type[Exception]) -> tuple[list[Page], s
     return pages, heading, damaged
 
 
-def _sized_lines(textpage: object, raw: str) -> list[PrintedLine]:
+def _sized_lines(textpage: object, raw: str, full: str) -> list[PrintedLine]:
     """The page's lines, cleaned, each with the size of its type: the height of its first
     letter's box as printed (the nominal font size is 1 in a PDF that scales its text
     instead), found where the page's text (in PDFium's order) holds the line."""
@@ -177,13 +178,13 @@ def _sized_lines(textpage: object, raw: str) -> list[PrintedLine]:
     return lines
 
 
-def _page_text(page: object, textpage: object) -> str:
+def _page_text(page: object, textpage: object, full: str) -> str:
     """The page's text in reading order. PDFium follows the order the text was written in,
     which some producers write line by line across both columns; a page whose text falls
     into two columns is read above, left, right and below them instead."""
     split = column_split(_text_boxes(textpage), *page.get_size())  # type: ignore[attr-defined]
     if split is None:
-        return textpage.get_text_range()  # type: ignore[attr-defined]
+        return full
     gutter, bottom, top = split
     width, height = page.get_size()  # type: ignore[attr-defined]
     regions = ((0, top, width, height), (0, bottom, gutter, top), (gutter, bottom, width, top))
