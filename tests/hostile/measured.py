@@ -1,13 +1,14 @@
 """``python -m tests.hostile.measured REPORT.json ARGV…``: run ``dossier ARGV…`` and write its
-exit status and peak resident memory to REPORT.json (for the volume tests' memory bound)."""
+exit status and peak resident memory (its own, not its parent's) to REPORT.json, for the volume
+tests' memory bound."""
 
 from __future__ import annotations
 
 import json
-import resource
 import sys
 
 from desktop.cli import main
+from tests.peak_memory import peak_mib
 
 
 def run(report: str, argv: list[str]) -> int:
@@ -15,9 +16,9 @@ def run(report: str, argv: list[str]) -> int:
     try:
         code = main(argv)
     finally:
-        peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        peak = peak_mib()
         with open(report, "w", encoding="utf-8") as out:
-            json.dump({"code": code, "peak_mb": peak_kib / 1024}, out)
+            json.dump({"code": code, "peak_mb": peak}, out)
     return code
 
 

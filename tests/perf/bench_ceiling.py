@@ -36,10 +36,11 @@ ROOT = Path(__file__).resolve().parents[2]
 SIZES = (100_000, 250_000, 500_000, 1_000_000)
 GOAL_MS = 20.0
 PEAK_CODE = (
-    "import resource, runpy, sys; sys.argv = ['dossier', *sys.argv[1:]];"
+    "import runpy, sys; from tests.peak_memory import peak_mib;"
+    " sys.argv = ['dossier', *sys.argv[1:]];"
     "\ntry: runpy.run_module('desktop', run_name='__main__')"
     "\nexcept SystemExit: pass"
-    "\nprint(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"
+    "\nprint(peak_mib(), file=sys.stderr)"
 )
 
 
@@ -68,7 +69,7 @@ def _command(home: Path, *args: str) -> tuple[float, float]:
         text=True,
         check=True,
     )
-    return time.perf_counter() - started, int(done.stderr.split()[-1]) / 1024
+    return time.perf_counter() - started, float(done.stderr.split()[-1])
 
 
 def main() -> int:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import resource
 import statistics
 import tempfile
 import time
@@ -41,6 +40,7 @@ from desktop.core.paths import Paths
 from desktop.core.storage.engine import sqlite3
 from desktop.core.storage.fts import fts_query
 from tests.eval import SHARED_EVAL
+from tests.peak_memory import peak_mib
 
 EVAL = SHARED_EVAL  # ../shared/eval beside the checkout or a worktree of it
 SOURCES = ("library-wikinews.jsonl", "summaries-bbc-dev.jsonl")
@@ -467,7 +467,7 @@ def main() -> int:
             print(f"database size {size / 1048576:,.0f} MiB")
         report_snippets(root, bases)
         print(f"(load average {', '.join(f'{x:.2f}' for x in os.getloadavg())})")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_mib()
     print(f"peak RSS {peak:,.0f} MiB")
     return 0
 

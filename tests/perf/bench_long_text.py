@@ -17,13 +17,13 @@ from __future__ import annotations
 import json
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from tests.peak_memory import peak_mib
 from tests.perf.bench_summaries import SHARED_EVAL
 from tests.perf.bench_window import build_library, child_env, seed_paragraphs
 
@@ -66,10 +66,6 @@ def long_text(words: int = WORDS) -> tuple[str, str]:
     return "\n\n".join(chosen), source
 
 
-def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 # --- children -----------------------------------------------------------------------------
 def summary_child(method: str, path: Path) -> None:
     """One method on the text; ``split`` only reads and splits it (the baseline)."""
@@ -87,7 +83,7 @@ def summary_child(method: str, path: Path) -> None:
     except TextTooLong as exc:
         outcome = f"refused: {exc}"
     seconds = time.perf_counter() - started
-    print(f"result {seconds:.3f} {peak_mb():.0f} {outcome}", flush=True)
+    print(f"result {seconds:.3f} {peak_mib():.0f} {outcome}", flush=True)
 
 
 def window_child(home: Path, path: Path) -> None:
@@ -111,7 +107,7 @@ def window_child(home: Path, path: Path) -> None:
     window.show()
     spin(lambda: window.summary_pane.summary() is not None, 120)
     window._index_timer.stop()  # the library's indexing would compete with the opening
-    before = peak_mb()
+    before = peak_mib()
     meter = StallMeter()
     meter.start()
     spin(lambda: False, IDLE_S)
@@ -123,7 +119,7 @@ def window_child(home: Path, path: Path) -> None:
     window.open_article(long_id)
     line = marks.wait(started, meter)
     print(
-        f"result {before:.0f} {peak_mb():.0f} {line}; idle window {idle * 1000:.0f} ms", flush=True
+        f"result {before:.0f} {peak_mib():.0f} {line}; idle window {idle * 1000:.0f} ms", flush=True
     )
     window.finish_background_work()
     window.close()
