@@ -84,8 +84,9 @@ __all__ = [
 # that nothing supports are left out; a rare surname alone is no office holder outside politics;
 # 7: a group or path named by a letter, an office after an organisation's "of", a name after a
 # courtesy title, a person taken for an organisation and an advocacy group's name; 8: the labels
-# an importer writes ("Slide 3", "Speaker notes", "Footnotes") are never key terms.
-INDEX_VERSION = 8
+# an importer writes ("Slide 3", "Speaker notes", "Footnotes") are never key terms; 9: a letter's
+# salutation ("Dear Ms Lopez") and a day's short form ("Mon") are no part of a name.
+INDEX_VERSION = 9
 log = logging.getLogger(__name__)
 _IN_CHUNK = 500
 

@@ -42,6 +42,9 @@ _HIRAGANA = re.compile("[\u3041-\u309f]")
 _CORNER_BRACKET = re.compile("[「『」』]")
 # A list item's bullet ("- ", "• ") is layout, not the first word of its sentence.
 _BULLET = re.compile(r"[-*+•◦▪‣–—]\s+(?=\S)")
+# A reply's quote marks ("> ", ">> ", "> > ") are layout too; a line of marks alone parts the
+# quoted paragraphs as a blank line parts others.
+_QUOTE_MARKS = re.compile(r">[> ]*")
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*\s*$""")
 _LAST_WORD = re.compile(r"(\w+)\.$")
 # A sentence Punkt ended at "!" or "?": the word before it and any closing quote after.
@@ -590,6 +593,12 @@ def _line_units(text: str) -> Iterator[tuple[int, int]]:
             paragraph = []
             continue
         start, end = _stripped(text, line_start, line_end)
+        marks = _QUOTE_MARKS.match(text, start, end)
+        if marks and marks.end() == end:
+            yield from _paragraph_units(text, paragraph)
+            paragraph = []
+            continue
+        start = marks.end() if marks else start
         bullet = _BULLET.match(text, start, end)
         paragraph.append((bullet.end() if bullet else start, end))
     yield from _paragraph_units(text, paragraph)

@@ -9,6 +9,11 @@ on in lower case. Inside a wrapped run, a line break goes when the sentence plai
 it stays before a list item, a quoted (``>``) line, a table row, a heading or an indented line,
 and after a short line that ends its thought. Verse (short lines), lists and tables are never
 wrapped runs, so they come out as they went in. One pass over the lines: linear in the text.
+
+A quoted message in a reply (lines opening with ``>``, ``>>`` for a quote within the quote) was
+wrapped before its marks were added: its text is joined as it would be without them, and each
+joined line gets its marks back, so "> Thanks. The ministry signed the contract on 12 March /
+> without a tender" reads as whole sentences and still as a quote.
 """
 
 from __future__ import annotations
@@ -46,14 +51,23 @@ _BROKEN_WORD = re.compile(r"[^\W\d_]-$")
 _HEAD = re.compile(r"[^\W\d_]+$")
 _TAIL = re.compile(r"[^\W\d_]+")
 _MENDED = "-"
+_QUOTE_MARK = re.compile(r"> ?")
+MAX_QUOTE_DEPTH = 8
+"""Quotes nested deeper stay as they are: each level is one more pass over its lines."""
 
 
 def join_wrapped_lines(text: str, language: str = "en") -> str:
     """``text`` (tidy: ``\\n`` line ends, no trailing spaces, at most one blank line) with its
     hard-wrapped runs joined into paragraphs; every other line as it was. ``language`` says
     which word list decides whether ``exam-`` / ``ple`` is one broken word."""
+    return _join(text, language, 0)
+
+
+def _join(text: str, language: str, depth: int) -> str:
     if "\n" not in text:
         return text
+    if depth < MAX_QUOTE_DEPTH and (text.startswith(">") or "\n>" in text):
+        text = _quotes_joined(text, language, depth)
     out: list[str] = []
     paragraph_lines: list[str] = []  # consecutive one-line paragraphs no wider than MAX_WIDTH
     for block in text.split("\n\n"):
@@ -68,6 +82,33 @@ def join_wrapped_lines(text: str, language: str = "en") -> str:
     if paragraph_lines:
         out.append(_joined(paragraph_lines, "\n\n", language))
     return "\n\n".join(out)
+
+
+def _quotes_joined(text: str, language: str, depth: int) -> str:
+    """``text`` with each run of quoted lines joined inside its marks."""
+    out: list[str] = []
+    run: list[str] = []
+    for line in [*text.split("\n"), ""]:  # the empty line ends a run at the end
+        if line.startswith(">"):
+            run.append(line)
+            continue
+        if run:
+            out.extend(_quote_joined(run, language, depth))
+            run = []
+        out.append(line)
+    return "\n".join(out[:-1])
+
+
+def _quote_joined(run: list[str], language: str, depth: int) -> list[str]:
+    """A run of quoted lines: one level of marks taken off, the text inside joined (a blank
+    quoted line parts its paragraphs, deeper quotes are joined in turn), the marks put back."""
+    inner = "\n".join(_QUOTE_MARK.sub("", line, count=1).rstrip() for line in run)
+    inner = re.sub(r"\n{3,}", "\n\n", inner).strip("\n")
+    joined = _join(inner, language, depth + 1)
+    return [
+        ">" + line if line.startswith(">") or not line else "> " + line
+        for line in joined.split("\n")
+    ]
 
 
 def _joined(lines: list[str], separator: str, language: str) -> str:

@@ -12,6 +12,8 @@ from desktop.core.library.importers import UnreadableFile, read_articles
 from desktop.core.library.importers.mail import MAX_NESTING
 from desktop.core.library.importing import import_paths
 from desktop.core.library.session import Library
+from desktop.core.text.analysis import analyze
+from desktop.core.text.summarize import summarize
 from tests.core.library.documents import docx_bytes, email_message, pdf_report
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -208,3 +210,39 @@ def test_a_date_after_tomorrow_is_a_broken_clock_and_undated(tmp_path: Path) -> 
     assert article.published == ""
     raw = b"Subject: Offer\nDate: Mon, 30 Jun 2003 15:30:00 +0900\n\nA body.\n"
     assert read_articles(eml(tmp_path / "ok.eml", raw))[0].published == "2003-06-30"
+
+
+REPLY = """\
+See below, worth a follow-up.
+
+On Tue, 3 Nov 2026 at 09:14, Tom Reed <tom@news.example> wrote:
+> Dear Ms Lopez,
+>
+> Thanks for your patience. The ministry signed the contract on 12 March
+> without a tender, and the auditor's office was told only in May. I can
+> share the minutes of the board meeting if you keep my name out of it.
+>
+> On Mon, 2 Nov 2026 at 18:02, Maria Lopez <maria@example.org> wrote:
+>> The second payment, of 4.2 million euros, went to a company registered
+>> two weeks earlier in Cyprus. Its director is the brother-in-law of the
+>> deputy minister who approved the payment, according to the minutes."""
+
+
+def test_a_forwarded_reply_is_summarised_from_the_quoted_messages(tmp_path: Path) -> None:
+    """The substance of a forwarded thread is in its quotes: their wrapped lines read as whole
+    sentences, the summary lifts them without the marks, and the letter's salutation and the
+    date line give no entity ("Dear Ms Lopez", "Mon")."""
+    (article,) = read_articles(eml(tmp_path / "fwd.eml", email_message("Fwd: contract", REPLY)))
+    assert "> Thanks for your patience. The ministry signed the contract on 12 March without" in (
+        article.text
+    )
+    assert ">> The second payment, of 4.2 million euros, went to a company registered two" in (
+        article.text
+    )
+    chosen = [s.text for s in summarize(article.text, sentences=3).sentences]
+    assert chosen and all(s[0].isupper() and s.endswith(".") for s in chosen), chosen
+    assert any("without a tender" in s and s.startswith("The ministry") for s in chosen)
+    entities, _ = analyze(article.text)
+    found = {(e.text, e.category) for e in entities}
+    assert ("Cyprus", "place") in found
+    assert not any(text.startswith("Dear") or text == "Mon" for text, _ in found), found

@@ -99,6 +99,22 @@ def test_a_list_items_bullet_is_not_part_of_its_sentence() -> None:
     assert len(found) == 5 and all(text[s.start : s.end] == s.text for s in found)
 
 
+def test_a_replys_quote_marks_are_not_part_of_its_sentences() -> None:
+    text = (
+        "See below.\n\n> Thanks for waiting. The ministry signed it in March.\n>\n"
+        ">> Could you tell me when\n>> - it was signed?\n> > Kind regards,"
+    )
+    found = [s.text for s in split_sentences(text)]
+    assert found == [
+        "See below.",
+        "Thanks for waiting.",
+        "The ministry signed it in March.",
+        "Could you tell me when",  # a quoted line does not run on into a quoted list item
+        "it was signed?",
+        "Kind regards,",
+    ]
+
+
 def test_heading_without_period_is_its_own_sentence() -> None:
     text = "Storm Hits Coast\nThe storm arrived on Monday. Roads closed.\n"
     assert texts(text) == ["Storm Hits Coast", "The storm arrived on Monday.", "Roads closed."]

@@ -10,7 +10,12 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from desktop.core.text.wrapped_lines import MAX_WIDTH, hyphen_at_break, join_wrapped_lines
+from desktop.core.text.wrapped_lines import (
+    MAX_QUOTE_DEPTH,
+    MAX_WIDTH,
+    hyphen_at_break,
+    join_wrapped_lines,
+)
 
 BOOK = """\
 CHAPTER III
@@ -76,7 +81,39 @@ MAIL_JOINED = MAIL.replace(
     "minutes of the\nplanning committee last night and there are three things worth a story\n"
     "before",
     "minutes of the planning committee last night and there are three things worth a story before",
-)
+).replace("put out to\n> tender?", "put out to tender?")
+
+THREAD = """\
+See below, worth a follow-up.
+
+On Tue, 3 Nov 2026 at 09:14, Maria Lopez <maria@example.org> wrote:
+> Hi Tom,
+>
+> Thanks for your patience. The ministry signed the contract on 12 March
+> without a tender, and the auditor's office was told only in May.
+>
+>
+> On Mon, 2 Nov 2026 at 18:02, Tom Reed <tom@news.example> wrote:
+> > I am writing a story about the contract the ministry awarded for the new
+> > treatment plant. Could you tell me when it was signed, and whether it went
+> > to tender?
+>> Kind regards,
+>> Tom"""
+
+THREAD_JOINED = """\
+See below, worth a follow-up.
+
+On Tue, 3 Nov 2026 at 09:14, Maria Lopez <maria@example.org> wrote:
+> Hi Tom,
+>
+> Thanks for your patience. The ministry signed the contract on 12 March without a tender, \
+and the auditor's office was told only in May.
+>
+> On Mon, 2 Nov 2026 at 18:02, Tom Reed <tom@news.example> wrote:
+>> I am writing a story about the contract the ministry awarded for the new treatment plant. \
+Could you tell me when it was signed, and whether it went to tender?
+>> Kind regards,
+>> Tom"""
 
 PAGE_LINES = """\
 Photographs
@@ -139,6 +176,20 @@ def test_a_book_in_gutenberg_layout_reads_as_paragraphs() -> None:
 
 def test_a_plain_text_mail_keeps_its_list_table_quote_and_signature() -> None:
     assert join_wrapped_lines(MAIL) == MAIL_JOINED
+
+
+def test_a_quoted_message_is_joined_inside_its_marks_at_every_depth() -> None:
+    """A reply quotes a message wrapped before its marks were added: joined as it was, each
+    line keeping its marks ("> > " written as ">> "), a salutation and sign-off left alone."""
+    assert join_wrapped_lines(THREAD) == THREAD_JOINED
+
+
+def test_quotes_nested_beyond_the_limit_stay_as_they_are() -> None:
+    deep = ">" * (MAX_QUOTE_DEPTH + 1)
+    wrapped = textwrap.fill(" ".join(["the harbour contract was never put out"] * 6), 60)
+    text = "\n".join(f"{deep} {line}" for line in wrapped.split("\n"))
+    assert join_wrapped_lines(text) == text
+    assert join_wrapped_lines(text.replace(deep, deep[1:])).count("\n") == 0
 
 
 def test_a_page_with_a_paragraph_per_printed_line_is_joined_but_its_caption_stays() -> None:
@@ -239,14 +290,14 @@ def test_paragraphs_longer_than_any_wrap_width_are_left_alone(lines: list[str]) 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(LINE_TEXT, st.sampled_from(["\n", "\n\n"])), min_size=1, max_size=40))
-def test_joining_only_ever_removes_line_breaks_and_broken_word_hyphens(
+def test_joining_only_ever_removes_line_breaks_broken_word_hyphens_and_quote_marks(
     parts: list[tuple[str, str]],
 ) -> None:
     lines = [" ".join(line.split()) or "x" for line, _ in parts]
     gaps = [gap for _, gap in parts[1:]]
     text = lines[0] + "".join(gap + line for gap, line in zip(gaps, lines[1:], strict=True))
-    joined = join_wrapped_lines(text)
-    assert re.sub(r"[\s-]", "", joined) == re.sub(r"[\s-]", "", text)
+    joined = join_wrapped_lines(text)  # a joined quoted line loses its marks too
+    assert re.sub(r"[\s>-]", "", joined) == re.sub(r"[\s>-]", "", text)
     assert joined.count("\n") <= text.count("\n")
 
 
