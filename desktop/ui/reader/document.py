@@ -22,6 +22,9 @@ LINE_HEIGHT_PERCENT = 150
 ORIGINAL_LINK = "Open original ↗"
 # From this many characters (about 25 ms of building) a document is built in a worker.
 BACKGROUND_CHARS = 1_000_000
+QUOTE_INDENT = 1.5
+"""A quoted line is set in by this many times the font size per level of quoting."""
+MAX_QUOTE_INDENTS = 6
 
 
 def prepare_document(
@@ -91,14 +94,15 @@ def build_document(article: Article, font: QFont, theme: Theme) -> tuple[QTextDo
     base = cursor.position()
     for start, end in slices(article.text):  # each a short hold of the interpreter lock
         cursor.insertText(article.text[start:end])
-    _collapse_empty_lines(doc, base, size)
+    _shape_blocks(doc, base, size)
     return doc, base
 
 
-def _collapse_empty_lines(doc: QTextDocument, base: int, size: float) -> None:
+def _shape_blocks(doc: QTextDocument, base: int, size: float) -> None:
     """Texts that separate paragraphs with a blank line would show a double gap; paragraph
-    spacing already separates them, so blank lines shrink to a sliver (the text is unchanged,
-    so offsets still hold)."""
+    spacing already separates them, so blank lines shrink to a sliver. A reply's quoted lines
+    ("> …", ">> …") are set in by their depth, as a mail reader shows them. The text is
+    unchanged, so offsets still hold."""
     sliver = QTextBlockFormat()
     sliver.setLineHeight(max(size * 0.25, 1.0), QTextBlockFormat.LineHeightTypes.FixedHeight.value)
     cursor = QTextCursor(doc)
@@ -107,7 +111,19 @@ def _collapse_empty_lines(doc: QTextDocument, base: int, size: float) -> None:
         if block.length() == 1:
             cursor.setPosition(block.position())
             cursor.setBlockFormat(sliver)
+        elif doc.characterAt(block.position()) == ">":
+            depth = min(_quote_depth(block.text()), MAX_QUOTE_INDENTS)
+            quoted = block.blockFormat()
+            quoted.setLeftMargin(size * QUOTE_INDENT * depth)
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(quoted)
         block = block.next()
+
+
+def _quote_depth(line: str) -> int:
+    """How many quote marks open ``line`` ("> > x" and ">> x" are both 2)."""
+    marks = line[: len(line) - len(line.lstrip("> "))]
+    return marks.count(">")
 
 
 def _date(published: str) -> str:

@@ -246,3 +246,26 @@ def test_a_forwarded_reply_is_summarised_from_the_quoted_messages(tmp_path: Path
     found = {(e.text, e.category) for e in entities}
     assert ("Cyprus", "place") in found
     assert not any(text.startswith("Dear") or text == "Mon" for text, _ in found), found
+
+
+RELEASE = (
+    '<a href="https://example.gov/v">View this email in your browser</a></p>'
+    "<p>The Minister of Water, Ana Ruiz, today ordered an independent review of the contract "
+    "for the new treatment plant, after questions about how it was awarded.</p>"
+    "<p>The review will be led by the former auditor general and will report within three "
+    "months.</p><p>For more information contact the press office on +34 900 000 000.</p>"
+    "<p>You are receiving this email because you subscribed to press releases.</p>"
+    "<p>If you no longer wish to receive these messages, you can update your preferences.</p>"
+    "<p>Copyright © 2026 Ministry of Water. All rights reserved."
+)
+
+
+def test_a_newsletters_footer_stays_in_the_text_but_out_of_the_summary(tmp_path: Path) -> None:
+    """A press release by e-mail: "view in browser", "you are receiving this email",
+    preferences and contact lines are kept (the sender's details may matter) but are no
+    summary sentences, however few sentences the release has."""
+    message = email_message("Review ordered", RELEASE, html=True)
+    (article,) = read_articles(eml(tmp_path / "release.eml", message))
+    assert "You are receiving this email" in article.text
+    chosen = [s.text for s in summarize(article.text, sentences=6).sentences]
+    assert len(chosen) == 2 and chosen[0].startswith("The Minister of Water"), chosen

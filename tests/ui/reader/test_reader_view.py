@@ -230,3 +230,16 @@ def test_a_key_term_that_is_a_coloured_name_is_not_repeated(reader) -> None:
     counted = sum(len(t.spans) for t in sample.TERMS)
     assert reader.legend.buttons["term"].text() == f"Key terms {counted}"
     assert name_term in shown[-1][1]  # the entity pane still lists it
+
+
+def test_a_replys_quoted_lines_are_set_in_by_their_depth(reader) -> None:
+    text = "See below.\n\n> Thanks for waiting.\n>\n>> When was it signed?"
+    reader.show_article(sample.article(text=text))
+    doc = reader.page.document()
+    margins = {}
+    block = doc.begin()
+    while block.isValid():
+        margins[block.text()] = block.blockFormat().leftMargin()
+        block = block.next()
+    assert margins["See below."] == 0
+    assert 0 < margins["> Thanks for waiting."] < margins[">> When was it signed?"]
