@@ -269,3 +269,34 @@ def test_a_newsletters_footer_stays_in_the_text_but_out_of_the_summary(tmp_path:
     assert "You are receiving this email" in article.text
     chosen = [s.text for s in summarize(article.text, sentences=6).sentences]
     assert len(chosen) == 2 and chosen[0].startswith("The Minister of Water"), chosen
+
+
+DISCLAIMED = """\
+Tom,
+
+Attached are the minutes. Page four shows the vote.
+
+-----Original Message-----
+From: Tom Reed <tom@news.example>
+Sent: Monday, November 2, 2026 6:02 PM
+Subject: Board minutes
+
+Could you send me the minutes of the March board meeting?
+
+This email and any files transmitted with it are confidential and intended solely for the use \
+of the individual or entity to whom they are addressed. If you have received this email in \
+error please notify the sender. If you are not the named addressee you should not copy it.
+
+Please consider the environment before printing this email.
+
+Sent from my iPhone"""
+
+
+def test_a_mails_legal_disclaimer_is_no_summary_sentence(tmp_path: Path) -> None:
+    (article,) = read_articles(eml(tmp_path / "m.eml", email_message("Minutes", DISCLAIMED)))
+    chosen = [s.text for s in summarize(article.text, sentences=6).sentences]
+    assert chosen == [
+        "Attached are the minutes.",
+        "Page four shows the vote.",
+        "Could you send me the minutes of the March board meeting?",
+    ]
