@@ -1,7 +1,7 @@
 """The labels Dossier writes into an imported document's text to show its structure: a deck's
-"Slide 3 — its title" and "Speaker notes", a report's "Footnotes", "Endnotes" and "Comments".
-They are the importers' words, not the author's: never a key term, however often a deck
-repeats them."""
+"Slide 3 — its title" ("Slide 4 (hidden) — …" for one the show skips) and "Speaker notes", a
+report's "Footnotes", "Endnotes" and "Comments". They are the importers' words, not the
+author's: never a key term, however often a deck repeats them."""
 
 from __future__ import annotations
 
@@ -11,18 +11,21 @@ SLIDE = "Slide"
 SPEAKER_NOTES = "Speaker notes"
 NOTE_LABELS = ("Footnotes", "Endnotes", "Comments")
 SLIDE_SEPARATOR = " — "
+HIDDEN = " (hidden)"
 
 _LABEL = re.compile(
-    rf"^(?:{SLIDE} \d+(?={SLIDE_SEPARATOR}|$)|"
+    rf"^(?:{SLIDE} \d+(?:{re.escape(HIDDEN)})?(?={SLIDE_SEPARATOR}|$)|"
     + "|".join(re.escape(label) + "$" for label in (SPEAKER_NOTES, *NOTE_LABELS))
     + ")",
     re.MULTILINE,
 )
 
 
-def slide_label(number: int, title: str) -> str:
-    """The line that opens a slide: "Slide 3 — Repairs and costs", or "Slide 3"."""
-    return f"{SLIDE} {number}{SLIDE_SEPARATOR}{title}" if title else f"{SLIDE} {number}"
+def slide_label(number: int, title: str, *, hidden: bool = False) -> str:
+    """The line that opens a slide: "Slide 3 — Repairs and costs", or "Slide 3"; "Slide 3
+    (hidden)" for a slide the author hid from the show (often the one a reader wants)."""
+    label = f"{SLIDE} {number}{HIDDEN if hidden else ''}"
+    return f"{label}{SLIDE_SEPARATOR}{title}" if title else label
 
 
 def label_spans(text: str) -> list[tuple[int, int]]:

@@ -141,6 +141,7 @@ _ODT_NAMESPACES = (
     'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
     'xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0" '
     'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
     'xmlns:dc="http://purl.org/dc/elements/1.1/"'
 )
 
@@ -152,12 +153,14 @@ def odt_bytes(
     kind: str = "text",
     doctype: str = "",
     mimetype: str = ODT_MIMETYPE,
+    styles: str = "",
 ) -> bytes:
     """An OpenDocument file whose ``office:text`` (or other ``kind``) holds ``body``, whose
-    ``office:meta`` holds ``meta``, and whose content.xml may declare a ``doctype``."""
+    ``office:meta`` holds ``meta``, whose automatic ``styles`` are given, and whose content.xml
+    may declare a ``doctype``."""
     content = (
         f'<?xml version="1.0" encoding="UTF-8"?>{doctype}<office:document-content '
-        f"{_ODT_NAMESPACES}><office:body><office:{kind}>{body}</office:{kind}></office:body>"
+        f"{_ODT_NAMESPACES}><office:automatic-styles>{styles}</office:automatic-styles><office:body><office:{kind}>{body}</office:{kind}></office:body>"
         "</office:document-content>"
     )
     meta_xml = (

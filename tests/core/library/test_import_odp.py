@@ -17,13 +17,14 @@ def frame(paragraphs: list[str], kind: str = "") -> str:
     return f"<draw:frame{role}><draw:text-box>{text}</draw:text-box></draw:frame>"
 
 
-def page(*shapes: str, notes: list[str] | None = None) -> str:
+def page(*shapes: str, notes: list[str] | None = None, style: str = "") -> str:
     said = (
         f"<presentation:notes><draw:page-thumbnail/>{frame(notes, 'notes')}</presentation:notes>"
         if notes
         else ""
     )
-    return f'<draw:page draw:name="page">{"".join(shapes)}{said}</draw:page>'
+    styled = f' draw:style-name="{style}"' if style else ""
+    return f'<draw:page draw:name="page"{styled}>{"".join(shapes)}{said}</draw:page>'
 
 
 DECK = "".join(
@@ -68,6 +69,26 @@ def test_slides_import_in_order_with_titles_tables_and_notes(tmp_path: Path) -> 
         "Speaker notes",
         "Both girders cracked in the storm.",
         "Repairs start in March.",
+    ]
+
+
+def test_a_slide_hidden_from_the_show_is_read_and_said_to_be_hidden(tmp_path: Path) -> None:
+    hiding = (
+        '<style:style style:name="dp2" style:family="drawing-page">'
+        '<style:drawing-page-properties presentation:visibility="hidden"/></style:style>'
+        '<style:style style:name="dp1" style:family="drawing-page">'
+        '<style:drawing-page-properties presentation:visibility="visible"/></style:style>'
+    )
+    body = page(frame(["Budget"], "title"), style="dp1") + page(
+        frame(["Cuts not yet announced"], "title"), frame(["Two depots close"]), style="dp2"
+    )
+    path = tmp_path / "deck.odp"
+    path.write_bytes(odt_bytes(body, kind="presentation", mimetype=ODP_MIMETYPE, styles=hiding))
+    (article,) = read_articles(path)
+    assert article.text.split("\n\n") == [
+        "Slide 1 — Budget",
+        "Slide 2 (hidden) — Cuts not yet announced",
+        "Two depots close",
     ]
 
 

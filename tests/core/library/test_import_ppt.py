@@ -6,8 +6,11 @@ writes the format. Their expected text is the one POI's own extractor tests asse
 
 from __future__ import annotations
 
+import struct
 from functools import partial
 from pathlib import Path
+
+import olefile
 
 from desktop.core.library.importers import detect_format, read_articles
 from tests.core.library.outlook_files import compound_file
@@ -38,6 +41,27 @@ def test_slides_import_with_titles_bodies_notes_and_properties(tmp_path: Path) -
         "Speaker notes",
         "These are the notes on page two, again lacking formatting",
     ]
+
+
+def _hide_slide(path: Path, record_at: int) -> None:
+    """Turn the record at ``record_at`` of the document stream (a colour scheme inside a slide)
+    into that slide's show settings with the hidden flag, as PowerPoint writes for a slide
+    hidden from the show (SSSlideInfoAtom: flags at byte 10, hidden = bit 2). Same size, so
+    the file stays whole."""
+    with olefile.OleFileIO(str(path), write_mode=True) as ole:
+        document = bytearray(ole.openstream("PowerPoint Document").read())
+        assert struct.unpack_from("<H", document, record_at + 2) == (0x07F0,)  # ColorSchemeAtom
+        struct.pack_into("<HH", document, record_at, 0, 0x03F9)
+        struct.pack_into("<H", document, record_at + 8 + 10, 1 << 2)
+        ole.write_stream("PowerPoint Document", bytes(document))
+
+
+def test_a_slide_hidden_from_the_show_is_read_and_said_to_be_hidden(tmp_path: Path) -> None:
+    path = sample(tmp_path, "basic_test_ppt_file.ppt")
+    _hide_slide(path, 10434)  # inside the newest version of the second slide
+    lines = read_articles(path)[0].text.split("\n\n")
+    assert lines[0] == "Slide 1 — This is a test title"
+    assert lines[5:7] == ["Slide 2 (hidden) — This is the title on page 2", "This is page two"]
 
 
 def test_text_boxes_are_read_in_drawing_order(tmp_path: Path) -> None:

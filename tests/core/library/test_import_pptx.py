@@ -146,6 +146,20 @@ def test_speaker_notes_follow_their_slide_under_a_label(tmp_path: Path) -> None:
     ]
 
 
+def test_a_slide_hidden_from_the_show_is_read_and_said_to_be_hidden(tmp_path: Path) -> None:
+    """Hidden slides are often what a leaked deck is about: read, and labelled as hidden."""
+    hidden = slide(shape(["Cuts not yet announced"], "title"), shape(["Two depots close"]))
+    hidden = hidden.replace("<p:sld ", '<p:sld show="0" ', 1)
+    path = tmp_path / "deck.pptx"
+    path.write_bytes(presentation([BRIEFING[0], hidden], order=[0, 1]))
+    text = read_articles(path)[0].text
+    assert text.split("\n\n")[2:] == [
+        "Slide 2 (hidden) — Cuts not yet announced",
+        "Two depots close",
+    ]
+    assert "Slide 1 — Harbour bridge" in text
+
+
 def test_a_presentation_without_a_title_takes_its_first_slide_s(tmp_path: Path) -> None:
     path = tmp_path / "deck.pptx"
     path.write_bytes(presentation(BRIEFING, order=[0, 1, 2]))

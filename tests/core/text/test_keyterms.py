@@ -361,11 +361,12 @@ def test_the_labels_an_importer_writes_are_never_terms_but_the_same_words_in_pro
         ("Costs", "Buttressing tailings dams costs millions."),
     ]
     deck = "\n\n".join(
-        f"Slide {n} — {title}\n\n{line}\n\nSpeaker notes\n\nEngineers stressed {title.lower()}."
+        f"Slide {n}{' (hidden)' * (n % 2)} — {title}\n\n{line}\n\nSpeaker notes\n\n"
+        f"Engineers stressed {title.lower()}."
         for n, (title, line) in enumerate(slides, start=1)
     )
     terms = [t.text.lower() for t in key_terms(deck)]
     assert "tailings dams" in terms
-    assert not any("slide" in t or "speaker" in t for t in terms)
+    assert not any("slide" in t or "speaker" in t or "hidden" in t for t in terms)
     prose = "A landslide hit the slide gate. The slide gate failed. Crews shut the slide gate."
     assert "slide gate" in [t.text.lower() for t in key_terms(prose)]

@@ -16,6 +16,7 @@ from desktop.core.models import Article
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
 _PRESENTATION = "{urn:oasis:names:tc:opendocument:xmlns:presentation:1.0}"
+_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _CLASS = f"{_PRESENTATION}class"
 _FURNITURE = frozenset(("date-time", "footer", "header", "page-number"))
 
@@ -25,13 +26,26 @@ def parse_odp(data: bytes, path: Path) -> list[Article]:
     body = content.find(f"{_OFFICE}body/{_OFFICE}presentation")
     if body is None:
         raise UnreadableFile(path, "not an OpenDocument presentation (no slides; a text?)")
-    slides = [_slide(page) for page in body.iter(f"{_DRAW}page")]
+    hidden = _hidden_styles(content)
+    slides = [
+        _slide(page, page.get(f"{_DRAW}style-name") in hidden) for page in body.iter(f"{_DRAW}page")
+    ]
     return [
         deck_article(path, slides, byline=info.get("creator", ""), published=info.get("date", ""))
     ]
 
 
-def _slide(page: Element) -> Slide:
+def _hidden_styles(content: Element) -> set[str]:
+    """The slide styles that hide a slide from the show (``presentation:visibility``)."""
+    return {
+        style.get(f"{_STYLE}name", "")
+        for style in content.iter(f"{_STYLE}style")
+        for properties in style.iter(f"{_STYLE}drawing-page-properties")
+        if properties.get(f"{_PRESENTATION}visibility") == "hidden"
+    }
+
+
+def _slide(page: Element, hidden: bool) -> Slide:
     """The slide's title, its other shapes' lines in order, and its speaker notes; its date,
     footer and page number are left out."""
     title = ""
@@ -51,7 +65,7 @@ def _slide(page: Element) -> Slide:
             title = " ".join(texts)
         else:
             lines += texts
-    return title, lines, notes
+    return Slide(title, lines, notes, hidden=hidden)
 
 
 def _texts(shape: Element) -> list[str]:

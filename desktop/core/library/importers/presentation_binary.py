@@ -47,6 +47,9 @@ _FIELDS = frozenset((0x0FD8, 0x0FF7, 0x0FF8, 0x0FF9, 0x0FFA))
 """The atoms that place a slide-number, date-time, generic date, header or footer field in a
 text, each starting with the field's position."""
 _FIELD_CHARACTER = "*"
+_SHOW_INFO, _SHOW_FLAGS, _HIDDEN_BIT = 0x03F9, 10, 1 << 2
+"""A slide's show settings (SSSlideInfoAtom), where its transition flags sit in it, and the
+flag of a slide hidden from the show."""
 _SLIDES_LIST, _NOTES_LIST = 0, 2  # the slide lists' instances; 1 holds the masters
 _TITLES = frozenset((0, 6))  # TextHeaderAtom: Title, CenterTitle
 _FURNITURE = frozenset((0x07, 0x08, 0x09, 0x0A))  # PlaceholderEnum: date, number, footer, header
@@ -128,7 +131,8 @@ def _slides(ole: olefile.OleFileIO, path: Path) -> list[Slide]:
                 line for _, text in _page_texts(document, notes_page, page.texts)
                 for line in _lines(text)
             ]  # fmt: skip
-        slides.append(("" if title is None else " ".join(texts[title][1].split()), lines, notes))
+        heading = "" if title is None else " ".join(texts[title][1].split())
+        slides.append(Slide(heading, lines, notes, hidden=_hidden(document, slide)))
     return slides
 
 
@@ -227,6 +231,16 @@ def _notes_ref(document: bytes, slide: _Record) -> int:
             (notes,) = struct.unpack_from("<I", document, record.start + 16)
             return notes
     return 0
+
+
+def _hidden(document: bytes, slide: _Record) -> bool:
+    """Whether the slide is hidden from the show: the hidden bit of its transition flags
+    (SSSlideInfoAtom), as PowerPoint sets it."""
+    for record in _children(document, slide):
+        if record.kind == _SHOW_INFO and record.end - record.start >= _SHOW_FLAGS + 2:
+            (flags,) = struct.unpack_from("<H", document, record.start + _SHOW_FLAGS)
+            return bool(flags & _HIDDEN_BIT)
+    return False
 
 
 def _shapes(document: bytes, page: _Record) -> Iterator[_Record]:

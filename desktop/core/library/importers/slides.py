@@ -21,7 +21,7 @@ from xml.etree.ElementTree import Element
 from desktop.core.library.importers.archive import member_xml, open_archive
 from desktop.core.library.importers.building import CELL_SEPARATOR
 from desktop.core.library.importers.compound_files import OLE_MAGIC
-from desktop.core.library.importers.decks import deck_article
+from desktop.core.library.importers.decks import Slide, deck_article
 from desktop.core.library.importers.presentation_binary import parse_ppt
 from desktop.core.models import Article
 
@@ -38,6 +38,7 @@ _TITLES = frozenset(("title", "ctrTitle"))
 _FURNITURE = frozenset(("dt", "ftr", "sldNum"))
 _SLIDE_NAME = re.compile(r"ppt/slides/slide(\d+)\.xml")
 _NOTES_TYPE = "/notesSlide"
+_NOT_SHOWN = frozenset(("0", "false"))  # xsd:boolean
 
 
 def parse_pptx(data: bytes, path: Path) -> list[Article]:
@@ -46,7 +47,7 @@ def parse_pptx(data: bytes, path: Path) -> list[Article]:
     with open_archive(data, path, "PowerPoint .pptx") as archive:
         names = set(archive.namelist())
         slides = [
-            (*_slide(member_xml(archive, name, path)), _notes(archive, names, name, path))
+            _slide(member_xml(archive, name, path), _notes(archive, names, name, path))
             for name in _slide_order(archive, names, path)
         ]
         core = _core(archive, names, path)
@@ -107,9 +108,9 @@ def _placeholder(shape: Element) -> str | None:
     return placeholder.get("type") if placeholder is not None else None
 
 
-def _slide(slide: Element) -> tuple[str, list[str]]:
-    """The slide's title and its paragraphs and table rows; its date, footer and number are
-    left out."""
+def _slide(slide: Element, notes: list[str]) -> Slide:
+    """The slide's title and its paragraphs and table rows (its date, footer and number left
+    out) with its ``notes``; hidden when the slide says it is not shown (``show="0"``)."""
     title = ""
     lines: list[str] = []
     for shape in slide.iter(f"{_SLIDE}sp"):
@@ -128,7 +129,7 @@ def _slide(slide: Element) -> tuple[str, list[str]]:
         ]
         if any(cells):
             lines.append(CELL_SEPARATOR.join(cells))
-    return title, lines
+    return Slide(title, lines, notes, hidden=slide.get("show") in _NOT_SHOWN)
 
 
 def _paragraph(paragraph: Element) -> str:
