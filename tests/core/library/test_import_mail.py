@@ -300,3 +300,27 @@ def test_a_mails_legal_disclaimer_is_no_summary_sentence(tmp_path: Path) -> None
         "Page four shows the vote.",
         "Could you send me the minutes of the March board meeting?",
     ]
+
+
+QUOTING_HTML = (
+    "Agreed, see her answers below.</p><div class='gmail_quote'>On Tue, 3 Nov 2026, Maria "
+    "Lopez wrote:<blockquote class='gmail_quote'><div>Thanks for waiting. The ministry signed "
+    "the contract without a tender.</div><blockquote type='cite'><p>When was it signed?</p>"
+    "</blockquote></blockquote></div><blockquote>A pull quote that answers no one.</blockquote>"
+)
+
+
+def test_an_html_replys_quoted_messages_are_marked_by_depth(tmp_path: Path) -> None:
+    """Gmail's and Apple Mail's quotes read as a plain-text mail's: who answers what stays
+    visible; a blockquote that quotes no message is left unmarked."""
+    message = email_message("Re: contract", QUOTING_HTML, html=True)
+    (article,) = read_articles(eml(tmp_path / "reply.eml", message))
+    assert article.text.split("\n\n") == [
+        "Agreed, see her answers below.",
+        "On Tue, 3 Nov 2026, Maria Lopez wrote:",
+        "> Thanks for waiting. The ministry signed the contract without a tender.",
+        ">> When was it signed?",
+        "A pull quote that answers no one.",
+    ]
+    chosen = [s.text for s in summarize(article.text, sentences=2).sentences]
+    assert "The ministry signed the contract without a tender." in chosen

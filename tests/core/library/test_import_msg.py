@@ -58,6 +58,15 @@ def test_a_message_of_html_only_reads_as_its_text(tmp_path: Path) -> None:
     assert article.text == "Engineers found cracks.\n\nThe bridge stays shut."
 
 
+def test_an_html_messages_quoted_reply_is_marked_as_in_any_mail(tmp_path: Path) -> None:
+    html = (
+        b"<html><body><p>Her answer is below.</p><blockquote type='cite'><p>The contract was "
+        b"signed in March.</p></blockquote></body></html>"
+    )
+    (article,) = read_articles(saved(tmp_path, msg_bytes(subject="Re: contract", html=html)))
+    assert article.text == "Her answer is below.\n\n> The contract was signed in March."
+
+
 def test_a_message_without_a_sending_time_is_undated(tmp_path: Path) -> None:
     # A draft: Outlook records no sending or delivery time.
     (article,) = read_articles(saved(tmp_path, msg_bytes(subject="Draft", body=BODY)))

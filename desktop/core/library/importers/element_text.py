@@ -19,6 +19,9 @@ BLOCKS = frozenset(
 )  # fmt: skip
 _DROPPED = frozenset(("script", "style", "noscript", "template", "iframe", "object", "svg"))
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
+_MAIL_QUOTES = "//blockquote[@type='cite' or contains(@class, 'quote')]"
+"""A quoted earlier message in an HTML mail: Apple Mail's and Thunderbird's ``type="cite"``,
+Gmail's ``gmail_quote``, and the like (not a newsletter's pull quote)."""
 
 
 def html_fragment_text(fragment: str) -> str:
@@ -41,6 +44,21 @@ def html_document_body(document: str) -> lxml.html.HtmlElement | None:
     except (ValueError, etree.LxmlError):
         return None
     return root.find("body")
+
+
+def mail_text(body: lxml.html.HtmlElement) -> str:
+    """The text of an HTML mail's ``body``, its quoted earlier messages marked as a plain-text
+    mail marks them ("> …", ">> …" for a quote within the quote): which words are the
+    sender's and which they answer matters in an exchange by e-mail. Changes ``body``."""
+    for quote in reversed(body.xpath(_MAIL_QUOTES)):  # the innermost first
+        marked = lxml.html.Element("div")
+        for paragraph in element_text(quote).split("\n\n"):
+            line = lxml.html.Element("p")
+            line.text = (">" if paragraph.startswith(">") else "> ") + paragraph
+            marked.append(line)
+        marked.tail = quote.tail
+        quote.getparent().replace(quote, marked)
+    return element_text(body)
 
 
 def element_text(element: lxml.html.HtmlElement) -> str:

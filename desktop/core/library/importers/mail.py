@@ -28,7 +28,7 @@ from typing import cast
 
 from desktop.core.library.importers.building import build_article, canonical_origin, iso_date
 from desktop.core.library.importers.decoding import text_codec
-from desktop.core.library.importers.element_text import element_text, html_document_body
+from desktop.core.library.importers.element_text import html_document_body, mail_text
 from desktop.core.library.importers.errors import UnreadableFile, UnsupportedFile
 from desktop.core.models import Article
 
@@ -155,7 +155,7 @@ def _body(message: EmailMessage) -> str:
     content = payload.decode(codec, errors="replace")
     if part.get_content_subtype() == "html" or (part is message and _HTML.match(content)):
         body = html_document_body(content)
-        return element_text(body) if body is not None else ""
+        return mail_text(body) if body is not None else ""
     return content
 
 

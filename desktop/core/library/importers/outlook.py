@@ -23,7 +23,7 @@ import olefile
 from desktop.core.library.importers.building import build_article, canonical_origin, iso_date
 from desktop.core.library.importers.compound_files import OLE_MAGIC, open_compound_file
 from desktop.core.library.importers.decoding import text_codec
-from desktop.core.library.importers.element_text import element_text, html_document_body
+from desktop.core.library.importers.element_text import html_document_body, mail_text
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.mail import (
     Reader,
@@ -160,7 +160,7 @@ def _body(message: _Properties, path: Path) -> str:
     else:
         document = message.text(_HTML)
     body = html_document_body(document) if document.strip() else None
-    return element_text(body) if body is not None else ""
+    return mail_text(body) if body is not None else ""
 
 
 def _rich_text(compressed: bytes, path: Path) -> str:
