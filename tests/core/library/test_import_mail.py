@@ -324,3 +324,35 @@ def test_an_html_replys_quoted_messages_are_marked_by_depth(tmp_path: Path) -> N
     ]
     chosen = [s.text for s in summarize(article.text, sentences=2).sentences]
     assert "The ministry signed the contract without a tender." in chosen
+
+
+def test_a_flowed_message_gets_its_paragraphs_back_exactly(tmp_path: Path) -> None:
+    """format=flowed (Apple Mail, Thunderbird): a line ending in a space goes on, even where
+    the lines are too short or too few for wrapped text to be told on evidence."""
+    body = (
+        "The ministry signed the \r\ncontract in March.\r\n\r\nTwo lines\r\nstay apart.\r\n"
+        "> Could you tell me when it \r\n> was signed?\r\n>> Who \r\n>> approved it?\r\n  From\r\n"
+        "-- \r\nMaria\r\n"
+    )
+    raw = (
+        "From: Maria Lopez <maria@example.org>\r\nSubject: Contract\r\n"
+        "Date: Tue, 3 Nov 2026 09:14:00 +0100\r\n"
+        'Content-Type: text/plain; charset=utf-8; format=flowed; delsp="no"\r\n\r\n' + body
+    )
+    path = tmp_path / "flowed.eml"
+    path.write_bytes(raw.encode())
+    (article,) = read_articles(path)
+    assert article.text.split("\n") == [
+        "The ministry signed the contract in March.",
+        "",
+        "Two lines",
+        "stay apart.",
+        "> Could you tell me when it was signed?",
+        ">> Who approved it?",
+        " From",  # a space stuffed before the writer's own
+        "--",
+        "Maria",
+    ]
+    deleting = path.read_bytes().replace(b'delsp="no"', b"DelSp=yes")
+    path.write_bytes(deleting)
+    assert "The ministry signed thecontract in March." in read_articles(path)[0].text

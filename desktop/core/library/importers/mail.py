@@ -30,6 +30,7 @@ from desktop.core.library.importers.building import build_article, canonical_ori
 from desktop.core.library.importers.decoding import text_codec
 from desktop.core.library.importers.element_text import html_document_body, mail_text
 from desktop.core.library.importers.errors import UnreadableFile, UnsupportedFile
+from desktop.core.library.importers.flowed_text import unflowed
 from desktop.core.models import Article
 
 Reader = Callable[[bytes, Path], list[Article]]
@@ -156,6 +157,8 @@ def _body(message: EmailMessage) -> str:
     if part.get_content_subtype() == "html" or (part is message and _HTML.match(content)):
         body = html_document_body(content)
         return mail_text(body) if body is not None else ""
+    if (part.get_param("format") or "").lower() == "flowed":
+        return unflowed(content, delete_space=(part.get_param("delsp") or "").lower() == "yes")
     return content
 
 
