@@ -10,8 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QThread
-from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtCore import Qt, QThread
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 
 from desktop.core.library.citation import web_address
 from desktop.core.models import Article
@@ -100,21 +107,26 @@ def build_document(article: Article, font: QFont, theme: Theme) -> tuple[QTextDo
 
 def _shape_blocks(doc: QTextDocument, base: int, size: float) -> None:
     """Texts that separate paragraphs with a blank line would show a double gap; paragraph
-    spacing already separates them, so blank lines shrink to a sliver. A reply's quoted lines
-    ("> …", ">> …") are set in by their depth, as a mail reader shows them. The text is
-    unchanged, so offsets still hold."""
+    spacing already separates them, so blank lines (quoted ones too: "> ") shrink to a sliver.
+    A reply's quoted lines ("> …", ">> …") are set in by their depth, as a mail reader shows
+    them. The text is unchanged, so offsets still hold."""
     sliver = QTextBlockFormat()
     sliver.setLineHeight(max(size * 0.25, 1.0), QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+    unseen = QTextCharFormat()
+    unseen.setForeground(QColor(Qt.GlobalColor.transparent))
     cursor = QTextCursor(doc)
     block = doc.findBlock(base)
     while block.isValid():
-        if block.length() == 1:
+        line = block.text() if doc.characterAt(block.position()) == ">" else ""
+        if block.length() == 1 or (line and not line.strip("> ")):
             cursor.setPosition(block.position())
             cursor.setBlockFormat(sliver)
-        elif doc.characterAt(block.position()) == ">":
-            depth = min(_quote_depth(block.text()), MAX_QUOTE_INDENTS)
+            if line:  # its marks would be drawn over the next line
+                cursor.setPosition(block.position() + len(line), QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(unseen)
+        elif line:
             quoted = block.blockFormat()
-            quoted.setLeftMargin(size * QUOTE_INDENT * depth)
+            quoted.setLeftMargin(size * QUOTE_INDENT * min(_quote_depth(line), MAX_QUOTE_INDENTS))
             cursor.setPosition(block.position())
             cursor.setBlockFormat(quoted)
         block = block.next()

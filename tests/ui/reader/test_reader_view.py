@@ -236,10 +236,15 @@ def test_a_replys_quoted_lines_are_set_in_by_their_depth(reader) -> None:
     text = "See below.\n\n> Thanks for waiting.\n>\n>> When was it signed?"
     reader.show_article(sample.article(text=text))
     doc = reader.page.document()
-    margins = {}
-    block = doc.begin()
-    while block.isValid():
-        margins[block.text()] = block.blockFormat().leftMargin()
-        block = block.next()
+    margins = {block.text(): block.blockFormat().leftMargin() for block in _blocks(doc)}
     assert margins["See below."] == 0
     assert 0 < margins["> Thanks for waiting."] < margins[">> When was it signed?"]
+    quoted_blank = next(b for b in _blocks(doc) if b.text() == ">")
+    assert quoted_blank.blockFormat().lineHeight() < doc.defaultFont().pointSizeF()
+
+
+def _blocks(doc):
+    block = doc.begin()
+    while block.isValid():
+        yield block
+        block = block.next()
