@@ -148,6 +148,33 @@ def test_markup_text(library, tmp_path: Path, suffix: str, text: str, encoding: 
     _imports_or_names(library, path)
 
 
+MAIL = [
+    ">", "> ", ">>", "> >", " ", "\r\n", "\n", " \r\n", "-- \r\n", "\r\n\r\n",
+    "<blockquote type='cite'>", "<blockquote class='gmail_quote'>", "</blockquote>", "<p>", "</p>",
+    "<div>", "</div>", "<br>", "On Mon, 2 Nov 2026, Tom wrote:",
+]  # fmt: skip
+MAIL_TYPES = [
+    "text/plain; charset=utf-8",
+    "text/plain; charset=utf-8; format=flowed",
+    "text/plain; charset=utf-8; format=flowed; delsp=yes",
+    "text/html; charset=utf-8",
+]
+
+
+@pytest.mark.parametrize("content_type", MAIL_TYPES)
+@fuzz_settings()
+@given(pieces=st.lists(st.one_of(st.sampled_from(MAIL), fragments), max_size=120))
+def test_mail_quotes_and_flowed_lines(
+    library, tmp_path: Path, content_type: str, pieces: list[str]
+) -> None:
+    """A reply built of quote marks at any depth, flowed and fixed lines, signatures and HTML
+    quotes in any order."""
+    head = f"From: Tom <tom@example.org>\r\nSubject: Re: budget\r\nContent-Type: {content_type}"
+    path = tmp_path / "fuzz.eml"
+    path.write_bytes(f"{head}\r\n\r\n{STORY}\r\n{''.join(pieces)}".encode("utf-8", "replace"))
+    _imports_or_names(library, path)
+
+
 FEED = (
     '<?xml version="1.0" encoding="{declared}"?>\n<rss version="2.0"><channel><title>{0}</title>'
     "<item><title>{0}</title><link>{1}</link><pubDate>{2}</pubDate><description>{3}</description>"

@@ -19,7 +19,7 @@ joined line gets its marks back, so "> Thanks. The ministry signed the contract 
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from itertools import groupby, pairwise
 
 from desktop.core.text.sentence_ends import SCRIPT_STOPS
 from desktop.core.text.word_frequencies import english_zipf
@@ -78,7 +78,12 @@ def _join(text: str, language: str, depth: int) -> str:
         if paragraph_lines:
             out.append(_joined(paragraph_lines, "\n\n", language))
             paragraph_lines = []
-        out.append(_joined(lines, "\n", language))
+        out.append(
+            "\n".join(
+                "\n".join(run) if quoted else _joined(list(run), "\n", language)
+                for quoted, run in groupby(lines, key=lambda line: line.startswith(">"))
+            )
+        )  # a quote, joined already, is no evidence on the lines around it
     if paragraph_lines:
         out.append(_joined(paragraph_lines, "\n\n", language))
     return "\n\n".join(out)

@@ -185,11 +185,16 @@ def test_a_quoted_message_is_joined_inside_its_marks_at_every_depth() -> None:
 
 
 def test_quotes_nested_beyond_the_limit_stay_as_they_are() -> None:
+    """Each level of quoting is one more pass; beyond the limit the lines stay, and do not
+    keep the quotes around them from being joined."""
     deep = ">" * (MAX_QUOTE_DEPTH + 1)
     wrapped = textwrap.fill(" ".join(["the harbour contract was never put out"] * 6), 60)
-    text = "\n".join(f"{deep} {line}" for line in wrapped.split("\n"))
+    lines = wrapped.split("\n")
+    text = "\n".join(f"{deep} {line}" for line in lines)
     assert join_wrapped_lines(text) == text
     assert join_wrapped_lines(text.replace(deep, deep[1:])).count("\n") == 0
+    thread = "\n".join(f"{marks} {line}" for marks in (">", deep, deep, deep) for line in lines)
+    assert join_wrapped_lines(thread).split("\n")[0] == "> " + " ".join(lines)
 
 
 def test_a_page_with_a_paragraph_per_printed_line_is_joined_but_its_caption_stays() -> None:
