@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from email.generator import BytesGenerator
+from email.message import EmailMessage
 from io import BytesIO
 from pathlib import Path
 
@@ -356,3 +357,70 @@ def test_a_flowed_message_gets_its_paragraphs_back_exactly(tmp_path: Path) -> No
     deleting = path.read_bytes().replace(b'delsp="no"', b"DelSp=yes")
     path.write_bytes(deleting)
     assert "The ministry signed thecontract in March." in read_articles(path)[0].text
+
+
+BULLETIN = """<html><body>
+<div style="display: none; max-height: 0">How a plant went to a firm registered weeks earlier</div>
+<table role="presentation" width="100%"><tr><td><table role="presentation" width="550"><tr><td>
+<p>Forwarded this email? <a href="https://n.example/subscribe">Subscribe here</a> for more</p>
+<h1><a href="https://n.example/p/water">The water contract nobody tendered</a></h1>
+<table><tr><td><a href="https://n.example/@ana">Ana Ruiz</a></td><td>Nov 5</td></tr></table>
+<table><tr><td><a href="https://n.example/share">Share</a></td>
+<td><a href="https://n.example/app">READ IN APP</a></td></tr></table>
+<div class="body markup">
+<p>The Ministry of Water signed the contract for the Puerto Verde treatment plant on 12 March
+without putting it out to tender, according to minutes of the board meeting.</p>
+<p>The firm that won it had been registered in Cyprus two weeks earlier. Its director is the
+brother-in-law of the deputy minister who approved the second payment of 4.2 million euros.</p>
+<p>Asked about the contract, the ministry said all procedures had been followed. The
+auditor's office said it was told only in May.</p>
+<h2>What happens next</h2>
+<p>The minister has ordered an independent review, led by the former auditor general, which is
+due to report within three months.</p>
+</div>
+<table><tr><td><a href="https://n.example/like">Like</a></td>
+<td><a href="https://n.example/comments">Comment</a></td>
+<td><a href="https://n.example/restack">Restack</a></td></tr></table>
+<p>© 2026 Ana Ruiz<br>548 Market Street, San Francisco, CA 94104<br>
+<a href="https://n.example/unsubscribe">Unsubscribe</a></p>
+<p><a href="https://n.example/app">Get the app</a> <a href="https://n.example/w">Write</a></p>
+</td></tr></table></td></tr></table></body></html>"""
+
+
+def _bulletin(html: str, *, bulk: bool) -> EmailMessage:
+    message = EmailMessage()
+    message["Subject"] = "The water contract nobody tendered"
+    message["From"] = "Ana Ruiz <ana@n.example>"
+    if bulk:
+        message["List-Unsubscribe"] = "<https://n.example/unsubscribe>"
+    message.set_content("View this post on the web at https://n.example/p/water\n\n[...]")
+    message.add_alternative(html, subtype="html")
+    return message
+
+
+def test_a_newsletter_is_read_as_its_story(tmp_path: Path) -> None:
+    """Mail sent in bulk (it names a way to unsubscribe) is laid out as a web page: its HTML
+    is read as one, so the story stays and the buttons, preview line and footer go."""
+    (article,) = read_articles(eml(tmp_path / "n.eml", _bulletin(BULLETIN, bulk=True)))
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0].startswith("The Ministry of Water signed the contract")
+    assert "What happens next" in paragraphs
+    assert paragraphs[-1].startswith("The minister has ordered an independent review")
+    assert article.title == "The water contract nobody tendered"
+
+
+def test_other_html_mail_keeps_every_line_but_what_it_hides(tmp_path: Path) -> None:
+    """Without the bulk mark a mail is someone's own: every line stays (its plain text is
+    preferred), and in its HTML the line hidden for the inbox preview is left out."""
+    (plain,) = read_articles(eml(tmp_path / "p.eml", _bulletin(BULLETIN, bulk=False)))
+    assert plain.text.startswith("View this post on the web")
+    message = email_message("Memo", BULLETIN.removeprefix("<html><body>"), html=True)
+    (article,) = read_articles(eml(tmp_path / "h.eml", message))
+    assert "Like Comment Restack" in article.text and "Unsubscribe" in article.text
+    assert "How a plant went to a firm" not in article.text
+
+
+def test_a_bulk_notice_without_a_story_keeps_its_text(tmp_path: Path) -> None:
+    notice = "<html><body><p>Your order has shipped.</p><p>Unsubscribe</p></body></html>"
+    (article,) = read_articles(eml(tmp_path / "n.eml", _bulletin(notice, bulk=True)))
+    assert article.text == "Your order has shipped.\n\nUnsubscribe"

@@ -22,6 +22,9 @@ _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
 _MAIL_QUOTES = "//blockquote[@type='cite' or contains(@class, 'quote')]"
 """A quoted earlier message in an HTML mail: Apple Mail's and Thunderbird's ``type="cite"``,
 Gmail's ``gmail_quote``, and the like (not a newsletter's pull quote)."""
+_UNSHOWN = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all", re.IGNORECASE)
+"""A mail's element no reader sees: the "preheader" teaser a newsletter hides for the inbox's
+preview line, a part shown only to other mail programs."""
 
 
 def html_fragment_text(fragment: str) -> str:
@@ -49,7 +52,11 @@ def html_document_body(document: str) -> lxml.html.HtmlElement | None:
 def mail_text(body: lxml.html.HtmlElement) -> str:
     """The text of an HTML mail's ``body``, its quoted earlier messages marked as a plain-text
     mail marks them ("> …", ">> …" for a quote within the quote): which words are the
-    sender's and which they answer matters in an exchange by e-mail. Changes ``body``."""
+    sender's and which they answer matters in an exchange by e-mail. What the mail hides from
+    its reader (``_UNSHOWN``) is left out. Changes ``body``."""
+    for hidden in body.xpath("//*[@style]"):
+        if _UNSHOWN.search(hidden.get("style", "")) and hidden.getparent() is not None:
+            hidden.drop_tree()  # its tail, the text after it, stays
     for quote in reversed(body.xpath(_MAIL_QUOTES)):  # the innermost first
         marked = lxml.html.Element("div")
         for paragraph in element_text(quote).split("\n\n"):
@@ -59,6 +66,11 @@ def mail_text(body: lxml.html.HtmlElement) -> str:
         marked.tail = quote.tail
         quote.getparent().replace(quote, marked)
     return element_text(body)
+
+
+def quotes_a_message(body: lxml.html.HtmlElement) -> bool:
+    """Whether an HTML mail quotes an earlier message: it is a reply, not a bulletin."""
+    return bool(body.xpath(_MAIL_QUOTES))
 
 
 def element_text(element: lxml.html.HtmlElement) -> str:

@@ -123,6 +123,10 @@ PROMPTS = re.compile(
           |join\ the\ (?:conversation|discussion))\b.*
       | \[(\w+)\b[^\]]*\].*\[/\1\]
       | (?:.*[.!?]\ )?click\ here\b.*
+      | (?:was\ this\ |this\ )?(?:e-?mail|newsletter)\ (?:was\ )?forwarded\ to\ you\b.*
+      | forwarded\ this\ (?:e-?mail|newsletter)\?.*
+      | (?:view|read|open)\ (?:this\ (?:post|e-?mail|newsletter)\ )?(?:on\ the\ web
+          |in\ (?:the\ |our\ )?app|in\ (?:your|a|the)\ (?:web\ )?browser)\b.*
       | (?:.*[.!?]\ )?(?:sign\ up|subscribe)\b.*(?:newsletter|inbox|youtube|podcast|daily|weekly
           |\bof\ the\ week\b|\bour\ e-?mails?\b).*
       | .*\b(?:sign(?:ing)?\ up|subscrib(?:e|ing))\b.*\b(?:newsletters?|inbox)\b.*
