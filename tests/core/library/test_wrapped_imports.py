@@ -48,7 +48,7 @@ def test_a_hard_wrapped_book_imports_as_paragraphs(tmp_path: Path) -> None:
     assert article.text == BOOK_JOINED
 
 
-def test_a_wrapped_mail_joins_its_own_lines_and_keeps_the_quote_and_signature(
+def test_a_wrapped_mail_joins_its_lines_and_its_quotes_and_keeps_the_signature(
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "tip.eml"
@@ -58,8 +58,8 @@ def test_a_wrapped_mail_joins_its_own_lines_and_keeps_the_quote_and_signature(
         "Hi desk,",
         "I read the minutes of the planning committee last night and there are three things "
         "worth a story before the vote on Thursday, starting with the harbour contract.",
-        "> Could you check whether the harbour contract was ever put out to\n"
-        "> tender? The council's own rules say it must be above 50,000 euros.",
+        "> Could you check whether the harbour contract was ever put out to tender? The "
+        "council's own rules say it must be above 50,000 euros.",  # joined inside its marks
         "Best,\nJane",
     ]
 
