@@ -1,12 +1,14 @@
 """Importer benchmark: hostile Markdown and plain text (issue 11) and HTML pages (issue 14) at
-50, 100, 200 and 400 KB, and a 300-page PDF report (issue 14).
+50, 100, 200 and 400 KB, a 300-page PDF report and a mailbox of newsletters (issue 14).
 
 Goal: linear time. Before, a 200 KB file of such input ran for minutes. For each input the
 table gives the seconds ``read_articles`` takes per size, its ratio to a baseline measured in
 the same run on the same file (reading and decoding its bytes, which no import can skip), and
 the growth from 50 to 400 KB divided by 8: about 1 is linear, 8 would be quadratic.
 Best of ``REPEATS`` runs each. The PDF goal: a 300-page report imports in at most
-``PDF_GOAL_S`` seconds, with its page starts. Run alone with ``make bench ONLY=importers``.
+``PDF_GOAL_S`` seconds, with its page starts. A newsletter is read as a web page is: the
+mailbox of ``MAILBOX`` of them is timed against one of as many plain-text messages of the same
+story. Run alone with ``make bench ONLY=importers``.
 """
 
 from __future__ import annotations
@@ -16,17 +18,21 @@ import os
 import tempfile
 import time
 from collections.abc import Callable
+from email.message import EmailMessage
 from pathlib import Path
 
 from desktop.core.library.importers import UnreadableFile, read_articles
 from desktop.core.library.importers.decoding import decode_text, read_file_bytes
+from desktop.core.library.importers.element_text import element_text, html_document_body
 from tests.core.library.documents import long_report
 from tests.core.library.hostile_markup import HTML, MARKDOWN, PLAIN_TEXT, Builder
+from tests.core.library.test_import_mail import BULLETIN
 
 SIZES_KB = (50, 100, 200, 400)
 REPEATS = 3
 PDF_PAGES = 300
 PDF_GOAL_S = 10.0
+MAILBOX = 300
 
 
 def best_of(work: Callable[[], object]) -> float:
@@ -78,7 +84,37 @@ def main() -> int:
             print(f"{name + ' (' + suffix + ')':<34} {times}   {ratio:13.0f}   {growth:8.2f}")
         print(f"worst growth/8: {worst:.2f}   goal: about 1 (linear); 8 would be quadratic")
         print(measure_pdf(folder))
+        print(measure_mailbox(folder))
     return 0
+
+
+def measure_mailbox(folder: Path) -> str:
+    """A mailbox of newsletters against one of the same story as plain text."""
+    body = html_document_body(BULLETIN)
+    assert body is not None
+    story = element_text(body)
+    seconds = {}
+    for kind in ("plain", "newsletter"):
+        messages = []
+        for n in range(MAILBOX):
+            message = EmailMessage()
+            message["Subject"] = f"Bulletin {n}"
+            message["From"] = "Ana Ruiz <ana@n.example>"
+            if kind == "plain":
+                message.set_content(story)
+            else:
+                message["List-Unsubscribe"] = "<https://n.example/unsubscribe>"
+                message.set_content("View this post on the web")
+                message.add_alternative(BULLETIN, subtype="html")
+            messages.append(b"From ana@n.example Thu Nov  5 09:00:00 2026\n" + bytes(message))
+        path = folder / f"{kind}.mbox"
+        path.write_bytes(b"\n".join(messages))
+        seconds[kind] = best_of(lambda p=path: read_articles(p))
+    return (
+        f"mailbox of {MAILBOX} newsletters: {seconds['newsletter']:.2f} s, plain-text messages of "
+        f"the same story {seconds['plain']:.2f} s (×{seconds['newsletter'] / seconds['plain']:.1f};"
+        f" {seconds['newsletter'] / MAILBOX * 1000:.0f} ms a newsletter)"
+    )
 
 
 def measure_pdf(folder: Path) -> str:
