@@ -1,7 +1,8 @@
 """E-mail: one message (.eml) or a mailbox of them (.mbox), with the standard library.
 
 Each message is an article: subject as title, sender as byline, Date as published, its plain
-text (or its HTML, reduced to text) as body. An attachment in a format Dossier imports becomes
+text (or its HTML, reduced to text, its quoted messages marked "> ") as body; a newsletter's
+HTML is read as a web page is. An attachment in a format Dossier imports becomes
 its own article whose origin names the message and the attachment (``mail.eml#report.pdf``);
 the message's text ends with a list of its attachments and what became of each, so the link
 is visible to a reader and in the import.
