@@ -24,9 +24,8 @@ from pathlib import Path
 from desktop.core.library.importers import UnreadableFile, read_articles
 from desktop.core.library.importers.decoding import decode_text, read_file_bytes
 from desktop.core.library.importers.element_text import element_text, html_document_body
-from tests.core.library.documents import long_report
+from tests.core.library.documents import BULLETIN, long_report
 from tests.core.library.hostile_markup import HTML, MARKDOWN, PLAIN_TEXT, Builder
-from tests.core.library.test_import_mail import BULLETIN
 
 SIZES_KB = (50, 100, 200, 400)
 REPEATS = 3

@@ -177,11 +177,15 @@ def outlook_message(
     attachments: dict[str, bytes] | None = None,
     attached_messages: dict[str, dict[str, bytes]] | None = None,
     unicode: bool = True,
+    headers: str = "",
 ) -> dict[str, bytes]:
     """A message's streams as Outlook saves it: subject, sender's name, plain or HTML body (or
     only ``rtf``, compressed as Outlook keeps it), sending time, the file's code page, and its
-    attachments (files, or messages attached in Outlook's own form: ``outlook_message``'s)."""
+    attachments (files, or messages attached in Outlook's own form: ``outlook_message``'s), and
+    the Internet ``headers`` it arrived with."""
     strings = {0x0037: subject}
+    if headers:
+        strings[0x007D] = headers
     if body:
         strings[0x1000] = body
     if sender:

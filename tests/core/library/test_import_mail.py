@@ -15,7 +15,7 @@ from desktop.core.library.importing import import_paths
 from desktop.core.library.session import Library
 from desktop.core.text.analysis import analyze
 from desktop.core.text.summarize import summarize
-from tests.core.library.documents import docx_bytes, email_message, pdf_report
+from tests.core.library.documents import BULLETIN, docx_bytes, email_message, pdf_report
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -357,34 +357,6 @@ def test_a_flowed_message_gets_its_paragraphs_back_exactly(tmp_path: Path) -> No
     deleting = path.read_bytes().replace(b'delsp="no"', b"DelSp=yes")
     path.write_bytes(deleting)
     assert "The ministry signed thecontract in March." in read_articles(path)[0].text
-
-
-BULLETIN = """<html><body>
-<div style="display: none; max-height: 0">How a plant went to a firm registered weeks earlier</div>
-<table role="presentation" width="100%"><tr><td><table role="presentation" width="550"><tr><td>
-<p>Forwarded this email? <a href="https://n.example/subscribe">Subscribe here</a> for more</p>
-<h1><a href="https://n.example/p/water">The water contract nobody tendered</a></h1>
-<table><tr><td><a href="https://n.example/@ana">Ana Ruiz</a></td><td>Nov 5</td></tr></table>
-<table><tr><td><a href="https://n.example/share">Share</a></td>
-<td><a href="https://n.example/app">READ IN APP</a></td></tr></table>
-<div class="body markup">
-<p>The Ministry of Water signed the contract for the Puerto Verde treatment plant on 12 March
-without putting it out to tender, according to minutes of the board meeting.</p>
-<p>The firm that won it had been registered in Cyprus two weeks earlier. Its director is the
-brother-in-law of the deputy minister who approved the second payment of 4.2 million euros.</p>
-<p>Asked about the contract, the ministry said all procedures had been followed. The
-auditor's office said it was told only in May.</p>
-<h2>What happens next</h2>
-<p>The minister has ordered an independent review, led by the former auditor general, which is
-due to report within three months.</p>
-</div>
-<table><tr><td><a href="https://n.example/like">Like</a></td>
-<td><a href="https://n.example/comments">Comment</a></td>
-<td><a href="https://n.example/restack">Restack</a></td></tr></table>
-<p>© 2026 Ana Ruiz<br>548 Market Street, San Francisco, CA 94104<br>
-<a href="https://n.example/unsubscribe">Unsubscribe</a></p>
-<p><a href="https://n.example/app">Get the app</a> <a href="https://n.example/w">Write</a></p>
-</td></tr></table></td></tr></table></body></html>"""
 
 
 def _bulletin(html: str, *, bulk: bool) -> EmailMessage:

@@ -14,7 +14,7 @@ from desktop.core.library.importers import (
 )
 from desktop.core.library.importers.building import canonical_origin
 from desktop.core.library.importers.mail import MAX_NESTING
-from tests.core.library.documents import docx_bytes
+from tests.core.library.documents import BULLETIN, docx_bytes
 from tests.core.library.outlook_files import compound_file, msg_bytes, outlook_message, properties
 from tests.core.library.refusals import assert_refused
 
@@ -65,6 +65,20 @@ def test_an_html_messages_quoted_reply_is_marked_as_in_any_mail(tmp_path: Path) 
     )
     (article,) = read_articles(saved(tmp_path, msg_bytes(subject="Re: contract", html=html)))
     assert article.text == "Her answer is below.\n\n> The contract was signed in March."
+
+
+def test_a_newsletter_kept_by_outlook_is_read_as_its_story(tmp_path: Path) -> None:
+    """Outlook keeps the headers a newsletter arrived with: sent in bulk, its HTML is read as a
+    web page, as for an .eml, though Outlook also kept a plain text."""
+    message = msg_bytes(
+        subject="The water contract nobody tendered",
+        body="View this post on the web at https://n.example/p/water",
+        html=BULLETIN.encode(),
+        headers="List-Unsubscribe: <https://n.example/unsubscribe>\r\n",
+    )
+    (article,) = read_articles(saved(tmp_path, message))
+    assert article.text.startswith("The Ministry of Water signed the contract")
+    assert "Restack" not in article.text
 
 
 def test_a_message_without_a_sending_time_is_undated(tmp_path: Path) -> None:

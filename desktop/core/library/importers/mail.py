@@ -29,24 +29,15 @@ from typing import cast
 
 from desktop.core.library.importers.building import build_article, canonical_origin, iso_date
 from desktop.core.library.importers.decoding import text_codec
-from desktop.core.library.importers.element_text import (
-    html_document_body,
-    mail_text,
-    quotes_a_message,
-)
 from desktop.core.library.importers.errors import UnreadableFile, UnsupportedFile
 from desktop.core.library.importers.flowed_text import unflowed
+from desktop.core.library.importers.mail_html import html_mail_text
 from desktop.core.models import Article
 
 Reader = Callable[[bytes, Path], list[Article]]
 MAX_NESTING = 5
 """Forwarded mail inside forwarded mail is read this deep; deeper attachments are listed only
 (each level costs stack, and a crafted file could nest thousands)."""
-BULLETIN_SHARE = 0.3
-"""The least share of a newsletter's words its story may hold: less is a wrong pick."""
-BULLETIN_WORDS = 120
-"""A bulk mail this short is a notice, not a story laid out as a page: read as it is (the web
-page importer's fallbacks cut a lone paragraph at its links)."""
 _NESTING: ContextVar[int] = ContextVar("mail_nesting", default=0)
 _MBOX_SEPARATOR = re.compile(rb"^From [^\n]*\n", re.MULTILINE)
 _QUOTED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
@@ -149,8 +140,8 @@ class _Message(EmailMessage):
 def _body(message: EmailMessage) -> str:
     """The message's text: its plain or HTML body; the text of a multipart whose boundary
     is missing or wrong (the parser leaves it whole: "Hi there, This is the dingus fish.");
-    the body of the one message a ``message/rfc822`` file encloses. A newsletter's HTML is read
-    as a web page is (``_bulletin_text``)."""
+    the body of the one message a ``message/rfc822`` file encloses. A newsletter's HTML part is
+    the one read (``html_mail_text``)."""
     if message.get_content_type() == "message/rfc822":
         inner = message.get_payload()
         enclosed = inner[0] if isinstance(inner, list) and inner else None
@@ -167,31 +158,10 @@ def _body(message: EmailMessage) -> str:
     codec = text_codec(part.get_content_charset() or "") or "utf-8"
     content = payload.decode(codec, errors="replace")
     if part.get_content_subtype() == "html" or (part is message and _HTML.match(content)):
-        body = html_document_body(content)
-        if body is None:
-            return ""
-        if bulk and not quotes_a_message(body):
-            return _bulletin_text(content, mail_text(body))
-        return mail_text(body)
+        return html_mail_text(content, bulk=bulk)
     if (part.get_param("format") or "").lower() == "flowed":
         return unflowed(content, delete_space=(part.get_param("delsp") or "").lower() == "yes")
     return content
-
-
-def _bulletin_text(content: str, whole: str) -> str:
-    """A newsletter's story: mail sent in bulk (it names a way to unsubscribe, RFC 2369) is laid
-    out as a web page, with a "view in browser" line, share and like buttons, a footer of
-    addresses and links; the web page importer finds the story in it. ``whole`` (the mail's
-    every line) stays when it finds nothing, or too little of it to be the story."""
-    from desktop.core.library.importers.html import parse_html
-
-    if len(whole.split()) < BULLETIN_WORDS:
-        return whole
-    try:
-        story = parse_html(content, Path("newsletter.html"))[0].text
-    except UnreadableFile:
-        return whole
-    return story if len(story.split()) >= BULLETIN_SHARE * len(whole.split()) else whole
 
 
 def _attachments(

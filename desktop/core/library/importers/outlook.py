@@ -23,7 +23,6 @@ import olefile
 from desktop.core.library.importers.building import build_article, canonical_origin, iso_date
 from desktop.core.library.importers.compound_files import OLE_MAGIC, open_compound_file
 from desktop.core.library.importers.decoding import text_codec
-from desktop.core.library.importers.element_text import html_document_body, mail_text
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.mail import (
     Reader,
@@ -32,6 +31,7 @@ from desktop.core.library.importers.mail import (
     too_deep,
     with_attachment_list,
 )
+from desktop.core.library.importers.mail_html import html_mail_text
 from desktop.core.library.importers.rich_text import rtf_text
 from desktop.core.models import Article
 
@@ -146,9 +146,12 @@ def _articles(
 
 
 def _body(message: _Properties, path: Path) -> str:
-    """The message's plain text, else its HTML reduced to text, else its rich text."""
+    """The message's plain text, else its HTML reduced to text, else its rich text; a
+    newsletter's HTML first (``html_mail_text``)."""
     plain = message.text(_BODY)
-    if plain.strip():
+    bulk = bool(_header(message, "list-unsubscribe"))
+    has_html = message.has(_HTML, _BINARY) or message.has(_HTML, _UNICODE)
+    if plain.strip() and not (bulk and has_html):
         return plain
     html = message.binary(_HTML)
     if not html and not message.has(_HTML, _UNICODE) and message.has(_RTF, _BINARY):
@@ -159,8 +162,7 @@ def _body(message: _Properties, path: Path) -> str:
         document = html.decode(codec, "replace")
     else:
         document = message.text(_HTML)
-    body = html_document_body(document) if document.strip() else None
-    return mail_text(body) if body is not None else ""
+    return html_mail_text(document, bulk=bulk)
 
 
 def _rich_text(compressed: bytes, path: Path) -> str:
