@@ -49,22 +49,24 @@ def test_strings_in_the_message_s_code_page_read_as_written(tmp_path: Path) -> N
     assert (article.title, article.text) == ("Café closed", "Le café du port ferme.")
 
 
-def test_a_message_of_html_only_reads_as_its_text(tmp_path: Path) -> None:
-    html = (
-        b"<html><head><style>p{color:red}</style></head><body><p>Engineers found cracks."
-        b"</p><p>The bridge stays shut.</p></body></html>"
-    )
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        (
+            b"<html><head><style>p{color:red}</style></head><body><p>Engineers found cracks."
+            b"</p><p>The bridge stays shut.</p></body></html>",
+            "Engineers found cracks.\n\nThe bridge stays shut.",
+        ),
+        (  # a reply: its quote marked as in any mail
+            b"<html><body><p>Her answer is below.</p><blockquote type='cite'><p>The contract "
+            b"was signed in March.</p></blockquote></body></html>",
+            "Her answer is below.\n\n> The contract was signed in March.",
+        ),
+    ],
+)
+def test_a_message_of_html_only_reads_as_its_text(tmp_path: Path, html: bytes, text: str) -> None:
     (article,) = read_articles(saved(tmp_path, msg_bytes(subject="Cracks", html=html)))
-    assert article.text == "Engineers found cracks.\n\nThe bridge stays shut."
-
-
-def test_an_html_messages_quoted_reply_is_marked_as_in_any_mail(tmp_path: Path) -> None:
-    html = (
-        b"<html><body><p>Her answer is below.</p><blockquote type='cite'><p>The contract was "
-        b"signed in March.</p></blockquote></body></html>"
-    )
-    (article,) = read_articles(saved(tmp_path, msg_bytes(subject="Re: contract", html=html)))
-    assert article.text == "Her answer is below.\n\n> The contract was signed in March."
+    assert article.text == text
 
 
 def test_a_newsletter_kept_by_outlook_is_read_as_its_story(tmp_path: Path) -> None:
