@@ -248,6 +248,39 @@ def test_a_feed_with_html_named_entities_imports(tmp_path: Path) -> None:
     assert article.text.startswith("The mayor’s budget — due on Friday & debated\xa0for weeks …")
 
 
+def test_a_feed_entry_loses_its_publishers_prompts_and_closing_lines(tmp_path: Path) -> None:
+    """A full-text feed (WordPress, Substack) closes each entry with its own lines: "The post …
+    appeared first on …", "Continue reading …", a subscription box, share links; an entry of
+    nothing else keeps it."""
+    story = (
+        "<p>The council passed the budget on Friday after weeks of debate.</p>"
+        "<p>The post office on Quay Street will close, the report says.</p>"
+    )
+    tail = (
+        "<p>Thanks for reading! Subscribe for free to receive new posts and support my work."
+        "</p><p><a href='s'>Share</a></p><p>The post <a href='p'>Budget passed</a> appeared "
+        "first on <a href='/'>Town Hall News</a>.</p>"
+    )
+    feed = tmp_path / "wordpress.rss"
+    feed.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Town Hall'
+        f"</title><item><title>Budget passed</title><content:encoded><![CDATA[{story}{tail}]]>"
+        "</content:encoded></item><item><title>Bridge</title><description><![CDATA[<p>The "
+        "bridge reopens in May, engineers said on Monday.</p><p>Continue reading <a href='b'>"
+        "Bridge</a></p>]]></description></item><item><title>Photos</title><description>"
+        "<![CDATA[<a href='g'>Click here</a>]]></description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    budget, bridge, photos = read_articles(feed)
+    assert photos.text == "Click here"  # a link's label alone is all the entry has
+    assert budget.text == (
+        "The council passed the budget on Friday after weeks of debate.\n\n"
+        "The post office on Quay Street will close, the report says."
+    )
+    assert bridge.text == "The bridge reopens in May, engineers said on Monday."
+
+
 def test_a_feed_with_an_entity_no_one_defines_is_refused_by_name(tmp_path: Path) -> None:
     feed = tmp_path / "broken.rss"
     feed.write_text(

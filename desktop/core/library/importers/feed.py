@@ -34,6 +34,7 @@ from desktop.core.library.importers.building import build_article, canonical_ori
 from desktop.core.library.importers.decoding import declared_encoding, decode_text
 from desktop.core.library.importers.element_text import html_fragment_text
 from desktop.core.library.importers.errors import UnreadableFile
+from desktop.core.library.importers.furniture import is_prompt
 from desktop.core.library.importers.wire import WIRE_ROOTS, parse_wire
 from desktop.core.models import Article
 
@@ -41,6 +42,13 @@ FEED_ROOTS = frozenset(("rss", "feed", "RDF"))
 _NAMED_REFERENCE = re.compile(r"&([A-Za-z][A-Za-z0-9]{0,31});")
 _XML_ENTITIES = frozenset(("amp", "lt", "gt", "quot", "apos"))
 _DECLARED_ENCODING = re.compile(r"""\A(<\?xml\s[^>]*?\bencoding\s*=\s*)(["'])[^"'>]*\2""")
+
+
+_ENTRY_TAIL = re.compile(
+    r"the (?:post|article) .{1,300} appeared first on .{1,120}|continue reading\b.{0,300}"
+    r"|(?:read|view) (?:the )?(?:full|original|rest of the) (?:story|article|post)\b.{0,120}",
+    re.IGNORECASE,
+)
 
 
 def parse_feed(data: bytes, path: Path) -> list[Article]:
@@ -60,7 +68,7 @@ def parse_feed(data: bytes, path: Path) -> list[Article]:
     source = parsed.feed.get("title", "")
     articles = []
     for index, entry in enumerate(parsed.entries):
-        text = html_fragment_text(_entry_body(entry))
+        text = _without_prompts(html_fragment_text(_entry_body(entry)))
         if not text.strip():
             continue
         articles.append(
@@ -114,6 +122,17 @@ def _checked_root(data: bytes, path: Path) -> str:
             path, f"not well-formed XML at line {line}, column {column} ({ErrorString(exc.code)})"
         ) from exc
     return root.tag.rpartition("}")[2]
+
+
+def _without_prompts(text: str) -> str:
+    """An entry's text without the publisher's prompts, as a web page's (a newsletter's
+    "Thanks for reading! Subscribe…", share and comment links), and without the lines a feed
+    closes an entry with: WordPress's "The post … appeared first on …", "Continue reading …".
+    An entry of nothing else keeps its text: a link's label is then all there is to it."""
+    paragraphs = [p for p in text.split("\n\n") if not is_prompt(p)]
+    while paragraphs and _ENTRY_TAIL.fullmatch(paragraphs[-1]):
+        paragraphs.pop()
+    return "\n\n".join(paragraphs) or text
 
 
 def _entry_body(entry: Any) -> str:

@@ -123,6 +123,7 @@ PROMPTS = re.compile(
           |join\ the\ (?:conversation|discussion))\b.*
       | \[(\w+)\b[^\]]*\].*\[/\1\]
       | (?:.*[.!?]\ )?click\ here\b.*
+      | thanks?\ (?:you\ )?for\ reading\b.*\b(?:subscri\w*|support\w*|share)\b.*
       | (?:was\ this\ |this\ )?(?:e-?mail|newsletter)\ (?:was\ )?forwarded\ to\ you\b.*
       | forwarded\ this\ (?:e-?mail|newsletter)\?.*
       | (?:view|read|open)\ (?:this\ (?:post|e-?mail|newsletter)\ )?(?:on\ the\ web
