@@ -85,7 +85,8 @@ __all__ = [
 # 7: a group or path named by a letter, an office after an organisation's "of", a name after a
 # courtesy title, a person taken for an organisation and an advocacy group's name; 8: the labels
 # an importer writes ("Slide 3", "Speaker notes", "Footnotes") are never key terms; 9: a letter's
-# salutation ("Dear Ms Lopez") and a day's short form ("Mon") are no part of a name.
+# salutation ("Dear Ms Lopez") and a day's short form ("Mon") are no part of a name; Europe's
+# companies' legal forms ("SL", "SRL", "Oy") end an organisation's name.
 INDEX_VERSION = 9
 log = logging.getLogger(__name__)
 _IN_CHUNK = 500

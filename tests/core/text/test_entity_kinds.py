@@ -632,3 +632,14 @@ def test_an_apposition_says_a_person_or_a_company_whatever_the_tagger_saw() -> N
     assert found["Quantum Dynamics"] == "person"  # an odd name the tagger took for a firm
     assert found["Determined AI"] == "institution"
     assert found["Tesla"] == "institution"  # "a player" is no occupation in an apposition
+
+
+def test_a_companys_legal_form_makes_it_an_institution() -> None:
+    """Europe's legal forms end a company's name as "Ltd" does: "Aguas Claras SL" is no person."""
+    found = _found(
+        "The contract went to Aguas Claras SL, registered in Cyprus, ahead of Costa Verde SRL, "
+        "Nokia Oy and Maersk ApS, said Ana Ruiz."
+    )
+    for company in ("Aguas Claras SL", "Costa Verde SRL", "Nokia Oy", "Maersk ApS"):
+        assert found.get(company) == "institution", (company, found)
+    assert found["Ana Ruiz"] == "person"
