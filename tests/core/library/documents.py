@@ -87,6 +87,44 @@ def pdf_report(
     return path
 
 
+def pleading_paper(
+    path: Path, paragraphs: list[str], *, numbered: bool = True, first: int = 1
+) -> Path:
+    """A court filing on pleading paper: every page numbers its 28 lines in the left margin
+    (from ``first``; a table's numbered rows go on from an earlier page), left of a double
+    rule, and sets its text double-spaced right of it, under a caption on the first page. Not
+    ``numbered``: a page whose list's items are numbered 1 to 12 at the text's own left edge,
+    after a paragraph that starts there too."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+    _, height = letter
+    lines = ["UNITED STATES DISTRICT COURT", ""]
+    for paragraph in paragraphs:
+        lines += textwrap.wrap(paragraph, 70)
+    if not numbered:
+        pdf.setFont("Times-Roman", 12)
+        pdf.drawString(72, 720, "The council listed the works it wants done before the vote.")
+        for n in range(1, 13):
+            pdf.drawRightString(80, 700 - 20 * n, str(n))
+            pdf.drawString(90, 700 - 20 * n, f"Repair the {n * 3} lamps on the north quay")
+        pdf.showPage()
+        pdf.save()
+        return path
+    for start in range(0, len(lines), 28):
+        pdf.setFont("Times-Roman", 12)
+        for n in range(1, 29):
+            pdf.drawRightString(60, height - 72 - (n - 1) * 24, str(n + first - 1))
+        pdf.line(70, 40, 70, height - 40)
+        pdf.line(72, 40, 72, height - 40)
+        for row, line in enumerate(lines[start : start + 28]):
+            pdf.drawString(80, height - 72 - row * 24, line)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
 def _draw(pdf: object, paragraphs: list[str], x: int, y: int, width: int) -> None:
     for paragraph in paragraphs:
         for line in paragraph.split("\n") if "\n" in paragraph else textwrap.wrap(paragraph, width):

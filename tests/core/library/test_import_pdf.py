@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from desktop.core.library.importers.pdf import (
 from desktop.core.library.importing import import_paths
 from desktop.core.library.session import Library
 from tests.cli_runner import run
-from tests.core.library.documents import HEADER, long_report, pdf_report
+from tests.core.library.documents import HEADER, long_report, pdf_report, pleading_paper
 
 OPENING = (
     "The committee found that inter-\nnational funding for regional water projects fell by a\n"
@@ -85,6 +86,32 @@ def test_columns_written_line_by_line_across_the_page_are_read_one_after_the_oth
     )
     (article,) = read_articles(path)
     assert left.strip() + " " + right.strip() in article.text
+
+
+def test_the_line_numbers_of_pleading_paper_stay_out_of_the_text(tmp_path: Path) -> None:
+    """A court filing numbers its lines in the margin: read in, they stood as paragraphs of
+    their own ("1", "2", …) and cut sentences at every page ("…in violation of the 28
+    procurement statute")."""
+    paragraphs = [
+        "Plaintiff brings this action against the Ministry of Water for declaratory relief. "
+        "The contract for the treatment plant was signed without a public tender, in violation "
+        "of the procurement statute, and the second payment was approved by the deputy "
+        "minister, whose brother-in-law directs the contractor."
+        for _ in range(6)
+    ]
+    (article,) = read_articles(pleading_paper(tmp_path / "complaint.pdf", paragraphs))
+    assert len(article.pages) == 2
+    assert not any(p.strip().isdigit() for p in article.text.split("\n\n"))
+    assert not re.search(r"\b(?:[1-9]|1\d|2[0-8]) (?:[A-Z]|procurement|of|the)\b", article.text)
+    assert article.text.count("in violation of the procurement statute") == 6
+
+
+def test_a_numbered_list_or_table_keeps_its_numbers(tmp_path: Path) -> None:
+    """Numbers at the text's own left edge, or counting on from an earlier page, are data."""
+    (article,) = read_articles(pleading_paper(tmp_path / "list.pdf", [], numbered=False))
+    assert "12 Repair the 36 lamps on the north quay" in article.text
+    rows = pleading_paper(tmp_path / "rows.pdf", ["Harbour lamps repaired."] * 10, first=6)
+    assert "\n\n20\n\n" in read_articles(rows)[0].text
 
 
 def test_column_split_needs_two_tall_columns_and_nothing_across_them() -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 from desktop.core.library.importers.building import build_article, iso_date, tidy_text
@@ -53,6 +54,12 @@ _COLUMN_HEIGHT = 0.25
 _GUTTER_MIN, _GUTTER_MAX = 0.25, 0.75
 _LINE_SLACK = 2.0
 """Points added around the columns so their first and last lines fall wholly inside them."""
+_LINE_NUMBERS = 20
+_EVEN_PITCH = 1.1
+_MARGIN_SHARE = 0.25
+_NUMBER_WIDTH = 24.0
+"""A margin's line number is one or two digits, narrower than this in points, in the left
+quarter of the page."""
 _TITLE_SIZE = 1.15
 _TITLE_LINES = 8
 _SIZED_LINES = 200
@@ -181,20 +188,53 @@ def _sized_lines(textpage: object, raw: str, full: str) -> list[PrintedLine]:
 def _page_text(page: object, textpage: object, full: str) -> str:
     """The page's text in reading order. PDFium follows the order the text was written in,
     which some producers write line by line across both columns; a page whose text falls
-    into two columns is read above, left, right and below them instead."""
-    split = column_split(_text_boxes(textpage), *page.get_size())  # type: ignore[attr-defined]
-    if split is None:
-        return full
-    gutter, bottom, top = split
+    into two columns is read above, left, right and below them instead. A margin of line
+    numbers (a court's pleading paper, a transcript) is left out."""
     width, height = page.get_size()  # type: ignore[attr-defined]
-    regions = ((0, top, width, height), (0, bottom, gutter, top), (gutter, bottom, width, top))
-    regions += ((0, 0, width, bottom),)
+    boxes = _text_boxes(textpage)
+    left = _numbered_margin(textpage, boxes, width)
+    if left:
+        boxes = [box for box in boxes if box[0] >= left]
+    split = column_split(boxes, width, height)
+    if split is None:
+        return textpage.get_text_bounded(left, 0, width, height) if left else full  # type: ignore[attr-defined]
+    gutter, bottom, top = split
+    regions = ((left, top, width, height), (left, bottom, gutter, top))
+    regions += ((gutter, bottom, width, top), (left, 0, width, bottom))
     parts = (textpage.get_text_bounded(*region) for region in regions)  # type: ignore[attr-defined]
     return "\n".join(part for part in parts if part.strip())
 
 
 Box = tuple[float, float, float, float]
 """A run of text on a page: left, bottom, right, top, in points from the bottom left."""
+
+
+def _numbered_margin(textpage: object, boxes: list[Box], width: float) -> float:
+    """Where the page's text starts when a column of line numbers stands left of all of it
+    (pleading paper numbers its 28 lines, a transcript its 25): at least ``_LINE_NUMBERS``
+    numbers, each alone, counting from 1 down the page by one at an even pitch (a table's
+    numbered rows go on from page to page, and a row of several lines is taller); 0 for a
+    page without."""
+    numbers: list[tuple[Box, int]] = []
+    for box in boxes:
+        if box[2] < width * _MARGIN_SHARE and box[2] - box[0] < _NUMBER_WIDTH:
+            words = textpage.get_text_bounded(*box).strip()  # type: ignore[attr-defined]
+            if words.isdigit() and len(words) <= 2:
+                numbers.append((box, int(words)))
+    if len(numbers) < _LINE_NUMBERS:
+        return 0.0
+    numbers.sort(key=lambda found: -found[0][3])
+    if numbers[0][1] != 1 or any(b - a != 1 for (_, a), (_, b) in pairwise(numbers)):
+        return 0.0
+    pitches = [upper[3] - lower[3] for (upper, _), (lower, _) in pairwise(numbers)]
+    if max(pitches) > _EVEN_PITCH * min(pitches):
+        return 0.0
+    edge = max(box[2] for box, _ in numbers)
+    counted = {box for box, _ in numbers}
+    rest = [box for box in boxes if box not in counted]
+    if not rest or min(box[0] for box in rest) <= edge:
+        return 0.0  # a numbered list: its items' text starts where the page's does
+    return edge + _LINE_SLACK
 
 
 def _text_boxes(textpage: object) -> list[Box]:
