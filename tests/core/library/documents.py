@@ -92,7 +92,8 @@ def pleading_paper(
 ) -> Path:
     """A court filing on pleading paper: every page numbers its 28 lines in the left margin
     (from ``first``; a table's numbered rows go on from an earlier page), left of a double
-    rule, and sets its text double-spaced right of it, under a caption on the first page. Not
+    rule, and sets its text double-spaced right of it, under a caption on the first page and
+    the court's filing stamp, which starts further left, on every page. Not
     ``numbered``: a page whose list's items are numbered 1 to 12 at the text's own left edge,
     after a paragraph that starts there too."""
     from reportlab.lib.pagesizes import letter
@@ -118,6 +119,11 @@ def pleading_paper(
             pdf.drawRightString(60, height - 72 - (n - 1) * 24, str(n + first - 1))
         pdf.line(70, 40, 70, height - 40)
         pdf.line(72, 40, 72, height - 40)
+        pdf.setFont("Helvetica", 8)  # the court's stamp on each filed page, across the top
+        pdf.drawString(
+            40, height - 30, f"Case 3:26-cv-01234 Document 12 Filed 12/01/26 Page {start}"
+        )
+        pdf.setFont("Times-Roman", 12)
         for row, line in enumerate(lines[start : start + 28]):
             pdf.drawString(80, height - 72 - row * 24, line)
         pdf.showPage()

@@ -185,36 +185,41 @@ def _sized_lines(textpage: object, raw: str, full: str) -> list[PrintedLine]:
     return lines
 
 
-def _page_text(page: object, textpage: object, full: str) -> str:
-    """The page's text in reading order. PDFium follows the order the text was written in,
-    which some producers write line by line across both columns; a page whose text falls
-    into two columns is read above, left, right and below them instead. A margin of line
-    numbers (a court's pleading paper, a transcript) is left out."""
-    width, height = page.get_size()  # type: ignore[attr-defined]
-    boxes = _text_boxes(textpage)
-    left = _numbered_margin(textpage, boxes, width)
-    if left:
-        boxes = [box for box in boxes if box[0] >= left]
-    split = column_split(boxes, width, height)
-    if split is None:
-        return textpage.get_text_bounded(left, 0, width, height) if left else full  # type: ignore[attr-defined]
-    gutter, bottom, top = split
-    regions = ((left, top, width, height), (left, bottom, gutter, top))
-    regions += ((gutter, bottom, width, top), (left, 0, width, bottom))
-    parts = (textpage.get_text_bounded(*region) for region in regions)  # type: ignore[attr-defined]
-    return "\n".join(part for part in parts if part.strip())
-
-
 Box = tuple[float, float, float, float]
 """A run of text on a page: left, bottom, right, top, in points from the bottom left."""
 
 
-def _numbered_margin(textpage: object, boxes: list[Box], width: float) -> float:
-    """Where the page's text starts when a column of line numbers stands left of all of it
-    (pleading paper numbers its 28 lines, a transcript its 25): at least ``_LINE_NUMBERS``
-    numbers, each alone, counting from 1 down the page by one at an even pitch (a table's
-    numbered rows go on from page to page, and a row of several lines is taller); 0 for a
-    page without."""
+def _page_text(page: object, textpage: object, full: str) -> str:
+    """The page's text in reading order. PDFium follows the order the text was written in,
+    which some producers write line by line across both columns; a page whose text falls
+    into two columns is read above, left, right and below them instead. The margin of line
+    numbers beside a court filing's or a transcript's text is left out."""
+    width, height = page.get_size()  # type: ignore[attr-defined]
+    boxes = _text_boxes(textpage)
+    numbered = _numbered_margin(textpage, boxes, width)
+    if numbered is not None:
+        left, bottom, top = numbered
+        regions: tuple[Box, ...] = ((0, top, width, height), (left, bottom, width, top))
+        regions += ((0, 0, width, bottom),)
+    elif (split := column_split(boxes, width, height)) is not None:
+        gutter, bottom, top = split
+        regions = ((0, top, width, height), (0, bottom, gutter, top), (gutter, bottom, width, top))
+        regions += ((0, 0, width, bottom),)
+    else:
+        return full
+    parts = (textpage.get_text_bounded(*region) for region in regions)  # type: ignore[attr-defined]
+    return "\n".join(part for part in parts if part.strip())
+
+
+def _numbered_margin(
+    textpage: object, boxes: list[Box], width: float
+) -> tuple[float, float, float] | None:
+    """``(left, bottom, top)`` of the band beside a column of line numbers (pleading paper
+    numbers its 28 lines, a transcript its 25), where the text starts right of them: at least
+    ``_LINE_NUMBERS`` numbers, each alone, counting from 1 down the page by one at an even
+    pitch (a table's numbered rows go on from page to page, and a row of several lines is
+    taller), with no text beside them further left (a court's filing stamp above or below
+    them may be). ``None`` for a page without."""
     numbers: list[tuple[Box, int]] = []
     for box in boxes:
         if box[2] < width * _MARGIN_SHARE and box[2] - box[0] < _NUMBER_WIDTH:
@@ -222,19 +227,20 @@ def _numbered_margin(textpage: object, boxes: list[Box], width: float) -> float:
             if words.isdigit() and len(words) <= 2:
                 numbers.append((box, int(words)))
     if len(numbers) < _LINE_NUMBERS:
-        return 0.0
+        return None
     numbers.sort(key=lambda found: -found[0][3])
     if numbers[0][1] != 1 or any(b - a != 1 for (_, a), (_, b) in pairwise(numbers)):
-        return 0.0
+        return None
     pitches = [upper[3] - lower[3] for (upper, _), (lower, _) in pairwise(numbers)]
     if max(pitches) > _EVEN_PITCH * min(pitches):
-        return 0.0
+        return None
     edge = max(box[2] for box, _ in numbers)
+    top, bottom = numbers[0][0][3] + _LINE_SLACK, numbers[-1][0][1] - _LINE_SLACK
     counted = {box for box, _ in numbers}
-    rest = [box for box in boxes if box not in counted]
-    if not rest or min(box[0] for box in rest) <= edge:
-        return 0.0  # a numbered list: its items' text starts where the page's does
-    return edge + _LINE_SLACK
+    beside = [b for b in boxes if b not in counted and bottom < (b[1] + b[3]) / 2 < top]
+    if not beside or min(box[0] for box in beside) <= edge:
+        return None  # a numbered list: its items' text starts where the page's does
+    return edge + _LINE_SLACK, bottom, top
 
 
 def _text_boxes(textpage: object) -> list[Box]:
