@@ -86,7 +86,8 @@ __all__ = [
 # courtesy title, a person taken for an organisation and an advocacy group's name; 8: the labels
 # an importer writes ("Slide 3", "Speaker notes", "Footnotes") are never key terms; 9: a letter's
 # salutation ("Dear Ms Lopez") and a day's short form ("Mon") are no part of a name; Europe's
-# companies' legal forms ("SL", "SRL", "Oy") end an organisation's name.
+# companies' legal forms ("SL", "SRL", "Oy") end an organisation's name; a reference code's
+# letters ("cv" of "2:15-cv-02641") are no key term.
 INDEX_VERSION = 9
 log = logging.getLogger(__name__)
 _IN_CHUNK = 500

@@ -40,6 +40,10 @@ from desktop.core.text.word_frequencies import english_zipf
 # A number with letters attached ("116th", "5G") is one word, never a letter fragment.
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,]\d+)*[^\W_]*")
 MAX_WORDS = 3
+_CODE = re.compile(r"(?<![\w-])(?=[\w:/-]*\d{3})\w+(?:[-:/]\w+){2,}")
+"""A reference code of parts joined by hyphens, colons or slashes, with a run of three digits:
+a court's case number ("2:15-cv-02641", "CV-16-00474-PHX-DGC"), a part or file number. Its
+letters ("cv") are no term; "COVID-19", "F-35", "Sars-CoV-2" are no such code."""
 _POSSESSIVE = ("'s", "’s")
 DEFAULT_LIMIT = 12  # more underlined phrases than this stop standing out
 # Fewer library documents than this say too little about a word: use general English instead.
@@ -103,13 +107,15 @@ def key_terms(
     """The ``limit`` best key terms of ``text``, best first, with every occurrence.
 
     ``skip`` lists character spans (e.g. entity names) that no phrase of ordinary words may
-    overlap; nor may one overlap the labels an importer wrote ("Slide 3"). ``names`` lists
+    overlap; nor may one overlap the labels an importer wrote ("Slide 3") or a reference code
+    (``_CODE``). ``names`` lists
     ``(start, end, name)`` mentions (people, organisations, titles of works) that compete as
     terms themselves, all mentions of one ``name`` together.
     """
     stops = stop_words()
     occurrences: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    for run in _runs(text, stops, sorted([*skip, *label_spans(text)])):
+    codes = [match.span() for match in _CODE.finditer(text)]
+    for run in _runs(text, stops, sorted([*skip, *label_spans(text), *codes])):
         _collect(run, occurrences)
     _merge_plurals(occurrences)
     named = _named(text, names, stops)

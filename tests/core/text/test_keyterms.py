@@ -370,3 +370,16 @@ def test_the_labels_an_importer_writes_are_never_terms_but_the_same_words_in_pro
     assert not any("slide" in t or "speaker" in t or "hidden" in t for t in terms)
     prose = "A landslide hit the slide gate. The slide gate failed. Crews shut the slide gate."
     assert "slide gate" in [t.text.lower() for t in key_terms(prose)]
+
+
+def test_a_reference_codes_letters_are_no_term_but_a_names_number_keeps_it() -> None:
+    """A court order repeats its case numbers ("2:15-cv-02641", "CV-16-00474-PHX-DGC"): "cv"
+    was its first key term. "COVID-19" is a name with a number, no code."""
+    text = (
+        "The order applies to No. 2:15-cv-02641, CV-16-00474-PHX-DGC and CV-17-00512-PHX-DGC, "
+        "and to 2:16-cv-00474. The filters failed. Bard sold the filters. The filters were "
+        "recalled after COVID-19 delayed the trial; COVID-19 closed the court."
+    )
+    found = [t.text for t in key_terms(text)]
+    assert "filters" in found and "COVID" in found
+    assert not any(t.lower() in ("cv", "phx", "dgc", "phx-dgc") for t in found), found
