@@ -40,7 +40,7 @@ from desktop.core.text.word_frequencies import english_zipf
 # A number with letters attached ("116th", "5G") is one word, never a letter fragment.
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,]\d+)*[^\W_]*")
 MAX_WORDS = 3
-_CODE = re.compile(r"(?<![\w-])(?=[\w:/-]*\d{3})\w+(?:[-:/]\w+){2,}")
+_CODE = re.compile(r"(?<![\w:/-])(?=[\w:/-]*\d{3})\w+(?:[-:/]\w+){2,}")
 """A reference code of parts joined by hyphens, colons or slashes, with a run of three digits:
 a court's case number ("2:15-cv-02641", "CV-16-00474-PHX-DGC"), a part or file number. Its
 letters ("cv") are no term; "COVID-19", "F-35", "Sars-CoV-2" are no such code."""
