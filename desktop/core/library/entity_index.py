@@ -87,7 +87,8 @@ __all__ = [
 # an importer writes ("Slide 3", "Speaker notes", "Footnotes") are never key terms; 9: a letter's
 # salutation ("Dear Ms Lopez") and a day's short form ("Mon") are no part of a name; Europe's
 # companies' legal forms ("SL", "SRL", "Oy") end an organisation's name; a reference code's
-# letters ("cv" of "2:15-cv-02641") are no key term.
+# letters ("cv" of "2:15-cv-02641") and a press release's conventions ("FOR IMMEDIATE RELEASE")
+# are no key terms.
 INDEX_VERSION = 9
 log = logging.getLogger(__name__)
 _IN_CHUNK = 500

@@ -96,6 +96,15 @@ def stop_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def _release_labels() -> re.Pattern[str]:
+    """Whole lines that are a release's conventions (``release-labels-en.txt``)."""
+    text = resource_path("keyterms", "release-labels-en.txt").read_text("utf-8")
+    patterns = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    alternatives = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(rf"^[ \t]*(?:{alternatives})[ \t]*$", re.IGNORECASE | re.MULTILINE)
+
+
 def key_terms(
     text: str,
     *,
@@ -107,15 +116,16 @@ def key_terms(
     """The ``limit`` best key terms of ``text``, best first, with every occurrence.
 
     ``skip`` lists character spans (e.g. entity names) that no phrase of ordinary words may
-    overlap; nor may one overlap the labels an importer wrote ("Slide 3") or a reference code
-    (``_CODE``). ``names`` lists
+    overlap; nor may one overlap the labels an importer wrote ("Slide 3"), a press release's
+    conventions ("FOR IMMEDIATE RELEASE") or a reference code (``_CODE``). ``names`` lists
     ``(start, end, name)`` mentions (people, organisations, titles of works) that compete as
     terms themselves, all mentions of one ``name`` together.
     """
     stops = stop_words()
     occurrences: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     codes = [match.span() for match in _CODE.finditer(text)]
-    for run in _runs(text, stops, sorted([*skip, *label_spans(text), *codes])):
+    conventions = [match.span() for match in _release_labels().finditer(text)]
+    for run in _runs(text, stops, sorted([*skip, *label_spans(text), *codes, *conventions])):
         _collect(run, occurrences)
     _merge_plurals(occurrences)
     named = _named(text, names, stops)

@@ -388,9 +388,22 @@ def test_a_reference_codes_letters_are_no_term_but_a_names_number_keeps_it() -> 
 
 
 @pytest.mark.timeout(20, method="signal")  # stops a hang only: this takes well under a second
-@pytest.mark.parametrize("unit", ["a:", "ab/", "a-", "1-", "abc-"])
+@pytest.mark.parametrize("unit", ["a:", "ab/", "a-", "1-", "abc-", " ", "\t "])
 def test_a_long_run_of_code_like_parts_is_read_in_linear_time(unit: str) -> None:
     # 200 KB of parts joined by colons: 31 s for 80 KB when a code was looked for at every
-    # part's start.
-    text = "The filters failed. " + unit * (200_000 // len(unit)) + " 123 The filters failed."
+    # part's start; a line of blanks before a release's "ENDS" was quadratic too.
+    text = "The filters failed.\n" + unit * (200_000 // len(unit)) + " 123 The filters failed."
     assert "filters" in [t.text for t in key_terms(text)]
+
+
+def test_a_press_releases_conventions_are_no_terms_but_the_same_words_in_prose_are() -> None:
+    release = (
+        "FOR IMMEDIATE RELEASE\n\nThe ministry ordered a review of the treatment plant contract. "
+        "The treatment plant contract was signed without a tender.\n\n- ENDS -\n\n"
+        "Notes to editors\n\nMedia contact: the press office."
+    )
+    found = [t.text.lower() for t in key_terms(release)]
+    assert "treatment plant contract" in found
+    assert not any("release" in t or "editors" in t for t in found), found
+    prose = release.replace("FOR IMMEDIATE RELEASE", "The immediate release was promised.")
+    assert "immediate release" in [t.text.lower() for t in key_terms(prose)]
