@@ -34,7 +34,6 @@ from typing import Protocol
 from desktop.core.models import Term
 from desktop.core.resources import resource_path
 from desktop.core.text.document_labels import label_spans
-from desktop.core.text.sentences import language_lines
 from desktop.core.text.word_classes import is_clause, never_noun, opens_with_verb, word_use
 from desktop.core.text.word_frequencies import english_zipf
 
@@ -99,8 +98,10 @@ def stop_words() -> frozenset[str]:
 
 @cache
 def _release_labels() -> re.Pattern[str]:
-    """Whole lines that are a release's conventions (``release_labels.txt``)."""
-    alternatives = "|".join(f"(?:{p})" for p in language_lines("en", "release_labels.txt"))
+    """Whole lines that are a release's conventions (``release-labels-en.txt``)."""
+    text = resource_path("keyterms", "release-labels-en.txt").read_text("utf-8")
+    patterns = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    alternatives = "|".join(f"(?:{p})" for p in patterns)
     return re.compile(rf"^[ \t]*(?:{alternatives})[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 
