@@ -259,6 +259,29 @@ FALSE_CUTS: list[tuple[str, list[str]]] = [
         "It comes months after CBS cancelled The Late Show with Stephen Colbert last summer.",
         ["It comes months after CBS cancelled The Late Show with Stephen Colbert last summer."],
     ),
+    # A run-on starter after a word no sentence ends on (a preposition that takes an object, a
+    # conjunction, an article) goes on with the sentence: a reverent "His", a royal "We".
+    (
+        "We have been studying how God made three covenants with His people, the fulfilment "
+        "of which proves it. It is remarkable.",
+        [
+            "We have been studying how God made three covenants with His people, the "
+            "fulfilment of which proves it.",
+            "It is remarkable.",
+        ],
+    ),
+    (
+        "We, having consulted the State Council, have approved and understood, as We approve "
+        "and understand, the following:",
+        [
+            "We, having consulted the State Council, have approved and understood, as We "
+            "approve and understand, the following:"
+        ],
+    ),
+    (
+        "The school trains right relation to a Master and His ashram, or group.",
+        ["The school trains right relation to a Master and His ashram, or group."],
+    ),
     # An adjective after a determiner, or a possessive, goes on with the title it describes.
     (
         "Knowing this, Air New Zealand and WETA, the special effects workshop behind The Lord "

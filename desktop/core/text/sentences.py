@@ -191,6 +191,7 @@ class _Language:
     furniture: re.Pattern[str] | None
     furniture_words: tuple[str, ...]  # each phrase's first word, lower-cased
     run_on_starters: re.Pattern[str] | None
+    open_words: frozenset[str]  # words no sentence ends on: a run-on starter after one goes on
     starters: re.Pattern[str] | None
     title_preceders: frozenset[str]
     calendar: frozenset[str]
@@ -371,7 +372,8 @@ def _run_on_cuts(text: str, start: int, end: int, rules: _Language) -> list[int]
         cuts.update(
             space
             for space, word in _spaces_before(rules.run_on_starters, text, start, end)
-            if not _in_name(text, start, space, word, rules.sentence_starters)
+            if _word_before(text, start, space).lower() not in rules.open_words
+            and not _in_name(text, start, space, word, rules.sentence_starters)
         )
     if rules.starters is not None:
         for space, word in _spaces_before(rules.starters, text, start, end):
@@ -779,6 +781,7 @@ def _language(language: str) -> _Language:
         _alternatives(r"(?<!\w)(?i:", furniture, r")(?=\s+\S|(?<=\))\S)"),
         tuple(phrase.split()[0].lower() for phrase in furniture),
         _alternatives("(?:", language_lines(language, "runon_starters.txt"), r")(?=\s)"),
+        frozenset(_word_list(language, "open_words.txt")),
         # One-letter starters ("A", "I") stand mid-sentence too often ("plan A", "then I").
         # A starter glued to a lower-case word opens a sentence only in a language whose words
         # before names are known: in German every noun is capitalised ("wie wir Die Zeit …").
