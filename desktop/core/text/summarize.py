@@ -26,7 +26,7 @@ from desktop.core.text.sentences import split_sentences
 from desktop.core.text.words import word_count
 
 # Bump when any method's choices may change, so cached summaries are recomputed.
-ALGORITHM_VERSION = "15"
+ALGORITHM_VERSION = "16"
 DEFAULT_SENTENCES = 3
 
 

@@ -82,6 +82,31 @@ def test_prompts_inside_a_sentence_and_disclaimers_are_not_real() -> None:
     ]
 
 
+def test_republishing_subscription_and_fair_use_notices_are_not_real() -> None:
+    notices = [
+        "(This article first appeared in the March 2002 issue of Multimedia Schools.)",
+        "This story was originally published in The Conversation.",
+        "This Content or feature is for MacFixIt Pro subscribers.",
+        "Subscribe before January 1 and receive free gifts!",
+        "If you know anyone who might be interested to receive the AVL Newsletter, tell them.",
+        "This document may contain copyrighted materialwhose use has not been authorized.",
+        "We believe that this constitutes a 'fair use' of the copyrighted material as provided "
+        "for in section 107 of the U.S. Copyright Law.",
+        "In accordance with Title 17 U.S.C. Section 107, this material is distributed freely.",
+        "Certain materials are held by their respective owners and used under fair use.",
+    ]
+    # The same words in a story's own sentences keep them real.
+    story = [
+        "The lawsuit says the video contains copyrighted material from three albums.",
+        "The judge found the copying was fair use of the copyrighted material.",
+        "Subscribers to the service will pay more from January, the company said.",
+    ]
+    text = "\n\n".join(notices + story)
+    split = split_sentences(text)
+    flags = real_sentences(text, split, "en")
+    assert [s.text for s, ok in zip(split, flags, strict=True) if ok] == story
+
+
 def test_a_text_without_real_sentences_has_an_empty_summary() -> None:
     """Headlines, a gallery's labels, furniture, a line without its full stop: no method may
     offer them as summary sentences, however little else the text holds."""
