@@ -68,8 +68,8 @@ LETTERS = re.compile(r"[^\W\d_]+")
 FURNITURE = re.compile(
     r"sign up|subscribe|newsletter|share (?:this|on)|image copyright|(?:photo|image|picture)s?"
     r" ?(?:credit|caption|source)?:|click here|read more|related:|advertisement|follow us|"
-    r"all rights reserved|copyright|^by [A-Z][a-z]+ [A-Z]|^\d{1,2}:\d{2}|^(?:updated|published)"
-    r"\b",
+    r"all rights reserved|copyright|(?-i:^By [A-Z][a-z]+ [A-Z])|^\d{1,2}:\d{2}|"
+    r"^(?:updated|published)\b",
     re.IGNORECASE,
 )
 
