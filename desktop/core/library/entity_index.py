@@ -88,8 +88,10 @@ __all__ = [
 # salutation ("Dear Ms Lopez") and a day's short form ("Mon") are no part of a name; Europe's
 # companies' legal forms ("SL", "SRL", "Oy") end an organisation's name; a reference code's
 # letters ("cv" of "2:15-cv-02641") and a press release's conventions ("FOR IMMEDIATE RELEASE")
-# are no key terms.
-INDEX_VERSION = 9
+# are no key terms; 10: a court filing's parties' roles ("Plaintiff", "Defendant Leon") and
+# citation marks ("Dkt", "F.3d", "WL") are no names, its instruments ("Temporary Restraining
+# Order", "Commerce Clause") no institutions.
+INDEX_VERSION = 10
 log = logging.getLogger(__name__)
 _IN_CHUNK = 500
 

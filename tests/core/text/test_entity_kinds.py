@@ -643,3 +643,25 @@ def test_a_companys_legal_form_makes_it_an_institution() -> None:
     for company in ("Aguas Claras SL", "Costa Verde SRL", "Nokia Oy", "Maersk ApS"):
         assert found.get(company) == "institution", (company, found)
     assert found["Ana Ruiz"] == "person"
+
+
+def test_a_court_filings_parties_citations_and_instruments_are_no_names() -> None:
+    found = _found(
+        "Plaintiff ConsumerInfo.com, Inc. moves for a Temporary Restraining Order against "
+        "Defendant Esteban Leon. See Dkt. 12; Smith v. Jones, 123 F.3d 456 (9th Cir. 1999); "
+        "Doe v. Roe, 2016 WL 123456. The Petitioner relies on the Commerce Clause. Ibid.\n\n"
+        "Kurt S. Odenwald, J., concurs."
+    )
+    # The party's role is no part of its name; the name stays.
+    assert found["ConsumerInfo.com, Inc."] == "institution"
+    assert found["Esteban Leon"] == "person"
+    assert found["Kurt S. Odenwald"] == "person"
+    no_names = {"Plaintiff", "Defendant", "Petitioner", "Dkt", "F.3d", "WL", "Cir", "Ibid", "J."}
+    assert not no_names & set(found)
+    assert not {"Temporary Restraining Order", "Commerce Clause"} & set(found)
+    assert not any(name.startswith(("Plaintiff ", "Defendant ")) for name in found)
+    # A name that begins with an initial keeps it.
+    assert _found("J. K. Rowling wrote to J. Smith.") == {
+        "J. K. Rowling": "person",
+        "J. Smith": "person",
+    }

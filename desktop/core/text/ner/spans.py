@@ -33,6 +33,7 @@ _ADDRESS = re.compile(r"^(?:https?:|www\.)|\.(?:php|html?|aspx?|jsp)$", re.IGNOR
 # The plural of an acronym names things, not one of them ("SUVs", "ICUs", "NGOs").
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)  # "the 65th minute"
+_INITIAL = re.compile(r"^[A-Z]\.$")  # "F." of "F. Supp.", "Dowd, J.": an initial names no one
 # One word with a capital inside ("OpenAI", "GitHub", "PayPal") and the particles that give
 # a person's name one ("McConnell", "DeSantis", "LeBron", "DiCaprio", "JaVale").
 _INNER_CAPITAL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$")
@@ -241,8 +242,11 @@ def is_junk(words: Sequence[str], lists: WordLists) -> bool:
     """Words that look like a name but never are one: a contraction ("We're"), a function
     word, an abbreviated title, a ticker code or a legislator's party and state ("R-AL"),
     an acronym of a thing ("AI", "SEO"), an acronym's plural ("SUVs"), an ordinal ("65th"),
+    an initial alone ("J."),
     a sport's label in capitals ("GOLF"), a web address, or a run of ordinary words in
     capitals (a headline fragment, "JUDGE DISMISSES")."""
+    if _INITIAL.match("".join(words)):
+        return True  # its full stop may stand apart: "Dowd, J", "."
     if len(words) == 1 and (
         _CONTRACTION.match(words[0])
         or _edge(words[0], lists)
