@@ -109,6 +109,16 @@ FALSE_CUTS: list[tuple[str, list[str]]] = [
         ],
     ),
     (
+        "Once lauded as the studio behind the masterful GameCube title Eternal Darkness, the "
+        "company has produced only three major games since: GameCube's well-received Metal "
+        "Gear Solid: The Twin Snakes, and then Too Human.",
+        [
+            "Once lauded as the studio behind the masterful GameCube title Eternal Darkness, "
+            "the company has produced only three major games since: GameCube's well-received "
+            "Metal Gear Solid: The Twin Snakes, and then Too Human."
+        ],
+    ),
+    (
         "Visitors came to the theatre to watch <The Palace: Tale of Jang Noksu> and loved it.",
         ["Visitors came to the theatre to watch <The Palace: Tale of Jang Noksu> and loved it."],
     ),

@@ -120,10 +120,15 @@ def may_end_noun_phrase(word: str) -> bool:
     """Whether ``word`` (lower case) can be the last word of a noun phrase, as a caption's last
     word is ("... at the magistrates court"): the treebank uses it as a noun at least half the
     time. A word it lacks ("six-pack", "frontman") may be one, unless its ending says otherwise:
-    a verb's "-ing" form or an adjective's ("employing", "award-winning", "iconic")."""
+    a verb's "-ing" form or an adjective's ("employing", "award-winning", "iconic"), or a
+    compound's last part that is never a noun but a verb or an adjective ("well-received",
+    "much-loved", "well-known")."""
     use = word_use(word)
     if use is not None and use.total:
         return 2 * use.noun >= use.total
+    last = word_use(word.rsplit("-", 1)[-1]) if "-" in word.strip("-") else None
+    if last is not None and not last.noun and last.verb + last.adjective:
+        return False
     return not word.endswith(("ing", *_ADJECTIVE_ENDINGS))
 
 
