@@ -82,7 +82,7 @@ def test_prompts_inside_a_sentence_and_disclaimers_are_not_real() -> None:
     ]
 
 
-def test_republishing_subscription_and_fair_use_notices_are_not_real() -> None:
+def test_republishing_subscription_permission_and_fair_use_notices_are_not_real() -> None:
     notices = [
         "(This article first appeared in the March 2002 issue of Multimedia Schools.)",
         "This story was originally published in The Conversation.",
@@ -94,12 +94,18 @@ def test_republishing_subscription_and_fair_use_notices_are_not_real() -> None:
         "for in section 107 of the U.S. Copyright Law.",
         "In accordance with Title 17 U.S.C. Section 107, this material is distributed freely.",
         "Certain materials are held by their respective owners and used under fair use.",
+        "Holy Bible, New International Version, Copyright 2011 by Biblica, Inc. Used by "
+        "permission.",
+        "One email a month, with unsubscribe, & no spam.",
+        "To download, just sign up to The Notebook Gallery as a free member.",
     ]
     # The same words in a story's own sentences keep them real.
     story = [
         "The lawsuit says the video contains copyrighted material from three albums.",
         "The judge found the copying was fair use of the copyrighted material.",
         "Subscribers to the service will pay more from January, the company said.",
+        "The photographs were used by permission of the family, the museum said.",
+        "To download the app, users must first register with the ministry.",
     ]
     text = "\n\n".join(notices + story)
     split = split_sentences(text)
