@@ -232,9 +232,12 @@ def chapter_xhtml(heading: str, paragraphs: list[str]) -> str:
     )
 
 
-def epub_bytes(chapters: list[tuple[str, str, str]], *, nav_labels: dict[str, str]) -> bytes:
+def epub_bytes(
+    chapters: list[tuple[str, str, str]], *, nav_labels: dict[str, str], toc: str = ""
+) -> bytes:
     """An EPUB 3 book: ``chapters`` are ``(file name, heading, xhtml)``; ``nav_labels`` the
-    table of contents' label for some of them."""
+    table of contents' label for some of them, or ``toc`` the table's list as written (its
+    links relative to the navigation document: ``text/<file name>#anchor``)."""
     manifest = "".join(
         f'<item id="c{i}" href="text/{name}" media-type="application/xhtml+xml"/>'
         for i, (name, _, _) in enumerate(chapters)
@@ -253,7 +256,9 @@ def epub_bytes(chapters: list[tuple[str, str, str]], *, nav_labels: dict[str, st
         f'properties="nav"/>{manifest}</manifest>'
         f'<spine><itemref idref="nav" linear="no"/>{spine}</spine></package>'
     )
-    links = "".join(f'<li><a href="text/{n}">{label}</a></li>' for n, label in nav_labels.items())
+    links = toc or "".join(
+        f'<li><a href="text/{n}">{label}</a></li>' for n, label in nav_labels.items()
+    )
     nav = (
         '<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml" '
         'xmlns:epub="http://www.idpf.org/2007/ops"><body>'

@@ -8,6 +8,7 @@ import pytest
 
 from desktop.core.library.importers import UnreadableFile, read_articles
 from desktop.core.library.importers.epub import MIN_CHAPTER_WORDS
+from desktop.core.library.importers.epub_contents import LONG_FILE_WORDS
 from tests.core.library.documents import chapter_xhtml, epub_bytes, zip_bytes
 
 RAIN = ["The rain stopped in March&nbsp;and did not come back. " * 8, "The wells ran low."]
@@ -204,3 +205,100 @@ def test_a_chapter_stored_with_decomposed_accents_is_found(tmp_path: Path) -> No
     documents = {"du\u0308rre.xhtml": chapter_xhtml("Dürre", ["Es regnete nicht."])}
     (article,) = read_articles(packaged(tmp_path, package, documents))
     assert article.text == "Dürre\n\nEs regnete nicht."
+
+
+def sections(*parts: tuple[str, str, int]) -> str:
+    """One spine document holding several chapters: ``(anchor, heading, sentences)`` each."""
+    body = "".join(
+        f'<section id="{anchor}"><h2>{heading}</h2>'
+        + "".join(f"<p>In {heading.lower()} the river rose again, {n} times.</p>" for n in range(k))
+        + "</section>"
+        for anchor, heading, k in parts
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'
+        f"<head><title>x</title></head><body>{body}</body></html>"
+    )
+
+
+def toc_book(tmp_path: Path, chapters: list[tuple[str, str, str]], toc: str) -> Path:
+    path = tmp_path / "river.epub"
+    path.write_bytes(epub_bytes(chapters, nav_labels={}, toc=toc))
+    return path
+
+
+def test_chapters_sharing_one_file_become_one_article_each(tmp_path: Path) -> None:
+    """A poem's parts in one page: the table of contents points at each part's anchor."""
+    text = sections(("p1", "The Burial", 20), ("p2", "A Game", 3), ("p3", "The Sermon", 20))
+    toc = "".join(
+        f'<li><a href="text/poem.xhtml#{a}">{label}</a></li>'
+        for a, label in (("p1", "I. The Burial"), ("p2", "II. A Game"), ("p3", "III. The Sermon"))
+    )
+    path = toc_book(tmp_path, [("poem.xhtml", "", text)], toc)
+    burial, sermon = read_articles(path)
+    assert burial.title == "The Dry Years — I. The Burial"
+    assert burial.text.startswith("The Burial\n\nIn the burial the river rose again, 0 times.")
+    assert burial.origin == f"{path}#OEBPS/text/poem.xhtml"  # the file's own, as before
+    # A part too short for a chapter goes on with the next, so none of its words is lost.
+    assert sermon.title == "The Dry Years — III. The Sermon"
+    assert sermon.text.startswith("A Game\n\nIn a game the river rose again, 0 times.")
+    assert "The Sermon\n\nIn the sermon the river rose again, 0 times." in sermon.text
+    assert sermon.origin == f"{path}#OEBPS/text/poem.xhtml#p3"
+    assert (burial.text + sermon.text).count("the river rose again") == 20 + 3 + 20
+
+
+def test_a_chapters_sections_stay_in_the_chapter(tmp_path: Path) -> None:
+    text = sections(("c1", "Floods", 20), ("s1", "Early floods", 20), ("s2", "Late floods", 20))
+    toc = (
+        '<li><a href="text/ch1.xhtml">1. Floods</a><ol>'
+        '<li><a href="text/ch1.xhtml#s1">Early floods</a></li>'
+        '<li><a href="text/ch1.xhtml#s2">Late floods</a></li></ol></li>'
+    )
+    (article,) = read_articles(toc_book(tmp_path, [("ch1.xhtml", "", text)], toc))
+    assert article.title == "The Dry Years — 1. Floods"
+    assert "Late floods\n\nIn late floods the river rose again, 0 times." in article.text
+
+
+def test_a_whole_book_in_one_file_is_cut_into_its_stories(tmp_path: Path) -> None:
+    """Project Gutenberg's way: one file holds a whole part, its stories listed under their
+    authors' names (lines without links), each story's sections in a hidden list."""
+    stories = [(f"st{i}", f"Story {i}", 400) for i in range(6)]
+    text = sections(("part", "Part Four", 1), *stories)
+    assert len(text.split()) > LONG_FILE_WORDS
+    hidden = '<ol hidden="hidden"><li><a href="text/part4.xhtml#st0">I. Morning</a></li></ol>'
+    by_author = "".join(
+        f'<li><span>Author {i}</span><ol><li><a href="text/part4.xhtml#st{i}">Story {i}</a>'
+        f"{hidden if i == 0 else ''}</li></ol></li>"
+        for i in range(6)
+    )
+    toc = f'<li><a href="text/part4.xhtml#part">Part Four</a><ol>{by_author}</ol></li>'
+    articles = read_articles(toc_book(tmp_path, [("part4.xhtml", "", text)], toc))
+    assert [a.title for a in articles] == [f"The Dry Years — Story {i}" for i in range(6)]
+    assert articles[0].text.startswith("Part Four")  # the part's title, before its first story
+    assert articles[5].text.endswith("In story 5 the river rose again, 399 times.")
+
+
+def test_files_named_only_in_a_hidden_list_keep_their_names(tmp_path: Path) -> None:
+    """A book listing its parts and, hidden, each part's chapters, a file apiece."""
+    chapters = [(f"c{i}.xhtml", "", chapter_xhtml("", WELLS)) for i in range(3)]
+    hidden = "".join(f'<li><a href="text/c{i}.xhtml">Canto {i}</a></li>' for i in range(3))
+    toc = f'<li><a href="text/c0.xhtml">Book One</a><ol hidden="">{hidden}</ol></li>'
+    articles = read_articles(toc_book(tmp_path, chapters, toc))
+    assert [a.title for a in articles] == [
+        "The Dry Years — Book One",
+        "The Dry Years — Canto 1",
+        "The Dry Years — Canto 2",
+    ]
+
+
+def test_the_list_of_pages_names_no_chapter(tmp_path: Path) -> None:
+    chapters = [
+        ("rain.xhtml", "", chapter_xhtml("Rain", RAIN)),
+        ("wells.xhtml", "", chapter_xhtml("The Wells", WELLS)),
+    ]
+    toc = (
+        '<li><a href="text/rain.xhtml">1. Rain</a></li></ol></nav>'
+        '<nav epub:type="page-list"><ol><li><a href="text/wells.xhtml">17</a></li>'
+    )
+    rain, wells = read_articles(toc_book(tmp_path, chapters, toc))
+    assert (rain.title, wells.title) == ("The Dry Years — 1. Rain", "The Dry Years — The Wells")

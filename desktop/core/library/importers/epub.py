@@ -5,7 +5,8 @@ summary of a whole book says little, its entities fill the margin, a search hit 
 novel-length text. So each chapter with a real amount of text becomes an article: a spine
 document, named from the book's table of contents (else its first heading), with the
 documents after it that neither the table names nor a heading opens (a chapter split over
-files). Covers, title pages and other short front matter are left out, and a book
+files), or a piece of a document holding several chapters, cut where the table points
+(``epub_contents``). Covers, title pages and other short front matter are left out, and a book
 whose every part is short becomes one article instead.
 Book title, author, date and language come from the package (OPF) metadata, of EPUB 2
 or 3 or of the Open eBook 1.x books before them; a book whose spine names nothing
@@ -19,13 +20,21 @@ from __future__ import annotations
 import posixpath
 import zipfile
 from pathlib import Path
-from urllib.parse import unquote
 from xml.etree.ElementTree import Element
+
+import lxml.html
 
 from desktop.core.library.importers.archive import member_xml, open_archive, read_member
 from desktop.core.library.importers.building import build_article, canonical_origin, iso_date
 from desktop.core.library.importers.decoding import declared_encoding, decode_text
 from desktop.core.library.importers.element_text import element_text, html_document_body
+from desktop.core.library.importers.epub_contents import (
+    Entry,
+    cut_entries,
+    cut_text,
+    resolve,
+    toc_entries,
+)
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.models import Article
 
@@ -36,8 +45,6 @@ MIN_CHAPTER_WORDS = 60
 _CONTAINER = "{urn:oasis:names:tc:opendocument:xmlns:container}"
 _OPF = "{http://www.idpf.org/2007/opf}"
 _DC_NAMESPACES = ("{http://purl.org/dc/elements/1.1/}", "{http://purl.org/dc/elements/1.0/}")
-_NCX = "{http://www.daisy.org/z3986/2005/ncx/}"
-_XHTML = "{http://www.w3.org/1999/xhtml}"
 # The last is Open eBook 1.x's, the format before EPUB (books of 1999-2007).
 _CHAPTER_TYPES = frozenset(("application/xhtml+xml", "text/html", "text/x-oeb1-document"))
 _CHAPTER_SUFFIXES = (".xhtml", ".html", ".htm")
@@ -55,9 +62,12 @@ def parse_epub(data: bytes, path: Path) -> list[Article]:
             _id(item, "id"): item for item in package.iter(f"{opf}item") if item.get("href")
         }
         try:
-            labels = _toc_labels(archive, package, manifest, folder, path)
+            entries = toc_entries(archive, package, manifest, folder, path)
         except UnreadableFile:  # a broken table of contents costs only the chapter names
-            labels = {}
+            entries = []
+        labels: dict[str, str] = {}
+        for entry in entries:  # a file is named by the first entry that points into it
+            labels.setdefault(entry.member, entry.label)
         chapters: list[Chapter] = []
         for itemref in package.iter(f"{opf}itemref"):
             item = manifest.get(_id(itemref, "idref"))
@@ -65,8 +75,9 @@ def parse_epub(data: bytes, path: Path) -> list[Article]:
                 continue
             if item.get("media-type") not in _CHAPTER_TYPES or "nav" in item.get("properties", ""):
                 continue
-            name = _resolve(folder, item.get("href", ""))
-            chapters.append((name, *_chapter(archive, name, path)))
+            name = resolve(folder, item.get("href", ""))
+            inside = [e for e in entries if e.member == name]
+            chapters.extend(_chapters(archive, name, path, inside, labels))
         if not any(text for _, _, text in chapters):
             chapters = _unlisted_chapters(archive, manifest, folder, path)
     if not any(text for _, _, text in chapters):
@@ -156,7 +167,7 @@ def _unlisted_chapters(
     nothing readable (an item missing from its manifest): a damaged book still shows its text.
     The navigation document is not a chapter."""
     navigation = {
-        _resolve(folder, item.get("href", ""))
+        resolve(folder, item.get("href", ""))
         for item in manifest.values()
         if "nav" in item.get("properties", "").split()
     }
@@ -165,59 +176,54 @@ def _unlisted_chapters(
         for name in archive.namelist()
         if name.lower().endswith(_CHAPTER_SUFFIXES) and name not in navigation
     )
-    return [(name, *_chapter(archive, name, path)) for name in names]
+    return [chapter for name in names for chapter in _chapters(archive, name, path, [], {})]
 
 
-def _resolve(folder: str, href: str) -> str:
-    """A manifest or TOC reference as a member name: relative to ``folder``, no fragment."""
-    return posixpath.normpath(posixpath.join(folder, unquote(href.partition("#")[0])))
+def _chapters(
+    archive: zipfile.ZipFile, name: str, path: Path, entries: list[Entry], labels: dict[str, str]
+) -> list[Chapter]:
+    """The chapters of one spine document: itself, or the pieces the table of contents cuts
+    it into (``epub_contents``), each named in ``labels`` by its entry. A piece too short to
+    be a chapter (a part's title over its first chapter) goes on the piece after it."""
+    body = _body(archive, name, path)
+    if body is None:
+        return [(name, "", "")]
+    heading = next((" ".join(h.text_content().split()) for h in body.iter(*_HEADINGS)), "")
+    text = element_text(body)
+    cuts = cut_entries(entries, len(text.split()))
+    if not cuts:
+        return [(name, heading, text)]
+    pieces = [(entry, piece) for entry, piece in cut_text(body, cuts) if piece]
+    merged: list[tuple[Entry | None, str]] = []
+    for entry, piece in pieces:
+        if merged and len(merged[-1][1].split()) < MIN_CHAPTER_WORDS:
+            piece = f"{merged.pop()[1]}\n\n{piece}"
+        merged.append((entry, piece))
+    if len(merged) > 1 and len(merged[-1][1].split()) < MIN_CHAPTER_WORDS:
+        _, last = merged.pop()
+        merged[-1] = (merged[-1][0], f"{merged[-1][1]}\n\n{last}")
+    chapters: list[Chapter] = []
+    for number, (entry, piece) in enumerate(merged):
+        # The first piece keeps the file's own name, as the whole file had.
+        key = name if number == 0 or entry is None else f"{name}#{entry.fragment}"
+        labels.pop(key, None)
+        # What comes before the first cut is named only by an entry for the file's start.
+        label = entry.label if entry else next((e.label for e in entries if not e.fragment), "")
+        if label:
+            labels[key] = label
+        chapters.append((key, heading if entry is None else "", piece))
+    return chapters
 
 
-def _chapter(archive: zipfile.ZipFile, name: str, path: Path) -> tuple[str, str]:
-    """``(first heading, text)`` of one spine document."""
+def _body(archive: zipfile.ZipFile, name: str, path: Path) -> lxml.html.HtmlElement | None:
     data = read_member(archive, name, path)
     try:
         document = decode_text(data, path, declared_encoding(data))
     except UnreadableFile:
-        return "", ""
-    body = html_document_body(document)
-    if body is None:
-        return "", ""
-    heading = next((" ".join(h.text_content().split()) for h in body.iter(*_HEADINGS)), "")
-    return heading, element_text(body)
+        return None
+    return html_document_body(document)
 
 
 def _without_heading(text: str, heading: str) -> str:
     first, _, rest = text.partition("\n\n")
     return rest if first.strip().casefold() == heading.casefold() and rest.strip() else text
-
-
-def _toc_labels(
-    archive: zipfile.ZipFile,
-    package: Element,
-    manifest: dict[str, Element],
-    folder: str,
-    path: Path,
-) -> dict[str, str]:
-    """Chapter names by member name, from the EPUB 3 navigation document or the EPUB 2 NCX:
-    the first entry that points into each document."""
-    labels: dict[str, str] = {}
-    names = set(archive.namelist())
-    nav = next((i for i in manifest.values() if "nav" in i.get("properties", "").split()), None)
-    spine = package.find(f"{_namespace(package)}spine")
-    ncx = manifest.get(_id(spine, "toc")) if spine is not None else None
-    if nav is not None and _resolve(folder, nav.get("href", "")) in names:
-        name = _resolve(folder, nav.get("href", ""))
-        for link in member_xml(archive, name, path).iter(f"{_XHTML}a"):
-            label = " ".join("".join(link.itertext()).split())
-            target = _resolve(posixpath.dirname(name), link.get("href", ""))
-            if label:
-                labels.setdefault(target, label)
-    elif ncx is not None and _resolve(folder, ncx.get("href", "")) in names:
-        name = _resolve(folder, ncx.get("href", ""))
-        for point in member_xml(archive, name, path).iter(f"{_NCX}navPoint"):
-            label = " ".join((point.findtext(f"{_NCX}navLabel/{_NCX}text") or "").split())
-            content = point.find(f"{_NCX}content")
-            if label and content is not None:
-                labels.setdefault(_resolve(posixpath.dirname(name), content.get("src", "")), label)
-    return labels
