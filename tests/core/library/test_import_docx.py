@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -188,3 +189,97 @@ def test_text_boxes_notes_and_comments_follow_the_text_in_the_order_cited(
         "1. Ana Ruiz on “the plant is safe”: It is not; see the 2019 audit.",
     ]
     assert article.title != "Footnotes"
+
+
+def _body_docx(*blocks: str) -> bytes:
+    """A document whose body is ``blocks`` as Word writes them, after one plain paragraph."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("The council met on Monday.")
+    body = document.element.body
+    for block in blocks:
+        tagged = re.sub(r"^<(w:\w+)", rf"<\1 {_NAMESPACES}", block, count=1)
+        body.insert(len(body) - 1, parse_xml(tagged))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _run(words: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{words}</w:t></w:r>'
+
+
+def test_docx_text_is_read_as_word_shows_it(tmp_path: Path) -> None:
+    """Tracked changes, content controls, smart tags, fields, ruby and a table in a table:
+    python-docx's paragraphs and cells leave out every word of these."""
+    data = _body_docx(
+        # A reviewer's tracked changes: the insertion is shown, the deletion is not.
+        f"<w:p>{_run('The budget is ')}<w:del w:id='1' w:author='A'><w:r><w:delText>four"
+        f"</w:delText></w:r></w:del><w:ins w:id='2' w:author='A'>{_run('five')}</w:ins>"
+        f"{_run(' million.')}</w:p>",
+        # Moved text is shown where it went, once.
+        f"<w:p><w:moveFrom w:id='3' w:author='A'>{_run('Moved words.')}</w:moveFrom></w:p>",
+        f"<w:p><w:moveTo w:id='4' w:author='A'>{_run('Moved words.')}</w:moveTo></w:p>",
+        # A content control around a paragraph, and one inside a paragraph.
+        f"<w:sdt><w:sdtContent><w:p>{_run('Filed by the clerk.')}</w:p></w:sdtContent></w:sdt>",
+        f"<w:p>{_run('Name: ')}<w:sdt><w:sdtContent>{_run('Jane Roe')}</w:sdtContent>"
+        "</w:sdt></w:p>",
+        f"<w:p>{_run('Funded by ')}<w:smartTag w:uri='u' w:element='place'>"
+        f"{_run('Carnegie Mellon University')}</w:smartTag>{_run('.')}</w:p>",
+        f"<w:p><w:fldSimple w:instr='DATE'>{_run('11-01-2012')}</w:fldSimple></w:p>",
+        f"<w:p><w:r><w:ruby><w:rt>{_run('とうきょう')}</w:rt><w:rubyBase>{_run('東京')}"
+        "</w:rubyBase></w:ruby></w:r></w:p>",
+        # A form laid out in a table, a table inside its one cell.
+        "<w:tbl><w:tr><w:tc><w:p>"
+        + _run("Study design")
+        + "</w:p><w:tbl><w:tr><w:tc><w:p>"
+        + _run("Protocol No.")
+        + "</w:p></w:tc><w:tc><w:p>"
+        + _run("A5346")
+        + "</w:p></w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>",
+    )
+    (article,) = read_articles(write(tmp_path / "minutes.docx", data))
+    assert article.text.split("\n\n") == [
+        "The council met on Monday.",
+        "The budget is five million.",
+        "Moved words.",
+        "Filed by the clerk.",
+        "Name: Jane Roe",
+        "Funded by Carnegie Mellon University.",
+        "11-01-2012",
+        "東京",
+        "Study design",
+        "Protocol No. | A5346",
+    ]
+
+
+def test_a_page_laid_out_in_one_table_cell_keeps_its_paragraphs(tmp_path: Path) -> None:
+    cell = "".join(f"<w:p>{_run(p)}</w:p>" for p in ("EPIDEMIOLOGY", "PCB exposure and risk."))
+    data = _body_docx(
+        f"<w:tbl><w:tr><w:tc>{cell}</w:tc><w:tc><w:p/></w:tc></w:tr>"
+        f"<w:tr><w:tc><w:p>{_run('Year')}</w:p></w:tc><w:tc><w:p>{_run('2012')}</w:p></w:tc>"
+        "</w:tr></w:tbl>"
+    )
+    (article,) = read_articles(write(tmp_path / "paper.docx", data))
+    assert article.text.split("\n\n")[1:] == [
+        "EPIDEMIOLOGY",
+        "PCB exposure and risk.",
+        "Year | 2012",
+    ]
+
+
+def test_a_style_without_a_type_does_not_stop_the_import(tmp_path: Path) -> None:
+    """Word tolerates a style that names no type; python-docx's styles do not."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Study Design", level=1)
+    document.add_paragraph("A phase II trial.")
+    styles = document.styles.element
+    styles.append(styles.makeelement(f"{{{_W_NS}}}style", {f"{{{_W_NS}}}styleId": "Odd"}))
+    out = io.BytesIO()
+    document.save(out)
+    (article,) = read_articles(write(tmp_path / "protocol.docx", out.getvalue()))
+    assert (article.title, article.text) == ("Study Design", "A phase II trial.")

@@ -1,6 +1,6 @@
-"""Word documents (.docx), via python-docx: paragraphs and tables in document order, then the
-words of the document's text boxes, then its footnotes, endnotes and reviewers' comments in the
-order they are cited.
+"""Word documents (.docx), via python-docx: paragraphs and tables in document order (their
+words read as Word shows them, ``word_text``), then the words of the document's text boxes,
+then its footnotes, endnotes and reviewers' comments in the order they are cited.
 
 The title is the document's own (its properties), else its first Title or Heading paragraph;
 author and creation date come from its properties. Every XML part is first parsed with
@@ -14,7 +14,6 @@ from pathlib import Path
 
 from desktop.core.library.importers.archive import DAMAGED, member_xml, open_archive, parse_xml
 from desktop.core.library.importers.building import (
-    CELL_SEPARATOR,
     Block,
     comment_line,
     document_article,
@@ -24,13 +23,12 @@ from desktop.core.library.importers.building import (
 from desktop.core.library.importers.compound_files import OLE_MAGIC
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.word_binary import parse_doc
+from desktop.core.library.importers.word_text import FALLBACK, content, paragraph_text, table_rows
+from desktop.core.library.importers.word_text import W as _W
 from desktop.core.models import Article
 
 _XML_PARTS = (".xml", ".rels")
 _HEADING_STYLES = ("title", "heading")
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_SPACES = (f"{_W}tab", f"{_W}br", f"{_W}cr")
 
 
 def parse_docx(data: bytes, path: Path) -> list[Article]:
@@ -50,16 +48,15 @@ def parse_docx(data: bytes, path: Path) -> list[Article]:
         raise UnreadableFile(path, f"not a Word .docx document ({exc})") from exc
     except DAMAGED as exc:
         raise UnreadableFile(path, f"a part of the Word document is damaged ({exc})") from exc
-    blocks: list[Block] = []
-    for block in document.iter_inner_content():
-        if hasattr(block, "rows"):
-            blocks.extend((row, False) for row in table_rows(block))
-            continue
-        text = " ".join(block.text.split())
-        if text:
-            style = (block.style.name if block.style is not None else "").lower()
-            blocks.append((text, style.startswith(_HEADING_STYLES)))
     body = document.element.body
+    headings = _heading_styles(document.styles.element)
+    blocks: list[Block] = []
+    for block in content(body, f"{_W}p", f"{_W}tbl"):
+        if block.tag == f"{_W}tbl":
+            blocks.extend((row, False) for row in table_rows(block))
+        elif text := paragraph_text(block):
+            style = block.find(f"{_W}pPr/{_W}pStyle")
+            blocks.append((text, style is not None and style.get(f"{_W}val") in headings))
     blocks.extend((text, False) for text in _text_box_paragraphs(body))
     blocks.extend(_notes(document, body, path))
     # Without a properties part of its own, python-docx makes one up ("Word Document").
@@ -80,20 +77,15 @@ def parse_docx(data: bytes, path: Path) -> list[Article]:
     ]
 
 
-def table_rows(table: object) -> list[str]:
-    """One line per table row, its cells' text joined; a merged cell counted once."""
-    rows = []
-    for row in table.rows:  # type: ignore[attr-defined]
-        cells: list[str] = []
-        seen: set[int] = set()
-        for cell in row.cells:
-            if id(cell._tc) in seen:
-                continue
-            seen.add(id(cell._tc))
-            cells.append(" ".join(cell.text.split()))
-        if any(cells):
-            rows.append(CELL_SEPARATOR.join(cells))
-    return rows
+def _heading_styles(styles: object) -> set[str]:
+    """The ids of the styles named Title or Heading (a style without a type, which
+    python-docx cannot read, is read all the same)."""
+    found = set()
+    for style in styles.iter(f"{_W}style"):  # type: ignore[attr-defined]
+        name = style.find(f"{_W}name")
+        if name is not None and name.get(f"{_W}val", "").lower().startswith(_HEADING_STYLES):
+            found.add(style.get(f"{_W}styleId", ""))
+    return found
 
 
 def _text_box_paragraphs(body: object) -> list[str]:
@@ -101,11 +93,11 @@ def _text_box_paragraphs(body: object) -> list[str]:
     older readers (``mc:Fallback``) is skipped, a box inside a box read after it."""
     paragraphs = []
     for box in body.iter(f"{_W}txbxContent"):  # type: ignore[attr-defined]
-        if any(a.tag == _FALLBACK for a in box.iterancestors()):
+        if any(a.tag == FALLBACK for a in box.iterancestors()):
             continue
         for paragraph in box.iter(f"{_W}p"):
             if next(paragraph.iterancestors(f"{_W}txbxContent")) is box:
-                paragraphs.append(_paragraph_text(paragraph))
+                paragraphs.append(paragraph_text(paragraph))
     return [p for p in paragraphs if p]
 
 
@@ -123,7 +115,7 @@ def _notes(document: object, body: object, path: Path) -> list[Block]:
             found[kind] = {
                 note.get(f"{_W}id", ""): (
                     note.get(f"{_W}author", ""),
-                    "\n\n".join(filter(None, (_paragraph_text(p) for p in note.iter(f"{_W}p")))),
+                    "\n\n".join(filter(None, (paragraph_text(p) for p in note.iter(f"{_W}p")))),
                 )
                 for note in root.iter(f"{_W}{kind}")
             }
@@ -162,20 +154,3 @@ def _comment_anchors(body: object) -> dict[str, str]:
         elif comment in open_ranges:
             open_ranges.remove(comment)
     return {comment: "".join(text) for comment, text in words.items()}
-
-
-def _paragraph_text(paragraph: object) -> str:
-    """A paragraph's words, its tabs and breaks as spaces, without a text box drawn in it."""
-    parts: list[str] = []
-    _collect_text(paragraph, parts)
-    return " ".join("".join(parts).split())
-
-
-def _collect_text(element: object, parts: list[str]) -> None:
-    for child in element:  # type: ignore[attr-defined]
-        if child.tag == f"{_W}t":
-            parts.append(child.text or "")
-        elif child.tag in _SPACES:
-            parts.append(" ")
-        elif child.tag != f"{_W}txbxContent":
-            _collect_text(child, parts)
