@@ -59,9 +59,11 @@ def presentation(
     order: list[int],
     title: str = "",
     notes: dict[int, list[str]] | None = None,
+    diagrams: dict[int, str] | None = None,
 ) -> bytes:
     """A .pptx of ``slides`` (slideN.xml by their place in the list), shown in ``order``,
-    with speaker ``notes`` for the slides at those places."""
+    with speaker ``notes`` and SmartArt ``diagrams`` (their data parts) for the slides at
+    those places."""
     rels = "".join(
         f'<Relationship Id="rId{n + 10}" Type="{SLIDE_TYPE}" Target="slides/slide{n + 1}.xml"/>'
         for n in range(len(slides))
@@ -86,11 +88,21 @@ def presentation(
         "docProps/core.xml": core,
     }
     members |= {f"ppt/slides/slide{n + 1}.xml": s for n, s in enumerate(slides)}
+    related: dict[int, str] = {}
     for page, (n, paragraphs) in enumerate((notes or {}).items(), start=1):
         members[f"ppt/notesSlides/notesSlide{page}.xml"] = notes_page(paragraphs)
+        related[n] = (
+            f'<Relationship Id="rId2" Type="{R}/notesSlide" '
+            f'Target="../notesSlides/notesSlide{page}.xml"/>'
+        )
+    for k, (n, data) in enumerate((diagrams or {}).items(), start=1):
+        members[f"ppt/diagrams/data{k}.xml"] = data
+        related[n] = related.get(n, "") + (
+            f'<Relationship Id="rId3" Type="{R}/diagramData" Target="../diagrams/data{k}.xml"/>'
+        )
+    for n, rels in related.items():
         members[f"ppt/slides/_rels/slide{n + 1}.xml.rels"] = (
-            f'<Relationships xmlns="{PACKAGE}"><Relationship Id="rId2" Type="{R}/notesSlide" '
-            f'Target="../notesSlides/notesSlide{page}.xml"/></Relationships>'
+            f'<Relationships xmlns="{PACKAGE}">{rels}</Relationships>'
         )
     return zip_bytes(members)
 
@@ -177,3 +189,46 @@ def test_presentations_without_text_or_encrypted_are_refused(tmp_path: Path) -> 
 
 def test_a_presentation_without_a_suffix_is_known_by_its_parts() -> None:
     assert detect_format(Path("deck"), presentation(BRIEFING, order=[0, 1, 2])) == "pptx"
+
+
+def smartart(points: list[tuple[str, str]]) -> str:
+    """A SmartArt graphic's data part: ``(type, text)`` points as PowerPoint lists them."""
+    listed = "".join(
+        f'<dgm:pt modelId="{{{i}}}" type="{kind}"><dgm:prSet/><dgm:spPr/>'
+        f"<dgm:t><a:bodyPr/><a:p><a:r><a:t>{text}</a:t></a:r></a:p></dgm:t></dgm:pt>"
+        if text
+        else f'<dgm:pt modelId="{{{i}}}" type="{kind}"><dgm:prSet/><dgm:spPr/></dgm:pt>'
+        for i, (kind, text) in enumerate(points)
+    )
+    return (
+        '<dgm:dataModel xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" '
+        f'xmlns:a="{A}"><dgm:ptLst>{listed}</dgm:ptLst><dgm:cxnLst/></dgm:dataModel>'
+    )
+
+
+def test_smartart_text_is_read_with_its_slide(tmp_path: Path) -> None:
+    """An org chart drawn as SmartArt: its names live in the diagram's data part, which the
+    slide only refers to; the connectors' and the layout's points hold no text of theirs."""
+    chart = smartart(
+        [
+            ("doc", ""),
+            ("node", "Director: Ana Ruiz"),
+            ("parTrans", ""),
+            ("asst", "Assistant: Tom Berg"),
+            ("node", "Finance"),
+            ("sibTrans", ""),
+            ("pres", "Layout text"),
+        ]
+    )
+    slides = [slide(shape(["Who runs the port"], "title"))]
+    path = tmp_path / "org.pptx"
+    path.write_bytes(presentation(slides, order=[0], diagrams={0: chart}, notes={0: ["Ask."]}))
+    (article,) = read_articles(path)
+    assert article.text.split("\n\n") == [
+        "Slide 1 — Who runs the port",
+        "Director: Ana Ruiz",
+        "Assistant: Tom Berg",
+        "Finance",
+        "Speaker notes",
+        "Ask.",
+    ]

@@ -1,13 +1,13 @@
 """PowerPoint presentations (.pptx): a briefing's slides as text, slide by slide.
 
 Each slide is a line of its own ("Slide 3 — Repairs and costs", from its title placeholder)
-over its text boxes' paragraphs and its tables' rows, then its speaker notes (what the presenter
-says, often the only full sentences of a deck) under a "Speaker notes" line, in the order the
-presentation lists the slides (``ppt/presentation.xml`` and its relationships; file names only
-when those are missing). The deck is titled by its first slide title; author and creation date
-come from ``docProps/core.xml``. Every part is parsed with defusedxml from a container whose
-unpacked size is capped, as for Word and OpenDocument. A compound file under this name is an
-encrypted .pptx or an old .ppt, and goes to the .ppt reader.
+over its text boxes' paragraphs, its tables' rows and its SmartArt's text, then its speaker
+notes (what the presenter says, often the only full sentences of a deck) under a "Speaker
+notes" line, in the order the presentation lists the slides (``ppt/presentation.xml`` and its
+relationships; file names only when those are missing). The deck is titled by its first slide
+title; author and creation date come from ``docProps/core.xml``. Every part is parsed with
+defusedxml from a container whose unpacked size is capped, as for Word and OpenDocument. A
+compound file under this name is an encrypted .pptx or an old .ppt, and goes to the .ppt reader.
 """
 
 from __future__ import annotations
@@ -38,6 +38,9 @@ _TITLES = frozenset(("title", "ctrTitle"))
 _FURNITURE = frozenset(("dt", "ftr", "sldNum"))
 _SLIDE_NAME = re.compile(r"ppt/slides/slide(\d+)\.xml")
 _NOTES_TYPE = "/notesSlide"
+_DIAGRAM_DATA_TYPE = "/diagramData"
+_DIAGRAM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"
+_DIAGRAM_NODES = frozenset(("node", "asst"))  # not the connectors' or the layout's points
 _NOT_SHOWN = frozenset(("0", "false"))  # xsd:boolean
 
 
@@ -46,10 +49,17 @@ def parse_pptx(data: bytes, path: Path) -> list[Article]:
         return parse_ppt(data, path)
     with open_archive(data, path, "PowerPoint .pptx") as archive:
         names = set(archive.namelist())
-        slides = [
-            _slide(member_xml(archive, name, path), _notes(archive, names, name, path))
-            for name in _slide_order(archive, names, path)
-        ]
+        slides = []
+        for name in _slide_order(archive, names, path):
+            parts = _related(archive, names, name, path)
+            diagrams = [
+                line
+                for part in parts.get(_DIAGRAM_DATA_TYPE, {}).values()
+                for line in _diagram_lines(member_xml(archive, part, path))
+            ]
+            notes = next(iter(parts.get(_NOTES_TYPE, {}).values()), "")
+            notes_lines = _notes(member_xml(archive, notes, path)) if notes else []
+            slides.append(_slide(member_xml(archive, name, path), diagrams, notes_lines))
         core = _core(archive, names, path)
     return [deck_article(path, slides, byline=core["creator"], published=core["created"])]
 
@@ -81,25 +91,47 @@ def _slide_order(archive: zipfile.ZipFile, names: set[str], path: Path) -> list[
     return [name for _, name in sorted(numbered)]
 
 
-def _notes(archive: zipfile.ZipFile, names: set[str], slide: str, path: Path) -> list[str]:
-    """The paragraphs of the slide's speaker notes: the body of its notes page, found through
-    the slide's relationships (not the notes page's picture of the slide or its number)."""
-    folder, name = posixpath.split(slide)
+def _related(
+    archive: zipfile.ZipFile, names: set[str], part: str, path: Path
+) -> dict[str, dict[str, str]]:
+    """The parts ``part`` relates to, by the relationship type's last segment
+    ("/notesSlide", "/diagramData") and then its id, those in the package only."""
+    folder, name = posixpath.split(part)
     rels_name = f"{folder}/_rels/{name}.rels"
+    related: dict[str, dict[str, str]] = {}
     if rels_name not in names:
-        return []
+        return related
     for rel in member_xml(archive, rels_name, path).iter(f"{_PACKAGE}Relationship"):
         target = posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
-        if rel.get("Type", "").endswith(_NOTES_TYPE) and target in names:
-            page = member_xml(archive, target, path)
-            return [
-                line
-                for shape in page.iter(f"{_SLIDE}sp")
-                if _placeholder(shape) == "body"
-                for line in map(_paragraph, shape.iter(f"{_DRAWING}p"))
-                if line
-            ]
-    return []
+        kind = "/" + rel.get("Type", "").rpartition("/")[2]
+        if target in names:
+            related.setdefault(kind, {})[rel.get("Id", "")] = target
+    return related
+
+
+def _notes(page: Element) -> list[str]:
+    """The paragraphs of a slide's speaker notes: the body of its notes page (not the notes
+    page's picture of the slide or its number)."""
+    return [
+        line
+        for shape in page.iter(f"{_SLIDE}sp")
+        if _placeholder(shape) == "body"
+        for line in map(_paragraph, shape.iter(f"{_DRAWING}p"))
+        if line
+    ]
+
+
+def _diagram_lines(data: Element) -> list[str]:
+    """A SmartArt graphic's text (an org chart's names, a process's steps), a line per
+    node in the order its data lists them, from the diagram's data part: the slide holds
+    only a reference to it."""
+    lines = []
+    for point in data.iter(f"{_DIAGRAM}pt"):
+        if point.get("type", "node") in _DIAGRAM_NODES:
+            text = " ".join(filter(None, map(_paragraph, point.iter(f"{_DRAWING}p"))))
+            if text:
+                lines.append(text)
+    return lines
 
 
 def _placeholder(shape: Element) -> str | None:
@@ -108,9 +140,10 @@ def _placeholder(shape: Element) -> str | None:
     return placeholder.get("type") if placeholder is not None else None
 
 
-def _slide(slide: Element, notes: list[str]) -> Slide:
-    """The slide's title and its paragraphs and table rows (its date, footer and number left
-    out) with its ``notes``; hidden when the slide says it is not shown (``show="0"``)."""
+def _slide(slide: Element, diagrams: list[str], notes: list[str]) -> Slide:
+    """The slide's title and its paragraphs, table rows and SmartArt ``diagrams`` (its date,
+    footer and number left out) with its ``notes``; hidden when the slide says it is not
+    shown (``show="0"``)."""
     title = ""
     lines: list[str] = []
     for shape in slide.iter(f"{_SLIDE}sp"):
@@ -129,6 +162,7 @@ def _slide(slide: Element, notes: list[str]) -> Slide:
         ]
         if any(cells):
             lines.append(CELL_SEPARATOR.join(cells))
+    lines += diagrams
     return Slide(title, lines, notes, hidden=slide.get("show") in _NOT_SHOWN)
 
 
