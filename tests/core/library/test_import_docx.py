@@ -283,3 +283,41 @@ def test_a_style_without_a_type_does_not_stop_the_import(tmp_path: Path) -> None
     document.save(out)
     (article,) = read_articles(write(tmp_path / "protocol.docx", out.getvalue()))
     assert (article.title, article.text) == ("Study Design", "A phase II trial.")
+
+
+def test_a_smartart_graphics_text_follows_the_text(tmp_path: Path) -> None:
+    import docx
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    document = docx.Document()
+    document.add_paragraph("The process has three steps.")
+    drawing = "http://schemas.openxmlformats.org/drawingml/2006"
+    points = "".join(
+        f'<dgm:pt modelId="{{{i}}}" type="{kind}"><dgm:t><a:p><a:r><a:t>{words}</a:t></a:r></a:p>'
+        "</dgm:t></dgm:pt>"
+        for i, (kind, words) in enumerate(
+            (("node", "Apply"), ("parTrans", "x"), ("node", "Review"), ("node", "Decide"))
+        )
+    )
+    data = (
+        f'<dgm:dataModel xmlns:dgm="{drawing}/diagram" xmlns:a="{drawing}/main">'
+        f"<dgm:ptLst>{points}</dgm:ptLst></dgm:dataModel>"
+    )
+    relationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/diagramData"
+    part = Part(
+        PackURI("/word/diagrams/data1.xml"),
+        "application/vnd.openxmlformats-officedocument.drawingml.diagramData+xml",
+        data.encode(),
+        document.part.package,
+    )
+    document.part.relate_to(part, relationship)
+    out = io.BytesIO()
+    document.save(out)
+    (article,) = read_articles(write(tmp_path / "process.docx", out.getvalue()))
+    assert article.text.split("\n\n") == [
+        "The process has three steps.",
+        "Apply",
+        "Review",
+        "Decide",
+    ]

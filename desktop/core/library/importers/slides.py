@@ -22,11 +22,16 @@ from desktop.core.library.importers.archive import member_xml, open_archive
 from desktop.core.library.importers.building import CELL_SEPARATOR
 from desktop.core.library.importers.compound_files import OLE_MAGIC
 from desktop.core.library.importers.decks import Slide, deck_article
+from desktop.core.library.importers.drawing_text import (
+    DIAGRAM_DATA_TYPE,
+    DRAWING,
+    diagram_lines,
+    paragraph_line,
+)
 from desktop.core.library.importers.presentation_binary import parse_ppt
 from desktop.core.models import Article
 
 PRESENTATION = "ppt/presentation.xml"
-_DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _SLIDE = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _RELATIONS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PACKAGE = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -38,9 +43,6 @@ _TITLES = frozenset(("title", "ctrTitle"))
 _FURNITURE = frozenset(("dt", "ftr", "sldNum"))
 _SLIDE_NAME = re.compile(r"ppt/slides/slide(\d+)\.xml")
 _NOTES_TYPE = "/notesSlide"
-_DIAGRAM_DATA_TYPE = "/diagramData"
-_DIAGRAM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"
-_DIAGRAM_NODES = frozenset(("node", "asst"))  # not the connectors' or the layout's points
 _NOT_SHOWN = frozenset(("0", "false"))  # xsd:boolean
 
 
@@ -54,8 +56,8 @@ def parse_pptx(data: bytes, path: Path) -> list[Article]:
             parts = _related(archive, names, name, path)
             diagrams = [
                 line
-                for part in parts.get(_DIAGRAM_DATA_TYPE, {}).values()
-                for line in _diagram_lines(member_xml(archive, part, path))
+                for part in parts.get(DIAGRAM_DATA_TYPE, {}).values()
+                for line in diagram_lines(member_xml(archive, part, path))
             ]
             notes = next(iter(parts.get(_NOTES_TYPE, {}).values()), "")
             notes_lines = _notes(member_xml(archive, notes, path)) if notes else []
@@ -116,22 +118,9 @@ def _notes(page: Element) -> list[str]:
         line
         for shape in page.iter(f"{_SLIDE}sp")
         if _placeholder(shape) == "body"
-        for line in map(_paragraph, shape.iter(f"{_DRAWING}p"))
+        for line in map(paragraph_line, shape.iter(f"{DRAWING}p"))
         if line
     ]
-
-
-def _diagram_lines(data: Element) -> list[str]:
-    """A SmartArt graphic's text (an org chart's names, a process's steps), a line per
-    node in the order its data lists them, from the diagram's data part: the slide holds
-    only a reference to it."""
-    lines = []
-    for point in data.iter(f"{_DIAGRAM}pt"):
-        if point.get("type", "node") in _DIAGRAM_NODES:
-            text = " ".join(filter(None, map(_paragraph, point.iter(f"{_DRAWING}p"))))
-            if text:
-                lines.append(text)
-    return lines
 
 
 def _placeholder(shape: Element) -> str | None:
@@ -150,27 +139,17 @@ def _slide(slide: Element, diagrams: list[str], notes: list[str]) -> Slide:
         kind = _placeholder(shape)
         if kind in _FURNITURE:
             continue
-        paragraphs = [p for p in map(_paragraph, shape.iter(f"{_DRAWING}p")) if p]
+        paragraphs = [p for p in map(paragraph_line, shape.iter(f"{DRAWING}p")) if p]
         if kind in _TITLES and not title:
             title = " ".join(paragraphs)
         else:
             lines += paragraphs
-    for row in slide.iter(f"{_DRAWING}tr"):
+    for row in slide.iter(f"{DRAWING}tr"):
         cells = [
-            " ".join(map(_paragraph, cell.iter(f"{_DRAWING}p")))
-            for cell in row.iter(f"{_DRAWING}tc")
+            " ".join(map(paragraph_line, cell.iter(f"{DRAWING}p")))
+            for cell in row.iter(f"{DRAWING}tc")
         ]
         if any(cells):
             lines.append(CELL_SEPARATOR.join(cells))
     lines += diagrams
     return Slide(title, lines, notes, hidden=slide.get("show") in _NOT_SHOWN)
-
-
-def _paragraph(paragraph: Element) -> str:
-    """A paragraph's runs as one line; a line break as a space."""
-    parts = [
-        (node.text or "") if node.tag == f"{_DRAWING}t" else " "
-        for node in paragraph.iter()
-        if node.tag in (f"{_DRAWING}t", f"{_DRAWING}br")
-    ]
-    return " ".join("".join(parts).split())

@@ -1,6 +1,7 @@
 """Word documents (.docx), via python-docx: paragraphs and tables in document order (their
-words read as Word shows them, ``word_text``), then the words of the document's text boxes,
-then its footnotes, endnotes and reviewers' comments in the order they are cited.
+words read as Word shows them, ``word_text``), then the words of the document's text boxes
+and SmartArt graphics, then its footnotes, endnotes and reviewers' comments in the order they
+are cited.
 
 The title is the document's own (its properties), else its first Title or Heading paragraph;
 author and creation date come from its properties. Every XML part is first parsed with
@@ -21,6 +22,7 @@ from desktop.core.library.importers.building import (
     notes_blocks,
 )
 from desktop.core.library.importers.compound_files import OLE_MAGIC
+from desktop.core.library.importers.drawing_text import DIAGRAM_DATA_TYPE, diagram_lines
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.word_binary import parse_doc
 from desktop.core.library.importers.word_text import FALLBACK, content, paragraph_text, table_rows
@@ -58,6 +60,7 @@ def parse_docx(data: bytes, path: Path) -> list[Article]:
             style = block.find(f"{_W}pPr/{_W}pStyle")
             blocks.append((text, style is not None and style.get(f"{_W}val") in headings))
     blocks.extend((text, False) for text in _text_box_paragraphs(body))
+    blocks.extend((text, False) for text in _diagram_text(document, path))
     blocks.extend(_notes(document, body, path))
     # Without a properties part of its own, python-docx makes one up ("Word Document").
     package = document.part.package
@@ -99,6 +102,16 @@ def _text_box_paragraphs(body: object) -> list[str]:
             if next(paragraph.iterancestors(f"{_W}txbxContent")) is box:
                 paragraphs.append(paragraph_text(paragraph))
     return [p for p in paragraphs if p]
+
+
+def _diagram_text(document: object, path: Path) -> list[str]:
+    """The text of the document's SmartArt graphics, a line per node."""
+    return [
+        line
+        for rel in document.part.rels.values()  # type: ignore[attr-defined]
+        if rel.reltype.endswith(DIAGRAM_DATA_TYPE) and not rel.is_external
+        for line in diagram_lines(parse_xml(rel.target_part.blob, path, "a SmartArt graphic"))
+    ]
 
 
 def _notes(document: object, body: object, path: Path) -> list[Block]:
