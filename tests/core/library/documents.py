@@ -87,6 +87,26 @@ def pdf_report(
     return path
 
 
+def filled_form(path: Path, answers: dict[str, str]) -> Path:
+    """A one-page disclosure form whose fields hold ``answers`` (label → value; an empty value
+    leaves its field blank), each field drawn right of its label, as a viewer fills it in."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica", 12)
+    pdf.drawString(72, 780, "Financial disclosure statement, filed under the Ethics Act.")
+    for row, (label, value) in enumerate(answers.items()):
+        y = 740 - 40 * row
+        pdf.drawString(72, y, label)
+        pdf.acroForm.textfield(
+            name=f"field{row}", value=value, x=250, y=y - 5, width=280, height=18, borderWidth=0
+        )
+    pdf.drawString(72, 740 - 40 * len(answers), "I declare these answers true and complete.")
+    pdf.save()
+    return path
+
+
 def pleading_paper(
     path: Path, paragraphs: list[str], *, numbered: bool = True, first: int = 1
 ) -> Path:

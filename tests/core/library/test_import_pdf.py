@@ -25,7 +25,13 @@ from desktop.core.library.importers.pdf import (
 from desktop.core.library.importing import import_paths
 from desktop.core.library.session import Library
 from tests.cli_runner import run
-from tests.core.library.documents import HEADER, long_report, pdf_report, pleading_paper
+from tests.core.library.documents import (
+    HEADER,
+    filled_form,
+    long_report,
+    pdf_report,
+    pleading_paper,
+)
 
 OPENING = (
     "The committee found that inter-\nnational funding for regional water projects fell by a\n"
@@ -104,6 +110,24 @@ def test_the_line_numbers_of_pleading_paper_stay_out_of_the_text(tmp_path: Path)
     assert not any(p.strip().isdigit() for p in article.text.split("\n\n"))
     assert not re.search(r"\b(?:[1-9]|1\d|2[0-8]) (?:[A-Z]|procurement|of|the)\b", article.text)
     assert article.text.count("in violation of the procurement statute") == 6
+
+
+def test_a_filled_in_forms_answers_are_read_beside_their_labels(tmp_path: Path) -> None:
+    """The answers are the form's fields' values, which the text layer does not hold: they
+    were lost ("Name of filer:" with no name)."""
+    answers = {
+        "Name of filer:": "Jane Roe",
+        "Office held:": "Harbour Commissioner",
+        "Gifts received:": "A week in a villa owned by Acme Shipping Ltd",
+    }
+    (article,) = read_articles(filled_form(tmp_path / "disclosure.pdf", answers))
+    read = f"{article.title}\n{article.text}"
+    assert all(f"{label} {value}" in read for label, value in answers.items())
+    assert article.text.endswith("I declare these answers true and complete.")
+    # A blank form reads as printed, in the page's own order.
+    blank = dict.fromkeys(answers, "")
+    (printed,) = read_articles(filled_form(tmp_path / "blank.pdf", blank))
+    assert "Name of filer:" in printed.text and "Jane Roe" not in printed.text
 
 
 def test_a_numbered_list_or_table_keeps_its_numbers(tmp_path: Path) -> None:

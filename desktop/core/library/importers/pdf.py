@@ -3,8 +3,9 @@
 PDFium gives each page's text in reading order, one printed line per line, and marks a hyphen
 that broke a word at a line end. The text is reflowed for reading: running headers and footers
 (a line at a page's edge that recurs on most pages, a page number) are dropped, lines joined
-into paragraphs, and broken words mended. Where each page starts in the stored text is kept, so
-a passage can be cited by page. PDFium is far faster than pdfminer.six (a 300-page report in
+into paragraphs, and broken words mended. A filled-in form's answers are read where the page
+shows them (``pdf_forms``). Where each page starts in the stored text is kept, so a passage
+can be cited by page. PDFium is far faster than pdfminer.six (a 300-page report in
 about half a second, against 13 s) and is not thread-safe: one document at a time.
 """
 
@@ -19,7 +20,8 @@ from pathlib import Path
 from desktop.core.library.importers.building import build_article, iso_date, tidy_text
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.pdf_footnotes import split_footnotes
-from desktop.core.library.importers.pdf_lines import BROKEN_WORD, Page, PrintedLine
+from desktop.core.library.importers.pdf_forms import fill_in, text_by_position
+from desktop.core.library.importers.pdf_lines import BROKEN_WORD, Box, Page, PrintedLine
 from desktop.core.library.importers.plaintext import split_headline
 from desktop.core.models import Article
 from desktop.core.printable import printable
@@ -88,6 +90,7 @@ def parse_pdf(data: bytes, path: Path) -> list[Article]:
                 ) from exc
             raise UnreadableFile(path, "not a readable PDF (damaged or truncated)") from exc
         try:
+            document.init_forms()  # before any page loads: a filled-in form's answers
             metadata = document.get_metadata_dict(skip_empty=True)
             pages, heading, damaged = _read_pages(document, pdfium.PdfiumError)
         finally:
@@ -148,10 +151,12 @@ def _read_pages(document: object, error: type[Exception]) -> tuple[list[Page], s
             damaged += 1
             pages.append([])
             continue
+        page, filled = fill_in(document, index, page)
         textpage = page.get_textpage()
         try:
             full = textpage.get_text_range()
-            raw = _page_text(page, textpage, full)
+            raw = text_by_position(textpage, _text_boxes(textpage)) if filled else ""
+            raw = raw or _page_text(page, textpage, full)
             lines = _sized_lines(textpage, raw, full)
             if not seen_text and any(lines):
                 heading = _large_first_line(textpage, raw)
@@ -183,10 +188,6 @@ def _sized_lines(textpage: object, raw: str, full: str) -> list[PrintedLine]:
             at = found + len(words)
         lines.append(PrintedLine(clean_line(line), size))
     return lines
-
-
-Box = tuple[float, float, float, float]
-"""A run of text on a page: left, bottom, right, top, in points from the bottom left."""
 
 
 def _page_text(page: object, textpage: object, full: str) -> str:

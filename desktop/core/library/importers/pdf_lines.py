@@ -19,3 +19,6 @@ class PrintedLine(str):
 
 Page = list[str]
 """A page's lines, top to bottom (``PrintedLine`` where the size is known)."""
+
+Box = tuple[float, float, float, float]
+"""A run of text on a page: left, bottom, right, top, in points from the bottom left."""
