@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from desktop.core.models import Sentence
+from desktop.core.text.document_labels import NOTE_LABELS
 from desktop.core.text.sentence_ends import SCRIPT_STOPS
 from desktop.core.text.sentences import NOTE_BRACKETS, NOTE_CALLER, language_lines
 from desktop.core.text.words import WORD
@@ -47,6 +48,11 @@ an acknowledgement, never what the article says. A count opens lower-case ("12 p
 died"), a list's item with its number's period ("1. The council…")."""
 
 
+_NOTES_LABEL = re.compile("^(?:" + "|".join(map(re.escape, NOTE_LABELS)) + ")$", re.MULTILINE)
+"""The line an importer sets over a document's notes ("Footnotes", "Comments"): what follows
+is its sources and its reviewers' remarks, never what it says."""
+
+
 def real_sentences(
     text: str, sentences: Sequence[Sentence], language: str, title: str = ""
 ) -> list[bool]:
@@ -59,8 +65,10 @@ def real_sentences(
         _function_words(language) if cased else frozenset(),
         frozenset(WORD.findall(title.lower())),
     )
+    labelled = _NOTES_LABEL.search(text)
+    notes_from = labelled.start() if labelled else len(text)
     return [
-        not in_note and _real(text, s, rules)
+        not in_note and s.start < notes_from and _real(text, s, rules)
         for s, in_note in zip(sentences, _in_notes(text, sentences), strict=True)
     ]
 

@@ -226,3 +226,22 @@ def test_a_footnote_read_out_of_a_pdf_is_never_a_summary_sentence() -> None:
     ]
     chosen = [s.text for s in summarize(text, "news", sentences=3).sentences]
     assert not any("thank" in s or "Ministry of Water" in s for s in chosen)
+
+
+def test_a_documents_notes_and_comments_are_no_summary_sentences() -> None:
+    """An importer sets a document's notes after its text under their labels: its sources
+    and its reviewers' remarks are not what it says."""
+    text = (
+        "The harbour bridge will close for repairs in March.\n\n"
+        "Lorries will use the A17 for six weeks.\n\n"
+        "Footnotes\n\n"
+        "1. The Port Authority's survey of February found the cracks in two girders.\n\n"
+        "Comments\n\n"
+        "1. Ana Ruiz on “six weeks”: The contractor told us eight weeks, not six."
+    )
+    split = split_sentences(text)
+    flags = real_sentences(text, split, "en")
+    assert [s.text for s, ok in zip(split, flags, strict=True) if ok] == [
+        "The harbour bridge will close for repairs in March.",
+        "Lorries will use the A17 for six weeks.",
+    ]
