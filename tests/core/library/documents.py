@@ -107,6 +107,31 @@ def filled_form(path: Path, answers: dict[str, str]) -> Path:
     return path
 
 
+def reviewed_draft(path: Path) -> Path:
+    """A page marked up in a PDF viewer: a highlight with a reviewer's note on a few words, a
+    sticky note, and a link (no comment), over two lines of text."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase.pdfdoc import PDFString
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica", 12)
+    pdf.drawString(72, 780, "The plant is safe, the ministry said in its report on the harbour.")
+    pdf.drawString(72, 760, "Repairs to the quay start in March and end before the summer.")
+    width = pdf.stringWidth("The plant is safe", "Helvetica", 12)
+    quad = [72, 792, 72 + width, 792, 72, 776, 72 + width, 776]
+    pdf.highlightAnnotation(
+        "It is not; see the 2019 audit.",
+        Rect=(72, 776, 72 + width, 792),
+        QuadPoints=quad,
+        T=PDFString("Ana Ruiz"),
+    )
+    pdf.textAnnotation("Check the date with the port.", Rect=(400, 700, 420, 720))
+    pdf.linkURL("https://example.org/report", (72, 756, 300, 772))
+    pdf.save()
+    return path
+
+
 def pleading_paper(
     path: Path, paragraphs: list[str], *, numbered: bool = True, first: int = 1
 ) -> Path:

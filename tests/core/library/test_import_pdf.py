@@ -24,6 +24,7 @@ from desktop.core.library.importers.pdf import (
 )
 from desktop.core.library.importing import import_paths
 from desktop.core.library.session import Library
+from desktop.core.text.summarize import summarize
 from tests.cli_runner import run
 from tests.core.library.documents import (
     HEADER,
@@ -31,6 +32,7 @@ from tests.core.library.documents import (
     long_report,
     pdf_report,
     pleading_paper,
+    reviewed_draft,
 )
 
 OPENING = (
@@ -128,6 +130,22 @@ def test_a_filled_in_forms_answers_are_read_beside_their_labels(tmp_path: Path) 
     blank = dict.fromkeys(answers, "")
     (printed,) = read_articles(filled_form(tmp_path / "blank.pdf", blank))
     assert "Name of filer:" in printed.text and "Jane Roe" not in printed.text
+
+
+def test_a_reviewers_comments_follow_the_text_under_their_label(tmp_path: Path) -> None:
+    """Comments made in a PDF viewer are annotations, not page text: they were left out."""
+    (article,) = read_articles(reviewed_draft(tmp_path / "draft.pdf"))
+    assert article.text.split("\n\n") == [
+        "The plant is safe, the ministry said in its report on the harbour. Repairs to the "
+        "quay start in March and end before the summer.",
+        "Comments",
+        "1. Ana Ruiz on “The plant is safe”: It is not; see the 2019 audit.",
+        "2. A reviewer: Check the date with the port.",
+    ]
+    assert article.pages == ((1, 0),)
+    # The label keeps them out of the summary, as a Word document's comments.
+    chosen = [s.text for s in summarize(article.text, sentences=3).sentences]
+    assert not any("audit" in sentence or "port." in sentence for sentence in chosen)
 
 
 def test_a_numbered_list_or_table_keeps_its_numbers(tmp_path: Path) -> None:

@@ -4,7 +4,8 @@ PDFium gives each page's text in reading order, one printed line per line, and m
 that broke a word at a line end. The text is reflowed for reading: running headers and footers
 (a line at a page's edge that recurs on most pages, a page number) are dropped, lines joined
 into paragraphs, and broken words mended. A filled-in form's answers are read where the page
-shows them (``pdf_forms``). Where each page starts in the stored text is kept, so a passage
+shows them (``pdf_forms``), its reviewers' comments under a label after the text
+(``pdf_comments``). Where each page starts in the stored text is kept, so a passage
 can be cited by page. PDFium is far faster than pdfminer.six (a 300-page report in
 about half a second, against 13 s) and is not thread-safe: one document at a time.
 """
@@ -17,8 +18,9 @@ from collections import Counter
 from itertools import pairwise
 from pathlib import Path
 
-from desktop.core.library.importers.building import build_article, iso_date, tidy_text
+from desktop.core.library.importers.building import build_article, iso_date, notes_blocks, tidy_text
 from desktop.core.library.importers.errors import UnreadableFile
+from desktop.core.library.importers.pdf_comments import page_comments
 from desktop.core.library.importers.pdf_footnotes import split_footnotes
 from desktop.core.library.importers.pdf_forms import fill_in, text_by_position
 from desktop.core.library.importers.pdf_lines import BROKEN_WORD, Box, Page, PrintedLine
@@ -92,7 +94,7 @@ def parse_pdf(data: bytes, path: Path) -> list[Article]:
         try:
             document.init_forms()  # before any page loads: a filled-in form's answers
             metadata = document.get_metadata_dict(skip_empty=True)
-            pages, heading, damaged = _read_pages(document, pdfium.PdfiumError)
+            pages, heading, damaged, comments = _read_pages(document, pdfium.PdfiumError)
         finally:
             document.close()
     pages, notes = split_footnotes(drop_running_lines(pages))
@@ -103,6 +105,9 @@ def parse_pdf(data: bytes, path: Path) -> list[Article]:
     if not any(pages):
         raise UnreadableFile(path, "has no text layer (scanned?) — run OCR first")
     text, starts = reflow(pages, notes)
+    if comments:  # after the text, so every page still starts where it did
+        lines = [clean_line(line) for line, _ in notes_blocks([], [], comments)]
+        text = "\n\n".join(filter(None, [text, *lines]))
     title = _metadata_title(metadata.get("Title", "")) or heading
     if not title:
         title, _ = split_headline(text)
@@ -136,11 +141,13 @@ def without_title(
     return text, starts
 
 
-def _read_pages(document: object, error: type[Exception]) -> tuple[list[Page], str, int]:
+def _read_pages(document: object, error: type[Exception]) -> tuple[list[Page], str, int, list[str]]:
     """Each page's lines (printable, white space collapsed), the first page's title line (the
-    largest among its first lines when it stands out from the text size), and how many pages
-    PDFium could not load (``error``), which count as pages without text."""
+    largest among its first lines when it stands out from the text size), how many pages
+    PDFium could not load (``error``), which count as pages without text, and the comments
+    of every page."""
     pages: list[Page] = []
+    comments: list[str] = []
     heading = ""
     seen_text = False
     damaged = 0
@@ -151,6 +158,7 @@ def _read_pages(document: object, error: type[Exception]) -> tuple[list[Page], s
             damaged += 1
             pages.append([])
             continue
+        comments.extend(page_comments(page))
         page, filled = fill_in(document, index, page)
         textpage = page.get_textpage()
         try:
@@ -165,7 +173,7 @@ def _read_pages(document: object, error: type[Exception]) -> tuple[list[Page], s
             textpage.close()
             page.close()
         pages.append([line for line in lines if line])
-    return pages, heading, damaged
+    return pages, heading, damaged, comments
 
 
 def _sized_lines(textpage: object, raw: str, full: str) -> list[PrintedLine]:
