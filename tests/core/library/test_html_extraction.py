@@ -1350,6 +1350,32 @@ def test_indentation_of_the_source_is_left_as_it_is() -> None:
     assert next(page.iter("p")).text == "The council voted."
 
 
+def test_a_word_documents_saved_page_keeps_each_bullet_with_its_item(tmp_path: Path) -> None:
+    """Word's "Save as Web Page" spaces a list's bullet from its item with no-break spaces
+    before a line break of the source: visible spacing, no indentation, so no line break."""
+    bullet = (
+        "<p class=MsoListParagraph style='text-indent:-.25in;mso-list:l0 level1 lfo1'>"
+        "<![if !supportLists]><span style='font-family:Symbol'>·<span style='font:7.0pt "
+        '"Times New Roman"\'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;\n</span></span>'
+        "<![endif]>{}<o:p></o:p></p>"
+    )
+    html = (
+        "<html xmlns:o='urn:schemas-microsoft-com:office:office'><head>"
+        "<meta name=Generator content='Microsoft Word 15'><title>Harbour bridge</title></head>"
+        "<body lang=EN-US><div class=WordSection1>"
+        f"<p class=MsoNormal>{PARAGRAPHS[0]}<o:p></o:p></p>"
+        "<p class=MsoNormal><o:p>&nbsp;</o:p></p>"
+        f"<p class=MsoNormal>{PARAGRAPHS[1]}<o:p></o:p></p>"
+        + bullet.format("The committee votes on the contract on 12 March.")
+        + bullet.format("Work starts in April if the vote passes.")
+        + "</div></body></html>"
+    )
+    assert text_of(tmp_path, html).split("\n\n")[-2:] == [
+        "· The committee votes on the contract on 12 March.",
+        "· Work starts in April if the vote passes.",
+    ]
+
+
 def test_a_list_of_points_between_the_storys_paragraphs_is_kept(tmp_path: Path) -> None:
     # A page builder's rich-text block: trafilatura kept the paragraphs and dropped the list.
     points = [

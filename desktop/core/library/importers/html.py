@@ -99,6 +99,9 @@ _SHORT_TEXT = 1000
 _PREFORMATTED = ("pre", "textarea", "code")
 _FILES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".csv", ".txt")
 _SOURCE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+_INDENTATION = " \t\r\n\f"  # not the no-break space, which str.isspace() counts
+# Spacing made of no-break spaces, as laid out before a line break of the source: one space.
+_SPACING = re.compile(r"[ \t]*\xa0[ \t\xa0]+|[ \t]+\xa0[ \t\xa0]*")
 _EMBEDDED_POST = (
     "//blockquote[contains(concat(' ', normalize-space(@class), ' '), ' twitter-tweet ')]"
 )
@@ -329,9 +332,9 @@ def unwrap_source_lines(page: lxml.html.HtmlElement) -> None:
     preformatted = {d for e in page.iter(*_PREFORMATTED) for d in e.iter()}
     for element in page.iter():
         if _source_broken(element.text) and element not in preformatted:
-            element.text = _SOURCE_BREAK.sub(" ", element.text)
+            element.text = _SPACING.sub(" ", _SOURCE_BREAK.sub(" ", element.text))
         if _source_broken(element.tail) and element.getparent() not in preformatted:
-            element.tail = _SOURCE_BREAK.sub(" ", element.tail)
+            element.tail = _SPACING.sub(" ", _SOURCE_BREAK.sub(" ", element.tail))
         if element.tag == "br":
             element.tail = "\n" + (element.tail or "")
 
@@ -339,8 +342,10 @@ def unwrap_source_lines(page: lxml.html.HtmlElement) -> None:
 def _source_broken(text: str | None) -> bool:
     """Text with a line break of the page's source in it. Indentation alone (only spaces and
     breaks) shows nothing and stays: the fallback extractor trafilatura consults reads a
-    page's layout from it, and without it took a slide show's captions for the story."""
-    return bool(text and "\n" in text and not text.isspace())
+    page's layout from it, and without it took a slide show's captions for the story. A
+    no-break space shows, so it is no indentation (Word's saved pages space a list's bullet
+    from its item with a run of them before a line break)."""
+    return bool(text and "\n" in text and text.strip(_INDENTATION))
 
 
 def _drop_hidden_metadata(page: lxml.html.HtmlElement) -> None:
