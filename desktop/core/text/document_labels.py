@@ -1,7 +1,8 @@
 """The labels Dossier writes into an imported document's text to show its structure: a deck's
 "Slide 3 — its title" ("Slide 4 (hidden) — …" for one the show skips) and "Speaker notes", a
-report's "Footnotes", "Endnotes" and "Comments". They are the importers' words, not the
-author's: never a key term, however often a deck repeats them."""
+report's "Footnotes", "Endnotes", "Comments" and "Tracked changes", and who made each tracked
+change. They are the importers' words, not the author's: never a key term, however often a
+deck repeats them."""
 
 from __future__ import annotations
 
@@ -9,14 +10,17 @@ import re
 
 SLIDE = "Slide"
 SPEAKER_NOTES = "Speaker notes"
-NOTE_LABELS = ("Footnotes", "Endnotes", "Comments")
+NOTE_LABELS = ("Footnotes", "Endnotes", "Comments", "Tracked changes")
 SLIDE_SEPARATOR = " — "
 HIDDEN = " (hidden)"
+
+CHANGE_KINDS = ("Deleted", "Inserted", "Moved")
+"""How a tracked change's note opens: "3. Deleted by Ana Ruiz: “…”"."""
 
 _LABEL = re.compile(
     rf"^(?:{SLIDE} \d+(?:{re.escape(HIDDEN)})?(?={SLIDE_SEPARATOR}|$)|"
     + "|".join(re.escape(label) + "$" for label in (SPEAKER_NOTES, *NOTE_LABELS))
-    + ")",
+    + rf"|\d+\. (?:{'|'.join(CHANGE_KINDS)}) by [^:\n]{{0,80}}:)",
     re.MULTILINE,
 )
 

@@ -213,7 +213,8 @@ def _run(words: str) -> str:
 
 def test_docx_text_is_read_as_word_shows_it(tmp_path: Path) -> None:
     """Tracked changes, content controls, smart tags, fields, ruby and a table in a table:
-    python-docx's paragraphs and cells leave out every word of these."""
+    python-docx's paragraphs and cells leave out every word of these. What a reviewer deleted
+    follows the text under its label, with what they inserted and moved."""
     data = _body_docx(
         # A reviewer's tracked changes: the insertion is shown, the deletion is not.
         f"<w:p>{_run('The budget is ')}<w:del w:id='1' w:author='A'><w:r><w:delText>four"
@@ -252,6 +253,11 @@ def test_docx_text_is_read_as_word_shows_it(tmp_path: Path) -> None:
         "東京",
         "Study design",
         "Protocol No. | A5346",
+        # The reviewer's changes, what the text no longer shows in full.
+        "Tracked changes",
+        "1. Deleted by A: “four”",
+        "2. Inserted by A: “five”",
+        "3. Moved by A: “Moved words.”",
     ]
 
 
@@ -320,4 +326,23 @@ def test_a_smartart_graphics_text_follows_the_text(tmp_path: Path) -> None:
         "Apply",
         "Review",
         "Decide",
+    ]
+
+
+def test_a_long_insertion_is_quoted_by_its_first_words_a_deletion_whole(tmp_path: Path) -> None:
+    inserted = "The contractor will repair both girders and the east ramp before the summer."
+    deleted = "The ministry says the bridge is safe and that no girder needs replacing now."
+    data = _body_docx(
+        f"<w:p><w:ins w:id='1' w:author='Ana Ruiz'>{_run(inserted)}</w:ins></w:p>",
+        f"<w:p><w:del w:id='2' w:author='Tom Berg'><w:r><w:delText>{deleted}</w:delText>"
+        "</w:r></w:del></w:p>",
+    )
+    (article,) = read_articles(write(tmp_path / "draft.docx", data))
+    assert article.text.split("\n\n") == [
+        "The council met on Monday.",
+        inserted,
+        "Tracked changes",
+        "1. Inserted by Ana Ruiz: “The contractor will repair both girders and the east ramp "
+        "before the …”",
+        f"2. Deleted by Tom Berg: “{deleted}”",
     ]

@@ -372,6 +372,14 @@ def test_the_labels_an_importer_writes_are_never_terms_but_the_same_words_in_pro
     assert not any("slide" in t or "speaker" in t or "hidden" in t for t in terms)
     prose = "A landslide hit the slide gate. The slide gate failed. Crews shut the slide gate."
     assert "slide gate" in [t.text.lower() for t in key_terms(prose)]
+    # Who made each of a draft's tracked changes is the importer's line, not the draft's.
+    changes = "\n\n".join(
+        f"{n}. {kind} by Pavel Novak: “the tailings dams {n}”"
+        for n, kind in enumerate(["Deleted", "Inserted", "Moved"] * 3, start=1)
+    )
+    terms = [t.text.lower() for t in key_terms(f"{deck}\n\nTracked changes\n\n{changes}")]
+    assert "tailings dams" in terms
+    assert not any(w in t for t in terms for w in ("pavel", "novak", "deleted", "inserted"))
 
 
 def test_a_reference_codes_letters_are_no_term_but_a_names_number_keeps_it() -> None:

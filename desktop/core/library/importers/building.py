@@ -149,19 +149,34 @@ CELL_SEPARATOR = " | "
 
 
 def notes_blocks(
-    footnotes: list[str], endnotes: list[str], comments: Sequence[str] = ()
+    footnotes: list[str],
+    endnotes: list[str],
+    comments: Sequence[str] = (),
+    changes: Sequence[str] = (),
 ) -> list[Block]:
     """A document's notes, to follow its text: each kind under its label, numbered in the
-    order the notes are cited. A report's sources stand in them, and a draft's reviewers say
-    in comments what its text does not; inline they would land in the middle of the sentence
-    they belong to. The labels are never the title."""
+    order the notes are cited. A report's sources stand in them, a draft's reviewers say in
+    comments what its text does not, and its tracked changes say what they took out and put
+    in; inline they would land in the middle of the sentence they belong to. The labels are
+    never the title."""
     blocks: list[Block] = []
-    for label, notes in zip(NOTE_LABELS, (footnotes, endnotes, comments), strict=True):
+    kinds = (footnotes, endnotes, comments, changes)
+    for label, notes in zip(NOTE_LABELS, kinds, strict=True):
         numbered = [f"{n}. {note}" for n, note in enumerate(filter(None, notes), start=1)]
         if numbered:
             blocks.append((label, False))
             blocks.extend((note, False) for note in numbered)
     return blocks
+
+
+def change_line(kind: str, author: str, text: str, *, shown: bool) -> str:
+    """A tracked change as one note: what kind, by whom, which words: 'Deleted by Ana Ruiz:
+    “four million”'. Words the text ``shown`` holds (an insertion) are quoted only by their
+    first few, as a comment's are: the note says where the change is, not the words again."""
+    words = text.split()
+    if shown and len(words) > _ANCHOR_WORDS:
+        words = [*words[:_ANCHOR_WORDS], "…"]
+    return f"{kind} by {' '.join(author.split()) or 'a reviewer'}: “{' '.join(words)}”"
 
 
 def comment_line(author: str, text: str, anchor: str = "") -> str:

@@ -1,7 +1,8 @@
 """Word documents (.docx), via python-docx: paragraphs and tables in document order (their
 words read as Word shows them, ``word_text``), then the words of the document's text boxes
 and SmartArt graphics, then its footnotes, endnotes and reviewers' comments in the order they
-are cited.
+are cited, and its tracked changes (what a reviewer deleted, which the text leaves out, and
+what they inserted) in order.
 
 The title is the document's own (its properties), else its first Title or Heading paragraph;
 author and creation date come from its properties. Every XML part is first parsed with
@@ -16,6 +17,7 @@ from pathlib import Path
 from desktop.core.library.importers.archive import DAMAGED, member_xml, open_archive, parse_xml
 from desktop.core.library.importers.building import (
     Block,
+    change_line,
     comment_line,
     document_article,
     iso_date,
@@ -25,9 +27,16 @@ from desktop.core.library.importers.compound_files import OLE_MAGIC
 from desktop.core.library.importers.drawing_text import DIAGRAM_DATA_TYPE, diagram_lines
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.word_binary import parse_doc
-from desktop.core.library.importers.word_text import FALLBACK, content, paragraph_text, table_rows
+from desktop.core.library.importers.word_text import (
+    FALLBACK,
+    content,
+    paragraph_text,
+    table_rows,
+    tracked_changes,
+)
 from desktop.core.library.importers.word_text import W as _W
 from desktop.core.models import Article
+from desktop.core.text.document_labels import CHANGE_KINDS
 
 _XML_PARTS = (".xml", ".rels")
 _HEADING_STYLES = ("title", "heading")
@@ -145,7 +154,11 @@ def _notes(document: object, body: object, path: Path) -> list[Block]:
     cited["comment"] = [
         comment_line(*comments[i], anchors.get(i, "")) for i in anchors if i in comments
     ]
-    return notes_blocks(cited["footnote"], cited["endnote"], cited["comment"])
+    changes = [
+        change_line(kind, author, words, shown=kind != CHANGE_KINDS[0])
+        for kind, author, words in tracked_changes(body)  # type: ignore[arg-type]
+    ]
+    return notes_blocks(cited["footnote"], cited["endnote"], cited["comment"], changes)
 
 
 def _comment_anchors(body: object) -> dict[str, str]:

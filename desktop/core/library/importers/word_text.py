@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from desktop.core.library.importers.building import CELL_SEPARATOR
+from desktop.core.text.document_labels import CHANGE_KINDS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -85,3 +86,21 @@ def table_rows(table: etree._Element) -> list[str]:
 
 def _cell_text(cell: etree._Element) -> str:
     return " ".join(filter(None, map(paragraph_text, content(cell, f"{W}p"))))
+
+
+def tracked_changes(body: etree._Element) -> list[tuple[str, str, str]]:
+    """``(kind, author, words)`` for each of a reviewer's tracked changes in the body, in
+    order: "Deleted" (what Word no longer shows), "Inserted", "Moved"."""
+    deleted, inserted, moved = CHANGE_KINDS
+    kinds = {f"{W}del": deleted, f"{W}ins": inserted, f"{W}moveTo": moved}
+    changes = []
+    for change in body.iter(*kinds):
+        if any(a.tag in kinds or a.tag == f"{W}txbxContent" for a in change.iterancestors()):
+            continue  # a change inside a change is read with it; a text box's apart
+        words = "".join(
+            (node.text or "") if node.tag in (f"{W}t", f"{W}delText") else " "
+            for node in change.iter(f"{W}t", f"{W}delText", *_SPACES)
+        )
+        if words.strip():
+            changes.append((kinds[change.tag], change.get(f"{W}author", ""), words))
+    return changes
