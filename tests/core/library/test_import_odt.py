@@ -141,3 +141,29 @@ def test_comments_follow_the_notes_with_their_author_and_the_words_they_are_on(
         "1. Ana Ruiz on “the plant is safe”: It is not; see the 2019 audit.",
         "2. Jo Bloggs: Source?",
     ]
+
+
+def test_what_a_reviewer_deleted_follows_the_text_with_who_deleted_it(tmp_path: Path) -> None:
+    """LibreOffice keeps a tracked deletion's words apart from the text, in its list of
+    changes, and the text without them: they were lost."""
+    changes = (
+        "<text:tracked-changes>"
+        '<text:changed-region text:id="ct1"><text:deletion><office:change-info>'
+        "<dc:creator>Tom Berg</dc:creator><dc:date>2024-03-05T09:30:00</dc:date>"
+        "</office:change-info><text:p>Engineers call the bridge unsafe.</text:p>"
+        "</text:deletion></text:changed-region>"
+        '<text:changed-region text:id="ct2"><text:insertion><office:change-info>'
+        "<dc:creator>Tom Berg</dc:creator></office:change-info></text:insertion>"
+        "</text:changed-region></text:tracked-changes>"
+    )
+    body = (
+        f'{changes}<text:p>The bridge stays open.<text:change text:change-id="ct1"/> '
+        '<text:change-start text:change-id="ct2"/>Repairs start in May.'
+        '<text:change-end text:change-id="ct2"/></text:p>'
+    )
+    (article,) = read_articles(write(tmp_path / "draft.odt", odt_bytes(body)))
+    assert article.text.split("\n\n") == [
+        "The bridge stays open. Repairs start in May.",
+        "Tracked changes",
+        "1. Deleted by Tom Berg: “Engineers call the bridge unsafe.”",
+    ]

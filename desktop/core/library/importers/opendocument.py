@@ -1,7 +1,8 @@
 """OpenDocument text (.odt): paragraphs, headings, lists and tables from ``content.xml``, then
-its footnotes, endnotes and reviewers' comments in the order they are cited; title, author,
-date and language from ``meta.xml``. Both are parsed with defusedxml from a container whose
-unpacked size is capped; no ODF library is needed for reading text.
+its footnotes, endnotes and reviewers' comments in the order they are cited and what a reviewer
+deleted with changes tracked; title, author, date and language from ``meta.xml``. Both are
+parsed with defusedxml from a container whose unpacked size is capped; no ODF library is
+needed for reading text.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from desktop.core.library.importers.archive import member_xml, open_archive
 from desktop.core.library.importers.building import (
     CELL_SEPARATOR,
     Block,
+    change_line,
     comment_line,
     document_article,
     iso_date,
@@ -20,6 +22,7 @@ from desktop.core.library.importers.building import (
 )
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.models import Article
+from desktop.core.text.document_labels import CHANGE_KINDS
 
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -115,7 +118,20 @@ def _notes(body: Element) -> list[Block]:
         content = note.find(f"{_TEXT}note-body")
         if kind in notes and content is not None:
             notes[kind].append(_paragraphs(content))
-    return notes_blocks(notes["footnote"], notes["endnote"], _comments(body))
+    return notes_blocks(notes["footnote"], notes["endnote"], _comments(body), _deletions(body))
+
+
+def _deletions(body: Element) -> list[str]:
+    """What a reviewer deleted with changes tracked, which the text no longer shows, in the
+    order the document records it (its insertions stand in the text)."""
+    deleted = []
+    for region in body.iter(f"{_TEXT}changed-region"):
+        for deletion in region.iter(f"{_TEXT}deletion"):
+            author = " ".join((deletion.findtext(f".//{_DC}creator") or "").split())
+            words = _paragraphs(deletion)
+            if words.strip():
+                deleted.append(change_line(CHANGE_KINDS[0], author, words, shown=False))
+    return deleted
 
 
 def _comments(body: Element) -> list[str]:
