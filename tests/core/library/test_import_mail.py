@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.library.importers import UnreadableFile, read_articles
-from desktop.core.library.importers.mail import MAX_NESTING
+from desktop.core.library.importers.attachments import MAX_NESTING
 from desktop.core.library.importing import import_paths
 from desktop.core.library.session import Library
 from desktop.core.text.analysis import analyze

@@ -12,8 +12,8 @@ from desktop.core.library.importers import (
     detect_format,
     read_articles,
 )
+from desktop.core.library.importers.attachments import MAX_NESTING
 from desktop.core.library.importers.building import canonical_origin
-from desktop.core.library.importers.mail import MAX_NESTING
 from tests.core.library.documents import BULLETIN, docx_bytes
 from tests.core.library.outlook_files import compound_file, msg_bytes, outlook_message, properties
 from tests.core.library.refusals import assert_refused

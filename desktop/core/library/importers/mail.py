@@ -20,25 +20,23 @@ import email.header
 import email.policy
 import email.utils
 import re
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from email.message import EmailMessage
 from pathlib import Path
 from typing import cast
 
+from desktop.core.library.importers.attachments import (
+    Reader,
+    attached_articles,
+    nested,
+    with_attachment_list,
+)
 from desktop.core.library.importers.building import build_article, canonical_origin, iso_date
 from desktop.core.library.importers.decoding import text_codec
-from desktop.core.library.importers.errors import UnreadableFile, UnsupportedFile
+from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.flowed_text import unflowed
 from desktop.core.library.importers.mail_html import html_mail_text
 from desktop.core.models import Article
 
-Reader = Callable[[bytes, Path], list[Article]]
-MAX_NESTING = 5
-"""Forwarded mail inside forwarded mail is read this deep; deeper attachments are listed only
-(each level costs stack, and a crafted file could nest thousands)."""
-_NESTING: ContextVar[int] = ContextVar("mail_nesting", default=0)
 _MBOX_SEPARATOR = re.compile(rb"^From [^\n]*\n", re.MULTILINE)
 _QUOTED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
@@ -107,29 +105,6 @@ def message_articles(
     return articles + attachments, outcomes
 
 
-def with_attachment_list(body: str, outcomes: list[str]) -> str:
-    """The message's text with a line on what became of each attachment at its end."""
-    if not outcomes:
-        return body
-    return f"{body}\n\nAttachments:\n" + "\n".join(f"- {line}" for line in outcomes)
-
-
-@contextmanager
-def nested() -> Iterator[None]:
-    """One level deeper into attached messages while the block runs: a message attached to a
-    message is read ``MAX_NESTING`` levels deep at most."""
-    level = _NESTING.set(_NESTING.get() + 1)
-    try:
-        yield
-    finally:
-        _NESTING.reset(level)
-
-
-def too_deep() -> bool:
-    """Whether what is read now is attached more than ``MAX_NESTING`` levels deep."""
-    return _NESTING.get() > MAX_NESTING
-
-
 class _Message(EmailMessage):
     """``get_body`` and ``iter_attachments`` over headers kept as plain text (``compat32``)."""
 
@@ -170,32 +145,6 @@ def _attachments(
     """Articles from the attachments Dossier can read, and a line on each attachment."""
     files = (_attachment(part, n) for n, part in enumerate(message.iter_attachments(), start=1))
     return attached_articles(files, origin, read_attachment)
-
-
-def attached_articles(
-    files: Iterable[tuple[str, bytes]], origin: Path, read_attachment: Reader
-) -> tuple[list[Article], list[str]]:
-    """Articles from the attached ``(name, bytes)`` files Dossier can read, each with the
-    origin ``message#name``, and a line on each attachment; call it inside ``nested``."""
-    articles: list[Article] = []
-    outcomes: list[str] = []
-    for name, payload in files:
-        if not name or not payload.strip():
-            continue
-        if too_deep():
-            outcomes.append(f"{name} (not imported: attached too many levels deep)")
-            continue
-        try:
-            found = read_attachment(payload, Path(f"{origin}#{name}"))
-        except UnsupportedFile:
-            outcomes.append(f"{name} (not imported: a file type Dossier does not read)")
-            continue
-        except UnreadableFile as exc:
-            outcomes.append(f"{name} (not imported: {exc.reason})")
-            continue
-        articles += found
-        outcomes.append(f"{name} (imported as its own article)")
-    return articles, outcomes
 
 
 def _attachment(part: EmailMessage, number: int) -> tuple[str, bytes]:

@@ -20,17 +20,17 @@ from pathlib import Path
 
 import olefile
 
-from desktop.core.library.importers.building import build_article, canonical_origin, iso_date
-from desktop.core.library.importers.compound_files import OLE_MAGIC, open_compound_file
-from desktop.core.library.importers.decoding import text_codec
-from desktop.core.library.importers.errors import UnreadableFile
-from desktop.core.library.importers.mail import (
+from desktop.core.library.importers.attachments import (
     Reader,
     attached_articles,
     nested,
     too_deep,
     with_attachment_list,
 )
+from desktop.core.library.importers.building import build_article, canonical_origin, iso_date
+from desktop.core.library.importers.compound_files import OLE_MAGIC, open_compound_file
+from desktop.core.library.importers.decoding import text_codec
+from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.mail_html import html_mail_text
 from desktop.core.library.importers.rich_text import rtf_text
 from desktop.core.models import Article
