@@ -132,6 +132,43 @@ def reviewed_draft(path: Path) -> Path:
     return path
 
 
+def pdf_embedding(path: Path, name: str, content: bytes) -> Path:
+    """A one-page PDF written by hand that embeds ``content`` as the file ``name``, stored
+    compressed (FlateDecode), as PDF writers store embedded files."""
+    import zlib
+
+    packed = zlib.compress(content, 9)
+    page_text = b"BT /F1 12 Tf 72 720 Td (The documents of this release follow.) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names [("
+        + name.encode()
+        + b") 4 0 R] >> >> >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 6 0 R "
+        b"/Resources << /Font << /F1 7 0 R >> >> >>",
+        b"<< /Type /Filespec /F (" + name.encode() + b") /EF << /F 5 0 R >> >>",
+        b"<< /Type /EmbeddedFile /Filter /FlateDecode /Length %d >>\nstream\n" % len(packed)
+        + packed
+        + b"\nendstream",
+        b"<< /Length %d >>\nstream\n" % len(page_text) + page_text + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    table = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        table,
+    )
+    path.write_bytes(bytes(out))
+    return path
+
+
 def pleading_paper(
     path: Path, paragraphs: list[str], *, numbered: bool = True, first: int = 1
 ) -> Path:

@@ -30,6 +30,7 @@ from tests.core.library.documents import (
     HEADER,
     filled_form,
     long_report,
+    pdf_embedding,
     pdf_report,
     pleading_paper,
     reviewed_draft,
@@ -146,6 +147,41 @@ def test_a_reviewers_comments_follow_the_text_under_their_label(tmp_path: Path) 
     # The label keeps them out of the summary, as a Word document's comments.
     chosen = [s.text for s in summarize(article.text, sentences=3).sentences]
     assert not any("audit" in sentence or "port." in sentence for sentence in chosen)
+
+
+def test_a_pdfs_embedded_files_become_articles_of_their_own(tmp_path: Path) -> None:
+    """A PDF portfolio's cover page says only "click a file to view it": its documents are
+    the files embedded in it, read as an e-mail's attachments are."""
+    import pypdfium2 as pdfium
+
+    cover = pdf_report(tmp_path / "cover.pdf", [["The documents of this release follow."]])
+    document = pdfium.PdfDocument(cover)
+    memo = "Harbour memo\n\nThe bridge closes in March for repairs to two girders."
+    for name, data in (("memo.txt", memo.encode()), ("budget.xlsx", b"PK\x03\x04 sheet")):
+        document.new_attachment(name).set_data(data)
+    path = tmp_path / "release.pdf"
+    document.save(path)
+    document.close()
+    package, attached = read_articles(path)
+    assert package.text.endswith(  # in the order the document's list of files has them
+        "Attachments:\n- budget.xlsx (not imported: a file type Dossier does not read)\n"
+        "- memo.txt (imported as its own article)"
+    )
+    assert attached.origin == f"{path}#memo.txt"
+    assert attached.title == "Harbour memo"
+    assert attached.text == "The bridge closes in March for repairs to two girders."
+
+
+def test_an_embedded_file_too_large_unpacked_is_listed_not_read(tmp_path: Path) -> None:
+    """25 MB of zeros packs into a few kilobytes: read, it would cost as much as a file on
+    disk Dossier refuses."""
+    zeros = pdf_embedding(tmp_path / "packed.pdf", "zeros.txt", bytes(25 * 1024 * 1024))
+    assert zeros.stat().st_size < 100_000
+    (article,) = read_articles(zeros)
+    assert article.text.endswith("Attachments:\n- zeros.txt (not imported: over 20 MiB unpacked)")
+    small = pdf_embedding(tmp_path / "small.pdf", "memo.txt", b"The bridge closes in March.")
+    _, memo = read_articles(small)
+    assert memo.text == "The bridge closes in March."
 
 
 def test_a_numbered_list_or_table_keeps_its_numbers(tmp_path: Path) -> None:

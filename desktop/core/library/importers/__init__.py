@@ -271,7 +271,7 @@ def parse_bytes(data: bytes, path: Path) -> list[Article]:
 
 _BINARY_FORMATS: dict[str, Callable[[bytes, Path], list[Article]]] = {
     "feed": parse_feed,
-    "pdf": parse_pdf,
+    "pdf": partial(parse_pdf, read_attachment=parse_bytes),
     "docx": parse_docx,
     "doc": parse_doc,
     "rtf": parse_rtf,

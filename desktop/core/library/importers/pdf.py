@@ -5,20 +5,36 @@ that broke a word at a line end. The text is reflowed for reading: running heade
 (a line at a page's edge that recurs on most pages, a page number) are dropped, lines joined
 into paragraphs, and broken words mended. A filled-in form's answers are read where the page
 shows them (``pdf_forms``), its reviewers' comments under a label after the text
-(``pdf_comments``). Where each page starts in the stored text is kept, so a passage
-can be cited by page. PDFium is far faster than pdfminer.six (a 300-page report in
-about half a second, against 13 s) and is not thread-safe: one document at a time.
+(``pdf_comments``), its embedded files as articles of their own (a PDF portfolio's
+documents), listed at its end as an e-mail's attachments are. Where each page starts in the
+stored text is kept, so a passage can be cited by page. PDFium is far faster than
+pdfminer.six (a 300-page report in about half a second, against 13 s) and is not thread-safe:
+one document at a time.
 """
 
 from __future__ import annotations
 
+import ctypes
 import re
 import threading
 from collections import Counter
 from itertools import pairwise
 from pathlib import Path
 
-from desktop.core.library.importers.building import build_article, iso_date, notes_blocks, tidy_text
+from desktop.core.library.importers.attachments import (
+    Reader,
+    attached_articles,
+    nested,
+    with_attachment_list,
+)
+from desktop.core.library.importers.building import (
+    build_article,
+    canonical_origin,
+    iso_date,
+    notes_blocks,
+    tidy_text,
+)
+from desktop.core.library.importers.decoding import MAX_FILE_BYTES
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.pdf_comments import page_comments
 from desktop.core.library.importers.pdf_footnotes import split_footnotes
@@ -76,8 +92,9 @@ _JUNK_TITLE = re.compile(
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
 
 
-def parse_pdf(data: bytes, path: Path) -> list[Article]:
-    """The document as one article whose ``pages`` say where each page starts in its text."""
+def parse_pdf(data: bytes, path: Path, *, read_attachment: Reader) -> list[Article]:
+    """The document as one article whose ``pages`` say where each page starts in its text,
+    and an article for each embedded file Dossier reads (a PDF portfolio's documents)."""
     import pypdfium2 as pdfium
 
     with _PDFIUM:
@@ -95,19 +112,25 @@ def parse_pdf(data: bytes, path: Path) -> list[Article]:
             document.init_forms()  # before any page loads: a filled-in form's answers
             metadata = document.get_metadata_dict(skip_empty=True)
             pages, heading, damaged, comments = _read_pages(document, pdfium.PdfiumError)
+            embedded, too_large = _embedded_files(document, pdfium.PdfiumError)
         finally:
             document.close()
+    with nested():
+        attached, outcomes = attached_articles(
+            embedded, Path(canonical_origin(path)), read_attachment
+        )
     pages, notes = split_footnotes(drop_running_lines(pages))
     if not any(pages) and damaged:
         raise UnreadableFile(
             path, f"not a readable PDF (damaged: {damaged} of {len(pages)} pages cannot be read)"
         )
-    if not any(pages):
+    if not any(pages) and not attached:
         raise UnreadableFile(path, "has no text layer (scanned?) — run OCR first")
     text, starts = reflow(pages, notes)
     if comments:  # after the text, so every page still starts where it did
         lines = [clean_line(line) for line, _ in notes_blocks([], [], comments)]
         text = "\n\n".join(filter(None, [text, *lines]))
+    text = with_attachment_list(text, outcomes + too_large).strip()
     title = _metadata_title(metadata.get("Title", "")) or heading
     if not title:
         title, _ = split_headline(text)
@@ -122,7 +145,32 @@ def parse_pdf(data: bytes, path: Path) -> list[Article]:
     )
     if article.text != text:  # never expected: reflow hands over tidy text
         raise UnreadableFile(path, "could not map the PDF's pages onto its text")
-    return [article.replace(pages=tuple(starts))]
+    return [article.replace(pages=tuple(starts)), *attached]
+
+
+def _embedded_files(
+    document: object, error: type[Exception]
+) -> tuple[list[tuple[str, bytes]], list[str]]:
+    """The files embedded in the document, by name without folders, with their bytes, and a
+    line for each too large to read (over ``MAX_FILE_BYTES`` unpacked, as a file on disk
+    would be: a few compressed kilobytes can unpack to gigabytes); one PDFium cannot read
+    is left out."""
+    import pypdfium2.raw as pdfium_c
+
+    files, too_large = [], []
+    for index in range(document.count_attachments()):  # type: ignore[attr-defined]
+        try:
+            attachment = document.get_attachment(index)  # type: ignore[attr-defined]
+            name = Path(attachment.get_name().replace("\\", "/")).name
+            size = ctypes.c_ulong()
+            pdfium_c.FPDFAttachment_GetFile(attachment.raw, None, 0, ctypes.byref(size))
+            if size.value > MAX_FILE_BYTES:
+                too_large.append(f"{name} (not imported: over 20 MiB unpacked)")
+                continue
+            files.append((name, bytes(attachment.get_data())))
+        except error:
+            continue
+    return files, too_large
 
 
 def without_title(
