@@ -213,7 +213,7 @@ def _read_pages(document: object, error: type[Exception]) -> tuple[list[Page], s
             full = textpage.get_text_range()
             raw = text_by_position(textpage, _text_boxes(textpage)) if filled else ""
             raw = raw or _page_text(page, textpage, full)
-            lines = _sized_lines(textpage, raw, full)
+            lines = _sized_lines(textpage, raw, full, rows=filled)
             if not seen_text and any(lines):
                 heading = _large_first_line(textpage, raw)
                 seen_text = True
@@ -224,10 +224,11 @@ def _read_pages(document: object, error: type[Exception]) -> tuple[list[Page], s
     return pages, heading, damaged, comments
 
 
-def _sized_lines(textpage: object, raw: str, full: str) -> list[PrintedLine]:
+def _sized_lines(textpage: object, raw: str, full: str, *, rows: bool) -> list[PrintedLine]:
     """The page's lines, cleaned, each with the size of its type: the height of its first
     letter's box as printed (the nominal font size is 1 in a PDF that scales its text
-    instead), found where the page's text (in PDFium's order) holds the line."""
+    instead), found where the page's text (in PDFium's order) holds the line; each a form's
+    row when ``rows``."""
     full = textpage.get_text_range()  # type: ignore[attr-defined]
     lines = []
     at = 0
@@ -242,7 +243,7 @@ def _sized_lines(textpage: object, raw: str, full: str) -> list[PrintedLine]:
             _, bottom, _, top = textpage.get_charbox(letter, loose=True)  # type: ignore[attr-defined]
             size = top - bottom
             at = found + len(words)
-        lines.append(PrintedLine(clean_line(line), size))
+        lines.append(PrintedLine(clean_line(line), size, rows))
     return lines
 
 
@@ -487,6 +488,8 @@ def _joiner(previous: str, line: str, full: int) -> str:
     a short line, before a list item or a numbered heading)."""
     if previous.endswith(_SOFT_HYPHENS) and line[:1].islower():
         return ""
+    if getattr(previous, "row", False) and not line[:1].islower():
+        return "\n\n"  # a form's row is a field of its own
     if line.startswith(_BULLETS):
         return "\n\n"
     if previous.endswith(_SENTENCE_ENDS) and _NUMBERED_HEADING.match(line):

@@ -6,14 +6,17 @@ BROKEN_WORD = "\ufffe"  # PDFium's mark for a hyphen that ended a line inside a 
 
 
 class PrintedLine(str):
-    """A line of a page's text that knows the size of its type, in points: footnotes are
-    told from the body by it."""
+    """A line of a page's text that knows the size of its type, in points (footnotes are
+    told from the body by it), and whether it is a row of a filled-in form, which ends its
+    paragraph unless the next line goes on in lower case (an answer running on)."""
 
     size: float
+    row: bool
 
-    def __new__(cls, text: str, size: float) -> PrintedLine:
+    def __new__(cls, text: str, size: float, row: bool = False) -> PrintedLine:
         line = super().__new__(cls, text)
         line.size = size
+        line.row = row
         return line
 
 
