@@ -1,8 +1,8 @@
 """The labels Dossier writes into an imported document's text to show its structure: a deck's
 "Slide 3 — its title" ("Slide 4 (hidden) — …" for one the show skips) and "Speaker notes", a
-report's "Footnotes", "Endnotes", "Comments" and "Tracked changes", and who made each tracked
-change. They are the importers' words, not the author's: never a key term, however often a
-deck repeats them."""
+report's "Footnotes", "Endnotes", "Comments" and "Tracked changes", who made each tracked
+change, and "Chart" over a chart's figures. They are the importers' words, not the author's:
+never a key term, however often a deck repeats them."""
 
 from __future__ import annotations
 
@@ -14,13 +14,15 @@ NOTE_LABELS = ("Footnotes", "Endnotes", "Comments", "Tracked changes")
 SLIDE_SEPARATOR = " — "
 HIDDEN = " (hidden)"
 
+CHART = "Chart"
+"""Over a chart's title and figures: "Chart: Sales by quarter"."""
 CHANGE_KINDS = ("Deleted", "Inserted", "Moved")
 """How a tracked change's note opens: "3. Deleted by Ana Ruiz: “…”"."""
 
 _LABEL = re.compile(
     rf"^(?:{SLIDE} \d+(?:{re.escape(HIDDEN)})?(?={SLIDE_SEPARATOR}|$)|"
     + "|".join(re.escape(label) + "$" for label in (SPEAKER_NOTES, *NOTE_LABELS))
-    + rf"|\d+\. (?:{'|'.join(CHANGE_KINDS)}) by [^:\n]{{0,80}}:)",
+    + rf"|\d+\. (?:{'|'.join(CHANGE_KINDS)}) by [^:\n]{{0,80}}:|{CHART}(?=: |$))",
     re.MULTILINE,
 )
 

@@ -346,3 +346,34 @@ def test_a_long_insertion_is_quoted_by_its_first_words_a_deletion_whole(tmp_path
         "before the …”",
         f"2. Deleted by Tom Berg: “{deleted}”",
     ]
+
+
+def test_a_charts_title_and_figures_follow_the_text(tmp_path: Path) -> None:
+    import docx
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    from tests.core.library.test_import_pptx import bar_chart
+
+    document = docx.Document()
+    document.add_paragraph("Costs rose in 2024.")
+    chart = bar_chart("Repair costs", {"Bridge": [1.2, 8.2]}, ["2023", "2024"])
+    part = Part(
+        PackURI("/word/charts/chart1.xml"),
+        "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+        chart.encode(),
+        document.part.package,
+    )
+    document.part.relate_to(
+        part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
+    )
+    out = io.BytesIO()
+    document.save(out)
+    (article,) = read_articles(write(tmp_path / "costs.docx", out.getvalue()))
+    assert article.text.split("\n\n") == [
+        "Costs rose in 2024.",
+        "Chart: Repair costs",
+        " | Bridge",
+        "2023 | 1.2",
+        "2024 | 8.2",
+    ]

@@ -60,10 +60,11 @@ def presentation(
     title: str = "",
     notes: dict[int, list[str]] | None = None,
     diagrams: dict[int, str] | None = None,
+    charts: dict[int, str] | None = None,
 ) -> bytes:
     """A .pptx of ``slides`` (slideN.xml by their place in the list), shown in ``order``,
-    with speaker ``notes`` and SmartArt ``diagrams`` (their data parts) for the slides at
-    those places."""
+    with speaker ``notes``, SmartArt ``diagrams`` (their data parts) and ``charts`` (their
+    chart parts) for the slides at those places."""
     rels = "".join(
         f'<Relationship Id="rId{n + 10}" Type="{SLIDE_TYPE}" Target="slides/slide{n + 1}.xml"/>'
         for n in range(len(slides))
@@ -99,6 +100,11 @@ def presentation(
         members[f"ppt/diagrams/data{k}.xml"] = data
         related[n] = related.get(n, "") + (
             f'<Relationship Id="rId3" Type="{R}/diagramData" Target="../diagrams/data{k}.xml"/>'
+        )
+    for k, (n, chart) in enumerate((charts or {}).items(), start=1):
+        members[f"ppt/charts/chart{k}.xml"] = chart
+        related[n] = related.get(n, "") + (
+            f'<Relationship Id="rId4" Type="{R}/chart" Target="../charts/chart{k}.xml"/>'
         )
     for n, rels in related.items():
         members[f"ppt/slides/_rels/slide{n + 1}.xml.rels"] = (
@@ -231,4 +237,47 @@ def test_smartart_text_is_read_with_its_slide(tmp_path: Path) -> None:
         "Finance",
         "Speaker notes",
         "Ask.",
+    ]
+
+
+def bar_chart(title: str, series: dict[str, list[float]], categories: list[str]) -> str:
+    """A chart part as PowerPoint writes it: its title, and each series' name, categories and
+    values in the chart's own data cache."""
+    chart = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+
+    def cache(kind: str, values: list[str]) -> str:
+        points = "".join(f'<c:pt idx="{i}"><c:v>{v}</c:v></c:pt>' for i, v in enumerate(values))
+        return f"<c:{kind}><c:ptCount val='{len(values)}'/>{points}</c:{kind}>"
+
+    listed = "".join(
+        f"<c:ser><c:idx val='{i}'/><c:tx><c:strRef>{cache('strCache', [name])}</c:strRef></c:tx>"
+        f"<c:cat><c:strRef>{cache('strCache', categories)}</c:strRef></c:cat>"
+        f"<c:val><c:numRef>{cache('numCache', [repr(v) for v in values])}</c:numRef></c:val>"
+        "</c:ser>"
+        for i, (name, values) in enumerate(series.items())
+    )
+    return (
+        f'<c:chartSpace xmlns:c="{chart}" xmlns:a="{A}"><c:chart><c:title><c:tx><c:rich>'
+        f"<a:bodyPr/><a:p><a:r><a:t>{title}</a:t></a:r></a:p></c:rich></c:tx></c:title>"
+        f"<c:plotArea><c:barChart>{listed}</c:barChart></c:plotArea></c:chart></c:chartSpace>"
+    )
+
+
+def test_a_charts_title_and_figures_are_read_with_its_slide(tmp_path: Path) -> None:
+    """The figures a briefing's chart shows live in the chart's own part: they were lost."""
+    chart = bar_chart(
+        "Repair costs by year",
+        {"Bridge": [1.2, 8.200000000000001], "Quay": [0.4, 0.0]},
+        ["2023", "2024"],
+    )
+    slides = [slide(shape(["What the repairs cost"], "title"))]
+    path = tmp_path / "costs.pptx"
+    path.write_bytes(presentation(slides, order=[0], charts={0: chart}))
+    (article,) = read_articles(path)
+    assert article.text.split("\n\n") == [
+        "Slide 1 — What the repairs cost",
+        "Chart: Repair costs by year",
+        " | Bridge | Quay",
+        "2023 | 1.2 | 0.4",
+        "2024 | 8.2 | 0",
     ]

@@ -377,9 +377,16 @@ def test_the_labels_an_importer_writes_are_never_terms_but_the_same_words_in_pro
         f"{n}. {kind} by Pavel Novak: “the tailings dams {n}”"
         for n, kind in enumerate(["Deleted", "Inserted", "Moved"] * 3, start=1)
     )
-    terms = [t.text.lower() for t in key_terms(f"{deck}\n\nTracked changes\n\n{changes}")]
+    charts = "\n\n".join(
+        f"Chart: Tailings dams in {y}\n\n | Dams\n\nBrazil | {y}" for y in range(4)
+    )
+    terms = [
+        t.text.lower() for t in key_terms(f"{deck}\n\nTracked changes\n\n{changes}\n\n{charts}")
+    ]
     assert "tailings dams" in terms
-    assert not any(w in t for t in terms for w in ("pavel", "novak", "deleted", "inserted"))
+    assert not any(
+        w in t for t in terms for w in ("pavel", "novak", "deleted", "inserted", "chart")
+    )
 
 
 def test_a_reference_codes_letters_are_no_term_but_a_names_number_keeps_it() -> None:

@@ -1,12 +1,19 @@
-"""Text in DrawingML, the drawing language PowerPoint and Word share: a paragraph's runs, and
-a SmartArt graphic's text, which lives in the diagram's data part the page only refers to."""
+"""Text in DrawingML, the drawing language PowerPoint and Word share: a paragraph's runs, a
+SmartArt graphic's text and a chart's title and figures, each in a part of its own that the
+page only refers to."""
 
 from __future__ import annotations
 
 from xml.etree.ElementTree import Element
 
+from desktop.core.library.importers.building import CELL_SEPARATOR
+from desktop.core.text.document_labels import CHART
+
 DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 DIAGRAM_DATA_TYPE = "/diagramData"  # the last segment of the relationship's type
+CHART_TYPE = "/chart"
+_CHART = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+_CHART_ROWS = 500  # a chart of more points than this shows its first ones
 _DIAGRAM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"
 _DIAGRAM_NODES = frozenset(("node", "asst"))  # not the connectors' or the layout's points
 
@@ -31,3 +38,53 @@ def diagram_lines(data: Element) -> list[str]:
             if text:
                 lines.append(text)
     return lines
+
+
+def chart_lines(chart: Element) -> list[str]:
+    """A chart's title (under the "Chart" label) and its figures as a table: a row per
+    category, a column per series ("2nd Qtr | 3.2"), as the chart's own data cache holds
+    them (the workbook behind it is not read)."""
+    heading = chart.find(f"{_CHART}chart/{_CHART}title")
+    title = ""
+    if heading is not None:
+        title = " ".join(map(paragraph_line, heading.iter(f"{DRAWING}p")))
+    series = [_series(s) for s in chart.iter(f"{_CHART}ser")]
+    series = [s for s in series if s[2]]
+    title = " ".join(title.split())
+    lines = [f"{CHART}: {title}" if title else CHART]
+    if not series:
+        return lines if title else []
+    if any(name for name, _, _ in series):
+        lines.append(CELL_SEPARATOR.join(["", *(name for name, _, _ in series)]))
+    points = sorted({index for _, _, values in series for index in values})
+    for index in points[:_CHART_ROWS]:
+        category = next((c[index] for _, c, _ in series if index in c), str(index + 1))
+        lines.append(CELL_SEPARATOR.join([category, *(v.get(index, "") for _, _, v in series)]))
+    return lines
+
+
+def _series(series: Element) -> tuple[str, dict[int, str], dict[int, str]]:
+    """A series' name, categories and values by point (a scatter chart's x and y values)."""
+    name = " ".join((series.findtext(f"{_CHART}tx//{_CHART}v") or "").split())
+    categories = _points(series, "cat") or _points(series, "xVal")
+    values = _points(series, "val") or _points(series, "yVal")
+    return name, categories, {i: _figure(v) for i, v in values.items()}
+
+
+def _points(series: Element, kind: str) -> dict[int, str]:
+    found = series.find(f"{_CHART}{kind}")
+    if found is None:
+        return {}
+    return {
+        int(point.get("idx", "0")): " ".join((point.findtext(f"{_CHART}v") or "").split())
+        for point in found.iter(f"{_CHART}pt")
+        if point.get("idx", "").isdigit()
+    }
+
+
+def _figure(value: str) -> str:
+    """A cached number as a person writes it: 8.2, not 8.200000000000001."""
+    try:
+        return f"{float(value):.10g}"
+    except ValueError:
+        return value

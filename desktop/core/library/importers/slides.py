@@ -1,13 +1,14 @@
 """PowerPoint presentations (.pptx): a briefing's slides as text, slide by slide.
 
 Each slide is a line of its own ("Slide 3 — Repairs and costs", from its title placeholder)
-over its text boxes' paragraphs, its tables' rows and its SmartArt's text, then its speaker
-notes (what the presenter says, often the only full sentences of a deck) under a "Speaker
-notes" line, in the order the presentation lists the slides (``ppt/presentation.xml`` and its
-relationships; file names only when those are missing). The deck is titled by its first slide
-title; author and creation date come from ``docProps/core.xml``. Every part is parsed with
-defusedxml from a container whose unpacked size is capped, as for Word and OpenDocument. A
-compound file under this name is an encrypted .pptx or an old .ppt, and goes to the .ppt reader.
+over its text boxes' paragraphs, its tables' rows, its SmartArt's text and its charts'
+figures, then its speaker notes (what the presenter says, often the only full sentences of a
+deck) under a "Speaker notes" line, in the order the presentation lists the slides
+(``ppt/presentation.xml`` and its relationships; file names only when those are missing).
+The deck is titled by its first slide title; author and creation date come from
+``docProps/core.xml``. Every part is parsed with defusedxml from a container whose unpacked
+size is capped, as for Word and OpenDocument. A compound file under this name is an encrypted
+.pptx or an old .ppt, and goes to the .ppt reader.
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ from desktop.core.library.importers.building import CELL_SEPARATOR
 from desktop.core.library.importers.compound_files import OLE_MAGIC
 from desktop.core.library.importers.decks import Slide, deck_article
 from desktop.core.library.importers.drawing_text import (
+    CHART_TYPE,
     DIAGRAM_DATA_TYPE,
     DRAWING,
+    chart_lines,
     diagram_lines,
     paragraph_line,
 )
@@ -58,6 +61,10 @@ def parse_pptx(data: bytes, path: Path) -> list[Article]:
                 line
                 for part in parts.get(DIAGRAM_DATA_TYPE, {}).values()
                 for line in diagram_lines(member_xml(archive, part, path))
+            ] + [
+                line
+                for part in parts.get(CHART_TYPE, {}).values()
+                for line in chart_lines(member_xml(archive, part, path))
             ]
             notes = next(iter(parts.get(_NOTES_TYPE, {}).values()), "")
             notes_lines = _notes(member_xml(archive, notes, path)) if notes else []
@@ -130,9 +137,9 @@ def _placeholder(shape: Element) -> str | None:
 
 
 def _slide(slide: Element, diagrams: list[str], notes: list[str]) -> Slide:
-    """The slide's title and its paragraphs, table rows and SmartArt ``diagrams`` (its date,
-    footer and number left out) with its ``notes``; hidden when the slide says it is not
-    shown (``show="0"``)."""
+    """The slide's title and its paragraphs, table rows and ``diagrams`` (SmartArt's text,
+    charts' figures; its date, footer and number left out) with its ``notes``; hidden when
+    the slide says it is not shown (``show="0"``)."""
     title = ""
     lines: list[str] = []
     for shape in slide.iter(f"{_SLIDE}sp"):

@@ -1,8 +1,8 @@
 """Word documents (.docx), via python-docx: paragraphs and tables in document order (their
 words read as Word shows them, ``word_text``), then the words of the document's text boxes
-and SmartArt graphics, then its footnotes, endnotes and reviewers' comments in the order they
-are cited, and its tracked changes (what a reviewer deleted, which the text leaves out, and
-what they inserted) in order.
+and SmartArt graphics and its charts' figures, then its footnotes, endnotes and reviewers'
+comments in the order they are cited, and its tracked changes (what a reviewer deleted, which
+the text leaves out, and what they inserted) in order.
 
 The title is the document's own (its properties), else its first Title or Heading paragraph;
 author and creation date come from its properties. Every XML part is first parsed with
@@ -24,7 +24,12 @@ from desktop.core.library.importers.building import (
     notes_blocks,
 )
 from desktop.core.library.importers.compound_files import OLE_MAGIC
-from desktop.core.library.importers.drawing_text import DIAGRAM_DATA_TYPE, diagram_lines
+from desktop.core.library.importers.drawing_text import (
+    CHART_TYPE,
+    DIAGRAM_DATA_TYPE,
+    chart_lines,
+    diagram_lines,
+)
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.word_binary import parse_doc
 from desktop.core.library.importers.word_text import (
@@ -114,13 +119,15 @@ def _text_box_paragraphs(body: object) -> list[str]:
 
 
 def _diagram_text(document: object, path: Path) -> list[str]:
-    """The text of the document's SmartArt graphics, a line per node."""
-    return [
-        line
-        for rel in document.part.rels.values()  # type: ignore[attr-defined]
-        if rel.reltype.endswith(DIAGRAM_DATA_TYPE) and not rel.is_external
-        for line in diagram_lines(parse_xml(rel.target_part.blob, path, "a SmartArt graphic"))
-    ]
+    """The text of the document's SmartArt graphics, a line per node, and its charts' titles
+    and figures."""
+    readers = {DIAGRAM_DATA_TYPE: diagram_lines, CHART_TYPE: chart_lines}
+    lines = []
+    for rel in document.part.rels.values():  # type: ignore[attr-defined]
+        kind = "/" + rel.reltype.rpartition("/")[2]
+        if kind in readers and not rel.is_external:
+            lines += readers[kind](parse_xml(rel.target_part.blob, path, "a graphic"))
+    return lines
 
 
 def _notes(document: object, body: object, path: Path) -> list[Block]:
