@@ -98,6 +98,8 @@ def test_republishing_subscription_permission_and_fair_use_notices_are_not_real(
         "permission.",
         "One email a month, with unsubscribe, & no spam.",
         "To download, just sign up to The Notebook Gallery as a free member.",
+        "It's an excerpt from 48 Rutgers Law Review 397, Copyright 1995 by Gary L. Francione.",
+        "Holy Bible, NIV® Copyright © 1973, 1978, 1984, 2011 by Biblica, Inc.",
     ]
     # The same words in a story's own sentences keep them real.
     story = [
@@ -106,6 +108,7 @@ def test_republishing_subscription_permission_and_fair_use_notices_are_not_real(
         "Subscribers to the service will pay more from January, the company said.",
         "The photographs were used by permission of the family, the museum said.",
         "To download the app, users must first register with the ministry.",
+        "The band won back the copyright to its 1995 album, the court said.",
     ]
     text = "\n\n".join(notices + story)
     split = split_sentences(text)
