@@ -10,6 +10,8 @@ import zipfile
 from email.message import EmailMessage
 from pathlib import Path
 
+from desktop.selftest import pdf_bytes
+
 HEADER = "Water Report 2024 — Confidential"
 LINE_CHARS = 80
 
@@ -153,19 +155,7 @@ def pdf_embedding(path: Path, name: str, content: bytes) -> Path:
         b"<< /Length %d >>\nstream\n" % len(page_text) + page_text + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    table = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        table,
-    )
-    path.write_bytes(bytes(out))
+    path.write_bytes(pdf_bytes(objects))
     return path
 
 

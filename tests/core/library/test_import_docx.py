@@ -291,13 +291,25 @@ def test_a_style_without_a_type_does_not_stop_the_import(tmp_path: Path) -> None
     assert (article.title, article.text) == ("Study Design", "A phase II trial.")
 
 
-def test_a_smartart_graphics_text_follows_the_text(tmp_path: Path) -> None:
+def _with_graphic(paragraph: str, part: str, kind: str, xml: str) -> bytes:
+    """A document of one ``paragraph`` whose part ``part`` (a SmartArt graphic's data, a
+    chart) holds ``xml``, related to it as Word relates a drawing's ``kind`` of part."""
     import docx
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
 
     document = docx.Document()
-    document.add_paragraph("The process has three steps.")
+    document.add_paragraph(paragraph)
+    content_type = f"application/vnd.openxmlformats-officedocument.drawingml.{kind}+xml"
+    graphic = Part(PackURI(part), content_type, xml.encode(), document.part.package)
+    relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    document.part.relate_to(graphic, f"{relationships}/{kind}")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_smartart_graphics_text_follows_the_text(tmp_path: Path) -> None:
     drawing = "http://schemas.openxmlformats.org/drawingml/2006"
     points = "".join(
         f'<dgm:pt modelId="{{{i}}}" type="{kind}"><dgm:t><a:p><a:r><a:t>{words}</a:t></a:r></a:p>'
@@ -310,17 +322,10 @@ def test_a_smartart_graphics_text_follows_the_text(tmp_path: Path) -> None:
         f'<dgm:dataModel xmlns:dgm="{drawing}/diagram" xmlns:a="{drawing}/main">'
         f"<dgm:ptLst>{points}</dgm:ptLst></dgm:dataModel>"
     )
-    relationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/diagramData"
-    part = Part(
-        PackURI("/word/diagrams/data1.xml"),
-        "application/vnd.openxmlformats-officedocument.drawingml.diagramData+xml",
-        data.encode(),
-        document.part.package,
+    graphic = _with_graphic(
+        "The process has three steps.", "/word/diagrams/data1.xml", "diagramData", data
     )
-    document.part.relate_to(part, relationship)
-    out = io.BytesIO()
-    document.save(out)
-    (article,) = read_articles(write(tmp_path / "process.docx", out.getvalue()))
+    (article,) = read_articles(write(tmp_path / "process.docx", graphic))
     assert article.text.split("\n\n") == [
         "The process has three steps.",
         "Apply",
@@ -349,27 +354,11 @@ def test_a_long_insertion_is_quoted_by_its_first_words_a_deletion_whole(tmp_path
 
 
 def test_a_charts_title_and_figures_follow_the_text(tmp_path: Path) -> None:
-    import docx
-    from docx.opc.packuri import PackURI
-    from docx.opc.part import Part
-
     from tests.core.library.test_import_pptx import bar_chart
 
-    document = docx.Document()
-    document.add_paragraph("Costs rose in 2024.")
     chart = bar_chart("Repair costs", {"Bridge": [1.2, 8.2]}, ["2023", "2024"])
-    part = Part(
-        PackURI("/word/charts/chart1.xml"),
-        "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
-        chart.encode(),
-        document.part.package,
-    )
-    document.part.relate_to(
-        part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
-    )
-    out = io.BytesIO()
-    document.save(out)
-    (article,) = read_articles(write(tmp_path / "costs.docx", out.getvalue()))
+    graphic = _with_graphic("Costs rose in 2024.", "/word/charts/chart1.xml", "chart", chart)
+    (article,) = read_articles(write(tmp_path / "costs.docx", graphic))
     assert article.text.split("\n\n") == [
         "Costs rose in 2024.",
         "Chart: Repair costs",

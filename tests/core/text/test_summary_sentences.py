@@ -40,10 +40,15 @@ REAL = [
 ]
 
 
+def real_ones(text: str, title: str = "") -> list[str]:
+    """The sentences of ``text`` a summary may use."""
+    split = split_sentences(text)
+    flags = real_sentences(text, split, "en", title)
+    return [s.text for s, ok in zip(split, flags, strict=True) if ok]
+
+
 def test_only_real_sentences_are_real() -> None:
-    split = split_sentences(PAGE)
-    flags = real_sentences(PAGE, split, "en", TITLE)
-    assert [s.text for s, ok in zip(split, flags, strict=True) if ok] == REAL
+    assert real_ones(PAGE, TITLE) == REAL
 
 
 @pytest.mark.parametrize("method", METHODS)
@@ -75,11 +80,7 @@ def test_prompts_inside_a_sentence_and_disclaimers_are_not_real() -> None:
         "Disclaimer: This news article is copyrighted by Associated Press.\n\n"
         "The storm brought winds of up to 90 miles an hour to the coast."
     )
-    split = split_sentences(text)
-    flags = real_sentences(text, split, "en")
-    assert [s.text for s, ok in zip(split, flags, strict=True) if ok] == [
-        "The storm brought winds of up to 90 miles an hour to the coast."
-    ]
+    assert real_ones(text) == ["The storm brought winds of up to 90 miles an hour to the coast."]
 
 
 def test_republishing_subscription_permission_and_fair_use_notices_are_not_real() -> None:
@@ -111,9 +112,7 @@ def test_republishing_subscription_permission_and_fair_use_notices_are_not_real(
         "The band won back the copyright to its 1995 album, the court said.",
     ]
     text = "\n\n".join(notices + story)
-    split = split_sentences(text)
-    flags = real_sentences(text, split, "en")
-    assert [s.text for s, ok in zip(split, flags, strict=True) if ok] == story
+    assert real_ones(text) == story
 
 
 def test_a_text_without_real_sentences_has_an_empty_summary() -> None:
@@ -242,9 +241,7 @@ def test_a_documents_notes_and_comments_are_no_summary_sentences() -> None:
         "Comments\n\n"
         "1. Ana Ruiz on “six weeks”: The contractor told us eight weeks, not six."
     )
-    split = split_sentences(text)
-    flags = real_sentences(text, split, "en")
-    assert [s.text for s, ok in zip(split, flags, strict=True) if ok] == [
+    assert real_ones(text) == [
         "The harbour bridge will close for repairs in March.",
         "Lorries will use the A17 for six weeks.",
     ]
