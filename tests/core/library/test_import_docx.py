@@ -366,3 +366,26 @@ def test_a_charts_title_and_figures_follow_the_text(tmp_path: Path) -> None:
         "2023 | 1.2",
         "2024 | 8.2",
     ]
+
+
+def test_a_change_word_records_paragraph_by_paragraph_is_one_change(tmp_path: Path) -> None:
+    def deletion(words: str, author: str = "Tom Berg") -> str:
+        return (
+            f"<w:p><w:del w:id='9' w:author='{author}'><w:r><w:delText>{words}</w:delText>"
+            "</w:r></w:del></w:p>"
+        )
+
+    data = _body_docx(
+        deletion("The bridge is safe."),
+        deletion("No girder needs replacing."),  # the same deletion, its next paragraph
+        f"<w:p>{_run('Repairs start in March.')}</w:p>",
+        deletion("The ministry pays alone."),  # words stand between: another change
+        deletion("Costs are shared.", author="Ana Ruiz"),  # another reviewer's
+    )
+    (article,) = read_articles(write(tmp_path / "draft.docx", data))
+    assert article.text.split("\n\n")[-4:] == [
+        "Tracked changes",
+        "1. Deleted by Tom Berg: “The bridge is safe. No girder needs replacing.”",
+        "2. Deleted by Tom Berg: “The ministry pays alone.”",
+        "3. Deleted by Ana Ruiz: “Costs are shared.”",
+    ]

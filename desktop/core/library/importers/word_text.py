@@ -90,17 +90,28 @@ def _cell_text(cell: etree._Element) -> str:
 
 def tracked_changes(body: etree._Element) -> list[tuple[str, str, str]]:
     """``(kind, author, words)`` for each of a reviewer's tracked changes in the body, in
-    order: "Deleted" (what Word no longer shows), "Inserted", "Moved"."""
+    order: "Deleted" (what Word no longer shows), "Inserted", "Moved". Word records a change
+    that spans paragraphs or runs as several; those of one kind and one reviewer with no other
+    words between them are one change here."""
     deleted, inserted, moved = CHANGE_KINDS
     kinds = {f"{W}del": deleted, f"{W}ins": inserted, f"{W}moveTo": moved}
-    changes = []
+    words_tags = (f"{W}t", f"{W}delText")
+    texts = list(body.iter(*words_tags))  # held: lxml gives a node the same object meanwhile
+    place = {id(node): n for n, node in enumerate(texts)}
+    changes: list[tuple[str, str, str]] = []
+    last = -2  # where the previous change's words end, among the body's words
     for change in body.iter(*kinds):
         if any(a.tag in kinds or a.tag == f"{W}txbxContent" for a in change.iterancestors()):
             continue  # a change inside a change is read with it; a text box's apart
-        words = "".join(
-            (node.text or "") if node.tag in (f"{W}t", f"{W}delText") else " "
-            for node in change.iter(f"{W}t", f"{W}delText", *_SPACES)
-        )
-        if words.strip():
-            changes.append((kinds[change.tag], change.get(f"{W}author", ""), words))
+        nodes = list(change.iter(*words_tags, *_SPACES))
+        words = "".join((n.text or "") if n.tag in words_tags else " " for n in nodes)
+        if not words.strip():
+            continue
+        kind, author = kinds[change.tag], change.get(f"{W}author", "")
+        spots = [place[id(n)] for n in nodes if n.tag in words_tags]
+        if changes and changes[-1][:2] == (kind, author) and spots[0] == last + 1:
+            changes[-1] = (kind, author, f"{changes[-1][2]} {words}")
+        else:
+            changes.append((kind, author, words))
+        last = spots[-1]
     return changes
