@@ -25,6 +25,7 @@ from desktop.core.library.importers.pdf import (
 from desktop.core.library.importing import import_paths
 from desktop.core.library.session import Library
 from desktop.core.text.summarize import summarize
+from desktop.selftest import pdf_bytes
 from tests.cli_runner import run
 from tests.core.library.documents import (
     HEADER,
@@ -184,6 +185,28 @@ def test_an_embedded_file_too_large_unpacked_is_listed_not_read(tmp_path: Path) 
     small = pdf_embedding(tmp_path / "small.pdf", "memo.txt", b"The bridge closes in March.")
     _, memo = read_articles(small)
     assert memo.text == "The bridge closes in March."
+
+
+def test_an_xfa_form_imports_without_advice_for_pdfiums_developers(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    """pypdfium2 logs how to rebuild PDFium with XFA for a form in XFA, on the user's screen."""
+    page = b"BT /F1 12 Tf 72 720 Td (Please wait while the form loads.) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [] /XFA 6 0 R >> >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(page), page),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length 7 >>\nstream\n<xdp/> \nendstream",
+    ]
+    path = tmp_path / "application.pdf"
+    path.write_bytes(pdf_bytes(objects))
+    (article,) = read_articles(path)
+    assert article.text == "Please wait while the form loads."
+    assert not caplog.records
+    assert "XFA" not in capfd.readouterr().err
 
 
 def test_a_numbered_list_or_table_keeps_its_numbers(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ one document at a time.
 from __future__ import annotations
 
 import ctypes
+import logging
 import re
 import threading
 from collections import Counter
@@ -109,7 +110,7 @@ def parse_pdf(data: bytes, path: Path, *, read_attachment: Reader) -> list[Artic
                 ) from exc
             raise UnreadableFile(path, "not a readable PDF (damaged or truncated)") from exc
         try:
-            document.init_forms()  # before any page loads: a filled-in form's answers
+            _init_forms(document)  # before any page loads: a filled-in form's answers
             metadata = document.get_metadata_dict(skip_empty=True)
             pages, heading, damaged, comments = _read_pages(document, pdfium.PdfiumError)
             embedded, too_large = _embedded_files(document, pdfium.PdfiumError)
@@ -146,6 +147,19 @@ def parse_pdf(data: bytes, path: Path, *, read_attachment: Reader) -> list[Artic
     if article.text != text:  # never expected: reflow hands over tidy text
         raise UnreadableFile(path, "could not map the PDF's pages onto its text")
     return [article.replace(pages=tuple(starts)), *attached]
+
+
+def _init_forms(document: object) -> None:
+    """PDFium's form environment, so a page's fields can be flattened. For a form in XFA
+    (Adobe's dynamic forms: government forms often) pypdfium2 logs that its PDFium lacks XFA
+    and how to rebuild it, advice for its developers, not for a reader: it is kept quiet."""
+    log = logging.getLogger("pypdfium2")
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        document.init_forms()  # type: ignore[attr-defined]
+    finally:
+        log.setLevel(level)
 
 
 def _embedded_files(
