@@ -187,13 +187,13 @@ def test_an_embedded_file_too_large_unpacked_is_listed_not_read(tmp_path: Path) 
     assert memo.text == "The bridge closes in March."
 
 
-def test_an_xfa_form_imports_without_advice_for_pdfiums_developers(
-    tmp_path: Path, capfd: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
-) -> None:
-    """pypdfium2 logs how to rebuild PDFium with XFA for a form in XFA, on the user's screen."""
+def xfa_form(path: Path, *, dynamic: bool) -> Path:
+    """A form in XFA with one printed page: a static form's page is its form (with fields in
+    its AcroForm too); a dynamic form's (``NeedsRendering``) only asks the reader to wait."""
     page = b"BT /F1 12 Tf 72 720 Td (Please wait while the form loads.) Tj ET"
+    rendering = b" /NeedsRendering true" if dynamic else b""
     objects = [
-        b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [] /XFA 6 0 R >> >>",
+        b"<< /Type /Catalog /Pages 2 0 R%s /AcroForm << /Fields [] /XFA 6 0 R >> >>" % rendering,
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
         b"/Resources << /Font << /F1 5 0 R >> >> >>",
@@ -201,12 +201,24 @@ def test_an_xfa_form_imports_without_advice_for_pdfiums_developers(
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         b"<< /Length 7 >>\nstream\n<xdp/> \nendstream",
     ]
-    path = tmp_path / "application.pdf"
     path.write_bytes(pdf_bytes(objects))
-    (article,) = read_articles(path)
+    return path
+
+
+def test_an_xfa_form_imports_without_advice_for_pdfiums_developers(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    """pypdfium2 logs how to rebuild PDFium with XFA for a form in XFA, on the user's screen."""
+    (article,) = read_articles(xfa_form(tmp_path / "application.pdf", dynamic=False))
     assert article.text == "Please wait while the form loads."
     assert not caplog.records
     assert "XFA" not in capfd.readouterr().err
+
+
+def test_a_dynamic_xfa_form_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    """Its page is only Adobe's "Please wait…": stored, it would pass for the document."""
+    with pytest.raises(UnreadableFile, match=r"dynamic XFA form.*print it to PDF"):
+        read_articles(xfa_form(tmp_path / "i-485.pdf", dynamic=True))
 
 
 def test_a_numbered_list_or_table_keeps_its_numbers(tmp_path: Path) -> None:

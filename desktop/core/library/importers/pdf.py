@@ -48,6 +48,7 @@ from desktop.core.text.wrapped_lines import hyphen_at_break
 
 _PDFIUM = threading.Lock()
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
+_XFA_ONLY = 2  # FORMTYPE_XFA_FULL: the pages hold only a "please wait" placeholder
 _BROKEN_AT_END = re.compile(r"[^\W\d_]-$")
 _SOFT_HYPHENS = ("\u00ad", "\x02")
 _EDGE_LINES = 2
@@ -110,6 +111,12 @@ def parse_pdf(data: bytes, path: Path, *, read_attachment: Reader) -> list[Artic
                 ) from exc
             raise UnreadableFile(path, "not a readable PDF (damaged or truncated)") from exc
         try:
+            if document.get_formtype() == _XFA_ONLY:
+                raise UnreadableFile(
+                    path,
+                    "a dynamic XFA form: its pages are drawn by Adobe Reader from data Dossier "
+                    "cannot read — open it in Adobe Reader, print it to PDF and import that",
+                )
             _init_forms(document)  # before any page loads: a filled-in form's answers
             metadata = document.get_metadata_dict(skip_empty=True)
             pages, heading, damaged, comments = _read_pages(document, pdfium.PdfiumError)
