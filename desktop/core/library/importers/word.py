@@ -74,7 +74,7 @@ def parse_docx(data: bytes, path: Path) -> list[Article]:
             style = block.find(f"{_W}pPr/{_W}pStyle")
             blocks.append((text, style is not None and style.get(f"{_W}val") in headings))
     blocks.extend((text, False) for text in _text_box_paragraphs(body))
-    blocks.extend((text, False) for text in _diagram_text(document, path))
+    blocks.extend((text, False) for text in _graphics_text(document, path))
     blocks.extend(_notes(document, body, path))
     # Without a properties part of its own, python-docx makes one up ("Word Document").
     package = document.part.package
@@ -118,7 +118,7 @@ def _text_box_paragraphs(body: object) -> list[str]:
     return [p for p in paragraphs if p]
 
 
-def _diagram_text(document: object, path: Path) -> list[str]:
+def _graphics_text(document: object, path: Path) -> list[str]:
     """The text of the document's SmartArt graphics, a line per node, and its charts' titles
     and figures."""
     readers = {DIAGRAM_DATA_TYPE: diagram_lines, CHART_TYPE: chart_lines}
