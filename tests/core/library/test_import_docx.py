@@ -389,3 +389,39 @@ def test_a_change_word_records_paragraph_by_paragraph_is_one_change(tmp_path: Pa
         "2. Deleted by Tom Berg: “The ministry pays alone.”",
         "3. Deleted by Ana Ruiz: “Costs are shared.”",
     ]
+
+
+def test_html_a_program_put_in_the_document_is_read_where_it_stands(tmp_path: Path) -> None:
+    """Programs that write Word files (web apps' exports) put HTML in a part of its own that
+    Word imports where ``w:altChunk`` stands: the document's text, which was left out."""
+    import docx
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("Minutes of the port committee.")
+    page = (
+        "<html><head><title>x</title></head><body><p>The committee approved the "
+        "<strong>repairs</strong>.</p><p>Lorries use the A17.</p></body></html>"
+    )
+    chunk = Part(PackURI("/word/htmlDoc.html"), "text/html", page.encode(), document.part.package)
+    relation = document.part.relate_to(
+        chunk, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"
+    )
+    relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    body = document.element.body
+    body.insert(
+        len(body) - 1,
+        parse_xml(f'<w:altChunk {_NAMESPACES} xmlns:r="{relations}" r:id="{relation}"/>'),
+    )
+    document.add_paragraph("The meeting closed at noon.")
+    out = io.BytesIO()
+    document.save(out)
+    (article,) = read_articles(write(tmp_path / "minutes.docx", out.getvalue()))
+    assert article.text.split("\n\n") == [
+        "Minutes of the port committee.",
+        "The committee approved the repairs.",
+        "Lorries use the A17.",
+        "The meeting closed at noon.",
+    ]

@@ -53,8 +53,15 @@ def is_mhtml(data: bytes) -> bool:
 
 
 def parse_mhtml(data: bytes, path: Path) -> list[Article]:
-    """The page of an MHTML file: the part the head names as its start, else its first HTML
-    part (Chrome writes the page first, then its frames, styles and pictures)."""
+    """The page of an MHTML file, read as a web page."""
+    page, address = mhtml_page(data, path)
+    return parse_html(page, path, address)
+
+
+def mhtml_page(data: bytes, path: Path) -> tuple[str, str]:
+    """The decoded HTML of an MHTML file's page, and the address it was saved from: the part
+    the head names as its start, else its first HTML part (Chrome writes the page first, then
+    its frames, styles and pictures)."""
     head, body = _split(data)
     root = _head(head)
     address = _header(root, "Snapshot-Content-Location")
@@ -97,12 +104,12 @@ def parse_webarchive(data: bytes, path: Path) -> list[Article]:
     return parse_html(decode_text(page, path, charset or declared_encoding(page)), path, address)
 
 
-def _page(part: email.message.Message, content: bytes, path: Path, address: str) -> list[Article]:
-    """The articles of one HTML part, decoded by its transfer encoding and charset."""
+def _page(part: email.message.Message, content: bytes, path: Path, address: str) -> tuple[str, str]:
+    """One HTML part decoded by its transfer encoding and charset, and its address."""
     page = _decoded(content, _header(part, "Content-Transfer-Encoding").lower(), path)
     charset = text_codec(part.get_content_charset() or "")
     text = decode_text(page, path, charset or declared_encoding(page))
-    return parse_html(text, path, address or _header(part, "Content-Location"))
+    return text, address or _header(part, "Content-Location")
 
 
 def _decoded(content: bytes, encoding: str, path: Path) -> bytes:

@@ -24,13 +24,16 @@ from desktop.core.library.importers.building import (
     notes_blocks,
 )
 from desktop.core.library.importers.compound_files import OLE_MAGIC
+from desktop.core.library.importers.decoding import declared_encoding, decode_text
 from desktop.core.library.importers.drawing_text import (
     CHART_TYPE,
     DIAGRAM_DATA_TYPE,
     chart_lines,
     diagram_lines,
 )
+from desktop.core.library.importers.element_text import element_text, html_document_body
 from desktop.core.library.importers.errors import UnreadableFile
+from desktop.core.library.importers.saved_page import is_mhtml, mhtml_page
 from desktop.core.library.importers.word_binary import parse_doc
 from desktop.core.library.importers.word_text import (
     FALLBACK,
@@ -45,6 +48,7 @@ from desktop.core.text.document_labels import CHANGE_KINDS
 
 _XML_PARTS = (".xml", ".rels")
 _HEADING_STYLES = ("title", "heading")
+_RELATION_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
 def parse_docx(data: bytes, path: Path) -> list[Article]:
@@ -67,9 +71,11 @@ def parse_docx(data: bytes, path: Path) -> list[Article]:
     body = document.element.body
     headings = _heading_styles(document.styles.element)
     blocks: list[Block] = []
-    for block in content(body, f"{_W}p", f"{_W}tbl"):
+    for block in content(body, f"{_W}p", f"{_W}tbl", f"{_W}altChunk"):
         if block.tag == f"{_W}tbl":
             blocks.extend((row, False) for row in table_rows(block))
+        elif block.tag == f"{_W}altChunk":
+            blocks.extend((text, False) for text in _imported_chunk(document, block, path))
         elif text := paragraph_text(block):
             style = block.find(f"{_W}pPr/{_W}pStyle")
             blocks.append((text, style is not None and style.get(f"{_W}val") in headings))
@@ -92,6 +98,24 @@ def parse_docx(data: bytes, path: Path) -> list[Article]:
             language=properties.language or "",
         )
     ]
+
+
+def _imported_chunk(document: object, chunk: object, path: Path) -> list[str]:
+    """The paragraphs of a part Word imports into the body where it stands (``w:altChunk``,
+    as programs that write Word files put HTML in one): a web page or a page saved as MHTML,
+    read whole (it is the document's, no page to clean)."""
+    part = document.part.related_parts.get(chunk.get(_RELATION_ID, ""))  # type: ignore[attr-defined]
+    if part is None:
+        return []
+    data = part.blob
+    if part.content_type == "message/rfc822" or is_mhtml(data):
+        page, _ = mhtml_page(data, path)
+    elif "html" in part.content_type:
+        page = decode_text(data, path, declared_encoding(data))
+    else:
+        return []  # a chunk in rich text or another Word document: not read
+    body = html_document_body(page)
+    return element_text(body).split("\n\n") if body is not None else []
 
 
 def _heading_styles(styles: object) -> set[str]:
