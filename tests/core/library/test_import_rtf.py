@@ -110,3 +110,18 @@ def test_broken_escapes_read_as_replacement_not_as_a_failure(tmp_path: Path) -> 
 def test_rich_text_without_a_suffix_is_known_by_its_first_bytes(tmp_path: Path) -> None:
     assert detect_format(Path("memo"), TEXTEDIT.encode()) == "rtf"
     assert read_articles(saved(tmp_path, WORD, "memo"))[0].byline == "Maria Brandt"
+
+
+def test_a_skippable_mark_inside_a_paragraph_skips_nothing(tmp_path: Path) -> None:
+    """StarWriter writes ``\\*`` before a style inside a paragraph's group; a reader that took
+    it for a skippable destination lost the paragraph. A real destination is still skipped,
+    and an escaped backslash before a star stays text."""
+    text = (
+        r"{\rtf1\ansi{\*\generator Writer;}"
+        r"{\loch\f2\fs24\b0\*\cs7\cf0 The quick brown fox jumps over the lazy dog}\par "
+        r"Paths like C:\\*.txt stay.\par}"
+    )
+    (article,) = read_articles(saved(tmp_path, text))
+    assert "The quick brown fox jumps over the lazy dog" in f"{article.title}\n{article.text}"
+    assert "C:\\*.txt" in article.text
+    assert "Writer" not in article.text

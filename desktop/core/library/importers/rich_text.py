@@ -24,6 +24,7 @@ _INFO_FIELD = r"\{\\%s\s*((?:[^{}\\]|\\[^{}]|\{[^{}]*\})*)\}"
 _CREATED = re.compile(r"\{\\creatim((?:\\[a-z]+-?\d+\s*)+)\}")
 _TIME_PART = re.compile(r"\\(yr|mo|dy)(-?\d+)")
 _UNICODE_ESCAPE = re.compile(r"\\u(-?\d+)")
+_STRAY_IGNORABLE = re.compile(r"\\\\|(\{[ \t\r\n]*)?\\\*")
 _NOTE = re.compile(
     r"\{\\(?:footnote\s?(?P<endnote>\\ftnalt)?|\*\\(?P<comment>annotation)|\*\\(?P<author>atnauthor)\s?)"
 )
@@ -62,13 +63,22 @@ def rtf_text(document: str, path: Path) -> str:
     from striprtf.striprtf import rtf_to_text
 
     try:
-        text = rtf_to_text(_UNICODE_ESCAPE.sub(_in_range, document), errors="replace")
+        readable = _STRAY_IGNORABLE.sub(_ignorable_kept, _UNICODE_ESCAPE.sub(_in_range, document))
+        text = rtf_to_text(readable, errors="replace")
     except (ValueError, IndexError, LookupError, RecursionError) as exc:
         reason = str(exc) or type(exc).__name__
         raise UnreadableFile(path, f"a damaged RTF document ({reason})") from exc
     # A character beyond the first 65,536 is written as its two UTF-16 halves ("\\u-10179?").
     text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _ignorable_kept(found: re.Match[str]) -> str:
+    """``\\*`` where RTF allows it, right after a group's "{" (a destination a reader may
+    skip); elsewhere nothing: StarWriter writes "\\b0\\*\\cs7 The quick brown fox…" inside a
+    paragraph's group, and a reader that skipped the group lost its words. An escaped
+    backslash stays as it is."""
+    return found.group() if found.group() == "\\\\" or found.group(1) is not None else ""
 
 
 def _notes(document: str, path: Path) -> tuple[list[str], list[str], list[str]]:
