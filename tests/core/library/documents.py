@@ -250,7 +250,7 @@ def docx_bytes(
 
 ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
 ODP_MIMETYPE = "application/vnd.oasis.opendocument.presentation"
-_ODT_NAMESPACES = (
+ODT_NAMESPACES = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
     'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
     'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
@@ -270,20 +270,22 @@ def odt_bytes(
     doctype: str = "",
     mimetype: str = ODT_MIMETYPE,
     styles: str = "",
+    parts: dict[str, str] | None = None,
 ) -> bytes:
     """An OpenDocument file whose ``office:text`` (or other ``kind``) holds ``body``, whose
-    ``office:meta`` holds ``meta``, whose automatic ``styles`` are given, and whose content.xml
-    may declare a ``doctype``."""
+    ``office:meta`` holds ``meta``, whose automatic ``styles`` are given, whose content.xml
+    may declare a ``doctype``, with more ``parts`` (an embedded object's) beside them."""
     content = (
         f'<?xml version="1.0" encoding="UTF-8"?>{doctype}<office:document-content '
-        f"{_ODT_NAMESPACES}><office:automatic-styles>{styles}</office:automatic-styles><office:body><office:{kind}>{body}</office:{kind}></office:body>"
+        f"{ODT_NAMESPACES}><office:automatic-styles>{styles}</office:automatic-styles><office:body><office:{kind}>{body}</office:{kind}></office:body>"
         "</office:document-content>"
     )
     meta_xml = (
-        f'<?xml version="1.0" encoding="UTF-8"?><office:document-meta {_ODT_NAMESPACES}>'
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-meta {ODT_NAMESPACES}>'
         f"<office:meta>{meta}</office:meta></office:document-meta>"
     )
-    return zip_bytes({"mimetype": mimetype, "content.xml": content, "meta.xml": meta_xml})
+    members: dict[str, str | bytes] = {"mimetype": mimetype, "content.xml": content}
+    return zip_bytes(members | {"meta.xml": meta_xml} | (parts or {}))
 
 
 def zip_bytes(members: dict[str, str | bytes]) -> bytes:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.library.importers import UnreadableFile, read_articles
-from tests.core.library.documents import ODT_MIMETYPE, odt_bytes, zip_bytes
+from tests.core.library.documents import ODT_MIMETYPE, ODT_NAMESPACES, odt_bytes, zip_bytes
 
 BODY = (
     '<text:h text:outline-level="1">Dam report</text:h>'
@@ -166,4 +166,37 @@ def test_what_a_reviewer_deleted_follows_the_text_with_who_deleted_it(tmp_path: 
         "The bridge stays open. Repairs start in May.",
         "Tracked changes",
         "1. Deleted by Tom Berg: “Engineers call the bridge unsafe.”",
+    ]
+
+
+def test_a_spreadsheet_embedded_in_the_text_is_read_where_it_stands(tmp_path: Path) -> None:
+    """LibreOffice keeps an embedded sheet or chart in a folder of its own ("Object 1"), which
+    the text only refers to: its rows were lost."""
+    frame = (
+        "<draw:frame><draw:object xmlns:xlink='http://www.w3.org/1999/xlink' "
+        "xlink:href='./Object 1'/></draw:frame>"
+    )
+    body = (
+        f"<text:p>Repairs cost more each year.{frame}</text:p>"
+        "<text:p>The council votes in May.</text:p>"
+    )
+    row = "".join(
+        "<table:table-row>"
+        + "".join(f"<table:table-cell><text:p>{v}</text:p></table:table-cell>" for v in cells)
+        + "</table:table-row>"
+        for cells in (("Year", "Cost"), ("2023", "1.2m"), ("2024", "1.9m"))
+    )
+    sheet = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODT_NAMESPACES}>'
+        f"<office:body><office:spreadsheet><table:table>{row}</table:table>"
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    data = odt_bytes(body, parts={"Object 1/content.xml": sheet})
+    (article,) = read_articles(write(tmp_path / "costs.odt", data))
+    assert article.text.split("\n\n") == [
+        "Repairs cost more each year.",
+        "Year | Cost",
+        "2023 | 1.2m",
+        "2024 | 1.9m",
+        "The council votes in May.",
     ]

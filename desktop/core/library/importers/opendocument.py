@@ -27,6 +27,8 @@ from desktop.core.text.document_labels import CHANGE_KINDS
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_OBJECT = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}object"
+_LINK = "{http://www.w3.org/1999/xlink}href"
 _META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _MANIFEST_NS = "{urn:oasis:names:tc:opendocument:xmlns:manifest:1.0}"
@@ -67,7 +69,9 @@ def parse_odt(data: bytes, path: Path) -> list[Article]:
 
 def read_opendocument(data: bytes, path: Path, label: str) -> tuple[Element, dict[str, str]]:
     """An OpenDocument file's ``content.xml`` and what its ``meta.xml`` says (title, creator,
-    date, language); an encrypted file is refused."""
+    date, language); an encrypted file is refused. An object embedded in the document (a
+    spreadsheet, a chart with its data table, a text) is stored apart, in its own folder: its
+    body is set inside the ``draw:object`` that shows it, to be read where it stands."""
     with open_archive(data, path, label) as archive:
         names = set(archive.namelist())
         if _MANIFEST in names and _encrypted(member_xml(archive, _MANIFEST, path)):
@@ -78,6 +82,13 @@ def read_opendocument(data: bytes, path: Path, label: str) -> tuple[Element, dic
             )
         content = member_xml(archive, "content.xml", path)
         meta = member_xml(archive, "meta.xml", path) if "meta.xml" in names else None
+        grafted: set[str] = set()
+        for embedded in list(content.iter(_OBJECT)):  # not the objects an object holds
+            part = f"{embedded.get(_LINK, '').removeprefix('./').strip('/')}/content.xml"
+            if part in names and part not in grafted:  # each object once, where first shown
+                grafted.add(part)
+                body = member_xml(archive, part, path).find(f"{_OFFICE}body")
+                embedded.extend(list(body) if body is not None else [])
     return content, _metadata(meta)
 
 
@@ -98,6 +109,8 @@ def collect_blocks(element: Element, blocks: list[Block]) -> None:
             text = " ".join(inline_text(child).split())
             if text:
                 blocks.append((text, child.tag == f"{_TEXT}h"))
+            for embedded in child.iter(_OBJECT):  # a sheet or chart anchored to the paragraph
+                collect_blocks(embedded, blocks)
         elif child.tag == f"{_TABLE}table-row":
             cells = [
                 " ".join(inline_text(cell).split())
@@ -186,7 +199,7 @@ def inline_text(element: Element) -> str:
             parts.append(" " * _count(child.get(f"{_TEXT}c")))
         elif child.tag in _BREAKS:
             parts.append(" ")
-        elif child.tag not in _SKIPPED:
+        elif child.tag not in _SKIPPED and child.tag != _OBJECT:  # an object is no inline text
             parts.append(inline_text(child))
             if child.tag == f"{_TEXT}p":
                 parts.append(" ")
