@@ -62,12 +62,16 @@ def parse_epub(data: bytes, path: Path) -> list[Article]:
             _id(item, "id"): item for item in package.iter(f"{opf}item") if item.get("href")
         }
         try:
-            entries = toc_entries(archive, package, manifest, folder, path)
+            spine = package.find(f"{opf}spine")
+            ncx = manifest.get(_id(spine, "toc")) if spine is not None else None
+            entries = toc_entries(archive, manifest, ncx, folder, path)
         except UnreadableFile:  # a broken table of contents costs only the chapter names
             entries = []
         labels: dict[str, str] = {}
+        by_member: dict[str, list[Entry]] = {}
         for entry in entries:  # a file is named by the first entry that points into it
             labels.setdefault(entry.member, entry.label)
+            by_member.setdefault(entry.member, []).append(entry)
         chapters: list[Chapter] = []
         for itemref in package.iter(f"{opf}itemref"):
             item = manifest.get(_id(itemref, "idref"))
@@ -76,8 +80,7 @@ def parse_epub(data: bytes, path: Path) -> list[Article]:
             if item.get("media-type") not in _CHAPTER_TYPES or "nav" in item.get("properties", ""):
                 continue
             name = resolve(folder, item.get("href", ""))
-            inside = [e for e in entries if e.member == name]
-            chapters.extend(_chapters(archive, name, path, inside, labels))
+            chapters.extend(_chapters(archive, name, path, by_member.get(name, []), labels))
         if not any(text for _, _, text in chapters):
             chapters = _unlisted_chapters(archive, manifest, folder, path)
     if not any(text for _, _, text in chapters):

@@ -52,13 +52,14 @@ class Entry:
 
 def toc_entries(
     archive: zipfile.ZipFile,
-    package: Element,
     manifest: dict[str, Element],
+    ncx: Element | None,
     folder: str,
     path: Path,
 ) -> list[Entry]:
     """The table of contents in its order, from the EPUB 3 navigation document (its ``toc``
-    navigation, not the page list or the landmarks) or else the EPUB 2 NCX."""
+    navigation, not the page list or the landmarks) or else the EPUB 2 NCX (``ncx``, the
+    manifest item the spine names)."""
     names = set(archive.namelist())
     nav = next((i for i in manifest.values() if "nav" in i.get("properties", "").split()), None)
     if nav is not None and resolve(folder, nav.get("href", "")) in names:
@@ -67,8 +68,6 @@ def toc_entries(
         navs = list(document.iter(f"{_XHTML}nav"))
         tocs = [n for n in navs if "toc" in n.get(_EPUB_TYPE, "").split()] or navs or [document]
         return list(_nav_entries(tocs[0], posixpath.dirname(name), 0))
-    spine = package.find(f"{package.tag[: package.tag.find('}') + 1]}spine")
-    ncx = manifest.get((spine.get("toc") or "").strip()) if spine is not None else None
     if ncx is not None and resolve(folder, ncx.get("href", "")) in names:
         name = resolve(folder, ncx.get("href", ""))
         nav_map = member_xml(archive, name, path).find(f"{_NCX}navMap")
