@@ -44,11 +44,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser(
         "import",
         help="add article files or folders (recursive): text, Markdown, HTML, RSS/Atom feeds,"
-        " PDF, Word .docx, OpenDocument .odt, e-mail .eml/.mbox and EPUB; other files in a folder"
-        " are listed as skipped; a newer text of an article already in the library (same URL or"
-        " file) updates it, keeps the old text as a version (`dossier versions`) and re-anchors"
-        " its notes; a shorter or lesser text of it (a feed summary, a cut re-save) or an"
-        " earlier-dated copy is a duplicate and replaces nothing",
+        " PDF, Word .docx, OpenDocument .odt, e-mail .eml/.emlx/.mbox and EPUB; other files in"
+        " a folder are listed as skipped; a newer text of an article already in the library"
+        " (same URL or file) updates it, keeps the old text as a version (`dossier versions`)"
+        " and re-anchors its notes; a shorter or lesser text of it (a feed summary, a cut"
+        " re-save) or an earlier-dated copy is a duplicate and replaces nothing",
     )
     p.add_argument(
         "paths", nargs="+", type=path_argument, metavar="PATH", help="files or folders to import"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from email.generator import BytesGenerator
 from email.message import EmailMessage
 from io import BytesIO
@@ -396,3 +397,118 @@ def test_a_bulk_notice_without_a_story_keeps_its_text(tmp_path: Path) -> None:
     notice = "<html><body><p>Your order has shipped.</p><p>Unsubscribe</p></body></html>"
     (article,) = read_articles(eml(tmp_path / "n.eml", _bulletin(notice, bulk=True)))
     assert article.text == "Your order has shipped.\n\nUnsubscribe"
+
+
+def _raw_mail(content_type: str, parts: str) -> bytes:
+    """A message as mail programs write it, its parts given in MIME form (boundary ``B``)."""
+    head = (
+        "From: Maria Lopez <maria@example.org>\nSubject: Parts\n"
+        "Date: Tue, 05 Mar 2024 09:30:00 +0100\nMIME-Version: 1.0\n"
+        f"Content-Type: {content_type}\n\n"
+    )
+    return (head + parts).encode()
+
+
+def test_an_empty_plain_part_beside_the_html_one_leaves_the_html_to_read(tmp_path: Path) -> None:
+    raw = _raw_mail(
+        'multipart/alternative; boundary="B"',
+        "--B\nContent-Type: text/plain; charset=utf-8\n\n\n"
+        "--B\nContent-Type: text/html; charset=utf-8\n\n"
+        "<html><body><p>The tax office wrote about the arrears.</p></body></html>\n--B--\n",
+    )
+    (article,) = read_articles(eml(tmp_path / "notice.eml", raw))
+    assert article.text == "The tax office wrote about the arrears."
+
+
+def test_every_text_part_a_mail_program_shows_is_read_in_order(tmp_path: Path) -> None:
+    # The body as alternatives, a notice a firewall added after it, and (as an iPhone sends)
+    # text going on after a picture; the picture is a file.
+    raw = _raw_mail(
+        'multipart/mixed; boundary="M"',
+        '--M\nContent-Type: multipart/alternative; boundary="A"\n\n'
+        "--A\nContent-Type: text/plain\n\nThe minutes are below.\n"
+        "--A\nContent-Type: text/html\n\n<p>The <b>minutes</b> are below.</p>\n--A--\n"
+        "--M\nContent-Type: image/jpeg\nContent-Disposition: inline; filename=IMG_1.jpg\n\n"
+        "JPEGDATA\n"
+        "--M\nContent-Type: text/plain\n\nThe second page shows the vote.\n"
+        "--M\nContent-Type: text/plain\nContent-Disposition: inline\n\n"
+        "The firewall removed a file that may not be safe.\n--M--\n",
+    )
+    (article,) = read_articles(eml(tmp_path / "minutes.eml", raw))
+    assert article.text == (
+        "The minutes are below.\n\nThe second page shows the vote.\n\n"
+        "The firewall removed a file that may not be safe.\n\n"
+        "Attachments:\n- IMG_1.jpg (not imported: a file type Dossier does not read)"
+    )
+
+
+def test_a_signed_messages_files_are_read_and_a_nameless_file_is_named(tmp_path: Path) -> None:
+    # multipart/signed keeps the body and its files one level down; the report has no name.
+    pdf = pdf_report(tmp_path / "r.pdf", [["The audit found missing funds in the budget."]])
+    encoded = base64.encodebytes(pdf.read_bytes()).decode()
+    raw = _raw_mail(
+        'multipart/signed; protocol="application/pkcs7-signature"; boundary="S"',
+        '--S\nContent-Type: multipart/mixed; boundary="M"\n\n'
+        "--M\nContent-Type: text/plain\n\nThe audit is attached.\n"
+        "--M\nContent-Type: application/pdf\nContent-Transfer-Encoding: base64\n\n"
+        f"{encoded}\n--M--\n"
+        "--S\nContent-Type: application/pkcs7-signature; name=smime.p7s\n"
+        "Content-Disposition: attachment; filename=smime.p7s\n\nc2lnbmF0dXJl\n--S--\n",
+    )
+    path = eml(tmp_path / "signed.eml", raw)
+    mail, audit = read_articles(path)
+    assert audit.origin == f"{path}#attachment-1.pdf"
+    assert "missing funds" in audit.text
+    assert mail.text == (
+        "The audit is attached.\n\nAttachments:\n"
+        "- attachment-1.pdf (imported as its own article)\n"
+        "- smime.p7s (not imported: a file type Dossier does not read)"
+    )
+
+
+def test_the_pictures_of_an_html_body_are_no_attachments(tmp_path: Path) -> None:
+    raw = _raw_mail(
+        'multipart/related; boundary="R"',
+        "--R\nContent-Type: text/html\n\n<p>Our logo: <img src='cid:logo'></p>\n"
+        "--R\nContent-Type: image/png\nContent-ID: <logo>\nContent-Disposition: inline; "
+        "filename=logo.png\n\nPNGDATA\n--R--\n",
+    )
+    (article,) = read_articles(eml(tmp_path / "logo.eml", raw))
+    assert article.text == "Our logo:"
+
+
+@pytest.mark.parametrize(
+    ("content_type", "named"),
+    [
+        ('multipart/encrypted; protocol="application/pgp-encrypted"; boundary="E"', "PGP"),
+        ("application/pkcs7-mime; smime-type=enveloped-data; name=smime.p7m", "S/MIME"),
+    ],
+)
+def test_an_encrypted_mail_says_it_is_and_what_to_do(
+    tmp_path: Path, content_type: str, named: str
+) -> None:
+    body = (
+        "--E\nContent-Type: application/pgp-encrypted\n\nVersion: 1\n"
+        "--E\nContent-Type: application/octet-stream; name=encrypted.asc\n\n"
+        "-----BEGIN PGP MESSAGE-----\nhQEMA\n-----END PGP MESSAGE-----\n--E--\n"
+        if named == "PGP"
+        else "MIAGCSqGSIb3DQEHA6CAMIACAQAxggHJ\n"
+    )
+    with pytest.raises(UnreadableFile) as failure:
+        read_articles(eml(tmp_path / "sealed.eml", _raw_mail(content_type, body)))
+    assert failure.value.reason == (
+        f"the e-mail is encrypted ({named}): open it in the mail program that holds the key, "
+        "save the decrypted message as a file and import that"
+    )
+
+
+def test_an_apple_mail_message_file_is_read(tmp_path: Path) -> None:
+    message = bytes(email_message("From Apple Mail", "The council met on Tuesday."))
+    plist = b'<?xml version="1.0"?>\n<plist version="1.0"><dict><key>flags</key></dict></plist>\n'
+    path = tmp_path / "12345.emlx"
+    path.write_bytes(b"%d\n" % len(message) + message + plist)
+    (article,) = read_articles(path)
+    assert (article.title, article.text) == ("From Apple Mail", "The council met on Tuesday.")
+    path.write_bytes(message)
+    with pytest.raises(UnreadableFile, match="first line should be the message's length"):
+        read_articles(path)

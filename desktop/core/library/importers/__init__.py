@@ -28,7 +28,7 @@ from desktop.core.library.importers.epub import parse_epub
 from desktop.core.library.importers.errors import UnreadableFile, UnsupportedFile
 from desktop.core.library.importers.feed import parse_feed
 from desktop.core.library.importers.html import parse_html
-from desktop.core.library.importers.mail import parse_eml, parse_mbox
+from desktop.core.library.importers.mail import parse_eml, parse_emlx, parse_mbox
 from desktop.core.library.importers.markdown import parse_markdown
 from desktop.core.library.importers.opendocument import parse_odt
 from desktop.core.library.importers.opendocument_slides import parse_odp
@@ -103,6 +103,7 @@ _SUFFIX_FORMATS = {
     ".odt": "odt",
     ".odp": "odp",
     ".eml": "eml",
+    ".emlx": "emlx",
     ".mbox": "mbox",
     ".msg": "msg",
     ".epub": "epub",
@@ -113,8 +114,9 @@ SUPPORTED_KINDS = (
     "text (.txt), Markdown (.md), web pages (.html, or saved as one file: .mhtml, .mht, "
     ".webarchive), RSS/Atom feeds (.xml, .rss, .atom), news agencies' wire copy (NITF, "
     "NewsML: .xml, .nitf, .newsml), PDF, Word (.docx, .doc), presentations (.pptx, .ppt, "
-    ".odp), rich text (.rtf), OpenDocument text (.odt), e-mail (.eml, .mbox, Outlook's .msg), "
-    "EPUB books and transcripts or subtitles (.vtt, .srt), each also gzip-compressed (.html.gz)"
+    ".odp), rich text (.rtf), OpenDocument text (.odt), e-mail (.eml, .mbox, Outlook's .msg, "
+    "Apple Mail's .emlx), EPUB books and transcripts or subtitles (.vtt, .srt), each also "
+    "gzip-compressed (.html.gz)"
 )
 _COMPRESSED = ".gz"
 _ZIP_KINDS = (
@@ -283,6 +285,7 @@ _BINARY_FORMATS: dict[str, Callable[[bytes, Path], list[Article]]] = {
     "mhtml": parse_mhtml,
     "webarchive": parse_webarchive,
     "eml": partial(parse_eml, read_attachment=parse_bytes),
+    "emlx": partial(parse_emlx, read_attachment=parse_bytes),
     "mbox": partial(parse_mbox, read_attachment=parse_bytes),
     "msg": partial(parse_msg, read_attachment=parse_bytes),
 }

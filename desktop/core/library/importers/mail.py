@@ -20,7 +20,7 @@ import email.header
 import email.policy
 import email.utils
 import re
-from email.message import EmailMessage
+from email.message import EmailMessage, Message
 from pathlib import Path
 from typing import cast
 
@@ -35,6 +35,7 @@ from desktop.core.library.importers.decoding import text_codec
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.flowed_text import unflowed
 from desktop.core.library.importers.mail_html import html_mail_text
+from desktop.core.library.importers.mail_parts import MailParts, mail_parts, unnamed_file
 from desktop.core.models import Article
 
 _MBOX_SEPARATOR = re.compile(rb"^From [^\n]*\n", re.MULTILINE)
@@ -46,9 +47,27 @@ _HTML = re.compile(r"\s*<(?:!doctype|html|head|body|div|p|table)\b", re.IGNORECA
 def parse_eml(data: bytes, path: Path, *, read_attachment: Reader) -> list[Article]:
     articles, attachments = message_articles(data, path, canonical_origin(path), read_attachment)
     if not articles:
+        encryption = _encryption(email.message_from_bytes(data, policy=email.policy.compat32))
+        if encryption:
+            raise UnreadableFile(
+                path,
+                f"the e-mail is encrypted ({encryption}): open it in the mail program that holds "
+                "the key, save the decrypted message as a file and import that",
+            )
         listed = f"; attachments: {', '.join(attachments)}" if attachments else ""
         raise UnreadableFile(path, f"the e-mail holds no text{listed}")
     return articles
+
+
+def parse_emlx(data: bytes, path: Path, *, read_attachment: Reader) -> list[Article]:
+    """Apple Mail's file of one message (in ``~/Library/Mail``): a line giving the message's
+    length in bytes, the message, then Mail's own flags as a property list."""
+    first, _, rest = data.partition(b"\n")
+    if not first.strip().isdigit():
+        raise UnreadableFile(
+            path, "not an Apple Mail message: its first line should be the message's length"
+        )
+    return parse_eml(rest[: int(first)], path, read_attachment=read_attachment)
 
 
 def parse_mbox(data: bytes, path: Path, *, read_attachment: Reader) -> list[Article]:
@@ -61,6 +80,19 @@ def parse_mbox(data: bytes, path: Path, *, read_attachment: Reader) -> list[Arti
     if not articles:
         raise UnreadableFile(path, "the mailbox holds no message with text")
     return articles
+
+
+def _encryption(message: Message) -> str:
+    """How the message's content is sealed (``PGP``, ``S/MIME``), else nothing. An S/MIME
+    message signed without ``multipart/signed`` keeps its text inside the signature too."""
+    ctype = message.get_content_type()
+    if ctype == "multipart/encrypted":
+        protocol = str(message.get_param("protocol") or "")
+        return "PGP" if "pgp" in protocol.lower() else protocol or "multipart/encrypted"
+    if ctype in ("application/pkcs7-mime", "application/x-pkcs7-mime"):
+        smime_type = str(message.get_param("smime-type") or "").lower()
+        return "S/MIME, signed inside" if smime_type == "signed-data" else "S/MIME"
+    return ""
 
 
 def split_mbox(data: bytes) -> list[bytes]:
@@ -85,11 +117,12 @@ def message_articles(
     importable attachment; and a line on what became of each attachment."""
     message = cast(
         EmailMessage,
-        email.message_from_bytes(data, _class=_Message, policy=email.policy.compat32),
+        email.message_from_bytes(data, _class=EmailMessage, policy=email.policy.compat32),
     )
+    parts = mail_parts(message, _preference(message))
     with nested():
-        attachments, outcomes = _attachments(message, Path(origin), read_attachment)
-    body = _body(message)
+        attachments, outcomes = _attachments(parts, Path(origin), read_attachment)
+    body = _body(message, parts)
     articles = []
     if body.strip() or attachments:
         articles.append(
@@ -105,34 +138,38 @@ def message_articles(
     return articles + attachments, outcomes
 
 
-class _Message(EmailMessage):
-    """``get_body`` and ``iter_attachments`` over headers kept as plain text (``compat32``)."""
-
-    def is_attachment(self) -> bool:
-        return self.get_content_disposition() == "attachment"
-
-
-def _body(message: EmailMessage) -> str:
-    """The message's text: its plain or HTML body; the text of a multipart whose boundary
-    is missing or wrong (the parser leaves it whole: "Hi there, This is the dingus fish.");
-    the body of the one message a ``message/rfc822`` file encloses. A newsletter's HTML part is
-    the one read (``html_mail_text``)."""
+def _body(message: EmailMessage, parts: MailParts) -> str:
+    """The message's text: its text parts one after another (``mail_parts``), each plain or
+    HTML; a multipart whose boundary is missing or wrong is read whole (the parser leaves it
+    so: "Hi there, This is the dingus fish."); the body of the one message a ``message/rfc822``
+    file encloses. A newsletter's HTML is read as a web page is (``html_mail_text``)."""
     if message.get_content_type() == "message/rfc822":
         inner = message.get_payload()
         enclosed = inner[0] if isinstance(inner, list) and inner else None
-        return _body(enclosed) if isinstance(enclosed, EmailMessage) else ""
-    bulk = message.get("List-Unsubscribe") is not None
-    part = message.get_body(preferencelist=("html", "plain") if bulk else ("plain", "html"))
-    if part is None and message.get_content_maintype() == "multipart":
-        part = None if message.is_multipart() else message
-    if part is None:
-        return ""
+        return _body(enclosed, parts) if isinstance(enclosed, EmailMessage) else ""
+    bulk = _is_bulk(message)
+    texts = [_part_text(part, bulk, alone=part is message) for part in parts.texts]
+    return "\n\n".join(text.strip("\r\n") for text in texts if text.strip())
+
+
+def _is_bulk(message: EmailMessage) -> bool:
+    """Sent in bulk: it names a way to unsubscribe (RFC 2369)."""
+    return message.get("List-Unsubscribe") is not None
+
+
+def _preference(message: EmailMessage) -> tuple[str, str]:
+    """A newsletter is read from its HTML (its plain part is often a stub); other mail from
+    the words its sender typed."""
+    return ("html", "plain") if _is_bulk(message) else ("plain", "html")
+
+
+def _part_text(part: EmailMessage, bulk: bool, *, alone: bool) -> str:
     payload = part.get_payload(decode=True)
     if not isinstance(payload, bytes):
         return ""
     codec = text_codec(part.get_content_charset() or "") or "utf-8"
     content = payload.decode(codec, errors="replace")
-    if part.get_content_subtype() == "html" or (part is message and _HTML.match(content)):
+    if part.get_content_subtype() == "html" or (alone and _HTML.match(content)):
         return html_mail_text(content, bulk=bulk)
     if (part.get_param("format") or "").lower() == "flowed":
         return unflowed(content, delete_space=(part.get_param("delsp") or "").lower() == "yes")
@@ -140,25 +177,27 @@ def _body(message: EmailMessage) -> str:
 
 
 def _attachments(
-    message: EmailMessage, origin: Path, read_attachment: Reader
+    parts: MailParts, origin: Path, read_attachment: Reader
 ) -> tuple[list[Article], list[str]]:
     """Articles from the attachments Dossier can read, and a line on each attachment."""
-    files = (_attachment(part, n) for n, part in enumerate(message.iter_attachments(), start=1))
+    files = (_attachment(part, n) for n, part in enumerate(parts.files, start=1))
     return attached_articles(files, origin, read_attachment)
 
 
-def _attachment(part: EmailMessage, number: int) -> tuple[str, bytes]:
+def _attachment(part: Message, number: int) -> tuple[str, bytes]:
     """An attachment's file name (no folders) and bytes; a forwarded message, which often has
-    no name, is ``message-N.eml``."""
+    no name, is ``message-N.eml``, another file without one is named for its place and type."""
     name = Path(_decoded(part.get_filename() or "").replace("\\", "/")).name
     if part.get_content_type() == "message/rfc822":
         inner = part.get_payload()
         forwarded = inner[0] if isinstance(inner, list) and inner else None
-        if not isinstance(forwarded, EmailMessage):
+        if not isinstance(forwarded, Message):
             return "", b""
         return name or f"message-{number}.eml", forwarded.as_bytes()
     payload = part.get_payload(decode=True)
-    return (name, payload) if isinstance(payload, bytes) else ("", b"")
+    if not isinstance(payload, bytes):
+        return "", b""
+    return name or unnamed_file(part, number), payload
 
 
 def _header(message: EmailMessage, name: str) -> str:
