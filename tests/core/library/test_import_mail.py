@@ -512,3 +512,15 @@ def test_an_apple_mail_message_file_is_read(tmp_path: Path) -> None:
     path.write_bytes(message)
     with pytest.raises(UnreadableFile, match="first line should be the message's length"):
         read_articles(path)
+
+
+def test_a_file_name_sent_as_raw_utf8_is_read(tmp_path: Path) -> None:
+    raw = (
+        "From: a@example.org\nSubject: Notice\nMIME-Version: 1.0\n"
+        'Content-Type: multipart/mixed; boundary="M"\n\n'
+        "--M\nContent-Type: text/plain; charset=utf-8\n\nSee the file.\n"
+        '--M\nContent-Type: application/octet-stream; name="ФНС_РФ.zip"\n'
+        'Content-Disposition: attachment; filename="ФНС_РФ.zip"\n\nPK\n--M--\n'
+    ).encode()
+    (article,) = read_articles(eml(tmp_path / "notice.eml", raw))
+    assert article.text.endswith("- ФНС_РФ.zip (not imported: a file type Dossier does not read)")

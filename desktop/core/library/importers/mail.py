@@ -187,7 +187,7 @@ def _attachments(
 def _attachment(part: Message, number: int) -> tuple[str, bytes]:
     """An attachment's file name (no folders) and bytes; a forwarded message, which often has
     no name, is ``message-N.eml``, another file without one is named for its place and type."""
-    name = Path(_decoded(part.get_filename() or "").replace("\\", "/")).name
+    name = Path(_file_name(part).replace("\\", "/")).name
     if part.get_content_type() == "message/rfc822":
         inner = part.get_payload()
         forwarded = inner[0] if isinstance(inner, list) and inner else None
@@ -198,6 +198,19 @@ def _attachment(part: Message, number: int) -> tuple[str, bytes]:
     if not isinstance(payload, bytes):
         return "", b""
     return name or unnamed_file(part, number), payload
+
+
+def _file_name(part: Message) -> str:
+    """The name the sender gave the file, decoded: encoded words and RFC 2231 names, and raw
+    UTF-8 bytes, which the parser's own reading turns into replacement characters."""
+    for key in ("content-disposition", "content-type"):
+        raw = next((value for name, value in part.raw_items() if name.lower() == key), "")
+        if _ESCAPED_BYTE.search(str(raw)):
+            header = Message()
+            header[key] = _bytes_text(str(raw).encode("ascii", "surrogateescape"), "utf-8")
+            if header.get_filename():
+                return _decoded(header.get_filename())
+    return _decoded(part.get_filename() or "")
 
 
 def _header(message: EmailMessage, name: str) -> str:
