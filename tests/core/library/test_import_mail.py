@@ -383,10 +383,13 @@ def test_a_newsletter_is_read_as_its_story(tmp_path: Path) -> None:
 
 
 def test_other_html_mail_keeps_every_line_but_what_it_hides(tmp_path: Path) -> None:
-    """Without the bulk mark a mail is someone's own: every line stays (its plain text is
-    preferred), and in its HTML the line hidden for the inbox preview is left out."""
-    (plain,) = read_articles(eml(tmp_path / "p.eml", _bulletin(BULLETIN, bulk=False)))
-    assert plain.text.startswith("View this post on the web")
+    """Without the bulk mark a mail is someone's own: every line stays, and in its HTML the
+    line hidden for the inbox preview is left out. Its plain part is read unless it is a stub
+    of the HTML one (a newsletter forwarded loses its bulk mark: "View this post on the web")."""
+    (forwarded,) = read_articles(eml(tmp_path / "p.eml", _bulletin(BULLETIN, bulk=False)))
+    assert forwarded.text.startswith("Forwarded this email? Subscribe here for more")
+    assert "Like Comment Restack" in forwarded.text
+    assert "View this post on the web" not in forwarded.text
     message = email_message("Memo", BULLETIN.removeprefix("<html><body>"), html=True)
     (article,) = read_articles(eml(tmp_path / "h.eml", message))
     assert "Like Comment Restack" in article.text and "Unsubscribe" in article.text
@@ -524,3 +527,25 @@ def test_a_file_name_sent_as_raw_utf8_is_read(tmp_path: Path) -> None:
     ).encode()
     (article,) = read_articles(eml(tmp_path / "notice.eml", raw))
     assert article.text.endswith("- ФНС_РФ.zip (not imported: a file type Dossier does not read)")
+
+
+def test_a_plain_stub_beside_the_html_message_leaves_the_html_to_read(tmp_path: Path) -> None:
+    story = " ".join(f"The council approved item {n} of the budget." for n in range(12))
+    stub = "To view this message, please use an HTML-capable mail program."
+    raw = _raw_mail(
+        'multipart/alternative; boundary="B"',
+        f"--B\nContent-Type: text/plain\n\n{stub}\n"
+        f"--B\nContent-Type: text/html\n\n<html><head><style>p {{ font: 12pt Arial }}</style>"
+        f"</head><body><p>{story}</p></body></html>\n--B--\n",
+    )
+    (article,) = read_articles(eml(tmp_path / "stub.eml", raw))
+    assert article.text == story
+    # A short reply whose HTML part is the same few words is read from its plain part.
+    raw = _raw_mail(
+        'multipart/alternative; boundary="B"',
+        "--B\nContent-Type: text/plain\n\nYes, see you at *noon*.\n"
+        "--B\nContent-Type: text/html\n\n<html><head><style>p { font: 12pt Arial; margin: 0 }"
+        "</style></head><body><p>Yes, see you at <b>noon</b>.</p></body></html>\n--B--\n",
+    )
+    (article,) = read_articles(eml(tmp_path / "reply.eml", raw))
+    assert article.text == "Yes, see you at *noon*."

@@ -16,6 +16,9 @@ from mimetypes import MimeTypes
 
 _TEXT_SUBTYPES = ("plain", "html")
 _MARKUP = re.compile(r"<[^>]*>|&[#\w]+;")
+_UNSEEN = re.compile(r"<(head|style|script|title)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+STUB_SHARE = 0.2
+"""An alternative with less than this share of the fullest one's words is a stub."""
 _FILE_EXTENSIONS = MimeTypes()
 """Python's own table of types, not the system's: the same names on every machine."""
 
@@ -89,16 +92,24 @@ def _leaf(part: Message, parts: MailParts) -> None:
 
 def _best_alternative(children: list[Message], prefer: tuple[str, str]) -> MailParts | None:
     """The alternative to read: by ``prefer``, skipping any without a word (an empty plain
-    part beside the real HTML one)."""
+    part beside the real HTML one) and any that holds less than ``STUB_SHARE`` of another's
+    words ("To view this message, use an HTML-capable mail program")."""
     ranked: list[tuple[int, int, MailParts]] = []
+    counts: list[int] = []
     for index, child in enumerate(children):
         found = MailParts()
         _collect(child, prefer, found)
-        subtypes = [text.get_content_subtype() for text in found.texts if _has_words(text)]
+        words = [(text.get_content_subtype(), _word_count(text)) for text in found.texts]
+        subtypes = [subtype for subtype, count in words if count]
         if subtypes:
             rank = prefer.index(subtypes[0]) if subtypes[0] in prefer else len(prefer)
             ranked.append((rank, index, found))
-    return min(ranked, key=lambda entry: entry[:2])[2] if ranked else None
+            counts.append(sum(count for _, count in words))
+    most = max(counts, default=0)
+    full = [
+        entry for entry, count in zip(ranked, counts, strict=True) if count >= STUB_SHARE * most
+    ]
+    return min(full, key=lambda entry: entry[:2])[2] if full else None
 
 
 def _related_root(part: Message, children: list[Message]) -> Message | None:
@@ -120,11 +131,12 @@ def _children(part: Message) -> list[Message]:
     )
 
 
-def _has_words(part: Message) -> bool:
+def _word_count(part: Message) -> int:
+    """About how many words a reader sees in the part (an HTML part without its markup)."""
     payload = part.get_payload(decode=True)
     if not isinstance(payload, bytes):
-        return False
+        return 0
     text = payload.decode("latin-1")
     if part.get_content_subtype() == "html":
-        text = _MARKUP.sub(" ", text)
-    return any(char.isalnum() for char in text)
+        text = _MARKUP.sub(" ", _UNSEEN.sub(" ", text))
+    return sum(1 for word in text.split() if any(char.isalnum() for char in word))
