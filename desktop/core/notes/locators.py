@@ -68,7 +68,7 @@ def parse_locator(link: str) -> Locator:
             raise BadLocator(f"{link!r}: the passage must be #START-END (characters)")
         start, end = int(span[1]), int(span[2])
     name = unquote(parts.path.lstrip("/"))
-    if parts.netloc == "article" and name.isdigit():
+    if parts.netloc == "article" and name.isascii() and name.isdecimal():
         return Locator(article_id=int(name), start=start, end=end)
     if parts.netloc == "text":
         url = (parse_qs(parts.query).get("url") or [""])[0]

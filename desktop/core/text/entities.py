@@ -1009,7 +1009,7 @@ def _aged(words: list[str], stop: int) -> bool:
     return (
         len(after) == 4
         and after[0] == after[2] == ","
-        and after[1].isdigit()
+        and after[1].isdecimal()
         and 0 < int(after[1]) < _OLDEST
         and after[3].islower()
         and after[3] not in ("and", "or")
@@ -1022,7 +1022,7 @@ def _hometown(words: list[str], start: int) -> bool:
         start > 2
         and words[start - 1] == "of"
         and words[start - 2] == ","
-        and words[start - 3].isdigit()
+        and words[start - 3].isdecimal()
         and 0 < int(words[start - 3]) < _OLDEST
     )
 

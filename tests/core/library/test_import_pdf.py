@@ -561,3 +561,19 @@ def _scaled_line(pdf: object, x: float, y: float, size: float, line: str) -> Non
     pdf.setFont("Helvetica", 1)  # type: ignore[attr-defined]
     pdf.drawString(0, 0, line)  # type: ignore[attr-defined]
     pdf.restoreState()  # type: ignore[attr-defined]
+
+
+def test_a_superscript_alone_in_the_margin_is_no_line_number(tmp_path: Path) -> None:
+    """A note mark in the margin ("²") is a digit to ``str.isdigit`` but no number: the
+    search for pleading paper's line numbers reads decimal digits only."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "marked.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(30, 700, "\u00b2")
+    for row in range(8):
+        pdf.drawString(90, 700 - 16 * row, f"The harbour board met on day {row + 1} of the strike.")
+    pdf.save()
+    (article,) = read_articles(path)
+    assert "The harbour board met on day 8 of the strike." in article.text

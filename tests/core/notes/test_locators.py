@@ -32,6 +32,7 @@ def test_links_of_version_0_1_still_read_by_id() -> None:
     [
         "https://news.example/",
         "dossier://article/x#1-2",
+        "dossier://article/²",
         "dossier://text/not-a-hash",
         f"dossier://text/{DIGEST}#9-3",
         f"dossier://text/{DIGEST}#one-two",

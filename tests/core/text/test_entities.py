@@ -161,3 +161,13 @@ def test_offsets_are_exact_for_any_mix_of_words(text: str) -> None:
     for entity in find_entities(text):
         assert text[entity.start : entity.end] == entity.text
         assert entity.category in ("leader", "person", "institution", "place")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The singer Jo Smith, ², of Leeds sang.", "Police named Anna Lee, ⁰, resident of Hope."],
+)
+def test_a_superscript_where_an_age_stands_is_no_age_and_no_crash(text: str) -> None:
+    """``str.isdigit`` takes "²", which ``int`` refuses: an age is read from decimal digits."""
+    names = [entity.text for entity in find_entities(text)]
+    assert any(name in ("Jo Smith", "Anna Lee") for name in names)

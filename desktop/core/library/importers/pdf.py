@@ -303,7 +303,7 @@ def _numbered_margin(
     for box in boxes:
         if box[2] < width * _MARGIN_SHARE and box[2] - box[0] < _NUMBER_WIDTH:
             words = textpage.get_text_bounded(*box).strip()  # type: ignore[attr-defined]
-            if words.isdigit() and len(words) <= 2:
+            if words.isdecimal() and len(words) <= 2:
                 numbers.append((box, int(words)))
     if len(numbers) < _LINE_NUMBERS:
         return None
