@@ -136,6 +136,17 @@ def test_a_filled_in_forms_answers_are_read_beside_their_labels(tmp_path: Path) 
     assert "Name of filer:" in printed.text and "Jane Roe" not in printed.text
 
 
+def test_fields_outside_a_form_are_read_too(tmp_path: Path) -> None:
+    """Fields whose document lists no form (no ``AcroForm``: made by tools that draw them
+    alone) get no form environment; the import stopped ("page.flatten() requires prior
+    pdf.init_forms()") and lost the whole document."""
+    path = filled_form(tmp_path / "loose.pdf", {"Name of filer:": "Jane Roe"})
+    path.write_bytes(path.read_bytes().replace(b"/AcroForm", b"/AcroFxrm"))  # same length
+    (article,) = read_articles(path)
+    assert "Financial disclosure statement" in article.text
+    assert "Name of filer: Jane Roe" in article.text
+
+
 def test_a_reviewers_comments_follow_the_text_under_their_label(tmp_path: Path) -> None:
     """Comments made in a PDF viewer are annotations, not page text: they were left out."""
     (article,) = read_articles(reviewed_draft(tmp_path / "draft.pdf"))

@@ -26,7 +26,10 @@ def fill_in(document: object, index: int, page: object) -> tuple[object, bool]:
     if not _has_fields(page, pdfium_c):
         return page, False
     printed = _text(page)
-    if page.flatten() != _FLATTENED:  # type: ignore[attr-defined]
+    # PDFium's own call: pypdfium2's ``flatten`` refuses a page without a form environment,
+    # which a document whose fields are not listed in a form (``AcroForm``) never gets, though
+    # the fields' drawn values flatten all the same.
+    if pdfium_c.FPDFPage_Flatten(page, pdfium_c.FLAT_NORMALDISPLAY) != _FLATTENED:
         return page, False
     page.close()  # type: ignore[attr-defined]
     page = document[index]  # type: ignore[index]
