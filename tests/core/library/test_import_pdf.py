@@ -588,3 +588,18 @@ def test_a_superscript_alone_in_the_margin_is_no_line_number(tmp_path: Path) -> 
     pdf.save()
     (article,) = read_articles(path)
     assert "The harbour board met on day 8 of the strike." in article.text
+
+
+def test_a_document_of_nothing_but_a_line_on_every_page_is_no_scan(tmp_path: Path) -> None:
+    """Lines that recur on every page are running heads, left out; when they are all a
+    document holds, it was reported as "has no text layer (scanned?)"."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "slides.pdf"
+    pdf = canvas.Canvas(str(path))
+    for page in range(1, 4):
+        pdf.drawString(72, 700, f"Exhibit 4: Page {page}")
+        pdf.showPage()
+    pdf.save()
+    (article,) = read_articles(path)
+    assert "Exhibit 4: Page 2" in article.text

@@ -390,7 +390,9 @@ def drop_running_lines(pages: list[Page]) -> list[Page]:
     """Pages without their running headers and footers: lines among the first or last two of
     a page that are page numbers, that recur (digits aside) at the edge of most pages, or that
     start or end with the printed page number (``Chapter 2: Syntax 13``: the number runs with
-    the page, a fixed distance from its place in the file) and recur on another page."""
+    the page, a fixed distance from its place in the file) and recur on another page. A
+    document of nothing but such lines ("Hello world" on every page, a page number alone)
+    keeps them: they are all it says, and without them it would pass for a scan."""
     keys: Counter[str] = Counter()
     shifts: Counter[int] = Counter()
     for index, lines in enumerate(pages):
@@ -422,7 +424,7 @@ def drop_running_lines(pages: list[Page]) -> list[Page]:
                 )
             ]
         )
-    return cleaned
+    return cleaned if any(cleaned) else pages
 
 
 def _edges(lines: Page) -> list[str]:
