@@ -147,6 +147,29 @@ def test_fields_outside_a_form_are_read_too(tmp_path: Path) -> None:
     assert "Name of filer: Jane Roe" in article.text
 
 
+def test_a_page_whose_words_flattening_garbles_is_read_as_printed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PDFium's flattening can mix up a page's fonts with its fields' (a membership form read
+    "9RUQDPH\x0bQ\x0c 1DFKQDPH" for "Vorname(n) Nachname"): such a page is read from an
+    untouched copy, as printed, without its answers."""
+    from desktop.core.library.importers import pdf_forms
+
+    path = filled_form(tmp_path / "form.pdf", {"Name of filer:": "Jane Roe"})
+    read = pdf_forms._text
+    seen: list[str] = []
+
+    def garbled_after_flattening(page: object) -> str:
+        seen.append(read(page))
+        return seen[-1] if len(seen) % 2 else "\x03 9RUQDPH \x0b 1DFKQDPH Jane Roe"
+
+    monkeypatch.setattr(pdf_forms, "_text", garbled_after_flattening)
+    (article,) = read_articles(path)
+    assert "Financial disclosure statement, filed under the Ethics Act." in article.text
+    assert "Name of filer:" in article.text and "Jane Roe" not in article.text
+    assert "9RUQDPH" not in article.text
+
+
 def test_a_reviewers_comments_follow_the_text_under_their_label(tmp_path: Path) -> None:
     """Comments made in a PDF viewer are annotations, not page text: they were left out."""
     (article,) = read_articles(reviewed_draft(tmp_path / "draft.pdf"))

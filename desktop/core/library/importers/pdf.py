@@ -39,7 +39,7 @@ from desktop.core.library.importers.decoding import MAX_FILE_BYTES
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.pdf_comments import page_comments
 from desktop.core.library.importers.pdf_footnotes import split_footnotes
-from desktop.core.library.importers.pdf_forms import fill_in, text_by_position
+from desktop.core.library.importers.pdf_forms import PristinePages, fill_in, text_by_position
 from desktop.core.library.importers.pdf_lines import BROKEN_WORD, Box, Page, PrintedLine
 from desktop.core.library.importers.plaintext import split_headline
 from desktop.core.models import Article
@@ -119,7 +119,13 @@ def parse_pdf(data: bytes, path: Path, *, read_attachment: Reader) -> list[Artic
                 )
             _init_forms(document)  # before any page loads: a filled-in form's answers
             metadata = document.get_metadata_dict(skip_empty=True)
-            pages, heading, damaged, comments = _read_pages(document, pdfium.PdfiumError)
+            pristine = PristinePages(data)
+            try:
+                pages, heading, damaged, comments = _read_pages(
+                    document, pristine, pdfium.PdfiumError
+                )
+            finally:
+                pristine.close()
             embedded, too_large = _embedded_files(document, pdfium.PdfiumError)
         finally:
             document.close()
@@ -210,7 +216,9 @@ def without_title(
     return text, starts
 
 
-def _read_pages(document: object, error: type[Exception]) -> tuple[list[Page], str, int, list[str]]:
+def _read_pages(
+    document: object, pristine: PristinePages, error: type[Exception]
+) -> tuple[list[Page], str, int, list[str]]:
     """Each page's lines (printable, white space collapsed), the first page's title line (the
     largest among its first lines when it stands out from the text size), how many pages
     PDFium could not load (``error``), which count as pages without text, and the comments
@@ -228,7 +236,7 @@ def _read_pages(document: object, error: type[Exception]) -> tuple[list[Page], s
             pages.append([])
             continue
         comments.extend(page_comments(page))
-        page, filled = fill_in(document, index, page)
+        page, filled = fill_in(document, index, page, pristine)
         textpage = page.get_textpage()
         try:
             full = textpage.get_text_range()

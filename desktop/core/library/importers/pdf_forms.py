@@ -5,22 +5,51 @@ fields, which a viewer draws over the page; the page's text layer holds only the
 form, so its labels came without their answers. PDFium flattens a page's fields into its
 content, values drawn as the viewer draws them; but it writes them after the rest, so a
 flattened page is read by position, row by row from the top, each row's pieces from the left:
-"Name of filer: Jane Roe" on the line where both are printed.
+"Name of filer: Jane Roe" on the line where both are printed. Flattening can garble the
+page's own text (PDFium may mix up the page's fonts with its fields'); such a page is read as
+printed, from an untouched copy of the document.
 """
 
 from __future__ import annotations
+
+import re
 
 from desktop.core.library.importers.pdf_lines import Box
 
 _WIDGET = 20  # FPDF_ANNOT_WIDGET: a form field drawn on the page
 _FLATTENED = 1  # FLATTEN_SUCCESS
 _GAP = 0.5  # of a letter's height: runs closer than this are one stretch of text
+_KEPT = 0.9
+"""The least share of the printed words a flattened page must still hold to be read."""
+_WORD = re.compile(r"[^\W_]{2,}")
 
 
-def fill_in(document: object, index: int, page: object) -> tuple[object, bool]:
+class PristinePages:
+    """Pages of a second copy of the document, opened on first use, with no form filled in."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._document: object | None = None
+
+    def page(self, index: int) -> object:
+        import pypdfium2 as pdfium
+
+        if self._document is None:
+            self._document = pdfium.PdfDocument(self._data)
+        return self._document[index]  # type: ignore[index]
+
+    def close(self) -> None:
+        if self._document is not None:
+            self._document.close()  # type: ignore[attr-defined]
+
+
+def fill_in(
+    document: object, index: int, page: object, pristine: PristinePages
+) -> tuple[object, bool]:
     """The page with its form fields' values made part of its content, loaded anew, and
     whether that added any text (``document.init_forms()`` must have run before any page
-    loaded); the page as it is when it has no fields."""
+    loaded); the page as it is when it has no fields, as printed (from ``pristine``) when
+    flattening garbled its own words."""
     import pypdfium2.raw as pdfium_c
 
     if not _has_fields(page, pdfium_c):
@@ -33,7 +62,12 @@ def fill_in(document: object, index: int, page: object) -> tuple[object, bool]:
         return page, False
     page.close()  # type: ignore[attr-defined]
     page = document[index]  # type: ignore[index]
-    return page, _text(page) != printed  # an empty form reads as printed
+    flattened = _text(page)
+    words = set(_WORD.findall(printed))
+    if len(words & set(_WORD.findall(flattened))) < _KEPT * len(words):
+        page.close()  # type: ignore[attr-defined]
+        return pristine.page(index), False
+    return page, flattened != printed  # an empty form reads as printed
 
 
 def _text(page: object) -> str:
