@@ -626,3 +626,21 @@ def test_a_document_of_nothing_but_a_line_on_every_page_is_no_scan(tmp_path: Pat
     pdf.save()
     (article,) = read_articles(path)
     assert "Exhibit 4: Page 2" in article.text
+
+
+def test_a_scan_whose_text_layer_is_a_stamp_needs_ocr(tmp_path: Path) -> None:
+    """A production's scanned pages carry only their Bates number and a confidentiality
+    stamp as text: that is no document to read, but a scan to put through OCR."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "production.pdf"
+    pdf = canvas.Canvas(str(path))
+    for page in range(1, 4):
+        pdf.drawImage(ImageReader(Image.new("L", (300, 400), 220)), 20, 20, 555, 800)
+        pdf.drawString(400, 30, f"CONFIDENTIAL ACME{page:06d}")
+        pdf.showPage()
+    pdf.save()
+    with pytest.raises(UnreadableFile, match=r"has no text layer \(scanned\?\)"):
+        read_articles(path)

@@ -21,6 +21,7 @@ import threading
 from collections import Counter
 from itertools import pairwise
 from pathlib import Path
+from typing import NamedTuple
 
 from desktop.core.library.importers.attachments import (
     Reader,
@@ -82,6 +83,10 @@ _MARGIN_SHARE = 0.25
 _NUMBER_WIDTH = 24.0
 """A margin's line number is one or two digits, narrower than this in points, in the left
 quarter of the page."""
+_STAMP_LINES = 5
+"""A scanned page's text layer, if any, is a stamp of a few lines (a Bates number, a fax
+header, "CONFIDENTIAL")."""
+_PICTURE_SHARE = 0.5
 _TITLE_SIZE = 1.15
 _TITLE_LINES = 8
 _SIZED_LINES = 200
@@ -121,9 +126,7 @@ def parse_pdf(data: bytes, path: Path, *, read_attachment: Reader) -> list[Artic
             metadata = document.get_metadata_dict(skip_empty=True)
             pristine = PristinePages(data)
             try:
-                pages, heading, damaged, comments = _read_pages(
-                    document, pristine, pdfium.PdfiumError
-                )
+                read = _read_pages(document, pristine, pdfium.PdfiumError)
             finally:
                 pristine.close()
             embedded, too_large = _embedded_files(document, pdfium.PdfiumError)
@@ -133,19 +136,23 @@ def parse_pdf(data: bytes, path: Path, *, read_attachment: Reader) -> list[Artic
         attached, outcomes = attached_articles(
             embedded, Path(canonical_origin(path)), read_attachment
         )
-    pages, notes = split_footnotes(drop_running_lines(pages))
-    if not any(pages) and damaged:
+    pages = drop_running_lines(read.pages)
+    if not any(pages) and not read.pictured:  # lines on every page are all it says
+        pages = read.pages
+    pages, notes = split_footnotes(pages)
+    if not any(pages) and read.damaged:
         raise UnreadableFile(
-            path, f"not a readable PDF (damaged: {damaged} of {len(pages)} pages cannot be read)"
+            path,
+            f"not a readable PDF (damaged: {read.damaged} of {len(pages)} pages cannot be read)",
         )
     if not any(pages) and not attached:
         raise UnreadableFile(path, "has no text layer (scanned?) — run OCR first")
     text, starts = reflow(pages, notes)
-    if comments:  # after the text, so every page still starts where it did
-        lines = [clean_line(line) for line, _ in notes_blocks([], [], comments)]
+    if read.comments:  # after the text, so every page still starts where it did
+        lines = [clean_line(line) for line, _ in notes_blocks([], [], read.comments)]
         text = "\n\n".join(filter(None, [text, *lines]))
     text = with_attachment_list(text, outcomes + too_large).strip()
-    title = _metadata_title(metadata.get("Title", "")) or heading
+    title = _metadata_title(metadata.get("Title", "")) or read.heading
     if not title:
         title, _ = split_headline(text)
     text, starts = without_title(text, starts, title)
@@ -216,18 +223,26 @@ def without_title(
     return text, starts
 
 
-def _read_pages(
-    document: object, pristine: PristinePages, error: type[Exception]
-) -> tuple[list[Page], str, int, list[str]]:
-    """Each page's lines (printable, white space collapsed), the first page's title line (the
-    largest among its first lines when it stands out from the text size), how many pages
-    PDFium could not load (``error``), which count as pages without text, and the comments
-    of every page."""
+class _ReadPages(NamedTuple):
+    pages: list[Page]
+    """Each page's lines, printable, white space collapsed."""
+    heading: str
+    """The first page's title line: the largest among its first lines when it stands out."""
+    damaged: int
+    """Pages PDFium could not load, which count as pages without text."""
+    comments: list[str]
+    """The comments of every page."""
+    pictured: int
+    """Pages of a few lines at most that a picture covers: scans, their text a stamp."""
+
+
+def _read_pages(document: object, pristine: PristinePages, error: type[Exception]) -> _ReadPages:
+    """The document's pages as read, page by page."""
     pages: list[Page] = []
     comments: list[str] = []
     heading = ""
     seen_text = False
-    damaged = 0
+    damaged = pictured = 0
     for index in range(len(document)):  # type: ignore[arg-type]
         try:
             page = document[index]  # type: ignore[index]
@@ -246,11 +261,25 @@ def _read_pages(
             if not seen_text and any(lines):
                 heading = _large_first_line(textpage, raw)
                 seen_text = True
+            pictured += len(lines) <= _STAMP_LINES and _is_picture(page)
         finally:
             textpage.close()
             page.close()
         pages.append([line for line in lines if line])
-    return pages, heading, damaged, comments
+    return _ReadPages(pages, heading, damaged, comments, pictured)
+
+
+def _is_picture(page: object) -> bool:
+    """Whether one picture covers most of the page, as a scan's does."""
+    import pypdfium2.raw as pdfium_c
+
+    width, height = page.get_size()  # type: ignore[attr-defined]
+    pictures = page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2)  # type: ignore[attr-defined]
+    for picture in pictures:
+        left, bottom, right, top = picture.get_bounds()
+        if (right - left) * (top - bottom) >= _PICTURE_SHARE * width * height:
+            return True
+    return False
 
 
 def _sized_lines(textpage: object, raw: str, full: str, *, rows: bool) -> list[PrintedLine]:
@@ -398,9 +427,7 @@ def drop_running_lines(pages: list[Page]) -> list[Page]:
     """Pages without their running headers and footers: lines among the first or last two of
     a page that are page numbers, that recur (digits aside) at the edge of most pages, or that
     start or end with the printed page number (``Chapter 2: Syntax 13``: the number runs with
-    the page, a fixed distance from its place in the file) and recur on another page. A
-    document of nothing but such lines ("Hello world" on every page, a page number alone)
-    keeps them: they are all it says, and without them it would pass for a scan."""
+    the page, a fixed distance from its place in the file) and recur on another page."""
     keys: Counter[str] = Counter()
     shifts: Counter[int] = Counter()
     for index, lines in enumerate(pages):
@@ -432,7 +459,7 @@ def drop_running_lines(pages: list[Page]) -> list[Page]:
                 )
             ]
         )
-    return cleaned if any(cleaned) else pages
+    return cleaned
 
 
 def _edges(lines: Page) -> list[str]:
