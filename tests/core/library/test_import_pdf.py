@@ -644,3 +644,17 @@ def test_a_scan_whose_text_layer_is_a_stamp_needs_ocr(tmp_path: Path) -> None:
     pdf.save()
     with pytest.raises(UnreadableFile, match=r"has no text layer \(scanned\?\)"):
         read_articles(path)
+
+
+def test_page_starts_follow_a_repair_of_the_whole_text() -> None:
+    """The stored text is read back whole when it looks double-encoded, which may change a
+    few characters the reflow left (a fuzzed or badly encoded PDF was refused outright):
+    each page start stays in its paragraph, as far into it as before."""
+    from desktop.core.library.importers.pdf import _moved_starts
+
+    text = "Page one.\n\nIt goes on\n\nPage two a\u00e2\u0080\u0099b.\n\nEnd"
+    stored = "Page one.\n\nIt goes on\n\nPage two a\u2019b.\n\nEnd"
+    starts = [(1, 0), (2, text.index("Page two")), (3, text.index("End"))]
+    moved = _moved_starts(text, stored, starts)
+    assert [stored[start : start + 4] for _, start in moved] == ["Page", "Page", "End"]
+    assert _moved_starts(text, stored.replace("\n\nEnd", " End"), starts) == []

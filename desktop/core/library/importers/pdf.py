@@ -37,6 +37,7 @@ from desktop.core.library.importers.building import (
     tidy_text,
 )
 from desktop.core.library.importers.decoding import MAX_FILE_BYTES
+from desktop.core.library.importers.doubled_encoding import undouble
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.pdf_comments import page_comments
 from desktop.core.library.importers.pdf_footnotes import split_footnotes
@@ -164,9 +165,25 @@ def parse_pdf(data: bytes, path: Path, *, read_attachment: Reader) -> list[Artic
         published=pdf_date(metadata.get("CreationDate", "")),
         reflowed=True,
     )
-    if article.text != text:  # never expected: reflow hands over tidy text
-        raise UnreadableFile(path, "could not map the PDF's pages onto its text")
+    if article.text != text:  # rare: reflow hands over tidy text
+        starts = _moved_starts(text, article.text, starts)
     return [article.replace(pages=tuple(starts)), *attached]
+
+
+def _moved_starts(text: str, stored: str, starts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The page starts of ``text`` in ``stored``, the same text after a repair that changed a
+    few characters (garbled text read back whole, not line by line): each start in the same
+    paragraph, as far into it as before, within it. None when the paragraphs differ."""
+    paragraphs = [0] + [match.end() for match in re.finditer("\n\n", stored)]
+    if text.count("\n\n") != len(paragraphs) - 1:
+        return []
+    moved = []
+    for page, start in starts:
+        index = text.count("\n\n", 0, start)
+        into = start - (text.rfind("\n\n", 0, start) + 2 if index else 0)
+        end = paragraphs[index + 1] - 2 if index + 1 < len(paragraphs) else len(stored)
+        moved.append((page, min(paragraphs[index] + into, end)))
+    return moved
 
 
 def _init_forms(document: object) -> None:
@@ -390,9 +407,11 @@ def column_split(
 
 
 def clean_line(line: str) -> str:
-    """A line as stored text has it (printable, NFC, no byte-order mark, single spaces), so
-    the reflowed text is already tidy and its page starts stay true."""
-    return " ".join(tidy_text(printable(line)).split())
+    """A line as stored text has it (printable, read back when double-encoded, NFC, no
+    byte-order mark, single spaces), so the reflowed text is already tidy and its page starts
+    stay true (a font's bullet that comes out as the control character 0x95 stopped the
+    import: "could not map the PDF's pages onto its text")."""
+    return " ".join(tidy_text(undouble(printable(line))).split())
 
 
 def _large_first_line(textpage: object, raw: str) -> str:
