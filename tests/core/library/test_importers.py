@@ -290,3 +290,19 @@ def test_a_feed_with_an_entity_no_one_defines_is_refused_by_name(tmp_path: Path)
     )
     with pytest.raises(UnreadableFile, match=r"broken\.rss: not well-formed XML.*undefined entity"):
         read_articles(feed)
+
+
+def test_a_feed_of_headlines_without_text_says_so_and_what_to_do(tmp_path: Path) -> None:
+    path = tmp_path / "bookmarks.xml"
+    path.write_text(
+        '<rss version="2.0"><channel><title>Links</title>'
+        "<item><title>Port deal signed</title><link>https://n.example/1</link></item>"
+        "<item><title>Mayor resigns</title><link>https://n.example/2</link></item>"
+        "</channel></rss>"
+    )
+    with pytest.raises(UnreadableFile) as failure:
+        read_articles(path)
+    assert failure.value.reason == (
+        "the feed's 2 entries have a headline but no text (a feed of headlines and links): "
+        "save the articles' pages and import those"
+    )

@@ -86,6 +86,14 @@ def parse_feed(data: bytes, path: Path) -> list[Article]:
             )
         )
     if not articles:
+        headlines = sum(1 for entry in parsed.entries if str(entry.get("title", "")).strip())
+        if headlines:
+            raise UnreadableFile(
+                path,
+                f"the feed's {headlines} {'entry has' if headlines == 1 else 'entries have'} a "
+                "headline but no text (a feed of headlines and links): save the articles' pages "
+                "and import those",
+            )
         raise UnreadableFile(path, "the feed has no entries with text")
     return articles
 
