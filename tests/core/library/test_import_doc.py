@@ -69,6 +69,24 @@ def test_notes_follow_the_text_under_their_headings_numbered(tmp_path: Path) -> 
     ]
 
 
+def test_what_reviewers_deleted_is_out_of_the_text_and_listed_with_who(tmp_path: Path) -> None:
+    """Word keeps a tracked deletion in the text, marked in its character properties: read as
+    plain text, "While" changed to "When" came out as "Whenile" and deleted sentences stood in
+    the text. They are left out and listed after it, as a .docx's are."""
+    (article,) = read_articles(sample(tmp_path, "MarkAuthorsTable.doc"))
+    text, changes = article.text.split("\n\nTracked changes\n\n")
+    assert "When the overall framework avoids" in text and "Whenile" not in text
+    assert "The two top level models making up the framework are:" not in text
+    assert "A. I Project Management Team Model" in text  # "The" out, "I" in
+    assert changes.split("\n\n")[:5] == [
+        "1. Deleted by BSanders: “inserted from the Project Workflow Overview document.”",
+        "2. Inserted by Ryan Lauck: “my insert”",
+        "3. Inserted by a reviewer: “, other than unforeseen catastrophes”",
+        "4. Deleted by BSanders: “The two top level models making up the framework are:”",
+        "5. Inserted by a reviewer: “I”",
+    ]
+
+
 def test_each_note_and_comment_is_numbered_apart_and_keeps_its_paragraphs() -> None:
     parts = {
         "text": "The rate doubled.\x02 It fell again.\x02\r",

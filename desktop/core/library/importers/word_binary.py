@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import struct
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import olefile
@@ -25,6 +25,7 @@ import olefile
 from desktop.core.library.importers.building import (
     CELL_SEPARATOR,
     Block,
+    change_line,
     comment_line,
     document_article,
     notes_blocks,
@@ -37,7 +38,9 @@ from desktop.core.library.importers.compound_files import (
     summary_properties,
 )
 from desktop.core.library.importers.errors import UnreadableFile
+from desktop.core.library.importers.word_revisions import Revision, revisions, split_by_revision
 from desktop.core.models import Article
+from desktop.core.text.document_labels import CHANGE_KINDS
 
 WORD_STREAM = "WordDocument"
 WORD_MARK = WORD_STREAM.encode("utf-16-le")
@@ -48,6 +51,7 @@ _COMPLEX, _ENCRYPTED, _TABLE_ONE, _OBFUSCATED = 0x0004, 0x0100, 0x0200, 0x8000
 _WORD_95_TEXT, _WORD_95_LENGTH = 0x18, 0x34  # where fcMin and ccpText stand in their header
 _WINDOWS_PAGES = ["cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257"]
 _CLX_PAIR = 33  # fcClx's place among FibRgFcLcb97's (offset, length) pairs
+_CHPX_PAIR, _RMARK_AUTHORS_PAIR = 12, 51  # fcPlcfBteChpx, fcSttbfRMark
 _COMMENT_REFERENCES_PAIR, _COMMENT_OWNERS_PAIR = 4, 36  # fcPlcfandRef, fcGrpXstAtnOwners
 _COMMENT_REFERENCE_BYTES = 30
 _COMMENT_MARK = "\x05"  # a comment's reference, where it opens the comment's text
@@ -81,10 +85,14 @@ def parse_doc(data: bytes, path: Path) -> list[Article]:
     ]
 
 
-def document_blocks(parts: dict[str, str], reviewers: Sequence[str] = ()) -> list[Block]:
+def document_blocks(
+    parts: dict[str, str],
+    reviewers: Sequence[str] = (),
+    changes: Sequence[tuple[str, str, str]] = (),
+) -> list[Block]:
     """The paragraphs of a document's raw parts: its main text, its text boxes, then its
-    notes and comments, each opening with its mark; ``reviewers`` wrote the comments, in
-    order."""
+    notes and comments, each opening with its mark (``reviewers`` wrote the comments, in
+    order), and its tracked ``changes``."""
     blocks: list[Block] = [
         (p, False)
         for part in ("text", "text boxes")
@@ -101,14 +109,20 @@ def document_blocks(parts: dict[str, str], reviewers: Sequence[str] = ()) -> lis
         for i, text in enumerate(said)
         if text
     ]
-    return blocks + notes_blocks(footnotes, endnotes, comments)
+    lines = [
+        change_line(kind, author, words, shown=kind != CHANGE_KINDS[0])
+        for kind, author, words in changes
+    ]
+    return blocks + notes_blocks(footnotes, endnotes, comments, lines)
 
 
-def _parts(ole: olefile.OleFileIO, path: Path) -> tuple[dict[str, str], list[str]]:
+def _parts(
+    ole: olefile.OleFileIO, path: Path
+) -> tuple[dict[str, str], list[str], list[tuple[str, str, str]]]:
     """The raw text of each part of the document ([MS-DOC] 2.4.1: main text, footnotes,
     headers, macros, comments, endnotes, text boxes follow each other in the character
-    positions the piece table maps) and who wrote each comment; a Word 6 or 95 file's main
-    text only."""
+    positions the piece table maps) without what reviewers deleted, who wrote each comment,
+    and the main text's tracked changes; a Word 6 or 95 file's main text only."""
     with ole.openstream(WORD_STREAM) as stream:
         word = stream.read()
     ident, version = struct.unpack_from("<HH", word, 0)
@@ -118,7 +132,7 @@ def _parts(ole: olefile.OleFileIO, path: Path) -> tuple[dict[str, str], list[str
     if flags & (_ENCRYPTED | _OBFUSCATED):
         raise UnreadableFile(path, encrypted("Word document"))
     if version <= _WORD_95_LAST:
-        return {"text": _word_95_text(word, flags, path)}, []
+        return {"text": _word_95_text(word, flags, path)}, [], []
     table_name = "1Table" if flags & _TABLE_ONE else "0Table"
     with ole.openstream(table_name) as stream:
         table = stream.read()
@@ -133,19 +147,22 @@ def _parts(ole: olefile.OleFileIO, path: Path) -> tuple[dict[str, str], list[str
         at, length = struct.unpack_from("<II", word, pairs_at + 8 * pair)
         return table[at : at + length]
 
+    (pairs_count,) = struct.unpack_from("<H", word, pairs_at - 2)
     pieces = _pieces(stored(_CLX_PAIR))
+    authors = stored(_RMARK_AUTHORS_PAIR) if pairs_count > _RMARK_AUTHORS_PAIR else b""
+    marked = revisions(word, stored(_CHPX_PAIR), authors)
     parts, start = {}, 0
     for part, length in zip(_PARTS, lengths, strict=True):
         end = start + max(length, 0)
-        parts[part] = _pieces_text(word, pieces, start, end)
+        parts[part] = _pieces_text(word, pieces, start, end, marked)
         start = end
-    (pairs_count,) = struct.unpack_from("<H", word, pairs_at - 2)
     reviewers = (
         _reviewers(stored(_COMMENT_REFERENCES_PAIR), stored(_COMMENT_OWNERS_PAIR))
         if parts["comments"] and pairs_count > _COMMENT_OWNERS_PAIR
         else []
     )
-    return parts, reviewers
+    changes = _changes(word, pieces, 0, max(lengths[0], 0), marked) if marked else []
+    return parts, reviewers, changes
 
 
 def _reviewers(references: bytes, owners: bytes) -> list[str]:
@@ -210,9 +227,42 @@ def _pieces(clx: bytes) -> list[tuple[int, int, int]]:
     return [(limits[i], limits[i + 1], fc) for i, fc in enumerate(stored)]
 
 
-def _pieces_text(word: bytes, pieces: list[tuple[int, int, int]], first: int, end: int) -> str:
-    """The characters from ``first`` to ``end`` the pieces hold, in order."""
-    out: list[str] = []
+def _pieces_text(
+    word: bytes, pieces: list[tuple[int, int, int]], first: int, end: int, marked: list[Revision]
+) -> str:
+    """The characters from ``first`` to ``end`` the pieces hold, in order, but those a
+    reviewer deleted (``marked``)."""
+    return "".join(
+        text
+        for _, text, revision in _stretches(word, pieces, first, end, marked)
+        if revision is None or revision.kind != CHANGE_KINDS[0]
+    )
+
+
+def _changes(
+    word: bytes, pieces: list[tuple[int, int, int]], first: int, end: int, marked: list[Revision]
+) -> list[tuple[str, str, str]]:
+    """``(kind, author, words)`` of each tracked change from ``first`` to ``end``, in order;
+    runs of one kind and one reviewer that follow each other are one change."""
+    changes: list[tuple[str, str, str]] = []
+    last = -1  # where the previous change's characters end
+    for position, text, revision in _stretches(word, pieces, first, end, marked):
+        if revision is None:
+            continue
+        if changes and changes[-1][:2] == (revision.kind, revision.author) and position == last:
+            changes[-1] = (revision.kind, revision.author, changes[-1][2] + text)
+        else:
+            changes.append((revision.kind, revision.author, text))
+        last = position + len(text)
+    readable = ((kind, author, _readable(text)) for kind, author, text in changes)
+    return [change for change in readable if change[2]]
+
+
+def _stretches(
+    word: bytes, pieces: list[tuple[int, int, int]], first: int, end: int, marked: list[Revision]
+) -> Iterator[tuple[int, str, Revision | None]]:
+    """``(character position, characters, revision)`` for each stretch of the text from
+    ``first`` to ``end``: a piece, cut where a marked run begins or ends."""
     for start, stop, stored in pieces:
         if start >= end:
             break
@@ -220,13 +270,12 @@ def _pieces_text(word: bytes, pieces: list[tuple[int, int, int]], first: int, en
         count = min(stop, end) - start - skip
         if count <= 0:
             continue
-        if stored & _COMPRESSED:
-            at = (stored & ~_COMPRESSED) // 2 + skip
-            out.append(word[at : at + count].decode("cp1252", "replace"))
-        else:
-            at = stored + 2 * skip
-            out.append(word[at : at + 2 * count].decode("utf-16-le", "replace"))
-    return "".join(out)
+        compressed = bool(stored & _COMPRESSED)
+        width, codec = (1, "cp1252") if compressed else (2, "utf-16-le")
+        at = ((stored & ~_COMPRESSED) // 2 if compressed else stored) + width * skip
+        for low, high, revision in split_by_revision(marked, at, at + width * count):
+            text = word[low:high].decode(codec, "replace")
+            yield start + skip + (low - at) // width, text, revision
 
 
 def _readable(raw: str) -> str:
