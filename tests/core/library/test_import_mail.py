@@ -17,6 +17,7 @@ from desktop.core.library.session import Library
 from desktop.core.text.analysis import analyze
 from desktop.core.text.summarize import summarize
 from tests.core.library.documents import BULLETIN, docx_bytes, email_message, pdf_report
+from tests.core.library.vendored import DATA
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -549,3 +550,34 @@ def test_a_plain_stub_beside_the_html_message_leaves_the_html_to_read(tmp_path: 
     )
     (article,) = read_articles(eml(tmp_path / "reply.eml", raw))
     assert article.text == "Yes, see you at *noon*."
+
+
+def _winmail_message(text: str) -> bytes:
+    wrapped = base64.encodebytes((DATA / "tnef" / "quick-winmail.dat").read_bytes()).decode()
+    return _raw_mail(
+        'multipart/mixed; boundary="M"',
+        f"--M\nContent-Type: text/plain\n\n{text}\n"
+        "--M\nContent-Type: application/ms-tnef; name=winmail.dat\n"
+        "Content-Disposition: attachment; filename=winmail.dat\n"
+        f"Content-Transfer-Encoding: base64\n\n{wrapped}\n--M--\n",
+    )
+
+
+def test_the_files_outlook_wraps_in_winmail_dat_are_read(tmp_path: Path) -> None:
+    """Outlook sends rich-text mail to other mail programs with every file inside one
+    ``winmail.dat``: that was all the message listed, "a file type Dossier does not read"."""
+    path = eml(tmp_path / "from-outlook.eml", _winmail_message("Five files attached."))
+    mail, *files = read_articles(path)
+    listed = mail.text.split("\n\nAttachments:\n")[1].split("\n")
+    assert [line.split(" (")[0] for line in listed] == [
+        f"- quick.{kind}" for kind in ("doc", "html", "pdf", "txt", "xml")
+    ]
+    assert [article.origin for article in files] == [
+        f"{path}#quick.{kind}" for kind in ("doc", "pdf", "txt")
+    ]
+    assert all(article.title == "The quick brown fox jumps over the lazy dog" for article in files)
+
+
+def test_a_message_whose_text_only_winmail_dat_holds_reads_it(tmp_path: Path) -> None:
+    mail, *_ = read_articles(eml(tmp_path / "rich.eml", _winmail_message("")))
+    assert mail.text.startswith("These are five files.\n\nFive files from Hell!")

@@ -36,6 +36,7 @@ from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.flowed_text import unflowed
 from desktop.core.library.importers.mail_html import html_mail_text
 from desktop.core.library.importers.mail_parts import MailParts, mail_parts, unnamed_file
+from desktop.core.library.importers.tnef import is_tnef, read_tnef
 from desktop.core.models import Article
 
 _MBOX_SEPARATOR = re.compile(rb"^From [^\n]*\n", re.MULTILINE)
@@ -120,9 +121,14 @@ def message_articles(
         email.message_from_bytes(data, _class=EmailMessage, policy=email.policy.compat32),
     )
     parts = mail_parts(message, _preference(message))
+    files, wrapped_text = _unwrapped(
+        [_attachment(part, n) for n, part in enumerate(parts.files, start=1)], origin
+    )
     with nested():
-        attachments, outcomes = _attachments(parts, Path(origin), read_attachment)
+        attachments, outcomes = attached_articles(files, Path(origin), read_attachment)
     body = _body(message, parts)
+    if not body.strip():
+        body = wrapped_text
     articles = []
     if body.strip() or attachments:
         articles.append(
@@ -176,12 +182,24 @@ def _part_text(part: EmailMessage, bulk: bool, *, alone: bool) -> str:
     return content
 
 
-def _attachments(
-    parts: MailParts, origin: Path, read_attachment: Reader
-) -> tuple[list[Article], list[str]]:
-    """Articles from the attachments Dossier can read, and a line on each attachment."""
-    files = (_attachment(part, n) for n, part in enumerate(parts.files, start=1))
-    return attached_articles(files, origin, read_attachment)
+def _unwrapped(files: list[tuple[str, bytes]], origin: str) -> tuple[list[tuple[str, bytes]], str]:
+    """The attached files with Outlook's ``winmail.dat`` opened: the files it wraps in its
+    place, and the message's text it holds (read when the message shows none of its own). One
+    too damaged to open stays a file."""
+    opened: list[tuple[str, bytes]] = []
+    text = ""
+    for name, payload in files:
+        if not is_tnef(payload):
+            opened.append((name, payload))
+            continue
+        try:
+            wrapped = read_tnef(payload, Path(f"{origin}#{name}"))
+        except UnreadableFile:
+            opened.append((name, payload))
+            continue
+        opened += wrapped.files
+        text = text or wrapped.text
+    return opened, text
 
 
 def _attachment(part: Message, number: int) -> tuple[str, bytes]:

@@ -32,7 +32,7 @@ from desktop.core.library.importers.compound_files import OLE_MAGIC, open_compou
 from desktop.core.library.importers.decoding import text_codec
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.mail_html import html_mail_text
-from desktop.core.library.importers.rich_text import rtf_text
+from desktop.core.library.importers.rich_text import compressed_rtf_text
 from desktop.core.models import Article
 
 MSG_MARK = "__substg1.0_".encode("utf-16-le")
@@ -155,7 +155,7 @@ def _body(message: _Properties, path: Path) -> str:
         return plain
     html = message.binary(_HTML)
     if not html and not message.has(_HTML, _UNICODE) and message.has(_RTF, _BINARY):
-        return _rich_text(message.binary(_RTF), path)
+        return compressed_rtf_text(message.binary(_RTF), path)
     if html:
         page = message.fixed(_HTML_CODE_PAGE, _PT_LONG)
         codec = (text_codec(f"cp{page}") if page else None) or message.codec or "utf-8"
@@ -163,17 +163,6 @@ def _body(message: _Properties, path: Path) -> str:
     else:
         document = message.text(_HTML)
     return html_mail_text(document, bulk=bulk)
-
-
-def _rich_text(compressed: bytes, path: Path) -> str:
-    """The text of the compressed RTF ([MS-OXRTFCP]) Outlook keeps a message's body in."""
-    from compressed_rtf import decompress
-
-    try:
-        document = decompress(compressed)
-    except Exception as exc:  # the library raises bare exceptions on a damaged stream
-        raise UnreadableFile(path, f"the Outlook message's rich text is damaged ({exc})") from exc
-    return rtf_text(document.decode("latin-1"), path)
 
 
 def _sender(message: _Properties) -> str:

@@ -57,6 +57,17 @@ def parse_rtf(data: bytes, path: Path) -> list[Article]:
     return [article]
 
 
+def compressed_rtf_text(compressed: bytes, path: Path) -> str:
+    """The text of the compressed RTF ([MS-OXRTFCP]) Outlook keeps a message's body in."""
+    from compressed_rtf import decompress
+
+    try:
+        document = decompress(compressed)
+    except Exception as exc:  # the library raises bare exceptions on a damaged stream
+        raise UnreadableFile(path, f"the Outlook message's rich text is damaged ({exc})") from exc
+    return rtf_text(document.decode("latin-1"), path)
+
+
 def rtf_text(document: str, path: Path) -> str:
     """The text of an RTF document, its paragraphs (``\\par``) apart by a blank line; a broken
     escape reads as "?"."""
