@@ -581,3 +581,20 @@ def test_the_files_outlook_wraps_in_winmail_dat_are_read(tmp_path: Path) -> None
 def test_a_message_whose_text_only_winmail_dat_holds_reads_it(tmp_path: Path) -> None:
     mail, *_ = read_articles(eml(tmp_path / "rich.eml", _winmail_message("")))
     assert mail.text.startswith("These are five files.\n\nFive files from Hell!")
+
+
+def test_a_damaged_winmail_dat_stays_a_file_and_a_huge_count_ends(tmp_path: Path) -> None:
+    import struct
+
+    from desktop.core.library.importers.tnef import SIGNATURE, read_tnef
+
+    # Message properties claiming four billion 32-bit values in a few bytes.
+    properties = struct.pack("<IHHI", 1, 0x1003, 0x0E08, 0xFFFFFFFF) + b"\0" * 8
+    attribute = struct.pack("<BII", 1, 0x00069003, len(properties)) + properties + b"\0\0"
+    assert read_tnef(SIGNATURE + b"\0\0" + attribute, tmp_path / "w.dat").files == []
+    cut = (DATA / "tnef" / "quick-winmail.dat").read_bytes()[:5000]
+    message = email_message(
+        "Cut", "See attached.", attachments=(("winmail.dat", cut, "application/ms-tnef"),)
+    )
+    (mail,) = read_articles(eml(tmp_path / "cut.eml", message))
+    assert mail.text.endswith("- winmail.dat (not imported: a file type Dossier does not read)")

@@ -159,6 +159,8 @@ def _values(block: bytes, at: int, base: int, *, counted: bool) -> tuple[list[by
     if counted or base in _COUNTED:
         (count,) = struct.unpack_from("<I", block, at)
         at += 4
+    if count > len(block) - at:  # each value takes a byte at least: a damaged count
+        raise struct.error("more values than bytes")
     values = []
     for _ in range(count):
         if base in _COUNTED:
