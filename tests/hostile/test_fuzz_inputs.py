@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -45,8 +46,9 @@ RTF = [
     "{\\creatim\\yr2025\\mo13\\dy40}", "\\bin5 ", "\\\\", "\\{", "\\~", "\\-", "\\",
     "{\\footnote ", "{\\footnote\\ftnalt ", "{\\*\\annotation ", "{\\*\\atnauthor ", "\\chftn ",
 ]  # fmt: skip
-WORD_97 = Path(__file__).parents[1] / "data" / "word-97"
-POWERPOINT_97 = Path(__file__).parents[1] / "data" / "powerpoint-97"
+DATA = Path(__file__).parents[1] / "data"
+WORD_97 = DATA / "word-97"
+POWERPOINT_97 = DATA / "powerpoint-97"
 FTS = ['"', "*", "AND", "OR", "NOT", "NEAR(", "(", ")", ":", "^", "-", "+", "title:", "{", "}"]
 ENCODINGS = ["utf-8", "utf-16", "latin-1", "cp1252", "koi8-r", "utf-8-sig"]
 
@@ -134,6 +136,32 @@ def test_damaged_containers(
         data[at : at + len(replacement)] = replacement
     path = tmp_path / f"fuzz{suffix}"
     path.write_bytes(bytes(data))
+    _imports_or_names(library, path)
+
+
+@pytest.mark.parametrize("sample", ["tnef/quick-winmail.dat", "word-97/MarkAuthorsTable.doc"])
+@fuzz_settings()
+@given(changes=st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=1, max_size=8)), max_size=6))
+def test_damaged_wrappings_and_revision_marks(
+    library, tmp_path: Path, sample: str, changes: list[tuple[float, bytes]]
+) -> None:
+    """Outlook's winmail.dat sent with a mail (its attributes' lengths, its property lists'
+    counts) and a Word file's tracked changes (their property pages, the reviewers' table),
+    with bytes overwritten anywhere."""
+    data = bytearray((DATA / sample).read_bytes())
+    for where, replacement in changes:
+        at = int(where * (len(data) - 1))
+        data[at : at + len(replacement)] = replacement
+    if sample.endswith(".doc"):
+        path = tmp_path / "fuzz.doc"
+        path.write_bytes(bytes(data))
+    else:
+        message = EmailMessage()
+        message["Subject"] = "Files"
+        message.set_content("Attached.")
+        message.add_attachment(bytes(data), "application", "ms-tnef", filename="winmail.dat")
+        path = tmp_path / "fuzz.eml"
+        path.write_bytes(bytes(message))
     _imports_or_names(library, path)
 
 
