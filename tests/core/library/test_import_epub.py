@@ -302,3 +302,22 @@ def test_the_list_of_pages_names_no_chapter(tmp_path: Path) -> None:
     )
     rain, wells = read_articles(toc_book(tmp_path, chapters, toc))
     assert (rain.title, wells.title) == ("The Dry Years — 1. Rain", "The Dry Years — The Wells")
+
+
+def test_a_chapter_named_in_utf8_without_the_zip_flag_is_found(tmp_path: Path) -> None:
+    # Zip tools that do not flag UTF-8 names leave zipfile reading them in code page 437.
+    package = (
+        '<package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata/>'
+        '<manifest><item id="c1" href="\u8868\u7d19.xhtml" media-type="application/xhtml+xml"/>'
+        '</manifest><spine><itemref idref="c1"/></spine></package>'
+    )
+    placeholder = "X" * len("\u8868\u7d19".encode())
+    path = packaged(
+        tmp_path,
+        package,
+        {f"{placeholder}.xhtml": chapter_xhtml("草枕", ["山路を登りながら、こう考えた。"])},
+    )
+    unflagged = path.read_bytes().replace(placeholder.encode(), "\u8868\u7d19".encode())
+    path.write_bytes(unflagged)
+    (article,) = read_articles(path)
+    assert article.text == "草枕\n\n山路を登りながら、こう考えた。"

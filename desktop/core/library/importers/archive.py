@@ -26,6 +26,7 @@ MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 """Most a container may unpack to in all (200 MiB): ten times the file size limit, far above
 any real document, low enough that a zip bomb fails at once."""
 MAX_MEMBERS = 20_000
+_UTF8_NAME = 0x800  # the general-purpose flag bit of a name stored in UTF-8
 DAMAGED = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError)
 """What reading a damaged member raises: a bad CRC or header, corrupt deflate data, a method
 zipfile does not know."""
@@ -73,8 +74,9 @@ def gunzip(data: bytes, path: Path, limit: int) -> bytes:
 
 def read_member(archive: zipfile.ZipFile, name: str, path: Path) -> bytes:
     """One part's bytes; a missing or corrupt part is the file's failure. A name is found
-    whatever the Unicode form of its accents: a book zipped on a Mac stores "ü" as "u" and a
-    combining mark where its package writes one character."""
+    whatever the Unicode form of its accents (a book zipped on a Mac stores "ü" as "u" and a
+    combining mark where its package writes one character) and in UTF-8 stored without the
+    flag that says so ("表紙.xhtml", which zipfile then reads in code page 437)."""
     try:
         return archive.read(_stored_name(archive, name))
     except KeyError as exc:
@@ -90,8 +92,21 @@ def _stored_name(archive: zipfile.ZipFile, name: str) -> str:
         if name.isascii():
             return name
     wanted = unicodedata.normalize("NFC", name)
-    stored = (n for n in archive.namelist() if unicodedata.normalize("NFC", n) == wanted)
+    stored = (
+        member.filename
+        for member in archive.infolist()
+        if unicodedata.normalize("NFC", _written_name(member)) == wanted
+    )
     return next(stored, name)
+
+
+def _written_name(member: zipfile.ZipInfo) -> str:
+    if member.flag_bits & _UTF8_NAME:
+        return member.filename
+    try:
+        return member.filename.encode("cp437").decode("utf-8")
+    except UnicodeError:
+        return member.filename
 
 
 def parse_xml(data: bytes, path: Path, part: str) -> Element:
