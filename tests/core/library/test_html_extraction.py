@@ -1510,6 +1510,18 @@ def test_a_frame_s_fallback_is_no_text(tmp_path: Path) -> None:
     assert all(p in text for p in PARAGRAPHS)
 
 
+def test_a_rubys_reading_stays_above_its_word_not_in_the_line(tmp_path: Path) -> None:
+    # Japanese pages set a word's reading over it (furigana): read inline, "天気" came out as
+    # "天気てんき", with "(とうきょう)" from the parentheses kept for browsers without ruby.
+    ruby = (
+        "<p><ruby>東京<rp>(</rp><rt>とうきょう</rt><rp>)</rp></ruby>の<ruby>天気<rt>てんき</rt>"
+        "</ruby>は晴れです。</p>"
+    )
+    text = text_of(tmp_path, page(ruby))
+    assert "東京の天気は晴れです。" in text
+    assert all(p in text for p in PARAGRAPHS)
+
+
 def test_a_page_trafilatura_finds_no_story_in_still_gives_its_declared_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

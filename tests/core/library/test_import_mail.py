@@ -598,3 +598,12 @@ def test_a_damaged_winmail_dat_stays_a_file_and_a_huge_count_ends(tmp_path: Path
     )
     (mail,) = read_articles(eml(tmp_path / "cut.eml", message))
     assert mail.text.endswith("- winmail.dat (not imported: a file type Dossier does not read)")
+
+
+def test_a_rubys_reading_in_an_html_mail_stays_out_of_the_line(tmp_path: Path) -> None:
+    body = (
+        "<ruby>東京<rp>(</rp><rt>とうきょう</rt><rp>)</rp></ruby>の<ruby>天気<rt>てんき</rt></ruby>"
+    )
+    message = email_message("天気", body + "は晴れです。", html=True)
+    (article,) = read_articles(eml(tmp_path / "tenki.eml", message))
+    assert article.text == "東京の天気は晴れです。"

@@ -17,7 +17,12 @@ BLOCKS = frozenset(
         "pre", "table", "tr", "section", "article", "header", "footer", "figure", "hr",
     }
 )  # fmt: skip
-_DROPPED = frozenset(("script", "style", "noscript", "template", "iframe", "object", "svg"))
+RUBY_READINGS = ("rt", "rp")
+"""A ruby's reading, set above its word ("東京" read "とうきょう"), and the parentheses a browser
+without ruby shows around it: not words of the line."""
+_DROPPED = frozenset(
+    ("script", "style", "noscript", "template", "iframe", "object", "svg", *RUBY_READINGS)
+)
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
 _MAIL_QUOTES = "//blockquote[@type='cite' or contains(@class, 'quote')]"
 """A quoted earlier message in an HTML mail: Apple Mail's and Thunderbird's ``type="cite"``,

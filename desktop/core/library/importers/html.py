@@ -30,7 +30,12 @@ from lxml import etree
 from desktop.core.library.importers.building import build_article, iso_date
 from desktop.core.library.importers.crowded import thin_crowded_blocks
 from desktop.core.library.importers.doubled_encoding import undouble_page
-from desktop.core.library.importers.element_text import BLOCKS, element_text, html_fragment_text
+from desktop.core.library.importers.element_text import (
+    BLOCKS,
+    RUBY_READINGS,
+    element_text,
+    html_fragment_text,
+)
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.furniture import (
     CARD_STORY_WORDS,
@@ -476,8 +481,9 @@ def _drop_controls(page: lxml.html.HtmlElement) -> None:
 def _drop_fallbacks(page: lxml.html.HtmlElement) -> None:
     """Remove what a page keeps for browsers without frames or plug-ins (``<noframes>``,
     ``<noembed>``): no browser shows it, and the parser reads it as markup in text (an
-    embedded video's fallback link had come out as "<a href=…><img …></a>")."""
-    for fallback in list(page.iter("noframes", "noembed")):
+    embedded video's fallback link had come out as "<a href=…><img …></a>"). A ruby's reading
+    goes too, shown above its word, not in the line ("天気てんき" for "天気")."""
+    for fallback in list(page.iter("noframes", "noembed", *RUBY_READINGS)):
         fallback.drop_tree()
 
 
