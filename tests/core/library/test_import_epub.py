@@ -321,3 +321,28 @@ def test_a_chapter_named_in_utf8_without_the_zip_flag_is_found(tmp_path: Path) -
     path.write_bytes(unflagged)
     (article,) = read_articles(path)
     assert article.text == "草枕\n\n山路を登りながら、こう考えた。"
+
+
+def test_a_fixed_layout_books_drawn_words_are_its_text(tmp_path: Path) -> None:
+    """A picture book or comic sets each page's lines in a drawing (SVG), in a page document
+    or as the spine document itself: it was "the EPUB holds no readable chapters"."""
+    drawing = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 600"><style>.a {}</style>'
+        '<text x="10" y="20"><tspan y="20">The crane flew </tspan><tspan y="20">north</tspan>'
+        '<tspan y="40">at dawn.</tspan></text><text x="10" y="60">Snow fell.</text></svg>'
+    )
+    page = (
+        '<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml">'
+        f"<head><title>p1</title></head><body><div>{drawing}</div></body></html>"
+    )
+    package = (
+        '<package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata/><manifest>'
+        '<item id="p1" href="p1.xhtml" media-type="application/xhtml+xml"/>'
+        '<item id="p2" href="p2.svg" media-type="image/svg+xml"/>'
+        '</manifest><spine><itemref idref="p1"/><itemref idref="p2"/></spine></package>'
+    )
+    documents = {"p1.xhtml": page, "p2.svg": drawing.replace("crane", "heron")}
+    articles = read_articles(packaged(tmp_path, package, documents))
+    text = "\n\n".join(article.text for article in articles)
+    assert "The crane flew north at dawn. Snow fell." in text
+    assert "The heron flew north at dawn. Snow fell." in text

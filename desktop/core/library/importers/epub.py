@@ -46,7 +46,11 @@ _CONTAINER = "{urn:oasis:names:tc:opendocument:xmlns:container}"
 _OPF = "{http://www.idpf.org/2007/opf}"
 _DC_NAMESPACES = ("{http://purl.org/dc/elements/1.1/}", "{http://purl.org/dc/elements/1.0/}")
 # The last is Open eBook 1.x's, the format before EPUB (books of 1999-2007).
-_CHAPTER_TYPES = frozenset(("application/xhtml+xml", "text/html", "text/x-oeb1-document"))
+_CHAPTER_TYPES = frozenset(
+    ("application/xhtml+xml", "text/html", "text/x-oeb1-document", "image/svg+xml")
+)
+"""Spine documents read as chapters: web documents, and the drawings a fixed-layout book (a
+picture book, a comic) sets its pages in, whose words are their text elements."""
 _CHAPTER_SUFFIXES = (".xhtml", ".html", ".htm")
 _HEADINGS = ("h1", "h2", "h3")
 
@@ -224,7 +228,36 @@ def _body(archive: zipfile.ZipFile, name: str, path: Path) -> lxml.html.HtmlElem
         document = decode_text(data, path, declared_encoding(data))
     except UnreadableFile:
         return None
-    return html_document_body(document)
+    body = html_document_body(document)
+    if body is not None:
+        _drawn_words_as_paragraphs(body)
+    return body
+
+
+def _drawn_line(text: lxml.html.HtmlElement) -> str:
+    """A text element's words: its runs (``tspan``) joined as drawn, a space where a run
+    starts a new line (its own ``y``)."""
+    pieces = [text.text or ""]
+    line = None
+    for run in text.iter("tspan"):
+        y = run.get("y")
+        if y is not None and line is not None and y != line:
+            pieces.append(" ")
+        line = y if y is not None else line
+        pieces += [run.text or "", run.tail or ""]
+    return " ".join("".join(pieces).split())
+
+
+def _drawn_words_as_paragraphs(body: lxml.html.HtmlElement) -> None:
+    """Put each drawing's words (its ``text`` elements, in order) in its place as a paragraph:
+    a fixed-layout book sets a page's lines in one, which was read as no text at all."""
+    for drawing in list(body.iter("svg")):
+        words = " ".join(_drawn_line(text) for text in drawing.iter("text"))
+        paragraph = lxml.html.Element("p")
+        paragraph.text = words.strip()
+        paragraph.tail = drawing.tail
+        if drawing.getparent() is not None:
+            drawing.getparent().replace(drawing, paragraph)
 
 
 def _without_heading(text: str, heading: str) -> str:
