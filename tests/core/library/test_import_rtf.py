@@ -125,3 +125,20 @@ def test_a_skippable_mark_inside_a_paragraph_skips_nothing(tmp_path: Path) -> No
     assert "The quick brown fox jumps over the lazy dog" in f"{article.title}\n{article.text}"
     assert "C:\\*.txt" in article.text
     assert "Writer" not in article.text
+
+
+def test_a_document_laid_out_in_its_header_is_read_from_it(tmp_path: Path) -> None:
+    """Running headers and footers are left out of a document's text; when they are all it
+    holds (a record card, a letterhead form), they are its text instead of "holds no text"."""
+    path = tmp_path / "card.rtf"
+    path.write_text(
+        r"{\rtf1\ansi{\fonttbl{\f0 Arial;}}{\header\qc\b Animal Hospital\b0\par"
+        r" Anna Smith\tab Hank, 10 years\par}{\footer Page 1\par}}"
+    )
+    (article,) = read_articles(path)
+    assert article.title == "Animal Hospital"
+    assert article.text.split("\n\n") == ["Anna Smith\tHank, 10 years", "Page 1"]
+    # A document with text of its own keeps leaving its header out.
+    path.write_text(r"{\rtf1\ansi{\header Animal Hospital\par}The clinic closed on Friday.\par}")
+    (article,) = read_articles(path)
+    assert "Animal Hospital" not in article.text

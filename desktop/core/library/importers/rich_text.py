@@ -29,6 +29,8 @@ _NOTE = re.compile(
     r"\{\\(?:footnote\s?(?P<endnote>\\ftnalt)?|\*\\(?P<comment>annotation)|\*\\(?P<author>atnauthor)\s?)"
 )
 """Where a footnote (an endnote with ``\\ftnalt``), a comment, or a comment's author opens."""
+_RUNNING = re.compile(r"\{\\(?:header|footer)[lrf]?(?![a-z])")
+"""Where a page header or footer opens."""
 _BRACE = re.compile(r"\\.|[{}]", re.DOTALL)
 _CODE_PAGE = re.compile(r"\\ansicpg\d+")
 
@@ -37,7 +39,7 @@ def parse_rtf(data: bytes, path: Path) -> list[Article]:
     if not data.lstrip().startswith(RTF_START):
         raise UnreadableFile(path, "not a Rich Text Format document (no {\\rtf at its start)")
     document = data.decode("latin-1")  # RTF is 7-bit; its escapes name the code page
-    text = rtf_text(document, path)
+    text = rtf_text(document, path) or _running_text(document, path)
     if not text.strip():
         raise UnreadableFile(path, "the RTF document holds no text")
     title = _info(document, "title", path)
@@ -92,15 +94,31 @@ def _ignorable_kept(found: re.Match[str]) -> str:
     return found.group() if found.group() == "\\\\" or found.group(1) is not None else ""
 
 
+def _opening(document: str) -> str:
+    """The start of a document of one of its groups: RTF's, and the document's code page."""
+    head = _CODE_PAGE.search(document[:4096])
+    return "{\\rtf1\\ansi" + (head.group() if head else "") + " "
+
+
+def _running_text(document: str, path: Path) -> str:
+    """The words of the page headers and footers, which are left out as running lines: read
+    when they are all a document holds (a record card or a letter laid out in its header)."""
+    opening = _opening(document)
+    texts = (
+        rtf_text(opening + document[found.end() : end] + "}", path)
+        for found, end in _groups(document, _RUNNING)
+    )
+    return "\n\n".join(text for text in texts if text.strip())
+
+
 def _notes(document: str, path: Path) -> tuple[list[str], list[str], list[str]]:
     """The document's footnotes, endnotes and comments (each with its author), in order."""
-    head = _CODE_PAGE.search(document[:4096])
-    opening = "{\\rtf1\\ansi" + (head.group() if head else "") + " "
+    opening = _opening(document)
     footnotes: list[str] = []
     endnotes: list[str] = []
     comments: list[str] = []
     author = ""
-    for found, end in _note_groups(document):
+    for found, end in _groups(document, _NOTE):
         inner = document[found.end() : end]
         text = " ".join(rtf_text(opening + inner + "}", path).split("\n\n")).strip()
         if found.group("author"):
@@ -113,11 +131,11 @@ def _notes(document: str, path: Path) -> tuple[list[str], list[str], list[str]]:
     return footnotes, endnotes, comments
 
 
-def _note_groups(document: str) -> list[tuple[re.Match[str], int]]:
-    """The note groups, in order, each with where it closes (before its "}"), found in one
-    pass over the braces: a group left open, or one inside another note, is no note (a
-    damaged or hostile file could otherwise make each reach to the end)."""
-    starts = {found.start(): found for found in _NOTE.finditer(document)}
+def _groups(document: str, opening: re.Pattern[str]) -> list[tuple[re.Match[str], int]]:
+    """The groups ``opening`` finds, in order, each with where it closes (before its "}"),
+    found in one pass over the braces: a group left open, or one inside another such group,
+    is none (a damaged or hostile file could otherwise make each reach to the end)."""
+    starts = {found.start(): found for found in opening.finditer(document)}
     if not starts:
         return []
     groups = []
