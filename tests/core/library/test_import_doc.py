@@ -87,6 +87,19 @@ def test_what_reviewers_deleted_is_out_of_the_text_and_listed_with_who(tmp_path:
     ]
 
 
+def test_a_word_under_its_phonetic_guide_reads_as_the_word(tmp_path: Path) -> None:
+    """Word keeps a ruby (a phonetic guide) in a .doc as an EQ field with no stored result, so
+    the word was lost with the field's code: "holds no text"."""
+    (article,) = read_articles(vendored("word-97-tika", tmp_path, "testWORD_phonetic.doc"))
+    assert article.text == "東京"
+
+
+def test_a_document_whose_words_are_all_in_its_header_reads_them(tmp_path: Path) -> None:
+    path = vendored("word-97-tika", tmp_path, "testWORD_header_hyperlink.doc")
+    (article,) = read_articles(path)
+    assert article.text == "ab@example.com\n\nhttp://tw-systemhaus.de"
+
+
 def test_each_note_and_comment_is_numbered_apart_and_keeps_its_paragraphs() -> None:
     parts = {
         "text": "The rate doubled.\x02 It fell again.\x02\r",

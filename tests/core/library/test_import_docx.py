@@ -425,3 +425,27 @@ def test_html_a_program_put_in_the_document_is_read_where_it_stands(tmp_path: Pa
         "Lorries use the A17.",
         "The meeting closed at noon.",
     ]
+
+
+def test_a_document_laid_out_in_its_header_and_footer_is_read_from_them(tmp_path: Path) -> None:
+    """Page headers and footers are running lines, left out; a letterhead form or a record
+    card holding all its words in them was "the Word document holds no text"."""
+    import docx
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Northport Animal Hospital"
+    document.sections[0].header.add_paragraph("Patient: Hank, golden retriever, 10 years")
+    document.sections[0].footer.paragraphs[0].text = "Record 44598-55"
+    path = tmp_path / "card.docx"
+    document.save(str(path))
+    (article,) = read_articles(path)
+    assert article.text.split("\n\n") == [
+        "Northport Animal Hospital",
+        "Patient: Hank, golden retriever, 10 years",
+        "Record 44598-55",
+    ]
+    # A document with a body of its own keeps its header out.
+    document.add_paragraph("The clinic closed on Friday after the flood.")
+    document.save(str(path))
+    (article,) = read_articles(path)
+    assert "Animal Hospital" not in article.text and "Record 44598" not in article.text

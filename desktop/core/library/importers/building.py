@@ -25,6 +25,13 @@ _WORDS_IN_NAME = re.compile(r"[^\W\d_]{3,}")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 TITLE_WORDS = 12
 _ANCHOR_WORDS = 12
+_ROMAN = r"(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+PAGE_NUMBER = re.compile(
+    rf"^[\W_]*(?:(?:page|p\.|seite|página|pagina)\s*)?(?:\d{{1,4}}|{_ROMAN})"
+    r"(?:\s*(?:of|/|von|de|sur)\s*\d{1,4})?[\W_]*$",
+    re.IGNORECASE,
+)
+"""A line that only numbers its page: "12", "Page 3 of 9", "- iv -"."""
 
 
 def tidy_text(text: str) -> str:
@@ -34,6 +41,14 @@ def tidy_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = "\n".join(line.rstrip(_TRAILING_SPACE) for line in text.split("\n"))
     return _BLANK_LINES.sub("\n\n", text).strip()
+
+
+def running_paragraphs(paragraphs: Sequence[str]) -> list[str]:
+    """The paragraphs of a document's page headers and footers worth reading when they are all
+    it holds (a letterhead form, a record card): each once, not page numbers or lines without
+    a letter."""
+    kept = (p for p in paragraphs if any(c.isalpha() for c in p) and not PAGE_NUMBER.match(p))
+    return list(dict.fromkeys(kept))
 
 
 def iso_date(value: str | date | None) -> str:

@@ -30,6 +30,7 @@ from desktop.core.library.importers.attachments import (
     with_attachment_list,
 )
 from desktop.core.library.importers.building import (
+    PAGE_NUMBER,
     build_article,
     canonical_origin,
     iso_date,
@@ -58,12 +59,6 @@ _RUNNING_SHARE = 0.5
 _RUNNING_MIN_PAGES = 3
 """From this many pages on, a line recurring on most of them runs; below, it must be on all
 (and there must be two)."""
-_ROMAN = r"(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
-_PAGE_NUMBER = re.compile(
-    rf"^[\W_]*(?:(?:page|p\.|seite|página|pagina)\s*)?(?:\d{{1,4}}|{_ROMAN})"
-    r"(?:\s*(?:of|/|von|de|sur)\s*\d{1,4})?[\W_]*$",
-    re.IGNORECASE,
-)
 _DIGITS = re.compile(r"\d+")
 _END_NUMBERS = re.compile(r"^(?:(\d{1,4})\s)?.*?(?:\s(\d{1,4}))?$")
 _NUMBERED_SHARE = 0.3
@@ -468,7 +463,7 @@ def drop_running_lines(pages: list[Page]) -> list[Page]:
                 for number, line in enumerate(lines)
                 if number not in edge
                 or not (
-                    _PAGE_NUMBER.match(line)
+                    PAGE_NUMBER.match(line)
                     or _running_key(line) in running
                     or (
                         numbered

@@ -14,7 +14,12 @@ import re
 from datetime import date
 from pathlib import Path
 
-from desktop.core.library.importers.building import build_article, comment_line, notes_blocks
+from desktop.core.library.importers.building import (
+    build_article,
+    comment_line,
+    notes_blocks,
+    running_paragraphs,
+)
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.plaintext import split_headline
 from desktop.core.models import Article
@@ -108,7 +113,7 @@ def _running_text(document: str, path: Path) -> str:
         rtf_text(opening + document[found.end() : end] + "}", path)
         for found, end in _groups(document, _RUNNING)
     )
-    return "\n\n".join(text for text in texts if text.strip())
+    return "\n\n".join(running_paragraphs("\n\n".join(texts).split("\n\n")))
 
 
 def _notes(document: str, path: Path) -> tuple[list[str], list[str], list[str]]:

@@ -22,6 +22,7 @@ from desktop.core.library.importers.building import (
     document_article,
     iso_date,
     notes_blocks,
+    running_paragraphs,
 )
 from desktop.core.library.importers.compound_files import OLE_MAGIC
 from desktop.core.library.importers.decoding import declared_encoding, decode_text
@@ -81,6 +82,8 @@ def parse_docx(data: bytes, path: Path) -> list[Article]:
             blocks.append((text, style is not None and style.get(f"{_W}val") in headings))
     blocks.extend((text, False) for text in _text_box_paragraphs(body))
     blocks.extend((text, False) for text in _graphics_text(document, path))
+    if not blocks:  # a letterhead form or a card laid out in its page header or footer
+        blocks = [(text, False) for text in _running_paragraphs(document)]
     blocks.extend(_notes(document, body, path))
     # Without a properties part of its own, python-docx makes one up ("Word Document").
     package = document.part.package
@@ -98,6 +101,25 @@ def parse_docx(data: bytes, path: Path) -> list[Article]:
             language=properties.language or "",
         )
     ]
+
+
+def _running_paragraphs(document: object) -> list[str]:
+    """The paragraphs of the document's page headers and footers (``running_paragraphs``),
+    which are left out as running lines unless they are all the document holds."""
+    found: list[str] = []
+    for section in document.sections:  # type: ignore[attr-defined]
+        for running in (
+            section.first_page_header,
+            section.header,
+            section.even_page_header,
+            section.first_page_footer,
+            section.footer,
+            section.even_page_footer,
+        ):
+            if running.is_linked_to_previous:
+                continue
+            found += (paragraph_text(p) for p in running._element.iter(f"{_W}p"))
+    return running_paragraphs(found)
 
 
 def _imported_chunk(document: object, chunk: object, path: Path) -> list[str]:

@@ -29,6 +29,7 @@ from desktop.core.library.importers.building import (
     comment_line,
     document_article,
     notes_blocks,
+    running_paragraphs,
 )
 from desktop.core.library.importers.compound_files import (
     OLE_MAGIC,
@@ -61,6 +62,10 @@ _COMPRESSED = 0x40000000
 _PIECE_BYTES = 8
 _CELL, _PARAGRAPH, _LINE, _PAGE = "\x07", "\r", "\x0b", "\x0c"
 _FIELD_START, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
+_RUBY_FIELD = re.compile(
+    r"^\s*EQ\b.*\\o\s*\\a[dlrco]\s*\(\\s\s*\\up\s*-?\d+\s*\(.*?\),(.*)\)\s*$", re.S
+)
+"""Word's phonetic guide: ``EQ … \\o\\ad(\\s\\up 10(reading),base)``."""
 _NOTE_MARK = "\x02"  # an automatically numbered note's mark, where it opens the note's text
 _HIDDEN = re.compile("[\x00-\x06\x08\x0e-\x12\x16-\x1d\x1f]")
 """Marks of pictures, footnote references, drawn objects and optional hyphens: not text."""
@@ -99,6 +104,9 @@ def document_blocks(
         for p in _readable(parts.get(part, "")).split("\n\n")
         if p
     ]
+    if not blocks:  # a letterhead form or a card laid out in its page headers and footers
+        running = _readable(parts.get("headers", "")).split("\n\n")
+        blocks = [(p, False) for p in running_paragraphs(running)]
     footnotes, endnotes = (
         [_readable(note) for note in parts.get(part, "").split(_NOTE_MARK)]
         for part in ("footnotes", "endnotes")
@@ -278,20 +286,31 @@ def _stretches(
             yield start + skip + (low - at) // width, text, revision
 
 
+def _shown_by_code(code: str) -> str:
+    """What a field without a stored result shows: a word under its phonetic guide (Word's
+    ruby, an ``EQ`` field: "東京" read "とうきょう"), else nothing."""
+    ruby = _RUBY_FIELD.search(code)
+    return ruby.group(1) if ruby else ""
+
+
 def _readable(raw: str) -> str:
     """The text as a reader sees it: a field's result without its code, a paragraph per
     paragraph mark, a table row per line with its cells apart, no marks of objects."""
     out: list[str] = []
-    fields: list[bool] = []  # for each open field: whether its result has begun
+    fields: list[list[str] | None] = []  # for each open field: its code, None once its result began
     for char in raw:
         if char == _FIELD_START:
-            fields.append(False)
+            fields.append([])
         elif char == _FIELD_SEPARATOR and fields:
-            fields[-1] = True
+            fields[-1] = None
         elif char == _FIELD_END and fields:
-            fields.pop()
-        elif all(fields):
+            code = fields.pop()
+            if code is not None and all(field is None for field in fields):
+                out.append(_shown_by_code("".join(code)))
+        elif all(field is None for field in fields):
             out.append(char)
+        elif (code := fields[-1]) is not None:
+            code.append(char)
     text = "".join(out).replace(_CELL + _CELL, _PARAGRAPH).replace(_CELL, CELL_SEPARATOR)
     text = text.replace(_PARAGRAPH, "\n\n").replace(_PAGE, "\n\n").replace(_LINE, "\n")
     text = _HIDDEN.sub("", text.replace("\x1e", "-"))
