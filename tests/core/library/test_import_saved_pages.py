@@ -134,6 +134,23 @@ def test_a_page_in_base64_and_a_declared_charset_reads_as_written(tmp_path: Path
     assert article.url == ADDRESS
 
 
+def test_a_page_internet_explorer_saved_inside_alternatives_is_found(tmp_path: Path) -> None:
+    # Internet Explorer 8 puts the page in a multipart/alternative of its own: it was "a saved
+    # web page (MHTML) without the page: no HTML part".
+    encoded = binascii.b2a_qp(page().encode("utf-8")).decode("ascii").replace("\n", "\r\n")
+    data = (
+        "From: <Saved by Windows Internet Explorer 8>\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related; type="multipart/alternative"; '
+        'boundary="----=_NextPart_000"\r\n\r\n'
+        '------=_NextPart_000\r\nContent-Type: multipart/alternative; boundary="----=_Alt_001"'
+        "\r\n\r\n\r\n------=_Alt_001\r\nContent-Type: text/html; charset=utf-8\r\n"
+        f"Content-Transfer-Encoding: quoted-printable\r\nContent-Location: {ADDRESS}\r\n\r\n"
+        f"{encoded}\r\n------=_Alt_001--\r\n\r\n------=_NextPart_000--\r\n"
+    ).encode("ascii")
+    (article,) = read_articles(saved(tmp_path, "bridge.mht", data))
+    assert (article.text.split("\n\n"), article.url) == (PARAGRAPHS, ADDRESS)
+
+
 def test_a_page_saved_without_its_pictures_is_one_part(tmp_path: Path) -> None:
     encoded = binascii.b2a_qp(page().encode("utf-8")).decode("ascii").replace("\n", "\r\n")
     data = (

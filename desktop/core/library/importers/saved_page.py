@@ -29,6 +29,8 @@ WEB_ARCHIVE_MAGIC = b"bplist00"
 """A binary property list's first bytes, as Safari writes its web archives (an XML property
 list, which could declare entities, is not read)."""
 _PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_NESTED_PARTS = 3
+"""How deep parts inside parts are looked into for the page."""
 _BLANK_LINE = re.compile(rb"\r?\n\r?\n")
 _FIELD_LINE = re.compile(rb"[!-9;-~]+:|[ \t]+\S|\r?\n")
 _MHTML_HEAD = re.compile(
@@ -72,9 +74,7 @@ def mhtml_page(data: bytes, path: Path) -> tuple[str, str]:
         raise UnreadableFile(path, "a saved web page (MHTML) whose parts have no boundary")
     start = str(root.get_param("start") or "").strip("<> ")
     first: tuple[email.message.Message, bytes] | None = None
-    for part, content in _parts(body, boundary.encode("ascii", "replace")):
-        if part.get_content_type() not in _PAGE_TYPES:
-            continue
+    for part, content in _page_parts(body, boundary, _NESTED_PARTS):
         if not start or _header(part, "Content-ID").strip("<> ") == start:
             return _page(part, content, path, address)
         first = first or (part, content)
@@ -121,6 +121,19 @@ def _decoded(content: bytes, encoding: str, path: Path) -> bytes:
         except binascii.Error as exc:
             raise UnreadableFile(path, f"a saved web page whose page is damaged ({exc})") from None
     return content
+
+
+def _page_parts(
+    body: bytes, boundary: str, depth: int
+) -> Iterator[tuple[email.message.Message, bytes]]:
+    """The HTML parts, in order, also inside a part of parts: Internet Explorer saves the page
+    inside alternatives of its own (``multipart/alternative`` in the ``multipart/related``)."""
+    for part, content in _parts(body, boundary.encode("ascii", "replace")):
+        inner = part.get_boundary() if part.get_content_maintype() == "multipart" else None
+        if inner and depth > 0:
+            yield from _page_parts(content, inner, depth - 1)
+        elif part.get_content_type() in _PAGE_TYPES:
+            yield part, content
 
 
 def _parts(body: bytes, boundary: bytes) -> Iterator[tuple[email.message.Message, bytes]]:
