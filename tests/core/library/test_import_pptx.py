@@ -240,14 +240,17 @@ def test_smartart_text_is_read_with_its_slide(tmp_path: Path) -> None:
     ]
 
 
-def bar_chart(title: str, series: dict[str, list[float]], categories: list[str]) -> str:
+def bar_chart(
+    title: str, series: dict[str, list[float]], categories: list[str], number_format: str = ""
+) -> str:
     """A chart part as PowerPoint writes it: its title, and each series' name, categories and
-    values in the chart's own data cache."""
+    values in the chart's own data cache (with the values' ``number_format``, if any)."""
     chart = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 
     def cache(kind: str, values: list[str]) -> str:
         points = "".join(f'<c:pt idx="{i}"><c:v>{v}</c:v></c:pt>' for i, v in enumerate(values))
-        return f"<c:{kind}><c:ptCount val='{len(values)}'/>{points}</c:{kind}>"
+        code = f"<c:formatCode>{number_format}</c:formatCode>" if kind == "numCache" else ""
+        return f"<c:{kind}>{code}<c:ptCount val='{len(values)}'/>{points}</c:{kind}>"
 
     listed = "".join(
         f"<c:ser><c:idx val='{i}'/><c:tx><c:strRef>{cache('strCache', [name])}</c:strRef></c:tx>"
@@ -281,3 +284,14 @@ def test_a_charts_title_and_figures_are_read_with_its_slide(tmp_path: Path) -> N
         "2023 | 1.2 | 0.4",
         "2024 | 8.2 | 0",
     ]
+
+
+def test_a_charts_figures_keep_the_format_the_chart_shows_them_in(tmp_path: Path) -> None:
+    """A chart caches plain numbers beside their format: a share of 25 % read "0.25"."""
+    chart = bar_chart("Turnout", {"Share": [0.25, 0.0312]}, ["2023", "2024"], number_format="0.0%")
+    path = tmp_path / "turnout.pptx"
+    path.write_bytes(
+        presentation([slide(shape(["Turnout"], "title"))], order=[0], charts={0: chart})
+    )
+    (article,) = read_articles(path)
+    assert article.text.split("\n\n")[-2:] == ["2023 | 25.0%", "2024 | 3.1%"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from xml.etree.ElementTree import Element
 
 from desktop.core.library.importers.building import CELL_SEPARATOR
+from desktop.core.library.importers.number_formats import formatted
 from desktop.core.text.document_labels import CHART
 
 DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -68,23 +69,21 @@ def _series(series: Element) -> tuple[str, dict[int, str], dict[int, str]]:
     name = " ".join((series.findtext(f"{_CHART}tx//{_CHART}v") or "").split())
     categories = _points(series, "cat") or _points(series, "xVal")
     values = _points(series, "val") or _points(series, "yVal")
-    return name, categories, {i: _figure(v) for i, v in values.items()}
+    return name, categories, values
 
 
 def _points(series: Element, kind: str) -> dict[int, str]:
+    """The points' values by index, numbers in the format their cache gives (the series'
+    ``formatCode``, else a point's own): as the chart shows them, "25%", not "0.25"."""
     found = series.find(f"{_CHART}{kind}")
     if found is None:
         return {}
+    code = found.findtext(f".//{_CHART}formatCode") or ""
     return {
-        int(point.get("idx", "0")): " ".join((point.findtext(f"{_CHART}v") or "").split())
+        int(point.get("idx", "0")): formatted(
+            " ".join((point.findtext(f"{_CHART}v") or "").split()),
+            point.get("formatCode") or code,
+        )
         for point in found.iter(f"{_CHART}pt")
         if point.get("idx", "").isdigit()
     }
-
-
-def _figure(value: str) -> str:
-    """A cached number as a person writes it: 8.2, not 8.200000000000001."""
-    try:
-        return f"{float(value):.10g}"
-    except ValueError:
-        return value
