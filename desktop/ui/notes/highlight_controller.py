@@ -122,10 +122,13 @@ class HighlightController(QObject):
             lambda notebook: notebook.for_article(article_id),
             lambda found: self._show(article_id, found),
             self._on_error,
+            owner=self,
         )
 
     def reload_categories(self) -> None:
-        run_notes_task(lambda notebook: notebook.categories(), self._set_categories, self._on_error)
+        run_notes_task(
+            lambda notebook: notebook.categories(), self._set_categories, self._on_error, owner=self
+        )
 
     def _show(self, article_id: int, found: list[Highlight]) -> None:
         if article_id != self._article_id:
@@ -274,7 +277,7 @@ class HighlightController(QObject):
         self, fn: Callable[[Notebook], object], on_done: Callable[[object], None] | None = None
     ) -> None:
         """Queue one change, then a reload that shows its result (both on the serial worker)."""
-        run_notes_task(fn, on_done, self._on_error)
+        run_notes_task(fn, on_done, self._on_error, owner=self)
         self.written.emit()
         self.reload()
 

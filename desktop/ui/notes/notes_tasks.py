@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool
 
 from desktop.core.notes.notebook import Notebook
 from desktop.ui.workers import run_task, thread_library
@@ -35,13 +35,16 @@ def run_notes_task(
     fn: Callable[[Notebook], T],
     on_done: Callable[[T], None] | None = None,
     on_error: Callable[[Exception], None] | None = None,
+    *,
+    owner: QObject | None = None,
 ) -> int:
-    """Run ``fn(notebook)`` after every notes task queued before it; results on the GUI thread."""
+    """Run ``fn(notebook)`` after every notes task queued before it; results on the GUI thread,
+    not handed to an ``owner`` that is gone by then (a reader closed meanwhile)."""
 
     def call() -> Any:
         return fn(Notebook(thread_library().conn))
 
-    return run_task(call, on_done, on_error, pool=_serial_pool())
+    return run_task(call, on_done, on_error, pool=_serial_pool(), owner=owner)
 
 
 def wait_for_notes_tasks(msecs: int = 30_000) -> bool:

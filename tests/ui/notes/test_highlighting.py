@@ -3,13 +3,18 @@ a real library on disk."""
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
+from shiboken6 import isValid
 
 from desktop.core.library.updating import replace_text
 from desktop.core.models import Article, Highlight
 from desktop.core.notes.notebook import Notebook
-from desktop.ui.notes.notes_tasks import wait_for_notes_tasks
+from desktop.ui.notes.highlight_controller import HighlightController
+from desktop.ui.notes.notes_tasks import run_notes_task, wait_for_notes_tasks
+from desktop.ui.reader.reader_view import ReaderView
 from desktop.ui.theme import current_theme
 from desktop.ui.workers import set_synchronous, thread_library
 from tests.ui.notes.conftest import ARTICLE_TEXT, add_article
@@ -191,6 +196,26 @@ def test_saving_runs_in_the_background_in_the_order_the_user_acted(qtbot, restar
     ui.controller.undo_stack.undo()
     qtbot.waitUntil(lambda: len(rows(ui.pane.list)) == 0)
     assert stored(article.id) == []
+
+
+def test_notes_arriving_after_their_reader_closed_are_dropped_quietly(qtbot, restart):
+    """A reader closed while its highlights or categories were still being read (a window
+    closed, a test's window torn down) got them anyway: "Internal C++ object already
+    deleted" from the event loop."""
+    reader = ReaderView(entity_source=lambda _article: ([], []))  # closed by the test itself
+    controller = HighlightController(reader)
+    reader.show_article(add_article())
+    assert wait_for_notes_tasks()
+    set_synchronous(False)
+    gate = threading.Event()
+    run_notes_task(lambda notebook: gate.wait(10))  # holds the serial notes worker
+    controller.reload_categories()
+    controller.reload()
+    reader.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(reader))
+    gate.set()
+    assert wait_for_notes_tasks()
+    qtbot.wait(100)  # the results reach the event loop: none may touch the deleted widgets
 
 
 def test_a_note_being_typed_is_saved_when_the_pane_is_hidden(qtbot, restart):
