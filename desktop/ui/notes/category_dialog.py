@@ -85,7 +85,9 @@ class CategoryDialog(QDialog):
         return button
 
     def reload(self) -> None:
-        run_notes_task(lambda notebook: notebook.categories(), self._show, self._show_error)
+        run_notes_task(
+            lambda notebook: notebook.categories(), self._show, self._show_error, owner=self
+        )
 
     def _show(self, categories: list[HighlightCategory]) -> None:
         chosen = self.current_name()
@@ -132,7 +134,7 @@ class CategoryDialog(QDialog):
             self.categories_changed.emit()
             self.reload()
 
-        run_notes_task(fn, done, self._show_error)
+        run_notes_task(fn, done, self._show_error, owner=self)
 
     def _show_error(self, exc: Exception) -> None:
         self.message.setText(f"Not saved: {exc}")

@@ -117,7 +117,7 @@ class ExportNotesDialog(QDialog):
         layout.addWidget(self.buttons)
         self._tags: list[str] = []
         self._categories: list[tuple[str, str]] = []
-        run_notes_task(self._read_choices, self._set_choices, self._show_error)
+        run_notes_task(self._read_choices, self._set_choices, self._show_error, owner=self)
         self._update_scope()
 
     @staticmethod
@@ -180,7 +180,12 @@ class ExportNotesDialog(QDialog):
             self.message.setText("Choose a file (and a tag or category) first.")
             return
         self.message.setText("Exporting…")
-        run_notes_task(request.run, lambda count: self._done(request.path, count), self._show_error)
+        run_notes_task(
+            request.run,
+            lambda count: self._done(request.path, count),
+            self._show_error,
+            owner=self,
+        )
 
     def _done(self, path: Path, count: int) -> None:
         what = count_of(count, "file") if self.format.currentData() == FOLDER_FORMAT else None

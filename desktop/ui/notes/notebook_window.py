@@ -153,7 +153,7 @@ class NotebookWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Re-read the filter choices and the results (the library may have changed)."""
-        run_notes_task(FilterChoices.read, self._set_choices, self._show_error)
+        run_notes_task(FilterChoices.read, self._set_choices, self._show_error, owner=self)
         self.run_search()
 
     def _set_choices(self, choices: FilterChoices) -> None:
@@ -192,7 +192,12 @@ class NotebookWindow(QMainWindow):
         self._timer.stop()
         self._latest_search += 1
         search = self._latest_search
-        run_notes_task(self.query().run, lambda found: self._show(search, found), self._show_error)
+        run_notes_task(
+            self.query().run,
+            lambda found: self._show(search, found),
+            self._show_error,
+            owner=self,
+        )
 
     def _show(self, search: int, found: tuple[list[Highlight], dict[int, str]]) -> None:
         if search != self._latest_search:

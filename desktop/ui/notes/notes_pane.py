@@ -315,7 +315,7 @@ class NotesPane(QWidget):
 
     def refresh_tags(self) -> None:
         """Offer every tag in use in the library (read in the background)."""
-        run_notes_task(lambda notebook: notebook.tags(), self.tag_completer.set_tags)
+        run_notes_task(lambda notebook: notebook.tags(), self.tag_completer.set_tags, owner=self)
 
     def _on_note_typed(self) -> None:
         self.preview.set_note(self.note.toPlainText())
