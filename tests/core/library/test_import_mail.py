@@ -413,12 +413,18 @@ def _raw_mail(content_type: str, parts: str) -> bytes:
     return (head + parts).encode()
 
 
-def test_an_empty_plain_part_beside_the_html_one_leaves_the_html_to_read(tmp_path: Path) -> None:
-    raw = _raw_mail(
+def _alternatives(plain: str, html: str) -> bytes:
+    """A message of a plain part and an HTML part (a ``multipart/alternative``)."""
+    return _raw_mail(
         'multipart/alternative; boundary="B"',
-        "--B\nContent-Type: text/plain; charset=utf-8\n\n\n"
-        "--B\nContent-Type: text/html; charset=utf-8\n\n"
-        "<html><body><p>The tax office wrote about the arrears.</p></body></html>\n--B--\n",
+        f"--B\nContent-Type: text/plain; charset=utf-8\n\n{plain}\n"
+        f"--B\nContent-Type: text/html; charset=utf-8\n\n{html}\n--B--\n",
+    )
+
+
+def test_an_empty_plain_part_beside_the_html_one_leaves_the_html_to_read(tmp_path: Path) -> None:
+    raw = _alternatives(
+        "", "<html><body><p>The tax office wrote about the arrears.</p></body></html>"
     )
     (article,) = read_articles(eml(tmp_path / "notice.eml", raw))
     assert article.text == "The tax office wrote about the arrears."
@@ -533,20 +539,18 @@ def test_a_file_name_sent_as_raw_utf8_is_read(tmp_path: Path) -> None:
 def test_a_plain_stub_beside_the_html_message_leaves_the_html_to_read(tmp_path: Path) -> None:
     story = " ".join(f"The council approved item {n} of the budget." for n in range(12))
     stub = "To view this message, please use an HTML-capable mail program."
-    raw = _raw_mail(
-        'multipart/alternative; boundary="B"',
-        f"--B\nContent-Type: text/plain\n\n{stub}\n"
-        f"--B\nContent-Type: text/html\n\n<html><head><style>p {{ font: 12pt Arial }}</style>"
-        f"</head><body><p>{story}</p></body></html>\n--B--\n",
+    raw = _alternatives(
+        stub,
+        f"<html><head><style>p {{ font: 12pt Arial }}</style></head><body><p>{story}</p></body>"
+        "</html>",
     )
     (article,) = read_articles(eml(tmp_path / "stub.eml", raw))
     assert article.text == story
     # A short reply whose HTML part is the same few words is read from its plain part.
-    raw = _raw_mail(
-        'multipart/alternative; boundary="B"',
-        "--B\nContent-Type: text/plain\n\nYes, see you at *noon*.\n"
-        "--B\nContent-Type: text/html\n\n<html><head><style>p { font: 12pt Arial; margin: 0 }"
-        "</style></head><body><p>Yes, see you at <b>noon</b>.</p></body></html>\n--B--\n",
+    raw = _alternatives(
+        "Yes, see you at *noon*.",
+        "<html><head><style>p { font: 12pt Arial; margin: 0 }</style></head>"
+        "<body><p>Yes, see you at <b>noon</b>.</p></body></html>",
     )
     (article,) = read_articles(eml(tmp_path / "reply.eml", raw))
     assert article.text == "Yes, see you at *noon*."
