@@ -28,6 +28,7 @@ def attached_articles(
     origin ``message#name``, and a line on each attachment; call it inside ``nested``."""
     articles: list[Article] = []
     outcomes: list[str] = []
+    read_as: dict[str, str] = {}  # a text already read: from which attachment
     for name, payload in files:
         if not name or not payload.strip():
             continue
@@ -42,6 +43,11 @@ def attached_articles(
         except UnreadableFile as exc:
             outcomes.append(f"{name} (not imported: {exc.reason})")
             continue
+        texts = [article.text for article in found]
+        if texts and all(text in read_as for text in texts):  # quick.doc sent as quick.pdf too
+            outcomes.append(f"{name} (the same text as {read_as[texts[0]]})")
+            continue
+        read_as.update((text, name) for text in texts if text not in read_as)
         articles += found
         outcomes.append(f"{name} (imported as its own article)")
     return articles, outcomes
