@@ -27,6 +27,7 @@ from desktop.core.library.importers.decoding import (
 from desktop.core.library.importers.epub import parse_epub
 from desktop.core.library.importers.errors import UnreadableFile, UnsupportedFile
 from desktop.core.library.importers.feed import parse_feed
+from desktop.core.library.importers.flat_documents import flat_document_articles
 from desktop.core.library.importers.html import parse_html
 from desktop.core.library.importers.mail import parse_eml, parse_emlx, parse_mbox
 from desktop.core.library.importers.markdown import parse_markdown
@@ -102,6 +103,8 @@ _SUFFIX_FORMATS = {
     ".ppt": "ppt",
     ".odt": "odt",
     ".odp": "odp",
+    ".fodt": "flat",
+    ".fodp": "flat",
     ".eml": "eml",
     ".emlx": "emlx",
     ".mbox": "mbox",
@@ -113,10 +116,10 @@ SUPPORTED_SUFFIXES = frozenset(_SUFFIX_FORMATS)
 SUPPORTED_KINDS = (
     "text (.txt), Markdown (.md), web pages (.html, or saved as one file: .mhtml, .mht, "
     ".webarchive), RSS/Atom feeds (.xml, .rss, .atom), news agencies' wire copy (NITF, "
-    "NewsML: .xml, .nitf, .newsml), PDF, Word (.docx, .doc), presentations (.pptx, .ppt, "
-    ".odp), rich text (.rtf), OpenDocument text (.odt), e-mail (.eml, .mbox, Outlook's .msg, "
-    "Apple Mail's .emlx), EPUB books and transcripts or subtitles (.vtt, .srt), each also "
-    "gzip-compressed (.html.gz)"
+    "NewsML: .xml, .nitf, .newsml), PDF, Word (.docx, .doc, or Word's XML Document: .xml), "
+    "presentations (.pptx, .ppt, .odp, .fodp), rich text (.rtf), OpenDocument text (.odt, "
+    ".fodt), e-mail (.eml, .mbox, Outlook's .msg, Apple Mail's .emlx), EPUB books and "
+    "transcripts or subtitles (.vtt, .srt), each also gzip-compressed (.html.gz)"
 )
 _COMPRESSED = ".gz"
 _ZIP_KINDS = (
@@ -281,6 +284,7 @@ _BINARY_FORMATS: dict[str, Callable[[bytes, Path], list[Article]]] = {
     "ppt": parse_ppt,
     "odt": parse_odt,
     "odp": parse_odp,
+    "flat": flat_document_articles,
     "epub": parse_epub,
     "mhtml": parse_mhtml,
     "webarchive": parse_webarchive,

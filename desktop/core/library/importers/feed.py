@@ -34,6 +34,11 @@ from desktop.core.library.importers.building import build_article, canonical_ori
 from desktop.core.library.importers.decoding import declared_encoding, decode_text
 from desktop.core.library.importers.element_text import html_fragment_text
 from desktop.core.library.importers.errors import UnreadableFile
+from desktop.core.library.importers.flat_documents import (
+    FLAT_ODF_ROOT,
+    FLAT_OPC_ROOT,
+    flat_document_articles,
+)
 from desktop.core.library.importers.furniture import is_prompt
 from desktop.core.library.importers.wire import WIRE_ROOTS, parse_wire
 from desktop.core.models import Article
@@ -55,7 +60,10 @@ def parse_feed(data: bytes, path: Path) -> list[Article]:
     """Articles of a feed file, in the feed's order; entries without text are left out."""
     text = html_entities_as_references(decode_text(data, path, declared_encoding(data)))
     data = _as_utf8_document(text)
-    root_tag = _checked_root(data, path)
+    qualified = _checked_root(data, path)
+    if qualified in (FLAT_OPC_ROOT, FLAT_ODF_ROOT):  # Word's "XML Document", a flat .odt
+        return flat_document_articles(data, path)
+    root_tag = qualified.rpartition("}")[2]
     if root_tag in WIRE_ROOTS:
         return parse_wire(data, path)
     if root_tag not in FEED_ROOTS:
@@ -117,7 +125,8 @@ def _as_utf8_document(text: str) -> bytes:
 
 
 def _checked_root(data: bytes, path: Path) -> str:
-    """The root element's local name, after proving the document is safe and well-formed."""
+    """The root element's name (``{namespace}name``), after proving the document is safe and
+    well-formed."""
     try:
         root = defusedxml.ElementTree.fromstring(data, forbid_dtd=False)
     except DefusedXmlException as exc:
@@ -129,7 +138,7 @@ def _checked_root(data: bytes, path: Path) -> str:
         raise UnreadableFile(
             path, f"not well-formed XML at line {line}, column {column} ({ErrorString(exc.code)})"
         ) from exc
-    return root.tag.rpartition("}")[2]
+    return str(root.tag)
 
 
 def _without_prompts(text: str) -> str:
