@@ -117,3 +117,58 @@ def test_a_flat_document_declaring_entities_is_refused(tmp_path: Path) -> None:
     path.write_bytes(bomb)
     with pytest.raises(UnreadableFile, match=r"entities|refused for safety"):
         read_articles(path)
+
+
+WORDML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<?mso-application progid="Word.Document"?>'
+    '<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml" '
+    'xmlns:wx="http://schemas.microsoft.com/office/word/2003/auxHint" '
+    'xmlns:aml="http://schemas.microsoft.com/aml/2001/core" '
+    'xmlns:o="urn:schemas-microsoft-com:office:office" '
+    'xmlns:v="urn:schemas-microsoft-com:vml">'
+    "<o:DocumentProperties><o:Title>Port audit</o:Title><o:Author>Ana Ruiz</o:Author>"
+    "<o:Created>2016-04-27T17:49:00Z</o:Created></o:DocumentProperties>"
+    "<w:body><wx:sect>"
+    '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Findings</w:t></w:r></w:p>'
+    "<w:p><w:r><w:t>The audit found </w:t></w:r>"
+    '<aml:annotation w:type="Word.Deletion"><aml:content><w:r><w:delText>no </w:delText></w:r>'
+    "</aml:content></aml:annotation>"
+    '<aml:annotation w:type="Word.Insertion"><aml:content><w:r><w:t>two </w:t></w:r>'
+    "</aml:content></aml:annotation><w:r><w:t>missing payments.</w:t></w:r>"
+    "<w:r><w:footnote><w:p><w:r><w:t>Ledger of 2015.</w:t></w:r></w:p></w:footnote></w:r>"
+    '<aml:annotation w:type="Word.Comment" aml:author="Tom Berg"><aml:content><w:p><w:r>'
+    "<w:t>Check the ledger.</w:t></w:r></w:p></aml:content></aml:annotation></w:p>"
+    "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Year</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r>"
+    "<w:t>Missing</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>2015</w:t></w:r>"
+    "</w:p></w:tc><w:tc><w:p><w:r><w:t>1.2m</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+    "<w:p><w:r><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>Boxed figure"
+    "</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>"
+    "<w:sectPr><w:hdr><w:p><w:r><w:t>CONFIDENTIAL DRAFT</w:t></w:r></w:p></w:hdr></w:sectPr>"
+    "</wx:sect></w:body></w:wordDocument>"
+)
+
+
+def test_a_word_2003_xml_document_reads_as_word_shows_it(tmp_path: Path) -> None:
+    """Word 2003's XML (still exported by government systems) was "XML is not an RSS or Atom
+    feed": its text, table, text box and notes, without what a reviewer deleted or the
+    running header."""
+    path = tmp_path / "audit.xml"
+    path.write_text(WORDML, encoding="utf-8")
+    (article,) = read_articles(path)
+    assert (article.title, article.byline, article.published) == (
+        "Port audit",
+        "Ana Ruiz",
+        "2016-04-27",
+    )
+    assert article.text.split("\n\n") == [
+        "Findings",
+        "The audit found two missing payments.",
+        "Year | Missing",
+        "2015 | 1.2m",
+        "Boxed figure",
+        "Footnotes",
+        "1. Ledger of 2015.",
+        "Comments",
+        "1. Tom Berg: Check the ledger.",
+    ]

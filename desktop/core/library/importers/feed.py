@@ -34,11 +34,7 @@ from desktop.core.library.importers.building import build_article, canonical_ori
 from desktop.core.library.importers.decoding import declared_encoding, decode_text
 from desktop.core.library.importers.element_text import html_fragment_text
 from desktop.core.library.importers.errors import UnreadableFile
-from desktop.core.library.importers.flat_documents import (
-    FLAT_ODF_ROOT,
-    FLAT_OPC_ROOT,
-    flat_document_articles,
-)
+from desktop.core.library.importers.flat_documents import FLAT_ROOTS, flat_document_articles
 from desktop.core.library.importers.furniture import is_prompt
 from desktop.core.library.importers.wire import WIRE_ROOTS, parse_wire
 from desktop.core.models import Article
@@ -61,7 +57,7 @@ def parse_feed(data: bytes, path: Path) -> list[Article]:
     text = html_entities_as_references(decode_text(data, path, declared_encoding(data)))
     data = _as_utf8_document(text)
     qualified = _checked_root(data, path)
-    if qualified in (FLAT_OPC_ROOT, FLAT_ODF_ROOT):  # Word's "XML Document", a flat .odt
+    if qualified in FLAT_ROOTS:  # Word's "XML Document", a flat .odt
         return flat_document_articles(data, path)
     root_tag = qualified.rpartition("}")[2]
     if root_tag in WIRE_ROOTS:

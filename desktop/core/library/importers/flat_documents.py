@@ -1,6 +1,7 @@
 """Office documents saved as one XML file instead of a zip: Word's and PowerPoint's "XML
-Document" (flat OPC, a ``pkg:package`` of parts) and LibreOffice's flat OpenDocument
-(``.fodt``, ``.fodp``: the ``office:document`` that holds what content.xml and meta.xml would).
+Document" (flat OPC, a ``pkg:package`` of parts), LibreOffice's flat OpenDocument (``.fodt``,
+``.fodp``: the ``office:document`` that holds what content.xml and meta.xml would) and Word
+2003's XML (``word_2003``).
 
 Each is packed back into the zip its program would have written, in memory, and read by the
 same reader as that zip, once the XML is proved safe (no entity declarations, no external
@@ -18,12 +19,16 @@ from xml.sax.saxutils import quoteattr
 
 from desktop.core.library.importers.archive import parse_xml
 from desktop.core.library.importers.errors import UnreadableFile
+from desktop.core.library.importers.word_2003 import ROOT as WORD_2003_ROOT
+from desktop.core.library.importers.word_2003 import parse_word_2003
 from desktop.core.models import Article
 
 _PACKAGE = "{http://schemas.microsoft.com/office/2006/xmlPackage}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 FLAT_OPC_ROOT = f"{_PACKAGE}package"
 FLAT_ODF_ROOT = f"{_OFFICE}document"
+FLAT_ROOTS = frozenset((FLAT_OPC_ROOT, FLAT_ODF_ROOT, WORD_2003_ROOT))
+"""The root elements of the office documents saved as one XML file that Dossier reads."""
 _MAIN_PARTS = (("word/document.xml", "docx"), ("ppt/presentation.xml", "pptx"))
 _ODF_KINDS = {
     "application/vnd.oasis.opendocument.text": "odt",
@@ -44,6 +49,8 @@ def flat_document_articles(data: bytes, path: Path) -> list[Article]:
         return _package_articles(root, path)
     if root.tag == FLAT_ODF_ROOT:
         return _opendocument_articles(root, path)
+    if root.tag == WORD_2003_ROOT:
+        return parse_word_2003(root, path)
     raise UnreadableFile(path, "not a flat Office or OpenDocument file")
 
 
