@@ -25,6 +25,7 @@ from desktop.core.notes.importer import import_notes
 from desktop.core.notes.notebook import Notebook
 from desktop.core.storage.membership import UnknownStory
 from tests.core.library.outlook_files import msg_bytes
+from tests.core.library.test_import_flat_documents import WORDML, flat_opendocument
 from tests.core.library.test_import_pptx import BRIEFING, presentation
 from tests.core.library.test_import_saved_pages import blink_mhtml, safari_webarchive
 from tests.hostile.cli import HANG_SECONDS, time_limit
@@ -162,6 +163,29 @@ def test_damaged_wrappings_and_revision_marks(
         message.add_attachment(bytes(data), "application", "ms-tnef", filename="winmail.dat")
         path = tmp_path / "fuzz.eml"
         path.write_bytes(bytes(message))
+    _imports_or_names(library, path)
+
+
+@pytest.mark.parametrize("suffix", [".xml", ".fodt"])
+@fuzz_settings()
+@given(changes=st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=1, max_size=8)), max_size=6))
+def test_damaged_flat_office_documents(
+    library, tmp_path: Path, suffix: str, changes: list[tuple[float, bytes]]
+) -> None:
+    """Word 2003's XML and a flat OpenDocument text with bytes overwritten anywhere."""
+    data = bytearray(
+        WORDML.encode()
+        if suffix == ".xml"
+        else flat_opendocument(
+            "application/vnd.oasis.opendocument.text",
+            "<office:text><text:p>The quay reopens in May.</text:p></office:text>",
+        )
+    )
+    for where, replacement in changes:
+        at = int(where * (len(data) - 1))
+        data[at : at + len(replacement)] = replacement
+    path = tmp_path / f"fuzz{suffix}"
+    path.write_bytes(bytes(data))
     _imports_or_names(library, path)
 
 
