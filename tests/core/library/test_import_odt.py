@@ -200,3 +200,27 @@ def test_a_spreadsheet_embedded_in_the_text_is_read_where_it_stands(tmp_path: Pa
         "2024 | 1.9m",
         "The council votes in May.",
     ]
+
+
+def test_a_formula_embedded_in_the_text_is_read_as_its_author_typed_it(tmp_path: Path) -> None:
+    """A formula is an object of its own (MathML, no document body): it was lost."""
+    frame = (
+        "<draw:frame><draw:object xmlns:xlink='http://www.w3.org/1999/xlink' "
+        "xlink:href='./Object 1'/></draw:frame>"
+    )
+    body = f"<text:p>The load follows{frame}</text:p><text:p>The bridge holds.</text:p>"
+    tokens = (
+        "<math:mi>F</math:mi><math:mo>=</math:mo><math:mi>m</math:mi><math:mo>·</math:mo>"
+        "<math:mi>a</math:mi>"
+    )
+    formula = (
+        '<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE math:math PUBLIC "-//OpenOffice.org//'
+        'DTD Modified W3C MathML 1.01//EN" "math.dtd"><math:math '
+        'xmlns:math="http://www.w3.org/1998/Math/MathML"><math:semantics><math:mrow>'
+        f"{tokens}</math:mrow>ANNOTATION</math:semantics></math:math>"
+    )
+    source = '<math:annotation math:encoding="StarMath 5.0">F = m cdot a</math:annotation>'
+    for annotation, line in ((source, "F = m cdot a"), ("", "F = m · a")):
+        parts = {"Object 1/content.xml": formula.replace("ANNOTATION", annotation)}
+        (article,) = read_articles(write(tmp_path / "load.odt", odt_bytes(body, parts=parts)))
+        assert article.text.split("\n\n") == ["The load follows", line, "The bridge holds."]

@@ -29,6 +29,8 @@ _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OBJECT = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}object"
 _LINK = "{http://www.w3.org/1999/xlink}href"
+_MATH = "{http://www.w3.org/1998/Math/MathML}"
+_MATH_TOKENS = frozenset(f"{_MATH}{tag}" for tag in ("mi", "mn", "mo", "mtext", "ms"))
 _META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _MANIFEST_NS = "{urn:oasis:names:tc:opendocument:xmlns:manifest:1.0}"
@@ -87,9 +89,26 @@ def read_opendocument(data: bytes, path: Path, label: str) -> tuple[Element, dic
             part = f"{embedded.get(_LINK, '').removeprefix('./').strip('/')}/content.xml"
             if part in names and part not in grafted:  # each object once, where first shown
                 grafted.add(part)
-                body = member_xml(archive, part, path).find(f"{_OFFICE}body")
-                embedded.extend(list(body) if body is not None else [])
+                embedded.extend(_object_content(member_xml(archive, part, path)))
     return content, _metadata(meta)
+
+
+def _object_content(root: Element) -> list[Element]:
+    """What an embedded object shows, to set where it stands: a spreadsheet's or a chart's
+    body, or a formula as a line of its source as its author typed it ("a² + b^2 = c^2"),
+    else its symbols."""
+    body = root.find(f"{_OFFICE}body")
+    if body is not None:
+        return list(body)
+    if root.tag != f"{_MATH}math":
+        return []
+    source = next((a.text for a in root.iter(f"{_MATH}annotation") if a.text), "")
+    symbols = (
+        t.text.strip() for t in root.iter() if t.tag in _MATH_TOKENS and t.text and t.text.strip()
+    )
+    line = Element(f"{_TEXT}p")
+    line.text = " ".join((source or " ".join(symbols)).split())
+    return [line] if line.text else []
 
 
 def _encrypted(manifest: Element) -> bool:
