@@ -658,3 +658,24 @@ def test_page_starts_follow_a_repair_of_the_whole_text() -> None:
     moved = _moved_starts(text, stored, starts)
     assert [stored[start : start + 4] for _, start in moved] == ["Page", "Page", "End"]
     assert _moved_starts(text, stored.replace("\n\nEnd", " End"), starts) == []
+
+
+def test_a_password_error_left_from_an_earlier_file_is_no_encryption(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PDFium keeps its last error when a damaged file sets none: after an encrypted file, a
+    damaged one (a fuzzed file of pdf.js's tests) was reported as "encrypted"."""
+    import pypdfium2
+
+    def stale_password_error(*_args: object, **_kwargs: object) -> None:
+        raise pypdfium2.PdfiumError("Failed to load document", err_code=4)
+
+    monkeypatch.setattr(pypdfium2, "PdfDocument", stale_password_error)
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n")
+    with pytest.raises(UnreadableFile, match=r"not a readable PDF \(damaged or truncated\)"):
+        read_articles(damaged)
+    locked = tmp_path / "locked.pdf"
+    locked.write_bytes(damaged.read_bytes() + b"trailer << /Root 1 0 R /Encrypt 5 0 R >>\n")
+    with pytest.raises(UnreadableFile, match="the PDF is encrypted"):
+        read_articles(locked)

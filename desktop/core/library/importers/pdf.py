@@ -104,7 +104,9 @@ def parse_pdf(data: bytes, path: Path, *, read_attachment: Reader) -> list[Artic
         try:
             document = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as exc:
-            if getattr(exc, "err_code", None) == _PASSWORD_ERROR:
+            # PDFium's error code is left from an earlier document when it sets none: a
+            # password is asked only of a file that declares its encryption.
+            if getattr(exc, "err_code", None) == _PASSWORD_ERROR and b"/Encrypt" in data:
                 raise UnreadableFile(
                     path,
                     "the PDF is encrypted (password-protected) — save an unprotected copy "
