@@ -1522,18 +1522,6 @@ def test_a_rubys_reading_stays_above_its_word_not_in_the_line(tmp_path: Path) ->
     assert all(p in text for p in PARAGRAPHS)
 
 
-def test_a_page_that_only_says_its_title_is_read_as_that_line(tmp_path: Path) -> None:
-    # A one-line page (a file sent with a mail, a placeholder) whose line is its title lost the
-    # line as a repeat of the title: "no article text found in the HTML page".
-    html = (
-        "<html><head><title>Harbour bridge closed to lorries</title></head><body>"
-        "\nHarbour bridge closed to lorries\n</body></html>"
-    )
-    assert text_of(tmp_path, html) == "Harbour bridge closed to lorries"
-    with pytest.raises(UnreadableFile, match="no article text"):  # a page with nothing still is
-        text_of(tmp_path, "<html><head><title>Harbour</title></head><body> </body></html>")
-
-
 def test_a_page_trafilatura_finds_no_story_in_still_gives_its_declared_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

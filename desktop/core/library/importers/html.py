@@ -231,7 +231,6 @@ def parse_html(text: str, path: Path, address: str = "") -> list[Article]:
         raise UnreadableFile(path, f"cannot parse the HTML ({exc})") from exc
     extracted = found.title or ""
     titles = [sole, extracted if _fits(extracted, declared["title"]) else "", *declared["title"]]
-    found_lines = [line for line in lines if line]
     lines = drop_furniture(
         lines,
         precise=loose((precise or "").splitlines()),
@@ -244,8 +243,6 @@ def parse_html(text: str, path: Path, address: str = "") -> list[Article]:
     url = next(iter(declared["url"]), "") or found_url or address
     own = {u.strip() for u in (*declared["url"], found_url) if u}
     body = "\n\n".join(line for line in lines if line not in own)  # the page's own address
-    if not body and found_lines and normalised(found_lines) <= normalised(titles):
-        body = "\n\n".join(dict.fromkeys(found_lines))  # a page that only says its title
     if not body:
         raise UnreadableFile(path, "no article text found in the HTML page")
     sites = site_keys(declared["site"], url or _most_linked_site(page))
