@@ -168,3 +168,23 @@ def test_a_damaged_word_document_is_refused_not_crashed(tmp_path: Path) -> None:
 def test_a_word_document_without_a_suffix_is_known_by_its_first_bytes() -> None:
     data = (SAMPLES / "SampleDoc.doc").read_bytes()
     assert detect_format(Path("memo"), data) == "doc"
+
+
+def test_summary_properties_are_read_within_bounds() -> None:
+    """olefile's own reader walked a damaged vector property's four billion values, filling
+    memory for minutes (found by `make fuzz`); the title, author and date are read alone."""
+    import struct
+
+    from desktop.core.library.importers.compound_files import _summary_values
+
+    title = b"Budget\x00"
+    entries = [(2, 30, struct.pack("<I", len(title)) + title), (7, 0x101E, b"\xff\xff\xff\xff")]
+    count = 0xFFFFFFFF  # a damaged count of properties
+    table = b"".join(struct.pack("<II", key, 0) for key, _, _ in entries)
+    offsets, values = [], b""
+    for key, kind, value in entries:
+        offsets.append((key, 8 + len(table) + len(values)))
+        values += struct.pack("<I", kind) + value
+    section = struct.pack("<II", 0, count) + b"".join(struct.pack("<II", k, o) for k, o in offsets)
+    data = b"\0" * 44 + struct.pack("<I", 48) + section + values
+    assert _summary_values(data)[2] == title
