@@ -60,6 +60,15 @@ markup_text = st.lists(fragments, max_size=80).map("".join)
 """Text built of markup pieces, any Unicode and a real sentence, in any order."""
 
 
+def overwritten(data: bytes, changes: list[tuple[float, bytes]]) -> bytes:
+    """``data`` with each replacement written over it at its place (a share of the length)."""
+    damaged = bytearray(data)
+    for where, replacement in changes:
+        at = int(where * (len(damaged) - 1))
+        damaged[at : at + len(replacement)] = replacement
+    return bytes(damaged)
+
+
 def _imports_or_names(library, path: Path) -> None:
     """Reading and storing ``path``: articles stored, or one line naming the file; no crash."""
     with time_limit(HANG_SECONDS):
@@ -131,12 +140,9 @@ def test_damaged_containers(
         ".pptx": lambda: presentation(BRIEFING, order=[1, 0, 2], title="Bridge"),
         ".ppt": lambda: (POWERPOINT_97 / "basic_test_ppt_file.ppt").read_bytes(),
     }
-    data = bytearray(made[suffix]())
-    for where, replacement in changes:
-        at = int(where * (len(data) - 1))
-        data[at : at + len(replacement)] = replacement
+    data = overwritten(made[suffix](), changes)
     path = tmp_path / f"fuzz{suffix}"
-    path.write_bytes(bytes(data))
+    path.write_bytes(data)
     _imports_or_names(library, path)
 
 
@@ -149,18 +155,15 @@ def test_damaged_wrappings_and_revision_marks(
     """Outlook's winmail.dat sent with a mail (its attributes' lengths, its property lists'
     counts) and a Word file's tracked changes (their property pages, the reviewers' table),
     with bytes overwritten anywhere."""
-    data = bytearray((DATA / sample).read_bytes())
-    for where, replacement in changes:
-        at = int(where * (len(data) - 1))
-        data[at : at + len(replacement)] = replacement
+    data = overwritten((DATA / sample).read_bytes(), changes)
     if sample.endswith(".doc"):
         path = tmp_path / "fuzz.doc"
-        path.write_bytes(bytes(data))
+        path.write_bytes(data)
     else:
         message = EmailMessage()
         message["Subject"] = "Files"
         message.set_content("Attached.")
-        message.add_attachment(bytes(data), "application", "ms-tnef", filename="winmail.dat")
+        message.add_attachment(data, "application", "ms-tnef", filename="winmail.dat")
         path = tmp_path / "fuzz.eml"
         path.write_bytes(bytes(message))
     _imports_or_names(library, path)
@@ -173,19 +176,17 @@ def test_damaged_flat_office_documents(
     library, tmp_path: Path, suffix: str, changes: list[tuple[float, bytes]]
 ) -> None:
     """Word 2003's XML and a flat OpenDocument text with bytes overwritten anywhere."""
-    data = bytearray(
+    data = overwritten(
         WORDML.encode()
         if suffix == ".xml"
         else flat_opendocument(
             "application/vnd.oasis.opendocument.text",
             "<office:text><text:p>The quay reopens in May.</text:p></office:text>",
-        )
+        ),
+        changes,
     )
-    for where, replacement in changes:
-        at = int(where * (len(data) - 1))
-        data[at : at + len(replacement)] = replacement
     path = tmp_path / f"fuzz{suffix}"
-    path.write_bytes(bytes(data))
+    path.write_bytes(data)
     _imports_or_names(library, path)
 
 
