@@ -66,7 +66,7 @@ if TYPE_CHECKING:
 IMPORT_FILTER = (
     "Articles (*.txt *.text *.md *.markdown *.mdown *.html *.htm *.xhtml *.mhtml *.mht"
     " *.webarchive *.xml *.rss *.atom *.rdf *.nitf *.newsml *.pdf *.docx *.doc *.pptx *.ppt"
-    " *.odp *.fodp *.rtf *.odt *.fodt *.eml *.emlx *.mbox *.msg *.epub *.vtt *.srt *.gz)"
+    " *.odp *.fodp *.rtf *.odt *.fodt *.eml *.emlx *.mbox *.msg *.epub *.vtt *.srt *.gz *.zip)"
     ";;All files (*)"
 )
 """Every suffix Dossier imports (the importers are not loaded before the window shows)."""

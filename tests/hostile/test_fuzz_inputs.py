@@ -24,6 +24,7 @@ from desktop.core.notes.export import FORMATS, export_notes
 from desktop.core.notes.importer import import_notes
 from desktop.core.notes.notebook import Notebook
 from desktop.core.storage.membership import UnknownStory
+from tests.core.library.documents import zip_bytes
 from tests.core.library.outlook_files import msg_bytes
 from tests.core.library.test_import_flat_documents import WORDML, flat_opendocument
 from tests.core.library.test_import_pptx import BRIEFING, presentation
@@ -353,3 +354,23 @@ def test_notes_import_of_deeply_nested_json(library, tmp_path: Path) -> None:
     path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     with pytest.raises(NotesError, match=r"deep\.json"):
         import_notes(library.conn, path, backup=False)
+
+
+@fuzz_settings()
+@given(changes=st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=1, max_size=8)), max_size=6))
+def test_damaged_zip_archives(library, tmp_path: Path, changes: list[tuple[float, bytes]]) -> None:
+    """A zip archive of files and of a zip inside, with bytes overwritten anywhere (its
+    directory, an entry's header, flags, sizes, the zip inside): each of its files imports,
+    is skipped or fails with a line naming it inside the archive."""
+    inner = zip_bytes({"memo.txt": STORY, "photo.jpg": b"\xff\xd8\xff"})
+    data = zip_bytes({"story.txt": STORY, "more/page.html": f"<p>{STORY}</p>", "scans.zip": inner})
+    path = tmp_path / "fuzz.zip"
+    path.write_bytes(overwritten(data, changes))
+    with time_limit(HANG_SECONDS):
+        report = import_paths(library, [path])
+    for result in report.files:
+        assert str(result.path).startswith(str(path))
+        if result.error:
+            assert result.error.startswith(f"{result.path}: ") and "\n" not in result.error
+        else:
+            assert result.imported or result.duplicates or result.updated or result.skipped

@@ -239,3 +239,21 @@ def test_a_saved_page_s_resources_are_skipped_and_its_article_imported(window, t
     assert report.summary.text() == (
         "Imported 1 article; 1 saved page's folder of pictures skipped."
     )
+
+
+def test_a_zip_archive_s_files_are_imported_and_listed_by_name(window, tmp_path):
+    import zipfile
+
+    archive = tmp_path / "release.zip"
+    with zipfile.ZipFile(archive, "w") as writer:
+        writer.writestr("2019/story.txt", "Harbour strike\n\nDockers walked out on Monday.\n")
+        writer.writestr("2019/minutes.txt", "")
+        writer.writestr("2019/photo.jpg", b"\xff\xd8\xff")
+    window.import_paths([archive])
+    window.imports.wait(20_000)
+    report = window.import_report
+    assert report.failed_files() == ["minutes.txt", "photo.jpg"]
+    assert report.failures.topLevelItem(0).text(1) == "file is empty"
+    assert report.failures.topLevelItem(1).text(2) == f"{archive}#2019"
+    (stored,) = [a for a in window.library.store.list() if a.title == "Harbour strike"]
+    assert stored.origin == f"{os.path.realpath(archive)}#2019/story.txt"

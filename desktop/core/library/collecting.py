@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from desktop.core.library.importers import is_supported
+from desktop.core.library.importers.formats import page_resources
 
 NOT_REGULAR = "not a regular file"
 MISSING = "no such file or folder"
@@ -25,11 +26,8 @@ UNSUPPORTED = "unsupported"
 """The problem of a file in a folder whose type Dossier does not import: listed as skipped."""
 PAGE_RESOURCES = "page resources"
 """The problem of a folder of a saved page's pictures, styles and frames: listed as skipped."""
-RESOURCES_SUFFIX = "_files"
-"""What a browser adds to a page's name for the folder of its resources when it saves the
-page complete ("Story.html" and "Story_files/": Chrome, Edge, Firefox)."""
-_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
-
+LIBRARY_BACKUP = "library backup"
+"""The problem of a zip archive that is a backup of a Dossier library: listed as skipped."""
 Found = tuple[Path, str]
 """A file to read and ``""``, or a path and the problem that keeps it from being read."""
 
@@ -72,6 +70,7 @@ def _walk(root: Path) -> Iterator[Found]:
         except OSError as exc:
             yield folder, f"cannot read the folder ({exc.strerror or exc})"
             continue
+        names = {entry.name for entry in entries}
         subfolders: list[Path] = []
         for entry in entries:
             path = Path(entry.path)
@@ -88,7 +87,7 @@ def _walk(root: Path) -> Iterator[Found]:
                 if not _inside(target, top):
                     yield path, f"symbolic link to {target}, outside the folder: not followed"
                     continue
-            if is_folder and _page_resources(entry.name, entries):
+            if is_folder and page_resources(entry.name, names):
                 yield path, PAGE_RESOURCES
             elif is_folder:
                 if _identity(info) not in seen:
@@ -99,16 +98,6 @@ def _walk(root: Path) -> Iterator[Found]:
             else:
                 yield path, UNSUPPORTED
         stack.extend(reversed(subfolders))
-
-
-def _page_resources(name: str, entries: list[os.DirEntry[str]]) -> bool:
-    """Whether the folder ``name`` holds the resources of a page saved beside it: its frames
-    are saved as pages too ("saved_resource.html": an advertisement, a video player), which
-    are no articles."""
-    if not name.endswith(RESOURCES_SUFFIX):
-        return False
-    page = name.removesuffix(RESOURCES_SUFFIX)
-    return any(entry.name in {page + suffix for suffix in _PAGE_SUFFIXES} for entry in entries)
 
 
 def _identity(info: os.stat_result) -> tuple[int, int]:

@@ -1,4 +1,5 @@
-"""The import pipeline: files and folders in, articles stored, a report of what happened.
+"""The import pipeline: files and folders in (zip archives opened as folders are), articles
+stored, a report of what happened.
 
 Runs anywhere (CLI, tests, the window's worker thread): it takes a progress callback and an
 optional cancel event instead of printing. Files are read and parsed before any write, and
@@ -18,11 +19,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.core.library.collecting import PAGE_RESOURCES, UNSUPPORTED, collect_files
+from desktop.core.library.collecting import (
+    LIBRARY_BACKUP,
+    PAGE_RESOURCES,
+    UNSUPPORTED,
+    collect_files,
+)
 from desktop.core.library.importers import UnreadableFile, read_articles, unsupported_type
 from desktop.core.library.matching import OLDER
 from desktop.core.library.origins import legacy_origins
 from desktop.core.library.store import with_hash
+from desktop.core.library.unpacking import with_archives_opened
 from desktop.core.library.updating import offer_text
 from desktop.core.models import Article
 from desktop.core.notes.detached import reattach_to
@@ -40,6 +47,7 @@ Progress = Callable[[int, int, str], None]
 BATCH_FILES = 200
 RESOURCES_SKIPPED = "the pictures, styles and frames of a saved page"
 """Why a folder import skips the folder a browser saves beside a page saved complete."""
+BACKUP_SKIPPED = "a backup of a Dossier library: `dossier restore FILE` puts it back"
 
 
 @dataclass(frozen=True)
@@ -118,7 +126,7 @@ def import_paths(
     that stay stored.
     """
     read = read or read_file
-    files = list(collect_files(paths))
+    files = list(with_archives_opened(collect_files(paths)))
     report = ImportReport()
     pending: list[FileRead] = []
     for done, (path, problem) in enumerate(files, start=1):
@@ -147,6 +155,8 @@ def read_file(path: Path, problem: str, cancel: threading.Event | None = None) -
         return FileResult(path, skipped=unsupported_type(path))
     if problem == PAGE_RESOURCES:
         return FileResult(path, skipped=RESOURCES_SKIPPED)
+    if problem == LIBRARY_BACKUP:
+        return FileResult(path, skipped=BACKUP_SKIPPED)
     if problem:
         return printable(f"{path}: {problem}")
     try:

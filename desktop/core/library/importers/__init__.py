@@ -18,6 +18,7 @@ from functools import partial
 from pathlib import Path
 
 from desktop.core.library.importers.archive import DAMAGED, gunzip
+from desktop.core.library.importers.building import canonical_origin
 from desktop.core.library.importers.decoding import (
     MAX_FILE_BYTES,
     declared_encoding,
@@ -28,6 +29,16 @@ from desktop.core.library.importers.epub import parse_epub
 from desktop.core.library.importers.errors import UnreadableFile, UnsupportedFile
 from desktop.core.library.importers.feed import parse_feed
 from desktop.core.library.importers.flat_documents import flat_document_articles
+from desktop.core.library.importers.formats import (
+    COMPRESSED,
+    SUFFIX_FORMATS,
+    SUPPORTED_KINDS,
+    SUPPORTED_SUFFIXES,
+    format_suffix,
+    is_supported,
+    unsupported_reason,
+    unsupported_type,
+)
 from desktop.core.library.importers.html import parse_html
 from desktop.core.library.importers.mail import parse_eml, parse_emlx, parse_mbox
 from desktop.core.library.importers.markdown import parse_markdown
@@ -49,8 +60,14 @@ from desktop.core.library.importers.slides import PRESENTATION, parse_pptx
 from desktop.core.library.importers.transcript import is_transcript, parse_transcript
 from desktop.core.library.importers.word import parse_docx
 from desktop.core.library.importers.word_binary import is_word_97, parse_doc
+from desktop.core.library.importers.zip_archive import (
+    REFUSED,
+    ZIP_SUFFIX,
+    find_entry,
+    split_entry_path,
+    unpacked,
+)
 from desktop.core.models import Article
-from desktop.core.printable import printable
 
 _log = logging.getLogger(__name__)
 # The traceback of an unexpected error goes to the handlers the application sets up (a log
@@ -75,53 +92,6 @@ _TEXT_FORMATS: dict[str, Callable[[str, Path], list[Article]]] = {
     "html": parse_html,
     "transcript": parse_transcript,
 }
-_SUFFIX_FORMATS = {
-    ".txt": "text",
-    ".text": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".mdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".mhtml": "mhtml",
-    ".mht": "mhtml",
-    ".webarchive": "webarchive",
-    ".vtt": "transcript",
-    ".srt": "transcript",
-    ".xml": "feed",
-    ".rss": "feed",
-    ".atom": "feed",
-    ".rdf": "feed",
-    ".nitf": "feed",
-    ".newsml": "feed",
-    ".pdf": "pdf",
-    ".docx": "docx",
-    ".doc": "doc",
-    ".rtf": "rtf",
-    ".pptx": "pptx",
-    ".ppt": "ppt",
-    ".odt": "odt",
-    ".odp": "odp",
-    ".fodt": "flat",
-    ".fodp": "flat",
-    ".eml": "eml",
-    ".emlx": "emlx",
-    ".mbox": "mbox",
-    ".msg": "msg",
-    ".epub": "epub",
-}
-SUPPORTED_SUFFIXES = frozenset(_SUFFIX_FORMATS)
-"""File suffixes Dossier imports; a file without a suffix is recognised by its content."""
-SUPPORTED_KINDS = (
-    "text (.txt), Markdown (.md), web pages (.html, or saved as one file: .mhtml, .mht, "
-    ".webarchive), RSS/Atom feeds (.xml, .rss, .atom), news agencies' wire copy (NITF, "
-    "NewsML: .xml, .nitf, .newsml), PDF, Word (.docx, .doc, or Word's XML Document: .xml), "
-    "presentations (.pptx, .ppt, .odp, .fodp), rich text (.rtf), OpenDocument text (.odt, "
-    ".fodt), e-mail (.eml, .mbox, Outlook's .msg, Apple Mail's .emlx), EPUB books and "
-    "transcripts or subtitles (.vtt, .srt), each also gzip-compressed (.html.gz)"
-)
-_COMPRESSED = ".gz"
 _ZIP_KINDS = (
     (b"application/epub+zip", "epub"),
     (b"application/vnd.oasis.opendocument.text", "odt"),
@@ -135,35 +105,14 @@ _MBOX_START = re.compile(rb"From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ")
 """A mailbox's first line: ``From sender Tue Mar  5 09:30:00 2024``, not a text's "From the…"."""
 
 
-def format_suffix(path: Path) -> str:
-    """The suffix that names the format: ``.html`` for ``page.html`` and ``page.html.gz``."""
-    suffix = path.suffix.lower()
-    return Path(path.stem).suffix.lower() if suffix == _COMPRESSED else suffix
-
-
-def is_supported(path: Path) -> bool:
-    """Whether Dossier imports a file by its name (a folder import skips the others)."""
-    return format_suffix(path) in SUPPORTED_SUFFIXES
-
-
-def unsupported_type(path: Path) -> str:
-    """``unsupported file type (.jpg)``: why a folder import skips a file."""
-    return f"unsupported file type ({printable(path.suffix.lower()) or 'no suffix'})"
-
-
-def unsupported_reason(path: Path) -> str:
-    """Why a file named on its own is not imported, in words that say what is."""
-    return f"{unsupported_type(path)} — Dossier imports {SUPPORTED_KINDS}"
-
-
 def detect_format(path: Path, data: bytes) -> str:
     """The format's name (``text``, ``html``, ``pdf``, ``mbox`` …): by suffix; without a
     suffix, by the first bytes. Any other suffix is an ``UnsupportedFile``."""
     suffix = format_suffix(path)
-    known = _SUFFIX_FORMATS.get(suffix)
+    known = SUFFIX_FORMATS.get(suffix)
     if known:
         return known
-    if suffix or path.suffix.lower() == _COMPRESSED:
+    if suffix or path.suffix.lower() == COMPRESSED:
         raise UnsupportedFile(path, unsupported_reason(path))
     if data.startswith(b"%PDF-"):
         return "pdf"
@@ -251,23 +200,61 @@ def read_articles(path: Path | str) -> list[Article]:
 
 
 def _read(path: Path) -> list[Article]:
-    saved_page = _SUFFIX_FORMATS.get(path.suffix.lower()) in ("mhtml", "webarchive")
+    if not path.exists() and (inside := split_entry_path(path)) is not None:
+        return _read_entry(path, *inside)
+    if path.suffix.lower() == ZIP_SUFFIX:
+        return _archive_articles(path, path)
+    saved_page = SUFFIX_FORMATS.get(path.suffix.lower()) in ("mhtml", "webarchive")
     return parse_bytes(read_file_bytes(path, MAX_SAVED_PAGE_BYTES if saved_page else None), path)
+
+
+def _read_entry(path: Path, archive: Path, rest: str) -> list[Article]:
+    """The articles of one file inside a zip archive (``release.zip#memo.pdf``, as an import
+    lists it), with the origin of its archive's canonical path."""
+    found = find_entry(archive, rest)
+    if found is None:
+        raise UnreadableFile(path, "no such file in the zip archive")
+    data, names = found
+    try:
+        return parse_bytes(data, Path("#".join([canonical_origin(archive), *names])))
+    except UnreadableFile as exc:
+        raise type(exc)(path, exc.reason) from exc
+
+
+def _archive_articles(source: Path | bytes, path: Path) -> list[Article]:
+    """Every article of a zip archive's files (``dossier summarize release.zip``, a zip with
+    no suffix); refused, with each file's problem, when none can be read. (An import lists
+    the files of an archive as its own, see ``unpacking``.)"""
+    articles: list[Article] = []
+    problems: list[str] = []
+    for file in unpacked(source, str(path), with_data=True):
+        if file.name == str(path):  # the archive itself: damaged or empty
+            raise UnreadableFile(path, file.reason)
+        inside = file.name.removeprefix(f"{path}#")
+        try:
+            if file.data is not None:
+                articles += parse_bytes(file.data, Path(file.name))
+            elif file.kind == REFUSED:
+                problems.append(f"{inside}: {file.reason}")
+        except UnreadableFile as exc:
+            problems.append(f"{inside}: {exc.reason}")
+    if not articles:
+        held = "; ".join(problems) if problems else "it holds no file of a type Dossier imports"
+        raise UnreadableFile(path, f"nothing in the zip archive could be imported ({held})")
+    return articles
 
 
 def parse_bytes(data: bytes, path: Path) -> list[Article]:
     """The articles in ``data``, a file's bytes (or an e-mail attachment's, whose ``path`` is
     ``mail.eml#name``): the format comes from ``path``'s suffix."""
-    if path.suffix.lower() == _COMPRESSED and format_suffix(path) in SUPPORTED_SUFFIXES:
+    if path.suffix.lower() == COMPRESSED and format_suffix(path) in SUPPORTED_SUFFIXES:
         data = gunzip(data, path, MAX_FILE_BYTES)
     kind = detect_format(path, data)
     binary = _BINARY_FORMATS.get(kind)
     if binary is not None:
         return binary(data, path)
-    if kind not in _TEXT_FORMATS:
-        raise UnreadableFile(
-            path, "a zip archive, but not a Word, PowerPoint, OpenDocument or EPUB file"
-        )
+    if kind == "zip":
+        return _archive_articles(data, path)
     text = decode_text(data, path, declared_encoding(data) if kind == "html" else None)
     if not text.strip():
         raise UnreadableFile(path, "file holds only white space")

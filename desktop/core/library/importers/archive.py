@@ -95,12 +95,12 @@ def _stored_name(archive: zipfile.ZipFile, name: str) -> str:
     stored = (
         member.filename
         for member in archive.infolist()
-        if unicodedata.normalize("NFC", _written_name(member)) == wanted
+        if unicodedata.normalize("NFC", written_name(member)) == wanted
     )
     return next(stored, name)
 
 
-def _written_name(member: zipfile.ZipInfo) -> str:
+def written_name(member: zipfile.ZipInfo) -> str:
     if member.flag_bits & _UTF8_NAME:
         return member.filename
     try:

@@ -1,7 +1,8 @@
 """Files inside a file: an e-mail's attachments, an Outlook message's, a PDF's embedded files
-(a PDF portfolio's documents). Each in a format Dossier imports becomes its own article whose
-origin names the container and the file (``mail.eml#report.pdf``), and the container's text
-ends with a list of what became of each, so the link is visible to a reader and in the import.
+(a PDF portfolio's documents), and the files of a zipped attachment. Each in a format Dossier
+imports becomes its own article whose origin names the container and the file
+(``mail.eml#report.pdf``, ``mail.eml#files.zip#memo.pdf``), and the container's text ends with
+a list of what became of each, so the link is visible to a reader and in the import.
 """
 
 from __future__ import annotations
@@ -12,8 +13,19 @@ from contextvars import ContextVar
 from pathlib import Path
 
 from desktop.core.library.importers.errors import UnreadableFile, UnsupportedFile
+from desktop.core.library.importers.zip_archive import (
+    RESOURCES,
+    UNSUPPORTED,
+    is_zip_archive,
+    unpacked,
+)
 from desktop.core.models import Article
 
+NOT_READ = "a file type Dossier does not read"
+_NOT_UNPACKED = {
+    UNSUPPORTED: NOT_READ,
+    RESOURCES: "the pictures, styles and frames of a saved page",
+}
 Reader = Callable[[bytes, Path], list[Article]]
 MAX_NESTING = 5
 """Files inside files inside files are read this deep (forwarded mail inside forwarded mail);
@@ -29,8 +41,9 @@ def attached_articles(
     articles: list[Article] = []
     outcomes: list[str] = []
     read_as: dict[str, str] = {}  # a text already read: from which attachment
-    for name, payload in files:
-        if not name or not payload.strip():
+    for name, payload in _unzipped(files):
+        if isinstance(payload, str):
+            outcomes.append(f"{name} (not imported: {payload})")
             continue
         if too_deep():
             outcomes.append(f"{name} (not imported: attached too many levels deep)")
@@ -38,7 +51,7 @@ def attached_articles(
         try:
             found = read_attachment(payload, Path(f"{origin}#{name}"))
         except UnsupportedFile:
-            outcomes.append(f"{name} (not imported: a file type Dossier does not read)")
+            outcomes.append(f"{name} (not imported: {NOT_READ})")
             continue
         except UnreadableFile as exc:
             outcomes.append(f"{name} (not imported: {exc.reason})")
@@ -51,6 +64,22 @@ def attached_articles(
         articles += found
         outcomes.append(f"{name} (imported as its own article)")
     return articles, outcomes
+
+
+def _unzipped(files: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str, bytes | str]]:
+    """The attached files, a zipped one replaced by its files (``files.zip#memo.pdf``), each
+    with its bytes or why it is not read; empty ones left out."""
+    for name, payload in files:
+        if not name or not payload.strip():
+            continue
+        if not is_zip_archive(name, payload):
+            yield name, payload
+            continue
+        for file in unpacked(payload, name, with_data=True):
+            if file.data is not None:
+                yield file.name, file.data
+            else:
+                yield file.name, _NOT_UNPACKED.get(file.kind, file.reason)
 
 
 def with_attachment_list(body: str, outcomes: list[str]) -> str:

@@ -105,8 +105,15 @@ def article_language(text: str, declared: str = "") -> str:
 
 def canonical_origin(path: Path) -> str:
     """The one name of a file whichever way it was reached: absolute, symlinks and ``..``
-    resolved, so the same file imported by another path updates its article in place."""
-    return printable(os.path.realpath(Path(path).expanduser()))
+    resolved, so the same file imported by another path updates its article in place. A file
+    inside a file (an attachment, an archive's entry) keeps its name after the container's as
+    written: resolving ``..`` in it would name another file of the disk."""
+    text = os.fspath(Path(path).expanduser())
+    if not os.path.lexists(text):  # a file inside a file: ``mail.eml#../report.pdf``
+        for at in (index for index, char in enumerate(text) if char == "#"):
+            if os.path.isfile(text[:at]):
+                return printable(os.path.realpath(text[:at]) + text[at:])
+    return printable(os.path.realpath(text))
 
 
 def build_article(
