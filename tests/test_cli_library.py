@@ -39,7 +39,9 @@ def test_import_list_search_show(capsys: pytest.CaptureFixture[str], tmp_path: P
     shutil.copy(FIXTURES / "rss.xml", folder / "feeds")
     code, out, err = run(capsys, "import", str(folder))
     assert code == 0, err
-    assert out.strip() == "Imported 4, duplicates 0, failed 0."
+    assert out.strip() == "Imported 4, duplicates 0, failed 0, skipped 1."
+    feed = folder / "feeds" / "rss.xml"
+    assert err.startswith(f"dossier: skipped {feed}#3: entry 3 (Headline only, no text): ")
     assert "[" not in err  # no progress bar when output is not a terminal
 
     listed = run_json(capsys, "list", "--sort", "title", "--ascending")

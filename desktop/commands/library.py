@@ -162,7 +162,7 @@ def run_import(args: argparse.Namespace) -> int:
             print(f"dossier: {failure.error}", file=sys.stderr)
         for skipped in report.skipped:
             print(f"dossier: skipped {printable(skipped.path)}: {skipped.skipped}", file=sys.stderr)
-        if report.skipped:
+        if any(skipped.unsupported for skipped in report.skipped):
             from desktop.core.library.importers import SUPPORTED_KINDS
 
             print(f"dossier: Dossier imports {SUPPORTED_KINDS}", file=sys.stderr)

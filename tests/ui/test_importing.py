@@ -85,9 +85,15 @@ def test_report_names_each_failed_file_and_why(qtbot, tmp_path):
         "Imported 1 article; 2 already in the library (1 where it holds a fuller or newer text);"
         " 1 file failed; 1 file skipped (type not imported)."
     )
+    entry = "entry 3 (Mayor resigns): a headline but no text: save its page"
+    report.files.append(FileResult(tmp_path / "news.xml#3", skipped=entry))
+    assert report_summary(report).endswith(
+        " 1 file failed; 1 file skipped (type not imported); 1 other skipped (listed with the"
+        " reason)."
+    )
     dialog = ImportReportDialog(report)
     qtbot.addWidget(dialog)
-    assert dialog.failed_files() == ["bad.html", "page.php"]
+    assert dialog.failed_files() == ["bad.html", "page.php", "news.xml#3"]
     assert dialog.failures.topLevelItem(0).text(1) == "binary file, not text"
     assert dialog.failures.topLevelItem(1).text(1) == "Skipped: unsupported file type (.php)"
     assert not dialog.isModal()

@@ -26,6 +26,8 @@ from desktop.core.library.collecting import (
     collect_files,
 )
 from desktop.core.library.importers import UnreadableFile, read_articles, unsupported_type
+from desktop.core.library.importers.formats import UNSUPPORTED_TYPE
+from desktop.core.library.importers.left_out import collected
 from desktop.core.library.matching import OLDER
 from desktop.core.library.origins import legacy_origins
 from desktop.core.library.store import with_hash
@@ -68,12 +70,26 @@ class FileResult:
     def failed(self) -> bool:
         return bool(self.error)
 
+    @property
+    def unsupported(self) -> bool:
+        """Skipped for its type (not a saved page's resources, not a part left out)."""
+        return self.skipped.startswith(UNSUPPORTED_TYPE)
 
-Read = list[Article] | str | FileResult
+
+FileRead = tuple[Path, "Read"]
+
+
+@dataclass(frozen=True)
+class Parts:
+    """A file read, and the parts of it that became no article, each with its own result (a
+    mailbox's encrypted message: ``box.mbox#12`` and why)."""
+
+    reads: tuple[FileRead, ...]
+
+
+Read = list[Article] | str | FileResult | Parts
 """A file's articles, or the message saying why it could not be read, or its result already
-(a file skipped)."""
-
-FileRead = tuple[Path, Read]
+(a file skipped), or those of its parts."""
 
 FileReader = Callable[[Path, str, threading.Event | None], Read | None]
 """``read(path, problem, cancel)``: what ``read_file`` gives, or None when ``cancel`` was set
@@ -137,7 +153,7 @@ def import_paths(
         if result is None:
             report.cancelled = True
             break
-        pending.append((path, result))
+        pending.extend(result.reads if isinstance(result, Parts) else [(path, result)])
         if len(pending) >= batch_files:
             report.files.extend(store_batch(library, pending))
             pending = []
@@ -159,10 +175,21 @@ def read_file(path: Path, problem: str, cancel: threading.Event | None = None) -
         return FileResult(path, skipped=BACKUP_SKIPPED)
     if problem:
         return printable(f"{path}: {problem}")
-    try:
-        return read_articles(path)
-    except UnreadableFile as exc:
-        return str(exc)
+    with collected() as left_out:
+        try:
+            read: Read = read_articles(path)
+        except UnreadableFile as exc:
+            read = str(exc)
+    if not left_out:
+        return read
+    parts: list[FileRead] = [
+        (
+            Path(name),
+            printable(f"{name}: {reason}") if failed else FileResult(Path(name), skipped=reason),
+        )
+        for name, reason, failed in left_out
+    ]
+    return Parts(((path, read), *parts))
 
 
 def store_batch(library: Library, batch: list[FileRead]) -> list[FileResult]:

@@ -41,13 +41,17 @@ def report_summary(report: ImportReport) -> str:
     failed = len(report.failures)  # each of these properties walks every file's result
     if failed:
         parts.append(f"{failed:,} file{'s' * (failed != 1)} failed")
-    folders = sum(f.skipped == RESOURCES_SKIPPED for f in report.skipped)
-    skipped = len(report.skipped) - folders
-    if skipped:
-        parts.append(f"{skipped:,} file{'s' * (skipped != 1)} skipped (type not imported)")
+    skipped = report.skipped
+    folders = sum(f.skipped == RESOURCES_SKIPPED for f in skipped)
+    types = sum(f.unsupported for f in skipped)
+    others = len(skipped) - folders - types
+    if types:
+        parts.append(f"{types:,} file{'s' * (types != 1)} skipped (type not imported)")
     if folders:
         saved = "saved page's" if folders == 1 else "saved pages'"
         parts.append(f"{folders:,} {saved} folder{'s' * (folders != 1)} of pictures skipped")
+    if others:
+        parts.append(f"{others:,} other{'s' * (others != 1)} skipped (listed with the reason)")
     if report.cancelled:
         parts.append("cancelled")
     return "; ".join(parts) + "."

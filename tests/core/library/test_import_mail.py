@@ -13,6 +13,7 @@ import pytest
 from desktop.core.library.importers import UnreadableFile, read_articles
 from desktop.core.library.importers.attachments import MAX_NESTING
 from desktop.core.library.importing import import_paths
+from desktop.core.library.reading_process import ChildReader
 from desktop.core.library.session import Library
 from desktop.core.text.analysis import analyze
 from desktop.core.text.summarize import summarize
@@ -510,6 +511,83 @@ def test_an_encrypted_mail_says_it_is_and_what_to_do(
         f"the e-mail is encrypted ({named}): open it in the mail program that holds the key, "
         "save the decrypted message as a file and import that"
     )
+
+
+SEALED = (
+    "--E\nContent-Type: application/pgp-encrypted\n\nVersion: 1\n"
+    "--E\nContent-Type: application/octet-stream; name=encrypted.asc\n\n"
+    "-----BEGIN PGP MESSAGE-----\nhQEMA\n-----END PGP MESSAGE-----\n--E--\n"
+)
+PGP = 'multipart/encrypted; protocol="application/pgp-encrypted"; boundary="E"'
+
+
+def mailbox(path: Path, messages: list[bytes]) -> Path:
+    path.write_bytes(
+        b"".join(b"From maria@example.org Tue Mar  5 09:30:00 2024\n" + m + b"\n" for m in messages)
+    )
+    return path
+
+
+def test_a_mailbox_names_each_message_it_cannot_import(
+    empty_library: Library, tmp_path: Path
+) -> None:
+    empty = email_message("Empty", "")
+    empty.set_content("   ")
+    box = mailbox(
+        tmp_path / "desk.mbox",
+        [
+            bytes(email_message("Budget", "The council cut the roads budget.")),
+            _raw_mail(PGP, SEALED).replace(b"Subject: Parts", b"Subject: Sources"),
+            bytes(empty),
+        ],
+    )
+    report = import_paths(empty_library, [box])
+    listed = [(result.path.name, len(result.imported), result.error) for result in report.files]
+    assert listed == [
+        ("desk.mbox", 1, ""),
+        (
+            "desk.mbox#2",
+            0,
+            f"{box}#2: message 2 (Sources): the e-mail is encrypted (PGP): open it in the mail "
+            "program that holds the key, save the decrypted message as a file and import that",
+        ),
+        ("desk.mbox#3", 0, f"{box}#3: message 3 (Empty): the e-mail holds no text"),
+    ]
+
+
+def test_a_mailbox_of_sealed_messages_fails_and_says_why(
+    empty_library: Library, tmp_path: Path
+) -> None:
+    box = mailbox(tmp_path / "sealed.mbox", [_raw_mail(PGP, SEALED)] * 2)
+    report = import_paths(empty_library, [box])
+    assert [result.error.removeprefix(f"{box}") for result in report.files] == [
+        ": the mailbox holds no message with text",
+        "#1: message 1 (Parts): the e-mail is encrypted (PGP): open it in the mail program that "
+        "holds the key, save the decrypted message as a file and import that",
+        "#2: message 2 (Parts): the e-mail is encrypted (PGP): open it in the mail program that "
+        "holds the key, save the decrypted message as a file and import that",
+    ]
+
+
+def test_the_reading_process_reports_the_messages_left_out(
+    empty_library: Library, tmp_path: Path
+) -> None:
+    box = mailbox(
+        tmp_path / "desk.mbox",
+        [
+            bytes(email_message("Budget", "The council cut the roads budget.")),
+            _raw_mail(PGP, SEALED),
+        ],
+    )
+    reader = ChildReader()
+    try:
+        report = import_paths(empty_library, [box], read=reader.read)
+    finally:
+        reader.close()
+    assert [(r.path.name, len(r.imported), bool(r.error)) for r in report.files] == [
+        ("desk.mbox", 1, False),
+        ("desk.mbox#2", 0, True),
+    ]
 
 
 def test_an_apple_mail_message_file_is_read(tmp_path: Path) -> None:

@@ -292,6 +292,28 @@ def test_a_feed_with_an_entity_no_one_defines_is_refused_by_name(tmp_path: Path)
         read_articles(feed)
 
 
+def test_a_feed_names_each_entry_it_holds_only_a_headline_of(tmp_path: Path) -> None:
+    from desktop.core.library.importing import read_file
+
+    path = tmp_path / "mixed.xml"
+    path.write_text(
+        '<rss version="2.0"><channel><title>News</title>'
+        "<item><title>Port deal signed</title><description>The port authority signed the deal "
+        "on Monday.</description></item>"
+        "<item><title>Mayor &lt;b&gt;resigns&lt;/b&gt;</title><link>https://n.example/2</link>"
+        "</item><item><description> </description></item>"
+        "</channel></rss>"
+    )
+    stored, left_out = read_file(path, "").reads
+    assert stored[0] == path and [article.title for article in stored[1]] == ["Port deal signed"]
+    name, result = left_out
+    assert name == result.path == Path(f"{path}#2") and not result.failed  # a feed of links
+    assert result.skipped == (
+        "entry 2 (Mayor resigns): a headline but no text: save its page (https://n.example/2) "
+        "and import that"
+    )
+
+
 def test_a_feed_of_headlines_without_text_says_so_and_what_to_do(tmp_path: Path) -> None:
     path = tmp_path / "bookmarks.xml"
     path.write_text(

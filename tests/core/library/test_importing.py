@@ -61,10 +61,12 @@ def test_import_folder_reports_imported_duplicates_and_failures(
     (failure,) = report.failures
     assert failure.path == folder / "nested" / "broken.txt"
     assert failure.error == f"{folder / 'nested' / 'broken.txt'}: binary file, not text"
-    (skipped,) = report.skipped
+    skipped, entry = report.skipped
     assert skipped.path == folder / "photo.jpg"
     assert skipped.skipped == "unsupported file type (.jpg)"
     assert not skipped.failed
+    assert entry.path == Path(f"{folder / 'nested' / 'feed.rss'}#3")  # a headline, no text
+    assert entry.skipped.startswith("entry 3 (Headline only, no text): a headline but no text")
     assert [c[:2] for c in calls] == [(i, 5) for i in range(1, 6)]
     assert library.store.count() == 4
 

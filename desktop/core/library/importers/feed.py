@@ -36,6 +36,7 @@ from desktop.core.library.importers.element_text import html_fragment_text
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.flat_documents import FLAT_ROOTS, flat_document_articles
 from desktop.core.library.importers.furniture import is_prompt
+from desktop.core.library.importers.left_out import leave_out
 from desktop.core.library.importers.wire import WIRE_ROOTS, parse_wire
 from desktop.core.models import Article
 
@@ -53,7 +54,8 @@ _ENTRY_TAIL = re.compile(
 
 
 def parse_feed(data: bytes, path: Path) -> list[Article]:
-    """Articles of a feed file, in the feed's order; entries without text are left out."""
+    """Articles of a feed file, in the feed's order; an entry without text is left out, and
+    reported when it has a headline (``left_out``)."""
     text = html_entities_as_references(decode_text(data, path, declared_encoding(data)))
     data = _as_utf8_document(text)
     qualified = _checked_root(data, path)
@@ -74,6 +76,7 @@ def parse_feed(data: bytes, path: Path) -> list[Article]:
     for index, entry in enumerate(parsed.entries):
         text = _without_prompts(html_fragment_text(_entry_body(entry)))
         if not text.strip():
+            _leave_out_headline(entry, index + 1, path)
             continue
         articles.append(
             build_article(
@@ -100,6 +103,16 @@ def parse_feed(data: bytes, path: Path) -> list[Article]:
             )
         raise UnreadableFile(path, "the feed has no entries with text")
     return articles
+
+
+def _leave_out_headline(entry: feedparser.FeedParserDict, number: int, path: Path) -> None:
+    """Report an entry with a headline but no text as skipped (a feed of links is no error)."""
+    title = " ".join(html_fragment_text(str(entry.get("title", ""))).split())
+    if title:
+        link = str(entry.get("link", ""))
+        where = f"save its page ({link}) and import that" if link else "save its page"
+        reason = f"entry {number} ({title}): a headline but no text: {where}"
+        leave_out(f"{path}#{number}", reason, failed=False)
 
 
 def html_entities_as_references(text: str) -> str:

@@ -62,6 +62,9 @@ SUPPORTED_KINDS = (
 COMPRESSED = ".gz"
 
 
+UNSUPPORTED_TYPE = "unsupported file type"
+
+
 def format_suffix(path: Path) -> str:
     """The suffix that names the format: ``.html`` for ``page.html`` and ``page.html.gz``."""
     suffix = path.suffix.lower()
@@ -76,7 +79,7 @@ def is_supported(path: Path) -> bool:
 def unsupported_type(path: Path) -> str:
     """``unsupported file type (.jpg)``: why a folder import skips a file."""
     suffix = Path(path.name.rpartition("#")[2]).suffix  # an archive's entry: its own suffix
-    return f"unsupported file type ({printable(suffix.lower()) or 'no suffix'})"
+    return f"{UNSUPPORTED_TYPE} ({printable(suffix.lower()) or 'no suffix'})"
 
 
 def unsupported_reason(path: Path) -> str:

@@ -34,6 +34,7 @@ from desktop.core.library.importers.building import build_article, canonical_ori
 from desktop.core.library.importers.decoding import text_codec
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.flowed_text import unflowed
+from desktop.core.library.importers.left_out import leave_out
 from desktop.core.library.importers.mail_html import html_mail_text
 from desktop.core.library.importers.mail_parts import MailParts, mail_parts, unnamed_file
 from desktop.core.library.importers.tnef import is_tnef, read_tnef
@@ -48,16 +49,24 @@ _HTML = re.compile(r"\s*<(?:!doctype|html|head|body|div|p|table)\b", re.IGNORECA
 def parse_eml(data: bytes, path: Path, *, read_attachment: Reader) -> list[Article]:
     articles, attachments = message_articles(data, path, canonical_origin(path), read_attachment)
     if not articles:
-        encryption = _encryption(email.message_from_bytes(data, policy=email.policy.compat32))
-        if encryption:
-            raise UnreadableFile(
-                path,
-                f"the e-mail is encrypted ({encryption}): open it in the mail program that holds "
-                "the key, save the decrypted message as a file and import that",
-            )
-        listed = f"; attachments: {', '.join(attachments)}" if attachments else ""
-        raise UnreadableFile(path, f"the e-mail holds no text{listed}")
+        raise UnreadableFile(path, _no_text(_plain_parse(data), attachments))
     return articles
+
+
+def _plain_parse(data: bytes) -> Message:
+    return email.message_from_bytes(data, policy=email.policy.compat32)
+
+
+def _no_text(message: Message, attachments: list[str]) -> str:
+    """Why a message became no article: it is encrypted, or it holds no text."""
+    encryption = _encryption(message)
+    if encryption:
+        return (
+            f"the e-mail is encrypted ({encryption}): open it in the mail program that holds "
+            "the key, save the decrypted message as a file and import that"
+        )
+    listed = f"; attachments: {', '.join(attachments)}" if attachments else ""
+    return f"the e-mail holds no text{listed}"
 
 
 def parse_emlx(data: bytes, path: Path, *, read_attachment: Reader) -> list[Article]:
@@ -72,12 +81,19 @@ def parse_emlx(data: bytes, path: Path, *, read_attachment: Reader) -> list[Arti
 
 
 def parse_mbox(data: bytes, path: Path, *, read_attachment: Reader) -> list[Article]:
-    """Every message of the mailbox, in order; messages with nothing to read are left out."""
+    """Every message of the mailbox, in order; one with nothing to read is left out and
+    reported by its number, subject and reason (``left_out``)."""
     articles: list[Article] = []
     for index, raw in enumerate(split_mbox(data), start=1):
         message_id = _message_id(raw)
         origin = f"{canonical_origin(path)}#{message_id or index}"
-        articles += message_articles(raw, path, origin, read_attachment)[0]
+        found, attachments = message_articles(raw, path, origin, read_attachment)
+        if not found:
+            message = _plain_parse(raw)
+            subject = _header(cast(EmailMessage, message), "subject")
+            said = f"message {index}" + (f" ({subject})" if subject else "")
+            leave_out(f"{path}#{index}", f"{said}: {_no_text(message, attachments)}")
+        articles += found
     if not articles:
         raise UnreadableFile(path, "the mailbox holds no message with text")
     return articles
