@@ -8,7 +8,9 @@ the growth from 50 to 400 KB divided by 8: about 1 is linear, 8 would be quadrat
 Best of ``REPEATS`` runs each. The PDF goal: a 300-page report imports in at most
 ``PDF_GOAL_S`` seconds, with its page starts. A newsletter is read as a web page is: the
 mailbox of ``MAILBOX`` of them is timed against one of as many plain-text messages of the same
-story. Run alone with ``make bench ONLY=importers``.
+story. A mailbox of ``LARGE_MAILBOX_MIB`` MiB, too large to read at once, is read in its parts
+and timed per MiB against one of ``SMALL_MAILBOX_MIB`` MiB read whole (about 1: the parts cost
+nothing more). Run alone with ``make bench ONLY=importers``.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path
 from desktop.core.library.importers import UnreadableFile, read_articles
 from desktop.core.library.importers.decoding import decode_text, read_file_bytes
 from desktop.core.library.importers.element_text import element_text, html_document_body
+from desktop.core.library.importers.mailbox_parts import mailbox_parts, part_path
 from tests.core.library.documents import BULLETIN, long_report
 from tests.core.library.hostile_markup import HTML, MARKDOWN, PLAIN_TEXT, Builder
 
@@ -32,6 +35,8 @@ REPEATS = 3
 PDF_PAGES = 300
 PDF_GOAL_S = 10.0
 MAILBOX = 300
+LARGE_MAILBOX_MIB = 100
+SMALL_MAILBOX_MIB = 10
 
 
 def best_of(work: Callable[[], object]) -> float:
@@ -84,6 +89,7 @@ def main() -> int:
         print(f"worst growth/8: {worst:.2f}   goal: about 1 (linear); 8 would be quadratic")
         print(measure_pdf(folder))
         print(measure_mailbox(folder))
+        print(measure_large_mailbox(folder))
     return 0
 
 
@@ -113,6 +119,41 @@ def measure_mailbox(folder: Path) -> str:
         f"mailbox of {MAILBOX} newsletters: {seconds['newsletter']:.2f} s, plain-text messages of "
         f"the same story {seconds['plain']:.2f} s (×{seconds['newsletter'] / seconds['plain']:.1f};"
         f" {seconds['newsletter'] / MAILBOX * 1000:.0f} ms a newsletter)"
+    )
+
+
+def measure_large_mailbox(folder: Path) -> str:
+    """A mailbox over the size limit, read part by part, against a small one read whole."""
+    body = html_document_body(BULLETIN)
+    assert body is not None
+    story = element_text(body)
+    seconds = {}
+    for mib in (SMALL_MAILBOX_MIB, LARGE_MAILBOX_MIB):
+        path = folder / f"inbox-{mib}.mbox"
+        with path.open("wb") as out:
+            number = 0
+            while out.tell() < mib * 1048576:
+                number += 1
+                message = EmailMessage()
+                message["Subject"] = f"Story {number}"
+                message["From"] = "Ana Ruiz <ana@n.example>"
+                message["Message-ID"] = f"<{number}@n.example>"
+                message.set_content(f"{story}\n\nStory {number}.")
+                out.write(b"From ana@n.example Thu Nov  5 09:00:00 2026\n" + bytes(message) + b"\n")
+        started = time.perf_counter()
+        parts = mailbox_parts(path) if mib > SMALL_MAILBOX_MIB else [(1, number)]
+        articles = 0
+        for first, last in parts:
+            name = part_path(path, first, last) if mib > SMALL_MAILBOX_MIB else path
+            articles += len(read_articles(name))
+        seconds[mib] = time.perf_counter() - started
+        assert articles == number
+    small, large = (seconds[m] / m for m in (SMALL_MAILBOX_MIB, LARGE_MAILBOX_MIB))
+    total = seconds[LARGE_MAILBOX_MIB]
+    return (
+        f"mailbox of {LARGE_MAILBOX_MIB} MiB in {len(parts)} parts: {total:.1f}"
+        f" s, {large * 1000:.0f} ms a MiB; one of {SMALL_MAILBOX_MIB} MiB read whole "
+        f"{small * 1000:.0f} ms a MiB (×{large / small:.2f})"
     )
 
 

@@ -31,7 +31,7 @@ from desktop.core.library.importers.left_out import collected
 from desktop.core.library.matching import OLDER
 from desktop.core.library.origins import legacy_origins
 from desktop.core.library.store import with_hash
-from desktop.core.library.unpacking import with_archives_opened
+from desktop.core.library.unpacking import with_containers_opened
 from desktop.core.library.updating import offer_text
 from desktop.core.models import Article
 from desktop.core.notes.detached import reattach_to
@@ -142,7 +142,7 @@ def import_paths(
     that stay stored.
     """
     read = read or read_file
-    files = list(with_archives_opened(collect_files(paths)))
+    files = list(with_containers_opened(collect_files(paths)))
     report = ImportReport()
     pending: list[FileRead] = []
     for done, (path, problem) in enumerate(files, start=1):

@@ -40,7 +40,13 @@ from desktop.core.library.importers.formats import (
     unsupported_type,
 )
 from desktop.core.library.importers.html import parse_html
-from desktop.core.library.importers.mail import parse_eml, parse_emlx, parse_mbox
+from desktop.core.library.importers.mail import (
+    mailbox_articles,
+    parse_eml,
+    parse_emlx,
+    parse_mbox,
+)
+from desktop.core.library.importers.mailbox_parts import read_part, split_part_path
 from desktop.core.library.importers.markdown import parse_markdown
 from desktop.core.library.importers.opendocument import parse_odt
 from desktop.core.library.importers.opendocument_slides import parse_odp
@@ -202,6 +208,10 @@ def read_articles(path: Path | str) -> list[Article]:
 def _read(path: Path) -> list[Article]:
     if not path.exists() and (inside := split_entry_path(path)) is not None:
         return _read_entry(path, *inside)
+    if not path.exists() and (part := split_part_path(path)) is not None:
+        mailbox, first, last = part
+        data = read_part(mailbox, first, last)
+        return mailbox_articles(data, mailbox, read_attachment=parse_bytes, first=first)
     if path.suffix.lower() == ZIP_SUFFIX:
         return _archive_articles(path, path)
     saved_page = SUFFIX_FORMATS.get(path.suffix.lower()) in ("mhtml", "webarchive")

@@ -81,10 +81,21 @@ def parse_emlx(data: bytes, path: Path, *, read_attachment: Reader) -> list[Arti
 
 
 def parse_mbox(data: bytes, path: Path, *, read_attachment: Reader) -> list[Article]:
-    """Every message of the mailbox, in order; one with nothing to read is left out and
-    reported by its number, subject and reason (``left_out``)."""
+    """Every message of the mailbox, in order (``mailbox_articles``)."""
+    articles = mailbox_articles(data, path, read_attachment=read_attachment)
+    if not articles:
+        raise UnreadableFile(path, "the mailbox holds no message with text")
+    return articles
+
+
+def mailbox_articles(
+    data: bytes, path: Path, *, read_attachment: Reader, first: int = 1
+) -> list[Article]:
+    """The articles of the messages in ``data`` (of the mailbox ``path``, its messages
+    numbered from ``first``: a part of a large one); a message with nothing to read is left
+    out and reported by its number, subject and reason (``left_out``)."""
     articles: list[Article] = []
-    for index, raw in enumerate(split_mbox(data), start=1):
+    for index, raw in enumerate(split_mbox(data), start=first):
         message_id = _message_id(raw)
         origin = f"{canonical_origin(path)}#{message_id or index}"
         found, attachments = message_articles(raw, path, origin, read_attachment)
@@ -94,8 +105,6 @@ def parse_mbox(data: bytes, path: Path, *, read_attachment: Reader) -> list[Arti
             said = f"message {index}" + (f" ({subject})" if subject else "")
             leave_out(f"{path}#{index}", f"{said}: {_no_text(message, attachments)}")
         articles += found
-    if not articles:
-        raise UnreadableFile(path, "the mailbox holds no message with text")
     return articles
 
 
