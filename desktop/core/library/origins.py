@@ -9,6 +9,7 @@ canonical origin).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from desktop.core.library.importers.building import canonical_origin
@@ -20,6 +21,8 @@ def legacy_origins(origin: str, given: Path) -> list[str]:
     origins were canonical: the path as typed, absolute but unresolved, or relative to any
     folder above it (``a.html``, ``news/a.html``, ``./a.html``), each with ``origin``'s
     ``#entry``; empty for an origin that is not the file's."""
+    if not os.path.isfile(given):  # a zip's entry, a mailbox's part: never stored typed
+        return []
     canonical = canonical_origin(given)
     if not origin.startswith(canonical):
         return []

@@ -17,6 +17,7 @@ from desktop.core.library.importers import UnreadableFile, parse_bytes, read_art
 from desktop.core.library.importing import ImportReport, import_paths
 from desktop.core.library.reading_process import ChildReader
 from desktop.core.library.session import Library
+from desktop.core.library.store import with_hash
 from tests.cli_runner import run
 from tests.core.library.documents import email_message, zip_bytes
 
@@ -355,3 +356,16 @@ def test_a_unicode_path_field_names_the_entry(tmp_path: Path, empty_library: Lib
     archive = tmp_path / "unicode.zip"
     archive.write_bytes(named_in_bytes({legacy: MEMO}, {legacy: extra}))
     assert outcomes(import_paths(empty_library, [archive]), archive) == {"Résumé ✓.txt": "imported"}
+
+
+def test_an_entry_never_takes_the_place_of_a_file_stored_by_its_typed_name(
+    tmp_path: Path, empty_library: Library
+) -> None:
+    (tmp_path / "memo.txt").write_text(MEMO, encoding="utf-8")
+    old = with_hash(read_articles(tmp_path / "memo.txt")[0])
+    legacy = empty_library.store.add(old.replace(origin="memo.txt"))  # an old library's
+    archive = tmp_path / "release.zip"  # a later version of the memo, in another file
+    archive.write_bytes(zip_bytes({"2019/memo.txt": MEMO + " A third abstained."}))
+    report = import_paths(empty_library, [archive])
+    assert report.updated == [] and len(report.imported) == 1
+    assert empty_library.store.get(legacy.id).text == old.text
