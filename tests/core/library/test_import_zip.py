@@ -46,7 +46,8 @@ def outcomes(report: ImportReport, archive: Path) -> dict[str, str]:
 
 def patched(data: bytes, name: str, *, flags: int = 0, clear: int = 0, **fields: int) -> bytes:
     """``data`` with the directory record of entry ``name`` changed: general-purpose ``flags``
-    set and ``clear``ed (in its local header too), ``method`` or ``size`` (uncompressed)."""
+    set and ``clear``ed (in its local header too), ``method``, ``size`` (uncompressed) or the
+    ``volume`` (the part of a split archive) it starts on."""
     raw = bytearray(data)
     encoded = name.encode("utf-8")
     for signature, flag_at, method_at, size_at, name_at in (
@@ -59,6 +60,8 @@ def patched(data: bytes, name: str, *, flags: int = 0, clear: int = 0, **fields:
                 (old,) = struct.unpack_from("<H", raw, at + flag_at)
                 struct.pack_into("<H", raw, at + flag_at, (old | flags) & ~clear)
                 if signature == b"PK\x01\x02":
+                    if "volume" in fields:
+                        struct.pack_into("<H", raw, at + 34, fields["volume"])
                     if "method" in fields:
                         struct.pack_into("<H", raw, at + method_at, fields["method"])
                     if "size" in fields:
@@ -369,3 +372,16 @@ def test_an_entry_never_takes_the_place_of_a_file_stored_by_its_typed_name(
     report = import_paths(empty_library, [archive])
     assert report.updated == [] and len(report.imported) == 1
     assert empty_library.store.get(legacy.id).text == old.text
+
+
+def test_the_last_part_of_a_split_archive_says_how_to_join_it(
+    tmp_path: Path, empty_library: Library
+) -> None:
+    archive = tmp_path / "release.zip"  # beside release.z01, which holds memo.txt
+    archive.write_bytes(patched(zip_bytes({"memo.txt": MEMO, "b.txt": MEMO}), "memo.txt", volume=1))
+    (result,) = import_paths(empty_library, [archive]).files
+    assert result.error == (
+        f"{archive}: the last part of a zip archive split over several files (.z01, .z02 … "
+        "beside it): join them with a zip program (zip -s 0 part.zip --out whole.zip) and "
+        "import the whole archive"
+    )

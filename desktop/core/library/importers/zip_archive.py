@@ -68,6 +68,10 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 stays one line per file."""
 _RELATIVE = {".", ".."}  # "../memo.txt" is no hidden file: it is listed and read
 
+SPLIT = (
+    "the last part of a zip archive split over several files (.z01, .z02 … beside it): join "
+    "them with a zip program (zip -s 0 part.zip --out whole.zip) and import the whole archive"
+)
 FILE, UNSUPPORTED, RESOURCES, REFUSED = "file", "unsupported", "resources", "refused"
 """What an entry is: a file to read; a file of a type Dossier does not import; a saved page's
 folder of resources; a file that cannot be unpacked (``Entry.reason`` says why)."""
@@ -103,9 +107,14 @@ def open_zip(source: Path | bytes, path: Path) -> zipfile.ZipFile:
     except NotRegularFile as exc:
         raise UnreadableFile(path, "not a regular file") from exc
     except (*DAMAGED, zipfile.LargeZipFile) as exc:
+        if "multiple disks" in str(exc):
+            raise UnreadableFile(path, SPLIT) from exc
         raise UnreadableFile(
             path, f"not a valid zip archive (damaged or truncated: {exc})"
         ) from exc
+    if any(info.volume for info in infos):  # entries on the other parts (.z01 …)
+        archive.close()
+        raise UnreadableFile(path, SPLIT)
     if len(infos) > MAX_MEMBERS:
         archive.close()
         raise UnreadableFile(path, f"the zip archive holds too many entries ({len(infos):,})")
