@@ -341,6 +341,10 @@ def named_in_bytes(names: dict[bytes, str], extra: dict[bytes, bytes] | None = N
         ("gbk", ["审计报告/集团邮件审计系统2021年需求文档.txt", "审计报告/会议纪要.txt"]),
         ("cp932", ["文章1.txt", "報道発表資料.txt"]),
         ("cp866", ["Протокол заседания.txt", "Письмо губернатору.txt"]),
+        ("cp850", ["Ölfässer.txt"]),  # 7-Zip on German Windows: not "셪f꼜ser.txt"
+        ("gbk", ["会议纪要.txt"]),  # not "삔累셩狼.txt" (Korean) nor "ｻ瞑鮠ﾍﾒｪ.txt" (Japanese)
+        ("cp949", ["보도자료.txt"]),
+        ("cp866", ["Отчёт.txt"]),
     ],
 )
 def test_names_in_a_legacy_code_page_read_as_written(

@@ -19,20 +19,17 @@ from __future__ import annotations
 import io
 import os
 import re
-import struct
 import zipfile
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-
-import charset_normalizer
 
 from desktop.core.files import NotRegularFile, open_regular
 from desktop.core.library.importers.archive import DAMAGED, MAX_MEMBERS
 from desktop.core.library.importers.decoding import MAX_FILE_BYTES
 from desktop.core.library.importers.errors import UnreadableFile
 from desktop.core.library.importers.formats import RESOURCES_SUFFIX, is_supported, page_resources
+from desktop.core.library.importers.zip_names import entry_names
 
 ZIP_SUFFIX = ".zip"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -43,11 +40,6 @@ MAX_ARCHIVE_UNPACKED = 4 * 1024**3
 """Most the entries of one archive may unpack to in all (4 GiB): above a large records
 release, far below what overlapping-entry zip bombs declare."""
 _ENCRYPTED = 0x1  # the general-purpose flag bit of an encrypted entry
-_UTF8_NAME = 0x800  # the flag bit of a name stored in UTF-8
-_UNICODE_PATH = 0x7075  # Info-ZIP's extra field: the name in UTF-8 beside a legacy one
-_NAME_CODECS = ["cp437", "cp850", "cp866", "cp932", "gb18030", "cp949", "cp950"]
-"""The code pages zip tools write names in when they do not write UTF-8: the OEM code pages
-of Western, Russian, Japanese, Chinese, Korean and Taiwanese Windows."""
 _UNPACKABLE = {
     zipfile.ZIP_STORED,
     zipfile.ZIP_DEFLATED,
@@ -155,50 +147,6 @@ def list_entries(archive: zipfile.ZipFile) -> list[Entry]:
             continue
         entries.append(_entry(name, info))
     return entries
-
-
-def entry_names(archive: zipfile.ZipFile) -> list[str]:
-    """Each entry's name as its writer meant it: UTF-8 where flagged, where Info-ZIP's Unicode
-    path field gives it, or where the bytes read as UTF-8; else in the legacy code page that
-    reads all the archive's other names best (a zip made on Chinese, Japanese or Russian
-    Windows writes its names in the system's code page, which zipfile takes for code page 437).
-    """
-    known = [(info, _unicode_name(info)) for info in archive.infolist()]
-    codec = _legacy_codec([info.filename.encode("cp437") for info, name in known if name is None])
-    return [
-        name if name is not None else info.filename.encode("cp437").decode(codec, "replace")
-        for info, name in known
-    ]
-
-
-def _unicode_name(info: zipfile.ZipInfo) -> str | None:
-    """The name when it is known to be Unicode; None for one in a legacy code page."""
-    if info.flag_bits & _UTF8_NAME:
-        return info.filename
-    raw = info.filename.encode("cp437")
-    extra = info.extra
-    at = 0
-    while at + 4 <= len(extra):
-        tag, size = struct.unpack_from("<HH", extra, at)
-        field = extra[at + 4 : at + 4 + size]
-        matches = len(field) > 5 and struct.unpack_from("<I", field, 1)[0] == zlib.crc32(raw)
-        if tag == _UNICODE_PATH and matches and field[0] == 1:
-            try:
-                return field[5:].decode("utf-8")
-            except UnicodeDecodeError:
-                break
-        at += 4 + size
-    try:
-        return raw.decode("utf-8")  # ASCII too
-    except UnicodeDecodeError:
-        return None
-
-
-def _legacy_codec(names: list[bytes]) -> str:
-    if not names:
-        return "cp437"
-    best = charset_normalizer.from_bytes(b"\n".join(names), cp_isolation=_NAME_CODECS).best()
-    return best.encoding if best is not None else "cp437"
 
 
 def _escaped(match: re.Match[str]) -> str:
