@@ -74,13 +74,16 @@ def _imports_or_names(library, path: Path) -> None:
     """Reading and storing ``path``: articles stored, or one line naming the file; no crash."""
     with time_limit(HANG_SECONDS):
         report = import_paths(library, [path])
-    (result,) = report.files
+    result, *parts = report.files
     if result.error:
         assert result.error.startswith(f"{path}: ") and "\n" not in result.error
     else:
         assert result.imported or result.duplicates or result.updated
         for article_id in result.imported:
             assert library.store.get(article_id).text.strip()
+    for part in parts:  # a feed's entry of a headline only, a mailbox's message without text
+        assert str(part.path).startswith(f"{path}#")
+        assert (part.error or part.skipped) and "\n" not in part.error + part.skipped
 
 
 @pytest.fixture

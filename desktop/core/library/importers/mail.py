@@ -101,7 +101,7 @@ def mailbox_articles(
         found, attachments = message_articles(raw, path, origin, read_attachment)
         if not found:
             message = _plain_parse(raw)
-            subject = _header(cast(EmailMessage, message), "subject")
+            subject = " ".join(_header(cast(EmailMessage, message), "subject").split())
             said = f"message {index}" + (f" ({subject})" if subject else "")
             leave_out(f"{path}#{index}", f"{said}: {_no_text(message, attachments)}")
         articles += found
