@@ -692,3 +692,19 @@ def test_a_rubys_reading_in_an_html_mail_stays_out_of_the_line(tmp_path: Path) -
     message = email_message("天気", body + "は晴れです。", html=True)
     (article,) = read_articles(eml(tmp_path / "tenki.eml", message))
     assert article.text == "東京の天気は晴れです。"
+
+
+def test_a_message_over_the_file_limit_is_read_up_to_the_message_limit(tmp_path: Path) -> None:
+    scans = bytes(range(256)) * (24 * 4096)  # 24 MiB of scans: the file is over 20 MiB
+    message = email_message(
+        "Scans", "The scans you asked for.", attachments=(("scans.tif", scans, "image/tiff"),)
+    )
+    path = eml(tmp_path / "scans.eml", message)
+    assert path.stat().st_size > 30 * 1024 * 1024
+    (article,) = read_articles(path)
+    assert article.text.startswith("The scans you asked for.")
+    huge = tmp_path / "huge.eml"
+    with huge.open("wb") as handle:
+        handle.truncate(61 * 1024 * 1024)
+    with pytest.raises(UnreadableFile, match=r"too large \(61.0 MiB; the limit is 60 MiB\)"):
+        read_articles(huge)

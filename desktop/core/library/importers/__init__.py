@@ -46,7 +46,11 @@ from desktop.core.library.importers.mail import (
     parse_emlx,
     parse_mbox,
 )
-from desktop.core.library.importers.mailbox_parts import read_part, split_part_path
+from desktop.core.library.importers.mailbox_parts import (
+    MAX_MESSAGE_BYTES,
+    read_part,
+    split_part_path,
+)
 from desktop.core.library.importers.markdown import parse_markdown
 from desktop.core.library.importers.opendocument import parse_odt
 from desktop.core.library.importers.opendocument_slides import parse_odp
@@ -214,8 +218,8 @@ def _read(path: Path) -> list[Article]:
         return mailbox_articles(data, mailbox, read_attachment=parse_bytes, first=first)
     if path.suffix.lower() == ZIP_SUFFIX:
         return _archive_articles(path, path)
-    saved_page = SUFFIX_FORMATS.get(path.suffix.lower()) in ("mhtml", "webarchive")
-    return parse_bytes(read_file_bytes(path, MAX_SAVED_PAGE_BYTES if saved_page else None), path)
+    limit = _SIZE_LIMITS.get(SUFFIX_FORMATS.get(path.suffix.lower(), ""))
+    return parse_bytes(read_file_bytes(path, limit), path)
 
 
 def _read_entry(path: Path, archive: Path, rest: str) -> list[Article]:
@@ -270,6 +274,16 @@ def parse_bytes(data: bytes, path: Path) -> list[Article]:
         raise UnreadableFile(path, "file holds only white space")
     return _TEXT_FORMATS[kind](text, path)
 
+
+_SIZE_LIMITS = {
+    "mhtml": MAX_SAVED_PAGE_BYTES,
+    "webarchive": MAX_SAVED_PAGE_BYTES,
+    "eml": MAX_MESSAGE_BYTES,
+    "emlx": MAX_MESSAGE_BYTES,
+    "msg": MAX_MESSAGE_BYTES,
+}
+"""Formats whose files are larger than ``MAX_FILE_BYTES`` for good reason: a page saved with
+its pictures, a message with its attachments (as a large mailbox's messages are read)."""
 
 _BINARY_FORMATS: dict[str, Callable[[bytes, Path], list[Article]]] = {
     "feed": parse_feed,
