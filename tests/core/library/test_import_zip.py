@@ -389,3 +389,24 @@ def test_the_last_part_of_a_split_archive_says_how_to_join_it(
         "beside it): join them with a zip program (zip -s 0 part.zip --out whole.zip) and "
         "import the whole archive"
     )
+
+
+def test_a_zip_inside_is_unpacked_once_for_all_its_files(
+    tmp_path: Path, empty_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.core.library.importers import zip_archive
+
+    inner = zip_bytes({f"memo-{n}.txt": f"{MEMO} Memo number {n}." for n in range(6)})
+    archive = tmp_path / "outer.zip"
+    archive.write_bytes(zip_bytes({"inner.zip": inner}))
+    opened: list[bool] = []
+    real_open = zip_archive.open_zip
+
+    def counting(source: Path | bytes, path: Path) -> zipfile.ZipFile:
+        opened.append(isinstance(source, bytes))
+        return real_open(source, path)
+
+    monkeypatch.setattr(zip_archive, "open_zip", counting)
+    report = import_paths(empty_library, [archive])
+    assert len(report.imported) == 6
+    assert opened.count(True) == 2  # listed once, read once: not once for each of its files

@@ -48,6 +48,7 @@ from desktop.core.library.importers.mail import (
 )
 from desktop.core.library.importers.mailbox_parts import (
     MAX_MESSAGE_BYTES,
+    MBOX_START,
     read_part,
     split_part_path,
 )
@@ -111,8 +112,6 @@ _ZIP_KINDS = (
 _XML_DECLARATION = re.compile(rb"<\?xml[^>]*>")
 _HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 _FEED_START = re.compile(rb"<(?:[\w.-]+:)?(?:rss|feed|RDF|nitf|newsMessage|newsItem|NewsML)\b")
-_MBOX_START = re.compile(rb"From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ")
-"""A mailbox's first line: ``From sender Tue Mar  5 09:30:00 2024``, not a text's "From the…"."""
 
 
 def detect_format(path: Path, data: bytes) -> str:
@@ -136,7 +135,7 @@ def detect_format(path: Path, data: bytes) -> str:
         return "ppt"
     if data[:1024].lstrip().startswith(RTF_START):
         return "rtf"
-    if _MBOX_START.match(data):
+    if MBOX_START.match(data):
         return "mbox"
     if data.startswith(WEB_ARCHIVE_MAGIC) and b"WebMainResource" in data:
         return "webarchive"

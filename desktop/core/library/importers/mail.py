@@ -37,10 +37,10 @@ from desktop.core.library.importers.flowed_text import unflowed
 from desktop.core.library.importers.left_out import leave_out
 from desktop.core.library.importers.mail_html import html_mail_text
 from desktop.core.library.importers.mail_parts import MailParts, mail_parts, unnamed_file
+from desktop.core.library.importers.mailbox_parts import MBOX_SEPARATOR
 from desktop.core.library.importers.tnef import is_tnef, read_tnef
 from desktop.core.models import Article
 
-_MBOX_SEPARATOR = re.compile(rb"^From [^\n]*\n", re.MULTILINE)
 _QUOTED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 _HTML = re.compile(r"\s*<(?:!doctype|html|head|body|div|p|table)\b", re.IGNORECASE)
@@ -125,7 +125,7 @@ def split_mbox(data: bytes) -> list[bytes]:
     """The messages of an mbox: each starts on a ``From `` line; ``>From`` lines unquoted.
     A file without such a line is read as one message."""
     data = data.replace(b"\r\n", b"\n")
-    separators = list(_MBOX_SEPARATOR.finditer(data))
+    separators = list(MBOX_SEPARATOR.finditer(data))
     if not separators:
         return [data] if data.strip() else []
     ends = [match.start() for match in separators[1:]] + [len(data)]

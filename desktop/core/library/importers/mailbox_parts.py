@@ -26,9 +26,11 @@ PART_BYTES = MAX_FILE_BYTES
 MAX_MESSAGE_BYTES = 3 * MAX_FILE_BYTES
 """The largest message read (60 MiB: attachments of 45 MB, base64-encoded, and some)."""
 _BLOCK = 8 * 1024 * 1024
-_SEPARATOR = re.compile(rb"^From [^\n]*\n", re.MULTILINE)
+MBOX_SEPARATOR = re.compile(rb"^From [^\n]*\n", re.MULTILINE)
+"""The line that starts a message of a mailbox (mboxo and mboxrd: any line from "From ")."""
 _PART_NAME = re.compile(r"#(\d+)-(\d+)\Z")
-_MBOX_START = re.compile(rb"From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ")
+MBOX_START = re.compile(rb"From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ")
+"""A mailbox's first line: ``From sender Tue Mar  5 09:30:00 2024``, not a text's "From the…"."""
 _BLANK_CHECK = 64
 """A message this short after its ``From`` line is read to see whether it is blank."""
 
@@ -48,7 +50,7 @@ def is_large_mailbox(path: Path) -> bool:
 
 
 def _starts_as_mailbox(handle: BinaryIO) -> bool:
-    return _MBOX_START.match(handle.read(200)) is not None
+    return MBOX_START.match(handle.read(200)) is not None
 
 
 def mailbox_parts(path: Path) -> list[tuple[int, int]]:
@@ -141,7 +143,7 @@ def _separator_lines(handle: BinaryIO) -> list[tuple[int, int]]:
         complete = len(data) if not block else data.rfind(b"\n") + 1
         found += (
             (offset + match.start(), offset + match.end())
-            for match in _SEPARATOR.finditer(data, 0, complete)
+            for match in MBOX_SEPARATOR.finditer(data, 0, complete)
         )
         if not block:
             return found

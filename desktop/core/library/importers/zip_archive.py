@@ -20,7 +20,7 @@ import io
 import os
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -93,8 +93,9 @@ def open_zip(source: Path | bytes, path: Path) -> zipfile.ZipFile:
         if isinstance(source, bytes):
             archive = zipfile.ZipFile(io.BytesIO(source))
         else:
-            handle, _size = open_regular(source)
-            archive = zipfile.ZipFile(handle)
+            handle, _size = open_regular(source)  # refuses a FIFO or device without blocking
+            handle.close()
+            archive = zipfile.ZipFile(source)  # by name: closing the archive closes the file
         infos = archive.infolist()
     except NotRegularFile as exc:
         raise UnreadableFile(path, "not a regular file") from exc
@@ -282,19 +283,25 @@ def find_entry(archive_path: Path, rest: str) -> tuple[bytes, list[str]] | None:
     """The bytes of the entry ``rest`` names inside the archive at ``archive_path``
     (``memo.pdf``, or ``scans.zip#memo.pdf`` through a zip inside), and the names followed;
     None when the archive holds no such entry."""
-    archive = _cached_archive(archive_path)
-    chain: list[str] = []
+    info = os.stat(archive_path)
+    chain = (f"{os.path.realpath(archive_path)}|{info.st_size}|{info.st_mtime_ns}",)
+    archive, entries = _opened(chain, lambda: open_zip(archive_path, archive_path))
     while True:
-        entries = _shown_entries(archive)
         entry = entries.get(_shown(rest))
         if entry is not None:
-            return read_entry(archive, entry, entry_path(archive_path, rest)), [*chain, entry.name]
+            data = read_entry(archive, entry, entry_path(archive_path, rest))
+            return data, [*chain[1:], entry.name]
         inner = _inner_archive(entries, rest)
-        if inner is None or len(chain) + 1 >= MAX_DEPTH:
+        if inner is None or len(chain) >= MAX_DEPTH:
             return None
         entry, rest = inner
-        chain.append(entry.name)
-        archive = open_zip(read_entry(archive, entry, archive_path), archive_path)
+        chain = (*chain, entry.name)
+        archive, entries = _opened(
+            chain,
+            lambda outer=archive, entry=entry: open_zip(
+                read_entry(outer, entry, archive_path), archive_path
+            ),
+        )
 
 
 def _inner_archive(entries: dict[str, Entry], rest: str) -> tuple[Entry, str] | None:
@@ -327,32 +334,27 @@ def _shown(name: str) -> str:
     return str(Path("#" + name))[1:]
 
 
-_cache: dict[tuple[str, int, int], tuple[zipfile.ZipFile, dict[str, Entry]]] = {}
+_cache: dict[tuple[str, ...], tuple[zipfile.ZipFile, dict[str, Entry]]] = {}
 
 
-def _cached_archive(archive_path: Path) -> zipfile.ZipFile:
-    """The archive, opened once while its entries are read one after another (an import reads
-    each entry by its path): kept while the file is unchanged, one archive at a time."""
-    info = os.stat(archive_path)
-    key = (os.path.realpath(archive_path), info.st_size, info.st_mtime_ns)
-    if key not in _cache:
-        for archive, _entries in _cache.values():
-            archive.close()
-        _cache.clear()
-        archive = open_zip(archive_path, archive_path)
-        _cache[key] = (archive, _entries_by_shown_name(archive))
-    return _cache[key][0]
+def _opened(
+    chain: tuple[str, ...], open_archive: Callable[[], zipfile.ZipFile]
+) -> tuple[zipfile.ZipFile, dict[str, Entry]]:
+    """The archive ``chain`` names (the file with its size and time, then the zips inside)
+    and its entries by name, opened once while its entries are read one after another (an
+    import reads each entry by its path). Only the archives on one path with the last one
+    asked for are kept: a zip inside is unpacked once for all its entries, not once for each."""
+    for other in [key for key in _cache if not _on_one_path(key, chain)]:
+        _cache.pop(other)[0].close()
+    if chain not in _cache:
+        archive = open_archive()
+        entries: dict[str, Entry] = {}
+        for entry in list_entries(archive):
+            entries.setdefault(_shown(entry.name), entry)
+        _cache[chain] = (archive, entries)
+    return _cache[chain]
 
 
-def _shown_entries(archive: zipfile.ZipFile) -> dict[str, Entry]:
-    for cached, entries in _cache.values():
-        if cached is archive:
-            return entries
-    return _entries_by_shown_name(archive)
-
-
-def _entries_by_shown_name(archive: zipfile.ZipFile) -> dict[str, Entry]:
-    entries: dict[str, Entry] = {}
-    for entry in list_entries(archive):
-        entries.setdefault(_shown(entry.name), entry)
-    return entries
+def _on_one_path(key: tuple[str, ...], chain: tuple[str, ...]) -> bool:
+    shorter = min(len(key), len(chain))
+    return key[:shorter] == chain[:shorter]
