@@ -61,6 +61,10 @@ markup_text = st.lists(fragments, max_size=80).map("".join)
 """Text built of markup pieces, any Unicode and a real sentence, in any order."""
 
 
+overwrites = st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=1, max_size=8)), max_size=6)
+"""Up to six runs of bytes, each to be written over a file at a place (a share of its length)."""
+
+
 def overwritten(data: bytes, changes: list[tuple[float, bytes]]) -> bytes:
     """``data`` with each replacement written over it at its place (a share of the length)."""
     damaged = bytearray(data)
@@ -128,7 +132,7 @@ def test_rich_text(library, tmp_path: Path, pieces: list[str]) -> None:
 
 @pytest.mark.parametrize("suffix", [".mhtml", ".webarchive", ".msg", ".doc", ".pptx", ".ppt"])
 @fuzz_settings()
-@given(changes=st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=1, max_size=8)), max_size=6))
+@given(changes=overwrites)
 def test_damaged_containers(
     library, tmp_path: Path, suffix: str, changes: list[tuple[float, bytes]]
 ) -> None:
@@ -152,7 +156,7 @@ def test_damaged_containers(
 
 @pytest.mark.parametrize("sample", ["tnef/quick-winmail.dat", "word-97/MarkAuthorsTable.doc"])
 @fuzz_settings()
-@given(changes=st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=1, max_size=8)), max_size=6))
+@given(changes=overwrites)
 def test_damaged_wrappings_and_revision_marks(
     library, tmp_path: Path, sample: str, changes: list[tuple[float, bytes]]
 ) -> None:
@@ -175,7 +179,7 @@ def test_damaged_wrappings_and_revision_marks(
 
 @pytest.mark.parametrize("suffix", [".xml", ".fodt"])
 @fuzz_settings()
-@given(changes=st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=1, max_size=8)), max_size=6))
+@given(changes=overwrites)
 def test_damaged_flat_office_documents(
     library, tmp_path: Path, suffix: str, changes: list[tuple[float, bytes]]
 ) -> None:
@@ -360,7 +364,7 @@ def test_notes_import_of_deeply_nested_json(library, tmp_path: Path) -> None:
 
 
 @fuzz_settings()
-@given(changes=st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=1, max_size=8)), max_size=6))
+@given(changes=overwrites)
 def test_damaged_zip_archives(library, tmp_path: Path, changes: list[tuple[float, bytes]]) -> None:
     """A zip archive of files and of a zip inside, with bytes overwritten anywhere (its
     directory, an entry's header, flags, sizes, the zip inside): each of its files imports,
