@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,11 +31,12 @@ from desktop.core.library.importers.formats import UNSUPPORTED_TYPE
 from desktop.core.library.importers.left_out import collected
 from desktop.core.library.matching import OLDER
 from desktop.core.library.origins import legacy_origins
+from desktop.core.library.reading_process import ChildReader
 from desktop.core.library.store import with_hash
 from desktop.core.library.unpacking import with_containers_opened
 from desktop.core.library.updating import offer_text
 from desktop.core.models import Article
-from desktop.core.notes.detached import reattach_to
+from desktop.core.notes.detached import any_detached, reattach_to
 from desktop.core.printable import printable
 from desktop.core.storage.db import transaction
 from desktop.core.storage.engine import sqlite3
@@ -46,7 +48,10 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int, str], None]
 """``progress(done, total, path)`` after each file; ``path`` is the file just handled."""
 
-BATCH_FILES = 200
+BATCH_FILES = 25
+CHILD_READS_FROM = 50
+"""Files from which ``import_paths`` reads in a child process by default: below this,
+starting the child (about half a second) costs more than reading ahead saves."""
 RESOURCES_SKIPPED = "the pictures, styles and frames of a saved page"
 """Why a folder import skips the folder a browser saves beside a page saved complete."""
 BACKUP_SKIPPED = "a backup of a Dossier library: `dossier restore FILE` puts it back"
@@ -137,12 +142,34 @@ def import_paths(
 ) -> ImportReport:
     """Import every file under ``paths`` into ``library``; one bad file never stops the rest.
 
-    Each file is read with ``read`` (default: ``read_file``, in this thread). Raises
-    ``DatabaseError`` only when the library itself cannot be written; batches committed before
-    that stay stored.
+    Each file is read with ``read``; by default with ``read_file`` in this thread, or, from
+    ``CHILD_READS_FROM`` files on, in a child process that reads ahead while this thread
+    stores (and costs one file, not the import, when a parser crashes or hangs). Raises
+    ``DatabaseError`` only when the library itself cannot be written; batches committed
+    before that stay stored.
     """
-    read = read or read_file
     files = list(with_containers_opened(collect_files(paths)))
+    if read is None and len(files) >= CHILD_READS_FROM:
+        with closing(ChildReader(niceness=0)) as reader:
+            try:
+                reader.start()
+            except OSError:  # no process to be had: this thread reads, as for a few files
+                pass
+            else:
+                return _import_files(library, files, progress, cancel, batch_files, reader)
+    return _import_files(library, files, progress, cancel, batch_files, read or read_file)
+
+
+def _import_files(
+    library: Library,
+    files: list[tuple[Path, str]],
+    progress: Progress | None,
+    cancel: threading.Event | None,
+    batch_files: int,
+    read: FileReader,
+) -> ImportReport:
+    if isinstance(read, ChildReader):
+        read.plan(files)
     report = ImportReport()
     pending: list[FileRead] = []
     for done, (path, problem) in enumerate(files, start=1):
@@ -197,7 +224,8 @@ def store_batch(library: Library, batch: list[FileRead]) -> list[FileResult]:
     given as an error message is passed through as a failure."""
     results = []
     try:
-        with transaction(library.conn):
+        with transaction(library.conn):  # the write lock: no notes are detached meanwhile
+            detached = any_detached(library.conn)
             for path, read in batch:
                 if isinstance(read, FileResult):
                     results.append(read)
@@ -208,7 +236,7 @@ def store_batch(library: Library, batch: list[FileRead]) -> list[FileResult]:
                 outcomes: dict[str, list[int]] = {"imported": [], "duplicates": [], "updated": []}
                 reasons = []
                 for article in read:
-                    kind, article_id, reason = _store_article(library, article, path)
+                    kind, article_id, reason = _store_article(library, article, path, detached)
                     outcomes[kind].append(article_id)
                     if reason:
                         reasons.append(reason)
@@ -222,15 +250,18 @@ def store_batch(library: Library, batch: list[FileRead]) -> list[FileResult]:
     return results
 
 
-def _store_article(library: Library, article: Article, path: Path) -> tuple[str, int, str]:
+def _store_article(
+    library: Library, article: Article, path: Path, detached: bool
+) -> tuple[str, int, str]:
     """Store one article read from ``path``: ``("imported" | "duplicates" | "updated", id,
-    reason)``."""
+    reason)``; ``detached``: whether the library holds notes whose article is missing."""
     article = with_hash(article)
     known = library.conn.execute(
         "SELECT id FROM articles WHERE content_hash = ?", (article.content_hash,)
     ).fetchone()
-    aliases = legacy_origins(article.origin, path)
-    offer = None if known else offer_text(library.store, article, aliases)
+    offer = (
+        None if known else offer_text(library.store, article, legacy_origins(article.origin, path))
+    )
     if offer is not None and offer.updated:
         return "updated", offer.article_id, ""
     if offer is not None:
@@ -240,5 +271,6 @@ def _store_article(library: Library, article: Article, path: Path) -> tuple[str,
     added = library.store.add(article)
     if added.duplicate:
         return "duplicates", added.id, ""
-    reattach_to(library.conn, added.id)  # notes restored before their article was back
+    if detached:
+        reattach_to(library.conn, added.id)  # notes restored before their article was back
     return "imported", added.id, ""

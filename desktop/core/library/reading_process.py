@@ -1,11 +1,13 @@
-"""Reading files to import in a child process, one file at a time.
+"""Reading files to import in a child process, one file at a time, a few files ahead.
 
 The parsers (lxml, html5lib, trafilatura, charset detection, regexes over a long line) spend
 long stretches in C holding the interpreter lock; in a thread of the window's process, every
 one of them freezes the window (measured: 115–286 ms stalls over the hostile corpora). In a
 child process they hold only the child's lock. The child is also expendable: a parser that
 crashes it or runs past ``TIME_LIMIT_S`` costs one file (a one-line failure naming it), and a
-cancelled import stops it at once instead of after the current file.
+cancelled import stops it at once instead of after the current file. Told the files an import
+will ask for (``plan``), the child reads the next ones while the importer stores the last: on
+two processors an import takes about the longer of reading and storing, not their sum.
 
 The child is started with ``spawn`` (never ``fork``: the window's process has Qt and other
 threads), on first use, and started again after it was stopped. The frozen bundle's entry
@@ -19,6 +21,8 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Sequence
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,19 +42,38 @@ CHILD_NICENESS = 10
 """Added to the child's niceness: on a busy machine the window's thread, not the import,
 gets the processor first (measured: with the child at the window's priority, the window's
 thread waited up to ~45 ms for a processor during an import on a loaded two-core machine)."""
+AHEAD = 32
+"""Files the child is asked for before their turn: more than an import stores at once
+(``importing.BATCH_FILES``), so it reads while a batch is stored; few enough that a cancelled
+import throws little reading away."""
+AHEAD_BYTES = 4096
+"""Most bytes of paths asked for and not yet answered: they wait in the pipe, and were they to
+fill it, this process would block asking while the child blocks answering (a pipe holds 8 KiB
+on macOS)."""
 _CONTEXT = multiprocessing.get_context("spawn")
 
 
 class ChildReader:
-    """Reads files in a child process; ``read`` has the signature of ``read_file`` and is
-    called from one thread at a time (the import worker); ``close`` from any thread."""
+    """Reads files in a child process; ``read`` (or the reader itself, called) has the
+    signature of ``read_file`` and is called from one thread at a time (the import worker),
+    as ``plan``; ``close`` from any thread."""
 
-    def __init__(self, reader: FileReader | None = None, time_limit: float = TIME_LIMIT_S) -> None:
+    def __init__(
+        self,
+        reader: FileReader | None = None,
+        time_limit: float = TIME_LIMIT_S,
+        niceness: int = CHILD_NICENESS,
+    ) -> None:
         # ``reader`` (default ``read_file``) runs in the child: a module-level function, as
         # the child imports it by name (tests pass one that crashes). Nothing is imported or
         # started before the first ``read``: the window builds this before it shows.
         self._reader = reader
         self._time_limit = time_limit
+        self._niceness = niceness
+        self._plan: list[tuple[Path, str]] = []
+        self._bytes_to: list[int] = [0]  # what asking for the plan's first n files puts in the pipe
+        self._next = 0  # the plan's file the next answer is for
+        self._asked = 0  # the plan's files asked of the running child
         self._lock = threading.Lock()
         self._process: BaseProcess | None = None
         self._conn: Connection | None = None
@@ -64,13 +87,26 @@ class ChildReader:
         process = self._process
         return process.pid if process is not None and process.is_alive() else None
 
+    def plan(self, files: Sequence[tuple[Path, str]]) -> None:
+        """The ``(path, problem)`` pairs the next reads will ask for, in this order: the child
+        reads up to ``AHEAD`` of them before they are asked for. A read of another file drops
+        the plan (and the child, if it was reading ahead)."""
+        self._drop_plan()
+        self._plan = list(files)
+        self._bytes_to = [0, *accumulate(map(_request_bytes, self._plan))]
+
     def read(self, path: Path, problem: str, cancel: threading.Event | None = None) -> Read | None:
         """``read_file(path, problem)`` done in the child; a one-line failure when the child
         dies or runs out of time on it (and is stopped); None when ``cancel`` is set meanwhile,
-        or the reader was closed."""
-        conn = self._connection(path, problem)
+        or the reader was closed. The time limit counts from this call: a file read ahead
+        is given at least its time."""
+        planned = self._next < len(self._plan) and self._plan[self._next] == (path, problem)
+        if not planned:
+            self._drop_plan()
+        conn = self._connection(path, problem, planned)
         if conn is None:
             return None
+        self._next += planned
         deadline = time.monotonic() + self._time_limit
         try:
             while not conn.poll(POLL_S):
@@ -86,6 +122,15 @@ class ChildReader:
             how = self._stop()
             return None if self._closed else printable(f"{path}: could not be read: {how}")
 
+    __call__ = read
+
+    def start(self) -> None:
+        """Start the child now, not at the first read (raises ``OSError`` when no process
+        can be had: the caller may read in its own thread instead)."""
+        with self._lock:
+            if self._conn is None and not self._closed:
+                self._start()
+
     def stop(self) -> None:
         """Stop the child until the next ``read`` (no import is waiting: the ~80 MB it holds
         once the parsers are loaded go back to the system)."""
@@ -98,9 +143,17 @@ class ChildReader:
             self._closed = True
         self._stop()  # a read under way finds its pipe closed
 
-    def _connection(self, path: Path, problem: str) -> Connection | None:
-        """The child's end of the pipe, with the request sent (a child found dead, say
-        killed between files, is replaced once); None once closed."""
+    def _drop_plan(self) -> None:
+        """Forget the plan; a child reading ahead for it is stopped, or its answers would be
+        taken for other files'."""
+        if self._asked > self._next:
+            self._stop()
+        self._plan, self._bytes_to, self._next, self._asked = [], [0], 0, 0
+
+    def _connection(self, path: Path, problem: str, planned: bool) -> Connection | None:
+        """The child's end of the pipe, with the request sent — and, for a ``planned`` file,
+        the plan's next ones up to ``AHEAD`` — (a child found dead, say killed between files,
+        is replaced once); None once closed."""
         for _attempt in range(2):
             with self._lock:
                 if self._closed:
@@ -110,7 +163,15 @@ class ChildReader:
                 conn = self._conn
             assert conn is not None
             try:
-                conn.send((path, problem))
+                if not planned:
+                    conn.send((path, problem))
+                    return conn
+                while self._asked < min(self._next + 1 + AHEAD, len(self._plan)):
+                    waiting = self._bytes_to[self._asked + 1] - self._bytes_to[self._next]
+                    if waiting > AHEAD_BYTES and self._asked > self._next:
+                        break
+                    conn.send(self._plan[self._asked])
+                    self._asked += 1
                 return conn
             except OSError:
                 self._stop()
@@ -123,7 +184,10 @@ class ChildReader:
             self._reader = read_file
         parent_end, child_end = _CONTEXT.Pipe()
         process = _CONTEXT.Process(
-            target=_serve, args=(child_end, self._reader), name="dossier-reader", daemon=True
+            target=_serve,
+            args=(child_end, self._reader, self._niceness),
+            name="dossier-reader",
+            daemon=True,
         )
         try:
             process.start()
@@ -134,6 +198,7 @@ class ChildReader:
         finally:
             child_end.close()
         self._process, self._conn = process, parent_end
+        self._asked = self._next  # a new child was asked nothing
         self.started += 1
 
     def _stop(self) -> str:
@@ -153,6 +218,12 @@ class ChildReader:
         return how
 
 
+def _request_bytes(request: tuple[Path, str]) -> int:
+    """About what asking for a file puts in the pipe (its pickled path and problem)."""
+    path, problem = request
+    return len(os.fsencode(path)) + len(problem.encode("utf-8", "replace")) + 64
+
+
 def _ending(exitcode: int | None) -> str:
     """``the reading process crashed (signal SIGSEGV)`` and the like."""
     if exitcode is not None and exitcode < 0:
@@ -164,12 +235,12 @@ def _ending(exitcode: int | None) -> str:
     return f"the reading process stopped (exit status {exitcode})"
 
 
-def _serve(conn: Connection, reader: FileReader) -> None:
+def _serve(conn: Connection, reader: FileReader, niceness: int) -> None:
     """The child: read each file asked for and send back what ``reader`` gives, until the
     window closes its end of the pipe."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in a terminal is for the window
-    if hasattr(os, "nice"):
-        os.nice(CHILD_NICENESS)
+    if niceness and hasattr(os, "nice"):
+        os.nice(niceness)
     while True:
         try:
             path, problem = conn.recv()

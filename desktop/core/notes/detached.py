@@ -59,6 +59,12 @@ def detach(notebook: Notebook, highlight: Highlight, identity: ArticleIdentity) 
     return stored
 
 
+def any_detached(conn: sqlite3.Connection) -> bool:
+    """Whether any highlight waits for its article (most libraries: none, and an import of
+    thousands of files need not look for each one's)."""
+    return conn.execute("SELECT 1 FROM detached_highlights LIMIT 1").fetchone() is not None
+
+
 def reattach_to(conn: sqlite3.Connection, article_id: int) -> list[Highlight]:
     """Re-attach every detached highlight whose article is ``article_id`` (same text hash or
     URL), re-anchored in its text; call it when an article is imported."""

@@ -54,7 +54,7 @@ class ImportController(QObject):
             self._cancel.clear()
             self.running_changed.emit(True)
         self._queued += 1
-        cancel, read = self._cancel, self.reader.read
+        cancel, read = self._cancel, self.reader
         progress = self._throttled()
 
         def run() -> ImportReport:

@@ -7,14 +7,16 @@ import multiprocessing
 import os
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from desktop.core.library import importing
 from desktop.core.library.collecting import collect_files
 from desktop.core.library.importing import FileResult, Parts, import_paths, read_file
-from desktop.core.library.reading_process import CHILD_NICENESS, ChildReader
+from desktop.core.library.reading_process import AHEAD_BYTES, CHILD_NICENESS, ChildReader
 from desktop.core.library.session import Library, open_library
 from tests.core.library import child_readers
 
@@ -184,3 +186,104 @@ def test_no_process_to_be_had_stops_the_import_with_one_line(
         "cannot start the process that reads the files (Resource temporarily unavailable)"
     )
     assert reader.pid is None
+
+
+def logged(folder: Path, count: int, timeout: float = 20.0) -> list[str]:
+    """The names in ``folder``'s ``read.log`` once it holds ``count`` of them (or at the
+    timeout: the test then fails on what it finds)."""
+    log = folder / "read.log"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        names = log.read_text().split() if log.exists() else []
+        if len(names) >= count:
+            return names
+        time.sleep(0.02)
+    return log.read_text().split() if log.exists() else []
+
+
+def test_a_planned_import_is_read_ahead_in_order(tmp_path: Path) -> None:
+    paths = story_files(tmp_path, "a.txt", "b.txt", "c.txt", "d.txt")
+    reader = ChildReader(child_readers.recording)
+    try:
+        reader.plan([(path, "") for path in paths])
+        assert reader.read(paths[0], "") == read_file(paths[0], "")
+        # Nobody has asked for b, c and d yet: the child reads them while this process stores.
+        assert logged(tmp_path, 4) == ["a.txt", "b.txt", "c.txt", "d.txt"]
+        assert [reader.read(path, "") for path in paths[1:]] == [
+            read_file(path, "") for path in paths[1:]
+        ]
+        assert logged(tmp_path, 5, timeout=0.3) == ["a.txt", "b.txt", "c.txt", "d.txt"]
+    finally:
+        reader.close()
+
+
+def test_a_read_outside_the_plan_gets_its_own_file_not_one_read_ahead(tmp_path: Path) -> None:
+    paths = story_files(tmp_path, "a.txt", "b.txt", "c.txt")
+    reader = ChildReader(child_readers.recording)
+    try:
+        reader.plan([(path, "") for path in paths])
+        reader.read(paths[0], "")
+        logged(tmp_path, 3)
+        assert reader.read(paths[2], "") == read_file(paths[2], "")  # b's answer is waiting
+        assert reader.read(paths[1], "") == read_file(paths[1], "")
+    finally:
+        reader.close()
+
+
+def test_files_read_ahead_by_a_child_that_dies_are_read_again_by_the_next(
+    tmp_path: Path, library: Library
+) -> None:
+    paths = story_files(tmp_path, "a.txt", "crash.txt", "b.txt", "c.txt")
+    reader = ChildReader(child_readers.crashing)
+    try:
+        report = import_paths(library, paths, read=reader)  # a reader, so a plan
+    finally:
+        reader.close()
+    assert [f.path.name for f in report.files if f.imported] == ["a.txt", "b.txt", "c.txt"]
+    assert [f.error for f in report.failures] == [
+        f"{paths[1]}: could not be read: the reading process crashed (signal SIGKILL)"
+    ]
+    assert reader.started == 2
+
+
+def test_reading_ahead_asks_for_no_more_paths_than_the_pipe_holds(tmp_path: Path) -> None:
+    deep = tmp_path.joinpath(*["folder-name-of-a-long-story-archive" * 6] * 4)
+    paths = story_files(deep, *(f"{i:02d}.txt" for i in range(12)))
+    per_request = len(os.fsencode(paths[0])) + 64
+    assert per_request * len(paths) > AHEAD_BYTES
+    reader = ChildReader(child_readers.recording)
+    try:
+        reader.plan([(path, "") for path in paths])
+        reader.read(paths[0], "")
+        read_ahead = logged(deep, len(paths), timeout=1.0)
+    finally:
+        reader.close()
+    assert 2 <= len(read_ahead) <= 1 + AHEAD_BYTES // per_request
+
+
+def test_a_large_import_reads_in_a_child_and_leaves_none_running(
+    tmp_path: Path, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(importing, "CHILD_READS_FROM", 3)
+    paths = story_files(tmp_path, "a.txt", "b.txt", "c.txt")
+    started = []
+    monkeypatch.setattr(
+        ChildReader, "_start", lambda self, real=ChildReader._start: started.append(real(self))
+    )
+    report = import_paths(library, [tmp_path])
+    assert len(report.imported) == 3 and started == [None]
+    assert multiprocessing.active_children() == []
+    assert import_paths(library, paths[:2]).duplicates and len(started) == 1  # two: here
+
+
+def test_an_import_with_no_process_to_be_had_reads_in_its_own_thread(
+    tmp_path: Path, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(_process: object) -> None:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(importing, "CHILD_READS_FROM", 3)
+    monkeypatch.setattr(multiprocessing.get_context("spawn").Process, "start", refuse)
+    story_files(tmp_path, "a.txt", "b.txt", "c.txt")
+    report = import_paths(library, [tmp_path])
+    assert len(report.imported) == 3 and not report.failures
