@@ -4,7 +4,9 @@
 2. ``dossier --self-test`` passes offscreen in a minimal environment: no inherited variables,
    a PATH with nothing on it (so no Python interpreter can be found) and a temporary
    ``DOSSIER_HOME``.
-3. Figures: size on disk, archive size, build time (from build.py's report) and start-up time to
+3. The command line works frozen: ``--version``, ``list --json``, and ``import`` of a folder
+   large enough to be read in a child process (the bundle's program started again).
+4. Figures: size on disk, archive size, build time (from build.py's report) and start-up time to
    the first painted window (``--exit-after-paint``): with the bundle evicted from the page
    cache, then warm, for a new library and for one that exists.
 
@@ -26,6 +28,7 @@ import time
 from pathlib import Path
 
 from desktop import __version__  # the build environment's install of this checkout
+from desktop.core.library.importing import CHILD_READS_FROM
 
 SELF_TEST_TIMEOUT_S = 300
 START_TIMEOUT_S = 60
@@ -171,6 +174,32 @@ def check_command_line(program: Path, root: Path, version: str) -> None:
     if not articles or not all("id" in a and "title" in a for a in articles):
         raise SmokeFailure(f"'list --json' listed no seed articles: {listed.stdout[:200]!r}")
     print(f"smoke: dossier --version and list --json work ({len(articles)} seed articles)")
+    check_large_import(program, root, env)
+
+
+def check_large_import(program: Path, root: Path, env: dict[str, str]) -> None:
+    """``dossier import`` of a folder large enough to be read in a child process: frozen, the
+    child is the bundle's program started again, which must turn into the reader."""
+    folder = root / "many"
+    folder.mkdir(parents=True)
+    count = CHILD_READS_FROM + 2
+    for i in range(count):
+        (folder / f"story-{i}.txt").write_text(
+            f"Story {i}\n\nDockers at quay {i} voted to end the strike on Monday.\n", "utf-8"
+        )
+    done = subprocess.run(
+        [str(program), "import", "--json", str(folder)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if done.returncode != 0:
+        raise SmokeFailure(f"'import --json' of {count} files failed: {done.stderr[-500:]}")
+    imported = json.loads(done.stdout)["imported"]
+    if len(imported) != count:
+        raise SmokeFailure(f"'import --json' of {count} files imported {len(imported)}")
+    print(f"smoke: dossier import reads {count} files in its child process")
 
 
 def check_contents(bundle: Path) -> None:
