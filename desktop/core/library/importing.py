@@ -48,10 +48,13 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int, str], None]
 """``progress(done, total, path)`` after each file; ``path`` is the file just handled."""
 
-BATCH_FILES = 25
+BATCH_FILES = 200
 CHILD_READS_FROM = 50
 """Files from which ``import_paths`` reads in a child process by default: below this,
 starting the child (about half a second) costs more than reading ahead saves."""
+AHEAD_BATCH_FILES = 25
+"""Files stored at once while a child reads ahead: fewer than it reads ahead
+(``reading_process.AHEAD``), so it is never idle while a batch is stored."""
 RESOURCES_SKIPPED = "the pictures, styles and frames of a saved page"
 """Why a folder import skips the folder a browser saves beside a page saved complete."""
 BACKUP_SKIPPED = "a backup of a Dossier library: `dossier restore FILE` puts it back"
@@ -156,6 +159,7 @@ def import_paths(
             except OSError:  # no process to be had: this thread reads, as for a few files
                 pass
             else:
+                batch_files = min(batch_files, AHEAD_BATCH_FILES)
                 return _import_files(library, files, progress, cancel, batch_files, reader)
     return _import_files(library, files, progress, cancel, batch_files, read or read_file)
 

@@ -44,8 +44,8 @@ gets the processor first (measured: with the child at the window's priority, the
 thread waited up to ~45 ms for a processor during an import on a loaded two-core machine)."""
 AHEAD = 32
 """Files the child is asked for before their turn: more than an import stores at once
-(``importing.BATCH_FILES``), so it reads while a batch is stored; few enough that a cancelled
-import throws little reading away."""
+(``importing.AHEAD_BATCH_FILES``), so it reads while a batch is stored; few enough that a
+cancelled import throws little reading away."""
 AHEAD_BYTES = 4096
 """Most bytes of paths asked for and not yet answered: they wait in the pipe, and were they to
 fill it, this process would block asking while the child blocks answering (a pipe holds 8 KiB

@@ -54,7 +54,10 @@ class ImportController(QObject):
             self._cancel.clear()
             self.running_changed.emit(True)
         self._queued += 1
-        cancel, read = self._cancel, self.reader
+        # One file at a time, no reading ahead (``ChildReader.plan``, for the command line):
+        # the child always ahead, the import's thread would store without pause, holding the
+        # interpreter lock the window's thread needs for every event.
+        cancel, read = self._cancel, self.reader.read
         progress = self._throttled()
 
         def run() -> ImportReport:
