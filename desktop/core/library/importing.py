@@ -147,17 +147,18 @@ def import_paths(
 
     Each file is read with ``read``; by default with ``read_file`` in this thread, or, from
     ``CHILD_READS_FROM`` files on, in a child process that reads ahead while this thread
-    stores (and costs one file, not the import, when a parser crashes or hangs; the child is
-    started with ``spawn``, so a script calling this guards its entry point with ``if
-    __name__ == "__main__":``). Raises ``DatabaseError`` only when the library itself cannot
-    be written; batches committed before that stay stored.
+    stores (and costs one file, not the import, when a parser crashes or hangs); when no
+    child can be had, or it stops before it is ready (``spawn`` stops the child of a script
+    that calls this without ``if __name__ == "__main__":``), this thread reads. Raises
+    ``DatabaseError`` only when the library itself cannot be written; batches committed
+    before that stay stored.
     """
     files = list(with_containers_opened(collect_files(paths)))
     if read is None and len(files) >= CHILD_READS_FROM:
         with closing(ChildReader(niceness=0)) as reader:
             try:
                 reader.start()
-            except OSError:  # no process to be had: this thread reads, as for a few files
+            except OSError:  # no child to be had: this thread reads, as for a few files
                 pass
             else:
                 batch_files = min(batch_files, AHEAD_BATCH_FILES)

@@ -51,6 +51,8 @@ AHEAD_BYTES = 4096
 fill it, this process would block asking while the child blocks answering (a pipe holds 8 KiB
 on macOS)."""
 _CONTEXT = multiprocessing.get_context("spawn")
+_READY = "\0ready"
+"""The child's first message: it started and will read (no file's answer is this string)."""
 
 
 class ChildReader:
@@ -109,15 +111,18 @@ class ChildReader:
         self._next += planned
         deadline = time.monotonic() + self._time_limit
         try:
-            while not conn.poll(POLL_S):
-                if self._closed or (cancel is not None and cancel.is_set()):
-                    self._stop()
-                    return None
-                if time.monotonic() > deadline:
-                    self._stop()
-                    limit = f"{self._time_limit:g} s"
-                    return printable(f"{path}: too slow to import (stopped after {limit})")
-            return conn.recv()
+            while True:
+                while not conn.poll(POLL_S):
+                    if self._closed or (cancel is not None and cancel.is_set()):
+                        self._stop()
+                        return None
+                    if time.monotonic() > deadline:
+                        self._stop()
+                        limit = f"{self._time_limit:g} s"
+                        return printable(f"{path}: too slow to import (stopped after {limit})")
+                answer = conn.recv()
+                if not (isinstance(answer, str) and answer == _READY):
+                    return answer
         except Exception:  # EOF, a message cut short, the pipe closed: the child is gone
             how = self._stop()
             return None if self._closed else printable(f"{path}: could not be read: {how}")
@@ -125,11 +130,28 @@ class ChildReader:
     __call__ = read
 
     def start(self) -> None:
-        """Start the child now, not at the first read (raises ``OSError`` when no process
-        can be had: the caller may read in its own thread instead)."""
+        """Start the child now, not at the first read, and wait until it is ready to read.
+        Raises ``OSError`` when no process can be had, or the one started stopped before it
+        was ready (a program that imports without ``if __name__ == "__main__":`` makes its
+        child run it again, and ``spawn`` stops that child): the caller may read in its own
+        thread instead."""
         with self._lock:
-            if self._conn is None and not self._closed:
-                self._start()
+            if self._conn is not None or self._closed:
+                return
+            self._start()
+            conn = self._conn
+        assert conn is not None
+        try:
+            if not conn.poll(self._time_limit):
+                raise EOFError
+            if conn.recv() == _READY:
+                return
+        except (EOFError, OSError):  # it closed the pipe: let it finish, to say how it ended
+            process = self._process
+            if process is not None:
+                process.join(POLL_S * 20)
+        how = self._stop()
+        raise OSError(f"cannot start the process that reads the files ({how})")
 
     def stop(self) -> None:
         """Stop the child until the next ``read`` (no import is waiting: the ~80 MB it holds
@@ -241,6 +263,7 @@ def _serve(conn: Connection, reader: FileReader, niceness: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in a terminal is for the window
     if niceness and hasattr(os, "nice"):
         os.nice(niceness)
+    conn.send(_READY)
     while True:
         try:
             path, problem = conn.recv()

@@ -18,7 +18,7 @@ from desktop.core.library.collecting import collect_files
 from desktop.core.library.importing import FileResult, Parts, import_paths, read_file
 from desktop.core.library.reading_process import AHEAD_BYTES, CHILD_NICENESS, ChildReader
 from desktop.core.library.session import Library, open_library
-from tests.core.library import child_readers
+from tests.core.library import child_boot_fails, child_readers
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -284,6 +284,36 @@ def test_an_import_with_no_process_to_be_had_reads_in_its_own_thread(
 
     monkeypatch.setattr(importing, "CHILD_READS_FROM", 3)
     monkeypatch.setattr(multiprocessing.get_context("spawn").Process, "start", refuse)
+    story_files(tmp_path, "a.txt", "b.txt", "c.txt")
+    report = import_paths(library, [tmp_path])
+    assert len(report.imported) == 3 and not report.failures
+
+
+def test_a_child_that_stops_before_it_is_ready_is_no_process_to_be_had(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(child_boot_fails.BOOT_FAILS, "1")
+    reader = ChildReader(child_boot_fails.read)
+    with pytest.raises(OSError) as raised:
+        reader.start()
+    assert str(raised.value) == (
+        "cannot start the process that reads the files"
+        " (the reading process stopped (exit status 1))"
+    )
+    assert reader.pid is None
+
+
+class BootFails(ChildReader):
+    def __init__(self, niceness: int) -> None:
+        super().__init__(child_boot_fails.read, niceness=niceness)
+
+
+def test_an_import_whose_child_stops_before_it_is_ready_reads_in_its_own_thread(
+    tmp_path: Path, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(child_boot_fails.BOOT_FAILS, "1")
+    monkeypatch.setattr(importing, "CHILD_READS_FROM", 3)
+    monkeypatch.setattr(importing, "ChildReader", BootFails)
     story_files(tmp_path, "a.txt", "b.txt", "c.txt")
     report = import_paths(library, [tmp_path])
     assert len(report.imported) == 3 and not report.failures
