@@ -57,8 +57,8 @@ _READY = "\0ready"
 
 class ChildReader:
     """Reads files in a child process; ``read`` (or the reader itself, called) has the
-    signature of ``read_file`` and is called from one thread at a time (the import worker),
-    as ``plan``; ``close`` from any thread."""
+    signature of ``read_file``. ``read``, ``plan`` and ``start`` are called from one thread at
+    a time (the importing one); ``close`` from any thread."""
 
     def __init__(
         self,
@@ -258,9 +258,9 @@ def _ending(exitcode: int | None) -> str:
 
 
 def _serve(conn: Connection, reader: FileReader, niceness: int) -> None:
-    """The child: read each file asked for and send back what ``reader`` gives, until the
-    window closes its end of the pipe."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in a terminal is for the window
+    """The child: say it is ready, then read each file asked for and send back what
+    ``reader`` gives, until the importer closes its end of the pipe."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in a terminal is for the importer
     if niceness and hasattr(os, "nice"):
         os.nice(niceness)
     conn.send(_READY)
