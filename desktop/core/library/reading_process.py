@@ -121,7 +121,7 @@ class ChildReader:
                         limit = f"{self._time_limit:g} s"
                         return printable(f"{path}: too slow to import (stopped after {limit})")
                 answer = conn.recv()
-                if not (isinstance(answer, str) and answer == _READY):
+                if not _is_ready(answer):
                     return answer
         except Exception:  # EOF, a message cut short, the pipe closed: the child is gone
             how = self._stop()
@@ -144,7 +144,7 @@ class ChildReader:
         try:
             if not conn.poll(self._time_limit):
                 raise EOFError
-            if conn.recv() == _READY:
+            if _is_ready(conn.recv()):
                 return
         except (EOFError, OSError):  # it closed the pipe: let it finish, to say how it ended
             process = self._process
@@ -238,6 +238,11 @@ class ChildReader:
         how = _ending(process.exitcode)
         process.close()
         return how
+
+
+def _is_ready(message: object) -> bool:
+    """Whether a message from the child is its first, ``_READY``, not a file's answer."""
+    return isinstance(message, str) and message == _READY
 
 
 def _request_bytes(request: tuple[Path, str]) -> int:
